@@ -1,0 +1,1 @@
+# src/cli: files of this module (included by Makefile.am).

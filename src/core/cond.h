@@ -1,0 +1,36 @@
+/* cond.h: the riskRules condition language.
+ *
+ *   condition := "default" | or ;  or := and ("||" and)* ;  and := not ("&&" not)*
+ *   not := "!" not | "(" or ")" | CHOICE_ID          CHOICE_ID := [A-Za-z0-9_]+
+ *
+ * Precedence ! > && > ||, left to right; blanks and tabs anywhere between tokens.
+ * A Cond is owned by whoever parsed it and released with Cond_free(). */
+#ifndef WALENS_COND_H
+#define WALENS_COND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct Cond Cond;
+struct Question;
+
+/* Returns NULL on a syntax error, with a translated message in *error (caller
+ * frees) and the 0-based byte offset of the problem in *error_pos. */
+Cond *Cond_parse(const char *text, char **error, size_t *error_pos);
+void Cond_free(Cond *c);
+
+bool Cond_isDefault(const Cond *c);
+
+/* Resolves choice ids to the question's choice indexes.  Returns false and
+ * sets *unknown (borrowed from the condition, valid while it lives) to the
+ * first id that names no choice of q. */
+bool Cond_bind(Cond *c, const struct Question *q, const char **unknown);
+
+/* state[i] is a ChoiceState (review.h): only CHOICE_SELECTED (1) counts as
+ * true; a choice marked not applicable counts as unselected.  Bound only. */
+bool Cond_eval(const Cond *c, const unsigned char *state);
+
+/* Canonical text with minimal parentheses, e.g. "a && (b || !c)".  Caller frees. */
+char *Cond_format(const Cond *c);
+
+#endif

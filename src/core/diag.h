@@ -1,0 +1,42 @@
+/* diag.h: diagnostics about lens files ("FILE:LINE:COL: error: message").
+ *
+ * A DiagList owns its entries and every string in them. */
+#ifndef WALENS_DIAG_H
+#define WALENS_DIAG_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef enum { DIAG_WARNING, DIAG_ERROR } DiagLevel;
+
+typedef struct Diag {
+   DiagLevel level;
+   char *file;         /* as the user named it */
+   unsigned line, col; /* 1-based; 0 when the syntax gives no position (JSON after parsing) */
+   char *path;         /* "pillars[1].questions[3]" or NULL */
+   char *message;      /* translated, no trailing newline */
+} Diag;
+
+typedef struct DiagList {
+   Diag *items;
+   size_t count, cap;
+   size_t errors, warnings;
+} DiagList;
+
+void DiagList_init(DiagList *d);
+void DiagList_free(DiagList *d);
+void DiagList_add(DiagList *d, DiagLevel level, const char *file, unsigned line,
+                  unsigned col, const char *path, const char *fmt, ...)
+   __attribute__((format(printf, 7, 8)));
+void DiagList_vadd(DiagList *d, DiagLevel level, const char *file, unsigned line,
+                   unsigned col, const char *path, const char *fmt, va_list ap);
+
+/* "FILE:LINE:COL: error: message", or "FILE: error: PATH: message" without a
+ * position.  The words error and warning stay untranslated so that editors
+ * and scripts can parse them.  Returns a string the caller frees. */
+char *Diag_format(const Diag *d);
+/* Prints every diagnostic, one a line, in the order they were added. */
+void DiagList_print(const DiagList *d, FILE *out);
+
+#endif

@@ -1,0 +1,1 @@
+# src/core: files of this module (included by Makefile.am).

@@ -1,0 +1,103 @@
+/* review.h: answers and what follows from them (risk, plan, counts, matrix).
+ *
+ * Pure computation over a Lens: no SQL, no curses.  An Answer owns its
+ * choices array; a Review owns its answers. */
+#ifndef WALENS_REVIEW_H
+#define WALENS_REVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/lens.h"
+
+typedef enum {
+   CHOICE_UNSELECTED = 0,
+   CHOICE_SELECTED = 1,
+   CHOICE_NA = 2, /* the practice is marked not applicable */
+} ChoiceState;
+
+/* The AWS reasons for "does not apply". */
+typedef enum {
+   NA_NONE = 0,
+   NA_OUT_OF_SCOPE,
+   NA_BUSINESS_PRIORITIES,
+   NA_ARCHITECTURE_CONSTRAINTS,
+   NA_OTHER,
+} NaReason;
+#define NA_REASON_COUNT 5
+
+typedef struct Answer {
+   bool not_applicable;
+   NaReason reason;
+   unsigned char *choices; /* n_choices of its question, ChoiceState each */
+} Answer;
+
+/* "OUT_OF_SCOPE", ... ("NONE" for NA_NONE); parse accepts those names. */
+const char *NaReason_name(NaReason r);
+bool NaReason_parse(const char *name, NaReason *out);
+const char *NaReason_label(NaReason r); /* translated, for screens */
+
+/* Risk as AWS computes it: N/A question -> NOT_APPLICABLE; nothing selected ->
+ * UNANSWERED; else the first rule that holds; no rule holds -> UNANSWERED. */
+Risk Question_risk(const Question *q, const Answer *a);
+
+/* Toggles choice i, keeping "None of these" exclusive: selecting a `_no`
+ * choice clears the others, selecting another clears `_no`. */
+void Answer_toggle(const Question *q, Answer *a, size_t i);
+void Answer_select(const Question *q, Answer *a, size_t i, bool on);
+bool Answer_isEmpty(const Question *q, const Answer *a); /* nothing selected, not N/A */
+
+/* One answer per question of a lens, in Lens.questions order. */
+typedef struct Review {
+   const Lens *lens; /* borrowed */
+   Answer *answers;
+} Review;
+
+void Review_init(Review *r, const Lens *lens); /* every question unanswered */
+void Review_free(Review *r);
+
+typedef struct RiskCounts {
+   size_t by_risk[RISK_COUNT]; /* indexed by Risk */
+   size_t questions, answered;  /* answered = not UNANSWERED */
+   size_t practices, practices_selected; /* over all non-`_no` choices */
+} RiskCounts;
+
+void Review_counts(const Review *r, RiskCounts *out);
+
+/* The phase x pillar matrix.  A lens without phases has one row (phase -1). */
+typedef struct MatrixCell {
+   size_t total, answered;
+   size_t high, medium, none, na, unanswered;
+   Risk worst; /* by Risk_severity over its questions; meaningless when total == 0 */
+} MatrixCell;
+
+typedef struct Matrix {
+   size_t rows, cols; /* rows = max(1, n_phases), cols = n_pillars */
+   MatrixCell *cells; /* rows * cols, row-major */
+   MatrixCell *row_totals, *col_totals; /* rows, cols */
+   MatrixCell total;
+} Matrix;
+
+void Matrix_build(const Review *r, Matrix *m);
+void Matrix_free(Matrix *m);
+MatrixCell *Matrix_cell(const Matrix *m, size_t row, size_t col);
+/* The row of a question: its phase, or 0 for a lens without phases. */
+size_t Matrix_rowOf(const Lens *lens, const Question *q);
+
+/* Improvement plan: for every HIGH or MEDIUM question, each choice that is not
+ * selected, not `_no` and not marked N/A.  Ordered by question risk (HIGH
+ * first), then the practice's weight (high first), then phase, pillar and file
+ * order.  *out is allocated (caller frees); returns the count. */
+typedef struct PlanEntry {
+   size_t question; /* index into lens->questions */
+   size_t choice;   /* index into that question's choices */
+   Risk risk;       /* the question's risk */
+} PlanEntry;
+
+size_t Plan_derive(const Review *r, PlanEntry **out);
+
+/* Review order: by phase, then pillar, then file order; the sequence that
+ * next/previous question walks.  Fills order[n_questions] with indexes. */
+void Lens_reviewOrder(const Lens *lens, size_t *order);
+
+#endif

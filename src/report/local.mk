@@ -1,0 +1,1 @@
+# src/report: files of this module (included by Makefile.am).

@@ -1,0 +1,1 @@
+# src/store: files of this module (included by Makefile.am).

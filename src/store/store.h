@@ -1,0 +1,164 @@
+/* store.h: the SQLite database behind walens (schema, migrations, queries).
+ *
+ * The store speaks in ids and strings, not in lens structures: it never
+ * parses a lens.  Every write is one short BEGIN IMMEDIATE transaction that
+ * also appends to the history; writes that carry a row version are refused
+ * with STORE_STALE when someone else changed the row meanwhile.
+ *
+ * Ownership: a Store is released with Store_close().  Structures filled by
+ * Store_get*() / Store_list*() own their strings and are released with the
+ * matching *_free() function; arrays with the *_freeArray() helpers. */
+#ifndef WALENS_STORE_H
+#define WALENS_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* One table of outcomes: code, name, translated description (Store_statusText). */
+typedef enum {
+   STORE_OK = 0,
+   STORE_NOT_FOUND,   /* no such workload / answer / lens */
+   STORE_EXISTS,      /* a unique name is taken */
+   STORE_STALE,       /* someone else changed the row since it was read */
+   STORE_BUSY,        /* the database stayed locked past the timeout */
+   STORE_READONLY,    /* opened read-only, or the file is not writable */
+   STORE_INVALID,     /* bad argument (empty name, bad date, ...) */
+   STORE_NOT_WALENS,  /* the file is not a walens database, or is corrupt */
+   STORE_TOO_NEW,     /* schema newer than this build */
+   STORE_FULL,        /* disk or database full */
+   STORE_ERROR,       /* any other SQLite or I/O failure */
+} StoreStatus;
+
+const char *Store_statusText(StoreStatus s);
+
+typedef struct Store Store;
+
+enum {
+   STORE_OPEN_READONLY = 1 << 0, /* observers: no writes, no file created */
+   STORE_OPEN_NOCREATE = 1 << 1, /* refuse when the file does not exist */
+};
+
+/* Opens or creates (0600 whatever the umask; an existing file keeps its mode)
+ * and migrates to the current schema in one transaction.  On failure returns
+ * the status and sets *err to a message naming the file (caller frees). */
+StoreStatus Store_open(const char *path, unsigned flags, Store **out, char **err);
+void Store_close(Store *s);
+
+/* The last error's message for this connection (owned by the store). */
+const char *Store_lastError(const Store *s);
+/* Clock override for tests ("2026-01-01T00:00:00Z"); NULL for the real clock. */
+void Store_setNow(Store *s, const char *iso8601);
+/* True once per commit made by another connection since the previous call
+ * (PRAGMA data_version); cheap, meant for an input tick. */
+bool Store_changedElsewhere(Store *s);
+int Store_schemaVersion(const Store *s);
+bool Store_isReadOnly(const Store *s);
+
+/* Lens texts.  A review is pinned to one row: identical texts share a row (by sha256). */
+typedef struct StoreLens {
+   int64_t id;
+   char *key, *version, *name, *sha256;
+   char *text; /* NULL from Store_listLenses() */
+   size_t text_len;
+} StoreLens;
+
+StoreStatus Store_putLens(Store *s, const char *key, const char *version, const char *name,
+                          const char *sha256, const char *text, size_t len, int64_t *id);
+StoreStatus Store_getLens(Store *s, int64_t id, StoreLens *out);
+StoreStatus Store_listLenses(Store *s, StoreLens **out, size_t *n);
+void StoreLens_free(StoreLens *l);
+void StoreLens_freeArray(StoreLens *a, size_t n);
+
+/* Workloads, each with one review (the workload on its current lens). */
+typedef struct Workload {
+   int64_t id, review_id, lens_id;
+   char *name, *description, *environment, *owner;
+   char *created_at, *updated_at, *updated_by;
+   bool archived;
+} Workload;
+
+/* w->name is required; description, environment ("production" or
+ * "preproduction"), owner may be NULL. */
+StoreStatus Store_addWorkload(Store *s, const Workload *w, int64_t lens_id, const char *user,
+                              int64_t *id);
+StoreStatus Store_findWorkload(Store *s, const char *name, Workload *out);
+StoreStatus Store_listWorkloads(Store *s, bool include_archived, Workload **out, size_t *n);
+StoreStatus Store_renameWorkload(Store *s, const char *old_name, const char *new_name,
+                                 const char *user);
+StoreStatus Store_archiveWorkload(Store *s, const char *name, bool archived, const char *user);
+void Workload_free(Workload *w);
+void Workload_freeArray(Workload *a, size_t n);
+
+/* One question's answer as stored.  version 0 means never written. */
+typedef struct StoredAnswer {
+   char *question_id;
+   bool not_applicable;
+   char *na_reason; /* "OUT_OF_SCOPE", ... or NULL */
+   char **selected; /* choice ids, in the order given */
+   size_t n_selected;
+   char **na_choices; /* choice ids marked not applicable */
+   size_t n_na_choices;
+   char *notes; /* or NULL */
+   int64_t version;
+   char *updated_at, *updated_by;
+} StoredAnswer;
+
+StoreStatus Store_getAnswers(Store *s, int64_t review_id, StoredAnswer **out, size_t *n);
+/* STORE_NOT_FOUND (and *out zeroed with version 0) when never answered. */
+StoreStatus Store_getAnswer(Store *s, int64_t review_id, const char *question_id,
+                            StoredAnswer *out);
+/* Writes a->* for a->question_id if the stored version is still
+ * expected_version (0 for "never written"), else STORE_STALE and nothing
+ * changes.  Appends a history row with the before and after states. */
+StoreStatus Store_putAnswer(Store *s, int64_t review_id, const StoredAnswer *a,
+                            int64_t expected_version, const char *user, int64_t *new_version);
+void StoredAnswer_free(StoredAnswer *a);
+void StoredAnswer_freeArray(StoredAnswer *a, size_t n);
+
+/* The user's tracking of one improvement (review, question, choice). */
+typedef struct PlanTracking {
+   char *question_id, *choice_id;
+   char *status; /* "open", "in_progress", "done", "risk_accepted", "wont_do" */
+   char *owner, *due, *note; /* due: YYYY-MM-DD, each may be NULL */
+   int priority;             /* 0 = unset */
+   int64_t version;
+   char *updated_at, *updated_by;
+} PlanTracking;
+
+StoreStatus Store_getPlanTracking(Store *s, int64_t review_id, PlanTracking **out, size_t *n);
+/* Same version rule as Store_putAnswer; validates status and due date. */
+StoreStatus Store_putPlanTracking(Store *s, int64_t review_id, const PlanTracking *t,
+                                  int64_t expected_version, const char *user,
+                                  int64_t *new_version);
+void PlanTracking_free(PlanTracking *t);
+void PlanTracking_freeArray(PlanTracking *a, size_t n);
+
+/* Append-only history. */
+typedef struct HistoryEntry {
+   int64_t id;
+   char *at, *user;
+   char *kind;   /* "answer", "plan", "workload" */
+   char *object; /* question id, "question/choice", or workload name */
+   char *before, *after; /* JSON objects, or NULL */
+} HistoryEntry;
+
+/* Oldest first; question_id NULL for every entry of the review. */
+StoreStatus Store_history(Store *s, int64_t review_id, const char *question_id,
+                          HistoryEntry **out, size_t *n);
+void HistoryEntry_freeArray(HistoryEntry *a, size_t n);
+
+/* Presence for workshops: each process refreshes its row on its input tick. */
+typedef struct Presence {
+   char *user, *workload, *question; /* question may be NULL */
+   char *seen_at;
+   long pid;
+} Presence;
+
+StoreStatus Store_heartbeat(Store *s, const char *user, const char *workload,
+                            const char *question);
+/* Others seen within max_age_s seconds; older rows are deleted. */
+StoreStatus Store_presence(Store *s, int max_age_s, Presence **out, size_t *n);
+void Presence_freeArray(Presence *a, size_t n);
+
+#endif

@@ -1,0 +1,1 @@
+# src/tui: files of this module (included by Makefile.am).
