@@ -33,4 +33,11 @@ bool Cond_eval(const Cond *c, const unsigned char *state);
 /* Canonical text with minimal parentheses, e.g. "a && (b || !c)".  Caller frees. */
 char *Cond_format(const Cond *c);
 
+/* Derived rules (DESIGN): for a question with no riskRules, from its choices'
+ * weights: every practice selected -> NO_RISK; every `high` one selected ->
+ * MEDIUM_RISK; default -> HIGH_RISK.  A rule whose condition would be empty is
+ * left out.  Fills q->rules (owned by q) with bound conditions and sets
+ * q->rules_derived and q->has_default. */
+void Question_deriveRules(struct Question *q);
+
 #endif

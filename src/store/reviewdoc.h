@@ -1,0 +1,43 @@
+/* reviewdoc.h: one workload's review in memory: its lens (parsed from the
+ * text the review is pinned to), its answers as core sees them, and what the
+ * store knows of each (notes, row version, who and when).  The layer the CLI
+ * and the TUI share, so neither re-implements loading or the write rules.
+ *
+ * A ReviewDoc owns everything it holds; ReviewDoc_free() releases it. */
+#ifndef WALENS_REVIEWDOC_H
+#define WALENS_REVIEWDOC_H
+
+#include "core/lens.h"
+#include "core/review.h"
+#include "store/store.h"
+
+typedef struct ReviewDoc {
+   Workload workload;
+   Lens *lens;
+   Review review;        /* answers in lens->questions order */
+   StoredAnswer *stored; /* lens->n_questions, aligned with review.answers; version 0 = never written */
+} ReviewDoc;
+
+/* Loads the workload by name.  Lens text problems go to diags. */
+StoreStatus ReviewDoc_load(Store *s, const char *workload, ReviewDoc *out, DiagList *diags,
+                           char **err);
+/* Re-reads the answers (after Store_changedElsewhere()). */
+StoreStatus ReviewDoc_reloadAnswers(Store *s, ReviewDoc *doc);
+void ReviewDoc_free(ReviewDoc *doc);
+
+/* Writes question q's new answer and notes (notes NULL keeps the current
+ * ones) with the row version the doc holds.  On STORE_STALE nothing is
+ * written and doc->stored[q] / doc->review.answers[q] are refreshed to the
+ * other writer's version, so the caller can show it. */
+StoreStatus ReviewDoc_putAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer *a,
+                                const char *notes, const char *user);
+
+/* Resolves a lens argument: a file path (contains '/' or ends in .yaml,
+ * .yml, .json), else a key among the user lens dir, the system lens dir and
+ * the embedded default (first match wins), else the key of a lens stored in
+ * the database.  NULL key means the default lens.  Stores the text and
+ * returns its row id.  Problems go to diags / *err. */
+StoreStatus ReviewDoc_resolveLens(Store *s, const char *lens_arg, int64_t *lens_id,
+                                  DiagList *diags, char **err);
+
+#endif

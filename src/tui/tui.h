@@ -1,0 +1,20 @@
+/* tui.h: the interactive terminal UI (ncursesw). */
+#ifndef WALENS_TUI_H
+#define WALENS_TUI_H
+
+#include <stdbool.h>
+
+typedef struct TuiOptions {
+   const char *db_path;  /* resolved already (never NULL) */
+   const char *lens_arg; /* --lens: key or file for new workloads, or NULL */
+   const char *user;     /* --user or the login name */
+   const char *workload; /* WORKLOAD argument, or NULL */
+   bool read_only;       /* --read-only */
+   bool mouse;           /* false with --no-mouse */
+} TuiOptions;
+
+/* Runs until the user quits.  Returns the process exit status; prints its
+ * own errors (as "walens: ...") after restoring the terminal. */
+int Tui_run(const TuiOptions *opts);
+
+#endif
