@@ -1,0 +1,163 @@
+/* cli.c: the subcommand table and what every subcommand shares. */
+#include "config.h"
+
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/paths.h"
+#include "core/xalloc.h"
+#include "i18n.h"
+
+const OptSpec Cli_globalOptions[] = {
+   { "db", 0, N_("FILE"), N_("the database (default: $WALENS_DB, else $XDG_DATA_HOME/walens/walens.db)"), OPT_DB },
+   { "lens", 0, N_("KEY|FILE"), N_("the lens for new workloads (default: machine-learning)"), OPT_LENS },
+   { "user", 0, N_("NAME"), N_("who the changes are recorded as (default: the login name)"), OPT_USER },
+   { "read-only", 0, NULL, N_("open the database for reading only"), OPT_READ_ONLY },
+   { "no-mouse", 0, NULL, N_("do not use the mouse in the terminal UI"), OPT_NO_MOUSE },
+   { "help", 'h', NULL, N_("show this help and exit"), OPT_HELP },
+   { "version", 'V', NULL, N_("show the version and exit"), OPT_VERSION },
+   { NULL, 0, NULL, NULL, 0 },
+};
+
+const CliCommand Cli_commands[] = {
+   { "lens", N_("check [--strict] FILE... | list"), N_("validate lens files, list the lenses available"), Cmd_lens },
+   { "workload", N_("add NAME [options] | list [--all] [--format text|json] | rename OLD NEW | archive NAME [--undo]"),
+     N_("create, list, rename and archive workloads"), Cmd_workload },
+   { "answer", N_("WORKLOAD QUESTION_ID [--select ID,...] [--unselect ID,...] [--none] [--not-applicable REASON] [--applicable] [--notes TEXT]"),
+     N_("record the answer to one question"), Cmd_answer },
+   { "status", N_("WORKLOAD [--format text|json]"), N_("the phase x pillar matrix and each question's risk"), Cmd_status },
+   { NULL, NULL, NULL, NULL },
+};
+
+const CliCommand *Cli_find(const char *name)
+{
+   for (const CliCommand *c = Cli_commands; c->name; c++)
+      if (strcmp(c->name, name) == 0)
+         return c;
+   return NULL;
+}
+
+void Cli_printUsage(void)
+{
+   printf(_("Usage: walens [OPTIONS] [WORKLOAD]\n"
+            "       walens [OPTIONS] COMMAND [ARGS]\n\n"
+            "Without a command, walens opens the terminal dashboard.\n\n"
+            "Commands:\n"));
+   for (const CliCommand *c = Cli_commands; c->name; c++)
+      printf("  %-10s %s\n", c->name, _(c->help));
+   printf(_("\nOptions:\n"));
+   Args_printHelp(Cli_globalOptions);
+   printf(_("\n'walens COMMAND --help' shows the arguments of a command.\n"));
+}
+
+void Cli_printCommandHelp(const char *name, const OptSpec *specs)
+{
+   const CliCommand *c = Cli_find(name);
+   printf(_("Usage: walens %s %s\n%s\n"), name, c ? _(c->usage) : "", c ? _(c->help) : "");
+   if (specs && specs->name) {
+      printf(_("\nOptions:\n"));
+      Args_printHelp(specs);
+   }
+   printf(_("\nGlobal options:\n"));
+   Args_printHelp(Cli_globalOptions);
+}
+
+void Cli_error(const char *fmt, ...)
+{
+   va_list ap;
+   va_start(ap, fmt);
+   fputs("walens: ", stderr);
+   vfprintf(stderr, fmt, ap);
+   fputc('\n', stderr);
+   va_end(ap);
+}
+
+bool Cli_globalOption(CliEnv *env, int id, const char *value)
+{
+   switch (id) {
+   case OPT_DB: env->db_path = value; return true;
+   case OPT_LENS: env->lens_arg = value; return true;
+   case OPT_USER: env->user = value; return true;
+   case OPT_READ_ONLY: env->read_only = true; return true;
+   case OPT_NO_MOUSE: env->no_mouse = true; return true;
+   case OPT_HELP: env->help = true; return true;
+   case OPT_VERSION: printf("walens %s\n", PACKAGE_VERSION); exit(EXIT_OK);
+   }
+   return false;
+}
+
+typedef struct ParseCtx {
+   CliEnv *env;
+   OptHandler fn;
+   void *ctx;
+} ParseCtx;
+
+static bool dispatchOption(int id, const char *value, void *p)
+{
+   ParseCtx *pc = p;
+   if (id < 100)
+      return Cli_globalOption(pc->env, id, value);
+   return pc->fn(id, value, pc->ctx);
+}
+
+static size_t countSpecs(const OptSpec *s)
+{
+   size_t n = 0;
+   while (s && s[n].name)
+      n++;
+   return n;
+}
+
+bool Cli_parse(CliEnv *env, int argc, char **argv, const OptSpec *specs, OptHandler fn,
+               void *ctx, char ***pos, size_t *npos)
+{
+   size_t n = countSpecs(specs), g = countSpecs(Cli_globalOptions);
+   OptSpec *all = xcalloc(n + g + 1, sizeof *all);
+   if (n)
+      memcpy(all, specs, n * sizeof *all);
+   memcpy(all + n, Cli_globalOptions, g * sizeof *all);
+   ParseCtx pc = { env, fn, ctx };
+   bool ok = Args_parse(argc, argv, 1, all, dispatchOption, &pc, pos, npos);
+   free(all);
+   if (!ok)
+      fprintf(stderr, _("Try 'walens %s --help'.\n"), argv[0]);
+   return ok;
+}
+
+const char *Cli_user(CliEnv *env)
+{
+   if (env->user && *env->user)
+      return env->user;
+   if (!env->user_default)
+      env->user_default = Paths_userName();
+   return env->user_default;
+}
+
+Store *Cli_openStore(CliEnv *env, unsigned flags)
+{
+   char *err = NULL;
+   char *path = env->db_path ? xstrdup(env->db_path) : Paths_defaultDb(!env->read_only, &err);
+   if (!path) {
+      Cli_error("%s", err);
+      free(err);
+      return NULL;
+   }
+   if (env->read_only)
+      flags |= STORE_OPEN_READONLY;
+   Store *s = NULL;
+   StoreStatus st = Store_open(path, flags, &s, &err);
+   free(path);
+   if (st != STORE_OK) {
+      Cli_error("%s", err ? err : Store_statusText(st));
+      free(err);
+      return NULL;
+   }
+   const char *now = getenv("WALENS_NOW"); /* fixed clock for golden tests */
+   if (now && *now)
+      Store_setNow(s, now);
+   return s;
+}

@@ -1,0 +1,67 @@
+/* cli.h: the non-interactive subcommands (walens lens|workload|answer|status ...).
+ *
+ * One table lists every subcommand with its usage and options; it drives the
+ * dispatch, `walens --help`, each `walens CMD --help` and the man page. */
+#ifndef WALENS_CLI_H
+#define WALENS_CLI_H
+
+#include <stdbool.h>
+
+#include "cli/args.h"
+#include "store/store.h"
+
+/* Exit statuses: 0 success, 1 the work failed, 2 the command line was wrong. */
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+/* Global options, valid before the subcommand and after it. */
+typedef struct CliEnv {
+   const char *db_path;  /* --db, or NULL for the default */
+   const char *lens_arg; /* --lens */
+   const char *user;     /* --user; Cli_user() fills the default */
+   bool read_only;
+   bool no_mouse;
+   bool help;
+   char *user_default; /* owned: the login name when --user is absent */
+} CliEnv;
+
+/* Option ids below 100 are global; commands number theirs from 100. */
+enum { OPT_DB = 1, OPT_LENS, OPT_USER, OPT_READ_ONLY, OPT_NO_MOUSE, OPT_HELP, OPT_VERSION };
+extern const OptSpec Cli_globalOptions[];
+
+/* Handles a global option id; false when id is not global. */
+bool Cli_globalOption(CliEnv *env, int id, const char *value);
+
+typedef int (*CliCommandFn)(CliEnv *env, int argc, char **argv);
+
+typedef struct CliCommand {
+   const char *name;  /* "lens", "workload", ... */
+   const char *usage; /* N_(): arguments after the name */
+   const char *help;  /* N_(): one line */
+   CliCommandFn run;  /* argv[0] is the command name */
+} CliCommand;
+
+/* The command table, ending with a NULL name. */
+extern const CliCommand Cli_commands[];
+const CliCommand *Cli_find(const char *name);
+void Cli_printUsage(void);
+
+/* Shared by commands. */
+const char *Cli_user(CliEnv *env);
+/* Opens the database (default path when env->db_path is NULL); prints the
+ * error and returns NULL on failure. */
+Store *Cli_openStore(CliEnv *env, unsigned flags);
+/* Prints "walens: " and a formatted message to stderr. */
+void Cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Parses options of a subcommand that has specs (global ones are accepted
+ * too).  Returns false after printing a usage error. */
+bool Cli_parse(CliEnv *env, int argc, char **argv, const OptSpec *specs, OptHandler fn,
+               void *ctx, char ***pos, size_t *npos);
+/* Prints a subcommand's help from its table entry and options. */
+void Cli_printCommandHelp(const char *name, const OptSpec *specs);
+
+int Cmd_lens(CliEnv *env, int argc, char **argv);
+int Cmd_workload(CliEnv *env, int argc, char **argv);
+int Cmd_answer(CliEnv *env, int argc, char **argv);
+int Cmd_status(CliEnv *env, int argc, char **argv);
+
+#endif

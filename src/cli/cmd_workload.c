@@ -1,0 +1,190 @@
+/* cmd_workload.c: walens workload add | list | rename | archive. */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/output.h"
+#include "core/xalloc.h"
+#include "i18n.h"
+#include "store/reviewdoc.h"
+
+enum { OPT_DESCRIPTION = 100, OPT_ENVIRONMENT, OPT_OWNER, OPT_FORMAT, OPT_ALL, OPT_UNDO };
+
+static const OptSpec workloadOptions[] = {
+   { "description", 0, N_("TEXT"), N_("add: what the workload is"), OPT_DESCRIPTION },
+   { "environment", 0, N_("ENV"), N_("add: production or preproduction"), OPT_ENVIRONMENT },
+   { "owner", 0, N_("NAME"), N_("add: who owns the workload"), OPT_OWNER },
+   { "format", 0, N_("FORMAT"), N_("list: text (default) or json"), OPT_FORMAT },
+   { "all", 0, NULL, N_("list: include archived workloads"), OPT_ALL },
+   { "undo", 0, NULL, N_("archive: bring an archived workload back"), OPT_UNDO },
+   { NULL, 0, NULL, NULL, 0 },
+};
+
+typedef struct WorkloadArgs {
+   const char *description, *environment, *owner, *format;
+   bool all, undo;
+} WorkloadArgs;
+
+static bool workloadOption(int id, const char *value, void *ctx)
+{
+   WorkloadArgs *a = ctx;
+   switch (id) {
+   case OPT_DESCRIPTION: a->description = value; break;
+   case OPT_ENVIRONMENT: a->environment = value; break;
+   case OPT_OWNER: a->owner = value; break;
+   case OPT_FORMAT: a->format = value; break;
+   case OPT_ALL: a->all = true; break;
+   case OPT_UNDO: a->undo = true; break;
+   }
+   return true;
+}
+
+static bool validEnvironment(const char *env)
+{
+   return !env || strcmp(env, "production") == 0 || strcmp(env, "preproduction") == 0;
+}
+
+static int reportStatus(Store *s, StoreStatus st, const char *name)
+{
+   if (st == STORE_OK)
+      return EXIT_OK;
+   if (st == STORE_NOT_FOUND)
+      Cli_error(_("no workload named '%s'"), name);
+   else if (st == STORE_EXISTS)
+      Cli_error(_("a workload named '%s' exists already"), name);
+   else
+      Cli_error("%s", Store_lastError(s));
+   return EXIT_FAIL;
+}
+
+static int workloadAdd(CliEnv *env, Store *s, const WorkloadArgs *a, const char *name)
+{
+   if (!validEnvironment(a->environment)) {
+      Cli_error(_("unknown environment '%s' (production, preproduction)"), a->environment);
+      return EXIT_USAGE;
+   }
+   DiagList d;
+   DiagList_init(&d);
+   char *err = NULL;
+   int64_t lens_id = 0;
+   StoreStatus st = ReviewDoc_resolveLens(s, env->lens_arg, &lens_id, &d, &err);
+   DiagList_print(&d, stderr);
+   DiagList_free(&d);
+   if (st != STORE_OK) {
+      Cli_error("%s", err);
+      free(err);
+      return EXIT_FAIL;
+   }
+   Workload w = { .name = (char *)name, .description = (char *)a->description,
+                  .environment = (char *)a->environment, .owner = (char *)a->owner };
+   int64_t id = 0;
+   st = Store_addWorkload(s, &w, lens_id, Cli_user(env), &id);
+   if (st == STORE_INVALID) {
+      Cli_error("%s", Store_lastError(s));
+      return EXIT_FAIL;
+   }
+   return reportStatus(s, st, name);
+}
+
+static void listJson(const Workload *w, size_t n)
+{
+   json_t *arr = json_array();
+   for (size_t i = 0; i < n; i++) {
+      json_t *o = json_object();
+      Json_setString(o, "name", w[i].name);
+      Json_setString(o, "description", w[i].description);
+      Json_setString(o, "environment", w[i].environment);
+      Json_setString(o, "owner", w[i].owner);
+      Json_setString(o, "created_at", w[i].created_at);
+      Json_setString(o, "updated_at", w[i].updated_at);
+      Json_setString(o, "updated_by", w[i].updated_by);
+      Json_set(o, "archived", json_boolean(w[i].archived));
+      Json_append(arr, o);
+   }
+   Json_print(arr);
+   json_decref(arr);
+}
+
+static void listText(const Workload *w, size_t n)
+{
+   printf("%-28s %-14s %-12s %s\n", _("NAME"), _("ENVIRONMENT"), _("OWNER"), _("UPDATED"));
+   for (size_t i = 0; i < n; i++) {
+      char *name = w[i].archived ? xasprintf(_("%s (archived)"), w[i].name) : xstrdup(w[i].name);
+      printf("%-28s %-14s %-12s %s %s\n", name, w[i].environment ? w[i].environment : "-",
+             w[i].owner ? w[i].owner : "-", w[i].updated_at ? w[i].updated_at : "-",
+             w[i].updated_by ? w[i].updated_by : "");
+      free(name);
+   }
+}
+
+static int workloadList(Store *s, const WorkloadArgs *a)
+{
+   Workload *w = NULL;
+   size_t n = 0;
+   StoreStatus st = Store_listWorkloads(s, a->all, &w, &n);
+   if (st != STORE_OK)
+      return reportStatus(s, st, "");
+   if (a->format && strcmp(a->format, "json") == 0)
+      listJson(w, n);
+   else
+      listText(w, n);
+   Workload_freeArray(w, n);
+   return EXIT_OK;
+}
+
+/* Checks the positional count of a workload subcommand. */
+static bool wantArgs(size_t npos, size_t want, const char *usage)
+{
+   if (npos == want)
+      return true;
+   Cli_error(_("usage: walens workload %s"), usage);
+   return false;
+}
+
+static int workloadRun(CliEnv *env, Store *s, const WorkloadArgs *a, char **pos, size_t npos)
+{
+   const char *sub = pos[0];
+   if (strcmp(sub, "add") == 0)
+      return wantArgs(npos, 2, "add NAME") ? workloadAdd(env, s, a, pos[1]) : EXIT_USAGE;
+   if (strcmp(sub, "list") == 0)
+      return wantArgs(npos, 1, "list") ? workloadList(s, a) : EXIT_USAGE;
+   if (strcmp(sub, "rename") == 0)
+      return wantArgs(npos, 3, "rename OLD NEW")
+                ? reportStatus(s, Store_renameWorkload(s, pos[1], pos[2], Cli_user(env)),
+                               pos[1])
+                : EXIT_USAGE;
+   if (strcmp(sub, "archive") == 0)
+      return wantArgs(npos, 2, "archive NAME")
+                ? reportStatus(s, Store_archiveWorkload(s, pos[1], !a->undo, Cli_user(env)),
+                               pos[1])
+                : EXIT_USAGE;
+   Cli_error(_("unknown workload command '%s' (add, list, rename, archive)"), sub);
+   return EXIT_USAGE;
+}
+
+int Cmd_workload(CliEnv *env, int argc, char **argv)
+{
+   WorkloadArgs a = { 0 };
+   char **pos;
+   size_t npos;
+   if (!Cli_parse(env, argc, argv, workloadOptions, workloadOption, &a, &pos, &npos))
+      return EXIT_USAGE;
+   int rc;
+   if (env->help || npos == 0) {
+      Cli_printCommandHelp("workload", workloadOptions);
+      rc = env->help ? EXIT_OK : EXIT_USAGE;
+   } else if (a.format && strcmp(a.format, "json") != 0 && strcmp(a.format, "text") != 0) {
+      Cli_error(_("unknown format '%s' (text, json)"), a.format);
+      rc = EXIT_USAGE;
+   } else {
+      Store *s = Cli_openStore(env, 0);
+      rc = s ? workloadRun(env, s, &a, pos, npos) : EXIT_FAIL;
+      Store_close(s);
+   }
+   free(pos);
+   return rc;
+}

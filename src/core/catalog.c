@@ -1,0 +1,160 @@
+/* catalog.c: lens discovery across the user, installed and built-in sources. */
+#include "config.h"
+
+#include "core/catalog.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/lens.h"
+#include "core/paths.h"
+#include "core/xalloc.h"
+#include "i18n.h"
+
+char *File_readAll(const char *path, size_t max, size_t *len, char **err)
+{
+   FILE *f = fopen(path, "rb");
+   if (!f) {
+      *err = xasprintf("%s: %s", path, strerror(errno));
+      return NULL;
+   }
+   size_t cap = 8192, n = 0;
+   char *buf = xmalloc(cap + 1);
+   size_t got;
+   while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+      n += got;
+      if (n > max) {
+         *err = xasprintf(_("%s: file is larger than %zu bytes"), path, max);
+         goto fail;
+      }
+      if (n == cap) {
+         cap *= 2;
+         buf = xrealloc(buf, cap + 1); /* + 1 for the terminating NUL */
+      }
+   }
+   if (ferror(f)) {
+      *err = xasprintf("%s: %s", path, strerror(errno));
+      goto fail;
+   }
+   fclose(f);
+   buf[n] = '\0';
+   *len = n;
+   return buf;
+fail:
+   fclose(f);
+   free(buf);
+   return NULL;
+}
+
+static bool hasLensSuffix(const char *name)
+{
+   static const char *const suffixes[] = { ".yaml", ".yml", ".json" };
+   size_t n = strlen(name);
+   for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+      size_t k = strlen(suffixes[i]);
+      if (n > k && strcmp(name + n - k, suffixes[i]) == 0)
+         return true;
+   }
+   return false;
+}
+
+static void addEntry(Catalog *c, const Lens *lens, const char *path, LensSource src)
+{
+   c->items = xgrow(c->items, &c->cap, c->count + 1, sizeof *c->items);
+   CatalogEntry *e = &c->items[c->count++];
+   e->key = xstrdup(lens->key);
+   e->version = xstrdup(lens->version);
+   e->name = xstrdup(lens->name);
+   e->path = xstrdup(path);
+   e->source = src;
+   e->shadowed = Catalog_find(c, lens->key) != e;
+}
+
+static int compareNames(const void *a, const void *b)
+{
+   return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void scanDir(Catalog *c, const char *dir, LensSource src, DiagList *diags)
+{
+   DIR *d = dir ? opendir(dir) : NULL;
+   if (!d)
+      return; /* a missing lens directory is normal */
+   char **names = NULL;
+   size_t n = 0, cap = 0;
+   struct dirent *de;
+   while ((de = readdir(d)) != NULL) {
+      if (de->d_name[0] == '.' || !hasLensSuffix(de->d_name))
+         continue;
+      names = xgrow(names, &cap, n + 1, sizeof *names);
+      names[n++] = xasprintf("%s/%s", dir, de->d_name);
+   }
+   closedir(d);
+   qsort(names, n, sizeof *names, compareNames); /* stable listing order */
+   for (size_t i = 0; i < n; i++) {
+      DiagList local;
+      DiagList_init(&local);
+      Lens *lens = Lens_loadFile(names[i], &local);
+      if (lens)
+         addEntry(c, lens, names[i], src);
+      else
+         DiagList_add(diags, DIAG_WARNING, names[i], 0, 0, NULL, "%s",
+                      _("lens file has errors and is not offered (see 'walens lens check')"));
+      Lens_free(lens);
+      DiagList_free(&local);
+      free(names[i]);
+   }
+   free(names);
+}
+
+void Catalog_scan(Catalog *c, DiagList *diags)
+{
+   memset(c, 0, sizeof *c);
+   char *user = Paths_userLensDir();
+   char *system = Paths_systemLensDir();
+   scanDir(c, user, LENS_SRC_USER, diags);
+   scanDir(c, system, LENS_SRC_SYSTEM, diags);
+   free(user);
+   free(system);
+   DiagList local;
+   DiagList_init(&local);
+   Lens *builtin = Lens_loadDefault(&local);
+   if (builtin)
+      addEntry(c, builtin, NULL, LENS_SRC_BUILTIN);
+   Lens_free(builtin);
+   DiagList_free(&local);
+}
+
+void Catalog_free(Catalog *c)
+{
+   for (size_t i = 0; i < c->count; i++) {
+      free(c->items[i].key);
+      free(c->items[i].version);
+      free(c->items[i].name);
+      free(c->items[i].path);
+   }
+   free(c->items);
+   memset(c, 0, sizeof *c);
+}
+
+const CatalogEntry *Catalog_find(const Catalog *c, const char *key)
+{
+   for (size_t i = 0; i < c->count; i++)
+      if (strcmp(c->items[i].key, key) == 0)
+         return &c->items[i];
+   return NULL;
+}
+
+const char *LensSource_label(LensSource s)
+{
+   switch (s) {
+   case LENS_SRC_USER: return _("user");
+   case LENS_SRC_SYSTEM: return _("installed");
+   case LENS_SRC_BUILTIN: return _("built-in");
+   }
+   return "";
+}

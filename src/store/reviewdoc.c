@@ -1,0 +1,257 @@
+/* reviewdoc.c: a stored review turned into a lens plus answers, and back. */
+#include "config.h"
+
+#include "store/reviewdoc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/catalog.h"
+#include "core/xalloc.h"
+#include "i18n.h"
+
+/* Fills a core Answer from its stored form; unknown choice ids (a lens text
+ * never changes under a review, so only a damaged row has them) are skipped. */
+static void answerFromStored(const Question *q, const StoredAnswer *sa, Answer *a)
+{
+   memset(a->choices, CHOICE_UNSELECTED, q->n_choices);
+   a->not_applicable = sa->not_applicable;
+   a->reason = NA_NONE;
+   if (sa->na_reason)
+      NaReason_parse(sa->na_reason, &a->reason);
+   for (size_t i = 0; i < sa->n_na_choices; i++) {
+      int c = Question_findChoice(q, sa->na_choices[i]);
+      if (c >= 0)
+         a->choices[c] = CHOICE_NA;
+   }
+   for (size_t i = 0; i < sa->n_selected; i++) {
+      int c = Question_findChoice(q, sa->selected[i]);
+      if (c >= 0)
+         a->choices[c] = CHOICE_SELECTED;
+   }
+}
+
+/* The stored form of an answer: choice ids in lens order.  The strings it
+ * points to are borrowed from the lens; only the arrays are allocated. */
+static void answerToStored(const Question *q, const Answer *a, const char *notes,
+                           StoredAnswer *sa)
+{
+   memset(sa, 0, sizeof *sa);
+   sa->question_id = q->id;
+   sa->not_applicable = a->not_applicable;
+   sa->na_reason = a->not_applicable ? (char *)NaReason_name(a->reason) : NULL;
+   sa->notes = (char *)notes;
+   sa->selected = xcalloc(q->n_choices + 1, sizeof *sa->selected);
+   sa->na_choices = xcalloc(q->n_choices + 1, sizeof *sa->na_choices);
+   for (size_t i = 0; i < q->n_choices; i++) {
+      if (a->choices[i] == CHOICE_SELECTED)
+         sa->selected[sa->n_selected++] = q->choices[i].id;
+      else if (a->choices[i] == CHOICE_NA)
+         sa->na_choices[sa->n_na_choices++] = q->choices[i].id;
+   }
+}
+
+static void resetStored(ReviewDoc *doc, size_t q)
+{
+   StoredAnswer_free(&doc->stored[q]);
+   memset(&doc->stored[q], 0, sizeof doc->stored[q]);
+   doc->stored[q].question_id = xstrdup(doc->lens->questions[q].id);
+   memset(doc->review.answers[q].choices, CHOICE_UNSELECTED, doc->lens->questions[q].n_choices);
+   doc->review.answers[q].not_applicable = false;
+   doc->review.answers[q].reason = NA_NONE;
+}
+
+/* Takes ownership of sa's contents. */
+static void adoptStored(ReviewDoc *doc, size_t q, StoredAnswer *sa)
+{
+   StoredAnswer_free(&doc->stored[q]);
+   doc->stored[q] = *sa;
+   answerFromStored(&doc->lens->questions[q], sa, &doc->review.answers[q]);
+}
+
+StoreStatus ReviewDoc_reloadAnswers(Store *s, ReviewDoc *doc)
+{
+   StoredAnswer *rows = NULL;
+   size_t n = 0;
+   StoreStatus st = Store_getAnswers(s, doc->workload.review_id, &rows, &n);
+   if (st != STORE_OK)
+      return st;
+   for (size_t q = 0; q < doc->lens->n_questions; q++)
+      resetStored(doc, q);
+   for (size_t i = 0; i < n; i++) {
+      size_t q;
+      if (Lens_findQuestion(doc->lens, rows[i].question_id, &q)) {
+         adoptStored(doc, q, &rows[i]);
+         memset(&rows[i], 0, sizeof rows[i]);
+      }
+   }
+   StoredAnswer_freeArray(rows, n);
+   return STORE_OK;
+}
+
+StoreStatus ReviewDoc_load(Store *s, const char *workload, ReviewDoc *out, DiagList *diags,
+                           char **err)
+{
+   memset(out, 0, sizeof *out);
+   StoreStatus st = Store_findWorkload(s, workload, &out->workload);
+   if (st != STORE_OK) {
+      *err = st == STORE_NOT_FOUND ? xasprintf(_("no workload named '%s'"), workload)
+                                   : xstrdup(Store_lastError(s));
+      return st;
+   }
+   StoreLens sl;
+   st = Store_getLens(s, out->workload.lens_id, &sl);
+   if (st != STORE_OK) {
+      *err = xstrdup(Store_lastError(s));
+      Workload_free(&out->workload);
+      return st;
+   }
+   char *name = xasprintf(_("lens '%s' stored for %s"), sl.key, workload);
+   out->lens = Lens_loadBuffer(name, sl.text, sl.text_len, diags);
+   free(name);
+   StoreLens_free(&sl);
+   if (!out->lens) {
+      *err = xasprintf(_("the lens of workload '%s' no longer loads"), workload);
+      Workload_free(&out->workload);
+      return STORE_INVALID;
+   }
+   Review_init(&out->review, out->lens);
+   out->stored = xcalloc(out->lens->n_questions ? out->lens->n_questions : 1,
+                         sizeof *out->stored);
+   st = ReviewDoc_reloadAnswers(s, out);
+   if (st != STORE_OK) {
+      *err = xstrdup(Store_lastError(s));
+      ReviewDoc_free(out);
+   }
+   return st;
+}
+
+void ReviewDoc_free(ReviewDoc *doc)
+{
+   if (doc->lens) {
+      StoredAnswer_freeArray(doc->stored, doc->lens->n_questions);
+      Review_free(&doc->review);
+      Lens_free(doc->lens);
+   }
+   Workload_free(&doc->workload);
+   memset(doc, 0, sizeof *doc);
+}
+
+/* Re-reads one question after a write or a refusal. */
+static StoreStatus refreshOne(Store *s, ReviewDoc *doc, size_t q)
+{
+   StoredAnswer sa;
+   StoreStatus st = Store_getAnswer(s, doc->workload.review_id, doc->lens->questions[q].id, &sa);
+   if (st == STORE_NOT_FOUND) {
+      StoredAnswer_free(&sa);
+      resetStored(doc, q);
+      return STORE_OK;
+   }
+   if (st == STORE_OK)
+      adoptStored(doc, q, &sa);
+   return st;
+}
+
+StoreStatus ReviewDoc_putAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer *a,
+                                const char *notes, const char *user)
+{
+   const Question *question = &doc->lens->questions[q];
+   StoredAnswer sa;
+   answerToStored(question, a, notes ? notes : doc->stored[q].notes, &sa);
+   int64_t version = 0;
+   StoreStatus st = Store_putAnswer(s, doc->workload.review_id, &sa, doc->stored[q].version,
+                                    user, &version);
+   free(sa.selected);
+   free(sa.na_choices);
+   if (st == STORE_OK || st == STORE_STALE) {
+      StoreStatus rst = refreshOne(s, doc, q);
+      if (rst != STORE_OK)
+         return rst;
+   }
+   return st;
+}
+
+static bool looksLikePath(const char *arg)
+{
+   size_t n = strlen(arg);
+   return strchr(arg, '/') || (n > 5 && strcmp(arg + n - 5, ".yaml") == 0) ||
+          (n > 4 && strcmp(arg + n - 4, ".yml") == 0) ||
+          (n > 5 && strcmp(arg + n - 5, ".json") == 0);
+}
+
+/* Parses text to learn its key, version and name, then stores it. */
+static StoreStatus storeLensText(Store *s, const char *name, const char *text, size_t len,
+                                 int64_t *lens_id, DiagList *diags, char **err)
+{
+   Lens *lens = Lens_loadBuffer(name, text, len, diags);
+   if (!lens) {
+      *err = xasprintf(_("%s: the lens has errors"), name);
+      return STORE_INVALID;
+   }
+   StoreStatus st = Store_putLens(s, lens->key, lens->version, lens->name, lens->sha256, text,
+                                  len, lens_id);
+   if (st != STORE_OK)
+      *err = xstrdup(Store_lastError(s));
+   Lens_free(lens);
+   return st;
+}
+
+static StoreStatus storeLensFile(Store *s, const char *path, int64_t *lens_id, DiagList *diags,
+                                 char **err)
+{
+   size_t len = 0;
+   char *text = File_readAll(path, LENS_MAX_FILE_SIZE, &len, err);
+   if (!text)
+      return STORE_INVALID;
+   StoreStatus st = storeLensText(s, path, text, len, lens_id, diags, err);
+   free(text);
+   return st;
+}
+
+/* The newest stored lens with this key (highest row id). */
+static StoreStatus findStoredLens(Store *s, const char *key, int64_t *lens_id)
+{
+   StoreLens *all = NULL;
+   size_t n = 0;
+   StoreStatus st = Store_listLenses(s, &all, &n);
+   if (st != STORE_OK)
+      return st;
+   st = STORE_NOT_FOUND;
+   for (size_t i = 0; i < n; i++)
+      if (strcmp(all[i].key, key) == 0 && (st != STORE_OK || all[i].id > *lens_id)) {
+         *lens_id = all[i].id;
+         st = STORE_OK;
+      }
+   StoreLens_freeArray(all, n);
+   return st;
+}
+
+StoreStatus ReviewDoc_resolveLens(Store *s, const char *lens_arg, int64_t *lens_id,
+                                  DiagList *diags, char **err)
+{
+   if (lens_arg && looksLikePath(lens_arg))
+      return storeLensFile(s, lens_arg, lens_id, diags, err);
+   const char *key = lens_arg ? lens_arg : "machine-learning";
+   Catalog cat;
+   DiagList ignored; /* unrelated broken files in the lens directories */
+   DiagList_init(&ignored);
+   Catalog_scan(&cat, &ignored);
+   DiagList_free(&ignored);
+   const CatalogEntry *e = Catalog_find(&cat, key);
+   StoreStatus st;
+   if (e && e->path) {
+      st = storeLensFile(s, e->path, lens_id, diags, err);
+   } else if (e) {
+      size_t len = 0;
+      const char *text = Lens_defaultText(&len);
+      st = storeLensText(s, _("built-in lens"), text, len, lens_id, diags, err);
+   } else {
+      st = findStoredLens(s, key, lens_id);
+      if (st == STORE_NOT_FOUND)
+         *err = xasprintf(_("no lens with key '%s' (see 'walens lens list')"), key);
+      else if (st != STORE_OK)
+         *err = xstrdup(Store_lastError(s));
+   }
+   Catalog_free(&cat);
+   return st;
+}
