@@ -30,7 +30,8 @@ void DiagList_add(DiagList *d, DiagLevel level, const char *file, unsigned line,
                   unsigned col, const char *path, const char *fmt, ...)
    __attribute__((format(printf, 7, 8)));
 void DiagList_vadd(DiagList *d, DiagLevel level, const char *file, unsigned line,
-                   unsigned col, const char *path, const char *fmt, va_list ap);
+                   unsigned col, const char *path, const char *fmt, va_list ap)
+   __attribute__((format(printf, 7, 0)));
 
 /* "FILE:LINE:COL: error: message", or "FILE: error: PATH: message" without a
  * position.  The words error and warning stay untranslated so that editors

@@ -1,1 +1,34 @@
 # src/core: files of this module (included by Makefile.am).
+libwalens_a_SOURCES += \
+	src/core/xalloc.c src/core/xalloc.h \
+	src/core/diag.c src/core/diag.h \
+	src/core/sha256.c src/core/sha256.h \
+	src/core/lens.c src/core/lens.h \
+	src/core/lens_build.h src/core/lens_tree.c src/core/lens_build.c \
+	src/core/lens_check.c src/core/lens_yaml.c src/core/lens_json.c
+
+# The default lens is compiled in, so walens runs with no data files installed.
+nodist_libwalens_a_SOURCES = src/core/lens_default.c
+BUILT_SOURCES += src/core/lens_default.c
+CLEANFILES += src/core/lens_default.c
+src/core/lens_default.c: $(top_srcdir)/data/lenses/machine-learning.yaml \
+		$(top_srcdir)/build-aux/embed.sh
+	$(AM_V_GEN)$(MKDIR_P) src/core && \
+	$(SHELL) $(top_srcdir)/build-aux/embed.sh walens_default_lens \
+		$(top_srcdir)/data/lenses/machine-learning.yaml > $@.tmp && mv $@.tmp $@
+dist_lens_DATA += data/lenses/machine-learning.yaml
+
+if HAVE_CRITERION
+check_PROGRAMS += tests/unit/test_lens tests/unit/test_corpus tests/unit/test_mllens
+TESTS += tests/unit/test_lens tests/unit/test_corpus tests/unit/test_mllens
+tests_unit_test_lens_SOURCES = tests/unit/test_lens.c
+tests_unit_test_lens_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_lens_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_corpus_SOURCES = tests/unit/test_corpus.c
+tests_unit_test_corpus_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_corpus_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_mllens_SOURCES = tests/unit/test_mllens.c
+tests_unit_test_mllens_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_mllens_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+endif
+EXTRA_DIST += tests/fixtures/lenses

@@ -32,7 +32,8 @@ typedef struct Answer {
    unsigned char *choices; /* n_choices of its question, ChoiceState each */
 } Answer;
 
-/* "OUT_OF_SCOPE", ... ("NONE" for NA_NONE); parse accepts those names. */
+/* "OUT_OF_SCOPE", ... ("NONE" for NA_NONE); parse accepts those names in any
+ * letter case. */
 const char *NaReason_name(NaReason r);
 bool NaReason_parse(const char *name, NaReason *out);
 const char *NaReason_label(NaReason r); /* translated, for screens */
@@ -42,10 +43,15 @@ const char *NaReason_label(NaReason r); /* translated, for screens */
 Risk Question_risk(const Question *q, const Answer *a);
 
 /* Toggles choice i, keeping "None of these" exclusive: selecting a `_no`
- * choice clears the others, selecting another clears `_no`. */
+ * choice clears the others, selecting another clears `_no`.  Selecting a
+ * choice marked N/A replaces the mark; N/A marks on the other choices stay.
+ * Unselecting leaves an N/A mark alone.  The question's own not_applicable
+ * flag is never changed here.  An index out of range does nothing. */
 void Answer_toggle(const Question *q, Answer *a, size_t i);
 void Answer_select(const Question *q, Answer *a, size_t i, bool on);
-bool Answer_isEmpty(const Question *q, const Answer *a); /* nothing selected, not N/A */
+/* Nothing selected, no choice marked N/A, question not N/A: an answer that
+ * can be dropped without losing anything. */
+bool Answer_isEmpty(const Question *q, const Answer *a);
 
 /* One answer per question of a lens, in Lens.questions order. */
 typedef struct Review {
@@ -68,7 +74,7 @@ void Review_counts(const Review *r, RiskCounts *out);
 typedef struct MatrixCell {
    size_t total, answered;
    size_t high, medium, none, na, unanswered;
-   Risk worst; /* by Risk_severity over its questions; meaningless when total == 0 */
+   Risk worst; /* by Risk_severity over its questions; RISK_UNANSWERED when total == 0 */
 } MatrixCell;
 
 typedef struct Matrix {
@@ -80,14 +86,17 @@ typedef struct Matrix {
 
 void Matrix_build(const Review *r, Matrix *m);
 void Matrix_free(Matrix *m);
-MatrixCell *Matrix_cell(const Matrix *m, size_t row, size_t col);
-/* The row of a question: its phase, or 0 for a lens without phases. */
+MatrixCell *Matrix_cell(const Matrix *m, size_t row, size_t col); /* NULL out of range */
+/* The row of a question: its phase, or 0 for a lens without phases.  A
+ * question without a (valid) phase in a lens with phases counts in row 0,
+ * the first phase, here and in Lens_reviewOrder. */
 size_t Matrix_rowOf(const Lens *lens, const Question *q);
 
 /* Improvement plan: for every HIGH or MEDIUM question, each choice that is not
  * selected, not `_no` and not marked N/A.  Ordered by question risk (HIGH
  * first), then the practice's weight (high first), then phase, pillar and file
- * order.  *out is allocated (caller frees); returns the count. */
+ * order, then choice order.  *out is allocated (caller frees; NULL when the
+ * count is 0); returns the count. */
 typedef struct PlanEntry {
    size_t question; /* index into lens->questions */
    size_t choice;   /* index into that question's choices */
@@ -96,8 +105,9 @@ typedef struct PlanEntry {
 
 size_t Plan_derive(const Review *r, PlanEntry **out);
 
-/* Review order: by phase, then pillar, then file order; the sequence that
- * next/previous question walks.  Fills order[n_questions] with indexes. */
+/* Review order: by phase (Matrix_rowOf), then pillar, then file order; the
+ * sequence that next/previous question walks, cell after cell of the matrix.
+ * Fills order[n_questions] with indexes. */
 void Lens_reviewOrder(const Lens *lens, size_t *order);
 
 #endif
