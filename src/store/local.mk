@@ -1,1 +1,18 @@
 # src/store: files of this module (included by Makefile.am).
+
+# ReviewDoc: the loading and write rules shared by the CLI and the TUI.
+libwalens_a_SOURCES += src/store/reviewdoc.c src/store/reviewdoc.h
+
+# The SQLite store (store.h): schema, migrations, queries, change detection.
+libwalens_a_SOURCES += src/store/store.h src/store/store_internal.h \
+	src/store/store.c src/store/store_sql.c src/store/store_schema.c \
+	src/store/store_time.c src/store/store_history.c src/store/store_presence.c \
+	src/store/store_lens.c src/store/store_workload.c src/store/store_answer.c \
+	src/store/store_plan.c
+if HAVE_CRITERION
+check_PROGRAMS += tests/unit/test_store
+TESTS += tests/unit/test_store
+tests_unit_test_store_SOURCES = tests/unit/test_store.c
+tests_unit_test_store_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_store_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+endif

@@ -41,21 +41,35 @@ enum {
 
 /* Opens or creates (0600 whatever the umask; an existing file keeps its mode)
  * and migrates to the current schema in one transaction.  On failure returns
- * the status and sets *err to a message naming the file (caller frees). */
+ * the status and sets *err to a message naming the file (caller frees).
+ * A refused file is left as it was.  Refusals: STORE_NOT_FOUND (missing
+ * file with READONLY or NOCREATE, dangling symbolic link), STORE_INVALID
+ * (empty path, directory, not a regular file), STORE_NOT_WALENS (not
+ * SQLite, another program's database, damaged: PRAGMA quick_check runs on
+ * open), STORE_TOO_NEW, STORE_READONLY (a write-protected file opened
+ * without READONLY, or READONLY on a file that needs creating/upgrading).
+ * An empty existing file is initialised like a new one. */
 StoreStatus Store_open(const char *path, unsigned flags, Store **out, char **err);
 void Store_close(Store *s);
 
-/* The last error's message for this connection (owned by the store). */
+/* The last error's message for this connection (owned by the store; ""
+ * before any error).  SQLite failures read "FILE: message". */
 const char *Store_lastError(const Store *s);
-/* Clock override for tests ("2026-01-01T00:00:00Z"); NULL for the real clock. */
+/* Clock override for tests ("2026-01-01T00:00:00Z"); NULL, or a string that
+ * is not such a UTC time, for the real clock. */
 void Store_setNow(Store *s, const char *iso8601);
 /* True once per commit made by another connection since the previous call
- * (PRAGMA data_version); cheap, meant for an input tick. */
+ * (PRAGMA data_version); cheap, meant for an input tick.  Presence
+ * heartbeats do not count: only commits that appended history do. */
 bool Store_changedElsewhere(Store *s);
 int Store_schemaVersion(const Store *s);
 bool Store_isReadOnly(const Store *s);
 
-/* Lens texts.  A review is pinned to one row: identical texts share a row (by sha256). */
+/* Lens texts.  A review is pinned to one row: identical texts share a row (by sha256).
+ * Store_putLens: key required; version and name may be NULL; sha256 is 64
+ * lower-case hex digits (the caller's hash of text, not checked against it);
+ * a known sha256 returns the existing row's id.  Lens rows never change, so
+ * they add no history. */
 typedef struct StoreLens {
    int64_t id;
    char *key, *version, *name, *sha256;
@@ -79,7 +93,9 @@ typedef struct Workload {
 } Workload;
 
 /* w->name is required; description, environment ("production" or
- * "preproduction"), owner may be NULL. */
+ * "preproduction"), owner may be NULL.  Names are UTF-8 without control
+ * characters and not blank; a taken name is STORE_EXISTS.  Rename and
+ * archive to the current state succeed without writing anything. */
 StoreStatus Store_addWorkload(Store *s, const Workload *w, int64_t lens_id, const char *user,
                               int64_t *id);
 StoreStatus Store_findWorkload(Store *s, const char *name, Workload *out);
@@ -95,7 +111,8 @@ typedef struct StoredAnswer {
    char *question_id;
    bool not_applicable;
    char *na_reason; /* "OUT_OF_SCOPE", ... or NULL */
-   char **selected; /* choice ids, in the order given */
+   char **selected; /* choice ids, in the order given; a choice may appear
+                       once across selected and na_choices (else STORE_INVALID) */
    size_t n_selected;
    char **na_choices; /* choice ids marked not applicable */
    size_t n_na_choices;
@@ -104,6 +121,7 @@ typedef struct StoredAnswer {
    char *updated_at, *updated_by;
 } StoredAnswer;
 
+/* Every written answer of the review, ordered by question id. */
 StoreStatus Store_getAnswers(Store *s, int64_t review_id, StoredAnswer **out, size_t *n);
 /* STORE_NOT_FOUND (and *out zeroed with version 0) when never answered. */
 StoreStatus Store_getAnswer(Store *s, int64_t review_id, const char *question_id,
@@ -119,13 +137,15 @@ void StoredAnswer_freeArray(StoredAnswer *a, size_t n);
 /* The user's tracking of one improvement (review, question, choice). */
 typedef struct PlanTracking {
    char *question_id, *choice_id;
-   char *status; /* "open", "in_progress", "done", "risk_accepted", "wont_do" */
+   char *status; /* "open", "in_progress", "done", "risk_accepted", "wont_do";
+                    NULL writes "open" */
    char *owner, *due, *note; /* due: YYYY-MM-DD, each may be NULL */
-   int priority;             /* 0 = unset */
+   int priority;             /* 0 = unset; negative is STORE_INVALID */
    int64_t version;
    char *updated_at, *updated_by;
 } PlanTracking;
 
+/* Ordered by question id, then choice id. */
 StoreStatus Store_getPlanTracking(Store *s, int64_t review_id, PlanTracking **out, size_t *n);
 /* Same version rule as Store_putAnswer; validates status and due date. */
 StoreStatus Store_putPlanTracking(Store *s, int64_t review_id, const PlanTracking *t,
@@ -139,7 +159,9 @@ typedef struct HistoryEntry {
    int64_t id;
    char *at, *user;
    char *kind;   /* "answer", "plan", "workload" */
-   char *object; /* question id, "question/choice", or workload name */
+   char *object; /* question id, "question/choice", or workload name (the
+                    new one for a rename); workload entries belong to the
+                    workload's review */
    char *before, *after; /* JSON objects, or NULL */
 } HistoryEntry;
 
@@ -155,9 +177,12 @@ typedef struct Presence {
    long pid;
 } Presence;
 
+/* Keyed by pid; workload and question may be NULL.  STORE_READONLY on a
+ * read-only store.  Appends no history. */
 StoreStatus Store_heartbeat(Store *s, const char *user, const char *workload,
                             const char *question);
-/* Others seen within max_age_s seconds; older rows are deleted. */
+/* Others (not this pid) seen within max_age_s seconds, by user then pid;
+ * older rows are deleted (not on a read-only store). */
 StoreStatus Store_presence(Store *s, int max_age_s, Presence **out, size_t *n);
 void Presence_freeArray(Presence *a, size_t n);
 

@@ -1,0 +1,405 @@
+/* store.c: opening, checking and migrating the walens database.
+ *
+ * Schema (version 1, built by store_schema.c; PRAGMA user_version numbers
+ * it, PRAGMA application_id 0x57614C6E "WaLn" marks the file as ours):
+ *
+ *   lens          every lens text a review has used: key, version, name,
+ *                 sha256 (unique: identical texts share a row), text,
+ *                 added_at.  Rows never change, so they need no history.
+ *   workload      name (unique), description, environment (production |
+ *                 preproduction), owner, created/updated at+by, archived.
+ *   review        workload x lens; a partial unique index keeps one
+ *                 is_current review per workload.
+ *   answer        per (review, question): not_applicable, na_reason (an AWS
+ *                 reason), notes, version (row version, 1 on first write),
+ *                 updated_at/by.
+ *   answer_choice per answer: each selected or not-applicable choice, with
+ *                 its position (the order the caller gave).
+ *   plan_item     the user's tracking of one improvement (review, question,
+ *                 choice): status (open | in_progress | done | risk_accepted |
+ *                 wont_do), owner, due (a real YYYY-MM-DD), priority, note,
+ *                 version, updated_at/by.  The list of items is derived.
+ *   milestone     immutable named snapshot of a review (JSON text); a
+ *                 trigger refuses updates.  Table only for now.
+ *   history       append-only (triggers refuse UPDATE and DELETE): at, user,
+ *                 kind (workload | answer | plan | milestone), object,
+ *                 before/after JSON, review.  Every write appends one row in
+ *                 its own transaction, so the highest history id doubles as
+ *                 a change counter (see Store_changedElsewhere).
+ *   presence      one row per running process (pid): user, workload,
+ *                 question, seen_at.  Not history: it is chatter.
+ *
+ * CHECK constraints and foreign keys (PRAGMA foreign_keys=ON) guard what
+ * the C code validates as well, so a hand-edited database stays sane.
+ * Timestamps are ISO 8601 UTC text ("2026-01-01T00:00:00Z").
+ *
+ * Opening never writes to a file it refuses: the file's type is checked
+ * with lstat(), its header and integrity are read, and only then is WAL
+ * mode set and the schema migrated. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/xalloc.h"
+#include "i18n.h"
+#include "store/store_internal.h"
+
+static const struct {
+   StoreStatus code;
+   const char *name;
+   const char *text;
+} statusTable[] = {
+   { STORE_OK, "ok", N_("success") },
+   { STORE_NOT_FOUND, "not_found", N_("not found") },
+   { STORE_EXISTS, "exists", N_("the name is already taken") },
+   { STORE_STALE, "stale", N_("someone else changed it meanwhile") },
+   { STORE_BUSY, "busy", N_("the database stayed locked") },
+   { STORE_READONLY, "readonly", N_("the database is read-only") },
+   { STORE_INVALID, "invalid", N_("invalid value") },
+   { STORE_NOT_WALENS, "not_walens", N_("not a walens database, or damaged") },
+   { STORE_TOO_NEW, "too_new", N_("the database was made by a newer walens") },
+   { STORE_FULL, "full", N_("the disk or the database is full") },
+   { STORE_ERROR, "error", N_("database error") },
+};
+
+const char *Store_statusText(StoreStatus s) {
+   for (size_t i = 0; i < sizeof statusTable / sizeof statusTable[0]; i++)
+      if (statusTable[i].code == s)
+         return _(statusTable[i].text);
+   return _("unknown database status");
+}
+
+/* ---- validation shared by the writers ---- */
+
+/* Length of the well-formed UTF-8 sequence at p (0 if ill-formed); *cp its
+ * code point.  Overlong forms, surrogates and values past U+10FFFF are
+ * ill-formed. */
+static size_t utf8Next(const unsigned char *p, uint32_t *cp) {
+   static const uint32_t min[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+   size_t n = p[0] < 0x80 ? 1 : p[0] >= 0xC2 && p[0] <= 0xDF ? 2
+            : p[0] >= 0xE0 && p[0] <= 0xEF ? 3 : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : 0;
+   if (n <= 1) {
+      *cp = p[0];
+      return n;
+   }
+   uint32_t c = p[0] & (0x7F >> n);
+   for (size_t i = 1; i < n; i++) {
+      if ((p[i] & 0xC0) != 0x80)
+         return 0;
+      c = (c << 6) | (p[i] & 0x3F);
+   }
+   if (c < min[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+      return 0;
+   *cp = c;
+   return n;
+}
+
+/* Walks text; false on ill-formed UTF-8 or, when no_controls, on C0, DEL or C1. */
+static bool utf8Ok(const char *text, bool no_controls, bool *printable) {
+   const unsigned char *p = (const unsigned char *) text;
+   *printable = false;
+   while (*p) {
+      uint32_t cp;
+      size_t n = utf8Next(p, &cp);
+      if (n == 0)
+         return false;
+      if (no_controls && (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)))
+         return false;
+      if (cp != ' ')
+         *printable = true;
+      p += n;
+   }
+   return true;
+}
+
+bool Store_validName(const char *name) {
+   bool printable;
+   return name && utf8Ok(name, true, &printable) && printable;
+}
+
+bool Store_validText(const char *text) {
+   bool printable;
+   return !text || utf8Ok(text, false, &printable);
+}
+
+/* ---- opening ---- */
+
+static StoreStatus checkPath(Store *s, bool may_create);
+
+/* Creates the file before SQLite sees it: SQLite would create it 0644. */
+static StoreStatus createFile(Store *s) {
+   int fd = open(s->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+   if (fd < 0 && errno == EEXIST)
+      return checkPath(s, false); /* another process was faster */
+   if (fd < 0)
+      return StoreSql_error(s, STORE_ERROR, _("%s: cannot create: %s"), s->path,
+                            strerror(errno));
+   /* open() applied the umask; the mode must be 0600 exactly, whatever it is. */
+   int rc = fchmod(fd, 0600);
+   int saved = errno;
+   if (close(fd) != 0 && rc == 0) {
+      rc = -1;
+      saved = errno;
+   }
+   if (rc != 0)
+      return StoreSql_error(s, STORE_ERROR, _("%s: cannot create: %s"), s->path,
+                            strerror(saved));
+   return STORE_OK;
+}
+
+/* Refuses what SQLite would mishandle: a directory, a device, and a dangling
+ * symbolic link (SQLite would create its target). */
+static StoreStatus checkPath(Store *s, bool may_create) {
+   struct stat st;
+   if (lstat(s->path, &st) != 0) {
+      if (errno != ENOENT)
+         return StoreSql_error(s, STORE_ERROR, "%s: %s", s->path, strerror(errno));
+      if (!may_create)
+         return StoreSql_error(s, STORE_NOT_FOUND, _("%s: no such database file"), s->path);
+      return createFile(s);
+   }
+   if (S_ISLNK(st.st_mode) && stat(s->path, &st) != 0) {
+      if (errno == ENOENT)
+         return StoreSql_error(s, STORE_NOT_FOUND,
+                               _("%s: symbolic link to a missing file; not creating it"),
+                               s->path);
+      return StoreSql_error(s, STORE_ERROR, "%s: %s", s->path, strerror(errno));
+   }
+   if (S_ISDIR(st.st_mode))
+      return StoreSql_error(s, STORE_INVALID, _("%s: is a directory, not a database file"),
+                            s->path);
+   if (!S_ISREG(st.st_mode))
+      return StoreSql_error(s, STORE_INVALID, _("%s: not a regular file"), s->path);
+   return STORE_OK;
+}
+
+static StoreStatus connectDb(Store *s) {
+   /* Never SQLITE_OPEN_CREATE: checkPath() made the file, so if it vanished
+    * meanwhile, failing beats letting SQLite create it 0644. */
+   int flags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+   int rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
+   if (rc != SQLITE_OK)
+      return StoreSql_fail(s, rc);
+   rc = sqlite3_extended_result_codes(s->db, 1);
+   if (rc == SQLITE_OK)
+      rc = sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+   if (rc != SQLITE_OK)
+      return StoreSql_fail(s, rc);
+   /* SQLITE_OPEN_READWRITE falls back to read-only on a write-protected file. */
+   if (!s->readonly && sqlite3_db_readonly(s->db, "main") == 1)
+      return StoreSql_error(s, STORE_READONLY,
+                            _("%s: not writable (open it read-only to look)"), s->path);
+   return STORE_OK;
+}
+
+static StoreStatus notWalens(Store *s) {
+   return StoreSql_error(s, STORE_NOT_WALENS, _("%s: not a walens database, or damaged (%s)"),
+                         s->path, sqlite3_errmsg(s->db));
+}
+
+/* PRAGMA quick_check reads every page: a truncated or damaged file is
+ * refused here rather than failing halfway through a review. */
+static StoreStatus quickCheck(Store *s) {
+   StoreStatus st;
+   sqlite3_stmt *q = StoreSql_query(s, &st, "PRAGMA quick_check(1)", "");
+   if (!q)
+      return st == STORE_NOT_WALENS ? notWalens(s) : st;
+   bool row;
+   st = StoreSql_step(s, q, &row);
+   if (st == STORE_NOT_WALENS)
+      st = notWalens(s);
+   else if (st == STORE_OK) {
+      const char *r = (const char *) sqlite3_column_text(q, 0);
+      if (row && (!r || strcmp(r, "ok") != 0))
+         st = StoreSql_error(s, STORE_NOT_WALENS, _("%s: the database is damaged (%s)"),
+                             s->path, r ? r : "?");
+   }
+   StoreSql_finalize(q);
+   return st;
+}
+
+/* Reads, never writes: decides whether the file is ours, new, or to refuse. */
+static StoreStatus checkContents(Store *s) {
+   int64_t app = 0, ver = 0, objects = 0;
+   StoreStatus st = StoreSql_int(s, &app, NULL, "PRAGMA application_id", "");
+   if (st == STORE_OK)
+      st = StoreSql_int(s, &ver, NULL, "PRAGMA user_version", "");
+   if (st == STORE_OK)
+      st = StoreSql_int(s, &objects, NULL, "SELECT count(*) FROM sqlite_master", "");
+   if (st == STORE_NOT_WALENS)
+      return notWalens(s);
+   if (st != STORE_OK)
+      return st;
+   bool fresh = app == 0 && ver == 0 && objects == 0;
+   if (!fresh && (app != STORE_APPLICATION_ID || ver < 1))
+      return StoreSql_error(s, STORE_NOT_WALENS, _("%s: not a walens database"), s->path);
+   if (ver > STORE_SCHEMA_VERSION)
+      return StoreSql_error(s, STORE_TOO_NEW,
+                            _("%s: made by a newer walens (schema %d; this one knows %d)"),
+                            s->path, (int) ver, STORE_SCHEMA_VERSION);
+   s->schema_version = (int) ver;
+   return quickCheck(s);
+}
+
+static StoreStatus useWal(Store *s) {
+   StoreStatus st;
+   sqlite3_stmt *q = StoreSql_query(s, &st, "PRAGMA journal_mode = WAL", "");
+   if (!q)
+      return st;
+   bool row;
+   st = StoreSql_step(s, q, &row);
+   const char *mode = row ? (const char *) sqlite3_column_text(q, 0) : NULL;
+   if (st == STORE_OK && (!mode || strcmp(mode, "wal") != 0))
+      st = StoreSql_error(s, STORE_ERROR, _("%s: cannot use write-ahead logging (mode %s)"),
+                          s->path, mode ? mode : "?");
+   StoreSql_finalize(q);
+   return st;
+}
+
+/* Re-reads the version under the write lock: another process may have
+ * created or migrated the file since checkContents(). */
+static StoreStatus migrateLocked(Store *s) {
+   int64_t ver = 0;
+   StoreStatus st = StoreSql_int(s, &ver, NULL, "PRAGMA user_version", "");
+   if (st == STORE_OK && ver > STORE_SCHEMA_VERSION)
+      st = StoreSql_error(s, STORE_TOO_NEW,
+                          _("%s: made by a newer walens (schema %d; this one knows %d)"),
+                          s->path, (int) ver, STORE_SCHEMA_VERSION);
+   if (st == STORE_OK && ver < STORE_SCHEMA_VERSION)
+      st = StoreSchema_migrate(s, (int) ver);
+   return st;
+}
+
+static StoreStatus setupFile(Store *s) {
+   StoreStatus st = StoreSql_exec(s, "PRAGMA foreign_keys = ON");
+   if (st != STORE_OK)
+      return st;
+   if (s->readonly) {
+      if (s->schema_version != STORE_SCHEMA_VERSION)
+         return StoreSql_error(s, STORE_READONLY,
+                               _("%s: the database needs to be created or upgraded (schema "
+                                 "%d to %d); open it once without read-only mode"),
+                               s->path, s->schema_version, STORE_SCHEMA_VERSION);
+      return STORE_OK;
+   }
+   st = useWal(s);
+   if (st == STORE_OK)
+      st = StoreSql_beginWrite(s);
+   if (st != STORE_OK)
+      return st;
+   st = StoreSql_end(s, migrateLocked(s));
+   if (st == STORE_OK)
+      s->schema_version = STORE_SCHEMA_VERSION;
+   return st;
+}
+
+static StoreStatus readDataVersion(Store *s, int64_t *out) {
+   bool row;
+   StoreStatus st = StoreSql_step(s, s->data_version, &row);
+   if (st == STORE_OK && row)
+      *out = sqlite3_column_int64(s->data_version, 0);
+   int rc = sqlite3_reset(s->data_version);
+   if (st == STORE_OK && rc != SQLITE_OK)
+      st = StoreSql_fail(s, rc);
+   return st;
+}
+
+static StoreStatus initPolling(Store *s) {
+   StoreStatus st;
+   s->data_version = StoreSql_query(s, &st, "PRAGMA data_version", "");
+   if (st == STORE_OK)
+      st = readDataVersion(s, &s->last_data_version);
+   if (st == STORE_OK)
+      st = StoreSql_int(s, &s->seen_history, NULL, "SELECT coalesce(max(id), 0) FROM history",
+                        "");
+   return st;
+}
+
+StoreStatus Store_open(const char *path, unsigned flags, Store **out, char **err) {
+   *out = NULL;
+   if (err)
+      *err = NULL;
+   Store *s = xcalloc(1, sizeof *s);
+   s->path = xstrdup(path ? path : "");
+   s->err = xstrdup("");
+   s->readonly = (flags & STORE_OPEN_READONLY) != 0;
+   StoreStatus st = STORE_OK;
+   if (!path || !*path)
+      st = StoreSql_error(s, STORE_INVALID, _("no database file given"));
+   if (st == STORE_OK)
+      st = checkPath(s, !(flags & (STORE_OPEN_READONLY | STORE_OPEN_NOCREATE)));
+   if (st == STORE_OK)
+      st = connectDb(s);
+   if (st == STORE_OK)
+      st = checkContents(s);
+   if (st == STORE_OK)
+      st = setupFile(s);
+   if (st == STORE_OK)
+      st = initPolling(s);
+   if (st != STORE_OK) {
+      if (err)
+         *err = xstrdup(s->err);
+      Store_close(s);
+      return st;
+   }
+   *out = s;
+   return STORE_OK;
+}
+
+void Store_close(Store *s) {
+   if (!s)
+      return;
+   StoreSql_finalize(s->data_version);
+   /* Every statement is finalized by now, so sqlite3_close() cannot be
+    * busy; close_v2 is the fallback that still releases the handle. */
+   if (sqlite3_close(s->db) != SQLITE_OK)
+      (void) sqlite3_close_v2(s->db);
+   free(s->path);
+   free(s->err);
+   free(s);
+}
+
+const char *Store_lastError(const Store *s) {
+   return s->err;
+}
+
+void Store_setNow(Store *s, const char *iso8601) {
+   time_t t;
+   if (iso8601 && StoreTime_parse(iso8601, &t))
+      memcpy(s->now, iso8601, STORE_TIME_LEN);
+   else
+      s->now[0] = '\0';
+}
+
+/* data_version moves on any commit by another connection, presence
+ * heartbeats included; only a new history row (every real change appends
+ * one) counts as a change worth reloading for. */
+bool Store_changedElsewhere(Store *s) {
+   bool changed = s->pending_change;
+   s->pending_change = false;
+   int64_t v = s->last_data_version;
+   if (readDataVersion(s, &v) != STORE_OK || v == s->last_data_version)
+      return changed;
+   int64_t top = 0;
+   if (StoreSql_int(s, &top, NULL, "SELECT coalesce(max(id), 0) FROM history", "") != STORE_OK)
+      return changed; /* look again on the next tick */
+   s->last_data_version = v;
+   if (top > s->seen_history) {
+      s->seen_history = top;
+      changed = true;
+   }
+   return changed;
+}
+
+int Store_schemaVersion(const Store *s) {
+   return s->schema_version;
+}
+
+bool Store_isReadOnly(const Store *s) {
+   return s->readonly;
+}

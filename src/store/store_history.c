@@ -1,0 +1,115 @@
+/* store_history.c: the append-only history and the JSON of its before and
+ * after states. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "core/xalloc.h"
+#include "store/store_internal.h"
+
+bool StoreJson_str(json_t *o, const char *key, const char *v) {
+   json_t *j = v ? json_string(v) : json_null();
+   /* json_object_set_new() releases j even when it fails. */
+   return j && json_object_set_new(o, key, j) == 0;
+}
+
+bool StoreJson_strs(json_t *o, const char *key, char *const *v, size_t n) {
+   json_t *arr = json_array();
+   bool ok = arr != NULL;
+   for (size_t i = 0; ok && i < n; i++) {
+      json_t *j = json_string(v[i]);
+      ok = j && json_array_append_new(arr, j) == 0;
+   }
+   if (!ok) {
+      json_decref(arr);
+      return false;
+   }
+   return json_object_set_new(o, key, arr) == 0;
+}
+
+bool StoreJson_int(json_t *o, const char *key, int64_t v) {
+   json_t *j = json_integer((json_int_t) v);
+   return j && json_object_set_new(o, key, j) == 0;
+}
+
+bool StoreJson_bool(json_t *o, const char *key, bool v) {
+   json_t *j = json_boolean(v);
+   return j && json_object_set_new(o, key, j) == 0;
+}
+
+char *StoreJson_finish(json_t *o, bool ok) {
+   char *text = ok && o ? json_dumps(o, JSON_COMPACT) : NULL;
+   json_decref(o);
+   return text;
+}
+
+/* The new row's id is max(id) + 1 (history rows are never deleted), so a gap
+ * after the last id this connection knew means another connection wrote. */
+StoreStatus StoreHist_append(Store *s, int64_t review_id, const char *user, const char *kind,
+                             const char *object, const char *before, const char *after) {
+   char now[STORE_TIME_LEN];
+   StoreTime_now(s, now);
+   StoreStatus st = StoreSql_run(s,
+                                 "INSERT INTO history (at, user_name, kind, object, before_json,"
+                                 " after_json, review_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                 "ttttttI", now, user, kind, object, before, after, review_id);
+   if (st != STORE_OK)
+      return st;
+   int64_t id = sqlite3_last_insert_rowid(s->db);
+   if (id != s->tx_seen + 1)
+      s->tx_other = true;
+   s->tx_seen = id;
+   return STORE_OK;
+}
+
+static void readEntry(sqlite3_stmt *q, HistoryEntry *e) {
+   e->id = sqlite3_column_int64(q, 0);
+   e->at = StoreSql_colText(q, 1);
+   e->user = StoreSql_colText(q, 2);
+   e->kind = StoreSql_colText(q, 3);
+   e->object = StoreSql_colText(q, 4);
+   e->before = StoreSql_colText(q, 5);
+   e->after = StoreSql_colText(q, 6);
+}
+
+StoreStatus Store_history(Store *s, int64_t review_id, const char *question_id,
+                          HistoryEntry **out, size_t *n) {
+   *out = NULL;
+   *n = 0;
+   StoreStatus st;
+   sqlite3_stmt *q = StoreSql_query(
+      s,
+      &st,
+      "SELECT id, at, user_name, kind, object, before_json, after_json FROM history"
+      " WHERE review_id = ?1 AND (?2 IS NULL OR (kind IN ('answer', 'plan') AND"
+      " (object = ?2 OR substr(object, 1, length(?2) + 1) = ?2 || '/')))"
+      " ORDER BY id",
+      "it", review_id, question_id);
+   if (!q)
+      return st;
+   size_t cap = 0;
+   bool row = true;
+   while (st == STORE_OK && (st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
+      *out = xgrow(*out, &cap, *n + 1, sizeof **out);
+      readEntry(q, &(*out)[(*n)++]);
+   }
+   StoreSql_finalize(q);
+   if (st != STORE_OK) {
+      HistoryEntry_freeArray(*out, *n);
+      *out = NULL;
+      *n = 0;
+   }
+   return st;
+}
+
+void HistoryEntry_freeArray(HistoryEntry *a, size_t n) {
+   for (size_t i = 0; i < n; i++) {
+      free(a[i].at);
+      free(a[i].user);
+      free(a[i].kind);
+      free(a[i].object);
+      free(a[i].before);
+      free(a[i].after);
+   }
+   free(a);
+}

@@ -1,0 +1,117 @@
+/* store_internal.h: what the store's own files share, never included
+ * outside src/store.
+ *
+ * Naming: StoreSql_* wrap SQLite calls so that every return code is checked
+ * in one place and every failure leaves a message in Store.err;
+ * StoreTime_* handle the ISO 8601 clock; StoreHist_* append history rows. */
+#ifndef WALENS_STORE_INTERNAL_H
+#define WALENS_STORE_INTERNAL_H
+
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <time.h>
+
+#include "store/store.h"
+
+/* "walens" in PRAGMA application_id: 'W' 'a' 'L' 'n'. */
+#define STORE_APPLICATION_ID 0x57614C6E
+#define STORE_SCHEMA_VERSION 1
+#define STORE_BUSY_TIMEOUT_MS 5000
+/* "YYYY-MM-DDTHH:MM:SSZ" and its NUL. */
+#define STORE_TIME_LEN 21
+
+struct Store {
+   sqlite3 *db;
+   char *path;
+   char *err;      /* last error message, "" when none yet */
+   bool readonly;
+   int schema_version;
+   char now[STORE_TIME_LEN]; /* clock override, "" for the real clock */
+   sqlite3_stmt *data_version; /* kept prepared: polled on every input tick */
+   int64_t last_data_version;
+   int64_t seen_history; /* highest history id this connection knows of */
+   bool pending_change;  /* another connection's history row seen during our write */
+   int64_t tx_seen;      /* seen_history as the open write transaction will leave it */
+   bool tx_other;        /* that transaction found rows it did not write */
+};
+
+/* --- SQL helpers (store_sql.c) --- */
+
+/* Sets s->err to the formatted message and returns st. */
+StoreStatus StoreSql_error(Store *s, StoreStatus st, const char *fmt, ...)
+   __attribute__((format(printf, 3, 4)));
+/* Maps an SQLite result code (extended codes understood) to a status and
+ * records sqlite3_errmsg() as the last error. */
+StoreStatus StoreSql_fail(Store *s, int rc);
+StoreStatus StoreSql_status(int rc);
+
+/* Parameters are bound from a type string, one letter each, starting at 1:
+ *   t  const char *        (NULL binds NULL)
+ *   T  const char *, size_t (text of that many bytes)
+ *   i  int64_t
+ *   I  int64_t, 0 binds NULL (an optional row id)
+ *   d  int
+ * NULL is returned (with s->err set) when preparing or binding fails. */
+sqlite3_stmt *StoreSql_query(Store *s, StoreStatus *st, const char *sql, const char *types, ...);
+/* Runs a statement that returns no rows. */
+StoreStatus StoreSql_run(Store *s, const char *sql, const char *types, ...);
+/* Steps once: STORE_OK with *row set to whether a row came back. */
+StoreStatus StoreSql_step(Store *s, sqlite3_stmt *st, bool *row);
+void StoreSql_finalize(sqlite3_stmt *st);
+/* Runs SQL text with no parameters (several statements allowed). */
+StoreStatus StoreSql_exec(Store *s, const char *sql);
+/* First column of a one-row query as an integer (*out untouched when no row). */
+StoreStatus StoreSql_int(Store *s, int64_t *out, bool *found, const char *sql,
+                         const char *types, ...);
+
+/* Copies of a column: NULL stays NULL. */
+char *StoreSql_colText(sqlite3_stmt *st, int col);
+
+/* Transactions.  Writes take BEGIN IMMEDIATE; reads that span several
+ * statements take a deferred BEGIN so they see one snapshot. */
+StoreStatus StoreSql_beginWrite(Store *s);
+StoreStatus StoreSql_beginRead(Store *s);
+/* Commits when st is STORE_OK, else rolls back; returns the final status. */
+StoreStatus StoreSql_end(Store *s, StoreStatus st);
+
+/* --- schema (store_schema.c) --- */
+
+/* Brings the schema from `from` to STORE_SCHEMA_VERSION inside the current
+ * transaction, then stamps application_id and user_version. */
+StoreStatus StoreSchema_migrate(Store *s, int from);
+
+/* --- time (store_time.c) --- */
+
+/* Now, or the override set by Store_setNow(). */
+void StoreTime_now(const Store *s, char out[STORE_TIME_LEN]);
+/* Parses "YYYY-MM-DDTHH:MM:SSZ" strictly (a real date and time). */
+bool StoreTime_parse(const char *iso, time_t *out);
+void StoreTime_format(time_t t, char out[STORE_TIME_LEN]);
+/* "YYYY-MM-DD" naming a real calendar day. */
+bool StoreTime_validDate(const char *ymd);
+
+/* --- history (store_history.c) --- */
+
+/* Appends one history row (inside the caller's write transaction).
+ * before/after are JSON texts or NULL; review_id 0 stores NULL. */
+StoreStatus StoreHist_append(Store *s, int64_t review_id, const char *user, const char *kind,
+                             const char *object, const char *before, const char *after);
+
+/* Before/after states as JSON objects.  Each adder returns false when
+ * jansson fails (a string that is not UTF-8); a NULL string adds null. */
+bool StoreJson_str(json_t *o, const char *key, const char *v);
+bool StoreJson_strs(json_t *o, const char *key, char *const *v, size_t n);
+bool StoreJson_int(json_t *o, const char *key, int64_t v);
+bool StoreJson_bool(json_t *o, const char *key, bool v);
+/* Releases o; returns its compact text (free()) when ok and it dumps, else NULL. */
+char *StoreJson_finish(json_t *o, bool ok);
+
+/* --- validation shared by the writers --- */
+
+/* Non-empty, valid UTF-8, no control characters. */
+bool Store_validName(const char *name);
+/* NULL, or valid UTF-8 (notes may hold newlines and tabs). */
+bool Store_validText(const char *text);
+
+#endif

@@ -1,0 +1,204 @@
+/* store_plan.c: the user's tracking of improvement-plan items.
+ *
+ * The items themselves are derived from risk (core/review.h); a row here
+ * exists only once someone set a status, owner, due date, priority or note. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "i18n.h"
+#include "store/store_internal.h"
+
+static const char *const planStatuses[] = {
+   "open", "in_progress", "done", "risk_accepted", "wont_do",
+};
+
+static bool validStatus(const char *status) {
+   for (size_t i = 0; i < sizeof planStatuses / sizeof planStatuses[0]; i++)
+      if (strcmp(status, planStatuses[i]) == 0)
+         return true;
+   return false;
+}
+
+/* Columns: id, question_id, choice_id, status, owner, due, priority, note,
+ * version, updated_at, updated_by. */
+#define PLAN_SELECT                                                                             \
+   "SELECT id, question_id, choice_id, status, owner, due, priority, note, version,"          \
+   " updated_at, updated_by FROM plan_item"
+
+static void readPlan(sqlite3_stmt *q, PlanTracking *t) {
+   t->question_id = StoreSql_colText(q, 1);
+   t->choice_id = StoreSql_colText(q, 2);
+   t->status = StoreSql_colText(q, 3);
+   t->owner = StoreSql_colText(q, 4);
+   t->due = StoreSql_colText(q, 5);
+   t->priority = sqlite3_column_int(q, 6);
+   t->note = StoreSql_colText(q, 7);
+   t->version = sqlite3_column_int64(q, 8);
+   t->updated_at = StoreSql_colText(q, 9);
+   t->updated_by = StoreSql_colText(q, 10);
+}
+
+StoreStatus Store_getPlanTracking(Store *s, int64_t review_id, PlanTracking **out, size_t *n) {
+   *out = NULL;
+   *n = 0;
+   StoreStatus st;
+   sqlite3_stmt *q = StoreSql_query(
+      s, &st, PLAN_SELECT " WHERE review_id = ? ORDER BY question_id, choice_id", "i", review_id);
+   if (!q)
+      return st;
+   size_t cap = 0;
+   bool row = true;
+   while ((st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
+      *out = xgrow(*out, &cap, *n + 1, sizeof **out);
+      readPlan(q, &(*out)[(*n)++]);
+   }
+   StoreSql_finalize(q);
+   if (st != STORE_OK) {
+      PlanTracking_freeArray(*out, *n);
+      *out = NULL;
+      *n = 0;
+   }
+   return st;
+}
+
+static StoreStatus validatePlan(Store *s, const PlanTracking *t, const char *user) {
+   if (!Store_validName(t->question_id) || !Store_validName(t->choice_id))
+      return StoreSql_error(s, STORE_INVALID, _("plan: invalid question or choice id"));
+   if (t->status && !validStatus(t->status))
+      return StoreSql_error(s, STORE_INVALID,
+                            _("plan: invalid status \"%s\" (open, in_progress, done, "
+                              "risk_accepted or wont_do)"),
+                            t->status);
+   if (t->due && !StoreTime_validDate(t->due))
+      return StoreSql_error(s, STORE_INVALID,
+                            _("plan: invalid due date \"%s\" (a real date as YYYY-MM-DD)"),
+                            t->due);
+   if (t->priority < 0)
+      return StoreSql_error(s, STORE_INVALID, _("plan: invalid priority %d"), t->priority);
+   if (!Store_validText(t->owner) || !Store_validText(t->note))
+      return StoreSql_error(s, STORE_INVALID, _("plan: text is not valid UTF-8"));
+   if (!Store_validName(user))
+      return StoreSql_error(s, STORE_INVALID, _("invalid user name"));
+   return STORE_OK;
+}
+
+static char *planJson(const PlanTracking *t, const char *status, int64_t version) {
+   json_t *o = json_object();
+   bool ok = StoreJson_str(o, "status", status) && StoreJson_str(o, "owner", t->owner) &&
+             StoreJson_str(o, "due", t->due) && StoreJson_int(o, "priority", t->priority) &&
+             StoreJson_str(o, "note", t->note) && StoreJson_int(o, "version", version);
+   return StoreJson_finish(o, ok);
+}
+
+/* The stored row of one item: NOT_FOUND (cur zeroed, *row_id 0) when none. */
+static StoreStatus loadPlan(Store *s, int64_t review_id, const PlanTracking *t,
+                            PlanTracking *cur, int64_t *row_id) {
+   memset(cur, 0, sizeof *cur);
+   *row_id = 0;
+   StoreStatus st;
+   sqlite3_stmt *q = StoreSql_query(
+      s, &st, PLAN_SELECT " WHERE review_id = ? AND question_id = ? AND choice_id = ?", "itt",
+      review_id, t->question_id, t->choice_id);
+   if (!q)
+      return st;
+   bool row;
+   st = StoreSql_step(s, q, &row);
+   if (st == STORE_OK && row) {
+      *row_id = sqlite3_column_int64(q, 0);
+      readPlan(q, cur);
+   } else if (st == STORE_OK)
+      st = STORE_NOT_FOUND;
+   StoreSql_finalize(q);
+   return st;
+}
+
+static StoreStatus writePlan(Store *s, int64_t review_id, const PlanTracking *t,
+                             const char *status, int64_t row_id, int64_t version,
+                             const char *user) {
+   char now[STORE_TIME_LEN];
+   StoreTime_now(s, now);
+   if (row_id == 0)
+      return StoreSql_run(s,
+                          "INSERT INTO plan_item (review_id, question_id, choice_id, status,"
+                          " owner, due, priority, note, version, updated_at, updated_by)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          "itttttdtitt", review_id, t->question_id, t->choice_id, status,
+                          t->owner, t->due, t->priority, t->note, version, now, user);
+   return StoreSql_run(s,
+                       "UPDATE plan_item SET status = ?, owner = ?, due = ?, priority = ?,"
+                       " note = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+                       "tttdtitti", status, t->owner, t->due, t->priority, t->note, version,
+                       now, user, row_id);
+}
+
+static StoreStatus putLocked(Store *s, int64_t review_id, const PlanTracking *t,
+                             int64_t expected, const char *user) {
+   bool found = false;
+   int64_t one;
+   StoreStatus st = StoreSql_int(s, &one, &found, "SELECT 1 FROM review WHERE id = ?", "i",
+                                 review_id);
+   if (st == STORE_OK && !found)
+      return StoreSql_error(s, STORE_NOT_FOUND, _("no review with id %lld"),
+                            (long long) review_id);
+   PlanTracking cur;
+   int64_t row_id = 0;
+   if (st == STORE_OK)
+      st = loadPlan(s, review_id, t, &cur, &row_id);
+   if (st != STORE_OK && st != STORE_NOT_FOUND)
+      return st;
+   char *object = xasprintf("%s/%s", t->question_id, t->choice_id);
+   if (cur.version != expected)
+      st = StoreSql_error(s, STORE_STALE, _("%s was changed meanwhile by %s at %s"), object,
+                          cur.updated_by ? cur.updated_by : "?",
+                          cur.updated_at ? cur.updated_at : "?");
+   else {
+      const char *status = t->status ? t->status : "open";
+      char *before = cur.version ? planJson(&cur, cur.status, cur.version) : NULL;
+      char *after = planJson(t, status, expected + 1);
+      st = writePlan(s, review_id, t, status, row_id, expected + 1, user);
+      if (st == STORE_OK)
+         st = StoreHist_append(s, review_id, user, "plan", object, before, after);
+      free(before);
+      free(after);
+   }
+   free(object);
+   PlanTracking_free(&cur);
+   return st;
+}
+
+StoreStatus Store_putPlanTracking(Store *s, int64_t review_id, const PlanTracking *t,
+                                  int64_t expected_version, const char *user,
+                                  int64_t *new_version) {
+   StoreStatus st = validatePlan(s, t, user);
+   if (st == STORE_OK)
+      st = StoreSql_beginWrite(s);
+   if (st != STORE_OK)
+      return st;
+   st = StoreSql_end(s, putLocked(s, review_id, t, expected_version, user));
+   if (st == STORE_OK && new_version)
+      *new_version = expected_version + 1;
+   return st;
+}
+
+void PlanTracking_free(PlanTracking *t) {
+   if (!t)
+      return;
+   free(t->question_id);
+   free(t->choice_id);
+   free(t->status);
+   free(t->owner);
+   free(t->due);
+   free(t->note);
+   free(t->updated_at);
+   free(t->updated_by);
+   memset(t, 0, sizeof *t);
+}
+
+void PlanTracking_freeArray(PlanTracking *a, size_t n) {
+   for (size_t i = 0; i < n; i++)
+      PlanTracking_free(&a[i]);
+   free(a);
+}

@@ -1,0 +1,231 @@
+/* store_sql.c: thin wrappers over the SQLite calls the store makes, so that
+ * every return code is checked once and every failure leaves a message. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "i18n.h"
+#include "store/store_internal.h"
+
+StoreStatus StoreSql_error(Store *s, StoreStatus st, const char *fmt, ...) {
+   va_list ap;
+   va_start(ap, fmt);
+   char buf[1024];
+   vsnprintf(buf, sizeof buf, fmt, ap);
+   va_end(ap);
+   free(s->err);
+   s->err = xstrdup(buf);
+   return st;
+}
+
+StoreStatus StoreSql_status(int rc) {
+   switch (rc) {
+   case SQLITE_CONSTRAINT_UNIQUE:
+   case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return STORE_EXISTS;
+   default:
+      break;
+   }
+   switch (rc & 0xff) {
+   case SQLITE_OK:
+   case SQLITE_ROW:
+   case SQLITE_DONE:
+      return STORE_OK;
+   case SQLITE_BUSY:
+   case SQLITE_LOCKED:
+      return STORE_BUSY;
+   case SQLITE_READONLY:
+   case SQLITE_PERM:
+      return STORE_READONLY;
+   case SQLITE_FULL:
+      return STORE_FULL;
+   case SQLITE_CONSTRAINT:
+   case SQLITE_MISMATCH:
+   case SQLITE_TOOBIG:
+   case SQLITE_RANGE:
+      return STORE_INVALID;
+   case SQLITE_NOTADB:
+   case SQLITE_CORRUPT:
+      return STORE_NOT_WALENS;
+   default:
+      return STORE_ERROR;
+   }
+}
+
+StoreStatus StoreSql_fail(Store *s, int rc) {
+   const char *msg = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+   return StoreSql_error(s, StoreSql_status(rc), "%s: %s", s->path, msg);
+}
+
+static int bindText(sqlite3_stmt *st, int pos, const char *v, sqlite3_uint64 len) {
+   if (!v)
+      return sqlite3_bind_null(st, pos);
+   return sqlite3_bind_text64(st, pos, v, len, SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+static int bindAll(sqlite3_stmt *st, const char *types, va_list ap) {
+   int rc = SQLITE_OK;
+   for (int i = 0; types[i] && rc == SQLITE_OK; i++) {
+      int pos = i + 1;
+      const char *v;
+      switch (types[i]) {
+      case 't':
+         v = va_arg(ap, const char *);
+         rc = bindText(st, pos, v, v ? strlen(v) : 0);
+         break;
+      case 'T':
+         v = va_arg(ap, const char *);
+         rc = bindText(st, pos, v, va_arg(ap, size_t));
+         break;
+      case 'i':
+         rc = sqlite3_bind_int64(st, pos, va_arg(ap, int64_t));
+         break;
+      case 'I': {
+         int64_t id = va_arg(ap, int64_t);
+         rc = id ? sqlite3_bind_int64(st, pos, id) : sqlite3_bind_null(st, pos);
+         break;
+      }
+      case 'd':
+         rc = sqlite3_bind_int(st, pos, va_arg(ap, int));
+         break;
+      default:
+         rc = SQLITE_MISUSE;
+         break;
+      }
+   }
+   return rc;
+}
+
+static sqlite3_stmt *vquery(Store *s, StoreStatus *status, const char *sql, const char *types,
+                            va_list ap) {
+   sqlite3_stmt *st = NULL;
+   int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+   if (rc == SQLITE_OK)
+      rc = bindAll(st, types, ap);
+   if (rc != SQLITE_OK) {
+      *status = StoreSql_fail(s, rc); /* before finalize, which may reset the message */
+      StoreSql_finalize(st);
+      return NULL;
+   }
+   *status = STORE_OK;
+   return st;
+}
+
+sqlite3_stmt *StoreSql_query(Store *s, StoreStatus *status, const char *sql, const char *types,
+                             ...) {
+   va_list ap;
+   va_start(ap, types);
+   sqlite3_stmt *st = vquery(s, status, sql, types, ap);
+   va_end(ap);
+   return st;
+}
+
+StoreStatus StoreSql_step(Store *s, sqlite3_stmt *st, bool *row) {
+   int rc = sqlite3_step(st);
+   *row = (rc == SQLITE_ROW);
+   if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+      return STORE_OK;
+   return StoreSql_fail(s, rc);
+}
+
+void StoreSql_finalize(sqlite3_stmt *st) {
+   /* sqlite3_finalize() repeats the error of the statement's last step,
+    * which StoreSql_step() has already reported; it cannot fail otherwise. */
+   (void) sqlite3_finalize(st);
+}
+
+StoreStatus StoreSql_run(Store *s, const char *sql, const char *types, ...) {
+   StoreStatus status;
+   va_list ap;
+   va_start(ap, types);
+   sqlite3_stmt *st = vquery(s, &status, sql, types, ap);
+   va_end(ap);
+   if (!st)
+      return status;
+   bool row;
+   status = StoreSql_step(s, st, &row);
+   StoreSql_finalize(st);
+   return status;
+}
+
+StoreStatus StoreSql_exec(Store *s, const char *sql) {
+   int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+   return rc == SQLITE_OK ? STORE_OK : StoreSql_fail(s, rc);
+}
+
+StoreStatus StoreSql_int(Store *s, int64_t *out, bool *found, const char *sql,
+                         const char *types, ...) {
+   StoreStatus status;
+   va_list ap;
+   va_start(ap, types);
+   sqlite3_stmt *st = vquery(s, &status, sql, types, ap);
+   va_end(ap);
+   if (!st)
+      return status;
+   bool row;
+   status = StoreSql_step(s, st, &row);
+   if (status == STORE_OK && row)
+      *out = sqlite3_column_int64(st, 0);
+   if (found)
+      *found = row;
+   StoreSql_finalize(st);
+   return status;
+}
+
+char *StoreSql_colText(sqlite3_stmt *st, int col) {
+   const unsigned char *t = sqlite3_column_text(st, col);
+   if (!t)
+      return NULL;
+   size_t n = (size_t) sqlite3_column_bytes(st, col);
+   char *copy = xmalloc(n + 1);
+   memcpy(copy, t, n);
+   copy[n] = '\0';
+   return copy;
+}
+
+/* Why BEGIN IMMEDIATE: a deferred transaction starts as a reader and must
+ * upgrade to a writer at its first write.  In WAL mode, if another
+ * connection committed after our read began, our snapshot is stale and the
+ * upgrade fails with SQLITE_BUSY at once: SQLite does not call the busy
+ * handler, since waiting could never make that snapshot current, whatever
+ * busy_timeout says.  Taking the write lock before the first read lets
+ * busy_timeout do its job, and makes "read the row version, compare, write"
+ * atomic for the optimistic version checks. */
+StoreStatus StoreSql_beginWrite(Store *s) {
+   if (s->readonly)
+      return StoreSql_error(s, STORE_READONLY, _("%s: the database is open read-only"),
+                            s->path);
+   StoreStatus st = StoreSql_exec(s, "BEGIN IMMEDIATE");
+   s->tx_seen = s->seen_history;
+   s->tx_other = false;
+   return st;
+}
+
+StoreStatus StoreSql_beginRead(Store *s) {
+   s->tx_seen = s->seen_history;
+   s->tx_other = false;
+   return StoreSql_exec(s, "BEGIN");
+}
+
+StoreStatus StoreSql_end(Store *s, StoreStatus st) {
+   if (st == STORE_OK) {
+      st = StoreSql_exec(s, "COMMIT");
+      if (st == STORE_OK) {
+         s->seen_history = s->tx_seen;
+         s->pending_change |= s->tx_other;
+         return STORE_OK;
+      }
+   }
+   if (!sqlite3_get_autocommit(s->db)) {
+      /* The first error is the one to report; should the rollback fail too,
+       * SQLite rolls the transaction back when the connection closes. */
+      int rc = sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+      (void) rc;
+   }
+   s->tx_seen = s->seen_history;
+   s->tx_other = false;
+   return st;
+}
