@@ -72,7 +72,8 @@ static int workloadAdd(CliEnv *env, Store *s, const WorkloadArgs *a, const char 
    char *err = NULL;
    int64_t lens_id = 0;
    StoreStatus st = ReviewDoc_resolveLens(s, env->lens_arg, &lens_id, &d, &err);
-   DiagList_print(&d, stderr);
+   if (st != STORE_OK) /* warnings alone are for 'lens check', not for every add */
+      DiagList_print(&d, stderr);
    DiagList_free(&d);
    if (st != STORE_OK) {
       Cli_error("%s", err);

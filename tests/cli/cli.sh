@@ -9,12 +9,12 @@ DB="$TMP/walens.db"
 
 # run ARGS...: appends "$ walens ARGS", the output and the exit status.
 run() {
-   printf '$ walens' >> "$OUT"
-   printf ' %s' "$@" >> "$OUT"
-   printf '\n' >> "$OUT"
+   printf '$ walens' > "$TMP/cmd"
+   printf ' %s' "$@" >> "$TMP/cmd"
+   printf '\n' >> "$TMP/cmd"
    "$WALENS" --user tester --db "$DB" "$@" > "$TMP/run.out" 2>&1
    rc=$?
-   sed -e "s|$TMP|TMP|g" -e "s|$top_srcdir/||g" "$TMP/run.out" >> "$OUT"
+   cat "$TMP/cmd" "$TMP/run.out" | sed -e "s|$TMP|TMP|g" -e "s|$top_srcdir/||g" >> "$OUT"
    printf '[exit %d]\n' "$rc" >> "$OUT"
 }
 
