@@ -186,4 +186,23 @@ StoreStatus Store_heartbeat(Store *s, const char *user, const char *workload,
 StoreStatus Store_presence(Store *s, int max_age_s, Presence **out, size_t *n);
 void Presence_freeArray(Presence *a, size_t n);
 
+/* Milestones: immutable named snapshots of a review (names unique per review).
+ * The snapshot is JSON text produced by core/snapshot.h; the store keeps it
+ * verbatim and never changes it (a trigger refuses updates). */
+typedef struct Milestone {
+   int64_t id;
+   char *name, *created_at, *created_by;
+   char *snapshot; /* NULL when listed without snapshots */
+} Milestone;
+
+/* STORE_EXISTS when the review has a milestone of that name already. */
+StoreStatus Store_addMilestone(Store *s, int64_t review_id, const char *name,
+                               const char *snapshot, const char *user, int64_t *id);
+/* Oldest first. */
+StoreStatus Store_listMilestones(Store *s, int64_t review_id, bool with_snapshots,
+                                 Milestone **out, size_t *n);
+StoreStatus Store_getMilestone(Store *s, int64_t review_id, const char *name, Milestone *out);
+void Milestone_free(Milestone *m);
+void Milestone_freeArray(Milestone *a, size_t n);
+
 #endif

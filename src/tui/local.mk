@@ -1,1 +1,39 @@
 # src/tui: files of this module (included by Makefile.am).
+libwalens_a_SOURCES += \
+	src/tui/tui.c src/tui/tui.h \
+	src/tui/app.c src/tui/app.h \
+	src/tui/loop.c src/tui/loop.h \
+	src/tui/actions.c src/tui/actions.h \
+	src/tui/screens.h src/tui/chrome.c \
+	src/tui/theme.c src/tui/theme.h \
+	src/tui/text.c src/tui/text.h \
+	src/tui/layout.c src/tui/layout.h \
+	src/tui/input.c src/tui/input.h \
+	src/tui/when.c src/tui/when.h \
+	src/tui/draft.c src/tui/draft.h \
+	src/tui/edbuf.c src/tui/edbuf.h \
+	src/tui/match.c src/tui/match.h \
+	src/tui/workloads.c src/tui/dashboard.c src/tui/cell.c src/tui/question.c \
+	src/tui/editor.c src/tui/help.c src/tui/prompt.c src/tui/search.c
+
+if HAVE_CRITERION
+check_PROGRAMS += tests/unit/test_tui_text tests/unit/test_tui_layout tests/unit/test_tui_input \
+	tests/unit/test_tui_edbuf tests/unit/test_tui_misc
+TESTS += tests/unit/test_tui_text tests/unit/test_tui_layout tests/unit/test_tui_input \
+	tests/unit/test_tui_edbuf tests/unit/test_tui_misc
+tests_unit_test_tui_text_SOURCES = tests/unit/test_tui_text.c
+tests_unit_test_tui_text_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_tui_text_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_tui_layout_SOURCES = tests/unit/test_tui_layout.c
+tests_unit_test_tui_layout_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_tui_layout_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_tui_input_SOURCES = tests/unit/test_tui_input.c
+tests_unit_test_tui_input_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_tui_input_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_tui_edbuf_SOURCES = tests/unit/test_tui_edbuf.c
+tests_unit_test_tui_edbuf_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_tui_edbuf_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_tui_misc_SOURCES = tests/unit/test_tui_misc.c
+tests_unit_test_tui_misc_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_tui_misc_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+endif
