@@ -37,3 +37,10 @@ tests_unit_test_tui_misc_SOURCES = tests/unit/test_tui_misc.c
 tests_unit_test_tui_misc_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_tui_misc_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
 endif
+
+# Screen tests: walens in tmux, keys typed, the screen read back.
+TUI_TESTS = tests/tui/basic.sh tests/tui/notes.sh tests/tui/multi.sh tests/tui/resize.sh \
+	tests/tui/readonly.sh tests/tui/escape.sh
+TESTS += $(TUI_TESTS)
+EXTRA_DIST += $(TUI_TESTS) tests/tui/tuilib.sh tests/fixtures/tui/fake-editor.sh \
+	tests/fixtures/lenses/escapes.yaml tests/fixtures/tui/nophases.json

@@ -3,6 +3,7 @@
 #define WALENS_TUI_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 typedef struct TuiOptions {
    const char *db_path;  /* resolved already (never NULL) */
@@ -16,5 +17,10 @@ typedef struct TuiOptions {
 /* Runs until the user quits.  Returns the process exit status; prints its
  * own errors (as "walens: ...") after restoring the terminal. */
 int Tui_run(const TuiOptions *opts);
+
+/* Writes every key binding, one a line: "SCREENS<TAB>KEYS<TAB>NAME<TAB>HELP"
+ * (screens comma-separated, keys blank-separated, help translated), in the
+ * order of the action table: the source of the man page's key list. */
+void Tui_listKeys(FILE *out);
 
 #endif

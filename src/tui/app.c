@@ -1,0 +1,349 @@
+/* app.c: session state shared by the screens (see app.h). */
+#include "config.h"
+
+#include "tui/app.h"
+
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "i18n.h"
+#include "tui/draft.h"
+#include "tui/screens.h"
+#include "tui/when.h"
+
+ScreenId App_screen(const App *app)
+{
+   return app->depth ? app->stack[app->depth - 1] : SCREEN_WORKLOADS;
+}
+
+ScreenId App_baseScreen(const App *app)
+{
+   if (app->depth >= 2 && app->stack[app->depth - 1] == SCREEN_HELP)
+      return app->stack[app->depth - 2];
+   return App_screen(app);
+}
+
+void App_push(App *app, ScreenId s)
+{
+   if (app->depth < sizeof app->stack / sizeof app->stack[0])
+      app->stack[app->depth++] = s;
+   else
+      app->stack[app->depth - 1] = s;
+}
+
+void App_pop(App *app)
+{
+   if (app->depth > 1)
+      app->depth--;
+}
+
+void App_message(App *app, Role role, const char *fmt, ...)
+{
+   va_list ap;
+   char buf[512];
+
+   va_start(ap, fmt);
+   vsnprintf(buf, sizeof buf, fmt, ap);
+   va_end(ap);
+   free(app->msg);
+   app->msg = xstrdup(buf);
+   app->msg_role = role;
+}
+
+void App_clearMessage(App *app)
+{
+   free(app->msg);
+   app->msg = NULL;
+}
+
+bool App_refuseReadOnly(App *app)
+{
+   if (!app->read_only)
+      return false;
+   App_message(app, ROLE_ERROR, "%s", _("Read-only: nothing can be changed in this session"));
+   return true;
+}
+
+/* ---- workloads ---------------------------------------------------------- */
+
+static void freeRow(WorkloadRow *r)
+{
+   Workload_free(&r->w);
+   free(r->lens);
+   free(r->last_at);
+   free(r->last_by);
+}
+
+void App_freeWorkloads(App *app)
+{
+   for (size_t i = 0; i < app->n_wl; i++)
+      freeRow(&app->wl[i]);
+   free(app->wl);
+   app->wl = NULL;
+   app->n_wl = 0;
+}
+
+/* The newest of the workload's own change and its answers' changes.  ISO
+ * 8601 UTC stamps compare as strings. */
+static void lastChange(WorkloadRow *row, const ReviewDoc *doc)
+{
+   const char *at = row->w.updated_at, *by = row->w.updated_by;
+
+   for (size_t i = 0; doc && i < doc->lens->n_questions; i++) {
+      const StoredAnswer *s = &doc->stored[i];
+      if (s->version > 0 && s->updated_at && (!at || strcmp(s->updated_at, at) > 0)) {
+         at = s->updated_at;
+         by = s->updated_by;
+      }
+   }
+   row->last_at = xstrdup(at);
+   row->last_by = xstrdup(by);
+}
+
+void App_loadWorkloads(App *app)
+{
+   Workload *ws = NULL;
+   size_t n = 0;
+   char *keep = NULL;
+
+   if (app->wl_cur < app->n_wl)
+      keep = xstrdup(app->wl[app->wl_cur].w.name);
+   App_freeWorkloads(app);
+   if (Store_listWorkloads(app->store, app->show_archived, &ws, &n) != STORE_OK) {
+      App_message(app, ROLE_ERROR, _("Cannot list workloads: %s"), Store_lastError(app->store));
+      free(keep);
+      return;
+   }
+   app->wl = xcalloc(n ? n : 1, sizeof *app->wl);
+   app->n_wl = n;
+   for (size_t i = 0; i < n; i++) {
+      WorkloadRow *row = &app->wl[i];
+      ReviewDoc doc;
+      DiagList diags;
+      char *err = NULL;
+
+      row->w = ws[i]; /* the row takes over the strings */
+      DiagList_init(&diags);
+      memset(&doc, 0, sizeof doc);
+      if (ReviewDoc_load(app->store, row->w.name, &doc, &diags, &err) == STORE_OK) {
+         row->lens = doc.lens->version ? xasprintf("%s %s", doc.lens->name, doc.lens->version)
+                                       : xstrdup(doc.lens->name);
+         Review_counts(&doc.review, &row->counts);
+         lastChange(row, &doc);
+         ReviewDoc_free(&doc);
+      } else {
+         lastChange(row, NULL);
+      }
+      free(err);
+      DiagList_free(&diags);
+   }
+   free(ws); /* the strings moved into the rows */
+   app->wl_cur = 0;
+   for (size_t i = 0; keep && i < n; i++)
+      if (strcmp(app->wl[i].w.name, keep) == 0)
+         app->wl_cur = i;
+   free(keep);
+}
+
+/* ---- the open review ---------------------------------------------------- */
+
+bool App_openWorkload(App *app, const char *name, char **err)
+{
+   DiagList diags;
+   StoreStatus st;
+   size_t n;
+
+   App_closeWorkload(app);
+   DiagList_init(&diags);
+   memset(&app->doc, 0, sizeof app->doc);
+   st = ReviewDoc_load(app->store, name, &app->doc, &diags, err);
+   DiagList_free(&diags);
+   if (st != STORE_OK) {
+      if (err && !*err)
+         *err = xasprintf(_("cannot open workload %s: %s"), name, Store_statusText(st));
+      return false;
+   }
+   app->have_doc = true;
+   n = app->doc.lens->n_questions;
+   app->order = xcalloc(n ? n : 1, sizeof *app->order);
+   app->rank = xcalloc(n ? n : 1, sizeof *app->rank);
+   Lens_reviewOrder(app->doc.lens, app->order);
+   for (size_t i = 0; i < n; i++)
+      app->rank[app->order[i]] = i;
+   memset(&app->matrix, 0, sizeof app->matrix);
+   Matrix_build(&app->doc.review, &app->matrix);
+   app->row = app->col = app->first_row = app->first_col = 0;
+   app->q = app->choice = 0;
+   app->scope = LIST_CELL;
+   /* The stack becomes workloads -> dashboard. */
+   app->depth = 0;
+   App_push(app, SCREEN_WORKLOADS);
+   App_push(app, SCREEN_DASHBOARD);
+   return true;
+}
+
+void App_closeWorkload(App *app)
+{
+   if (!app->have_doc)
+      return;
+   Matrix_free(&app->matrix);
+   ReviewDoc_free(&app->doc);
+   free(app->order);
+   free(app->rank);
+   free(app->list);
+   app->order = app->rank = app->list = NULL;
+   app->n_list = 0;
+   app->have_doc = false;
+}
+
+Risk App_risk(const App *app, size_t q)
+{
+   return Question_risk(&app->doc.lens->questions[q], &app->doc.review.answers[q]);
+}
+
+bool App_filterMatch(const App *app, size_t q)
+{
+   Risk r = App_risk(app, q);
+
+   switch (app->filter) {
+   case FILTER_UNANSWERED:
+      return r == RISK_UNANSWERED;
+   case FILTER_HIGH:
+      return r == RISK_HIGH;
+   case FILTER_MEDIUM:
+      return r == RISK_MEDIUM;
+   case FILTER_ALL:
+   default:
+      return true;
+   }
+}
+
+const char *App_filterName(Filter f)
+{
+   switch (f) {
+   case FILTER_UNANSWERED:
+      return _("unanswered");
+   case FILTER_HIGH:
+      return _("HIGH");
+   case FILTER_MEDIUM:
+      return _("MEDIUM");
+   case FILTER_ALL:
+   default:
+      return _("all");
+   }
+}
+
+size_t App_collect(const App *app, ListScope scope, size_t row, size_t col, size_t **out)
+{
+   const Lens *lens = app->doc.lens;
+   size_t n = 0;
+
+   *out = xcalloc(lens->n_questions ? lens->n_questions : 1, sizeof **out);
+   for (size_t i = 0; i < lens->n_questions; i++) {
+      size_t q = app->order[i];
+      const Question *qq = &lens->questions[q];
+      size_t r = Matrix_rowOf(lens, qq);
+      bool in = scope == LIST_ALL || (scope == LIST_ROW && r == row) ||
+                (scope == LIST_COLUMN && qq->pillar == col) ||
+                (scope == LIST_CELL && r == row && qq->pillar == col);
+      if (in && App_filterMatch(app, q))
+         (*out)[n++] = q;
+   }
+   return n;
+}
+
+void App_rebuild(App *app)
+{
+   if (!app->have_doc)
+      return;
+   Matrix_free(&app->matrix);
+   memset(&app->matrix, 0, sizeof app->matrix);
+   Matrix_build(&app->doc.review, &app->matrix);
+   List_refill(app);
+}
+
+Stale App_reload(App *app)
+{
+   if (App_screen(app) == SCREEN_WORKLOADS)
+      App_loadWorkloads(app);
+   if (app->have_doc) {
+      StoreStatus st = ReviewDoc_reloadAnswers(app->store, &app->doc);
+      if (st != STORE_OK)
+         App_message(app, ROLE_ERROR, _("Cannot reload answers: %s"), Store_statusText(st));
+      App_rebuild(app);
+   }
+   return STALE_ALL;
+}
+
+void App_copyAnswer(const App *app, size_t q, Answer *out)
+{
+   const Answer *a = &app->doc.review.answers[q];
+   size_t n = app->doc.lens->questions[q].n_choices;
+
+   out->not_applicable = a->not_applicable;
+   out->reason = a->reason;
+   out->choices = xmalloc(n + 1);
+   if (n)
+      memcpy(out->choices, a->choices, n);
+}
+
+StoreStatus App_putAnswer(App *app, size_t q, const Answer *a, const char *notes)
+{
+   StoreStatus st;
+
+   if (App_refuseReadOnly(app))
+      return STORE_READONLY;
+   st = ReviewDoc_putAnswer(app->store, &app->doc, q, a, notes, app->opts->user);
+   if (st == STORE_STALE) {
+      const StoredAnswer *s = &app->doc.stored[q];
+      char ago[64];
+      App_message(app, ROLE_ERROR,
+                  _("Not stored: %s changed this answer (%s); this is their version"),
+                  s->updated_by ? s->updated_by : _("someone else"),
+                  When_ago(s->updated_at, app->now, ago, sizeof ago));
+   } else if (st != STORE_OK) {
+      App_message(app, ROLE_ERROR, _("Not stored: %s"), Store_statusText(st));
+   }
+   App_rebuild(app);
+   return st;
+}
+
+void App_openQuestion(App *app, size_t q)
+{
+   const Question *qq = &app->doc.lens->questions[q];
+
+   app->row = Matrix_rowOf(app->doc.lens, qq);
+   app->col = qq->pillar;
+   app->scope = LIST_CELL;
+   List_refill(app);
+   for (size_t i = 0; i < app->n_list; i++)
+      if (app->list[i] == q)
+         app->list_cur = i;
+   app->q = q;
+   app->choice = 0;
+   app->desc_first = 0;
+   app->choices_first = 0;
+   while (app->depth > 2)
+      app->depth--;
+   if (App_screen(app) != SCREEN_DASHBOARD)
+      App_push(app, SCREEN_DASHBOARD);
+   App_push(app, SCREEN_LIST);
+   App_push(app, SCREEN_QUESTION);
+}
+
+void App_saveDraft(App *app)
+{
+   bool editing = false;
+   char *text;
+
+   for (size_t i = 0; i < app->depth; i++)
+      if (app->stack[i] == SCREEN_EDITOR)
+         editing = true;
+   if (!editing || !app->have_doc || !app->ed.buf.modified)
+      return;
+   text = EdBuf_text(&app->ed.buf);
+   Draft_save(app->db_key, app->doc.workload.id, app->doc.lens->questions[app->ed.q].id, text);
+   free(text);
+}

@@ -1,0 +1,193 @@
+/* app.h: the state of one interactive session, shared by the TUI's modules.
+ *
+ * The App owns everything it points to except opts (borrowed from the
+ * caller of Tui_run).  Actions change it and return what became stale;
+ * only the loop draws. */
+#ifndef WALENS_TUI_APP_H
+#define WALENS_TUI_APP_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "core/review.h"
+#include "store/reviewdoc.h"
+#include "store/store.h"
+#include "tui/edbuf.h"
+#include "tui/input.h"
+#include "tui/theme.h"
+#include "tui/tui.h"
+
+typedef enum {
+   SCREEN_WORKLOADS,
+   SCREEN_DASHBOARD,
+   SCREEN_LIST,     /* the questions of a cell, a row, a column or the lens */
+   SCREEN_QUESTION,
+   SCREEN_EDITOR,   /* the notes editor */
+   SCREEN_HELP,
+   SCREEN_PROMPT,   /* never on the stack: the keys of an open prompt */
+   SCREEN_COUNT
+} ScreenId;
+
+#define SCREEN_BIT(s) (1u << (s))
+
+/* What an action made stale; the loop redraws those parts. */
+typedef unsigned Stale;
+enum {
+   STALE_NONE = 0,
+   STALE_HEADER = 1 << 0,
+   STALE_BODY = 1 << 1,
+   STALE_FOOTER = 1 << 2,
+   STALE_ALL = STALE_HEADER | STALE_BODY | STALE_FOOTER,
+   STALE_REPAINT = 1 << 3, /* the terminal itself is suspect (resize, $EDITOR) */
+};
+
+typedef enum { FILTER_ALL, FILTER_UNANSWERED, FILTER_HIGH, FILTER_MEDIUM, FILTER_COUNT } Filter;
+
+/* Which questions the list screen shows. */
+typedef enum { LIST_CELL, LIST_ROW, LIST_COLUMN, LIST_ALL } ListScope;
+
+typedef struct WorkloadRow {
+   Workload w;
+   char *lens;        /* "name version", or NULL when the lens could not be read */
+   RiskCounts counts; /* valid when lens != NULL */
+   char *last_at, *last_by; /* the latest change to the workload or an answer */
+} WorkloadRow;
+
+typedef struct App App;
+/* Called when a prompt closes: text is what was typed, NULL when cancelled. */
+typedef Stale (*PromptDone)(App *app, const char *text);
+
+typedef struct Prompt {
+   bool active;
+   bool menu;    /* a single key answers: one of keys */
+   char *label;  /* owned */
+   char *keys;   /* owned; menu only */
+   char **items; /* owned; menu only: lines shown above the prompt */
+   size_t n_items;
+   EdBuf line;
+   PromptDone done;
+} Prompt;
+
+typedef struct Editor {
+   EdBuf buf;
+   size_t q;             /* the question whose notes these are */
+   int64_t base_version; /* the answer's version when editing began */
+   int first_row;        /* scroll */
+   int width;            /* text width of the last layout */
+} Editor;
+
+/* A workload being created, one prompt at a time. */
+typedef struct NewWorkload {
+   char *name, *description, *environment;
+} NewWorkload;
+
+struct App {
+   const TuiOptions *opts;
+   Store *store;
+   Theme theme;
+   char *db_key; /* for drafts */
+   bool read_only, mouse;
+   int cols, lines;
+   time_t now; /* refreshed every pass, for "4 min ago" */
+
+   ScreenId stack[8];
+   size_t depth;
+
+   /* workloads */
+   WorkloadRow *wl;
+   size_t n_wl, wl_cur, wl_first;
+   bool show_archived;
+   NewWorkload creating;
+
+   /* the open review */
+   bool have_doc;
+   ReviewDoc doc;
+   Matrix matrix;
+   size_t *order; /* review order: lens question indexes */
+   size_t *rank;  /* rank[q]: q's position in order */
+   size_t row, col; /* dashboard cursor; row == rows / col == cols: the totals */
+   size_t first_row, first_col;
+   Filter filter;
+
+   /* question list */
+   ListScope scope;
+   size_t *list, n_list, list_cur, list_first;
+
+   /* question */
+   size_t q, choice;
+   size_t desc_first; /* first description line shown */
+   bool details;
+   size_t choices_first;
+   int choices_y, choices_h; /* where the last draw put the choices (for clicks) */
+   int desc_h;               /* description lines the last draw showed */
+
+   Editor ed;
+   Prompt prompt;
+   char *search; /* the last search, or NULL */
+   size_t help_first;
+
+   char *msg; /* one-line message in the footer until the next key, or NULL */
+   Role msg_role;
+
+   Presence *others;
+   size_t n_others;
+   double next_heartbeat, next_presence, next_poll; /* monotonic seconds */
+   char *where; /* workload and question of the last heartbeat */
+   bool reload_pending; /* another process committed; not reloaded yet */
+   double next_list_reload; /* the workloads list is costly: not too often */
+
+   InputDecoder input;
+   int last_key; /* the key being dispatched (toggle-number reads it) */
+   bool quit;
+   int status;
+};
+
+/* Screen stack. */
+ScreenId App_screen(const App *app);
+void App_push(App *app, ScreenId s);
+void App_pop(App *app);
+/* The screen under the help screen or the prompt: what help describes. */
+ScreenId App_baseScreen(const App *app);
+
+/* The footer message (formatted, translated by the caller). */
+void App_message(App *app, Role role, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void App_clearMessage(App *app);
+
+/* Refuses a change in read-only mode with a message; true when refused. */
+bool App_refuseReadOnly(App *app);
+
+/* Workloads. */
+void App_loadWorkloads(App *app);
+void App_freeWorkloads(App *app);
+/* Opens the workload's review and its dashboard; false with a message. */
+bool App_openWorkload(App *app, const char *name, char **err);
+void App_closeWorkload(App *app);
+
+/* After answers changed: rebuild the matrix and the list. */
+void App_rebuild(App *app);
+/* Another process committed: reload what is on screen. */
+Stale App_reload(App *app);
+
+Risk App_risk(const App *app, size_t q);
+bool App_filterMatch(const App *app, size_t q);
+const char *App_filterName(Filter f);
+/* The questions of a scope, in review order, filtered; *out allocated. */
+size_t App_collect(const App *app, ListScope scope, size_t row, size_t col, size_t **out);
+
+/* Writes question q's answer (and notes unless NULL) at once.  On
+ * STORE_STALE the doc holds the other writer's version and the message says
+ * so.  Returns the store's status. */
+StoreStatus App_putAnswer(App *app, size_t q, const Answer *a, const char *notes);
+/* A copy of question q's current answer (caller frees .choices). */
+void App_copyAnswer(const App *app, size_t q, Answer *out);
+
+/* Opens question q on the question screen, with its cell's list below it
+ * so that Esc leads back through the cell to the dashboard. */
+void App_openQuestion(App *app, size_t q);
+
+/* Persists what the editor holds as a draft (hang-up, signals). */
+void App_saveDraft(App *app);
+
+#endif

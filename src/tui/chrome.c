@@ -1,0 +1,186 @@
+/* chrome.c: what frames every screen: the top bar, the footer, the notice
+ * for a terminal that is too small. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "i18n.h"
+#include "tui/actions.h"
+#include "tui/layout.h"
+#include "tui/screens.h"
+#include "tui/text.h"
+
+int Chrome_risk(App *app, int y, int x, int width, Risk r, bool word)
+{
+   attr_t a = Theme_attr(&app->theme, Theme_riskRole(r));
+   int used = Text_draw(stdscr, y, x, width, Theme_riskGlyph(&app->theme, r), a);
+
+   if (word && width > used + 1)
+      used += 1 + Text_draw(stdscr, y, x + used + 1, width - used - 1, Theme_riskWord(r), a);
+   return used;
+}
+
+/* "bob@Q3, carol (payments) here": who else has the database open. */
+static char *presenceText(App *app)
+{
+   const char *here = app->have_doc ? app->doc.workload.name : NULL;
+   char **items = xcalloc(app->n_others + 1, sizeof *items);
+   size_t n = 0;
+   char *out = NULL;
+
+   for (size_t i = 0; i < app->n_others; i++) {
+      const Presence *p = &app->others[i];
+      char *item;
+      bool dup = false;
+      if (here && p->workload && strcmp(p->workload, here) == 0)
+         item = p->question ? xasprintf("%s@%s", p->user, p->question) : xstrdup(p->user);
+      else if (p->workload)
+         item = xasprintf("%s (%s)", p->user, p->workload);
+      else
+         item = xstrdup(p->user);
+      for (size_t k = 0; k < n; k++) /* one process per user and place is enough */
+         dup = dup || strcmp(items[k], item) == 0;
+      if (dup)
+         free(item);
+      else
+         items[n++] = item;
+   }
+   for (size_t k = 0; k < n; k++) {
+      char *joined = out ? xasprintf("%s, %s", out, items[k]) : xstrdup(items[k]);
+      free(out);
+      free(items[k]);
+      out = joined;
+   }
+   free(items);
+   if (out) {
+      char *t = xasprintf(_("%s here"), out);
+      free(out);
+      out = t;
+   }
+   return out;
+}
+
+void Chrome_header(App *app)
+{
+   attr_t bar = Theme_attr(&app->theme, ROLE_HEADER);
+   int x = 1, cols = app->cols;
+   char *right = presenceText(app);
+   int right_w = right ? Text_widthStr(right) : 0;
+   int limit;
+
+   Text_fill(stdscr, 0, 0, cols, bar);
+   if (right_w > cols / 2)
+      right_w = cols / 2;
+   limit = cols - 1 - (right_w ? right_w + 2 : 0);
+   x += Text_draw(stdscr, 0, x, limit - x, "walens", bar | A_BOLD);
+   if (app->read_only) {
+      x += 1;
+      x += Text_draw(stdscr, 0, x, limit - x, _(" read-only "),
+                     Theme_attr(&app->theme, ROLE_READONLY));
+   }
+   if (app->have_doc && App_screen(app) != SCREEN_WORKLOADS) {
+      const Lens *l = app->doc.lens;
+      char *lens = l->version ? xasprintf("%s %s", l->name, l->version) : xstrdup(l->name);
+      x += 2;
+      x += Text_draw(stdscr, 0, x, limit - x, app->doc.workload.name, bar | A_BOLD);
+      x += 2;
+      Text_draw(stdscr, 0, x, limit - x, lens, bar);
+      free(lens);
+   } else {
+      x += 2;
+      Text_draw(stdscr, 0, x, limit - x, app->opts->db_path, bar);
+   }
+   if (right)
+      Text_draw(stdscr, 0, cols - 1 - right_w, right_w, right, bar);
+   free(right);
+}
+
+/* "k word" for one action; returns the columns it takes (0 when it does not
+ * fit before limit). */
+static int drawHint(App *app, int y, int x, int limit, const Action *a, ScreenId s)
+{
+   attr_t key = Theme_attr(&app->theme, ROLE_KEY), txt = Theme_attr(&app->theme, ROLE_FOOTER);
+   char label[64];
+   const char *hint = _(a->hint);
+   int w;
+
+   Input_keyName(a->keys[0], app->theme.utf8, label, sizeof label);
+   if (strcmp(a->name, "previous-question") == 0) { /* the pair reads as one hint */
+      char next[16];
+      size_t n = strlen(label);
+      snprintf(label + n, sizeof label - n, "/%s",
+               Input_keyName(KFN(KEY_RIGHT), app->theme.utf8, next, sizeof next));
+   }
+   if (s == SCREEN_WORKLOADS && strcmp(a->name, "back") == 0)
+      hint = _("quit");
+   w = Text_widthStr(label) + 1 + Text_widthStr(hint);
+   if (x + w > limit)
+      return 0;
+   Text_draw(stdscr, y, x, limit - x, label, key);
+   Text_draw(stdscr, y, x + Text_widthStr(label) + 1, limit - x, hint, txt);
+   return w;
+}
+
+static bool isLast(const Action *a)
+{
+   return strcmp(a->name, "help") == 0 || strcmp(a->name, "back") == 0;
+}
+
+void Chrome_footer(App *app)
+{
+   int y = app->lines - 1, x = 1, tail = 0, limit;
+   ScreenId s = App_screen(app);
+
+   Text_fill(stdscr, y, 0, app->cols, A_NORMAL);
+   if (app->prompt.active) {
+      Prompt_draw(app, y);
+      return;
+   }
+   if (app->msg) {
+      attr_t a = Theme_attr(&app->theme, app->msg_role);
+      Text_fill(stdscr, y, 0, app->cols, a);
+      Text_draw(stdscr, y, 1, app->cols - 2, app->msg, a);
+      return;
+   }
+   /* The screen's own keys first; help and back always keep their place at
+    * the end. */
+   for (size_t i = 0; i < Actions_count(); i++) {
+      const Action *a = Actions_get(i);
+      if ((a->flags & ACTION_FOOTER) && (a->screens & SCREEN_BIT(s)) && isLast(a))
+         tail += Text_widthStr(_(a->hint)) + 4;
+   }
+   limit = app->cols - 1 - tail;
+   for (int pass = 0; pass < 2; pass++) {
+      for (size_t i = 0; i < Actions_count(); i++) {
+         const Action *a = Actions_get(i);
+         int w;
+         if (!(a->flags & ACTION_FOOTER) || !(a->screens & SCREEN_BIT(s)) || !a->hint ||
+             isLast(a) != (pass == 1))
+            continue;
+         if ((a->flags & ACTION_WRITES) && app->read_only)
+            continue;
+         w = drawHint(app, y, x, pass ? app->cols - 1 : limit, a, s);
+         if (w)
+            x += w + 2;
+      }
+   }
+}
+
+void Chrome_tooSmall(App *app)
+{
+   char *msg = xasprintf(_("walens needs %dx%d; this terminal is %dx%d"), LAYOUT_MIN_COLS,
+                         LAYOUT_MIN_LINES, app->cols, app->lines);
+   int w = Text_widthStr(msg), y = app->lines / 2;
+   int x = w < app->cols ? (app->cols - w) / 2 : 0;
+
+   Text_draw(stdscr, y > 0 ? y - 1 : 0, x, app->cols - x, msg, A_BOLD);
+   free(msg);
+   msg = xstrdup(_("Enlarge it, or press q to quit"));
+   w = Text_widthStr(msg);
+   x = w < app->cols ? (app->cols - w) / 2 : 0;
+   Text_draw(stdscr, y + 1 < app->lines ? y + 1 : y, x, app->cols - x, msg, A_NORMAL);
+   free(msg);
+}

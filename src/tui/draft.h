@@ -1,0 +1,31 @@
+/* draft.h: notes typed but not stored, kept in a file so that nothing typed
+ * is lost: a dropped connection (SIGHUP), a stale write, a signal.
+ *
+ * One file per database x workload x question under
+ * $XDG_DATA_HOME/walens/drafts (else ~/.local/share/walens/drafts), named by
+ * a hash of the key; the file repeats the key, so a collision reads as "no
+ * draft".  Files are 0600, directories 0700; writes go to a temporary name
+ * and are renamed.  Every returned string is owned by the caller. */
+#ifndef WALENS_TUI_DRAFT_H
+#define WALENS_TUI_DRAFT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+/* The drafts directory, or NULL when no home can be found. */
+char *Draft_dir(void);
+
+/* The database path as drafts key it (resolved to an absolute path). */
+char *Draft_dbKey(const char *db_path);
+
+/* Saves text (UTF-8) as the draft; false when it could not be written. */
+bool Draft_save(const char *db_key, int64_t workload_id, const char *question,
+                const char *text);
+/* The draft, or NULL; *saved_at (may be NULL) gets the file's mtime. */
+char *Draft_load(const char *db_key, int64_t workload_id, const char *question,
+                 time_t *saved_at);
+bool Draft_exists(const char *db_key, int64_t workload_id, const char *question);
+void Draft_remove(const char *db_key, int64_t workload_id, const char *question);
+
+#endif

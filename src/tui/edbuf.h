@@ -1,0 +1,58 @@
+/* edbuf.h: the text of the notes editor, a flat wide-character buffer with
+ * a cursor, and its soft wrapping.  Pure: no curses, unit-tested.
+ *
+ * The cursor never sits between a character and the combining marks that
+ * follow it.  Wrapping breaks after blanks where it can; a blank that
+ * overflows stays at the end of its line (the editor keeps one spare column
+ * for it and for the cursor). */
+#ifndef WALENS_TUI_EDBUF_H
+#define WALENS_TUI_EDBUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <wchar.h>
+
+typedef struct EdBuf {
+   wchar_t *text; /* owned; not NUL-terminated */
+   size_t len, cap;
+   size_t cur;   /* cursor, 0..len */
+   int goal;     /* display column kept by up/down; -1 when unset */
+   bool modified;
+} EdBuf;
+
+typedef struct EdLine {
+   size_t start, len;
+   int width;
+   bool wrapped; /* ends by wrapping, not by '\n' or the end of the text */
+} EdLine;
+
+/* Starts with utf8 (NULL for empty), cleaned as any foreign text. */
+void EdBuf_init(EdBuf *b, const char *utf8);
+void EdBuf_free(EdBuf *b);
+/* The text as UTF-8 (caller frees). */
+char *EdBuf_text(const EdBuf *b);
+
+/* Inserts one character ('\n' included) at the cursor.  A zero-width mark
+ * with nothing to attach to, and characters that are not text, are ignored. */
+void EdBuf_insert(EdBuf *b, wchar_t c);
+void EdBuf_backspace(EdBuf *b);
+void EdBuf_delete(EdBuf *b);
+void EdBuf_left(EdBuf *b);
+void EdBuf_right(EdBuf *b);
+
+/* Visual lines for a text width (>= 1); *lines is allocated (caller frees). */
+size_t EdBuf_layout(const EdBuf *b, int width, EdLine **lines);
+/* The visual line holding position pos. */
+size_t EdBuf_lineOf(const EdLine *lines, size_t n, size_t pos);
+/* The cursor as a visual row and display column. */
+void EdBuf_cursorXY(const EdBuf *b, int width, int *row, int *col);
+
+void EdBuf_up(EdBuf *b, int width, int count);   /* count visual lines up */
+void EdBuf_down(EdBuf *b, int width, int count);
+void EdBuf_home(EdBuf *b, int width); /* start of the visual line */
+void EdBuf_end(EdBuf *b, int width);
+
+/* UTF-8 encoding of a code point into out (4 bytes at most); returns bytes. */
+size_t EdBuf_encode(wchar_t c, char *out);
+
+#endif

@@ -1,0 +1,64 @@
+/* layout.h: screen arithmetic, kept pure so that it can be unit-tested
+ * (no curses here: sizes in, positions out). */
+#ifndef WALENS_TUI_LAYOUT_H
+#define WALENS_TUI_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Below this the screens show a short message instead of a layout. */
+#define LAYOUT_MIN_COLS 60
+#define LAYOUT_MIN_LINES 16
+
+bool Layout_tooSmall(int cols, int lines);
+
+/* Columns of the phase x pillar matrix.  Widths include one trailing blank. */
+typedef struct MatrixLayout {
+   int x0;              /* left margin */
+   int label_w;         /* the phase names */
+   int cell_w;          /* each pillar column */
+   int total_w;         /* the totals column, 0 when not shown */
+   size_t visible_cols; /* pillar columns that fit; fewer than n_cols means scrolling */
+   bool counts_inline;  /* HIGH/MEDIUM counts fit beside answered/total */
+} MatrixLayout;
+
+#define LAYOUT_CELL_MIN 7
+#define LAYOUT_CELL_MAX 14
+#define LAYOUT_LABEL_MIN 10
+#define LAYOUT_LABEL_MAX 24
+
+/* width: columns of the screen; longest_label: widest phase name in columns;
+ * with_total: a totals column is shown (more than one pillar). */
+void Layout_matrixColumns(int width, size_t n_cols, int longest_label, bool with_total,
+                          MatrixLayout *out);
+
+/* The whole dashboard, for a screen of width x height (header on line 0 and
+ * footer on the last line included). */
+typedef struct DashLayout {
+   MatrixLayout m;
+   int heads_y;          /* pillar names */
+   int matrix_y;         /* first phase row */
+   int row_h;            /* 1, or 2 when the counts take a line of their own */
+   size_t visible_rows;  /* phase rows shown; fewer than n_rows means scrolling */
+   int totals_y;         /* the totals row, -1 when not shown */
+   int summary_y, summary_h;
+   int detail_y, detail_h; /* the selected cell in words */
+} DashLayout;
+
+void Layout_dashboard(int width, int height, size_t n_rows, size_t n_cols, int longest_label,
+                      DashLayout *out);
+
+/* Vertical stacking: every part first gets its min (in order, while lines
+ * remain), then what it wants beyond that, again in order.  heights[] gets
+ * the result; returns the lines used. */
+typedef struct LayoutPart {
+   int min, want;
+} LayoutPart;
+
+int Layout_stack(int height, const LayoutPart *parts, size_t n, int *heights);
+
+/* The first visible item of a list of count items showing visible of them,
+ * moved as little as possible from first so that cursor is visible. */
+size_t Layout_scroll(size_t cursor, size_t visible, size_t count, size_t first);
+
+#endif

@@ -1,0 +1,185 @@
+/* prompt.c: one line of input at the bottom of the screen, or a menu
+ * answered by a single key. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "i18n.h"
+#include "tui/screens.h"
+#include "tui/text.h"
+
+/* Wide enough that a single-line prompt never wraps. */
+#define PROMPT_WIDTH 1000000
+
+void Prompt_close(App *app)
+{
+   Prompt *p = &app->prompt;
+
+   free(p->label);
+   free(p->keys);
+   for (size_t i = 0; i < p->n_items; i++)
+      free(p->items[i]);
+   free(p->items);
+   EdBuf_free(&p->line);
+   memset(p, 0, sizeof *p);
+}
+
+void Prompt_open(App *app, const char *label, const char *initial, PromptDone done)
+{
+   Prompt *p = &app->prompt;
+
+   Prompt_close(app);
+   p->active = true;
+   p->label = xstrdup(label);
+   EdBuf_init(&p->line, initial);
+   p->done = done;
+}
+
+void Prompt_openMenu(App *app, const char *label, const char *keys, PromptDone done)
+{
+   Prompt_open(app, label, NULL, done);
+   app->prompt.menu = true;
+   app->prompt.keys = xstrdup(keys);
+}
+
+void Prompt_setItems(App *app, const char *const *items, size_t n)
+{
+   Prompt *p = &app->prompt;
+
+   p->items = xcalloc(n ? n : 1, sizeof *p->items);
+   for (size_t i = 0; i < n; i++)
+      p->items[i] = xstrdup(items[i]);
+   p->n_items = n;
+}
+
+/* Closes the prompt, then hands the answer on: done may open another. */
+static Stale finish(App *app, const char *text)
+{
+   PromptDone done = app->prompt.done;
+   char *copy = xstrdup(text);
+   Stale s = app->prompt.n_items ? STALE_ALL : STALE_NONE; /* the items covered the body */
+
+   Prompt_close(app);
+   s |= done ? done(app, copy) : STALE_NONE;
+   free(copy);
+   return s | STALE_FOOTER;
+}
+
+Stale Prompt_key(App *app, int key)
+{
+   Prompt *p = &app->prompt;
+
+   if (p->menu) {
+      char k[2] = {0, 0};
+      if (key == KESC || key == KCTRL('G'))
+         return finish(app, NULL);
+      if (key == '\n' || key == '\r' || key == KFN(KEY_ENTER))
+         return finish(app, "");
+      if (key > 0 && key < 0x80 && strchr(p->keys, key)) {
+         k[0] = (char)key;
+         return finish(app, k);
+      }
+      return STALE_NONE;
+   }
+   EdBuf_insert(&p->line, (wchar_t)key);
+   return STALE_FOOTER;
+}
+
+Stale Prompt_accept(App *app, const char *arg)
+{
+   char *text = EdBuf_text(&app->prompt.line);
+   Stale s = finish(app, text);
+   free(text);
+   return s;
+}
+
+Stale Prompt_cancel(App *app, const char *arg)
+{
+   return finish(app, NULL);
+}
+
+Stale Prompt_backspace(App *app, const char *arg)
+{
+   EdBuf_backspace(&app->prompt.line);
+   return STALE_FOOTER;
+}
+
+Stale Prompt_delete(App *app, const char *arg)
+{
+   EdBuf_delete(&app->prompt.line);
+   return STALE_FOOTER;
+}
+
+Stale Prompt_clear(App *app, const char *arg)
+{
+   EdBuf_free(&app->prompt.line);
+   EdBuf_init(&app->prompt.line, NULL);
+   return STALE_FOOTER;
+}
+
+Stale Prompt_move(App *app, Move m)
+{
+   EdBuf *b = &app->prompt.line;
+
+   switch (m) {
+   case MOVE_LEFT:
+      EdBuf_left(b);
+      break;
+   case MOVE_RIGHT:
+      EdBuf_right(b);
+      break;
+   case MOVE_HOME:
+      EdBuf_home(b, PROMPT_WIDTH);
+      break;
+   case MOVE_END:
+      EdBuf_end(b, PROMPT_WIDTH);
+      break;
+   default:
+      break;
+   }
+   return STALE_FOOTER;
+}
+
+void Prompt_draw(App *app, int y)
+{
+   Prompt *p = &app->prompt;
+   int x = 1, avail, before, shift = 0;
+   size_t k;
+
+   if (p->n_items) {
+      attr_t box = Theme_attr(&app->theme, ROLE_HEADER);
+      int w = 0;
+      for (size_t i = 0; i < p->n_items; i++) {
+         int iw = Text_widthStr(p->items[i]);
+         w = iw > w ? iw : w;
+      }
+      w = w + 4 < app->cols - 2 ? w + 4 : app->cols - 2;
+      for (size_t i = 0; i < p->n_items; i++) {
+         int yy = y - (int)p->n_items + (int)i;
+         if (yy < 1)
+            continue;
+         Text_fill(stdscr, yy, 1, w, box);
+         Text_draw(stdscr, yy, 3, w - 4, p->items[i], box);
+      }
+   }
+   Text_fill(stdscr, y, 0, app->cols, A_NORMAL);
+   x += Text_draw(stdscr, y, x, app->cols - 2, p->label, A_BOLD);
+   if (p->menu) {
+      wmove(stdscr, y, x < app->cols ? x : app->cols - 1);
+      return;
+   }
+   avail = app->cols - x - 1;
+   if (avail < 1)
+      return;
+   before = Text_width(p->line.text, p->line.cur);
+   if (before >= avail)
+      shift = before - avail + 1; /* keep the cursor in view */
+   /* Skip whole characters worth shift columns. */
+   k = 0;
+   while (shift > 0 && k < p->line.len)
+      shift -= Text_charWidth(p->line.text[k++]);
+   Text_drawW(stdscr, y, x, avail, p->line.text + k, p->line.len - k, A_NORMAL, false);
+   wmove(stdscr, y, x + Text_width(p->line.text + k, p->line.cur - k));
+}

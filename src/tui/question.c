@@ -1,0 +1,623 @@
+/* question.c: one question: its text, its practices as a checklist, the
+ * live risk, not applicable, notes, who changed it last.  Every change is
+ * committed at once. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/xalloc.h"
+#include "i18n.h"
+#include "tui/draft.h"
+#include "tui/layout.h"
+#include "tui/screens.h"
+#include "tui/text.h"
+#include "tui/when.h"
+
+/* Parts of the screen, top to bottom. */
+enum { S_CONTEXT, S_TITLE, S_DESC, S_GAP1, S_CHOICES, S_GAP2, S_DETAIL, S_NOTES, S_STATUS, S_N };
+
+static const Question *current(const App *app)
+{
+   return &app->doc.lens->questions[app->q];
+}
+
+/* A wrapped, cleaned text: the string and its lines. */
+typedef struct Wrapped {
+   wchar_t *s;
+   size_t n, nl;
+   TextLine *lines;
+} Wrapped;
+
+static void wrap(Wrapped *w, const char *text, int width)
+{
+   w->s = Text_cleanStr(text, TEXT_MULTILINE, &w->n);
+   while (w->n > 0 && (w->s[w->n - 1] == L'\n' || w->s[w->n - 1] == L' '))
+      w->n--; /* YAML block scalars end in a newline */
+   w->s[w->n] = L'\0';
+   w->nl = w->n ? Text_wrap(w->s, w->n, width, &w->lines) : 0;
+   if (!w->n)
+      w->lines = NULL;
+}
+
+static void unwrap(Wrapped *w)
+{
+   free(w->s);
+   free(w->lines);
+}
+
+/* Draws lines [first, first+h) of w at y; the last shown line gets an
+ * ellipsis when text follows and more_glyph is false. */
+static void drawWrapped(const Wrapped *w, size_t first, int h, int y, int x, int width,
+                        attr_t a)
+{
+   for (int i = 0; i < h && first + (size_t)i < w->nl; i++) {
+      const TextLine *l = &w->lines[first + (size_t)i];
+      Text_drawW(stdscr, y + i, x, width, w->s + l->start, l->len, a, false);
+   }
+}
+
+static char *detailText(const App *app, const Choice *c)
+{
+   char *out = xstrdup(c->description ? c->description : "");
+   const char *nl = *out ? "\n" : "";
+   char *t;
+
+   if (c->improvement.text || c->improvement.url) {
+      t = xasprintf(_("%s%sImprovement plan: %s%s%s"), out, nl,
+                    c->improvement.text ? c->improvement.text : "",
+                    c->improvement.text && c->improvement.url ? " " : "",
+                    c->improvement.url ? c->improvement.url : "");
+      free(out);
+      out = t;
+      nl = "\n";
+   }
+   if (c->helpful.url || c->helpful.text) {
+      t = xasprintf(_("%s%sLink: %s%s%s"), out, nl, c->helpful.text ? c->helpful.text : "",
+                    c->helpful.text && c->helpful.url ? " " : "",
+                    c->helpful.url ? c->helpful.url : "");
+      free(out);
+      out = t;
+      nl = "\n";
+   }
+   for (size_t i = 0; i < c->n_more_helpful + c->n_more_improvement; i++) {
+      const Link *l = i < c->n_more_helpful ? &c->more_helpful[i]
+                                             : &c->more_improvement[i - c->n_more_helpful];
+      t = xasprintf(_("%s%sSee also: %s%s%s"), out, nl, l->text ? l->text : "",
+                    l->text && l->url ? " " : "", l->url ? l->url : "");
+      free(out);
+      out = t;
+      nl = "\n";
+   }
+   if (!*out) {
+      free(out);
+      out = xstrdup(_("No description, improvement plan or link for this practice."));
+   }
+   (void)app;
+   return out;
+}
+
+static void drawContext(App *app, int y)
+{
+   const Lens *l = app->doc.lens;
+   const Question *q = current(app);
+   const Answer *a = &app->doc.review.answers[app->q];
+   Risk r = App_risk(app, app->q);
+   char *where, buf[64];
+   size_t sel = 0, total = 0;
+   int right = 34, x;
+
+   for (size_t i = 0; i < q->n_choices; i++)
+      if (!q->choices[i].is_none) {
+         total++;
+         sel += a->choices[i] == CHOICE_SELECTED;
+      }
+   where = q->phase >= 0 ? xasprintf("%s%s%s", l->pillars[q->pillar].name,
+                                     Theme_glyph(&app->theme, GLYPH_DOT), l->phases[q->phase].name)
+                         : xstrdup(l->pillars[q->pillar].name);
+   Text_draw(stdscr, y, 1, app->cols - right - 2, where, Theme_attr(&app->theme, ROLE_DIM));
+   free(where);
+   x = app->cols - right;
+   x += Chrome_risk(app, y, x, 14, r, true);
+   x = app->cols - right + 15;
+   snprintf(buf, sizeof buf, "%zu/%zu", sel, total);
+   Text_draw(stdscr, y, x, 7, buf, A_NORMAL);
+   snprintf(buf, sizeof buf, "(%zu/%zu)", app->rank[app->q] + 1, l->n_questions);
+   Text_draw(stdscr, y, app->cols - 1 - Text_widthStr(buf), 12, buf,
+             Theme_attr(&app->theme, ROLE_DIM));
+}
+
+static void drawChoice(App *app, int y, size_t i, int id_w)
+{
+   const Question *q = current(app);
+   const Choice *c = &q->choices[i];
+   unsigned char st = app->doc.review.answers[app->q].choices[i];
+   bool cur = i == app->choice;
+   attr_t base = cur ? Theme_attr(&app->theme, ROLE_SELECTED) : A_NORMAL;
+   attr_t dim = cur ? base : Theme_attr(&app->theme, ROLE_DIM);
+   char num[8];
+
+   Text_fill(stdscr, y, 0, app->cols, base);
+   if (cur)
+      Text_draw(stdscr, y, 0, 1, Theme_glyph(&app->theme, GLYPH_CURSOR), base);
+   if (i < 9) {
+      snprintf(num, sizeof num, "%zu", i + 1);
+      Text_draw(stdscr, y, 1, 1, num, dim);
+   }
+   Text_draw(stdscr, y, 3, 3,
+             Theme_glyph(&app->theme, st == CHOICE_SELECTED ? GLYPH_CHECK_ON
+                                      : st == CHOICE_NA     ? GLYPH_CHECK_NA
+                                                            : GLYPH_CHECK_OFF),
+             base | (st == CHOICE_SELECTED ? A_BOLD : 0));
+   if (c->weight != WEIGHT_NONE)
+      Text_draw(stdscr, y, 7, 1, c->weight == WEIGHT_HIGH ? "H" : "M",
+                cur ? base : Theme_attr(&app->theme, c->weight == WEIGHT_HIGH ? ROLE_HIGH
+                                                                              : ROLE_MEDIUM));
+   Text_draw(stdscr, y, 10, app->cols - 11 - (id_w ? id_w + 1 : 0), c->title,
+             st == CHOICE_NA ? dim : base);
+   if (id_w)
+      Text_draw(stdscr, y, app->cols - 1 - id_w, id_w, c->id, dim);
+}
+
+static void drawNotes(App *app, int y, int h, bool draft)
+{
+   const StoredAnswer *s = &app->doc.stored[app->q];
+   attr_t dim = Theme_attr(&app->theme, ROLE_DIM);
+   Wrapped w;
+
+   if (h <= 0)
+      return;
+   if (draft)
+      Text_draw(stdscr, y, 1, app->cols - 2,
+                _("Notes: an unsaved draft is waiting (e resumes it, D discards it)"),
+                Theme_attr(&app->theme, ROLE_NOTICE));
+   else
+      Text_draw(stdscr, y, 1, app->cols - 2, _("Notes  (e edit, E $EDITOR)"), dim);
+   if (h < 2)
+      return;
+   if (!s->notes || !*s->notes) {
+      Text_draw(stdscr, y + 1, 1, app->cols - 2, _("(none)"), dim);
+      return;
+   }
+   wrap(&w, s->notes, app->cols - 2);
+   drawWrapped(&w, 0, h - 1, y + 1, 1, app->cols - 2, A_NORMAL);
+   if (w.nl > (size_t)(h - 1))
+      Text_draw(stdscr, y + h - 1, app->cols - 2, 1, Theme_glyph(&app->theme, GLYPH_MORE_DOWN),
+                dim);
+   unwrap(&w);
+}
+
+static void drawStatus(App *app, int y)
+{
+   const StoredAnswer *s = &app->doc.stored[app->q];
+   const Answer *a = &app->doc.review.answers[app->q];
+   attr_t dim = Theme_attr(&app->theme, ROLE_DIM);
+   int x = 1;
+   char ago[64], *line;
+
+   if (app->doc.needs_review && app->doc.needs_review[app->q])
+      x += Text_draw(stdscr, y, x, app->cols - 2, _("The lens changed: review this answer"),
+                     Theme_attr(&app->theme, ROLE_NOTICE)) + 3;
+   if (a->not_applicable) {
+      char *na = xasprintf(_("Not applicable: %s"), NaReason_label(a->reason));
+      x += Text_draw(stdscr, y, x, app->cols - 2, na, Theme_attr(&app->theme, ROLE_NA)) + 3;
+      free(na);
+   }
+   if (s->version > 0)
+      line = xasprintf(_("changed by %s%s%s"), s->updated_by ? s->updated_by : "?",
+                       Theme_glyph(&app->theme, GLYPH_DOT),
+                       When_ago(s->updated_at, app->now, ago, sizeof ago));
+   else
+      line = xstrdup(_("not answered yet"));
+   Text_draw(stdscr, y, x, app->cols - x - 1, line, dim);
+   free(line);
+}
+
+void Question_draw(App *app, int top, int height)
+{
+   const Question *q = current(app);
+   int width = app->cols - 2, h[S_N], y[S_N], id_w = 0;
+   Wrapped title, desc, detail;
+   LayoutPart parts[S_N];
+   static const int prio[S_N] = {S_CONTEXT, S_CHOICES, S_STATUS, S_TITLE, S_DESC,
+                                 S_NOTES,   S_DETAIL,  S_GAP1,   S_GAP2};
+   LayoutPart ordered[S_N];
+   int hp[S_N];
+   char *dt;
+   bool draft;
+   const StoredAnswer *s = &app->doc.stored[app->q];
+   int notes_lines = 1;
+
+   if (app->choice >= q->n_choices)
+      app->choice = q->n_choices ? q->n_choices - 1 : 0;
+   draft = Draft_exists(app->db_key, app->doc.workload.id, q->id);
+   wrap(&title, q->title, width);
+   wrap(&desc, q->description, width);
+   dt = q->n_choices ? detailText(app, &q->choices[app->choice]) : xstrdup("");
+   wrap(&detail, dt, width);
+   free(dt);
+   if (s->notes && *s->notes) {
+      Wrapped n;
+      wrap(&n, s->notes, width);
+      notes_lines = (int)n.nl;
+      unwrap(&n);
+   }
+   parts[S_CONTEXT] = (LayoutPart){1, 1};
+   parts[S_TITLE] = (LayoutPart){1, (int)(title.nl < 3 ? title.nl : 3)};
+   parts[S_DESC] = (LayoutPart){desc.nl ? 1 : 0,
+                                (int)(desc.nl < (size_t)(height / 4 > 2 ? height / 4 : 2)
+                                         ? desc.nl
+                                         : (size_t)(height / 4 > 2 ? height / 4 : 2))};
+   parts[S_GAP1] = (LayoutPart){0, 1};
+   parts[S_CHOICES] = (LayoutPart){(int)(q->n_choices < 3 ? q->n_choices : 3), (int)q->n_choices};
+   parts[S_GAP2] = (LayoutPart){0, 1};
+   parts[S_DETAIL] = (LayoutPart){1, app->details ? (int)(detail.nl < 6 ? detail.nl : 6) : 1};
+   parts[S_NOTES] = (LayoutPart){1, 1 + (notes_lines < 3 ? notes_lines : 3)};
+   parts[S_STATUS] = (LayoutPart){1, 1};
+   for (int i = 0; i < S_N; i++)
+      ordered[i] = parts[prio[i]];
+   {
+      int used = Layout_stack(height, ordered, S_N, hp), more;
+      for (int i = 0; i < S_N; i++)
+         h[prio[i]] = hp[i];
+      /* Lines nobody wanted go to the rest of the description. */
+      more = (int)desc.nl - h[S_DESC];
+      if (more > height - used)
+         more = height - used;
+      if (more > 0)
+         h[S_DESC] += more;
+   }
+   y[0] = top;
+   for (int i = 1; i < S_N; i++)
+      y[i] = y[i - 1] + h[i - 1];
+   y[S_STATUS] = top + height - 1; /* the status line keeps to the bottom */
+   if (h[S_NOTES])
+      y[S_NOTES] = y[S_STATUS] - h[S_NOTES];
+   if (h[S_DETAIL])
+      y[S_DETAIL] = y[S_NOTES] - h[S_DETAIL];
+
+   drawContext(app, y[S_CONTEXT]);
+   drawWrapped(&title, 0, h[S_TITLE], y[S_TITLE], 1, width, Theme_attr(&app->theme, ROLE_TITLE));
+   if (desc.nl > (size_t)h[S_DESC] && app->desc_first > desc.nl - (size_t)h[S_DESC])
+      app->desc_first = desc.nl - (size_t)h[S_DESC];
+   if (desc.nl <= (size_t)h[S_DESC])
+      app->desc_first = 0;
+   app->desc_h = h[S_DESC];
+   drawWrapped(&desc, app->desc_first, h[S_DESC], y[S_DESC], 1, width, A_NORMAL);
+   if (h[S_DESC] && app->desc_first + (size_t)h[S_DESC] < desc.nl)
+      Text_draw(stdscr, y[S_DESC] + h[S_DESC] - 1, app->cols - 1, 1,
+                Theme_glyph(&app->theme, GLYPH_MORE_DOWN), Theme_attr(&app->theme, ROLE_DIM));
+   if (h[S_DESC] && app->desc_first > 0)
+      Text_draw(stdscr, y[S_DESC], app->cols - 1, 1, Theme_glyph(&app->theme, GLYPH_MORE_UP),
+                Theme_attr(&app->theme, ROLE_DIM));
+
+   if (app->cols >= 80)
+      for (size_t i = 0; i < q->n_choices; i++) {
+         int w = Text_widthStr(q->choices[i].id);
+         id_w = w > id_w ? w : id_w;
+      }
+   if (id_w > 16)
+      id_w = 0; /* long generated ids only crowd out the titles */
+   app->choices_first =
+      Layout_scroll(app->choice, (size_t)h[S_CHOICES], q->n_choices, app->choices_first);
+   app->choices_y = y[S_CHOICES];
+   app->choices_h = h[S_CHOICES];
+   for (int i = 0; i < h[S_CHOICES] && app->choices_first + (size_t)i < q->n_choices; i++)
+      drawChoice(app, y[S_CHOICES] + i, app->choices_first + (size_t)i, id_w);
+
+   if (h[S_DETAIL] && q->n_choices) {
+      if (app->details) {
+         drawWrapped(&detail, 0, h[S_DETAIL], y[S_DETAIL], 1, width, A_NORMAL);
+         if (detail.nl > (size_t)h[S_DETAIL]) /* the rest: at a larger size */
+            Text_draw(stdscr, y[S_DETAIL] + h[S_DETAIL] - 1, app->cols - 1, 1,
+                      Theme_glyph(&app->theme, GLYPH_MORE_DOWN), Theme_attr(&app->theme, ROLE_DIM));
+      } else {
+         const Choice *c = &q->choices[app->choice];
+         int used = Text_draw(stdscr, y[S_DETAIL], 1, width - 14,
+                              c->description ? c->description : c->title,
+                              Theme_attr(&app->theme, ROLE_DIM));
+         Text_draw(stdscr, y[S_DETAIL], 2 + used, width - used - 1, _("(d: details)"),
+                   Theme_attr(&app->theme, ROLE_DIM));
+      }
+   }
+   drawNotes(app, y[S_NOTES], h[S_NOTES], draft);
+   drawStatus(app, y[S_STATUS]);
+   unwrap(&title);
+   unwrap(&desc);
+   unwrap(&detail);
+}
+
+Stale Question_move(App *app, Move m)
+{
+   const Question *q = current(app);
+   size_t old = app->choice;
+
+   if (q->n_choices == 0)
+      return STALE_NONE;
+   switch (m) {
+   case MOVE_UP:
+      app->choice = app->choice ? app->choice - 1 : 0;
+      break;
+   case MOVE_DOWN:
+      app->choice = app->choice + 1 < q->n_choices ? app->choice + 1 : app->choice;
+      break;
+   case MOVE_HOME:
+   case MOVE_PGUP:
+      app->choice = 0;
+      break;
+   case MOVE_END:
+   case MOVE_PGDN:
+      app->choice = q->n_choices - 1;
+      break;
+   default:
+      break;
+   }
+   return old != app->choice ? STALE_BODY : STALE_NONE;
+}
+
+static Stale toggle(App *app, size_t i)
+{
+   const Question *q = current(app);
+   Answer a;
+
+   if (i >= q->n_choices)
+      return STALE_NONE;
+   app->choice = i;
+   App_copyAnswer(app, app->q, &a);
+   Answer_toggle(q, &a, i);
+   App_putAnswer(app, app->q, &a, NULL);
+   free(a.choices);
+   return STALE_ALL;
+}
+
+Stale Question_toggle(App *app, const char *arg)
+{
+   if (arg) {
+      int n = atoi(arg);
+      if (n < 1 || (size_t)n > current(app)->n_choices) {
+         App_message(app, ROLE_ERROR, _("No practice number %s"), arg);
+         return STALE_FOOTER;
+      }
+      return toggle(app, (size_t)n - 1);
+   }
+   return toggle(app, app->choice);
+}
+
+Stale Question_toggleNumber(App *app, const char *arg)
+{
+   int n = arg ? atoi(arg) : app->last_key - '0';
+
+   if (n < 1 || (size_t)n > current(app)->n_choices)
+      return STALE_NONE;
+   return toggle(app, (size_t)n - 1);
+}
+
+/* Moves to question q, keeping the list below in step. */
+static void goTo(App *app, size_t q)
+{
+   const Question *qq = &app->doc.lens->questions[q];
+
+   app->q = q;
+   app->choice = 0;
+   app->desc_first = 0;
+   app->choices_first = 0;
+   if (app->scope == LIST_CELL) {
+      app->row = Matrix_rowOf(app->doc.lens, qq);
+      app->col = qq->pillar;
+   }
+   List_refill(app);
+   for (size_t i = 0; i < app->n_list; i++)
+      if (app->list[i] == q)
+         app->list_cur = i;
+}
+
+static Stale step(App *app, int dir)
+{
+   size_t n = app->doc.lens->n_questions;
+   long pos = (long)app->rank[app->q];
+
+   for (long p = pos + dir; p >= 0 && p < (long)n; p += dir) {
+      size_t q = app->order[p];
+      if (App_filterMatch(app, q)) {
+         goTo(app, q);
+         return STALE_ALL;
+      }
+   }
+   App_message(app, ROLE_NOTICE, "%s",
+               dir > 0 ? _("This is the last question") : _("This is the first question"));
+   return STALE_FOOTER;
+}
+
+Stale Question_next(App *app, const char *arg)
+{
+   return step(app, 1);
+}
+
+Stale Question_prev(App *app, const char *arg)
+{
+   return step(app, -1);
+}
+
+static Stale gotReason(App *app, const char *key)
+{
+   Answer a;
+
+   if (!key || !*key || key[0] < '1' || key[0] > '4')
+      return STALE_FOOTER;
+   App_copyAnswer(app, app->q, &a);
+   a.not_applicable = true;
+   a.reason = (NaReason)(NA_OUT_OF_SCOPE + (key[0] - '1'));
+   App_putAnswer(app, app->q, &a, NULL);
+   free(a.choices);
+   return STALE_ALL;
+}
+
+Stale Question_notApplicable(App *app, const char *arg)
+{
+   char *label;
+
+   if (app->doc.review.answers[app->q].not_applicable) {
+      Answer a;
+      App_copyAnswer(app, app->q, &a);
+      a.not_applicable = false;
+      a.reason = NA_NONE;
+      App_putAnswer(app, app->q, &a, NULL);
+      free(a.choices);
+      return STALE_ALL;
+   }
+   if (arg) {
+      NaReason r;
+      char k[2] = {0, 0};
+      if (!NaReason_parse(arg, &r) || r == NA_NONE) {
+         App_message(app, ROLE_ERROR, _("Unknown reason %s"), arg);
+         return STALE_FOOTER;
+      }
+      k[0] = (char)('1' + (r - NA_OUT_OF_SCOPE));
+      return gotReason(app, k);
+   }
+   {
+      char *items[4];
+      for (int i = 0; i < 4; i++)
+         items[i] = xasprintf("%d  %s", i + 1, NaReason_label((NaReason)(NA_OUT_OF_SCOPE + i)));
+      label = xstrdup(_("Not applicable because (1-4, Esc cancels): "));
+      Prompt_openMenu(app, label, "1234", gotReason);
+      Prompt_setItems(app, (const char *const *)items, 4);
+      for (int i = 0; i < 4; i++)
+         free(items[i]);
+      free(label);
+      return STALE_FOOTER;
+   }
+}
+
+Stale Question_choiceNotApplicable(App *app, const char *arg)
+{
+   const Question *q = current(app);
+   Answer a;
+
+   if (app->choice >= q->n_choices)
+      return STALE_NONE;
+   if (q->choices[app->choice].is_none) {
+      App_message(app, ROLE_ERROR, "%s", _("None of these cannot be marked not applicable"));
+      return STALE_FOOTER;
+   }
+   App_copyAnswer(app, app->q, &a);
+   a.choices[app->choice] = a.choices[app->choice] == CHOICE_NA ? CHOICE_UNSELECTED : CHOICE_NA;
+   App_putAnswer(app, app->q, &a, NULL);
+   free(a.choices);
+   return STALE_ALL;
+}
+
+Stale Question_details(App *app, const char *arg)
+{
+   app->details = !app->details;
+   return STALE_BODY;
+}
+
+Stale Question_scrollDescription(App *app, const char *arg)
+{
+   app->desc_first += app->desc_h > 1 ? (size_t)app->desc_h - 1 : 1;
+   return STALE_BODY; /* the draw clamps it */
+}
+
+Stale Question_scrollDescriptionUp(App *app, const char *arg)
+{
+   size_t by = app->desc_h > 1 ? (size_t)app->desc_h - 1 : 1;
+   app->desc_first = app->desc_first > by ? app->desc_first - by : 0;
+   return STALE_BODY;
+}
+
+Stale Question_edit(App *app, const char *arg)
+{
+   const Question *q = current(app);
+   char *draft = Draft_load(app->db_key, app->doc.workload.id, q->id, NULL);
+
+   Editor_open(app, app->q, draft);
+   if (draft)
+      App_message(app, ROLE_NOTICE, "%s", _("Your unsaved draft is back; ^S stores it"));
+   free(draft);
+   return STALE_ALL;
+}
+
+Stale Question_editExternal(App *app, const char *arg)
+{
+   const Question *q = current(app);
+   const StoredAnswer *s = &app->doc.stored[app->q];
+   char *draft = Draft_load(app->db_key, app->doc.workload.id, q->id, NULL);
+   char *out = NULL;
+   Answer a;
+
+   if (!Editor_runExternal(app, draft ? draft : s->notes ? s->notes : "", &out)) {
+      free(draft);
+      return STALE_ALL | STALE_REPAINT;
+   }
+   if (!draft && strcmp(out, s->notes ? s->notes : "") == 0) {
+      App_message(app, ROLE_NOTICE, "%s", _("Notes unchanged"));
+   } else {
+      App_copyAnswer(app, app->q, &a);
+      if (App_putAnswer(app, app->q, &a, out) == STORE_OK) {
+         Draft_remove(app->db_key, app->doc.workload.id, q->id);
+         App_message(app, ROLE_NOTICE, "%s", _("Notes stored"));
+      } else {
+         Draft_save(app->db_key, app->doc.workload.id, q->id, out); /* refused, not lost */
+      }
+      free(a.choices);
+   }
+   free(out);
+   free(draft);
+   return STALE_ALL | STALE_REPAINT;
+}
+
+Stale Question_discardDraft(App *app, const char *arg)
+{
+   const Question *q = current(app);
+
+   if (!Draft_exists(app->db_key, app->doc.workload.id, q->id)) {
+      App_message(app, ROLE_NOTICE, "%s", _("There is no draft to discard"));
+      return STALE_FOOTER;
+   }
+   Draft_remove(app->db_key, app->doc.workload.id, q->id);
+   App_message(app, ROLE_NOTICE, "%s", _("Draft discarded"));
+   return STALE_ALL;
+}
+
+Stale Question_goto(App *app, const char *arg)
+{
+   size_t index;
+   const Lens *l = app->doc.lens;
+
+   if (!arg || !*arg) {
+      App_message(app, ROLE_ERROR, "%s", _("Usage: :goto QUESTION-ID"));
+      return STALE_FOOTER;
+   }
+   if (!Lens_findQuestion(l, arg, &index)) {
+      bool found = false;
+      for (size_t i = 0; i < l->n_questions && !found; i++)
+         if (strcasecmp(l->questions[i].id, arg) == 0) {
+            index = i;
+            found = true;
+         }
+      if (!found) {
+         App_message(app, ROLE_ERROR, _("No question %s in this lens"), arg);
+         return STALE_FOOTER;
+      }
+   }
+   App_openQuestion(app, index);
+   return STALE_ALL;
+}
+
+Stale Question_click(App *app, int y, int x, bool again)
+{
+   size_t i;
+
+   if (y < app->choices_y || y >= app->choices_y + app->choices_h)
+      return STALE_NONE;
+   i = app->choices_first + (size_t)(y - app->choices_y);
+   if (i >= current(app)->n_choices)
+      return STALE_NONE;
+   if (i == app->choice || again)
+      return app->read_only ? (App_refuseReadOnly(app), STALE_FOOTER) : toggle(app, i);
+   app->choice = i;
+   return STALE_BODY;
+}

@@ -1,0 +1,134 @@
+/* screens.h: what every screen module offers the loop and the action table.
+ * Drawing functions draw into stdscr between lines top and top+height-1 and
+ * never refresh; actions never draw. */
+#ifndef WALENS_TUI_SCREENS_H
+#define WALENS_TUI_SCREENS_H
+
+#include <curses.h>
+
+#include "tui/app.h"
+
+typedef enum { MOVE_UP, MOVE_DOWN, MOVE_LEFT, MOVE_RIGHT, MOVE_PGUP, MOVE_PGDN, MOVE_HOME, MOVE_END } Move;
+
+typedef struct ScreenOps {
+   void (*draw)(App *app, int top, int height);
+   Stale (*nav)(App *app, Move m);
+   Stale (*open)(App *app);
+   /* A click (button 1) at y,x of the screen; NULL ignores the mouse. */
+   Stale (*click)(App *app, int y, int x, bool again);
+} ScreenOps;
+
+const ScreenOps *Screens_ops(ScreenId s);
+
+/* chrome.c: the top bar, the footer and the too-small notice. */
+void Chrome_header(App *app);
+void Chrome_footer(App *app);
+void Chrome_tooSmall(App *app);
+/* A "(risk glyph) word" pair at y,x; returns columns drawn. */
+int Chrome_risk(App *app, int y, int x, int width, Risk r, bool word);
+
+/* workloads.c */
+void Workloads_draw(App *app, int top, int height);
+Stale Workloads_move(App *app, Move m);
+Stale Workloads_open(App *app);
+Stale Workloads_click(App *app, int y, int x, bool again);
+Stale Workloads_create(App *app, const char *arg);
+Stale Workloads_rename(App *app, const char *arg);
+Stale Workloads_archive(App *app, const char *arg);
+Stale Workloads_toggleArchived(App *app, const char *arg);
+Stale Workloads_show(App *app, const char *arg);
+
+/* dashboard.c */
+void Dashboard_draw(App *app, int top, int height);
+Stale Dashboard_move(App *app, Move m);
+Stale Dashboard_open(App *app);
+Stale Dashboard_click(App *app, int y, int x, bool again);
+Stale Dashboard_allQuestions(App *app, const char *arg);
+
+/* cell.c: the question list */
+void List_draw(App *app, int top, int height);
+Stale List_move(App *app, Move m);
+Stale List_open(App *app);
+Stale List_click(App *app, int y, int x, bool again);
+/* Rebuilds app->list for app->scope and the dashboard cursor. */
+void List_refill(App *app);
+
+/* question.c */
+void Question_draw(App *app, int top, int height);
+Stale Question_move(App *app, Move m);
+Stale Question_click(App *app, int y, int x, bool again);
+Stale Question_toggle(App *app, const char *arg);
+Stale Question_toggleNumber(App *app, const char *arg);
+Stale Question_next(App *app, const char *arg);
+Stale Question_prev(App *app, const char *arg);
+Stale Question_notApplicable(App *app, const char *arg);
+Stale Question_choiceNotApplicable(App *app, const char *arg);
+Stale Question_details(App *app, const char *arg);
+Stale Question_scrollDescription(App *app, const char *arg);
+Stale Question_scrollDescriptionUp(App *app, const char *arg);
+Stale Question_edit(App *app, const char *arg);
+Stale Question_editExternal(App *app, const char *arg);
+Stale Question_discardDraft(App *app, const char *arg);
+Stale Question_goto(App *app, const char *arg);
+
+/* editor.c: the notes editor */
+void Editor_draw(App *app, int top, int height);
+/* Opens the editor on question q's notes (or on text when not NULL). */
+void Editor_open(App *app, size_t q, const char *text);
+Stale Editor_key(App *app, int key); /* a text key */
+Stale Editor_move(App *app, Move m);
+Stale Editor_save(App *app, const char *arg);
+Stale Editor_close(App *app, const char *arg);
+Stale Editor_external(App *app, const char *arg);
+Stale Editor_backspace(App *app, const char *arg);
+Stale Editor_delete(App *app, const char *arg);
+Stale Editor_newline(App *app, const char *arg);
+/* Runs $VISUAL / $EDITOR on text; *out gets the result (caller frees).
+ * False with a message when the editor failed. */
+bool Editor_runExternal(App *app, const char *text, char **out);
+void Editor_placeCursor(App *app, int top, int height);
+
+/* help.c */
+void Help_draw(App *app, int top, int height);
+Stale Help_move(App *app, Move m);
+Stale Help_show(App *app, const char *arg);
+
+/* prompt.c: one line of input at the bottom (':' commands, '/' search,
+ * names), or a single-key menu. */
+void Prompt_open(App *app, const char *label, const char *initial, PromptDone done);
+void Prompt_openMenu(App *app, const char *label, const char *keys, PromptDone done);
+/* Lines that explain a menu's keys, shown above it (copied). */
+void Prompt_setItems(App *app, const char *const *items, size_t n);
+void Prompt_close(App *app);
+void Prompt_draw(App *app, int y);
+Stale Prompt_key(App *app, int key); /* a text key, or any key of a menu */
+Stale Prompt_move(App *app, Move m);
+Stale Prompt_accept(App *app, const char *arg);
+Stale Prompt_cancel(App *app, const char *arg);
+Stale Prompt_backspace(App *app, const char *arg);
+Stale Prompt_delete(App *app, const char *arg);
+Stale Prompt_clear(App *app, const char *arg);
+
+/* search.c */
+Stale Search_start(App *app, const char *arg);
+Stale Search_next(App *app, const char *arg);
+Stale Search_prev(App *app, const char *arg);
+Stale Filter_cycle(App *app, const char *arg);
+
+/* loop.c: generic actions */
+Stale Loop_back(App *app, const char *arg);
+Stale Loop_quit(App *app, const char *arg);
+Stale Loop_command(App *app, const char *arg);
+Stale Loop_redraw(App *app, const char *arg);
+Stale Loop_mouse(App *app, const char *arg);
+Stale Loop_moveUp(App *app, const char *arg);
+Stale Loop_moveDown(App *app, const char *arg);
+Stale Loop_moveLeft(App *app, const char *arg);
+Stale Loop_moveRight(App *app, const char *arg);
+Stale Loop_pageUp(App *app, const char *arg);
+Stale Loop_pageDown(App *app, const char *arg);
+Stale Loop_first(App *app, const char *arg);
+Stale Loop_last(App *app, const char *arg);
+Stale Loop_open(App *app, const char *arg);
+
+#endif

@@ -1,0 +1,328 @@
+/* text.c: safe text for the terminal (see text.h). */
+#include "config.h"
+
+#include "tui/text.h"
+
+#include <stdlib.h>
+#include <langinfo.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+
+#define REPLACEMENT_UTF8 0xFFFD
+
+bool Text_utf8Locale(void)
+{
+   const char *cs = nl_langinfo(CODESET);
+   return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+wchar_t Text_replacement(void)
+{
+   if (Text_utf8Locale() && wcwidth(REPLACEMENT_UTF8) == 1)
+      return REPLACEMENT_UTF8;
+   return L'?';
+}
+
+/* One UTF-8 sequence at s[0..n): returns the code point and sets *used, or
+ * returns -1 with *used = the length of the maximal invalid prefix (>= 1), so
+ * that one replacement stands for one broken sequence. */
+static long decode(const unsigned char *s, size_t n, size_t *used)
+{
+   unsigned char c = s[0];
+   size_t need;
+   long cp;
+   unsigned char lo = 0x80, hi = 0xBF; /* bounds of the second byte */
+
+   *used = 1;
+   if (c < 0x80)
+      return c;
+   if (c >= 0xC2 && c <= 0xDF) {
+      need = 1;
+      cp = c & 0x1F;
+   } else if (c >= 0xE0 && c <= 0xEF) {
+      need = 2;
+      cp = c & 0x0F;
+      if (c == 0xE0)
+         lo = 0xA0; /* overlong */
+      else if (c == 0xED)
+         hi = 0x9F; /* surrogates */
+   } else if (c >= 0xF0 && c <= 0xF4) {
+      need = 3;
+      cp = c & 0x07;
+      if (c == 0xF0)
+         lo = 0x90; /* overlong */
+      else if (c == 0xF4)
+         hi = 0x8F; /* above U+10FFFF */
+   } else {
+      return -1;
+   }
+   for (size_t k = 1; k <= need; k++) {
+      unsigned char b = k < n ? s[k] : 0;
+      unsigned char l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xBF;
+      if (k >= n || b < l || b > h) {
+         *used = k;
+         return -1;
+      }
+      cp = (cp << 6) | (b & 0x3F);
+   }
+   *used = need + 1;
+   return cp;
+}
+
+/* Characters that could reorder or restyle what the terminal shows. */
+static bool isBidiControl(long cp)
+{
+   return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+          cp == 0x200F || cp == 0x061C;
+}
+
+static bool isControl(long cp)
+{
+   return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
+}
+
+int Text_charWidth(wchar_t c)
+{
+   int w = wcwidth(c);
+   return w < 0 ? 1 : w; /* cleaned text holds no unprintable character */
+}
+
+wchar_t *Text_clean(const char *s, size_t n, unsigned flags, size_t *len)
+{
+   const unsigned char *u = (const unsigned char *)(s ? s : "");
+   wchar_t repl = Text_replacement();
+   wchar_t *out;
+   size_t o = 0;
+   bool utf8 = Text_utf8Locale();
+
+   if (!s)
+      n = 0;
+   out = xmalloc((n + 1) * sizeof *out);
+   for (size_t i = 0; i < n;) {
+      size_t used;
+      long cp = decode(u + i, n - i, &used);
+      wchar_t c;
+
+      i += used;
+      if (cp < 0) {
+         c = repl;
+      } else if (cp == '\n') {
+         c = (flags & TEXT_MULTILINE) ? L'\n' : L' ';
+      } else if (cp == '\t') {
+         c = L' ';
+      } else if (cp == '\r') {
+         if (i < n && u[i] == '\n')
+            continue; /* a CRLF line end reads as LF */
+         c = repl;
+      } else if (isControl(cp) || isBidiControl(cp)) {
+         c = repl;
+      } else if (cp >= 0x80 && !utf8) {
+         c = L'?';
+      } else {
+         int w = wcwidth((wchar_t)cp);
+         if (w < 0)
+            c = repl;
+         else if (w == 0 && (o == 0 || out[o - 1] == L'\n'))
+            continue; /* a mark with nothing to attach to */
+         else
+            c = (wchar_t)cp;
+      }
+      out[o++] = c;
+   }
+   out[o] = L'\0';
+   if (len)
+      *len = o;
+   return out;
+}
+
+wchar_t *Text_cleanStr(const char *s, unsigned flags, size_t *len)
+{
+   return Text_clean(s, s ? strlen(s) : 0, flags, len);
+}
+
+int Text_width(const wchar_t *s, size_t n)
+{
+   int w = 0;
+   for (size_t i = 0; i < n; i++)
+      w += Text_charWidth(s[i]);
+   return w;
+}
+
+int Text_widthStr(const char *s)
+{
+   size_t n;
+   wchar_t *w = Text_cleanStr(s, 0, &n);
+   int width = Text_width(w, n);
+   free(w);
+   return width;
+}
+
+size_t Text_fit(const wchar_t *s, size_t n, int width, int *used)
+{
+   size_t i = 0;
+   int w = 0;
+
+   while (i < n) {
+      int cw = Text_charWidth(s[i]);
+      if (cw > 0 && w + cw > width)
+         break;
+      w += cw;
+      i++;
+   }
+   if (used)
+      *used = w;
+   return i;
+}
+
+static wchar_t ellipsis(void)
+{
+   if (Text_utf8Locale() && wcwidth(0x2026) == 1)
+      return 0x2026;
+   return L'~';
+}
+
+wchar_t *Text_truncate(const char *s, int width, size_t *len)
+{
+   size_t n, k;
+   wchar_t *w = Text_cleanStr(s, 0, &n);
+
+   if (width < 0)
+      width = 0;
+   k = Text_fit(w, n, width, NULL);
+   if (k < n && width > 0) {
+      k = Text_fit(w, n, width - 1, NULL);
+      w[k++] = ellipsis();
+   }
+   w[k] = L'\0';
+   if (len)
+      *len = k;
+   return w;
+}
+
+static void pushLine(TextLine **lines, size_t *count, size_t *cap, const wchar_t *s,
+                     size_t start, size_t end)
+{
+   while (end > start && s[end - 1] == L' ')
+      end--;
+   *lines = xgrow(*lines, cap, *count + 1, sizeof **lines);
+   (*lines)[*count].start = start;
+   (*lines)[*count].len = end - start;
+   (*lines)[*count].width = Text_width(s + start, end - start);
+   (*count)++;
+}
+
+size_t Text_wrap(const wchar_t *s, size_t n, int width, TextLine **lines)
+{
+   size_t count = 0, cap = 0, i = 0;
+
+   *lines = NULL;
+   if (width < 1)
+      width = 1;
+   for (;;) {
+      size_t start = i, run = SIZE_MAX; /* run: where the current blank run began */
+      size_t brk_end = SIZE_MAX, brk_next = 0;
+      int w = 0;
+      bool ended = false;
+
+      for (; i < n; i++) {
+         wchar_t c = s[i];
+         int cw;
+         if (c == L'\n') {
+            pushLine(lines, &count, &cap, s, start, i);
+            i++;
+            ended = true;
+            break;
+         }
+         cw = Text_charWidth(c);
+         if (c == L' ') {
+            if (run == SIZE_MAX)
+               run = i;
+         } else if (run != SIZE_MAX) {
+            if (run > start) {
+               brk_end = run;
+               brk_next = i;
+            }
+            run = SIZE_MAX;
+         }
+         if (cw > 0 && w + cw > width && i > start) {
+            if (c == L' ' && run > start && run != SIZE_MAX) {
+               pushLine(lines, &count, &cap, s, start, run);
+            } else if (brk_end != SIZE_MAX) {
+               pushLine(lines, &count, &cap, s, start, brk_end);
+               i = brk_next;
+            } else {
+               pushLine(lines, &count, &cap, s, start, i);
+            }
+            while (i < n && s[i] == L' ')
+               i++; /* a wrapped line starts with its first word */
+            ended = true;
+            break;
+         }
+         w += cw;
+      }
+      if (!ended) {
+         pushLine(lines, &count, &cap, s, start, n);
+         break;
+      }
+      if (i >= n && s[n - 1] != L'\n')
+         break; /* wrapped exactly at the end: no empty line follows */
+      if (i >= n) {
+         pushLine(lines, &count, &cap, s, n, n); /* text ended in '\n' */
+         break;
+      }
+   }
+   return count;
+}
+
+int Text_drawW(WINDOW *w, int y, int x, int width, const wchar_t *s, size_t n, attr_t attr,
+               bool ell)
+{
+   int maxy, maxx, used;
+   size_t k;
+
+   getmaxyx(w, maxy, maxx);
+   if (y < 0 || y >= maxy || x < 0 || x >= maxx || width <= 0)
+      return 0;
+   if (width > maxx - x)
+      width = maxx - x;
+   k = Text_fit(s, n, width, &used);
+   wattrset(w, attr);
+   if (k < n && ell) {
+      wchar_t e = ellipsis();
+      k = Text_fit(s, n, width - 1, &used);
+      if (k > 0)
+         mvwaddnwstr(w, y, x, s, (int)k);
+      mvwaddnwstr(w, y, x + used, &e, 1);
+      used++;
+   } else if (k > 0) {
+      mvwaddnwstr(w, y, x, s, (int)k);
+   }
+   wattrset(w, A_NORMAL);
+   return used;
+}
+
+int Text_draw(WINDOW *w, int y, int x, int width, const char *s, attr_t attr)
+{
+   size_t n;
+   wchar_t *ws = Text_cleanStr(s, 0, &n);
+   int used = Text_drawW(w, y, x, width, ws, n, attr, true);
+   free(ws);
+   return used;
+}
+
+void Text_fill(WINDOW *w, int y, int x, int width, attr_t attr)
+{
+   int maxy, maxx;
+
+   getmaxyx(w, maxy, maxx);
+   if (y < 0 || y >= maxy || x < 0 || x >= maxx)
+      return;
+   if (width > maxx - x)
+      width = maxx - x;
+   wattrset(w, attr);
+   for (int i = 0; i < width; i++)
+      mvwaddch(w, y, x + i, ' ');
+   wattrset(w, A_NORMAL);
+}

@@ -1,0 +1,73 @@
+/* text.h: the one way text from lenses and users reaches the screen.
+ *
+ * Every string of foreign origin (a lens, a user, the database) passes
+ * through Text_clean() before curses sees it: control characters (C0, C1,
+ * DEL, ESC, backspace, a CR that does not end a line) and bidirectional
+ * overrides and isolates are shown as one harmless replacement character,
+ * invalid UTF-8 as well; widths come from wcwidth().  Text_draw() is the only
+ * function in walens that hands text to curses.
+ *
+ * Wide strings returned here are owned by the caller (free()). */
+#ifndef WALENS_TUI_TEXT_H
+#define WALENS_TUI_TEXT_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <wchar.h>
+
+enum {
+   TEXT_MULTILINE = 1 << 0, /* keep '\n' (else it reads as a blank) */
+};
+
+/* What replaces anything unsafe: U+FFFD when the locale can show it, else '?'. */
+wchar_t Text_replacement(void);
+/* True when the locale's codeset is UTF-8 (glyphs, borders, ellipsis). */
+bool Text_utf8Locale(void);
+
+/* Decodes n bytes of s (UTF-8; NULL reads as "") into a safe wide string.
+ * Tabs become a blank, "\r\n" becomes "\n", zero-width characters with
+ * nothing to attach to are dropped, and anything the locale cannot show
+ * becomes the replacement.  *len (may be NULL) gets the length. */
+wchar_t *Text_clean(const char *s, size_t n, unsigned flags, size_t *len);
+wchar_t *Text_cleanStr(const char *s, unsigned flags, size_t *len);
+
+/* Columns of one cleaned character (0 for combining marks) and of a run. */
+int Text_charWidth(wchar_t c);
+int Text_width(const wchar_t *s, size_t n);
+/* Display width of a UTF-8 string once cleaned. */
+int Text_widthStr(const char *s);
+
+/* How many characters of s[0..n) fit in width columns, never splitting a
+ * character from the combining marks that follow it.  *used (may be NULL)
+ * gets the columns they take. */
+size_t Text_fit(const wchar_t *s, size_t n, int width, int *used);
+
+/* The cleaned string cut to width columns; when it is cut, its last column
+ * becomes an ellipsis ("…", or "~" outside UTF-8).  Caller frees. */
+wchar_t *Text_truncate(const char *s, int width, size_t *len);
+
+/* Wrapping: lines break after blanks where they can, inside a word where it
+ * is longer than the width, and at every '\n'.  Lines hold no trailing blank
+ * and no '\n'. */
+typedef struct TextLine {
+   size_t start, len; /* into the wrapped string */
+   int width;
+} TextLine;
+
+/* Fills *lines (caller frees) and returns their count; an empty string is
+ * one empty line.  width < 1 reads as 1. */
+size_t Text_wrap(const wchar_t *s, size_t n, int width, TextLine **lines);
+
+/* Draws s (UTF-8, cleaned here) at y,x in at most width columns with attr,
+ * truncated with an ellipsis when it does not fit.  Returns the columns
+ * drawn.  Nothing is drawn outside the window. */
+int Text_draw(WINDOW *w, int y, int x, int width, const char *s, attr_t attr);
+/* The same for an already cleaned wide string (n characters); cut without
+ * an ellipsis when ellipsis is false. */
+int Text_drawW(WINDOW *w, int y, int x, int width, const wchar_t *s, size_t n, attr_t attr,
+               bool ellipsis);
+/* Fills width columns from x with blanks in attr (padding, bars). */
+void Text_fill(WINDOW *w, int y, int x, int width, attr_t attr);
+
+#endif

@@ -1,0 +1,210 @@
+/* tui.c: Tui_run(): opening the store, starting and restoring the terminal,
+ * signals.  The terminal is restored on every way out: a normal quit, an
+ * error, exhausted memory (the xalloc fatal hook), exit() (atexit), and
+ * SIGTERM/SIGINT/SIGHUP (their handlers only set a flag the loop reads). */
+#include "config.h"
+
+#include "tui/tui.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "core/xalloc.h"
+#include "i18n.h"
+#include "tui/app.h"
+#include "tui/draft.h"
+#include "tui/layout.h"
+#include "tui/loop.h"
+#include "tui/screens.h"
+#include "tui/text.h"
+
+/* Process-wide by nature: a signal handler and an atexit hook cannot be
+ * handed a context. */
+static volatile sig_atomic_t pending_signal;
+static volatile sig_atomic_t terminal_active;
+
+static void onSignal(int sig)
+{
+   pending_signal = sig;
+}
+
+int Tui_takeSignal(void)
+{
+   int s = pending_signal;
+   pending_signal = 0;
+   return s;
+}
+
+/* Safe to call more than once and from the fatal hook. */
+static void restoreTerminal(void)
+{
+   if (terminal_active) {
+      terminal_active = 0;
+      endwin();
+   }
+}
+
+void Tui_setMouse(App *app, bool on)
+{
+   app->mouse = on;
+   mousemask(on ? (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+                   | BUTTON5_PRESSED
+#endif
+                   )
+                : 0,
+             NULL);
+}
+
+static const int caught[] = {SIGINT, SIGTERM, SIGHUP};
+#define N_CAUGHT (sizeof caught / sizeof caught[0])
+
+/* Installs onSignal, keeping what was ignored ignored ("nohup walens": a
+ * hang-up then shows as failing reads, which the loop notices too). */
+static void catchSignals(struct sigaction *old)
+{
+   struct sigaction sa;
+
+   memset(&sa, 0, sizeof sa);
+   sa.sa_handler = onSignal;
+   sigemptyset(&sa.sa_mask);
+   for (size_t i = 0; i < N_CAUGHT; i++) {
+      sigaction(caught[i], NULL, &old[i]);
+      if (old[i].sa_handler != SIG_IGN)
+         sigaction(caught[i], &sa, NULL);
+   }
+}
+
+static void restoreSignals(const struct sigaction *old)
+{
+   for (size_t i = 0; i < N_CAUGHT; i++)
+      sigaction(caught[i], &old[i], NULL);
+}
+
+static bool startTerminal(App *app, SCREEN **screen, struct sigaction *old)
+{
+   static bool hooked;
+   struct termios t;
+
+   *screen = newterm(NULL, stdout, stdin);
+   if (!*screen)
+      return false;
+   set_term(*screen);
+   {
+      /* A terminal that cannot move the cursor ("dumb") cannot show screens. */
+      char cup[] = "cup";
+      const char *c = tigetstr(cup);
+      if (!c || c == (char *)-1) {
+         endwin();
+         delscreen(*screen);
+         *screen = NULL;
+         return false;
+      }
+   }
+   terminal_active = 1;
+   if (!hooked) {
+      atexit(restoreTerminal);
+      hooked = true;
+   }
+   Xalloc_setFatalHook(restoreTerminal);
+   catchSignals(old);
+   cbreak();
+   noecho();
+   nonl();
+   intrflush(stdscr, FALSE);
+   keypad(stdscr, TRUE);
+   set_escdelay(25);
+   wtimeout(stdscr, 250);
+   curs_set(0);
+   /* ^S stores the notes: keep it from stopping the output (IXON). */
+   if (tcgetattr(STDIN_FILENO, &t) == 0) {
+      t.c_iflag &= ~(tcflag_t)IXON;
+      tcsetattr(STDIN_FILENO, TCSANOW, &t);
+   }
+   def_prog_mode();
+   Theme_setup(&app->theme, !Theme_noColorEnv(), Text_utf8Locale());
+   Theme_start(&app->theme);
+   mouseinterval(0);
+   Tui_setMouse(app, app->opts->mouse);
+   return true;
+}
+
+static void freeApp(App *app)
+{
+   App_closeWorkload(app);
+   App_freeWorkloads(app);
+   Prompt_close(app);
+   EdBuf_free(&app->ed.buf);
+   Presence_freeArray(app->others, app->n_others);
+   free(app->creating.name);
+   free(app->creating.description);
+   free(app->creating.environment);
+   free(app->search);
+   free(app->where);
+   free(app->msg);
+   free(app->db_key);
+   if (app->store)
+      Store_close(app->store);
+}
+
+int Tui_run(const TuiOptions *opts)
+{
+   App app;
+   SCREEN *screen = NULL;
+   struct sigaction old[N_CAUGHT];
+   char *err = NULL;
+   StoreStatus st;
+   int status;
+
+   memset(&app, 0, sizeof app);
+   app.opts = opts;
+   app.mouse = opts->mouse;
+   st = Store_open(opts->db_path, opts->read_only ? STORE_OPEN_READONLY : 0, &app.store, &err);
+   if (st != STORE_OK) {
+      fprintf(stderr, "walens: %s\n", err ? err : Store_statusText(st));
+      free(err);
+      return 1;
+   }
+   app.read_only = opts->read_only || Store_isReadOnly(app.store);
+   app.db_key = Draft_dbKey(opts->db_path);
+   Input_init(&app.input, Text_utf8Locale());
+   App_push(&app, SCREEN_WORKLOADS);
+   App_loadWorkloads(&app);
+   if (opts->workload) {
+      if (!App_openWorkload(&app, opts->workload, &err)) {
+         fprintf(stderr, "walens: %s\n", err ? err : _("cannot open the workload"));
+         free(err);
+         freeApp(&app);
+         return 1;
+      }
+   } else if (app.n_wl == 1 && !App_openWorkload(&app, app.wl[0].w.name, &err)) {
+      App_message(&app, ROLE_ERROR, "%s", err ? err : _("cannot open the workload"));
+   }
+   free(err);
+   err = NULL;
+   if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+      fprintf(stderr, "%s\n", _("walens: the interactive screen needs a terminal "
+                                "(see walens --help for the subcommands)"));
+      freeApp(&app);
+      return 1;
+   }
+   if (!startTerminal(&app, &screen, old)) {
+      const char *term = getenv("TERM");
+      fprintf(stderr, _("walens: cannot use the terminal type %s\n"), term ? term : "(unset)");
+      freeApp(&app);
+      return 1;
+   }
+   if (app.n_wl == 0 && !app.read_only && App_screen(&app) == SCREEN_WORKLOADS)
+      Workloads_create(&app, NULL); /* an empty database: offer the first one */
+   status = Loop_run(&app);
+   restoreTerminal();
+   restoreSignals(old);
+   Xalloc_setFatalHook(NULL);
+   delscreen(screen);
+   freeApp(&app);
+   return status;
+}

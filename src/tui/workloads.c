@@ -1,0 +1,403 @@
+/* workloads.c: the list of workloads; create, rename, archive, open. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "i18n.h"
+#include "tui/layout.h"
+#include "tui/screens.h"
+#include "tui/text.h"
+#include "tui/when.h"
+
+/* Lines above the rows (title, column heads) and below (the details). */
+#define WL_HEAD 2
+#define WL_FOOT 3
+
+typedef struct WlColumns {
+   int name, lens, answered, high, medium, last;
+} WlColumns;
+
+/* The name column fits the longest name (within bounds); the lens takes
+ * what is left, the last change gets the rest. */
+static void columns(const App *app, WlColumns *c)
+{
+   int longest = 4, rest;
+
+   for (size_t i = 0; i < app->n_wl; i++) {
+      int w = Text_widthStr(app->wl[i].w.name) + (app->wl[i].w.archived ? 11 : 0);
+      longest = w > longest ? w : longest;
+   }
+   c->name = longest + 2 < 12 ? 12 : longest + 2 > 30 ? 30 : longest + 2;
+   c->answered = 10;
+   c->high = 5;
+   c->medium = 5;
+   c->last = 22;
+   rest = app->cols - 2 - c->name - c->answered - c->high - c->medium - c->last;
+   c->lens = rest < 10 ? 10 : rest > 28 ? 28 : rest;
+   c->last = app->cols - 2 - c->name - c->answered - c->high - c->medium - c->lens;
+   if (c->last < 8) { /* narrow: the name gives way */
+      c->name -= 8 - c->last;
+      c->last = 8;
+   }
+}
+
+static size_t visibleRows(const App *app, int height)
+{
+   int n = height - WL_HEAD - WL_FOOT;
+   return n < 1 ? 1 : (size_t)n;
+}
+
+static void drawRow(App *app, int y, const WlColumns *c, const WorkloadRow *r, bool sel)
+{
+   attr_t base = sel ? Theme_attr(&app->theme, ROLE_SELECTED)
+                     : r->w.archived ? Theme_attr(&app->theme, ROLE_DIM) : A_NORMAL;
+   int x = 1;
+   char buf[64], ago[64];
+
+   Text_fill(stdscr, y, 0, app->cols, base);
+   if (sel)
+      Text_draw(stdscr, y, 0, 1, Theme_glyph(&app->theme, GLYPH_CURSOR), base);
+   if (r->w.archived) {
+      char *label = xasprintf(_("%s (archived)"), r->w.name);
+      Text_draw(stdscr, y, x, c->name - 1, label, base);
+      free(label);
+   } else {
+      Text_draw(stdscr, y, x, c->name - 1, r->w.name, base | A_BOLD);
+   }
+   x += c->name;
+   Text_draw(stdscr, y, x, c->lens - 1, r->lens ? r->lens : _("(lens unreadable)"), base);
+   x += c->lens;
+   if (r->lens) {
+      snprintf(buf, sizeof buf, "%zu/%zu", r->counts.answered, r->counts.questions);
+      Text_draw(stdscr, y, x, c->answered - 1, buf, base);
+      for (int k = 0; k < 2; k++) {
+         Risk risk = k == 0 ? RISK_HIGH : RISK_MEDIUM;
+         int w = k == 0 ? c->high : c->medium, used;
+         attr_t a = sel ? base : Theme_attr(&app->theme, Theme_riskRole(risk));
+         int xx = x + c->answered + (k == 0 ? 0 : c->high);
+         used = Text_draw(stdscr, y, xx, w - 1, Theme_riskGlyph(&app->theme, risk), a);
+         snprintf(buf, sizeof buf, "%zu", r->counts.by_risk[risk]);
+         Text_draw(stdscr, y, xx + used, w - 1 - used, buf, a);
+      }
+   }
+   x += c->answered + c->high + c->medium;
+   if (r->last_at) {
+      char *last = xasprintf("%s%s%s", r->last_by ? r->last_by : "",
+                             Theme_glyph(&app->theme, GLYPH_DOT),
+                             When_ago(r->last_at, app->now, ago, sizeof ago));
+      Text_draw(stdscr, y, x, app->cols - x - 1, last, base);
+      free(last);
+   }
+}
+
+void Workloads_draw(App *app, int top, int height)
+{
+   WlColumns c;
+   size_t vis = visibleRows(app, height);
+   char *title;
+   attr_t dim = Theme_attr(&app->theme, ROLE_DIM);
+
+   columns(app, &c);
+   title = app->show_archived ? xasprintf(_("Workloads (%zu, archived shown)"), app->n_wl)
+                              : xasprintf(_("Workloads (%zu)"), app->n_wl);
+   Text_draw(stdscr, top, 1, app->cols - 2, title, Theme_attr(&app->theme, ROLE_TITLE));
+   free(title);
+   if (app->n_wl == 0) {
+      const char *msg = app->read_only ? _("No workloads in this database.")
+                                       : _("No workloads yet. Press c to create one.");
+      Text_draw(stdscr, top + 2, 1, app->cols - 2, msg, A_NORMAL);
+      return;
+   }
+   {
+      int x = 1;
+      Text_draw(stdscr, top + 1, x, c.name - 1, _("name"), dim);
+      x += c.name;
+      Text_draw(stdscr, top + 1, x, c.lens - 1, _("lens"), dim);
+      x += c.lens;
+      Text_draw(stdscr, top + 1, x, c.answered - 1, _("answered"), dim);
+      x += c.answered;
+      Text_draw(stdscr, top + 1, x, c.high + c.medium - 1, _("risks"), dim);
+      x += c.high + c.medium;
+      Text_draw(stdscr, top + 1, x, app->cols - x - 1, _("last change"), dim);
+   }
+   app->wl_first = Layout_scroll(app->wl_cur, vis, app->n_wl, app->wl_first);
+   for (size_t i = app->wl_first; i < app->n_wl && i < app->wl_first + vis; i++)
+      drawRow(app, top + WL_HEAD + (int)(i - app->wl_first), &c, &app->wl[i],
+              i == app->wl_cur);
+   if (app->wl_cur < app->n_wl) {
+      const Workload *w = &app->wl[app->wl_cur].w;
+      int y = top + height - 2;
+      char *line = xasprintf(_("environment: %s   owner: %s   created: %.10s"),
+                             w->environment ? w->environment : "-", w->owner ? w->owner : "-",
+                             w->created_at ? w->created_at : "-");
+      Text_draw(stdscr, y - 1, 1, app->cols - 2, w->description ? w->description : "", A_NORMAL);
+      Text_draw(stdscr, y, 1, app->cols - 2, line, dim);
+      free(line);
+   }
+}
+
+Stale Workloads_move(App *app, Move m)
+{
+   size_t page = visibleRows(app, app->lines - 2);
+   size_t old = app->wl_cur;
+
+   if (app->n_wl == 0)
+      return STALE_NONE;
+   switch (m) {
+   case MOVE_UP:
+      if (app->wl_cur > 0)
+         app->wl_cur--;
+      break;
+   case MOVE_DOWN:
+      if (app->wl_cur + 1 < app->n_wl)
+         app->wl_cur++;
+      break;
+   case MOVE_PGUP:
+      app->wl_cur = app->wl_cur > page ? app->wl_cur - page : 0;
+      break;
+   case MOVE_PGDN:
+      app->wl_cur = app->wl_cur + page < app->n_wl ? app->wl_cur + page : app->n_wl - 1;
+      break;
+   case MOVE_HOME:
+      app->wl_cur = 0;
+      break;
+   case MOVE_END:
+      app->wl_cur = app->n_wl - 1;
+      break;
+   default:
+      break;
+   }
+   return app->wl_cur != old ? STALE_BODY : STALE_NONE;
+}
+
+Stale Workloads_open(App *app)
+{
+   char *err = NULL;
+
+   if (app->wl_cur >= app->n_wl)
+      return STALE_NONE;
+   if (!App_openWorkload(app, app->wl[app->wl_cur].w.name, &err)) {
+      App_message(app, ROLE_ERROR, "%s", err ? err : _("cannot open the workload"));
+      free(err);
+      return STALE_FOOTER;
+   }
+   free(err);
+   return STALE_ALL;
+}
+
+Stale Workloads_click(App *app, int y, int x, bool again)
+{
+   int top = 1 + WL_HEAD;
+   size_t i;
+
+   if (y < top || y >= top + (int)visibleRows(app, app->lines - 2))
+      return STALE_NONE;
+   i = app->wl_first + (size_t)(y - top);
+   if (i >= app->n_wl)
+      return STALE_NONE;
+   if (i == app->wl_cur || again)
+      return Workloads_open(app);
+   app->wl_cur = i;
+   return STALE_BODY;
+}
+
+Stale Workloads_show(App *app, const char *arg)
+{
+   App_closeWorkload(app);
+   app->depth = 0;
+   App_push(app, SCREEN_WORKLOADS);
+   App_loadWorkloads(app);
+   return STALE_ALL;
+}
+
+/* ---- creating: one prompt per field ------------------------------------- */
+
+static void clearCreating(App *app)
+{
+   free(app->creating.name);
+   free(app->creating.description);
+   free(app->creating.environment);
+   memset(&app->creating, 0, sizeof app->creating);
+}
+
+static Stale finishCreate(App *app, const char *owner)
+{
+   Workload w;
+   int64_t lens_id = 0, id = 0;
+   DiagList diags;
+   char *err = NULL, *name;
+   StoreStatus st;
+
+   if (!owner) {
+      clearCreating(app);
+      return STALE_FOOTER;
+   }
+   DiagList_init(&diags);
+   st = ReviewDoc_resolveLens(app->store, app->opts->lens_arg, &lens_id, &diags, &err);
+   if (st != STORE_OK) {
+      App_message(app, ROLE_ERROR, _("Cannot load the lens: %s"),
+                  err ? err : diags.count ? diags.items[0].message : Store_statusText(st));
+      free(err);
+      DiagList_free(&diags);
+      clearCreating(app);
+      return STALE_ALL;
+   }
+   free(err);
+   DiagList_free(&diags);
+   memset(&w, 0, sizeof w);
+   w.name = app->creating.name;
+   w.description = app->creating.description && *app->creating.description
+                      ? app->creating.description : NULL;
+   w.environment = app->creating.environment;
+   w.owner = *owner ? (char *)owner : NULL;
+   st = Store_addWorkload(app->store, &w, lens_id, app->opts->user, &id);
+   if (st != STORE_OK) {
+      App_message(app, ROLE_ERROR, _("Cannot create %s: %s"), app->creating.name,
+                  st == STORE_EXISTS ? _("the name is taken") : Store_lastError(app->store));
+      clearCreating(app);
+      return STALE_ALL;
+   }
+   name = xstrdup(app->creating.name);
+   clearCreating(app);
+   if (!App_openWorkload(app, name, &err)) {
+      App_loadWorkloads(app);
+      App_message(app, ROLE_ERROR, "%s", err ? err : _("cannot open the workload"));
+   } else {
+      App_message(app, ROLE_NOTICE, _("Created %s"), name);
+   }
+   free(err);
+   free(name);
+   return STALE_ALL;
+}
+
+static Stale gotEnvironment(App *app, const char *key)
+{
+   if (!key) {
+      clearCreating(app);
+      return STALE_FOOTER;
+   }
+   if (key[0] == 'p')
+      app->creating.environment = xstrdup("production");
+   else if (key[0] == 'r')
+      app->creating.environment = xstrdup("preproduction");
+   Prompt_open(app, _("Owner (Enter for none): "), app->opts->user, finishCreate);
+   return STALE_FOOTER;
+}
+
+static Stale gotDescription(App *app, const char *text)
+{
+   if (!text) {
+      clearCreating(app);
+      return STALE_FOOTER;
+   }
+   app->creating.description = xstrdup(text);
+   Prompt_openMenu(app, _("Environment: p production, r preproduction, Enter none"), "pr",
+                   gotEnvironment);
+   return STALE_FOOTER;
+}
+
+static Stale gotName(App *app, const char *text)
+{
+   Workload w;
+
+   if (!text || !*text) {
+      clearCreating(app);
+      return STALE_FOOTER;
+   }
+   memset(&w, 0, sizeof w);
+   if (Store_findWorkload(app->store, text, &w) == STORE_OK) {
+      Workload_free(&w);
+      App_message(app, ROLE_ERROR, _("A workload named %s exists already"), text);
+      return STALE_FOOTER;
+   }
+   clearCreating(app);
+   app->creating.name = xstrdup(text);
+   Prompt_open(app, _("Description (Enter for none): "), NULL, gotDescription);
+   return STALE_FOOTER;
+}
+
+Stale Workloads_create(App *app, const char *arg)
+{
+   if (App_refuseReadOnly(app))
+      return STALE_FOOTER;
+   if (arg && *arg)
+      return gotName(app, arg);
+   Prompt_open(app, _("New workload name: "), NULL, gotName);
+   return STALE_FOOTER;
+}
+
+static Stale gotRename(App *app, const char *text)
+{
+   StoreStatus st;
+   const char *old;
+
+   if (!text || !*text || app->wl_cur >= app->n_wl)
+      return STALE_FOOTER;
+   old = app->wl[app->wl_cur].w.name;
+   if (strcmp(old, text) == 0)
+      return STALE_FOOTER;
+   st = Store_renameWorkload(app->store, old, text, app->opts->user);
+   if (st != STORE_OK) {
+      App_message(app, ROLE_ERROR, _("Cannot rename: %s"),
+                  st == STORE_EXISTS ? _("the name is taken") : Store_statusText(st));
+      return STALE_FOOTER;
+   }
+   free(app->wl[app->wl_cur].w.name);
+   app->wl[app->wl_cur].w.name = xstrdup(text); /* so the reload keeps the cursor */
+   App_loadWorkloads(app);
+   App_message(app, ROLE_NOTICE, _("Renamed to %s"), text);
+   return STALE_ALL;
+}
+
+Stale Workloads_rename(App *app, const char *arg)
+{
+   if (app->wl_cur >= app->n_wl)
+      return STALE_NONE;
+   if (arg && *arg)
+      return gotRename(app, arg);
+   Prompt_open(app, _("Rename to: "), app->wl[app->wl_cur].w.name, gotRename);
+   return STALE_FOOTER;
+}
+
+static Stale gotArchive(App *app, const char *key)
+{
+   const WorkloadRow *r;
+   StoreStatus st;
+
+   if (!key || key[0] != 'y' || app->wl_cur >= app->n_wl)
+      return STALE_FOOTER;
+   r = &app->wl[app->wl_cur];
+   st = Store_archiveWorkload(app->store, r->w.name, !r->w.archived, app->opts->user);
+   if (st != STORE_OK) {
+      App_message(app, ROLE_ERROR, _("Cannot archive: %s"), Store_statusText(st));
+      return STALE_FOOTER;
+   }
+   App_loadWorkloads(app);
+   if (app->wl_cur >= app->n_wl && app->n_wl)
+      app->wl_cur = app->n_wl - 1;
+   return STALE_ALL;
+}
+
+Stale Workloads_archive(App *app, const char *arg)
+{
+   char *label;
+
+   if (app->wl_cur >= app->n_wl)
+      return STALE_NONE;
+   label = xasprintf(app->wl[app->wl_cur].w.archived ? _("Restore %s? y/n")
+                                                     : _("Archive %s? y/n"),
+                     app->wl[app->wl_cur].w.name);
+   Prompt_openMenu(app, label, "yn", gotArchive);
+   free(label);
+   return STALE_FOOTER;
+}
+
+Stale Workloads_toggleArchived(App *app, const char *arg)
+{
+   app->show_archived = !app->show_archived;
+   App_loadWorkloads(app);
+   return STALE_ALL;
+}

@@ -1,0 +1,56 @@
+#!/bin/sh
+# Two walens processes on one database: presence, an answer given in one
+# shows in the other without a key press, a stale edit is refused, not lost.
+. "$top_srcdir/tests/tui/tuilib.sh"
+
+"$WALENS" --db "$DB" --lens "$SMALL" --user carol workload add payments > /dev/null 2>&1
+tui_start a 80 24 --user alice payments
+tui_start b 80 24 --user bob payments
+expect a "Questions 0/5 answered" "alice's dashboard"
+expect b "Questions 0/5 answered" "bob's dashboard"
+expect a "bob here" "alice sees that bob is here" 8
+expect b "alice here" "bob sees that alice is here" 8
+
+keys a Enter Enter
+expect a "1 [ ] H  Automate builds" "alice opens Q1"
+keys a Space
+expect a "▲ HIGH" "alice's answer"
+expect b "Questions 1/5 answered   ▲ 1" "bob's dashboard shows it without a key press" 3
+expect b "alice@Q1 here" "and where alice is" 8
+
+keys b Enter Enter
+expect b "1 [x] H  Automate builds" "bob opens Q1 and sees alice's choice"
+keys a 2
+expect b "2 [x] H  Review changes" "bob's question follows alice's next change" 3
+expect b "◆ MEDIUM" "with the new risk" 3
+
+keys a e
+expect a "Notes for Q1: How do you build?" "alice opens the notes editor"
+typed a "alice was here"
+keys b e
+expect b "Notes for Q1: How do you build?" "bob opens it too"
+typed b "bob was here"
+keys b C-s
+expect b "Notes stored" "bob stores first"
+keys a C-s
+expect a "Not stored: bob changed this question meanwhile" "alice's stale edit is refused"
+check_q "bob's notes are not overwritten" payments Q1 '"notes": "bob was here"'
+expect a "bob was here" "alice sees bob's version"
+expect a "an unsaved draft is waiting" "alice's text is kept as a draft"
+keys a e
+expect a "alice was here" "the draft comes back in the editor"
+expect a "Your unsaved draft is back" "and says so"
+keys a C-s
+expect a "Notes stored" "stored once alice confirms"
+check_q "alice's notes, on purpose" payments Q1 '"notes": "alice was here"'
+expect b "alice was here" "bob sees alice's notes without a key press" 3
+
+"$WALENS" --db "$DB" --user dave answer payments Q1 --select Q1_c > /dev/null 2>&1
+expect a "3 [x] M  Keep notes" "a change from the command line shows too" 3
+expect a "✓ OK" "with its risk" 3
+
+keys a q q q q
+keys b q q q q
+[ "$(wait_exit a)" = 0 ] && pass "alice quits" || fail "alice quits" "$(screen a)"
+[ "$(wait_exit b)" = 0 ] && pass "bob quits" || fail "bob quits" "$(screen b)"
+finish

@@ -1,0 +1,154 @@
+#!/bin/sh
+# The notes editor: typing (wide and combining characters, invalid bytes),
+# cursor keys, wrapping, a large paste, $EDITOR, and a hang-up that keeps
+# what was typed as a draft.
+. "$top_srcdir/tests/tui/tuilib.sh"
+
+"$WALENS" --db "$DB" --lens "$SMALL" workload add payments > /dev/null 2>&1
+tui_start a 80 24 --user alice payments
+expect a "Questions 0/5 answered" "the dashboard"
+keys a Enter Enter e
+expect a "Notes for Q1: How do you build?" "e opens the notes editor"
+typed a "first line"
+keys a Enter
+typed a "日本語 and é"
+keys a Home
+typed a ">"
+keys a End
+typed a "<"
+expect a ">日本語 and é<" "Home and End on a line with wide characters"
+keys a Up BSpace
+expect a "first lin" "Up, then Backspace"
+keys a Down End Left DC
+expect a ">日本語 and é" "Delete removes the character under the cursor"
+expect_not a "é<" "the last character is gone"
+typed a "ok"
+tt send-keys -t a -H ff
+typed a "go"
+tt send-keys -t a -H e2 82
+typed a "!"
+expect a ">日本語 and éokgo!" "invalid input bytes are dropped, the keys after them are not"
+expect a "line 2 of 2  (not stored yet)" "the editor says nothing is stored yet"
+keys a C-s
+expect a "Notes stored" "^S stores"
+check_q "the notes are in the database" payments Q1 '"notes": "first lin\n>日本語 and éokgo!"'
+
+keys a e
+expect a "line 2 of 2" "the editor opens on the stored notes"
+keys a C-Home
+long="This line is long enough that it has to wrap at the edge of an eighty column screen and go on."
+typed a " $long"
+expect a "eighty column screen and" "a long line wraps"
+expect a "line 3 of 3" "over several lines"
+expect a "first lin" "C-Home (unknown here) is swallowed, not read as Esc"
+keys a Escape
+expect a "Store the notes? y store, n throw away" "Esc asks before throwing text away"
+keys a n
+expect a "Notes not stored" "n throws it away"
+check_q "nothing changed" payments Q1 '"notes": "first lin\n>日本語 and éokgo!"'
+
+# A paste of 40 lines arrives whole.
+i=1
+: > "$TMP/paste.txt"
+while [ $i -le 40 ]; do
+   printf 'paste line %02d: the quick brown fox jumps over the lazy dog and keeps running\n' $i >> "$TMP/paste.txt"
+   i=$((i + 1))
+done
+printf 'the end' >> "$TMP/paste.txt"
+keys a l e
+expect a "Notes for Q3: How do you protect secrets?" "the next question's notes"
+tt load-buffer -b p "$TMP/paste.txt"
+tt paste-buffer -b p -t a
+expect a "line 41 of 41" "the whole paste arrived"
+keys a C-s
+expect a "Notes stored" "and is stored"
+got=$(qjson payments Q3)
+case $got in
+*'"notes": "paste line 01: the quick'*'paste line 40: the quick brown fox jumps over the lazy dog and keeps running\nthe end"'*)
+   pass "the stored paste is complete" ;;
+*) fail "the stored paste is complete" "$got" ;;
+esac
+
+# $VISUAL: E runs it on the notes and stores the result.
+keys a q q q q
+wait_exit a > /dev/null
+TUI_ENV="VISUAL=$top_srcdir/tests/fixtures/tui/fake-editor.sh"
+tui_start b 80 24 --user alice payments
+expect b "Questions 0/5 answered" "walens again"
+keys b Enter Enter E
+expect b "Notes stored" "E runs \$VISUAL and stores what it wrote"
+check_q "the editor's text is stored" payments Q1 '"notes": "first lin\n>日本語 and éokgo!\nedited by the script"'
+keys b e C-o
+expect b "Back from the editor; ^S stores the notes" "^O in the editor runs \$VISUAL too"
+keys b C-s
+expect b "Notes stored" "and ^S stores it"
+check_q "twice edited" payments Q1 'edited by the script\nedited by the script"'
+keys b q q q q
+wait_exit b > /dev/null
+
+# A dropped connection: what was typed becomes a draft, walens leaves.
+TUI_ENV=
+tui_start c 80 24 --user alice payments
+expect c "Questions 0/5 answered" "walens a third time"
+keys c j Enter Enter e
+expect c "Notes for Q2: How do you run?" "the editor on Q2"
+typed c "typed before the hangup"
+expect c "typed before the hangup" "text typed"
+pid=$(cat "$TMP/pid-c")
+tt kill-session -t c
+i=0
+while [ $i -lt 20 ] && kill -0 "$pid" 2> /dev/null && [ "$(ps -o stat= -p "$pid" | cut -c1)" != Z ]; do
+   sleep 0.1
+   i=$((i + 1))
+done
+if [ $i -lt 20 ]; then pass "walens leaves within two seconds of a hang-up"; else
+   fail "walens leaves within two seconds of a hang-up" "$(ps -o pid,stat,time,args -p "$pid")"
+fi
+if grep -rqF "typed before the hangup" "$XDG_DATA_HOME/walens/drafts" 2> /dev/null; then
+   pass "the text is saved as a draft"
+else
+   fail "the text is saved as a draft" "$(ls -la "$XDG_DATA_HOME/walens/drafts" 2>&1)"
+fi
+check_q "nothing was stored" payments Q2 '"notes": null'
+
+tui_start d 80 24 --user alice payments
+expect d "Questions 0/5 answered" "walens after the hang-up"
+keys d j Enter Enter
+expect d "an unsaved draft is waiting (e resumes it, D discards it)" "the draft is offered"
+keys d e
+expect d "typed before the hangup" "e resumes it"
+keys d C-s
+expect d "Notes stored" "and ^S stores it"
+check_q "the draft is stored" payments Q2 '"notes": "typed before the hangup"'
+if ls "$XDG_DATA_HOME/walens/drafts/"*.txt > /dev/null 2>&1; then
+   fail "the draft is gone once stored" "$(ls "$XDG_DATA_HOME/walens/drafts/")"
+else
+   pass "the draft is gone once stored"
+fi
+keys d q q q q
+[ "$(wait_exit d)" = 0 ] && pass "quits" || fail "quits" "$(screen d)"
+
+# The same with SIGHUP ignored (nohup): the reads fail, walens notices.
+TUI_PRE="trap '' HUP;"
+tui_start e 80 24 --user alice payments
+expect e "Questions 0/5 answered" "walens with hang-ups ignored"
+keys e j l Enter Enter e
+expect e "Notes for Q5: How do you patch?" "the editor on Q5"
+typed e "typed while nohup"
+expect e "typed while nohup" "text typed"
+pid=$(cat "$TMP/pid-e")
+tt kill-session -t e
+i=0
+while [ $i -lt 20 ] && kill -0 "$pid" 2> /dev/null && [ "$(ps -o stat= -p "$pid" | cut -c1)" != Z ]; do
+   sleep 0.1
+   i=$((i + 1))
+done
+if [ $i -lt 20 ]; then pass "failing reads end walens within two seconds"; else
+   fail "failing reads end walens within two seconds" "$(ps -o pid,stat,time,args -p "$pid")"
+fi
+if grep -rqF "typed while nohup" "$XDG_DATA_HOME/walens/drafts" 2> /dev/null; then
+   pass "and the text is saved as a draft"
+else
+   fail "and the text is saved as a draft" "$(ls -la "$XDG_DATA_HOME/walens/drafts" 2>&1)"
+fi
+finish

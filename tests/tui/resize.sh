@@ -1,0 +1,52 @@
+#!/bin/sh
+# Resizing: 80x24 -> 60x20 -> too small -> back; the default Machine
+# Learning Lens at 80x24, 60x16 and 100x30; the ASCII fallback and NO_COLOR.
+. "$top_srcdir/tests/tui/tuilib.sh"
+
+"$WALENS" --db "$DB" workload add ml > /dev/null 2>&1
+tui_start a 80 24 --user alice ml
+expect a "walens  ml  Machine Learning Lens" "the default lens"
+expect a "Questions 0/35 answered   ▲ 0  ◆ 0  ✓ 0  – 0  · 35" "35 questions"
+expect a " Business goal   · 0/1    · 0/1             · 0/1    · 0/1    · 0/1    · 0/5" \
+   "six phases, six pillars; Reliability has no business-goal question"
+expect a " identification" "a long phase name wraps in its two-line row"
+keys a j j j l
+expect a "Security · Model development — " "walking to Security x Model development"
+keys a Enter Enter
+expect a "(19/35)" "its question, 19th in review order"
+keys a Space
+expect a "▲ HIGH         1/3" "one of three high practices: HIGH"
+qid=$("$WALENS" --db "$DB" status ml --format json | awk '/"id"/ { id = $2 } /"phase": "model_development"/ { p = 1 } p && /"pillar": "security"/ { print id; exit } /^    }/ { p = 0 }' | tr -d '",')
+check_q "the answer is stored" ml "$qid" '"selected": ["'
+
+tt resize-window -t a -x 60 -y 20
+expect a "Security · Model develo" "the question at 60x20"
+keys a Escape Escape
+expect a "Questions 1/35 answered" "the dashboard at 60x20"
+expect a " All phas… · 0/6  ▲ 1/6" "the totals row at 60x20"
+tt resize-window -t a -x 50 -y 12
+expect a "walens needs 60x16; this terminal is 50x12" "too small says so"
+keys a j
+tt resize-window -t a -x 60 -y 16
+expect a "Questions 1/35 answered" "recovers at 60x16"
+expect a " Monitori… · 0/1" "every phase at 60x16"
+tt resize-window -t a -x 100 -y 30
+expect a "Operation… Security   Reliabili… Performan… Cost opti… Sustainab… All" "wider columns at 100x30"
+tt resize-window -t a -x 80 -y 24
+expect a "Operati… Security Reliabi… Perform… Cost op… Sustain… All" "back to 80x24"
+keys a q q
+[ "$(wait_exit a)" = 0 ] && pass "quits" || fail "quits" "$(screen a)"
+
+# Outside UTF-8: ASCII glyphs.  Under NO_COLOR: no colours, glyphs still.
+TUI_ENV="LC_ALL=C NO_COLOR=1"
+tui_start b 80 24 --user alice ml
+expect b "Questions 1/35 answered   H 1  M 0  + 0  - 0  . 34" "ASCII glyphs outside UTF-8"
+expect b ". 0/1" "an unanswered cell in ASCII"
+if tt capture-pane -e -p -t b | grep -q "$(printf '\033')\[3[0-7]m\|38;5;"; then
+   fail "NO_COLOR: no colours" "$(tt capture-pane -e -p -t b | head -5 | od -c | head)"
+else
+   pass "NO_COLOR: no colours"
+fi
+keys b Q
+[ "$(wait_exit b)" = 0 ] && pass "Q quits at once" || fail "Q quits at once" "$(screen b)"
+finish

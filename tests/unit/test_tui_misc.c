@@ -1,0 +1,243 @@
+/* test_tui_misc.c: relative times, drafts, the theme, search, the action table. */
+#include "config.h"
+
+#include <criterion/criterion.h>
+#include <curses.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tui/actions.h"
+#include "tui/draft.h"
+#include "tui/match.h"
+#include "tui/theme.h"
+#include "tui/tui.h"
+#include "tui/when.h"
+
+static void utf8(void)
+{
+   setlocale(LC_ALL, "C.UTF-8");
+}
+
+Test(when, parse_and_ago)
+{
+   time_t t;
+   char b[64];
+
+   cr_assert(When_parse("2026-01-01T00:00:00Z", &t));
+   cr_assert_eq((long)t, 1767225600L);
+   cr_assert(When_parse("2026-01-01T00:00:00.123Z", &t));
+   cr_assert_not(When_parse("yesterday", &t));
+   cr_assert_not(When_parse(NULL, &t));
+   cr_assert_str_eq(When_ago("2026-01-01T00:00:00Z", t + 30, b, sizeof b), "just now");
+   cr_assert_str_eq(When_ago("2026-01-01T00:00:00Z", t - 30, b, sizeof b), "just now");
+   cr_assert_str_eq(When_ago("2026-01-01T00:00:00Z", t + 300, b, sizeof b), "5 min ago");
+   cr_assert_str_eq(When_ago("2026-01-01T00:00:00Z", t + 7200, b, sizeof b), "2 h ago");
+   cr_assert_str_eq(When_ago("2026-01-01T00:00:00Z", t + 3 * 86400, b, sizeof b), "3 d ago");
+   cr_assert_str_eq(When_ago("2026-01-01T00:00:00Z", t + 30 * 86400, b, sizeof b),
+                    "2026-01-01");
+   cr_assert_str_eq(When_ago("garbage", t, b, sizeof b), "garbage");
+}
+
+static char tmpdir[64];
+
+static void draftHome(void)
+{
+   snprintf(tmpdir, sizeof tmpdir, "/tmp/walens-draft-XXXXXX");
+   cr_assert_not_null(mkdtemp(tmpdir));
+   setenv("XDG_DATA_HOME", tmpdir, 1);
+}
+
+static void draftCleanup(void)
+{
+   char cmd[128];
+   snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+   cr_assert_eq(system(cmd), 0);
+}
+
+Test(draft, save_load_remove, .init = draftHome, .fini = draftCleanup)
+{
+   time_t at = 0;
+   char *t, *dir = Draft_dir(), path[256];
+   struct stat st;
+
+   cr_assert_str_eq(dir, strcat(strcpy(path, tmpdir), "/walens/drafts"));
+   free(dir);
+   cr_assert_null(Draft_load("/db", 1, "Q1", NULL));
+   cr_assert(Draft_save("/db", 1, "Q1", "typed\nbefore the hang-up"));
+   t = Draft_load("/db", 1, "Q1", &at);
+   cr_assert_str_eq(t, "typed\nbefore the hang-up");
+   cr_assert_neq(at, 0);
+   free(t);
+   /* Another question, workload or database has no draft. */
+   cr_assert_null(Draft_load("/db", 1, "Q2", NULL));
+   cr_assert_null(Draft_load("/db", 2, "Q1", NULL));
+   cr_assert_null(Draft_load("/other", 1, "Q1", NULL));
+   cr_assert(Draft_exists("/db", 1, "Q1"));
+   /* Private files. */
+   cr_assert_eq(stat(strcat(strcpy(path, tmpdir), "/walens/drafts"), &st), 0);
+   cr_assert_eq(st.st_mode & 0777, 0700);
+   cr_assert(Draft_save("/db", 1, "Q1", "second"));
+   t = Draft_load("/db", 1, "Q1", NULL);
+   cr_assert_str_eq(t, "second");
+   free(t);
+   Draft_remove("/db", 1, "Q1");
+   cr_assert_not(Draft_exists("/db", 1, "Q1"));
+}
+
+Test(draft, db_key_is_absolute, .init = draftHome, .fini = draftCleanup)
+{
+   char *k;
+   cr_assert_eq(chdir(tmpdir), 0);
+   fclose(fopen("x.db", "w"));
+   k = Draft_dbKey("x.db");
+   cr_assert_eq(k[0], '/');
+   cr_assert_not_null(strstr(k, "/x.db"));
+   free(k);
+}
+
+Test(theme, glyphs, .init = utf8)
+{
+   Theme t;
+
+   Theme_setup(&t, false, true);
+   cr_assert_str_eq(Theme_riskGlyph(&t, RISK_HIGH), "\xe2\x96\xb2");
+   cr_assert_str_eq(Theme_riskGlyph(&t, RISK_MEDIUM), "\xe2\x97\x86");
+   cr_assert_str_eq(Theme_riskGlyph(&t, RISK_NONE), "\xe2\x9c\x93");
+   cr_assert_str_eq(Theme_riskGlyph(&t, RISK_UNANSWERED), "\xc2\xb7");
+   cr_assert_str_eq(Theme_riskGlyph(&t, RISK_NOT_APPLICABLE), "\xe2\x80\x93");
+   Theme_setup(&t, false, false);
+   cr_assert_str_eq(Theme_riskGlyph(&t, RISK_HIGH), "H");
+   cr_assert_str_eq(Theme_riskGlyph(&t, RISK_MEDIUM), "M");
+   cr_assert_str_eq(Theme_riskGlyph(&t, RISK_NONE), "+");
+   cr_assert_str_eq(Theme_riskGlyph(&t, RISK_UNANSWERED), ".");
+   cr_assert_str_eq(Theme_riskGlyph(&t, RISK_NOT_APPLICABLE), "-");
+   cr_assert_str_eq(Theme_glyph(&t, GLYPH_HLINE), "-");
+   cr_assert_str_eq(Theme_glyph(&t, GLYPH_CHECK_ON), "[x]");
+}
+
+Test(theme, monochrome_has_no_colour_but_keeps_emphasis)
+{
+   Theme t;
+
+   Theme_setup(&t, false, true);
+   for (int r = 0; r < ROLE_COUNT; r++)
+      cr_assert_eq(Theme_attr(&t, (Role)r) & A_COLOR, 0, "role %d", r);
+   cr_assert(Theme_attr(&t, ROLE_SELECTED) & A_REVERSE);
+   cr_assert(Theme_attr(&t, ROLE_HEADER) & A_REVERSE);
+   cr_assert(Theme_attr(&t, ROLE_HIGH) & A_BOLD);
+   Theme_setup(&t, true, true);
+   cr_assert_neq(Theme_attr(&t, ROLE_HIGH) & A_COLOR, 0);
+   cr_assert_eq(Theme_riskRole(RISK_HIGH), ROLE_HIGH);
+   cr_assert_eq(Theme_riskRole(RISK_UNANSWERED), ROLE_UNANSWERED);
+}
+
+Test(theme, no_color_env)
+{
+   setenv("NO_COLOR", "1", 1);
+   cr_assert(Theme_noColorEnv());
+   setenv("NO_COLOR", "", 1);
+   cr_assert_not(Theme_noColorEnv());
+   unsetenv("NO_COLOR");
+   cr_assert_not(Theme_noColorEnv());
+}
+
+/* A hand-made lens of three questions for the search. */
+Test(match, questions, .init = utf8)
+{
+   Choice c1[] = {{.title = "Automate builds"}, {.title = "Keep \xc3\x9cNICODE notes"}};
+   Choice c2[] = {{.title = "Use a vault"}};
+   Question qs[] = {
+      {.title = "How do you build?", .description = "Building well.", .choices = c1,
+       .n_choices = 2},
+      {.title = "How do you protect secrets?", .choices = c2, .n_choices = 1},
+      {.title = "How do you patch?"},
+   };
+   Lens l = {.questions = qs, .n_questions = 3};
+   size_t order[] = {0, 2, 1};
+   int choice;
+
+   cr_assert(Match_text("How do you BUILD?", "build"));
+   cr_assert(Match_text("Keep \xc3\x9cNICODE", "\xc3\xbcnicode"));
+   cr_assert_not(Match_text(NULL, "x"));
+   cr_assert(Match_question(&qs[0], "well", &choice));
+   cr_assert_eq(choice, -1);
+   cr_assert(Match_question(&qs[0], "\xc3\xbcnicode", &choice));
+   cr_assert_eq(choice, 1);
+   cr_assert_not(Match_question(&qs[2], "vault", NULL));
+   /* Positions are in review order; the search wraps around. */
+   cr_assert_eq(Match_find(&l, order, 0, "vault", false, &choice), 2);
+   cr_assert_eq(choice, 0);
+   cr_assert_eq(Match_find(&l, order, 2, "how do", false, NULL), 0);
+   cr_assert_eq(Match_find(&l, order, 0, "how do", true, NULL), 2);
+   cr_assert_eq(Match_find(&l, order, 1, "patch", false, NULL), 1);
+   cr_assert_eq(Match_find(&l, order, 0, "nothing", false, NULL), -1);
+   cr_assert_eq(Match_find(&l, order, 0, "", false, NULL), -1);
+}
+
+Test(actions, table_is_consistent)
+{
+   for (size_t i = 0; i < Actions_count(); i++) {
+      const Action *a = Actions_get(i);
+      cr_assert(a->name && *a->name);
+      cr_assert(a->help && *a->help, "%s has no help", a->name);
+      cr_assert_not_null(a->fn);
+      cr_assert_neq(a->screens, 0u, "%s works nowhere", a->name);
+      cr_assert_eq(Actions_byName(a->name), a, "%s is not unique", a->name);
+      if (a->flags & ACTION_FOOTER)
+         cr_assert_not_null(a->hint, "%s has no footer word", a->name);
+   }
+   cr_assert_null(Actions_get(Actions_count()));
+}
+
+/* No key means two things on one screen: the second would never run. */
+Test(actions, no_key_is_bound_twice_on_a_screen)
+{
+   for (int s = 0; s < SCREEN_COUNT; s++)
+      for (size_t i = 0; i < Actions_count(); i++) {
+         const Action *a = Actions_get(i);
+         if (!(a->screens & SCREEN_BIT(s)))
+            continue;
+         for (size_t k = 0; k < ACTION_MAX_KEYS && a->keys[k]; k++)
+            cr_assert_eq(Actions_forKey((ScreenId)s, a->keys[k]), a,
+                         "key %d of %s on screen %d is taken by %s", a->keys[k], a->name, s,
+                         Actions_forKey((ScreenId)s, a->keys[k])->name);
+      }
+}
+
+Test(actions, dispatch_and_labels, .init = utf8)
+{
+   char b[64];
+
+   cr_assert_str_eq(Actions_forKey(SCREEN_QUESTION, ' ')->name, "toggle");
+   cr_assert_str_eq(Actions_forKey(SCREEN_QUESTION, KFN(KEY_RIGHT))->name, "next-question");
+   cr_assert_str_eq(Actions_forKey(SCREEN_DASHBOARD, KFN(KEY_RIGHT))->name, "right");
+   cr_assert_str_eq(Actions_forKey(SCREEN_DASHBOARD, 'q')->name, "back");
+   cr_assert_str_eq(Actions_forKey(SCREEN_EDITOR, KCTRL('S'))->name, "save-notes");
+   /* Text keys are no action in the editor or a prompt. */
+   cr_assert_null(Actions_forKey(SCREEN_EDITOR, 'q'));
+   cr_assert_null(Actions_forKey(SCREEN_EDITOR, 'j'));
+   cr_assert_null(Actions_forKey(SCREEN_PROMPT, '/'));
+   cr_assert_str_eq(Actions_keyLabel(Actions_byName("toggle-number"), true, b, sizeof b), "1-9");
+   cr_assert_str_eq(Actions_keyLabel(Actions_byName("open"), true, b, sizeof b), "Enter");
+   cr_assert_str_eq(Actions_keyLabel(Actions_byName("up"), false, b, sizeof b), "Up k");
+   cr_assert_str_eq(Actions_keyLabel(Actions_byName("help"), true, b, sizeof b), "? F1");
+   cr_assert_str_eq(Actions_keyLabel(Actions_byName("goto"), true, b, sizeof b), "");
+}
+
+Test(actions, list_keys_for_the_man_page)
+{
+   char *buf = NULL;
+   size_t len = 0;
+   FILE *f = open_memstream(&buf, &len);
+
+   Tui_listKeys(f);
+   fclose(f);
+   cr_assert_not_null(strstr(buf, "question\tSpace\ttoggle\tSelect or clear the practice"));
+   cr_assert_not_null(strstr(buf, "workloads,dashboard,questions,question,help\tUp k\tup\tMove up\n"));
+   cr_assert_not_null(strstr(buf, "dashboard,questions,question\t\tgoto\t"));
+   free(buf);
+}
