@@ -8,7 +8,12 @@ libwalens_a_SOURCES += src/store/store.h src/store/store_internal.h \
 	src/store/store.c src/store/store_sql.c src/store/store_schema.c \
 	src/store/store_time.c src/store/store_history.c src/store/store_presence.c \
 	src/store/store_lens.c src/store/store_workload.c src/store/store_answer.c \
-	src/store/store_plan.c
+	src/store/store_plan.c src/store/store_milestone.c src/store/store_upgrade.c
+
+# The plan with tracking, milestones, lens upgrades, readable history.
+libwalens_a_SOURCES += src/store/plan.c src/store/plan.h \
+	src/store/upgrade.c src/store/upgrade.h \
+	src/store/histfmt.c src/store/histfmt.h
 if HAVE_CRITERION
 check_PROGRAMS += tests/unit/test_store
 TESTS += tests/unit/test_store
@@ -16,3 +21,14 @@ tests_unit_test_store_SOURCES = tests/unit/test_store.c
 tests_unit_test_store_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_store_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
 endif
+if HAVE_CRITERION
+check_PROGRAMS += tests/unit/test_milestone
+TESTS += tests/unit/test_milestone
+tests_unit_test_milestone_SOURCES = tests/unit/test_milestone.c
+tests_unit_test_milestone_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_milestone_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+endif
+
+# The store's side of a bundle import: one transaction that keeps original
+# times and users, which the public write API cannot do.
+libwalens_a_SOURCES += src/store/store_import.c src/store/import.h

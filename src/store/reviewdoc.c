@@ -9,6 +9,7 @@
 #include "core/catalog.h"
 #include "core/xalloc.h"
 #include "i18n.h"
+#include "store/upgrade.h"
 
 /* Fills a core Answer from its stored form; unknown choice ids (a lens text
  * never changes under a review, so only a damaged row has them) are skipped. */
@@ -69,11 +70,34 @@ static void adoptStored(ReviewDoc *doc, size_t q, StoredAnswer *sa)
    answerFromStored(&doc->lens->questions[q], sa, &doc->review.answers[q]);
 }
 
+/* The re-review marks a lens upgrade left (store/upgrade.h). */
+static StoreStatus reloadMarks(Store *s, ReviewDoc *doc)
+{
+   char **ids = NULL;
+   size_t n = 0;
+   StoreStatus st = Store_getReviewMarks(s, doc->workload.review_id, &ids, &n);
+   if (st != STORE_OK)
+      return st;
+   if (!doc->needs_review)
+      doc->needs_review = xcalloc(doc->lens->n_questions + 1, sizeof *doc->needs_review);
+   memset(doc->needs_review, 0, doc->lens->n_questions * sizeof *doc->needs_review);
+   for (size_t i = 0; i < n; i++) {
+      size_t q;
+      if (Lens_findQuestion(doc->lens, ids[i], &q))
+         doc->needs_review[q] = true;
+      free(ids[i]);
+   }
+   free(ids);
+   return STORE_OK;
+}
+
 StoreStatus ReviewDoc_reloadAnswers(Store *s, ReviewDoc *doc)
 {
    StoredAnswer *rows = NULL;
    size_t n = 0;
-   StoreStatus st = Store_getAnswers(s, doc->workload.review_id, &rows, &n);
+   StoreStatus st = reloadMarks(s, doc);
+   if (st == STORE_OK)
+      st = Store_getAnswers(s, doc->workload.review_id, &rows, &n);
    if (st != STORE_OK)
       return st;
    for (size_t q = 0; q < doc->lens->n_questions; q++)
@@ -133,6 +157,7 @@ void ReviewDoc_free(ReviewDoc *doc)
       Review_free(&doc->review);
       Lens_free(doc->lens);
    }
+   free(doc->needs_review);
    Workload_free(&doc->workload);
    memset(doc, 0, sizeof *doc);
 }
@@ -163,6 +188,8 @@ StoreStatus ReviewDoc_putAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer
                                     user, &version);
    free(sa.selected);
    free(sa.na_choices);
+   if (st == STORE_OK && doc->needs_review)
+      doc->needs_review[q] = false; /* any write of an answer clears its mark */
    if (st == STORE_OK || st == STORE_STALE) {
       StoreStatus rst = refreshOne(s, doc, q);
       if (rst != STORE_OK)

@@ -16,12 +16,15 @@ typedef struct ReviewDoc {
    Lens *lens;
    Review review;        /* answers in lens->questions order */
    StoredAnswer *stored; /* lens->n_questions, aligned with review.answers; version 0 = never written */
+   /* lens->n_questions flags, aligned with review.answers: marked for
+    * re-review by a lens upgrade (store/upgrade.h); refreshed with the answers. */
+   bool *needs_review;
 } ReviewDoc;
 
 /* Loads the workload by name.  Lens text problems go to diags. */
 StoreStatus ReviewDoc_load(Store *s, const char *workload, ReviewDoc *out, DiagList *diags,
                            char **err);
-/* Re-reads the answers (after Store_changedElsewhere()). */
+/* Re-reads the answers and re-review marks (after Store_changedElsewhere()). */
 StoreStatus ReviewDoc_reloadAnswers(Store *s, ReviewDoc *doc);
 void ReviewDoc_free(ReviewDoc *doc);
 

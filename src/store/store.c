@@ -40,6 +40,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -178,16 +180,120 @@ static StoreStatus checkPath(Store *s, bool may_create) {
    return STORE_OK;
 }
 
+/* ---- shared databases (workshops) ----
+ *
+ * SQLite creates the -wal and -shm files beside the database with the
+ * database's mode, owned by the user whose process creates them and, unless
+ * the directory is set-group-ID, by that user's own group.  In a workshop
+ * (a group-writable database) such a file locks the others out for as long
+ * as it exists.  These checks run before SQLite sees the file and name the
+ * fix; they create nothing. */
+
+static char *groupName(gid_t gid) {
+   struct group *g = getgrgid(gid);
+   return g ? xstrdup(g->gr_name) : xasprintf("%ld", (long) gid);
+}
+
+/* An existing -wal or -shm we cannot use: another user's, in another group. */
+static StoreStatus checkSidecar(Store *s, const char *db, const char *dir, const char *suffix,
+                                int need) {
+   char *file = xasprintf("%s%s", db, suffix);
+   struct stat st;
+   StoreStatus rc = STORE_OK;
+   if (stat(file, &st) == 0 && access(file, need) != 0 && errno == EACCES) {
+      char *group = groupName(st.st_gid);
+      struct passwd *pw = getpwuid(st.st_uid);
+      rc = StoreSql_error(s, STORE_READONLY,
+                          _("%s: %s (owner %s, group %s): another user's walens created it "
+                            "while the directory was not set-group-ID; fix: chmod g+s %s, "
+                            "and chgrp the -wal and -shm files to the database's group "
+                            "(they go away once every walens using the database has quit)"),
+                          file, need & W_OK ? _("not writable by you") : _("not readable by you"),
+                          pw ? pw->pw_name : "?", group, dir);
+      free(group);
+   }
+   free(file);
+   return rc;
+}
+
+static StoreStatus checkShared(Store *s) {
+   char *db = realpath(s->path, NULL); /* SQLite puts -wal beside the link's target */
+   if (!db)
+      return STORE_OK; /* SQLite will report it */
+   char *slash = strrchr(db, '/');
+   char *dir = slash == db ? xstrdup("/") : xstrndup(db, (size_t) (slash - db));
+   int need = s->readonly ? R_OK : R_OK | W_OK;
+   StoreStatus rc = checkSidecar(s, db, dir, "-wal", need);
+   if (rc == STORE_OK)
+      rc = checkSidecar(s, db, dir, "-shm", need);
+   struct stat fst, dst;
+   /* Root's files are handed to the database's owner by SQLite; a directory
+    * we cannot write to gets no files from us. */
+   if (rc == STORE_OK && geteuid() != 0 && stat(db, &fst) == 0 && (fst.st_mode & S_IWGRP) &&
+       fst.st_gid != getegid() && stat(dir, &dst) == 0 && !(dst.st_mode & S_ISGID) &&
+       access(dir, W_OK) == 0) {
+      char *shared = groupName(fst.st_gid), *mine = groupName(getegid());
+      rc = StoreSql_error(s, STORE_READONLY,
+                          _("%s: the database is shared with group %s, but its directory is "
+                            "not set-group-ID: the -wal and -shm files walens makes there "
+                            "would belong to your group %s and lock the others out; fix: "
+                            "chmod g+s %s"),
+                          s->path, shared, mine, dir);
+      free(shared);
+      free(mine);
+   }
+   free(dir);
+   free(db);
+   return rc;
+}
+
+/* "file:PATH?immutable=1", PATH with the characters a URI gives meaning escaped. */
+static char *immutableUri(const char *path) {
+   size_t n = strlen(path);
+   char *uri = xmalloc(n * 3 + sizeof "file:?immutable=1"), *o = uri;
+   o += sprintf(o, "file:");
+   for (const char *p = path; *p; p++)
+      o += strchr("%?#", *p) ? sprintf(o, "%%%02X", (unsigned char) *p) : sprintf(o, "%c", *p);
+   strcpy(o, "?immutable=1");
+   return uri;
+}
+
+/* A file nobody may write (no w bit) with no -wal beside it has no writer:
+ * read it as immutable, so that SQLite creates no -wal and -shm files (a
+ * read-only connection could not remove them again) and needs no writable
+ * directory. */
+static bool isImmutable(const Store *s) {
+   struct stat st;
+   if (!s->readonly || stat(s->path, &st) != 0 || (st.st_mode & 0222))
+      return false;
+   char *real = realpath(s->path, NULL);
+   char *wal = xasprintf("%s-wal", real ? real : s->path);
+   bool none = lstat(wal, &st) != 0 && errno == ENOENT;
+   free(wal);
+   free(real);
+   return none;
+}
+
 static StoreStatus connectDb(Store *s) {
    /* Never SQLITE_OPEN_CREATE: checkPath() made the file, so if it vanished
-    * meanwhile, failing beats letting SQLite create it 0644. */
-   int flags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-   int rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
+    * meanwhile, failing beats letting SQLite create it 0644.  An observer
+    * who could write opens read-write under query_only: reading a WAL
+    * database makes the -wal and -shm files, and only a connection that may
+    * write removes them when it closes (a refused file is left as it was,
+    * with nothing beside it).  The store's own read-only flag guards writes. */
+   bool query_only = s->readonly && access(s->path, W_OK) == 0;
+   int flags = s->readonly && !query_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+   char *uri = !query_only && isImmutable(s) ? immutableUri(s->path) : NULL;
+   int rc = sqlite3_open_v2(uri ? uri : s->path, &s->db, flags | (uri ? SQLITE_OPEN_URI : 0),
+                            NULL);
+   free(uri);
    if (rc != SQLITE_OK)
       return StoreSql_fail(s, rc);
    rc = sqlite3_extended_result_codes(s->db, 1);
    if (rc == SQLITE_OK)
       rc = sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+   if (rc == SQLITE_OK && query_only)
+      rc = sqlite3_exec(s->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
    if (rc != SQLITE_OK)
       return StoreSql_fail(s, rc);
    /* SQLITE_OPEN_READWRITE falls back to read-only on a write-protected file. */
@@ -200,6 +306,24 @@ static StoreStatus connectDb(Store *s) {
 static StoreStatus notWalens(Store *s) {
    return StoreSql_error(s, STORE_NOT_WALENS, _("%s: not a walens database, or damaged (%s)"),
                          s->path, sqlite3_errmsg(s->db));
+}
+
+/* quick_check's report on one line: "*** in database main ***\nPage 2: ..."
+ * becomes "Page 2: ...", so that the CLI prints one line per error. */
+static StoreStatus damaged(Store *s, const char *report) {
+   static const char banner[] = "*** in database main ***\n";
+   if (!report)
+      report = "?";
+   if (strncmp(report, banner, sizeof banner - 1) == 0)
+      report += sizeof banner - 1;
+   char *line = xstrdup(report);
+   for (char *p = line; *p; p++)
+      if (*p == '\n' || *p == '\r')
+         *p = ' ';
+   StoreStatus st = StoreSql_error(s, STORE_NOT_WALENS, _("%s: the database is damaged (%s)"),
+                                   s->path, line);
+   free(line);
+   return st;
 }
 
 /* PRAGMA quick_check reads every page: a truncated or damaged file is
@@ -216,8 +340,7 @@ static StoreStatus quickCheck(Store *s) {
    else if (st == STORE_OK) {
       const char *r = (const char *) sqlite3_column_text(q, 0);
       if (row && (!r || strcmp(r, "ok") != 0))
-         st = StoreSql_error(s, STORE_NOT_WALENS, _("%s: the database is damaged (%s)"),
-                             s->path, r ? r : "?");
+         st = damaged(s, r);
    }
    StoreSql_finalize(q);
    return st;
@@ -233,6 +356,14 @@ static StoreStatus checkContents(Store *s) {
       st = StoreSql_int(s, &objects, NULL, "SELECT count(*) FROM sqlite_master", "");
    if (st == STORE_NOT_WALENS)
       return notWalens(s);
+   /* SQLite's "attempt to write a readonly database" on a first read: a
+    * WAL database someone may write needs its -shm file, even to read. */
+   if (st == STORE_READONLY && s->readonly)
+      return StoreSql_error(s, st,
+                            _("%s: cannot be read: a reader must create or open %s-shm beside "
+                              "it, and the directory is not writable for you (copy the file, "
+                              "or ask for write access to the directory)"),
+                            s->path, s->path);
    if (st != STORE_OK)
       return st;
    bool fresh = app == 0 && ver == 0 && objects == 0;
@@ -333,6 +464,8 @@ StoreStatus Store_open(const char *path, unsigned flags, Store **out, char **err
       st = StoreSql_error(s, STORE_INVALID, _("no database file given"));
    if (st == STORE_OK)
       st = checkPath(s, !(flags & (STORE_OPEN_READONLY | STORE_OPEN_NOCREATE)));
+   if (st == STORE_OK)
+      st = checkShared(s);
    if (st == STORE_OK)
       st = connectDb(s);
    if (st == STORE_OK)

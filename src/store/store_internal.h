@@ -16,7 +16,7 @@
 
 /* "walens" in PRAGMA application_id: 'W' 'a' 'L' 'n'. */
 #define STORE_APPLICATION_ID 0x57614C6E
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 #define STORE_BUSY_TIMEOUT_MS 5000
 /* "YYYY-MM-DDTHH:MM:SSZ" and its NUL. */
 #define STORE_TIME_LEN 21
@@ -106,6 +106,14 @@ bool StoreJson_int(json_t *o, const char *key, int64_t v);
 bool StoreJson_bool(json_t *o, const char *key, bool v);
 /* Releases o; returns its compact text (free()) when ok and it dumps, else NULL. */
 char *StoreJson_finish(json_t *o, bool ok);
+
+/* --- milestones (store_milestone.c) --- */
+
+/* Inserts a milestone and its history row inside the caller's write
+ * transaction (arguments validated by the caller); STORE_EXISTS when the
+ * review has that name already. */
+StoreStatus StoreMilestone_insert(Store *s, int64_t review_id, const char *name,
+                                  const char *snapshot, const char *user, int64_t *id);
 
 /* --- validation shared by the writers --- */
 

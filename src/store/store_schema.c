@@ -125,8 +125,30 @@ static const char schemaV1[] =
    "  seen_at   TEXT NOT NULL"
    ");";
 
+/* Version 2: re-review marks left by a lens upgrade (store/upgrade.h).  Any
+ * write of the question's answer clears its mark, whoever makes it, so the
+ * rule holds for every writer.  Milestones refuse deletion as well as
+ * updates: nothing in walens deletes one. */
+static const char schemaV2[] =
+   "CREATE TABLE review_mark ("
+   "  review_id   INTEGER NOT NULL REFERENCES review(id),"
+   "  question_id TEXT NOT NULL CHECK (length(question_id) > 0),"
+   "  marked_at   TEXT NOT NULL,"
+   "  marked_by   TEXT NOT NULL,"
+   "  PRIMARY KEY (review_id, question_id)"
+   ") WITHOUT ROWID;"
+   "CREATE TRIGGER answer_insert_clears_mark AFTER INSERT ON answer BEGIN"
+   "  DELETE FROM review_mark WHERE review_id = NEW.review_id"
+   "  AND question_id = NEW.question_id; END;"
+   "CREATE TRIGGER answer_update_clears_mark AFTER UPDATE ON answer BEGIN"
+   "  DELETE FROM review_mark WHERE review_id = NEW.review_id"
+   "  AND question_id = NEW.question_id; END;"
+   "CREATE TRIGGER milestone_no_delete BEFORE DELETE ON milestone"
+   "  BEGIN SELECT RAISE(ABORT, 'milestones are immutable'); END;";
+
 static const Migration migrations[] = {
    { 1, schemaV1 },
+   { 2, schemaV2 },
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
                "one migration step per schema version");

@@ -156,19 +156,21 @@ Test(store, migrates_a_new_file) {
    char p[256];
    at("new.db", p, sizeof p);
    Store *s = openOk(p, 0);
-   cr_assert_eq(Store_schemaVersion(s), 1);
+   cr_assert_eq(Store_schemaVersion(s), STORE_SCHEMA_VERSION);
    cr_assert(!Store_isReadOnly(s));
    Store_close(s);
-   cr_assert_eq(rawInt(p, "PRAGMA user_version"), 1);
+   cr_assert_eq(rawInt(p, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
    cr_assert_eq(rawInt(p, "PRAGMA application_id"), 0x57614C6E);
    cr_assert_eq(rawInt(p, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN"
                           " ('lens', 'workload', 'review', 'answer', 'answer_choice',"
                           " 'plan_item', 'milestone', 'history', 'presence')"),
                 9);
-   cr_assert_eq(rawInt(p, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), 3);
+   /* v1: milestone_immutable, history_no_update, history_no_delete; v2: two
+    * answer triggers clearing re-review marks, milestone_no_delete. */
+   cr_assert_eq(rawInt(p, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), 6);
    /* Reopening migrates nothing and keeps the data. */
    s = openOk(p, STORE_OPEN_NOCREATE);
-   cr_assert_eq(Store_schemaVersion(s), 1);
+   cr_assert_eq(Store_schemaVersion(s), STORE_SCHEMA_VERSION);
    Store_close(s);
 }
 
@@ -275,7 +277,8 @@ Test(store, refuses_a_newer_schema) {
    cr_assert_eq(rawExec(p, "PRAGMA user_version = 99"), SQLITE_OK);
    char *err = openFails(p, 0, STORE_TOO_NEW);
    char want[400];
-   snprintf(want, sizeof want, "%s: made by a newer walens (schema 99; this one knows 1)", p);
+   snprintf(want, sizeof want, "%s: made by a newer walens (schema 99; this one knows %d)", p,
+            STORE_SCHEMA_VERSION);
    cr_assert_str_eq(err, want);
    free(err);
    free(openFails(p, STORE_OPEN_READONLY, STORE_TOO_NEW));

@@ -1,0 +1,452 @@
+/* cmd_milestone.c: walens milestone add|list|diff — named snapshots of a
+ * review and what changed between two of them (or one and now). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/json.h"
+#include "core/xalloc.h"
+#include "i18n.h"
+#include "store/plan.h"
+
+enum { OPT_FORMAT = 100 };
+
+static const OptSpec milestoneOptions[] = {
+   { "format", 0, N_("FORMAT"), N_("list, diff: text (default) or json"), OPT_FORMAT },
+   { NULL, 0, NULL, NULL, 0 },
+};
+
+static bool milestoneOption(int id, const char *value, void *ctx) {
+   if (id == OPT_FORMAT)
+      *(const char **)ctx = value;
+   return true;
+}
+
+static const char *orDash(const char *s) {
+   return s && *s ? s : "-";
+}
+
+/* ---- add ---- */
+
+static int milestoneAdd(CliEnv *env, const char *workload, const char *name) {
+   ReviewDoc doc;
+   Store *s = Cli_openReview(env, STORE_OPEN_NOCREATE, workload, &doc);
+   if (!s)
+      return EXIT_FAIL;
+   char *err = NULL;
+   int rc = EXIT_FAIL;
+   StoreStatus st = ReviewDoc_addMilestone(s, &doc, name, Cli_user(env), NULL, &err);
+   if (st == STORE_OK) {
+      RiskCounts c;
+      Review_counts(&doc.review, &c);
+      printf(_("Milestone '%s' saved for %s: HIGH %zu, MEDIUM %zu, NONE %zu, NOT_APPLICABLE %zu, UNANSWERED %zu\n"),
+             name, workload, c.by_risk[RISK_HIGH], c.by_risk[RISK_MEDIUM], c.by_risk[RISK_NONE],
+             c.by_risk[RISK_NOT_APPLICABLE], c.by_risk[RISK_UNANSWERED]);
+      rc = EXIT_OK;
+   } else {
+      Cli_error("%s", err);
+      free(err);
+      rc = st == STORE_INVALID ? EXIT_USAGE : EXIT_FAIL;
+   }
+   ReviewDoc_free(&doc);
+   Store_close(s);
+   return rc;
+}
+
+/* ---- list ---- */
+
+static json_t *countsJson(const SnapCounts *c) {
+   json_t *o = json_object(), *st = json_object();
+   Json_setInt(o, "questions", (long long)c->questions);
+   Json_setInt(o, "high", (long long)c->by_risk[RISK_HIGH]);
+   Json_setInt(o, "medium", (long long)c->by_risk[RISK_MEDIUM]);
+   Json_setInt(o, "none", (long long)c->by_risk[RISK_NONE]);
+   Json_setInt(o, "not_applicable", (long long)c->by_risk[RISK_NOT_APPLICABLE]);
+   Json_setInt(o, "unanswered", (long long)c->by_risk[RISK_UNANSWERED]);
+   Json_setInt(o, "practices", (long long)c->practices);
+   Json_setInt(o, "practices_selected", (long long)c->practices_selected);
+   Json_setInt(o, "plan_active", (long long)c->plan_active);
+   Json_setInt(o, "plan_overdue", (long long)c->plan_overdue);
+   for (int i = 0; i < PLAN_STATUS_COUNT; i++)
+      Json_setInt(st, PlanStatus_name((PlanStatus)i), (long long)c->plan_by_status[i]);
+   Json_set(o, "plan_status", st);
+   return o;
+}
+
+static json_t *groupsJson(const SnapGroup *g, size_t n) {
+   json_t *arr = json_array();
+   for (size_t i = 0; i < n; i++) {
+      json_t *o = json_object();
+      Json_setString(o, "id", g[i].id);
+      Json_set(o, "counts", countsJson(&g[i].counts));
+      Json_append(arr, o);
+   }
+   return arr;
+}
+
+static void listJson(const ReviewDoc *doc, const MilestoneSnap *m, size_t n) {
+   json_t *root = json_object(), *arr = json_array();
+   Json_setString(root, "workload", doc->workload.name);
+   for (size_t i = 0; i < n; i++) {
+      json_t *o = json_object(), *lens = json_object();
+      Json_setString(o, "name", m[i].row.name);
+      Json_setString(o, "created_at", m[i].row.created_at);
+      Json_setString(o, "created_by", m[i].row.created_by);
+      Json_setString(lens, "key", m[i].snap.lens_key);
+      Json_setString(lens, "version", m[i].snap.lens_version);
+      Json_set(o, "lens", lens);
+      Json_set(o, "counts", countsJson(&m[i].snap.total));
+      Json_set(o, "pillars", groupsJson(m[i].snap.pillars, m[i].snap.n_pillars));
+      Json_set(o, "phases", groupsJson(m[i].snap.phases, m[i].snap.n_phases));
+      Json_append(arr, o);
+   }
+   Json_set(root, "milestones", arr);
+   Json_print(root);
+   json_decref(root);
+}
+
+static void listText(const ReviewDoc *doc, const MilestoneSnap *m, size_t n) {
+   printf(_("Milestones of %s: %zu\n"), doc->workload.name, n);
+   if (n == 0)
+      return;
+   int w = (int)strlen(_("NAME"));
+   for (size_t i = 0; i < n; i++)
+      if ((int)strlen(m[i].row.name) > w)
+         w = (int)strlen(m[i].row.name);
+   printf("\n%-*s %-20s %-10s %4s %6s %4s %4s %10s %4s %s\n", w, _("NAME"), _("CREATED"),
+          _("BY"), _("HIGH"), _("MEDIUM"), _("NONE"), _("N/A"), _("UNANSWERED"), _("PLAN"),
+          _("LENS"));
+   for (size_t i = 0; i < n; i++) {
+      const SnapCounts *c = &m[i].snap.total;
+      printf("%-*s %-20s %-10s %4zu %6zu %4zu %4zu %10zu %4zu %s %s\n", w, m[i].row.name,
+             m[i].row.created_at, m[i].row.created_by, c->by_risk[RISK_HIGH],
+             c->by_risk[RISK_MEDIUM], c->by_risk[RISK_NONE], c->by_risk[RISK_NOT_APPLICABLE],
+             c->by_risk[RISK_UNANSWERED], c->plan_active, orDash(m[i].snap.lens_key),
+             orDash(m[i].snap.lens_version));
+   }
+}
+
+static int milestoneList(CliEnv *env, const char *workload, bool json) {
+   ReviewDoc doc;
+   Store *s = Cli_openReview(env, STORE_OPEN_NOCREATE, workload, &doc);
+   if (!s)
+      return EXIT_FAIL;
+   MilestoneSnap *m = NULL;
+   size_t n = 0;
+   char *err = NULL;
+   int rc = EXIT_FAIL;
+   if (ReviewDoc_milestones(s, &doc, &m, &n, &err) == STORE_OK) {
+      if (json)
+         listJson(&doc, m, n);
+      else
+         listText(&doc, m, n);
+      MilestoneSnap_freeArray(m, n);
+      rc = EXIT_OK;
+   } else {
+      Cli_error("%s", err);
+      free(err);
+   }
+   ReviewDoc_free(&doc);
+   Store_close(s);
+   return rc;
+}
+
+/* ---- diff ---- */
+
+typedef struct Side {
+   const char *name;       /* milestone name, NULL for now */
+   const char *created_at; /* NULL for now */
+   const Snapshot *snap;
+} Side;
+
+static const char *choiceTitle(const Snapshot *s, const PlanItem *it) {
+   if (!it || it->question == PLAN_NO_INDEX || it->question >= s->n_questions)
+      return NULL;
+   const SnapQuestion *q = &s->questions[it->question];
+   return it->choice < q->n_choices ? q->choices[it->choice].title : NULL;
+}
+
+static const char *planTitle(const Side *a, const Side *b, const SnapPlanChange *c) {
+   const char *t = choiceTitle(b->snap, c->to);
+   return t ? t : choiceTitle(a->snap, c->from);
+}
+
+static const PlanItem *either(const SnapPlanChange *c) {
+   return c->to ? c->to : c->from;
+}
+
+static const char *kindName(SnapPlanChangeKind k) {
+   return k == SNAP_PLAN_OPENED ? "opened" : k == SNAP_PLAN_CLOSED ? "closed" : "changed";
+}
+
+static const char *const fieldNames[] = { "status", "owner", "due", "priority", "note" };
+
+/* "status open -> done; owner - -> alice; note changed" (caller frees). */
+static char *describeFields(const SnapPlanChange *c) {
+   static const PlanTrack none = { 0 };
+   const PlanTrack *x = c->from ? &c->from->track : &none, *y = c->to ? &c->to->track : &none;
+   char *out = xstrdup("");
+   char buf[256];
+   for (int f = 0; f < 5; f++) {
+      if (!(c->fields & (1u << f)))
+         continue;
+      switch (f) {
+      case 0: snprintf(buf, sizeof buf, _("status %s -> %s"), PlanStatus_name(x->status), PlanStatus_name(y->status)); break;
+      case 1: snprintf(buf, sizeof buf, _("owner %s -> %s"), orDash(x->owner), orDash(y->owner)); break;
+      case 2: snprintf(buf, sizeof buf, _("due %s -> %s"), orDash(x->due), orDash(y->due)); break;
+      case 3: snprintf(buf, sizeof buf, _("priority %d -> %d"), x->priority, y->priority); break;
+      default: snprintf(buf, sizeof buf, "%s", _("note changed")); break;
+      }
+      char *next = xasprintf("%s%s%s", out, *out ? "; " : "", buf);
+      free(out);
+      out = next;
+   }
+   return out;
+}
+
+static json_t *trackJson(const PlanItem *it) {
+   if (!it)
+      return json_null();
+   json_t *o = json_object();
+   Json_setString(o, "state", PlanItemState_name(it->state));
+   Json_setString(o, "status", PlanStatus_name(it->track.status));
+   Json_setString(o, "owner", it->track.owner);
+   Json_setString(o, "due", it->track.due);
+   Json_setInt(o, "priority", it->track.priority);
+   Json_setString(o, "note", it->track.note);
+   return o;
+}
+
+static json_t *sideJson(const Side *s) {
+   json_t *o = json_object(), *lens = json_object();
+   Json_setString(o, "milestone", s->name);
+   Json_setString(o, "created_at", s->created_at);
+   Json_setString(lens, "key", s->snap->lens_key);
+   Json_setString(lens, "version", s->snap->lens_version);
+   Json_set(o, "lens", lens);
+   Json_set(o, "counts", countsJson(&s->snap->total));
+   return o;
+}
+
+static void diffJson(const char *workload, const Side *a, const Side *b, const SnapshotDiff *d) {
+   json_t *root = json_object(), *risks = json_array(), *practices = json_array(),
+          *plan = json_array(), *totals = json_object();
+   Json_setString(root, "workload", workload);
+   Json_set(root, "from", sideJson(a));
+   Json_set(root, "to", sideJson(b));
+   for (size_t i = 0; i < d->n_risks; i++) {
+      const SnapRiskChange *r = &d->risks[i];
+      const SnapQuestion *q = r->to ? r->to : r->from;
+      json_t *o = json_object();
+      Json_setString(o, "question", q->id);
+      Json_setString(o, "title", q->title);
+      Json_setString(o, "from", r->from ? Risk_name(r->from->risk) : NULL);
+      Json_setString(o, "to", r->to ? Risk_name(r->to->risk) : NULL);
+      Json_append(risks, o);
+   }
+   for (size_t i = 0; i < d->n_practices; i++) {
+      const SnapPracticeChange *p = &d->practices[i];
+      json_t *o = json_object();
+      Json_setString(o, "question", p->question->id);
+      Json_setString(o, "choice", p->choice->id);
+      Json_setString(o, "title", p->choice->title);
+      Json_set(o, "selected", json_boolean(p->selected));
+      Json_append(practices, o);
+   }
+   for (size_t i = 0; i < d->n_plan; i++) {
+      const SnapPlanChange *c = &d->plan[i];
+      json_t *o = json_object(), *fields = json_array();
+      Json_setString(o, "change", kindName(c->kind));
+      Json_setString(o, "question", either(c)->track.question_id);
+      Json_setString(o, "choice", either(c)->track.choice_id);
+      Json_setString(o, "title", planTitle(a, b, c));
+      for (int f = 0; f < 5; f++)
+         if (c->fields & (1u << f))
+            Json_append(fields, Json_string(fieldNames[f]));
+      Json_set(o, "fields", fields);
+      Json_set(o, "from", trackJson(c->from));
+      Json_set(o, "to", trackJson(c->to));
+      Json_append(plan, o);
+   }
+   Json_set(root, "risks", risks);
+   Json_set(root, "practices", practices);
+   Json_set(root, "plan", plan);
+   Json_setInt(totals, "risk_better", (long long)d->n_better);
+   Json_setInt(totals, "risk_worse", (long long)d->n_worse);
+   Json_setInt(totals, "questions_added", (long long)d->n_added);
+   Json_setInt(totals, "questions_removed", (long long)d->n_removed);
+   Json_setInt(totals, "selected", (long long)d->n_selected);
+   Json_setInt(totals, "unselected", (long long)d->n_unselected);
+   Json_setInt(totals, "opened", (long long)d->n_opened);
+   Json_setInt(totals, "closed", (long long)d->n_closed);
+   Json_setInt(totals, "changed", (long long)d->n_changed);
+   Json_set(root, "totals", totals);
+   Json_print(root);
+   json_decref(root);
+}
+
+static void sectionHead(const char *title, size_t n) {
+   if (n)
+      printf("\n%s (%zu):\n", title, n);
+   else
+      printf(_("\n%s: none\n"), title);
+}
+
+static void diffRisksText(const SnapshotDiff *d) {
+   sectionHead(_("Risk changes"), d->n_risks);
+   for (size_t i = 0; i < d->n_risks; i++) {
+      const SnapRiskChange *r = &d->risks[i];
+      const SnapQuestion *q = r->to ? r->to : r->from;
+      char change[64];
+      snprintf(change, sizeof change, "%s -> %s", r->from ? Risk_name(r->from->risk) : _("(new)"),
+               r->to ? Risk_name(r->to->risk) : _("(removed)"));
+      printf("  %-10s %-28s %s\n", q->id, change, orDash(q->title));
+   }
+}
+
+static void diffPracticesText(const SnapshotDiff *d) {
+   for (int sel = 1; sel >= 0; sel--) {
+      size_t n = sel ? d->n_selected : d->n_unselected;
+      sectionHead(sel ? _("Practices selected") : _("Practices unselected"), n);
+      for (size_t i = 0; i < d->n_practices; i++) {
+         const SnapPracticeChange *p = &d->practices[i];
+         if (p->selected == (sel == 1))
+            printf("  %-10s %-16s %s\n", p->question->id, p->choice->id, orDash(p->choice->title));
+      }
+   }
+}
+
+static void diffPlanText(const Side *a, const Side *b, const SnapshotDiff *d) {
+   static const char *const heads[] = { N_("Plan items opened"), N_("Plan items closed"),
+                                        N_("Plan items changed") };
+   const size_t counts[] = { d->n_opened, d->n_closed, d->n_changed };
+   for (int k = 0; k < 3; k++) {
+      sectionHead(_(heads[k]), counts[k]);
+      for (size_t i = 0; i < d->n_plan; i++) {
+         const SnapPlanChange *c = &d->plan[i];
+         if ((int)c->kind != k)
+            continue;
+         const PlanTrack *t = &either(c)->track;
+         printf("  %-10s %-16s %s\n", t->question_id, t->choice_id, orDash(planTitle(a, b, c)));
+         if (c->fields) {
+            char *f = describeFields(c);
+            printf("  %-10s %-16s %s\n", "", "", f);
+            free(f);
+         }
+      }
+   }
+}
+
+static void diffTotalsText(const Side *a, const Side *b, const SnapshotDiff *d) {
+   const SnapCounts *x = &a->snap->total, *y = &b->snap->total;
+   printf(_("\nTotals:\n"));
+   printf(ngettext("  risk changes: %zu better, %zu worse, %zu question added, %zu removed\n",
+                   "  risk changes: %zu better, %zu worse, %zu questions added, %zu removed\n",
+                   d->n_added),
+          d->n_better, d->n_worse, d->n_added, d->n_removed);
+   printf(_("  practices: %zu selected, %zu unselected\n"), d->n_selected, d->n_unselected);
+   printf(_("  plan items: %zu opened, %zu closed, %zu changed\n"), d->n_opened, d->n_closed,
+          d->n_changed);
+   printf("  HIGH %zu -> %zu, MEDIUM %zu -> %zu, NONE %zu -> %zu, NOT_APPLICABLE %zu -> %zu, UNANSWERED %zu -> %zu\n",
+          x->by_risk[RISK_HIGH], y->by_risk[RISK_HIGH], x->by_risk[RISK_MEDIUM],
+          y->by_risk[RISK_MEDIUM], x->by_risk[RISK_NONE], y->by_risk[RISK_NONE],
+          x->by_risk[RISK_NOT_APPLICABLE], y->by_risk[RISK_NOT_APPLICABLE],
+          x->by_risk[RISK_UNANSWERED], y->by_risk[RISK_UNANSWERED]);
+   printf(_("  items to improve %zu -> %zu, practices selected %zu -> %zu\n"), x->plan_active,
+          y->plan_active, x->practices_selected, y->practices_selected);
+}
+
+static void sideLabel(const Side *s, char *buf, size_t size) {
+   if (s->name)
+      snprintf(buf, size, "'%s' (%s, %s %s)", s->name, s->created_at, orDash(s->snap->lens_key),
+               orDash(s->snap->lens_version));
+   else
+      snprintf(buf, size, _("now (%s %s)"), orDash(s->snap->lens_key),
+               orDash(s->snap->lens_version));
+}
+
+static void diffText(const char *workload, const Side *a, const Side *b, const SnapshotDiff *d) {
+   char la[256], lb[256];
+   sideLabel(a, la, sizeof la);
+   sideLabel(b, lb, sizeof lb);
+   printf(_("Changes in %s from %s to %s\n"), workload, la, lb);
+   diffRisksText(d);
+   diffPracticesText(d);
+   diffPlanText(a, b, d);
+   diffTotalsText(a, b, d);
+}
+
+static int milestoneDiff(CliEnv *env, char **pos, size_t npos, bool json) {
+   ReviewDoc doc;
+   Store *s = Cli_openReview(env, STORE_OPEN_NOCREATE, pos[1], &doc);
+   if (!s)
+      return EXIT_FAIL;
+   MilestoneSnap ma = { 0 }, mb = { 0 };
+   Snapshot now = { 0 };
+   char *err = NULL;
+   StoreStatus st = ReviewDoc_milestone(s, &doc, pos[2], &ma, &err);
+   if (st == STORE_OK && npos == 4)
+      st = ReviewDoc_milestone(s, &doc, pos[3], &mb, &err);
+   else if (st == STORE_OK)
+      st = ReviewDoc_snapshot(s, &doc, &now, &err);
+   int rc = EXIT_FAIL;
+   if (st == STORE_OK) {
+      Side a = { ma.row.name, ma.row.created_at, &ma.snap };
+      Side b = npos == 4 ? (Side){ mb.row.name, mb.row.created_at, &mb.snap }
+                         : (Side){ NULL, NULL, &now };
+      SnapshotDiff d;
+      Snapshot_diff(a.snap, b.snap, &d);
+      if (json)
+         diffJson(doc.workload.name, &a, &b, &d);
+      else
+         diffText(doc.workload.name, &a, &b, &d);
+      SnapshotDiff_free(&d);
+      rc = EXIT_OK;
+   } else {
+      Cli_error("%s", err);
+      free(err);
+   }
+   MilestoneSnap_free(&ma);
+   MilestoneSnap_free(&mb);
+   Snapshot_free(&now);
+   ReviewDoc_free(&doc);
+   Store_close(s);
+   return rc;
+}
+
+static int dispatch(CliEnv *env, char **pos, size_t npos, const char *format) {
+   const char *verb = npos ? pos[0] : "";
+   bool json = format && strcmp(format, "json") == 0;
+   if (format && strcmp(format, "text") != 0 && !json) {
+      Cli_error(_("unknown format '%s' (text, json)"), format);
+      return EXIT_USAGE;
+   }
+   if (strcmp(verb, "add") == 0 && npos == 3 && !format)
+      return milestoneAdd(env, pos[1], pos[2]);
+   if (strcmp(verb, "list") == 0 && npos == 2)
+      return milestoneList(env, pos[1], json);
+   if (strcmp(verb, "diff") == 0 && (npos == 3 || npos == 4))
+      return milestoneDiff(env, pos, npos, json);
+   Cli_error("%s", _("usage: walens milestone add WORKLOAD NAME | list WORKLOAD | diff WORKLOAD A [B]"));
+   return EXIT_USAGE;
+}
+
+int Cmd_milestone(CliEnv *env, int argc, char **argv) {
+   const char *format = NULL;
+   char **pos;
+   size_t npos;
+   if (!Cli_parse(env, argc, argv, milestoneOptions, milestoneOption, &format, &pos, &npos))
+      return EXIT_USAGE;
+   int rc;
+   if (env->help) {
+      Cli_printCommandHelp("milestone", milestoneOptions);
+      rc = EXIT_OK;
+   } else {
+      rc = dispatch(env, pos, npos, format);
+   }
+   free(pos);
+   return rc;
+}

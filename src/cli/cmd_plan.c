@@ -1,0 +1,399 @@
+/* cmd_plan.c: walens plan — list the improvement plan, track one item.
+ *
+ *   walens plan WORKLOAD [--status S] [--owner NAME] [--format text|json]
+ *   walens plan set WORKLOAD QUESTION_ID CHOICE_ID [--status S] [--owner NAME]
+ *                   [--due DATE] [--priority N] [--note TEXT]
+ *
+ * Items are keyed by question id and choice id.  The list shows the derived
+ * plan (by risk, weight, phase, pillar), then the tracked items that left it
+ * (resolved by the answer, no longer at risk, gone from the lens). */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/json.h"
+#include "core/xalloc.h"
+#include "i18n.h"
+#include "store/plan.h"
+
+enum { OPT_FORMAT = 100, OPT_STATUS, OPT_OWNER, OPT_DUE, OPT_PRIORITY, OPT_NOTE };
+
+static const OptSpec planOptions[] = {
+   { "status", 0, N_("STATUS"), N_("open, in_progress, done, risk_accepted or wont_do (list: show only these)"), OPT_STATUS },
+   { "owner", 0, N_("NAME"), N_("who owns the item (list: show only theirs; set: \"\" clears)"), OPT_OWNER },
+   { "due", 0, N_("DATE"), N_("set: due date as YYYY-MM-DD (\"\" clears)"), OPT_DUE },
+   { "priority", 0, N_("N"), N_("set: priority, 1 first (0 clears)"), OPT_PRIORITY },
+   { "note", 0, N_("TEXT"), N_("set: a note on the item (\"\" clears)"), OPT_NOTE },
+   { "format", 0, N_("FORMAT"), N_("list: text (default) or json"), OPT_FORMAT },
+   { NULL, 0, NULL, NULL, 0 },
+};
+
+typedef struct PlanArgs {
+   const char *format, *status, *owner, *due, *priority, *note;
+} PlanArgs;
+
+static bool planOption(int id, const char *value, void *ctx) {
+   PlanArgs *a = ctx;
+   switch (id) {
+   case OPT_FORMAT: a->format = value; break;
+   case OPT_STATUS: a->status = value; break;
+   case OPT_OWNER: a->owner = value; break;
+   case OPT_DUE: a->due = value; break;
+   case OPT_PRIORITY: a->priority = value; break;
+   case OPT_NOTE: a->note = value; break;
+   }
+   return true;
+}
+
+static bool parseStatus(const char *s, PlanStatus *out) {
+   if (PlanStatus_parse(s, out))
+      return true;
+   Cli_error(_("unknown status '%s' (open, in_progress, done, risk_accepted, wont_do)"), s);
+   return false;
+}
+
+/* ---- listing ---- */
+
+static const char *orDash(const char *s) {
+   return s && *s ? s : "-";
+}
+
+static bool shown(const PlanItem *it, const PlanArgs *a, PlanStatus status) {
+   if (a->status && it->track.status != status)
+      return false;
+   if (a->owner && !(it->track.owner && strcmp(it->track.owner, a->owner) == 0))
+      return false;
+   return true;
+}
+
+static const char *practiceTitle(const Lens *lens, const PlanItem *it) {
+   if (it->question == PLAN_NO_INDEX)
+      return "-";
+   return lens->questions[it->question].choices[it->choice].title;
+}
+
+static json_t *itemJson(const ReviewDoc *doc, const PlanItem *it, const char *today) {
+   const Lens *lens = doc->lens;
+   const PlanTrack *t = &it->track;
+   json_t *o = json_object();
+   Json_setString(o, "question", t->question_id);
+   Json_setString(o, "choice", t->choice_id);
+   Json_setString(o, "state", PlanItemState_name(it->state));
+   Json_setString(o, "risk", it->question == PLAN_NO_INDEX ? NULL : Risk_name(it->risk));
+   Json_setString(o, "weight", it->weight == WEIGHT_NONE ? NULL : Weight_name(it->weight));
+   if (it->question != PLAN_NO_INDEX) {
+      const Question *q = &lens->questions[it->question];
+      const Choice *c = &q->choices[it->choice];
+      Json_setString(o, "question_title", q->title);
+      Json_setString(o, "pillar", lens->pillars[q->pillar].id);
+      Json_setString(o, "phase", q->phase >= 0 ? lens->phases[q->phase].id : NULL);
+      Json_setString(o, "practice", c->title);
+      Json_setString(o, "improvement", c->improvement.text);
+      Json_setString(o, "improvement_url", c->improvement.url);
+   }
+   Json_setString(o, "status", PlanStatus_name(t->status));
+   Json_setString(o, "owner", t->owner);
+   Json_setString(o, "due", t->due);
+   Json_set(o, "overdue", json_boolean(PlanItem_isOverdue(it, today)));
+   Json_setInt(o, "priority", t->priority);
+   Json_setString(o, "note", t->note);
+   Json_setInt(o, "version", (long long)t->version);
+   Json_setString(o, "updated_at", t->updated_at);
+   Json_setString(o, "updated_by", t->updated_by);
+   return o;
+}
+
+static void listJson(const ReviewDoc *doc, const Plan *plan, const PlanArgs *a, PlanStatus st,
+                     const char *today) {
+   json_t *root = json_object(), *lens = json_object(), *items = json_array();
+   Json_setString(root, "workload", doc->workload.name);
+   Json_setString(lens, "key", doc->lens->key);
+   Json_setString(lens, "version", doc->lens->version);
+   Json_set(root, "lens", lens);
+   Json_setString(root, "today", today);
+   for (size_t i = 0; i < plan->n; i++)
+      if (shown(&plan->items[i], a, st))
+         Json_append(items, itemJson(doc, &plan->items[i], today));
+   Json_set(root, "items", items);
+   Json_print(root);
+   json_decref(root);
+}
+
+typedef struct Widths {
+   int question, choice, owner;
+} Widths;
+
+static int maxInt(int a, int b) {
+   return a > b ? a : b;
+}
+
+static Widths widths(const Plan *plan, const PlanArgs *a, PlanStatus st) {
+   Widths w = { (int)strlen(_("QUESTION")), (int)strlen(_("CHOICE")), (int)strlen(_("OWNER")) };
+   for (size_t i = 0; i < plan->n; i++) {
+      const PlanTrack *t = &plan->items[i].track;
+      if (!shown(&plan->items[i], a, st))
+         continue;
+      w.question = maxInt(w.question, (int)strlen(t->question_id));
+      w.choice = maxInt(w.choice, (int)strlen(t->choice_id));
+      w.owner = maxInt(w.owner, (int)strlen(orDash(t->owner)));
+   }
+   return w;
+}
+
+/* One row; first is the risk (active items) or the state (the others). */
+static void printRow(const Widths *w, const char *first, const char *weight, const PlanTrack *t,
+                     bool overdue, const char *title) {
+   char pri[16], due[16];
+   snprintf(pri, sizeof pri, "%d", t->priority);
+   snprintf(due, sizeof due, "%s%s", orDash(t->due), overdue ? "!" : "");
+   printf("%-10s %-6s %-*s %-*s %-13s %3s %-11s %-*s %s\n", first, orDash(weight), w->question,
+          t->question_id, w->choice, t->choice_id, PlanStatus_name(t->status),
+          t->priority ? pri : "-", due, w->owner, orDash(t->owner), title);
+}
+
+static void printHeader(const Widths *w, const char *first) {
+   printf("%-10s %-6s %-*s %-*s %-13s %3s %-11s %-*s %s\n", first, _("WEIGHT"), w->question,
+          _("QUESTION"), w->choice, _("CHOICE"), _("STATUS"), _("PRI"), _("DUE"), w->owner,
+          _("OWNER"), _("PRACTICE"));
+}
+
+static void listText(const ReviewDoc *doc, const Plan *plan, const PlanArgs *a, PlanStatus st,
+                     const char *today) {
+   size_t active = 0, rest = 0, high = 0, medium = 0, overdue = 0;
+   for (size_t i = 0; i < plan->n; i++) {
+      const PlanItem *it = &plan->items[i];
+      if (!shown(it, a, st))
+         continue;
+      if (it->state != PLAN_ITEM_ACTIVE) {
+         rest++;
+         continue;
+      }
+      active++;
+      high += it->risk == RISK_HIGH;
+      medium += it->risk == RISK_MEDIUM;
+      overdue += PlanItem_isOverdue(it, today);
+   }
+   printf(_("Improvement plan of %s: to improve %zu (HIGH %zu, MEDIUM %zu), overdue %zu (marked !)\n"),
+          doc->workload.name, active, high, medium, overdue);
+   Widths w = widths(plan, a, st);
+   if (active) {
+      putchar('\n');
+      printHeader(&w, _("RISK"));
+   }
+   for (size_t i = 0; i < plan->n_active; i++) {
+      const PlanItem *it = &plan->items[i];
+      if (shown(it, a, st))
+         printRow(&w, Risk_name(it->risk), Weight_name(it->weight), &it->track,
+                  PlanItem_isOverdue(it, today), practiceTitle(doc->lens, it));
+   }
+   if (rest == 0)
+      return;
+   printf(_("\nTracked items no longer in the plan: %zu\n"), rest);
+   printHeader(&w, _("STATE"));
+   for (size_t i = plan->n_active; i < plan->n; i++) {
+      const PlanItem *it = &plan->items[i];
+      if (shown(it, a, st))
+         printRow(&w, PlanItemState_name(it->state), Weight_name(it->weight), &it->track, false,
+                  practiceTitle(doc->lens, it));
+   }
+}
+
+static int planList(CliEnv *env, const PlanArgs *a, const char *workload) {
+   PlanStatus st = PLAN_OPEN;
+   if (a->format && strcmp(a->format, "text") != 0 && strcmp(a->format, "json") != 0) {
+      Cli_error(_("unknown format '%s' (text, json)"), a->format);
+      return EXIT_USAGE;
+   }
+   if (a->due || a->priority || a->note) {
+      Cli_error("%s", _("--due, --priority and --note go with 'walens plan set'"));
+      return EXIT_USAGE;
+   }
+   if (a->status && !parseStatus(a->status, &st))
+      return EXIT_USAGE;
+   ReviewDoc doc;
+   Store *s = Cli_openReview(env, STORE_OPEN_NOCREATE, workload, &doc);
+   if (!s)
+      return EXIT_FAIL;
+   Plan plan;
+   char *err = NULL;
+   int rc = EXIT_FAIL;
+   if (ReviewDoc_plan(s, &doc, &plan, &err) == STORE_OK) {
+      char today[11];
+      Store_today(s, today);
+      if (a->format && strcmp(a->format, "json") == 0)
+         listJson(&doc, &plan, a, st, today);
+      else
+         listText(&doc, &plan, a, st, today);
+      Plan_free(&plan);
+      rc = EXIT_OK;
+   } else {
+      Cli_error("%s", err);
+      free(err);
+   }
+   ReviewDoc_free(&doc);
+   Store_close(s);
+   return rc;
+}
+
+/* ---- setting ---- */
+
+typedef struct Change {
+   bool status_set;
+   PlanStatus status;
+   int priority; /* -1: unchanged */
+} Change;
+
+static bool validateSet(const PlanArgs *a, Change *c) {
+   c->priority = -1;
+   if (a->format) {
+      Cli_error("%s", _("--format goes with 'walens plan WORKLOAD'"));
+      return false;
+   }
+   if (!a->status && !a->owner && !a->due && !a->priority && !a->note) {
+      Cli_error("%s", _("nothing to record: give --status, --owner, --due, --priority or --note"));
+      return false;
+   }
+   if (a->status && !parseStatus(a->status, &c->status))
+      return false;
+   c->status_set = a->status != NULL;
+   if (a->due && *a->due && !Plan_validDate(a->due)) {
+      Cli_error(_("invalid due date '%s' (a real date as YYYY-MM-DD)"), a->due);
+      return false;
+   }
+   if (a->priority) {
+      char *end;
+      errno = 0;
+      long v = strtol(a->priority, &end, 10);
+      if (errno || end == a->priority || *end || v < 0 || v > 1000000) {
+         Cli_error(_("invalid priority '%s' (0 for none, or 1 and up)"), a->priority);
+         return false;
+      }
+      c->priority = (int)v;
+   }
+   return true;
+}
+
+static void replace(char **field, const char *value) {
+   if (!value)
+      return;
+   free(*field);
+   *field = *value ? xstrdup(value) : NULL;
+}
+
+/* The item's current tracking with the user's changes applied. */
+static void applyChange(PlanTrack *t, const PlanArgs *a, const Change *c) {
+   if (c->status_set)
+      t->status = c->status;
+   replace(&t->owner, a->owner);
+   replace(&t->due, a->due);
+   replace(&t->note, a->note);
+   if (c->priority >= 0)
+      t->priority = c->priority;
+}
+
+static void printItem(const PlanItem *it) {
+   const PlanTrack *t = &it->track;
+   printf("%s %s: %s", t->question_id, t->choice_id, PlanStatus_name(t->status));
+   if (t->owner)
+      printf(_(", owner %s"), t->owner);
+   if (t->due)
+      printf(_(", due %s"), t->due);
+   if (t->priority)
+      printf(_(", priority %d"), t->priority);
+   if (t->note)
+      printf(_(", note \"%s\""), t->note);
+   if (it->state != PLAN_ITEM_ACTIVE)
+      printf(" (%s)", PlanItemState_label(it->state));
+   putchar('\n');
+}
+
+/* Another writer may commit between our read and our write; the change is
+ * a delta, so it is re-applied to their version, never over it. */
+#define PLAN_RETRIES 8
+
+static int record(CliEnv *env, Store *s, ReviewDoc *doc, const char *qid, const char *cid,
+                  const PlanArgs *a, const Change *c) {
+   StoreStatus st = STORE_STALE;
+   char *err = NULL;
+   for (int attempt = 0; attempt < PLAN_RETRIES && st == STORE_STALE; attempt++) {
+      free(err);
+      err = NULL;
+      Plan plan;
+      st = ReviewDoc_plan(s, doc, &plan, &err);
+      if (st != STORE_OK)
+         break;
+      const PlanItem *it = Plan_find(&plan, qid, cid);
+      PlanTrack t = { 0 };
+      if (it)
+         PlanTrack_copy(&t, &it->track);
+      else {
+         t.question_id = xstrdup(qid);
+         t.choice_id = xstrdup(cid);
+      }
+      applyChange(&t, a, c);
+      st = ReviewDoc_putPlan(s, doc, &t, Cli_user(env), NULL, &err);
+      PlanTrack_free(&t);
+      Plan_free(&plan);
+   }
+   if (st != STORE_OK) {
+      Cli_error("%s", st == STORE_STALE ? _("the item kept changing under us; nothing was written")
+                                        : err);
+      free(err);
+      return st == STORE_INVALID ? EXIT_USAGE : EXIT_FAIL;
+   }
+   Plan plan;
+   if (ReviewDoc_plan(s, doc, &plan, &err) == STORE_OK) {
+      const PlanItem *it = Plan_find(&plan, qid, cid);
+      if (it)
+         printItem(it);
+      Plan_free(&plan);
+   } else {
+      free(err);
+   }
+   return EXIT_OK;
+}
+
+static int planSet(CliEnv *env, const PlanArgs *a, char **pos) {
+   Change c;
+   if (!validateSet(a, &c))
+      return EXIT_USAGE;
+   ReviewDoc doc;
+   Store *s = Cli_openReview(env, STORE_OPEN_NOCREATE, pos[0], &doc);
+   if (!s)
+      return EXIT_FAIL;
+   int rc = record(env, s, &doc, pos[1], pos[2], a, &c);
+   ReviewDoc_free(&doc);
+   Store_close(s);
+   return rc;
+}
+
+int Cmd_plan(CliEnv *env, int argc, char **argv) {
+   PlanArgs args = { 0 };
+   char **pos;
+   size_t npos;
+   if (!Cli_parse(env, argc, argv, planOptions, planOption, &args, &pos, &npos))
+      return EXIT_USAGE;
+   int rc;
+   if (env->help) {
+      Cli_printCommandHelp("plan", planOptions);
+      rc = EXIT_OK;
+   } else if (npos >= 1 && strcmp(pos[0], "set") == 0 && npos != 1) {
+      if (npos != 4) {
+         Cli_error("%s", _("usage: walens plan set WORKLOAD QUESTION_ID CHOICE_ID [options]"));
+         rc = EXIT_USAGE;
+      } else {
+         rc = planSet(env, &args, pos + 1);
+      }
+   } else if (npos != 1) {
+      Cli_error("%s", _("usage: walens plan WORKLOAD [--status S] [--owner NAME] [--format text|json]"));
+      rc = EXIT_USAGE;
+   } else {
+      rc = planList(env, &args, pos[0]);
+   }
+   free(pos);
+   return rc;
+}

@@ -1,0 +1,260 @@
+/* plan.c: the derived improvement plan joined with the user's tracking. */
+#include "config.h"
+
+#include "core/plan.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "i18n.h"
+
+/* ---- statuses and states ---- */
+
+static const char *const statusNames[PLAN_STATUS_COUNT] = {
+   "open", "in_progress", "done", "risk_accepted", "wont_do",
+};
+
+static const char *const statusLabels[PLAN_STATUS_COUNT] = {
+   /* In context: other languages say the status "open" unlike the verb. */
+   NC_("plan status", "open"), NC_("plan status", "in progress"), NC_("plan status", "done"),
+   NC_("plan status", "risk accepted"), NC_("plan status", "won't do"),
+};
+
+static const char *const stateNames[PLAN_ITEM_STATE_COUNT] = {
+   "active", "resolved", "not_needed", "orphaned",
+};
+
+static const char *const stateLabels[PLAN_ITEM_STATE_COUNT] = {
+   N_("to improve"), N_("resolved by the answer"), N_("no longer at risk"),
+   N_("no longer in the lens"),
+};
+
+const char *PlanStatus_name(PlanStatus s) {
+   return (unsigned)s < PLAN_STATUS_COUNT ? statusNames[s] : statusNames[PLAN_OPEN];
+}
+
+const char *PlanStatus_label(PlanStatus s) {
+   return C_("plan status", statusLabels[(unsigned)s < PLAN_STATUS_COUNT ? s : PLAN_OPEN]);
+}
+
+/* Equal ignoring case, with '-' and ' ' standing for '_'. */
+static bool sameName(const char *given, const char *name) {
+   for (; *given && *name; given++, name++) {
+      char g = *given == '-' || *given == ' ' ? '_' : (char)tolower((unsigned char)*given);
+      if (g != *name)
+         return false;
+   }
+   return *given == '\0' && *name == '\0';
+}
+
+bool PlanStatus_parse(const char *name, PlanStatus *out) {
+   for (int i = 0; name && i < PLAN_STATUS_COUNT; i++)
+      if (sameName(name, statusNames[i])) {
+         if (out)
+            *out = (PlanStatus)i;
+         return true;
+      }
+   return false;
+}
+
+bool PlanStatus_isPending(PlanStatus s) {
+   return s == PLAN_OPEN || s == PLAN_IN_PROGRESS;
+}
+
+const char *PlanItemState_name(PlanItemState s) {
+   return (unsigned)s < PLAN_ITEM_STATE_COUNT ? stateNames[s] : stateNames[0];
+}
+
+const char *PlanItemState_label(PlanItemState s) {
+   return _(stateLabels[(unsigned)s < PLAN_ITEM_STATE_COUNT ? s : 0]);
+}
+
+bool PlanItemState_parse(const char *name, PlanItemState *out) {
+   for (int i = 0; name && i < PLAN_ITEM_STATE_COUNT; i++)
+      if (sameName(name, stateNames[i])) {
+         if (out)
+            *out = (PlanItemState)i;
+         return true;
+      }
+   return false;
+}
+
+/* ---- dates ---- */
+
+static bool digits(const char *p, int n, int *out) {
+   int v = 0;
+   for (int i = 0; i < n; i++) {
+      if (p[i] < '0' || p[i] > '9')
+         return false;
+      v = v * 10 + (p[i] - '0');
+   }
+   *out = v;
+   return true;
+}
+
+bool Plan_validDate(const char *ymd) {
+   static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+   int y, m, d;
+   if (!ymd || strlen(ymd) != 10 || ymd[4] != '-' || ymd[7] != '-' || !digits(ymd, 4, &y) ||
+       !digits(ymd + 5, 2, &m) || !digits(ymd + 8, 2, &d))
+      return false;
+   if (m < 1 || m > 12 || d < 1)
+      return false;
+   bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+   int max = mdays[m - 1] + (m == 2 && leap);
+   return d <= max;
+}
+
+/* ---- tracking ---- */
+
+void PlanTrack_free(PlanTrack *t) {
+   if (!t)
+      return;
+   free(t->question_id);
+   free(t->choice_id);
+   free(t->owner);
+   free(t->due);
+   free(t->note);
+   free(t->updated_at);
+   free(t->updated_by);
+   memset(t, 0, sizeof *t);
+}
+
+void PlanTrack_copy(PlanTrack *dst, const PlanTrack *src) {
+   *dst = *src;
+   dst->question_id = xstrdup(src->question_id);
+   dst->choice_id = xstrdup(src->choice_id);
+   dst->owner = xstrdup(src->owner);
+   dst->due = xstrdup(src->due);
+   dst->note = xstrdup(src->note);
+   dst->updated_at = xstrdup(src->updated_at);
+   dst->updated_by = xstrdup(src->updated_by);
+}
+
+static bool sameStr(const char *a, const char *b) {
+   return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+bool PlanTrack_sameTracking(const PlanTrack *a, const PlanTrack *b) {
+   return a->status == b->status && a->priority == b->priority && sameStr(a->owner, b->owner) &&
+          sameStr(a->due, b->due) && sameStr(a->note, b->note);
+}
+
+/* ---- the join ---- */
+
+static const PlanTrack *findTrack(const PlanTrack *tracks, size_t n, const char *qid,
+                                  const char *cid) {
+   for (size_t i = 0; i < n; i++)
+      if (tracks[i].question_id && tracks[i].choice_id &&
+          strcmp(tracks[i].question_id, qid) == 0 && strcmp(tracks[i].choice_id, cid) == 0)
+         return &tracks[i];
+   return NULL;
+}
+
+static void setTrack(PlanItem *it, const PlanTrack *t, const char *qid, const char *cid) {
+   if (t) {
+      PlanTrack_copy(&it->track, t);
+      it->tracked = t->version > 0;
+   } else {
+      memset(&it->track, 0, sizeof it->track);
+      it->track.question_id = xstrdup(qid);
+      it->track.choice_id = xstrdup(cid);
+      it->tracked = false;
+   }
+}
+
+/* Why a tracked, non-derived item is out of the plan. */
+static void classify(const Review *r, PlanItem *it) {
+   const Lens *lens = r->lens;
+   size_t qi;
+   const Question *q = Lens_findQuestion(lens, it->track.question_id, &qi);
+   int ci = q ? Question_findChoice(q, it->track.choice_id) : -1;
+   if (!q || ci < 0 || q->choices[ci].is_none) {
+      it->question = it->choice = PLAN_NO_INDEX;
+      it->state = PLAN_ITEM_ORPHANED;
+      it->risk = RISK_UNANSWERED;
+      it->weight = WEIGHT_NONE;
+      return;
+   }
+   it->question = qi;
+   it->choice = (size_t)ci;
+   it->risk = Question_risk(q, &r->answers[qi]);
+   it->weight = q->choices[ci].weight;
+   it->state = r->answers[qi].choices[ci] == CHOICE_SELECTED ? PLAN_ITEM_RESOLVED
+                                                              : PLAN_ITEM_NOT_NEEDED;
+}
+
+static int cmpTrackKey(const void *pa, const void *pb) {
+   const PlanItem *a = pa, *b = pb;
+   int c = strcmp(a->track.question_id, b->track.question_id);
+   return c ? c : strcmp(a->track.choice_id, b->track.choice_id);
+}
+
+/* Has the first index (before i) of tracks with the same key already been taken? */
+static bool isDuplicate(const PlanTrack *tracks, size_t i) {
+   return findTrack(tracks, i, tracks[i].question_id, tracks[i].choice_id) != NULL;
+}
+
+void Plan_build(const Review *r, const PlanTrack *tracks, size_t n_tracks, Plan *out) {
+   memset(out, 0, sizeof *out);
+   PlanEntry *entries = NULL;
+   size_t n = Plan_derive(r, &entries);
+   out->items = xcalloc(n + n_tracks + 1, sizeof *out->items);
+   bool *used = xcalloc(n_tracks + 1, sizeof *used);
+   const Lens *lens = r->lens;
+   for (size_t i = 0; i < n; i++) {
+      const Question *q = &lens->questions[entries[i].question];
+      const Choice *c = &q->choices[entries[i].choice];
+      PlanItem *it = &out->items[out->n++];
+      const PlanTrack *t = findTrack(tracks, n_tracks, q->id, c->id);
+      if (t)
+         used[t - tracks] = true;
+      it->question = entries[i].question;
+      it->choice = entries[i].choice;
+      it->state = PLAN_ITEM_ACTIVE;
+      it->risk = entries[i].risk;
+      it->weight = c->weight;
+      setTrack(it, t, q->id, c->id);
+   }
+   out->n_active = out->n;
+   for (size_t i = 0; i < n_tracks; i++) {
+      if (used[i] || !tracks[i].question_id || !tracks[i].choice_id || isDuplicate(tracks, i))
+         continue;
+      PlanItem *it = &out->items[out->n++];
+      setTrack(it, &tracks[i], NULL, NULL);
+      classify(r, it);
+   }
+   if (out->n > out->n_active)
+      qsort(out->items + out->n_active, out->n - out->n_active, sizeof *out->items,
+            cmpTrackKey);
+   if (out->n == 0) {
+      free(out->items);
+      out->items = NULL;
+   }
+   free(used);
+   free(entries);
+}
+
+void Plan_free(Plan *p) {
+   if (!p)
+      return;
+   for (size_t i = 0; i < p->n; i++)
+      PlanTrack_free(&p->items[i].track);
+   free(p->items);
+   memset(p, 0, sizeof *p);
+}
+
+const PlanItem *Plan_find(const Plan *p, const char *question_id, const char *choice_id) {
+   for (size_t i = 0; i < p->n; i++)
+      if (strcmp(p->items[i].track.question_id, question_id) == 0 &&
+          strcmp(p->items[i].track.choice_id, choice_id) == 0)
+         return &p->items[i];
+   return NULL;
+}
+
+bool PlanItem_isOverdue(const PlanItem *it, const char *today) {
+   return it->state == PLAN_ITEM_ACTIVE && PlanStatus_isPending(it->track.status) &&
+          it->track.due && today && strcmp(it->track.due, today) < 0;
+}

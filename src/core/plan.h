@@ -1,0 +1,108 @@
+/* plan.h: the improvement plan joined with the user's tracking.
+ *
+ * The list of items is derived from risk (Plan_derive in review.h); what the
+ * user records about an item (status, owner, due date, priority, note) is
+ * kept apart, keyed by question id and choice id, so it survives answer
+ * changes and lens upgrades.  Plan_build joins the two: every derived item
+ * with its tracking (or the defaults), then every tracked item that is no
+ * longer derived, with the reason why (resolved by the answer, no longer at
+ * risk, or gone from the lens).
+ *
+ * Pure computation: no SQL.  The store layer converts its rows to PlanTrack
+ * (store/plan.h); snapshots (snapshot.h) embed a Plan.  A Plan owns its items
+ * and each item owns its PlanTrack strings; Plan_free() releases them. */
+#ifndef WALENS_PLAN_H
+#define WALENS_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/review.h"
+
+typedef enum {
+   PLAN_OPEN = 0,
+   PLAN_IN_PROGRESS,
+   PLAN_DONE,
+   PLAN_RISK_ACCEPTED,
+   PLAN_WONT_DO,
+} PlanStatus;
+#define PLAN_STATUS_COUNT 5
+
+/* API names as the store keeps them: "open", "in_progress", "done",
+ * "risk_accepted", "wont_do".  Parse also accepts '-' or ' ' for '_' and any
+ * letter case ("in-progress", "Risk Accepted"). */
+const char *PlanStatus_name(PlanStatus s);
+bool PlanStatus_parse(const char *name, PlanStatus *out);
+/* Translated, for screens: "open", "in progress", "done", "risk accepted",
+ * "won't do". */
+const char *PlanStatus_label(PlanStatus s);
+/* Open and in progress count as still to do (overdue applies to them). */
+bool PlanStatus_isPending(PlanStatus s);
+
+/* "YYYY-MM-DD" naming a real calendar day (the form due dates take). */
+bool Plan_validDate(const char *ymd);
+
+/* The user's tracking of one item.  All strings owned (NULL when unset),
+ * question_id and choice_id always set. */
+typedef struct PlanTrack {
+   char *question_id, *choice_id;
+   PlanStatus status;
+   char *owner, *due, *note; /* due: YYYY-MM-DD */
+   int priority;             /* 0 = unset, else >= 1 */
+   int64_t version;          /* store row version; 0 = never written */
+   char *updated_at, *updated_by;
+} PlanTrack;
+
+void PlanTrack_free(PlanTrack *t);
+/* Deep copy into *dst. */
+void PlanTrack_copy(PlanTrack *dst, const PlanTrack *src);
+/* True when status, owner, due, priority and note are all equal (versions
+ * and who/when are not compared). */
+bool PlanTrack_sameTracking(const PlanTrack *a, const PlanTrack *b);
+
+/* Why an item is (or is no longer) in the plan. */
+typedef enum {
+   PLAN_ITEM_ACTIVE = 0,  /* derived from the current risk: to be improved */
+   PLAN_ITEM_RESOLVED,    /* the practice is now selected: resolved by the answer */
+   PLAN_ITEM_NOT_NEEDED,  /* not selected, but the question is no longer HIGH or
+                             MEDIUM, or it or the practice is marked not applicable */
+   PLAN_ITEM_ORPHANED,    /* the lens has no such question or choice (any more) */
+} PlanItemState;
+#define PLAN_ITEM_STATE_COUNT 4
+
+/* "active", "resolved", "not_needed", "orphaned" / translated labels. */
+const char *PlanItemState_name(PlanItemState s);
+bool PlanItemState_parse(const char *name, PlanItemState *out);
+const char *PlanItemState_label(PlanItemState s);
+
+#define PLAN_NO_INDEX ((size_t)-1)
+
+typedef struct PlanItem {
+   size_t question, choice; /* into the lens (or snapshot); PLAN_NO_INDEX when orphaned */
+   PlanItemState state;
+   Risk risk;      /* the question's risk now; RISK_UNANSWERED when orphaned */
+   Weight weight;  /* the practice's weight; WEIGHT_NONE when orphaned */
+   bool tracked;   /* the user recorded something (track.version > 0) */
+   PlanTrack track; /* the tracking, or the defaults (status open) when untracked */
+} PlanItem;
+
+typedef struct Plan {
+   PlanItem *items; /* NULL when n == 0 */
+   size_t n;
+   /* items[0 .. n_active) are the derived plan, in Plan_derive order;
+    * items[n_active .. n) are the tracked items no longer derived, ordered by
+    * question id then choice id. */
+   size_t n_active;
+} Plan;
+
+/* Joins Plan_derive(r) with tracks (any order; duplicates keep the first).
+ * The tracks are copied. */
+void Plan_build(const Review *r, const PlanTrack *tracks, size_t n_tracks, Plan *out);
+void Plan_free(Plan *p);
+/* The item with this key, or NULL. */
+const PlanItem *Plan_find(const Plan *p, const char *question_id, const char *choice_id);
+/* Due strictly before today (YYYY-MM-DD), still pending, and active. */
+bool PlanItem_isOverdue(const PlanItem *it, const char *today);
+
+#endif

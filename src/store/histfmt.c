@@ -1,0 +1,198 @@
+/* histfmt.c: a history entry's before/after JSON as a short readable change.
+ *
+ * The JSON forms are the ones the store writes: store_answer.c (answers),
+ * store_plan.c (tracking), store_workload.c (workloads), store_milestone.c
+ * and store_upgrade.c (milestones, upgrade rewrites, re-review marks). */
+#include "config.h"
+
+#include "store/histfmt.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "i18n.h"
+
+/* Parts joined by "; ". */
+typedef struct Parts {
+   char *text;
+} Parts;
+
+static void add(Parts *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void add(Parts *p, const char *fmt, ...) {
+   va_list ap;
+   va_start(ap, fmt);
+   char buf[1024];
+   vsnprintf(buf, sizeof buf, fmt, ap);
+   va_end(ap);
+   char *joined = p->text ? xasprintf("%s; %s", p->text, buf) : xstrdup(buf);
+   free(p->text);
+   p->text = joined;
+}
+
+static const char *getStr(json_t *o, const char *key) {
+   return json_string_value(json_object_get(o, key));
+}
+
+static bool sameStr(const char *a, const char *b) {
+   return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static bool inArray(json_t *arr, const char *id) {
+   size_t i;
+   json_t *v;
+   json_array_foreach(arr, i, v) {
+      if (sameStr(json_string_value(v), id))
+         return true;
+   }
+   return false;
+}
+
+/* "A, B" of the strings in a that are not in b (or NULL when none). */
+static char *missing(json_t *a, json_t *b) {
+   char *out = NULL;
+   size_t i;
+   json_t *v;
+   json_array_foreach(a, i, v) {
+      const char *id = json_string_value(v);
+      if (!id || inArray(b, id))
+         continue;
+      char *next = out ? xasprintf("%s, %s", out, id) : xstrdup(id);
+      free(out);
+      out = next;
+   }
+   return out;
+}
+
+static void choiceChanges(Parts *p, json_t *b, json_t *a, bool upgrade) {
+   json_t *bs = json_object_get(b, "selected"), *as = json_object_get(a, "selected");
+   json_t *bn = json_object_get(b, "na_choices"), *an = json_object_get(a, "na_choices");
+   char *sel = missing(as, bs), *unsel = missing(bs, as);
+   char *na = missing(an, bn), *unna = missing(bn, an);
+   if (sel)
+      add(p, _("selected %s"), sel);
+   if (unsel)
+      add(p, upgrade ? _("dropped %s (no longer in the lens)") : _("unselected %s"), unsel);
+   if (na)
+      add(p, _("marked %s not applicable"), na);
+   if (unna)
+      add(p, upgrade ? _("dropped %s (no longer in the lens)") : _("%s applicable again"), unna);
+   free(sel);
+   free(unsel);
+   free(na);
+   free(unna);
+}
+
+static void notesChange(Parts *p, const char *before, const char *after) {
+   bool had = before && *before, has = after && *after;
+   if (!had && has)
+      add(p, "%s", _("notes added"));
+   else if (had && !has)
+      add(p, "%s", _("notes cleared"));
+   else if (had && has && strcmp(before, after) != 0)
+      add(p, "%s", _("notes changed"));
+}
+
+static void describeAnswer(Parts *p, json_t *b, json_t *a) {
+   if (json_is_true(json_object_get(a, "deleted"))) {
+      add(p, "%s", _("answer removed by lens upgrade (question no longer in the lens)"));
+      return;
+   }
+   json_t *mark = json_object_get(a, "needs_review");
+   if (mark) {
+      add(p, "%s", json_is_true(mark) ? _("marked for re-review after lens upgrade")
+                                      : _("re-review confirmed"));
+      return;
+   }
+   bool upgrade = sameStr(getStr(a, "reason"), "lens_upgrade");
+   bool bna = json_is_true(json_object_get(b, "not_applicable"));
+   bool ana = json_is_true(json_object_get(a, "not_applicable"));
+   if (ana && !bna)
+      add(p, _("question marked not applicable (%s)"),
+          getStr(a, "na_reason") ? getStr(a, "na_reason") : "NONE");
+   else if (bna && !ana)
+      add(p, "%s", _("question applicable again"));
+   else if (ana && !sameStr(getStr(a, "na_reason"), getStr(b, "na_reason")))
+      add(p, _("reason %s"), getStr(a, "na_reason") ? getStr(a, "na_reason") : "NONE");
+   choiceChanges(p, b, a, upgrade);
+   notesChange(p, getStr(b, "notes"), getStr(a, "notes"));
+}
+
+static void textField(Parts *p, const char *label, const char *before, const char *after) {
+   if (sameStr(before, after))
+      return;
+   if (!before)
+      add(p, "%s %s", label, after);
+   else if (!after)
+      add(p, _("%s cleared"), label);
+   else
+      add(p, "%s %s -> %s", label, before, after);
+}
+
+static void describePlan(Parts *p, json_t *b, json_t *a) {
+   const char *bs = b ? getStr(b, "status") : "open", *as = getStr(a, "status");
+   if (!sameStr(bs, as))
+      add(p, _("status %s -> %s"), bs ? bs : "?", as ? as : "?");
+   textField(p, _("owner"), getStr(b, "owner"), getStr(a, "owner"));
+   textField(p, _("due"), getStr(b, "due"), getStr(a, "due"));
+   json_int_t bp = json_integer_value(json_object_get(b, "priority"));
+   json_int_t ap = json_integer_value(json_object_get(a, "priority"));
+   if (bp != ap) {
+      if (bp == 0)
+         add(p, _("priority %lld"), (long long)ap);
+      else if (ap == 0)
+         add(p, "%s", _("priority cleared"));
+      else
+         add(p, _("priority %lld -> %lld"), (long long)bp, (long long)ap);
+   }
+   const char *bn = getStr(b, "note"), *an = getStr(a, "note");
+   if (!sameStr(bn, an))
+      add(p, "%s", !bn ? _("note added") : !an ? _("note cleared") : _("note changed"));
+}
+
+static void describeWorkload(Parts *p, json_t *b, json_t *a) {
+   if (!b) {
+      add(p, "%s", _("created"));
+      return;
+   }
+   if (json_object_get(a, "lens_id")) {
+      const char *bv = getStr(b, "lens_version"), *av = getStr(a, "lens_version");
+      add(p, _("lens %s %s -> %s"), getStr(a, "lens_key") ? getStr(a, "lens_key") : "?",
+          bv ? bv : "-", av ? av : "-");
+      if (getStr(a, "milestone"))
+         add(p, _("milestone %s saved before"), getStr(a, "milestone"));
+      return;
+   }
+   if (getStr(a, "name"))
+      add(p, _("renamed from %s to %s"), getStr(b, "name") ? getStr(b, "name") : "?",
+          getStr(a, "name"));
+   json_t *arch = json_object_get(a, "archived");
+   if (arch)
+      add(p, "%s", json_is_true(arch) ? _("archived") : _("restored from the archive"));
+}
+
+char *HistoryEntry_describe(const HistoryEntry *e) {
+   json_t *b = e->before ? json_loads(e->before, 0, NULL) : NULL;
+   json_t *a = e->after ? json_loads(e->after, 0, NULL) : NULL;
+   Parts p = { NULL };
+   bool readable = (!e->before || json_is_object(b)) && (!e->after || json_is_object(a));
+   const char *kind = e->kind ? e->kind : "";
+   if (readable && strcmp(kind, "answer") == 0 && a)
+      describeAnswer(&p, b, a);
+   else if (readable && strcmp(kind, "plan") == 0 && a)
+      describePlan(&p, b, a);
+   else if (readable && strcmp(kind, "workload") == 0 && a)
+      describeWorkload(&p, b, a);
+   else if (readable && strcmp(kind, "milestone") == 0)
+      add(&p, "%s", _("milestone saved"));
+   json_decref(b);
+   json_decref(a);
+   if (!p.text)
+      p.text = xstrdup(readable && a && (!strcmp(kind, "answer") || !strcmp(kind, "plan"))
+                          ? _("saved again, no change")
+                          : _("changed"));
+   return p.text;
+}

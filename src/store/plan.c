@@ -1,0 +1,228 @@
+/* plan.c (store): a review's plan joined with its stored tracking, and the
+ * milestones built from it. */
+#include "config.h"
+
+#include "store/plan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "i18n.h"
+#include "store/store_internal.h"
+
+static void setErr(char **err, char *msg) {
+   if (err)
+      *err = msg;
+   else
+      free(msg);
+}
+
+static void storeErr(Store *s, char **err) {
+   setErr(err, xstrdup(Store_lastError(s)));
+}
+
+void Store_today(const Store *s, char out[11]) {
+   char now[STORE_TIME_LEN];
+   StoreTime_now(s, now);
+   memcpy(out, now, 10);
+   out[10] = '\0';
+}
+
+void PlanTrack_fromStored(PlanTrack *dst, const PlanTracking *src) {
+   memset(dst, 0, sizeof *dst);
+   dst->question_id = xstrdup(src->question_id);
+   dst->choice_id = xstrdup(src->choice_id);
+   if (!src->status || !PlanStatus_parse(src->status, &dst->status))
+      dst->status = PLAN_OPEN;
+   dst->owner = xstrdup(src->owner);
+   dst->due = xstrdup(src->due);
+   dst->note = xstrdup(src->note);
+   dst->priority = src->priority;
+   dst->version = src->version;
+   dst->updated_at = xstrdup(src->updated_at);
+   dst->updated_by = xstrdup(src->updated_by);
+}
+
+StoreStatus ReviewDoc_plan(Store *s, const ReviewDoc *doc, Plan *out, char **err) {
+   memset(out, 0, sizeof *out);
+   PlanTracking *rows = NULL;
+   size_t n = 0;
+   StoreStatus st = Store_getPlanTracking(s, doc->workload.review_id, &rows, &n);
+   if (st != STORE_OK) {
+      storeErr(s, err);
+      return st;
+   }
+   PlanTrack *tracks = xcalloc(n + 1, sizeof *tracks);
+   for (size_t i = 0; i < n; i++)
+      PlanTrack_fromStored(&tracks[i], &rows[i]);
+   PlanTracking_freeArray(rows, n);
+   Plan_build(&doc->review, tracks, n, out);
+   for (size_t i = 0; i < n; i++)
+      PlanTrack_free(&tracks[i]);
+   free(tracks);
+   return STORE_OK;
+}
+
+static StoreStatus checkItem(const ReviewDoc *doc, const PlanTrack *t, char **err) {
+   const Question *q = t->question_id ? Lens_findQuestion(doc->lens, t->question_id, NULL)
+                                      : NULL;
+   if (!q) {
+      setErr(err, xasprintf(_("workload '%s' has no question '%s'"), doc->workload.name,
+                            t->question_id ? t->question_id : ""));
+      return STORE_INVALID;
+   }
+   int c = t->choice_id ? Question_findChoice(q, t->choice_id) : -1;
+   if (c < 0 || q->choices[c].is_none) {
+      setErr(err, xasprintf(_("question %s has no practice '%s'"), q->id,
+                            t->choice_id ? t->choice_id : ""));
+      return STORE_INVALID;
+   }
+   if (t->due && !Plan_validDate(t->due)) {
+      setErr(err, xasprintf(_("invalid due date '%s' (a real date as YYYY-MM-DD)"), t->due));
+      return STORE_INVALID;
+   }
+   if (t->priority < 0) {
+      setErr(err, xasprintf(_("invalid priority %d (0 for none, or 1 and up)"), t->priority));
+      return STORE_INVALID;
+   }
+   return STORE_OK;
+}
+
+StoreStatus ReviewDoc_putPlan(Store *s, const ReviewDoc *doc, const PlanTrack *t,
+                              const char *user, int64_t *new_version, char **err) {
+   StoreStatus st = checkItem(doc, t, err);
+   if (st != STORE_OK)
+      return st;
+   PlanTracking row = {
+      .question_id = t->question_id,
+      .choice_id = t->choice_id,
+      .status = (char *)PlanStatus_name(t->status),
+      .owner = t->owner,
+      .due = t->due,
+      .note = t->note,
+      .priority = t->priority,
+   };
+   st = Store_putPlanTracking(s, doc->workload.review_id, &row, t->version, user, new_version);
+   if (st != STORE_OK)
+      storeErr(s, err);
+   return st;
+}
+
+/* ---- milestones ---- */
+
+StoreStatus ReviewDoc_snapshot(Store *s, const ReviewDoc *doc, Snapshot *out, char **err) {
+   memset(out, 0, sizeof *out);
+   Plan plan;
+   StoreStatus st = ReviewDoc_plan(s, doc, &plan, err);
+   if (st != STORE_OK)
+      return st;
+   size_t nq = doc->lens->n_questions;
+   const char **notes = xcalloc(nq + 1, sizeof *notes);
+   for (size_t i = 0; i < nq; i++)
+      notes[i] = doc->stored ? doc->stored[i].notes : NULL;
+   char today[11];
+   Store_today(s, today);
+   Snapshot_build(&doc->review, notes, &plan, doc->workload.name, today, out);
+   free(notes);
+   Plan_free(&plan);
+   return STORE_OK;
+}
+
+StoreStatus ReviewDoc_addMilestone(Store *s, const ReviewDoc *doc, const char *name,
+                                   const char *user, int64_t *id, char **err) {
+   Snapshot snap;
+   StoreStatus st = ReviewDoc_snapshot(s, doc, &snap, err);
+   if (st != STORE_OK)
+      return st;
+   char *text = Snapshot_toJson(&snap);
+   Snapshot_free(&snap);
+   if (!text) {
+      setErr(err, xstrdup(_("milestone: the review holds text that is not UTF-8")));
+      return STORE_INVALID;
+   }
+   st = Store_addMilestone(s, doc->workload.review_id, name, text, user, id);
+   free(text);
+   if (st == STORE_EXISTS)
+      setErr(err, xasprintf(_("workload '%s' already has a milestone named '%s'"),
+                            doc->workload.name, name));
+   else if (st == STORE_INVALID)
+      setErr(err, xasprintf(_("invalid milestone name '%s'"), name ? name : ""));
+   else if (st != STORE_OK)
+      storeErr(s, err);
+   return st;
+}
+
+static StoreStatus parseInto(const ReviewDoc *doc, Milestone *row, MilestoneSnap *out,
+                             char **err) {
+   char *perr = NULL;
+   out->row = *row;
+   out->row.snapshot = NULL;
+   bool ok = Snapshot_fromJson(row->snapshot, &out->snap, &perr);
+   free(row->snapshot);
+   memset(row, 0, sizeof *row);
+   if (ok)
+      return STORE_OK;
+   setErr(err, xasprintf(_("milestone '%s' of workload '%s': %s"), out->row.name,
+                         doc->workload.name, perr));
+   free(perr);
+   return STORE_INVALID;
+}
+
+StoreStatus ReviewDoc_milestone(Store *s, const ReviewDoc *doc, const char *name,
+                                MilestoneSnap *out, char **err) {
+   memset(out, 0, sizeof *out);
+   Milestone row;
+   StoreStatus st = Store_getMilestone(s, doc->workload.review_id, name, &row);
+   if (st == STORE_NOT_FOUND) {
+      setErr(err, xasprintf(_("workload '%s' has no milestone named '%s'"), doc->workload.name,
+                            name));
+      return st;
+   }
+   if (st != STORE_OK) {
+      storeErr(s, err);
+      return st;
+   }
+   st = parseInto(doc, &row, out, err);
+   if (st != STORE_OK)
+      MilestoneSnap_free(out);
+   return st;
+}
+
+StoreStatus ReviewDoc_milestones(Store *s, const ReviewDoc *doc, MilestoneSnap **out, size_t *n,
+                                 char **err) {
+   *out = NULL;
+   *n = 0;
+   Milestone *rows = NULL;
+   size_t nrows = 0;
+   StoreStatus st = Store_listMilestones(s, doc->workload.review_id, true, &rows, &nrows);
+   if (st != STORE_OK) {
+      storeErr(s, err);
+      return st;
+   }
+   *out = xcalloc(nrows + 1, sizeof **out);
+   for (size_t i = 0; i < nrows && st == STORE_OK; i++) {
+      st = parseInto(doc, &rows[i], &(*out)[i], err);
+      *n = i + 1;
+   }
+   Milestone_freeArray(rows, nrows);
+   if (st != STORE_OK) {
+      MilestoneSnap_freeArray(*out, *n);
+      *out = NULL;
+      *n = 0;
+   }
+   return st;
+}
+
+void MilestoneSnap_free(MilestoneSnap *m) {
+   if (!m)
+      return;
+   Milestone_free(&m->row);
+   Snapshot_free(&m->snap);
+}
+
+void MilestoneSnap_freeArray(MilestoneSnap *a, size_t n) {
+   for (size_t i = 0; i < n; i++)
+      MilestoneSnap_free(&a[i]);
+   free(a);
+}

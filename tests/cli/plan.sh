@@ -1,0 +1,130 @@
+#!/bin/sh
+# CLI golden tests for the improvement plan, milestones, history and lens
+# upgrades: each case runs a few walens commands and compares the transcript
+# (commands, stdout, stderr, exit codes) with tests/plan/golden/.
+SUITE=plan
+. "$top_srcdir/tests/lib.sh"
+
+FIX="$top_srcdir/tests/fixtures/lenses"
+DB="$TMP/walens.db"
+
+# run ARGS...: appends "$ walens ARGS", the output and the exit status.
+run() {
+   printf '$ walens' > "$TMP/cmd"
+   printf ' %s' "$@" >> "$TMP/cmd"
+   printf '\n' >> "$TMP/cmd"
+   "$WALENS" --user tester --db "$DB" "$@" > "$TMP/run.out" 2>&1
+   rc=$?
+   cat "$TMP/cmd" "$TMP/run.out" | sed -e "s|$TMP|TMP|g" -e "s|$top_srcdir/||g" >> "$OUT"
+   printf '[exit %d]\n' "$rc" >> "$OUT"
+}
+
+# quiet ARGS...: runs walens for set-up, output dropped (checked elsewhere).
+quiet() {
+   "$WALENS" --user tester --db "$DB" "$@" > /dev/null 2>&1 || fail "set-up: walens $*"
+}
+
+# start NAME: starts a transcript; the next case (or the end) compares it.
+start() {
+   [ -z "${CASE:-}" ] || golden "$CASE" "$OUT"
+   CASE=$1
+   OUT="$TMP/$1.out"
+   : > "$OUT"
+}
+
+quiet workload add fraud --lens "$FIX/small.yaml"
+quiet answer fraud Q1 --select Q1_c
+quiet answer fraud Q2 --select Q2_a
+quiet answer fraud Q3 --select Q3_rotate
+quiet answer fraud Q4 --none
+quiet answer fraud Q5 --select Q5_test
+
+start plan
+run plan fraud
+run plan set fraud Q1 Q1_b --status in-progress --owner alice --due 2026-11-01 --priority 2 --note "Second reader on every merge"
+run plan set fraud Q4 Q4_tag --owner bob --due 2026-12-15
+run plan set fraud Q1 Q1_b --owner ""
+run plan set fraud Q1 Q1_b --owner carol
+run plan fraud
+run plan fraud --status in_progress
+run plan fraud --owner bob
+run plan fraud --format json
+
+start plan-resolved
+run answer fraud Q1 --select Q1_b
+run plan fraud
+run answer fraud Q1 --unselect Q1_b
+run plan fraud --status in_progress
+
+start plan-errors
+run plan set fraud Q1 Q1_a --due 2026-02-30
+run plan set fraud Q1 Q1_a --due 01/12/2026
+run plan set fraud Q1 Q1_a --status started
+run plan set fraud Q1 Q1_a --priority -1
+run plan set fraud Q1 Q1_a --priority high
+run plan set fraud Q1 Q1_a
+run plan set fraud Q9 Q9_a --status done
+run plan set fraud Q1 Q1_zzz --status done
+run plan set fraud Q1 Q1_no --status done
+run plan set fraud Q1 Q1_a --status done --format json
+run plan set fraud Q1
+run plan fraud --due 2026-12-01
+run plan fraud --format xml
+run plan fraud --status nope
+run plan nothing-here
+run plan
+
+start milestone
+run milestone add fraud baseline
+run milestone add fraud baseline
+run milestone add fraud ""
+run answer fraud Q1 --select Q1_a
+run answer fraud Q3 --select Q3_vault
+run answer fraud Q2 --none
+run plan set fraud Q4 Q4_tag --status done --note "tagged by policy"
+run milestone add fraud "after sprint 1"
+run milestone list fraud
+run milestone list fraud --format json
+run milestone diff fraud baseline
+run milestone diff fraud baseline "after sprint 1"
+run milestone diff fraud baseline --format json
+run milestone diff fraud "after sprint 1"
+run milestone diff fraud nothing
+run milestone diff fraud
+run milestone frob fraud
+
+start history
+run history fraud
+run history fraud Q1
+run history fraud Q4 --format json
+run history fraud --format yaml
+run history nothing-here
+
+quiet workload add up --lens "$FIX/upgrade-v1.yaml"
+quiet answer up UP1 --select UP1_a
+quiet answer up UP2 --select UP2_a,UP2_old --notes "by hand on Fridays"
+quiet answer up UP3 --select UP3_vault
+quiet answer up UP4 --select UP4_log
+quiet answer up UP5 --select UP5_a
+quiet plan set up UP4 UP4_review --owner bob
+quiet plan set up UP2 UP2_b --owner carol
+
+start upgrade
+run upgrade up --check
+run upgrade up --lens "$FIX/small.yaml"
+run upgrade up --lens "$FIX/upgrade-v2.yaml" --dry-run
+run upgrade up --lens "$FIX/upgrade-v2.yaml" --dry-run --format json
+run upgrade up --lens "$FIX/upgrade-v2.yaml"
+run upgrade up --lens "$FIX/upgrade-v2.yaml"
+run status up
+run plan up
+run history up UP2
+run milestone list up
+run milestone diff up before-upgrade-to-2.0
+run workload add up-two --lens "$FIX/upgrade-v1.yaml"
+run upgrade up-two --check
+run upgrade up-two --lens upgrade --milestone "v1 final"
+run upgrade
+
+golden "$CASE" "$OUT"
+finish

@@ -1,0 +1,465 @@
+/* test_plan.c: the plan joined with tracking (core/plan.h), snapshots and
+ * their differences (core/snapshot.h), lens-version differences
+ * (core/lensdiff.h); on tests/fixtures/lenses/small.yaml and upgrade-v*.yaml. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "core/lensdiff.h"
+#include "core/plan.h"
+#include "core/snapshot.h"
+
+static Lens *loadFixture(const char *name) {
+   const char *top = getenv("top_srcdir");
+   char path[1024];
+   snprintf(path, sizeof path, "%s/tests/fixtures/lenses/%s", top ? top : ".", name);
+   DiagList d;
+   DiagList_init(&d);
+   Lens *lens = Lens_loadFile(path, &d);
+   cr_assert_not_null(lens, "%s does not load", path);
+   DiagList_free(&d);
+   return lens;
+}
+
+static size_t qIndex(const Lens *lens, const char *id) {
+   size_t i;
+   cr_assert_not_null(Lens_findQuestion(lens, id, &i), "no question %s", id);
+   return i;
+}
+
+/* Selects (or unselects) one choice of question qid. */
+static void sel(Review *r, const char *qid, const char *cid, bool on) {
+   size_t q = qIndex(r->lens, qid);
+   int c = Question_findChoice(&r->lens->questions[q], cid);
+   cr_assert_geq(c, 0, "no choice %s", cid);
+   Answer_select(&r->lens->questions[q], &r->answers[q], (size_t)c, on);
+}
+
+/* The review used by most tests (see the expected plan below). */
+static void answerSmall(Review *r) {
+   sel(r, "Q1", "Q1_c", true);   /* HIGH: Q1_a, Q1_b (high) missing */
+   sel(r, "Q2", "Q2_a", true);   /* MEDIUM: Q2_b (medium) missing */
+   sel(r, "Q3", "Q3_rotate", true); /* MEDIUM: Q3_vault (no weight) */
+   sel(r, "Q4", "Q4_no", true);  /* HIGH: Q4_tag (high) */
+   sel(r, "Q5", "Q5_test", true); /* HIGH by "!Q5_auto": Q5_auto (no weight) */
+}
+
+static PlanTrack track(const char *q, const char *c, PlanStatus st, const char *owner) {
+   PlanTrack t = { 0 };
+   t.question_id = (char *)q;
+   t.choice_id = (char *)c;
+   t.status = st;
+   t.owner = (char *)owner;
+   t.version = 1;
+   return t;
+}
+
+static void assertItem(const Plan *p, size_t i, const char *q, const char *c, PlanItemState st,
+                       Risk risk) {
+   cr_assert_lt(i, p->n);
+   cr_assert_str_eq(p->items[i].track.question_id, q, "item %zu", i);
+   cr_assert_str_eq(p->items[i].track.choice_id, c, "item %zu", i);
+   cr_assert_eq(p->items[i].state, st, "item %zu state %d", i, p->items[i].state);
+   cr_assert_eq(p->items[i].risk, risk, "item %zu risk %s", i, Risk_name(p->items[i].risk));
+}
+
+/* ---- statuses, dates ---- */
+
+Test(plan, status_names) {
+   PlanStatus s;
+   cr_assert(PlanStatus_parse("in-progress", &s));
+   cr_assert_eq(s, PLAN_IN_PROGRESS);
+   cr_assert(PlanStatus_parse("Risk Accepted", &s));
+   cr_assert_eq(s, PLAN_RISK_ACCEPTED);
+   cr_assert(PlanStatus_parse("wont_do", &s));
+   cr_assert_eq(s, PLAN_WONT_DO);
+   cr_assert_not(PlanStatus_parse("won't do", &s));
+   cr_assert_not(PlanStatus_parse("opened", &s));
+   cr_assert_not(PlanStatus_parse("", &s));
+   cr_assert_not(PlanStatus_parse(NULL, &s));
+   cr_assert_str_eq(PlanStatus_name(PLAN_DONE), "done");
+   cr_assert_str_eq(PlanStatus_name((PlanStatus)99), "open");
+   cr_assert(PlanStatus_isPending(PLAN_IN_PROGRESS));
+   cr_assert_not(PlanStatus_isPending(PLAN_RISK_ACCEPTED));
+   PlanItemState st;
+   cr_assert(PlanItemState_parse("not_needed", &st));
+   cr_assert_eq(st, PLAN_ITEM_NOT_NEEDED);
+   cr_assert_str_eq(PlanItemState_name(PLAN_ITEM_ORPHANED), "orphaned");
+}
+
+Test(plan, due_dates) {
+   cr_assert(Plan_validDate("2026-12-01"));
+   cr_assert(Plan_validDate("2024-02-29"));
+   cr_assert(Plan_validDate("2000-02-29"));
+   cr_assert_not(Plan_validDate("1900-02-29"));
+   cr_assert_not(Plan_validDate("2026-02-29"));
+   cr_assert_not(Plan_validDate("2026-04-31"));
+   cr_assert_not(Plan_validDate("2026-13-01"));
+   cr_assert_not(Plan_validDate("2026-00-10"));
+   cr_assert_not(Plan_validDate("2026-01-00"));
+   cr_assert_not(Plan_validDate("2026-1-01"));
+   cr_assert_not(Plan_validDate("2026-01-01T00:00:00Z"));
+   cr_assert_not(Plan_validDate("2026/01/01"));
+   cr_assert_not(Plan_validDate("tomorrow"));
+   cr_assert_not(Plan_validDate(""));
+   cr_assert_not(Plan_validDate(NULL));
+}
+
+/* ---- derivation and the join ---- */
+
+Test(plan, derived_order) {
+   Lens *lens = loadFixture("small.yaml");
+   Review r;
+   Review_init(&r, lens);
+   answerSmall(&r);
+   Plan p;
+   Plan_build(&r, NULL, 0, &p);
+   cr_assert_eq(p.n, 6);
+   cr_assert_eq(p.n_active, 6);
+   /* Risk, then weight (high, medium, none), then phase, pillar, file order. */
+   assertItem(&p, 0, "Q1", "Q1_a", PLAN_ITEM_ACTIVE, RISK_HIGH);
+   assertItem(&p, 1, "Q1", "Q1_b", PLAN_ITEM_ACTIVE, RISK_HIGH);
+   assertItem(&p, 2, "Q4", "Q4_tag", PLAN_ITEM_ACTIVE, RISK_HIGH);
+   assertItem(&p, 3, "Q5", "Q5_auto", PLAN_ITEM_ACTIVE, RISK_HIGH);
+   assertItem(&p, 4, "Q2", "Q2_b", PLAN_ITEM_ACTIVE, RISK_MEDIUM);
+   assertItem(&p, 5, "Q3", "Q3_vault", PLAN_ITEM_ACTIVE, RISK_MEDIUM);
+   cr_assert_eq(p.items[0].weight, WEIGHT_HIGH);
+   cr_assert_eq(p.items[3].weight, WEIGHT_NONE);
+   cr_assert_not(p.items[0].tracked);
+   cr_assert_eq(p.items[0].track.status, PLAN_OPEN);
+   cr_assert_null(p.items[0].track.owner);
+   const Question *q = &lens->questions[p.items[2].question];
+   cr_assert_str_eq(q->choices[p.items[2].choice].id, "Q4_tag");
+   Plan_free(&p);
+   Review_free(&r);
+   Lens_free(lens);
+}
+
+Test(plan, tracking_survives_answer_changes) {
+   Lens *lens = loadFixture("small.yaml");
+   Review r;
+   Review_init(&r, lens);
+   answerSmall(&r);
+   PlanTrack t[] = {
+      track("Q1", "Q1_b", PLAN_IN_PROGRESS, "alice"),
+      track("Q2", "Q2_b", PLAN_OPEN, "bob"),
+      track("ZZ", "ZZ_a", PLAN_DONE, NULL),      /* no such question */
+      track("Q3", "Q3_no", PLAN_OPEN, NULL),     /* not a practice */
+      track("Q1", "Q1_b", PLAN_DONE, "dup"),     /* duplicate: the first wins */
+   };
+   Plan p;
+   Plan_build(&r, t, 5, &p);
+   cr_assert_eq(p.n_active, 6);
+   cr_assert_eq(p.n, 8);
+   cr_assert(p.items[1].tracked);
+   cr_assert_eq(p.items[1].track.status, PLAN_IN_PROGRESS);
+   cr_assert_str_eq(p.items[1].track.owner, "alice");
+   assertItem(&p, 6, "Q3", "Q3_no", PLAN_ITEM_ORPHANED, RISK_UNANSWERED);
+   assertItem(&p, 7, "ZZ", "ZZ_a", PLAN_ITEM_ORPHANED, RISK_UNANSWERED);
+   cr_assert_eq(p.items[7].question, PLAN_NO_INDEX);
+   Plan_free(&p);
+
+   /* Selecting the practice resolves the item; its tracking stays. */
+   sel(&r, "Q1", "Q1_b", true);
+   Plan_build(&r, t, 4, &p);
+   const PlanItem *it = Plan_find(&p, "Q1", "Q1_b");
+   cr_assert_not_null(it);
+   cr_assert_eq(it->state, PLAN_ITEM_RESOLVED);
+   cr_assert_eq(it->risk, RISK_HIGH); /* Q1_a still missing */
+   cr_assert_str_eq(it->track.owner, "alice");
+   cr_assert_geq((size_t)(it - p.items), p.n_active);
+   Plan_free(&p);
+
+   /* Unselecting brings it back, tracking and all. */
+   sel(&r, "Q1", "Q1_b", false);
+   Plan_build(&r, t, 4, &p);
+   it = Plan_find(&p, "Q1", "Q1_b");
+   cr_assert_eq(it->state, PLAN_ITEM_ACTIVE);
+   cr_assert_eq(it->track.status, PLAN_IN_PROGRESS);
+   cr_assert_eq(it - p.items, 1);
+   Plan_free(&p);
+
+   /* A question marked not applicable: no longer needed. */
+   r.answers[qIndex(lens, "Q2")].not_applicable = true;
+   Plan_build(&r, t, 4, &p);
+   it = Plan_find(&p, "Q2", "Q2_b");
+   cr_assert_eq(it->state, PLAN_ITEM_NOT_NEEDED);
+   cr_assert_eq(it->risk, RISK_NOT_APPLICABLE);
+   cr_assert_eq(p.n_active, 5);
+   Plan_free(&p);
+   Review_free(&r);
+   Lens_free(lens);
+}
+
+Test(plan, overdue) {
+   Lens *lens = loadFixture("small.yaml");
+   Review r;
+   Review_init(&r, lens);
+   answerSmall(&r);
+   PlanTrack t[] = { track("Q1", "Q1_a", PLAN_OPEN, NULL), track("Q1", "Q1_b", PLAN_DONE, NULL) };
+   t[0].due = "2026-11-27";
+   t[1].due = "2026-11-01";
+   Plan p;
+   Plan_build(&r, t, 2, &p);
+   cr_assert(PlanItem_isOverdue(&p.items[0], "2026-11-28"));
+   cr_assert_not(PlanItem_isOverdue(&p.items[0], "2026-11-27"));
+   cr_assert_not(PlanItem_isOverdue(&p.items[0], NULL));
+   cr_assert_not(PlanItem_isOverdue(&p.items[1], "2026-11-28")); /* done */
+   cr_assert_not(PlanItem_isOverdue(&p.items[2], "2026-11-28")); /* no date */
+   Plan_free(&p);
+   Review_free(&r);
+   Lens_free(lens);
+}
+
+/* ---- snapshots ---- */
+
+static void buildSnap(const Review *r, const PlanTrack *t, size_t n, Snapshot *out) {
+   Plan p;
+   Plan_build(r, t, n, &p);
+   const char *notes[5] = { "first notes", NULL, NULL, NULL, NULL };
+   Snapshot_build(r, notes, &p, "fraud", "2026-11-28", out);
+   Plan_free(&p);
+}
+
+Test(snapshot, counts) {
+   Lens *lens = loadFixture("small.yaml");
+   Review r;
+   Review_init(&r, lens);
+   answerSmall(&r);
+   PlanTrack t[] = { track("Q1", "Q1_a", PLAN_IN_PROGRESS, NULL) };
+   t[0].due = "2026-11-01";
+   Snapshot s;
+   buildSnap(&r, t, 1, &s);
+   cr_assert_eq(s.format, SNAPSHOT_FORMAT);
+   cr_assert_str_eq(s.lens_key, "small");
+   cr_assert_str_eq(s.lens_version, "1.0");
+   cr_assert_eq(s.n_questions, 5);
+   cr_assert_eq(s.total.questions, 5);
+   cr_assert_eq(s.total.by_risk[RISK_HIGH], 3);
+   cr_assert_eq(s.total.by_risk[RISK_MEDIUM], 2);
+   cr_assert_eq(s.total.by_risk[RISK_UNANSWERED], 0);
+   cr_assert_eq(s.total.practices, 10);
+   cr_assert_eq(s.total.practices_selected, 4);
+   cr_assert_eq(s.total.plan_active, 6);
+   cr_assert_eq(s.total.plan_by_status[PLAN_IN_PROGRESS], 1);
+   cr_assert_eq(s.total.plan_by_status[PLAN_OPEN], 5);
+   cr_assert_eq(s.total.plan_overdue, 1);
+   /* Pillars: ops (Q1 HIGH, Q2 MEDIUM), sec (Q3 MEDIUM, Q5 HIGH), cost (Q4 HIGH). */
+   cr_assert_eq(s.n_pillars, 3);
+   cr_assert_str_eq(s.pillars[0].id, "ops");
+   cr_assert_eq(s.pillars[0].counts.by_risk[RISK_HIGH], 1);
+   cr_assert_eq(s.pillars[0].counts.by_risk[RISK_MEDIUM], 1);
+   cr_assert_eq(s.pillars[0].counts.plan_active, 3);
+   cr_assert_eq(s.pillars[2].counts.by_risk[RISK_HIGH], 1);
+   cr_assert_eq(s.pillars[2].counts.plan_active, 1);
+   /* Phases: build (Q1, Q3, Q4), run (Q2, Q5). */
+   cr_assert_eq(s.n_phases, 2);
+   cr_assert_eq(s.phases[0].counts.questions, 3);
+   cr_assert_eq(s.phases[0].counts.by_risk[RISK_HIGH], 2);
+   cr_assert_eq(s.phases[1].counts.questions, 2);
+   cr_assert_eq(s.phases[1].counts.plan_overdue, 0);
+   cr_assert_eq(s.phases[0].counts.plan_overdue, 1);
+   cr_assert_str_eq(s.questions[0].notes, "first notes");
+   cr_assert_eq(s.questions[0].choices[2].state, CHOICE_SELECTED);
+   Snapshot_free(&s);
+   Review_free(&r);
+   Lens_free(lens);
+}
+
+Test(snapshot, json_round_trip) {
+   Lens *lens = loadFixture("small.yaml");
+   Review r;
+   Review_init(&r, lens);
+   answerSmall(&r);
+   size_t q4 = qIndex(lens, "Q2");
+   r.answers[q4].not_applicable = true;
+   r.answers[q4].reason = NA_BUSINESS_PRIORITIES;
+   PlanTrack t[] = { track("Q1", "Q1_a", PLAN_IN_PROGRESS, "alice"),
+                     track("ZZ", "ZZ_a", PLAN_DONE, NULL) };
+   t[0].due = "2026-12-01";
+   t[0].priority = 2;
+   t[0].note = "note \"quoted\"\n";
+   Snapshot a;
+   buildSnap(&r, t, 2, &a);
+   char *text = Snapshot_toJson(&a);
+   cr_assert_not_null(text);
+   Snapshot b;
+   char *err = NULL;
+   cr_assert(Snapshot_fromJson(text, &b, &err), "%s", err);
+   char *again = Snapshot_toJson(&b);
+   cr_assert_str_eq(text, again);
+   cr_assert_eq(b.plan.n, a.plan.n);
+   cr_assert_eq(b.plan.n_active, a.plan.n_active);
+   const PlanItem *it = Plan_find(&b.plan, "Q1", "Q1_a");
+   cr_assert_str_eq(it->track.note, "note \"quoted\"\n");
+   cr_assert_eq(it->track.priority, 2);
+   cr_assert_eq(it->question, 0);
+   cr_assert_eq(Plan_find(&b.plan, "ZZ", "ZZ_a")->question, PLAN_NO_INDEX);
+   cr_assert(b.questions[1].not_applicable);
+   cr_assert_eq(b.questions[1].reason, NA_BUSINESS_PRIORITIES);
+   cr_assert_eq(b.questions[1].risk, RISK_NOT_APPLICABLE);
+   cr_assert_eq(b.total.plan_active, a.total.plan_active);
+   cr_assert_eq(b.pillars[1].counts.by_risk[RISK_HIGH], a.pillars[1].counts.by_risk[RISK_HIGH]);
+   /* The snapshot reads the same after the review changes. */
+   sel(&r, "Q1", "Q1_a", true);
+   Snapshot_free(&b);
+   cr_assert(Snapshot_fromJson(text, &b, &err));
+   cr_assert_eq(Plan_find(&b.plan, "Q1", "Q1_a")->state, PLAN_ITEM_ACTIVE);
+   free(text);
+   free(again);
+   Snapshot_free(&a);
+   Snapshot_free(&b);
+   Review_free(&r);
+   Lens_free(lens);
+}
+
+static void assertParseError(const char *text, const char *want) {
+   Snapshot s;
+   char *err = NULL;
+   cr_assert_not(Snapshot_fromJson(text, &s, &err), "%s parsed", text);
+   cr_assert_str_eq(err, want);
+   free(err);
+   Snapshot_free(&s);
+}
+
+Test(snapshot, bad_json) {
+   assertParseError("[", "snapshot: 1:1: ']' expected near end of file");
+   assertParseError("[]", "snapshot: not a JSON object");
+   assertParseError("{\"format\": 2}", "snapshot: format 2 is newer than this walens (1)");
+   assertParseError("{}", "snapshot: missing or invalid format");
+   assertParseError("{\"format\": 1}", "snapshot: missing or invalid lens");
+   assertParseError("{\"format\": 1, \"lens\": {\"key\": \"k\"}}",
+                    "snapshot: missing or invalid counts");
+}
+
+/* ---- differences ---- */
+
+Test(snapshot, diff) {
+   Lens *lens = loadFixture("small.yaml");
+   Review r;
+   Review_init(&r, lens);
+   answerSmall(&r);
+   PlanTrack t[] = { track("Q1", "Q1_b", PLAN_OPEN, NULL), track("Q4", "Q4_tag", PLAN_OPEN, NULL) };
+   Snapshot a, b;
+   buildSnap(&r, t, 2, &a);
+   sel(&r, "Q1", "Q1_a", true);   /* Q1 stays HIGH (Q1_b missing): Q1_a closes */
+   sel(&r, "Q5", "Q5_auto", true); /* Q5 HIGH -> NONE: Q5_auto closes */
+   sel(&r, "Q3", "Q3_rotate", false); /* Q3 MEDIUM -> UNANSWERED: Q3_vault closes */
+   sel(&r, "Q2", "Q2_a", false);
+   sel(&r, "Q2", "Q2_no", true);  /* Q2 stays MEDIUM; Q2_a opens */
+   t[0].status = PLAN_IN_PROGRESS;
+   t[0].owner = "alice";
+   t[1].note = "tag it";
+   buildSnap(&r, t, 2, &b);
+   SnapshotDiff d;
+   Snapshot_diff(&a, &b, &d);
+   cr_assert_eq(d.n_risks, 2);
+   cr_assert_str_eq(d.risks[0].to->id, "Q3");
+   cr_assert_eq(d.risks[0].from->risk, RISK_MEDIUM);
+   cr_assert_eq(d.risks[0].to->risk, RISK_UNANSWERED);
+   cr_assert_str_eq(d.risks[1].to->id, "Q5");
+   cr_assert_eq(d.n_worse, 0);
+   cr_assert_eq(d.n_better, 2);
+   /* Q2_no was selected too, but "None of these" is no practice. */
+   cr_assert_eq(d.n_selected, 2);
+   cr_assert_eq(d.n_unselected, 2);
+   cr_assert_eq(d.n_practices, 4);
+   cr_assert_str_eq(d.practices[0].choice->id, "Q1_a");
+   cr_assert(d.practices[0].selected);
+   cr_assert_str_eq(d.practices[1].choice->id, "Q5_auto");
+   cr_assert_str_eq(d.practices[2].choice->id, "Q2_a");
+   cr_assert_not(d.practices[2].selected);
+   cr_assert_str_eq(d.practices[3].choice->id, "Q3_rotate");
+   cr_assert_eq(d.n_opened, 1);
+   cr_assert_eq(d.n_closed, 3);
+   cr_assert_eq(d.n_changed, 2);
+   cr_assert_eq(d.n_plan, 6);
+   cr_assert_eq(d.plan[0].kind, SNAP_PLAN_OPENED);
+   cr_assert_str_eq(d.plan[0].to->track.choice_id, "Q2_a");
+   cr_assert_eq(d.plan[1].kind, SNAP_PLAN_CLOSED);
+   cr_assert_str_eq(d.plan[1].from->track.choice_id, "Q1_a");
+   cr_assert_str_eq(d.plan[2].from->track.choice_id, "Q5_auto");
+   cr_assert_str_eq(d.plan[3].from->track.choice_id, "Q3_vault");
+   cr_assert_null(d.plan[3].to);
+   cr_assert_eq(d.plan[4].kind, SNAP_PLAN_CHANGED);
+   cr_assert_str_eq(d.plan[4].to->track.choice_id, "Q1_b");
+   cr_assert_eq(d.plan[4].fields, SNAP_FIELD_STATUS | SNAP_FIELD_OWNER);
+   cr_assert_str_eq(d.plan[5].to->track.choice_id, "Q4_tag");
+   cr_assert_eq(d.plan[5].fields, SNAP_FIELD_NOTE);
+   cr_assert_not(SnapshotDiff_isEmpty(&d));
+   SnapshotDiff_free(&d);
+   Snapshot_diff(&b, &b, &d);
+   cr_assert(SnapshotDiff_isEmpty(&d));
+   SnapshotDiff_free(&d);
+   Snapshot_free(&a);
+   Snapshot_free(&b);
+   Review_free(&r);
+   Lens_free(lens);
+}
+
+/* ---- lens versions ---- */
+
+Test(lensdiff, upgrade_fixtures) {
+   Lens *v1 = loadFixture("upgrade-v1.yaml"), *v2 = loadFixture("upgrade-v2.yaml");
+   LensDiff d;
+   LensDiff_build(v1, v2, &d);
+   cr_assert_eq(d.n, 6);
+   cr_assert_eq(d.n_changed, 3);
+   cr_assert_eq(d.n_added, 1);
+   cr_assert_eq(d.n_removed, 1);
+   const char *order[] = { "UP1", "UP2", "UP5", "UP6", "UP3", "UP4" };
+   for (size_t i = 0; i < 6; i++)
+      cr_assert_str_eq(d.questions[i].id, order[i]);
+   cr_assert_eq(d.questions[0].changes, LENSDIFF_TITLE);
+   /* Derived rules name the choices, so a new choice changes them too. */
+   cr_assert_eq(d.questions[1].changes, LENSDIFF_CHOICES | LENSDIFF_RULES);
+   cr_assert_eq(d.questions[1].n_removed_choices, 1);
+   cr_assert_str_eq(d.questions[1].removed_choices[0], "UP2_old");
+   cr_assert_eq(d.questions[1].n_added_choices, 1);
+   cr_assert_str_eq(d.questions[1].added_choices[0], "UP2_c");
+   cr_assert_eq(d.questions[2].changes, 0);
+   cr_assert_eq(d.questions[3].changes, LENSDIFF_ADDED);
+   cr_assert_eq(d.questions[3].from, LENSDIFF_NONE);
+   cr_assert_eq(d.questions[4].changes, LENSDIFF_RULES);
+   cr_assert_eq(d.questions[5].changes, LENSDIFF_REMOVED);
+   cr_assert_eq(d.questions[5].to, LENSDIFF_NONE);
+   cr_assert_str_eq(LensDiff_find(&d, "UP4")->id, "UP4");
+   cr_assert_null(LensDiff_find(&d, "UP9"));
+   LensDiff_free(&d);
+   /* The same lens: nothing changed. */
+   LensDiff_build(v2, v2, &d);
+   cr_assert_eq(d.n_changed + d.n_added + d.n_removed, 0);
+   LensDiff_free(&d);
+
+   Review r;
+   Review_init(&r, v1);
+   sel(&r, "UP2", "UP2_a", true);
+   sel(&r, "UP2", "UP2_old", true);
+   size_t q1 = qIndex(v1, "UP2"), q2 = qIndex(v2, "UP2");
+   r.answers[q1].choices[1] = CHOICE_NA;
+   Answer out = { .choices = calloc(v2->questions[q2].n_choices, 1) };
+   cr_assert_eq(Answer_carry(&v1->questions[q1], &r.answers[q1], &v2->questions[q2], &out), 1);
+   cr_assert_eq(out.choices[0], CHOICE_SELECTED);
+   cr_assert_eq(out.choices[1], CHOICE_NA);
+   cr_assert_eq(out.choices[2], CHOICE_UNSELECTED); /* UP2_c is new */
+   free(out.choices);
+   Review_free(&r);
+   Lens_free(v1);
+   Lens_free(v2);
+}
+
+Test(lensdiff, versions) {
+   cr_assert_lt(Version_compare("1.0", "2.0"), 0);
+   cr_assert_gt(Version_compare("1.10", "1.9"), 0);
+   cr_assert_eq(Version_compare("1.01", "1.1"), 0);
+   cr_assert_gt(Version_compare("1.0.1", "1.0"), 0);
+   cr_assert_lt(Version_compare("2025-01", "2025-11"), 0);
+   cr_assert_gt(Version_compare("1.0b", "1.0a"), 0);
+   cr_assert_gt(Version_compare("1.0", NULL), 0);
+   cr_assert_lt(Version_compare(NULL, "1.0"), 0);
+   cr_assert_eq(Version_compare(NULL, NULL), 0);
+}
