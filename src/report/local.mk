@@ -1,1 +1,31 @@
-# src/report: files of this module (included by Makefile.am).
+# src/report: the report model and its writers, review bundles, lens export
+# (included by Makefile.am).
+libwalens_a_SOURCES += \
+	src/report/rtext.c src/report/rtext.h \
+	src/report/outfile.c src/report/outfile.h \
+	src/report/lens_export.c src/report/lens_export.h
+
+# Review bundles (walens export / import); the store's side of an import is
+# src/store/store_import.c.
+libwalens_a_SOURCES += src/report/bundle.c src/report/bundle.h
+
+# The report: model (report.c) and one writer a format.
+libwalens_a_SOURCES += src/report/report.c src/report/report.h src/report/writers.h \
+	src/report/report_text.c src/report/report_md.c src/report/report_html.c \
+	src/report/report_csv.c src/report/report_json.c
+
+if HAVE_CRITERION
+check_PROGRAMS += tests/unit/test_report tests/unit/test_lens_export tests/unit/test_bundle
+TESTS += tests/unit/test_report tests/unit/test_lens_export tests/unit/test_bundle
+tests_unit_test_report_SOURCES = tests/unit/test_report.c
+tests_unit_test_report_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_report_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_lens_export_SOURCES = tests/unit/test_lens_export.c
+tests_unit_test_lens_export_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_lens_export_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_bundle_SOURCES = tests/unit/test_bundle.c
+tests_unit_test_bundle_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_bundle_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+endif
+
+EXTRA_DIST += doc/report-json.md doc/report-csv.md doc/bundle.md

@@ -1,14 +1,15 @@
-/* output.c: checked jansson helpers for the commands' JSON output. */
+/* json.c: checked jansson helpers shared by every JSON writer. */
 #include "config.h"
 
-#include "cli/output.h"
+#include "core/json.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/xalloc.h"
 
-static json_t *checked(json_t *v)
+json_t *Json_checked(json_t *v)
 {
    if (!v) {
       fputs("walens: out of memory\n", stderr);
@@ -35,37 +36,44 @@ static size_t utf8Seq(const unsigned char *p)
    return len;
 }
 
-/* jansson refuses invalid UTF-8; a lens or note that has it still prints. */
+/* A copy of s with every byte that starts no valid sequence replaced by U+FFFD. */
 static char *validUtf8(const char *s)
 {
-   char *copy = xstrdup(s);
-   for (unsigned char *p = (unsigned char *)copy; *p;) {
+   size_t n = strlen(s), k = 0;
+   char *out = xmalloc(3 * n + 1);
+   for (const unsigned char *p = (const unsigned char *)s; *p;) {
       size_t len = utf8Seq(p);
-      if (len == 0)
-         *p++ = '?';
-      else
+      if (len == 0) {
+         memcpy(out + k, "\xEF\xBF\xBD", 3);
+         k += 3;
+         p++;
+      } else {
+         memcpy(out + k, p, len);
+         k += len;
          p += len;
+      }
    }
-   return copy;
+   out[k] = '\0';
+   return out;
 }
 
 json_t *Json_string(const char *s)
 {
    if (!s)
-      return checked(json_null());
+      return Json_checked(json_null());
    json_t *v = json_string(s);
    if (v)
       return v;
    char *fixed = validUtf8(s);
-   v = checked(json_string(fixed));
+   v = Json_checked(json_string(fixed));
    free(fixed);
    return v;
 }
 
 void Json_set(json_t *obj, const char *key, json_t *value)
 {
-   if (json_object_set_new(obj, key, checked(value)) != 0)
-      checked(NULL);
+   if (json_object_set_new(obj, key, Json_checked(value)) != 0)
+      Json_checked(NULL);
 }
 
 void Json_setString(json_t *obj, const char *key, const char *s)
@@ -78,15 +86,30 @@ void Json_setInt(json_t *obj, const char *key, long long v)
    Json_set(obj, key, json_integer(v));
 }
 
-void Json_append(json_t *arr, json_t *value)
+void Json_setBool(json_t *obj, const char *key, bool v)
 {
-   if (json_array_append_new(arr, checked(value)) != 0)
-      checked(NULL);
+   Json_set(obj, key, json_boolean(v));
 }
 
-void Json_print(const json_t *value)
+void Json_append(json_t *arr, json_t *value)
 {
-   if (json_dumpf(value, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0)
-      checked(NULL);
-   putchar('\n');
+   if (json_array_append_new(arr, Json_checked(value)) != 0)
+      Json_checked(NULL);
+}
+
+char *Json_dump(const json_t *v)
+{
+   char *text = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+   if (!text)
+      Json_checked(NULL);
+   char *out = xasprintf("%s\n", text);
+   free(text);
+   return out;
+}
+
+void Json_print(const json_t *v)
+{
+   char *text = Json_dump(v);
+   fputs(text, stdout);
+   free(text);
 }

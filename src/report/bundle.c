@@ -1,0 +1,640 @@
+/* bundle.c: review bundles, written with jansson and read back with every
+ * field checked before anything is stored. */
+#include "config.h"
+
+#include "report/bundle.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/lens.h"
+#include "core/sha256.h"
+#include "core/snapshot.h"
+#include "core/xalloc.h"
+#include "i18n.h"
+#include "core/json.h"
+#include "store/import.h"
+#include "store/upgrade.h"
+
+/* ==== export ==== */
+
+static json_t *strArray(char *const *v, size_t n)
+{
+   json_t *a = Json_checked(json_array());
+   for (size_t i = 0; i < n; i++)
+      Json_append(a, Json_string(v[i]));
+   return a;
+}
+
+/* The workload table's created_by is not read by the store API; the
+ * history's first workload entry (the creation) tells the same. */
+static const char *createdBy(const Workload *w, const HistoryEntry *h, size_t n)
+{
+   for (size_t i = 0; i < n; i++)
+      if (strcmp(h[i].kind, "workload") == 0 && !h[i].before)
+         return h[i].user;
+   return w->updated_by;
+}
+
+static json_t *workloadJson(const Workload *w, const HistoryEntry *h, size_t n)
+{
+   json_t *o = Json_checked(json_object());
+   Json_setString(o, "name", w->name);
+   Json_setString(o, "description", w->description);
+   Json_setString(o, "environment", w->environment);
+   Json_setString(o, "owner", w->owner);
+   Json_setBool(o, "archived", w->archived);
+   Json_setString(o, "created_at", w->created_at);
+   Json_setString(o, "created_by", createdBy(w, h, n));
+   Json_setString(o, "updated_at", w->updated_at);
+   Json_setString(o, "updated_by", w->updated_by);
+   return o;
+}
+
+static json_t *lensJson(const StoreLens *l)
+{
+   json_t *o = Json_checked(json_object());
+   Json_setString(o, "key", l->key);
+   Json_setString(o, "version", l->version);
+   Json_setString(o, "name", l->name);
+   Json_setString(o, "sha256", l->sha256);
+   Json_set(o, "text", json_stringn(l->text, l->text_len));
+   return o;
+}
+
+static json_t *answerJson(const StoredAnswer *a)
+{
+   json_t *o = Json_checked(json_object());
+   Json_setString(o, "question", a->question_id);
+   Json_setBool(o, "not_applicable", a->not_applicable);
+   Json_setString(o, "reason", a->na_reason);
+   Json_set(o, "selected", strArray(a->selected, a->n_selected));
+   Json_set(o, "not_applicable_choices", strArray(a->na_choices, a->n_na_choices));
+   Json_setString(o, "notes", a->notes);
+   Json_setInt(o, "version", (long long)a->version);
+   Json_setString(o, "updated_at", a->updated_at);
+   Json_setString(o, "updated_by", a->updated_by);
+   return o;
+}
+
+static json_t *planJson(const PlanTracking *t)
+{
+   json_t *o = Json_checked(json_object());
+   Json_setString(o, "question", t->question_id);
+   Json_setString(o, "choice", t->choice_id);
+   Json_setString(o, "status", t->status);
+   Json_setString(o, "owner", t->owner);
+   Json_setString(o, "due", t->due);
+   Json_setInt(o, "priority", t->priority);
+   Json_setString(o, "note", t->note);
+   Json_setInt(o, "version", (long long)t->version);
+   Json_setString(o, "updated_at", t->updated_at);
+   Json_setString(o, "updated_by", t->updated_by);
+   return o;
+}
+
+static json_t *milestoneJson(const Milestone *m)
+{
+   json_t *o = Json_checked(json_object());
+   Json_setString(o, "name", m->name);
+   Json_setString(o, "created_at", m->created_at);
+   Json_setString(o, "created_by", m->created_by);
+   /* Kept as the exact text the store holds (milestones are immutable). */
+   Json_setString(o, "snapshot", m->snapshot);
+   return o;
+}
+
+static json_t *historyJson(const HistoryEntry *h)
+{
+   json_t *o = Json_checked(json_object());
+   Json_setString(o, "at", h->at);
+   Json_setString(o, "user", h->user);
+   Json_setString(o, "kind", h->kind);
+   Json_setString(o, "object", h->object);
+   Json_setString(o, "before", h->before);
+   Json_setString(o, "after", h->after);
+   return o;
+}
+
+/* Everything a bundle holds, read from the store. */
+typedef struct Parts {
+   Workload w;
+   StoreLens lens;
+   StoredAnswer *answers;
+   size_t n_answers;
+   PlanTracking *plan;
+   size_t n_plan;
+   Milestone *milestones;
+   size_t n_milestones;
+   HistoryEntry *history;
+   size_t n_history;
+   char **marks;
+   size_t n_marks;
+} Parts;
+
+static void Parts_free(Parts *p)
+{
+   Workload_free(&p->w);
+   StoreLens_free(&p->lens);
+   StoredAnswer_freeArray(p->answers, p->n_answers);
+   PlanTracking_freeArray(p->plan, p->n_plan);
+   Milestone_freeArray(p->milestones, p->n_milestones);
+   HistoryEntry_freeArray(p->history, p->n_history);
+   for (size_t i = 0; i < p->n_marks; i++)
+      free(p->marks[i]);
+   free(p->marks);
+}
+
+static StoreStatus readParts(Store *s, const char *workload, Parts *p, char **err)
+{
+   memset(p, 0, sizeof *p);
+   StoreStatus st = Store_findWorkload(s, workload, &p->w);
+   if (st == STORE_NOT_FOUND) {
+      *err = xasprintf(_("no workload named '%s'"), workload);
+      return st;
+   }
+   int64_t rid = p->w.review_id;
+   if (st == STORE_OK)
+      st = Store_getLens(s, p->w.lens_id, &p->lens);
+   if (st == STORE_OK)
+      st = Store_getAnswers(s, rid, &p->answers, &p->n_answers);
+   if (st == STORE_OK)
+      st = Store_getPlanTracking(s, rid, &p->plan, &p->n_plan);
+   if (st == STORE_OK)
+      st = Store_listMilestones(s, rid, true, &p->milestones, &p->n_milestones);
+   if (st == STORE_OK)
+      st = Store_history(s, rid, NULL, &p->history, &p->n_history);
+   if (st == STORE_OK)
+      st = Store_getReviewMarks(s, rid, &p->marks, &p->n_marks);
+   if (st != STORE_OK)
+      *err = xstrdup(Store_lastError(s));
+   return st;
+}
+
+StoreStatus Bundle_export(Store *s, const char *workload, char **text, char **err)
+{
+   *text = NULL;
+   Parts p;
+   StoreStatus st = readParts(s, workload, &p, err);
+   if (st != STORE_OK) {
+      Parts_free(&p);
+      return st;
+   }
+   json_t *root = Json_checked(json_object());
+   Json_setString(root, "format", BUNDLE_FORMAT_NAME);
+   Json_setInt(root, "version", BUNDLE_VERSION);
+   Json_set(root, "workload", workloadJson(&p.w, p.history, p.n_history));
+   Json_set(root, "lens", lensJson(&p.lens));
+   json_t *a = Json_checked(json_array());
+   for (size_t i = 0; i < p.n_answers; i++)
+      Json_append(a, answerJson(&p.answers[i]));
+   Json_set(root, "answers", a);
+   a = Json_checked(json_array());
+   for (size_t i = 0; i < p.n_plan; i++)
+      Json_append(a, planJson(&p.plan[i]));
+   Json_set(root, "plan", a);
+   a = Json_checked(json_array());
+   for (size_t i = 0; i < p.n_milestones; i++)
+      Json_append(a, milestoneJson(&p.milestones[i]));
+   Json_set(root, "milestones", a);
+   a = Json_checked(json_array());
+   for (size_t i = 0; i < p.n_history; i++)
+      Json_append(a, historyJson(&p.history[i]));
+   Json_set(root, "history", a);
+   Json_set(root, "review_marks", strArray(p.marks, p.n_marks));
+   *text = Json_dump(root);
+   json_decref(root);
+   Parts_free(&p);
+   return STORE_OK;
+}
+
+/* ==== import ==== */
+
+/* The reader keeps the first problem; every accessor is a no-op after it,
+ * so the checks read straight through without a test at each step. */
+typedef struct Rd {
+   char *err;
+} Rd;
+
+static void problem(Rd *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void problem(Rd *r, const char *fmt, ...)
+{
+   if (r->err)
+      return;
+   va_list ap;
+   va_start(ap, fmt);
+   char buf[512];
+   vsnprintf(buf, sizeof buf, fmt, ap);
+   va_end(ap);
+   r->err = xasprintf(_("bundle: %s"), buf);
+}
+
+typedef enum { OPTIONAL, REQUIRED } Need;
+
+/* A string member (borrowed from the tree), NULL when null or absent. */
+static const char *str(Rd *r, json_t *o, const char *key, Need need, const char *path)
+{
+   json_t *v = json_object_get(o, key);
+   if (!v || json_is_null(v)) {
+      if (need == REQUIRED)
+         problem(r, _("%s.%s is missing"), path, key);
+      return NULL;
+   }
+   if (!json_is_string(v)) {
+      problem(r, _("%s.%s must be a string"), path, key);
+      return NULL;
+   }
+   return json_string_value(v);
+}
+
+static json_t *member(Rd *r, json_t *o, const char *key, bool array, const char *path)
+{
+   json_t *v = json_object_get(o, key);
+   if (!v || (array ? !json_is_array(v) : !json_is_object(v))) {
+      problem(r, array ? _("%s.%s must be an array") : _("%s.%s must be an object"), path, key);
+      return NULL;
+   }
+   return v;
+}
+
+static int64_t integer(Rd *r, json_t *o, const char *key, int64_t min, const char *path)
+{
+   json_t *v = json_object_get(o, key);
+   if (!json_is_integer(v) || json_integer_value(v) < min ||
+       json_integer_value(v) > (json_int_t)INT32_MAX) {
+      problem(r, _("%s.%s must be a whole number from %lld"), path, key, (long long)min);
+      return min;
+   }
+   return (int64_t)json_integer_value(v);
+}
+
+static bool boolean(Rd *r, json_t *o, const char *key, const char *path)
+{
+   json_t *v = json_object_get(o, key);
+   if (!json_is_boolean(v)) {
+      problem(r, _("%s.%s must be true or false"), path, key);
+      return false;
+   }
+   return json_is_true(v);
+}
+
+/* An array of strings, borrowed (the array itself is allocated). */
+static char **strs(Rd *r, json_t *o, const char *key, const char *path, size_t *n)
+{
+   *n = 0;
+   json_t *a = member(r, o, key, true, path);
+   if (!a)
+      return NULL;
+   char **v = xcalloc(json_array_size(a) + 1, sizeof *v);
+   for (size_t i = 0; i < json_array_size(a); i++) {
+      json_t *e = json_array_get(a, i);
+      if (!json_is_string(e)) {
+         problem(r, _("%s.%s[%zu] must be a string"), path, key, i);
+         break;
+      }
+      v[(*n)++] = (char *)json_string_value(e);
+   }
+   return v;
+}
+
+/* What a bundle turns into, pointing into the JSON tree. */
+typedef struct In {
+   Workload w;
+   const char *created_by;
+   StoreLens lens;
+   Lens *parsed;
+   StoredAnswer *answers;
+   size_t n_answers;
+   PlanTracking *plan;
+   size_t n_plan;
+   Milestone *milestones;
+   size_t n_milestones;
+   HistoryEntry *history;
+   size_t n_history;
+   char **marks;
+   size_t n_marks;
+} In;
+
+static void In_free(In *in)
+{
+   for (size_t i = 0; i < in->n_answers; i++) {
+      free(in->answers[i].selected);
+      free(in->answers[i].na_choices);
+   }
+   free(in->answers);
+   free(in->plan);
+   free(in->milestones);
+   free(in->history);
+   free(in->marks);
+   Lens_free(in->parsed);
+}
+
+static void readWorkload(Rd *r, json_t *root, In *in)
+{
+   json_t *o = member(r, root, "workload", false, "bundle");
+   if (!o)
+      return;
+   const char *p = "workload";
+   in->w.name = (char *)str(r, o, "name", REQUIRED, p);
+   in->w.description = (char *)str(r, o, "description", OPTIONAL, p);
+   in->w.environment = (char *)str(r, o, "environment", OPTIONAL, p);
+   in->w.owner = (char *)str(r, o, "owner", OPTIONAL, p);
+   in->w.archived = boolean(r, o, "archived", p);
+   in->w.created_at = (char *)str(r, o, "created_at", REQUIRED, p);
+   in->created_by = str(r, o, "created_by", REQUIRED, p);
+   in->w.updated_at = (char *)str(r, o, "updated_at", REQUIRED, p);
+   in->w.updated_by = (char *)str(r, o, "updated_by", REQUIRED, p);
+}
+
+/* The lens text must be the one its fingerprint names, and must load. */
+static void readLens(Rd *r, json_t *root, In *in)
+{
+   json_t *o = member(r, root, "lens", false, "bundle");
+   const char *sha = o ? str(r, o, "sha256", REQUIRED, "lens") : NULL;
+   json_t *t = o ? json_object_get(o, "text") : NULL;
+   if (r->err)
+      return;
+   if (!json_is_string(t)) {
+      problem(r, "%s", _("lens.text must be a string"));
+      return;
+   }
+   const char *text = json_string_value(t);
+   size_t len = json_string_length(t);
+   char hex[65];
+   Sha256_hex(text, len, hex);
+   if (strcmp(hex, sha) != 0) {
+      problem(r, "%s", _("lens.text does not match lens.sha256: the bundle is damaged"));
+      return;
+   }
+   DiagList d;
+   DiagList_init(&d);
+   in->parsed = Lens_loadBuffer(_("the bundle's lens"), text, len, &d);
+   if (!in->parsed) {
+      char *first = NULL;
+      for (size_t i = 0; i < d.count && !first; i++)
+         if (d.items[i].level == DIAG_ERROR)
+            first = Diag_format(&d.items[i]);
+      problem(r, _("its lens does not load: %s"), first ? first : "?");
+      free(first);
+   } else {
+      in->lens.key = in->parsed->key;
+      in->lens.version = in->parsed->version;
+      in->lens.name = in->parsed->name;
+      in->lens.sha256 = in->parsed->sha256;
+      in->lens.text = (char *)text;
+      in->lens.text_len = len;
+   }
+   DiagList_free(&d);
+}
+
+static void checkChoices(Rd *r, const Question *q, char *const *ids, size_t n, const char *path)
+{
+   for (size_t i = 0; i < n && !r->err; i++)
+      if (Question_findChoice(q, ids[i]) < 0)
+         problem(r, _("%s[%zu]: '%s' is not a choice of question '%s'"), path, i, ids[i], q->id);
+}
+
+static void readAnswer(Rd *r, json_t *o, const Lens *lens, StoredAnswer *a, const char *p)
+{
+   a->question_id = (char *)str(r, o, "question", REQUIRED, p);
+   a->not_applicable = boolean(r, o, "not_applicable", p);
+   a->na_reason = (char *)str(r, o, "reason", OPTIONAL, p);
+   a->selected = strs(r, o, "selected", p, &a->n_selected);
+   a->na_choices = strs(r, o, "not_applicable_choices", p, &a->n_na_choices);
+   a->notes = (char *)str(r, o, "notes", OPTIONAL, p);
+   a->version = integer(r, o, "version", 1, p);
+   a->updated_at = (char *)str(r, o, "updated_at", REQUIRED, p);
+   a->updated_by = (char *)str(r, o, "updated_by", REQUIRED, p);
+   if (r->err)
+      return;
+   const Question *q = Lens_findQuestion(lens, a->question_id, NULL);
+   if (!q) {
+      problem(r, _("%s: the lens has no question '%s'"), p, a->question_id);
+      return;
+   }
+   char *path = xasprintf("%s.selected", p);
+   checkChoices(r, q, a->selected, a->n_selected, path);
+   free(path);
+   path = xasprintf("%s.not_applicable_choices", p);
+   checkChoices(r, q, a->na_choices, a->n_na_choices, path);
+   free(path);
+   NaReason reason;
+   if (a->na_reason && !NaReason_parse(a->na_reason, &reason))
+      problem(r, _("%s.reason: unknown reason '%s'"), p, a->na_reason);
+}
+
+static void readAnswers(Rd *r, json_t *root, In *in)
+{
+   json_t *arr = member(r, root, "answers", true, "bundle");
+   size_t n = arr ? json_array_size(arr) : 0;
+   in->answers = xcalloc(n + 1, sizeof *in->answers);
+   for (size_t i = 0; i < n && !r->err; i++) {
+      char *p = xasprintf("answers[%zu]", i);
+      json_t *o = json_array_get(arr, i);
+      in->n_answers++;
+      if (!json_is_object(o))
+         problem(r, _("%s must be an object"), p);
+      else
+         readAnswer(r, o, in->parsed, &in->answers[i], p);
+      free(p);
+   }
+}
+
+/* Plan tracking may name practices the lens no longer has (after a lens
+ * upgrade they show as orphaned), so only the form is checked here. */
+static void readPlan(Rd *r, json_t *root, In *in)
+{
+   json_t *arr = member(r, root, "plan", true, "bundle");
+   size_t n = arr ? json_array_size(arr) : 0;
+   in->plan = xcalloc(n + 1, sizeof *in->plan);
+   for (size_t i = 0; i < n && !r->err; i++) {
+      char *p = xasprintf("plan[%zu]", i);
+      json_t *o = json_array_get(arr, i);
+      PlanTracking *t = &in->plan[in->n_plan++];
+      if (!json_is_object(o)) {
+         problem(r, _("%s must be an object"), p);
+      } else {
+         t->question_id = (char *)str(r, o, "question", REQUIRED, p);
+         t->choice_id = (char *)str(r, o, "choice", REQUIRED, p);
+         t->status = (char *)str(r, o, "status", REQUIRED, p);
+         t->owner = (char *)str(r, o, "owner", OPTIONAL, p);
+         t->due = (char *)str(r, o, "due", OPTIONAL, p);
+         t->priority = (int)integer(r, o, "priority", 0, p);
+         t->note = (char *)str(r, o, "note", OPTIONAL, p);
+         t->version = integer(r, o, "version", 1, p);
+         t->updated_at = (char *)str(r, o, "updated_at", REQUIRED, p);
+         t->updated_by = (char *)str(r, o, "updated_by", REQUIRED, p);
+      }
+      free(p);
+   }
+}
+
+static void readMilestones(Rd *r, json_t *root, In *in)
+{
+   json_t *arr = member(r, root, "milestones", true, "bundle");
+   size_t n = arr ? json_array_size(arr) : 0;
+   in->milestones = xcalloc(n + 1, sizeof *in->milestones);
+   for (size_t i = 0; i < n && !r->err; i++) {
+      char *p = xasprintf("milestones[%zu]", i);
+      json_t *o = json_array_get(arr, i);
+      Milestone *m = &in->milestones[in->n_milestones++];
+      if (!json_is_object(o)) {
+         problem(r, _("%s must be an object"), p);
+      } else {
+         m->name = (char *)str(r, o, "name", REQUIRED, p);
+         m->created_at = (char *)str(r, o, "created_at", REQUIRED, p);
+         m->created_by = (char *)str(r, o, "created_by", REQUIRED, p);
+         m->snapshot = (char *)str(r, o, "snapshot", REQUIRED, p);
+      }
+      if (!r->err) {
+         /* A milestone must read back (the report and diff screens parse it). */
+         Snapshot snap;
+         char *why = NULL;
+         if (!Snapshot_fromJson(m->snapshot, &snap, &why))
+            problem(r, _("%s.snapshot: %s"), p, why ? why : "?");
+         Snapshot_free(&snap);
+         free(why);
+      }
+      free(p);
+   }
+}
+
+static void readHistory(Rd *r, json_t *root, In *in)
+{
+   json_t *arr = member(r, root, "history", true, "bundle");
+   size_t n = arr ? json_array_size(arr) : 0;
+   in->history = xcalloc(n + 1, sizeof *in->history);
+   for (size_t i = 0; i < n && !r->err; i++) {
+      char *p = xasprintf("history[%zu]", i);
+      json_t *o = json_array_get(arr, i);
+      HistoryEntry *h = &in->history[in->n_history++];
+      if (!json_is_object(o)) {
+         problem(r, _("%s must be an object"), p);
+      } else {
+         h->at = (char *)str(r, o, "at", REQUIRED, p);
+         h->user = (char *)str(r, o, "user", REQUIRED, p);
+         h->kind = (char *)str(r, o, "kind", REQUIRED, p);
+         h->object = (char *)str(r, o, "object", REQUIRED, p);
+         h->before = (char *)str(r, o, "before", OPTIONAL, p);
+         h->after = (char *)str(r, o, "after", OPTIONAL, p);
+      }
+      free(p);
+   }
+}
+
+static void readMarks(Rd *r, json_t *root, In *in)
+{
+   in->marks = strs(r, root, "review_marks", "bundle", &in->n_marks);
+   for (size_t i = 0; i < in->n_marks && !r->err; i++)
+      if (!Lens_findQuestion(in->parsed, in->marks[i], NULL))
+         problem(r, _("review_marks[%zu]: the lens has no question '%s'"), i, in->marks[i]);
+}
+
+static json_t *parseRoot(Rd *r, const char *text, size_t len)
+{
+   if (len > BUNDLE_MAX_SIZE) {
+      problem(r, _("the file is larger than %u bytes"), BUNDLE_MAX_SIZE);
+      return NULL;
+   }
+   json_error_t e;
+   json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &e);
+   if (!root) {
+      problem(r, _("line %d, column %d: %s"), e.line, e.column, e.text);
+      return NULL;
+   }
+   json_t *v;
+   if (!json_is_object(root))
+      problem(r, "%s", _("a bundle is a JSON object"));
+   else if (!json_is_string(v = json_object_get(root, "format")) ||
+            strcmp(json_string_value(v), BUNDLE_FORMAT_NAME) != 0)
+      problem(r, "%s", _("this is not a walens bundle (no \"format\": \"walens-bundle\")"));
+   else if (!json_is_integer(v = json_object_get(root, "version")) || json_integer_value(v) < 1)
+      problem(r, "%s", _("version must be a whole number from 1"));
+   else if (json_integer_value(v) > BUNDLE_VERSION)
+      problem(r, _("version %lld is newer than this walens reads (%d)"),
+              (long long)json_integer_value(v), BUNDLE_VERSION);
+   return root;
+}
+
+static StoreStatus refuse(Rd *r, char **err)
+{
+   *err = r->err;
+   return STORE_INVALID;
+}
+
+/* Parses and checks everything the bundle layer can check; the first
+ * problem is left in r->err.  Returns the tree (NULL when not JSON). */
+static json_t *readAll(Rd *r, const char *text, size_t len, In *in)
+{
+   memset(in, 0, sizeof *in);
+   json_t *root = parseRoot(r, text, len);
+   if (!r->err)
+      readWorkload(r, root, in);
+   if (!r->err)
+      readLens(r, root, in);
+   if (!r->err)
+      readAnswers(r, root, in);
+   if (!r->err)
+      readPlan(r, root, in);
+   if (!r->err)
+      readMilestones(r, root, in);
+   if (!r->err)
+      readHistory(r, root, in);
+   if (!r->err)
+      readMarks(r, root, in);
+   return root;
+}
+
+bool Bundle_validate(const char *text, size_t len, char **err)
+{
+   Rd r = { NULL };
+   In in;
+   json_t *root = readAll(&r, text, len, &in);
+   In_free(&in);
+   json_decref(root);
+   if (r.err && err)
+      *err = r.err;
+   else
+      free(r.err);
+   return !r.err;
+}
+
+StoreStatus Bundle_import(Store *s, const char *text, size_t len, const char *name_as,
+                          const char *user, char **name, char **err)
+{
+   if (name)
+      *name = NULL;
+   Rd r = { NULL };
+   In in;
+   json_t *root = readAll(&r, text, len, &in);
+   StoreStatus st;
+   if (r.err) {
+      st = refuse(&r, err);
+   } else {
+      if (name_as)
+         in.w.name = (char *)name_as;
+      StoreImport si = {
+         .workload = &in.w, .created_by = in.created_by, .lens = &in.lens,
+         .answers = in.answers, .n_answers = in.n_answers,
+         .plan = in.plan, .n_plan = in.n_plan,
+         .milestones = in.milestones, .n_milestones = in.n_milestones,
+         .history = in.history, .n_history = in.n_history,
+         .marks = in.marks, .n_marks = in.n_marks, .user = user,
+      };
+      st = Store_importReview(s, &si, NULL);
+      if (st == STORE_EXISTS)
+         *err = xasprintf(_("a workload named '%s' exists already; import it under another "
+                            "name with --as NAME"),
+                          in.w.name);
+      else if (st != STORE_OK)
+         *err = xasprintf(_("bundle: %s"), Store_lastError(s));
+      else if (name)
+         *name = xstrdup(in.w.name);
+   }
+   In_free(&in);
+   json_decref(root);
+   return st;
+}

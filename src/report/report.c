@@ -1,0 +1,346 @@
+/* report.c: the report model (a snapshot plus what the writers need around
+ * it), the wording the writers share, and output to a file. */
+#include "config.h"
+
+#include "report/report.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "i18n.h"
+#include "report/outfile.h"
+#include "report/rtext.h"
+#include "report/writers.h"
+#include "store/plan.h"
+
+static const char *const formatNames[] = { "text", "md", "html", "csv", "json" };
+
+bool ReportFormat_parse(const char *name, ReportFormat *out)
+{
+   for (size_t i = 0; i < sizeof formatNames / sizeof *formatNames; i++)
+      if (strcmp(name, formatNames[i]) == 0) {
+         *out = (ReportFormat)i;
+         return true;
+      }
+   if (strcmp(name, "markdown") == 0 || strcmp(name, "txt") == 0) {
+      *out = name[0] == 'm' ? REPORT_MD : REPORT_TEXT;
+      return true;
+   }
+   return false;
+}
+
+const char *ReportFormat_name(ReportFormat f)
+{
+   return (unsigned)f < sizeof formatNames / sizeof *formatNames ? formatNames[f] : "?";
+}
+
+bool Report_checkOptions(const ReportOptions *o, char **err)
+{
+   if (o->width && (o->width < REPORT_MIN_WIDTH || o->width > REPORT_MAX_WIDTH)) {
+      *err = xasprintf(_("the width must be from %d to %d columns"), REPORT_MIN_WIDTH,
+                       REPORT_MAX_WIDTH);
+      return false;
+   }
+   if (o->page_length &&
+       (o->page_length < REPORT_MIN_PAGE_LENGTH || o->page_length > REPORT_MAX_PAGE_LENGTH)) {
+      *err = xasprintf(_("the page length must be from %d to %d lines"), REPORT_MIN_PAGE_LENGTH,
+                       REPORT_MAX_PAGE_LENGTH);
+      return false;
+   }
+   return true;
+}
+
+/* ---- the model ---- */
+
+static size_t rowOf(const Snapshot *s, const SnapQuestion *q)
+{
+   return s->n_phases && q->phase >= 0 && (size_t)q->phase < s->n_phases ? (size_t)q->phase : 0;
+}
+
+static void countCell(MatrixCell *c, Risk risk)
+{
+   c->total++;
+   switch (risk) {
+   case RISK_HIGH: c->high++; break;
+   case RISK_MEDIUM: c->medium++; break;
+   case RISK_NONE: c->none++; break;
+   case RISK_NOT_APPLICABLE: c->na++; break;
+   default: c->unanswered++; break;
+   }
+   c->answered = c->total - c->unanswered;
+   if (c->total == 1 || Risk_severity(risk) > Risk_severity(c->worst))
+      c->worst = risk;
+}
+
+static void buildMatrix(Report *r)
+{
+   const Snapshot *s = &r->snap;
+   r->rows = s->n_phases ? s->n_phases : 1;
+   r->cols = s->n_pillars;
+   r->cells = xcalloc(r->rows * r->cols + 1, sizeof *r->cells);
+   for (size_t i = 0; i < s->n_questions; i++) {
+      const SnapQuestion *q = &s->questions[i];
+      if (q->pillar < r->cols)
+         countCell(&r->cells[rowOf(s, q) * r->cols + q->pillar], q->risk);
+   }
+}
+
+/* Review order: phase row, then pillar, then lens order (a stable insertion
+ * sort; lenses hold at most a few hundred questions). */
+static void buildOrder(Report *r)
+{
+   const Snapshot *s = &r->snap;
+   r->order = xcalloc(s->n_questions + 1, sizeof *r->order);
+   for (size_t i = 0; i < s->n_questions; i++) {
+      const SnapQuestion *q = &s->questions[i];
+      size_t j = i;
+      while (j > 0) {
+         const SnapQuestion *p = &s->questions[r->order[j - 1]];
+         if (rowOf(s, p) < rowOf(s, q) || (rowOf(s, p) == rowOf(s, q) && p->pillar <= q->pillar))
+            break;
+         r->order[j] = r->order[j - 1];
+         j--;
+      }
+      r->order[j] = i;
+   }
+}
+
+static void addTrend(Report *r, const char *name, const char *date, const SnapCounts *c,
+                     bool reported)
+{
+   ReportTrend *t = &r->trend[r->n_trend++];
+   t->name = xstrdup(name);
+   t->date = xstrndup(date, 10);
+   t->counts = *c;
+   t->reported = reported;
+}
+
+/* Picks the reported snapshot and the trend from the milestones. */
+static StoreStatus takeSnapshots(Store *s, Report *r, const ReportOptions *o, char **err)
+{
+   MilestoneSnap *ms = NULL;
+   size_t n = 0;
+   StoreStatus st = ReviewDoc_milestones(s, &r->doc, &ms, &n, err);
+   if (st != STORE_OK)
+      return st;
+   long pick = -1;
+   for (size_t i = 0; o->milestone && i < n; i++)
+      if (strcmp(ms[i].row.name, o->milestone) == 0)
+         pick = (long)i;
+   if (o->milestone && pick < 0) {
+      *err = xasprintf(_("workload '%s' has no milestone named '%s'"), r->doc.workload.name,
+                       o->milestone);
+      st = STORE_NOT_FOUND;
+   } else if (pick >= 0) {
+      r->snap = ms[pick].snap;
+      memset(&ms[pick].snap, 0, sizeof ms[pick].snap);
+      r->milestone = xstrdup(ms[pick].row.name);
+      r->milestone_at = xstrdup(ms[pick].row.created_at);
+      r->milestone_by = xstrdup(ms[pick].row.created_by);
+   } else {
+      st = ReviewDoc_snapshot(s, &r->doc, &r->snap, err);
+   }
+   if (st == STORE_OK && n) {
+      r->trend = xcalloc(n + 1, sizeof *r->trend);
+      for (size_t i = 0; i < n; i++) {
+         const SnapCounts *c = (long)i == pick ? &r->snap.total : &ms[i].snap.total;
+         addTrend(r, ms[i].row.name, ms[i].row.created_at, c, (long)i == pick);
+      }
+      if (pick < 0)
+         addTrend(r, NULL, r->date, &r->snap.total, true);
+   }
+   MilestoneSnap_freeArray(ms, n);
+   return st;
+}
+
+StoreStatus Report_build(Store *s, const char *workload, const ReportOptions *o, Report *out,
+                         DiagList *diags, char **err)
+{
+   memset(out, 0, sizeof *out);
+   StoreStatus st = ReviewDoc_load(s, workload, &out->doc, diags, err);
+   if (st != STORE_OK)
+      return st;
+   Store_today(s, out->date);
+   st = takeSnapshots(s, out, o, err);
+   if (st != STORE_OK) {
+      Report_free(out);
+      return st;
+   }
+   buildMatrix(out);
+   buildOrder(out);
+   return STORE_OK;
+}
+
+void Report_free(Report *r)
+{
+   ReviewDoc_free(&r->doc);
+   Snapshot_free(&r->snap);
+   free(r->milestone);
+   free(r->milestone_at);
+   free(r->milestone_by);
+   free(r->cells);
+   free(r->order);
+   for (size_t i = 0; i < r->n_trend; i++) {
+      free(r->trend[i].name);
+      free(r->trend[i].date);
+   }
+   free(r->trend);
+   memset(r, 0, sizeof *r);
+}
+
+const Question *Report_lensQuestion(const Report *r, size_t sq)
+{
+   if (!r->doc.lens || sq >= r->snap.n_questions)
+      return NULL;
+   return Lens_findQuestion(r->doc.lens, r->snap.questions[sq].id, NULL);
+}
+
+const Choice *Report_lensChoice(const Report *r, size_t sq, size_t sc)
+{
+   const Question *q = Report_lensQuestion(r, sq);
+   if (!q || sc >= r->snap.questions[sq].n_choices)
+      return NULL;
+   int c = Question_findChoice(q, r->snap.questions[sq].choices[sc].id);
+   return c >= 0 ? &q->choices[c] : NULL;
+}
+
+/* Only web links are offered: a lens may hold anything in a url
+ * ("javascript:...", a file path), and a report must not turn it into a
+ * link a reader clicks. */
+static bool webUrl(const char *u)
+{
+   return u && (strncmp(u, "https://", 8) == 0 || strncmp(u, "http://", 7) == 0);
+}
+
+const char *Report_practiceLink(const Report *r, size_t sq, size_t sc)
+{
+   const Choice *c = Report_lensChoice(r, sq, sc);
+   if (!c)
+      return NULL;
+   return webUrl(c->improvement.url) ? c->improvement.url
+          : webUrl(c->helpful.url)      ? c->helpful.url
+                                        : NULL;
+}
+
+/* ---- shared wording ---- */
+
+const char *Report_riskLabel(Risk r)
+{
+   switch (r) {
+   case RISK_HIGH: return _("High");
+   case RISK_MEDIUM: return _("Medium");
+   case RISK_NONE: return _("None");
+   case RISK_NOT_APPLICABLE: return _("Not applicable");
+   default: return _("Unanswered");
+   }
+}
+
+const char *Report_phaseName(const Report *r, const SnapQuestion *q)
+{
+   const Snapshot *s = &r->snap;
+   if (!s->n_phases)
+      return "";
+   return s->phases[rowOf(s, q)].name;
+}
+
+const char *Report_pillarName(const Report *r, const SnapQuestion *q)
+{
+   return q->pillar < r->snap.n_pillars ? r->snap.pillars[q->pillar].name : "";
+}
+
+char *Report_cellText(const MatrixCell *c)
+{
+   if (c->total == 0)
+      return xstrdup("-");
+   Sbuf b = { 0 };
+   Sbuf_printf(&b, "%zu/%zu", c->answered, c->total);
+   if (c->high)
+      Sbuf_printf(&b, " H%zu", c->high);
+   if (c->medium)
+      Sbuf_printf(&b, " M%zu", c->medium);
+   return Sbuf_take(&b);
+}
+
+Risk Report_cellWorst(const MatrixCell *c)
+{
+   return c->total ? c->worst : RISK_UNANSWERED;
+}
+
+char *Report_title(const Report *r)
+{
+   return xasprintf(_("Well-Architected review: %s"), r->doc.workload.name);
+}
+
+char *Report_lensLine(const Report *r)
+{
+   const Snapshot *s = &r->snap;
+   return s->lens_version && *s->lens_version
+             ? xasprintf("%s %s (%s)", s->lens_name, s->lens_version, s->lens_key)
+             : xasprintf("%s (%s)", s->lens_name, s->lens_key);
+}
+
+char *Report_trackingLine(const Report *r, const PlanItem *it)
+{
+   const PlanTrack *t = &it->track;
+   Sbuf b = { 0 };
+   Sbuf_printf(&b, _("Status: %s"), PlanStatus_label(t->status));
+   if (t->owner && *t->owner)
+      Sbuf_printf(&b, _("; owner: %s"), t->owner);
+   if (t->due && *t->due) {
+      Sbuf_printf(&b, _("; due: %s"), t->due);
+      if (PlanItem_isOverdue(it, r->snap.today ? r->snap.today : r->date))
+         Sbuf_add(&b, _(" (overdue)"));
+   }
+   if (t->priority > 0)
+      Sbuf_printf(&b, _("; priority: %d"), t->priority);
+   return Sbuf_take(&b);
+}
+
+size_t Report_countPlan(const Report *r, Risk risk)
+{
+   size_t n = 0;
+   for (size_t i = 0; i < r->snap.plan.n_active; i++)
+      n += r->snap.plan.items[i].risk == risk;
+   return n;
+}
+
+/* ---- output ---- */
+
+bool Report_write(const Report *r, const ReportOptions *o, FILE *f)
+{
+   switch (o->format) {
+   case REPORT_TEXT: return ReportText_write(r, o, f);
+   case REPORT_MD: return ReportMd_write(r, o, f);
+   case REPORT_HTML: return ReportHtml_write(r, o, f);
+   case REPORT_CSV: return ReportCsv_write(r, o, f);
+   case REPORT_JSON: return ReportJson_write(r, o, f);
+   }
+   return false;
+}
+
+bool Report_writeFile(Store *s, const char *workload, const ReportOptions *o, const char *path,
+                      char **err)
+{
+   if (!Report_checkOptions(o, err))
+      return false;
+   DiagList d;
+   DiagList_init(&d);
+   Report r;
+   StoreStatus st = Report_build(s, workload, o, &r, &d, err);
+   DiagList_free(&d);
+   if (st != STORE_OK)
+      return false;
+   OutFile f;
+   bool ok = OutFile_open(&f, path, err);
+   if (ok && !Report_write(&r, o, f.fp)) {
+      *err = OutFile_writeError(path, errno);
+      OutFile_finish(&f, false, NULL);
+      ok = false;
+   } else if (ok) {
+      ok = OutFile_finish(&f, true, err);
+   }
+   Report_free(&r);
+   return ok;
+}

@@ -1,0 +1,60 @@
+/* report_csv.c: the improvement plan as RFC 4180 CSV, one row per active
+ * plan item, for spreadsheets and trackers.  The columns never change
+ * (doc/report-csv.md): key, phase, pillar, question, practice, risk,
+ * weight, status, owner, due, note, link.  CRLF ends every record; fields
+ * are quoted when they must be (Rtext_csv). */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "core/xalloc.h"
+#include "report/rtext.h"
+#include "report/writers.h"
+
+static const char *const columns[] = { "key",      "phase",  "pillar", "question",
+                                       "practice", "risk",   "weight", "status",
+                                       "owner",    "due",    "note",   "link" };
+#define NCOL (sizeof columns / sizeof *columns)
+
+static bool record(FILE *f, const char *const *fields)
+{
+   bool ok = true;
+   for (size_t i = 0; i < NCOL && ok; i++) {
+      char *e = Rtext_csv(fields[i] ? fields[i] : "");
+      ok = (i == 0 || fputc(',', f) != EOF) && Rtext_put(f, e);
+      free(e);
+   }
+   return ok && fputs("\r\n", f) != EOF;
+}
+
+bool ReportCsv_write(const Report *r, const ReportOptions *o, FILE *f)
+{
+   (void)o; /* the CSV is always just the plan */
+   bool ok = record(f, columns);
+   const Plan *p = &r->snap.plan;
+   for (size_t i = 0; i < p->n_active && ok; i++) {
+      const PlanItem *it = &p->items[i];
+      if (it->question >= r->snap.n_questions)
+         continue;
+      const SnapQuestion *q = &r->snap.questions[it->question];
+      const SnapChoice *c = &q->choices[it->choice];
+      char *key = xasprintf("%s/%s", q->id, c->id);
+      const char *fields[NCOL] = {
+         key,
+         Report_phaseName(r, q),
+         Report_pillarName(r, q),
+         q->title,
+         c->title,
+         Risk_name(it->risk),
+         Weight_name(it->weight),
+         PlanStatus_name(it->track.status),
+         it->track.owner,
+         it->track.due,
+         it->track.note,
+         Report_practiceLink(r, it->question, it->choice),
+      };
+      ok = record(f, fields);
+      free(key);
+   }
+   return ok && !ferror(f);
+}

@@ -1,0 +1,411 @@
+/* report_md.c: the report as CommonMark with GitHub tables.
+ *
+ * Every text from a lens or a user goes through Rtext_md (inline, every
+ * Markdown special escaped, newlines as hard breaks) or Rtext_md(one_line)
+ * in table cells, so nothing in them can become markup, a link or raw HTML.
+ * Links are written as <autolinks> only when they are plain http(s) URLs. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "i18n.h"
+#include "report/rtext.h"
+#include "report/writers.h"
+
+/* Escaped text that keeps its line breaks (notes, improvement plans);
+ * continuation lines are indented by indent blanks so that they stay
+ * inside a list item. */
+static char *mdText(const char *s, size_t indent)
+{
+   char *e = Rtext_md(s ? s : "", false);
+   if (!indent || !strchr(e, '\n'))
+      return e;
+   Sbuf b = { 0 };
+   Sbuf_add(&b, "");
+   for (const char *p = e; *p; p++) {
+      Sbuf_addc(&b, *p);
+      if (*p == '\n')
+         Sbuf_repeat(&b, " ", indent);
+   }
+   free(e);
+   return Sbuf_take(&b);
+}
+
+/* Escaped text on one line (titles, headings, facts). */
+static char *md(const char *s, size_t indent)
+{
+   (void)indent;
+   return Rtext_md(s ? s : "", true);
+}
+
+static char *cell(const char *s)
+{
+   return Rtext_md(s ? s : "", true);
+}
+
+/* An http(s) URL with nothing that could end or break an autolink. */
+static bool safeUrl(const char *u)
+{
+   if (!u || (strncmp(u, "http://", 7) != 0 && strncmp(u, "https://", 8) != 0))
+      return false;
+   for (const unsigned char *p = (const unsigned char *)u; *p; p++)
+      if (*p <= ' ' || *p == '<' || *p == '>' || *p == '\\' || *p == '`' || *p == 0x7F)
+         return false;
+   return true;
+}
+
+static char *link(const char *u)
+{
+   return safeUrl(u) ? xasprintf("<%s>", u) : md(u, 0);
+}
+
+typedef struct Out {
+   FILE *f;
+   bool ok;
+} Out;
+
+static void put(Out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(Out *o, const char *fmt, ...)
+{
+   va_list ap;
+   va_start(ap, fmt);
+   if (o->ok && vfprintf(o->f, fmt, ap) < 0)
+      o->ok = false;
+   va_end(ap);
+}
+
+/* "| a | b |" from cells already escaped (taken and freed). */
+static void row(Out *o, char **cells, size_t n)
+{
+   put(o, "|");
+   for (size_t i = 0; i < n; i++) {
+      put(o, " %s |", cells[i]);
+      free(cells[i]);
+   }
+   put(o, "\n");
+}
+
+static void rule(Out *o, const bool *right, size_t n)
+{
+   put(o, "|");
+   for (size_t i = 0; i < n; i++)
+      put(o, right && right[i] ? " ---: |" : " --- |");
+   put(o, "\n");
+}
+
+static void workloadSection(const Report *r, Out *o)
+{
+   const Workload *w = &r->doc.workload;
+   char *lens = Report_lensLine(r);
+   struct {
+      const char *label, *value;
+   } rows[] = {
+      { _("Workload"), w->name },        { _("Description"), w->description },
+      { _("Environment"), w->environment }, { _("Owner"), w->owner },
+      { _("Created"), w->created_at },   { _("Last changed"), w->updated_at },
+      { _("Lens"), lens },               { _("Report date"), r->date },
+   };
+   put(o, "| | |\n| --- | --- |\n");
+   for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+      if (rows[i].value && *rows[i].value)
+         row(o, (char *[]){ cell(rows[i].label), cell(rows[i].value) }, 2);
+   if (r->milestone) {
+      char *m = xasprintf(_("%s, saved %s by %s"), r->milestone, r->milestone_at,
+                          r->milestone_by);
+      row(o, (char *[]){ cell(_("Milestone")), cell(m) }, 2);
+      free(m);
+   }
+   put(o, "\n");
+   free(lens);
+}
+
+static void summarySection(const Report *r, Out *o)
+{
+   const SnapCounts *c = &r->snap.total;
+   put(o, "## %s\n\n", _("Summary"));
+   char *s = xasprintf(_("%zu questions, %zu answered: %zu high risk, %zu medium risk, %zu no "
+                         "risk, %zu not applicable, %zu unanswered."),
+                       c->questions, c->questions - c->by_risk[RISK_UNANSWERED],
+                       c->by_risk[RISK_HIGH], c->by_risk[RISK_MEDIUM], c->by_risk[RISK_NONE],
+                       c->by_risk[RISK_NOT_APPLICABLE], c->by_risk[RISK_UNANSWERED]);
+   char *e = md(s, 0);
+   put(o, "- %s\n", e);
+   free(e);
+   free(s);
+   s = xasprintf(_("%zu of %zu best practices in place."), c->practices_selected, c->practices);
+   e = md(s, 0);
+   put(o, "- %s\n", e);
+   free(e);
+   free(s);
+   s = xasprintf(_("Improvement plan: %zu items; %zu open, %zu in progress, %zu done, %zu risk "
+                   "accepted, %zu won't do; %zu overdue."),
+                 c->plan_active, c->plan_by_status[PLAN_OPEN], c->plan_by_status[PLAN_IN_PROGRESS],
+                 c->plan_by_status[PLAN_DONE], c->plan_by_status[PLAN_RISK_ACCEPTED],
+                 c->plan_by_status[PLAN_WONT_DO], c->plan_overdue);
+   e = md(s, 0);
+   put(o, "- %s\n\n", e);
+   free(e);
+   free(s);
+}
+
+static void matrixSection(const Report *r, Out *o)
+{
+   const Snapshot *s = &r->snap;
+   if (r->cols == 0)
+      return;
+   put(o, "## %s\n\n", _("Risk matrix: phase x pillar"));
+   size_t nc = r->cols + 1;
+   char **cells = xcalloc(nc, sizeof *cells);
+   cells[0] = cell(_("Phase"));
+   for (size_t c = 0; c < r->cols; c++)
+      cells[c + 1] = cell(s->pillars[c].name);
+   row(o, cells, nc);
+   rule(o, NULL, nc);
+   for (size_t rw = 0; rw < r->rows; rw++) {
+      cells[0] = cell(s->n_phases ? s->phases[rw].name : _("All questions"));
+      for (size_t c = 0; c < r->cols; c++) {
+         char *t = Report_cellText(&r->cells[rw * r->cols + c]);
+         cells[c + 1] = cell(t);
+         free(t);
+      }
+      row(o, cells, nc);
+   }
+   free(cells);
+   char *e = md(_("Each cell: questions answered/total; H, M: questions at high and medium risk."), 0);
+   put(o, "\n%s\n\n", e);
+   free(e);
+}
+
+static void groupSection(const Report *r, Out *o, const char *title, const char *what,
+                         const SnapGroup *g, size_t n)
+{
+   if (n == 0)
+      return;
+   put(o, "## %s\n\n", title);
+   enum { NC = 8 };
+   const char *heads[NC] = { what,      _("Questions"), _("Answered"), _("High"),
+                             _("Medium"), _("None"),    _("N/A"),      _("Plan items") };
+   static const bool right[NC] = { false, true, true, true, true, true, true, true };
+   char *cells[NC];
+   for (size_t c = 0; c < NC; c++)
+      cells[c] = cell(heads[c]);
+   row(o, cells, NC);
+   rule(o, right, NC);
+   for (size_t i = 0; i <= n; i++) {
+      const SnapCounts *c = i < n ? &g[i].counts : &r->snap.total;
+      cells[0] = i < n ? cell(g[i].name) : xasprintf("**%s**", _("Total"));
+      cells[1] = xasprintf("%zu", c->questions);
+      cells[2] = xasprintf("%zu", c->questions - c->by_risk[RISK_UNANSWERED]);
+      cells[3] = xasprintf("%zu", c->by_risk[RISK_HIGH]);
+      cells[4] = xasprintf("%zu", c->by_risk[RISK_MEDIUM]);
+      cells[5] = xasprintf("%zu", c->by_risk[RISK_NONE]);
+      cells[6] = xasprintf("%zu", c->by_risk[RISK_NOT_APPLICABLE]);
+      cells[7] = xasprintf("%zu", c->plan_active);
+      row(o, cells, NC);
+   }
+   put(o, "\n");
+}
+
+static void trendSection(const Report *r, Out *o)
+{
+   if (r->n_trend == 0)
+      return;
+   put(o, "## %s\n\n", _("Trend across milestones"));
+   enum { NC = 7 };
+   const char *heads[NC] = { _("Milestone"), _("Date"),      _("Answered"), _("High"),
+                             _("Medium"),    _("Plan open"), _("Done") };
+   static const bool right[NC] = { false, false, true, true, true, true, true };
+   char *cells[NC];
+   for (size_t c = 0; c < NC; c++)
+      cells[c] = cell(heads[c]);
+   row(o, cells, NC);
+   rule(o, right, NC);
+   for (size_t i = 0; i < r->n_trend; i++) {
+      const ReportTrend *t = &r->trend[i];
+      char *name = t->name ? (t->reported ? xasprintf(_("%s (this report)"), t->name)
+                                          : xstrdup(t->name))
+                           : xstrdup(_("(now)"));
+      cells[0] = cell(name);
+      free(name);
+      cells[1] = cell(t->date);
+      cells[2] = xasprintf("%zu/%zu", t->counts.questions - t->counts.by_risk[RISK_UNANSWERED],
+                           t->counts.questions);
+      cells[3] = xasprintf("%zu", t->counts.by_risk[RISK_HIGH]);
+      cells[4] = xasprintf("%zu", t->counts.by_risk[RISK_MEDIUM]);
+      cells[5] = xasprintf("%zu", t->counts.plan_by_status[PLAN_OPEN] +
+                                      t->counts.plan_by_status[PLAN_IN_PROGRESS]);
+      cells[6] = xasprintf("%zu", t->counts.plan_by_status[PLAN_DONE]);
+      row(o, cells, NC);
+   }
+   put(o, "\n");
+}
+
+/* One plan item as an ordered-list item: a paragraph of hard-broken lines. */
+static void planItem(const Report *r, Out *o, const PlanItem *it, size_t number)
+{
+   const SnapQuestion *q = &r->snap.questions[it->question];
+   const SnapChoice *c = &q->choices[it->choice];
+   const Choice *lc = Report_lensChoice(r, it->question, it->choice);
+   size_t ind = (size_t)snprintf(NULL, 0, "%zu. ", number);
+   char *title = md(c->title, ind);
+   put(o, "%zu. **%s**\\\n", number, title);
+   free(title);
+   char *s = it->weight != WEIGHT_NONE
+                ? xasprintf(_("Practice %s, weight %s"), c->id, Weight_name(it->weight))
+                : xasprintf(_("Practice %s"), c->id);
+   char *e = md(s, ind);
+   put(o, "%*s%s\\\n", (int)ind, "", e);
+   free(e);
+   free(s);
+   s = xasprintf(_("Question %s: %s"), q->id, q->title);
+   e = md(s, ind);
+   put(o, "%*s%s\\\n", (int)ind, "", e);
+   free(e);
+   free(s);
+   const char *phase = Report_phaseName(r, q);
+   s = *phase ? xasprintf(_("Phase: %s; pillar: %s"), phase, Report_pillarName(r, q))
+              : xasprintf(_("Pillar: %s"), Report_pillarName(r, q));
+   e = md(s, ind);
+   put(o, "%*s%s\\\n", (int)ind, "", e);
+   free(e);
+   free(s);
+   s = Report_trackingLine(r, it);
+   e = md(s, ind);
+   put(o, "%*s%s", (int)ind, "", e);
+   free(e);
+   free(s);
+   struct {
+      const char *label, *value;
+   } more[] = {
+      { _("Note"), it->track.note },
+      { _("How to improve"), lc ? lc->improvement.text : NULL },
+   };
+   for (size_t i = 0; i < sizeof more / sizeof *more; i++) {
+      if (!more[i].value || !*more[i].value)
+         continue;
+      char *label = md(more[i].label, 0);
+      e = mdText(more[i].value, ind);
+      put(o, "\\\n%*s*%s:* %s", (int)ind, "", label, e);
+      free(label);
+      free(e);
+   }
+   const char *url = Report_practiceLink(r, it->question, it->choice);
+   if (url) {
+      char *label = md(_("Link"), 0);
+      e = link(url);
+      put(o, "\\\n%*s*%s:* %s", (int)ind, "", label, e);
+      free(label);
+      free(e);
+   }
+   put(o, "\n\n");
+}
+
+static void planSection(const Report *r, Out *o)
+{
+   const Plan *p = &r->snap.plan;
+   put(o, "## %s\n\n", _("Improvement plan"));
+   if (p->n_active == 0) {
+      char *e = md(_("Nothing to improve: no question is at high or medium risk."), 0);
+      put(o, "%s\n\n", e);
+      free(e);
+   }
+   size_t number = 0;
+   static const Risk groups[] = { RISK_HIGH, RISK_MEDIUM };
+   for (size_t g = 0; g < 2; g++) {
+      size_t n = Report_countPlan(r, groups[g]);
+      if (n == 0)
+         continue;
+      char *title = xasprintf(groups[g] == RISK_HIGH ? _("High risk (%zu items)")
+                                                     : _("Medium risk (%zu items)"),
+                              n);
+      char *e = md(title, 0);
+      put(o, "### %s\n\n", e);
+      free(e);
+      free(title);
+      for (size_t i = 0; i < p->n_active; i++)
+         if (p->items[i].risk == groups[g] && p->items[i].question < r->snap.n_questions)
+            planItem(r, o, &p->items[i], ++number);
+   }
+   if (p->n > p->n_active) {
+      put(o, "### %s\n\n", _("Tracked items no longer in the plan"));
+      for (size_t i = p->n_active; i < p->n; i++) {
+         const PlanItem *it = &p->items[i];
+         char *t = Report_trackingLine(r, it);
+         char *s = xasprintf("%s/%s: %s. %s", it->track.question_id, it->track.choice_id,
+                             PlanItemState_label(it->state), t);
+         char *e = mdText(s, 2);
+         put(o, "- %s\n", e);
+         free(e);
+         free(s);
+         free(t);
+      }
+      put(o, "\n");
+   }
+}
+
+static void questionsSection(const Report *r, Out *o)
+{
+   const Snapshot *s = &r->snap;
+   put(o, "## %s\n\n", _("Questions and answers"));
+   for (size_t k = 0; k < s->n_questions; k++) {
+      const SnapQuestion *q = &s->questions[r->order[k]];
+      char *h = xasprintf("%s: %s (%s)", q->id, q->title, Report_riskLabel(q->risk));
+      char *e = md(h, 0);
+      put(o, "### %s\n\n", e);
+      free(e);
+      free(h);
+      const char *phase = Report_phaseName(r, q);
+      h = *phase ? xasprintf(_("Phase: %s; pillar: %s"), phase, Report_pillarName(r, q))
+                 : xasprintf(_("Pillar: %s"), Report_pillarName(r, q));
+      e = md(h, 0);
+      put(o, "%s\n\n", e);
+      free(e);
+      free(h);
+      if (q->not_applicable) {
+         h = xasprintf(_("Not applicable: %s"), NaReason_label(q->reason));
+         e = md(h, 0);
+         put(o, "%s\n\n", e);
+         free(e);
+         free(h);
+      }
+      for (size_t c = 0; c < q->n_choices; c++) {
+         const SnapChoice *ch = &q->choices[c];
+         e = md(ch->title, 6);
+         if (ch->state == CHOICE_NA)
+            put(o, "- [ ] ~~%s~~ (%s)\n", e, _("not applicable"));
+         else
+            put(o, "- [%c] %s\n", ch->state == CHOICE_SELECTED ? 'x' : ' ', e);
+         free(e);
+      }
+      put(o, "\n");
+      if (q->notes && *q->notes) {
+         e = mdText(q->notes, 2);
+         put(o, "> **%s:** %s\n\n", _("Notes"), e);
+         free(e);
+      }
+   }
+}
+
+bool ReportMd_write(const Report *r, const ReportOptions *opts, FILE *f)
+{
+   Out o = { f, true };
+   char *title = Report_title(r);
+   char *e = md(title, 0);
+   put(&o, "# %s\n\n", e);
+   free(e);
+   free(title);
+   workloadSection(r, &o);
+   if (!opts->plan_only) {
+      summarySection(r, &o);
+      matrixSection(r, &o);
+      groupSection(r, &o, _("Risk by pillar"), _("Pillar"), r->snap.pillars, r->snap.n_pillars);
+      groupSection(r, &o, _("Risk by phase"), _("Phase"), r->snap.phases, r->snap.n_phases);
+      trendSection(r, &o);
+   }
+   planSection(r, &o);
+   if (!opts->plan_only)
+      questionsSection(r, &o);
+   return o.ok && !ferror(f);
+}

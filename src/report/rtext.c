@@ -1,0 +1,455 @@
+/* rtext.c: strings, UTF-8, widths, wrapping and escaping for the writers. */
+#include "config.h"
+
+#include "report/rtext.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/xalloc.h"
+
+/* ---- Sbuf ---- */
+
+void Sbuf_addn(Sbuf *b, const char *s, size_t n)
+{
+   b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
+   memcpy(b->s + b->len, s, n);
+   b->len += n;
+   b->s[b->len] = '\0';
+}
+
+void Sbuf_add(Sbuf *b, const char *s)
+{
+   if (s)
+      Sbuf_addn(b, s, strlen(s));
+}
+
+void Sbuf_addc(Sbuf *b, char c)
+{
+   Sbuf_addn(b, &c, 1);
+}
+
+void Sbuf_vprintf(Sbuf *b, const char *fmt, va_list ap)
+{
+   va_list again;
+   va_copy(again, ap);
+   char tmp[256];
+   int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+   if (n >= 0 && (size_t)n < sizeof tmp) {
+      Sbuf_addn(b, tmp, (size_t)n);
+   } else if (n >= 0) {
+      b->s = xgrow(b->s, &b->cap, b->len + (size_t)n + 1, 1);
+      vsnprintf(b->s + b->len, (size_t)n + 1, fmt, again);
+      b->len += (size_t)n;
+   }
+   va_end(again);
+}
+
+void Sbuf_printf(Sbuf *b, const char *fmt, ...)
+{
+   va_list ap;
+   va_start(ap, fmt);
+   Sbuf_vprintf(b, fmt, ap);
+   va_end(ap);
+}
+
+void Sbuf_repeat(Sbuf *b, const char *s, size_t n)
+{
+   for (size_t i = 0; i < n; i++)
+      Sbuf_add(b, s);
+}
+
+char *Sbuf_take(Sbuf *b)
+{
+   char *s = b->s ? b->s : xstrdup("");
+   b->s = NULL;
+   b->len = b->cap = 0;
+   return s;
+}
+
+/* ---- UTF-8 ---- */
+
+size_t Utf8_next(const char *str, uint32_t *cp)
+{
+   const unsigned char *p = (const unsigned char *)str;
+   if (p[0] < 0x80) {
+      *cp = p[0];
+      return p[0] ? 1 : 0;
+   }
+   size_t len = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 ? 2 : 0;
+   if (len == 0 || p[0] > 0xF4)
+      goto bad;
+   for (size_t i = 1; i < len; i++)
+      if ((p[i] & 0xC0) != 0x80)
+         goto bad;
+   /* Overlong forms, surrogates and values past U+10FFFF. */
+   if ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] >= 0xA0) ||
+       (p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] >= 0x90))
+      goto bad;
+   if (len == 2)
+      *cp = (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+   else if (len == 3)
+      *cp = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+   else
+      *cp = (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3F) << 12 |
+            (uint32_t)(p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+   return len;
+bad:
+   *cp = 0xFFFD;
+   return 1;
+}
+
+size_t Utf8_chars(const char *s)
+{
+   size_t n = 0;
+   uint32_t cp;
+   for (size_t k; s && (k = Utf8_next(s, &cp)) > 0; s += k)
+      n++;
+   return n;
+}
+
+static void addCp(Sbuf *b, uint32_t cp)
+{
+   char u[4];
+   if (cp < 0x80) {
+      u[0] = (char)cp;
+      Sbuf_addn(b, u, 1);
+   } else if (cp < 0x800) {
+      u[0] = (char)(0xC0 | cp >> 6);
+      u[1] = (char)(0x80 | (cp & 0x3F));
+      Sbuf_addn(b, u, 2);
+   } else if (cp < 0x10000) {
+      u[0] = (char)(0xE0 | cp >> 12);
+      u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+      u[2] = (char)(0x80 | (cp & 0x3F));
+      Sbuf_addn(b, u, 3);
+   } else {
+      u[0] = (char)(0xF0 | cp >> 18);
+      u[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+      u[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+      u[3] = (char)(0x80 | (cp & 0x3F));
+      Sbuf_addn(b, u, 4);
+   }
+}
+
+/* ---- width ---- */
+
+typedef struct Range {
+   uint32_t lo, hi;
+} Range;
+
+static const Range zeroWidth[] = {
+   { 0x0300, 0x036F }, { 0x0483, 0x0489 }, { 0x0591, 0x05BD }, { 0x0610, 0x061A },
+   { 0x064B, 0x065F }, { 0x0E31, 0x0E31 }, { 0x0E34, 0x0E3A }, { 0x1AB0, 0x1AFF },
+   { 0x1DC0, 0x1DFF }, { 0x200B, 0x200F }, { 0x2028, 0x202E }, { 0x2060, 0x2064 },
+   { 0x20D0, 0x20FF }, { 0xFE00, 0xFE0F }, { 0xFE20, 0xFE2F }, { 0xFEFF, 0xFEFF },
+   { 0xE0100, 0xE01EF },
+};
+
+static const Range wide[] = {
+   { 0x1100, 0x115F },   { 0x2E80, 0x303E },   { 0x3041, 0x33FF },   { 0x3400, 0x4DBF },
+   { 0x4E00, 0x9FFF },   { 0xA000, 0xA4CF },   { 0xA960, 0xA97F },   { 0xAC00, 0xD7A3 },
+   { 0xF900, 0xFAFF },   { 0xFE10, 0xFE19 },   { 0xFE30, 0xFE6F },   { 0xFF00, 0xFF60 },
+   { 0xFFE0, 0xFFE6 },   { 0x1F300, 0x1F64F }, { 0x1F900, 0x1F9FF }, { 0x20000, 0x2FFFD },
+   { 0x30000, 0x3FFFD },
+};
+
+static bool inRanges(uint32_t cp, const Range *r, size_t n)
+{
+   for (size_t i = 0; i < n; i++)
+      if (cp >= r[i].lo && cp <= r[i].hi)
+         return true;
+   return false;
+}
+
+int Rtext_cpWidth(uint32_t cp)
+{
+   if (inRanges(cp, zeroWidth, sizeof zeroWidth / sizeof *zeroWidth))
+      return 0;
+   if (inRanges(cp, wide, sizeof wide / sizeof *wide))
+      return 2;
+   return 1;
+}
+
+size_t Rtext_width(const char *s)
+{
+   size_t w = 0;
+   uint32_t cp;
+   for (size_t k; s && (k = Utf8_next(s, &cp)) > 0; s += k)
+      w += (size_t)Rtext_cpWidth(cp);
+   return w;
+}
+
+/* ---- cleaning ---- */
+
+static bool isControl(uint32_t cp)
+{
+   return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
+}
+
+char *Rtext_clean(const char *s, bool one_line)
+{
+   Sbuf b = { 0 };
+   Sbuf_add(&b, "");
+   uint32_t cp;
+   for (size_t k; s && (k = Utf8_next(s, &cp)) > 0; s += k) {
+      if (cp == '\r' && s[1] == '\n')
+         continue; /* the '\n' follows */
+      if (cp == '\n' || cp == '\r')
+         Sbuf_addc(&b, one_line ? ' ' : '\n');
+      else if (cp == '\t')
+         Sbuf_addc(&b, ' ');
+      else if (cp == 0x2028 || cp == 0x2029)
+         Sbuf_addc(&b, one_line ? ' ' : '\n');
+      else if (!isControl(cp))
+         addCp(&b, cp);
+   }
+   return Sbuf_take(&b);
+}
+
+/* ---- wrapping ---- */
+
+typedef struct Lines {
+   char **v;
+   size_t n, cap;
+} Lines;
+
+static void pushLine(Lines *l, Sbuf *line)
+{
+   /* No trailing blanks: they would only push a printed line over the edge. */
+   while (line->len && line->s[line->len - 1] == ' ')
+      line->s[--line->len] = '\0';
+   l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+   l->v[l->n++] = Sbuf_take(line);
+}
+
+/* Appends word (no spaces) to the lines, cutting it between characters when
+ * it is wider than a whole line. */
+static void placeWord(Lines *l, Sbuf *line, size_t *col, const char *w, size_t wlen,
+                      size_t width)
+{
+   char *word = xstrndup(w, wlen);
+   size_t ww = Rtext_width(word);
+   if (*col > 0 && *col + 1 + ww <= width) {
+      Sbuf_addc(line, ' ');
+      Sbuf_add(line, word);
+      *col += 1 + ww;
+   } else if (ww <= width) {
+      if (*col > 0)
+         pushLine(l, line);
+      Sbuf_add(line, word);
+      *col = ww;
+   } else {
+      if (*col > 0)
+         pushLine(l, line);
+      *col = 0;
+      uint32_t cp;
+      for (const char *p = word; *p;) {
+         size_t k = Utf8_next(p, &cp);
+         size_t cw = (size_t)Rtext_cpWidth(cp);
+         if (*col + cw > width && *col > 0) {
+            pushLine(l, line);
+            *col = 0;
+         }
+         Sbuf_addn(line, p, k);
+         *col += cw;
+         p += k;
+      }
+   }
+   free(word);
+}
+
+void Rtext_wrap(const char *s, size_t width, char ***lines, size_t *n)
+{
+   if (width < 2)
+      width = 2; /* room for one wide character */
+   char *text = Rtext_clean(s, false);
+   Lines l = { 0 };
+   const char *p = text;
+   for (;;) {
+      const char *end = strchr(p, '\n');
+      size_t plen = end ? (size_t)(end - p) : strlen(p);
+      Sbuf line = { 0 };
+      Sbuf_add(&line, "");
+      size_t col = 0;
+      for (size_t i = 0; i < plen;) {
+         while (i < plen && p[i] == ' ')
+            i++;
+         size_t j = i;
+         while (j < plen && p[j] != ' ')
+            j++;
+         if (j > i)
+            placeWord(&l, &line, &col, p + i, j - i, width);
+         i = j;
+      }
+      pushLine(&l, &line);
+      if (!end)
+         break;
+      p = end + 1;
+   }
+   free(text);
+   *lines = l.v;
+   *n = l.n;
+}
+
+void Rtext_freeLines(char **lines, size_t n)
+{
+   for (size_t i = 0; i < n; i++)
+      free(lines[i]);
+   free(lines);
+}
+
+char *Rtext_cut(const char *s, size_t width)
+{
+   size_t w = 0, at = 0;
+   uint32_t cp;
+   for (size_t k; (k = Utf8_next(s + at, &cp)) > 0; at += k) {
+      size_t cw = (size_t)Rtext_cpWidth(cp);
+      if (w + cw > width)
+         break;
+      w += cw;
+   }
+   return xstrndup(s, at);
+}
+
+char *Rtext_shorten(const char *s, size_t max)
+{
+   if (Utf8_chars(s) <= max)
+      return xstrdup(s);
+   if (max == 0)
+      return xstrdup("");
+   /* Keep max-1 characters, then back up to a space within the last fifth. */
+   size_t at = 0, chars = 0, space = 0;
+   uint32_t cp;
+   for (size_t k; chars < max - 1 && (k = Utf8_next(s + at, &cp)) > 0; at += k, chars++)
+      if (cp == ' ')
+         space = at;
+   if (space > 0 && space * 5 >= at * 4)
+      at = space;
+   while (at > 0 && s[at - 1] == ' ')
+      at--;
+   Sbuf b = { 0 };
+   Sbuf_addn(&b, s, at);
+   Sbuf_add(&b, "\xE2\x80\xA6");
+   return Sbuf_take(&b);
+}
+
+/* ---- escaping ---- */
+
+char *Rtext_html(const char *s, bool one_line)
+{
+   char *clean = Rtext_clean(s, one_line);
+   Sbuf b = { 0 };
+   Sbuf_add(&b, "");
+   for (const char *p = clean; *p; p++) {
+      switch (*p) {
+      case '&': Sbuf_add(&b, "&amp;"); break;
+      case '<': Sbuf_add(&b, "&lt;"); break;
+      case '>': Sbuf_add(&b, "&gt;"); break;
+      case '"': Sbuf_add(&b, "&quot;"); break;
+      case '\'': Sbuf_add(&b, "&#39;"); break;
+      default: Sbuf_addc(&b, *p); break;
+      }
+   }
+   free(clean);
+   return Sbuf_take(&b);
+}
+
+/* ASCII punctuation that opens or closes Markdown syntax anywhere in a
+ * line: emphasis and strikethrough, code, links and images (every one
+ * needs a '[' or '<'), raw HTML and entities, table cells, math (GitHub's
+ * $...$) and the backslash itself; "://" and "www." are escaped where
+ * they occur (Rtext_md).  CommonMark lets any ASCII punctuation
+ * be escaped, so escaping one too many would be harmless; escaping only
+ * these keeps the raw file readable. */
+static bool mdSpecial(char c)
+{
+   return c && strchr("\\`*_[]<>|~&$", c) != NULL;
+}
+
+/* Characters that are syntax only at the start of a line: headings, list
+ * bullets, thematic breaks and setext underlines ('-', '+', '=', '#'). */
+static bool mdLineStart(char c)
+{
+   return c && strchr("#-+=", c) != NULL;
+}
+
+char *Rtext_md(const char *s, bool one_line)
+{
+   char *clean = Rtext_clean(s, one_line);
+   size_t n = strlen(clean);
+   while (n && (clean[n - 1] == ' ' || clean[n - 1] == '\n'))
+      clean[--n] = '\0';
+   Sbuf b = { 0 };
+   Sbuf_add(&b, "");
+   bool line_start = true;
+   for (const char *p = clean; *p; p++) {
+      if (line_start && (*p == ' ' || *p == '\n'))
+         continue; /* blank lines and indentation would end a list or open a code block */
+      if (line_start) {
+         line_start = false;
+         if (mdLineStart(*p)) {
+            Sbuf_addc(&b, '\\');
+         } else if (*p >= '0' && *p <= '9') {
+            /* "1." or "1)" would start an ordered list. */
+            const char *d = p;
+            while (*d >= '0' && *d <= '9')
+               d++;
+            Sbuf_addn(&b, p, (size_t)(d - p));
+            if (*d == '.' || *d == ')')
+               Sbuf_addc(&b, '\\');
+            p = d - 1;
+            continue;
+         }
+      }
+      if (*p == '\n') {
+         /* A hard line break, never a paragraph break, so that the text stays
+          * one paragraph wherever it is placed (list item, table, quote). */
+         while (b.len && b.s[b.len - 1] == ' ')
+            b.s[--b.len] = '\0';
+         Sbuf_add(&b, "\\\n");
+         line_start = true;
+         continue;
+      }
+      /* GitHub turns "scheme://..." and "www." into links that can swallow
+       * the markup around them; an escape keeps them text. */
+      bool autolink = (*p == ':' && p[1] == '/' && p[2] == '/') ||
+                      (*p == '.' && p - clean >= 3 && strncasecmp(p - 3, "www", 3) == 0);
+      if (mdSpecial(*p) || autolink)
+         Sbuf_addc(&b, '\\');
+      Sbuf_addc(&b, *p);
+   }
+   free(clean);
+   return Sbuf_take(&b);
+}
+
+char *Rtext_csv(const char *s)
+{
+   char *clean = Rtext_clean(s, false);
+   bool quote = strpbrk(clean, ",\"\r\n") != NULL;
+   bool formula = strchr("=+-@", clean[0]) && clean[0];
+   Sbuf b = { 0 };
+   Sbuf_add(&b, "");
+   if (formula)
+      quote = true;
+   if (quote)
+      Sbuf_addc(&b, '"');
+   if (formula)
+      Sbuf_addc(&b, '\'');
+   for (const char *p = clean; *p; p++) {
+      if (*p == '"')
+         Sbuf_addc(&b, '"');
+      Sbuf_addc(&b, *p);
+   }
+   if (quote)
+      Sbuf_addc(&b, '"');
+   free(clean);
+   return Sbuf_take(&b);
+}
+
+bool Rtext_put(FILE *f, const char *s)
+{
+   size_t n = strlen(s);
+   return fwrite(s, 1, n, f) == n;
+}

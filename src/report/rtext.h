@@ -1,0 +1,83 @@
+/* rtext.h: text handling shared by the report writers, the bundle and the
+ * lens export: a growable string, UTF-8 walking, display width, cleaning
+ * of control characters, word wrapping, and the escaping each output
+ * format needs.
+ *
+ * Private to src/report (the TUI has its own drawing rules).  Every
+ * returned string is allocated and owned by the caller. */
+#ifndef WALENS_RTEXT_H
+#define WALENS_RTEXT_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* A growable NUL-terminated string; zero-initialise, then release .s with free(). */
+typedef struct Sbuf {
+   char *s;
+   size_t len, cap;
+} Sbuf;
+
+void Sbuf_addn(Sbuf *b, const char *s, size_t n);
+void Sbuf_add(Sbuf *b, const char *s); /* NULL adds nothing */
+void Sbuf_addc(Sbuf *b, char c);
+void Sbuf_printf(Sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void Sbuf_vprintf(Sbuf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+void Sbuf_repeat(Sbuf *b, const char *s, size_t n);
+/* Hands over the string ("" when nothing was added); b is empty afterwards. */
+char *Sbuf_take(Sbuf *b);
+
+/* Decodes the UTF-8 sequence at s (at most the bytes before the NUL).
+ * Returns the bytes consumed (>= 1 unless *s is NUL); an invalid byte is
+ * consumed alone and gives U+FFFD. */
+size_t Utf8_next(const char *s, uint32_t *cp);
+/* Code points in s (invalid bytes count one each). */
+size_t Utf8_chars(const char *s);
+
+/* Columns a code point takes on a fixed-width page or terminal: 0 for
+ * combining marks, 2 for East Asian wide and fullwidth forms, else 1.
+ * Independent of the locale, so that a report reads the same everywhere. */
+int Rtext_cpWidth(uint32_t cp);
+size_t Rtext_width(const char *s);
+
+/* The text with control characters removed: C0 (but '\n'; a tab becomes a
+ * space; "\r\n" and a lone '\r' become '\n'), DEL and C1; invalid UTF-8
+ * becomes U+FFFD.  With one_line, newlines become spaces too.  NULL gives
+ * "".  Every writer passes lens and user text through this first. */
+char *Rtext_clean(const char *s, bool one_line);
+
+/* Word-wraps s (cleaned first) to width columns: paragraphs break at '\n',
+ * lines break at spaces, a word wider than the width is cut between
+ * characters.  No line is wider than width (>= 1), none ends in a space.
+ * An empty text gives one empty line.  *lines is an array of *n strings. */
+void Rtext_wrap(const char *s, size_t width, char ***lines, size_t *n);
+void Rtext_freeLines(char **lines, size_t n);
+
+/* The longest prefix of s at most width columns wide (a copy). */
+char *Rtext_cut(const char *s, size_t width);
+/* Shortens s to at most max code points, at a word boundary when one is
+ * near, ending in "…"; an s within the limit is copied unchanged. */
+char *Rtext_shorten(const char *s, size_t max);
+
+/* Escapers; each cleans its input first. */
+/* HTML text and attribute values: & < > " ' become entities; newlines kept
+ * (pass one_line to turn them into spaces). */
+char *Rtext_html(const char *s, bool one_line);
+/* CommonMark inline text that renders literally: every Markdown special
+ * is backslash-escaped, so no emphasis, link, HTML tag, heading, list or
+ * table cell boundary can come from lens or user text.  Newlines become
+ * hard line breaks (a backslash at the end of the line), or spaces when
+ * one_line (table cells). */
+char *Rtext_md(const char *s, bool one_line);
+/* One RFC 4180 field: quoted when it holds a comma, quote, CR or LF (quotes
+ * doubled).  A field a spreadsheet would run as a formula (starting with
+ * '=', '+', '-', '@' or a tab) gets a leading apostrophe, so that imported
+ * text stays text. */
+char *Rtext_csv(const char *s);
+
+/* Writes s to f; false on a write error. */
+bool Rtext_put(FILE *f, const char *s);
+
+#endif

@@ -1,0 +1,42 @@
+/* writers.h: the report writers and what they share.  Private to
+ * src/report; the public entry points are in report.h. */
+#ifndef WALENS_REPORT_WRITERS_H
+#define WALENS_REPORT_WRITERS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "report/report.h"
+
+/* Each writes the whole report; false on a write error. */
+bool ReportText_write(const Report *r, const ReportOptions *o, FILE *f);
+bool ReportMd_write(const Report *r, const ReportOptions *o, FILE *f);
+bool ReportHtml_write(const Report *r, const ReportOptions *o, FILE *f);
+bool ReportCsv_write(const Report *r, const ReportOptions *o, FILE *f);
+bool ReportJson_write(const Report *r, const ReportOptions *o, FILE *f);
+
+/* ---- shared wording (translated) ---- */
+
+/* "High", "Medium", "None", "Not applicable", "Unanswered". */
+const char *Report_riskLabel(Risk r);
+/* The phase / pillar name of a snapshot question ("" when it has none). */
+const char *Report_phaseName(const Report *r, const SnapQuestion *q);
+const char *Report_pillarName(const Report *r, const SnapQuestion *q);
+/* A matrix cell in words: "answered/total", then " H<n>" and " M<n>" when
+ * there are such questions; "-" for a cell without questions. */
+char *Report_cellText(const MatrixCell *c);
+/* The title of the report: "Well-Architected review: WORKLOAD". */
+char *Report_title(const Report *r);
+/* "Machine Learning Lens 2025.11 (machine-learning)". */
+char *Report_lensLine(const Report *r);
+/* "Status: open; owner: alice; due: 2026-12-01 (overdue); priority: 2"
+ * without the parts that are unset. */
+char *Report_trackingLine(const Report *r, const PlanItem *it);
+/* The worst risk of a cell, for colours and glyphs. */
+Risk Report_cellWorst(const MatrixCell *c);
+
+/* Items of the plan to show under risk r (HIGH or MEDIUM): the active
+ * items whose question has that risk.  Returns their count. */
+size_t Report_countPlan(const Report *r, Risk risk);
+
+#endif

@@ -1,0 +1,44 @@
+/* import.h: a whole review written into the database in one transaction
+ * (walens import).  The bundle reader (report/bundle.h) checks a bundle
+ * against its lens; this checks what the store cares about and writes.
+ *
+ * Written by the bundle helper for issue 6; belongs to the store module. */
+#ifndef WALENS_STORE_IMPORT_H
+#define WALENS_STORE_IMPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+typedef struct StoreImport {
+   /* name, description, environment, owner, created_at, updated_at,
+    * updated_by, archived are used; ids are ignored. */
+   const Workload *workload;
+   const char *created_by;
+   /* key, version, name, sha256, text, text_len; a row with the same
+    * sha256 is shared. */
+   const StoreLens *lens;
+   const StoredAnswer *answers; /* versions >= 1, times and users kept */
+   size_t n_answers;
+   const PlanTracking *plan;
+   size_t n_plan;
+   const Milestone *milestones; /* name, created_at, created_by, snapshot */
+   size_t n_milestones;
+   const HistoryEntry *history; /* at, user, kind, object, before, after; oldest first */
+   size_t n_history;
+   char *const *marks; /* question ids marked for re-review */
+   size_t n_marks;
+   const char *user; /* who imports: recorded on the re-review marks */
+} StoreImport;
+
+/* Validates every field (names, UTF-8, times "YYYY-MM-DDTHH:MM:SSZ", due
+ * dates, statuses, reasons, versions, duplicate keys), then writes the lens,
+ * the workload and its review, the answers, plan tracking, milestones,
+ * history rows (times and users as given) and marks in one BEGIN IMMEDIATE
+ * transaction.  STORE_EXISTS when the workload name is taken; STORE_INVALID
+ * with Store_lastError() naming the field.  On any failure nothing is
+ * written.  *workload_id may be NULL. */
+StoreStatus Store_importReview(Store *s, const StoreImport *in, int64_t *workload_id);
+
+#endif

@@ -1,0 +1,368 @@
+/* store_import.c: one review, with its whole past, written in one
+ * transaction (walens import). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "i18n.h"
+#include "store/import.h"
+#include "store/store_internal.h"
+
+/* ---- validation: everything before the first write ---- */
+
+static bool validTime(const char *t)
+{
+   time_t ignored;
+   return t && StoreTime_parse(t, &ignored);
+}
+
+static bool validSha(const char *h)
+{
+   if (!h || strlen(h) != 64)
+      return false;
+   for (size_t i = 0; i < 64; i++)
+      if (!((h[i] >= '0' && h[i] <= '9') || (h[i] >= 'a' && h[i] <= 'f')))
+         return false;
+   return true;
+}
+
+static bool validJsonObject(const char *text)
+{
+   if (!text)
+      return true;
+   json_error_t e;
+   json_t *v = json_loads(text, JSON_REJECT_DUPLICATES, &e);
+   bool ok = v && json_is_object(v);
+   json_decref(v);
+   return ok;
+}
+
+static bool oneOf(const char *v, const char *const *set)
+{
+   for (; v && *set; set++)
+      if (strcmp(v, *set) == 0)
+         return true;
+   return false;
+}
+
+static const char *const reasons[] = { "OUT_OF_SCOPE", "BUSINESS_PRIORITIES",
+                                       "ARCHITECTURE_CONSTRAINTS", "OTHER", "NONE", NULL };
+static const char *const statuses[] = { "open", "in_progress", "done", "risk_accepted",
+                                        "wont_do", NULL };
+static const char *const kinds[] = { "workload", "answer", "plan", "milestone", NULL };
+static const char *const environments[] = { "production", "preproduction", NULL };
+
+static int cmpStr(const void *a, const void *b)
+{
+   return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Whether keys[0..n) (taken over, freed here) holds a string twice; sorting
+ * keeps this fast whatever a bundle holds. */
+static bool hasDuplicate(char **keys, size_t n)
+{
+   qsort(keys, n, sizeof *keys, cmpStr);
+   bool dup = false;
+   for (size_t i = 1; i < n && !dup; i++)
+      dup = strcmp(keys[i - 1], keys[i]) == 0;
+   for (size_t i = 0; i < n; i++)
+      free(keys[i]);
+   free(keys);
+   return dup;
+}
+
+static StoreStatus checkUnique(Store *s, const StoreImport *in)
+{
+   char **k = xcalloc(in->n_answers + 1, sizeof *k);
+   for (size_t i = 0; i < in->n_answers; i++)
+      k[i] = xstrdup(in->answers[i].question_id);
+   if (hasDuplicate(k, in->n_answers))
+      return StoreSql_error(s, STORE_INVALID, _("a question is answered twice"));
+   k = xcalloc(in->n_plan + 1, sizeof *k);
+   for (size_t i = 0; i < in->n_plan; i++)
+      k[i] = xasprintf("%s\x1f%s", in->plan[i].question_id, in->plan[i].choice_id);
+   if (hasDuplicate(k, in->n_plan))
+      return StoreSql_error(s, STORE_INVALID, _("a plan item is listed twice"));
+   k = xcalloc(in->n_milestones + 1, sizeof *k);
+   for (size_t i = 0; i < in->n_milestones; i++)
+      k[i] = xstrdup(in->milestones[i].name);
+   if (hasDuplicate(k, in->n_milestones))
+      return StoreSql_error(s, STORE_INVALID, _("two milestones have the same name"));
+   return STORE_OK;
+}
+
+static StoreStatus bad(Store *s, const char *what, size_t i, const char *field)
+{
+   return StoreSql_error(s, STORE_INVALID, _("%s[%zu]: invalid %s"), what, i, field);
+}
+
+static StoreStatus checkWorkload(Store *s, const StoreImport *in)
+{
+   const Workload *w = in->workload;
+   if (!w || !Store_validName(w->name))
+      return StoreSql_error(s, STORE_INVALID, _("invalid workload name"));
+   if (!Store_validText(w->description) || !Store_validText(w->owner))
+      return StoreSql_error(s, STORE_INVALID, _("workload text is not valid UTF-8"));
+   if (w->environment && !oneOf(w->environment, environments))
+      return StoreSql_error(s, STORE_INVALID, _("invalid workload environment"));
+   if (!validTime(w->created_at) || !validTime(w->updated_at))
+      return StoreSql_error(s, STORE_INVALID, _("invalid workload time"));
+   if (!Store_validName(in->created_by) || !Store_validName(w->updated_by) ||
+       !Store_validName(in->user))
+      return StoreSql_error(s, STORE_INVALID, _("invalid user name"));
+   const StoreLens *l = in->lens;
+   if (!l || !Store_validName(l->key) || !Store_validText(l->version) ||
+       !Store_validText(l->name) || !validSha(l->sha256) || !l->text)
+      return StoreSql_error(s, STORE_INVALID, _("invalid lens"));
+   return STORE_OK;
+}
+
+static bool validIds(char *const *ids, size_t n)
+{
+   for (size_t i = 0; i < n; i++)
+      if (!Store_validName(ids[i]))
+         return false;
+   return true;
+}
+
+static StoreStatus checkAnswers(Store *s, const StoreImport *in)
+{
+   for (size_t i = 0; i < in->n_answers; i++) {
+      const StoredAnswer *a = &in->answers[i];
+      if (!Store_validName(a->question_id))
+         return bad(s, "answers", i, "question id");
+      if (a->na_reason && !oneOf(a->na_reason, reasons))
+         return bad(s, "answers", i, "not-applicable reason");
+      if (!validIds(a->selected, a->n_selected) || !validIds(a->na_choices, a->n_na_choices))
+         return bad(s, "answers", i, "choice id");
+      if (!Store_validText(a->notes))
+         return bad(s, "answers", i, "notes");
+      if (a->version < 1 || !validTime(a->updated_at) || !Store_validName(a->updated_by))
+         return bad(s, "answers", i, "version, time or user");
+   }
+   return STORE_OK;
+}
+
+static StoreStatus checkPlan(Store *s, const StoreImport *in)
+{
+   for (size_t i = 0; i < in->n_plan; i++) {
+      const PlanTracking *t = &in->plan[i];
+      if (!Store_validName(t->question_id) || !Store_validName(t->choice_id))
+         return bad(s, "plan", i, "question or choice id");
+      if (!oneOf(t->status ? t->status : "open", statuses))
+         return bad(s, "plan", i, "status");
+      if (t->due && !StoreTime_validDate(t->due))
+         return bad(s, "plan", i, "due date");
+      if (t->priority < 0 || !Store_validText(t->owner) || !Store_validText(t->note))
+         return bad(s, "plan", i, "priority, owner or note");
+      if (t->version < 1 || !validTime(t->updated_at) || !Store_validName(t->updated_by))
+         return bad(s, "plan", i, "version, time or user");
+   }
+   return STORE_OK;
+}
+
+static StoreStatus checkRest(Store *s, const StoreImport *in)
+{
+   for (size_t i = 0; i < in->n_milestones; i++) {
+      const Milestone *m = &in->milestones[i];
+      if (!Store_validName(m->name) || !validTime(m->created_at) ||
+          !Store_validName(m->created_by) || !m->snapshot || !Store_validText(m->snapshot))
+         return bad(s, "milestones", i, "name, time, user or snapshot");
+   }
+   for (size_t i = 0; i < in->n_history; i++) {
+      const HistoryEntry *h = &in->history[i];
+      if (!validTime(h->at) || !Store_validName(h->user) || !oneOf(h->kind, kinds) ||
+          !Store_validName(h->object))
+         return bad(s, "history", i, "time, user, kind or object");
+      if (!validJsonObject(h->before) || !validJsonObject(h->after))
+         return bad(s, "history", i, "before or after state");
+   }
+   if (!validIds(in->marks, in->n_marks))
+      return StoreSql_error(s, STORE_INVALID, _("invalid re-review mark"));
+   return STORE_OK;
+}
+
+/* ---- writing ---- */
+
+static StoreStatus putLens(Store *s, const StoreLens *l, int64_t *id)
+{
+   bool found = false;
+   StoreStatus st = StoreSql_int(s, id, &found, "SELECT id FROM lens WHERE sha256 = ?", "t",
+                                 l->sha256);
+   if (st != STORE_OK || found)
+      return st;
+   char now[STORE_TIME_LEN];
+   StoreTime_now(s, now);
+   st = StoreSql_run(s,
+                     "INSERT INTO lens (key, version, name, sha256, text, added_at)"
+                     " VALUES (?, ?, ?, ?, ?, ?)",
+                     "ttttTt", l->key, l->version, l->name, l->sha256, l->text, l->text_len, now);
+   *id = sqlite3_last_insert_rowid(s->db);
+   return st;
+}
+
+static StoreStatus putWorkload(Store *s, const StoreImport *in, int64_t lens_id, int64_t *wid,
+                               int64_t *rid)
+{
+   const Workload *w = in->workload;
+   StoreStatus st = StoreSql_run(
+      s,
+      "INSERT INTO workload (name, description, environment, owner, created_at, created_by,"
+      " updated_at, updated_by, archived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "ttttttttd", w->name, w->description, w->environment, w->owner, w->created_at,
+      in->created_by, w->updated_at, w->updated_by, w->archived ? 1 : 0);
+   if (st == STORE_EXISTS)
+      return StoreSql_error(s, STORE_EXISTS, _("a workload named \"%s\" already exists"),
+                            w->name);
+   if (st != STORE_OK)
+      return st;
+   *wid = sqlite3_last_insert_rowid(s->db);
+   st = StoreSql_run(s,
+                     "INSERT INTO review (workload_id, lens_id, is_current, created_at,"
+                     " created_by) VALUES (?, ?, 1, ?, ?)",
+                     "iitt", *wid, lens_id, w->created_at, in->created_by);
+   *rid = sqlite3_last_insert_rowid(s->db);
+   return st;
+}
+
+static StoreStatus putChoices(Store *s, int64_t answer_id, char *const *ids, size_t n,
+                              const char *state, int first)
+{
+   StoreStatus st = STORE_OK;
+   for (size_t i = 0; i < n && st == STORE_OK; i++)
+      st = StoreSql_run(s,
+                        "INSERT INTO answer_choice (answer_id, choice_id, state, position)"
+                        " VALUES (?, ?, ?, ?)",
+                        "ittd", answer_id, ids[i], state, first + (int)i);
+   if (st == STORE_EXISTS)
+      st = StoreSql_error(s, STORE_INVALID, _("answer lists a choice twice"));
+   return st;
+}
+
+static StoreStatus putAnswers(Store *s, const StoreImport *in, int64_t rid)
+{
+   StoreStatus st = STORE_OK;
+   for (size_t i = 0; i < in->n_answers && st == STORE_OK; i++) {
+      const StoredAnswer *a = &in->answers[i];
+      st = StoreSql_run(s,
+                        "INSERT INTO answer (review_id, question_id, not_applicable, na_reason,"
+                        " notes, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        "itdttitt", rid, a->question_id, a->not_applicable ? 1 : 0,
+                        a->na_reason, a->notes, a->version, a->updated_at, a->updated_by);
+      int64_t aid = sqlite3_last_insert_rowid(s->db);
+      if (st == STORE_OK)
+         st = putChoices(s, aid, a->selected, a->n_selected, "selected", 0);
+      if (st == STORE_OK)
+         st = putChoices(s, aid, a->na_choices, a->n_na_choices, "not_applicable",
+                         (int)a->n_selected);
+   }
+   return st;
+}
+
+static StoreStatus putPlan(Store *s, const StoreImport *in, int64_t rid)
+{
+   StoreStatus st = STORE_OK;
+   for (size_t i = 0; i < in->n_plan && st == STORE_OK; i++) {
+      const PlanTracking *t = &in->plan[i];
+      st = StoreSql_run(s,
+                        "INSERT INTO plan_item (review_id, question_id, choice_id, status,"
+                        " owner, due, priority, note, version, updated_at, updated_by)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "itttttdtitt", rid, t->question_id, t->choice_id,
+                        t->status ? t->status : "open", t->owner, t->due, t->priority, t->note,
+                        t->version, t->updated_at, t->updated_by);
+   }
+   return st;
+}
+
+static StoreStatus putMilestones(Store *s, const StoreImport *in, int64_t rid)
+{
+   StoreStatus st = STORE_OK;
+   for (size_t i = 0; i < in->n_milestones && st == STORE_OK; i++) {
+      const Milestone *m = &in->milestones[i];
+      st = StoreSql_run(s,
+                        "INSERT INTO milestone (review_id, name, created_at, created_by, snapshot)"
+                        " VALUES (?, ?, ?, ?, ?)",
+                        "itttt", rid, m->name, m->created_at, m->created_by, m->snapshot);
+   }
+   return st;
+}
+
+/* History rows keep their times and users: they tell what happened in the
+ * database the bundle came from.  The id bookkeeping mirrors
+ * StoreHist_append, so change detection stays right for this connection. */
+static StoreStatus putHistory(Store *s, const StoreImport *in, int64_t rid)
+{
+   StoreStatus st = STORE_OK;
+   for (size_t i = 0; i < in->n_history && st == STORE_OK; i++) {
+      const HistoryEntry *h = &in->history[i];
+      st = StoreSql_run(s,
+                        "INSERT INTO history (at, user_name, kind, object, before_json,"
+                        " after_json, review_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        "tttttti", h->at, h->user, h->kind, h->object, h->before, h->after, rid);
+      if (st != STORE_OK)
+         break;
+      int64_t id = sqlite3_last_insert_rowid(s->db);
+      if (id != s->tx_seen + 1)
+         s->tx_other = true;
+      s->tx_seen = id;
+   }
+   return st;
+}
+
+/* After the answers: writing an answer clears its question's mark. */
+static StoreStatus putMarks(Store *s, const StoreImport *in, int64_t rid)
+{
+   char now[STORE_TIME_LEN];
+   StoreTime_now(s, now);
+   StoreStatus st = STORE_OK;
+   for (size_t i = 0; i < in->n_marks && st == STORE_OK; i++)
+      st = StoreSql_run(s,
+                        "INSERT OR IGNORE INTO review_mark (review_id, question_id, marked_at,"
+                        " marked_by) VALUES (?, ?, ?, ?)",
+                        "ittt", rid, in->marks[i], now, in->user);
+   return st;
+}
+
+static StoreStatus importLocked(Store *s, const StoreImport *in, int64_t *wid)
+{
+   int64_t lens_id = 0, rid = 0;
+   StoreStatus st = putLens(s, in->lens, &lens_id);
+   if (st == STORE_OK)
+      st = putWorkload(s, in, lens_id, wid, &rid);
+   if (st == STORE_OK)
+      st = putAnswers(s, in, rid);
+   if (st == STORE_OK)
+      st = putPlan(s, in, rid);
+   if (st == STORE_OK)
+      st = putMilestones(s, in, rid);
+   if (st == STORE_OK)
+      st = putHistory(s, in, rid);
+   if (st == STORE_OK)
+      st = putMarks(s, in, rid);
+   return st;
+}
+
+StoreStatus Store_importReview(Store *s, const StoreImport *in, int64_t *workload_id)
+{
+   StoreStatus st = checkWorkload(s, in);
+   if (st == STORE_OK)
+      st = checkAnswers(s, in);
+   if (st == STORE_OK)
+      st = checkPlan(s, in);
+   if (st == STORE_OK)
+      st = checkRest(s, in);
+   if (st == STORE_OK)
+      st = checkUnique(s, in);
+   if (st == STORE_OK)
+      st = StoreSql_beginWrite(s);
+   if (st != STORE_OK)
+      return st;
+   int64_t wid = 0;
+   st = StoreSql_end(s, importLocked(s, in, &wid));
+   if (st == STORE_OK && workload_id)
+      *workload_id = wid;
+   return st;
+}
