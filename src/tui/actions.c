@@ -19,8 +19,14 @@
 #define E SCREEN_BIT(SCREEN_EDITOR)
 #define H SCREEN_BIT(SCREEN_HELP)
 #define P SCREEN_BIT(SCREEN_PROMPT)
-#define BROWSE (W | D | L | Q | H)
+#define PL SCREEN_BIT(SCREEN_PLAN)
+#define MS SCREEN_BIT(SCREEN_MILESTONES)
+#define SN SCREEN_BIT(SCREEN_SNAPSHOT)
+#define PG SCREEN_BIT(SCREEN_PAGER)
+#define UP SCREEN_BIT(SCREEN_UPGRADE)
+#define BROWSE (W | D | L | Q | H | PL | MS | SN | PG | UP)
 #define REVIEW (D | L | Q)
+#define LISTS (W | D | L | H | PL | MS | SN | PG | UP) /* what pages */
 
 #define ENTER '\n', '\r', KFN(KEY_ENTER)
 
@@ -36,8 +42,9 @@ static const Action table[] = {
    {"redraw", BROWSE | E, {KCTRL('L')}, Loop_redraw, 0, NULL, N_("Redraw the screen")},
    {"mouse", BROWSE, {0}, Loop_mouse, 0, NULL, N_("Switch mouse clicks on or off (:mouse on|off)")},
 
-   {"open", W | D | L, {ENTER}, Loop_open, ACTION_FOOTER, N_("open"),
-    N_("Open what is selected")},
+   {"open", W | D | L | PL | MS | SN, {ENTER}, Loop_open, ACTION_FOOTER, N_("open"),
+    N_("Open what is selected (a plan item: its improvement text and links; a milestone: its "
+       "dashboard, read-only)")},
 
    /* Workloads. */
    {"create", W, {'c', 'a'}, Workloads_create, ACTION_WRITES | ACTION_FOOTER, N_("new"),
@@ -50,8 +57,14 @@ static const Action table[] = {
     N_("Show or hide archived workloads")},
 
    /* Dashboard. */
+   {"plan", D, {'p'}, Plan_show, ACTION_FOOTER, N_("plan"),
+    N_("The improvement plan: what to improve, who, by when")},
+   {"milestones", D, {'m'}, Milestones_show, ACTION_FOOTER, N_("milestones"),
+    N_("Milestones: saved states of the review, their trend and differences")},
    {"workloads", D | L | Q, {'w'}, Workloads_show, ACTION_FOOTER, N_("workloads"),
     N_("Go to the list of workloads")},
+   {"upgrade", D, {'U'}, Upgrade_preview, 0, NULL,
+    N_("Upgrade the review to a newer version of its lens: shows what changes, then asks")},
    {"all-questions", D, {'L'}, Dashboard_allQuestions, 0, NULL,
     N_("List every question of the lens (the filter applies)")},
 
@@ -81,6 +94,46 @@ static const Action table[] = {
    {"scroll-description-up", Q, {KFN(KEY_PPAGE), '['}, Question_scrollDescriptionUp, 0, NULL,
     N_("Scroll the description up")},
    {"goto", REVIEW, {0}, Question_goto, 0, NULL, N_("Open a question by its id: :goto ID")},
+   {"history", Q | PL, {'H'}, History_show, 0, NULL,
+    N_("Who changed the question (answer, notes, plan items), when, and what")},
+   {"confirm-review", Q, {'c'}, Review_confirm, ACTION_WRITES, NULL,
+    N_("Confirm the answer still holds after a lens upgrade (clears the re-review mark)")},
+
+   /* Improvement plan. */
+   {"plan-status", PL, {'s'}, Plan_setStatus, ACTION_WRITES | ACTION_FOOTER, N_("status"),
+    N_("Set the item's status: open, in progress, done, risk accepted, won't do")},
+   {"plan-owner", PL, {'o'}, Plan_setOwner, ACTION_WRITES | ACTION_FOOTER, N_("owner"),
+    N_("Set who owns the item (empty: nobody)")},
+   {"plan-due", PL, {'d'}, Plan_setDue, ACTION_WRITES | ACTION_FOOTER, N_("due"),
+    N_("Set the due date, YYYY-MM-DD (empty: none); overdue items are marked !")},
+   {"plan-note", PL, {'e'}, Plan_setNote, ACTION_WRITES, NULL, N_("Edit the item's note")},
+   {"goto-question", PL, {'g'}, Plan_gotoQuestion, ACTION_FOOTER, N_("question"),
+    N_("Go to the item's question, its practice selected")},
+   {"plan-filter", PL, {'f'}, Plan_filter, ACTION_FOOTER, N_("filter"),
+    N_("Filter: open done high medium overdue owner:NAME phase:ID pillar:ID (empty: all)")},
+   {"report", D | PL | SN, {'r'}, ReportKey_start, ACTION_FOOTER, N_("report"),
+    N_("Write a report to a file: .txt, .md, .html, .csv or .json (the plan alone on the plan "
+       "screen, the milestone on its dashboard)")},
+   {"plan-sort", PL, {'S'}, Plan_sort, 0, NULL,
+    N_("Sort by risk, due date, owner, status or phase/pillar (:plan-sort due)")},
+   {"show-resolved", PL, {'z'}, Plan_toggleInactive, 0, NULL,
+    N_("Show or hide items no longer in the plan (resolved by the answer ...)")},
+   {"plan-top", PL, {KFN(KEY_HOME)}, Loop_first, 0, NULL, N_("Go to the first item")},
+
+   /* Milestones. */
+   {"add-milestone", MS, {'a'}, Milestones_add, ACTION_WRITES | ACTION_FOOTER, N_("add"),
+    N_("Save the review as it is now under a name")},
+   {"mark", MS, {' '}, Milestones_mark, ACTION_FOOTER, N_("mark"),
+    N_("Mark the milestone to compare from (again: unmark)")},
+   {"diff", MS, {'d'}, Milestones_diff, ACTION_FOOTER, N_("diff"),
+    N_("What changed: from the marked milestone to the selected one, or from the selected one to "
+       "now")},
+   {"trend-groups", MS, {'t'}, Milestones_groups, 0, NULL,
+    N_("Show the small trends by pillar or by phase")},
+
+   /* Lens upgrade preview. */
+   {"confirm-upgrade", UP, {'y'}, Upgrade_confirm, ACTION_WRITES | ACTION_FOOTER, N_("upgrade"),
+    N_("Upgrade now (a milestone of the review as it is is saved first)")},
 
    /* Search and filter. */
    {"search", REVIEW, {'/'}, Search_start, ACTION_FOOTER, N_("search"),
@@ -115,11 +168,12 @@ static const Action table[] = {
    /* Movement, by screen meaning. */
    {"up", BROWSE, {KFN(KEY_UP), 'k'}, Loop_moveUp, 0, NULL, N_("Move up")},
    {"down", BROWSE, {KFN(KEY_DOWN), 'j'}, Loop_moveDown, 0, NULL, N_("Move down")},
-   {"left", D, {KFN(KEY_LEFT), 'h'}, Loop_moveLeft, 0, NULL, N_("Move left")},
-   {"right", D, {KFN(KEY_RIGHT), 'l'}, Loop_moveRight, 0, NULL, N_("Move right")},
-   {"page-up", W | D | L | H, {KFN(KEY_PPAGE), KCTRL('B')}, Loop_pageUp, 0, NULL, N_("Page up")},
-   {"page-down", W | D | L | H, {KFN(KEY_NPAGE), KCTRL('F')}, Loop_pageDown, 0, NULL, N_("Page down")},
-   {"first", BROWSE, {KFN(KEY_HOME), 'g'}, Loop_first, 0, NULL, N_("Go to the first line")},
+   {"left", D | SN, {KFN(KEY_LEFT), 'h'}, Loop_moveLeft, 0, NULL, N_("Move left")},
+   {"right", D | SN, {KFN(KEY_RIGHT), 'l'}, Loop_moveRight, 0, NULL, N_("Move right")},
+   {"page-up", LISTS, {KFN(KEY_PPAGE), KCTRL('B')}, Loop_pageUp, 0, NULL, N_("Page up")},
+   {"page-down", LISTS, {KFN(KEY_NPAGE), KCTRL('F')}, Loop_pageDown, 0, NULL, N_("Page down")},
+   /* Not on the plan, where g goes to the question. */
+   {"first", BROWSE & ~PL, {KFN(KEY_HOME), 'g'}, Loop_first, 0, NULL, N_("Go to the first line")},
    {"last", BROWSE, {KFN(KEY_END), 'G'}, Loop_last, 0, NULL, N_("Go to the last line")},
    {"text-up", E, {KFN(KEY_UP)}, Loop_moveUp, 0, NULL, N_("Move up")},
    {"text-down", E, {KFN(KEY_DOWN)}, Loop_moveDown, 0, NULL, N_("Move down")},
@@ -182,6 +236,16 @@ const char *Actions_screenName(ScreenId s)
       return _("Notes editor");
    case SCREEN_HELP:
       return _("Help");
+   case SCREEN_PLAN:
+      return _("Improvement plan");
+   case SCREEN_MILESTONES:
+      return _("Milestones");
+   case SCREEN_SNAPSHOT:
+      return _("Milestone (read-only)");
+   case SCREEN_PAGER:
+      return _("Page");
+   case SCREEN_UPGRADE:
+      return _("Lens upgrade");
    case SCREEN_PROMPT:
    default:
       return _("Prompt");
@@ -269,8 +333,14 @@ Stale Actions_command(App *app, const char *line)
 
 void Tui_listKeys(FILE *out)
 {
-   static const char *const ids[SCREEN_COUNT] = {"workloads", "dashboard", "questions",
-                                                 "question",  "editor",    "help", "prompt"};
+   static const char *const ids[SCREEN_COUNT] = {
+      [SCREEN_WORKLOADS] = "workloads", [SCREEN_DASHBOARD] = "dashboard",
+      [SCREEN_LIST] = "questions",      [SCREEN_QUESTION] = "question",
+      [SCREEN_EDITOR] = "editor",       [SCREEN_HELP] = "help",
+      [SCREEN_PLAN] = "plan",           [SCREEN_MILESTONES] = "milestones",
+      [SCREEN_SNAPSHOT] = "milestone",  [SCREEN_PAGER] = "page",
+      [SCREEN_UPGRADE] = "upgrade",     [SCREEN_PROMPT] = "prompt",
+   };
 
    for (size_t i = 0; i < Actions_count(); i++) {
       const Action *a = &table[i];

@@ -177,6 +177,9 @@ bool App_openWorkload(App *app, const char *name, char **err)
    app->row = app->col = app->first_row = app->first_col = 0;
    app->q = app->choice = 0;
    app->scope = LIST_CELL;
+   PlanView_reload(app);
+   Milestones_refresh(app);
+   Upgrade_check(app); /* once per open: it reads lens files */
    /* The stack becomes workloads -> dashboard. */
    app->depth = 0;
    App_push(app, SCREEN_WORKLOADS);
@@ -186,6 +189,16 @@ bool App_openWorkload(App *app, const char *name, char **err)
 
 void App_closeWorkload(App *app)
 {
+   /* What hangs on the review: plan, milestones, pages, the upgrade. */
+   PlanView_free(app);
+   Milestones_free(app);
+   SnapView_close(app);
+   Pager_clear(app);
+   if (app->have_upgrade)
+      LensCandidate_free(&app->upgrade);
+   app->have_upgrade = false;
+   free(app->report_path);
+   app->report_path = NULL;
    if (!app->have_doc)
       return;
    Matrix_free(&app->matrix);
@@ -262,6 +275,8 @@ void App_rebuild(App *app)
    memset(&app->matrix, 0, sizeof app->matrix);
    Matrix_build(&app->doc.review, &app->matrix);
    List_refill(app);
+   PlanView_reload(app);  /* risks changed: items come and go */
+   Milestones_refresh(app);
 }
 
 Stale App_reload(App *app)

@@ -11,11 +11,16 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "core/plan.h"
 #include "core/review.h"
+#include "core/snapshot.h"
+#include "store/plan.h"
 #include "store/reviewdoc.h"
 #include "store/store.h"
+#include "store/upgrade.h"
 #include "tui/edbuf.h"
 #include "tui/input.h"
+#include "tui/planfilter.h"
 #include "tui/theme.h"
 #include "tui/tui.h"
 
@@ -26,6 +31,11 @@ typedef enum {
    SCREEN_QUESTION,
    SCREEN_EDITOR,   /* the notes editor */
    SCREEN_HELP,
+   SCREEN_PLAN,       /* the improvement plan with its tracking */
+   SCREEN_MILESTONES, /* milestones, their trend, diffs */
+   SCREEN_SNAPSHOT,   /* a milestone's dashboard, read-only */
+   SCREEN_PAGER,      /* a page of text: a diff, a history, an item's details */
+   SCREEN_UPGRADE,    /* what a lens upgrade would change, to confirm */
    SCREEN_PROMPT,   /* never on the stack: the keys of an open prompt */
    SCREEN_COUNT
 } ScreenId;
@@ -68,6 +78,7 @@ typedef struct Prompt {
    size_t n_items;
    EdBuf line;
    PromptDone done;
+   char *error;  /* owned: why the last answer was refused, shown before the label */
 } Prompt;
 
 typedef struct Editor {
@@ -82,6 +93,63 @@ typedef struct Editor {
 typedef struct NewWorkload {
    char *name, *description, *environment;
 } NewWorkload;
+
+/* A page of text: every line is foreign text, drawn through Text_draw. */
+typedef struct PagerLine {
+   char *text; /* owned */
+   Role role;
+   int indent;
+} PagerLine;
+
+typedef struct Pager {
+   char *title; /* owned */
+   PagerLine *lines;
+   size_t n, cap;
+   size_t first; /* first wrapped line shown; the draw clamps it */
+   int rows;     /* wrapped lines the last draw had room for */
+} Pager;
+
+/* Which field of a plan item a prompt is editing. */
+typedef enum { PLAN_FIELD_STATUS, PLAN_FIELD_OWNER, PLAN_FIELD_DUE, PLAN_FIELD_NOTE } PlanField;
+
+/* The improvement plan of the open review, kept current while it is open
+ * (the dashboard counts it, the plan screen lists it). */
+typedef struct PlanView {
+   bool loaded;
+   Plan plan;
+   char today[11];  /* YYYY-MM-DD by the store's clock: overdue */
+   PlanFilter filter;
+   PlanSort sort;
+   bool hide_inactive; /* items no longer in the plan (resolved ...) */
+   size_t *rows, n_rows, cur, first; /* indexes into plan.items, shown */
+   /* The item a prompt is editing, by key, and its version when it began:
+    * a change made meanwhile is refused, as for notes. */
+   char *edit_q, *edit_c;
+   int64_t edit_version;
+   PlanField edit_field;
+} PlanView;
+
+/* The review's milestones (parsed), and the review now for the trend. */
+typedef struct MilestonesView {
+   bool loaded;
+   MilestoneSnap *ms; /* oldest first */
+   size_t n;
+   int64_t last_id;   /* newest milestone's id: reload only when it changes */
+   bool have_now;
+   Snapshot now;      /* while the milestones screen is open */
+   size_t cur, first; /* cur == n: the "now" row */
+   bool marked;       /* a milestone is marked as the start of a diff */
+   size_t mark;
+   bool by_phase;     /* the small trends by phase, not by pillar */
+} MilestonesView;
+
+/* A milestone opened on a dashboard of its own, read-only. */
+typedef struct SnapView {
+   bool active;
+   MilestoneSnap ms;
+   Matrix matrix; /* from the snapshot's risks, not recomputed */
+   size_t row, col, first_row, first_col;
+} SnapView;
 
 struct App {
    const TuiOptions *opts;
@@ -122,6 +190,18 @@ struct App {
    size_t choices_first;
    int choices_y, choices_h; /* where the last draw put the choices (for clicks) */
    int desc_h;               /* description lines the last draw showed */
+
+   PlanView pv;
+   MilestonesView mv;
+   SnapView sv;
+   Pager pager;
+   /* A newer version of the review's lens, looked for once per open. */
+   bool have_upgrade;
+   LensCandidate upgrade;
+   /* The report being written: path and scope, between prompts. */
+   char *report_path;
+   bool report_plan_only;
+   int report_format; /* a ReportFormat */
 
    Editor ed;
    Prompt prompt;

@@ -87,7 +87,13 @@ void Chrome_header(App *app)
       x += 2;
       x += Text_draw(stdscr, 0, x, limit - x, app->doc.workload.name, bar | A_BOLD);
       x += 2;
-      Text_draw(stdscr, 0, x, limit - x, lens, bar);
+      if (app->sv.active) { /* a milestone on screen: say so, whatever is above it */
+         char *badge = xasprintf(_(" milestone %s (read-only) "), app->sv.ms.row.name);
+         Text_draw(stdscr, 0, x, limit - x, badge, Theme_attr(&app->theme, ROLE_READONLY));
+         free(badge);
+      } else {
+         Text_draw(stdscr, 0, x, limit - x, lens, bar);
+      }
       free(lens);
    } else {
       x += 2;

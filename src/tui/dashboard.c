@@ -1,4 +1,5 @@
-/* dashboard.c: the phase x pillar matrix of one review. */
+/* dashboard.c: the phase x pillar matrix of one review, now or as a
+ * milestone froze it (read-only: the matrix of the snapshot's risks). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -7,40 +8,77 @@
 
 #include "core/xalloc.h"
 #include "i18n.h"
+#include "tui/chart.h"
 #include "tui/layout.h"
 #include "tui/screens.h"
 #include "tui/text.h"
 
-static const char *rowLabel(const App *app, size_t r)
+/* What the matrix shows: the review now, or a milestone. */
+typedef struct Dash {
+   App *app;
+   const Matrix *m;
+   const Snapshot *snap; /* the milestone, or NULL for the review now */
+   size_t *row, *col, *first_row, *first_col;
+} Dash;
+
+static void liveDash(App *app, Dash *d)
 {
-   const Lens *l = app->doc.lens;
-   return l->n_phases ? l->phases[r].name : _("All questions");
+   d->app = app;
+   d->m = &app->matrix;
+   d->snap = NULL;
+   d->row = &app->row;
+   d->col = &app->col;
+   d->first_row = &app->first_row;
+   d->first_col = &app->first_col;
 }
 
-static bool hasTotalCol(const App *app)
+static void snapDash(App *app, Dash *d)
 {
-   return app->matrix.cols > 1;
+   d->app = app;
+   d->m = &app->sv.matrix;
+   d->snap = &app->sv.ms.snap;
+   d->row = &app->sv.row;
+   d->col = &app->sv.col;
+   d->first_row = &app->sv.first_row;
+   d->first_col = &app->sv.first_col;
 }
 
-static bool hasTotalRow(const App *app)
+static const char *rowLabel(const Dash *d, size_t r)
 {
-   return app->matrix.rows > 1;
+   if (d->snap)
+      return d->snap->n_phases ? d->snap->phases[r].name : _("All questions");
+   return d->app->doc.lens->n_phases ? d->app->doc.lens->phases[r].name : _("All questions");
 }
 
-static void layout(const App *app, DashLayout *d)
+static const char *pillarName(const Dash *d, size_t c)
 {
-   int longest = hasTotalRow(app) ? Text_widthStr(_("All phases")) : 0;
+   return d->snap ? d->snap->pillars[c].name : d->app->doc.lens->pillars[c].name;
+}
 
-   for (size_t r = 0; r < app->matrix.rows; r++) {
-      int w = Text_widthStr(rowLabel(app, r));
+static bool hasTotalCol(const Dash *d)
+{
+   return d->m->cols > 1;
+}
+
+static bool hasTotalRow(const Dash *d)
+{
+   return d->m->rows > 1;
+}
+
+static void layout(const Dash *d, DashLayout *dl)
+{
+   int longest = hasTotalRow(d) ? Text_widthStr(_("All phases")) : 0;
+
+   for (size_t r = 0; r < d->m->rows; r++) {
+      int w = Text_widthStr(rowLabel(d, r));
       longest = w > longest ? w : longest;
    }
-   Layout_dashboard(app->cols, app->lines, app->matrix.rows, app->matrix.cols, longest, d);
+   Layout_dashboard(d->app->cols, d->app->lines, d->m->rows, d->m->cols, longest, dl);
 }
 
-static const MatrixCell *cellAt(const App *app, size_t r, size_t c)
+static const MatrixCell *cellAt(const Dash *d, size_t r, size_t c)
 {
-   const Matrix *m = &app->matrix;
+   const Matrix *m = d->m;
    if (r >= m->rows && c >= m->cols)
       return &m->total;
    if (r >= m->rows)
@@ -50,20 +88,40 @@ static const MatrixCell *cellAt(const App *app, size_t r, size_t c)
    return Matrix_cell(m, r, c);
 }
 
-/* Whether any question of the cell passes the filter (cells without one
- * read dim while a filter is on). */
-static bool cellMatches(const App *app, size_t r, size_t c)
+/* Whether lens question q sits in cell r,c (a total row or column takes
+ * every row or column). */
+static bool inCell(const App *app, size_t q, size_t r, size_t c)
 {
    const Lens *l = app->doc.lens;
+   size_t qr = Matrix_rowOf(l, &l->questions[q]);
 
-   if (app->filter == FILTER_ALL)
+   return (r >= app->matrix.rows || qr == r) && (c >= app->matrix.cols || l->questions[q].pillar == c);
+}
+
+/* Whether any question of the cell passes the filter (cells without one
+ * read dim while a filter is on).  A milestone is shown whole. */
+static bool cellMatches(const Dash *d, size_t r, size_t c)
+{
+   const App *app = d->app;
+
+   if (d->snap || app->filter == FILTER_ALL)
       return true;
-   for (size_t q = 0; q < l->n_questions; q++) {
-      size_t qr = Matrix_rowOf(l, &l->questions[q]);
-      if ((r >= app->matrix.rows || qr == r) &&
-          (c >= app->matrix.cols || l->questions[q].pillar == c) && App_filterMatch(app, q))
+   for (size_t q = 0; q < app->doc.lens->n_questions; q++)
+      if (inCell(app, q, r, c) && App_filterMatch(app, q))
          return true;
-   }
+   return false;
+}
+
+/* Whether a question of the cell is marked for re-review (lens upgrade). */
+static bool cellNeedsReview(const Dash *d, size_t r, size_t c)
+{
+   const App *app = d->app;
+
+   if (d->snap || !app->doc.needs_review)
+      return false;
+   for (size_t q = 0; q < app->doc.lens->n_questions; q++)
+      if (app->doc.needs_review[q] && inCell(app, q, r, c))
+         return true;
    return false;
 }
 
@@ -88,10 +146,11 @@ static int drawCounts(App *app, int y, int x, int width, const MatrixCell *cell,
    return used;
 }
 
-static void drawCell(App *app, const DashLayout *d, int y, int x, int w, size_t r, size_t c)
+static void drawCell(const Dash *dd, const DashLayout *d, int y, int x, int w, size_t r, size_t c)
 {
-   const MatrixCell *cell = cellAt(app, r, c);
-   bool sel = r == app->row && c == app->col;
+   App *app = dd->app;
+   const MatrixCell *cell = cellAt(dd, r, c);
+   bool sel = r == *dd->row && c == *dd->col;
    attr_t a, over = 0;
    char buf[64];
    int used;
@@ -105,11 +164,14 @@ static void drawCell(App *app, const DashLayout *d, int y, int x, int w, size_t 
    if (cell->total == 0)
       return; /* no questions: blank, never "no risk" */
    a = over ? over : Theme_attr(&app->theme, Theme_riskRole(cell->worst));
-   if (!over && !cellMatches(app, r, c))
+   if (!over && !cellMatches(dd, r, c))
       a = Theme_attr(&app->theme, ROLE_DIM);
    used = Text_draw(stdscr, y, x, w - 1, Theme_riskGlyph(&app->theme, cell->worst), a);
    snprintf(buf, sizeof buf, " %zu/%zu", cell->answered, cell->total);
    used += Text_draw(stdscr, y, x + used, w - 1 - used, buf, a);
+   if (cellNeedsReview(dd, r, c)) /* the lens changed under an answer here */
+      used += Text_draw(stdscr, y, x + used, w - 1 - used, Theme_glyph(&app->theme, GLYPH_REVIEW),
+                        over ? over | A_BOLD : Theme_attr(&app->theme, ROLE_NOTICE));
    if (cell->total < 2)
       return; /* one question: the glyph says it all */
    if (d->m.counts_inline && (cell->high || cell->medium)) {
@@ -142,15 +204,54 @@ static void drawLabel(App *app, const DashLayout *d, int y, const char *label, b
    free(ws);
 }
 
-static void drawSummary(App *app, const DashLayout *d)
+/* The counts of what the dashboard shows. */
+static void counts(const Dash *d, RiskCounts *rc)
 {
+   if (!d->snap) {
+      Review_counts(&d->app->doc.review, rc);
+      return;
+   }
+   memset(rc, 0, sizeof *rc);
+   memcpy(rc->by_risk, d->snap->total.by_risk, sizeof rc->by_risk);
+   rc->questions = d->snap->total.questions;
+   rc->answered = rc->questions - rc->by_risk[RISK_UNANSWERED];
+   rc->practices = d->snap->total.practices;
+   rc->practices_selected = d->snap->total.practices_selected;
+}
+
+/* "plan: 3 open, 1 in progress, 2 done, 1 overdue !" */
+static int drawPlanCounts(App *app, int y, int x)
+{
+   size_t st[PLAN_STATUS_COUNT], overdue;
+   char *s;
+   int used;
+
+   if (!app->pv.loaded || x >= app->cols - 1)
+      return 0;
+   PlanView_counts(app, st, &overdue);
+   s = xasprintf(_("plan: %zu open, %zu in progress, %zu done"), st[PLAN_OPEN],
+                 st[PLAN_IN_PROGRESS], st[PLAN_DONE]);
+   used = Text_draw(stdscr, y, x, app->cols - x - 1, s, A_NORMAL);
+   free(s);
+   if (overdue) {
+      s = xasprintf(_(", %zu overdue %s"), overdue, Theme_glyph(&app->theme, GLYPH_OVERDUE));
+      used += Text_draw(stdscr, y, x + used, app->cols - x - used - 1, s,
+                        Theme_attr(&app->theme, ROLE_OVERDUE));
+      free(s);
+   }
+   return used;
+}
+
+static void drawSummary(const Dash *dd, const DashLayout *d)
+{
+   App *app = dd->app;
    RiskCounts rc;
    static const Risk order[] = {RISK_HIGH, RISK_MEDIUM, RISK_NONE, RISK_NOT_APPLICABLE,
                                 RISK_UNANSWERED};
    char *s;
    int x = 1, y = d->summary_y;
 
-   Review_counts(&app->doc.review, &rc);
+   counts(dd, &rc);
    s = xasprintf(_("Questions %zu/%zu answered"), rc.answered, rc.questions);
    x += Text_draw(stdscr, y, x, app->cols - x - 1, s, A_BOLD) + 3;
    free(s);
@@ -166,19 +267,51 @@ static void drawSummary(App *app, const DashLayout *d)
    s = xasprintf(_("Practices %zu/%zu in place"), rc.practices_selected, rc.practices);
    x = 1 + Text_draw(stdscr, y + 1, 1, app->cols - 2, s, A_NORMAL) + 3;
    free(s);
+   if (dd->snap) {
+      char when[11];
+      snprintf(when, sizeof when, "%.10s", app->sv.ms.row.created_at ? app->sv.ms.row.created_at : "");
+      s = xasprintf(_("milestone %s (read-only), %s by %s"), app->sv.ms.row.name, when,
+                    app->sv.ms.row.created_by ? app->sv.ms.row.created_by : "?");
+      Text_draw(stdscr, y + 1, x, app->cols - x - 1, s, Theme_attr(&app->theme, ROLE_READONLY));
+      free(s);
+      return;
+   }
    if (app->filter != FILTER_ALL) {
       s = xasprintf(_("filter: %s"), App_filterName(app->filter));
       x += Text_draw(stdscr, y + 1, x, app->cols - x - 1, s, Theme_attr(&app->theme, ROLE_NOTICE)) + 3;
       free(s);
    }
+   drawPlanCounts(app, y + 1, x);
+}
+
+/* The title of the one question of a cell, whatever the filter says. */
+static const char *onlyQuestion(const Dash *d, size_t row, size_t col)
+{
+   App *app = d->app;
+   const Matrix *m = d->m;
+
+   if (d->snap) {
+      for (size_t i = 0; i < d->snap->n_questions; i++) {
+         const SnapQuestion *q = &d->snap->questions[i];
+         size_t r = q->phase >= 0 && (size_t)q->phase < m->rows ? (size_t)q->phase : 0;
+         if ((row >= m->rows || r == row) && (col >= m->cols || q->pillar == col))
+            return q->title ? q->title : q->id;
+      }
+      return "";
+   }
+   for (size_t q = 0; q < app->doc.lens->n_questions; q++)
+      if (inCell(app, q, row, col))
+         return app->doc.lens->questions[q].title;
+   return "";
 }
 
 /* The selected cell in words. */
-static void drawDetail(App *app, const DashLayout *d)
+static void drawDetail(const Dash *dd, const DashLayout *d, int detail_h)
 {
-   const Lens *l = app->doc.lens;
-   const Matrix *m = &app->matrix;
-   const MatrixCell *cell = cellAt(app, app->row, app->col);
+   App *app = dd->app;
+   const Matrix *m = dd->m;
+   size_t row = *dd->row, col = *dd->col;
+   const MatrixCell *cell = cellAt(dd, row, col);
    const char *dot = Theme_glyph(&app->theme, GLYPH_DOT);
    char *where, *text;
    size_t n, nl;
@@ -186,34 +319,23 @@ static void drawDetail(App *app, const DashLayout *d)
    TextLine *lines;
    int x;
 
-   if (app->row < m->rows && app->col < m->cols)
-      where = xasprintf("%s%s%s", l->pillars[app->col].name, dot, rowLabel(app, app->row));
-   else if (app->col < m->cols)
-      where = xasprintf(_("%s, all phases"), l->pillars[app->col].name);
-   else if (app->row < m->rows)
-      where = xasprintf(_("%s, all pillars"), rowLabel(app, app->row));
+   if (row < m->rows && col < m->cols)
+      where = xasprintf("%s%s%s", pillarName(dd, col), dot, rowLabel(dd, row));
+   else if (col < m->cols)
+      where = xasprintf(_("%s, all phases"), pillarName(dd, col));
+   else if (row < m->rows)
+      where = xasprintf(_("%s, all pillars"), rowLabel(dd, row));
    else
       where = xstrdup(_("The whole lens"));
    if (cell->total == 0) {
       text = xasprintf(_("%s: no questions"), where);
    } else if (cell->total == 1) {
-      size_t *qs;
-      size_t k = 0, cnt;
-      /* The one question of the cell, whatever the filter says. */
-      Filter keep = app->filter;
-      app->filter = FILTER_ALL;
-      cnt = App_collect(app, app->row < m->rows && app->col < m->cols ? LIST_CELL
-                             : app->col < m->cols                    ? LIST_COLUMN
-                             : app->row < m->rows                    ? LIST_ROW
-                                                                     : LIST_ALL,
-                        app->row, app->col, &qs);
-      app->filter = keep;
-      if (cnt > 0)
-         k = qs[0];
-      free(qs);
-      text = xasprintf("%s%s%s", where, Theme_glyph(&app->theme, GLYPH_DASH), l->questions[k].title);
+      text = xasprintf("%s%s%s", where, Theme_glyph(&app->theme, GLYPH_DASH),
+                       onlyQuestion(dd, row, col));
    } else {
-      text = xasprintf(_("%s: %zu questions, %zu answered"), where, cell->total, cell->answered);
+      text = xasprintf(ngettext("%s: %zu question, %zu answered", "%s: %zu questions, %zu answered",
+                                cell->total),
+                       where, cell->total, cell->answered);
    }
    x = 1 + Chrome_risk(app, d->detail_y, 1, app->cols - 2, cell->total ? cell->worst : RISK_UNANSWERED,
                        true) + 2;
@@ -221,8 +343,8 @@ static void drawDetail(App *app, const DashLayout *d)
       x += drawCounts(app, d->detail_y, x, app->cols - x - 1, cell, 0) + 2;
    ws = Text_cleanStr(text, 0, &n);
    nl = Text_wrap(ws, n, app->cols - x - 1, &lines);
-   for (size_t i = 0; i < nl && (int)i < d->detail_h; i++) {
-      size_t len = (int)i == d->detail_h - 1 ? n - lines[i].start : lines[i].len;
+   for (size_t i = 0; i < nl && (int)i < detail_h; i++) {
+      size_t len = (int)i == detail_h - 1 ? n - lines[i].start : lines[i].len;
       Text_drawW(stdscr, d->detail_y + (int)i, x, app->cols - x - 1, ws + lines[i].start, len,
                  A_NORMAL, true);
    }
@@ -232,79 +354,186 @@ static void drawDetail(App *app, const DashLayout *d)
    free(where);
 }
 
-void Dashboard_draw(App *app, int top, int height)
+/* A line of the trend over the milestones and now: "Trend ▲ █▆▄▂ ◆ ▃▄▄▅ · █▅▂▁". */
+static void drawTrendLine(App *app, int y)
 {
-   DashLayout d;
-   const Lens *l = app->doc.lens;
-   const Matrix *m = &app->matrix;
-   int x, y;
-   size_t vis_cols, vis_rows;
+   static const Risk series[3] = {RISK_HIGH, RISK_MEDIUM, RISK_UNANSWERED};
+   const MilestonesView *mv = &app->mv;
+   size_t k = mv->n + 1, first = 0, v[9];
+   RiskCounts rc;
+   int x = 1;
+   char *s;
 
-   if (!app->have_doc)
-      return;
-   if (m->cols == 0 || l->n_questions == 0) {
+   if (k > 9) { /* the latest milestones */
+      first = k - 9;
+      k = 9;
+   }
+   Review_counts(&app->doc.review, &rc);
+   x += Text_draw(stdscr, y, x, app->cols - 2, _("Trend (milestones)"), A_BOLD) + 2;
+   for (int i = 0; i < 3; i++) {
+      attr_t a = Theme_attr(&app->theme, series[i] == RISK_UNANSWERED ? ROLE_CHART
+                                                                      : Theme_riskRole(series[i]));
+      char *bars;
+      for (size_t p = 0; p < k; p++)
+         v[p] = first + p < mv->n ? mv->ms[first + p].snap.total.by_risk[series[i]]
+                                  : rc.by_risk[series[i]];
+      bars = Chart_row(v, k, Chart_max(v, k), 1, 0, app->theme.utf8);
+      x += Text_draw(stdscr, y, x, app->cols - x - 1, Theme_riskGlyph(&app->theme, series[i]), a) + 1;
+      x += Text_draw(stdscr, y, x, app->cols - x - 1, bars, a) + 2;
+      free(bars);
+   }
+   s = xasprintf(_("last: '%s' %.10s"), mv->ms[mv->n - 1].row.name,
+                 mv->ms[mv->n - 1].row.created_at ? mv->ms[mv->n - 1].row.created_at : "");
+   Text_draw(stdscr, y, x, app->cols - x - 1, s, Theme_attr(&app->theme, ROLE_DIM));
+   free(s);
+}
+
+/* News under the matrix, most important first. */
+typedef enum { EXTRA_UPGRADE, EXTRA_REVIEW, EXTRA_TREND } Extra;
+
+/* The news there is (0 .. 3 lines). */
+static int extraLines(const App *app, Extra *lines)
+{
+   int n = 0;
+
+   if (app->have_upgrade)
+      lines[n++] = EXTRA_UPGRADE;
+   if (Review_marked(app) > 0)
+      lines[n++] = EXTRA_REVIEW;
+   if (app->mv.loaded && app->mv.n > 0)
+      lines[n++] = EXTRA_TREND;
+   return n;
+}
+
+static void drawExtra(App *app, int y, Extra what)
+{
+   char *s = NULL;
+
+   if (what == EXTRA_UPGRADE) {
+      s = xasprintf(_("Newer lens: %s %s  (U shows what changes, then upgrades)"),
+                    app->upgrade.name ? app->upgrade.name : app->upgrade.key,
+                    app->upgrade.version ? app->upgrade.version : "");
+      Text_draw(stdscr, y, 1, app->cols - 2, s, Theme_attr(&app->theme, ROLE_NOTICE));
+   } else if (what == EXTRA_REVIEW) {
+      size_t n = Review_marked(app);
+      s = xasprintf(ngettext("%zu question marked %s to review again after the lens upgrade "
+                             "(c confirms it)",
+                             "%zu questions marked %s to review again after the lens upgrade "
+                             "(c confirms one)",
+                             n),
+                    n, Theme_glyph(&app->theme, GLYPH_REVIEW));
+      Text_draw(stdscr, y, 1, app->cols - 2, s, Theme_attr(&app->theme, ROLE_NOTICE));
+   } else {
+      drawTrendLine(app, y);
+   }
+   free(s);
+}
+
+static void dashDraw(const Dash *dd, int top)
+{
+   App *app = dd->app;
+   DashLayout d;
+   const Matrix *m = dd->m;
+   int x, y, detail_h, free_lines, n_extra;
+   size_t vis_cols, vis_rows;
+   Extra extra[3];
+
+   if (m->cols == 0 || (!dd->snap && app->doc.lens->n_questions == 0)) {
       Text_draw(stdscr, top + 1, 1, app->cols - 2, _("This lens has no questions."), A_NORMAL);
       return;
    }
-   layout(app, &d);
+   layout(dd, &d);
    vis_cols = d.m.visible_cols;
    vis_rows = d.visible_rows;
-   if (app->col < m->cols)
-      app->first_col = Layout_scroll(app->col, vis_cols, m->cols, app->first_col);
-   if (app->row < m->rows)
-      app->first_row = Layout_scroll(app->row, vis_rows, m->rows, app->first_row);
+   if (*dd->col < m->cols)
+      *dd->first_col = Layout_scroll(*dd->col, vis_cols, m->cols, *dd->first_col);
+   if (*dd->row < m->rows)
+      *dd->first_row = Layout_scroll(*dd->row, vis_rows, m->rows, *dd->first_row);
    /* Pillar names. */
    x = d.m.x0 + d.m.label_w;
-   for (size_t c = app->first_col; c < m->cols && c < app->first_col + vis_cols; c++) {
-      attr_t a = c == app->col ? A_BOLD | A_UNDERLINE : A_BOLD;
-      Text_draw(stdscr, d.heads_y, x, d.m.cell_w - 1, l->pillars[c].name, a);
+   for (size_t c = *dd->first_col; c < m->cols && c < *dd->first_col + vis_cols; c++) {
+      attr_t a = c == *dd->col ? A_BOLD | A_UNDERLINE : A_BOLD;
+      Text_draw(stdscr, d.heads_y, x, d.m.cell_w - 1, pillarName(dd, c), a);
       x += d.m.cell_w;
    }
-   if (hasTotalCol(app))
+   if (hasTotalCol(dd))
       Text_draw(stdscr, d.heads_y, x, d.m.total_w - 1, _("All"),
-                app->col == m->cols ? A_BOLD | A_UNDERLINE : A_BOLD);
-   if (app->first_col > 0)
+                *dd->col == m->cols ? A_BOLD | A_UNDERLINE : A_BOLD);
+   if (*dd->first_col > 0)
       Text_draw(stdscr, d.heads_y, d.m.x0 + d.m.label_w - 2, 1,
                 app->theme.utf8 ? "\xe2\x86\x90" : "<", A_DIM);
-   if (app->first_col + vis_cols < m->cols)
+   if (*dd->first_col + vis_cols < m->cols)
       Text_draw(stdscr, d.heads_y, x - 1, 1, app->theme.utf8 ? "\xe2\x86\x92" : ">", A_DIM);
    /* Rows, then the totals row. */
    y = d.matrix_y;
-   for (size_t r = app->first_row; r < m->rows && r < app->first_row + vis_rows; r++) {
-      drawLabel(app, &d, y, rowLabel(app, r), r == app->row);
+   for (size_t r = *dd->first_row; r < m->rows && r < *dd->first_row + vis_rows; r++) {
+      drawLabel(app, &d, y, rowLabel(dd, r), r == *dd->row);
       x = d.m.x0 + d.m.label_w;
-      for (size_t c = app->first_col; c < m->cols && c < app->first_col + vis_cols; c++) {
-         drawCell(app, &d, y, x, d.m.cell_w, r, c);
+      for (size_t c = *dd->first_col; c < m->cols && c < *dd->first_col + vis_cols; c++) {
+         drawCell(dd, &d, y, x, d.m.cell_w, r, c);
          x += d.m.cell_w;
       }
-      if (hasTotalCol(app))
-         drawCell(app, &d, y, x, d.m.total_w, r, m->cols);
+      if (hasTotalCol(dd))
+         drawCell(dd, &d, y, x, d.m.total_w, r, m->cols);
       y += d.row_h;
    }
-   if (hasTotalRow(app) && d.totals_y >= 0) {
-      drawLabel(app, &d, d.totals_y, _("All phases"), app->row == m->rows);
+   if (hasTotalRow(dd) && d.totals_y >= 0) {
+      drawLabel(app, &d, d.totals_y, _("All phases"), *dd->row == m->rows);
       x = d.m.x0 + d.m.label_w;
-      for (size_t c = app->first_col; c < m->cols && c < app->first_col + vis_cols; c++) {
-         drawCell(app, &d, d.totals_y, x, d.m.cell_w, m->rows, c);
+      for (size_t c = *dd->first_col; c < m->cols && c < *dd->first_col + vis_cols; c++) {
+         drawCell(dd, &d, d.totals_y, x, d.m.cell_w, m->rows, c);
          x += d.m.cell_w;
       }
-      if (hasTotalCol(app))
-         drawCell(app, &d, d.totals_y, x, d.m.total_w, m->rows, m->cols);
+      if (hasTotalCol(dd))
+         drawCell(dd, &d, d.totals_y, x, d.m.total_w, m->rows, m->cols);
    }
-   drawSummary(app, &d);
-   drawDetail(app, &d);
-   (void)top;
-   (void)height;
+   drawSummary(dd, &d);
+   /* The news goes below the detail; without room, it takes the detail's
+    * last lines (the detail keeps one). */
+   n_extra = dd->snap ? 0 : extraLines(app, extra);
+   detail_h = d.detail_h;
+   free_lines = app->lines - 1 - (d.detail_y + d.detail_h);
+   while (n_extra > free_lines && detail_h > 1) {
+      detail_h--;
+      free_lines++;
+   }
+   if (n_extra > free_lines)
+      n_extra = free_lines;
+   drawDetail(dd, &d, detail_h);
+   for (int i = 0; i < n_extra; i++)
+      drawExtra(app, d.detail_y + detail_h + (free_lines > n_extra ? 1 : 0) + i, extra[i]);
 }
 
-Stale Dashboard_move(App *app, Move m)
+void Dashboard_draw(App *app, int top, int height)
 {
-   if (app->matrix.cols == 0)
-      return STALE_NONE;
-   size_t max_r = app->matrix.rows - (hasTotalRow(app) ? 0 : 1);
-   size_t max_c = app->matrix.cols - (hasTotalCol(app) ? 0 : 1);
-   size_t r = app->row, c = app->col;
+   Dash d;
 
+   (void)height;
+   if (!app->have_doc)
+      return;
+   liveDash(app, &d);
+   dashDraw(&d, top);
+}
+
+void SnapDash_draw(App *app, int top, int height)
+{
+   Dash d;
+
+   (void)height;
+   if (!app->sv.active)
+      return;
+   snapDash(app, &d);
+   dashDraw(&d, top);
+}
+
+static Stale dashMove(const Dash *dd, Move m)
+{
+   size_t max_r, max_c, r = *dd->row, c = *dd->col;
+
+   if (dd->m->cols == 0)
+      return STALE_NONE;
+   max_r = dd->m->rows - (hasTotalRow(dd) ? 0 : 1);
+   max_c = dd->m->cols - (hasTotalCol(dd) ? 0 : 1);
    switch (m) {
    case MOVE_UP:
       r = r > 0 ? r - 1 : 0;
@@ -327,25 +556,44 @@ Stale Dashboard_move(App *app, Move m)
       r = max_r;
       break;
    }
-   if (r == app->row && c == app->col)
+   if (r == *dd->row && c == *dd->col)
       return STALE_NONE;
-   app->row = r;
-   app->col = c;
+   *dd->row = r;
+   *dd->col = c;
    return STALE_BODY;
 }
 
-Stale Dashboard_open(App *app)
+Stale Dashboard_move(App *app, Move m)
 {
-   const Matrix *m = &app->matrix;
+   Dash d;
+
+   liveDash(app, &d);
+   return dashMove(&d, m);
+}
+
+Stale SnapDash_move(App *app, Move m)
+{
+   Dash d;
+
+   snapDash(app, &d);
+   return dashMove(&d, m);
+}
+
+static Stale dashOpen(const Dash *dd)
+{
+   App *app = dd->app;
+   const Matrix *m = dd->m;
    const MatrixCell *cell;
 
    if (m->cols == 0)
       return STALE_NONE;
-   cell = cellAt(app, app->row, app->col);
+   cell = cellAt(dd, *dd->row, *dd->col);
    if (cell->total == 0) {
       App_message(app, ROLE_NOTICE, "%s", _("No questions in this cell"));
       return STALE_FOOTER;
    }
+   if (dd->snap)
+      return SnapView_openCell(app, *dd->row, *dd->col);
    if (app->row < m->rows && app->col < m->cols)
       app->scope = LIST_CELL;
    else if (app->col < m->cols)
@@ -360,6 +608,22 @@ Stale Dashboard_open(App *app)
    return STALE_ALL;
 }
 
+Stale Dashboard_open(App *app)
+{
+   Dash d;
+
+   liveDash(app, &d);
+   return dashOpen(&d);
+}
+
+Stale SnapDash_open(App *app)
+{
+   Dash d;
+
+   snapDash(app, &d);
+   return dashOpen(&d);
+}
+
 Stale Dashboard_allQuestions(App *app, const char *arg)
 {
    app->scope = LIST_ALL;
@@ -369,33 +633,49 @@ Stale Dashboard_allQuestions(App *app, const char *arg)
    return STALE_ALL;
 }
 
-Stale Dashboard_click(App *app, int y, int x, bool again)
+static Stale dashClick(const Dash *dd, int y, int x, bool again)
 {
    DashLayout d;
-   const Matrix *m = &app->matrix;
+   const Matrix *m = dd->m;
    size_t r, c;
    int cx;
 
    if (m->cols == 0)
       return STALE_NONE;
-   layout(app, &d);
+   layout(dd, &d);
    if (d.totals_y >= 0 && y >= d.totals_y && y < d.totals_y + d.row_h)
       r = m->rows;
    else if (y >= d.matrix_y && y < d.matrix_y + (int)d.visible_rows * d.row_h)
-      r = app->first_row + (size_t)((y - d.matrix_y) / d.row_h);
+      r = *dd->first_row + (size_t)((y - d.matrix_y) / d.row_h);
    else
       return STALE_NONE;
    cx = x - d.m.x0 - d.m.label_w;
    if (cx < 0)
       return STALE_NONE;
-   c = app->first_col + (size_t)(cx / d.m.cell_w);
+   c = *dd->first_col + (size_t)(cx / d.m.cell_w);
    if ((size_t)(cx / d.m.cell_w) >= d.m.visible_cols || c >= m->cols)
-      c = hasTotalCol(app) ? m->cols : m->cols - 1;
-   if (r >= m->rows && !hasTotalRow(app))
+      c = hasTotalCol(dd) ? m->cols : m->cols - 1;
+   if (r >= m->rows && !hasTotalRow(dd))
       return STALE_NONE;
-   if ((r == app->row && c == app->col) || again)
-      return Dashboard_open(app);
-   app->row = r;
-   app->col = c;
+   if ((r == *dd->row && c == *dd->col) || again)
+      return dashOpen(dd);
+   *dd->row = r;
+   *dd->col = c;
    return STALE_BODY;
+}
+
+Stale Dashboard_click(App *app, int y, int x, bool again)
+{
+   Dash d;
+
+   liveDash(app, &d);
+   return dashClick(&d, y, x, again);
+}
+
+Stale SnapDash_click(App *app, int y, int x, bool again)
+{
+   Dash d;
+
+   snapDash(app, &d);
+   return dashClick(&d, y, x, again);
 }

@@ -30,6 +30,11 @@ static const ScreenOps ops[SCREEN_COUNT] = {
    [SCREEN_QUESTION] = {Question_draw, Question_move, NULL, Question_click},
    [SCREEN_EDITOR] = {Editor_draw, Editor_move, NULL, NULL},
    [SCREEN_HELP] = {Help_draw, Help_move, NULL, NULL},
+   [SCREEN_PLAN] = {Plan_draw, Plan_move, Plan_open, Plan_click},
+   [SCREEN_MILESTONES] = {Milestones_draw, Milestones_move, Milestones_open, Milestones_click},
+   [SCREEN_SNAPSHOT] = {SnapDash_draw, SnapDash_move, SnapDash_open, SnapDash_click},
+   [SCREEN_PAGER] = {Pager_draw, Pager_move, NULL, NULL},
+   [SCREEN_UPGRADE] = {Pager_draw, Pager_move, NULL, NULL},
    [SCREEN_PROMPT] = {NULL, Prompt_move, NULL, NULL},
 };
 
@@ -119,6 +124,14 @@ Stale Loop_back(App *app, const char *arg)
       for (size_t i = 0; i < app->n_list; i++)
          if (app->list[i] == app->q)
             app->list_cur = i;
+      return STALE_ALL;
+   case SCREEN_SNAPSHOT:
+      App_pop(app);
+      SnapView_close(app);
+      return STALE_ALL;
+   case SCREEN_MILESTONES:
+      App_pop(app);
+      Milestones_leave(app);
       return STALE_ALL;
    default:
       App_pop(app);

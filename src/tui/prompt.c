@@ -22,6 +22,7 @@ void Prompt_close(App *app)
    for (size_t i = 0; i < p->n_items; i++)
       free(p->items[i]);
    free(p->items);
+   free(p->error);
    EdBuf_free(&p->line);
    memset(p, 0, sizeof *p);
 }
@@ -44,6 +45,22 @@ void Prompt_openMenu(App *app, const char *label, const char *keys, PromptDone d
    app->prompt.keys = xstrdup(keys);
 }
 
+void Prompt_setError(App *app, const char *msg)
+{
+   free(app->prompt.error);
+   app->prompt.error = msg ? xstrdup(msg) : NULL;
+}
+
+/* Typing again: the complaint has been read (and the line it took above
+ * the prompt is the body's again). */
+static Stale edited(App *app)
+{
+   if (!app->prompt.error)
+      return STALE_NONE;
+   Prompt_setError(app, NULL);
+   return STALE_BODY;
+}
+
 void Prompt_setItems(App *app, const char *const *items, size_t n)
 {
    Prompt *p = &app->prompt;
@@ -59,7 +76,8 @@ static Stale finish(App *app, const char *text)
 {
    PromptDone done = app->prompt.done;
    char *copy = xstrdup(text);
-   Stale s = app->prompt.n_items ? STALE_ALL : STALE_NONE; /* the items covered the body */
+   /* The items or the error covered the body. */
+   Stale s = app->prompt.n_items || app->prompt.error ? STALE_ALL : STALE_NONE;
 
    Prompt_close(app);
    s |= done ? done(app, copy) : STALE_NONE;
@@ -84,7 +102,7 @@ Stale Prompt_key(App *app, int key)
       return STALE_NONE;
    }
    EdBuf_insert(&p->line, (wchar_t)key);
-   return STALE_FOOTER;
+   return edited(app) | STALE_FOOTER;
 }
 
 Stale Prompt_accept(App *app, const char *arg)
@@ -103,20 +121,20 @@ Stale Prompt_cancel(App *app, const char *arg)
 Stale Prompt_backspace(App *app, const char *arg)
 {
    EdBuf_backspace(&app->prompt.line);
-   return STALE_FOOTER;
+   return edited(app) | STALE_FOOTER;
 }
 
 Stale Prompt_delete(App *app, const char *arg)
 {
    EdBuf_delete(&app->prompt.line);
-   return STALE_FOOTER;
+   return edited(app) | STALE_FOOTER;
 }
 
 Stale Prompt_clear(App *app, const char *arg)
 {
    EdBuf_free(&app->prompt.line);
    EdBuf_init(&app->prompt.line, NULL);
-   return STALE_FOOTER;
+   return edited(app) | STALE_FOOTER;
 }
 
 Stale Prompt_move(App *app, Move m)
@@ -164,8 +182,16 @@ void Prompt_draw(App *app, int y)
          Text_draw(stdscr, yy, 3, w - 4, p->items[i], box);
       }
    }
+   if (p->error && y - 1 - (int)p->n_items >= 1) {
+      /* Why the last answer was refused: on a line of its own above the
+       * prompt, so that the prompt keeps its room for what is typed. */
+      int ey = y - 1 - (int)p->n_items;
+      attr_t e = Theme_attr(&app->theme, ROLE_ERROR);
+      Text_fill(stdscr, ey, 0, app->cols, e);
+      Text_draw(stdscr, ey, 1, app->cols - 2, p->error, e);
+   }
    Text_fill(stdscr, y, 0, app->cols, A_NORMAL);
-   x += Text_draw(stdscr, y, x, app->cols - 2, p->label, A_BOLD);
+   x += Text_draw(stdscr, y, x, app->cols - x - 1, p->label, A_BOLD);
    if (p->menu) {
       wmove(stdscr, y, x < app->cols ? x : app->cols - 1);
       return;

@@ -44,6 +44,11 @@ Stale Dashboard_move(App *app, Move m);
 Stale Dashboard_open(App *app);
 Stale Dashboard_click(App *app, int y, int x, bool again);
 Stale Dashboard_allQuestions(App *app, const char *arg);
+/* The same matrix for the milestone of app->sv (SCREEN_SNAPSHOT). */
+void SnapDash_draw(App *app, int top, int height);
+Stale SnapDash_move(App *app, Move m);
+Stale SnapDash_open(App *app);
+Stale SnapDash_click(App *app, int y, int x, bool again);
 
 /* cell.c: the question list */
 void List_draw(App *app, int top, int height);
@@ -100,6 +105,9 @@ void Prompt_openMenu(App *app, const char *label, const char *keys, PromptDone d
 /* Lines that explain a menu's keys, shown above it (copied). */
 void Prompt_setItems(App *app, const char *const *items, size_t n);
 void Prompt_close(App *app);
+/* Shows why the last answer was refused before the label (the prompt keeps
+ * what was typed); cleared by the next edit. */
+void Prompt_setError(App *app, const char *msg);
 void Prompt_draw(App *app, int y);
 Stale Prompt_key(App *app, int key); /* a text key, or any key of a menu */
 Stale Prompt_move(App *app, Move m);
@@ -108,6 +116,75 @@ Stale Prompt_cancel(App *app, const char *arg);
 Stale Prompt_backspace(App *app, const char *arg);
 Stale Prompt_delete(App *app, const char *arg);
 Stale Prompt_clear(App *app, const char *arg);
+
+/* pager.c: a page of text on SCREEN_PAGER or SCREEN_UPGRADE. */
+void Pager_begin(App *app, const char *title);
+void Pager_add(App *app, Role role, int indent, const char *fmt, ...)
+   __attribute__((format(printf, 4, 5)));
+/* A line of foreign text as it is (no format). */
+void Pager_addText(App *app, Role role, int indent, const char *text);
+/* Pushes screen s (SCREEN_PAGER or SCREEN_UPGRADE) unless it is on top. */
+void Pager_show(App *app, ScreenId s);
+void Pager_clear(App *app);
+void Pager_draw(App *app, int top, int height);
+Stale Pager_move(App *app, Move m);
+
+/* planview.c: the improvement plan. */
+/* Re-reads the plan and its tracking (after any change); keeps the cursor
+ * on the same item. */
+void PlanView_reload(App *app);
+void PlanView_free(App *app);
+/* Active items by status, and how many of them are overdue. */
+void PlanView_counts(const App *app, size_t by_status[PLAN_STATUS_COUNT], size_t *overdue);
+/* "BU/OPS": a short phase/pillar tag of lens question q (into buf). */
+const char *PlanView_place(const App *app, size_t q, char *buf, size_t size);
+void Plan_draw(App *app, int top, int height);
+Stale Plan_move(App *app, Move m);
+Stale Plan_open(App *app);
+Stale Plan_click(App *app, int y, int x, bool again);
+Stale Plan_show(App *app, const char *arg);
+Stale Plan_setStatus(App *app, const char *arg);
+Stale Plan_setOwner(App *app, const char *arg);
+Stale Plan_setDue(App *app, const char *arg);
+Stale Plan_setNote(App *app, const char *arg);
+Stale Plan_gotoQuestion(App *app, const char *arg);
+Stale Plan_filter(App *app, const char *arg);
+Stale Plan_sort(App *app, const char *arg);
+Stale Plan_toggleInactive(App *app, const char *arg);
+
+/* milestones.c: milestones, trends, diffs, and a milestone's dashboard. */
+/* Reads the milestones when the list changed (cheap otherwise). */
+void Milestones_refresh(App *app);
+void Milestones_free(App *app);
+/* Leaving the screen: the review now need not be frozen any more. */
+void Milestones_leave(App *app);
+void Milestones_draw(App *app, int top, int height);
+Stale Milestones_move(App *app, Move m);
+Stale Milestones_open(App *app);
+Stale Milestones_click(App *app, int y, int x, bool again);
+Stale Milestones_show(App *app, const char *arg);
+Stale Milestones_add(App *app, const char *arg);
+Stale Milestones_mark(App *app, const char *arg);
+Stale Milestones_diff(App *app, const char *arg);
+Stale Milestones_groups(App *app, const char *arg);
+/* The read-only milestone dashboard (drawn by dashboard.c). */
+void SnapView_close(App *app);
+/* Lists the milestone's questions of a cell on the pager. */
+Stale SnapView_openCell(App *app, size_t row, size_t col);
+
+/* history.c */
+Stale History_show(App *app, const char *arg);
+
+/* upgradeview.c: a newer lens, its preview, the upgrade, re-review marks. */
+void Upgrade_check(App *app);
+Stale Upgrade_preview(App *app, const char *arg);
+Stale Upgrade_confirm(App *app, const char *arg);
+Stale Review_confirm(App *app, const char *arg);
+/* Questions of the open review marked for re-review. */
+size_t Review_marked(const App *app);
+
+/* writereport.c: the report key. */
+Stale ReportKey_start(App *app, const char *arg);
 
 /* search.c */
 Stale Search_start(App *app, const char *arg);

@@ -276,6 +276,22 @@ size_t Text_wrap(const wchar_t *s, size_t n, int width, TextLine **lines)
    return count;
 }
 
+/* waddnwstr() looks one character past the count (for combining marks to
+ * attach), so what it gets must be terminated: a slice of a longer string
+ * or of an editing buffer is copied first. */
+static void addTerminated(WINDOW *w, int y, int x, const wchar_t *s, size_t k)
+{
+   wchar_t small[256], *buf = small;
+
+   if (k >= sizeof small / sizeof small[0])
+      buf = xmalloc((k + 1) * sizeof *buf);
+   wmemcpy(buf, s, k);
+   buf[k] = L'\0';
+   mvwaddnwstr(w, y, x, buf, (int)k);
+   if (buf != small)
+      free(buf);
+}
+
 int Text_drawW(WINDOW *w, int y, int x, int width, const wchar_t *s, size_t n, attr_t attr,
                bool ell)
 {
@@ -290,14 +306,14 @@ int Text_drawW(WINDOW *w, int y, int x, int width, const wchar_t *s, size_t n, a
    k = Text_fit(s, n, width, &used);
    wattrset(w, attr);
    if (k < n && ell) {
-      wchar_t e = ellipsis();
+      wchar_t e[2] = {ellipsis(), L'\0'};
       k = Text_fit(s, n, width - 1, &used);
       if (k > 0)
-         mvwaddnwstr(w, y, x, s, (int)k);
-      mvwaddnwstr(w, y, x + used, &e, 1);
+         addTerminated(w, y, x, s, k);
+      mvwaddnwstr(w, y, x + used, e, 1);
       used++;
    } else if (k > 0) {
-      mvwaddnwstr(w, y, x, s, (int)k);
+      addTerminated(w, y, x, s, k);
    }
    wattrset(w, A_NORMAL);
    return used;

@@ -30,6 +30,9 @@ static const RoleDef roles[ROLE_COUNT] = {
    [ROLE_ERROR] = {COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD},
    [ROLE_NOTICE] = {COLOR_GREEN, -1, A_BOLD, A_BOLD},
    [ROLE_READONLY] = {COLOR_WHITE, COLOR_MAGENTA, A_BOLD, A_BOLD},
+   [ROLE_OVERDUE] = {COLOR_RED, -1, A_BOLD, A_BOLD | A_UNDERLINE},
+   [ROLE_DONE] = {COLOR_GREEN, -1, A_NORMAL, A_DIM},
+   [ROLE_CHART] = {COLOR_CYAN, -1, A_NORMAL, A_NORMAL},
 };
 
 void Theme_setup(Theme *t, bool color, bool utf8)
@@ -136,11 +139,17 @@ const char *Theme_glyph(const Theme *t, Glyph g)
       [GLYPH_HLINE] = "\xe2\x94\x80",
       [GLYPH_MORE_UP] = "\xe2\x86\x91",
       [GLYPH_MORE_DOWN] = "\xe2\x86\x93",
+      [GLYPH_REVIEW] = "*",
+      [GLYPH_OVERDUE] = "!",
+      [GLYPH_ARROW] = " \xe2\x86\x92 ",
+      [GLYPH_MARK] = "\xe2\x80\xa2",
    };
    static const char *const ascii[GLYPH_COUNT] = {
       [GLYPH_CHECK_ON] = "[x]", [GLYPH_CHECK_OFF] = "[ ]", [GLYPH_CHECK_NA] = "[-]",
       [GLYPH_CURSOR] = ">",     [GLYPH_DOT] = " - ",       [GLYPH_DASH] = " - ",
       [GLYPH_HLINE] = "-",      [GLYPH_MORE_UP] = "^",     [GLYPH_MORE_DOWN] = "v",
+      [GLYPH_REVIEW] = "*",     [GLYPH_OVERDUE] = "!",     [GLYPH_ARROW] = " -> ",
+      [GLYPH_MARK] = "*",
    };
    return t->utf8 ? utf8[g] : ascii[g];
 }

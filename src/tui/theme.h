@@ -28,6 +28,9 @@ typedef enum {
    ROLE_ERROR,     /* a refused change, a failure */
    ROLE_NOTICE,    /* news: someone else changed this, saved */
    ROLE_READONLY,  /* the read-only badge */
+   ROLE_OVERDUE,   /* a plan item past its due date (with a '!' for monochrome) */
+   ROLE_DONE,      /* a plan item done, resolved or accepted */
+   ROLE_CHART,     /* trend bars */
    ROLE_COUNT
 } Role;
 
@@ -41,6 +44,10 @@ typedef enum {
    GLYPH_HLINE,     /* one column of a horizontal rule */
    GLYPH_MORE_UP,   /* text continues above */
    GLYPH_MORE_DOWN, /* text continues below */
+   GLYPH_REVIEW,    /* "*" a question marked for re-review after a lens upgrade */
+   GLYPH_OVERDUE,   /* "!" a plan item past its due date */
+   GLYPH_ARROW,     /* " → " from one value to the next */
+   GLYPH_MARK,      /* "•" the milestone marked as the start of a diff */
    GLYPH_COUNT
 } Glyph;
 

@@ -169,6 +169,11 @@ int Tui_run(const TuiOptions *opts)
       free(err);
       return 1;
    }
+   {
+      const char *now = getenv("WALENS_NOW"); /* a fixed clock, as for the CLI (tests) */
+      if (now && *now)
+         Store_setNow(app.store, now);
+   }
    app.read_only = opts->read_only || Store_isReadOnly(app.store);
    app.db_key = Draft_dbKey(opts->db_path);
    Input_init(&app.input, Text_utf8Locale());

@@ -21,7 +21,7 @@ keys a Up BSpace
 expect a "first lin" "Up, then Backspace"
 keys a Down End Left DC
 expect a ">日本語 and é" "Delete removes the character under the cursor"
-expect_not a "é<" "the last character is gone"
+expect_gone a "é<" "the last character is gone"
 typed a "ok"
 tt send-keys -t a -H ff
 typed a "go"

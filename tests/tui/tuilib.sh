@@ -11,6 +11,7 @@
 #   typed SESSION TEXT                     literal text
 #   expect SESSION TEXT NAME [SECONDS]     pass when TEXT shows up in time
 #   expect_not SESSION TEXT NAME           pass when TEXT is not on the screen
+#   expect_gone SESSION TEXT NAME [SECONDS] pass when TEXT leaves the screen in time
 #   wait_exit SESSION [SECONDS]            waits for walens to end; prints its status
 #   qjson WORKLOAD QID                     that question of `walens status --format json`, one line
 #   cjson WORKLOAD                         the counts object, one line
@@ -90,6 +91,21 @@ $(screen "$1")"
    else
       pass "$3"
    fi
+}
+
+expect_gone() {
+   _i=0
+   _n=$(( ${4:-5} * 10 ))
+   while [ "$_i" -lt "$_n" ]; do
+      if ! screen "$1" | grep -qF -- "$2"; then
+         pass "$3"
+         return 0
+      fi
+      sleep 0.1
+      _i=$((_i + 1))
+   done
+   fail "$3" "did not expect \"$2\" on the screen:
+$(screen "$1")"
 }
 
 wait_exit() {

@@ -1,0 +1,68 @@
+/* planfilter.h: which items the plan screen shows, and in which order
+ * (pure: no curses, unit-tested).
+ *
+ * A filter is typed as words separated by blanks or commas:
+ *   open  in_progress  done  risk_accepted  wont_do  pending   (status; '-' for '_')
+ *   high  medium                                               (the question's risk)
+ *   overdue
+ *   owner:NAME  @NAME  owner:-  (no owner)
+ *   phase:ID  pillar:ID   (an id or a name, any letter case; a bare id or
+ *                          name of a pillar or phase works as well)
+ * Words of one kind widen each other (open,done); kinds narrow each other
+ * (open,high).  "all" or nothing clears the filter. */
+#ifndef WALENS_TUI_PLANFILTER_H
+#define WALENS_TUI_PLANFILTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/lens.h"
+#include "core/plan.h"
+
+typedef struct PlanFilter {
+   unsigned status; /* bits 1 << PlanStatus; 0: any */
+   unsigned risk;   /* bits 1 << Risk; 0: any */
+   bool overdue;
+   char *owner;     /* NULL: any; "": no owner */
+   int phase;       /* lens phase index, -1: any */
+   int pillar;      /* lens pillar index, -1: any */
+} PlanFilter;
+
+void PlanFilter_init(PlanFilter *f);
+void PlanFilter_free(PlanFilter *f);
+bool PlanFilter_isEmpty(const PlanFilter *f);
+
+/* Parses text against lens (for phase and pillar names).  On an unknown
+ * word returns false, *err (caller frees) names it, and *out is empty. */
+bool PlanFilter_parse(const char *text, const Lens *lens, PlanFilter *out, char **err);
+/* The filter as words that parse back to it ("open,high,owner:alice"); ""
+ * when empty.  Caller frees. */
+char *PlanFilter_format(const PlanFilter *f, const Lens *lens);
+
+/* Whether the item passes (today: YYYY-MM-DD, for overdue).  An item that
+ * left the lens has no risk, phase or pillar and fails those words. */
+bool PlanFilter_match(const PlanFilter *f, const Lens *lens, const PlanItem *it,
+                      const char *today);
+
+typedef enum {
+   PLAN_SORT_RISK,   /* the plan's own order: risk, weight, phase, pillar */
+   PLAN_SORT_DUE,    /* earliest due first, none last */
+   PLAN_SORT_OWNER,  /* by owner, none last */
+   PLAN_SORT_STATUS, /* open, in progress, done, risk accepted, won't do */
+   PLAN_SORT_PLACE,  /* phase, then pillar */
+   PLAN_SORT_COUNT
+} PlanSort;
+
+/* "risk", "due", "owner", "status", "place"; parse takes those and
+ * "phase", "pillar" for place. */
+const char *PlanSort_name(PlanSort s);
+bool PlanSort_parse(const char *name, PlanSort *out);
+
+/* Indexes of the plan's items that pass f, items to improve first, each
+ * group in sort order (ties keep the plan's order).  show_inactive false
+ * leaves out items no longer in the plan (resolved, no longer at risk,
+ * gone from the lens).  *out allocated (caller frees); returns the count. */
+size_t PlanFilter_rows(const Plan *plan, const Lens *lens, const PlanFilter *f, PlanSort sort,
+                       bool show_inactive, const char *today, size_t **out);
+
+#endif

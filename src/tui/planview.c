@@ -1,0 +1,929 @@
+/* planview.c: the improvement plan screen: every practice still missing on
+ * a HIGH or MEDIUM question, with the user's tracking (status, owner, due
+ * date, note), filtered and sorted; each change is stored at once with the
+ * row version it was read at. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "i18n.h"
+#include "tui/layout.h"
+#include "tui/screens.h"
+#include "tui/text.h"
+#include "tui/when.h"
+
+#define PLAN_HEAD 3 /* title, filter and sort, column heads */
+#define PLAN_FOOT 4 /* blank, the selected item in three lines */
+
+/* Column widths (each includes its trailing blank); the practice takes
+ * what is left.  Below 80 columns the place goes and the owner narrows. */
+typedef struct PlanCols {
+   int risk, place, practice, owner, due, flag, status;
+} PlanCols;
+
+static void planCols(const App *app, PlanCols *c)
+{
+   bool wide = app->cols >= 80;
+
+   c->risk = 5;
+   c->place = wide ? 9 : 0;
+   c->owner = wide ? 10 : 8;
+   c->due = 11;
+   c->flag = 2;
+   c->status = wide ? 13 : 12;
+   c->practice = app->cols - 1 - c->risk - c->place - c->owner - c->due - c->flag - c->status;
+   if (c->practice < 8)
+      c->practice = 8;
+}
+
+/* ---- the data ---------------------------------------------------------- */
+
+static const PlanItem *itemAt(const App *app, size_t row)
+{
+   const PlanView *pv = &app->pv;
+   return row < pv->n_rows ? &pv->plan.items[pv->rows[row]] : NULL;
+}
+
+static const PlanItem *current(const App *app)
+{
+   return itemAt(app, app->pv.cur);
+}
+
+/* Rebuilds the rows; the cursor stays on the item keyed q/c when shown. */
+static void refillAt(App *app, const char *q, const char *c)
+{
+   PlanView *pv = &app->pv;
+
+   free(pv->rows);
+   pv->n_rows = PlanFilter_rows(&pv->plan, app->doc.lens, &pv->filter, pv->sort,
+                                !pv->hide_inactive, pv->today, &pv->rows);
+   if (pv->cur >= pv->n_rows)
+      pv->cur = pv->n_rows ? pv->n_rows - 1 : 0;
+   for (size_t i = 0; q && i < pv->n_rows; i++) {
+      const PlanTrack *t = &pv->plan.items[pv->rows[i]].track;
+      if (strcmp(t->question_id, q) == 0 && strcmp(t->choice_id, c) == 0)
+         pv->cur = i;
+   }
+}
+
+/* The current item's key (copies; NULL when there is none). */
+static void currentKey(const App *app, char **q, char **c)
+{
+   const PlanItem *it = current(app);
+
+   *q = it ? xstrdup(it->track.question_id) : NULL;
+   *c = it ? xstrdup(it->track.choice_id) : NULL;
+}
+
+static void refill(App *app)
+{
+   char *q, *c;
+
+   currentKey(app, &q, &c);
+   refillAt(app, q, c);
+   free(q);
+   free(c);
+}
+
+/* Re-reads the plan; the cursor keeps to the same item by key. */
+static void reloadKeeping(App *app)
+{
+   PlanView *pv = &app->pv;
+   char *q, *c, *err = NULL;
+   Plan fresh;
+
+   Store_today(app->store, pv->today);
+   if (ReviewDoc_plan(app->store, &app->doc, &fresh, &err) != STORE_OK) {
+      App_message(app, ROLE_ERROR, _("Cannot read the plan: %s"), err ? err : "?");
+      free(err);
+      return;
+   }
+   currentKey(app, &q, &c);
+   if (pv->loaded)
+      Plan_free(&pv->plan);
+   pv->plan = fresh;
+   pv->loaded = true;
+   refillAt(app, q, c);
+   free(q);
+   free(c);
+}
+
+void PlanView_reload(App *app)
+{
+   if (app->have_doc)
+      reloadKeeping(app);
+}
+
+void PlanView_free(App *app)
+{
+   PlanView *pv = &app->pv;
+
+   if (pv->loaded)
+      Plan_free(&pv->plan);
+   free(pv->rows);
+   free(pv->edit_q);
+   free(pv->edit_c);
+   PlanFilter_free(&pv->filter);
+   memset(pv, 0, sizeof *pv);
+   PlanFilter_init(&pv->filter);
+}
+
+void PlanView_counts(const App *app, size_t by_status[PLAN_STATUS_COUNT], size_t *overdue)
+{
+   const PlanView *pv = &app->pv;
+
+   memset(by_status, 0, PLAN_STATUS_COUNT * sizeof *by_status);
+   *overdue = 0;
+   for (size_t i = 0; pv->loaded && i < pv->plan.n_active; i++) {
+      const PlanItem *it = &pv->plan.items[i];
+      by_status[it->track.status]++;
+      *overdue += PlanItem_isOverdue(it, pv->today);
+   }
+}
+
+/* "BU", "MON", "OE": initials of a multi-word id, else its first letters. */
+static void abbreviate(const char *id, char *out, size_t size)
+{
+   size_t n = 0, words = 0;
+   char initials[8];
+   size_t ni = 0;
+
+   for (const char *p = id; *p; p++) {
+      bool start = p == id || p[-1] == '_' || p[-1] == '-' || p[-1] == ' ' ||
+                   (isupper((unsigned char)*p) && islower((unsigned char)p[-1]));
+      if (*p == '_' || *p == '-' || *p == ' ')
+         continue;
+      if (start) {
+         words++;
+         if (ni < 3 && isalnum((unsigned char)*p))
+            initials[ni++] = (char)toupper((unsigned char)*p);
+      }
+   }
+   if (words >= 2 && ni >= 2) {
+      n = ni < size - 1 ? ni : size - 1;
+      memcpy(out, initials, n);
+   } else {
+      for (const char *p = id; *p && n < 3 && n < size - 1; p++)
+         if (isalnum((unsigned char)*p))
+            out[n++] = (char)toupper((unsigned char)*p);
+   }
+   out[n] = '\0';
+}
+
+const char *PlanView_place(const App *app, size_t q, char *buf, size_t size)
+{
+   const Lens *l = app->doc.lens;
+   const Question *qq;
+   char ph[8], pi[8];
+
+   if (q == PLAN_NO_INDEX || q >= l->n_questions) {
+      snprintf(buf, size, "-");
+      return buf;
+   }
+   qq = &l->questions[q];
+   abbreviate(l->pillars[qq->pillar].id, pi, sizeof pi);
+   if (qq->phase >= 0) {
+      abbreviate(l->phases[qq->phase].id, ph, sizeof ph);
+      snprintf(buf, size, "%s/%s", ph, pi);
+   } else {
+      snprintf(buf, size, "%s", pi);
+   }
+   return buf;
+}
+
+/* ---- drawing ----------------------------------------------------------- */
+
+static size_t visibleRows(const App *app)
+{
+   int n = app->lines - 2 - PLAN_HEAD - PLAN_FOOT;
+   return n < 1 ? 1 : (size_t)n;
+}
+
+static const char *practiceTitle(const App *app, const PlanItem *it)
+{
+   if (it->question == PLAN_NO_INDEX || it->question >= app->doc.lens->n_questions)
+      return it->track.choice_id; /* gone from the lens: its id is all there is */
+   return app->doc.lens->questions[it->question].choices[it->choice].title;
+}
+
+/* Short words for items no longer in the plan. */
+static const char *stateShort(PlanItemState s)
+{
+   switch (s) {
+   case PLAN_ITEM_RESOLVED:
+      return _("resolved");
+   case PLAN_ITEM_NOT_NEEDED:
+      return _("not at risk");
+   case PLAN_ITEM_ORPHANED:
+      return _("not in lens");
+   case PLAN_ITEM_ACTIVE:
+   default:
+      return "";
+   }
+}
+
+static Role statusRole(PlanStatus s)
+{
+   switch (s) {
+   case PLAN_IN_PROGRESS:
+      return ROLE_NOTICE;
+   case PLAN_DONE:
+   case PLAN_RISK_ACCEPTED:
+   case PLAN_WONT_DO:
+      return ROLE_DONE;
+   case PLAN_OPEN:
+   default:
+      return ROLE_NORMAL;
+   }
+}
+
+static void drawRow(App *app, int y, size_t row)
+{
+   const PlanItem *it = itemAt(app, row);
+   const PlanTrack *t = &it->track;
+   bool cur = row == app->pv.cur, active = it->state == PLAN_ITEM_ACTIVE;
+   bool overdue = PlanItem_isOverdue(it, app->pv.today);
+   attr_t sel = Theme_attr(&app->theme, ROLE_SELECTED);
+   attr_t base = cur ? sel : active ? A_NORMAL : Theme_attr(&app->theme, ROLE_DIM);
+   attr_t a;
+   int x = 1;
+   char place[24];
+   PlanCols c;
+   Risk shown = it->state == PLAN_ITEM_RESOLVED ? RISK_NONE : it->risk;
+
+   planCols(app, &c);
+   Text_fill(stdscr, y, 0, app->cols, base);
+   if (cur)
+      Text_draw(stdscr, y, 0, 1, Theme_glyph(&app->theme, GLYPH_CURSOR), base);
+   a = cur ? base : Theme_attr(&app->theme, Theme_riskRole(shown));
+   Text_draw(stdscr, y, x, 1, Theme_riskGlyph(&app->theme, shown), a);
+   if (it->weight != WEIGHT_NONE)
+      Text_draw(stdscr, y, x + 2, 1, it->weight == WEIGHT_HIGH ? "H" : "M", a);
+   x += c.risk;
+   if (c.place)
+      Text_draw(stdscr, y, x, c.place - 1, PlanView_place(app, it->question, place, sizeof place),
+                cur ? base : Theme_attr(&app->theme, ROLE_DIM));
+   x += c.place;
+   Text_draw(stdscr, y, x, c.practice - 1, practiceTitle(app, it), base);
+   x += c.practice;
+   Text_draw(stdscr, y, x, c.owner - 1, t->owner && *t->owner ? t->owner : "-", base);
+   x += c.owner;
+   a = cur ? base : overdue ? Theme_attr(&app->theme, ROLE_OVERDUE) : base;
+   Text_draw(stdscr, y, x, c.due - 1, t->due && *t->due ? t->due : "-", a);
+   x += c.due;
+   if (overdue)
+      Text_draw(stdscr, y, x, 1, Theme_glyph(&app->theme, GLYPH_OVERDUE),
+                cur ? base | A_BOLD : Theme_attr(&app->theme, ROLE_OVERDUE));
+   x += c.flag;
+   if (active)
+      Text_draw(stdscr, y, x, app->cols - x - 1, PlanStatus_label(t->status),
+                cur ? base : Theme_attr(&app->theme, statusRole(t->status)));
+   else
+      Text_draw(stdscr, y, x, app->cols - x - 1, stateShort(it->state),
+                cur ? base : Theme_attr(&app->theme, ROLE_DONE));
+}
+
+/* The selected item in three lines: its question, how to improve, who. */
+static void drawDetail(App *app, int y)
+{
+   const PlanItem *it = current(app);
+   const Lens *l = app->doc.lens;
+   attr_t dim = Theme_attr(&app->theme, ROLE_DIM);
+   const PlanTrack *t;
+   char *line, *who, ago[64];
+
+   if (!it)
+      return;
+   t = &it->track;
+   if (it->question != PLAN_NO_INDEX && it->question < l->n_questions) {
+      const Question *q = &l->questions[it->question];
+      const Choice *c = &q->choices[it->choice];
+      line = xasprintf("%s%s%s", q->id, Theme_glyph(&app->theme, GLYPH_DASH), q->title);
+      Text_draw(stdscr, y, 1, app->cols - 2, line, A_BOLD);
+      free(line);
+      line = xasprintf(_("Improve: %s%s%s"), c->improvement.text ? c->improvement.text : c->title,
+                       c->improvement.url ? "  " : "",
+                       c->improvement.url ? c->improvement.url : "");
+      Text_draw(stdscr, y + 1, 1, app->cols - 2, line, A_NORMAL);
+      free(line);
+   } else {
+      line = xasprintf(_("%s / %s is no longer in the lens"), t->question_id, t->choice_id);
+      Text_draw(stdscr, y, 1, app->cols - 2, line, A_BOLD);
+      free(line);
+   }
+   if (it->state != PLAN_ITEM_ACTIVE)
+      who = xstrdup(PlanItemState_label(it->state));
+   else if (t->version > 0)
+      who = xasprintf(_("changed by %s, %s"), t->updated_by ? t->updated_by : "?",
+                      When_ago(t->updated_at, app->now, ago, sizeof ago));
+   else
+      who = xstrdup(_("not tracked yet: s status, o owner, d due date, e note"));
+   if (t->note)
+      line = xasprintf(_("Note: %s%s%s"), t->note, Theme_glyph(&app->theme, GLYPH_DOT), who);
+   else
+      line = xstrdup(who);
+   free(who);
+   Text_draw(stdscr, y + 2, 1, app->cols - 2, line, dim);
+   free(line);
+}
+
+static void drawTitle(App *app, int y)
+{
+   size_t st[PLAN_STATUS_COUNT], overdue, active = app->pv.plan.n_active;
+   char *s;
+   int x = 1;
+
+   PlanView_counts(app, st, &overdue);
+   s = xasprintf(_("Plan  %zu to improve: %zu open  %zu in progress  %zu done"), active,
+                 st[PLAN_OPEN], st[PLAN_IN_PROGRESS], st[PLAN_DONE]);
+   x += Text_draw(stdscr, y, x, app->cols - 2, s, Theme_attr(&app->theme, ROLE_TITLE)) + 2;
+   free(s);
+   if (overdue) {
+      s = xasprintf(_("%zu overdue %s"), overdue, Theme_glyph(&app->theme, GLYPH_OVERDUE));
+      Text_draw(stdscr, y, x, app->cols - x - 1, s, Theme_attr(&app->theme, ROLE_OVERDUE));
+      free(s);
+   }
+}
+
+static void drawSettings(App *app, int y)
+{
+   PlanView *pv = &app->pv;
+   char *f = PlanFilter_format(&pv->filter, app->doc.lens), *s;
+   size_t hidden = pv->hide_inactive ? pv->plan.n - pv->plan.n_active : 0;
+
+   s = xasprintf(_("filter: %s   sort: %s   %zu shown%s"), *f ? f : _("none"),
+                 PlanSort_name(pv->sort), pv->n_rows,
+                 hidden ? _("   (resolved items hidden: z)") : "");
+   Text_draw(stdscr, y, 1, app->cols - 2, s,
+             *f ? Theme_attr(&app->theme, ROLE_NOTICE) : Theme_attr(&app->theme, ROLE_DIM));
+   free(s);
+   free(f);
+}
+
+static void drawHeads(App *app, int y)
+{
+   attr_t a = A_BOLD;
+   int x = 1;
+   PlanCols c;
+
+   planCols(app, &c);
+   Text_draw(stdscr, y, x, c.risk - 1, _("risk"), a);
+   x += c.risk;
+   if (c.place)
+      Text_draw(stdscr, y, x, c.place - 1, _("where"), a);
+   x += c.place;
+   Text_draw(stdscr, y, x, c.practice - 1, _("practice"), a);
+   x += c.practice;
+   Text_draw(stdscr, y, x, c.owner - 1, _("owner"), a);
+   x += c.owner;
+   Text_draw(stdscr, y, x, c.due - 1, _("due"), a);
+   x += c.due + c.flag;
+   Text_draw(stdscr, y, x, app->cols - x - 1, _("status"), a);
+}
+
+void Plan_draw(App *app, int top, int height)
+{
+   PlanView *pv = &app->pv;
+   size_t vis = visibleRows(app);
+
+   if (!app->have_doc || !pv->loaded)
+      return;
+   drawTitle(app, top);
+   drawSettings(app, top + 1);
+   drawHeads(app, top + 2);
+   if (pv->n_rows == 0) {
+      const char *why = pv->plan.n == 0
+                           ? _("Nothing to improve: no question is at HIGH or MEDIUM risk.")
+                           : _("No plan items match the filter (f changes it, z shows resolved).");
+      Text_draw(stdscr, top + PLAN_HEAD, 1, app->cols - 2, why, A_NORMAL);
+      return;
+   }
+   pv->first = Layout_scroll(pv->cur, vis, pv->n_rows, pv->first);
+   for (size_t i = pv->first; i < pv->n_rows && i < pv->first + vis; i++)
+      drawRow(app, top + PLAN_HEAD + (int)(i - pv->first), i);
+   if (pv->first + vis < pv->n_rows)
+      Text_draw(stdscr, top + PLAN_HEAD + (int)vis - 1, app->cols - 1, 1,
+                Theme_glyph(&app->theme, GLYPH_MORE_DOWN), Theme_attr(&app->theme, ROLE_DIM));
+   drawDetail(app, top + height - 3);
+}
+
+/* ---- moving and opening ------------------------------------------------ */
+
+Stale Plan_move(App *app, Move m)
+{
+   PlanView *pv = &app->pv;
+   size_t page = visibleRows(app), old = pv->cur;
+
+   if (pv->n_rows == 0)
+      return STALE_NONE;
+   switch (m) {
+   case MOVE_UP:
+      pv->cur = pv->cur ? pv->cur - 1 : 0;
+      break;
+   case MOVE_DOWN:
+      pv->cur = pv->cur + 1 < pv->n_rows ? pv->cur + 1 : pv->cur;
+      break;
+   case MOVE_PGUP:
+      pv->cur = pv->cur > page ? pv->cur - page : 0;
+      break;
+   case MOVE_PGDN:
+      pv->cur = pv->cur + page < pv->n_rows ? pv->cur + page : pv->n_rows - 1;
+      break;
+   case MOVE_HOME:
+      pv->cur = 0;
+      break;
+   case MOVE_END:
+      pv->cur = pv->n_rows - 1;
+      break;
+   default:
+      break;
+   }
+   return old != pv->cur ? STALE_BODY : STALE_NONE;
+}
+
+Stale Plan_click(App *app, int y, int x, bool again)
+{
+   int top = 1 + PLAN_HEAD;
+   size_t i;
+
+   (void)x;
+   if (y < top || y >= top + (int)visibleRows(app))
+      return STALE_NONE;
+   i = app->pv.first + (size_t)(y - top);
+   if (i >= app->pv.n_rows)
+      return STALE_NONE;
+   if (i == app->pv.cur || again)
+      return Plan_open(app);
+   app->pv.cur = i;
+   return STALE_BODY;
+}
+
+/* "label text <url>": the URL whole, in brackets, so it can be copied. */
+static void addLink(App *app, const char *label, const Link *l)
+{
+   if (!l->text && !l->url)
+      return;
+   Pager_add(app, ROLE_NORMAL, 2, "%s%s%s%s%s%s", label, l->text ? l->text : "",
+             l->text && l->url ? " " : "", l->url ? "<" : "", l->url ? l->url : "",
+             l->url ? ">" : "");
+}
+
+/* The selected item's details: its question, improvement text and links. */
+Stale Plan_open(App *app)
+{
+   const PlanItem *it = current(app);
+   const Lens *l = app->doc.lens;
+   const PlanTrack *t;
+   char ago[64];
+
+   if (!it)
+      return STALE_NONE;
+   t = &it->track;
+   Pager_begin(app, practiceTitle(app, it));
+   if (it->question != PLAN_NO_INDEX && it->question < l->n_questions) {
+      const Question *q = &l->questions[it->question];
+      const Choice *c = &q->choices[it->choice];
+      Pager_add(app, ROLE_NORMAL, 0, _("Question %s: %s"), q->id, q->title);
+      if (q->phase >= 0)
+         Pager_add(app, ROLE_DIM, 0, "%s%s%s", l->pillars[q->pillar].name,
+                   Theme_glyph(&app->theme, GLYPH_DOT), l->phases[q->phase].name);
+      else
+         Pager_addText(app, ROLE_DIM, 0, l->pillars[q->pillar].name);
+      Pager_add(app, Theme_riskRole(it->risk), 0, _("Risk %s, practice weight %s: %s"),
+                Theme_riskWord(it->risk),
+                c->weight == WEIGHT_HIGH ? _("high") : c->weight == WEIGHT_MEDIUM ? _("medium")
+                                                                               : _("none"),
+                PlanItemState_label(it->state));
+      Pager_add(app, PlanItem_isOverdue(it, app->pv.today) ? ROLE_OVERDUE : ROLE_NORMAL, 0,
+                _("Status %s   owner %s   due %s%s"), PlanStatus_label(t->status),
+                t->owner ? t->owner : "-", t->due ? t->due : "-",
+                PlanItem_isOverdue(it, app->pv.today) ? _(" (overdue !)") : "");
+      if (t->note)
+         Pager_add(app, ROLE_NORMAL, 0, _("Note: %s"), t->note);
+      Pager_addText(app, ROLE_NORMAL, 0, "");
+      Pager_addText(app, ROLE_TITLE, 0, _("Improvement plan"));
+      Pager_addText(app, ROLE_NORMAL, 2,
+                    c->improvement.text ? c->improvement.text : _("(none in the lens)"));
+      if (c->improvement.url)
+         Pager_addText(app, ROLE_NORMAL, 2, c->improvement.url);
+      for (size_t i = 0; i < c->n_more_improvement; i++)
+         addLink(app, _("See also: "), &c->more_improvement[i]);
+      if (c->description || c->helpful.url || c->helpful.text || c->n_more_helpful) {
+         Pager_addText(app, ROLE_NORMAL, 0, "");
+         Pager_addText(app, ROLE_TITLE, 0, _("About the practice"));
+         if (c->description)
+            Pager_addText(app, ROLE_NORMAL, 2, c->description);
+         addLink(app, _("Link: "), &c->helpful);
+         for (size_t i = 0; i < c->n_more_helpful; i++)
+            addLink(app, _("See also: "), &c->more_helpful[i]);
+      }
+   } else {
+      Pager_add(app, ROLE_NORMAL, 0, _("Question %s, practice %s: no longer in the lens"),
+                t->question_id, t->choice_id);
+      Pager_add(app, ROLE_NORMAL, 0, _("Status %s   owner %s   due %s"),
+                PlanStatus_label(t->status), t->owner ? t->owner : "-", t->due ? t->due : "-");
+   }
+   Pager_addText(app, ROLE_NORMAL, 0, "");
+   if (t->version > 0)
+      Pager_add(app, ROLE_DIM, 0, _("Tracking changed by %s, %s"),
+                t->updated_by ? t->updated_by : "?",
+                When_ago(t->updated_at, app->now, ago, sizeof ago));
+   else
+      Pager_addText(app, ROLE_DIM, 0, _("Not tracked yet."));
+   Pager_show(app, SCREEN_PAGER);
+   return STALE_ALL;
+}
+
+Stale Plan_show(App *app, const char *arg)
+{
+   (void)arg;
+   if (!app->have_doc)
+      return STALE_NONE;
+   PlanView_reload(app);
+   App_push(app, SCREEN_PLAN);
+   return STALE_ALL;
+}
+
+/* ---- editing ----------------------------------------------------------- */
+
+static const PlanItem *findEdited(const App *app)
+{
+   const PlanView *pv = &app->pv;
+   return pv->edit_q ? Plan_find(&pv->plan, pv->edit_q, pv->edit_c) : NULL;
+}
+
+static void endEdit(App *app)
+{
+   free(app->pv.edit_q);
+   free(app->pv.edit_c);
+   app->pv.edit_q = app->pv.edit_c = NULL;
+}
+
+/* Remembers which item the prompt edits and the version it showed. */
+static const PlanItem *beginEdit(App *app, PlanField field)
+{
+   const PlanItem *it = current(app);
+
+   if (!it) {
+      App_message(app, ROLE_NOTICE, "%s", _("No plan item here"));
+      return NULL;
+   }
+   endEdit(app);
+   app->pv.edit_q = xstrdup(it->track.question_id);
+   app->pv.edit_c = xstrdup(it->track.choice_id);
+   app->pv.edit_version = it->track.version;
+   app->pv.edit_field = field;
+   return it;
+}
+
+static const char *fieldLabel(PlanField f)
+{
+   switch (f) {
+   case PLAN_FIELD_OWNER:
+      return _("Owner (empty: nobody): ");
+   case PLAN_FIELD_DUE:
+      return _("Due date YYYY-MM-DD (empty: none): ");
+   case PLAN_FIELD_NOTE:
+      return _("Note (empty: none): ");
+   case PLAN_FIELD_STATUS:
+   default:
+      return _("Status (1-5, Esc cancels): ");
+   }
+}
+
+static Stale gotText(App *app, const char *text);
+
+/* The prompt again, with what was typed and why it was not stored. */
+static void reprompt(App *app, const char *text, const char *why)
+{
+   Prompt_open(app, fieldLabel(app->pv.edit_field), text, gotText);
+   Prompt_setError(app, why);
+}
+
+static char *trimmed(const char *s)
+{
+   const char *e;
+
+   while (isspace((unsigned char)*s))
+      s++;
+   e = s + strlen(s);
+   while (e > s && isspace((unsigned char)e[-1]))
+      e--;
+   return xasprintf("%.*s", (int)(e - s), s);
+}
+
+static void setField(char **field, const char *value)
+{
+   free(*field);
+   *field = value && *value ? xstrdup(value) : NULL;
+}
+
+/* What a stored change says in the footer. */
+static void stored(App *app, const PlanTrack *t, PlanField f)
+{
+   switch (f) {
+   case PLAN_FIELD_STATUS:
+      App_message(app, ROLE_NOTICE, _("Stored: %s is %s"), t->choice_id,
+                  PlanStatus_label(t->status));
+      break;
+   case PLAN_FIELD_OWNER:
+      App_message(app, ROLE_NOTICE, _("Stored: owner of %s is %s"), t->choice_id,
+                  t->owner ? t->owner : _("nobody"));
+      break;
+   case PLAN_FIELD_DUE:
+      App_message(app, ROLE_NOTICE, _("Stored: %s is due %s"), t->choice_id,
+                  t->due ? t->due : _("whenever (no date)"));
+      break;
+   case PLAN_FIELD_NOTE:
+   default:
+      App_message(app, ROLE_NOTICE, _("Stored: the note of %s"), t->choice_id);
+      break;
+   }
+}
+
+/* The edited item's tracking with the change applied (into *t). */
+static void applyChange(const App *app, const PlanItem *it, const char *text, PlanStatus status,
+                        PlanTrack *t)
+{
+   memset(t, 0, sizeof *t);
+   if (it) {
+      PlanTrack_copy(t, &it->track);
+   } else { /* never tracked and no longer derived: tracked from scratch */
+      t->question_id = xstrdup(app->pv.edit_q);
+      t->choice_id = xstrdup(app->pv.edit_c);
+   }
+   switch (app->pv.edit_field) {
+   case PLAN_FIELD_STATUS:
+      t->status = status;
+      break;
+   case PLAN_FIELD_OWNER:
+      setField(&t->owner, text);
+      break;
+   case PLAN_FIELD_DUE:
+      setField(&t->due, text);
+      break;
+   case PLAN_FIELD_NOTE:
+   default:
+      setField(&t->note, text);
+      break;
+   }
+}
+
+/* Someone else wrote the item since the prompt opened: theirs is shown,
+ * and for a typed field the prompt comes back with what was typed, so that
+ * Enter stores it over theirs knowingly. */
+static void refused(App *app, const char *text, PlanStatus status)
+{
+   PlanView *pv = &app->pv;
+   const PlanItem *it;
+   char *why;
+
+   reloadKeeping(app);
+   it = findEdited(app);
+   why = xasprintf(_("Not stored: %s changed it meanwhile (shown)."),
+                   it && it->track.updated_by ? it->track.updated_by : _("someone else"));
+   pv->edit_version = it ? it->track.version : 0; /* the next try is a knowing one */
+   if (pv->edit_field == PLAN_FIELD_STATUS) {
+      App_message(app, ROLE_ERROR, _("%s Yours was: %s (s sets it again)"), why,
+                  PlanStatus_label(status));
+      endEdit(app);
+   } else {
+      char *again = xasprintf(_("%s Enter stores yours:"), why);
+      reprompt(app, text, again);
+      free(again);
+   }
+   free(why);
+}
+
+/* Writes one field of the edited item (text for owner, due date and note;
+ * status for the status) with the version the prompt began with. */
+static Stale store(App *app, const char *text, PlanStatus status)
+{
+   PlanView *pv = &app->pv;
+   const PlanItem *it;
+   PlanTrack t;
+   StoreStatus st = STORE_STALE;
+   char *err = NULL;
+   int64_t now;
+
+   if (App_refuseReadOnly(app))
+      return STALE_FOOTER;
+   reloadKeeping(app); /* the freshest version to compare with */
+   it = findEdited(app);
+   now = it ? it->track.version : 0;
+   if (now == pv->edit_version) {
+      applyChange(app, it, text, status, &t);
+      st = ReviewDoc_putPlan(app->store, &app->doc, &t, app->opts->user, NULL, &err);
+      if (st == STORE_OK) {
+         reloadKeeping(app);
+         stored(app, &t, pv->edit_field);
+         endEdit(app);
+      }
+      PlanTrack_free(&t);
+   }
+   if (st == STORE_STALE)
+      refused(app, text, status);
+   else if (st == STORE_INVALID && pv->edit_field != PLAN_FIELD_STATUS)
+      reprompt(app, text, err ? err : Store_statusText(st));
+   else if (st != STORE_OK) {
+      App_message(app, ROLE_ERROR, _("Not stored: %s"), err ? err : Store_statusText(st));
+      endEdit(app);
+   }
+   free(err);
+   return STALE_ALL;
+}
+
+static Stale gotText(App *app, const char *text)
+{
+   char *v;
+   Stale s;
+
+   if (!text) {
+      endEdit(app);
+      return STALE_FOOTER;
+   }
+   v = trimmed(text);
+   if (app->pv.edit_field == PLAN_FIELD_DUE && *v && !Plan_validDate(v)) {
+      reprompt(app, text, _("Not a date: give a real day as YYYY-MM-DD."));
+      free(v);
+      return STALE_FOOTER;
+   }
+   s = store(app, app->pv.edit_field == PLAN_FIELD_NOTE ? text : v, PLAN_OPEN);
+   free(v);
+   return s;
+}
+
+static Stale gotStatus(App *app, const char *key)
+{
+   if (!key || !*key || key[0] < '1' || key[0] > '0' + PLAN_STATUS_COUNT) {
+      endEdit(app);
+      return STALE_FOOTER;
+   }
+   return store(app, NULL, (PlanStatus)(key[0] - '1'));
+}
+
+Stale Plan_setStatus(App *app, const char *arg)
+{
+   char *items[PLAN_STATUS_COUNT];
+   PlanStatus st;
+
+   if (!beginEdit(app, PLAN_FIELD_STATUS))
+      return STALE_FOOTER;
+   if (arg) {
+      if (!PlanStatus_parse(arg, &st)) {
+         App_message(app, ROLE_ERROR, "%s",
+                     _("Statuses: open, in_progress, done, risk_accepted, wont_do"));
+         endEdit(app);
+         return STALE_FOOTER;
+      }
+      return store(app, NULL, st);
+   }
+   for (int i = 0; i < PLAN_STATUS_COUNT; i++)
+      items[i] = xasprintf("%d  %s", i + 1, PlanStatus_label((PlanStatus)i));
+   Prompt_openMenu(app, fieldLabel(PLAN_FIELD_STATUS), "12345", gotStatus);
+   Prompt_setItems(app, (const char *const *)items, PLAN_STATUS_COUNT);
+   for (int i = 0; i < PLAN_STATUS_COUNT; i++)
+      free(items[i]);
+   return STALE_FOOTER;
+}
+
+static Stale editText(App *app, PlanField f, const char *arg)
+{
+   const PlanItem *it = beginEdit(app, f);
+   const char *now;
+
+   if (!it)
+      return STALE_FOOTER;
+   if (arg)
+      return gotText(app, arg);
+   now = f == PLAN_FIELD_OWNER ? it->track.owner : f == PLAN_FIELD_DUE ? it->track.due
+                                                                        : it->track.note;
+   Prompt_open(app, fieldLabel(f), now, gotText);
+   return STALE_FOOTER;
+}
+
+Stale Plan_setOwner(App *app, const char *arg)
+{
+   return editText(app, PLAN_FIELD_OWNER, arg);
+}
+
+Stale Plan_setDue(App *app, const char *arg)
+{
+   return editText(app, PLAN_FIELD_DUE, arg);
+}
+
+Stale Plan_setNote(App *app, const char *arg)
+{
+   return editText(app, PLAN_FIELD_NOTE, arg);
+}
+
+/* ---- going to the question, filtering, sorting ------------------------- */
+
+Stale Plan_gotoQuestion(App *app, const char *arg)
+{
+   const PlanItem *it = current(app);
+   const Question *qq;
+
+   (void)arg;
+   if (!it)
+      return STALE_NONE;
+   if (it->question == PLAN_NO_INDEX || it->question >= app->doc.lens->n_questions) {
+      App_message(app, ROLE_ERROR, "%s", _("This practice is no longer in the lens"));
+      return STALE_FOOTER;
+   }
+   /* The question above the plan: Esc leads back through its cell to here. */
+   qq = &app->doc.lens->questions[it->question];
+   app->row = Matrix_rowOf(app->doc.lens, qq);
+   app->col = qq->pillar;
+   app->scope = LIST_CELL;
+   List_refill(app);
+   for (size_t i = 0; i < app->n_list; i++)
+      if (app->list[i] == it->question)
+         app->list_cur = i;
+   app->q = it->question;
+   app->choice = it->choice;
+   app->desc_first = 0;
+   app->choices_first = 0;
+   App_push(app, SCREEN_LIST);
+   App_push(app, SCREEN_QUESTION);
+   return STALE_ALL;
+}
+
+static Stale applyFilter(App *app, const char *text, bool from_prompt);
+
+static Stale gotFilter(App *app, const char *text)
+{
+   return text ? applyFilter(app, text, true) : STALE_FOOTER;
+}
+
+static Stale applyFilter(App *app, const char *text, bool from_prompt)
+{
+   PlanFilter f;
+   char *err = NULL;
+
+   if (!PlanFilter_parse(text, app->doc.lens, &f, &err)) {
+      if (from_prompt) {
+         Prompt_open(app, _("Filter: "), text, gotFilter);
+         Prompt_setError(app, err);
+      } else {
+         App_message(app, ROLE_ERROR, "%s", err);
+      }
+      free(err);
+      return STALE_FOOTER;
+   }
+   PlanFilter_free(&app->pv.filter);
+   app->pv.filter = f;
+   app->pv.cur = 0;
+   refill(app);
+   App_message(app, ROLE_NOTICE,
+               ngettext("Plan filter: %zu item shown", "Plan filter: %zu items shown",
+                        app->pv.n_rows),
+               app->pv.n_rows);
+   return STALE_ALL;
+}
+
+Stale Plan_filter(App *app, const char *arg)
+{
+   char *now;
+
+   if (arg)
+      return applyFilter(app, arg, false);
+   now = PlanFilter_format(&app->pv.filter, app->doc.lens);
+   Prompt_open(app, _("Filter (open done high medium overdue owner:NAME phase:ID pillar:ID): "),
+               now, gotFilter);
+   free(now);
+   return STALE_FOOTER;
+}
+
+Stale Plan_sort(App *app, const char *arg)
+{
+   PlanSort s;
+
+   if (arg) {
+      if (!PlanSort_parse(arg, &s)) {
+         App_message(app, ROLE_ERROR, "%s", _("Sort by: risk, due, owner, status, place"));
+         return STALE_FOOTER;
+      }
+   } else {
+      s = (PlanSort)((app->pv.sort + 1) % PLAN_SORT_COUNT);
+   }
+   app->pv.sort = s;
+   refill(app);
+   App_message(app, ROLE_NOTICE, _("Sorted by %s"), PlanSort_name(s));
+   return STALE_ALL;
+}
+
+Stale Plan_toggleInactive(App *app, const char *arg)
+{
+   (void)arg;
+   app->pv.hide_inactive = !app->pv.hide_inactive;
+   refill(app);
+   App_message(app, ROLE_NOTICE, "%s",
+               app->pv.hide_inactive ? _("Items no longer in the plan are hidden")
+                                     : _("Items no longer in the plan are shown (dimmed)"));
+   return STALE_ALL;
+}

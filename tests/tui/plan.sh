@@ -1,0 +1,200 @@
+#!/bin/sh
+# The improvement plan screen: the derived plan with its tracking, overdue
+# items, editing status, owner, due date (an invalid one too) and note, a
+# change made meanwhile by someone else, filter and sort, the details, the
+# jump to the question, resolved items, the history, the report key, and
+# --read-only.  Every change is checked through the CLI as well.
+. "$top_srcdir/tests/tui/tuilib.sh"
+
+q() { "$WALENS" --db "$DB" "$@" > /dev/null 2>&1; }
+q --lens "$SMALL" workload add payments
+q --user carol answer payments Q1 --select Q1_a
+q --user carol answer payments Q3 --select Q3_vault
+q --user carol answer payments Q5 --select Q5_test
+q --user carol plan set payments Q1 Q1_c --owner bob --due 2026-11-01
+
+# One plan item as one line of `walens plan W --format json`.
+pjson() {
+   "$WALENS" --db "$DB" plan "$1" --format json |
+      awk '/^    [{]/ { buf = ""; on = 1 } on { s = $0; sub(/^ */, "", s); buf = buf s }
+           /^    [}]/ { if (on) print buf; on = 0 }' | grep -F "\"choice\": \"$2\""
+}
+# Passes when line N of the screen (1 is the top bar) holds TEXT in time.
+line_is() {
+   _i=0
+   while [ "$_i" -lt 50 ]; do
+      case $(screen "$1" | sed -n "${2}p") in
+      *"$3"*) pass "$4"; return 0 ;;
+      esac
+      sleep 0.1
+      _i=$((_i + 1))
+   done
+   fail "$4" "line $2 is: $(screen "$1" | sed -n "${2}p")"
+}
+check_p() {
+   _got=$(pjson "$2" "$3")
+   case $_got in
+   *"$4"*) pass "$1" ;;
+   *) fail "$1" "expected $4 in: $_got" ;;
+   esac
+}
+
+tui_start a 80 24 --user alice payments
+expect a "plan: 4 open, 0 in progress, 0 done, 1 overdue !" "the dashboard counts the plan"
+keys a p
+expect a "Plan  4 to improve: 4 open  0 in progress  0 done  1 overdue !" "the plan screen"
+expect a " risk where    practice                     owner     due          status" "its columns"
+expect a ">▲ H  BUI/OPS  Review changes               -         -            open" "the first item"
+expect a " ▲ M  BUI/OPS  Keep notes                   bob       2026-11-01 ! open" \
+   "an overdue item is marked !"
+expect a " ◆    BUI/SEC  Rotate keys" "a MEDIUM item"
+expect a "Improve: Require a second reader." "the selected item's improvement"
+
+# Status, owner, due date, note: each stored at once.
+keys a s
+expect a "Status (1-5, Esc cancels):" "s asks for the status"
+expect a "2  in progress" "with the choices"
+keys a 2
+expect a "Stored: Q1_b is in progress" "the status is stored"
+expect a ">▲ H  BUI/OPS  Review changes               -         -            in progress" \
+   "and shown"
+check_p "the CLI sees the status" payments Q1_b '"status": "in_progress"'
+keys a o
+expect a "Owner (empty: nobody):" "o asks for the owner"
+typed a "carol"
+keys a Enter
+expect a "Stored: owner of Q1_b is carol" "the owner is stored"
+check_p "the CLI sees the owner" payments Q1_b '"owner": "carol"'
+keys a d
+typed a "2026-02-30"
+keys a Enter
+expect a "Not a date: give a real day as YYYY-MM-DD." "an invalid date is refused"
+expect a "Due date YYYY-MM-DD (empty: none): 2026-02-30" "and what was typed stays"
+check_p "nothing is stored" payments Q1_b '"due": null'
+keys a C-u
+typed a "2026-12-15"
+keys a Enter
+expect a "Stored: Q1_b is due 2026-12-15" "a valid date is stored"
+expect a "Review changes               carol     2026-12-15   in progress" "and shown"
+check_p "the CLI sees the due date" payments Q1_b '"due": "2026-12-15","overdue": false'
+keys a e
+typed a "needs a second pair of eyes"
+keys a Enter
+expect a "Stored: the note of Q1_b" "the note is stored"
+expect a "Note: needs a second pair of eyes" "and shown"
+check_p "the CLI sees the note" payments Q1_b '"note": "needs a second pair of eyes"'
+
+# Someone else changes the item while the owner prompt is open: refused,
+# shown, and what was typed is kept; Enter again stores it knowingly.
+keys a o C-u
+typed a "dave"
+"$WALENS" --db "$DB" --user erin plan set payments Q1 Q1_b --owner erin > /dev/null
+expect a "Review changes               erin" "their change shows while the prompt is open"
+keys a Enter
+expect a "Not stored: erin changed it meanwhile (shown). Enter stores yours:" \
+   "a stale write is refused"
+expect a "Owner (empty: nobody): dave" "and what was typed is kept"
+check_p "their owner stays" payments Q1_b '"owner": "erin"'
+keys a Enter
+expect a "Stored: owner of Q1_b is dave" "Enter again stores it"
+check_p "over theirs, knowingly" payments Q1_b '"owner": "dave"'
+
+# Filter and sort.
+keys a f
+expect a "Filter (open done high medium overdue owner:NAME phase:ID pillar:ID):" "f asks"
+typed a "overdue"
+keys a Enter
+expect a "filter: overdue   sort: risk   1 shown" "filter: overdue"
+expect_not a "Review changes" "other items are filtered out"
+keys a f C-u
+typed a "medium,nonsense"
+keys a Enter
+expect a "Unknown filter word 'nonsense'" "an unknown word is refused"
+keys a C-u
+typed a "high owner:dave"
+keys a Enter
+expect a "filter: high,owner:dave   sort: risk   1 shown" "risk and owner"
+expect a ">▲ H  BUI/OPS  Review changes" "dave's item"
+keys a f C-u
+typed a "pillar:sec"
+keys a Enter
+expect a "filter: pillar:sec   sort: risk   2 shown" "a pillar"
+keys a f C-u Enter
+expect a "filter: none   sort: risk   4 shown" "an empty filter shows all"
+keys a Home
+expect a ">▲ H  BUI/OPS  Review changes" "Home goes to the first item"
+keys a S
+expect a "Sorted by due" "S sorts by due date"
+line_is a 5 " ▲ M  BUI/OPS  Keep notes                   bob       2026-11-01 ! open" \
+   "the earliest due date first"
+line_is a 6 ">▲ H  BUI/OPS  Review changes" "the cursor stays on its item"
+keys a S S S S
+expect a "Sorted by risk" "and cycles back to risk"
+
+# Details, then the question.
+keys a g
+expect a ">2 [ ] H  Review changes" "g opens the item's question on its practice"
+keys a Space
+expect a "◆ MEDIUM       2/3" "selecting the practice"
+keys a H
+expect a "History of Q1: 9 changes" "H lists the question's changes, plan items too"
+expect a "alice: selected Q1_b" "who changed what"
+expect a "carol: selected Q1_a" "oldest last"
+keys a q q q
+expect a "Plan  3 to improve:" "Esc leads back to the plan"
+expect a ">✓ H  BUI/OPS  Review changes               dave      2026-12-15   resolved" \
+   "the item is resolved by the answer"
+keys a z
+expect a "Items no longer in the plan are hidden" "z hides resolved items"
+expect_not a "Review changes" "they are gone"
+keys a z
+expect a "Review changes               dave      2026-12-15   resolved" "z shows them again"
+keys a End Enter
+expect a "Question Q1: How do you build?" "Enter shows the item's details"
+expect a "Risk MEDIUM, practice weight high: resolved by the answer" "its state"
+expect a "Improvement plan" "its improvement plan"
+expect a "Require a second reader." "in the lens's words"
+keys a q H
+expect a "plan Q1_b: owner erin -> dave" "the history shows plan changes"
+keys a q
+
+# The report key: the plan alone, format from the extension.
+keys a r
+expect a "Write the report to (.txt .md .html .csv .json): payments-plan.txt" "r offers a name"
+keys a C-u
+typed a "$TMP/plan.csv"
+keys a Enter
+expect a "Report written to $TMP/plan.csv (csv)" "the report is written"
+if grep -q "Q1_c" "$TMP/plan.csv" && head -n 1 "$TMP/plan.csv" | grep -q "^key,phase,pillar,question,practice,"; then
+   pass "the file is a CSV plan"
+else
+   fail "the file is a CSV plan" "$(head -n 3 "$TMP/plan.csv" 2> /dev/null)"
+fi
+keys a r C-u
+typed a "$TMP/plan.csv"
+keys a Enter
+expect a "plan.csv exists: y replaces it, n keeps it" "an existing file is not replaced silently"
+keys a n
+expect a "Nothing written" "n keeps it"
+keys a r C-u
+typed a "$TMP/nodir/plan.md"
+keys a Enter
+expect a "Report not written:" "a failure says why"
+keys a Q
+wait_exit a > /dev/null
+
+# Read-only: shown, never changed.
+tui_start b 80 24 --read-only --user bob payments
+expect b "walens  read-only   payments" "read-only"
+keys b p
+expect b "Plan  3 to improve:" "the plan is shown"
+expect_not b "s status  o owner" "no editing keys in the footer"
+expect b "Enter open  g question  f filter  r report  ? help  q back" "the others are"
+keys b s
+expect b "Read-only: nothing can be changed in this session" "status is refused"
+keys b d
+expect b "Read-only: nothing can be changed in this session" "due date is refused"
+keys b Q
+wait_exit b > /dev/null
+check_p "nothing changed" payments Q1_c '"status": "open","owner": "bob","due": "2026-11-01"'
+finish
