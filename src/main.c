@@ -5,12 +5,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "core/paths.h"
 #include "core/xalloc.h"
 #include "i18n.h"
+#include "reloc.h"
 #include "tui/tui.h"
+
+#ifndef PREFIX
+#define PREFIX "/usr/local"
+#endif
+#ifndef BINDIR
+#define BINDIR PREFIX "/bin"
+#endif
+
+/* Hidden options: machine-readable listings of the tables, for the man
+ * page's generator and the shell completion.  Not in --help on purpose. */
+typedef enum { LIST_NONE, LIST_KEYS, LIST_COMMANDS, LIST_WORKLOADS } Listing;
+static const char *const listingWords[] = { NULL, "--list-keys", "--list-commands",
+                                            "--list-workloads" };
 
 static bool globalOnly(int id, const char *value, void *ctx)
 {
@@ -70,14 +85,116 @@ static int runTui(CliEnv *env, int argc, char **argv)
    return rc;
 }
 
+static bool isDir(const char *path)
+{
+   struct stat st;
+   return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* An installed tree that was moved keeps its layout: find the catalogues
+ * and lenses beside the binary (see reloc.h).  $WALENS_LOCALEDIR and
+ * $WALENS_LENSDIR point elsewhere (the build tree's tests). */
+static void findInstalledData(void)
+{
+   char *exe_dir = Reloc_exeDir();
+   char *prefix = Reloc_prefix(exe_dir, PREFIX, BINDIR);
+   const char *lensdir_env = getenv("WALENS_LENSDIR");
+   if (prefix && !(lensdir_env && *lensdir_env)) {
+      char *lensdir = Reloc_path(LENSDIR, PREFIX, prefix);
+      if (isDir(lensdir))
+         setenv("WALENS_LENSDIR", lensdir, 1); /* read by Paths_systemLensDir */
+      free(lensdir);
+   }
+#if ENABLE_NLS
+   const char *env = getenv("WALENS_LOCALEDIR");
+   char *localedir = env && *env ? xstrdup(env) : Reloc_path(LOCALEDIR, PREFIX, prefix);
+   if (!isDir(localedir)) {
+      free(localedir);
+      localedir = xstrdup(LOCALEDIR);
+   }
+   bindtextdomain(PACKAGE, localedir);
+   textdomain(PACKAGE);
+   free(localedir);
+#endif
+   free(prefix);
+   free(exe_dir);
+}
+
+/* Finds a hidden listing option among the global options (before the first
+ * word) and removes it from argv. */
+static Listing takeListing(int *argc, char **argv)
+{
+   int k = firstWord(*argc, argv);
+   for (int i = 1; i < k; i++)
+      for (int l = LIST_KEYS; l <= LIST_WORKLOADS; l++)
+         if (strcmp(argv[i], listingWords[l]) == 0) {
+            memmove(argv + i, argv + i + 1, (size_t)(*argc - i) * sizeof *argv);
+            (*argc)--;
+            return (Listing)l;
+         }
+   return LIST_NONE;
+}
+
+/* "NAME<TAB>USAGE<TAB>HELP" a command, in the order of the table. */
+static void listCommands(void)
+{
+   for (const CliCommand *c = Cli_commands; c->name; c++)
+      printf("%s\t%s\t%s\n", c->name, _(c->usage), _(c->help));
+}
+
+/* One workload name a line, archived ones too; silent when the database
+ * cannot be read (the shell completion asks while the user types). */
+static int listWorkloads(CliEnv *env)
+{
+   char *err = NULL;
+   char *path = env->db_path ? xstrdup(env->db_path) : Paths_defaultDb(0, &err);
+   Store *s = NULL;
+   Workload *w = NULL;
+   size_t n = 0;
+   int rc = EXIT_FAIL;
+   if (path && Store_open(path, STORE_OPEN_READONLY | STORE_OPEN_NOCREATE, &s, &err) == STORE_OK &&
+       Store_listWorkloads(s, true, &w, &n) == STORE_OK) {
+      for (size_t i = 0; i < n; i++)
+         if (!strpbrk(w[i].name, "\t\n\r"))
+            puts(w[i].name);
+      Workload_freeArray(w, n);
+      rc = EXIT_OK;
+   }
+   Store_close(s);
+   free(err);
+   free(path);
+   return rc;
+}
+
+static int runListing(Listing what, CliEnv *env, int argc, char **argv)
+{
+   char **pos;
+   size_t npos;
+   if (!Args_parse(argc, argv, 1, Cli_globalOptions, globalOnly, env, &pos, &npos)) {
+      fputs(_("Try 'walens --help'.\n"), stderr);
+      return EXIT_USAGE;
+   }
+   free(pos);
+   switch (what) {
+   case LIST_KEYS: Tui_listKeys(stdout); return EXIT_OK;
+   case LIST_COMMANDS: listCommands(); return EXIT_OK;
+   case LIST_WORKLOADS: return listWorkloads(env);
+   case LIST_NONE: break;
+   }
+   return EXIT_USAGE;
+}
+
 int main(int argc, char **argv)
 {
    setlocale(LC_ALL, "");
-#if ENABLE_NLS
-   bindtextdomain(PACKAGE, LOCALEDIR);
-   textdomain(PACKAGE);
-#endif
+   findInstalledData();
    CliEnv env = { 0 };
+   Listing listing = takeListing(&argc, argv);
+   if (listing != LIST_NONE) {
+      int rc = runListing(listing, &env, argc, argv);
+      free(env.user_default);
+      return rc;
+   }
    int k = firstWord(argc, argv);
    const CliCommand *cmd = k < argc ? Cli_find(argv[k]) : NULL;
    int rc;

@@ -52,7 +52,8 @@ static bool takeOption(int argc, char **argv, int *i, const OptSpec *specs, OptH
    }
    if (spec->arg && !value) {
       if (*i + 1 >= argc) {
-         fprintf(stderr, _("walens: option '--%s' needs a value (%s)\n"), spec->name, spec->arg);
+         fprintf(stderr, _("walens: option '--%s' needs a value (%s)\n"), spec->name,
+                 _(spec->arg));
          return false;
       }
       value = argv[++*i];
@@ -87,12 +88,12 @@ void Args_printHelp(const OptSpec *specs)
 {
    for (const OptSpec *s = specs; s->name; s++) {
       char left[64];
+      const char *arg = s->arg ? _(s->arg) : ""; /* N_() in the tables */
       if (s->short_name)
-         snprintf(left, sizeof left, "-%c, --%s%s%s", s->short_name, s->name, s->arg ? " " : "",
-                  s->arg ? s->arg : "");
+         snprintf(left, sizeof left, "-%c, --%s%s%s", s->short_name, s->name, *arg ? " " : "",
+                  arg);
       else
-         snprintf(left, sizeof left, "    --%s%s%s", s->name, s->arg ? " " : "",
-                  s->arg ? s->arg : "");
+         snprintf(left, sizeof left, "    --%s%s%s", s->name, *arg ? " " : "", arg);
       printf("  %-28s %s\n", left, _(s->help));
    }
 }

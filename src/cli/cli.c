@@ -9,8 +9,10 @@
 #include <string.h>
 
 #include "core/paths.h"
+#include "store/reviewdoc.h"
 #include "core/xalloc.h"
 #include "i18n.h"
+#include "version.h"
 
 const OptSpec Cli_globalOptions[] = {
    { "db", 0, N_("FILE"), N_("the database (default: $WALENS_DB, else $XDG_DATA_HOME/walens/walens.db)"), OPT_DB },
@@ -24,12 +26,23 @@ const OptSpec Cli_globalOptions[] = {
 };
 
 const CliCommand Cli_commands[] = {
-   { "lens", N_("check [--strict] FILE... | list"), N_("validate lens files, list the lenses available"), Cmd_lens },
+   { "lens", N_("check [--strict] FILE... | list | export [LENS] [--format aws-json|yaml] [-o FILE]"), N_("validate lens files, list the lenses available, export a lens"), Cmd_lens },
    { "workload", N_("add NAME [options] | list [--all] [--format text|json] | rename OLD NEW | archive NAME [--undo]"),
      N_("create, list, rename and archive workloads"), Cmd_workload },
    { "answer", N_("WORKLOAD QUESTION_ID [--select ID,...] [--unselect ID,...] [--none] [--not-applicable REASON] [--applicable] [--notes TEXT]"),
      N_("record the answer to one question"), Cmd_answer },
    { "status", N_("WORKLOAD [--format text|json]"), N_("the phase x pillar matrix and each question's risk"), Cmd_status },
+   { "plan", N_("WORKLOAD [--status S] [--owner NAME] [--format text|json] | set WORKLOAD QUESTION_ID CHOICE_ID [--status S] [--owner NAME] [--due DATE] [--priority N] [--note TEXT]"),
+     N_("list the improvement plan, track one item"), Cmd_plan },
+   { "milestone", N_("add WORKLOAD NAME | list WORKLOAD [--format text|json] | diff WORKLOAD A [B] [--format text|json]"),
+     N_("save, list and compare snapshots of a review"), Cmd_milestone },
+   { "history", N_("WORKLOAD [QUESTION_ID] [--format text|json]"), N_("who changed what and when"), Cmd_history },
+   { "upgrade", N_("WORKLOAD [--lens FILE|KEY] [--dry-run] [--check] [--milestone NAME] [--format text|json]"),
+     N_("move a workload to a newer version of its lens"), Cmd_upgrade },
+   { "report", N_("WORKLOAD [--format text|md|html|csv|json] [--milestone NAME] [--plan-only] [-o FILE] [--width N] [--page-length N]"),
+     N_("write the review or its improvement plan for printing, sharing or tools"), Cmd_report },
+   { "export", N_("WORKLOAD [-o FILE]"), N_("write a workload's review as a bundle for another database"), Cmd_export },
+   { "import", N_("FILE [--as NAME]"), N_("load a review bundle written by 'walens export'"), Cmd_import },
    { NULL, NULL, NULL, NULL },
 };
 
@@ -85,7 +98,7 @@ bool Cli_globalOption(CliEnv *env, int id, const char *value)
    case OPT_READ_ONLY: env->read_only = true; return true;
    case OPT_NO_MOUSE: env->no_mouse = true; return true;
    case OPT_HELP: env->help = true; return true;
-   case OPT_VERSION: printf("walens %s\n", PACKAGE_VERSION); exit(EXIT_OK);
+   case OPT_VERSION: Version_print(stdout); exit(EXIT_OK);
    }
    return false;
 }
@@ -159,5 +172,24 @@ Store *Cli_openStore(CliEnv *env, unsigned flags)
    const char *now = getenv("WALENS_NOW"); /* fixed clock for golden tests */
    if (now && *now)
       Store_setNow(s, now);
+   return s;
+}
+
+Store *Cli_openReview(CliEnv *env, unsigned flags, const char *workload, ReviewDoc *doc)
+{
+   Store *s = Cli_openStore(env, flags);
+   if (!s)
+      return NULL;
+   DiagList d;
+   DiagList_init(&d);
+   char *err = NULL;
+   if (ReviewDoc_load(s, workload, doc, &d, &err) != STORE_OK) {
+      DiagList_print(&d, stderr);
+      Cli_error("%s", err);
+      free(err);
+      Store_close(s);
+      s = NULL;
+   }
+   DiagList_free(&d);
    return s;
 }

@@ -50,6 +50,11 @@ const char *Cli_user(CliEnv *env);
 /* Opens the database (default path when env->db_path is NULL); prints the
  * error and returns NULL on failure. */
 Store *Cli_openStore(CliEnv *env, unsigned flags);
+struct ReviewDoc;
+/* Opens the database and loads the workload's review into *doc, printing
+ * what went wrong.  Returns the store (the caller closes it and frees doc),
+ * or NULL when either step failed. */
+Store *Cli_openReview(CliEnv *env, unsigned flags, const char *workload, struct ReviewDoc *doc);
 /* Prints "walens: " and a formatted message to stderr. */
 void Cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Parses options of a subcommand that has specs (global ones are accepted
@@ -63,5 +68,14 @@ int Cmd_lens(CliEnv *env, int argc, char **argv);
 int Cmd_workload(CliEnv *env, int argc, char **argv);
 int Cmd_answer(CliEnv *env, int argc, char **argv);
 int Cmd_status(CliEnv *env, int argc, char **argv);
+int Cmd_plan(CliEnv *env, int argc, char **argv);
+int Cmd_milestone(CliEnv *env, int argc, char **argv);
+int Cmd_history(CliEnv *env, int argc, char **argv);
+int Cmd_upgrade(CliEnv *env, int argc, char **argv);
+int Cmd_report(CliEnv *env, int argc, char **argv);
+int Cmd_export(CliEnv *env, int argc, char **argv);
+int Cmd_import(CliEnv *env, int argc, char **argv);
+/* walens lens export (in cmd_export.c; dispatched by Cmd_lens). */
+int Cmd_lensExport(CliEnv *env, int argc, char **argv);
 
 #endif

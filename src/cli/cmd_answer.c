@@ -163,33 +163,23 @@ static int answerRun(CliEnv *env, const AnswerArgs *args, const char *workload, 
    NaReason reason = NA_NONE;
    if (!validateArgs(args, &reason))
       return EXIT_USAGE;
-   Store *s = Cli_openStore(env, STORE_OPEN_NOCREATE);
+   ReviewDoc doc;
+   Store *s = Cli_openReview(env, STORE_OPEN_NOCREATE, workload, &doc);
    if (!s)
       return EXIT_FAIL;
-   ReviewDoc doc;
-   DiagList d;
-   DiagList_init(&d);
-   char *err = NULL;
-   int rc = EXIT_FAIL;
-   if (ReviewDoc_load(s, workload, &doc, &d, &err) != STORE_OK) {
-      DiagList_print(&d, stderr);
-      Cli_error("%s", err);
-      free(err);
+   int rc;
+   size_t qi;
+   if (!Lens_findQuestion(doc.lens, qid, &qi)) {
+      Cli_error(_("workload '%s' has no question '%s'"), workload, qid);
+      listQuestions(doc.lens);
+      rc = EXIT_USAGE;
+   } else if (args->none && noneChoice(&doc.lens->questions[qi]) < 0) {
+      Cli_error(_("question %s has no \"None of these\" choice"), qid);
+      rc = EXIT_USAGE;
    } else {
-      size_t qi;
-      if (!Lens_findQuestion(doc.lens, qid, &qi)) {
-         Cli_error(_("workload '%s' has no question '%s'"), workload, qid);
-         listQuestions(doc.lens);
-         rc = EXIT_USAGE;
-      } else if (args->none && noneChoice(&doc.lens->questions[qi]) < 0) {
-         Cli_error(_("question %s has no \"None of these\" choice"), qid);
-         rc = EXIT_USAGE;
-      } else {
-         rc = record(env, s, &doc, qi, args, reason);
-      }
-      ReviewDoc_free(&doc);
+      rc = record(env, s, &doc, qi, args, reason);
    }
-   DiagList_free(&d);
+   ReviewDoc_free(&doc);
    Store_close(s);
    return rc;
 }

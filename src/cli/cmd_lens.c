@@ -1,4 +1,4 @@
-/* cmd_lens.c: walens lens check | list. */
+/* cmd_lens.c: walens lens check | list (export is in cmd_export.c). */
 #include "config.h"
 
 #include <stdio.h>
@@ -137,6 +137,8 @@ int Cmd_lens(CliEnv *env, int argc, char **argv)
       return lensCheck(env, argc, argv);
    if (strcmp(argv[1], "list") == 0)
       return lensList(env, argc, argv);
-   Cli_error(_("unknown lens command '%s' (check, list)"), argv[1]);
+   if (strcmp(argv[1], "export") == 0)
+      return Cmd_lensExport(env, argc, argv);
+   Cli_error(_("unknown lens command '%s' (check, list, export)"), argv[1]);
    return EXIT_USAGE;
 }

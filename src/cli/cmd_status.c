@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "cli/output.h"
+#include "core/json.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "store/reviewdoc.h"
@@ -170,12 +170,9 @@ int Cmd_status(CliEnv *env, int argc, char **argv)
       Cli_error(_("unknown format '%s' (text, json)"), format);
       rc = EXIT_USAGE;
    } else {
-      Store *s = Cli_openStore(env, STORE_OPEN_NOCREATE);
       ReviewDoc doc;
-      DiagList d;
-      DiagList_init(&d);
-      char *err = NULL;
-      if (s && ReviewDoc_load(s, pos[0], &doc, &d, &err) == STORE_OK) {
+      Store *s = Cli_openReview(env, STORE_OPEN_NOCREATE, pos[0], &doc);
+      if (s) {
          Matrix m;
          RiskCounts counts;
          Matrix_build(&doc.review, &m);
@@ -187,13 +184,8 @@ int Cmd_status(CliEnv *env, int argc, char **argv)
          Matrix_free(&m);
          ReviewDoc_free(&doc);
          rc = EXIT_OK;
-      } else if (s) {
-         DiagList_print(&d, stderr);
-         Cli_error("%s", err);
-         free(err);
+         Store_close(s);
       }
-      DiagList_free(&d);
-      Store_close(s);
    }
    free(pos);
    return rc;

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "cli/output.h"
+#include "core/json.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "store/reviewdoc.h"

@@ -2,8 +2,14 @@
 libwalens_a_SOURCES += \
 	src/cli/args.c src/cli/args.h \
 	src/cli/cli.c src/cli/cli.h \
-	src/cli/output.c src/cli/output.h \
 	src/cli/cmd_lens.c \
 	src/cli/cmd_workload.c \
 	src/cli/cmd_answer.c \
-	src/cli/cmd_status.c
+	src/cli/cmd_status.c \
+	src/cli/cmd_plan.c \
+	src/cli/cmd_milestone.c \
+	src/cli/cmd_history.c \
+	src/cli/cmd_upgrade.c
+
+# Reports, review bundles and lens export (src/report).
+libwalens_a_SOURCES += src/cli/cmd_report.c src/cli/cmd_export.c
