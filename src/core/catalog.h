@@ -28,6 +28,11 @@ typedef struct Catalog {
 /* Scans every source.  Files that do not load are reported in diags (as
  * warnings: one bad file in a directory must not hide the others). */
 void Catalog_scan(Catalog *c, DiagList *diags);
+struct Lens;
+/* The same, given a lens already parsed (or NULL): when the built-in text
+ * is the text it was parsed from (same sha256), the built-in entry is taken
+ * from it instead of parsing that text again. */
+void Catalog_scanWith(Catalog *c, DiagList *diags, const struct Lens *known);
 void Catalog_free(Catalog *c);
 /* The first non-shadowed entry with this key, or NULL. */
 const CatalogEntry *Catalog_find(const Catalog *c, const char *key);

@@ -214,6 +214,53 @@ StoreStatus ReviewDoc_milestones(Store *s, const ReviewDoc *doc, MilestoneSnap *
    return st;
 }
 
+/* A count of the "total" object; 0 when absent or not a count. */
+static size_t totalCount(json_t *o, const char *key) {
+   json_t *v = json_object_get(o, key);
+   return json_is_integer(v) && json_integer_value(v) > 0 ? (size_t) json_integer_value(v) : 0;
+}
+
+StoreStatus ReviewDoc_milestoneTotals(Store *s, const ReviewDoc *doc, MilestoneSnap **out,
+                                      size_t *n, char **err) {
+   static const struct { Risk risk; const char *key; } risks[] = {
+      { RISK_HIGH, "high" }, { RISK_MEDIUM, "medium" }, { RISK_NONE, "none" },
+      { RISK_NOT_APPLICABLE, "not_applicable" }, { RISK_UNANSWERED, "unanswered" },
+   };
+   *out = NULL;
+   *n = 0;
+   Milestone *rows = NULL;
+   size_t nrows = 0;
+   StoreStatus st = Store_listMilestoneTotals(s, doc->workload.review_id, &rows, &nrows);
+   if (st != STORE_OK) {
+      storeErr(s, err);
+      return st;
+   }
+   *out = xcalloc(nrows + 1, sizeof **out);
+   for (size_t i = 0; i < nrows; i++) {
+      MilestoneSnap *m = &(*out)[i];
+      json_t *o = rows[i].snapshot ? json_loads(rows[i].snapshot, 0, NULL) : NULL;
+      SnapCounts *c = &m->snap.total;
+      if (json_is_object(o)) {
+         for (size_t r = 0; r < sizeof risks / sizeof risks[0]; r++)
+            c->by_risk[risks[r].risk] = totalCount(o, risks[r].key);
+         c->questions = totalCount(o, "questions");
+         c->practices = totalCount(o, "practices");
+         c->practices_selected = totalCount(o, "practices_selected");
+         c->plan_active = totalCount(o, "plan_active");
+         c->plan_overdue = totalCount(o, "plan_overdue");
+      }
+      json_decref(o);
+      m->snap.format = SNAPSHOT_FORMAT;
+      m->row = rows[i];
+      free(m->row.snapshot);
+      m->row.snapshot = NULL;
+      memset(&rows[i], 0, sizeof rows[i]);
+   }
+   *n = nrows;
+   Milestone_freeArray(rows, nrows);
+   return STORE_OK;
+}
+
 void MilestoneSnap_free(MilestoneSnap *m) {
    if (!m)
       return;

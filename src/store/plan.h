@@ -57,6 +57,10 @@ StoreStatus ReviewDoc_milestone(Store *s, const ReviewDoc *doc, const char *name
  * trends: snap.total / snap.pillars[].counts / snap.phases[].counts). */
 StoreStatus ReviewDoc_milestones(Store *s, const ReviewDoc *doc, MilestoneSnap **out, size_t *n,
                                  char **err);
+/* The same list for trends only: each snap holds just its total counts
+ * (snap.total; the rest empty), read without parsing whole snapshots. */
+StoreStatus ReviewDoc_milestoneTotals(Store *s, const ReviewDoc *doc, MilestoneSnap **out,
+                                      size_t *n, char **err);
 void MilestoneSnap_free(MilestoneSnap *m);
 void MilestoneSnap_freeArray(MilestoneSnap *a, size_t n);
 

@@ -150,6 +150,37 @@ StoreStatus ReviewDoc_load(Store *s, const char *workload, ReviewDoc *out, DiagL
    return st;
 }
 
+StoreStatus ReviewDoc_summary(Store *s, const Workload *w, const Lens *lens, RiskCounts *counts,
+                              char **last_at, char **last_by)
+{
+   StoredAnswer *rows = NULL;
+   size_t n = 0;
+   const char *at = w->updated_at, *by = w->updated_by;
+   StoreStatus st = Store_getAnswers(s, w->review_id, &rows, &n);
+   Review r;
+
+   *last_at = *last_by = NULL;
+   if (st != STORE_OK)
+      return st;
+   Review_init(&r, lens);
+   for (size_t i = 0; i < n; i++) {
+      size_t q;
+      if (Lens_findQuestion(lens, rows[i].question_id, &q))
+         answerFromStored(&lens->questions[q], &rows[i], &r.answers[q]);
+      /* ISO 8601 UTC stamps compare as strings. */
+      if (rows[i].updated_at && (!at || strcmp(rows[i].updated_at, at) > 0)) {
+         at = rows[i].updated_at;
+         by = rows[i].updated_by;
+      }
+   }
+   Review_counts(&r, counts);
+   *last_at = xstrdup(at);
+   *last_by = xstrdup(by);
+   Review_free(&r);
+   StoredAnswer_freeArray(rows, n);
+   return STORE_OK;
+}
+
 void ReviewDoc_free(ReviewDoc *doc)
 {
    if (doc->lens) {

@@ -24,6 +24,12 @@ typedef struct ReviewDoc {
 /* Loads the workload by name.  Lens text problems go to diags. */
 StoreStatus ReviewDoc_load(Store *s, const char *workload, ReviewDoc *out, DiagList *diags,
                            char **err);
+/* For lists of many reviews, without parsing a lens for each: the risk
+ * counts of w's current review and its newest change (the workload's own
+ * or an answer's; *last_at and *last_by allocated, NULL on failure).  lens
+ * is w's lens (w->lens_id), parsed once by the caller for every review on it. */
+StoreStatus ReviewDoc_summary(Store *s, const Workload *w, const Lens *lens, RiskCounts *counts,
+                              char **last_at, char **last_by);
 /* Re-reads the answers and re-review marks (after Store_changedElsewhere()). */
 StoreStatus ReviewDoc_reloadAnswers(Store *s, ReviewDoc *doc);
 void ReviewDoc_free(ReviewDoc *doc);

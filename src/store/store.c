@@ -34,8 +34,8 @@
  * Timestamps are ISO 8601 UTC text ("2026-01-01T00:00:00Z").
  *
  * Opening never writes to a file it refuses: the file's type is checked
- * with lstat(), its header and integrity are read, and only then is WAL
- * mode set and the schema migrated. */
+ * with lstat(), its header, schema and table roots are read (rootCheck),
+ * and only then is WAL mode set and the schema migrated. */
 #include "config.h"
 
 #include <errno.h>
@@ -274,6 +274,22 @@ static bool isImmutable(const Store *s) {
    return none;
 }
 
+/* SQLite's own busy handler sleeps longer and longer, up to 100 ms a try:
+ * while writers hand the lock on from one to the next, a process polling
+ * that rarely can wait out the whole timeout (8 busy writers starve a
+ * ninth).  Polling every 1-2 ms, each process at its own phase, gives every
+ * waiter its turn.  A try sleeps 1.5 ms on average: so many tries wait the
+ * timeout (longer when the machine is loaded and sleeps overrun). */
+static int busyWait(void *unused, int count) {
+   (void) unused;
+   if (count >= STORE_BUSY_TIMEOUT_MS * 2 / 3)
+      return 0;
+   unsigned jitter = ((unsigned) getpid() * 7919u + (unsigned) count * 104729u) % 1000u;
+   struct timespec ts = { 0, (long) (1000 + jitter) * 1000L };
+   nanosleep(&ts, NULL);
+   return 1;
+}
+
 static StoreStatus connectDb(Store *s) {
    /* Never SQLITE_OPEN_CREATE: checkPath() made the file, so if it vanished
     * meanwhile, failing beats letting SQLite create it 0644.  An observer
@@ -291,7 +307,7 @@ static StoreStatus connectDb(Store *s) {
       return StoreSql_fail(s, rc);
    rc = sqlite3_extended_result_codes(s->db, 1);
    if (rc == SQLITE_OK)
-      rc = sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+      rc = sqlite3_busy_handler(s->db, busyWait, NULL);
    if (rc == SQLITE_OK && query_only)
       rc = sqlite3_exec(s->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
    if (rc != SQLITE_OK)
@@ -308,40 +324,55 @@ static StoreStatus notWalens(Store *s) {
                          s->path, sqlite3_errmsg(s->db));
 }
 
-/* quick_check's report on one line: "*** in database main ***\nPage 2: ..."
- * becomes "Page 2: ...", so that the CLI prints one line per error. */
-static StoreStatus damaged(Store *s, const char *report) {
-   static const char banner[] = "*** in database main ***\n";
-   if (!report)
-      report = "?";
-   if (strncmp(report, banner, sizeof banner - 1) == 0)
-      report += sizeof banner - 1;
-   char *line = xstrdup(report);
-   for (char *p = line; *p; p++)
-      if (*p == '\n' || *p == '\r')
-         *p = ' ';
-   StoreStatus st = StoreSql_error(s, STORE_NOT_WALENS, _("%s: the database is damaged (%s)"),
-                                   s->path, line);
-   free(line);
-   return st;
+/* "SELECT 1 FROM "name" NOT INDEXED LIMIT 1", the name quoted as an SQL
+ * identifier: NOT INDEXED, or SQLite reads a smaller covering index instead. */
+static char *selectOne(const char *name) {
+   static const char head[] = "SELECT 1 FROM \"", tail[] = "\" NOT INDEXED LIMIT 1";
+   size_t n = name ? strlen(name) : 0;
+   char *sql = xmalloc(sizeof head + 2 * n + sizeof tail), *o = sql;
+   memcpy(o, head, sizeof head - 1);
+   o += sizeof head - 1;
+   for (size_t i = 0; i < n; i++) {
+      if (name[i] == '"')
+         *o++ = '"';
+      *o++ = name[i];
+   }
+   memcpy(o, tail, sizeof tail);
+   return sql;
 }
 
-/* PRAGMA quick_check reads every page: a truncated or damaged file is
- * refused here rather than failing halfway through a review. */
-static StoreStatus quickCheck(Store *s) {
+/* Touches the root of every table: reads the schema and a few pages per
+ * table, not the whole file.  Opening used to run PRAGMA quick_check, which
+ * reads every page: about 1 s for a database of 1,000 reviews (see
+ * doc/PERFORMANCE.md), paid by every command.  A file shorter than its
+ * header says is refused by SQLite itself on the first read (lockBtree), a
+ * damaged table root or schema here; damage deeper in the file is reported
+ * when a read reaches it, as SQLITE_CORRUPT (STORE_NOT_WALENS), and every
+ * write is a transaction that such an error rolls back. */
+static StoreStatus rootCheck(Store *s) {
    StoreStatus st;
-   sqlite3_stmt *q = StoreSql_query(s, &st, "PRAGMA quick_check(1)", "");
-   if (!q)
-      return st == STORE_NOT_WALENS ? notWalens(s) : st;
-   bool row;
-   st = StoreSql_step(s, q, &row);
-   if (st == STORE_NOT_WALENS)
-      st = notWalens(s);
-   else if (st == STORE_OK) {
-      const char *r = (const char *) sqlite3_column_text(q, 0);
-      if (row && (!r || strcmp(r, "ok") != 0))
-         st = damaged(s, r);
+   sqlite3_stmt *q = StoreSql_query(s, &st,
+                                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                    "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", "");
+   bool row = q != NULL, reported = false;
+   while (st == STORE_OK && row) {
+      st = StoreSql_step(s, q, &row);
+      if (st != STORE_OK || !row)
+         break;
+      char *sql = selectOne((const char *) sqlite3_column_text(q, 0));
+      bool any;
+      sqlite3_stmt *t = StoreSql_query(s, &st, sql, "");
+      free(sql);
+      if (t)
+         st = StoreSql_step(s, t, &any);
+      if (st == STORE_NOT_WALENS) {
+         st = notWalens(s); /* before finalizing: sqlite3_errmsg() still says why */
+         reported = true;
+      }
+      StoreSql_finalize(t);
    }
+   if (st == STORE_NOT_WALENS && !reported)
+      st = notWalens(s);
    StoreSql_finalize(q);
    return st;
 }
@@ -374,7 +405,7 @@ static StoreStatus checkContents(Store *s) {
                             _("%s: made by a newer walens (schema %d; this one knows %d)"),
                             s->path, (int) ver, STORE_SCHEMA_VERSION);
    s->schema_version = (int) ver;
-   return quickCheck(s);
+   return rootCheck(s);
 }
 
 static StoreStatus useWal(Store *s) {
@@ -419,8 +450,14 @@ static StoreStatus setupFile(Store *s) {
       return STORE_OK;
    }
    st = useWal(s);
-   if (st == STORE_OK)
-      st = StoreSql_beginWrite(s);
+   /* A current schema needs no write lock: taking one here would make every
+    * open wait in line behind the writers (SQLite's busy handler is not
+    * fair, and a busy workshop could starve an opener past the timeout).
+    * The version only ever grows, so an older one is read again under the
+    * lock before migrating. */
+   if (st != STORE_OK || s->schema_version == STORE_SCHEMA_VERSION)
+      return st;
+   st = StoreSql_beginWrite(s);
    if (st != STORE_OK)
       return st;
    st = StoreSql_end(s, migrateLocked(s));

@@ -45,8 +45,9 @@ enum {
  * A refused file is left as it was.  Refusals: STORE_NOT_FOUND (missing
  * file with READONLY or NOCREATE, dangling symbolic link), STORE_INVALID
  * (empty path, directory, not a regular file), STORE_NOT_WALENS (not
- * SQLite, another program's database, damaged: PRAGMA quick_check runs on
- * open), STORE_TOO_NEW, STORE_READONLY (a write-protected file opened
+ * SQLite, another program's database, truncated, a damaged schema or
+ * table root; damage deeper in the file is reported as STORE_NOT_WALENS by
+ * the call whose read reaches it), STORE_TOO_NEW, STORE_READONLY (a write-protected file opened
  * without READONLY, or READONLY on a file that needs creating/upgrading).
  * An empty existing file is initialised like a new one. */
 StoreStatus Store_open(const char *path, unsigned flags, Store **out, char **err);
@@ -201,6 +202,10 @@ StoreStatus Store_addMilestone(Store *s, int64_t review_id, const char *name,
 /* Oldest first. */
 StoreStatus Store_listMilestones(Store *s, int64_t review_id, bool with_snapshots,
                                  Milestone **out, size_t *n);
+/* Like Store_listMilestones with snapshots, but each snapshot field holds
+ * only the snapshot's "total" object (JSON text): what a trend needs, read
+ * without parsing whole snapshots. */
+StoreStatus Store_listMilestoneTotals(Store *s, int64_t review_id, Milestone **out, size_t *n);
 StoreStatus Store_getMilestone(Store *s, int64_t review_id, const char *name, Milestone *out);
 void Milestone_free(Milestone *m);
 void Milestone_freeArray(Milestone *a, size_t n);

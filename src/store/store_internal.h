@@ -34,6 +34,9 @@ struct Store {
    bool pending_change;  /* another connection's history row seen during our write */
    int64_t tx_seen;      /* seen_history as the open write transaction will leave it */
    bool tx_other;        /* that transaction found rows it did not write */
+   bool tx_write;        /* the open transaction is a write (StoreSql_beginWrite) */
+   struct timespec last_commit; /* CLOCK_MONOTONIC of this connection's last
+                                   committed write; zero before the first */
 };
 
 /* --- SQL helpers (store_sql.c) --- */

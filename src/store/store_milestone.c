@@ -71,16 +71,14 @@ static void readMilestone(sqlite3_stmt *q, Milestone *m) {
    m->snapshot = StoreSql_colText(q, 4);
 }
 
-StoreStatus Store_listMilestones(Store *s, int64_t review_id, bool with_snapshots,
-                                 Milestone **out, size_t *n) {
+/* The review's milestones, oldest first; sql selects the five columns of
+ * readMilestone() with the review as ?1 and with as ?2. */
+static StoreStatus listMilestones(Store *s, const char *sql, int64_t review_id, int with,
+                                  Milestone **out, size_t *n) {
    *out = NULL;
    *n = 0;
    StoreStatus st;
-   sqlite3_stmt *q = StoreSql_query(
-      s, &st,
-      "SELECT id, name, created_at, created_by, CASE WHEN ?2 THEN snapshot END"
-      " FROM milestone WHERE review_id = ?1 ORDER BY id",
-      "id", review_id, with_snapshots ? 1 : 0);
+   sqlite3_stmt *q = StoreSql_query(s, &st, sql, "id", review_id, with);
    if (!q)
       return st;
    size_t cap = 0;
@@ -96,6 +94,24 @@ StoreStatus Store_listMilestones(Store *s, int64_t review_id, bool with_snapshot
       *n = 0;
    }
    return st;
+}
+
+StoreStatus Store_listMilestones(Store *s, int64_t review_id, bool with_snapshots,
+                                 Milestone **out, size_t *n) {
+   return listMilestones(s,
+                         "SELECT id, name, created_at, created_by, CASE WHEN ?2 THEN snapshot END"
+                         " FROM milestone WHERE review_id = ?1 ORDER BY id",
+                         review_id, with_snapshots ? 1 : 0, out, n);
+}
+
+/* SQLite's JSON parser reads the 30-40 KB of a snapshot about fifteen times
+ * faster than parsing it into a Snapshot: a trend of twenty milestones on
+ * the dashboard costs 2 ms instead of 40 (doc/PERFORMANCE.md). */
+StoreStatus Store_listMilestoneTotals(Store *s, int64_t review_id, Milestone **out, size_t *n) {
+   return listMilestones(s,
+                         "SELECT id, name, created_at, created_by, json_extract(snapshot, '$.total')"
+                         " FROM milestone WHERE review_id = ?1 AND ?2 ORDER BY id",
+                         review_id, 1, out, n);
 }
 
 StoreStatus Store_getMilestone(Store *s, int64_t review_id, const char *name, Milestone *out) {

@@ -2,6 +2,7 @@
  * every return code is checked once and every failure leaves a message. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,11 @@ StoreStatus StoreSql_status(int rc) {
 
 StoreStatus StoreSql_fail(Store *s, int rc) {
    const char *msg = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+   /* A full disk often surfaces as "disk I/O error" (growing the -shm or
+    * -wal file failed); the system error says what it was. */
+   if (s->db && (rc & 0xff) == SQLITE_IOERR && sqlite3_system_errno(s->db) == ENOSPC)
+      return StoreSql_error(s, STORE_FULL, _("%s: no space left on the device (%s)"), s->path,
+                            msg);
    return StoreSql_error(s, StoreSql_status(rc), "%s: %s", s->path, msg);
 }
 
@@ -190,23 +196,49 @@ char *StoreSql_colText(sqlite3_stmt *st, int col) {
  * upgrade to a writer at its first write.  In WAL mode, if another
  * connection committed after our read began, our snapshot is stale and the
  * upgrade fails with SQLITE_BUSY at once: SQLite does not call the busy
- * handler, since waiting could never make that snapshot current, whatever
- * busy_timeout says.  Taking the write lock before the first read lets
- * busy_timeout do its job, and makes "read the row version, compare, write"
- * atomic for the optimistic version checks. */
+ * handler, since waiting could never make that snapshot current.  Taking
+ * the write lock before the first read lets the busy handler do its job,
+ * and makes "read the row version, compare, write" atomic for the
+ * optimistic version checks.
+ *
+ * Waiters poll for the write lock (busyWait in store.c, every 1-2 ms): a
+ * connection taking it again at once after its commit would find it free
+ * before any waiter looks, and could keep it from them until they time out
+ * (8 processes writing in a loop starve one another).  Leaving it free for
+ * longer than a polling interval gives every waiter its turn; at the speed
+ * of people, nobody waits. */
+#define STORE_WRITE_GAP_NS 3000000L
+
+static void politeGap(const Store *s) {
+   if (s->last_commit.tv_sec == 0 && s->last_commit.tv_nsec == 0)
+      return;
+   struct timespec now;
+   if (clock_gettime(CLOCK_MONOTONIC, &now) != 0)
+      return;
+   long long since = (long long) (now.tv_sec - s->last_commit.tv_sec) * 1000000000LL +
+                     (now.tv_nsec - s->last_commit.tv_nsec);
+   if (since >= 0 && since < STORE_WRITE_GAP_NS) {
+      struct timespec ts = { 0, (long) (STORE_WRITE_GAP_NS - since) };
+      nanosleep(&ts, NULL);
+   }
+}
+
 StoreStatus StoreSql_beginWrite(Store *s) {
    if (s->readonly)
       return StoreSql_error(s, STORE_READONLY, _("%s: the database is open read-only"),
                             s->path);
+   politeGap(s);
    StoreStatus st = StoreSql_exec(s, "BEGIN IMMEDIATE");
    s->tx_seen = s->seen_history;
    s->tx_other = false;
+   s->tx_write = st == STORE_OK;
    return st;
 }
 
 StoreStatus StoreSql_beginRead(Store *s) {
    s->tx_seen = s->seen_history;
    s->tx_other = false;
+   s->tx_write = false;
    return StoreSql_exec(s, "BEGIN");
 }
 
@@ -216,6 +248,9 @@ StoreStatus StoreSql_end(Store *s, StoreStatus st) {
       if (st == STORE_OK) {
          s->seen_history = s->tx_seen;
          s->pending_change |= s->tx_other;
+         if (s->tx_write)
+            clock_gettime(CLOCK_MONOTONIC, &s->last_commit);
+         s->tx_write = false;
          return STORE_OK;
       }
    }
@@ -227,5 +262,6 @@ StoreStatus StoreSql_end(Store *s, StoreStatus st) {
    }
    s->tx_seen = s->seen_history;
    s->tx_other = false;
+   s->tx_write = false;
    return st;
 }

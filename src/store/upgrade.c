@@ -44,7 +44,7 @@ StoreStatus ReviewDoc_findUpgrade(Store *s, const ReviewDoc *doc, LensCandidate 
    Catalog cat;
    DiagList ignored; /* broken files in the lens directories are not our concern here */
    DiagList_init(&ignored);
-   Catalog_scan(&cat, &ignored);
+   Catalog_scanWith(&cat, &ignored, doc->lens);
    DiagList_free(&ignored);
    for (size_t i = 0; i < cat.count; i++) {
       const CatalogEntry *e = &cat.items[i];

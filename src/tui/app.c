@@ -85,27 +85,44 @@ void App_freeWorkloads(App *app)
    app->n_wl = 0;
 }
 
-/* The newest of the workload's own change and its answers' changes.  ISO
- * 8601 UTC stamps compare as strings. */
-static void lastChange(WorkloadRow *row, const ReviewDoc *doc)
-{
-   const char *at = row->w.updated_at, *by = row->w.updated_by;
+/* The lenses of the listed reviews, each parsed once: a thousand workloads
+ * share one lens row, and parsing it is most of the cost of a review. */
+typedef struct LensSeen {
+   int64_t id;
+   Lens *lens;  /* NULL when it does not load */
+   char *label; /* "name version" */
+} LensSeen;
 
-   for (size_t i = 0; doc && i < doc->lens->n_questions; i++) {
-      const StoredAnswer *s = &doc->stored[i];
-      if (s->version > 0 && s->updated_at && (!at || strcmp(s->updated_at, at) > 0)) {
-         at = s->updated_at;
-         by = s->updated_by;
-      }
+static LensSeen *lensOf(Store *s, int64_t id, LensSeen **seen, size_t *n, size_t *cap)
+{
+   StoreLens sl;
+   LensSeen *e;
+
+   for (size_t i = 0; i < *n; i++)
+      if ((*seen)[i].id == id)
+         return &(*seen)[i];
+   *seen = xgrow(*seen, cap, *n + 1, sizeof **seen);
+   e = &(*seen)[(*n)++];
+   memset(e, 0, sizeof *e);
+   e->id = id;
+   if (Store_getLens(s, id, &sl) == STORE_OK) {
+      DiagList diags;
+      DiagList_init(&diags);
+      e->lens = Lens_loadBuffer(sl.key, sl.text, sl.text_len, &diags);
+      DiagList_free(&diags);
+      StoreLens_free(&sl);
    }
-   row->last_at = xstrdup(at);
-   row->last_by = xstrdup(by);
+   if (e->lens)
+      e->label = e->lens->version ? xasprintf("%s %s", e->lens->name, e->lens->version)
+                                  : xstrdup(e->lens->name);
+   return e;
 }
 
 void App_loadWorkloads(App *app)
 {
    Workload *ws = NULL;
-   size_t n = 0;
+   size_t n = 0, n_seen = 0, cap_seen = 0;
+   LensSeen *seen = NULL;
    char *keep = NULL;
 
    if (app->wl_cur < app->n_wl)
@@ -120,25 +137,23 @@ void App_loadWorkloads(App *app)
    app->n_wl = n;
    for (size_t i = 0; i < n; i++) {
       WorkloadRow *row = &app->wl[i];
-      ReviewDoc doc;
-      DiagList diags;
-      char *err = NULL;
+      const LensSeen *l;
 
       row->w = ws[i]; /* the row takes over the strings */
-      DiagList_init(&diags);
-      memset(&doc, 0, sizeof doc);
-      if (ReviewDoc_load(app->store, row->w.name, &doc, &diags, &err) == STORE_OK) {
-         row->lens = doc.lens->version ? xasprintf("%s %s", doc.lens->name, doc.lens->version)
-                                       : xstrdup(doc.lens->name);
-         Review_counts(&doc.review, &row->counts);
-         lastChange(row, &doc);
-         ReviewDoc_free(&doc);
-      } else {
-         lastChange(row, NULL);
+      l = lensOf(app->store, row->w.lens_id, &seen, &n_seen, &cap_seen);
+      if (!l->lens || ReviewDoc_summary(app->store, &row->w, l->lens, &row->counts,
+                                        &row->last_at, &row->last_by) != STORE_OK) {
+         row->last_at = xstrdup(row->w.updated_at);
+         row->last_by = xstrdup(row->w.updated_by);
+         continue;
       }
-      free(err);
-      DiagList_free(&diags);
+      row->lens = xstrdup(l->label);
    }
+   for (size_t i = 0; i < n_seen; i++) {
+      Lens_free(seen[i].lens);
+      free(seen[i].label);
+   }
+   free(seen);
    free(ws); /* the strings moved into the rows */
    app->wl_cur = 0;
    for (size_t i = 0; keep && i < n; i++)

@@ -132,6 +132,7 @@ typedef struct PlanView {
 /* The review's milestones (parsed), and the review now for the trend. */
 typedef struct MilestonesView {
    bool loaded;
+   bool light;        /* ms[].snap holds the totals alone (the dashboard's trend) */
    MilestoneSnap *ms; /* oldest first */
    size_t n;
    int64_t last_id;   /* newest milestone's id: reload only when it changes */

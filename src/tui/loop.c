@@ -6,6 +6,7 @@
 #include "tui/loop.h"
 
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -366,10 +367,31 @@ static void leaveOnSignal(App *app, int sig)
    app->status = 128 + sig;
 }
 
+/* WALENS_KEYLOG=FILE (the benchmark, doc/PERFORMANCE.md): one line per
+ * pass that handled keys, "KEY MICROSECONDS", from the first key read to
+ * the end of its doupdate(): the time walens itself spends on a keystroke,
+ * without the terminal's. */
+static FILE *openKeylog(void)
+{
+   const char *path = getenv("WALENS_KEYLOG");
+   return path && *path ? fopen(path, "a") : NULL;
+}
+
+static void logKey(FILE *keylog, const App *app, double *key_at)
+{
+   if (keylog && *key_at > 0) {
+      fprintf(keylog, "%d %.0f\n", app->last_key, (Loop_now() - *key_at) * 1e6);
+      fflush(keylog);
+   }
+   *key_at = 0;
+}
+
 int Loop_run(App *app)
 {
    Stale stale = STALE_ALL;
    int dead = 0;
+   FILE *keylog = openKeylog();
+   double key_at = 0;
 
    getmaxyx(stdscr, app->lines, app->cols);
    while (!app->quit) {
@@ -380,6 +402,7 @@ int Loop_run(App *app)
       if (stale)
          draw(app, stale);
       stale = STALE_NONE;
+      logKey(keylog, app, &key_at);
       before = Loop_now();
       c = wgetch(stdscr);
       now = Loop_now();
@@ -399,6 +422,7 @@ int Loop_run(App *app)
          continue;
       }
       dead = 0;
+      key_at = now;
       /* This key and whatever else is waiting (a paste) before one redraw. */
       for (int n = 0; n < LOOP_DRAIN_MAX && !app->quit && c != ERR; n++) {
          int next = ERR;
@@ -414,5 +438,7 @@ int Loop_run(App *app)
       wtimeout(stdscr, LOOP_TICK_MS);
       stale |= tick(app, Loop_now());
    }
+   if (keylog)
+      fclose(keylog);
    return app->status;
 }

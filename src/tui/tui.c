@@ -178,7 +178,10 @@ int Tui_run(const TuiOptions *opts)
    app.db_key = Draft_dbKey(opts->db_path);
    Input_init(&app.input, Text_utf8Locale());
    App_push(&app, SCREEN_WORKLOADS);
-   App_loadWorkloads(&app);
+   /* The list is loaded when it is shown: with a workload named, its
+    * dashboard comes first, and a list of many reviews takes a while. */
+   if (!opts->workload)
+      App_loadWorkloads(&app);
    if (opts->workload) {
       if (!App_openWorkload(&app, opts->workload, &err)) {
          fprintf(stderr, "walens: %s\n", err ? err : _("cannot open the workload"));

@@ -56,13 +56,14 @@ tui_start() {
       "sh -c $(quote "$_cmd"); echo \$? > $(quote "$TMP/exit-$_s")"
 }
 
-screen() { tt capture-pane -p -t "$1"; }
+# "=NAME:" matches the session exactly; a bare "b" can resolve to a window named "bash".
+screen() { tt capture-pane -p -t "=$1:"; }
 keys() {
    _s=$1
    shift
-   tt send-keys -t "$_s" "$@"
+   tt send-keys -t "=$_s:" "$@"
 }
-typed() { tt send-keys -t "$1" -l -- "$2"; }
+typed() { tt send-keys -t "=$1:" -l -- "$2"; }
 
 wait_for() {
    _i=0

@@ -1,0 +1,57 @@
+/* runrss.c: runs a program and writes what wait4() says of it, for the
+ * benchmark (tests/perf/bench.py).
+ *
+ *   runrss FILE PROGRAM [ARGS...]
+ *
+ * FILE gets one line: "T0 MAXRSS STATUS", T0 the CLOCK_MONOTONIC time just
+ * before the fork (seconds), MAXRSS the child's peak RSS in KiB, STATUS the
+ * wait status.  Python cannot measure a child's peak RSS itself: a child it
+ * spawns starts with (and so reports at least) the interpreter's own. */
+#include "config.h"
+
+#include <stdio.h>
+#include <sys/resource.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+int main(int argc, char **argv)
+{
+   struct timespec ts;
+   struct rusage ru;
+   int status = 0;
+   pid_t pid;
+   FILE *f;
+
+   if (argc < 3) {
+      fprintf(stderr, "usage: runrss FILE PROGRAM [ARGS...]\n");
+      return 2;
+   }
+   clock_gettime(CLOCK_MONOTONIC, &ts);
+   pid = fork();
+   if (pid < 0) {
+      perror("runrss: fork");
+      return 2;
+   }
+   if (pid == 0) {
+      execvp(argv[2], argv + 2);
+      perror(argv[2]);
+      _exit(127);
+   }
+   if (wait4(pid, &status, 0, &ru) < 0) {
+      perror("runrss: wait4");
+      return 2;
+   }
+   f = fopen(argv[1], "w");
+   if (!f) {
+      perror(argv[1]);
+      return 2;
+   }
+   fprintf(f, "%ld.%09ld %ld %d\n", (long)ts.tv_sec, ts.tv_nsec, ru.ru_maxrss, status);
+   if (fclose(f) != 0) {
+      perror(argv[1]);
+      return 2;
+   }
+   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
