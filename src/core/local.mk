@@ -7,6 +7,19 @@ libwalens_a_SOURCES += \
 	src/core/lens_build.h src/core/lens_tree.c src/core/lens_build.c \
 	src/core/lens_check.c src/core/lens_yaml.c src/core/lens_json.c
 
+# The improvement plan with tracking, snapshots (milestones) and their
+# differences, lens-version differences (upgrades).
+libwalens_a_SOURCES += src/core/plan.c src/core/plan.h \
+	src/core/snapshot.c src/core/snapshot_json.c src/core/snapshot.h \
+	src/core/lensdiff.c src/core/lensdiff.h
+if HAVE_CRITERION
+check_PROGRAMS += tests/unit/test_plan
+TESTS += tests/unit/test_plan
+tests_unit_test_plan_SOURCES = tests/unit/test_plan.c
+tests_unit_test_plan_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_plan_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+endif
+
 # The default lens is compiled in, so walens runs with no data files installed.
 nodist_libwalens_a_SOURCES = src/core/lens_default.c
 BUILT_SOURCES += src/core/lens_default.c
@@ -32,3 +45,8 @@ tests_unit_test_mllens_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_mllens_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
 endif
 EXTRA_DIST += tests/fixtures/lenses
+
+# Paths, the lens catalog and checked JSON output.
+libwalens_a_SOURCES += src/core/paths.c src/core/paths.h
+libwalens_a_SOURCES += src/core/catalog.c src/core/catalog.h
+libwalens_a_SOURCES += src/core/json.c src/core/json.h

@@ -1,0 +1,24 @@
+/* fuzz.h: what the fuzz harnesses share (tests/fuzz only).
+ *
+ * Each harness defines LLVMFuzzerTestOneInput().  Built with
+ * `./configure --enable-fuzz CC=clang` it links libFuzzer; otherwise it links
+ * driver.c, a main() that feeds it the files named on the command line, so
+ * that every input that once crashed stays in `make check`. */
+#ifndef WALENS_FUZZ_H
+#define WALENS_FUZZ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/diag.h"
+#include "core/lens.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Walks a loaded lens the way the program does (risk of every question under
+ * a few answers, the matrix, the plan, every diagnostic formatted), so that a
+ * lens the loader accepts but the rest of walens cannot handle is found too.
+ * lens may be NULL.  Frees nothing. */
+void Fuzz_exercise(const Lens *lens, const DiagList *diags, const uint8_t *data, size_t size);
+
+#endif
