@@ -5,11 +5,11 @@
 # and every input that ever crashed (tests/fuzz/crashes/) in `make check`.
 # How to fuzz: tests/fuzz/README.md.
 #
-# Slot for the bundle importer (issue 6): tests/fuzz/fuzz_bundle.c, added
-# here like fuzz_json (three lines and an ENABLE_FUZZ branch), with seeds in
-# tests/fuzz/seeds/bundle/; regress.sh and run.sh pick up every harness
-# named in FUZZ_TARGETS of tests/fuzz/targets.sh.
-check_PROGRAMS += tests/fuzz/fuzz_yaml tests/fuzz/fuzz_json tests/fuzz/fuzz_cond
+# A new harness: tests/fuzz/fuzz_NAME.c, three lines here and one in the
+# ENABLE_FUZZ branch, seeds in tests/fuzz/seeds/NAME/, and NAME in
+# FUZZ_TARGETS of tests/fuzz/targets.sh (regress.sh and run.sh read it).
+check_PROGRAMS += tests/fuzz/fuzz_yaml tests/fuzz/fuzz_json tests/fuzz/fuzz_cond \
+	tests/fuzz/fuzz_bundle
 TESTS += tests/fuzz/regress.sh
 EXTRA_DIST += tests/fuzz/README.md tests/fuzz/regress.sh tests/fuzz/run.sh \
 	tests/fuzz/targets.sh tests/fuzz/dict tests/fuzz/seeds tests/fuzz/crashes
@@ -20,12 +20,16 @@ tests_fuzz_fuzz_cond_SOURCES = tests/fuzz/fuzz_cond.c tests/fuzz/fuzz.h
 tests_fuzz_fuzz_yaml_LDADD = $(WALENS_LIBS)
 tests_fuzz_fuzz_json_LDADD = $(WALENS_LIBS)
 tests_fuzz_fuzz_cond_LDADD = $(WALENS_LIBS)
+tests_fuzz_fuzz_bundle_SOURCES = tests/fuzz/fuzz_bundle.c tests/fuzz/fuzz.h
+tests_fuzz_fuzz_bundle_LDADD = $(WALENS_LIBS)
 if ENABLE_FUZZ
 tests_fuzz_fuzz_yaml_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_fuzz_json_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 tests_fuzz_fuzz_cond_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_bundle_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 else
 tests_fuzz_fuzz_yaml_SOURCES += tests/fuzz/driver.c
 tests_fuzz_fuzz_json_SOURCES += tests/fuzz/driver.c
 tests_fuzz_fuzz_cond_SOURCES += tests/fuzz/driver.c
+tests_fuzz_fuzz_bundle_SOURCES += tests/fuzz/driver.c
 endif
