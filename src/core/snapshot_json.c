@@ -279,8 +279,15 @@ static size_t groupIndex(const SnapGroup *g, size_t n, const char *id) {
    return n;
 }
 
+/* A required id; "" after a reported error, so that lookups over a damaged
+ * snapshot (which go on to find every problem) never meet a NULL id. */
+static char *getId(In *in, json_t *obj, const char *key) {
+   char *id = getStr(in, obj, key, true);
+   return id ? id : xstrdup("");
+}
+
 static void readChoice(In *in, json_t *j, SnapChoice *c) {
-   c->id = getStr(in, j, "id", true);
+   c->id = getId(in, j, "id");
    c->title = getStr(in, j, "title", false);
    c->weight = getWeight(in, j);
    c->is_none = getBool(in, j, "none");
@@ -294,7 +301,7 @@ static void readChoice(In *in, json_t *j, SnapChoice *c) {
 }
 
 static void readQuestion(In *in, const Snapshot *s, json_t *j, SnapQuestion *q) {
-   q->id = getStr(in, j, "id", true);
+   q->id = getId(in, j, "id");
    q->title = getStr(in, j, "title", false);
    char *pillar = getStr(in, j, "pillar", true), *phase = getStr(in, j, "phase", false);
    q->pillar = groupIndex(s->pillars, s->n_pillars, pillar);
@@ -320,12 +327,8 @@ static void readQuestion(In *in, const Snapshot *s, json_t *j, SnapQuestion *q) 
 
 static void readItem(In *in, const Snapshot *s, json_t *j, PlanItem *it) {
    PlanTrack *t = &it->track;
-   t->question_id = getStr(in, j, "question", true);
-   t->choice_id = getStr(in, j, "choice", true);
-   if (!t->question_id)
-      t->question_id = xstrdup("");
-   if (!t->choice_id)
-      t->choice_id = xstrdup("");
+   t->question_id = getId(in, j, "question");
+   t->choice_id = getId(in, j, "choice");
    const char *state = json_string_value(json_object_get(j, "state"));
    if (!PlanItemState_parse(state, &it->state))
       bad(in, "plan state");

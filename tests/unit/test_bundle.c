@@ -227,3 +227,22 @@ Test(bundle, export_of_a_missing_workload)
    free(err);
    Store_close(a);
 }
+
+/* Found by fuzz_bundle: a milestone snapshot whose question has no "id" made
+ * the snapshot reader compare a NULL id while it looked for more problems. */
+Test(bundle, snapshot_question_without_id_is_refused)
+{
+   char *top = getenv("top_srcdir"), path[512];
+   snprintf(path, sizeof path, "%s/tests/fuzz/crashes/bundle/snapshot-question-without-id.json",
+            top ? top : ".");
+   FILE *f = fopen(path, "rb");
+   cr_assert_not_null(f, "%s", path);
+   static char text[65536];
+   size_t len = fread(text, 1, sizeof text - 1, f);
+   fclose(f);
+   char *err = NULL;
+   cr_assert_not(Bundle_validate(text, len, &err));
+   cr_assert_str_eq(err, "bundle: milestones[0].snapshot: snapshot: missing or invalid "
+                         "practices_selected");
+   free(err);
+}
