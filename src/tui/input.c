@@ -52,6 +52,23 @@ static int assemble(const unsigned char *b, size_t n)
    return cp;
 }
 
+/* Outside UTF-8 (Latin-1, say) a byte above 127 is a character of the
+ * locale's codeset; the C library knows it, and wchar_t is Unicode here. */
+static bool decodeLocale(InputDecoder *d, int c, int *key)
+{
+   char ch = (char)c;
+   wchar_t wc;
+   size_t r = mbrtowc(&wc, &ch, 1, &d->mbs);
+   if (r == (size_t)-2)
+      return false; /* more bytes to come (a multibyte codeset) */
+   if (r == (size_t)-1 || wc <= 0) {
+      memset(&d->mbs, 0, sizeof d->mbs);
+      return false; /* not a character of this codeset: dropped */
+   }
+   *key = (int)wc;
+   return true;
+}
+
 bool Input_feed(InputDecoder *d, int c, int *key)
 {
    if (c > 0xFF || c < 0) {
@@ -75,7 +92,7 @@ bool Input_feed(InputDecoder *d, int c, int *key)
       return true;
    }
    if (!d->utf8)
-      return false;
+      return decodeLocale(d, c, key);
    d->need = seqLength((unsigned char)c);
    if (d->need == 0)
       return false; /* a stray continuation or an invalid lead byte */

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <wchar.h>
 
 #define KEY_FN_FLAG 0x40000000
 #define KFN(k) (KEY_FN_FLAG | (k))
@@ -20,7 +21,8 @@
 typedef struct InputDecoder {
    unsigned char buf[4];
    size_t have, need;
-   bool utf8; /* the locale's codeset; without it bytes above 127 are dropped */
+   bool utf8; /* the locale's codeset is UTF-8: decoded here */
+   mbstate_t mbs; /* otherwise the C library decodes the locale's codeset */
 } InputDecoder;
 
 void Input_init(InputDecoder *d, bool utf8);

@@ -4,6 +4,8 @@
 #include <criterion/criterion.h>
 #include <curses.h>
 #include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tui/input.h"
@@ -68,7 +70,13 @@ Test(input, function_keys, .init = utf8)
    cr_assert_neq(KFN(KEY_DOWN), 0x102);
 }
 
-Test(input, without_utf8, .init = utf8)
+static void cLocale(void)
+{
+   setlocale(LC_ALL, "C");
+}
+
+/* The C locale is 7-bit: bytes above 127 are no characters and are dropped. */
+Test(input, without_utf8, .init = cLocale)
 {
    InputDecoder d;
    int in[] = {0xC3, 0xA9, 'a'}, keys[4];
@@ -100,4 +108,39 @@ Test(input, key_names, .init = utf8)
    cr_assert_str_eq(Input_keyName(' ', true, b, sizeof b), "Space");
    cr_assert_str_eq(Input_keyName('\r', true, b, sizeof b), "Enter");
    cr_assert_str_eq(Input_keyName('q', true, b, sizeof b), "q");
+}
+
+/* A Latin-1 locale, built with localedef into a temporary LOCPATH; NULL
+ * when the machine cannot build one. */
+static bool latin1(char *dir, size_t size)
+{
+   snprintf(dir, size, "/tmp/walens-latin1-XXXXXX");
+   if (!mkdtemp(dir))
+      return false;
+   char cmd[512];
+   snprintf(cmd, sizeof cmd, "localedef -i de_DE -f ISO-8859-1 %s/de_DE.ISO-8859-1 >/dev/null 2>&1", dir);
+   if (system(cmd) != 0)
+      return false;
+   setenv("LOCPATH", dir, 1);
+   return setlocale(LC_ALL, "de_DE.ISO-8859-1") != NULL;
+}
+
+/* Typed in a Latin-1 terminal, e-acute is the byte 0xE9: a character, kept. */
+Test(input, latin1_bytes_are_characters)
+{
+   char dir[64], cmd[128];
+   if (!latin1(dir, sizeof dir))
+      cr_skip_test("no Latin-1 locale could be built (localedef)");
+   InputDecoder d;
+   int in[] = {0xE9, 'a', 0xFC}, keys[4];
+
+   Input_init(&d, false);
+   cr_assert_eq(feed(&d, in, 3, keys), 3);
+   cr_assert_eq(keys[0], 0xE9);
+   cr_assert_eq(keys[1], 'a');
+   cr_assert_eq(keys[2], 0xFC);
+   cr_assert(Input_isText(keys[0]));
+   setlocale(LC_ALL, "C");
+   snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+   cr_assert_eq(system(cmd), 0);
 }
