@@ -151,6 +151,15 @@ static json_t *choiceJson(Ex *x, const Choice *c, const char *path)
    return o;
 }
 
+/* AWS ids are [A-Za-z0-9_]; walens loads others with a warning, but a
+ * condition naming one would not parse, in AWS or in walens. */
+static void checkId(Ex *x, const char *kind, const char *id, const char *path)
+{
+   if (strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") != strlen(id))
+      fail(x, path, _("%s id '%s' has characters an AWS lens does not allow (A-Z, a-z, 0-9, _)"),
+           kind, id);
+}
+
 static const char *awsRisk(Risk r)
 {
    switch (r) {
@@ -211,6 +220,7 @@ static json_t *questionJson(Ex *x, const Question *q, const char *path)
    json_t *o = Json_checked(json_object());
    char *p;
    Json_setString(o, "id", q->id);
+   checkId(x, _("question"), q->id, path);
    titleJson(x, q, o, path);
    p = xasprintf("%s.helpfulResource", path);
    json_t *l = linkJson(x, &q->helpful, p, NULL);
@@ -223,6 +233,7 @@ static json_t *questionJson(Ex *x, const Question *q, const char *path)
            AWS_MAX_CHOICES);
    for (size_t i = 0; i < q->n_choices; i++) {
       p = xasprintf("%s.choices[%zu]", path, i);
+      checkId(x, _("choice"), q->choices[i].id, p);
       Json_append(choices, choiceJson(x, &q->choices[i], p));
       free(p);
    }
@@ -238,6 +249,7 @@ static json_t *pillarJson(Ex *x, const Pillar *pl, const char *path)
    json_t *o = Json_checked(json_object()), *qs = Json_checked(json_array());
    char *p;
    Json_setString(o, "id", pl->id);
+   checkId(x, _("pillar"), pl->id, path);
    setFit(x, o, "name", pl->name, AWS_MAX_NAME, path);
    if (pl->count > AWS_MAX_QUESTIONS)
       fail(x, path, _("pillar '%s' has %zu questions; AWS allows %d"), pl->id, pl->count,

@@ -18,8 +18,8 @@ static void formatDiags(const DiagList *diags) {
 }
 
 /* Choice ids the condition grammar can spell ([A-Za-z0-9_]+).  The loader
- * accepts other ids with a warning, and a derived rule naming one formats to
- * text that does not parse (reported; not this harness's business). */
+ * accepts other ids with a warning; a derived rule naming one is bound by
+ * index and never re-parsed, and the AWS export refuses such ids. */
 static bool spellable(const Question *q) {
    for (size_t c = 0; c < q->n_choices; c++) {
       const char *id = q->choices[c].id;

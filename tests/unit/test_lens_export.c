@@ -312,6 +312,30 @@ Test(aws, limits_that_cannot_be_met_are_errors)
    Lens_free(l);
 }
 
+/* An id outside [A-Za-z0-9_] loads with a warning, but a derived rule naming
+ * it would not parse: the AWS export refuses instead of writing a lens that
+ * neither AWS nor walens could read back (found by fuzz_yaml's round trip). */
+Test(aws, ids_aws_cannot_hold_are_errors)
+{
+   const char *yaml = "id: ids\nname: Ids\npillars:\n  - id: pil\n    name: P\n    questions:\n"
+                      "      - id: que\n        title: Q\n        choices:\n"
+                      "          - id: bad-id\n            title: C\n            risk: high\n"
+                      "            improvementPlan:\n              displayText: Do it.\n";
+   Lens *l = reload("ids", yaml, strlen(yaml));
+   cr_assert_not_null(l);
+   DiagList d;
+   DiagList_init(&d);
+   char *text = LensExport_render(l, LENS_EXPORT_AWS_JSON, "ids", &d, NULL);
+   cr_assert_null(text);
+   cr_assert_eq(d.errors, 1);
+   char *m = Diag_format(&d.items[d.count - 1]);
+   cr_assert_str_eq(m, "ids: error: pillars[0].questions[0].choices[0]: choice id 'bad-id' has "
+                       "characters an AWS lens does not allow (A-Z, a-z, 0-9, _)");
+   free(m);
+   DiagList_free(&d);
+   Lens_free(l);
+}
+
 /* ---- native YAML: the same lens ---- */
 
 static void sameStr(const char *a, const char *b, const char *what)
