@@ -47,9 +47,14 @@ enum {
  * (empty path, directory, not a regular file), STORE_NOT_WALENS (not
  * SQLite, another program's database, truncated, a damaged schema or
  * table root; damage deeper in the file is reported as STORE_NOT_WALENS by
- * the call whose read reaches it), STORE_TOO_NEW, STORE_READONLY (a write-protected file opened
- * without READONLY, or READONLY on a file that needs creating/upgrading).
- * An empty existing file is initialised like a new one. */
+ * the call whose read reaches it), STORE_TOO_NEW, STORE_READONLY (a
+ * write-protected file opened without READONLY; READONLY on a file that
+ * needs creating or upgrading; a group-shared database in a directory
+ * without set-group-ID, or another user's -wal/-shm we cannot use: the
+ * message ends with the fix, "chmod g+s DIR"), STORE_FULL (no space left).
+ * An empty existing file is initialised like a new one.  A READONLY open of
+ * a file we could write uses PRAGMA query_only, so that SQLite removes its
+ * -wal and -shm on close and an observer leaves nothing behind. */
 StoreStatus Store_open(const char *path, unsigned flags, Store **out, char **err);
 void Store_close(Store *s);
 
