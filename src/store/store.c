@@ -369,11 +369,11 @@ static StoreStatus rootCheck(Store *s) {
          st = notWalens(s); /* before finalizing: sqlite3_errmsg() still says why */
          reported = true;
       }
-      StoreSql_finalize(t);
+      StoreSql_finalize(s, t);
    }
    if (st == STORE_NOT_WALENS && !reported)
       st = notWalens(s);
-   StoreSql_finalize(q);
+   StoreSql_finalize(s, q);
    return st;
 }
 
@@ -419,7 +419,7 @@ static StoreStatus useWal(Store *s) {
    if (st == STORE_OK && (!mode || strcmp(mode, "wal") != 0))
       st = StoreSql_error(s, STORE_ERROR, _("%s: cannot use write-ahead logging (mode %s)"),
                           s->path, mode ? mode : "?");
-   StoreSql_finalize(q);
+   StoreSql_finalize(s, q);
    return st;
 }
 
@@ -524,7 +524,8 @@ StoreStatus Store_open(const char *path, unsigned flags, Store **out, char **err
 void Store_close(Store *s) {
    if (!s)
       return;
-   StoreSql_finalize(s->data_version);
+   StoreSql_finalize(s, s->data_version);
+   StoreSql_dropCache(s);
    /* Every statement is finalized by now, so sqlite3_close() cannot be
     * busy; close_v2 is the fallback that still releases the handle. */
    if (sqlite3_close(s->db) != SQLITE_OK)

@@ -65,7 +65,7 @@ static StoreStatus loadChoices(Store *s, int64_t answer_id, StoredAnswer *a) {
    bool row = true;
    while ((st = StoreSql_step(s, q, &row)) == STORE_OK && row)
       addChoice(q, a);
-   StoreSql_finalize(q);
+   StoreSql_finalize(s, q);
    return st;
 }
 
@@ -86,7 +86,7 @@ static StoreStatus loadAnswer(Store *s, int64_t review_id, const char *question_
       *row_id = sqlite3_column_int64(q, 0);
       readAnswer(q, out);
    }
-   StoreSql_finalize(q);
+   StoreSql_finalize(s, q);
    if (st == STORE_OK && *row_id)
       st = loadChoices(s, *row_id, out);
    else if (st == STORE_OK)
@@ -130,7 +130,7 @@ static StoreStatus loadAllRows(Store *s, int64_t review_id, StoredAnswer **out, 
       (*ids)[*n] = sqlite3_column_int64(q, 0);
       readAnswer(q, &(*out)[(*n)++]);
    }
-   StoreSql_finalize(q);
+   StoreSql_finalize(s, q);
    return st;
 }
 
@@ -155,7 +155,7 @@ static StoreStatus loadAllChoices(Store *s, int64_t review_id, StoredAnswer *a, 
       if (i < n)
          addChoice(q, &a[i]);
    }
-   StoreSql_finalize(q);
+   StoreSql_finalize(s, q);
    return st;
 }
 

@@ -93,7 +93,7 @@ StoreStatus Store_history(Store *s, int64_t review_id, const char *question_id,
       *out = xgrow(*out, &cap, *n + 1, sizeof **out);
       readEntry(q, &(*out)[(*n)++]);
    }
-   StoreSql_finalize(q);
+   StoreSql_finalize(s, q);
    if (st != STORE_OK) {
       HistoryEntry_freeArray(*out, *n);
       *out = NULL;

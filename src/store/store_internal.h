@@ -21,6 +21,17 @@
 /* "YYYY-MM-DDTHH:MM:SSZ" and its NUL. */
 #define STORE_TIME_LEN 21
 
+/* Statements kept prepared per connection (store_sql.c); more than the
+ * store has distinct texts, so only run-time texts are ever evicted. */
+#define STORE_STMT_CACHE 160
+
+typedef struct {
+   char *sql;         /* the text (owned), the key */
+   unsigned hash;
+   sqlite3_stmt *st;  /* owned; reset while idle */
+   bool busy;         /* handed out and not yet released */
+} StoreStmt;
+
 struct Store {
    sqlite3 *db;
    char *path;
@@ -37,6 +48,9 @@ struct Store {
    bool tx_write;        /* the open transaction is a write (StoreSql_beginWrite) */
    struct timespec last_commit; /* CLOCK_MONOTONIC of this connection's last
                                    committed write; zero before the first */
+   StoreStmt cache[STORE_STMT_CACHE];
+   size_t n_cached;
+   size_t next_evict;
 };
 
 /* --- SQL helpers (store_sql.c) --- */
@@ -61,7 +75,11 @@ sqlite3_stmt *StoreSql_query(Store *s, StoreStatus *st, const char *sql, const c
 StoreStatus StoreSql_run(Store *s, const char *sql, const char *types, ...);
 /* Steps once: STORE_OK with *row set to whether a row came back. */
 StoreStatus StoreSql_step(Store *s, sqlite3_stmt *st, bool *row);
-void StoreSql_finalize(sqlite3_stmt *st);
+/* Releases a statement from StoreSql_query: a cached one is reset for the
+ * next use, any other finalized.  NULL is ignored. */
+void StoreSql_finalize(Store *s, sqlite3_stmt *st);
+/* Finalizes every cached statement (before sqlite3_close). */
+void StoreSql_dropCache(Store *s);
 /* Runs SQL text with no parameters (several statements allowed). */
 StoreStatus StoreSql_exec(Store *s, const char *sql);
 /* First column of a one-row query as an integer (*out untouched when no row). */

@@ -77,7 +77,7 @@ StoreStatus Store_getLens(Store *s, int64_t id, StoreLens *out) {
       readLens(q, out, true);
    else if (st == STORE_OK)
       st = StoreSql_error(s, STORE_NOT_FOUND, _("no lens with id %lld"), (long long) id);
-   StoreSql_finalize(q);
+   StoreSql_finalize(s, q);
    return st;
 }
 
@@ -95,7 +95,7 @@ StoreStatus Store_listLenses(Store *s, StoreLens **out, size_t *n) {
       *out = xgrow(*out, &cap, *n + 1, sizeof **out);
       readLens(q, &(*out)[(*n)++], false);
    }
-   StoreSql_finalize(q);
+   StoreSql_finalize(s, q);
    if (st != STORE_OK) {
       StoreLens_freeArray(*out, *n);
       *out = NULL;

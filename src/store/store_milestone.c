@@ -87,7 +87,7 @@ static StoreStatus listMilestones(Store *s, const char *sql, int64_t review_id, 
       *out = xgrow(*out, &cap, *n + 1, sizeof **out);
       readMilestone(q, &(*out)[(*n)++]);
    }
-   StoreSql_finalize(q);
+   StoreSql_finalize(s, q);
    if (st != STORE_OK) {
       Milestone_freeArray(*out, *n);
       *out = NULL;
@@ -129,7 +129,7 @@ StoreStatus Store_getMilestone(Store *s, int64_t review_id, const char *name, Mi
       readMilestone(q, out);
    else if (st == STORE_OK)
       st = StoreSql_error(s, STORE_NOT_FOUND, _("no milestone named '%s'"), name ? name : "");
-   StoreSql_finalize(q);
+   StoreSql_finalize(s, q);
    return st;
 }
 

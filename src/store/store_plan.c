@@ -55,7 +55,7 @@ StoreStatus Store_getPlanTracking(Store *s, int64_t review_id, PlanTracking **ou
       *out = xgrow(*out, &cap, *n + 1, sizeof **out);
       readPlan(q, &(*out)[(*n)++]);
    }
-   StoreSql_finalize(q);
+   StoreSql_finalize(s, q);
    if (st != STORE_OK) {
       PlanTracking_freeArray(*out, *n);
       *out = NULL;
@@ -111,7 +111,7 @@ static StoreStatus loadPlan(Store *s, int64_t review_id, const PlanTracking *t,
       readPlan(q, cur);
    } else if (st == STORE_OK)
       st = STORE_NOT_FOUND;
-   StoreSql_finalize(q);
+   StoreSql_finalize(s, q);
    return st;
 }
 

@@ -59,7 +59,7 @@ static StoreStatus listFresh(Store *s, const char *cutoff, Presence **out, size_
          readPresence(q, &(*out)[(*n)++]);
       }
    }
-   StoreSql_finalize(q);
+   StoreSql_finalize(s, q);
    return st;
 }
 

@@ -27,7 +27,7 @@ StoreStatus Store_getReviewMarks(Store *s, int64_t review_id, char ***ids, size_
       *ids = xgrow(*ids, &cap, *n + 1, sizeof **ids);
       (*ids)[(*n)++] = StoreSql_colText(q, 0);
    }
-   StoreSql_finalize(q);
+   StoreSql_finalize(s, q);
    if (st != STORE_OK) {
       for (size_t i = 0; i < *n; i++)
          free((*ids)[i]);
@@ -108,7 +108,7 @@ static StoreStatus answerRow(Store *s, int64_t review_id, const StoredAnswer *re
                           read->question_id, by ? by : "?", at ? at : "?");
    } else if (st == STORE_OK)
       *row_id = sqlite3_column_int64(q, 0);
-   StoreSql_finalize(q);
+   StoreSql_finalize(s, q);
    return st;
 }
 
@@ -193,7 +193,7 @@ static char *lensJson(Store *s, int64_t lens_id, const char *milestone) {
       l.key = StoreSql_colText(q, 0);
       l.version = StoreSql_colText(q, 1);
    }
-   StoreSql_finalize(q);
+   StoreSql_finalize(s, q);
    json_t *o = json_object();
    bool ok = StoreJson_int(o, "lens_id", lens_id) && StoreJson_str(o, "lens_key", l.key) &&
              StoreJson_str(o, "lens_version", l.version) &&

@@ -124,7 +124,7 @@ StoreStatus Store_findWorkload(Store *s, const char *name, Workload *out) {
       readWorkload(q, out);
    else if (st == STORE_OK)
       st = StoreSql_error(s, STORE_NOT_FOUND, _("no workload named \"%s\""), name ? name : "");
-   StoreSql_finalize(q);
+   StoreSql_finalize(s, q);
    return st;
 }
 
@@ -143,7 +143,7 @@ StoreStatus Store_listWorkloads(Store *s, bool include_archived, Workload **out,
       *out = xgrow(*out, &cap, *n + 1, sizeof **out);
       readWorkload(q, &(*out)[(*n)++]);
    }
-   StoreSql_finalize(q);
+   StoreSql_finalize(s, q);
    if (st != STORE_OK) {
       Workload_freeArray(*out, *n);
       *out = NULL;
@@ -167,7 +167,7 @@ static StoreStatus lookup(Store *s, const char *name, int64_t *wid, int64_t *rid
       *archived = sqlite3_column_int(q, 10) != 0;
    } else if (st == STORE_OK)
       st = StoreSql_error(s, STORE_NOT_FOUND, _("no workload named \"%s\""), name);
-   StoreSql_finalize(q);
+   StoreSql_finalize(s, q);
    return st;
 }
 

@@ -891,3 +891,46 @@ Test(store, clock_override) {
    Workload_free(&got);
    Store_close(s);
 }
+
+/* The statement cache (store_sql.c): a text prepared once is handed out
+ * again with fresh bindings; the same text in use twice at once gets a
+ * copy; more run-time texts than slots evict idle ones and nothing breaks. */
+Test(store, statement_cache_reuses_nests_and_evicts) {
+   char p[128];
+   Store *s = openOk(at("cache.db", p, sizeof p), 0);
+   const char *sql = "SELECT ?1 + 1";
+   StoreStatus st;
+   sqlite3_stmt *a = StoreSql_query(s, &st, sql, "i", (int64_t) 1);
+   cr_assert_not_null(a);
+   sqlite3_stmt *b = StoreSql_query(s, &st, sql, "i", (int64_t) 10);
+   cr_assert_not_null(b);
+   cr_assert_neq(a, b, "a text in use is not handed out twice");
+   bool row;
+   cr_assert_eq(StoreSql_step(s, a, &row), STORE_OK);
+   cr_assert_eq(sqlite3_column_int64(a, 0), 2);
+   cr_assert_eq(StoreSql_step(s, b, &row), STORE_OK);
+   cr_assert_eq(sqlite3_column_int64(b, 0), 11);
+   StoreSql_finalize(s, b);
+   StoreSql_finalize(s, a);
+   sqlite3_stmt *c = StoreSql_query(s, &st, sql, "i", (int64_t) 41);
+   cr_assert_eq(c, a, "released, the cached statement is used again");
+   cr_assert_eq(StoreSql_step(s, c, &row), STORE_OK);
+   cr_assert_eq(sqlite3_column_int64(c, 0), 42, "with the new binding");
+   StoreSql_finalize(s, c);
+
+   for (int i = 0; i < 3 * STORE_STMT_CACHE; i++) {
+      char q[64];
+      snprintf(q, sizeof q, "SELECT %d", i);
+      int64_t v = -1;
+      cr_assert_eq(StoreSql_int(s, &v, NULL, q, ""), STORE_OK);
+      cr_assert_eq(v, i);
+   }
+   int64_t v = 0;
+   cr_assert_eq(StoreSql_int(s, &v, NULL, sql, "i", (int64_t) 6), STORE_OK);
+   cr_assert_eq(v, 7, "after evictions");
+   cr_assert_null(StoreSql_query(s, &st, "SELECT nonsense FROM nowhere", ""));
+   cr_assert_neq(st, STORE_OK, "a bad text is an error, and is not cached");
+   cr_assert_null(StoreSql_query(s, &st, "  -- nothing", ""));
+   cr_assert_neq(st, STORE_OK, "no statement at all is an error");
+   Store_close(s);
+}
