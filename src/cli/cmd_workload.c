@@ -10,6 +10,7 @@
 #include "core/json.h"
 #include "core/xalloc.h"
 #include "i18n.h"
+#include "report/workload_json.h"
 #include "store/reviewdoc.h"
 
 enum { OPT_DESCRIPTION = 100, OPT_ENVIRONMENT, OPT_OWNER, OPT_FORMAT, OPT_ALL, OPT_UNDO };
@@ -93,17 +94,14 @@ static int workloadAdd(CliEnv *env, Store *s, const WorkloadArgs *a, const char 
 
 static void listJson(const Workload *w, size_t n)
 {
-   json_t *arr = json_array();
+   json_t *arr = Json_checked(json_array());
    for (size_t i = 0; i < n; i++) {
-      json_t *o = json_object();
-      Json_setString(o, "name", w[i].name);
-      Json_setString(o, "description", w[i].description);
-      Json_setString(o, "environment", w[i].environment);
-      Json_setString(o, "owner", w[i].owner);
-      Json_setString(o, "created_at", w[i].created_at);
-      Json_setString(o, "updated_at", w[i].updated_at);
-      Json_setString(o, "updated_by", w[i].updated_by);
-      Json_set(o, "archived", json_boolean(w[i].archived));
+      json_t *o = Workload_toJson(&w[i], NULL);
+      /* The list has put archived last since it first shipped, and scripts
+       * compare its output as text: keep it there. */
+      json_t *archived = json_incref(json_object_get(o, "archived"));
+      json_object_del(o, "archived");
+      Json_set(o, "archived", archived);
       Json_append(arr, o);
    }
    Json_print(arr);

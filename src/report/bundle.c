@@ -18,6 +18,7 @@
 #include "core/json.h"
 #include "store/import.h"
 #include "store/upgrade.h"
+#include "report/workload_json.h"
 
 /* ==== export ==== */
 
@@ -37,21 +38,6 @@ static const char *createdBy(const Workload *w, const HistoryEntry *h, size_t n)
       if (strcmp(h[i].kind, "workload") == 0 && !h[i].before)
          return h[i].user;
    return w->updated_by;
-}
-
-static json_t *workloadJson(const Workload *w, const HistoryEntry *h, size_t n)
-{
-   json_t *o = Json_checked(json_object());
-   Json_setString(o, "name", w->name);
-   Json_setString(o, "description", w->description);
-   Json_setString(o, "environment", w->environment);
-   Json_setString(o, "owner", w->owner);
-   Json_setBool(o, "archived", w->archived);
-   Json_setString(o, "created_at", w->created_at);
-   Json_setString(o, "created_by", createdBy(w, h, n));
-   Json_setString(o, "updated_at", w->updated_at);
-   Json_setString(o, "updated_by", w->updated_by);
-   return o;
 }
 
 static json_t *lensJson(const StoreLens *l)
@@ -186,7 +172,7 @@ StoreStatus Bundle_export(Store *s, const char *workload, char **text, char **er
    json_t *root = Json_checked(json_object());
    Json_setString(root, "format", BUNDLE_FORMAT_NAME);
    Json_setInt(root, "version", BUNDLE_VERSION);
-   Json_set(root, "workload", workloadJson(&p.w, p.history, p.n_history));
+   Json_set(root, "workload", Workload_toJson(&p.w, createdBy(&p.w, p.history, p.n_history)));
    Json_set(root, "lens", lensJson(&p.lens));
    json_t *a = Json_checked(json_array());
    for (size_t i = 0; i < p.n_answers; i++)

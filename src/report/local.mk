@@ -3,6 +3,7 @@
 libwalens_a_SOURCES += \
 	src/report/rtext.c src/report/rtext.h \
 	src/report/outfile.c src/report/outfile.h \
+	src/report/workload_json.c src/report/workload_json.h \
 	src/report/lens_export.c src/report/lens_export.h
 
 # Review bundles (walens export / import); the store's side of an import is

@@ -8,6 +8,7 @@
 #include "core/xalloc.h"
 #include "core/json.h"
 #include "report/rtext.h"
+#include "report/workload_json.h"
 #include "report/writers.h"
 
 #define REPORT_JSON_VERSION 1
@@ -30,21 +31,6 @@ static json_t *countsJson(const SnapCounts *c)
       Json_setInt(plan, PlanStatus_name((PlanStatus)s), (long long)c->plan_by_status[s]);
    Json_setInt(plan, "overdue", (long long)c->plan_overdue);
    Json_set(o, "plan", plan);
-   return o;
-}
-
-static json_t *workloadJson(const Report *r)
-{
-   const Workload *w = &r->doc.workload;
-   json_t *o = Json_checked(json_object());
-   Json_setString(o, "name", w->name);
-   Json_setString(o, "description", w->description);
-   Json_setString(o, "environment", w->environment);
-   Json_setString(o, "owner", w->owner);
-   Json_setBool(o, "archived", w->archived);
-   Json_setString(o, "created_at", w->created_at);
-   Json_setString(o, "updated_at", w->updated_at);
-   Json_setString(o, "updated_by", w->updated_by);
    return o;
 }
 
@@ -199,7 +185,7 @@ bool ReportJson_write(const Report *r, const ReportOptions *opts, FILE *f)
    Json_setString(root, "format", "walens-report");
    Json_setInt(root, "version", REPORT_JSON_VERSION);
    Json_setString(root, "date", r->date);
-   Json_set(root, "workload", workloadJson(r));
+   Json_set(root, "workload", Workload_toJson(&r->doc.workload, NULL));
    Json_set(root, "lens", lensJson(r));
    if (r->milestone) {
       json_t *m = Json_checked(json_object());
