@@ -281,6 +281,37 @@ char *Report_lensLine(const Report *r)
              : xasprintf("%s (%s)", s->lens_name, s->lens_key);
 }
 
+size_t Report_facts(const Report *r, ReportFact *facts)
+{
+   const Workload *w = &r->doc.workload;
+   char *lens = Report_lensLine(r);
+   const struct {
+      const char *label, *value;
+   } rows[] = {
+      { _("Workload"), w->name },           { _("Description"), w->description },
+      { _("Environment"), w->environment }, { _("Owner"), w->owner },
+      { _("Created"), w->created_at },      { _("Last changed"), w->updated_at },
+      { _("Lens"), lens },                  { _("Report date"), r->date },
+   };
+   size_t n = 0;
+   for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+      if (rows[i].value && *rows[i].value)
+         facts[n++] = (ReportFact){ rows[i].label, xstrdup(rows[i].value), false };
+   free(lens);
+   if (r->milestone)
+      facts[n++] = (ReportFact){ _("Milestone"),
+                                 xasprintf(_("%s, saved %s by %s"), r->milestone,
+                                           r->milestone_at, r->milestone_by),
+                                 true };
+   return n;
+}
+
+void Report_freeFacts(ReportFact *facts, size_t n)
+{
+   for (size_t i = 0; i < n; i++)
+      free(facts[i].value);
+}
+
 char *Report_trackingLine(const Report *r, const PlanItem *it)
 {
    const PlanTrack *t = &it->track;

@@ -58,31 +58,16 @@ static const char css[] =
    "a { color: #003a8c; overflow-wrap: anywhere; }\n"
    "@media print { body { max-width: none; padding: 0; } a { color: #000; } }\n";
 
-typedef struct Out {
-   FILE *f;
-   bool ok;
-} Out;
-
-static void put(Out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void put(Out *o, const char *fmt, ...)
-{
-   va_list ap;
-   va_start(ap, fmt);
-   if (o->ok && vfprintf(o->f, fmt, ap) < 0)
-      o->ok = false;
-   va_end(ap);
-}
-
 /* Escaped text (newlines kept; shown by the .pre class where it matters). */
-static void text(Out *o, const char *s)
+static void text(Rout *o, const char *s)
 {
    char *e = Rtext_html(s ? s : "", false);
-   put(o, "%s", e);
+   Rout_put(o, "%s", e);
    free(e);
 }
 
-static void textf(Out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void textf(Out *o, const char *fmt, ...)
+static void textf(Rout *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void textf(Rout *o, const char *fmt, ...)
 {
    va_list ap;
    va_start(ap, fmt);
@@ -99,154 +84,138 @@ static bool httpUrl(const char *u)
    return u && (strncmp(u, "http://", 7) == 0 || strncmp(u, "https://", 8) == 0);
 }
 
-static void link(Out *o, const char *url)
+static void link(Rout *o, const char *url)
 {
    char *e = Rtext_html(url, true);
    if (httpUrl(url))
-      put(o, "<a href=\"%s\">%s</a>", e, e);
+      Rout_put(o, "<a href=\"%s\">%s</a>", e, e);
    else
-      put(o, "%s", e);
+      Rout_put(o, "%s", e);
    free(e);
 }
 
-static void workloadSection(const Report *r, Out *o)
+static void workloadSection(const Report *r, Rout *o)
 {
-   const Workload *w = &r->doc.workload;
-   char *lens = Report_lensLine(r);
-   struct {
-      const char *label, *value;
-   } rows[] = {
-      { _("Workload"), w->name },        { _("Description"), w->description },
-      { _("Environment"), w->environment }, { _("Owner"), w->owner },
-      { _("Created"), w->created_at },   { _("Last changed"), w->updated_at },
-      { _("Lens"), lens },               { _("Report date"), r->date },
-   };
-   put(o, "<table class=\"facts fixed\">\n");
-   for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
-      if (!rows[i].value || !*rows[i].value)
-         continue;
-      put(o, "<tr><th scope=\"row\">");
-      text(o, rows[i].label);
-      put(o, "</th><td class=\"pre\">");
-      text(o, rows[i].value);
-      put(o, "</td></tr>\n");
+   ReportFact facts[REPORT_MAX_FACTS];
+   size_t n = Report_facts(r, facts);
+   Rout_put(o, "<table class=\"facts fixed\">\n");
+   for (size_t i = 0; i < n; i++) {
+      Rout_put(o, "<tr><th scope=\"row\">");
+      text(o, facts[i].label);
+      /* Free text keeps its line breaks; the milestone line has none. */
+      Rout_put(o, facts[i].milestone ? "</th><td>" : "</th><td class=\"pre\">");
+      text(o, facts[i].value);
+      Rout_put(o, "</td></tr>\n");
    }
-   if (r->milestone) {
-      put(o, "<tr><th scope=\"row\">");
-      text(o, _("Milestone"));
-      put(o, "</th><td>");
-      textf(o, _("%s, saved %s by %s"), r->milestone, r->milestone_at, r->milestone_by);
-      put(o, "</td></tr>\n");
-   }
-   put(o, "</table>\n");
-   free(lens);
+   Rout_put(o, "</table>\n");
+   Report_freeFacts(facts, n);
 }
 
-static void summarySection(const Report *r, Out *o)
+static void summarySection(const Report *r, Rout *o)
 {
    const SnapCounts *c = &r->snap.total;
-   put(o, "<h2>");
+   Rout_put(o, "<h2>");
    text(o, _("Summary"));
-   put(o, "</h2>\n<ul>\n<li>");
+   Rout_put(o, "</h2>\n<ul>\n<li>");
    textf(o, _("%zu questions, %zu answered: %zu high risk, %zu medium risk, %zu no risk, %zu "
               "not applicable, %zu unanswered."),
          c->questions, c->questions - c->by_risk[RISK_UNANSWERED], c->by_risk[RISK_HIGH],
          c->by_risk[RISK_MEDIUM], c->by_risk[RISK_NONE], c->by_risk[RISK_NOT_APPLICABLE],
          c->by_risk[RISK_UNANSWERED]);
-   put(o, "</li>\n<li>");
+   Rout_put(o, "</li>\n<li>");
    textf(o, _("%zu of %zu best practices in place."), c->practices_selected, c->practices);
-   put(o, "</li>\n<li>");
+   Rout_put(o, "</li>\n<li>");
    textf(o, _("Improvement plan: %zu items; %zu open, %zu in progress, %zu done, %zu risk "
               "accepted, %zu won't do; %zu overdue."),
          c->plan_active, c->plan_by_status[PLAN_OPEN], c->plan_by_status[PLAN_IN_PROGRESS],
          c->plan_by_status[PLAN_DONE], c->plan_by_status[PLAN_RISK_ACCEPTED],
          c->plan_by_status[PLAN_WONT_DO], c->plan_overdue);
-   put(o, "</li>\n</ul>\n");
+   Rout_put(o, "</li>\n</ul>\n");
 }
 
-static void matrixSection(const Report *r, Out *o)
+static void matrixSection(const Report *r, Rout *o)
 {
    const Snapshot *s = &r->snap;
    if (r->cols == 0)
       return;
-   put(o, "<h2>");
+   Rout_put(o, "<h2>");
    text(o, _("Risk matrix: phase x pillar"));
-   put(o, "</h2>\n<table class=\"matrix\">\n<thead><tr><th scope=\"col\">");
+   Rout_put(o, "</h2>\n<table class=\"matrix\">\n<thead><tr><th scope=\"col\">");
    text(o, _("Phase"));
-   put(o, "</th>");
+   Rout_put(o, "</th>");
    for (size_t c = 0; c < r->cols; c++) {
-      put(o, "<th scope=\"col\">");
+      Rout_put(o, "<th scope=\"col\">");
       text(o, s->pillars[c].name);
-      put(o, "</th>");
+      Rout_put(o, "</th>");
    }
-   put(o, "</tr></thead>\n<tbody>\n");
+   Rout_put(o, "</tr></thead>\n<tbody>\n");
    for (size_t rw = 0; rw < r->rows; rw++) {
-      put(o, "<tr><th scope=\"row\">");
+      Rout_put(o, "<tr><th scope=\"row\">");
       text(o, s->n_phases ? s->phases[rw].name : _("All questions"));
-      put(o, "</th>");
+      Rout_put(o, "</th>");
       for (size_t c = 0; c < r->cols; c++) {
          const MatrixCell *cell = &r->cells[rw * r->cols + c];
          char *t = Report_cellText(cell);
          if (cell->total == 0) {
-            put(o, "<td class=\"empty\">-</td>");
+            Rout_put(o, "<td class=\"empty\">-</td>");
          } else {
             Risk worst = Report_cellWorst(cell);
-            put(o, "<td class=\"risk-%s\">", Risk_name(worst));
+            Rout_put(o, "<td class=\"risk-%s\">", Risk_name(worst));
             text(o, t);
-            put(o, "<br><span class=\"tag\">");
+            Rout_put(o, "<br><span class=\"tag\">");
             text(o, Report_riskLabel(worst));
-            put(o, "</span></td>");
+            Rout_put(o, "</span></td>");
          }
          free(t);
       }
-      put(o, "</tr>\n");
+      Rout_put(o, "</tr>\n");
    }
-   put(o, "</tbody>\n</table>\n<p class=\"muted\">");
+   Rout_put(o, "</tbody>\n</table>\n<p class=\"muted\">");
    text(o, _("Each cell: questions answered/total; H, M: questions at high and medium risk. The "
              "colour and the word show the worst risk in the cell:"));
    static const Risk legend[] = { RISK_HIGH, RISK_MEDIUM, RISK_NONE, RISK_NOT_APPLICABLE,
                                   RISK_UNANSWERED };
    for (size_t i = 0; i < sizeof legend / sizeof *legend; i++) {
-      put(o, " <span class=\"tag risk-%s\">", Risk_name(legend[i]));
+      Rout_put(o, " <span class=\"tag risk-%s\">", Risk_name(legend[i]));
       text(o, Report_riskLabel(legend[i]));
-      put(o, "</span>");
+      Rout_put(o, "</span>");
    }
-   put(o, "</p>\n");
+   Rout_put(o, "</p>\n");
 }
 
-static void headRow(Out *o, const char *const *heads, const bool *right, size_t n)
+static void headRow(Rout *o, const char *const *heads, const bool *right, size_t n)
 {
-   put(o, "<thead><tr>");
+   Rout_put(o, "<thead><tr>");
    for (size_t i = 0; i < n; i++) {
-      put(o, "<th scope=\"col\"%s>", right[i] ? " class=\"num\"" : "");
+      Rout_put(o, "<th scope=\"col\"%s>", right[i] ? " class=\"num\"" : "");
       text(o, heads[i]);
-      put(o, "</th>");
+      Rout_put(o, "</th>");
    }
-   put(o, "</tr></thead>\n<tbody>\n");
+   Rout_put(o, "</tr></thead>\n<tbody>\n");
 }
 
-static void numCell(Out *o, size_t n)
+static void numCell(Rout *o, size_t n)
 {
-   put(o, "<td class=\"num\">%zu</td>", n);
+   Rout_put(o, "<td class=\"num\">%zu</td>", n);
 }
 
-static void groupSection(const Report *r, Out *o, const char *title, const char *what,
+static void groupSection(const Report *r, Rout *o, const char *title, const char *what,
                          const SnapGroup *g, size_t n)
 {
    if (n == 0)
       return;
-   put(o, "<h2>");
+   Rout_put(o, "<h2>");
    text(o, title);
-   put(o, "</h2>\n<table>\n");
+   Rout_put(o, "</h2>\n<table>\n");
    const char *heads[] = { what,        _("Questions"), _("Answered"), _("High"),
                            _("Medium"), _("None"),      _("N/A"),      _("Plan items") };
    static const bool right[] = { false, true, true, true, true, true, true, true };
    headRow(o, heads, right, 8);
    for (size_t i = 0; i <= n; i++) {
       const SnapCounts *c = i < n ? &g[i].counts : &r->snap.total;
-      put(o, "<tr><th scope=\"row\">");
+      Rout_put(o, "<tr><th scope=\"row\">");
       text(o, i < n ? g[i].name : _("Total"));
-      put(o, "</th>");
+      Rout_put(o, "</th>");
       numCell(o, c->questions);
       numCell(o, c->questions - c->by_risk[RISK_UNANSWERED]);
       numCell(o, c->by_risk[RISK_HIGH]);
@@ -254,98 +223,98 @@ static void groupSection(const Report *r, Out *o, const char *title, const char 
       numCell(o, c->by_risk[RISK_NONE]);
       numCell(o, c->by_risk[RISK_NOT_APPLICABLE]);
       numCell(o, c->plan_active);
-      put(o, "</tr>\n");
+      Rout_put(o, "</tr>\n");
    }
-   put(o, "</tbody>\n</table>\n");
+   Rout_put(o, "</tbody>\n</table>\n");
 }
 
-static void trendSection(const Report *r, Out *o)
+static void trendSection(const Report *r, Rout *o)
 {
    if (r->n_trend == 0)
       return;
-   put(o, "<h2>");
+   Rout_put(o, "<h2>");
    text(o, _("Trend across milestones"));
-   put(o, "</h2>\n<table>\n");
+   Rout_put(o, "</h2>\n<table>\n");
    const char *heads[] = { _("Milestone"), _("Date"),      _("Answered"), _("High"),
                            _("Medium"),    _("Plan open"), _("Done") };
    static const bool right[] = { false, false, true, true, true, true, true };
    headRow(o, heads, right, 7);
    for (size_t i = 0; i < r->n_trend; i++) {
       const ReportTrend *t = &r->trend[i];
-      put(o, "<tr><td>");
+      Rout_put(o, "<tr><td>");
       if (!t->name)
          text(o, _("(now)"));
       else if (t->reported)
          textf(o, _("%s (this report)"), t->name);
       else
          text(o, t->name);
-      put(o, "</td><td>");
+      Rout_put(o, "</td><td>");
       text(o, t->date);
-      put(o, "</td><td class=\"num\">%zu/%zu</td>",
+      Rout_put(o, "</td><td class=\"num\">%zu/%zu</td>",
           t->counts.questions - t->counts.by_risk[RISK_UNANSWERED], t->counts.questions);
       numCell(o, t->counts.by_risk[RISK_HIGH]);
       numCell(o, t->counts.by_risk[RISK_MEDIUM]);
       numCell(o, t->counts.plan_by_status[PLAN_OPEN] + t->counts.plan_by_status[PLAN_IN_PROGRESS]);
       numCell(o, t->counts.plan_by_status[PLAN_DONE]);
-      put(o, "</tr>\n");
+      Rout_put(o, "</tr>\n");
    }
-   put(o, "</tbody>\n</table>\n");
+   Rout_put(o, "</tbody>\n</table>\n");
 }
 
-static void planRow(const Report *r, Out *o, const PlanItem *it, size_t number)
+static void planRow(const Report *r, Rout *o, const PlanItem *it, size_t number)
 {
    const SnapQuestion *q = &r->snap.questions[it->question];
    const SnapChoice *c = &q->choices[it->choice];
    const Choice *lc = Report_lensChoice(r, it->question, it->choice);
-   put(o, "<tr class=\"item\"><td class=\"num\">%zu</td><td><strong>", number);
+   Rout_put(o, "<tr class=\"item\"><td class=\"num\">%zu</td><td><strong>", number);
    text(o, c->title);
-   put(o, "</strong><br><span class=\"muted\">");
+   Rout_put(o, "</strong><br><span class=\"muted\">");
    if (it->weight != WEIGHT_NONE)
       textf(o, _("%s, weight %s"), c->id, Weight_name(it->weight));
    else
       text(o, c->id);
-   put(o, "</span>");
+   Rout_put(o, "</span>");
    if (lc && lc->improvement.text && *lc->improvement.text) {
-      put(o, "<div class=\"pre\">");
+      Rout_put(o, "<div class=\"pre\">");
       text(o, lc->improvement.text);
-      put(o, "</div>");
+      Rout_put(o, "</div>");
    }
    const char *url = Report_practiceLink(r, it->question, it->choice);
    if (url) {
-      put(o, "<div>");
+      Rout_put(o, "<div>");
       link(o, url);
-      put(o, "</div>");
+      Rout_put(o, "</div>");
    }
-   put(o, "</td><td>");
+   Rout_put(o, "</td><td>");
    text(o, q->id);
-   put(o, ": ");
+   Rout_put(o, ": ");
    text(o, q->title);
    const char *phase = Report_phaseName(r, q);
-   put(o, "<br><span class=\"muted\">");
+   Rout_put(o, "<br><span class=\"muted\">");
    if (*phase) {
       text(o, phase);
-      put(o, " / ");
+      Rout_put(o, " / ");
    }
    text(o, Report_pillarName(r, q));
-   put(o, "</span></td><td>");
+   Rout_put(o, "</span></td><td>");
    char *t = Report_trackingLine(r, it);
    text(o, t);
    free(t);
-   put(o, "</td><td class=\"pre\">");
+   Rout_put(o, "</td><td class=\"pre\">");
    text(o, it->track.note);
-   put(o, "</td></tr>\n");
+   Rout_put(o, "</td></tr>\n");
 }
 
-static void planSection(const Report *r, const ReportOptions *opts, Out *o)
+static void planSection(const Report *r, const ReportOptions *opts, Rout *o)
 {
    const Plan *p = &r->snap.plan;
-   put(o, "<section%s>\n<h2>", opts->plan_only ? "" : " class=\"newpage\"");
+   Rout_put(o, "<section%s>\n<h2>", opts->plan_only ? "" : " class=\"newpage\"");
    text(o, _("Improvement plan"));
-   put(o, "</h2>\n");
+   Rout_put(o, "</h2>\n");
    if (p->n_active == 0) {
-      put(o, "<p>");
+      Rout_put(o, "<p>");
       text(o, _("Nothing to improve: no question is at high or medium risk."));
-      put(o, "</p>\n");
+      Rout_put(o, "</p>\n");
    }
    const char *heads[] = { "#", _("Practice and how to improve"), _("Question"), _("Tracking"),
                            _("Note") };
@@ -356,91 +325,92 @@ static void planSection(const Report *r, const ReportOptions *opts, Out *o)
       size_t n = Report_countPlan(r, groups[g]);
       if (n == 0)
          continue;
-      put(o, "<h3 class=\"risk-group\">");
+      Rout_put(o, "<h3 class=\"risk-group\">");
       textf(o, groups[g] == RISK_HIGH ? _("High risk (%zu items)") : _("Medium risk (%zu items)"),
             n);
-      put(o, "</h3>\n<table class=\"plan fixed\">\n<colgroup><col style=\"width:2.4em\">"
+      Rout_put(o, "</h3>\n<table class=\"plan fixed\">\n<colgroup><col style=\"width:2.4em\">"
              "<col style=\"width:40%%\"><col style=\"width:24%%\"><col style=\"width:18%%\">"
              "<col></colgroup>\n");
       headRow(o, heads, right, 5);
       for (size_t i = 0; i < p->n_active; i++)
          if (p->items[i].risk == groups[g] && p->items[i].question < r->snap.n_questions)
             planRow(r, o, &p->items[i], ++number);
-      put(o, "</tbody>\n</table>\n");
+      Rout_put(o, "</tbody>\n</table>\n");
    }
    if (p->n > p->n_active) {
-      put(o, "<h3>");
+      Rout_put(o, "<h3>");
       text(o, _("Tracked items no longer in the plan"));
-      put(o, "</h3>\n<ul>\n");
+      Rout_put(o, "</h3>\n<ul>\n");
       for (size_t i = p->n_active; i < p->n; i++) {
          const PlanItem *it = &p->items[i];
          char *t = Report_trackingLine(r, it);
-         put(o, "<li>");
+         Rout_put(o, "<li>");
          textf(o, "%s/%s: %s. %s", it->track.question_id, it->track.choice_id,
                PlanItemState_label(it->state), t);
-         put(o, "</li>\n");
+         Rout_put(o, "</li>\n");
          free(t);
       }
-      put(o, "</ul>\n");
+      Rout_put(o, "</ul>\n");
    }
-   put(o, "</section>\n");
+   Rout_put(o, "</section>\n");
 }
 
-static void questionsSection(const Report *r, Out *o)
+static void questionsSection(const Report *r, Rout *o)
 {
    const Snapshot *s = &r->snap;
-   put(o, "<section class=\"newpage\">\n<h2>");
+   Rout_put(o, "<section class=\"newpage\">\n<h2>");
    text(o, _("Questions and answers"));
-   put(o, "</h2>\n");
+   Rout_put(o, "</h2>\n");
    for (size_t k = 0; k < s->n_questions; k++) {
       const SnapQuestion *q = &s->questions[r->order[k]];
-      put(o, "<div class=\"question\">\n<h3>");
+      Rout_put(o, "<div class=\"question\">\n<h3>");
       text(o, q->id);
-      put(o, ": ");
+      Rout_put(o, ": ");
       text(o, q->title);
-      put(o, " <span class=\"tag risk-%s\">", Risk_name(q->risk));
+      Rout_put(o, " <span class=\"tag risk-%s\">", Risk_name(q->risk));
       text(o, Report_riskLabel(q->risk));
-      put(o, "</span></h3>\n<p class=\"muted\">");
+      Rout_put(o, "</span></h3>\n<p class=\"muted\">");
       const char *phase = Report_phaseName(r, q);
       if (*phase)
          textf(o, _("Phase: %s; pillar: %s"), phase, Report_pillarName(r, q));
       else
          textf(o, _("Pillar: %s"), Report_pillarName(r, q));
       if (q->not_applicable) {
-         put(o, "<br>");
+         Rout_put(o, "<br>");
          textf(o, _("Not applicable: %s"), NaReason_label(q->reason));
       }
-      put(o, "</p>\n<ul class=\"choices\">\n");
+      Rout_put(o, "</p>\n<ul class=\"choices\">\n");
       for (size_t c = 0; c < q->n_choices; c++) {
          const SnapChoice *ch = &q->choices[c];
-         put(o, "<li>%s ", ch->state == CHOICE_SELECTED ? "[x]" : ch->state == CHOICE_NA ? "[-]" : "[&nbsp;]");
+         Rout_put(o, "<li>%s ",
+                  ch->state == CHOICE_SELECTED ? "[x]" : ch->state == CHOICE_NA ? "[-]" : "[&nbsp;]");
          text(o, ch->title);
-         put(o, "</li>\n");
+         Rout_put(o, "</li>\n");
       }
-      put(o, "</ul>\n");
+      Rout_put(o, "</ul>\n");
       if (q->notes && *q->notes) {
-         put(o, "<p class=\"pre\"><strong>");
+         Rout_put(o, "<p class=\"pre\"><strong>");
          text(o, _("Notes"));
-         put(o, ":</strong> ");
+         Rout_put(o, ":</strong> ");
          text(o, q->notes);
-         put(o, "</p>\n");
+         Rout_put(o, "</p>\n");
       }
-      put(o, "</div>\n");
+      Rout_put(o, "</div>\n");
    }
-   put(o, "</section>\n");
+   Rout_put(o, "</section>\n");
 }
 
 bool ReportHtml_write(const Report *r, const ReportOptions *opts, FILE *f)
 {
-   Out o = { f, true };
+   Rout o = { f, true };
    char *title = Report_title(r);
-   put(&o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+   Rout_put(&o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
            "style-src 'unsafe-inline'\">\n<meta name=\"generator\" content=\"walens\">\n<title>");
    text(&o, title);
-   put(&o, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", css);
+   Rout_put(&o, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", css);
    text(&o, title);
-   put(&o, "</h1>\n");
+   Rout_put(&o, "</h1>\n");
    free(title);
    workloadSection(r, &o);
    if (!opts->plan_only) {
@@ -453,6 +423,6 @@ bool ReportHtml_write(const Report *r, const ReportOptions *opts, FILE *f)
    planSection(r, opts, &o);
    if (!opts->plan_only)
       questionsSection(r, &o);
-   put(&o, "</body>\n</html>\n");
+   Rout_put(&o, "</body>\n</html>\n");
    return o.ok && !ferror(f);
 }

@@ -61,82 +61,52 @@ static char *link(const char *u)
    return safeUrl(u) ? xasprintf("<%s>", u) : md(u, 0);
 }
 
-typedef struct Out {
-   FILE *f;
-   bool ok;
-} Out;
-
-static void put(Out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void put(Out *o, const char *fmt, ...)
-{
-   va_list ap;
-   va_start(ap, fmt);
-   if (o->ok && vfprintf(o->f, fmt, ap) < 0)
-      o->ok = false;
-   va_end(ap);
-}
-
 /* "| a | b |" from cells already escaped (taken and freed). */
-static void row(Out *o, char **cells, size_t n)
+static void row(Rout *o, char **cells, size_t n)
 {
-   put(o, "|");
+   Rout_put(o, "|");
    for (size_t i = 0; i < n; i++) {
-      put(o, " %s |", cells[i]);
+      Rout_put(o, " %s |", cells[i]);
       free(cells[i]);
    }
-   put(o, "\n");
+   Rout_put(o, "\n");
 }
 
-static void rule(Out *o, const bool *right, size_t n)
+static void rule(Rout *o, const bool *right, size_t n)
 {
-   put(o, "|");
+   Rout_put(o, "|");
    for (size_t i = 0; i < n; i++)
-      put(o, right && right[i] ? " ---: |" : " --- |");
-   put(o, "\n");
+      Rout_put(o, right && right[i] ? " ---: |" : " --- |");
+   Rout_put(o, "\n");
 }
 
-static void workloadSection(const Report *r, Out *o)
+static void workloadSection(const Report *r, Rout *o)
 {
-   const Workload *w = &r->doc.workload;
-   char *lens = Report_lensLine(r);
-   struct {
-      const char *label, *value;
-   } rows[] = {
-      { _("Workload"), w->name },        { _("Description"), w->description },
-      { _("Environment"), w->environment }, { _("Owner"), w->owner },
-      { _("Created"), w->created_at },   { _("Last changed"), w->updated_at },
-      { _("Lens"), lens },               { _("Report date"), r->date },
-   };
-   put(o, "| | |\n| --- | --- |\n");
-   for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
-      if (rows[i].value && *rows[i].value)
-         row(o, (char *[]){ cell(rows[i].label), cell(rows[i].value) }, 2);
-   if (r->milestone) {
-      char *m = xasprintf(_("%s, saved %s by %s"), r->milestone, r->milestone_at,
-                          r->milestone_by);
-      row(o, (char *[]){ cell(_("Milestone")), cell(m) }, 2);
-      free(m);
-   }
-   put(o, "\n");
-   free(lens);
+   ReportFact facts[REPORT_MAX_FACTS];
+   size_t n = Report_facts(r, facts);
+   Rout_put(o, "| | |\n| --- | --- |\n");
+   for (size_t i = 0; i < n; i++)
+      row(o, (char *[]){ cell(facts[i].label), cell(facts[i].value) }, 2);
+   Rout_put(o, "\n");
+   Report_freeFacts(facts, n);
 }
 
-static void summarySection(const Report *r, Out *o)
+static void summarySection(const Report *r, Rout *o)
 {
    const SnapCounts *c = &r->snap.total;
-   put(o, "## %s\n\n", _("Summary"));
+   Rout_put(o, "## %s\n\n", _("Summary"));
    char *s = xasprintf(_("%zu questions, %zu answered: %zu high risk, %zu medium risk, %zu no "
                          "risk, %zu not applicable, %zu unanswered."),
                        c->questions, c->questions - c->by_risk[RISK_UNANSWERED],
                        c->by_risk[RISK_HIGH], c->by_risk[RISK_MEDIUM], c->by_risk[RISK_NONE],
                        c->by_risk[RISK_NOT_APPLICABLE], c->by_risk[RISK_UNANSWERED]);
    char *e = md(s, 0);
-   put(o, "- %s\n", e);
+   Rout_put(o, "- %s\n", e);
    free(e);
    free(s);
    s = xasprintf(_("%zu of %zu best practices in place."), c->practices_selected, c->practices);
    e = md(s, 0);
-   put(o, "- %s\n", e);
+   Rout_put(o, "- %s\n", e);
    free(e);
    free(s);
    s = xasprintf(_("Improvement plan: %zu items; %zu open, %zu in progress, %zu done, %zu risk "
@@ -145,17 +115,17 @@ static void summarySection(const Report *r, Out *o)
                  c->plan_by_status[PLAN_DONE], c->plan_by_status[PLAN_RISK_ACCEPTED],
                  c->plan_by_status[PLAN_WONT_DO], c->plan_overdue);
    e = md(s, 0);
-   put(o, "- %s\n\n", e);
+   Rout_put(o, "- %s\n\n", e);
    free(e);
    free(s);
 }
 
-static void matrixSection(const Report *r, Out *o)
+static void matrixSection(const Report *r, Rout *o)
 {
    const Snapshot *s = &r->snap;
    if (r->cols == 0)
       return;
-   put(o, "## %s\n\n", _("Risk matrix: phase x pillar"));
+   Rout_put(o, "## %s\n\n", _("Risk matrix: phase x pillar"));
    size_t nc = r->cols + 1;
    char **cells = xcalloc(nc, sizeof *cells);
    cells[0] = cell(_("Phase"));
@@ -174,16 +144,16 @@ static void matrixSection(const Report *r, Out *o)
    }
    free(cells);
    char *e = md(_("Each cell: questions answered/total; H, M: questions at high and medium risk."), 0);
-   put(o, "\n%s\n\n", e);
+   Rout_put(o, "\n%s\n\n", e);
    free(e);
 }
 
-static void groupSection(const Report *r, Out *o, const char *title, const char *what,
+static void groupSection(const Report *r, Rout *o, const char *title, const char *what,
                          const SnapGroup *g, size_t n)
 {
    if (n == 0)
       return;
-   put(o, "## %s\n\n", title);
+   Rout_put(o, "## %s\n\n", title);
    enum { NC = 8 };
    const char *heads[NC] = { what,      _("Questions"), _("Answered"), _("High"),
                              _("Medium"), _("None"),    _("N/A"),      _("Plan items") };
@@ -205,14 +175,14 @@ static void groupSection(const Report *r, Out *o, const char *title, const char 
       cells[7] = xasprintf("%zu", c->plan_active);
       row(o, cells, NC);
    }
-   put(o, "\n");
+   Rout_put(o, "\n");
 }
 
-static void trendSection(const Report *r, Out *o)
+static void trendSection(const Report *r, Rout *o)
 {
    if (r->n_trend == 0)
       return;
-   put(o, "## %s\n\n", _("Trend across milestones"));
+   Rout_put(o, "## %s\n\n", _("Trend across milestones"));
    enum { NC = 7 };
    const char *heads[NC] = { _("Milestone"), _("Date"),      _("Answered"), _("High"),
                              _("Medium"),    _("Plan open"), _("Done") };
@@ -239,41 +209,41 @@ static void trendSection(const Report *r, Out *o)
       cells[6] = xasprintf("%zu", t->counts.plan_by_status[PLAN_DONE]);
       row(o, cells, NC);
    }
-   put(o, "\n");
+   Rout_put(o, "\n");
 }
 
 /* One plan item as an ordered-list item: a paragraph of hard-broken lines. */
-static void planItem(const Report *r, Out *o, const PlanItem *it, size_t number)
+static void planItem(const Report *r, Rout *o, const PlanItem *it, size_t number)
 {
    const SnapQuestion *q = &r->snap.questions[it->question];
    const SnapChoice *c = &q->choices[it->choice];
    const Choice *lc = Report_lensChoice(r, it->question, it->choice);
    size_t ind = (size_t)snprintf(NULL, 0, "%zu. ", number);
    char *title = md(c->title, ind);
-   put(o, "%zu. **%s**\\\n", number, title);
+   Rout_put(o, "%zu. **%s**\\\n", number, title);
    free(title);
    char *s = it->weight != WEIGHT_NONE
                 ? xasprintf(_("Practice %s, weight %s"), c->id, Weight_name(it->weight))
                 : xasprintf(_("Practice %s"), c->id);
    char *e = md(s, ind);
-   put(o, "%*s%s\\\n", (int)ind, "", e);
+   Rout_put(o, "%*s%s\\\n", (int)ind, "", e);
    free(e);
    free(s);
    s = xasprintf(_("Question %s: %s"), q->id, q->title);
    e = md(s, ind);
-   put(o, "%*s%s\\\n", (int)ind, "", e);
+   Rout_put(o, "%*s%s\\\n", (int)ind, "", e);
    free(e);
    free(s);
    const char *phase = Report_phaseName(r, q);
    s = *phase ? xasprintf(_("Phase: %s; pillar: %s"), phase, Report_pillarName(r, q))
               : xasprintf(_("Pillar: %s"), Report_pillarName(r, q));
    e = md(s, ind);
-   put(o, "%*s%s\\\n", (int)ind, "", e);
+   Rout_put(o, "%*s%s\\\n", (int)ind, "", e);
    free(e);
    free(s);
    s = Report_trackingLine(r, it);
    e = md(s, ind);
-   put(o, "%*s%s", (int)ind, "", e);
+   Rout_put(o, "%*s%s", (int)ind, "", e);
    free(e);
    free(s);
    struct {
@@ -287,7 +257,7 @@ static void planItem(const Report *r, Out *o, const PlanItem *it, size_t number)
          continue;
       char *label = md(more[i].label, 0);
       e = mdText(more[i].value, ind);
-      put(o, "\\\n%*s*%s:* %s", (int)ind, "", label, e);
+      Rout_put(o, "\\\n%*s*%s:* %s", (int)ind, "", label, e);
       free(label);
       free(e);
    }
@@ -295,20 +265,20 @@ static void planItem(const Report *r, Out *o, const PlanItem *it, size_t number)
    if (url) {
       char *label = md(_("Link"), 0);
       e = link(url);
-      put(o, "\\\n%*s*%s:* %s", (int)ind, "", label, e);
+      Rout_put(o, "\\\n%*s*%s:* %s", (int)ind, "", label, e);
       free(label);
       free(e);
    }
-   put(o, "\n\n");
+   Rout_put(o, "\n\n");
 }
 
-static void planSection(const Report *r, Out *o)
+static void planSection(const Report *r, Rout *o)
 {
    const Plan *p = &r->snap.plan;
-   put(o, "## %s\n\n", _("Improvement plan"));
+   Rout_put(o, "## %s\n\n", _("Improvement plan"));
    if (p->n_active == 0) {
       char *e = md(_("Nothing to improve: no question is at high or medium risk."), 0);
-      put(o, "%s\n\n", e);
+      Rout_put(o, "%s\n\n", e);
       free(e);
    }
    size_t number = 0;
@@ -321,7 +291,7 @@ static void planSection(const Report *r, Out *o)
                                                      : _("Medium risk (%zu items)"),
                               n);
       char *e = md(title, 0);
-      put(o, "### %s\n\n", e);
+      Rout_put(o, "### %s\n\n", e);
       free(e);
       free(title);
       for (size_t i = 0; i < p->n_active; i++)
@@ -329,44 +299,44 @@ static void planSection(const Report *r, Out *o)
             planItem(r, o, &p->items[i], ++number);
    }
    if (p->n > p->n_active) {
-      put(o, "### %s\n\n", _("Tracked items no longer in the plan"));
+      Rout_put(o, "### %s\n\n", _("Tracked items no longer in the plan"));
       for (size_t i = p->n_active; i < p->n; i++) {
          const PlanItem *it = &p->items[i];
          char *t = Report_trackingLine(r, it);
          char *s = xasprintf("%s/%s: %s. %s", it->track.question_id, it->track.choice_id,
                              PlanItemState_label(it->state), t);
          char *e = mdText(s, 2);
-         put(o, "- %s\n", e);
+         Rout_put(o, "- %s\n", e);
          free(e);
          free(s);
          free(t);
       }
-      put(o, "\n");
+      Rout_put(o, "\n");
    }
 }
 
-static void questionsSection(const Report *r, Out *o)
+static void questionsSection(const Report *r, Rout *o)
 {
    const Snapshot *s = &r->snap;
-   put(o, "## %s\n\n", _("Questions and answers"));
+   Rout_put(o, "## %s\n\n", _("Questions and answers"));
    for (size_t k = 0; k < s->n_questions; k++) {
       const SnapQuestion *q = &s->questions[r->order[k]];
       char *h = xasprintf("%s: %s (%s)", q->id, q->title, Report_riskLabel(q->risk));
       char *e = md(h, 0);
-      put(o, "### %s\n\n", e);
+      Rout_put(o, "### %s\n\n", e);
       free(e);
       free(h);
       const char *phase = Report_phaseName(r, q);
       h = *phase ? xasprintf(_("Phase: %s; pillar: %s"), phase, Report_pillarName(r, q))
                  : xasprintf(_("Pillar: %s"), Report_pillarName(r, q));
       e = md(h, 0);
-      put(o, "%s\n\n", e);
+      Rout_put(o, "%s\n\n", e);
       free(e);
       free(h);
       if (q->not_applicable) {
          h = xasprintf(_("Not applicable: %s"), NaReason_label(q->reason));
          e = md(h, 0);
-         put(o, "%s\n\n", e);
+         Rout_put(o, "%s\n\n", e);
          free(e);
          free(h);
       }
@@ -374,15 +344,15 @@ static void questionsSection(const Report *r, Out *o)
          const SnapChoice *ch = &q->choices[c];
          e = md(ch->title, 6);
          if (ch->state == CHOICE_NA)
-            put(o, "- [ ] ~~%s~~ (%s)\n", e, _("not applicable"));
+            Rout_put(o, "- [ ] ~~%s~~ (%s)\n", e, _("not applicable"));
          else
-            put(o, "- [%c] %s\n", ch->state == CHOICE_SELECTED ? 'x' : ' ', e);
+            Rout_put(o, "- [%c] %s\n", ch->state == CHOICE_SELECTED ? 'x' : ' ', e);
          free(e);
       }
-      put(o, "\n");
+      Rout_put(o, "\n");
       if (q->notes && *q->notes) {
          e = mdText(q->notes, 2);
-         put(o, "> **%s:** %s\n\n", _("Notes"), e);
+         Rout_put(o, "> **%s:** %s\n\n", _("Notes"), e);
          free(e);
       }
    }
@@ -390,10 +360,10 @@ static void questionsSection(const Report *r, Out *o)
 
 bool ReportMd_write(const Report *r, const ReportOptions *opts, FILE *f)
 {
-   Out o = { f, true };
+   Rout o = { f, true };
    char *title = Report_title(r);
    char *e = md(title, 0);
-   put(&o, "# %s\n\n", e);
+   Rout_put(&o, "# %s\n\n", e);
    free(e);
    free(title);
    workloadSection(r, &o);

@@ -237,26 +237,15 @@ static void freeCells(char **cells, size_t n)
 static void workloadSection(const Report *r, Layout *l)
 {
    Block *b = block(l, true, false);
-   char *title = Report_title(r), *lens = Report_lensLine(r);
+   char *title = Report_title(r);
    heading(l, b, title, '=');
-   const Workload *w = &r->doc.workload;
-   field(l, b, 0, _("Workload"), w->name);
-   field(l, b, 0, _("Description"), w->description);
-   field(l, b, 0, _("Environment"), w->environment);
-   field(l, b, 0, _("Owner"), w->owner);
-   field(l, b, 0, _("Created"), w->created_at);
-   field(l, b, 0, _("Last changed"), w->updated_at);
-   field(l, b, 0, _("Lens"), lens);
-   field(l, b, 0, _("Report date"), r->date);
-   if (r->milestone) {
-      char *m = xasprintf(_("%s, saved %s by %s"), r->milestone, r->milestone_at,
-                          r->milestone_by);
-      field(l, b, 0, _("Milestone"), m);
-      free(m);
-   }
+   ReportFact facts[REPORT_MAX_FACTS];
+   size_t n = Report_facts(r, facts);
+   for (size_t i = 0; i < n; i++)
+      field(l, b, 0, facts[i].label, facts[i].value);
+   Report_freeFacts(facts, n);
    blank(b);
    free(title);
-   free(lens);
 }
 
 static void summarySection(const Report *r, Layout *l)

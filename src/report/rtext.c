@@ -453,3 +453,12 @@ bool Rtext_put(FILE *f, const char *s)
    size_t n = strlen(s);
    return fwrite(s, 1, n, f) == n;
 }
+
+void Rout_put(Rout *o, const char *fmt, ...)
+{
+   va_list ap;
+   va_start(ap, fmt);
+   if (o->ok && vfprintf(o->f, fmt, ap) < 0)
+      o->ok = false;
+   va_end(ap);
+}

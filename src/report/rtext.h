@@ -80,4 +80,15 @@ char *Rtext_csv(const char *s);
 /* Writes s to f; false on a write error. */
 bool Rtext_put(FILE *f, const char *s);
 
+/* A stream that remembers its first write error, so that a writer prints
+ * straight through and asks once at the end (ok && !ferror(f)).
+ * Initialise as { f, true }. */
+typedef struct Rout {
+   FILE *f;
+   bool ok;
+} Rout;
+
+/* printf to o->f; nothing more once a write has failed. */
+void Rout_put(Rout *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 #endif

@@ -29,6 +29,20 @@ char *Report_cellText(const MatrixCell *c);
 char *Report_title(const Report *r);
 /* "Machine Learning Lens 2025.11 (machine-learning)". */
 char *Report_lensLine(const Report *r);
+
+/* The facts that open a report, in this order: workload, description,
+ * environment, owner, created, last changed, lens, report date and, in a
+ * milestone report, the milestone.  A fact without a value is left out. */
+#define REPORT_MAX_FACTS 9
+typedef struct ReportFact {
+   const char *label; /* translated */
+   char *value;       /* allocated; never empty */
+   bool milestone;    /* the milestone's "NAME, saved AT by USER" */
+} ReportFact;
+/* Fills facts (room for REPORT_MAX_FACTS) and returns how many it holds;
+ * Report_freeFacts() releases their values. */
+size_t Report_facts(const Report *r, ReportFact *facts);
+void Report_freeFacts(ReportFact *facts, size_t n);
 /* "Status: open; owner: alice; due: 2026-12-01 (overdue); priority: 2"
  * without the parts that are unset. */
 char *Report_trackingLine(const Report *r, const PlanItem *it);
