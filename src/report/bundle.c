@@ -383,8 +383,35 @@ static void checkChoices(Rd *r, const Question *q, char *const *ids, size_t n, c
          problem(r, _("%s[%zu]: '%s' is not a choice of question '%s'"), path, i, ids[i], q->id);
 }
 
-static void readAnswer(Rd *r, json_t *o, const Lens *lens, StoredAnswer *a, const char *p)
+/* Reads root.key, an array of objects, into a new zeroed array of elements
+ * of size bytes (one more than the objects, so never NULL): each(r, object,
+ * element, path, ctx) reads one, with the path "key[i]" for messages.
+ * Stops at the first problem; *n counts the elements begun, for In_free. */
+typedef void ReadElem(Rd *r, json_t *o, void *elem, const char *path, const void *ctx);
+static void *readArray(Rd *r, json_t *root, const char *key, size_t size, size_t *n,
+                       ReadElem *each, const void *ctx)
 {
+   json_t *arr = member(r, root, key, true, "bundle");
+   size_t len = arr ? json_array_size(arr) : 0;
+   char *v = xcalloc(len + 1, size);
+   for (size_t i = 0; i < len && !r->err; i++) {
+      char *p = xasprintf("%s[%zu]", key, i);
+      json_t *o = json_array_get(arr, i);
+      (*n)++;
+      if (!json_is_object(o))
+         problem(r, _("%s must be an object"), p);
+      else
+         each(r, o, v + i * size, p, ctx);
+      free(p);
+   }
+   return v;
+}
+
+/* ctx: the bundle's lens, which the answer must fit. */
+static void readAnswer(Rd *r, json_t *o, void *elem, const char *p, const void *ctx)
+{
+   const Lens *lens = ctx;
+   StoredAnswer *a = elem;
    a->question_id = (char *)str(r, o, "question", REQUIRED, p);
    a->not_applicable = boolean(r, o, "not_applicable", p);
    a->na_reason = (char *)str(r, o, "reason", OPTIONAL, p);
@@ -412,103 +439,53 @@ static void readAnswer(Rd *r, json_t *o, const Lens *lens, StoredAnswer *a, cons
       problem(r, _("%s.reason: unknown reason '%s'"), p, a->na_reason);
 }
 
-static void readAnswers(Rd *r, json_t *root, In *in)
-{
-   json_t *arr = member(r, root, "answers", true, "bundle");
-   size_t n = arr ? json_array_size(arr) : 0;
-   in->answers = xcalloc(n + 1, sizeof *in->answers);
-   for (size_t i = 0; i < n && !r->err; i++) {
-      char *p = xasprintf("answers[%zu]", i);
-      json_t *o = json_array_get(arr, i);
-      in->n_answers++;
-      if (!json_is_object(o))
-         problem(r, _("%s must be an object"), p);
-      else
-         readAnswer(r, o, in->parsed, &in->answers[i], p);
-      free(p);
-   }
-}
-
 /* Plan tracking may name practices the lens no longer has (after a lens
  * upgrade they show as orphaned), so only the form is checked here. */
-static void readPlan(Rd *r, json_t *root, In *in)
+static void readPlanItem(Rd *r, json_t *o, void *elem, const char *p, const void *ctx)
 {
-   json_t *arr = member(r, root, "plan", true, "bundle");
-   size_t n = arr ? json_array_size(arr) : 0;
-   in->plan = xcalloc(n + 1, sizeof *in->plan);
-   for (size_t i = 0; i < n && !r->err; i++) {
-      char *p = xasprintf("plan[%zu]", i);
-      json_t *o = json_array_get(arr, i);
-      PlanTracking *t = &in->plan[in->n_plan++];
-      if (!json_is_object(o)) {
-         problem(r, _("%s must be an object"), p);
-      } else {
-         t->question_id = (char *)str(r, o, "question", REQUIRED, p);
-         t->choice_id = (char *)str(r, o, "choice", REQUIRED, p);
-         t->status = (char *)str(r, o, "status", REQUIRED, p);
-         t->owner = (char *)str(r, o, "owner", OPTIONAL, p);
-         t->due = (char *)str(r, o, "due", OPTIONAL, p);
-         t->priority = (int)integer(r, o, "priority", 0, p);
-         t->note = (char *)str(r, o, "note", OPTIONAL, p);
-         t->version = integer(r, o, "version", 1, p);
-         t->updated_at = (char *)str(r, o, "updated_at", REQUIRED, p);
-         t->updated_by = (char *)str(r, o, "updated_by", REQUIRED, p);
-      }
-      free(p);
-   }
+   (void)ctx;
+   PlanTracking *t = elem;
+   t->question_id = (char *)str(r, o, "question", REQUIRED, p);
+   t->choice_id = (char *)str(r, o, "choice", REQUIRED, p);
+   t->status = (char *)str(r, o, "status", REQUIRED, p);
+   t->owner = (char *)str(r, o, "owner", OPTIONAL, p);
+   t->due = (char *)str(r, o, "due", OPTIONAL, p);
+   t->priority = (int)integer(r, o, "priority", 0, p);
+   t->note = (char *)str(r, o, "note", OPTIONAL, p);
+   t->version = integer(r, o, "version", 1, p);
+   t->updated_at = (char *)str(r, o, "updated_at", REQUIRED, p);
+   t->updated_by = (char *)str(r, o, "updated_by", REQUIRED, p);
 }
 
-static void readMilestones(Rd *r, json_t *root, In *in)
+static void readMilestone(Rd *r, json_t *o, void *elem, const char *p, const void *ctx)
 {
-   json_t *arr = member(r, root, "milestones", true, "bundle");
-   size_t n = arr ? json_array_size(arr) : 0;
-   in->milestones = xcalloc(n + 1, sizeof *in->milestones);
-   for (size_t i = 0; i < n && !r->err; i++) {
-      char *p = xasprintf("milestones[%zu]", i);
-      json_t *o = json_array_get(arr, i);
-      Milestone *m = &in->milestones[in->n_milestones++];
-      if (!json_is_object(o)) {
-         problem(r, _("%s must be an object"), p);
-      } else {
-         m->name = (char *)str(r, o, "name", REQUIRED, p);
-         m->created_at = (char *)str(r, o, "created_at", REQUIRED, p);
-         m->created_by = (char *)str(r, o, "created_by", REQUIRED, p);
-         m->snapshot = (char *)str(r, o, "snapshot", REQUIRED, p);
-      }
-      if (!r->err) {
-         /* A milestone must read back (the report and diff screens parse it). */
-         Snapshot snap;
-         char *why = NULL;
-         if (!Snapshot_fromJson(m->snapshot, &snap, &why))
-            problem(r, _("%s.snapshot: %s"), p, why ? why : "?");
-         Snapshot_free(&snap);
-         free(why);
-      }
-      free(p);
-   }
+   (void)ctx;
+   Milestone *m = elem;
+   m->name = (char *)str(r, o, "name", REQUIRED, p);
+   m->created_at = (char *)str(r, o, "created_at", REQUIRED, p);
+   m->created_by = (char *)str(r, o, "created_by", REQUIRED, p);
+   m->snapshot = (char *)str(r, o, "snapshot", REQUIRED, p);
+   if (r->err)
+      return;
+   /* A milestone must read back (the report and diff screens parse it). */
+   Snapshot snap;
+   char *why = NULL;
+   if (!Snapshot_fromJson(m->snapshot, &snap, &why))
+      problem(r, _("%s.snapshot: %s"), p, why ? why : "?");
+   Snapshot_free(&snap);
+   free(why);
 }
 
-static void readHistory(Rd *r, json_t *root, In *in)
+static void readHistoryEntry(Rd *r, json_t *o, void *elem, const char *p, const void *ctx)
 {
-   json_t *arr = member(r, root, "history", true, "bundle");
-   size_t n = arr ? json_array_size(arr) : 0;
-   in->history = xcalloc(n + 1, sizeof *in->history);
-   for (size_t i = 0; i < n && !r->err; i++) {
-      char *p = xasprintf("history[%zu]", i);
-      json_t *o = json_array_get(arr, i);
-      HistoryEntry *h = &in->history[in->n_history++];
-      if (!json_is_object(o)) {
-         problem(r, _("%s must be an object"), p);
-      } else {
-         h->at = (char *)str(r, o, "at", REQUIRED, p);
-         h->user = (char *)str(r, o, "user", REQUIRED, p);
-         h->kind = (char *)str(r, o, "kind", REQUIRED, p);
-         h->object = (char *)str(r, o, "object", REQUIRED, p);
-         h->before = (char *)str(r, o, "before", OPTIONAL, p);
-         h->after = (char *)str(r, o, "after", OPTIONAL, p);
-      }
-      free(p);
-   }
+   (void)ctx;
+   HistoryEntry *h = elem;
+   h->at = (char *)str(r, o, "at", REQUIRED, p);
+   h->user = (char *)str(r, o, "user", REQUIRED, p);
+   h->kind = (char *)str(r, o, "kind", REQUIRED, p);
+   h->object = (char *)str(r, o, "object", REQUIRED, p);
+   h->before = (char *)str(r, o, "before", OPTIONAL, p);
+   h->after = (char *)str(r, o, "after", OPTIONAL, p);
 }
 
 static void readMarks(Rd *r, json_t *root, In *in)
@@ -562,13 +539,16 @@ static json_t *readAll(Rd *r, const char *text, size_t len, In *in)
    if (!r->err)
       readLens(r, root, in);
    if (!r->err)
-      readAnswers(r, root, in);
+      in->answers = readArray(r, root, "answers", sizeof *in->answers, &in->n_answers,
+                              readAnswer, in->parsed);
    if (!r->err)
-      readPlan(r, root, in);
+      in->plan = readArray(r, root, "plan", sizeof *in->plan, &in->n_plan, readPlanItem, NULL);
    if (!r->err)
-      readMilestones(r, root, in);
+      in->milestones = readArray(r, root, "milestones", sizeof *in->milestones,
+                                 &in->n_milestones, readMilestone, NULL);
    if (!r->err)
-      readHistory(r, root, in);
+      in->history = readArray(r, root, "history", sizeof *in->history, &in->n_history,
+                              readHistoryEntry, NULL);
    if (!r->err)
       readMarks(r, root, in);
    return root;
