@@ -60,6 +60,8 @@ static json_t *questionJson(const ReviewDoc *doc, size_t i)
    Json_setString(o, "notes", doc->stored[i].notes);
    Json_setString(o, "updated_by", doc->stored[i].updated_by);
    Json_setString(o, "updated_at", doc->stored[i].updated_at);
+   /* Marked by a lens upgrade until someone answers or confirms it again. */
+   Json_setBool(o, "needs_review", doc->needs_review[i]);
    return o;
 }
 

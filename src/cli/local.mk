@@ -13,3 +13,6 @@ libwalens_a_SOURCES += \
 
 # Reports, review bundles and lens export (src/report).
 libwalens_a_SOURCES += src/cli/cmd_report.c src/cli/cmd_export.c
+
+# What walens status --format json writes.
+EXTRA_DIST += doc/status-json.md

@@ -117,6 +117,7 @@ run upgrade up --lens "$FIX/upgrade-v2.yaml" --dry-run --format json
 run upgrade up --lens "$FIX/upgrade-v2.yaml"
 run upgrade up --lens "$FIX/upgrade-v2.yaml"
 run status up
+run status up --format json
 run plan up
 run history up UP2
 run milestone list up
