@@ -9,7 +9,6 @@
  * (resolved by the answer, no longer at risk, gone from the lens). */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -264,15 +263,9 @@ static bool validateSet(const PlanArgs *a, Change *c) {
       Cli_error(_("invalid due date '%s' (a real date as YYYY-MM-DD)"), a->due);
       return false;
    }
-   if (a->priority) {
-      char *end;
-      errno = 0;
-      long v = strtol(a->priority, &end, 10);
-      if (errno || end == a->priority || *end || v < 0 || v > 1000000) {
-         Cli_error(_("invalid priority '%s' (0 for none, or 1 and up)"), a->priority);
-         return false;
-      }
-      c->priority = (int)v;
+   if (a->priority && !Plan_parsePriority(a->priority, &c->priority)) {
+      Cli_error(_("invalid priority '%s' (0 for none, or 1 and up)"), a->priority);
+      return false;
    }
    return true;
 }

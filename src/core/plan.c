@@ -4,6 +4,7 @@
 #include "core/plan.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,6 +106,22 @@ bool Plan_validDate(const char *ymd) {
    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
    int max = mdays[m - 1] + (m == 2 && leap);
    return d <= max;
+}
+
+/* ---- priorities ---- */
+
+bool Plan_parsePriority(const char *text, int *out) {
+   char *end;
+   long v;
+   if (!text)
+      return false;
+   errno = 0;
+   v = strtol(text, &end, 10);
+   if (errno || end == text || *end || v < 0 || v > PLAN_PRIORITY_MAX)
+      return false;
+   if (out)
+      *out = (int)v;
+   return true;
 }
 
 /* ---- tracking ---- */

@@ -43,6 +43,12 @@ bool PlanStatus_isPending(PlanStatus s);
 /* "YYYY-MM-DD" naming a real calendar day (the form due dates take). */
 bool Plan_validDate(const char *ymd);
 
+/* A priority as typed: a whole number from 0 (none) to PLAN_PRIORITY_MAX,
+ * 1 the first.  The CLI and the TUI take the same words; an empty text is
+ * refused here (the TUI reads it as "none" before asking). */
+#define PLAN_PRIORITY_MAX 1000000
+bool Plan_parsePriority(const char *text, int *out);
+
 /* The user's tracking of one item.  All strings owned (NULL when unset),
  * question_id and choice_id always set. */
 typedef struct PlanTrack {

@@ -106,6 +106,8 @@ static const Action table[] = {
     N_("Set who owns the item (empty: nobody)")},
    {"plan-due", PL, {'d'}, Plan_setDue, ACTION_WRITES | ACTION_FOOTER, N_("due"),
     N_("Set the due date, YYYY-MM-DD (empty: none); overdue items are marked !")},
+   {"plan-priority", PL, {'p'}, Plan_setPriority, ACTION_WRITES, NULL,
+    N_("Set the item's priority, 1 first (empty or 0: none)")},
    {"plan-note", PL, {'e'}, Plan_setNote, ACTION_WRITES, NULL, N_("Edit the item's note")},
    {"goto-question", PL, {'g'}, Plan_gotoQuestion, ACTION_FOOTER, N_("question"),
     N_("Go to the item's question, its practice selected")},
@@ -115,7 +117,7 @@ static const Action table[] = {
     N_("Write a report to a file: .txt, .md, .html, .csv or .json (the plan alone on the plan "
        "screen, the milestone on its dashboard)")},
    {"plan-sort", PL, {'S'}, Plan_sort, 0, NULL,
-    N_("Sort by risk, due date, owner, status or phase/pillar (:plan-sort due)")},
+    N_("Sort by risk, due date, owner, status, phase/pillar or priority (:plan-sort due)")},
    {"show-resolved", PL, {'z'}, Plan_toggleInactive, 0, NULL,
     N_("Show or hide items no longer in the plan (resolved by the answer ...)")},
    {"plan-top", PL, {KFN(KEY_HOME)}, Loop_first, 0, NULL, N_("Go to the first item")},

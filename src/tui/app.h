@@ -110,7 +110,8 @@ typedef struct Pager {
 } Pager;
 
 /* Which field of a plan item a prompt is editing. */
-typedef enum { PLAN_FIELD_STATUS, PLAN_FIELD_OWNER, PLAN_FIELD_DUE, PLAN_FIELD_NOTE } PlanField;
+typedef enum { PLAN_FIELD_STATUS, PLAN_FIELD_OWNER, PLAN_FIELD_DUE, PLAN_FIELD_NOTE,
+               PLAN_FIELD_PRIORITY } PlanField;
 
 /* The improvement plan of the open review, kept current while it is open
  * (the dashboard counts it, the plan screen lists it). */

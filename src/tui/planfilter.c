@@ -4,6 +4,7 @@
 #include "tui/planfilter.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -186,7 +187,8 @@ bool PlanFilter_match(const PlanFilter *f, const Lens *lens, const PlanItem *it,
    return true;
 }
 
-static const char *const sortNames[PLAN_SORT_COUNT] = {"risk", "due", "owner", "status", "place"};
+static const char *const sortNames[PLAN_SORT_COUNT] = {"risk",   "due",   "owner",
+                                                       "status", "place", "priority"};
 
 const char *PlanSort_name(PlanSort s)
 {
@@ -204,6 +206,10 @@ bool PlanSort_parse(const char *name, PlanSort *out)
       *out = PLAN_SORT_PLACE;
       return true;
    }
+   if (name && strcasecmp(name, "pri") == 0) {
+      *out = PLAN_SORT_PRIORITY;
+      return true;
+   }
    return false;
 }
 
@@ -212,7 +218,7 @@ typedef struct SortKey {
    size_t index;    /* into plan->items: the tie-breaker, the plan's order */
    int group;       /* 0 to improve, 1 the others */
    const char *str; /* due or owner; NULL sorts last */
-   long num;        /* status, or phase * pillars + pillar */
+   long num;        /* status, priority, or phase * pillars + pillar */
 } SortKey;
 
 static int cmpKeys(const void *pa, const void *pb)
@@ -258,6 +264,9 @@ size_t PlanFilter_rows(const Plan *plan, const Lens *lens, const PlanFilter *f, 
          break;
       case PLAN_SORT_STATUS:
          k->num = (long)it->track.status;
+         break;
+      case PLAN_SORT_PRIORITY: /* 0 means none: after every priority */
+         k->num = it->track.priority > 0 ? (long)it->track.priority : LONG_MAX;
          break;
       case PLAN_SORT_PLACE:
          if (it->question == PLAN_NO_INDEX || !lens || it->question >= lens->n_questions) {

@@ -45,16 +45,17 @@ bool PlanFilter_match(const PlanFilter *f, const Lens *lens, const PlanItem *it,
                       const char *today);
 
 typedef enum {
-   PLAN_SORT_RISK,   /* the plan's own order: risk, weight, phase, pillar */
-   PLAN_SORT_DUE,    /* earliest due first, none last */
-   PLAN_SORT_OWNER,  /* by owner, none last */
-   PLAN_SORT_STATUS, /* open, in progress, done, risk accepted, won't do */
-   PLAN_SORT_PLACE,  /* phase, then pillar */
+   PLAN_SORT_RISK,     /* the plan's own order: risk, weight, phase, pillar */
+   PLAN_SORT_DUE,      /* earliest due first, none last */
+   PLAN_SORT_OWNER,    /* by owner, none last */
+   PLAN_SORT_STATUS,   /* open, in progress, done, risk accepted, won't do */
+   PLAN_SORT_PLACE,    /* phase, then pillar */
+   PLAN_SORT_PRIORITY, /* priority 1 first, none last */
    PLAN_SORT_COUNT
 } PlanSort;
 
-/* "risk", "due", "owner", "status", "place"; parse takes those and
- * "phase", "pillar" for place. */
+/* "risk", "due", "owner", "status", "place", "priority"; parse takes
+ * those, "phase" and "pillar" for place, and "pri" for priority. */
 const char *PlanSort_name(PlanSort s);
 bool PlanSort_parse(const char *name, PlanSort *out);
 

@@ -1,7 +1,7 @@
 /* planview.c: the improvement plan screen: every practice still missing on
  * a HIGH or MEDIUM question, with the user's tracking (status, owner, due
- * date, note), filtered and sorted; each change is stored at once with the
- * row version it was read at. */
+ * date, priority, note), filtered and sorted; each change is stored at once
+ * with the row version it was read at. */
 #include "config.h"
 
 #include <ctype.h>
@@ -22,7 +22,7 @@
 /* Column widths (each includes its trailing blank); the practice takes
  * what is left.  Below 80 columns the place goes and the owner narrows. */
 typedef struct PlanCols {
-   int risk, place, practice, owner, due, flag, status;
+   int risk, pri, place, practice, owner, due, flag, status;
 } PlanCols;
 
 static void planCols(const App *app, PlanCols *c)
@@ -30,12 +30,14 @@ static void planCols(const App *app, PlanCols *c)
    bool wide = app->cols >= 80;
 
    c->risk = 5;
+   c->pri = 4;
    c->place = wide ? 9 : 0;
    c->owner = wide ? 10 : 8;
    c->due = 11;
    c->flag = 2;
    c->status = wide ? 13 : 12;
-   c->practice = app->cols - 1 - c->risk - c->place - c->owner - c->due - c->flag - c->status;
+   c->practice = app->cols - 1 - c->risk - c->pri - c->place - c->owner - c->due - c->flag -
+                 c->status;
    if (c->practice < 8)
       c->practice = 8;
 }
@@ -241,6 +243,26 @@ static Role statusRole(PlanStatus s)
    }
 }
 
+/* "3", or "-" for no priority (as owner and due date show theirs). */
+static const char *priorityText(int priority, char *buf, size_t size)
+{
+   if (priority > 0)
+      snprintf(buf, size, "%d", priority);
+   else
+      snprintf(buf, size, "-");
+   return buf;
+}
+
+/* The priority right-aligned in its column, so that 1 and 12 line up; a
+ * number wider than the column is cut like any text. */
+static void drawPriority(int y, int x, int width, int priority, attr_t a)
+{
+   char buf[16];
+   int w = Text_widthStr(priorityText(priority, buf, sizeof buf));
+
+   Text_draw(stdscr, y, w < width ? x + width - w : x, width, buf, a);
+}
+
 static void drawRow(App *app, int y, size_t row)
 {
    const PlanItem *it = itemAt(app, row);
@@ -264,6 +286,8 @@ static void drawRow(App *app, int y, size_t row)
    if (it->weight != WEIGHT_NONE)
       Text_draw(stdscr, y, x + 2, 1, it->weight == WEIGHT_HIGH ? "H" : "M", a);
    x += c.risk;
+   drawPriority(y, x, c.pri - 1, t->priority, base);
+   x += c.pri;
    if (c.place)
       Text_draw(stdscr, y, x, c.place - 1, PlanView_place(app, it->question, place, sizeof place),
                 cur ? base : Theme_attr(&app->theme, ROLE_DIM));
@@ -321,7 +345,7 @@ static void drawDetail(App *app, int y)
       who = xasprintf(_("changed by %s, %s"), t->updated_by ? t->updated_by : "?",
                       When_ago(t->updated_at, app->now, ago, sizeof ago));
    else
-      who = xstrdup(_("not tracked yet: s status, o owner, d due date, e note"));
+      who = xstrdup(_("not tracked yet: s status, o owner, d due date, p priority, e note"));
    if (t->note)
       line = xasprintf(_("Note: %s%s%s"), t->note, Theme_glyph(&app->theme, GLYPH_DOT), who);
    else
@@ -373,6 +397,9 @@ static void drawHeads(App *app, int y)
    planCols(app, &c);
    Text_draw(stdscr, y, x, c.risk - 1, _("risk"), a);
    x += c.risk;
+   /* TRANSLATORS: the plan screen's priority column: three columns wide. */
+   Text_draw(stdscr, y, x, c.pri - 1, _("pri"), a);
+   x += c.pri;
    if (c.place)
       Text_draw(stdscr, y, x, c.place - 1, _("where"), a);
    x += c.place;
@@ -478,11 +505,12 @@ Stale Plan_open(App *app)
    const PlanItem *it = current(app);
    const Lens *l = app->doc.lens;
    const PlanTrack *t;
-   char ago[64];
+   char ago[64], pri[16];
 
    if (!it)
       return STALE_NONE;
    t = &it->track;
+   priorityText(t->priority, pri, sizeof pri);
    Pager_begin(app, practiceTitle(app, it));
    if (it->question != PLAN_NO_INDEX && it->question < l->n_questions) {
       const Question *q = &l->questions[it->question];
@@ -499,8 +527,8 @@ Stale Plan_open(App *app)
                                                                                : _("none"),
                 PlanItemState_label(it->state));
       Pager_add(app, PlanItem_isOverdue(it, app->pv.today) ? ROLE_OVERDUE : ROLE_NORMAL, 0,
-                _("Status %s   owner %s   due %s%s"), PlanStatus_label(t->status),
-                t->owner ? t->owner : "-", t->due ? t->due : "-",
+                _("Status %s   priority %s   owner %s   due %s%s"), PlanStatus_label(t->status),
+                pri, t->owner ? t->owner : "-", t->due ? t->due : "-",
                 PlanItem_isOverdue(it, app->pv.today) ? _(" (overdue !)") : "");
       if (t->note)
          Pager_add(app, ROLE_NORMAL, 0, _("Note: %s"), t->note);
@@ -524,8 +552,9 @@ Stale Plan_open(App *app)
    } else {
       Pager_add(app, ROLE_NORMAL, 0, _("Question %s, practice %s: no longer in the lens"),
                 t->question_id, t->choice_id);
-      Pager_add(app, ROLE_NORMAL, 0, _("Status %s   owner %s   due %s"),
-                PlanStatus_label(t->status), t->owner ? t->owner : "-", t->due ? t->due : "-");
+      Pager_add(app, ROLE_NORMAL, 0, _("Status %s   priority %s   owner %s   due %s"),
+                PlanStatus_label(t->status), pri, t->owner ? t->owner : "-",
+                t->due ? t->due : "-");
    }
    Pager_addText(app, ROLE_NORMAL, 0, "");
    if (t->version > 0)
@@ -589,6 +618,8 @@ static const char *fieldLabel(PlanField f)
       return _("Due date YYYY-MM-DD (empty: none): ");
    case PLAN_FIELD_NOTE:
       return _("Note (empty: none): ");
+   case PLAN_FIELD_PRIORITY:
+      return _("Priority, 1 first (empty or 0: none): ");
    case PLAN_FIELD_STATUS:
    default:
       return _("Status (1-5, Esc cancels): ");
@@ -638,6 +669,13 @@ static void stored(App *app, const PlanTrack *t, PlanField f)
       App_message(app, ROLE_NOTICE, _("Stored: %s is due %s"), t->choice_id,
                   t->due ? t->due : _("whenever (no date)"));
       break;
+   case PLAN_FIELD_PRIORITY:
+      if (t->priority > 0)
+         App_message(app, ROLE_NOTICE, _("Stored: priority of %s is %d"), t->choice_id,
+                     t->priority);
+      else
+         App_message(app, ROLE_NOTICE, _("Stored: %s has no priority"), t->choice_id);
+      break;
    case PLAN_FIELD_NOTE:
    default:
       App_message(app, ROLE_NOTICE, _("Stored: the note of %s"), t->choice_id);
@@ -665,6 +703,11 @@ static void applyChange(const App *app, const PlanItem *it, const char *text, Pl
       break;
    case PLAN_FIELD_DUE:
       setField(&t->due, text);
+      break;
+   case PLAN_FIELD_PRIORITY: /* checked by gotText; empty: none */
+      t->priority = 0;
+      if (text && *text)
+         Plan_parsePriority(text, &t->priority);
       break;
    case PLAN_FIELD_NOTE:
    default:
@@ -699,8 +742,8 @@ static void refused(App *app, const char *text, PlanStatus status)
    free(why);
 }
 
-/* Writes one field of the edited item (text for owner, due date and note;
- * status for the status) with the version the prompt began with. */
+/* Writes one field of the edited item (text for owner, due date, priority
+ * and note; status for the status) with the version the prompt began with. */
 static Stale store(App *app, const char *text, PlanStatus status)
 {
    PlanView *pv = &app->pv;
@@ -752,6 +795,15 @@ static Stale gotText(App *app, const char *text)
       free(v);
       return STALE_FOOTER;
    }
+   if (app->pv.edit_field == PLAN_FIELD_PRIORITY && *v && !Plan_parsePriority(v, NULL)) {
+      char *why = xasprintf(_("Not a priority: give a whole number from 1 (first) to %d, or 0 "
+                              "for none."),
+                            PLAN_PRIORITY_MAX);
+      reprompt(app, text, why);
+      free(why);
+      free(v);
+      return STALE_FOOTER;
+   }
    s = store(app, app->pv.edit_field == PLAN_FIELD_NOTE ? text : v, PLAN_OPEN);
    free(v);
    return s;
@@ -795,13 +847,28 @@ static Stale editText(App *app, PlanField f, const char *arg)
 {
    const PlanItem *it = beginEdit(app, f);
    const char *now;
+   char pri[16];
 
    if (!it)
       return STALE_FOOTER;
    if (arg)
       return gotText(app, arg);
-   now = f == PLAN_FIELD_OWNER ? it->track.owner : f == PLAN_FIELD_DUE ? it->track.due
-                                                                        : it->track.note;
+   switch (f) {
+   case PLAN_FIELD_OWNER:
+      now = it->track.owner;
+      break;
+   case PLAN_FIELD_DUE:
+      now = it->track.due;
+      break;
+   case PLAN_FIELD_PRIORITY: /* none reads as an empty line, not "0" */
+      snprintf(pri, sizeof pri, "%d", it->track.priority);
+      now = it->track.priority > 0 ? pri : NULL;
+      break;
+   case PLAN_FIELD_NOTE:
+   default:
+      now = it->track.note;
+      break;
+   }
    Prompt_open(app, fieldLabel(f), now, gotText);
    return STALE_FOOTER;
 }
@@ -819,6 +886,11 @@ Stale Plan_setDue(App *app, const char *arg)
 Stale Plan_setNote(App *app, const char *arg)
 {
    return editText(app, PLAN_FIELD_NOTE, arg);
+}
+
+Stale Plan_setPriority(App *app, const char *arg)
+{
+   return editText(app, PLAN_FIELD_PRIORITY, arg);
 }
 
 /* ---- going to the question, filtering, sorting ------------------------- */
@@ -905,7 +977,8 @@ Stale Plan_sort(App *app, const char *arg)
 
    if (arg) {
       if (!PlanSort_parse(arg, &s)) {
-         App_message(app, ROLE_ERROR, "%s", _("Sort by: risk, due, owner, status, place"));
+         App_message(app, ROLE_ERROR, "%s",
+                     _("Sort by: risk, due, owner, status, place, priority"));
          return STALE_FOOTER;
       }
    } else {

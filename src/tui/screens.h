@@ -147,6 +147,7 @@ Stale Plan_setStatus(App *app, const char *arg);
 Stale Plan_setOwner(App *app, const char *arg);
 Stale Plan_setDue(App *app, const char *arg);
 Stale Plan_setNote(App *app, const char *arg);
+Stale Plan_setPriority(App *app, const char *arg);
 Stale Plan_gotoQuestion(App *app, const char *arg);
 Stale Plan_filter(App *app, const char *arg);
 Stale Plan_sort(App *app, const char *arg);

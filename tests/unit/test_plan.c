@@ -109,6 +109,26 @@ Test(plan, due_dates) {
    cr_assert_not(Plan_validDate(NULL));
 }
 
+Test(plan, priorities) {
+   int p = -7;
+   cr_assert(Plan_parsePriority("3", &p));
+   cr_assert_eq(p, 3);
+   cr_assert(Plan_parsePriority("0", &p));
+   cr_assert_eq(p, 0);
+   cr_assert(Plan_parsePriority("1000000", &p));
+   cr_assert_eq(p, PLAN_PRIORITY_MAX);
+   p = 5;
+   cr_assert_not(Plan_parsePriority("1000001", &p));
+   cr_assert_not(Plan_parsePriority("-1", &p));
+   cr_assert_not(Plan_parsePriority("2x", &p));
+   cr_assert_not(Plan_parsePriority("1.5", &p));
+   cr_assert_not(Plan_parsePriority("high", &p));
+   cr_assert_not(Plan_parsePriority("99999999999999999999", &p));
+   cr_assert_not(Plan_parsePriority("", &p));
+   cr_assert_not(Plan_parsePriority(NULL, &p));
+   cr_assert_eq(p, 5, "a refused text leaves the value alone");
+}
+
 /* ---- derivation and the join ---- */
 
 Test(plan, derived_order) {

@@ -126,6 +126,10 @@ static void setup(void)
       track("Q5", "Q5_auto", PLAN_DONE, NULL, "2026-10-01"),
       track("Q2", "Q2_a", PLAN_OPEN, "carol", NULL),
    };
+   t[0].priority = 2;
+   t[1].priority = 2;
+   t[2].priority = 1;
+   t[3].priority = 1; /* resolved: still after every item to improve */
    Plan_build(&review, t, 4, &plan);
 }
 
@@ -223,10 +227,17 @@ Test(planfilter, sorting)
    expectRows("", PLAN_SORT_OWNER, false, "Q4_tag Q1_c Q1_b Q5_auto Q3_rotate");
    expectRows("", PLAN_SORT_STATUS, false, "Q1_b Q4_tag Q3_rotate Q1_c Q5_auto");
    expectRows("", PLAN_SORT_PLACE, true, "Q1_b Q1_c Q3_rotate Q4_tag Q5_auto Q2_a");
+   /* Priority 1 first; Q4_tag and Q1_c tie at 2 and keep the plan's order;
+    * Q1_b and Q3_rotate have none and come last. */
+   expectRows("", PLAN_SORT_PRIORITY, true, "Q5_auto Q4_tag Q1_c Q1_b Q3_rotate Q2_a");
    cr_assert(PlanSort_parse("due", &s));
    cr_assert_eq(s, PLAN_SORT_DUE);
    cr_assert(PlanSort_parse("pillar", &s));
    cr_assert_eq(s, PLAN_SORT_PLACE);
+   cr_assert(PlanSort_parse("Priority", &s));
+   cr_assert_eq(s, PLAN_SORT_PRIORITY);
+   cr_assert(PlanSort_parse("pri", &s));
+   cr_assert_eq(s, PLAN_SORT_PRIORITY);
    cr_assert_not(PlanSort_parse("size", &s));
    cr_assert_str_eq(PlanSort_name(PLAN_SORT_OWNER), "owner");
 }
