@@ -33,6 +33,21 @@ else
    pass "doc/HACKING.md names every file ($n)"
 fi
 
+# And the other way: a line that names a path which no longer exists
+# misleads (files are named as `path/file.ext` at the start of a line).
+: > "$TMP/stale"
+sed -n 's/^- `\([^`]*\)`.*/\1/p' "$HACKING" | while read -r f; do
+   case $f in */*|*.*) [ -e "$f" ] || echo "$f" >> "$TMP/stale" ;; esac
+done
+sed -n 's/^- `[^`]*`, `\([^`]*\)`.*/\1/p' "$HACKING" | while read -r f; do
+   case $f in */*|*.*) [ -e "$f" ] || echo "$f" >> "$TMP/stale" ;; esac
+done
+if [ -s "$TMP/stale" ]; then
+   fail "doc/HACKING.md names no file that is gone" "$(sort -u "$TMP/stale")"
+else
+   pass "doc/HACKING.md names no file that is gone"
+fi
+
 # Layers: which module's headers each module may include.
 allowed() {
    case $1 in
