@@ -181,6 +181,154 @@ StoreStatus ReviewDoc_summary(Store *s, const Workload *w, const Lens *lens, Ris
    return STORE_OK;
 }
 
+/* ---- many summaries at once -------------------------------------------- */
+
+/* One row's review while the answers of every review stream past. */
+typedef struct Tally {
+   int64_t review_id;
+   ReviewSummary *row;
+   Review review;
+   char *at, *by, *qid; /* its newest answer so far, NULL before one */
+   size_t next_q;        /* the question after its previous answer's */
+} Tally;
+
+/* An answer handed over, for its choices that follow. */
+typedef struct TallyAnswer {
+   int64_t id;
+   const Question *q;
+   Answer *a;
+} TallyAnswer;
+
+typedef struct TallyPass {
+   Tally *t; /* sorted by review id */
+   size_t n;
+   Tally *cur; /* the previous answer's review: a review's answers mostly come together */
+   TallyAnswer *answers; /* by id, as the store hands them over */
+   size_t n_answers, cap_answers, next; /* next: where the previous choice's answer was */
+} TallyPass;
+
+static int byReview(const void *a, const void *b)
+{
+   int64_t x = ((const Tally *)a)->review_id, y = ((const Tally *)b)->review_id;
+   return (x > y) - (x < y);
+}
+
+static int byAnswer(const void *a, const void *b)
+{
+   int64_t x = ((const TallyAnswer *)a)->id, y = ((const TallyAnswer *)b)->id;
+   return (x > y) - (x < y);
+}
+
+/* The newest answer wins; of equal times the lowest question id, the one
+ * ReviewDoc_summary meets first in its question order. */
+static void noteChange(Tally *t, const AnswerScanRow *r)
+{
+   if (!r->updated_at)
+      return;
+   if (t->at) {
+      int c = strcmp(r->updated_at, t->at);
+      if (c < 0 || (c == 0 && strcmp(r->question_id, t->qid) >= 0))
+         return;
+   }
+   free(t->at);
+   free(t->by);
+   free(t->qid);
+   t->at = xstrdup(r->updated_at);
+   t->by = xstrdup(r->updated_by);
+   t->qid = xstrdup(r->question_id);
+}
+
+static void tallyAnswer(const AnswerScanRow *r, void *ctx)
+{
+   TallyPass *p = ctx;
+   const Lens *lens;
+   TallyAnswer *ta;
+   size_t q;
+
+   if (!p->cur || p->cur->review_id != r->review_id) {
+      Tally key = { .review_id = r->review_id };
+      p->cur = bsearch(&key, p->t, p->n, sizeof *p->t, byReview);
+      if (!p->cur)
+         return; /* a review not asked for */
+   }
+   lens = p->cur->row->lens;
+   noteChange(p->cur, r);
+   /* Answers mostly come in the order they were written, often the lens's. */
+   q = p->cur->next_q;
+   if (q >= lens->n_questions || strcmp(lens->questions[q].id, r->question_id) != 0)
+      if (!Lens_findQuestion(lens, r->question_id, &q))
+         return;
+   p->cur->next_q = q + 1;
+   p->answers = xgrow(p->answers, &p->cap_answers, p->n_answers + 1, sizeof *p->answers);
+   ta = &p->answers[p->n_answers++];
+   ta->id = r->answer_id;
+   ta->q = &lens->questions[q];
+   ta->a = &p->cur->review.answers[q];
+   ta->a->not_applicable = r->not_applicable;
+   ta->a->reason = NA_NONE;
+   if (r->na_reason)
+      NaReason_parse(r->na_reason, &ta->a->reason);
+}
+
+static void tallyChoice(int64_t answer_id, const char *choice_id, bool selected, void *ctx)
+{
+   TallyPass *p = ctx;
+   TallyAnswer *ta = NULL;
+   int c;
+
+   /* Choices come by answer: the previous one's answer, or the next. */
+   for (size_t i = p->next; i < p->next + 2 && i < p->n_answers; i++)
+      if (p->answers[i].id == answer_id)
+         ta = &p->answers[i];
+   if (!ta) {
+      TallyAnswer key = { .id = answer_id };
+      ta = bsearch(&key, p->answers, p->n_answers, sizeof *p->answers, byAnswer);
+      if (!ta)
+         return; /* a question the lens does not have */
+   }
+   p->next = (size_t)(ta - p->answers);
+   c = Question_findChoice(ta->q, choice_id);
+   if (c >= 0)
+      ta->a->choices[c] = selected ? CHOICE_SELECTED : CHOICE_NA;
+}
+
+static void tallyFinish(Tally *t)
+{
+   const Workload *w = t->row->w;
+   bool answer_newer = t->at && (!w->updated_at || strcmp(t->at, w->updated_at) > 0);
+   Review_counts(&t->review, &t->row->counts);
+   t->row->last_at = xstrdup(answer_newer ? t->at : w->updated_at);
+   t->row->last_by = xstrdup(answer_newer ? t->by : w->updated_by);
+}
+
+StoreStatus ReviewDoc_summaries(Store *s, ReviewSummary *rows, size_t n)
+{
+   TallyPass p = { .t = xcalloc(n ? n : 1, sizeof *p.t), .n = n };
+   AnswerScanVisitor v = { .answer = tallyAnswer, .choice = tallyChoice, .ctx = &p };
+   StoreStatus st;
+
+   for (size_t i = 0; i < n; i++) {
+      memset(&rows[i].counts, 0, sizeof rows[i].counts);
+      rows[i].last_at = rows[i].last_by = NULL;
+      p.t[i].review_id = rows[i].w->review_id;
+      p.t[i].row = &rows[i];
+      Review_init(&p.t[i].review, rows[i].lens);
+   }
+   qsort(p.t, n, sizeof *p.t, byReview);
+   st = Store_scanAnswers(s, &v);
+   for (size_t i = 0; i < n; i++) {
+      if (st == STORE_OK)
+         tallyFinish(&p.t[i]);
+      Review_free(&p.t[i].review);
+      free(p.t[i].at);
+      free(p.t[i].by);
+      free(p.t[i].qid);
+   }
+   free(p.t);
+   free(p.answers);
+   return st;
+}
+
 void ReviewDoc_free(ReviewDoc *doc)
 {
    if (doc->lens) {

@@ -24,12 +24,27 @@ typedef struct ReviewDoc {
 /* Loads the workload by name.  Lens text problems go to diags. */
 StoreStatus ReviewDoc_load(Store *s, const char *workload, ReviewDoc *out, DiagList *diags,
                            char **err);
-/* For lists of many reviews, without parsing a lens for each: the risk
+/* One review's line in a list, without parsing its lens again: the risk
  * counts of w's current review and its newest change (the workload's own
  * or an answer's; *last_at and *last_by allocated, NULL on failure).  lens
  * is w's lens (w->lens_id), parsed once by the caller for every review on it. */
 StoreStatus ReviewDoc_summary(Store *s, const Workload *w, const Lens *lens, RiskCounts *counts,
                               char **last_at, char **last_by);
+
+/* ReviewDoc_summary for many reviews at once, from one read of every
+ * answer (Store_scanAnswers): a list of a thousand workloads costs two
+ * queries, not two thousand. */
+typedef struct ReviewSummary {
+   const Workload *w;       /* in, borrowed */
+   const Lens *lens;        /* in, borrowed: w's lens, as for ReviewDoc_summary */
+   RiskCounts counts;       /* out */
+   char *last_at, *last_by; /* out, allocated; NULL on failure */
+} ReviewSummary;
+
+/* Fills every row's out fields with what ReviewDoc_summary gives for it.
+ * Two rows must not share a review. */
+StoreStatus ReviewDoc_summaries(Store *s, ReviewSummary *rows, size_t n);
+
 /* Re-reads the answers and re-review marks (after Store_changedElsewhere()). */
 StoreStatus ReviewDoc_reloadAnswers(Store *s, ReviewDoc *doc);
 void ReviewDoc_free(ReviewDoc *doc);

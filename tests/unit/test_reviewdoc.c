@@ -1,0 +1,276 @@
+/* test_reviewdoc.c: the workloads list's summaries.  ReviewDoc_summaries
+ * reads every review's answers at once; each row must equal what
+ * ReviewDoc_summary gives for that review alone, whatever the rows hold. */
+#include "config.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/reviewdoc.h"
+#include "store/store.h"
+
+static char dir[64];
+
+static void setup(void) {
+   strcpy(dir, "/tmp/walens-rd-XXXXXX");
+   cr_assert_not_null(mkdtemp(dir));
+}
+
+static void teardown(void) {
+   char p[128];
+   static const char *const files[] = { "walens.db", "walens.db-wal", "walens.db-shm" };
+   for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+      snprintf(p, sizeof p, "%s/%s", dir, files[i]);
+      unlink(p);
+   }
+   rmdir(dir);
+}
+
+TestSuite(summaries, .init = setup, .fini = teardown);
+
+static Store *openStore(void) {
+   char p[128];
+   Store *s = NULL;
+   char *err = NULL;
+   snprintf(p, sizeof p, "%s/walens.db", dir);
+   cr_assert_eq(Store_open(p, 0, &s, &err), STORE_OK, "%s", err ? err : "");
+   return s;
+}
+
+static int64_t lensId(Store *s, const char *file) {
+   char p[1024];
+   const char *top = getenv("top_srcdir");
+   DiagList d;
+   char *err = NULL;
+   int64_t id = 0;
+   snprintf(p, sizeof p, "%s/tests/fixtures/lenses/%s", top ? top : ".", file);
+   DiagList_init(&d);
+   cr_assert_eq(ReviewDoc_resolveLens(s, p, &id, &d, &err), STORE_OK, "%s", err ? err : "");
+   DiagList_free(&d);
+   return id;
+}
+
+static void addWorkload(Store *s, const char *name, int64_t lens_id, const char *at) {
+   Workload w = { .name = (char *)name };
+   Store_setNow(s, at);
+   cr_assert_eq(Store_addWorkload(s, &w, lens_id, "creator", NULL), STORE_OK, "%s",
+                Store_lastError(s));
+}
+
+static int64_t reviewOf(Store *s, const char *name) {
+   Workload w;
+   cr_assert_eq(Store_findWorkload(s, name, &w), STORE_OK);
+   int64_t id = w.review_id;
+   Workload_free(&w);
+   return id;
+}
+
+/* Writes one answer (a first write): selected and na are space-separated
+ * choice ids ("" for none); na_reason NULL for an answered question. */
+static void answer(Store *s, const char *workload, const char *qid, const char *selected,
+                   const char *na, const char *na_reason, const char *user, const char *at) {
+   char *sel = strdup(selected), *nas = strdup(na), *save = NULL;
+   char *sel_ids[8], *na_ids[8];
+   StoredAnswer a = { .question_id = (char *)qid, .selected = sel_ids, .na_choices = na_ids,
+                      .not_applicable = na_reason != NULL, .na_reason = (char *)na_reason };
+   for (char *t = strtok_r(sel, " ", &save); t; t = strtok_r(NULL, " ", &save))
+      sel_ids[a.n_selected++] = t;
+   for (char *t = strtok_r(nas, " ", &save); t; t = strtok_r(NULL, " ", &save))
+      na_ids[a.n_na_choices++] = t;
+   Store_setNow(s, at);
+   cr_assert_eq(Store_putAnswer(s, reviewOf(s, workload), &a, 0, user, NULL), STORE_OK, "%s",
+                Store_lastError(s));
+   free(sel);
+   free(nas);
+}
+
+/* A database whose reviews differ in every way a summary can see. */
+static void fill(Store *s) {
+   int64_t small = lensId(s, "small.yaml"), other = lensId(s, "upgrade-v1.yaml");
+
+   addWorkload(s, "alpha", small, "2026-01-01T00:00:00Z");
+   answer(s, "alpha", "Q1", "Q1_a Q1_b", "Q1_c", NULL, "ann", "2026-01-02T00:00:00Z");
+   answer(s, "alpha", "Q3", "Q3_vault", "", NULL, "bob", "2026-01-05T00:00:00Z");
+   answer(s, "alpha", "Q2", "", "", "OUT_OF_SCOPE", "cy", "2026-01-03T00:00:00Z");
+   answer(s, "alpha", "Q5", "Q5_auto Q5_test", "", NULL, "dee", "2026-01-04T00:00:00Z");
+
+   /* Two answers of the same second, the later written with the lower
+    * question id; an answer to a question the lens does not have, and a
+    * choice it does not have. */
+   addWorkload(s, "beta", small, "2026-01-01T00:00:00Z");
+   answer(s, "beta", "Q4", "Q4_no", "", NULL, "eve", "2026-02-01T00:00:00Z");
+   answer(s, "beta", "Q2", "Q2_a", "", NULL, "fay", "2026-02-01T00:00:00Z");
+   answer(s, "beta", "GONE", "GONE_a", "", NULL, "gus", "2026-01-20T00:00:00Z");
+   answer(s, "beta", "Q1", "Q1_zz Q1_c", "", NULL, "hal", "2026-01-10T00:00:00Z");
+
+   addWorkload(s, "gamma", small, "2026-01-07T00:00:00Z"); /* no answers */
+
+   /* Archived, and on another lens; its last change is the archiving. */
+   addWorkload(s, "delta", other, "2026-01-01T00:00:00Z");
+   answer(s, "delta", "UP1", "UP1_a", "", NULL, "ivy", "2026-01-02T00:00:00Z");
+   answer(s, "delta", "UP3", "UP3_vault UP3_rotate", "", NULL, "jo", "2026-01-03T00:00:00Z");
+   Store_setNow(s, "2026-03-01T00:00:00Z");
+   cr_assert_eq(Store_archiveWorkload(s, "delta", true, "kim"), STORE_OK);
+
+   /* Its answer's time equals the workload's own: the workload's wins. */
+   addWorkload(s, "eps", small, "2026-01-09T00:00:00Z");
+   answer(s, "eps", "Q4", "Q4_tag", "", NULL, "lu", "2026-01-09T00:00:00Z");
+}
+
+/* The parsed lenses of the rows (one per workload: enough here). */
+static Lens *lensOf(Store *s, const Workload *w) {
+   StoreLens sl;
+   DiagList d;
+   DiagList_init(&d);
+   cr_assert_eq(Store_getLens(s, w->lens_id, &sl), STORE_OK);
+   Lens *lens = Lens_loadBuffer(sl.key, sl.text, sl.text_len, &d);
+   cr_assert_not_null(lens);
+   StoreLens_free(&sl);
+   DiagList_free(&d);
+   return lens;
+}
+
+static void sameCounts(const RiskCounts *a, const RiskCounts *b, const char *name) {
+   for (int r = 0; r < RISK_COUNT; r++)
+      cr_expect_eq(a->by_risk[r], b->by_risk[r], "%s: risk %d: %zu, alone %zu", name, r,
+                   a->by_risk[r], b->by_risk[r]);
+   cr_expect_eq(a->questions, b->questions, "%s: questions", name);
+   cr_expect_eq(a->answered, b->answered, "%s: answered %zu, alone %zu", name, a->answered,
+                b->answered);
+   cr_expect_eq(a->practices, b->practices, "%s: practices", name);
+   cr_expect_eq(a->practices_selected, b->practices_selected, "%s: selected %zu, alone %zu",
+                name, a->practices_selected, b->practices_selected);
+}
+
+/* Summarises the listed workloads at once and one by one; both must agree.
+ * Returns the rows (by name order) for further checks; caller frees. */
+static ReviewSummary *summarise(Store *s, bool archived, Workload **ws, size_t *n, Lens ***lenses) {
+   cr_assert_eq(Store_listWorkloads(s, archived, ws, n), STORE_OK);
+   ReviewSummary *rows = calloc(*n + 1, sizeof *rows);
+   *lenses = calloc(*n + 1, sizeof **lenses);
+   for (size_t i = 0; i < *n; i++) {
+      (*lenses)[i] = lensOf(s, &(*ws)[i]);
+      rows[i].w = &(*ws)[i];
+      rows[i].lens = (*lenses)[i];
+   }
+   cr_assert_eq(ReviewDoc_summaries(s, rows, *n), STORE_OK, "%s", Store_lastError(s));
+   for (size_t i = 0; i < *n; i++) {
+      RiskCounts alone;
+      char *at = NULL, *by = NULL;
+      const char *name = (*ws)[i].name;
+      cr_assert_eq(ReviewDoc_summary(s, &(*ws)[i], (*lenses)[i], &alone, &at, &by), STORE_OK);
+      sameCounts(&rows[i].counts, &alone, name);
+      cr_expect_str_eq(rows[i].last_at, at, "%s: last change at", name);
+      cr_expect_str_eq(rows[i].last_by, by, "%s: last change by", name);
+      free(at);
+      free(by);
+   }
+   return rows;
+}
+
+static void freeRows(ReviewSummary *rows, Workload *ws, size_t n, Lens **lenses) {
+   for (size_t i = 0; i < n; i++) {
+      free(rows[i].last_at);
+      free(rows[i].last_by);
+      Lens_free(lenses[i]);
+   }
+   free(rows);
+   free(lenses);
+   Workload_freeArray(ws, n);
+}
+
+static size_t rowNamed(const Workload *ws, size_t n, const char *name) {
+   for (size_t i = 0; i < n; i++)
+      if (strcmp(ws[i].name, name) == 0)
+         return i;
+   cr_assert_fail("no row %s", name);
+   return 0;
+}
+
+Test(summaries, equal_one_review_at_a_time) {
+   Store *s = openStore();
+   fill(s);
+   Workload *ws;
+   Lens **lenses;
+   size_t n;
+   ReviewSummary *rows = summarise(s, true, &ws, &n, &lenses);
+   cr_assert_eq(n, 5);
+
+   /* Beside agreeing, the figures are the right ones. */
+   const ReviewSummary *a = &rows[rowNamed(ws, n, "alpha")];
+   cr_expect_eq(a->counts.questions, 5);
+   cr_expect_eq(a->counts.answered, 4); /* Q2 does not apply, and counts as answered */
+   cr_expect_eq(a->counts.by_risk[RISK_NOT_APPLICABLE], 1);
+   cr_expect_eq(a->counts.by_risk[RISK_MEDIUM], 2); /* Q1 (Q1_c marked N/A), Q3 */
+   cr_expect_eq(a->counts.by_risk[RISK_NONE], 1);   /* Q5 */
+   cr_expect_str_eq(a->last_at, "2026-01-05T00:00:00Z");
+   cr_expect_str_eq(a->last_by, "bob");
+
+   const ReviewSummary *b = &rows[rowNamed(ws, n, "beta")];
+   cr_expect_eq(b->counts.answered, 3);
+   cr_expect_eq(b->counts.by_risk[RISK_HIGH], 2); /* Q4 none of these, Q1 Q1_c only */
+   cr_expect_str_eq(b->last_at, "2026-02-01T00:00:00Z");
+   cr_expect_str_eq(b->last_by, "fay"); /* Q2 before Q4, as in question order */
+
+   const ReviewSummary *g = &rows[rowNamed(ws, n, "gamma")];
+   cr_expect_eq(g->counts.answered, 0);
+   cr_expect_eq(g->counts.by_risk[RISK_UNANSWERED], 5);
+   cr_expect_str_eq(g->last_at, "2026-01-07T00:00:00Z");
+   cr_expect_str_eq(g->last_by, "creator");
+
+   const ReviewSummary *d = &rows[rowNamed(ws, n, "delta")];
+   cr_expect_eq(d->counts.answered, 2);
+   cr_expect_str_eq(d->last_by, "kim");
+
+   const ReviewSummary *e = &rows[rowNamed(ws, n, "eps")];
+   cr_expect_eq(e->counts.answered, 1);
+   cr_expect_str_eq(e->last_by, "creator");
+   freeRows(rows, ws, n, lenses);
+   Store_close(s);
+}
+
+Test(summaries, rows_not_asked_for_are_left_out) {
+   Store *s = openStore();
+   fill(s);
+   Workload *ws;
+   Lens **lenses;
+   size_t n;
+   /* Without the archived workload, whose answers are read all the same. */
+   ReviewSummary *rows = summarise(s, false, &ws, &n, &lenses);
+   cr_assert_eq(n, 4);
+   freeRows(rows, ws, n, lenses);
+
+   /* One row alone, from the middle. */
+   cr_assert_eq(Store_listWorkloads(s, true, &ws, &n), STORE_OK);
+   size_t i = rowNamed(ws, n, "beta");
+   Lens *lens = lensOf(s, &ws[i]);
+   ReviewSummary one = { .w = &ws[i], .lens = lens };
+   cr_assert_eq(ReviewDoc_summaries(s, &one, 1), STORE_OK);
+   cr_expect_eq(one.counts.answered, 3);
+   cr_expect_str_eq(one.last_by, "fay");
+   free(one.last_at);
+   free(one.last_by);
+   Lens_free(lens);
+   Workload_freeArray(ws, n);
+
+   cr_expect_eq(ReviewDoc_summaries(s, NULL, 0), STORE_OK);
+   Store_close(s);
+}
+
+Test(summaries, an_empty_database) {
+   Store *s = openStore();
+   int64_t small = lensId(s, "small.yaml");
+   addWorkload(s, "only", small, "2026-01-01T00:00:00Z");
+   Workload *ws;
+   Lens **lenses;
+   size_t n;
+   ReviewSummary *rows = summarise(s, true, &ws, &n, &lenses);
+   cr_assert_eq(n, 1);
+   cr_expect_eq(rows[0].counts.answered, 0);
+   cr_expect_str_eq(rows[0].last_by, "creator");
+   freeRows(rows, ws, n, lenses);
+   Store_close(s);
+}
