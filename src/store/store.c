@@ -299,6 +299,10 @@ static StoreStatus connectDb(Store *s) {
     * with nothing beside it).  The store's own read-only flag guards writes. */
    bool query_only = s->readonly && access(s->path, W_OK) == 0;
    int flags = s->readonly && !query_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+   /* One thread per connection (walens starts none): without the
+    * connection's mutex, every step and column read skips a lock and an
+    * unlock, a sixth of reading a thousand reviews' answers. */
+   flags |= SQLITE_OPEN_NOMUTEX;
    char *uri = !query_only && isImmutable(s) ? immutableUri(s->path) : NULL;
    int rc = sqlite3_open_v2(uri ? uri : s->path, &s->db, flags | (uri ? SQLITE_OPEN_URI : 0),
                             NULL);

@@ -5,6 +5,7 @@
  * also appends to the history; writes that carry a row version are refused
  * with STORE_STALE when someone else changed the row meanwhile.
  *
+ * A Store serves one thread at a time (its connection has no mutex).
  * Ownership: a Store is released with Store_close().  Structures filled by
  * Store_get*() / Store_list*() own their strings and are released with the
  * matching *_free() function; arrays with the *_freeArray() helpers. */
