@@ -137,8 +137,13 @@ static void Parts_free(Parts *p)
 static StoreStatus readParts(Store *s, const char *workload, Parts *p, char **err)
 {
    memset(p, 0, sizeof *p);
-   StoreStatus st = Store_findWorkload(s, workload, &p->w);
+   /* One snapshot: a reviewer's commit between two reads would otherwise
+    * give a bundle whose answers and plan disagree. */
+   StoreStatus st = Store_readBegin(s);
+   if (st == STORE_OK)
+      st = Store_findWorkload(s, workload, &p->w);
    if (st == STORE_NOT_FOUND) {
+      (void) Store_readEnd(s);
       *err = xasprintf(_("no workload named '%s'"), workload);
       return st;
    }
@@ -157,6 +162,11 @@ static StoreStatus readParts(Store *s, const char *workload, Parts *p, char **er
       st = Store_getReviewMarks(s, rid, &p->marks, &p->n_marks);
    if (st != STORE_OK)
       *err = xstrdup(Store_lastError(s));
+   StoreStatus end = Store_readEnd(s);
+   if (st == STORE_OK && end != STORE_OK) {
+      *err = xstrdup(Store_lastError(s));
+      st = end;
+   }
    return st;
 }
 

@@ -159,11 +159,25 @@ StoreStatus Report_build(Store *s, const char *workload, const ReportOptions *o,
                          DiagList *diags, char **err)
 {
    memset(out, 0, sizeof *out);
-   StoreStatus st = ReviewDoc_load(s, workload, &out->doc, diags, err);
-   if (st != STORE_OK)
+   /* One snapshot, so a commit between reads cannot pair the answers of
+    * one moment with the plan of the next. */
+   StoreStatus st = Store_readBegin(s);
+   if (st != STORE_OK) {
+      *err = xstrdup(Store_lastError(s));
       return st;
+   }
+   st = ReviewDoc_load(s, workload, &out->doc, diags, err);
+   if (st != STORE_OK) {
+      (void) Store_readEnd(s);
+      return st;
+   }
    Store_today(s, out->date);
    st = takeSnapshots(s, out, o, err);
+   StoreStatus end = Store_readEnd(s);
+   if (st == STORE_OK && end != STORE_OK) {
+      *err = xstrdup(Store_lastError(s));
+      st = end;
+   }
    if (st != STORE_OK) {
       Report_free(out);
       return st;

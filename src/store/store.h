@@ -71,6 +71,12 @@ void Store_setNow(Store *s, const char *iso8601);
 bool Store_changedElsewhere(Store *s);
 int Store_schemaVersion(const Store *s);
 bool Store_isReadOnly(const Store *s);
+/* One consistent view for a reader that makes several calls (an export, a
+ * report): between the two, every read sees the database as it was at the
+ * first one, whatever other connections commit; writes are refused.
+ * Store_readEnd is safe to call after a failed Store_readBegin. */
+StoreStatus Store_readBegin(Store *s);
+StoreStatus Store_readEnd(Store *s);
 
 /* Lens texts.  A review is pinned to one row: identical texts share a row (by sha256).
  * Store_putLens: key required; version and name may be NULL; sha256 is 64

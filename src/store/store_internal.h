@@ -48,6 +48,8 @@ struct Store {
    bool tx_write;        /* the open transaction is a write (StoreSql_beginWrite) */
    struct timespec last_commit; /* CLOCK_MONOTONIC of this connection's last
                                    committed write; zero before the first */
+   bool snapshot;  /* inside Store_readBegin/Store_readEnd */
+   int read_nest;  /* StoreSql_beginRead calls open inside that snapshot */
    StoreStmt cache[STORE_STMT_CACHE];
    size_t n_cached;
    size_t next_evict;
@@ -90,7 +92,9 @@ StoreStatus StoreSql_int(Store *s, int64_t *out, bool *found, const char *sql,
 char *StoreSql_colText(sqlite3_stmt *st, int col);
 
 /* Transactions.  Writes take BEGIN IMMEDIATE; reads that span several
- * statements take a deferred BEGIN so they see one snapshot. */
+ * statements take a deferred BEGIN so they see one snapshot.  Inside
+ * Store_readBegin a read nests (it begins and ends nothing) and a write is
+ * refused. */
 StoreStatus StoreSql_beginWrite(Store *s);
 StoreStatus StoreSql_beginRead(Store *s);
 /* Commits when st is STORE_OK, else rolls back; returns the final status. */

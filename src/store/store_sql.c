@@ -310,6 +310,9 @@ static void politeGap(const Store *s) {
 }
 
 StoreStatus StoreSql_beginWrite(Store *s) {
+   if (s->snapshot) /* a caller's mistake: the snapshot would stop being one */
+      return StoreSql_error(s, STORE_ERROR, _("%s: cannot write while reading a snapshot"),
+                            s->path);
    if (s->readonly)
       return StoreSql_error(s, STORE_READONLY, _("%s: the database is open read-only"),
                             s->path);
@@ -322,6 +325,10 @@ StoreStatus StoreSql_beginWrite(Store *s) {
 }
 
 StoreStatus StoreSql_beginRead(Store *s) {
+   if (s->snapshot) {
+      s->read_nest++;
+      return STORE_OK;
+   }
    s->tx_seen = s->seen_history;
    s->tx_other = false;
    s->tx_write = false;
@@ -329,6 +336,13 @@ StoreStatus StoreSql_beginRead(Store *s) {
 }
 
 StoreStatus StoreSql_end(Store *s, StoreStatus st) {
+   if (s->snapshot) {
+      /* Only Store_readEnd ends the snapshot; a write refused inside it
+       * leaves the count alone. */
+      if (s->read_nest > 0)
+         s->read_nest--;
+      return st;
+   }
    if (st == STORE_OK) {
       st = StoreSql_run(s, "COMMIT", "");
       if (st == STORE_OK) {
@@ -350,4 +364,23 @@ StoreStatus StoreSql_end(Store *s, StoreStatus st) {
    s->tx_other = false;
    s->tx_write = false;
    return st;
+}
+
+StoreStatus Store_readBegin(Store *s) {
+   if (s->snapshot)
+      return StoreSql_error(s, STORE_ERROR, _("%s: a snapshot is open already"), s->path);
+   StoreStatus st = StoreSql_beginRead(s);
+   if (st == STORE_OK) {
+      s->snapshot = true;
+      s->read_nest = 0;
+   }
+   return st;
+}
+
+StoreStatus Store_readEnd(Store *s) {
+   if (!s->snapshot)
+      return STORE_OK;
+   s->snapshot = false;
+   s->read_nest = 0;
+   return StoreSql_end(s, STORE_OK);
 }

@@ -934,3 +934,45 @@ Test(store, statement_cache_reuses_nests_and_evicts) {
    cr_assert_neq(st, STORE_OK, "no statement at all is an error");
    Store_close(s);
 }
+
+/* Store_readBegin: several reads see one moment, whatever another
+ * connection commits meanwhile; writes wait until it ends. */
+Test(store, read_snapshot_holds_one_moment) {
+   char p[256];
+   int64_t review;
+   Store *a = withWorkload(at("snap.db", p, sizeof p), &review);
+   Store *b = openOk(p, 0);
+   StoredAnswer q1 = { .question_id = "q1", .notes = "before" };
+   cr_assert_eq(Store_putAnswer(b, review, &q1, 0, "bob", NULL), STORE_OK);
+
+   cr_assert_eq(Store_readBegin(a), STORE_OK, "%s", Store_lastError(a));
+   cr_assert_neq(Store_readBegin(a), STORE_OK, "no snapshot inside a snapshot");
+   StoredAnswer *got = NULL;
+   size_t n = 0;
+   cr_assert_eq(Store_getAnswers(a, review, &got, &n), STORE_OK);
+   cr_assert_eq(n, 1);
+   StoredAnswer_freeArray(got, n);
+
+   StoredAnswer q2 = { .question_id = "q2", .notes = "during" };
+   cr_assert_eq(Store_putAnswer(b, review, &q2, 0, "bob", NULL), STORE_OK,
+                "another connection still writes: %s", Store_lastError(b));
+   cr_assert_eq(Store_getAnswers(a, review, &got, &n), STORE_OK);
+   cr_assert_eq(n, 1, "the snapshot does not see the later commit");
+   StoredAnswer_freeArray(got, n);
+   StoredAnswer q3 = { .question_id = "q3" };
+   cr_assert_neq(Store_putAnswer(a, review, &q3, 0, "alice", NULL), STORE_OK,
+                 "no write inside the snapshot");
+   cr_assert_eq(Store_getAnswers(a, review, &got, &n), STORE_OK);
+   cr_assert_eq(n, 1, "and the refused write ended nothing");
+   StoredAnswer_freeArray(got, n);
+
+   cr_assert_eq(Store_readEnd(a), STORE_OK);
+   cr_assert_eq(Store_readEnd(a), STORE_OK, "ending twice is harmless");
+   cr_assert_eq(Store_getAnswers(a, review, &got, &n), STORE_OK);
+   cr_assert_eq(n, 2, "after it, the commit shows");
+   StoredAnswer_freeArray(got, n);
+   cr_assert_eq(Store_putAnswer(a, review, &q3, 0, "alice", NULL), STORE_OK, "%s",
+                Store_lastError(a));
+   Store_close(b);
+   Store_close(a);
+}
