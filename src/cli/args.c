@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 
@@ -94,6 +95,8 @@ void Args_printHelp(const OptSpec *specs)
                   arg);
       else
          snprintf(left, sizeof left, "    --%s%s%s", s->name, *arg ? " " : "", arg);
-      printf("  %-28s %s\n", left, _(s->help));
+      /* Padded by columns: a translated placeholder may hold an umlaut. */
+      int pad = 28 - (int)Utf8_width(left);
+      printf("  %s%*s %s\n", left, pad > 0 ? pad : 0, "", _(s->help));
    }
 }

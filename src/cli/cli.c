@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/paths.h"
+#include "core/utf8.h"
 #include "store/reviewdoc.h"
 #include "core/xalloc.h"
 #include "i18n.h"
@@ -192,4 +193,43 @@ Store *Cli_openReview(CliEnv *env, unsigned flags, const char *workload, ReviewD
    }
    DiagList_free(&d);
    return s;
+}
+
+/* ---- text tables ---- */
+
+int Cli_width(const char *s)
+{
+   return (int)Utf8_width(s);
+}
+
+static void blanks(int n)
+{
+   for (int i = 0; i < n; i++)
+      putchar(' ');
+}
+
+void Cli_cell(const char *s, int width)
+{
+   s = s ? s : "";
+   fputs(s, stdout);
+   blanks(width - Cli_width(s));
+   putchar(' ');
+}
+
+void Cli_cellRight(const char *s, int width)
+{
+   s = s ? s : "";
+   blanks(width - Cli_width(s));
+   fputs(s, stdout);
+   putchar(' ');
+}
+
+void Cli_clip(const char *s, int width)
+{
+   size_t n;
+
+   s = s ? s : "";
+   n = Utf8_fit(s, width > 0 ? (size_t)width : 0);
+   fwrite(s, 1, n, stdout);
+   blanks(width - (Cli_width(s) - Cli_width(s + n))); /* the columns of what was kept */
 }

@@ -55,6 +55,20 @@ struct ReviewDoc;
  * what went wrong.  Returns the store (the caller closes it and frees doc),
  * or NULL when either step failed. */
 Store *Cli_openReview(CliEnv *env, unsigned flags, const char *workload, struct ReviewDoc *doc);
+/* Text tables, lined up by the columns text takes on the screen, not by its
+ * bytes (core/utf8.h): "é" takes one column, "日" two.
+ *
+ * Cli_cell prints s, the blanks that bring it to width columns and the one
+ * blank between columns; an s wider than that is printed whole and pushes
+ * the rest of the row along, as printf's "%-*s" does.  Cli_cellRight puts
+ * the blanks before s.  Cli_clip prints s cut to width columns (whole
+ * characters) and padded to width, with no blank after.  NULL prints as
+ * "".  Cli_width measures s, to size a column. */
+void Cli_cell(const char *s, int width);
+void Cli_cellRight(const char *s, int width);
+void Cli_clip(const char *s, int width);
+int Cli_width(const char *s);
+
 /* Prints "walens: " and a formatted message to stderr. */
 void Cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Parses options of a subcommand that has specs (global ones are accepted

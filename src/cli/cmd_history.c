@@ -64,15 +64,19 @@ static void historyText(const char *workload, const char *question, const Histor
              n);
    int wu = 4, wo = 6;
    for (size_t i = 0; i < n; i++) {
-      if (e[i].user && (int)strlen(e[i].user) > wu)
-         wu = (int)strlen(e[i].user);
-      if (e[i].object && (int)strlen(e[i].object) > wo)
-         wo = (int)strlen(e[i].object);
+      if (Cli_width(e[i].user) > wu)
+         wu = Cli_width(e[i].user);
+      if (Cli_width(e[i].object) > wo)
+         wo = Cli_width(e[i].object);
    }
+   /* Two blanks between columns: each cell adds one. */
    for (size_t i = 0; i < n; i++) {
       char *change = HistoryEntry_describe(&e[i]);
-      printf("%s  %-*s  %-9s  %-*s  %s\n", e[i].at ? e[i].at : "", wu, e[i].user ? e[i].user : "",
-             e[i].kind ? e[i].kind : "", wo, e[i].object ? e[i].object : "", change);
+      printf("%s  ", e[i].at ? e[i].at : "");
+      Cli_cell(e[i].user, wu + 1);
+      Cli_cell(e[i].kind, 9 + 1);
+      Cli_cell(e[i].object, wo + 1);
+      printf("%s\n", change);
       free(change);
    }
 }

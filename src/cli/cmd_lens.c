@@ -67,7 +67,10 @@ static int lensCheck(CliEnv *env, int argc, char **argv)
 
 static void printRow(const char *key, const char *version, const char *source, const char *name)
 {
-   printf("%-24s %-12s %-10s %s\n", key, version && *version ? version : "-", source, name);
+   Cli_cell(key, 24);
+   Cli_cell(version && *version ? version : "-", 12);
+   Cli_cell(source, 10);
+   printf("%s\n", name);
 }
 
 /* Lenses stored in the database, when there is one (never created here). */
@@ -114,7 +117,7 @@ static int lensList(CliEnv *env, int argc, char **argv)
    DiagList_init(&d);
    Catalog_scan(&cat, &d);
    DiagList_print(&d, stderr);
-   printf("%-24s %-12s %-10s %s\n", _("KEY"), _("VERSION"), _("SOURCE"), _("NAME"));
+   printRow(_("KEY"), _("VERSION"), _("SOURCE"), _("NAME"));
    for (size_t i = 0; i < cat.count; i++) {
       const CatalogEntry *e = &cat.items[i];
       char *name = e->shadowed ? xasprintf(_("%s (overridden)"), e->name) : xstrdup(e->name);

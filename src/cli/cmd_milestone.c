@@ -112,17 +112,27 @@ static void listText(const ReviewDoc *doc, const MilestoneSnap *m, size_t n) {
    printf(_("Milestones of %s: %zu\n"), doc->workload.name, n);
    if (n == 0)
       return;
-   int w = (int)strlen(_("NAME"));
+   int w = Cli_width(_("NAME"));
    for (size_t i = 0; i < n; i++)
-      if ((int)strlen(m[i].row.name) > w)
-         w = (int)strlen(m[i].row.name);
-   printf("\n%-*s %-20s %-10s %4s %6s %4s %4s %10s %4s %s\n", w, _("NAME"), _("CREATED"),
-          _("BY"), _("HIGH"), _("MEDIUM"), _("NONE"), _("N/A"), _("UNANSWERED"), _("PLAN"),
-          _("LENS"));
+      if (Cli_width(m[i].row.name) > w)
+         w = Cli_width(m[i].row.name);
+   putchar('\n');
+   Cli_cell(_("NAME"), w);
+   Cli_cell(_("CREATED"), 20);
+   Cli_cell(_("BY"), 10);
+   Cli_cellRight(_("HIGH"), 4);
+   Cli_cellRight(_("MEDIUM"), 6);
+   Cli_cellRight(_("NONE"), 4);
+   Cli_cellRight(_("N/A"), 4);
+   Cli_cellRight(_("UNANSWERED"), 10);
+   Cli_cellRight(_("PLAN"), 4);
+   printf("%s\n", _("LENS"));
    for (size_t i = 0; i < n; i++) {
       const SnapCounts *c = &m[i].snap.total;
-      printf("%-*s %-20s %-10s %4zu %6zu %4zu %4zu %10zu %4zu %s %s\n", w, m[i].row.name,
-             m[i].row.created_at, m[i].row.created_by, c->by_risk[RISK_HIGH],
+      Cli_cell(m[i].row.name, w);
+      Cli_cell(m[i].row.created_at, 20);
+      Cli_cell(m[i].row.created_by, 10);
+      printf("%4zu %6zu %4zu %4zu %10zu %4zu %s %s\n", c->by_risk[RISK_HIGH],
              c->by_risk[RISK_MEDIUM], c->by_risk[RISK_NONE], c->by_risk[RISK_NOT_APPLICABLE],
              c->by_risk[RISK_UNANSWERED], c->plan_active, orDash(m[i].snap.lens_key),
              orDash(m[i].snap.lens_version));
@@ -295,6 +305,14 @@ static void sectionHead(const char *title, size_t n) {
       printf(_("\n%s: none\n"), title);
 }
 
+/* "  ID  WHAT  TEXT": one line of a difference, lined up by columns. */
+static void diffRow(const char *id, int wid, const char *what, int wwhat, const char *text) {
+   fputs("  ", stdout);
+   Cli_cell(id, wid);
+   Cli_cell(what, wwhat);
+   printf("%s\n", text);
+}
+
 static void diffRisksText(const SnapshotDiff *d) {
    sectionHead(_("Risk changes"), d->n_risks);
    for (size_t i = 0; i < d->n_risks; i++) {
@@ -303,7 +321,7 @@ static void diffRisksText(const SnapshotDiff *d) {
       char change[64];
       snprintf(change, sizeof change, "%s -> %s", r->from ? Risk_name(r->from->risk) : _("(new)"),
                r->to ? Risk_name(r->to->risk) : _("(removed)"));
-      printf("  %-10s %-28s %s\n", q->id, change, orDash(q->title));
+      diffRow(q->id, 10, change, 28, orDash(q->title));
    }
 }
 
@@ -314,7 +332,7 @@ static void diffPracticesText(const SnapshotDiff *d) {
       for (size_t i = 0; i < d->n_practices; i++) {
          const SnapPracticeChange *p = &d->practices[i];
          if (p->selected == (sel == 1))
-            printf("  %-10s %-16s %s\n", p->question->id, p->choice->id, orDash(p->choice->title));
+            diffRow(p->question->id, 10, p->choice->id, 16, orDash(p->choice->title));
       }
    }
 }
@@ -330,10 +348,10 @@ static void diffPlanText(const Side *a, const Side *b, const SnapshotDiff *d) {
          if ((int)c->kind != k)
             continue;
          const PlanTrack *t = &either(c)->track;
-         printf("  %-10s %-16s %s\n", t->question_id, t->choice_id, orDash(planTitle(a, b, c)));
+         diffRow(t->question_id, 10, t->choice_id, 16, orDash(planTitle(a, b, c)));
          if (c->fields) {
             char *f = describeFields(c);
-            printf("  %-10s %-16s %s\n", "", "", f);
+            diffRow("", 10, "", 16, f);
             free(f);
          }
       }

@@ -131,14 +131,14 @@ static int maxInt(int a, int b) {
 }
 
 static Widths widths(const Plan *plan, const PlanArgs *a, PlanStatus st) {
-   Widths w = { (int)strlen(_("QUESTION")), (int)strlen(_("CHOICE")), (int)strlen(_("OWNER")) };
+   Widths w = { Cli_width(_("QUESTION")), Cli_width(_("CHOICE")), Cli_width(_("OWNER")) };
    for (size_t i = 0; i < plan->n; i++) {
       const PlanTrack *t = &plan->items[i].track;
       if (!shown(&plan->items[i], a, st))
          continue;
-      w.question = maxInt(w.question, (int)strlen(t->question_id));
-      w.choice = maxInt(w.choice, (int)strlen(t->choice_id));
-      w.owner = maxInt(w.owner, (int)strlen(orDash(t->owner)));
+      w.question = maxInt(w.question, Cli_width(t->question_id));
+      w.choice = maxInt(w.choice, Cli_width(t->choice_id));
+      w.owner = maxInt(w.owner, Cli_width(orDash(t->owner)));
    }
    return w;
 }
@@ -149,15 +149,27 @@ static void printRow(const Widths *w, const char *first, const char *weight, con
    char pri[16], due[16];
    snprintf(pri, sizeof pri, "%d", t->priority);
    snprintf(due, sizeof due, "%s%s", orDash(t->due), overdue ? "!" : "");
-   printf("%-10s %-6s %-*s %-*s %-13s %3s %-11s %-*s %s\n", first, orDash(weight), w->question,
-          t->question_id, w->choice, t->choice_id, PlanStatus_name(t->status),
-          t->priority ? pri : "-", due, w->owner, orDash(t->owner), title);
+   Cli_cell(first, 10);
+   Cli_cell(orDash(weight), 6);
+   Cli_cell(t->question_id, w->question);
+   Cli_cell(t->choice_id, w->choice);
+   Cli_cell(PlanStatus_name(t->status), 13);
+   Cli_cellRight(t->priority ? pri : "-", 3);
+   Cli_cell(due, 11);
+   Cli_cell(orDash(t->owner), w->owner);
+   printf("%s\n", title);
 }
 
 static void printHeader(const Widths *w, const char *first) {
-   printf("%-10s %-6s %-*s %-*s %-13s %3s %-11s %-*s %s\n", first, _("WEIGHT"), w->question,
-          _("QUESTION"), w->choice, _("CHOICE"), _("STATUS"), _("PRI"), _("DUE"), w->owner,
-          _("OWNER"), _("PRACTICE"));
+   Cli_cell(first, 10);
+   Cli_cell(_("WEIGHT"), 6);
+   Cli_cell(_("QUESTION"), w->question);
+   Cli_cell(_("CHOICE"), w->choice);
+   Cli_cell(_("STATUS"), 13);
+   Cli_cellRight(_("PRI"), 3);
+   Cli_cell(_("DUE"), 11);
+   Cli_cell(_("OWNER"), w->owner);
+   printf("%s\n", _("PRACTICE"));
 }
 
 static void listText(const ReviewDoc *doc, const Plan *plan, const PlanArgs *a, PlanStatus st,

@@ -113,18 +113,6 @@ static void printCell(const MatrixCell *cell)
    printf(" %-12s", buf);
 }
 
-/* Prints s cut to width columns (lens names are ASCII in practice; the cut is by bytes
- * on a character boundary so UTF-8 is never split). */
-static void printClipped(const char *s, int width)
-{
-   int n = 0;
-   while (s[n] && n < width)
-      n++;
-   while (n > 0 && n < (int)strlen(s) && ((unsigned char)s[n] & 0xC0) == 0x80)
-      n--;
-   printf("%-*.*s", width, n, s);
-}
-
 static void statusText(const ReviewDoc *doc, const Matrix *m, const RiskCounts *c)
 {
    const Lens *lens = doc->lens;
@@ -134,14 +122,16 @@ static void statusText(const ReviewDoc *doc, const Matrix *m, const RiskCounts *
           c->answered, c->questions, c->by_risk[RISK_HIGH], c->by_risk[RISK_MEDIUM],
           c->by_risk[RISK_NONE], c->by_risk[RISK_NOT_APPLICABLE], c->by_risk[RISK_UNANSWERED]);
    printf(_("Practices %zu/%zu selected\n\n"), c->practices_selected, c->practices);
+   /* Pillar and phase names are cut to their columns, by what they take on
+    * the screen: "Sécurité" or "信頼性" line up as "Security" does. */
    printf("%-18s", "");
    for (size_t p = 0; p < m->cols; p++) {
       putchar(' ');
-      printClipped(lens->pillars[p].name, 12);
+      Cli_clip(lens->pillars[p].name, 12);
    }
    putchar('\n');
    for (size_t r = 0; r < m->rows; r++) {
-      printClipped(lens->n_phases ? lens->phases[r].name : _("All questions"), 18);
+      Cli_clip(lens->n_phases ? lens->phases[r].name : _("All questions"), 18);
       for (size_t p = 0; p < m->cols; p++)
          printCell(Matrix_cell(m, r, p));
       putchar('\n');
@@ -149,8 +139,9 @@ static void statusText(const ReviewDoc *doc, const Matrix *m, const RiskCounts *
    putchar('\n');
    for (size_t i = 0; i < lens->n_questions; i++) {
       const Question *q = &lens->questions[i];
-      printf("%-16s %-14s %s\n", q->id, Risk_name(Question_risk(q, &doc->review.answers[i])),
-             q->title);
+      Cli_cell(q->id, 16);
+      Cli_cell(Risk_name(Question_risk(q, &doc->review.answers[i])), 14);
+      printf("%s\n", q->title);
    }
 }
 

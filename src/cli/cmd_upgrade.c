@@ -93,8 +93,11 @@ static void reportText(const char *workload, const UpgradeReport *r, bool dry_ru
       const char *what = (it->changes & LENSDIFF_REMOVED) && it->answered ? _("answer removed")
                          : it->marked ? _("re-review")
                                       : "";
-      printf("  %-10s %-22s %-15s %s\n", it->question_id, changeWords(it->changes), what,
-             orDash(it->title));
+      fputs("  ", stdout);
+      Cli_cell(it->question_id, 10);
+      Cli_cell(changeWords(it->changes), 22);
+      Cli_cell(what, 15);
+      printf("%s\n", orDash(it->title));
       printIds(_("choices removed:"), it->removed_choices, it->n_removed_choices);
       printIds(_("dropped from the answer:"), it->dropped, it->n_dropped);
    }

@@ -3,6 +3,7 @@ libwalens_a_SOURCES += \
 	src/core/xalloc.c src/core/xalloc.h \
 	src/core/diag.c src/core/diag.h \
 	src/core/sha256.c src/core/sha256.h \
+	src/core/utf8.c src/core/utf8.h \
 	src/core/lens.c src/core/lens.h \
 	src/core/lens_build.h src/core/lens_tree.c src/core/lens_build.c \
 	src/core/lens_check.c src/core/lens_yaml.c src/core/lens_json.c
@@ -12,6 +13,15 @@ libwalens_a_SOURCES += \
 libwalens_a_SOURCES += src/core/plan.c src/core/plan.h \
 	src/core/snapshot.c src/core/snapshot_json.c src/core/snapshot.h \
 	src/core/lensdiff.c src/core/lensdiff.h
+# UTF-8 and display widths: the CLI's tables, the report writers.
+if HAVE_CRITERION
+check_PROGRAMS += tests/unit/test_utf8
+TESTS += tests/unit/test_utf8
+tests_unit_test_utf8_SOURCES = tests/unit/test_utf8.c
+tests_unit_test_utf8_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_utf8_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+endif
+
 if HAVE_CRITERION
 check_PROGRAMS += tests/unit/test_plan
 TESTS += tests/unit/test_plan

@@ -14,6 +14,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "core/utf8.h"
+
 /* A growable NUL-terminated string; zero-initialise, then release .s with free(). */
 typedef struct Sbuf {
    char *s;
@@ -29,16 +31,12 @@ void Sbuf_repeat(Sbuf *b, const char *s, size_t n);
 /* Hands over the string ("" when nothing was added); b is empty afterwards. */
 char *Sbuf_take(Sbuf *b);
 
-/* Decodes the UTF-8 sequence at s (at most the bytes before the NUL).
- * Returns the bytes consumed (>= 1 unless *s is NUL); an invalid byte is
- * consumed alone and gives U+FFFD. */
-size_t Utf8_next(const char *s, uint32_t *cp);
-/* Code points in s (invalid bytes count one each). */
-size_t Utf8_chars(const char *s);
+/* Utf8_next() and Utf8_chars() walk UTF-8: core/utf8.h. */
 
-/* Columns a code point takes on a fixed-width page or terminal: 0 for
- * combining marks, 2 for East Asian wide and fullwidth forms, else 1.
- * Independent of the locale, so that a report reads the same everywhere. */
+/* Columns a code point or a string takes on a fixed-width page: 0 for
+ * combining marks, 2 for East Asian wide and fullwidth forms, else 1
+ * (Utf8_cpWidth, Utf8_width).  Independent of the locale, so that a report
+ * reads the same everywhere. */
 int Rtext_cpWidth(uint32_t cp);
 size_t Rtext_width(const char *s);
 

@@ -91,5 +91,26 @@ run status default-lens
 run status fraud-scoring --format yaml
 run status
 
+# Names with accents and CJK characters take fewer columns than bytes (é one,
+# 日 two): every table lines up by what shows, and status cuts a long pillar
+# name between characters.
+start wide-names
+sed -e 's/^id: small/id: wide/' -e 's/^name: Small test lens/name: Lens à 日本/' \
+   -e 's/name: Build$/name: Développement/' -e 's/name: Run$/name: 運用 (production)/' \
+   -e 's/name: Operations$/name: Opérations/' -e 's/name: Security$/name: セキュリティ/' \
+   -e 's/name: Cost$/name: Optimisation des coûts/' "$FIX/small.yaml" > "$TMP/wide.yaml"
+run workload add café-modèle --lens "$FIX/small.yaml" --environment production --owner José
+run workload add 日本-model --lens "$TMP/wide.yaml" --environment preproduction --owner 山田
+run workload list
+run answer 日本-model Q1 --select Q1_a
+run plan set 日本-model Q1 Q1_b --owner 山田太郎 --priority 1
+run plan set 日本-model Q1 Q1_c --owner Zoë --due 2026-12-01
+run plan 日本-model
+run status 日本-model
+run milestone add 日本-model 第一版
+run milestone add 日本-model première
+run milestone list 日本-model
+run history 日本-model Q1
+
 golden "$CASE" "$OUT"
 finish
