@@ -173,6 +173,7 @@ struct App {
 
    /* the open review */
    bool have_doc;
+   bool plan_stale; /* answers changed; the plan reloads when a screen shows it */
    ReviewDoc doc;
    Matrix matrix;
    size_t *order; /* review order: lens question indexes */

@@ -249,4 +249,22 @@ expect b "Read-only: nothing can be changed in this session" "due date is refuse
 keys b Q
 wait_exit b > /dev/null
 check_p "nothing changed" payments Q1_c '"status": "open","owner": "bob","due": "2026-11-01"'
+
+# A practice chosen on the question screen leaves the plan, and the
+# dashboard's counts follow when it comes back (the plan is reloaded only
+# for the screens that show it, not on every toggle).
+tui_start c 80 24 --user carol payments
+expect c "plan: " "the dashboard again"
+open=$(screen c | sed -n 's/.*plan: \([0-9]*\) open.*/\1/p' | head -n 1)
+keys c Enter Enter 3
+expect c "3 [x] M  Keep notes" "Q1_c chosen on the question screen"
+keys c Escape Escape
+expect c "plan: $((open - 1)) open" "the dashboard's plan counts follow"
+keys c Enter Enter 3
+expect c "3 [ ] M  Keep notes" "and unchosen"
+keys c Escape Escape
+expect c "plan: $open open" "the item is back in the counts"
+keys c Q
+wait_exit c > /dev/null
+check_p "with its tracking" payments Q1_c '"status": "open","owner": "bob","due": "2026-11-01"'
 finish
