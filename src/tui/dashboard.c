@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "core/xalloc.h"
 #include "i18n.h"
@@ -53,6 +54,32 @@ static const char *rowLabel(const Dash *d, size_t r)
 static const char *pillarName(const Dash *d, size_t c)
 {
    return d->snap ? d->snap->pillars[c].name : d->app->doc.lens->pillars[c].name;
+}
+
+/* The pillars' names over columns width wide (caller frees heads[c] and
+ * heads): shortened (Text_abbrev) where they must be, cut like any text
+ * instead where two would read the same. */
+static void pillarHeads(const Dash *d, int width, wchar_t ***heads, size_t **lens)
+{
+   size_t n = d->m->cols;
+   wchar_t **h = xcalloc(n ? n : 1, sizeof *h);
+   size_t *len = xcalloc(n ? n : 1, sizeof *len);
+   bool *same = xcalloc(n ? n : 1, sizeof *same);
+
+   for (size_t c = 0; c < n; c++)
+      h[c] = Text_abbrev(pillarName(d, c), width, &len[c]);
+   for (size_t c = 0; c < n; c++)
+      for (size_t o = c + 1; o < n; o++)
+         if (len[o] == len[c] && wmemcmp(h[o], h[c], len[c]) == 0)
+            same[c] = same[o] = true;
+   for (size_t c = 0; c < n; c++)
+      if (same[c]) {
+         free(h[c]);
+         h[c] = Text_truncate(pillarName(d, c), width, &len[c]);
+      }
+   free(same);
+   *heads = h;
+   *lens = len;
 }
 
 static bool hasTotalCol(const Dash *d)
@@ -435,7 +462,8 @@ static void dashDraw(const Dash *dd, int top)
    DashLayout d;
    const Matrix *m = dd->m;
    int x, y, detail_h, free_lines, n_extra;
-   size_t vis_cols, vis_rows;
+   size_t vis_cols, vis_rows, *head_len;
+   wchar_t **heads;
    Extra extra[3];
 
    if (m->cols == 0 || (!dd->snap && app->doc.lens->n_questions == 0)) {
@@ -451,11 +479,16 @@ static void dashDraw(const Dash *dd, int top)
       *dd->first_row = Layout_scroll(*dd->row, vis_rows, m->rows, *dd->first_row);
    /* Pillar names. */
    x = d.m.x0 + d.m.label_w;
+   pillarHeads(dd, d.m.cell_w - 1, &heads, &head_len);
    for (size_t c = *dd->first_col; c < m->cols && c < *dd->first_col + vis_cols; c++) {
       attr_t a = c == *dd->col ? A_BOLD | A_UNDERLINE : A_BOLD;
-      Text_draw(stdscr, d.heads_y, x, d.m.cell_w - 1, pillarName(dd, c), a);
+      Text_drawW(stdscr, d.heads_y, x, d.m.cell_w - 1, heads[c], head_len[c], a, true);
       x += d.m.cell_w;
    }
+   for (size_t c = 0; c < m->cols; c++)
+      free(heads[c]);
+   free(heads);
+   free(head_len);
    if (hasTotalCol(dd))
       Text_draw(stdscr, d.heads_y, x, d.m.total_w - 1, _("All"),
                 *dd->col == m->cols ? A_BOLD | A_UNDERLINE : A_BOLD);

@@ -7,6 +7,7 @@
 #include <langinfo.h>
 #include <stdint.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "core/xalloc.h"
 
@@ -198,6 +199,86 @@ wchar_t *Text_truncate(const char *s, int width, size_t *len)
    w[k] = L'\0';
    if (len)
       *len = k;
+   return w;
+}
+
+/* The vowels of the Latin alphabets: where they are, a cut after a
+ * consonant that one of them follows reads as an abbreviation. */
+static bool isVowel(wchar_t c)
+{
+   static const wchar_t vowels[] = L"aeiouy\xe0\xe1\xe2\xe3\xe4\xe5\xe6\xe8\xe9\xea\xeb"
+                                   L"\xec\xed\xee\xef\xf2\xf3\xf4\xf5\xf6\xf8\xf9\xfa\xfb\xfc\xfd\xff";
+   c = (wchar_t)towlower((wint_t)c);
+   return c != L'\0' && wcschr(vowels, c) != NULL;
+}
+
+/* How many characters of the word w[0..n) a syllable cut keeps so that
+ * they and the full stop take at most width columns: the most, three at
+ * least, letters all, the last a consonant and the next a vowel, and three
+ * fewer than the word at most (so that "Operational" does not read as
+ * "Operation."); 0 when there is no such cut. */
+static size_t syllableCut(const wchar_t *w, size_t n, int width)
+{
+   size_t best = 0;
+   int used = 0;
+
+   for (size_t m = 1; m < n && iswalpha((wint_t)w[m - 1]); m++) {
+      used += Text_charWidth(w[m - 1]);
+      if (used + 1 > width)
+         break;
+      if (m >= 3 && m + 3 <= n && !isVowel(w[m - 1]) && iswalpha((wint_t)w[m]) && isVowel(w[m]))
+         best = m;
+   }
+   return best;
+}
+
+wchar_t *Text_abbrev(const char *s, int width, size_t *len)
+{
+   size_t n, nw = 0, keep = 0;
+   wchar_t *w = Text_cleanStr(s, 0, &n);
+   size_t *starts, *ends;
+   bool cut = false;
+
+   if (Text_width(w, n) <= width) {
+      if (len)
+         *len = n;
+      return w;
+   }
+   starts = xmalloc((n / 2 + 1) * sizeof *starts);
+   ends = xmalloc((n / 2 + 1) * sizeof *ends);
+   for (size_t i = 0; i < n;) {
+      while (i < n && w[i] == L' ')
+         i++;
+      if (i >= n)
+         break;
+      starts[nw] = i;
+      while (i < n && w[i] != L' ')
+         i++;
+      ends[nw++] = i;
+   }
+   /* The most words that fit: the last of them whole (when words follow
+    * it, so that it is not the name cut short) or cut at a syllable. */
+   for (size_t k = nw; k > 0 && keep == 0; k--) {
+      size_t first = starts[k - 1], word = ends[k - 1] - first;
+      size_t m;
+      if (k < nw && word >= 4 && Text_width(w, ends[k - 1]) <= width) {
+         keep = ends[k - 1];
+      } else if ((m = syllableCut(w + first, word, width - Text_width(w, first))) > 0) {
+         keep = first + m;
+         cut = true;
+      }
+   }
+   free(starts);
+   free(ends);
+   if (keep == 0) {
+      free(w);
+      return Text_truncate(s, width, len);
+   }
+   if (cut)
+      w[keep++] = L'.';
+   w[keep] = L'\0';
+   if (len)
+      *len = keep;
    return w;
 }
 

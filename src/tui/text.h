@@ -47,6 +47,16 @@ size_t Text_fit(const wchar_t *s, size_t n, int width, int *used);
  * becomes an ellipsis ("…", or "~" outside UTF-8).  Caller frees. */
 wchar_t *Text_truncate(const char *s, int width, size_t *len);
 
+/* A short label for a name (a pillar's, over a narrow column): the name
+ * when it fits width columns; else as many of its first words as fit, the
+ * last of them cut after a consonant that a vowel follows (three characters
+ * short at least) and marked with a full stop: "Cost optimization" ->
+ * "Cost optimiz." or "Cost", "Reliability" -> "Reliab.", "AI Risk
+ * Management" -> "AI Risk".  A word kept whole before dropped ones has four
+ * characters at least, a cut one keeps three letters.  When none of that
+ * fits, the cut of Text_truncate().  Caller frees. */
+wchar_t *Text_abbrev(const char *s, int width, size_t *len);
+
 /* Wrapping: lines break after blanks where they can, inside a word where it
  * is longer than the width, and at every '\n'.  Lines hold no trailing blank
  * and no '\n'. */

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Resizing: 80x24 -> 60x20 -> too small -> back; the default Machine
-# Learning Lens at 80x24, 60x16 and 100x30; the ASCII fallback and NO_COLOR.
+# Learning Lens at 80x24, 60x16 and 100x30, its pillar names shortened to
+# fit; the ASCII fallback and NO_COLOR; pillar names that shorten alike.
 . "$top_srcdir/tests/tui/tuilib.sh"
 
 "$WALENS" --db "$DB" workload add ml > /dev/null 2>&1
@@ -9,6 +10,8 @@ expect a "walens  ml  Machine Learning Lens" "the default lens"
 expect a "Questions 0/35 answered   ▲ 0  ◆ 0  ✓ 0  – 0  · 35" "35 questions"
 expect a " Business goal   · 0/1    · 0/1             · 0/1    · 0/1    · 0/1    · 0/5" \
    "six phases, six pillars; Reliability has no business-goal question"
+expect a "                 Operat.  Security Reliab.  Perform. Cost     Sustain. All" \
+   "every pillar's name reads at 80 columns, shortened"
 expect a " identification" "a long phase name wraps in its two-line row"
 keys a j j j l
 expect a "Security · Model development — " "walking to Security x Model development"
@@ -31,9 +34,9 @@ tt resize-window -t a -x 60 -y 16
 expect a "Questions 1/35 answered" "recovers at 60x16"
 expect a " Monitori… · 0/1" "every phase at 60x16"
 tt resize-window -t a -x 100 -y 30
-expect a "Operation… Security   Reliabili… Performan… Cost opti… Sustainab… All" "wider columns at 100x30"
+expect a "Operat.    Security   Reliabil.  Perform.   Cost opt.  Sustainab. All" "wider columns at 100x30"
 tt resize-window -t a -x 80 -y 24
-expect a "Operati… Security Reliabi… Perform… Cost op… Sustain… All" "back to 80x24"
+expect a "Operat.  Security Reliab.  Perform. Cost     Sustain. All" "back to 80x24"
 keys a q q
 [ "$(wait_exit a)" = 0 ] && pass "quits" || fail "quits" "$(screen a)"
 
@@ -42,6 +45,7 @@ TUI_ENV="LC_ALL=C NO_COLOR=1"
 tui_start b 80 24 --user alice ml
 expect b "Questions 1/35 answered   H 1  M 0  + 0  - 0  . 34" "ASCII glyphs outside UTF-8"
 expect b ". 0/1" "an unanswered cell in ASCII"
+expect b "Operat.  Security Reliab.  Perform. Cost     Sustain. All" "short pillar names in ASCII"
 if tt capture-pane -e -p -t b | grep -q "$(printf '\033')\[3[0-7]m\|38;5;"; then
    fail "NO_COLOR: no colours" "$(tt capture-pane -e -p -t b | head -5 | od -c | head)"
 else
@@ -49,4 +53,25 @@ else
 fi
 keys b Q
 [ "$(wait_exit b)" = 0 ] && pass "Q quits at once" || fail "Q quits at once" "$(screen b)"
+
+# Pillar names that shorten alike are cut with an ellipsis instead.
+{
+   printf 'id: alike\nversion: "1"\nname: Alike\nphases:\n  - id: one\n    name: One\npillars:\n'
+   n=0
+   for name in "AI Oversight" "AI Risk Management" "AI Lifecycle Management" \
+      "Application Identity" "Application Architecture" "Cost and Performance"; do
+      n=$((n + 1))
+      printf '  - id: pil%d\n    name: %s\n    questions:\n' "$n" "$name"
+      printf '      - id: Q%d\n        phase: one\n        title: Question %d?\n' "$n" "$n"
+      printf '        choices:\n          - id: Q%d_a\n            title: A practice\n' "$n"
+      printf '            risk: high\n          - id: Q%d_no\n            title: None\n' "$n"
+   done
+} > "$TMP/alike.yaml"
+"$WALENS" --db "$DB" --lens "$TMP/alike.yaml" workload add alike > /dev/null 2>&1
+TUI_ENV=
+tui_start c 80 24 --user alice alike
+expect c "AI Over… AI Risk  AI Lif.  Applica… Applica… Cost     All" \
+   "pillar names shortened, those that would read alike cut instead"
+keys c Q
+wait_exit c > /dev/null
 finish

@@ -150,6 +150,57 @@ Test(text, truncation, .init = utf8)
    free(w);
 }
 
+static void expectAbbrev(const char *s, int width, const wchar_t *want)
+{
+   size_t n;
+   wchar_t *got = Text_abbrev(s, width, &n);
+   cr_assert(wcscmp(got, want) == 0, "abbrev(\"%s\", %d) = \"%ls\", want \"%ls\"", s, width, got,
+             want);
+   cr_assert_eq(n, wcslen(want));
+   cr_assert_leq(Text_width(got, n), width < 0 ? 0 : width);
+   free(got);
+}
+
+/* The six Well-Architected pillars over the matrix's columns of 8 (80
+ * columns) and of 13. */
+Test(text, abbreviation_of_pillars, .init = utf8)
+{
+   expectAbbrev("Operational excellence", 8, L"Operat.");
+   expectAbbrev("Security", 8, L"Security");
+   expectAbbrev("Reliability", 8, L"Reliab.");
+   expectAbbrev("Performance efficiency", 8, L"Perform.");
+   expectAbbrev("Cost optimization", 8, L"Cost");
+   expectAbbrev("Sustainability", 8, L"Sustain.");
+   expectAbbrev("Operational excellence", 13, L"Operational");
+   expectAbbrev("Cost optimization", 13, L"Cost optimiz.");
+   expectAbbrev("Sustainability", 13, L"Sustainabil.");
+   expectAbbrev("Security", 5, L"Sec.");
+   /* A cut leaves out three characters at least: never a word in itself. */
+   expectAbbrev("Operational excellence", 10, L"Operat.");
+   expectAbbrev("Security", 7, L"Secur.");
+}
+
+Test(text, abbreviation_keeps_meaning, .init = utf8)
+{
+   /* Two words that fit, not one that says little. */
+   expectAbbrev("AI Risk Management", 8, L"AI Risk");
+   /* A short word is not left alone: "Cost" but not "AI", "01" or "and". */
+   expectAbbrev("AI Oversight", 8, L"AI Over\x2026");
+   expectAbbrev("01 - Architecture", 8, L"01 - Ar\x2026");
+   expectAbbrev("Cost and Performance", 8, L"Cost");
+   expectAbbrev("Monitoring and Observability", 8, L"Monitor.");
+   /* Accented vowels count; a cut keeps three letters at least. */
+   expectAbbrev("\xc3\x9c" "berwachung", 7, L"\xdc" L"berw.");
+   expectAbbrev("Xyzzyx", 4, L"Xyz\x2026");
+   /* Scripts without these vowels, and non-letters, are cut with "…". */
+   expectAbbrev("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xa7\xe3\x81\x99", 7,
+                L"\x65e5\x672c\x8a9e\x2026");
+   expectAbbrev("R2D2R2D2R2", 8, L"R2D2R2D\x2026");
+   expectAbbrev("Fits", 4, L"Fits");
+   expectAbbrev("", 0, L"");
+   expectAbbrev("abc", 0, L"");
+}
+
 static size_t wrapLines(const wchar_t *s, int width, TextLine **lines)
 {
    return Text_wrap(s, wcslen(s), width, lines);
@@ -224,5 +275,8 @@ Test(text, ascii_locale_fallbacks, .init = ascii)
    expectClean("caf\xc3\xa9 \x1b[1m", 0, L"caf? ?[1m");
    w = Text_truncate("abcdef", 4, &n);
    cr_assert(wcscmp(w, L"abc~") == 0, "%ls", w);
+   free(w);
+   w = Text_abbrev("Reliability", 8, &n);
+   cr_assert(wcscmp(w, L"Reliab.") == 0, "%ls", w);
    free(w);
 }
