@@ -18,8 +18,11 @@ int Chrome_risk(App *app, int y, int x, int width, Risk r, bool word)
    attr_t a = Theme_attr(&app->theme, Theme_riskRole(r));
    int used = Text_draw(stdscr, y, x, width, Theme_riskGlyph(&app->theme, r), a);
 
-   if (word && width > used + 1)
-      used += 1 + Text_draw(stdscr, y, x + used + 1, width - used - 1, Theme_riskWord(r), a);
+   /* The blank in the word's attributes too: one run, no change between. */
+   if (word && width > used + 1) {
+      used += Text_draw(stdscr, y, x + used, 1, " ", a);
+      used += Text_draw(stdscr, y, x + used, width - used, Theme_riskWord(r), a);
+   }
    return used;
 }
 

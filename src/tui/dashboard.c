@@ -152,7 +152,8 @@ static bool cellNeedsReview(const Dash *d, size_t r, size_t c)
    return false;
 }
 
-/* "▲2 ◆1" in their colours; returns the columns drawn. */
+/* "▲2 ◆1" in their colours (the blank between in the second's: one change
+ * of attributes, not two); returns the columns drawn. */
 static int drawCounts(App *app, int y, int x, int width, const MatrixCell *cell, attr_t over)
 {
    int used = 0;
@@ -165,7 +166,7 @@ static int drawCounts(App *app, int y, int x, int width, const MatrixCell *cell,
       if (n == 0)
          continue;
       if (used)
-         used += Text_draw(stdscr, y, x + used, width - used, " ", over);
+         used += Text_draw(stdscr, y, x + used, width - used, " ", a);
       used += Text_draw(stdscr, y, x + used, width - used, Theme_riskGlyph(&app->theme, r), a);
       snprintf(num, sizeof num, "%zu", n);
       used += Text_draw(stdscr, y, x + used, width - used, num, a);
@@ -178,21 +179,22 @@ static void drawCell(const Dash *dd, const DashLayout *d, int y, int x, int w, s
    App *app = dd->app;
    const MatrixCell *cell = cellAt(dd, r, c);
    bool sel = r == *dd->row && c == *dd->col;
-   attr_t a, over = 0;
+   attr_t risk = A_NORMAL, a, over = sel ? Theme_attr(&app->theme, ROLE_SELECTED) : 0;
    char buf[64];
    int used;
 
-   if (sel) {
-      over = Theme_attr(&app->theme, ROLE_SELECTED);
-      Text_fill(stdscr, y, x, w - 1, over);
-      if (d->row_h == 2)
-         Text_fill(stdscr, y + 1, x, w - 1, over);
-   }
+   if (cell->total > 0)
+      risk = Theme_attr(&app->theme, cellMatches(dd, r, c) ? Theme_riskRole(cell->worst) : ROLE_DIM);
+   a = sel ? over : risk;
+   /* The selected cell's first line only: a move rewrites two lines, not
+    * four, and the counts below keep their colours.  The blanks after the
+    * text, and the one between the cells, take the risk's attributes,
+    * which look the same on a blank: few changes of attributes, and none
+    * of the separator's when the selection moves. */
+   Text_fill(stdscr, y, x, w - 1, a);
+   Text_fill(stdscr, y, x + w - 1, 1, risk);
    if (cell->total == 0)
       return; /* no questions: blank, never "no risk" */
-   a = over ? over : Theme_attr(&app->theme, Theme_riskRole(cell->worst));
-   if (!over && !cellMatches(dd, r, c))
-      a = Theme_attr(&app->theme, ROLE_DIM);
    used = Text_draw(stdscr, y, x, w - 1, Theme_riskGlyph(&app->theme, cell->worst), a);
    snprintf(buf, sizeof buf, " %zu/%zu", cell->answered, cell->total);
    used += Text_draw(stdscr, y, x + used, w - 1 - used, buf, a);
@@ -205,27 +207,31 @@ static void drawCell(const Dash *dd, const DashLayout *d, int y, int x, int w, s
       used += Text_draw(stdscr, y, x + used, w - 1 - used, " ", a);
       drawCounts(app, y, x + used, w - 1 - used, cell, over);
    } else if (d->row_h == 2) {
-      drawCounts(app, y + 1, x, w - 1, cell, over);
+      drawCounts(app, y + 1, x, w - 1, cell, 0);
    }
 }
 
+/* A phase's name; the selected phase's has the cursor glyph in the margin,
+ * as the selected line of a list has: a move to another phase writes the
+ * glyph and a blank, not both names again. */
 static void drawLabel(App *app, const DashLayout *d, int y, const char *label, bool sel)
 {
-   attr_t a = sel ? A_BOLD : A_NORMAL;
    int w = d->m.label_w - 1;
    size_t n, nl;
    wchar_t *ws = Text_cleanStr(label, 0, &n);
    TextLine *lines;
 
+   if (sel && d->m.x0 > 0)
+      Text_draw(stdscr, y, d->m.x0 - 1, 1, Theme_glyph(&app->theme, GLYPH_CURSOR), A_NORMAL);
    if (d->row_h < 2) {
-      Text_drawW(stdscr, y, d->m.x0, w, ws, n, a, true);
+      Text_drawW(stdscr, y, d->m.x0, w, ws, n, A_NORMAL, true);
       free(ws);
       return;
    }
    nl = Text_wrap(ws, n, w, &lines);
    for (size_t i = 0; i < nl && i < 2; i++) {
       size_t len = i == 1 ? n - lines[1].start : lines[i].len; /* the rest, cut */
-      Text_drawW(stdscr, y + (int)i, d->m.x0, w, ws + lines[i].start, len, a, true);
+      Text_drawW(stdscr, y + (int)i, d->m.x0, w, ws + lines[i].start, len, A_NORMAL, true);
    }
    free(lines);
    free(ws);
@@ -477,11 +483,13 @@ static void dashDraw(const Dash *dd, int top)
       *dd->first_col = Layout_scroll(*dd->col, vis_cols, m->cols, *dd->first_col);
    if (*dd->row < m->rows)
       *dd->first_row = Layout_scroll(*dd->row, vis_rows, m->rows, *dd->first_row);
-   /* Pillar names. */
+   /* Pillar names, bold; the blanks between them too (they look the same
+    * and no change of attributes comes between the names). */
    x = d.m.x0 + d.m.label_w;
    pillarHeads(dd, d.m.cell_w - 1, &heads, &head_len);
    for (size_t c = *dd->first_col; c < m->cols && c < *dd->first_col + vis_cols; c++) {
       attr_t a = c == *dd->col ? A_BOLD | A_UNDERLINE : A_BOLD;
+      Text_fill(stdscr, d.heads_y, x, d.m.cell_w, A_BOLD);
       Text_drawW(stdscr, d.heads_y, x, d.m.cell_w - 1, heads[c], head_len[c], a, true);
       x += d.m.cell_w;
    }

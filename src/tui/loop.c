@@ -275,6 +275,7 @@ static void draw(App *app, Stale stale)
    if (Layout_tooSmall(cols, lines) && App_screen(app) != SCREEN_EDITOR) {
       werase(stdscr);
       Chrome_tooSmall(app);
+      leaveok(stdscr, TRUE);
       curs_set(0);
    } else {
       if (stale & STALE_HEADER)
@@ -288,12 +289,17 @@ static void draw(App *app, Stale stale)
       }
       if (stale & STALE_FOOTER)
          Chrome_footer(app);
+      /* Where no cursor shows, curses may leave it wherever the frame's
+       * last change ended: no cursor move ends the frame. */
       if (app->prompt.active) {
+         leaveok(stdscr, FALSE);
          curs_set(1); /* Prompt_draw left the cursor in place */
       } else if (App_screen(app) == SCREEN_EDITOR) {
+         leaveok(stdscr, FALSE);
          Editor_placeCursor(app, 1, lines - 2);
          curs_set(1);
       } else {
+         leaveok(stdscr, TRUE);
          curs_set(0);
       }
    }

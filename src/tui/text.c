@@ -418,8 +418,6 @@ void Text_fill(WINDOW *w, int y, int x, int width, attr_t attr)
       return;
    if (width > maxx - x)
       width = maxx - x;
-   wattrset(w, attr);
-   for (int i = 0; i < width; i++)
-      mvwaddch(w, y, x + i, ' ');
-   wattrset(w, A_NORMAL);
+   if (width > 0) /* one call: a draw fills every cell of the matrix */
+      mvwhline(w, y, x, ' ' | attr, width);
 }

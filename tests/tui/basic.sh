@@ -87,11 +87,15 @@ expect a "Operations · Build   1 question" "Esc goes back to the cell"
 keys a q
 expect a "Questions 1/5 answered   ▲ 1" "the dashboard counts the answer"
 
+expect_cursor a - - "no cursor shows on the dashboard"
 keys a /
 typed a "patch"
+keys a Left Left
+expect_cursor a 5 23 "the search prompt shows the cursor where it edits"
 keys a Enter
 expect a "How do you patch?" "search finds a title"
 expect a "/patch: match 1 of 1" "and counts the matches"
+expect_cursor a - - "the cursor is hidden again"
 keys a /
 typed a "rotate"
 keys a Enter
@@ -167,7 +171,7 @@ status=$(wait_exit a)
 "$WALENS" --db "$DB" --lens "$top_srcdir/tests/fixtures/tui/nophases.json" workload add flat > /dev/null 2>&1
 tui_start b 80 24 --user alice flat
 expect b "walens  flat  Flat lens" "the WORKLOAD argument opens its dashboard"
-expect b " All questions · 0/1         · 0/2         · 0/3" "a lens without phases has one row"
+expect b ">All questions · 0/1         · 0/2         · 0/3" "a lens without phases has one row"
 expect_not b "All phases" "and no totals row"
 keys b l Enter
 expect b "Security   2 questions" "the cell of a lens without phases"

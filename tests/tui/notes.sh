@@ -10,6 +10,7 @@ expect a "Questions 0/5 answered" "the dashboard"
 keys a Enter Enter e
 expect a "Notes for Q1: How do you build?" "e opens the notes editor"
 typed a "first line"
+expect_cursor a 11 3 "the editor shows the cursor after what is typed"
 keys a Enter
 typed a "日本語 and é"
 keys a Home

@@ -8,13 +8,15 @@
 tui_start a 80 24 --user alice ml
 expect a "walens  ml  Machine Learning Lens" "the default lens"
 expect a "Questions 0/35 answered   ▲ 0  ◆ 0  ✓ 0  – 0  · 35" "35 questions"
-expect a " Business goal   · 0/1    · 0/1             · 0/1    · 0/1    · 0/1    · 0/5" \
+expect a ">Business goal   · 0/1    · 0/1             · 0/1    · 0/1    · 0/1    · 0/5" \
    "six phases, six pillars; Reliability has no business-goal question"
 expect a "                 Operat.  Security Reliab.  Perform. Cost     Sustain. All" \
    "every pillar's name reads at 80 columns, shortened"
 expect a " identification" "a long phase name wraps in its two-line row"
 keys a j j j l
 expect a "Security · Model development — " "walking to Security x Model development"
+expect a ">Model           ·" "the cursor glyph marks the selected phase"
+expect_not a ">Business" "and only that one"
 keys a Enter Enter
 expect a "(19/35)" "its question, 19th in review order"
 keys a Space

@@ -12,6 +12,9 @@
 #   expect SESSION TEXT NAME [SECONDS]     pass when TEXT shows up in time
 #   expect_not SESSION TEXT NAME           pass when TEXT is not on the screen
 #   expect_gone SESSION TEXT NAME [SECONDS] pass when TEXT leaves the screen in time
+#   expect_cursor SESSION X Y NAME         pass when the cursor shows at column X,
+#                                          line Y (from 0) in time; "- -" for X Y:
+#                                          when it is hidden
 #   wait_exit SESSION [SECONDS]            waits for walens to end; prints its status
 #   qjson WORKLOAD QID                     that question of `walens status --format json`, one line
 #   cjson WORKLOAD                         the counts object, one line
@@ -107,6 +110,29 @@ expect_gone() {
    done
    fail "$3" "did not expect \"$2\" on the screen:
 $(screen "$1")"
+}
+
+# The cursor where curses left it: "X,Y,1" when it shows, "-" when hidden.
+cursor_at() {
+   tt display-message -p -t "=$1:" '#{cursor_flag} #{cursor_x} #{cursor_y}' |
+      awk '{ print $1 == 1 ? $2 "," $3 ",1" : "-" }'
+}
+
+expect_cursor() {
+   _want="$2,$3,1"
+   [ "$2 $3" = "- -" ] && _want=-
+   _i=0
+   while [ "$_i" -lt 50 ]; do
+      [ "$(cursor_at "$1")" = "$_want" ] && break
+      sleep 0.1
+      _i=$((_i + 1))
+   done
+   if [ "$(cursor_at "$1")" = "$_want" ]; then
+      pass "$4"
+   else
+      fail "$4" "cursor: expected $_want, got $(cursor_at "$1")
+$(screen "$1")"
+   fi
 }
 
 wait_exit() {
