@@ -12,13 +12,23 @@
 
 void EdBuf_init(EdBuf *b, const char *utf8)
 {
-   size_t n;
+   size_t n = utf8 ? strlen(utf8) : 0, o = 0;
 
    memset(b, 0, sizeof *b);
-   b->text = Text_cleanStr(utf8, TEXT_MULTILINE, &n);
-   b->len = n;
+   b->text = xmalloc((n + 1) * sizeof *b->text);
+   for (size_t i = 0; i < n;) {
+      size_t used;
+      long cp = Text_decode(utf8 + i, n - i, &used);
+      if (cp >= 0)
+         b->text[o++] = (wchar_t)cp;
+      else /* kept byte by byte, to go back as it came */
+         for (size_t k = 0; k < used; k++)
+            b->text[o++] = EDBUF_RAW_BYTE((unsigned char)utf8[i + k]);
+      i += used;
+   }
+   b->len = o;
    b->cap = n + 1;
-   b->cur = n;
+   b->cur = o;
    b->goal = -1;
 }
 
@@ -54,19 +64,80 @@ size_t EdBuf_encode(wchar_t wc, char *out)
    return 4;
 }
 
+static bool isRawByte(wchar_t c)
+{
+   return c >= EDBUF_RAW_BYTE(0x80) && c <= EDBUF_RAW_BYTE(0xFF);
+}
+
 char *EdBuf_text(const EdBuf *b)
 {
    char *out = xmalloc(b->len * 4 + 1), *p = out;
 
-   for (size_t i = 0; i < b->len; i++)
-      p += EdBuf_encode(b->text[i], p);
+   for (size_t i = 0; i < b->len; i++) {
+      wchar_t c = b->text[i];
+      if (isRawByte(c))
+         *p++ = (char)(c - EDBUF_RAW_BYTE(0));
+      else
+         p += EdBuf_encode(c, p);
+   }
    *p = '\0';
    return out;
 }
 
+/* The CR of a "\r\n": part of the line end, never shown. */
+static bool isLineEndCR(const EdBuf *b, size_t i)
+{
+   return b->text[i] == L'\r' && i + 1 < b->len && b->text[i + 1] == L'\n';
+}
+
+/* How text[i] shows (0: not at all). */
+static wchar_t shownAt(const EdBuf *b, size_t i)
+{
+   wchar_t c = b->text[i], s;
+
+   if (c == L'\n')
+      return L' ';
+   if (isLineEndCR(b, i))
+      return 0;
+   if (isRawByte(c))
+      return Text_replacement();
+   s = Text_shown(c);
+   /* A mark with nothing to attach to shows, and takes a column. */
+   if (s == c && c >= 0x80 && wcwidth(c) == 0 && (i == 0 || b->text[i - 1] == L'\n'))
+      return Text_replacement();
+   return s;
+}
+
+static int widthAt(const EdBuf *b, size_t i)
+{
+   wchar_t s = shownAt(b, i);
+   return s ? Text_charWidth(s) : 0;
+}
+
+size_t EdBuf_shown(const EdBuf *b, size_t from, size_t to, wchar_t *out)
+{
+   size_t n = 0;
+
+   for (size_t i = from; i < to && i < b->len; i++) {
+      wchar_t s = shownAt(b, i);
+      if (s)
+         out[n++] = s;
+   }
+   return n;
+}
+
+int EdBuf_width(const EdBuf *b, size_t from, size_t to)
+{
+   int w = 0;
+
+   for (size_t i = from; i < to && i < b->len; i++)
+      w += widthAt(b, i);
+   return w;
+}
+
 static bool isMark(const EdBuf *b, size_t i)
 {
-   return i < b->len && b->text[i] != L'\n' && wcwidth(b->text[i]) == 0;
+   return i < b->len && b->text[i] != L'\n' && !isLineEndCR(b, i) && widthAt(b, i) == 0;
 }
 
 void EdBuf_insert(EdBuf *b, wchar_t c)
@@ -83,22 +154,28 @@ void EdBuf_insert(EdBuf *b, wchar_t c)
    b->modified = true;
 }
 
-/* Start of the character (with its marks) that ends before pos. */
+/* Start of the character (with its marks, or a whole "\r\n") that ends
+ * before pos. */
 static size_t clusterStart(const EdBuf *b, size_t pos)
 {
    if (pos == 0)
       return 0;
    pos--;
+   if (b->text[pos] == L'\n')
+      return pos > 0 && b->text[pos - 1] == L'\r' ? pos - 1 : pos;
    while (pos > 0 && isMark(b, pos))
       pos--;
    return pos;
 }
 
-/* End of the character (with its marks) that starts at pos. */
+/* End of the character (with its marks, or a whole "\r\n") that starts
+ * at pos. */
 static size_t clusterEnd(const EdBuf *b, size_t pos)
 {
    if (pos >= b->len)
       return b->len;
+   if (isLineEndCR(b, pos))
+      return pos + 2;
    pos++;
    while (isMark(b, pos))
       pos++;
@@ -112,6 +189,10 @@ static void removeRange(EdBuf *b, size_t from, size_t to)
    memmove(b->text + from, b->text + to, (b->len - to) * sizeof *b->text);
    b->len -= to - from;
    b->cur = from;
+   /* What was between a CR and a LF is gone: they end the line together,
+    * and the cursor goes before them. */
+   if (b->cur > 0 && isLineEndCR(b, b->cur - 1))
+      b->cur--;
    b->goal = -1;
    b->modified = true;
 }
@@ -144,7 +225,7 @@ static void push(EdLine **lines, size_t *n, size_t *cap, const EdBuf *b, size_t 
    *lines = xgrow(*lines, cap, *n + 1, sizeof **lines);
    (*lines)[*n].start = start;
    (*lines)[*n].len = end - start;
-   (*lines)[*n].width = Text_width(b->text + start, end - start);
+   (*lines)[*n].width = EdBuf_width(b, start, end);
    (*lines)[*n].wrapped = wrapped;
    (*n)++;
 }
@@ -159,16 +240,18 @@ size_t EdBuf_layout(const EdBuf *b, int width, EdLine **lines)
       width = 1;
    while (i < b->len) {
       wchar_t c = b->text[i];
+      bool blank = c == L' ' || c == L'\t';
       int cw;
-      if (c == L'\n') {
+      if (c == L'\n' || isLineEndCR(b, i)) {
          push(lines, &n, &cap, b, start, i, false);
-         start = brk = ++i;
+         i += c == L'\n' ? 1 : 2;
+         start = brk = i;
          w = 0;
          continue;
       }
-      cw = Text_charWidth(c);
+      cw = widthAt(b, i);
       if (cw > 0 && w + cw > width && i > start) {
-         if (c == L' ') { /* the spare column takes an overflowing blank */
+         if (blank) { /* the spare column takes an overflowing blank */
             push(lines, &n, &cap, b, start, i + 1, true);
             start = brk = ++i;
          } else if (brk > start) {
@@ -183,7 +266,7 @@ size_t EdBuf_layout(const EdBuf *b, int width, EdLine **lines)
       }
       w += cw;
       i++;
-      if (c == L' ')
+      if (blank)
          brk = i;
    }
    push(lines, &n, &cap, b, start, b->len, false);
@@ -206,14 +289,24 @@ void EdBuf_cursorXY(const EdBuf *b, int width, int *row, int *col)
    size_t k = EdBuf_lineOf(lines, n, b->cur);
 
    *row = (int)k;
-   *col = Text_width(b->text + lines[k].start, b->cur - lines[k].start);
+   *col = EdBuf_width(b, lines[k].start, b->cur);
    free(lines);
 }
 
+/* The position on line l at display column col (a wide character that
+ * col falls inside of: before it). */
 static size_t posAtColumn(const EdBuf *b, const EdLine *l, int col)
 {
-   size_t k = Text_fit(b->text + l->start, l->len, col, NULL);
-   size_t pos = l->start + k;
+   size_t pos = l->start, end = l->start + l->len;
+   int w = 0;
+
+   while (pos < end) {
+      int cw = widthAt(b, pos);
+      if (cw > 0 && w + cw > col)
+         break;
+      w += cw;
+      pos++;
+   }
    if (l->wrapped && pos == l->start + l->len && l->len > 0)
       pos = clusterStart(b, pos); /* stay on this visual line */
    return pos;
@@ -228,7 +321,7 @@ static void vertical(EdBuf *b, int width, int delta)
    int goal;
 
    if (b->goal < 0)
-      b->goal = Text_width(b->text + lines[k].start, b->cur - lines[k].start);
+      b->goal = EdBuf_width(b, lines[k].start, b->cur);
    goal = b->goal;
    if (target < 0) {
       b->cur = 0;

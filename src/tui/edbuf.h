@@ -1,10 +1,19 @@
-/* edbuf.h: the text of the notes editor, a flat wide-character buffer with
- * a cursor, and its soft wrapping.  Pure: no curses, unit-tested.
+/* edbuf.h: the text of the notes editor and of the prompt, a flat
+ * wide-character buffer with a cursor, and its soft wrapping.  Pure: no
+ * curses, unit-tested.
+ *
+ * The buffer holds the text as it is, not as it shows: what the user does
+ * not edit goes back byte for byte.  Tabs, CRs, controls and bidi
+ * characters stay in it; each byte of invalid UTF-8 is kept as one
+ * character EDBUF_RAW_BYTE(byte), a lone surrogate no valid text holds.
+ * Only what is drawn is cleaned (EdBuf_shown): a tab shows as a blank, a
+ * CR that ends a line ("\r\n") not at all, anything unsafe as the
+ * replacement character, as Text_clean() shows it.
  *
  * The cursor never sits between a character and the combining marks that
- * follow it.  Wrapping breaks after blanks where it can; a blank that
- * overflows stays at the end of its line (the editor keeps one spare column
- * for it and for the cursor). */
+ * follow it, nor inside a "\r\n".  Wrapping breaks after blanks where it
+ * can; a blank that overflows stays at the end of its line (the editor keeps
+ * one spare column for it and for the cursor). */
 #ifndef WALENS_TUI_EDBUF_H
 #define WALENS_TUI_EDBUF_H
 
@@ -26,11 +35,21 @@ typedef struct EdLine {
    bool wrapped; /* ends by wrapping, not by '\n' or the end of the text */
 } EdLine;
 
-/* Starts with utf8 (NULL for empty), cleaned as any foreign text. */
+/* An invalid byte of the text (0x80..0xFF) as the buffer keeps it. */
+#define EDBUF_RAW_BYTE(byte) ((wchar_t)(0xDC00 + (byte)))
+
+/* Starts with utf8 (NULL for empty), kept as it is. */
 void EdBuf_init(EdBuf *b, const char *utf8);
 void EdBuf_free(EdBuf *b);
-/* The text as UTF-8 (caller frees). */
+/* The text as it came in, with what was edited (caller frees). */
 char *EdBuf_text(const EdBuf *b);
+
+/* How the characters from..to show, into out (room for to - from): the
+ * count written.  A "\r\n" shows as its '\n', a '\n' itself as a blank
+ * (a line of the layout holds none). */
+size_t EdBuf_shown(const EdBuf *b, size_t from, size_t to, wchar_t *out);
+/* The columns the characters from..to take on the screen. */
+int EdBuf_width(const EdBuf *b, size_t from, size_t to);
 
 /* Inserts one character ('\n' included) at the cursor.  A zero-width mark
  * with nothing to attach to, and characters that are not text, are ignored. */

@@ -67,8 +67,11 @@ void Editor_draw(App *app, int top, int height)
       (int)Layout_scroll((size_t)crow, (size_t)rows, n, (size_t)app->ed.first_row);
    for (int i = 0; i < rows && (size_t)(app->ed.first_row + i) < n; i++) {
       const EdLine *l = &lines[app->ed.first_row + i];
-      Text_drawW(stdscr, top + ED_HEAD + i, 1, width + 1, app->ed.buf.text + l->start, l->len,
-                 A_NORMAL, false);
+      wchar_t *shown = xmalloc((l->len + 1) * sizeof *shown);
+      size_t k = EdBuf_shown(&app->ed.buf, l->start, l->start + l->len, shown);
+      /* The buffer keeps the text as it is; only what is drawn is cleaned. */
+      Text_drawW(stdscr, top + ED_HEAD + i, 1, width + 1, shown, k, A_NORMAL, false);
+      free(shown);
    }
    pos = xasprintf(_("line %d of %zu%s"), crow + 1, n,
                    app->ed.buf.modified ? _("  (not stored yet)") : "");

@@ -164,7 +164,8 @@ void Prompt_draw(App *app, int y)
 {
    Prompt *p = &app->prompt;
    int x = 1, avail, before, shift = 0;
-   size_t k;
+   size_t k, n;
+   wchar_t *shown;
 
    if (p->n_items) {
       attr_t box = Theme_attr(&app->theme, ROLE_HEADER);
@@ -199,13 +200,18 @@ void Prompt_draw(App *app, int y)
    avail = app->cols - x - 1;
    if (avail < 1)
       return;
-   before = Text_width(p->line.text, p->line.cur);
+   before = EdBuf_width(&p->line, 0, p->line.cur);
    if (before >= avail)
       shift = before - avail + 1; /* keep the cursor in view */
    /* Skip whole characters worth shift columns. */
    k = 0;
-   while (shift > 0 && k < p->line.len)
-      shift -= Text_charWidth(p->line.text[k++]);
-   Text_drawW(stdscr, y, x, avail, p->line.text + k, p->line.len - k, A_NORMAL, false);
-   wmove(stdscr, y, x + Text_width(p->line.text + k, p->line.cur - k));
+   while (shift > 0 && k < p->line.len) {
+      shift -= EdBuf_width(&p->line, k, k + 1);
+      k++;
+   }
+   shown = xmalloc((p->line.len - k + 1) * sizeof *shown);
+   n = EdBuf_shown(&p->line, k, p->line.len, shown);
+   Text_drawW(stdscr, y, x, avail, shown, n, A_NORMAL, false);
+   free(shown);
+   wmove(stdscr, y, x + EdBuf_width(&p->line, k, p->line.cur));
 }

@@ -26,11 +26,9 @@ wchar_t Text_replacement(void)
    return L'?';
 }
 
-/* One UTF-8 sequence at s[0..n): returns the code point and sets *used, or
- * returns -1 with *used = the length of the maximal invalid prefix (>= 1), so
- * that one replacement stands for one broken sequence. */
-static long decode(const unsigned char *s, size_t n, size_t *used)
+long Text_decode(const char *str, size_t n, size_t *used)
 {
+   const unsigned char *s = (const unsigned char *)str;
    unsigned char c = s[0];
    size_t need;
    long cp;
@@ -84,6 +82,23 @@ static bool isControl(long cp)
    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
 }
 
+wchar_t Text_shown(wchar_t c)
+{
+   long cp = (long)c;
+   int w;
+
+   if (cp >= 0x20 && cp < 0x7F)
+      return c; /* the common case, without asking the locale */
+   if (cp == '\t')
+      return L' ';
+   if (cp < 0 || isControl(cp) || isBidiControl(cp))
+      return Text_replacement();
+   if (cp >= 0x80 && !Text_utf8Locale())
+      return L'?';
+   w = wcwidth(c);
+   return w < 0 ? Text_replacement() : c;
+}
+
 int Text_charWidth(wchar_t c)
 {
    int w = wcwidth(c);
@@ -92,18 +107,16 @@ int Text_charWidth(wchar_t c)
 
 wchar_t *Text_clean(const char *s, size_t n, unsigned flags, size_t *len)
 {
-   const unsigned char *u = (const unsigned char *)(s ? s : "");
    wchar_t repl = Text_replacement();
    wchar_t *out;
    size_t o = 0;
-   bool utf8 = Text_utf8Locale();
 
    if (!s)
       n = 0;
    out = xmalloc((n + 1) * sizeof *out);
    for (size_t i = 0; i < n;) {
       size_t used;
-      long cp = decode(u + i, n - i, &used);
+      long cp = Text_decode(s + i, n - i, &used);
       wchar_t c;
 
       i += used;
@@ -111,24 +124,12 @@ wchar_t *Text_clean(const char *s, size_t n, unsigned flags, size_t *len)
          c = repl;
       } else if (cp == '\n') {
          c = (flags & TEXT_MULTILINE) ? L'\n' : L' ';
-      } else if (cp == '\t') {
-         c = L' ';
-      } else if (cp == '\r') {
-         if (i < n && u[i] == '\n')
-            continue; /* a CRLF line end reads as LF */
-         c = repl;
-      } else if (isControl(cp) || isBidiControl(cp)) {
-         c = repl;
-      } else if (cp >= 0x80 && !utf8) {
-         c = L'?';
+      } else if (cp == '\r' && i < n && s[i] == '\n') {
+         continue; /* a CRLF line end reads as LF */
       } else {
-         int w = wcwidth((wchar_t)cp);
-         if (w < 0)
-            c = repl;
-         else if (w == 0 && (o == 0 || out[o - 1] == L'\n'))
+         c = Text_shown((wchar_t)cp);
+         if (c == (wchar_t)cp && cp >= 0x80 && wcwidth(c) == 0 && (o == 0 || out[o - 1] == L'\n'))
             continue; /* a mark with nothing to attach to */
-         else
-            c = (wchar_t)cp;
       }
       out[o++] = c;
    }

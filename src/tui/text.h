@@ -25,6 +25,17 @@ wchar_t Text_replacement(void);
 /* True when the locale's codeset is UTF-8 (glyphs, borders, ellipsis). */
 bool Text_utf8Locale(void);
 
+/* One UTF-8 sequence at s[0..n) (n >= 1): its code point with *used its
+ * bytes, or -1 with *used the bytes of the longest invalid prefix (>= 1),
+ * so that one broken sequence counts once. */
+long Text_decode(const char *s, size_t n, size_t *used);
+
+/* How one character of raw text shows when it stands alone: a tab as a
+ * blank, a control or bidi character, and anything unprintable, as the
+ * replacement; outside a UTF-8 locale anything not ASCII as '?'.  '\n' and
+ * '\r' read as controls here: line ends are the caller's to handle. */
+wchar_t Text_shown(wchar_t c);
+
 /* Decodes n bytes of s (UTF-8; NULL reads as "") into a safe wide string.
  * Tabs become a blank, "\r\n" becomes "\n", zero-width characters with
  * nothing to attach to are dropped, and anything the locale cannot show

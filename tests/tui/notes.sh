@@ -1,7 +1,8 @@
 #!/bin/sh
 # The notes editor: typing (wide and combining characters, invalid bytes),
-# cursor keys, wrapping, a large paste, $EDITOR, and a hang-up that keeps
-# what was typed as a draft.
+# cursor keys, wrapping, a large paste, $EDITOR, a hang-up that keeps
+# what was typed as a draft, and notes with tabs, CRLF and bidi characters
+# that go back as they were.
 . "$top_srcdir/tests/tui/tuilib.sh"
 
 "$WALENS" --db "$DB" --lens "$SMALL" workload add payments > /dev/null 2>&1
@@ -151,5 +152,41 @@ if grep -rqF "typed while nohup" "$XDG_DATA_HOME/walens/drafts" 2> /dev/null; th
    pass "and the text is saved as a draft"
 else
    fail "and the text is saved as a draft" "$(ls -la "$XDG_DATA_HOME/walens/drafts" 2>&1)"
+fi
+
+# Notes with a tab, a CRLF and a bidi override (set by the CLI): the editor
+# shows them cleaned, and stores them as they were plus what was typed.
+TUI_PRE=
+raw=$(printf 'col1\tcol2\r\nline2 \342\200\256rtl')
+"$WALENS" --db "$DB" --user bob answer payments Q4 --notes "$raw" > /dev/null
+tui_start f 80 24 --user alice payments
+expect f "Questions 0/5 answered" "walens for the raw notes"
+keys f :
+typed f "goto Q4"
+keys f Enter e
+expect f "Notes for Q4: How do you budget?" "the editor on Q4"
+expect f "col1 col2" "a tab shows as a blank"
+expect f "line2 �rtl" "a bidi override shows as the replacement"
+expect f "line 2 of 2" "a CRLF ends one line"
+typed f "X"
+keys f C-s
+expect f "Notes stored" "^S stores the raw notes"
+check_q "what was not typed is stored as it was" payments Q4 '"notes": "col1\tcol2\r\nline2 ‮rtlX"'
+keys f e
+typed f "Y"
+expect f "rtlXY" "typed before a hang-up"
+pid=$(cat "$TMP/pid-f")
+tt kill-session -t f
+i=0
+while [ $i -lt 20 ] && kill -0 "$pid" 2> /dev/null && [ "$(ps -o stat= -p "$pid" | cut -c1)" != Z ]; do
+   sleep 0.1
+   i=$((i + 1))
+done
+printf '%srtlXY' "${raw%rtl}" > "$TMP/want"
+draft=$(grep -lF "rtlXY" "$XDG_DATA_HOME/walens/drafts/"*.txt 2> /dev/null | head -n 1)
+if [ -n "$draft" ] && tail -c "$(wc -c < "$TMP/want")" "$draft" | cmp -s - "$TMP/want"; then
+   pass "the draft keeps the raw text"
+else
+   fail "the draft keeps the raw text" "$(od -c "${draft:-/dev/null}" | tail -n 5)"
 fi
 finish
