@@ -4,35 +4,65 @@
 #include "core/utf8.h"
 
 #include <stdbool.h>
+#include <string.h>
 
-size_t Utf8_next(const char *str, uint32_t *cp)
+#include "core/xalloc.h"
+
+size_t Utf8_decode(const char *str, size_t n, uint32_t *cp, bool *valid)
 {
    const unsigned char *p = (const unsigned char *)str;
+   unsigned char lo = 0x80, hi = 0xBF; /* the second byte's bounds */
+   size_t len;
+   uint32_t v;
+
+   *valid = false;
+   *cp = 0xFFFD;
    if (p[0] < 0x80) {
       *cp = p[0];
-      return p[0] ? 1 : 0;
+      *valid = true;
+      return 1;
    }
-   size_t len = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 ? 2 : 0;
-   if (len == 0 || p[0] > 0xF4)
-      goto bad;
-   for (size_t i = 1; i < len; i++)
-      if ((p[i] & 0xC0) != 0x80)
-         goto bad;
-   /* Overlong forms, surrogates and values past U+10FFFF. */
-   if ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] >= 0xA0) ||
-       (p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] >= 0x90))
-      goto bad;
-   if (len == 2)
-      *cp = (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
-   else if (len == 3)
-      *cp = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-   else
-      *cp = (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3F) << 12 |
-            (uint32_t)(p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+   if (p[0] >= 0xC2 && p[0] <= 0xDF) {
+      len = 2;
+      v = p[0] & 0x1F;
+   } else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
+      len = 3;
+      v = p[0] & 0x0F;
+      if (p[0] == 0xE0)
+         lo = 0xA0; /* overlong */
+      else if (p[0] == 0xED)
+         hi = 0x9F; /* surrogates */
+   } else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
+      len = 4;
+      v = p[0] & 0x07;
+      if (p[0] == 0xF0)
+         lo = 0x90; /* overlong */
+      else if (p[0] == 0xF4)
+         hi = 0x8F; /* past U+10FFFF */
+   } else {
+      return 1; /* a continuation byte, C0, C1 (overlong) or F5..FF */
+   }
+   for (size_t i = 1; i < len; i++) {
+      if (i >= n || p[i] < (i == 1 ? lo : 0x80) || p[i] > (i == 1 ? hi : 0xBF))
+         return i;
+      v = v << 6 | (p[i] & 0x3F);
+   }
+   *cp = v;
+   *valid = true;
    return len;
-bad:
-   *cp = 0xFFFD;
-   return 1;
+}
+
+size_t Utf8_next(const char *s, uint32_t *cp)
+{
+   bool valid;
+   if (!*s) {
+      *cp = 0;
+      return 0;
+   }
+   /* No bound needed: the NUL is no continuation byte, so decoding stops
+    * there. */
+   size_t k = Utf8_decode(s, SIZE_MAX, cp, &valid);
+   return valid ? k : 1;
 }
 
 size_t Utf8_chars(const char *s)
@@ -103,4 +133,106 @@ size_t Utf8_fit(const char *s, size_t width)
       used += cw;
    }
    return bytes;
+}
+
+/* ---- safe text ---- */
+
+#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
+
+bool Utf8_isUnsafe(uint32_t cp)
+{
+   return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
+          (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+          cp == 0x200F || cp == 0x061C;
+}
+
+static bool kept(uint32_t cp, unsigned keep)
+{
+   return (cp == '\n' && (keep & UTF8_KEEP_NL)) || (cp == '\t' && (keep & UTF8_KEEP_TAB)) ||
+          (cp == '\f' && (keep & UTF8_KEEP_FF));
+}
+
+bool Utf8_isSafe(const char *s, size_t n, unsigned keep)
+{
+   for (size_t i = 0; i < n;) {
+      uint32_t cp;
+      bool valid;
+      i += Utf8_decode(s + i, n - i, &cp, &valid);
+      if (!valid || (Utf8_isUnsafe(cp) && !kept(cp, keep)))
+         return false;
+   }
+   return true;
+}
+
+/* Hands the sanitized text of s[0..n) to put, run by run; stops at the
+ * first false put returns. */
+typedef bool (*PutFn)(void *ctx, const char *s, size_t n);
+
+static bool walk(const char *s, size_t n, unsigned keep, PutFn put, void *ctx)
+{
+   size_t run = 0, i = 0;
+   while (i < n) {
+      uint32_t cp;
+      bool valid;
+      size_t k = Utf8_decode(s + i, n - i, &cp, &valid);
+      if (valid && (!Utf8_isUnsafe(cp) || kept(cp, keep))) {
+         i += k;
+         continue;
+      }
+      if (i > run && !put(ctx, s + run, i - run))
+         return false;
+      /* A CRLF line end reads as the LF alone, not as a stray mark. */
+      bool crlf = cp == '\r' && (keep & UTF8_KEEP_NL) && i + 1 < n && s[i + 1] == '\n';
+      if (!crlf && !put(ctx, REPLACEMENT, sizeof REPLACEMENT - 1))
+         return false;
+      i += k;
+      run = i;
+   }
+   return i == run || put(ctx, s + run, i - run);
+}
+
+typedef struct Buf {
+   char *s;
+   size_t len;
+} Buf;
+
+static bool putBuf(void *ctx, const char *s, size_t n)
+{
+   Buf *b = ctx;
+   memcpy(b->s + b->len, s, n);
+   b->len += n;
+   return true;
+}
+
+char *Utf8_sanitize(const char *s, size_t n, unsigned keep, size_t *len)
+{
+   if (!s)
+      n = 0;
+   /* One replacement (3 bytes) a byte at most. */
+   Buf b = { xmalloc(3 * n + 1), 0 };
+   walk(s, n, keep, putBuf, &b);
+   b.s[b.len] = '\0';
+   if (len)
+      *len = b.len;
+   return b.s;
+}
+
+char *Utf8_sanitizeStr(const char *s, unsigned keep)
+{
+   return Utf8_sanitize(s, s ? strlen(s) : 0, keep, NULL);
+}
+
+static bool putFile(void *ctx, const char *s, size_t n)
+{
+   return fwrite(s, 1, n, (FILE *)ctx) == n;
+}
+
+bool Utf8_write(FILE *f, const char *s, size_t n, unsigned keep)
+{
+   return !s || walk(s, n, keep, putFile, f);
+}
+
+bool Utf8_fputs(const char *s, FILE *f, unsigned keep)
+{
+   return !s || Utf8_write(f, s, strlen(s), keep);
 }

@@ -4,13 +4,18 @@
  * The CLI lines its tables up with it and the report writers (src/report)
  * wrap and pad with it, so both read the same wherever they are run or
  * printed.  The TUI measures with the terminal's own wcwidth() instead
- * (src/tui/text.h), since there the terminal decides.  Nothing here
- * allocates. */
+ * (src/tui/text.h), since there the terminal decides.
+ *
+ * It also makes foreign text (a lens file's, a user's) safe to write:
+ * Utf8_sanitize and Utf8_write.  Only Utf8_sanitize and Utf8_sanitizeStr
+ * allocate. */
 #ifndef WALENS_UTF8_H
 #define WALENS_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* Decodes the UTF-8 sequence at s (at most the bytes before the NUL).
  * Returns the bytes consumed (>= 1 unless *s is NUL); an invalid byte is
@@ -27,5 +32,52 @@ size_t Utf8_width(const char *s);
 /* The bytes of the longest prefix of s at most width columns wide: whole
  * characters only, with the zero-width marks that follow the last one. */
 size_t Utf8_fit(const char *s, size_t width);
+
+/* ---- safe text ----
+ *
+ * A lens file from a stranger, a note or a name may hold characters that a
+ * terminal or a printer takes as commands: an escape sequence (plain or in
+ * its C1 form) sets the window title, writes the clipboard or moves the
+ * cursor; a bidi override shows text in an order other than the stored
+ * one.  Every text output but JSON (which jansson escapes) writes such text
+ * through these, so that each of those characters arrives as one visible
+ * U+FFFD instead.  The TUI has its own (src/tui/text.h). */
+
+/* The code points never written as they are: C0 controls (among them
+ * '\n', '\t' and '\f', which a caller may keep), DEL, the C1 controls
+ * U+0080..U+009F, and the bidi embeddings, overrides, isolates and marks
+ * (U+202A..U+202E, U+2066..U+2069, U+200E, U+200F, U+061C). */
+bool Utf8_isUnsafe(uint32_t cp);
+
+/* The layout characters a caller keeps (or-ed together); 0 keeps none. */
+enum {
+   UTF8_KEEP_NL = 1u << 0,  /* '\n'; a CR just before one is dropped */
+   UTF8_KEEP_TAB = 1u << 1, /* '\t' */
+   UTF8_KEEP_FF = 1u << 2,  /* '\f', a printer's page break */
+};
+
+/* Decodes one character of s[0..n) (n >= 1; a NUL byte is a character).
+ * Returns the bytes it takes and sets *valid; an invalid sequence gives
+ * U+FFFD and the length of its longest start that could still have been
+ * valid (1 to 3 bytes), so that one broken sequence is one replacement,
+ * as Unicode recommends (an overlong form: one a byte). */
+size_t Utf8_decode(const char *s, size_t n, uint32_t *cp, bool *valid);
+
+/* True when s[0..n) is valid UTF-8 holding no unsafe character but the
+ * ones keep names: Utf8_sanitize would return it unchanged. */
+bool Utf8_isSafe(const char *s, size_t n, unsigned keep);
+
+/* s[0..n) with every unsafe character (but the kept ones) and every invalid
+ * sequence replaced by U+FFFD.  Returns a new NUL-terminated string that
+ * the caller frees; *len (when not NULL) gets its length.  NULL s gives "". */
+char *Utf8_sanitize(const char *s, size_t n, unsigned keep, size_t *len);
+/* The same for a NUL-terminated s. */
+char *Utf8_sanitizeStr(const char *s, unsigned keep);
+
+/* Writes s[0..n) to f as Utf8_sanitize would return it, without copying.
+ * False on a write error. */
+bool Utf8_write(FILE *f, const char *s, size_t n, unsigned keep);
+/* The same for a NUL-terminated s (NULL writes nothing). */
+bool Utf8_fputs(const char *s, FILE *f, unsigned keep);
 
 #endif
