@@ -45,10 +45,12 @@ static char *cell(const char *s)
    return Rtext_md(s ? s : "", true);
 }
 
-/* An http(s) URL with nothing that could end or break an autolink. */
+/* An http(s) URL with nothing that could end or break an autolink, and
+ * nothing that Rtext_clean would change (it is written as it is). */
 static bool safeUrl(const char *u)
 {
-   if (!u || (strncmp(u, "http://", 7) != 0 && strncmp(u, "https://", 8) != 0))
+   if (!u || (strncmp(u, "http://", 7) != 0 && strncmp(u, "https://", 8) != 0) ||
+       !Utf8_isSafe(u, strlen(u), 0))
       return false;
    for (const unsigned char *p = (const unsigned char *)u; *p; p++)
       if (*p <= ' ' || *p == '<' || *p == '>' || *p == '\\' || *p == '`' || *p == 0x7F)

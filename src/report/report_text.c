@@ -585,6 +585,14 @@ static char *sides(const char *left, const char *right, size_t width)
    return Sbuf_take(&s);
 }
 
+/* Every line leaves through here, cleaned once more (Utf8_fputs): a text
+ * that missed Rtext_clean still cannot carry a control character to the
+ * printer.  The page's own line ends and form feeds are added after. */
+static bool putLine(FILE *f, const char *line, const char *end)
+{
+   return Utf8_fputs(line, f, 0) && fputs(end, f) != EOF;
+}
+
 static bool writePages(const Report *r, const Page *pages, size_t n, size_t body, size_t width,
                        FILE *f)
 {
@@ -599,11 +607,11 @@ static bool writePages(const Report *r, const Page *pages, size_t n, size_t body
       char *head = sides(title, r->date, width);
       char *pg = xasprintf(_("page %zu of %zu"), i + 1, n);
       char *foot = sides(who, pg, width);
-      ok = fprintf(f, "%s\n%s\n", head, rule.s) >= 0;
+      ok = putLine(f, head, "\n") && putLine(f, rule.s, "\n");
       for (size_t k = 0; k < body && ok; k++)
-         ok = fprintf(f, "%s\n", k < pages[i].n ? pages[i].lines[k] : "") >= 0;
+         ok = putLine(f, k < pages[i].n ? pages[i].lines[k] : "", "\n");
       if (ok)
-         ok = fprintf(f, "%s\n%s%s", rule.s, foot, i + 1 < n ? "\f" : "\n") >= 0;
+         ok = putLine(f, rule.s, "\n") && putLine(f, foot, i + 1 < n ? "\f" : "\n");
       free(head);
       free(pg);
       free(foot);

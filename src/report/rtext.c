@@ -68,32 +68,6 @@ char *Sbuf_take(Sbuf *b)
    return s;
 }
 
-/* ---- UTF-8 ---- */
-
-static void addCp(Sbuf *b, uint32_t cp)
-{
-   char u[4];
-   if (cp < 0x80) {
-      u[0] = (char)cp;
-      Sbuf_addn(b, u, 1);
-   } else if (cp < 0x800) {
-      u[0] = (char)(0xC0 | cp >> 6);
-      u[1] = (char)(0x80 | (cp & 0x3F));
-      Sbuf_addn(b, u, 2);
-   } else if (cp < 0x10000) {
-      u[0] = (char)(0xE0 | cp >> 12);
-      u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-      u[2] = (char)(0x80 | (cp & 0x3F));
-      Sbuf_addn(b, u, 3);
-   } else {
-      u[0] = (char)(0xF0 | cp >> 18);
-      u[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-      u[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-      u[3] = (char)(0x80 | (cp & 0x3F));
-      Sbuf_addn(b, u, 4);
-   }
-}
-
 /* ---- width ---- */
 
 /* The table lives in core/utf8.c, which the CLI's tables share. */
@@ -109,27 +83,27 @@ size_t Rtext_width(const char *s)
 
 /* ---- cleaning ---- */
 
-static bool isControl(uint32_t cp)
-{
-   return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
-}
-
 char *Rtext_clean(const char *s, bool one_line)
 {
    Sbuf b = { 0 };
    Sbuf_add(&b, "");
-   uint32_t cp;
-   for (size_t k; s && (k = Utf8_next(s, &cp)) > 0; s += k) {
-      if (cp == '\r' && s[1] == '\n')
+   size_t n = s ? strlen(s) : 0;
+   for (size_t i = 0, k; i < n; i += k) {
+      uint32_t cp;
+      bool valid;
+      k = Utf8_decode(s + i, n - i, &cp, &valid);
+      if (!valid)
+         Sbuf_add(&b, "\xEF\xBF\xBD");
+      else if (cp == '\r' && s[i + 1] == '\n')
          continue; /* the '\n' follows */
-      if (cp == '\n' || cp == '\r')
+      else if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029)
          Sbuf_addc(&b, one_line ? ' ' : '\n');
       else if (cp == '\t')
          Sbuf_addc(&b, ' ');
-      else if (cp == 0x2028 || cp == 0x2029)
-         Sbuf_addc(&b, one_line ? ' ' : '\n');
-      else if (!isControl(cp))
-         addCp(&b, cp);
+      else if (Utf8_isUnsafe(cp))
+         Sbuf_add(&b, "\xEF\xBF\xBD"); /* the same classes as every other output */
+      else
+         Sbuf_addn(&b, s + i, k);
    }
    return Sbuf_take(&b);
 }
@@ -382,9 +356,24 @@ bool Rtext_put(FILE *f, const char *s)
 
 void Rout_put(Rout *o, const char *fmt, ...)
 {
-   va_list ap;
+   char small[512], *text = small;
+   va_list ap, again;
+   if (!o->ok)
+      return;
    va_start(ap, fmt);
-   if (o->ok && vfprintf(o->f, fmt, ap) < 0)
-      o->ok = false;
+   va_copy(again, ap);
+   int n = vsnprintf(small, sizeof small, fmt, ap);
+   if (n >= (int)sizeof small) {
+      text = xmalloc((size_t)n + 1);
+      vsnprintf(text, (size_t)n + 1, fmt, again);
+   }
+   va_end(again);
    va_end(ap);
+   /* What reaches the file is cleaned once more: a text that missed its
+    * escaper still cannot carry an escape sequence to a terminal or a
+    * printer. */
+   if (n < 0 || !Utf8_write(o->f, text, (size_t)n, UTF8_KEEP_NL | UTF8_KEEP_TAB))
+      o->ok = false;
+   if (text != small)
+      free(text);
 }

@@ -40,10 +40,12 @@ char *Sbuf_take(Sbuf *b);
 int Rtext_cpWidth(uint32_t cp);
 size_t Rtext_width(const char *s);
 
-/* The text with control characters removed: C0 (but '\n'; a tab becomes a
- * space; "\r\n" and a lone '\r' become '\n'), DEL and C1; invalid UTF-8
- * becomes U+FFFD.  With one_line, newlines become spaces too.  NULL gives
- * "".  Every writer passes lens and user text through this first. */
+/* The text safe to print: "\r\n", a lone '\r', U+2028 and U+2029 become
+ * '\n', a tab becomes a space; every other character that Utf8_isUnsafe
+ * names (C0 controls, DEL, C1 controls, bidi controls) and every invalid
+ * UTF-8 sequence becomes U+FFFD (core/utf8.h).  With one_line, newlines
+ * become spaces too.  NULL gives "".  Every writer passes lens and user
+ * text through this first, through the escapers below or Rtext_wrap. */
 char *Rtext_clean(const char *s, bool one_line);
 
 /* Word-wraps s (cleaned first) to width columns: paragraphs break at '\n',
@@ -86,7 +88,8 @@ typedef struct Rout {
    bool ok;
 } Rout;
 
-/* printf to o->f; nothing more once a write has failed. */
+/* printf to o->f, cleaned like Utf8_write (keeping '\n' and '\t'); nothing
+ * more once a write has failed. */
 void Rout_put(Rout *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

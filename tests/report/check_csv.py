@@ -13,6 +13,9 @@ import csv
 import json
 import sys
 
+# Bidi embeddings, overrides, isolates and marks: shown as U+FFFD, as controls are.
+BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A)) | {0x200E, 0x200F, 0x061C}
+
 COLUMNS = ["key", "phase", "pillar", "question", "practice", "risk", "weight",
            "status", "owner", "due", "note", "link"]
 
@@ -33,8 +36,8 @@ def plain(s):
             out.append(" ")
         elif c in "\u2028\u2029":
             out.append("\n")
-        elif c != "\n" and (ord(c) < 32 or 0x7F <= ord(c) < 0xA0):
-            pass
+        elif c != "\n" and (ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or ord(c) in BIDI):
+            out.append("\ufffd")
         else:
             out.append(c)
         i += 1

@@ -7,11 +7,15 @@ Every page has exactly PAGE_LENGTH lines, pages are separated by form feeds
 (the last page ends with a newline), no line is wider than WIDTH columns,
 the header names the workload and the date, the footer names them too and
 says "page N of M" with the right N and M, and no control character other
-than newline and form feed is left.  Prints one line per problem and exits
-1 when there is any.
+than newline and form feed, and no bidi control, is left.  Prints one line
+per problem and exits 1 when there is any.
 """
 import sys
 import unicodedata
+
+
+# Bidi embeddings, overrides, isolates and marks reorder a printed line.
+BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A)) | {0x200E, 0x200F, 0x061C}
 
 
 def width(s):
@@ -29,7 +33,8 @@ def main():
     text = open(path, encoding="utf-8").read()
     problems = []
     bad = sorted({hex(ord(c)) for c in text
-                  if (ord(c) < 32 and c not in "\n\f") or 0x7F <= ord(c) < 0xA0})
+                  if (ord(c) < 32 and c not in "\n\f") or 0x7F <= ord(c) < 0xA0
+                  or ord(c) in BIDI})
     if bad:
         problems.append("control characters: " + " ".join(bad))
     if not text.endswith("\n"):

@@ -29,10 +29,19 @@ Test(rtext, width_counts_columns)
    cr_assert_eq(Utf8_chars("\xFF\xFE"), 2); /* invalid bytes count one each */
 }
 
-Test(rtext, clean_strips_controls)
+#define REPL "\xEF\xBF\xBD" /* U+FFFD */
+
+Test(rtext, clean_replaces_controls)
 {
-   char *s = Rtext_clean("a\x1b[31mb\x07\tc\r\nd\re\x7f" "f\xC2\x85g\xC2\x9bh", false);
-   cr_assert_str_eq(s, "a[31mb c\nd\nefgh");
+   /* Line ends and tabs are layout; every other control shows as U+FFFD. */
+   char *s = Rtext_clean("a\x1b[31mb\x07\tc\r\nd\re\x7f" "f\xC2\x85g\xC2\x9bh\fi", false);
+   cr_assert_str_eq(s, "a" REPL "[31mb" REPL " c\nd\ne" REPL "f" REPL "g" REPL "h" REPL "i");
+   free(s);
+   s = Rtext_clean("x\xE2\x80\xAEy\xE2\x81\xA6z\xE2\x80\x8F", false); /* RLO, LRI, RLM */
+   cr_assert_str_eq(s, "x" REPL "y" REPL "z" REPL);
+   free(s);
+   s = Rtext_clean("para\xE2\x80\xA8graph \xE6\x97\xA5 caf\xC3\xA9", false);
+   cr_assert_str_eq(s, "para\ngraph \xE6\x97\xA5 caf\xC3\xA9");
    free(s);
    s = Rtext_clean("one\ntwo\r\nthree", true);
    cr_assert_str_eq(s, "one two three");
@@ -102,7 +111,11 @@ Test(rtext, cut_and_shorten)
 Test(escape, html)
 {
    char *s = Rtext_html("<script>alert('x')</script> & \"q\"\x1b", false);
-   cr_assert_str_eq(s, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
+   cr_assert_str_eq(s, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;" REPL);
+   free(s);
+   /* Control characters are not allowed in HTML either. */
+   s = Rtext_html("c1\xC2\x9b bidi\xE2\x80\xAE nul-ish\x01", true);
+   cr_assert_str_eq(s, "c1" REPL " bidi" REPL " nul-ish" REPL);
    free(s);
 }
 
@@ -150,6 +163,13 @@ Test(escape, csv)
    free(s);
    s = Rtext_csv("");
    cr_assert_str_eq(s, "");
+   free(s);
+   /* Line breaks stay (as LF, quoted); other controls become U+FFFD. */
+   s = Rtext_csv("a\x1b]2;t\x07" "b\r\nc\x7f");
+   cr_assert_str_eq(s, "\"a" REPL "]2;t" REPL "b\nc" REPL "\"");
+   free(s);
+   s = Rtext_csv("x\xC2\x9by\xE2\x81\xA6");
+   cr_assert_str_eq(s, "x" REPL "y" REPL);
    free(s);
 }
 
