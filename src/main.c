@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "core/paths.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "reloc.h"
@@ -154,8 +155,10 @@ static int listWorkloads(CliEnv *env)
    int rc = EXIT_FAIL;
    if (path && Store_open(path, STORE_OPEN_READONLY | STORE_OPEN_NOCREATE, &s, &err) == STORE_OK &&
        Store_listWorkloads(s, true, &w, &n) == STORE_OK) {
+      /* A name with a line break, a tab, or anything the terminal would
+       * obey (core/utf8.h) cannot be completed: it is left out. */
       for (size_t i = 0; i < n; i++)
-         if (!strpbrk(w[i].name, "\t\n\r"))
+         if (Utf8_isSafe(w[i].name, strlen(w[i].name), 0))
             puts(w[i].name);
       Workload_freeArray(w, n);
       rc = EXIT_OK;

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "cli/args.h"
+#include "cli/cli.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,17 +45,17 @@ static bool takeOption(int argc, char **argv, int *i, const OptSpec *specs, OptH
       spec = word[2] == '\0' ? findShort(specs, word[1]) : NULL;
    }
    if (!spec) {
-      fprintf(stderr, _("walens: unknown option '%s'\n"), word);
+      Cli_fprintf(stderr, _("walens: unknown option '%s'\n"), word);
       return false;
    }
    if (!spec->arg && value) {
-      fprintf(stderr, _("walens: option '--%s' takes no value\n"), spec->name);
+      Cli_fprintf(stderr, _("walens: option '--%s' takes no value\n"), spec->name);
       return false;
    }
    if (spec->arg && !value) {
       if (*i + 1 >= argc) {
-         fprintf(stderr, _("walens: option '--%s' needs a value (%s)\n"), spec->name,
-                 _(spec->arg));
+         Cli_fprintf(stderr, _("walens: option '--%s' needs a value (%s)\n"), spec->name,
+                     _(spec->arg));
          return false;
       }
       value = argv[++*i];
@@ -97,6 +98,6 @@ void Args_printHelp(const OptSpec *specs)
          snprintf(left, sizeof left, "    --%s%s%s", s->name, *arg ? " " : "", arg);
       /* Padded by columns: a translated placeholder may hold an umlaut. */
       int pad = 28 - (int)Utf8_width(left);
-      printf("  %s%*s %s\n", left, pad > 0 ? pad : 0, "", _(s->help));
+      Cli_printf("  %s%*s %s\n", left, pad > 0 ? pad : 0, "", _(s->help));
    }
 }

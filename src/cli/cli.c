@@ -57,37 +57,77 @@ const CliCommand *Cli_find(const char *name)
 
 void Cli_printUsage(void)
 {
-   printf(_("Usage: walens [OPTIONS] [WORKLOAD]\n"
-            "       walens [OPTIONS] COMMAND [ARGS]\n\n"
-            "Without a command, walens opens the terminal dashboard.\n\n"
-            "Commands:\n"));
+   Cli_printf(_("Usage: walens [OPTIONS] [WORKLOAD]\n"
+                "       walens [OPTIONS] COMMAND [ARGS]\n\n"
+                "Without a command, walens opens the terminal dashboard.\n\n"
+                "Commands:\n"));
    for (const CliCommand *c = Cli_commands; c->name; c++)
-      printf("  %-10s %s\n", c->name, _(c->help));
-   printf(_("\nOptions:\n"));
+      Cli_printf("  %-10s %s\n", c->name, _(c->help));
+   Cli_printf(_("\nOptions:\n"));
    Args_printHelp(Cli_globalOptions);
-   printf(_("\n'walens COMMAND --help' shows the arguments of a command.\n"));
+   Cli_printf(_("\n'walens COMMAND --help' shows the arguments of a command.\n"));
 }
 
 void Cli_printCommandHelp(const char *name, const OptSpec *specs)
 {
    const CliCommand *c = Cli_find(name);
-   printf(_("Usage: walens %s %s\n%s\n"), name, c ? _(c->usage) : "", c ? _(c->help) : "");
+   Cli_printf(_("Usage: walens %s %s\n%s\n"), name, c ? _(c->usage) : "", c ? _(c->help) : "");
    if (specs && specs->name) {
-      printf(_("\nOptions:\n"));
+      Cli_printf(_("\nOptions:\n"));
       Args_printHelp(specs);
    }
-   printf(_("\nGlobal options:\n"));
+   Cli_printf(_("\nGlobal options:\n"));
    Args_printHelp(Cli_globalOptions);
+}
+
+/* ---- safe text ---- */
+
+enum { CLI_KEEP = UTF8_KEEP_NL | UTF8_KEEP_TAB };
+
+__attribute__((format(printf, 3, 0)))
+static void vwrite(FILE *f, const char *prefix, const char *fmt, va_list ap)
+{
+   char small[512], *text = small;
+   va_list again;
+   va_copy(again, ap);
+   int n = vsnprintf(small, sizeof small, fmt, ap);
+   if (n >= (int)sizeof small) {
+      text = xmalloc((size_t)n + 1);
+      vsnprintf(text, (size_t)n + 1, fmt, again);
+   }
+   va_end(again);
+   if (n < 0)
+      return;
+   if (prefix)
+      fputs(prefix, f);
+   Utf8_write(f, text, (size_t)n, CLI_KEEP);
+   if (text != small)
+      free(text);
+}
+
+void Cli_printf(const char *fmt, ...)
+{
+   va_list ap;
+   va_start(ap, fmt);
+   vwrite(stdout, NULL, fmt, ap);
+   va_end(ap);
+}
+
+void Cli_fprintf(FILE *f, const char *fmt, ...)
+{
+   va_list ap;
+   va_start(ap, fmt);
+   vwrite(f, NULL, fmt, ap);
+   va_end(ap);
 }
 
 void Cli_error(const char *fmt, ...)
 {
    va_list ap;
    va_start(ap, fmt);
-   fputs("walens: ", stderr);
-   vfprintf(stderr, fmt, ap);
-   fputc('\n', stderr);
+   vwrite(stderr, "walens: ", fmt, ap);
    va_end(ap);
+   fputc('\n', stderr);
 }
 
 bool Cli_globalOption(CliEnv *env, int id, const char *value)
@@ -138,7 +178,7 @@ bool Cli_parse(CliEnv *env, int argc, char **argv, const OptSpec *specs, OptHand
    bool ok = Args_parse(argc, argv, 1, all, dispatchOption, &pc, pos, npos);
    free(all);
    if (!ok)
-      fprintf(stderr, _("Try 'walens %s --help'.\n"), argv[0]);
+      Cli_fprintf(stderr, _("Try 'walens %s --help'.\n"), argv[0]);
    return ok;
 }
 
@@ -197,9 +237,18 @@ Store *Cli_openReview(CliEnv *env, unsigned flags, const char *workload, ReviewD
 
 /* ---- text tables ---- */
 
+/* A cell's text: one line, nothing a terminal would obey. */
+static char *cellText(const char *s)
+{
+   return Utf8_sanitizeStr(s ? s : "", 0);
+}
+
 int Cli_width(const char *s)
 {
-   return (int)Utf8_width(s);
+   char *t = cellText(s);
+   int w = (int)Utf8_width(t);
+   free(t);
+   return w;
 }
 
 static void blanks(int n)
@@ -210,26 +259,28 @@ static void blanks(int n)
 
 void Cli_cell(const char *s, int width)
 {
-   s = s ? s : "";
-   fputs(s, stdout);
-   blanks(width - Cli_width(s));
+   char *t = cellText(s);
+   fputs(t, stdout);
+   blanks(width - (int)Utf8_width(t));
    putchar(' ');
+   free(t);
 }
 
 void Cli_cellRight(const char *s, int width)
 {
-   s = s ? s : "";
-   blanks(width - Cli_width(s));
-   fputs(s, stdout);
+   char *t = cellText(s);
+   blanks(width - (int)Utf8_width(t));
+   fputs(t, stdout);
    putchar(' ');
+   free(t);
 }
 
 void Cli_clip(const char *s, int width)
 {
-   size_t n;
-
-   s = s ? s : "";
-   n = Utf8_fit(s, width > 0 ? (size_t)width : 0);
-   fwrite(s, 1, n, stdout);
-   blanks(width - (Cli_width(s) - Cli_width(s + n))); /* the columns of what was kept */
+   char *t = cellText(s);
+   size_t n = Utf8_fit(t, width > 0 ? (size_t)width : 0);
+   fwrite(t, 1, n, stdout);
+   /* The columns of what was kept. */
+   blanks(width - (int)(Utf8_width(t) - Utf8_width(t + n)));
+   free(t);
 }

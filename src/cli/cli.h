@@ -6,6 +6,7 @@
 #define WALENS_CLI_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "cli/args.h"
 #include "store/store.h"
@@ -55,6 +56,18 @@ struct ReviewDoc;
  * what went wrong.  Returns the store (the caller closes it and frees doc),
  * or NULL when either step failed. */
 Store *Cli_openReview(CliEnv *env, unsigned flags, const char *workload, struct ReviewDoc *doc);
+/* Every text the CLI writes goes through the functions below, never
+ * through printf or fputs: each is formatted first, then written with every
+ * control character, bidi override and invalid UTF-8 sequence replaced by
+ * U+FFFD (Utf8_sanitize in core/utf8.h), so that a lens file, a note, a
+ * name or a word on the command line cannot set the terminal's title, write
+ * its clipboard, move its cursor or reorder what it shows.  Cli_printf and
+ * Cli_fprintf keep '\n' and '\t' (the caller's layout); the table cells
+ * keep neither.  JSON output (Json_print) stays as it is: jansson escapes
+ * every control character, and scripts need the data exact. */
+void Cli_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void Cli_fprintf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* Text tables, lined up by the columns text takes on the screen, not by its
  * bytes (core/utf8.h): "é" takes one column, "日" two.
  *
@@ -63,13 +76,14 @@ Store *Cli_openReview(CliEnv *env, unsigned flags, const char *workload, struct 
  * the rest of the row along, as printf's "%-*s" does.  Cli_cellRight puts
  * the blanks before s.  Cli_clip prints s cut to width columns (whole
  * characters) and padded to width, with no blank after.  NULL prints as
- * "".  Cli_width measures s, to size a column. */
+ * "".  Cli_width measures s, to size a column.  Each cleans s as above and
+ * measures what it prints, the replacements included. */
 void Cli_cell(const char *s, int width);
 void Cli_cellRight(const char *s, int width);
 void Cli_clip(const char *s, int width);
 int Cli_width(const char *s);
 
-/* Prints "walens: " and a formatted message to stderr. */
+/* Prints "walens: " and a formatted message to stderr, cleaned as above. */
 void Cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Parses options of a subcommand that has specs (global ones are accepted
  * too).  Returns false after printing a usage error. */

@@ -44,9 +44,9 @@ static bool answerOption(int id, const char *value, void *ctx)
 /* "a, b" -> the valid ids of q; prints the valid ones on an unknown id. */
 static void listChoices(const Question *q)
 {
-   fprintf(stderr, _("valid choices of %s:"), q->id);
+   Cli_fprintf(stderr, _("valid choices of %s:"), q->id);
    for (size_t i = 0; i < q->n_choices; i++)
-      fprintf(stderr, " %s", q->choices[i].id);
+      Cli_fprintf(stderr, " %s", q->choices[i].id);
    fputc('\n', stderr);
 }
 
@@ -119,9 +119,9 @@ static bool validateArgs(const AnswerArgs *a, NaReason *reason)
 
 static void listQuestions(const Lens *lens)
 {
-   fprintf(stderr, "%s", _("valid questions:"));
+   Cli_fprintf(stderr, "%s", _("valid questions:"));
    for (size_t i = 0; i < lens->n_questions; i++)
-      fprintf(stderr, " %s", lens->questions[i].id);
+      Cli_fprintf(stderr, " %s", lens->questions[i].id);
    fputc('\n', stderr);
 }
 
@@ -148,7 +148,7 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi, const Answer
       st = ReviewDoc_putAnswer(s, doc, qi, &a, args->notes, Cli_user(env));
    }
    if (st == STORE_OK) {
-      printf("%s: %s\n", q->id, Risk_name(Question_risk(q, &doc->review.answers[qi])));
+      Cli_printf("%s: %s\n", q->id, Risk_name(Question_risk(q, &doc->review.answers[qi])));
       rc = EXIT_OK;
    } else {
       Cli_error("%s", st == STORE_STALE ? _("the question kept changing under us; nothing was written")

@@ -247,7 +247,7 @@ int Cmd_import(CliEnv *env, int argc, char **argv)
       if (!text) {
          Cli_error("%s", err);
       } else if (s && Bundle_import(s, text, len, a.as, Cli_user(env), &name, &err) == STORE_OK) {
-         printf(_("imported workload '%s'\n"), name);
+         Cli_printf(_("imported workload '%s'\n"), name);
          rc = EXIT_OK;
       } else if (s) {
          Cli_error("%s: %s", pos[0], err);

@@ -56,12 +56,12 @@ static void historyJson(const char *workload, const HistoryEntry *e, size_t n) {
 static void historyText(const char *workload, const char *question, const HistoryEntry *e,
                         size_t n) {
    if (question)
-      printf(ngettext("History of %s, question %s: %zu change\n",
-                      "History of %s, question %s: %zu changes\n", n),
-             workload, question, n);
+      Cli_printf(ngettext("History of %s, question %s: %zu change\n",
+                          "History of %s, question %s: %zu changes\n", n),
+                 workload, question, n);
    else
-      printf(ngettext("History of %s: %zu change\n", "History of %s: %zu changes\n", n), workload,
-             n);
+      Cli_printf(ngettext("History of %s: %zu change\n", "History of %s: %zu changes\n", n), workload,
+                 n);
    int wu = 4, wo = 6;
    for (size_t i = 0; i < n; i++) {
       if (Cli_width(e[i].user) > wu)
@@ -72,11 +72,11 @@ static void historyText(const char *workload, const char *question, const Histor
    /* Two blanks between columns: each cell adds one. */
    for (size_t i = 0; i < n; i++) {
       char *change = HistoryEntry_describe(&e[i]);
-      printf("%s  ", e[i].at ? e[i].at : "");
+      Cli_printf("%s  ", e[i].at ? e[i].at : "");
       Cli_cell(e[i].user, wu + 1);
       Cli_cell(e[i].kind, 9 + 1);
       Cli_cell(e[i].object, wo + 1);
-      printf("%s\n", change);
+      Cli_printf("%s\n", change);
       free(change);
    }
 }

@@ -70,7 +70,7 @@ static void printRow(const char *key, const char *version, const char *source, c
    Cli_cell(key, 24);
    Cli_cell(version && *version ? version : "-", 12);
    Cli_cell(source, 10);
-   printf("%s\n", name);
+   Cli_printf("%s\n", name);
 }
 
 /* Lenses stored in the database, when there is one (never created here). */

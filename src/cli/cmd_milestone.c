@@ -42,9 +42,9 @@ static int milestoneAdd(CliEnv *env, const char *workload, const char *name) {
    if (st == STORE_OK) {
       RiskCounts c;
       Review_counts(&doc.review, &c);
-      printf(_("Milestone '%s' saved for %s: HIGH %zu, MEDIUM %zu, NONE %zu, NOT_APPLICABLE %zu, UNANSWERED %zu\n"),
-             name, workload, c.by_risk[RISK_HIGH], c.by_risk[RISK_MEDIUM], c.by_risk[RISK_NONE],
-             c.by_risk[RISK_NOT_APPLICABLE], c.by_risk[RISK_UNANSWERED]);
+      Cli_printf(_("Milestone '%s' saved for %s: HIGH %zu, MEDIUM %zu, NONE %zu, NOT_APPLICABLE %zu, UNANSWERED %zu\n"),
+                 name, workload, c.by_risk[RISK_HIGH], c.by_risk[RISK_MEDIUM], c.by_risk[RISK_NONE],
+                 c.by_risk[RISK_NOT_APPLICABLE], c.by_risk[RISK_UNANSWERED]);
       rc = EXIT_OK;
    } else {
       Cli_error("%s", err);
@@ -109,7 +109,7 @@ static void listJson(const ReviewDoc *doc, const MilestoneSnap *m, size_t n) {
 }
 
 static void listText(const ReviewDoc *doc, const MilestoneSnap *m, size_t n) {
-   printf(_("Milestones of %s: %zu\n"), doc->workload.name, n);
+   Cli_printf(_("Milestones of %s: %zu\n"), doc->workload.name, n);
    if (n == 0)
       return;
    int w = Cli_width(_("NAME"));
@@ -126,16 +126,16 @@ static void listText(const ReviewDoc *doc, const MilestoneSnap *m, size_t n) {
    Cli_cellRight(_("N/A"), 4);
    Cli_cellRight(_("UNANSWERED"), 10);
    Cli_cellRight(_("PLAN"), 4);
-   printf("%s\n", _("LENS"));
+   Cli_printf("%s\n", _("LENS"));
    for (size_t i = 0; i < n; i++) {
       const SnapCounts *c = &m[i].snap.total;
       Cli_cell(m[i].row.name, w);
       Cli_cell(m[i].row.created_at, 20);
       Cli_cell(m[i].row.created_by, 10);
-      printf("%4zu %6zu %4zu %4zu %10zu %4zu %s %s\n", c->by_risk[RISK_HIGH],
-             c->by_risk[RISK_MEDIUM], c->by_risk[RISK_NONE], c->by_risk[RISK_NOT_APPLICABLE],
-             c->by_risk[RISK_UNANSWERED], c->plan_active, orDash(m[i].snap.lens_key),
-             orDash(m[i].snap.lens_version));
+      Cli_printf("%4zu %6zu %4zu %4zu %10zu %4zu %s %s\n", c->by_risk[RISK_HIGH],
+                 c->by_risk[RISK_MEDIUM], c->by_risk[RISK_NONE], c->by_risk[RISK_NOT_APPLICABLE],
+                 c->by_risk[RISK_UNANSWERED], c->plan_active, orDash(m[i].snap.lens_key),
+                 orDash(m[i].snap.lens_version));
    }
 }
 
@@ -300,17 +300,17 @@ static void diffJson(const char *workload, const Side *a, const Side *b, const S
 
 static void sectionHead(const char *title, size_t n) {
    if (n)
-      printf("\n%s (%zu):\n", title, n);
+      Cli_printf("\n%s (%zu):\n", title, n);
    else
-      printf(_("\n%s: none\n"), title);
+      Cli_printf(_("\n%s: none\n"), title);
 }
 
 /* "  ID  WHAT  TEXT": one line of a difference, lined up by columns. */
 static void diffRow(const char *id, int wid, const char *what, int wwhat, const char *text) {
-   fputs("  ", stdout);
+   Cli_printf("  ");
    Cli_cell(id, wid);
    Cli_cell(what, wwhat);
-   printf("%s\n", text);
+   Cli_printf("%s\n", text);
 }
 
 static void diffRisksText(const SnapshotDiff *d) {
@@ -360,21 +360,21 @@ static void diffPlanText(const Side *a, const Side *b, const SnapshotDiff *d) {
 
 static void diffTotalsText(const Side *a, const Side *b, const SnapshotDiff *d) {
    const SnapCounts *x = &a->snap->total, *y = &b->snap->total;
-   printf(_("\nTotals:\n"));
-   printf(ngettext("  risk changes: %zu better, %zu worse, %zu question added, %zu removed\n",
-                   "  risk changes: %zu better, %zu worse, %zu questions added, %zu removed\n",
-                   d->n_added),
-          d->n_better, d->n_worse, d->n_added, d->n_removed);
-   printf(_("  practices: %zu selected, %zu unselected\n"), d->n_selected, d->n_unselected);
-   printf(_("  plan items: %zu opened, %zu closed, %zu changed\n"), d->n_opened, d->n_closed,
-          d->n_changed);
-   printf("  HIGH %zu -> %zu, MEDIUM %zu -> %zu, NONE %zu -> %zu, NOT_APPLICABLE %zu -> %zu, UNANSWERED %zu -> %zu\n",
-          x->by_risk[RISK_HIGH], y->by_risk[RISK_HIGH], x->by_risk[RISK_MEDIUM],
-          y->by_risk[RISK_MEDIUM], x->by_risk[RISK_NONE], y->by_risk[RISK_NONE],
-          x->by_risk[RISK_NOT_APPLICABLE], y->by_risk[RISK_NOT_APPLICABLE],
-          x->by_risk[RISK_UNANSWERED], y->by_risk[RISK_UNANSWERED]);
-   printf(_("  items to improve %zu -> %zu, practices selected %zu -> %zu\n"), x->plan_active,
-          y->plan_active, x->practices_selected, y->practices_selected);
+   Cli_printf(_("\nTotals:\n"));
+   Cli_printf(ngettext("  risk changes: %zu better, %zu worse, %zu question added, %zu removed\n",
+                       "  risk changes: %zu better, %zu worse, %zu questions added, %zu removed\n",
+                       d->n_added),
+              d->n_better, d->n_worse, d->n_added, d->n_removed);
+   Cli_printf(_("  practices: %zu selected, %zu unselected\n"), d->n_selected, d->n_unselected);
+   Cli_printf(_("  plan items: %zu opened, %zu closed, %zu changed\n"), d->n_opened, d->n_closed,
+              d->n_changed);
+   Cli_printf("  HIGH %zu -> %zu, MEDIUM %zu -> %zu, NONE %zu -> %zu, NOT_APPLICABLE %zu -> %zu, UNANSWERED %zu -> %zu\n",
+              x->by_risk[RISK_HIGH], y->by_risk[RISK_HIGH], x->by_risk[RISK_MEDIUM],
+              y->by_risk[RISK_MEDIUM], x->by_risk[RISK_NONE], y->by_risk[RISK_NONE],
+              x->by_risk[RISK_NOT_APPLICABLE], y->by_risk[RISK_NOT_APPLICABLE],
+              x->by_risk[RISK_UNANSWERED], y->by_risk[RISK_UNANSWERED]);
+   Cli_printf(_("  items to improve %zu -> %zu, practices selected %zu -> %zu\n"), x->plan_active,
+              y->plan_active, x->practices_selected, y->practices_selected);
 }
 
 static void sideLabel(const Side *s, char *buf, size_t size) {
@@ -390,7 +390,7 @@ static void diffText(const char *workload, const Side *a, const Side *b, const S
    char la[256], lb[256];
    sideLabel(a, la, sizeof la);
    sideLabel(b, lb, sizeof lb);
-   printf(_("Changes in %s from %s to %s\n"), workload, la, lb);
+   Cli_printf(_("Changes in %s from %s to %s\n"), workload, la, lb);
    diffRisksText(d);
    diffPracticesText(d);
    diffPlanText(a, b, d);

@@ -157,7 +157,7 @@ static void printRow(const Widths *w, const char *first, const char *weight, con
    Cli_cellRight(t->priority ? pri : "-", 3);
    Cli_cell(due, 11);
    Cli_cell(orDash(t->owner), w->owner);
-   printf("%s\n", title);
+   Cli_printf("%s\n", title);
 }
 
 static void printHeader(const Widths *w, const char *first) {
@@ -169,7 +169,7 @@ static void printHeader(const Widths *w, const char *first) {
    Cli_cellRight(_("PRI"), 3);
    Cli_cell(_("DUE"), 11);
    Cli_cell(_("OWNER"), w->owner);
-   printf("%s\n", _("PRACTICE"));
+   Cli_printf("%s\n", _("PRACTICE"));
 }
 
 static void listText(const ReviewDoc *doc, const Plan *plan, const PlanArgs *a, PlanStatus st,
@@ -188,8 +188,8 @@ static void listText(const ReviewDoc *doc, const Plan *plan, const PlanArgs *a, 
       medium += it->risk == RISK_MEDIUM;
       overdue += PlanItem_isOverdue(it, today);
    }
-   printf(_("Improvement plan of %s: to improve %zu (HIGH %zu, MEDIUM %zu), overdue %zu (marked !)\n"),
-          doc->workload.name, active, high, medium, overdue);
+   Cli_printf(_("Improvement plan of %s: to improve %zu (HIGH %zu, MEDIUM %zu), overdue %zu (marked !)\n"),
+              doc->workload.name, active, high, medium, overdue);
    Widths w = widths(plan, a, st);
    if (active) {
       putchar('\n');
@@ -203,7 +203,7 @@ static void listText(const ReviewDoc *doc, const Plan *plan, const PlanArgs *a, 
    }
    if (rest == 0)
       return;
-   printf(_("\nTracked items no longer in the plan: %zu\n"), rest);
+   Cli_printf(_("\nTracked items no longer in the plan: %zu\n"), rest);
    printHeader(&w, _("STATE"));
    for (size_t i = plan->n_active; i < plan->n; i++) {
       const PlanItem *it = &plan->items[i];
@@ -302,17 +302,17 @@ static void applyChange(PlanTrack *t, const PlanArgs *a, const Change *c) {
 
 static void printItem(const PlanItem *it) {
    const PlanTrack *t = &it->track;
-   printf("%s %s: %s", t->question_id, t->choice_id, PlanStatus_name(t->status));
+   Cli_printf("%s %s: %s", t->question_id, t->choice_id, PlanStatus_name(t->status));
    if (t->owner)
-      printf(_(", owner %s"), t->owner);
+      Cli_printf(_(", owner %s"), t->owner);
    if (t->due)
-      printf(_(", due %s"), t->due);
+      Cli_printf(_(", due %s"), t->due);
    if (t->priority)
-      printf(_(", priority %d"), t->priority);
+      Cli_printf(_(", priority %d"), t->priority);
    if (t->note)
-      printf(_(", note \"%s\""), t->note);
+      Cli_printf(_(", note \"%s\""), t->note);
    if (it->state != PLAN_ITEM_ACTIVE)
-      printf(" (%s)", PlanItemState_label(it->state));
+      Cli_printf(" (%s)", PlanItemState_label(it->state));
    putchar('\n');
 }
 

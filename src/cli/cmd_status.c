@@ -110,21 +110,21 @@ static void printCell(const MatrixCell *cell)
    else
       snprintf(buf, sizeof buf, "%zu/%zu H%zu M%zu", cell->answered, cell->total, cell->high,
                cell->medium);
-   printf(" %-12s", buf);
+   Cli_printf(" %-12s", buf);
 }
 
 static void statusText(const ReviewDoc *doc, const Matrix *m, const RiskCounts *c)
 {
    const Lens *lens = doc->lens;
-   printf(_("Workload %s, lens %s %s\n"), doc->workload.name, lens->name,
-          lens->version ? lens->version : "");
-   printf(_("Questions %zu/%zu answered: HIGH %zu, MEDIUM %zu, NONE %zu, NOT_APPLICABLE %zu, UNANSWERED %zu\n"),
-          c->answered, c->questions, c->by_risk[RISK_HIGH], c->by_risk[RISK_MEDIUM],
-          c->by_risk[RISK_NONE], c->by_risk[RISK_NOT_APPLICABLE], c->by_risk[RISK_UNANSWERED]);
-   printf(_("Practices %zu/%zu selected\n\n"), c->practices_selected, c->practices);
+   Cli_printf(_("Workload %s, lens %s %s\n"), doc->workload.name, lens->name,
+              lens->version ? lens->version : "");
+   Cli_printf(_("Questions %zu/%zu answered: HIGH %zu, MEDIUM %zu, NONE %zu, NOT_APPLICABLE %zu, UNANSWERED %zu\n"),
+              c->answered, c->questions, c->by_risk[RISK_HIGH], c->by_risk[RISK_MEDIUM],
+              c->by_risk[RISK_NONE], c->by_risk[RISK_NOT_APPLICABLE], c->by_risk[RISK_UNANSWERED]);
+   Cli_printf(_("Practices %zu/%zu selected\n\n"), c->practices_selected, c->practices);
    /* Pillar and phase names are cut to their columns, by what they take on
     * the screen: "Sécurité" or "信頼性" line up as "Security" does. */
-   printf("%-18s", "");
+   Cli_printf("%-18s", "");
    for (size_t p = 0; p < m->cols; p++) {
       putchar(' ');
       Cli_clip(lens->pillars[p].name, 12);
@@ -141,7 +141,7 @@ static void statusText(const ReviewDoc *doc, const Matrix *m, const RiskCounts *
       const Question *q = &lens->questions[i];
       Cli_cell(q->id, 16);
       Cli_cell(Risk_name(Question_risk(q, &doc->review.answers[i])), 14);
-      printf("%s\n", q->title);
+      Cli_printf("%s\n", q->title);
    }
 }
 

@@ -63,46 +63,46 @@ static const char *changeWords(unsigned c) {
 static void printIds(const char *label, char *const *ids, size_t n) {
    if (n == 0)
       return;
-   printf("      %s", label);
+   Cli_printf("      %s", label);
    for (size_t i = 0; i < n; i++)
-      printf("%s%s", i ? ", " : " ", ids[i]);
+      Cli_printf("%s%s", i ? ", " : " ", ids[i]);
    putchar('\n');
 }
 
 static void reportText(const char *workload, const UpgradeReport *r, bool dry_run) {
    if (r->same) {
-      printf(_("%s already uses this text of lens %s %s: nothing to do\n"), workload,
-             r->lens_key, orDash(r->from_version));
+      Cli_printf(_("%s already uses this text of lens %s %s: nothing to do\n"), workload,
+                 r->lens_key, orDash(r->from_version));
       return;
    }
-   printf(dry_run ? _("Would upgrade %s: lens %s %s -> %s\n")
-                  : _("Upgraded %s: lens %s %s -> %s\n"),
-          workload, r->lens_key, orDash(r->from_version), orDash(r->to_version));
-   printf(dry_run ? _("Milestone '%s' would be saved first.\n")
-                  : _("Milestone '%s' saved first.\n"),
-          r->milestone);
-   printf(_("Answers carried: %zu (%zu lost choices); answers of removed questions: %zu; marked for re-review: %zu\n"),
-          r->carried, r->rewritten, r->removed, r->marked);
+   Cli_printf(dry_run ? _("Would upgrade %s: lens %s %s -> %s\n")
+                      : _("Upgraded %s: lens %s %s -> %s\n"),
+              workload, r->lens_key, orDash(r->from_version), orDash(r->to_version));
+   Cli_printf(dry_run ? _("Milestone '%s' would be saved first.\n")
+                      : _("Milestone '%s' saved first.\n"),
+              r->milestone);
+   Cli_printf(_("Answers carried: %zu (%zu lost choices); answers of removed questions: %zu; marked for re-review: %zu\n"),
+              r->carried, r->rewritten, r->removed, r->marked);
    if (r->n_items == 0) {
-      printf(_("No question was added, removed or changed.\n"));
+      Cli_printf(_("No question was added, removed or changed.\n"));
       return;
    }
-   printf(_("\nQuestions added, removed or changed: %zu\n"), r->n_items);
+   Cli_printf(_("\nQuestions added, removed or changed: %zu\n"), r->n_items);
    for (size_t i = 0; i < r->n_items; i++) {
       const UpgradeItem *it = &r->items[i];
       const char *what = (it->changes & LENSDIFF_REMOVED) && it->answered ? _("answer removed")
                          : it->marked ? _("re-review")
                                       : "";
-      fputs("  ", stdout);
+      Cli_printf("  ");
       Cli_cell(it->question_id, 10);
       Cli_cell(changeWords(it->changes), 22);
       Cli_cell(what, 15);
-      printf("%s\n", orDash(it->title));
+      Cli_printf("%s\n", orDash(it->title));
       printIds(_("choices removed:"), it->removed_choices, it->n_removed_choices);
       printIds(_("dropped from the answer:"), it->dropped, it->n_dropped);
    }
    if (dry_run)
-      printf(_("\nDry run: nothing was written.\n"));
+      Cli_printf(_("\nDry run: nothing was written.\n"));
 }
 
 static json_t *idsJson(char *const *ids, size_t n) {
@@ -158,7 +158,7 @@ static void printErrors(const DiagList *d) {
    for (size_t i = 0; i < d->count; i++)
       if (d->items[i].level == DIAG_ERROR) {
          char *line = Diag_format(&d->items[i]);
-         fprintf(stderr, "%s\n", line);
+         Cli_fprintf(stderr, "%s\n", line);
          free(line);
       }
 }
@@ -167,17 +167,17 @@ static int check(Store *s, const ReviewDoc *doc) {
    LensCandidate c;
    StoreStatus st = ReviewDoc_findUpgrade(s, doc, &c);
    if (st == STORE_NOT_FOUND) {
-      printf(_("%s: lens %s %s is the newest available\n"), doc->workload.name, doc->lens->key,
-             orDash(doc->lens->version));
+      Cli_printf(_("%s: lens %s %s is the newest available\n"), doc->workload.name, doc->lens->key,
+                 orDash(doc->lens->version));
       return EXIT_FAIL;
    }
    if (st != STORE_OK) {
       Cli_error("%s", Store_lastError(s));
       return EXIT_FAIL;
    }
-   printf(_("%s: lens %s %s -> %s available (%s)\n"), doc->workload.name, c.key,
-          orDash(doc->lens->version), orDash(c.version),
-          c.path ? c.path : c.builtin ? _("built-in") : _("stored in the database"));
+   Cli_printf(_("%s: lens %s %s -> %s available (%s)\n"), doc->workload.name, c.key,
+              orDash(doc->lens->version), orDash(c.version),
+              c.path ? c.path : c.builtin ? _("built-in") : _("stored in the database"));
    LensCandidate_free(&c);
    return EXIT_OK;
 }

@@ -113,14 +113,14 @@ static void listText(const Workload *w, size_t n)
    Cli_cell(_("NAME"), 28);
    Cli_cell(_("ENVIRONMENT"), 14);
    Cli_cell(_("OWNER"), 12);
-   printf("%s\n", _("UPDATED"));
+   Cli_printf("%s\n", _("UPDATED"));
    for (size_t i = 0; i < n; i++) {
       char *name = w[i].archived ? xasprintf(_("%s (archived)"), w[i].name) : xstrdup(w[i].name);
       Cli_cell(name, 28);
       Cli_cell(w[i].environment ? w[i].environment : "-", 14);
       Cli_cell(w[i].owner ? w[i].owner : "-", 12);
-      printf("%s %s\n", w[i].updated_at ? w[i].updated_at : "-",
-             w[i].updated_by ? w[i].updated_by : "");
+      Cli_printf("%s %s\n", w[i].updated_at ? w[i].updated_at : "-",
+                 w[i].updated_by ? w[i].updated_by : "");
       free(name);
    }
 }

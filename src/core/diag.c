@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 void DiagList_init(DiagList *d) {
@@ -72,7 +73,9 @@ char *Diag_format(const Diag *d) {
 void DiagList_print(const DiagList *d, FILE *out) {
    for (size_t i = 0; i < d->count; i++) {
       char *s = Diag_format(&d->items[i]);
-      fprintf(out, "%s\n", s);
+      /* Messages quote the lens file, which may be a stranger's. */
+      Utf8_fputs(s, out, 0);
+      fputc('\n', out);
       free(s);
    }
 }

@@ -37,7 +37,9 @@ void DiagList_vadd(DiagList *d, DiagLevel level, const char *file, unsigned line
  * position.  The words error and warning stay untranslated so that editors
  * and scripts can parse them.  Returns a string the caller frees. */
 char *Diag_format(const Diag *d);
-/* Prints every diagnostic, one a line, in the order they were added. */
+/* Prints every diagnostic, one a line, in the order they were added, with
+ * the control characters and bidi overrides a lens file may hold replaced
+ * (Utf8_fputs in core/utf8.h). */
 void DiagList_print(const DiagList *d, FILE *out);
 
 #endif
