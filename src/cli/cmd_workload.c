@@ -49,17 +49,24 @@ static bool validEnvironment(const char *env)
    return !env || strcmp(env, "production") == 0 || strcmp(env, "preproduction") == 0;
 }
 
-static int reportStatus(Store *s, StoreStatus st, const char *name)
+/* name: the workload looked up; taken: the name a conflict is about (the
+ * new name of a rename, which differs from the one looked up). */
+static int reportConflict(Store *s, StoreStatus st, const char *name, const char *taken)
 {
    if (st == STORE_OK)
       return EXIT_OK;
    if (st == STORE_NOT_FOUND)
       Cli_error(_("no workload named '%s'"), name);
    else if (st == STORE_EXISTS)
-      Cli_error(_("a workload named '%s' exists already"), name);
+      Cli_error(_("a workload named '%s' exists already"), taken);
    else
       Cli_error("%s", Store_lastError(s));
    return EXIT_FAIL;
+}
+
+static int reportStatus(Store *s, StoreStatus st, const char *name)
+{
+   return reportConflict(s, st, name, name);
 }
 
 static int workloadAdd(CliEnv *env, Store *s, const WorkloadArgs *a, const char *name)
@@ -158,8 +165,8 @@ static int workloadRun(CliEnv *env, Store *s, const WorkloadArgs *a, char **pos,
       return wantArgs(npos, 1, "list") ? workloadList(s, a) : EXIT_USAGE;
    if (strcmp(sub, "rename") == 0)
       return wantArgs(npos, 3, "rename OLD NEW")
-                ? reportStatus(s, Store_renameWorkload(s, pos[1], pos[2], Cli_user(env)),
-                               pos[1])
+                ? reportConflict(s, Store_renameWorkload(s, pos[1], pos[2], Cli_user(env)),
+                                 pos[1], pos[2])
                 : EXIT_USAGE;
    if (strcmp(sub, "archive") == 0)
       return wantArgs(npos, 2, "archive NAME")

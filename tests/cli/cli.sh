@@ -57,6 +57,7 @@ run workload list
 run workload list --format json
 run workload rename fraud-model fraud-scoring
 run workload rename nothing-here other
+run workload rename fraud-scoring default-lens
 run workload archive default-lens
 run workload list
 run workload list --all
