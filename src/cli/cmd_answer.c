@@ -79,6 +79,84 @@ static int noneChoice(const Question *q)
    return -1;
 }
 
+/* The ids of a comma-separated list, checked against q: NULL (with the
+ * error said) on an empty list or an unknown id.  The ids point into
+ * *copy; caller frees both. */
+static char **splitIds(const Question *q, const char *list, const char *option, size_t *n,
+                       char **copy)
+{
+   char *save = NULL;
+   char **ids = xcalloc(strlen(list) + 1, sizeof *ids);
+   bool bad = false;
+
+   *copy = xstrdup(list);
+   *n = 0;
+   for (char *id = strtok_r(*copy, ", ", &save); id && !bad; id = strtok_r(NULL, ", ", &save)) {
+      if (Question_findChoice(q, id) < 0) {
+         Cli_error(_("question %s has no choice '%s'"), q->id, id);
+         listChoices(q);
+         bad = true;
+      }
+      ids[(*n)++] = id;
+   }
+   if (!bad && *n == 0) {
+      Cli_error(_("%s needs at least one choice id"), option);
+      bad = true;
+   }
+   if (bad) {
+      free(ids);
+      free(*copy);
+      *copy = NULL;
+      return NULL;
+   }
+   return ids;
+}
+
+static bool listed(char *const *ids, size_t n, const char *id)
+{
+   for (size_t i = 0; i < n; i++)
+      if (strcmp(ids[i], id) == 0)
+         return true;
+   return false;
+}
+
+/* What the user cannot mean, refused before anything is applied: an empty
+ * list, a choice both selected and unselected, "None of these" selected
+ * with other choices (each would undo the other, and which wins would
+ * depend on the order). */
+static bool checkLists(const Question *q, const AnswerArgs *args)
+{
+   size_t ns = 0, nu = 0;
+   char *cs = NULL, *cu = NULL;
+   char **sel = NULL, **unsel = NULL;
+   bool ok = true;
+
+   if (args->select && !(sel = splitIds(q, args->select, "--select", &ns, &cs)))
+      ok = false;
+   if (ok && args->unselect && !(unsel = splitIds(q, args->unselect, "--unselect", &nu, &cu)))
+      ok = false;
+   for (size_t i = 0; ok && i < ns; i++) {
+      if (listed(unsel, nu, sel[i])) {
+         Cli_error(_("choice '%s' is both in --select and in --unselect"), sel[i]);
+         ok = false;
+      }
+   }
+   for (size_t i = 0; ok && i < ns; i++) {
+      int c = Question_findChoice(q, sel[i]);
+      if (q->choices[c].is_none)
+         for (size_t j = 0; ok && j < ns; j++)
+            if (strcmp(sel[j], sel[i]) != 0) {
+               Cli_error(_("'%s' (None of these) cannot be selected with '%s'"), sel[i], sel[j]);
+               ok = false;
+            }
+   }
+   free(sel);
+   free(unsel);
+   free(cs);
+   free(cu);
+   return ok;
+}
+
 /* The user's change applied to the current answer; false on a bad id. */
 static bool applyChange(const Question *q, const AnswerArgs *args, NaReason reason, Answer *a)
 {
@@ -175,6 +253,8 @@ static int answerRun(CliEnv *env, const AnswerArgs *args, const char *workload, 
       rc = EXIT_USAGE;
    } else if (args->none && noneChoice(&doc.lens->questions[qi]) < 0) {
       Cli_error(_("question %s has no \"None of these\" choice"), qid);
+      rc = EXIT_USAGE;
+   } else if (!checkLists(&doc.lens->questions[qi], args)) {
       rc = EXIT_USAGE;
    } else {
       rc = record(env, s, &doc, qi, args, reason);

@@ -83,6 +83,10 @@ run answer fraud-scoring Q1 --select Q1_zzz
 run answer fraud-scoring Q1
 run answer fraud-scoring Q1 --none --select Q1_a
 run answer fraud-scoring Q1 --not-applicable BECAUSE
+run answer fraud-scoring Q1 --select Q1_a --unselect Q1_a
+run answer fraud-scoring Q1 --select Q1_no,Q1_a
+run answer fraud-scoring Q1 --select ,
+run answer fraud-scoring Q1 --unselect=
 run answer no-such-workload Q1 --select Q1_a
 
 start status
