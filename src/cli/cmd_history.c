@@ -89,16 +89,23 @@ static int historyRun(CliEnv *env, const char *workload, const char *question, b
    int rc = EXIT_FAIL;
    HistoryEntry *e = NULL;
    size_t n = 0;
-   if (Store_history(s, doc.workload.review_id, question, &e, &n) == STORE_OK) {
+   size_t qi;
+   StoreStatus st = Store_history(s, doc.workload.review_id, question, &e, &n);
+   /* A question the lens does not have may still have a past (removed by a
+    * lens upgrade); with no past either, it is a typing mistake. */
+   if (st == STORE_OK && question && n == 0 && !Lens_findQuestion(doc.lens, question, &qi)) {
+      Cli_error(_("workload '%s' has no question '%s'"), doc.workload.name, question);
+      rc = EXIT_USAGE;
+   } else if (st == STORE_OK) {
       if (json)
          historyJson(doc.workload.name, e, n);
       else
          historyText(doc.workload.name, question, e, n);
-      HistoryEntry_freeArray(e, n);
       rc = EXIT_OK;
    } else {
       Cli_error("%s", Store_lastError(s));
    }
+   HistoryEntry_freeArray(e, n);
    ReviewDoc_free(&doc);
    Store_close(s);
    return rc;

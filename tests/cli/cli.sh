@@ -88,6 +88,8 @@ run answer fraud-scoring Q1 --select Q1_no,Q1_a
 run answer fraud-scoring Q1 --select ,
 run answer fraud-scoring Q1 --unselect=
 run answer no-such-workload Q1 --select Q1_a
+run history fraud-scoring Q1
+run history fraud-scoring NOPE
 
 start status
 run status fraud-scoring
