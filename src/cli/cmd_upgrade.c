@@ -12,18 +12,19 @@
 #include "i18n.h"
 #include "store/upgrade.h"
 
-enum { OPT_DRY_RUN = 100, OPT_CHECK, OPT_MILESTONE, OPT_FORMAT };
+enum { OPT_DRY_RUN = 100, OPT_CHECK, OPT_MILESTONE, OPT_FORMAT, OPT_ALLOW_OLDER };
 
 static const OptSpec upgradeOptions[] = {
    { "dry-run", 'n', NULL, N_("show what would change, write nothing"), OPT_DRY_RUN },
    { "check", 0, NULL, N_("only tell whether a newer lens is available (exit 1 when none)"), OPT_CHECK },
    { "milestone", 0, N_("NAME"), N_("name of the milestone saved first (default: before-upgrade-to-VERSION)"), OPT_MILESTONE },
    { "format", 0, N_("FORMAT"), N_("text (default) or json"), OPT_FORMAT },
+   { "allow-older", 0, NULL, N_("accept a lens version older than the review's"), OPT_ALLOW_OLDER },
    { NULL, 0, NULL, NULL, 0 },
 };
 
 typedef struct UpgradeArgs {
-   bool dry_run, check;
+   bool dry_run, check, allow_older;
    const char *milestone, *format;
 } UpgradeArgs;
 
@@ -34,6 +35,7 @@ static bool upgradeOption(int id, const char *value, void *ctx) {
    case OPT_CHECK: a->check = true; break;
    case OPT_MILESTONE: a->milestone = value; break;
    case OPT_FORMAT: a->format = value; break;
+   case OPT_ALLOW_OLDER: a->allow_older = true; break;
    }
    return true;
 }
@@ -195,7 +197,9 @@ static int upgradeRun(CliEnv *env, const UpgradeArgs *a, const char *workload) {
       rc = check(s, &doc);
    } else {
       UpgradeReport r;
-      StoreStatus st = ReviewDoc_upgrade(s, &doc, env->lens_arg, a->milestone, a->dry_run,
+      unsigned flags = (a->dry_run ? UPGRADE_DRY_RUN : 0) |
+                       (a->allow_older ? UPGRADE_ALLOW_OLDER : 0);
+      StoreStatus st = ReviewDoc_upgrade(s, &doc, env->lens_arg, a->milestone, flags,
                                          Cli_user(env), &r, &d, &err);
       printErrors(&d);
       if (st == STORE_OK) {

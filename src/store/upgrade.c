@@ -389,8 +389,9 @@ static StoreStatus apply(Store *s, ReviewDoc *doc, const Lens *to, const LensTex
 }
 
 StoreStatus ReviewDoc_upgrade(Store *s, ReviewDoc *doc, const char *lens_arg,
-                              const char *milestone, bool dry_run, const char *user,
+                              const char *milestone, unsigned flags, const char *user,
                               UpgradeReport *out, DiagList *diags, char **err) {
+   bool dry_run = (flags & UPGRADE_DRY_RUN) != 0;
    memset(out, 0, sizeof *out);
    LensText t = { 0 };
    StoreStatus st = findText(s, doc, lens_arg, &t, err);
@@ -403,6 +404,14 @@ StoreStatus ReviewDoc_upgrade(Store *s, ReviewDoc *doc, const char *lens_arg,
    } else if (strcmp(to->key, doc->lens->key) != 0) {
       setErr(err, xasprintf(_("%s is lens '%s', not a version of '%s'"), t.name, to->key,
                             doc->lens->key));
+      st = STORE_INVALID;
+   } else if (!(flags & UPGRADE_ALLOW_OLDER) &&
+              Version_compare(to->version, doc->lens->version) < 0) {
+      /* Going back loses what the newer lens added; it is meant, not slipped into. */
+      setErr(err, xasprintf(_("%s is version %s of lens '%s', older than the review's %s "
+                              "(--allow-older goes back anyway)"),
+                            t.name, to->version ? to->version : "-", to->key,
+                            doc->lens->version ? doc->lens->version : "-"));
       st = STORE_INVALID;
    } else {
       st = apply(s, doc, to, &t, milestone, dry_run, user, out, diags, err);

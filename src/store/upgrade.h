@@ -97,15 +97,21 @@ typedef struct UpgradeReport {
    size_t marked;      /* questions marked for re-review */
 } UpgradeReport;
 
+enum {
+   UPGRADE_DRY_RUN = 1 << 0,     /* compute the report, write nothing */
+   UPGRADE_ALLOW_OLDER = 1 << 1, /* accept a lens older than the review's */
+};
+
 /* Upgrades doc's review to lens_arg (a file path or a key, as for
  * ReviewDoc_resolveLens; NULL: ReviewDoc_findUpgrade's candidate).  The lens
- * must have the review's key (else STORE_INVALID).  milestone NULL names the
+ * must have the review's key and, without UPGRADE_ALLOW_OLDER, a version no
+ * older than the review's (else STORE_INVALID).  milestone NULL names the
  * milestone "before-upgrade-to-VERSION" (with "-2", "-3" ... when taken).
- * dry_run computes the report and writes nothing (the lens text is not
- * stored either).  On success (not dry run) doc is reloaded on the new lens.
- * Lens problems go to diags; any failure sets *err. */
+ * UPGRADE_DRY_RUN computes the report and writes nothing (the lens text is
+ * not stored either).  On success (not dry run) doc is reloaded on the new
+ * lens.  Lens problems go to diags; any failure sets *err. */
 StoreStatus ReviewDoc_upgrade(Store *s, ReviewDoc *doc, const char *lens_arg,
-                              const char *milestone, bool dry_run, const char *user,
+                              const char *milestone, unsigned flags, const char *user,
                               UpgradeReport *out, DiagList *diags, char **err);
 void UpgradeReport_free(UpgradeReport *r);
 

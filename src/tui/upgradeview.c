@@ -124,7 +124,8 @@ Stale Upgrade_preview(App *app, const char *arg)
       return STALE_ALL;
    }
    DiagList_init(&d);
-   st = ReviewDoc_upgrade(app->store, &app->doc, NULL, NULL, true, app->opts->user, &r, &d, &err);
+   st = ReviewDoc_upgrade(app->store, &app->doc, NULL, NULL, UPGRADE_DRY_RUN, app->opts->user, &r,
+                          &d, &err);
    DiagList_free(&d);
    if (st != STORE_OK) {
       App_message(app, ROLE_ERROR, _("Cannot upgrade: %s"), err ? err : Store_statusText(st));
@@ -173,7 +174,7 @@ Stale Upgrade_confirm(App *app, const char *arg)
    DiagList_init(&d);
    st = ReviewDoc_load(app->store, name, &doc, &d, &err);
    if (st == STORE_OK) {
-      st = ReviewDoc_upgrade(app->store, &doc, NULL, NULL, false, app->opts->user, &r, &d, &err);
+      st = ReviewDoc_upgrade(app->store, &doc, NULL, NULL, 0, app->opts->user, &r, &d, &err);
       ReviewDoc_free(&doc);
    }
    DiagList_free(&d);

@@ -122,6 +122,8 @@ run plan up
 run history up UP2
 run milestone list up
 run milestone diff up before-upgrade-to-2.0
+run upgrade up --lens "$FIX/upgrade-v1.yaml"
+run upgrade up --lens "$FIX/upgrade-v1.yaml" --allow-older --dry-run
 run workload add up-two --lens "$FIX/upgrade-v1.yaml"
 run upgrade up-two --check
 run upgrade up-two --lens upgrade --milestone "v1 final"
