@@ -77,6 +77,9 @@ typedef struct Prompt {
    char **items; /* owned; menu only: lines shown above the prompt */
    size_t n_items;
    EdBuf line;
+   /* The text offered at the start is selected: the first character typed
+    * replaces it, Backspace or Delete removes it, a move keeps it to edit. */
+   bool selected;
    PromptDone done;
    char *error;  /* owned: why the last answer was refused, shown before the label */
 } Prompt;

@@ -465,7 +465,7 @@ static Stale gotName(App *app, const char *text)
       return STALE_FOOTER;
    st = ReviewDoc_addMilestone(app->store, &app->doc, text, app->opts->user, NULL, &err);
    if (st != STORE_OK) {
-      Prompt_open(app, _("Milestone name: "), text, gotName);
+      Prompt_openTyped(app, _("Milestone name: "), text, gotName);
       Prompt_setError(app, err ? err : Store_statusText(st));
       free(err);
       return STALE_FOOTER;

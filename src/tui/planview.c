@@ -631,7 +631,7 @@ static Stale gotText(App *app, const char *text);
 /* The prompt again, with what was typed and why it was not stored. */
 static void reprompt(App *app, const char *text, const char *why)
 {
-   Prompt_open(app, fieldLabel(app->pv.edit_field), text, gotText);
+   Prompt_openTyped(app, fieldLabel(app->pv.edit_field), text, gotText);
    Prompt_setError(app, why);
 }
 
@@ -939,7 +939,7 @@ static Stale applyFilter(App *app, const char *text, bool from_prompt)
 
    if (!PlanFilter_parse(text, app->doc.lens, &f, &err)) {
       if (from_prompt) {
-         Prompt_open(app, _("Filter: "), text, gotFilter);
+         Prompt_openTyped(app, _("Filter: "), text, gotFilter);
          Prompt_setError(app, err);
       } else {
          App_message(app, ROLE_ERROR, "%s", err);

@@ -35,7 +35,24 @@ void Prompt_open(App *app, const char *label, const char *initial, PromptDone do
    p->active = true;
    p->label = xstrdup(label);
    EdBuf_init(&p->line, initial);
+   p->selected = p->line.len > 0;
    p->done = done;
+}
+
+void Prompt_openTyped(App *app, const char *label, const char *typed, PromptDone done)
+{
+   Prompt_open(app, label, typed, done);
+   app->prompt.selected = false;
+}
+
+/* The first edit of an offered text: it goes. */
+static void dropSelected(Prompt *p)
+{
+   if (!p->selected)
+      return;
+   p->selected = false;
+   EdBuf_free(&p->line);
+   EdBuf_init(&p->line, NULL);
 }
 
 void Prompt_openMenu(App *app, const char *label, const char *keys, PromptDone done)
@@ -101,6 +118,9 @@ Stale Prompt_key(App *app, int key)
       }
       return STALE_NONE;
    }
+   if (p->selected && !Input_isText(key))
+      return STALE_NONE; /* not text: the offer stays */
+   dropSelected(p);
    EdBuf_insert(&p->line, (wchar_t)key);
    return edited(app) | STALE_FOOTER;
 }
@@ -120,18 +140,25 @@ Stale Prompt_cancel(App *app, const char *arg)
 
 Stale Prompt_backspace(App *app, const char *arg)
 {
-   EdBuf_backspace(&app->prompt.line);
+   if (app->prompt.selected)
+      dropSelected(&app->prompt);
+   else
+      EdBuf_backspace(&app->prompt.line);
    return edited(app) | STALE_FOOTER;
 }
 
 Stale Prompt_delete(App *app, const char *arg)
 {
-   EdBuf_delete(&app->prompt.line);
+   if (app->prompt.selected)
+      dropSelected(&app->prompt);
+   else
+      EdBuf_delete(&app->prompt.line);
    return edited(app) | STALE_FOOTER;
 }
 
 Stale Prompt_clear(App *app, const char *arg)
 {
+   app->prompt.selected = false;
    EdBuf_free(&app->prompt.line);
    EdBuf_init(&app->prompt.line, NULL);
    return edited(app) | STALE_FOOTER;
@@ -141,6 +168,7 @@ Stale Prompt_move(App *app, Move m)
 {
    EdBuf *b = &app->prompt.line;
 
+   app->prompt.selected = false; /* the offer is kept, to edit */
    switch (m) {
    case MOVE_LEFT:
       EdBuf_left(b);
@@ -211,7 +239,8 @@ void Prompt_draw(App *app, int y)
    }
    shown = xmalloc((p->line.len - k + 1) * sizeof *shown);
    n = EdBuf_shown(&p->line, k, p->line.len, shown);
-   Text_drawW(stdscr, y, x, avail, shown, n, A_NORMAL, false);
+   Text_drawW(stdscr, y, x, avail, shown, n,
+              p->selected ? Theme_attr(&app->theme, ROLE_SELECTED) : A_NORMAL, false);
    free(shown);
    wmove(stdscr, y, x + EdBuf_width(&p->line, k, p->line.cur));
 }

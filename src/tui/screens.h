@@ -99,8 +99,12 @@ Stale Help_move(App *app, Move m);
 Stale Help_show(App *app, const char *arg);
 
 /* prompt.c: one line of input at the bottom (':' commands, '/' search,
- * names), or a single-key menu. */
+ * names), or a single-key menu.  Prompt_open offers initial (NULL: none)
+ * selected: Enter takes it, typing replaces it, a move edits it; the label
+ * says what an empty answer means.  Prompt_openTyped gives back what the
+ * user typed (after a refusal) to go on typing, not selected. */
 void Prompt_open(App *app, const char *label, const char *initial, PromptDone done);
+void Prompt_openTyped(App *app, const char *label, const char *typed, PromptDone done);
 void Prompt_openMenu(App *app, const char *label, const char *keys, PromptDone done);
 /* Lines that explain a menu's keys, shown above it (copied). */
 void Prompt_setItems(App *app, const char *const *items, size_t n);

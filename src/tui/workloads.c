@@ -283,7 +283,8 @@ static Stale gotEnvironment(App *app, const char *key)
       app->creating.environment = xstrdup("production");
    else if (key[0] == 'r')
       app->creating.environment = xstrdup("preproduction");
-   Prompt_open(app, _("Owner (Enter for none): "), app->opts->user, finishCreate);
+   /* The user is offered, selected: Enter takes it, typing replaces it. */
+   Prompt_open(app, _("Owner (empty: nobody): "), app->opts->user, finishCreate);
    return STALE_FOOTER;
 }
 

@@ -13,9 +13,9 @@ typed a "Fraud model"
 keys a Enter
 expect a "Environment: p production" "asks for the environment"
 keys a p
-expect a "Owner (Enter for none): alice" "offers the user as the owner"
-keys a C-u
+expect a "Owner (empty: nobody): alice" "offers the user as the owner"
 typed a "carol"
+expect a "Owner (empty: nobody): carol" "what is typed replaces the offer"
 keys a Enter
 expect a "walens  payments  Small test lens 1.0" "the dashboard names workload, lens and version"
 expect a "Build      · 0/1         · 0/1         · 0/1         · 0/3" "a row of the matrix"
@@ -27,6 +27,10 @@ case $(cat "$TMP/wl.json") in
 *'"name":"payments"'*'"description":"FraudModel"'*) pass "the workload is stored" ;;
 *'"name":"payments"'*) pass "the workload is stored" ;;
 *) fail "the workload is stored" "$(cat "$TMP/wl.json")" ;;
+esac
+case $(cat "$TMP/wl.json") in
+*'"name":"payments"'*'"owner":"carol"'*) pass "with the owner typed, not appended to the offer" ;;
+*) fail "with the owner typed, not appended to the offer" "$(cat "$TMP/wl.json")" ;;
 esac
 
 keys a l
@@ -144,8 +148,8 @@ expect a "alice" "who changed it last"
 # Rename, archive, show archived, restore.
 keys a r
 expect a "Rename to: payments" "rename offers the current name"
-keys a C-u
 typed a "payments-v2"
+expect a "Rename to: payments-v2" "typing replaces it"
 keys a Enter
 expect a "Renamed to payments-v2" "renamed"
 "$WALENS" --db "$DB" workload list > "$TMP/list.txt" 2>&1
@@ -180,6 +184,34 @@ expect b "✓ OK" "answered"
 check_q "stored" flat sec_q1 '"selected": ["sec_q1_a"]'
 keys b q q q
 expect b "Workloads (2)" "two workloads now"
+
+# The owner offered when creating: Enter takes it, Backspace then Enter
+# gives none, a move keeps it to edit.
+newWorkload() { # NAME OWNER-KEYS...
+   _wname=$1
+   shift
+   keys b c
+   expect b "New workload name:" "c asks for a name ($_wname)"
+   typed b "$_wname"
+   keys b Enter Enter Enter
+   expect b "Owner (empty: nobody): alice" "the owner is offered ($_wname)"
+   keys b "$@"
+   expect b "walens  $_wname  " "created ($_wname)"
+   keys b q
+   expect b "Workloads (" "back to the list ($_wname)"
+}
+newWorkload w-enter Enter
+newWorkload w-none BSpace Enter
+newWorkload w-edit End 2 Enter
+"$WALENS" --db "$DB" workload list --format json | tr -d ' \n' > "$TMP/wl.json"
+for want in '"name":"w-edit","description":null,"environment":null,"owner":"alice2"' \
+   '"name":"w-enter","description":null,"environment":null,"owner":"alice"' \
+   '"name":"w-none","description":null,"environment":null,"owner":null'; do
+   case $(cat "$TMP/wl.json") in
+   *"$want"*) pass "stored: $want" ;;
+   *) fail "stored: $want" "$(cat "$TMP/wl.json")" ;;
+   esac
+done
 keys b q
 [ "$(wait_exit b)" = 0 ] && pass "quits" || fail "quits" "$(screen b)"
 

@@ -129,8 +129,10 @@ expect a ">▲ H    2 BUI/OPS  Review changes" "back on the first item"
 
 # Someone else changes the item while the owner prompt is open: refused,
 # shown, and what was typed is kept; Enter again stores it knowingly.
-keys a o C-u
+keys a o
+expect a "Owner (empty: nobody): carol" "the owner prompt offers the owner"
 typed a "dave"
+expect a "Owner (empty: nobody): dave" "typing replaces the offer"
 "$WALENS" --db "$DB" --user erin plan set payments Q1 Q1_b --owner erin > /dev/null
 expect a "Review changes           erin" "their change shows while the prompt is open"
 keys a Enter
