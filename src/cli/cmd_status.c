@@ -116,8 +116,10 @@ static void printCell(const MatrixCell *cell)
 static void statusText(const ReviewDoc *doc, const Matrix *m, const RiskCounts *c)
 {
    const Lens *lens = doc->lens;
-   Cli_printf(_("Workload %s, lens %s %s\n"), doc->workload.name, lens->name,
-              lens->version ? lens->version : "");
+   if (lens->version)
+      Cli_printf(_("Workload %s, lens %s %s\n"), doc->workload.name, lens->name, lens->version);
+   else
+      Cli_printf(_("Workload %s, lens %s\n"), doc->workload.name, lens->name);
    Cli_printf(_("Questions %zu/%zu answered: HIGH %zu, MEDIUM %zu, NONE %zu, NOT_APPLICABLE %zu, UNANSWERED %zu\n"),
               c->answered, c->questions, c->by_risk[RISK_HIGH], c->by_risk[RISK_MEDIUM],
               c->by_risk[RISK_NONE], c->by_risk[RISK_NOT_APPLICABLE], c->by_risk[RISK_UNANSWERED]);
@@ -141,7 +143,10 @@ static void statusText(const ReviewDoc *doc, const Matrix *m, const RiskCounts *
       const Question *q = &lens->questions[i];
       Cli_cell(q->id, 16);
       Cli_cell(Risk_name(Question_risk(q, &doc->review.answers[i])), 14);
-      Cli_printf("%s\n", q->title);
+      if (doc->needs_review[i]) /* a lens upgrade changed it since it was answered */
+         Cli_printf(_("%s  (re-review)\n"), q->title);
+      else
+         Cli_printf("%s\n", q->title);
    }
 }
 
