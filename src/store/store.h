@@ -217,6 +217,9 @@ typedef struct Presence {
  * read-only store.  Appends no history. */
 StoreStatus Store_heartbeat(Store *s, const char *user, const char *workload,
                             const char *question);
+/* Deletes this pid's row: on leaving, so that others do not see us "here"
+ * until the row ages out.  STORE_READONLY on a read-only store. */
+StoreStatus Store_leave(Store *s);
 /* Others (not this pid) seen within max_age_s seconds, by user then pid;
  * older rows are deleted (not on a read-only store). */
 StoreStatus Store_presence(Store *s, int max_age_s, Presence **out, size_t *n);

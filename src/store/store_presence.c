@@ -29,6 +29,14 @@ StoreStatus Store_heartbeat(Store *s, const char *user, const char *workload,
    return StoreSql_end(s, st);
 }
 
+StoreStatus Store_leave(Store *s) {
+   StoreStatus st = StoreSql_beginWrite(s);
+   if (st != STORE_OK)
+      return st;
+   st = StoreSql_run(s, "DELETE FROM presence WHERE pid = ?", "i", (int64_t) getpid());
+   return StoreSql_end(s, st);
+}
+
 static void readPresence(sqlite3_stmt *q, Presence *p) {
    p->pid = (long) sqlite3_column_int64(q, 0);
    p->user = StoreSql_colText(q, 1);

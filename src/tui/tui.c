@@ -209,6 +209,10 @@ int Tui_run(const TuiOptions *opts)
    if (app.n_wl == 0 && !app.read_only && App_screen(&app) == SCREEN_WORKLOADS)
       Workloads_create(&app, NULL); /* an empty database: offer the first one */
    status = Loop_run(&app);
+   /* Every orderly way out passes here (a quit, a signal, a lost
+    * terminal): others stop seeing us at once. */
+   if (!app.read_only)
+      Store_leave(app.store);
    restoreTerminal();
    restoreSignals(old);
    Xalloc_setFatalHook(NULL);

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Two walens processes on one database: presence, an answer given in one
-# shows in the other without a key press, a stale edit is refused, not lost.
+# Two walens processes on one database: presence (gone as soon as one
+# leaves), an answer given in one shows in the other without a key press, a
+# stale edit is refused, not lost.
 . "$top_srcdir/tests/tui/tuilib.sh"
 
 "$WALENS" --db "$DB" --lens "$SMALL" --user carol workload add payments > /dev/null 2>&1
@@ -49,8 +50,21 @@ expect b "alice was here" "bob sees alice's notes without a key press" 3
 expect a "3 [x] M  Keep notes" "a change from the command line shows too" 3
 expect a "✓ OK" "with its risk" 3
 
-keys a q q q q
-keys b q q q q
+# Leaving takes one's presence along at once, not when it ages out (10 s):
+# a quit, a SIGTERM, a hang-up.
+expect b "alice@Q1 here" "bob sees alice on Q1"
+keys a Q
 [ "$(wait_exit a)" = 0 ] && pass "alice quits" || fail "alice quits" "$(screen a)"
+expect_gone b "alice@Q1 here" "alice's presence goes when she quits" 3
+tui_start c 80 24 --user carol payments
+expect b "carol here" "carol comes" 8
+kill -TERM "$(cat "$TMP/pid-c")"
+[ "$(wait_exit c)" = 143 ] && pass "carol's walens ends on SIGTERM" || fail "carol's walens ends on SIGTERM" "$(screen c)"
+expect_gone b "carol here" "and her presence goes with it" 3
+tui_start d 80 24 --user dave payments
+expect b "dave here" "dave comes" 8
+tt kill-session -t d
+expect_gone b "dave here" "a hang-up takes dave's presence along" 3
+keys b q q q q
 [ "$(wait_exit b)" = 0 ] && pass "bob quits" || fail "bob quits" "$(screen b)"
 finish
