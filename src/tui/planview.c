@@ -907,7 +907,8 @@ Stale Plan_gotoQuestion(App *app, const char *arg)
       App_message(app, ROLE_ERROR, "%s", _("This practice is no longer in the lens"));
       return STALE_FOOTER;
    }
-   /* The question above the plan: Esc leads back through its cell to here. */
+   /* The question right above the plan: q leads back here, to this item
+    * (the cell's list is filled for moving between its questions). */
    qq = &app->doc.lens->questions[it->question];
    app->row = Matrix_rowOf(app->doc.lens, qq);
    app->col = qq->pillar;
@@ -920,7 +921,6 @@ Stale Plan_gotoQuestion(App *app, const char *arg)
    app->choice = it->choice;
    app->desc_first = 0;
    app->choices_first = 0;
-   App_push(app, SCREEN_LIST);
    App_push(app, SCREEN_QUESTION);
    return STALE_ALL;
 }

@@ -193,8 +193,10 @@ expect a "History of Q1: 13 changes" "H lists the question's changes, plan items
 expect a "alice: plan Q1_c: priority cleared" "priorities among them"
 expect a "alice: selected Q1_b" "who changed what"
 expect a "carol: selected Q1_a" "oldest last"
-keys a q q q
-expect a "Plan  3 to improve:" "Esc leads back to the plan"
+keys a q
+expect a "◆ MEDIUM       2/3" "q leaves the history for the question"
+keys a q
+expect a "Plan  3 to improve:" "q goes straight back to the plan"
 expect a ">✓ H    2 BUI/OPS  Review changes           dave      2026-12-15   resolved" \
    "the item is resolved by the answer"
 keys a z
