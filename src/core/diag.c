@@ -63,6 +63,9 @@ void DiagList_add(DiagList *d, DiagLevel level, const char *file, unsigned line,
 
 char *Diag_format(const Diag *d) {
    const char *level = d->level == DIAG_ERROR ? "error" : "warning";
+   if (d->line && d->path)
+      return xasprintf("%s:%u:%u: %s: %s: %s", d->file, d->line, d->col, level, d->path,
+                       d->message);
    if (d->line)
       return xasprintf("%s:%u:%u: %s: %s", d->file, d->line, d->col, level, d->message);
    if (d->path)

@@ -13,8 +13,8 @@ typedef enum { DIAG_WARNING, DIAG_ERROR } DiagLevel;
 typedef struct Diag {
    DiagLevel level;
    char *file;         /* as the user named it */
-   unsigned line, col; /* 1-based; 0 when the syntax gives no position (JSON after parsing) */
-   char *path;         /* "pillars[1].questions[3]" or NULL */
+   unsigned line, col; /* 1-based; 0 when there is no position (a file that cannot be read) */
+   char *path;         /* "pillars[1].questions[3]" (JSON files, exports) or NULL */
    char *message;      /* translated, no trailing newline */
 } Diag;
 
@@ -33,9 +33,10 @@ void DiagList_vadd(DiagList *d, DiagLevel level, const char *file, unsigned line
                    unsigned col, const char *path, const char *fmt, va_list ap)
    __attribute__((format(printf, 7, 0)));
 
-/* "FILE:LINE:COL: error: message", or "FILE: error: PATH: message" without a
- * position.  The words error and warning stay untranslated so that editors
- * and scripts can parse them.  Returns a string the caller frees. */
+/* "FILE:LINE:COL: error: message", "FILE:LINE:COL: error: PATH: message"
+ * with a path, or "FILE: error: PATH: message" without a position.  The
+ * words error and warning stay untranslated so that editors and scripts can
+ * parse them.  Returns a string the caller frees. */
 char *Diag_format(const Diag *d);
 /* Prints every diagnostic, one a line, in the order they were added, with
  * the control characters and bidi overrides a lens file may hold replaced

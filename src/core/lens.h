@@ -25,10 +25,13 @@ typedef enum {
 
 typedef enum { WEIGHT_NONE = 0, WEIGHT_MEDIUM, WEIGHT_HIGH } Weight;
 
-/* Where a node came from, for diagnostics.  line/col are 0 for JSON, where
- * the parser keeps no positions; path is always set ("pillars[0].questions[2]"). */
+/* Where a node came from, for diagnostics: the object (line/col, 1-based, 0
+ * only for what no file holds, like a derived rule), the value that names it
+ * (an id; a risk rule's condition), 0:0 when it has none, and its path from
+ * the top, always set ("pillars[0].questions[2]"). */
 typedef struct SrcPos {
    unsigned line, col;
+   unsigned id_line, id_col;
    char *path;
 } SrcPos;
 

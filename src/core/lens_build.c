@@ -47,22 +47,44 @@ static const char *const MORE_KEYS[] = { "type", "content", NULL };
 
 /* ---- diagnostics ---- */
 
+static const char *json_path(const Build *b, const char *path) {
+   return b->lens->format == LENS_JSON ? path : NULL;
+}
+
 void Build_diag(Build *b, DiagLevel level, unsigned line, unsigned col, const char *path,
                 const char *fmt, ...) {
    va_list ap;
    va_start(ap, fmt);
-   DiagList_vadd(b->diags, level, b->file, line, col, path, fmt, ap);
+   DiagList_vadd(b->diags, level, b->file, line, col, json_path(b, path), fmt, ap);
    va_end(ap);
 }
 
 void Build_diagAt(Build *b, DiagLevel level, const SrcPos *pos, const char *fmt, ...) {
    va_list ap;
    va_start(ap, fmt);
-   DiagList_vadd(b->diags, level, b->file, pos->line, pos->col, pos->path, fmt, ap);
+   DiagList_vadd(b->diags, level, b->file, pos->line, pos->col, json_path(b, pos->path), fmt, ap);
+   va_end(ap);
+}
+
+void Build_diagId(Build *b, DiagLevel level, const SrcPos *pos, const char *key,
+                  const char *fmt, ...) {
+   va_list ap;
+   va_start(ap, fmt);
+   if (pos->id_line) {
+      char *path = pos->path && *pos->path ? xasprintf("%s.%s", pos->path, key) : xstrdup(key);
+      DiagList_vadd(b->diags, level, b->file, pos->id_line, pos->id_col, json_path(b, path), fmt,
+                    ap);
+      free(path);
+   } else {
+      DiagList_vadd(b->diags, level, b->file, pos->line, pos->col, json_path(b, pos->path), fmt,
+                    ap);
+   }
    va_end(ap);
 }
 
 char *Build_where(const SrcPos *pos) {
+   if (pos->id_line)
+      return xasprintf("%u:%u", pos->id_line, pos->id_col);
    if (pos->line)
       return xasprintf("%u:%u", pos->line, pos->col);
    return xstrdup(pos->path && *pos->path ? pos->path : "?");
@@ -80,6 +102,14 @@ static void set_pos(SrcPos *pos, const Obj *o) {
    pos->line = o->node->line;
    pos->col = o->node->col;
    pos->path = xstrdup(o->path);
+}
+
+/* Remembers where the value naming the object is (at: its node, or NULL). */
+static void set_id_pos(SrcPos *pos, const LNode *at) {
+   if (at) {
+      pos->id_line = at->line;
+      pos->id_col = at->col;
+   }
 }
 
 static size_t utf8_chars(const char *s) {
@@ -179,9 +209,11 @@ static bool aws_id(const char *id) {
    return true;
 }
 
-static char *ident(Build *b, const Obj *o) {
+/* The id of the object, its position kept in pos. */
+static char *ident(Build *b, const Obj *o, SrcPos *pos) {
    const LNode *at;
    char *id = text_at(b, o, "id", true, 0, &at);
+   set_id_pos(pos, at);
    if (id && !aws_id(id)) {
       char *path = key_path(o->path, "id");
       Build_diag(b, DIAG_WARNING, at->line, at->col, path,
@@ -349,7 +381,7 @@ static bool ends_with(const char *s, const char *suffix) {
 static void build_choice(Build *b, const Obj *o, Choice *c) {
    set_pos(&c->pos, o);
    check_keys(b, o, CHOICE_KEYS);
-   c->id = ident(b, o);
+   c->id = ident(b, o, &c->pos);
    c->title = text(b, o, "title", true, MAX_NAME);
    c->description = text(b, o, "description", false, MAX_TEXT);
    c->weight = choice_weight(b, o);
@@ -420,7 +452,9 @@ static void build_rules(Build *b, const Obj *o, Question *q) {
       RiskRule *rule = &q->rules[q->n_rules++];
       set_pos(&rule->pos, &r);
       check_keys(b, &r, RULE_KEYS);
-      rule->condition = text(b, &r, "condition", true, 0);
+      const LNode *at;
+      rule->condition = text_at(b, &r, "condition", true, 0, &at);
+      set_id_pos(&rule->pos, at);
       rule->risk = rule_risk(b, &r);
       free((char *)r.path);
    }
@@ -459,7 +493,7 @@ static void build_question(Build *b, const Obj *o, size_t pillar) {
    q->phase = -1;
    set_pos(&q->pos, o);
    check_keys(b, o, QUESTION_KEYS);
-   q->id = ident(b, o);
+   q->id = ident(b, o, &q->pos);
    q->title = text(b, o, "title", true, MAX_NAME);
    q->description = text(b, o, "description", false, MAX_TEXT);
    build_link(b, o, "helpfulResource", false, &q->helpful);
@@ -472,7 +506,7 @@ static void build_pillar(Build *b, const Obj *o, Pillar *p) {
    Lens *l = b->lens;
    set_pos(&p->pos, o);
    check_keys(b, o, PILLAR_KEYS);
-   p->id = ident(b, o);
+   p->id = ident(b, o, &p->pos);
    p->name = text(b, o, "name", true, MAX_NAME);
    p->description = text(b, o, "description", false, MAX_TEXT);
    p->first = l->n_questions;
@@ -524,7 +558,7 @@ static void build_phases(Build *b, const Obj *o) {
       Phase *ph = &l->phases[l->n_phases++];
       set_pos(&ph->pos, &p);
       check_keys(b, &p, PHASE_KEYS);
-      ph->id = ident(b, &p);
+      ph->id = ident(b, &p, &ph->pos);
       ph->name = text(b, &p, "name", true, MAX_NAME);
       ph->description = text(b, &p, "description", false, MAX_TEXT);
       free((char *)p.path);

@@ -27,13 +27,14 @@ typedef struct LNode LNode;
 /* A mapping entry (key set) or a sequence item (key NULL). */
 typedef struct LEntry {
    char *key;
-   unsigned line, col; /* of the key; 0 in JSON */
+   unsigned line, col; /* of the key; 0 in sequences */
    LNode *value;
 } LEntry;
 
 struct LNode {
    LNodeKind kind;
-   unsigned line, col; /* 1-based; 0 in JSON, which keeps no positions */
+   unsigned line, col; /* 1-based, where the value starts; 0 only if the JSON
+                          walk lost its way (lens_json.c) */
    char *text;         /* scalars: NUL-terminated, may hold NULs before len */
    size_t len;
    LEntry *items;      /* mappings and sequences, in file order */
@@ -66,11 +67,18 @@ typedef struct Build {
    size_t cap_questions; /* of lens->questions */
 } Build;
 
+/* A diagnostic at line:col; the path goes with it for JSON only, whose
+ * nesting is harder to see than YAML's indentation. */
 void Build_diag(Build *b, DiagLevel level, unsigned line, unsigned col, const char *path,
                 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 void Build_diagAt(Build *b, DiagLevel level, const SrcPos *pos, const char *fmt, ...)
    __attribute__((format(printf, 4, 5)));
-/* "12:5" or the JSON path of pos; caller frees. */
+/* At the value that names the object of pos (key: "id", "condition"), or at
+ * the object when it has none. */
+void Build_diagId(Build *b, DiagLevel level, const SrcPos *pos, const char *key,
+                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* "12:5", where the value naming pos is (else the object), or its path when
+ * there is no position; caller frees. */
 char *Build_where(const SrcPos *pos);
 
 /* lens_check.c: cross-reference checks on the built model (duplicate ids,

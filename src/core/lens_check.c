@@ -37,23 +37,25 @@ static int dup_cmp(const void *a, const void *b) {
    return x->ref->index < y->ref->index ? -1 : x->ref->index > y->ref->index;
 }
 
+/* At the repeated id, "first at" the one it repeats. */
 static void report_dup(Build *b, IdKind kind, const Dup *d) {
    char *where = Build_where(d->first);
    const char *id = d->ref->id;
+   const SrcPos *pos = d->ref->pos;
    switch (kind) {
    case ID_PHASE:
-      Build_diagAt(b, DIAG_ERROR, d->ref->pos, _("duplicate phase id '%s' (first at %s)"), id, where);
+      Build_diagId(b, DIAG_ERROR, pos, "id", _("duplicate phase id '%s' (first at %s)"), id, where);
       break;
    case ID_PILLAR:
-      Build_diagAt(b, DIAG_ERROR, d->ref->pos, _("duplicate pillar id '%s' (first at %s)"), id,
+      Build_diagId(b, DIAG_ERROR, pos, "id", _("duplicate pillar id '%s' (first at %s)"), id,
                    where);
       break;
    case ID_QUESTION:
-      Build_diagAt(b, DIAG_ERROR, d->ref->pos, _("duplicate question id '%s' (first at %s)"), id,
+      Build_diagId(b, DIAG_ERROR, pos, "id", _("duplicate question id '%s' (first at %s)"), id,
                    where);
       break;
    case ID_CHOICE:
-      Build_diagAt(b, DIAG_ERROR, d->ref->pos, _("duplicate choice id '%s' (first at %s)"), id,
+      Build_diagId(b, DIAG_ERROR, pos, "id", _("duplicate choice id '%s' (first at %s)"), id,
                    where);
       break;
    }
@@ -134,13 +136,14 @@ static bool bind_rule(Build *b, Question *q, RiskRule *r) {
    const char *unknown = NULL;
    Cond *c = Cond_parse(r->condition, &err, &at);
    if (!c) {
-      Build_diagAt(b, DIAG_ERROR, &r->pos, _("condition '%s' does not parse: %s (at character %zu)"),
-                   r->condition, err ? err : "?", at + 1);
+      Build_diagId(b, DIAG_ERROR, &r->pos, "condition",
+                   _("condition '%s' does not parse: %s (at character %zu)"), r->condition,
+                   err ? err : "?", at + 1);
       free(err);
       return false;
    }
    if (!Cond_bind(c, q, &unknown)) {
-      Build_diagAt(b, DIAG_ERROR, &r->pos,
+      Build_diagId(b, DIAG_ERROR, &r->pos, "condition",
                    _("condition '%s' names '%s', which is not a choice of question '%s'"),
                    r->condition, unknown ? unknown : "?", q->id);
       Cond_free(c);

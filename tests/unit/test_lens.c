@@ -3,6 +3,7 @@
  * hostile inputs, SHA-256, lookups and names. */
 #include "config.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +88,16 @@ static void expect_text(const char *text, size_t len, const char *want) {
    DiagList_free(&d);
 }
 
+/* Loads text and compares every diagnostic (after "mem") with want. */
+static void expect_all(const char *text, const char *const *want) {
+   DiagList d;
+   DiagList_init(&d);
+   Lens *lens = load_text(text, &d);
+   expect("mem", &d, want);
+   Lens_free(lens);
+   DiagList_free(&d);
+}
+
 #define FIXTURE(test, file, ...)                                  \
    Test(fixtures, test) {                                         \
       static const char *const want[] = { __VA_ARGS__, NULL };   \
@@ -120,52 +131,52 @@ FIXTURE(nan_json, "err-nan.json", ":10:22: error: invalid token near 'NaN'")
 
 FIXTURE(type_yaml, "err-type.yaml", ":10:11: error: 'title' must be a string, not a list")
 FIXTURE(type_json, "err-type.json",
-        ": error: pillars[0].questions[0].title: 'title' must be a string, not a number")
+        ":11:20: error: pillars[0].questions[0].title: 'title' must be a string, not a number")
 FIXTURE(type_list_yaml, "err-type-list.yaml",
         ":8:7: error: 'questions' must be a list, not a mapping")
 FIXTURE(type_list_json, "err-type-list.json",
-        ": error: pillars[0].questions: 'questions' must be a list, not a mapping")
+        ":8:20: error: pillars[0].questions: 'questions' must be a list, not a mapping")
 
 FIXTURE(dup_key_yaml, "err-dup-key.yaml", ":10:9: error: duplicate key 'title' (first at 9:9)")
-FIXTURE(dup_key_json, "err-dup-key.json", ":11:17: error: duplicate object key near '\"title\"'")
+FIXTURE(dup_key_json, "err-dup-key.json", ":11:11: error: duplicate key 'title' (first at 10:11)")
 
 FIXTURE(dup_pillar_yaml, "err-dup-pillar.yaml",
-        ":17:5: error: duplicate pillar id 'ops' (first at 5:5)")
+        ":17:9: error: duplicate pillar id 'ops' (first at 5:9)")
 FIXTURE(dup_pillar_json, "err-dup-pillar.json",
-        ": error: pillars[1]: duplicate pillar id 'ops' (first at pillars[0])")
+        ":29:13: error: pillars[1].id: duplicate pillar id 'ops' (first at 6:13)")
 FIXTURE(dup_question_yaml, "err-dup-question.yaml",
-        ":20:9: error: duplicate question id 'OPS1' (first at 8:9)")
+        ":20:13: error: duplicate question id 'OPS1' (first at 8:13)")
 FIXTURE(dup_question_json, "err-dup-question.json",
-        ": error: pillars[1].questions[0]: duplicate question id 'OPS1' (first at "
-        "pillars[0].questions[0])")
+        ":33:17: error: pillars[1].questions[0].id: duplicate question id 'OPS1' (first at "
+        "10:17)")
 FIXTURE(dup_choice_yaml, "err-dup-choice.yaml",
-        ":15:13: error: duplicate choice id 'OPS1_a' (first at 11:13)")
+        ":15:17: error: duplicate choice id 'OPS1_a' (first at 11:17)")
 FIXTURE(dup_choice_json, "err-dup-choice.json",
-        ": error: pillars[0].questions[0].choices[1]: duplicate choice id 'OPS1_a' (first at "
-        "pillars[0].questions[0].choices[0])")
+        ":21:21: error: pillars[0].questions[0].choices[1].id: duplicate choice id 'OPS1_a' "
+        "(first at 14:21)")
 FIXTURE(dup_phase_yaml, "err-dup-phase.yaml",
-        ":7:5: error: duplicate phase id 'build' (first at 5:5)")
+        ":7:9: error: duplicate phase id 'build' (first at 5:9)")
 FIXTURE(dup_phase_json, "err-dup-phase.json",
-        ": error: phases[1]: duplicate phase id 'build' (first at phases[0])")
+        ":10:13: error: phases[1].id: duplicate phase id 'build' (first at 6:13)")
 
 FIXTURE(cond_syntax_yaml, "err-cond-syntax.yaml",
-        ":18:13: error: condition 'OPS1_a &&' does not parse: expected a choice id or '(' (at "
+        ":18:24: error: condition 'OPS1_a &&' does not parse: expected a choice id or '(' (at "
         "character 10)")
 FIXTURE(cond_syntax_json, "err-cond-syntax.json",
-        ": error: pillars[0].questions[0].riskRules[0]: condition 'OPS1_a &&' does not parse: "
-        "expected a choice id or '(' (at character 10)")
+        ":27:28: error: pillars[0].questions[0].riskRules[0].condition: condition 'OPS1_a &&' "
+        "does not parse: expected a choice id or '(' (at character 10)")
 FIXTURE(cond_unknown_yaml, "err-cond-unknown.yaml",
-        ":18:13: error: condition 'OPS1_a && OPS1_b' names 'OPS1_b', which is not a choice of "
+        ":18:24: error: condition 'OPS1_a && OPS1_b' names 'OPS1_b', which is not a choice of "
         "question 'OPS1'")
 FIXTURE(cond_unknown_json, "err-cond-unknown.json",
-        ": error: pillars[0].questions[0].riskRules[0]: condition 'OPS1_a && OPS1_b' names "
-        "'OPS1_b', which is not a choice of question 'OPS1'")
+        ":27:28: error: pillars[0].questions[0].riskRules[0].condition: condition 'OPS1_a && "
+        "OPS1_b' names 'OPS1_b', which is not a choice of question 'OPS1'")
 
 FIXTURE(phase_yaml, "err-phase.yaml",
         ":20:16: error: question 'OPS1' names phase 'run', which the lens does not define")
 FIXTURE(phase_json, "err-phase.json",
-        ": error: pillars[0].questions[0].phase: question 'OPS1' names phase 'run', which the "
-        "lens does not define")
+        ":31:20: error: pillars[0].questions[0].phase: question 'OPS1' names phase 'run', which "
+        "the lens does not define")
 
 FIXTURE(anchor_yaml, "err-anchor.yaml", ":2:1: error: YAML anchors are not supported ('&a')",
         ":2:5: error: YAML aliases are not supported ('*a')")
@@ -174,9 +185,10 @@ FIXTURE(alias_yaml, "err-alias.yaml", ":3:7: error: YAML anchors are not support
 
 FIXTURE(deep_yaml, "err-deep.yaml",
         ":3:73: error: nesting deeper than 64 levels; no lens needs that")
-/* The JSON path of the first list too deep: pillars and 63 more levels. */
+/* The first list too deep (the 64th '[' of pillars) and its JSON path:
+ * pillars and 63 more levels. */
 Test(fixtures, deep_json) {
-   char want[512] = ": error: pillars";
+   char want[512] = ":1:92: error: pillars";
    for (int i = 0; i < LENS_MAX_DEPTH - 1; i++)
       strcat(want, "[0]");
    strcat(want, ": nesting deeper than 64 levels; no lens needs that");
@@ -188,23 +200,23 @@ FIXTURE(missing_yaml, "err-missing.yaml", ":2:1: error: missing required key 'na
         ":4:5: error: missing required key 'id' in a pillar",
         ":6:9: error: missing required key 'title' in a question",
         ":8:13: error: missing required key 'id' in a choice")
-FIXTURE(missing_json, "err-missing.json", ": error: missing required key 'name' in the lens",
-        ": error: pillars[0]: missing required key 'id' in a pillar",
-        ": error: pillars[0].questions[0]: missing required key 'title' in a question",
-        ": error: pillars[0].questions[0].choices[0]: missing required key 'id' in a choice")
+FIXTURE(missing_json, "err-missing.json", ":1:1: error: missing required key 'name' in the lens",
+        ":4:5: error: pillars[0]: missing required key 'id' in a pillar",
+        ":7:9: error: pillars[0].questions[0]: missing required key 'title' in a question",
+        ":10:13: error: pillars[0].questions[0].choices[0]: missing required key 'id' in a choice")
 FIXTURE(no_pillars_yaml, "err-no-pillars.yaml",
         ":2:1: error: missing required key 'pillars' in the lens")
 FIXTURE(no_pillars_json, "err-no-pillars.json",
-        ": error: missing required key 'pillars' in the lens")
+        ":1:1: error: missing required key 'pillars' in the lens")
 
 FIXTURE(risk_yaml, "err-risk.yaml",
         ":15:19: error: invalid risk 'low' for a choice; expected high or medium",
         ":20:19: error: invalid risk 'LOW_RISK'; expected HIGH_RISK, MEDIUM_RISK or NO_RISK")
 FIXTURE(risk_json, "err-risk.json",
-        ": error: pillars[0].questions[0].choices[0].risk: invalid risk 'low' for a choice; "
+        ":19:23: error: pillars[0].questions[0].choices[0].risk: invalid risk 'low' for a choice; "
         "expected high or medium",
-        ": error: pillars[0].questions[0].riskRules[0].risk: invalid risk 'LOW_RISK'; expected "
-        "HIGH_RISK, MEDIUM_RISK or NO_RISK")
+        ":29:23: error: pillars[0].questions[0].riskRules[0].risk: invalid risk 'LOW_RISK'; "
+        "expected HIGH_RISK, MEDIUM_RISK or NO_RISK")
 
 /* ---- warnings: the lens still loads ---- */
 
@@ -213,17 +225,17 @@ FIXTURE(unknown_keys_yaml, "warn-unknown-keys.yaml",
         ":21:9: warning: unknown key 'url' in a question is ignored",
         ":18:15: warning: unknown key 'Url' in helpfulResource is ignored")
 FIXTURE(unknown_keys_json, "warn-unknown-keys.json",
-        ": warning: _note: unknown key '_note' in the lens is ignored",
-        ": warning: pillars[0].questions[0].url: unknown key 'url' in a question is ignored",
-        ": warning: pillars[0].questions[0].choices[0].helpfulResource.Url: unknown key 'Url' in "
-        "helpfulResource is ignored")
+        ":2:3: warning: _note: unknown key '_note' in the lens is ignored",
+        ":30:11: warning: pillars[0].questions[0].url: unknown key 'url' in a question is ignored",
+        ":22:17: warning: pillars[0].questions[0].choices[0].helpfulResource.Url: unknown key "
+        "'Url' in helpfulResource is ignored")
 
 FIXTURE(no_default_yaml, "warn-no-default.yaml",
         ":8:9: warning: question 'OPS1' has no default rule; when no rule matches its risk is "
         "UNANSWERED")
 FIXTURE(no_default_json, "warn-no-default.json",
-        ": warning: pillars[0].questions[0]: question 'OPS1' has no default rule; when no rule "
-        "matches its risk is UNANSWERED")
+        ":9:9: warning: pillars[0].questions[0]: question 'OPS1' has no default rule; when no "
+        "rule matches its risk is UNANSWERED")
 
 FIXTURE(links_yaml, "warn-links.yaml", ":17:20: warning: 'url' is empty",
         ":21:20: warning: url 'ftp://example.org/b' does not start with http:// or https://",
@@ -231,14 +243,15 @@ FIXTURE(links_yaml, "warn-links.yaml", ":17:20: warning: 'url' is empty",
         ":18:13: warning: choice 'OPS1_b' has no improvementPlan",
         ":25:15: warning: improvementPlan has no 'displayText'")
 FIXTURE(links_json, "warn-links.json",
-        ": warning: pillars[0].questions[0].choices[0].helpfulResource.url: 'url' is empty",
-        ": warning: pillars[0].questions[0].choices[1].helpfulResource.url: url "
+        ":21:24: warning: pillars[0].questions[0].choices[0].helpfulResource.url: 'url' is empty",
+        ":28:24: warning: pillars[0].questions[0].choices[1].helpfulResource.url: url "
         "'ftp://example.org/b' does not start with http:// or https://",
-        ": warning: pillars[0].questions[0].choices[1].helpfulResource: helpfulResource has no "
-        "'displayText'",
-        ": warning: pillars[0].questions[0].choices[1]: choice 'OPS1_b' has no improvementPlan",
-        ": warning: pillars[0].questions[0].choices[2].improvementPlan: improvementPlan has no "
-        "'displayText'")
+        ":27:34: warning: pillars[0].questions[0].choices[1].helpfulResource: helpfulResource "
+        "has no 'displayText'",
+        ":24:13: warning: pillars[0].questions[0].choices[1]: choice 'OPS1_b' has no "
+        "improvementPlan",
+        ":34:34: warning: pillars[0].questions[0].choices[2].improvementPlan: improvementPlan "
+        "has no 'displayText'")
 
 FIXTURE(limits_yaml, "warn-limits.yaml",
         ":4:14: warning: 'description' is 2049 characters long; AWS allows at most 2048",
@@ -249,15 +262,17 @@ FIXTURE(limits_yaml, "warn-limits.yaml",
         ":257:13: warning: id 'Q1' does not match [A-Za-z0-9_]{3,128} as AWS requires",
         ":272:17: warning: id 'bad-id' does not match [A-Za-z0-9_]{3,128} as AWS requires")
 FIXTURE(limits_json, "warn-limits.json",
-        ": warning: description: 'description' is 2049 characters long; AWS allows at most 2048",
-        ": warning: pillars: 'pillars' has 11 items; AWS allows at most 10",
-        ": warning: pillars[0].questions: 'questions' has 21 items; AWS allows at most 20",
-        ": warning: pillars[0].questions[0].title: 'title' is 129 characters long; AWS allows at "
-        "most 128",
-        ": warning: pillars[0].questions[0].choices: 'choices' has 16 items; AWS allows at most 15",
-        ": warning: pillars[1].questions[0].id: id 'Q1' does not match [A-Za-z0-9_]{3,128} as AWS "
-        "requires",
-        ": warning: pillars[2].questions[0].choices[0].id: id 'bad-id' does not match "
+        ":4:18: warning: description: 'description' is 2049 characters long; AWS allows at most "
+        "2048",
+        ":5:14: warning: pillars: 'pillars' has 11 items; AWS allows at most 10",
+        ":9:20: warning: pillars[0].questions: 'questions' has 21 items; AWS allows at most 20",
+        ":12:20: warning: pillars[0].questions[0].title: 'title' is 129 characters long; AWS "
+        "allows at most 128",
+        ":13:22: warning: pillars[0].questions[0].choices: 'choices' has 16 items; AWS allows at "
+        "most 15",
+        ":472:17: warning: pillars[1].questions[0].id: id 'Q1' does not match [A-Za-z0-9_]{3,128} "
+        "as AWS requires",
+        ":499:21: warning: pillars[2].questions[0].choices[0].id: id 'bad-id' does not match "
         "[A-Za-z0-9_]{3,128} as AWS requires")
 
 Test(fixtures, warnings_keep_the_model) {
@@ -391,8 +406,13 @@ Test(inputs, nul_bytes) {
    cr_assert_str_eq(s, "mem:1:7: error: 'name' contains a NUL character");
    free(s);
    DiagList_free(&d);
-   expect_text("{\"name\": \"a\\u0000b\"}", 20,
-               "mem:1:19: error: \\u0000 is not allowed without JSON_ALLOW_NUL near '\"a\\u0000b\"'");
+   /* The same in JSON, at the text that holds it; and in a key. */
+   static const char *const want[] = { ":1:10: error: name: 'name' contains a NUL character",
+                                       ":1:1: error: missing required key 'pillars' in the lens",
+                                       NULL };
+   expect_all("{\"name\": \"a\\u0000b\"}", want);
+   expect_text("{\"name\": \"a\", \"k\\u0000\": 1}", 26,
+               "mem:1:15: error: a key contains a NUL character");
 }
 
 Test(inputs, invalid_utf8) {
@@ -430,7 +450,8 @@ Test(inputs, bom_and_crlf) {
       DiagList_free(&d);
    }
    const char json[] = "\xEF\xBB\xBF{\"name\": \"Bom\", \"pillars\": 1}";
-   expect_text(json, sizeof json - 1, "mem: error: pillars: 'pillars' must be a list, not a number");
+   expect_text(json, sizeof json - 1,
+               "mem:1:28: error: pillars: 'pillars' must be a list, not a number");
    free(crlf);
 }
 
@@ -438,6 +459,59 @@ Test(inputs, errors_keep_their_line_after_a_bom) {
    expect_text("\xEF\xBB\xBFname: [x\n", 12,
                "mem:2:1: error: did not find expected ',' or ']' while parsing a flow sequence "
                "(started at 1:7)");
+}
+
+/* ---- JSON: positions found by walking the text again ---- */
+
+Test(json_positions, every_fixture_diagnostic_has_one) {
+   char *dir = fixture("");
+   DIR *dp = opendir(dir);
+   cr_assert_not_null(dp);
+   size_t files = 0;
+   struct dirent *ent;
+   while ((ent = readdir(dp))) {
+      size_t n = strlen(ent->d_name);
+      if (n < 5 || strcmp(ent->d_name + n - 5, ".json") != 0)
+         continue;
+      char *path = fixture(ent->d_name);
+      DiagList d;
+      DiagList_init(&d);
+      Lens_free(Lens_loadFile(path, &d));
+      for (size_t i = 0; i < d.count; i++)
+         cr_assert_gt(d.items[i].line, 0, "%s: no position for '%s'", ent->d_name,
+                      d.items[i].message);
+      DiagList_free(&d);
+      free(path);
+      files++;
+   }
+   closedir(dp);
+   free(dir);
+   cr_assert_geq(files, 20);
+}
+
+Test(json_positions, columns_count_characters_across_crlf_and_tabs) {
+   /* é, — and ☕ are one column each, as jansson counts its own. */
+   static const char text[] =
+      "{\r\n\t\"name\": \"Caf\xc3\xa9 \xe2\x80\x94 \xe2\x98\x95\", \"description\": 5,\r\n"
+      "\t\"pillars\": [ {\"id\": \"ops\", \"name\": \"O\", \"questions\": [ {\"id\": \"Q_1\", "
+      "\"title\": true, \"choices\": []} ]} ]\r\n}";
+   static const char *const want[] = {
+      ":2:37: error: description: 'description' must be a string, not a number",
+      ":3:80: error: pillars[0].questions[0].title: 'title' must be a string, not true or false",
+      ":3:97: error: pillars[0].questions[0].choices: 'choices' is an empty list", NULL
+   };
+   expect_all(text, want);
+}
+
+Test(json_positions, duplicate_keys_at_the_key) {
+   /* An escaped spelling is the same key; so is one in a nested object,
+    * not one in a deeper one. */
+   expect_text("{\"name\": \"a\",\n \"pil\\u006cars\": [], \"pillars\": 1}", 48,
+               "mem:2:22: error: duplicate key 'pillars' (first at 2:2)");
+   const char nested[] = "{\"a\": {\"b\": 1, \"c\": [1, {\"b\": 2}], \"b\": 3}}";
+   expect_text(nested, sizeof nested - 1, "mem:1:36: error: duplicate key 'b' (first at 1:8)");
+   /* The first error in the file is the one reported, as for any syntax error. */
+   expect_text("{\"a\": 1, \"a\": 2, ", 17, "mem:1:10: error: duplicate key 'a' (first at 1:2)");
 }
 
 /* Every prefix of a valid lens in both syntaxes, and bytes flipped in it:
@@ -866,17 +940,19 @@ Test(names, risk_and_weight) {
 Test(diag, format_and_counts) {
    DiagList d;
    DiagList_init(&d);
-   DiagList_add(&d, DIAG_ERROR, "f.yaml", 3, 7, "pillars[0]", "bad %s", "thing");
+   DiagList_add(&d, DIAG_ERROR, "f.yaml", 3, 7, NULL, "bad %s", "thing");
    DiagList_add(&d, DIAG_WARNING, "f.json", 0, 0, "pillars[1].questions[2]", "odd");
    DiagList_add(&d, DIAG_ERROR, "f.json", 0, 0, NULL, "broken");
    DiagList_add(&d, DIAG_ERROR, "f.json", 1, 0, "", "col 0 becomes 1");
-   cr_assert_eq(d.count, 4);
-   cr_assert_eq(d.errors, 3);
+   DiagList_add(&d, DIAG_ERROR, "f.json", 9, 4, "pillars[0].id", "both");
+   cr_assert_eq(d.count, 5);
+   cr_assert_eq(d.errors, 4);
    cr_assert_eq(d.warnings, 1);
    const char *want[] = { "f.yaml:3:7: error: bad thing",
                           "f.json: warning: pillars[1].questions[2]: odd",
-                          "f.json: error: broken", "f.json:1:1: error: col 0 becomes 1" };
-   for (size_t i = 0; i < 4; i++) {
+                          "f.json: error: broken", "f.json:1:1: error: col 0 becomes 1",
+                          "f.json:9:4: error: pillars[0].id: both" };
+   for (size_t i = 0; i < 5; i++) {
       char *s = Diag_format(&d.items[i]);
       cr_assert_str_eq(s, want[i]);
       free(s);
@@ -890,7 +966,8 @@ Test(diag, format_and_counts) {
    cr_assert_str_eq(buf, "f.yaml:3:7: error: bad thing\n"
                          "f.json: warning: pillars[1].questions[2]: odd\n"
                          "f.json: error: broken\n"
-                         "f.json:1:1: error: col 0 becomes 1\n");
+                         "f.json:1:1: error: col 0 becomes 1\n"
+                         "f.json:9:4: error: pillars[0].id: both\n");
    free(buf);
    DiagList_free(&d);
    cr_assert_eq(d.count, 0);
