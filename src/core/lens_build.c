@@ -150,11 +150,28 @@ static void missing(Build *b, const Obj *o, const char *key, const LEntry *e) {
    free(path);
 }
 
+/* A YAML plain scalar that is no string where text belongs: "title: 42",
+ * "title: .nan", "title: true", and "title: null" for a required text (an
+ * optional one is merely absent, as a JSON null is).  True after an error
+ * with the hint to quote it. */
+static bool typed_plain(Build *b, const Obj *o, const char *key, const LNode *v, bool required) {
+   if (!v->text || v->kind == LNODE_STRING || (v->kind == LNODE_NULL && (!required || !v->len)))
+      return false;
+   char *path = key_path(o->path, key);
+   Build_diag(b, DIAG_ERROR, v->line, v->col, path,
+              _("'%s': expected text, found %s; quote it: \"%s\""), key,
+              LNode_kindName(v->kind), v->text);
+   free(path);
+   return true;
+}
+
 /* The value under key when it has the wanted kind.  NULL when absent or null
  * (an error if required) or of another kind (always an error). */
 static const LNode *field(Build *b, const Obj *o, const char *key, LNodeKind want,
                           bool required) {
    const LEntry *e = LNode_find(o->node, key);
+   if (e && want == LNODE_STRING && typed_plain(b, o, key, e->value, required))
+      return NULL;
    if (!e || e->value->kind == LNODE_NULL) {
       if (required)
          missing(b, o, key, e);

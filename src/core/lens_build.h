@@ -13,11 +13,13 @@
 #include "core/diag.h"
 #include "core/lens.h"
 
+/* A YAML plain (unquoted) scalar has the kind the YAML 1.2 core schema
+ * gives its spelling; every other YAML scalar is a string. */
 typedef enum {
-   LNODE_NULL,   /* YAML empty/~/null, JSON null */
-   LNODE_STRING, /* every other YAML scalar; JSON strings only */
-   LNODE_NUMBER, /* JSON only */
-   LNODE_BOOL,   /* JSON only */
+   LNODE_NULL,   /* YAML empty, ~, null; JSON null */
+   LNODE_STRING,
+   LNODE_NUMBER, /* YAML 12, 1.5e3, 0x1F, .inf, .nan; any JSON number */
+   LNODE_BOOL,   /* YAML true/True/TRUE/false...; JSON true, false */
    LNODE_MAP,
    LNODE_SEQ,
 } LNodeKind;
@@ -35,7 +37,9 @@ struct LNode {
    LNodeKind kind;
    unsigned line, col; /* 1-based, where the value starts; 0 only if the JSON
                           walk lost its way (lens_json.c) */
-   char *text;         /* scalars: NUL-terminated, may hold NULs before len */
+   char *text;         /* strings, and YAML's other scalars as spelt (for a
+                          hint to quote them); NULL for JSON's.  NUL-terminated,
+                          may hold NULs before len */
    size_t len;
    LEntry *items;      /* mappings and sequences, in file order */
    size_t n, cap;

@@ -1,10 +1,12 @@
 /* lens_yaml.c: YAML lens files -> document tree, with libyaml's event API.
  *
- * Scalars are text: a plain `true`, `12` or `.nan` is the string it spells,
- * because every lens field that takes a scalar takes text.  Only an empty
- * plain value, `~` and `null` are null.  Anchors, aliases, more than one
- * document and nesting deeper than LENS_MAX_DEPTH are errors; explicit tags
- * are ignored with a warning. */
+ * A plain (unquoted) scalar has the type the YAML 1.2 core schema gives its
+ * spelling: `12`, `1.5`, `.nan` are numbers, `true` a boolean, an empty
+ * value, `~` and `null` null; every other scalar is a string.  Every lens
+ * field that takes a scalar takes text, so the builder refuses a number or
+ * a boolean there, as it does in JSON, and says to quote it.  Anchors,
+ * aliases, more than one document and nesting deeper than LENS_MAX_DEPTH
+ * are errors; explicit tags are ignored with a warning. */
 #include "config.h"
 
 #include <stdbool.h>
@@ -118,12 +120,67 @@ static void attach(Yaml *y, LNode *n) {
    l->key = NULL;
 }
 
-static bool is_null(const yaml_event_t *ev) {
-   const char *v = (const char *)ev->data.scalar.value;
-   if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+/* ---- the YAML 1.2 core schema, for plain scalars ---- */
+
+static bool one_of(const char *v, const char *const *words) {
+   for (; *words; words++)
+      if (strcmp(v, *words) == 0)
+         return true;
+   return false;
+}
+
+/* Steps p over digits of the set; returns how many. */
+static size_t digits(const char **p, const char *end, const char *set) {
+   const char *start = *p;
+   while (*p < end && **p && strchr(set, **p))
+      ++*p;
+   return (size_t)(*p - start);
+}
+
+/* [-+]? ( \.[0-9]+ | [0-9]+ ( \.[0-9]* )? ) ( [eE] [-+]? [0-9]+ )?, which
+ * takes in the decimal integers; 0o17 and 0x1F; [-+]?.inf; .nan. */
+static bool is_number(const char *v, size_t len) {
+   static const char *const special[] = { ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF",
+                                          "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN",
+                                          NULL };
+   const char *p = v, *end = v + len;
+   if (one_of(v, special))
+      return true;
+   if (len > 2 && v[0] == '0' && (v[1] == 'o' || v[1] == 'x')) {
+      p += 2;
+      return digits(&p, end, v[1] == 'o' ? "01234567" : "0123456789abcdefABCDEF") == len - 2;
+   }
+   if (p < end && (*p == '-' || *p == '+'))
+      p++;
+   size_t whole = digits(&p, end, "0123456789"), frac = 0;
+   if (p < end && *p == '.') {
+      p++;
+      frac = digits(&p, end, "0123456789");
+   }
+   if (!whole && !frac)
       return false;
-   return ev->data.scalar.length == 0 || strcmp(v, "~") == 0 || strcmp(v, "null") == 0 ||
-          strcmp(v, "Null") == 0 || strcmp(v, "NULL") == 0;
+   if (p < end && (*p == 'e' || *p == 'E')) {
+      p++;
+      if (p < end && (*p == '-' || *p == '+'))
+         p++;
+      if (!digits(&p, end, "0123456789"))
+         return false;
+   }
+   return p == end;
+}
+
+static LNodeKind scalar_kind(const yaml_event_t *ev) {
+   static const char *const nulls[] = { "~", "null", "Null", "NULL", NULL };
+   static const char *const bools[] = { "true", "True", "TRUE", "false", "False", "FALSE", NULL };
+   const char *v = (const char *)ev->data.scalar.value;
+   size_t len = ev->data.scalar.length;
+   if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+      return LNODE_STRING;
+   if (len == 0 || one_of(v, nulls))
+      return LNODE_NULL;
+   if (one_of(v, bools))
+      return LNODE_BOOL;
+   return is_number(v, len) ? LNODE_NUMBER : LNODE_STRING;
 }
 
 static void on_scalar(Yaml *y, const yaml_event_t *ev) {
@@ -141,8 +198,7 @@ static void on_scalar(Yaml *y, const yaml_event_t *ev) {
       l->kcol = COL(ev->start_mark);
       return;
    }
-   LNodeKind kind = is_null(ev) ? LNODE_NULL : LNODE_STRING;
-   attach(y, LNode_newText(kind, LINE(ev->start_mark), COL(ev->start_mark), v, len));
+   attach(y, LNode_newText(scalar_kind(ev), LINE(ev->start_mark), COL(ev->start_mark), v, len));
 }
 
 static void on_alias(Yaml *y, const yaml_event_t *ev) {
@@ -266,7 +322,7 @@ static void on_event(Yaml *y, const yaml_event_t *ev) {
       break;
    case YAML_STREAM_END_EVENT:
       if (!y->documents)
-         yerror(y, 0, 0, "%s", _("the file holds no YAML document"));
+         yerror(y, 0, 0, "%s", _("the file is empty (nothing but blanks and comments)"));
       y->stop = true;
       break;
    default:

@@ -40,6 +40,7 @@ start lens-check
 run lens check "$FIX/small.yaml"
 run lens check "$FIX/small.json"
 run lens check --strict "$FIX/small.yaml"
+run lens check "$FIX/err-typed.yaml"
 run lens check "$FIX/err-dup-choice.json"
 run lens check "$top_srcdir/data/lenses/machine-learning.yaml"
 run lens check --strict "$top_srcdir/data/lenses/machine-learning.yaml"

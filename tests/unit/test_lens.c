@@ -132,6 +132,10 @@ FIXTURE(nan_json, "err-nan.json", ":10:22: error: invalid token near 'NaN'")
 FIXTURE(type_yaml, "err-type.yaml", ":10:11: error: 'title' must be a string, not a list")
 FIXTURE(type_json, "err-type.json",
         ":11:20: error: pillars[0].questions[0].title: 'title' must be a string, not a number")
+FIXTURE(typed_yaml, "err-typed.yaml",
+        ":8:11: error: 'name': expected text, found a number; quote it: \".nan\"",
+        ":11:16: error: 'title': expected text, found a number; quote it: \"42\"",
+        ":12:22: error: 'description': expected text, found true or false; quote it: \"true\"")
 FIXTURE(type_list_yaml, "err-type-list.yaml",
         ":8:7: error: 'questions' must be a list, not a mapping")
 FIXTURE(type_list_json, "err-type-list.json",
@@ -355,20 +359,21 @@ Test(files, exactly_the_limit_is_read) {
    const size_t n = LENS_MAX_FILE_SIZE;
    char *big = malloc(n);
    memset(big, '\n', n);
-   expect_text(big, n, "mem: error: the file holds no YAML document");
+   expect_text(big, n, "mem: error: the file is empty (nothing but blanks and comments)");
    free(big);
 }
 
 /* ---- hostile and odd inputs never crash ---- */
 
 Test(inputs, empty_and_blank) {
-   expect_text("", 0, "mem: error: the file holds no YAML document");
-   expect_text(" \n\n", 3, "mem: error: the file holds no YAML document");
+   expect_text("", 0, "mem: error: the file is empty (nothing but blanks and comments)");
+   expect_text(" \n\n", 3, "mem: error: the file is empty (nothing but blanks and comments)");
    /* libyaml refuses a tab where indentation could be. */
    expect_text(" \n\t\n", 4,
                "mem:2:1: error: found character that cannot start any token while scanning for "
                "the next token (started at 2:1)");
-   expect_text("# only a comment\n", 17, "mem: error: the file holds no YAML document");
+   expect_text("# only a comment\n", 17,
+               "mem: error: the file is empty (nothing but blanks and comments)");
    DiagList d;
    DiagList_init(&d);
    cr_assert_null(Lens_loadBuffer("mem", NULL, 0, &d));
@@ -553,35 +558,86 @@ Test(inputs, truncated_and_mangled) {
 
 /* ---- scalars and types ---- */
 
-Test(types, yaml_plain_scalars_are_text) {
-   DiagList d;
-   DiagList_init(&d);
-   char text[sizeof TINY + 64];
-   snprintf(text, sizeof text, "version: 1.10\n%s", TINY);
-   char *t = strstr(text, "How do you operate?");
-   memcpy(t, "true               ", 19);
-   Lens *lens = load_text(text, &d);
-   cr_assert_not_null(lens);
-   cr_assert_eq(d.count, 0);
-   cr_assert_str_eq(lens->version, "1.10", "a YAML number stays as written");
-   cr_assert_str_eq(lens->questions[0].title, "true");
-   Lens_free(lens);
-   DiagList_free(&d);
+/* TINY with "How do you operate?" (the question's title) replaced. */
+static void tiny_title(char *text, size_t size, const char *title) {
+   const char *t = strstr(TINY, "How do you operate?");
+   snprintf(text, size, "%.*s%s%s", (int)(t - TINY), TINY, title,
+            t + strlen("How do you operate?"));
+}
+
+/* A plain scalar the YAML 1.2 core schema reads as a number, a boolean or
+ * null is no text, as in JSON: an error at it, with the quoted form. */
+Test(types, yaml_plain_numbers_and_booleans_are_not_text) {
+   static const struct {
+      const char *plain, *found;
+   } cases[] = {
+      { "42", "a number" },        { "-7", "a number" },     { "+3", "a number" },
+      { "1.10", "a number" },      { ".5", "a number" },     { "1.", "a number" },
+      { "6.02e23", "a number" },   { "1E-3", "a number" },   { "0o17", "a number" },
+      { "0x1F", "a number" },      { ".nan", "a number" },   { ".NaN", "a number" },
+      { ".inf", "a number" },      { "-.Inf", "a number" },  { "+.INF", "a number" },
+      { "true", "true or false" }, { "False", "true or false" }, { "TRUE", "true or false" },
+      { "null", "null" },          { "~", "null" },
+   };
+   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+      char text[sizeof TINY + 32], want[160];
+      tiny_title(text, sizeof text, cases[i].plain);
+      snprintf(want, sizeof want,
+               "mem:8:16: error: 'title': expected text, found %s; quote it: \"%s\"",
+               cases[i].found, cases[i].plain);
+      expect_text(text, strlen(text), want);
+   }
+   /* Not only titles: every text, here the lens's version. */
+   char text[sizeof TINY + 32];
+   snprintf(text, sizeof text, "version: 2.0\n%s", TINY);
+   expect_text(text, strlen(text), "mem:1:10: error: 'version': expected text, found a number; "
+                                   "quote it: \"2.0\"");
+}
+
+Test(types, yaml_other_scalars_are_text) {
+   /* Quoted or in a block, or spelt as the core schema has no number. */
+   static const char *const texts[] = { "'42'", "\"true\"", "yes", "no", "on", "1.2.3",
+                                        "2021-11-01", "0x", "0o8", "1e5x", "12:30", "+", "-1-",
+                                        ".", "e3", "nan", "Infinity", "0b101", "1_000",
+                                        "True story", "|\n          42", NULL };
+   static const char *const values[] = { "42", "true", "yes", "no", "on", "1.2.3",
+                                         "2021-11-01", "0x", "0o8", "1e5x", "12:30", "+", "-1-",
+                                         ".", "e3", "nan", "Infinity", "0b101", "1_000",
+                                         "True story", "42\n" };
+   for (size_t i = 0; texts[i]; i++) {
+      char text[sizeof TINY + 32];
+      tiny_title(text, sizeof text, texts[i]);
+      DiagList d;
+      DiagList_init(&d);
+      Lens *lens = load_text(text, &d);
+      cr_assert_not_null(lens, "title: %s", texts[i]);
+      cr_assert_eq(d.count, 0, "title: %s", texts[i]);
+      cr_assert_str_eq(lens->questions[0].title, values[i]);
+      Lens_free(lens);
+      DiagList_free(&d);
+   }
 }
 
 Test(types, yaml_null_is_no_value) {
    DiagList d;
    DiagList_init(&d);
    char text[sizeof TINY];
-   memcpy(text, TINY, sizeof TINY);
-   char *t = strstr(text, "How do you operate?");
-   memset(t, ' ', strlen("How do you operate?"));
-   t[0] = '~';
+   tiny_title(text, sizeof text, "");
    cr_assert_null(load_text(text, &d));
    cr_assert_eq(d.count, 1);
    char *s = Diag_format(&d.items[0]);
-   cr_assert_str_eq(s, "mem:8:16: error: 'title' has no value");
+   cr_assert_str_eq(s, "mem:8:15: error: 'title' has no value");
    free(s);
+   DiagList_free(&d);
+   /* An optional text that is null is absent, as a JSON null is. */
+   char more[sizeof TINY + 64];
+   snprintf(more, sizeof more, "description: null\nversion: ~\n%s", TINY);
+   Lens *lens = load_text(more, &d);
+   cr_assert_not_null(lens);
+   cr_assert_eq(d.count, 0);
+   cr_assert_str_eq(lens->description, "");
+   cr_assert_null(lens->version);
+   Lens_free(lens);
    DiagList_free(&d);
 }
 
