@@ -62,12 +62,14 @@ for page in "$MAN1" "$MAN5"; do
    fi
 done
 
-# 3. Every translatable message of the lens loader and the condition parser
-#    is a line of walens-lens.5 (font changes and escapes removed; a printf
-#    conversion stands for any text, so the page may name it as it likes).
+# 3. Every translatable message of the lens loader, the condition parser and
+#    the lens export is a line of walens-lens.5 (font changes and escapes
+#    removed; a printf conversion stands for any text, so the page may name
+#    it as it likes).
 if command -v xgettext > /dev/null 2>&1; then
    (cd "$top_srcdir" && xgettext -o - --omit-header --no-location --keyword=_ --keyword=N_ \
-      --keyword=C_:1c,2 --keyword=NC_:1c,2 --from-code=UTF-8 src/core/lens*.c src/core/cond.c src/core/catalog.c) > "$TMP/msgs.po"
+      --keyword=C_:1c,2 --keyword=NC_:1c,2 --from-code=UTF-8 src/core/lens*.c src/core/cond.c src/core/catalog.c \
+      src/report/lens_export.c) > "$TMP/msgs.po"
    sed -e 's/\\f[BIRP]//g' -e 's/\\&//g' -e 's/\\-/-/g' -e 's/\\e/\\/g' -e 's/\\(aq/'"'"'/g' \
       "$MAN5" > "$TMP/page.txt"
    awk '
@@ -115,13 +117,14 @@ if command -v xgettext > /dev/null 2>&1; then
       }
    ' "$TMP/page.txt" "$TMP/wanted" > "$TMP/missing"
    if [ "$n" -lt 40 ]; then
-      fail "the loader's messages were found" "only $n messages in src/core/lens*.c and cond.c"
+      fail "the loader's messages were found" \
+         "only $n messages in src/core/lens*.c, cond.c and src/report/lens_export.c"
    elif [ -s "$TMP/missing" ]; then
-      fail "walens-lens.5 lists every message of the lens loader ($n)" \
+      fail "walens-lens.5 lists every message of the lens loader and export ($n)" \
          "not in doc/walens-lens.5 (DIAGNOSTICS):
 $(cat "$TMP/missing")"
    else
-      pass "walens-lens.5 lists every message of the lens loader ($n)"
+      pass "walens-lens.5 lists every message of the lens loader and export ($n)"
    fi
 else
    skip "walens-lens.5 lists every message of the lens loader" "xgettext not installed"
