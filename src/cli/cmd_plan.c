@@ -316,6 +316,15 @@ static void printItem(const PlanItem *it) {
    putchar('\n');
 }
 
+/* An item neither tracked nor in the plan (given only the defaults, which
+ * store nothing), as it stands. */
+static void printUntracked(const ReviewDoc *doc, const char *qid, const char *cid) {
+   PlanItem it = { .track = { .question_id = xstrdup(qid), .choice_id = xstrdup(cid) } };
+   PlanItem_classify(&doc->review, &it);
+   printItem(&it);
+   PlanTrack_free(&it.track);
+}
+
 /* Another writer may commit between our read and our write; the change is
  * a delta, so it is re-applied to their version, never over it. */
 #define PLAN_RETRIES 8
@@ -355,6 +364,8 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, const char *qid, const 
       const PlanItem *it = Plan_find(&plan, qid, cid);
       if (it)
          printItem(it);
+      else
+         printUntracked(doc, qid, cid);
       Plan_free(&plan);
    } else {
       free(err);

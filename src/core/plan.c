@@ -182,8 +182,7 @@ static void setTrack(PlanItem *it, const PlanTrack *t, const char *qid, const ch
    }
 }
 
-/* Why a tracked, non-derived item is out of the plan. */
-static void classify(const Review *r, PlanItem *it) {
+void PlanItem_classify(const Review *r, PlanItem *it) {
    const Lens *lens = r->lens;
    size_t qi;
    const Question *q = Lens_findQuestion(lens, it->track.question_id, &qi);
@@ -241,7 +240,7 @@ void Plan_build(const Review *r, const PlanTrack *tracks, size_t n_tracks, Plan 
          continue;
       PlanItem *it = &out->items[out->n++];
       setTrack(it, &tracks[i], NULL, NULL);
-      classify(r, it);
+      PlanItem_classify(r, it);
    }
    if (out->n > out->n_active)
       qsort(out->items + out->n_active, out->n - out->n_active, sizeof *out->items,

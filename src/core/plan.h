@@ -106,6 +106,9 @@ typedef struct Plan {
  * The tracks are copied. */
 void Plan_build(const Review *r, const PlanTrack *tracks, size_t n_tracks, Plan *out);
 void Plan_free(Plan *p);
+/* Why an item that Plan_derive does not give is out of the plan: sets its
+ * question, choice, state, risk and weight from it->track's ids. */
+void PlanItem_classify(const Review *r, PlanItem *it);
 /* The item with this key, or NULL. */
 const PlanItem *Plan_find(const Plan *p, const char *question_id, const char *choice_id);
 /* Due strictly before today (YYYY-MM-DD), still pending, and active. */

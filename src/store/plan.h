@@ -28,7 +28,9 @@ StoreStatus ReviewDoc_plan(Store *s, const ReviewDoc *doc, Plan *out, char **err
  * nothing changes.  Validates status, due date (a real YYYY-MM-DD), priority
  * (>= 0) and that the lens has this question and choice (STORE_INVALID,
  * *err says which).  The item need not be active: tracking a resolved item
- * is allowed.  *new_version gets the new row version. */
+ * is allowed.  *new_version gets the new row version (the same one when
+ * the tracking is unchanged: then nothing is written, see
+ * Store_putPlanTracking). */
 StoreStatus ReviewDoc_putPlan(Store *s, const ReviewDoc *doc, const PlanTrack *t,
                               const char *user, int64_t *new_version, char **err);
 

@@ -141,7 +141,12 @@ StoreStatus Store_getAnswer(Store *s, int64_t review_id, const char *question_id
                             StoredAnswer *out);
 /* Writes a->* for a->question_id if the stored version is still
  * expected_version (0 for "never written"), else STORE_STALE and nothing
- * changes.  Appends a history row with the before and after states. */
+ * changes.  Appends a history row with the before and after states.  An
+ * answer equal to the stored one (N/A and reason, both choice lists in the
+ * same order, notes; NULL and "" notes alike; an empty answer equals one
+ * never written) is STORE_OK with nothing written and *new_version the
+ * stored version, so that it makes nobody else's edit stale; only a
+ * re-review mark on the question is cleared, as confirmed (store/upgrade.h). */
 StoreStatus Store_putAnswer(Store *s, int64_t review_id, const StoredAnswer *a,
                             int64_t expected_version, const char *user, int64_t *new_version);
 void StoredAnswer_free(StoredAnswer *a);
@@ -183,7 +188,10 @@ typedef struct PlanTracking {
 
 /* Ordered by question id, then choice id. */
 StoreStatus Store_getPlanTracking(Store *s, int64_t review_id, PlanTracking **out, size_t *n);
-/* Same version rule as Store_putAnswer; validates status and due date. */
+/* Same version rule as Store_putAnswer; validates status and due date.
+ * Tracking equal to the stored one (status, owner, due, priority, note;
+ * NULL and "" alike; an item never tracked has status open and nothing
+ * else) is STORE_OK with nothing written and *new_version unchanged. */
 StoreStatus Store_putPlanTracking(Store *s, int64_t review_id, const PlanTracking *t,
                                   int64_t expected_version, const char *user,
                                   int64_t *new_version);

@@ -327,6 +327,29 @@ static StoreStatus writeRow(Store *s, int64_t review_id, const StoredAnswer *a, 
    return st;
 }
 
+static bool sameText(const char *a, const char *b) {
+   return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+static bool sameIds(char *const *a, size_t na, char *const *b, size_t nb) {
+   if (na != nb)
+      return false;
+   for (size_t i = 0; i < na; i++)
+      if (strcmp(a[i], b[i]) != 0)
+         return false;
+   return true;
+}
+
+/* Would writing a over cur store the same answer?  Choice lists compare in
+ * order (their order is stored); NULL and "" notes both mean none.  A never
+ * written cur (all zero) equals an empty answer. */
+static bool sameAnswer(const StoredAnswer *cur, const StoredAnswer *a) {
+   return cur->not_applicable == a->not_applicable && sameText(cur->na_reason, a->na_reason) &&
+          sameIds(cur->selected, cur->n_selected, a->selected, a->n_selected) &&
+          sameIds(cur->na_choices, cur->n_na_choices, a->na_choices, a->n_na_choices) &&
+          sameText(cur->notes, a->notes);
+}
+
 static StoreStatus putLocked(Store *s, int64_t review_id, const StoredAnswer *a,
                              int64_t expected, const char *user, int64_t *new_version) {
    StoreStatus st = requireReview(s, review_id);
@@ -341,6 +364,13 @@ static StoreStatus putLocked(Store *s, int64_t review_id, const StoredAnswer *a,
       st = stale(s, a->question_id, cur.updated_by, cur.updated_at);
       StoredAnswer_free(&cur);
       return st;
+   }
+   if (sameAnswer(&cur, a)) {
+      /* Saving it again changes nothing that others would have to reload;
+       * on a question marked for re-review it confirms the answer. */
+      StoredAnswer_free(&cur);
+      *new_version = expected;
+      return StoreMark_clearLocked(s, review_id, a->question_id, user);
    }
    char *before = cur.version ? answerJson(&cur, cur.version) : NULL;
    char *after = answerJson(a, expected + 1);

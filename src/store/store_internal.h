@@ -140,6 +140,13 @@ char *StoreJson_finish(json_t *o, bool ok);
 StoreStatus StoreMilestone_insert(Store *s, int64_t review_id, const char *name,
                                   const char *snapshot, const char *user, int64_t *id);
 
+/* --- re-review marks (store_upgrade.c) --- */
+
+/* Deletes the question's mark with a history row saying it was confirmed,
+ * inside the caller's write transaction; no mark: STORE_OK, nothing written. */
+StoreStatus StoreMark_clearLocked(Store *s, int64_t review_id, const char *question_id,
+                                  const char *user);
+
 /* --- validation shared by the writers --- */
 
 /* Non-empty, valid UTF-8, no control characters. */

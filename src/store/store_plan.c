@@ -134,8 +134,20 @@ static StoreStatus writePlan(Store *s, int64_t review_id, const PlanTracking *t,
                        now, user, row_id);
 }
 
+static bool sameText(const char *a, const char *b) {
+   return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* Would writing t over cur store the same tracking?  NULL and "" mean none;
+ * an item never tracked (cur all zero) has the defaults: open, nothing else. */
+static bool samePlan(const PlanTracking *cur, const PlanTracking *t, const char *status) {
+   return strcmp(cur->status ? cur->status : "open", status) == 0 &&
+          sameText(cur->owner, t->owner) && sameText(cur->due, t->due) &&
+          cur->priority == t->priority && sameText(cur->note, t->note);
+}
+
 static StoreStatus putLocked(Store *s, int64_t review_id, const PlanTracking *t,
-                             int64_t expected, const char *user) {
+                             int64_t expected, const char *user, int64_t *new_version) {
    bool found = false;
    int64_t one;
    StoreStatus st = StoreSql_int(s, &one, &found, "SELECT 1 FROM review WHERE id = ?", "i",
@@ -154,13 +166,18 @@ static StoreStatus putLocked(Store *s, int64_t review_id, const PlanTracking *t,
       st = StoreSql_error(s, STORE_STALE, _("%s was changed meanwhile by %s at %s"), object,
                           cur.updated_by ? cur.updated_by : "?",
                           cur.updated_at ? cur.updated_at : "?");
-   else {
+   else if (samePlan(&cur, t, t->status ? t->status : "open")) {
+      *new_version = expected; /* nothing to write: nobody else's edit turns stale */
+      st = STORE_OK;
+   } else {
       const char *status = t->status ? t->status : "open";
       char *before = cur.version ? planJson(&cur, cur.status, cur.version) : NULL;
       char *after = planJson(t, status, expected + 1);
       st = writePlan(s, review_id, t, status, row_id, expected + 1, user);
       if (st == STORE_OK)
          st = StoreHist_append(s, review_id, user, "plan", object, before, after);
+      if (st == STORE_OK)
+         *new_version = expected + 1;
       free(before);
       free(after);
    }
@@ -177,9 +194,10 @@ StoreStatus Store_putPlanTracking(Store *s, int64_t review_id, const PlanTrackin
       st = StoreSql_beginWrite(s);
    if (st != STORE_OK)
       return st;
-   st = StoreSql_end(s, putLocked(s, review_id, t, expected_version, user));
+   int64_t v = 0;
+   st = StoreSql_end(s, putLocked(s, review_id, t, expected_version, user, &v));
    if (st == STORE_OK && new_version)
-      *new_version = expected_version + 1;
+      *new_version = v;
    return st;
 }
 

@@ -44,8 +44,8 @@ static char *markJson(bool on, const char *reason) {
    return StoreJson_finish(o, ok);
 }
 
-static StoreStatus clearLocked(Store *s, int64_t review_id, const char *question_id,
-                               const char *user) {
+StoreStatus StoreMark_clearLocked(Store *s, int64_t review_id, const char *question_id,
+                                  const char *user) {
    bool found = false;
    int64_t one;
    StoreStatus st = StoreSql_int(s, &one, &found,
@@ -72,7 +72,7 @@ StoreStatus Store_clearReviewMark(Store *s, int64_t review_id, const char *quest
    StoreStatus st = StoreSql_beginWrite(s);
    if (st != STORE_OK)
       return st;
-   return StoreSql_end(s, clearLocked(s, review_id, question_id, user));
+   return StoreSql_end(s, StoreMark_clearLocked(s, review_id, question_id, user));
 }
 
 /* ---- the upgrade ---- */

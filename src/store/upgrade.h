@@ -32,7 +32,8 @@
 StoreStatus Store_getReviewMarks(Store *s, int64_t review_id, char ***ids, size_t *n);
 /* Clears one mark (the user looked again and confirms the answer).  A
  * missing mark is STORE_OK with nothing written.  Writing the question's
- * answer (Store_putAnswer) clears its mark as well (a trigger does it). */
+ * answer (Store_putAnswer) clears its mark as well (a trigger does it), and
+ * so does saving the same answer again, which confirms it this way. */
 StoreStatus Store_clearReviewMark(Store *s, int64_t review_id, const char *question_id,
                                   const char *user);
 

@@ -94,6 +94,10 @@ run milestone diff fraud
 run milestone frob fraud
 
 start history
+# Saving what is there already changes nothing and adds no history.
+run answer fraud Q1 --select Q1_a
+run plan set fraud Q4 Q4_tag --status done
+run plan set fraud Q3 Q3_rotate --owner ""
 run history fraud
 run history fraud Q1
 run history fraud Q4 --format json

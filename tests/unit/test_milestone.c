@@ -410,6 +410,7 @@ Test(tracking, validation_errors) {
    cr_assert_str_eq(err, "question Q1 has no practice 'Q1_no'");
    free(err);
    t.choice_id = "Q1_a";
+   t.status = PLAN_IN_PROGRESS; /* a change: the defaults alone write nothing */
    int64_t v = 0;
    cr_assert_eq(ReviewDoc_putPlan(s, &doc, &t, "tester", &v, NULL), STORE_OK);
    cr_assert_eq(v, 1);

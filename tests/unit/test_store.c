@@ -643,6 +643,87 @@ Test(store, stale_write_is_refused) {
    Store_close(s);
 }
 
+/* Saving what is stored already must not look like a change: another
+ * reviewer's open edit would be refused as stale. */
+Test(store, an_unchanged_answer_writes_nothing) {
+   char p[256];
+   int64_t review, v;
+   Store *s = withWorkload(at("same.db", p, sizeof p), &review);
+   char *sel[] = { "c1", "c2" }, *na[] = { "c3" };
+   StoredAnswer a = { .question_id = "q1", .selected = sel, .n_selected = 2,
+                      .na_choices = na, .n_na_choices = 1, .notes = "n" };
+   cr_assert_eq(Store_putAnswer(s, review, &a, 0, "alice", &v), STORE_OK);
+   long long hist = rawInt(p, "SELECT count(*) FROM history");
+
+   Store_setNow(s, "2026-01-01T00:05:00Z");
+   v = 42;
+   cr_assert_eq(Store_putAnswer(s, review, &a, 1, "script", &v), STORE_OK, "%s",
+                Store_lastError(s));
+   cr_assert_eq(v, 1);
+   StoredAnswer got;
+   cr_assert_eq(Store_getAnswer(s, review, "q1", &got), STORE_OK);
+   cr_assert_eq(got.version, 1);
+   cr_assert_str_eq(got.updated_by, "alice");
+   cr_assert_str_eq(got.updated_at, T0);
+   StoredAnswer_free(&got);
+   cr_assert_eq(rawInt(p, "SELECT count(*) FROM history"), hist);
+
+   /* Still refused when stale, even if it is the same. */
+   cr_assert_eq(Store_putAnswer(s, review, &a, 0, "script", NULL), STORE_STALE);
+
+   /* N/A with the same reason; no notes and empty notes alike. */
+   StoredAnswer n = { .question_id = "q2", .not_applicable = true, .na_reason = "OTHER" };
+   cr_assert_eq(Store_putAnswer(s, review, &n, 0, "alice", NULL), STORE_OK);
+   n.notes = "";
+   cr_assert_eq(Store_putAnswer(s, review, &n, 1, "script", &v), STORE_OK);
+   cr_assert_eq(v, 1);
+   /* An empty answer to a question never answered. */
+   StoredAnswer e = { .question_id = "q3" };
+   cr_assert_eq(Store_putAnswer(s, review, &e, 0, "script", &v), STORE_OK);
+   cr_assert_eq(v, 0);
+   cr_assert_eq(Store_getAnswer(s, review, "q3", &got), STORE_NOT_FOUND);
+   cr_assert_eq(rawInt(p, "SELECT count(*) FROM history"), hist + 1);
+
+   /* Any real difference is written: the reason, a choice, the notes. */
+   n.na_reason = "OUT_OF_SCOPE";
+   cr_assert_eq(Store_putAnswer(s, review, &n, 1, "bob", &v), STORE_OK);
+   cr_assert_eq(v, 2);
+   a.n_na_choices = 0;
+   cr_assert_eq(Store_putAnswer(s, review, &a, 1, "bob", &v), STORE_OK);
+   cr_assert_eq(v, 2);
+   a.notes = "m";
+   cr_assert_eq(Store_putAnswer(s, review, &a, 2, "bob", &v), STORE_OK);
+   cr_assert_eq(v, 3);
+   cr_assert_eq(rawInt(p, "SELECT count(*) FROM history"), hist + 4);
+   Store_close(s);
+}
+
+/* On a question marked for re-review, saving the answer again confirms it:
+ * the mark goes, with its history row, and the answer's version stays. */
+Test(store, an_unchanged_answer_confirms_a_mark) {
+   char p[256];
+   int64_t review, v;
+   Store *s = withWorkload(at("mark.db", p, sizeof p), &review);
+   char *sel[] = { "c1" };
+   StoredAnswer a = { .question_id = "q1", .selected = sel, .n_selected = 1 };
+   cr_assert_eq(Store_putAnswer(s, review, &a, 0, "alice", &v), STORE_OK);
+   cr_assert_eq(rawExec(p, "INSERT INTO review_mark VALUES (1, 'q1', '" T0 "', 'alice')"),
+                SQLITE_OK);
+   cr_assert_eq(Store_putAnswer(s, review, &a, 1, "bob", &v), STORE_OK, "%s",
+                Store_lastError(s));
+   cr_assert_eq(v, 1);
+   cr_assert_eq(rawInt(p, "SELECT count(*) FROM review_mark"), 0);
+   cr_assert_eq(rawInt(p, "SELECT version FROM answer"), 1);
+   HistoryEntry *h;
+   size_t n;
+   cr_assert_eq(Store_history(s, review, "q1", &h, &n), STORE_OK);
+   cr_assert_eq(n, 2);
+   cr_assert_str_eq(h[1].user, "bob");
+   cr_assert_str_eq(h[1].after, "{\"needs_review\":false}");
+   HistoryEntry_freeArray(h, n);
+   Store_close(s);
+}
+
 /* ---- plan tracking ---- */
 
 Test(store, plan_tracking_and_history) {
@@ -658,7 +739,7 @@ Test(store, plan_tracking_and_history) {
    cr_assert_eq(Store_putPlanTracking(s, review, &u, 0, "bob", NULL), STORE_STALE);
    cr_assert_eq(Store_putPlanTracking(s, review, &u, 1, "bob", &v), STORE_OK);
    cr_assert_eq(v, 2);
-   PlanTracking d = { .question_id = "q2", .choice_id = "c9" }; /* status NULL: open */
+   PlanTracking d = { .question_id = "q2", .choice_id = "c9", .note = "n" }; /* status NULL: open */
    cr_assert_eq(Store_putPlanTracking(s, review, &d, 0, "bob", NULL), STORE_OK);
 
    PlanTracking *all;
@@ -691,6 +772,47 @@ Test(store, plan_tracking_and_history) {
    cr_assert_eq(Store_history(s, review, NULL, &h, &n), STORE_OK);
    cr_assert_eq(n, 4); /* workload, q1/c1 twice, q2/c9 */
    HistoryEntry_freeArray(h, n);
+   Store_close(s);
+}
+
+Test(store, unchanged_plan_tracking_writes_nothing) {
+   char p[256];
+   int64_t review, v;
+   Store *s = withWorkload(at("plansame.db", p, sizeof p), &review);
+   PlanTracking t = { .question_id = "q1", .choice_id = "c1", .status = "in_progress",
+                      .due = "2026-03-01", .priority = 2 };
+   cr_assert_eq(Store_putPlanTracking(s, review, &t, 0, "alice", &v), STORE_OK);
+   long long hist = rawInt(p, "SELECT count(*) FROM history");
+
+   /* The same status again; no owner given as "" to an item without one. */
+   Store_setNow(s, "2026-01-01T00:05:00Z");
+   t.owner = "";
+   v = 42;
+   cr_assert_eq(Store_putPlanTracking(s, review, &t, 1, "script", &v), STORE_OK, "%s",
+                Store_lastError(s));
+   cr_assert_eq(v, 1);
+   PlanTracking *all;
+   size_t n;
+   cr_assert_eq(Store_getPlanTracking(s, review, &all, &n), STORE_OK);
+   cr_assert_eq(n, 1);
+   cr_assert_eq(all[0].version, 1);
+   cr_assert_str_eq(all[0].updated_by, "alice");
+   cr_assert_str_eq(all[0].updated_at, T0);
+   PlanTracking_freeArray(all, n);
+
+   /* An item never tracked, given the defaults: nothing to record. */
+   PlanTracking d = { .question_id = "q2", .choice_id = "c2", .status = "open", .owner = "" };
+   cr_assert_eq(Store_putPlanTracking(s, review, &d, 0, "script", &v), STORE_OK);
+   cr_assert_eq(v, 0);
+   cr_assert_eq(rawInt(p, "SELECT count(*) FROM plan_item"), 1);
+   cr_assert_eq(rawInt(p, "SELECT count(*) FROM history"), hist);
+
+   /* A stale version is refused all the same; a real change is written. */
+   cr_assert_eq(Store_putPlanTracking(s, review, &t, 0, "script", NULL), STORE_STALE);
+   t.owner = "dana";
+   cr_assert_eq(Store_putPlanTracking(s, review, &t, 1, "bob", &v), STORE_OK);
+   cr_assert_eq(v, 2);
+   cr_assert_eq(rawInt(p, "SELECT count(*) FROM history"), hist + 1);
    Store_close(s);
 }
 
