@@ -79,7 +79,7 @@ static Lens *storedLens(CliEnv *env, const char *key, DiagList *d)
    StoreLens sl;
    if (best && Store_getLens(s, best, &sl) == STORE_OK) {
       char *name = xasprintf(_("lens '%s' in the database"), key);
-      lens = Lens_loadBuffer(name, sl.text, sl.text_len, d);
+      lens = Lens_loadStored(name, sl.text, sl.text_len, d);
       free(name);
       StoreLens_free(&sl);
    }

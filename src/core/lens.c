@@ -108,7 +108,8 @@ static LensFormat sniff(const char *buf, size_t len) {
    return i < len && buf[i] == '{' ? LENS_JSON : LENS_YAML;
 }
 
-Lens *Lens_loadBuffer(const char *name, const char *buf, size_t len, DiagList *diags) {
+static Lens *load(const char *name, const char *buf, size_t len, unsigned flags,
+                  DiagList *diags) {
    size_t errors = diags->errors;
    if (len > LENS_MAX_FILE_SIZE) {
       too_large(name, diags);
@@ -126,7 +127,7 @@ Lens *Lens_loadBuffer(const char *name, const char *buf, size_t len, DiagList *d
          DiagList_add(diags, DIAG_ERROR, name, 0, 0, NULL, "%s", _("no lens found"));
       return NULL;
    }
-   Lens *lens = LensBuild_run(root, name, format, diags);
+   Lens *lens = LensBuild_run(root, name, format, flags, diags);
    LNode_free(root);
    if (!lens)
       return NULL;
@@ -134,6 +135,14 @@ Lens *Lens_loadBuffer(const char *name, const char *buf, size_t len, DiagList *d
    if (!lens->key) /* a name without a letter or digit: fall back on the text */
       lens->key = xasprintf("lens-%.12s", lens->sha256);
    return lens;
+}
+
+Lens *Lens_loadBuffer(const char *name, const char *buf, size_t len, DiagList *diags) {
+   return load(name, buf, len, 0, diags);
+}
+
+Lens *Lens_loadStored(const char *name, const char *buf, size_t len, DiagList *diags) {
+   return load(name, buf, len, LENS_LOAD_STORED, diags);
 }
 
 static void read_error(const char *path, DiagList *diags, int err) {

@@ -120,6 +120,12 @@ typedef struct Lens {
  * lens.  The syntax is sniffed: a first non-blank character '{' means JSON. */
 Lens *Lens_loadFile(const char *path, DiagList *diags);
 Lens *Lens_loadBuffer(const char *name, const char *buf, size_t len, DiagList *diags);
+/* A lens text walens accepted before (kept in a database or a bundle):
+ * checked as Lens_loadBuffer does, except that a YAML plain scalar where
+ * text belongs ("version: 1.0") is read as its text, as walens once read
+ * every scalar, so that a stricter walens still opens the reviews. */
+enum { LENS_LOAD_STORED = 1 << 0 };
+Lens *Lens_loadStored(const char *name, const char *buf, size_t len, DiagList *diags);
 /* The lens compiled into the binary (data/lenses/machine-learning.yaml). */
 Lens *Lens_loadDefault(DiagList *diags);
 const char *Lens_defaultText(size_t *len);

@@ -157,6 +157,8 @@ static void missing(Build *b, const Obj *o, const char *key, const LEntry *e) {
 static bool typed_plain(Build *b, const Obj *o, const char *key, const LNode *v, bool required) {
    if (!v->text || v->kind == LNODE_STRING || (v->kind == LNODE_NULL && (!required || !v->len)))
       return false;
+   if (b->stored) /* read as text, as when it was accepted: see field() */
+      return false;
    char *path = key_path(o->path, key);
    Build_diag(b, DIAG_ERROR, v->line, v->col, path,
               _("'%s': expected text, found %s; quote it: \"%s\""), key,
@@ -172,6 +174,10 @@ static const LNode *field(Build *b, const Obj *o, const char *key, LNodeKind wan
    const LEntry *e = LNode_find(o->node, key);
    if (e && want == LNODE_STRING && typed_plain(b, o, key, e->value, required))
       return NULL;
+   /* A lens stored by an older walens, which read every YAML scalar as
+    * text: refusing it now would lock its reviews out. */
+   if (e && b->stored && want == LNODE_STRING && e->value->text && e->value->len)
+      return e->value;
    if (!e || e->value->kind == LNODE_NULL) {
       if (required)
          missing(b, o, key, e);
@@ -628,9 +634,11 @@ static void build_top(Build *b, const Obj *o) {
    build_pillars(b, o);
 }
 
-Lens *LensBuild_run(const LNode *root, const char *file, LensFormat format, DiagList *diags) {
+Lens *LensBuild_run(const LNode *root, const char *file, LensFormat format, unsigned flags,
+                    DiagList *diags) {
    size_t errors = diags->errors;
-   Build b = { .file = file, .diags = diags, .lens = xcalloc(1, sizeof(Lens)) };
+   Build b = { .file = file, .diags = diags, .lens = xcalloc(1, sizeof(Lens)),
+               .stored = (flags & LENS_LOAD_STORED) != 0 };
    b.lens->format = format;
    if (root->kind != LNODE_MAP) {
       Build_diag(&b, DIAG_ERROR, root->line, root->col, NULL, _("a lens must be a mapping, not %s"),

@@ -61,7 +61,8 @@ LNode *LensYaml_parse(const char *file, const char *buf, size_t len, DiagList *d
 LNode *LensJson_parse(const char *file, const char *buf, size_t len, DiagList *diags);
 
 /* Tree -> Lens, with every check.  NULL when an error was reported. */
-Lens *LensBuild_run(const LNode *root, const char *file, LensFormat format, DiagList *diags);
+Lens *LensBuild_run(const LNode *root, const char *file, LensFormat format, unsigned flags,
+                    DiagList *diags);
 
 /* Shared by the builder and the checks. */
 typedef struct Build {
@@ -69,6 +70,7 @@ typedef struct Build {
    DiagList *diags;
    Lens *lens;
    size_t cap_questions; /* of lens->questions */
+   bool stored;          /* text walens accepted before (LENS_LOAD_STORED) */
 } Build;
 
 /* A diagnostic at line:col; the path goes with it for JSON only, whose

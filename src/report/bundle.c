@@ -367,7 +367,7 @@ static void readLens(Rd *r, json_t *root, In *in)
    }
    DiagList d;
    DiagList_init(&d);
-   in->parsed = Lens_loadBuffer(_("the bundle's lens"), text, len, &d);
+   in->parsed = Lens_loadStored(_("the bundle's lens"), text, len, &d);
    if (!in->parsed) {
       char *first = NULL;
       for (size_t i = 0; i < d.count && !first; i++)

@@ -124,7 +124,7 @@ static LensSeen *lensOf(Store *s, int64_t id, LensSeen **seen, size_t *n, size_t
    if (Store_getLens(s, id, &sl) == STORE_OK) {
       DiagList diags;
       DiagList_init(&diags);
-      e->lens = Lens_loadBuffer(sl.key, sl.text, sl.text_len, &diags);
+      e->lens = Lens_loadStored(sl.key, sl.text, sl.text_len, &diags);
       DiagList_free(&diags);
       StoreLens_free(&sl);
    }

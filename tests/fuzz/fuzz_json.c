@@ -11,7 +11,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
    DiagList diags;
    DiagList_init(&diags);
    LNode *root = LensJson_parse("fuzz.json", (const char *) data, size, &diags);
-   Lens *lens = root ? LensBuild_run(root, "fuzz.json", LENS_JSON, &diags) : NULL;
+   Lens *lens = root ? LensBuild_run(root, "fuzz.json", LENS_JSON, 0, &diags) : NULL;
    LNode_free(root);
    Fuzz_exercise(lens, &diags, data, size);
    Lens_free(lens);

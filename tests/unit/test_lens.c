@@ -1063,3 +1063,40 @@ Test(sha256, million_a_in_odd_pieces) {
    Sha256_hex(a, sizeof a, hex);
    cr_assert_str_eq(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
+
+/* A lens stored by a walens that read every YAML scalar as text: refused
+ * from a file today, still read (as text) from a database or a bundle, so
+ * the reviews pinned to it keep opening. */
+Test(stored, plain_scalars_read_as_text) {
+   const char *text = "id: old\n"
+                      "version: 1.0\n"
+                      "name: Old lens\n"
+                      "pillars:\n"
+                      "  - id: ops\n"
+                      "    name: Operations\n"
+                      "    questions:\n"
+                      "      - id: OPS1\n"
+                      "        title: 42\n"
+                      "        description: true\n"
+                      "        choices:\n"
+                      "          - id: OPS1_a\n"
+                      "            title: Yes we do\n";
+   DiagList d;
+   DiagList_init(&d);
+   cr_assert_null(Lens_loadBuffer("file", text, strlen(text), &d), "a file is checked strictly");
+   cr_assert_gt(d.errors, 0);
+   DiagList_free(&d);
+   DiagList_init(&d);
+   Lens *lens = Lens_loadStored("stored", text, strlen(text), &d);
+   cr_assert_not_null(lens, "stored text still loads (%zu errors)", d.errors);
+   cr_assert_str_eq(lens->version, "1.0");
+   cr_assert_str_eq(lens->questions[0].title, "42");
+   cr_assert_str_eq(lens->questions[0].description, "true");
+   Lens_free(lens);
+   DiagList_free(&d);
+   const char *broken = "id: old\nname: [unclosed\n";
+   DiagList_init(&d);
+   cr_assert_null(Lens_loadStored("stored", broken, strlen(broken), &d),
+                  "other errors still refuse");
+   DiagList_free(&d);
+}
