@@ -131,7 +131,7 @@ StoreStatus ReviewDoc_load(Store *s, const char *workload, ReviewDoc *out, DiagL
       return st;
    }
    char *name = xasprintf(_("lens '%s' stored for %s"), sl.key, workload);
-   out->lens = Lens_loadStored(name, sl.text, sl.text_len, diags);
+   out->lens = Lens_loadBuffer(name, sl.text, sl.text_len, diags);
    free(name);
    StoreLens_free(&sl);
    if (!out->lens) {
@@ -155,27 +155,27 @@ StoreStatus ReviewDoc_summary(Store *s, const Workload *w, const Lens *lens, Ris
 {
    StoredAnswer *rows = NULL;
    size_t n = 0;
-   const char *at = w->updated_at, *by = w->updated_by;
    StoreStatus st = Store_getAnswers(s, w->review_id, &rows, &n);
    Review r;
 
    *last_at = *last_by = NULL;
    if (st != STORE_OK)
       return st;
+   st = Store_lastChange(s, w->review_id, last_at, last_by);
+   if (st == STORE_NOT_FOUND) { /* no history at all: the workload row is all there is */
+      *last_at = xstrdup(w->updated_at);
+      *last_by = xstrdup(w->updated_by);
+   } else if (st != STORE_OK) {
+      StoredAnswer_freeArray(rows, n);
+      return st;
+   }
    Review_init(&r, lens);
    for (size_t i = 0; i < n; i++) {
       size_t q;
       if (Lens_findQuestion(lens, rows[i].question_id, &q))
          answerFromStored(&lens->questions[q], &rows[i], &r.answers[q]);
-      /* ISO 8601 UTC stamps compare as strings. */
-      if (rows[i].updated_at && (!at || strcmp(rows[i].updated_at, at) > 0)) {
-         at = rows[i].updated_at;
-         by = rows[i].updated_by;
-      }
    }
    Review_counts(&r, counts);
-   *last_at = xstrdup(at);
-   *last_by = xstrdup(by);
    Review_free(&r);
    StoredAnswer_freeArray(rows, n);
    return STORE_OK;
@@ -188,8 +188,8 @@ typedef struct Tally {
    int64_t review_id;
    ReviewSummary *row;
    Review review;
-   char *at, *by, *qid; /* its newest answer so far, NULL before one */
-   size_t next_q;        /* the question after its previous answer's */
+   char *at, *by; /* its newest history row, NULL without one */
+   size_t next_q; /* the question after its previous answer's */
 } Tally;
 
 /* An answer handed over, for its choices that follow. */
@@ -219,23 +219,14 @@ static int byAnswer(const void *a, const void *b)
    return (x > y) - (x < y);
 }
 
-/* The newest answer wins; of equal times the lowest question id, the one
- * ReviewDoc_summary meets first in its question order. */
-static void noteChange(Tally *t, const AnswerScanRow *r)
+/* The tally of a review, or NULL when it was not asked for. */
+static Tally *tallyOf(TallyPass *p, int64_t review_id)
 {
-   if (!r->updated_at)
-      return;
-   if (t->at) {
-      int c = strcmp(r->updated_at, t->at);
-      if (c < 0 || (c == 0 && strcmp(r->question_id, t->qid) >= 0))
-         return;
+   if (!p->cur || p->cur->review_id != review_id) {
+      Tally key = { .review_id = review_id };
+      p->cur = bsearch(&key, p->t, p->n, sizeof *p->t, byReview);
    }
-   free(t->at);
-   free(t->by);
-   free(t->qid);
-   t->at = xstrdup(r->updated_at);
-   t->by = xstrdup(r->updated_by);
-   t->qid = xstrdup(r->question_id);
+   return p->cur;
 }
 
 static void tallyAnswer(const AnswerScanRow *r, void *ctx)
@@ -245,14 +236,9 @@ static void tallyAnswer(const AnswerScanRow *r, void *ctx)
    TallyAnswer *ta;
    size_t q;
 
-   if (!p->cur || p->cur->review_id != r->review_id) {
-      Tally key = { .review_id = r->review_id };
-      p->cur = bsearch(&key, p->t, p->n, sizeof *p->t, byReview);
-      if (!p->cur)
-         return; /* a review not asked for */
-   }
+   if (!tallyOf(p, r->review_id))
+      return;
    lens = p->cur->row->lens;
-   noteChange(p->cur, r);
    /* Answers mostly come in the order they were written, often the lens's. */
    q = p->cur->next_q;
    if (q >= lens->n_questions || strcmp(lens->questions[q].id, r->question_id) != 0)
@@ -292,19 +278,29 @@ static void tallyChoice(int64_t answer_id, const char *choice_id, bool selected,
       ta->a->choices[c] = selected ? CHOICE_SELECTED : CHOICE_NA;
 }
 
+static void tallyChange(int64_t review_id, const char *at, const char *by, void *ctx)
+{
+   Tally *t = tallyOf(ctx, review_id);
+   if (!t)
+      return;
+   t->at = xstrdup(at);
+   t->by = xstrdup(by);
+}
+
+/* As ReviewDoc_summary: the workload row only when there is no history. */
 static void tallyFinish(Tally *t)
 {
    const Workload *w = t->row->w;
-   bool answer_newer = t->at && (!w->updated_at || strcmp(t->at, w->updated_at) > 0);
    Review_counts(&t->review, &t->row->counts);
-   t->row->last_at = xstrdup(answer_newer ? t->at : w->updated_at);
-   t->row->last_by = xstrdup(answer_newer ? t->by : w->updated_by);
+   t->row->last_at = xstrdup(t->at ? t->at : w->updated_at);
+   t->row->last_by = xstrdup(t->at ? t->by : w->updated_by);
 }
 
 StoreStatus ReviewDoc_summaries(Store *s, ReviewSummary *rows, size_t n)
 {
    TallyPass p = { .t = xcalloc(n ? n : 1, sizeof *p.t), .n = n };
-   AnswerScanVisitor v = { .answer = tallyAnswer, .choice = tallyChoice, .ctx = &p };
+   AnswerScanVisitor v = { .answer = tallyAnswer, .choice = tallyChoice,
+                           .change = tallyChange, .ctx = &p };
    StoreStatus st;
 
    for (size_t i = 0; i < n; i++) {
@@ -322,7 +318,6 @@ StoreStatus ReviewDoc_summaries(Store *s, ReviewSummary *rows, size_t n)
       Review_free(&p.t[i].review);
       free(p.t[i].at);
       free(p.t[i].by);
-      free(p.t[i].qid);
    }
    free(p.t);
    free(p.answers);

@@ -25,9 +25,11 @@ typedef struct ReviewDoc {
 StoreStatus ReviewDoc_load(Store *s, const char *workload, ReviewDoc *out, DiagList *diags,
                            char **err);
 /* One review's line in a list, without parsing its lens again: the risk
- * counts of w's current review and its newest change (the workload's own
- * or an answer's; *last_at and *last_by allocated, NULL on failure).  lens
- * is w's lens (w->lens_id), parsed once by the caller for every review on it. */
+ * counts of w's current review and who made its newest change and when
+ * (Store_lastChange: answers, plan tracking, milestones, the workload's own
+ * changes alike; w's updated_at/by when it has no history; *last_at and
+ * *last_by allocated, NULL on failure).  lens is w's lens (w->lens_id),
+ * parsed once by the caller for every review on it. */
 StoreStatus ReviewDoc_summary(Store *s, const Workload *w, const Lens *lens, RiskCounts *counts,
                               char **last_at, char **last_by);
 

@@ -166,13 +166,16 @@ typedef struct AnswerScanVisitor {
    void (*answer)(const AnswerScanRow *a, void *ctx);
    /* One choice of an answer; selected, else marked not applicable. */
    void (*choice)(int64_t answer_id, const char *choice_id, bool selected, void *ctx);
+   /* NULL, or the newest history row of a review (Store_lastChange). */
+   void (*change)(int64_t review_id, const char *at, const char *by, void *ctx);
    void *ctx;
 } AnswerScanVisitor;
 
 /* Every written answer of every review in one read, for lists of many
  * reviews: first each answer, by ascending answer_id, then each choice of
- * them, by ascending answer_id.  The visitor picks the reviews it wants
- * and must not call into s. */
+ * them, by ascending answer_id, then (when v->change is set) each review's
+ * newest change, by ascending review id; reviews without history are left
+ * out.  The visitor picks the reviews it wants and must not call into s. */
 StoreStatus Store_scanAnswers(Store *s, const AnswerScanVisitor *v);
 
 /* The user's tracking of one improvement (review, question, choice). */
@@ -209,6 +212,12 @@ typedef struct HistoryEntry {
    char *before, *after; /* JSON objects, or NULL */
 } HistoryEntry;
 
+/* Who made the review's newest change and when: its history row with the
+ * highest id.  Ids grow with every append, so that is the change written
+ * last: of two in the same second the later one, and the last one even
+ * when a clock went back.  Both allocated; STORE_NOT_FOUND (both NULL)
+ * when the review has no history. */
+StoreStatus Store_lastChange(Store *s, int64_t review_id, char **at, char **by);
 /* Oldest first; question_id NULL for every entry of the review. */
 StoreStatus Store_history(Store *s, int64_t review_id, const char *question_id,
                           HistoryEntry **out, size_t *n);

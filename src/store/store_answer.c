@@ -235,6 +235,8 @@ StoreStatus Store_scanAnswers(Store *s, const AnswerScanVisitor *v) {
    st = scanAnswers(s, v);
    if (st == STORE_OK)
       st = scanChoices(s, v);
+   if (st == STORE_OK && v->change)
+      st = StoreHist_scanLast(s, v);
    return StoreSql_end(s, st);
 }
 

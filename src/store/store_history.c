@@ -62,6 +62,49 @@ StoreStatus StoreHist_append(Store *s, int64_t review_id, const char *user, cons
    return STORE_OK;
 }
 
+StoreStatus Store_lastChange(Store *s, int64_t review_id, char **at, char **by) {
+   *at = *by = NULL;
+   StoreStatus st;
+   sqlite3_stmt *q = StoreSql_query(s, &st,
+                                    "SELECT at, user_name FROM history WHERE id ="
+                                    " (SELECT max(id) FROM history WHERE review_id = ?)",
+                                    "i", review_id);
+   if (!q)
+      return st;
+   bool row = false;
+   st = StoreSql_step(s, q, &row);
+   if (st == STORE_OK && row) {
+      *at = StoreSql_colText(q, 0);
+      *by = StoreSql_colText(q, 1);
+   } else if (st == STORE_OK)
+      st = STORE_NOT_FOUND;
+   StoreSql_finalize(s, q);
+   return st;
+}
+
+/* max(id) per review reads only the history_review index, in review order
+ * (no sort); each review's row is then one look-up by id. */
+StoreStatus StoreHist_scanLast(Store *s, const AnswerScanVisitor *v) {
+   StoreStatus st;
+   sqlite3_stmt *q = StoreSql_query(s, &st,
+                                    "SELECT h.review_id, h.at, h.user_name FROM"
+                                    " (SELECT max(id) AS id FROM history"
+                                    "  WHERE review_id IS NOT NULL GROUP BY review_id) m"
+                                    " JOIN history h ON h.id = m.id ORDER BY h.review_id",
+                                    "");
+   if (!q)
+      return st;
+   bool row = true;
+   while ((st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
+      const char *at = (const char *) sqlite3_column_text(q, 1);
+      const char *by = (const char *) sqlite3_column_text(q, 2);
+      if (at && by) /* NOT NULL in the schema: NULL is a failed allocation */
+         v->change(sqlite3_column_int64(q, 0), at, by, v->ctx);
+   }
+   StoreSql_finalize(s, q);
+   return st;
+}
+
 static void readEntry(sqlite3_stmt *q, HistoryEntry *e) {
    e->id = sqlite3_column_int64(q, 0);
    e->at = StoreSql_colText(q, 1);

@@ -123,6 +123,10 @@ bool StoreTime_validDate(const char *ymd);
 StoreStatus StoreHist_append(Store *s, int64_t review_id, const char *user, const char *kind,
                              const char *object, const char *before, const char *after);
 
+/* Hands v->change each review's newest history row, by review id (inside
+ * the caller's read transaction). */
+StoreStatus StoreHist_scanLast(Store *s, const AnswerScanVisitor *v);
+
 /* Before/after states as JSON objects.  Each adder returns false when
  * jansson fails (a string that is not UTF-8); a NULL string adds null. */
 bool StoreJson_str(json_t *o, const char *key, const char *v);

@@ -62,7 +62,7 @@ typedef struct WorkloadRow {
    Workload w;
    char *lens;        /* "name version", or NULL when the lens could not be read */
    RiskCounts counts; /* valid when lens != NULL */
-   char *last_at, *last_by; /* the latest change to the workload or an answer */
+   char *last_at, *last_by; /* the review's newest change (ReviewDoc_summaries) */
 } WorkloadRow;
 
 typedef struct App App;

@@ -96,15 +96,20 @@ static void fill(Store *s) {
    answer(s, "alpha", "Q3", "Q3_vault", "", NULL, "bob", "2026-01-05T00:00:00Z");
    answer(s, "alpha", "Q2", "", "", "OUT_OF_SCOPE", "cy", "2026-01-03T00:00:00Z");
    answer(s, "alpha", "Q5", "Q5_auto Q5_test", "", NULL, "dee", "2026-01-04T00:00:00Z");
+   /* Its last change is a plan item's, not an answer. */
+   PlanTracking t = { .question_id = "Q3", .choice_id = "Q3_rotate", .owner = "hank" };
+   Store_setNow(s, "2026-01-06T00:00:00Z");
+   cr_assert_eq(Store_putPlanTracking(s, reviewOf(s, "alpha"), &t, 0, "hank", NULL), STORE_OK,
+                "%s", Store_lastError(s));
 
-   /* Two answers of the same second, the later written with the lower
-    * question id; an answer to a question the lens does not have, and a
-    * choice it does not have. */
+   /* An answer to a question the lens does not have, and a choice it does
+    * not have; then two answers of the same second: the later written
+    * wins (here the lower question id). */
    addWorkload(s, "beta", small, "2026-01-01T00:00:00Z");
+   answer(s, "beta", "Q1", "Q1_zz Q1_c", "", NULL, "hal", "2026-01-10T00:00:00Z");
+   answer(s, "beta", "GONE", "GONE_a", "", NULL, "gus", "2026-01-20T00:00:00Z");
    answer(s, "beta", "Q4", "Q4_no", "", NULL, "eve", "2026-02-01T00:00:00Z");
    answer(s, "beta", "Q2", "Q2_a", "", NULL, "fay", "2026-02-01T00:00:00Z");
-   answer(s, "beta", "GONE", "GONE_a", "", NULL, "gus", "2026-01-20T00:00:00Z");
-   answer(s, "beta", "Q1", "Q1_zz Q1_c", "", NULL, "hal", "2026-01-10T00:00:00Z");
 
    addWorkload(s, "gamma", small, "2026-01-07T00:00:00Z"); /* no answers */
 
@@ -115,9 +120,21 @@ static void fill(Store *s) {
    Store_setNow(s, "2026-03-01T00:00:00Z");
    cr_assert_eq(Store_archiveWorkload(s, "delta", true, "kim"), STORE_OK);
 
-   /* Its answer's time equals the workload's own: the workload's wins. */
+   /* Its answer's time equals the workload's own: the answer, written
+    * later, wins. */
    addWorkload(s, "eps", small, "2026-01-09T00:00:00Z");
    answer(s, "eps", "Q4", "Q4_tag", "", NULL, "lu", "2026-01-09T00:00:00Z");
+
+   /* Two answers of the same second, the later written with the higher
+    * question id: it wins all the same. */
+   addWorkload(s, "zeta", small, "2026-01-08T00:00:00Z");
+   answer(s, "zeta", "Q2", "Q2_a", "", NULL, "mo", "2026-01-11T00:00:00Z");
+   answer(s, "zeta", "Q4", "Q4_no", "", NULL, "ned", "2026-01-11T00:00:00Z");
+
+   /* A clock that went back: the last change is the last one written. */
+   addWorkload(s, "theta", small, "2026-01-08T00:00:00Z");
+   answer(s, "theta", "Q1", "Q1_a", "", NULL, "oz", "2026-02-05T00:00:00Z");
+   answer(s, "theta", "Q2", "Q2_a", "", NULL, "pia", "2026-01-15T00:00:00Z");
 }
 
 /* The parsed lenses of the rows (one per workload: enough here). */
@@ -197,7 +214,7 @@ Test(summaries, equal_one_review_at_a_time) {
    Lens **lenses;
    size_t n;
    ReviewSummary *rows = summarise(s, true, &ws, &n, &lenses);
-   cr_assert_eq(n, 5);
+   cr_assert_eq(n, 7);
 
    /* Beside agreeing, the figures are the right ones. */
    const ReviewSummary *a = &rows[rowNamed(ws, n, "alpha")];
@@ -206,14 +223,14 @@ Test(summaries, equal_one_review_at_a_time) {
    cr_expect_eq(a->counts.by_risk[RISK_NOT_APPLICABLE], 1);
    cr_expect_eq(a->counts.by_risk[RISK_MEDIUM], 2); /* Q1 (Q1_c marked N/A), Q3 */
    cr_expect_eq(a->counts.by_risk[RISK_NONE], 1);   /* Q5 */
-   cr_expect_str_eq(a->last_at, "2026-01-05T00:00:00Z");
-   cr_expect_str_eq(a->last_by, "bob");
+   cr_expect_str_eq(a->last_at, "2026-01-06T00:00:00Z");
+   cr_expect_str_eq(a->last_by, "hank");
 
    const ReviewSummary *b = &rows[rowNamed(ws, n, "beta")];
    cr_expect_eq(b->counts.answered, 3);
    cr_expect_eq(b->counts.by_risk[RISK_HIGH], 2); /* Q4 none of these, Q1 Q1_c only */
    cr_expect_str_eq(b->last_at, "2026-02-01T00:00:00Z");
-   cr_expect_str_eq(b->last_by, "fay"); /* Q2 before Q4, as in question order */
+   cr_expect_str_eq(b->last_by, "fay"); /* written after eve's */
 
    const ReviewSummary *g = &rows[rowNamed(ws, n, "gamma")];
    cr_expect_eq(g->counts.answered, 0);
@@ -227,7 +244,16 @@ Test(summaries, equal_one_review_at_a_time) {
 
    const ReviewSummary *e = &rows[rowNamed(ws, n, "eps")];
    cr_expect_eq(e->counts.answered, 1);
-   cr_expect_str_eq(e->last_by, "creator");
+   cr_expect_str_eq(e->last_at, "2026-01-09T00:00:00Z");
+   cr_expect_str_eq(e->last_by, "lu");
+
+   const ReviewSummary *z = &rows[rowNamed(ws, n, "zeta")];
+   cr_expect_str_eq(z->last_at, "2026-01-11T00:00:00Z");
+   cr_expect_str_eq(z->last_by, "ned");
+
+   const ReviewSummary *t = &rows[rowNamed(ws, n, "theta")];
+   cr_expect_str_eq(t->last_at, "2026-01-15T00:00:00Z");
+   cr_expect_str_eq(t->last_by, "pia");
    freeRows(rows, ws, n, lenses);
    Store_close(s);
 }
@@ -240,7 +266,7 @@ Test(summaries, rows_not_asked_for_are_left_out) {
    size_t n;
    /* Without the archived workload, whose answers are read all the same. */
    ReviewSummary *rows = summarise(s, false, &ws, &n, &lenses);
-   cr_assert_eq(n, 4);
+   cr_assert_eq(n, 6);
    freeRows(rows, ws, n, lenses);
 
    /* One row alone, from the middle. */
@@ -272,5 +298,9 @@ Test(summaries, an_empty_database) {
    cr_expect_eq(rows[0].counts.answered, 0);
    cr_expect_str_eq(rows[0].last_by, "creator");
    freeRows(rows, ws, n, lenses);
+   char *at = (char *)"x", *by = (char *)"x";
+   cr_expect_eq(Store_lastChange(s, 999, &at, &by), STORE_NOT_FOUND);
+   cr_expect_null(at);
+   cr_expect_null(by);
    Store_close(s);
 }
