@@ -46,6 +46,26 @@ const char *NaReason_label(NaReason r) {
    return _(naReasonLabels[(unsigned)r < NA_REASON_COUNT ? r : NA_NONE]);
 }
 
+/* ---- risks and weights as people read them ---- */
+
+static const char *const riskLabels[RISK_COUNT] = {
+   [RISK_UNANSWERED] = N_("unanswered"), [RISK_HIGH] = N_("HIGH"), [RISK_MEDIUM] = N_("MEDIUM"),
+   [RISK_NONE] = N_("OK"),               [RISK_NOT_APPLICABLE] = N_("n/a"),
+};
+
+static const char *const weightLabels[] = {
+   [WEIGHT_NONE] = N_("none"), [WEIGHT_HIGH] = N_("high"), [WEIGHT_MEDIUM] = N_("medium"),
+};
+
+const char *Risk_label(Risk r) {
+   return _(riskLabels[(unsigned)r < RISK_COUNT ? r : RISK_UNANSWERED]);
+}
+
+const char *Weight_label(Weight w) {
+   unsigned n = sizeof weightLabels / sizeof *weightLabels;
+   return _(weightLabels[(unsigned)w < n ? w : WEIGHT_NONE]);
+}
+
 /* ---- one answer ---- */
 
 static bool Answer_anySelected(const Question *q, const Answer *a) {

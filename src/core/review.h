@@ -38,6 +38,14 @@ const char *NaReason_name(NaReason r);
 bool NaReason_parse(const char *name, NaReason *out);
 const char *NaReason_label(NaReason r); /* translated, for screens */
 
+/* What people read for a risk or a weight (translated): the screens, the
+ * CLI's text and the reports.  Risk_name and Weight_name (lens.h) stay the
+ * API words for JSON, CSV and what is typed.
+ *   risk:   "HIGH", "MEDIUM", "OK", "n/a", "unanswered"
+ *   weight: "high", "medium", "none" */
+const char *Risk_label(Risk r);
+const char *Weight_label(Weight w);
+
 /* Risk as AWS computes it: N/A question -> NOT_APPLICABLE; nothing selected ->
  * UNANSWERED; else the first rule that holds; no rule holds -> UNANSWERED. */
 Risk Question_risk(const Question *q, const Answer *a);

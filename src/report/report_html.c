@@ -270,7 +270,7 @@ static void planRow(const Report *r, Rout *o, const PlanItem *it, size_t number)
    text(o, c->title);
    Rout_put(o, "</strong><br><span class=\"muted\">");
    if (it->weight != WEIGHT_NONE)
-      textf(o, _("%s, weight %s"), c->id, Weight_name(it->weight));
+      textf(o, _("%s, weight %s"), c->id, Weight_label(it->weight));
    else
       text(o, c->id);
    Rout_put(o, "</span>");

@@ -225,7 +225,7 @@ static void planItem(const Report *r, Rout *o, const PlanItem *it, size_t number
    Rout_put(o, "%zu. **%s**\\\n", number, title);
    free(title);
    char *s = it->weight != WEIGHT_NONE
-                ? xasprintf(_("Practice %s, weight %s"), c->id, Weight_name(it->weight))
+                ? xasprintf(_("Practice %s, weight %s"), c->id, Weight_label(it->weight))
                 : xasprintf(_("Practice %s"), c->id);
    char *e = md(s, ind);
    Rout_put(o, "%*s%s\\\n", (int)ind, "", e);

@@ -412,7 +412,7 @@ static void planItem(const Report *r, Layout *l, Block *b, const PlanItem *it, s
    para(l, b, pad, indent - pad, head);
    free(head);
    char *s = it->weight != WEIGHT_NONE
-                ? xasprintf(_("Practice %s, weight %s"), c->id, Weight_name(it->weight))
+                ? xasprintf(_("Practice %s, weight %s"), c->id, Weight_label(it->weight))
                 : xasprintf(_("Practice %s"), c->id);
    para(l, b, indent, 2, s);
    free(s);

@@ -5,7 +5,7 @@
 
 #include <stdlib.h>
 
-#include "i18n.h"
+#include "core/review.h"
 
 typedef struct RoleDef {
    short fg, bg;   /* -1: the terminal's default */
@@ -112,19 +112,7 @@ const char *Theme_riskGlyph(const Theme *t, Risk r)
 
 const char *Theme_riskWord(Risk r)
 {
-   switch (r) {
-   case RISK_HIGH:
-      return _("HIGH");
-   case RISK_MEDIUM:
-      return _("MEDIUM");
-   case RISK_NONE:
-      return _("OK");
-   case RISK_NOT_APPLICABLE:
-      return _("n/a");
-   case RISK_UNANSWERED:
-   default:
-      return _("unanswered");
-   }
+   return Risk_label(r);
 }
 
 const char *Theme_glyph(const Theme *t, Glyph g)

@@ -69,7 +69,8 @@ attr_t Theme_attr(const Theme *t, Role r);
 Role Theme_riskRole(Risk r);
 /* "▲" HIGH, "◆" MEDIUM, "✓" none, "·" unanswered, "–" N/A; ASCII H M + . - */
 const char *Theme_riskGlyph(const Theme *t, Risk r);
-/* A short word: "HIGH", "MEDIUM", "OK", "unanswered", "n/a" (translated). */
+/* A short word: "HIGH", "MEDIUM", "OK", "unanswered", "n/a" (translated):
+ * Risk_label (core/review.h), the one table of them. */
 const char *Theme_riskWord(Risk r);
 const char *Theme_glyph(const Theme *t, Glyph g);
 

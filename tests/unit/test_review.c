@@ -138,6 +138,20 @@ Test(na_reason, names_and_parse) {
    cr_assert_str_eq(NaReason_label(NA_NONE), "No reason given");
 }
 
+/* What people read, apart from the API words (Risk_name, Weight_name). */
+Test(labels, risks_and_weights) {
+   cr_assert_str_eq(Risk_label(RISK_HIGH), "HIGH");
+   cr_assert_str_eq(Risk_label(RISK_MEDIUM), "MEDIUM");
+   cr_assert_str_eq(Risk_label(RISK_NONE), "OK");
+   cr_assert_str_eq(Risk_label(RISK_NOT_APPLICABLE), "n/a");
+   cr_assert_str_eq(Risk_label(RISK_UNANSWERED), "unanswered");
+   cr_assert_str_eq(Risk_label((Risk)99), "unanswered");
+   cr_assert_str_eq(Weight_label(WEIGHT_HIGH), "high");
+   cr_assert_str_eq(Weight_label(WEIGHT_MEDIUM), "medium");
+   cr_assert_str_eq(Weight_label(WEIGHT_NONE), "none");
+   cr_assert_str_eq(Weight_label((Weight)99), "none");
+}
+
 /* ---- toggling ---- */
 
 Test(answer, none_of_these_is_exclusive) {
