@@ -204,7 +204,7 @@ static char *describeFields(const SnapPlanChange *c) {
       if (!(c->fields & (1u << f)))
          continue;
       switch (f) {
-      case 0: snprintf(buf, sizeof buf, _("status %s -> %s"), PlanStatus_name(x->status), PlanStatus_name(y->status)); break;
+      case 0: snprintf(buf, sizeof buf, _("status %s -> %s"), PlanStatus_label(x->status), PlanStatus_label(y->status)); break;
       case 1: snprintf(buf, sizeof buf, _("owner %s -> %s"), orDash(x->owner), orDash(y->owner)); break;
       case 2: snprintf(buf, sizeof buf, _("due %s -> %s"), orDash(x->due), orDash(y->due)); break;
       case 3: snprintf(buf, sizeof buf, _("priority %d -> %d"), x->priority, y->priority); break;

@@ -123,19 +123,41 @@ static void listJson(const ReviewDoc *doc, const Plan *plan, const PlanArgs *a, 
 }
 
 typedef struct Widths {
-   int question, choice, owner;
+   int first, weight, question, choice, status, owner;
 } Widths;
 
 static int maxInt(int a, int b) {
    return a > b ? a : b;
 }
 
+/* The words of the first column: the risk of an item to improve, else why
+ * it left the plan. */
+static const char *firstWord(const PlanItem *it) {
+   return it->state == PLAN_ITEM_ACTIVE ? Risk_label(it->risk) : PlanItemState_name(it->state);
+}
+
+static const char *weightWord(Weight weight) {
+   return weight == WEIGHT_NONE ? "-" : Weight_label(weight);
+}
+
+/* At least the English widths, so that a column does not move with the
+ * items shown; wider for a language with longer words. */
 static Widths widths(const Plan *plan, const PlanArgs *a, PlanStatus st) {
-   Widths w = { Cli_width(_("QUESTION")), Cli_width(_("CHOICE")), Cli_width(_("OWNER")) };
+   Widths w = { maxInt(10, maxInt(Cli_width(_("RISK")), Cli_width(_("STATE")))),
+                maxInt(6, Cli_width(_("WEIGHT"))),
+                Cli_width(_("QUESTION")),
+                Cli_width(_("CHOICE")),
+                maxInt(13, Cli_width(_("STATUS"))),
+                Cli_width(_("OWNER")) };
+   w.weight = maxInt(w.weight, maxInt(Cli_width(weightWord(WEIGHT_HIGH)),
+                                      Cli_width(weightWord(WEIGHT_MEDIUM))));
+   for (int i = 0; i < PLAN_STATUS_COUNT; i++)
+      w.status = maxInt(w.status, Cli_width(PlanStatus_label((PlanStatus)i)));
    for (size_t i = 0; i < plan->n; i++) {
       const PlanTrack *t = &plan->items[i].track;
       if (!shown(&plan->items[i], a, st))
          continue;
+      w.first = maxInt(w.first, Cli_width(firstWord(&plan->items[i])));
       w.question = maxInt(w.question, Cli_width(t->question_id));
       w.choice = maxInt(w.choice, Cli_width(t->choice_id));
       w.owner = maxInt(w.owner, Cli_width(orDash(t->owner)));
@@ -143,17 +165,16 @@ static Widths widths(const Plan *plan, const PlanArgs *a, PlanStatus st) {
    return w;
 }
 
-/* One row; first is the risk (active items) or the state (the others). */
-static void printRow(const Widths *w, const char *first, const char *weight, const PlanTrack *t,
-                     bool overdue, const char *title) {
+static void printRow(const Widths *w, const PlanItem *it, bool overdue, const char *title) {
+   const PlanTrack *t = &it->track;
    char pri[16], due[16];
    snprintf(pri, sizeof pri, "%d", t->priority);
    snprintf(due, sizeof due, "%s%s", orDash(t->due), overdue ? "!" : "");
-   Cli_cell(first, 10);
-   Cli_cell(orDash(weight), 6);
+   Cli_cell(firstWord(it), w->first);
+   Cli_cell(weightWord(it->weight), w->weight);
    Cli_cell(t->question_id, w->question);
    Cli_cell(t->choice_id, w->choice);
-   Cli_cell(PlanStatus_name(t->status), 13);
+   Cli_cell(PlanStatus_label(t->status), w->status);
    Cli_cellRight(t->priority ? pri : "-", 3);
    Cli_cell(due, 11);
    Cli_cell(orDash(t->owner), w->owner);
@@ -161,11 +182,11 @@ static void printRow(const Widths *w, const char *first, const char *weight, con
 }
 
 static void printHeader(const Widths *w, const char *first) {
-   Cli_cell(first, 10);
-   Cli_cell(_("WEIGHT"), 6);
+   Cli_cell(first, w->first);
+   Cli_cell(_("WEIGHT"), w->weight);
    Cli_cell(_("QUESTION"), w->question);
    Cli_cell(_("CHOICE"), w->choice);
-   Cli_cell(_("STATUS"), 13);
+   Cli_cell(_("STATUS"), w->status);
    Cli_cellRight(_("PRI"), 3);
    Cli_cell(_("DUE"), 11);
    Cli_cell(_("OWNER"), w->owner);
@@ -198,8 +219,7 @@ static void listText(const ReviewDoc *doc, const Plan *plan, const PlanArgs *a, 
    for (size_t i = 0; i < plan->n_active; i++) {
       const PlanItem *it = &plan->items[i];
       if (shown(it, a, st))
-         printRow(&w, Risk_name(it->risk), Weight_name(it->weight), &it->track,
-                  PlanItem_isOverdue(it, today), practiceTitle(doc->lens, it));
+         printRow(&w, it, PlanItem_isOverdue(it, today), practiceTitle(doc->lens, it));
    }
    if (rest == 0)
       return;
@@ -208,8 +228,7 @@ static void listText(const ReviewDoc *doc, const Plan *plan, const PlanArgs *a, 
    for (size_t i = plan->n_active; i < plan->n; i++) {
       const PlanItem *it = &plan->items[i];
       if (shown(it, a, st))
-         printRow(&w, PlanItemState_name(it->state), Weight_name(it->weight), &it->track, false,
-                  practiceTitle(doc->lens, it));
+         printRow(&w, it, false, practiceTitle(doc->lens, it));
    }
 }
 
@@ -302,7 +321,7 @@ static void applyChange(PlanTrack *t, const PlanArgs *a, const Change *c) {
 
 static void printItem(const PlanItem *it) {
    const PlanTrack *t = &it->track;
-   Cli_printf("%s %s: %s", t->question_id, t->choice_id, PlanStatus_name(t->status));
+   Cli_printf("%s %s: %s", t->question_id, t->choice_id, PlanStatus_label(t->status));
    if (t->owner)
       Cli_printf(_(", owner %s"), t->owner);
    if (t->due)

@@ -40,24 +40,40 @@ const char *PlanStatus_label(PlanStatus s) {
    return C_("plan status", statusLabels[(unsigned)s < PLAN_STATUS_COUNT ? s : PLAN_OPEN]);
 }
 
-/* Equal ignoring case, with '-' and ' ' standing for '_'. */
+/* One character of a status word as compared: '-', ' ' and '_' are one, and
+ * letter case does not count (ASCII only: other bytes compare as they are). */
+static char fold(char c) {
+   return c == '-' || c == ' ' ? '_' : (char)tolower((unsigned char)c);
+}
+
+/* Equal after fold(). */
 static bool sameName(const char *given, const char *name) {
-   for (; *given && *name; given++, name++) {
-      char g = *given == '-' || *given == ' ' ? '_' : (char)tolower((unsigned char)*given);
-      if (g != *name)
+   for (; *given && *name; given++, name++)
+      if (fold(*given) != fold(*name))
          return false;
-   }
    return *given == '\0' && *name == '\0';
 }
 
+/* The status whose word in table (names, or labels translated or not)
+ * given is; -1 when none. */
+static int findStatus(const char *given, const char *const *table, bool translate) {
+   for (int i = 0; i < PLAN_STATUS_COUNT; i++)
+      if (sameName(given, translate ? C_("plan status", table[i]) : table[i]))
+         return i;
+   return -1;
+}
+
+/* The API names win over the labels, so no translation can take one away. */
 bool PlanStatus_parse(const char *name, PlanStatus *out) {
-   for (int i = 0; name && i < PLAN_STATUS_COUNT; i++)
-      if (sameName(name, statusNames[i])) {
-         if (out)
-            *out = (PlanStatus)i;
-         return true;
-      }
-   return false;
+   int i = -1;
+   if (name && *name && (i = findStatus(name, statusNames, false)) < 0 &&
+       (i = findStatus(name, statusLabels, false)) < 0)
+      i = findStatus(name, statusLabels, true);
+   if (i < 0)
+      return false;
+   if (out)
+      *out = (PlanStatus)i;
+   return true;
 }
 
 bool PlanStatus_isPending(PlanStatus s) {

@@ -30,8 +30,9 @@ typedef enum {
 #define PLAN_STATUS_COUNT 5
 
 /* API names as the store keeps them: "open", "in_progress", "done",
- * "risk_accepted", "wont_do".  Parse also accepts '-' or ' ' for '_' and any
- * letter case ("in-progress", "Risk Accepted"). */
+ * "risk_accepted", "wont_do".  Parse takes those, the English labels
+ * ("won't do") and the labels of the current language ("in Arbeit"), with
+ * '-', ' ' and '_' alike and any letter case ("in-progress", "Risk Accepted"). */
 const char *PlanStatus_name(PlanStatus s);
 bool PlanStatus_parse(const char *name, PlanStatus *out);
 /* Translated, for screens: "open", "in progress", "done", "risk accepted",

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/plan.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 
@@ -132,10 +133,18 @@ static void textField(Parts *p, const char *label, const char *before, const cha
       add(p, "%s %s -> %s", label, before, after);
 }
 
+/* A stored status as shown; a word this version does not know as it is. */
+static const char *statusLabel(const char *name) {
+   PlanStatus st;
+   if (!name)
+      return "?";
+   return PlanStatus_parse(name, &st) ? PlanStatus_label(st) : name;
+}
+
 static void describePlan(Parts *p, json_t *b, json_t *a) {
    const char *bs = b ? getStr(b, "status") : "open", *as = getStr(a, "status");
    if (!sameStr(bs, as))
-      add(p, _("status %s -> %s"), bs ? bs : "?", as ? as : "?");
+      add(p, _("status %s -> %s"), statusLabel(bs), statusLabel(as));
    textField(p, _("owner"), getStr(b, "owner"), getStr(a, "owner"));
    textField(p, _("due"), getStr(b, "due"), getStr(a, "due"));
    json_int_t bp = json_integer_value(json_object_get(b, "priority"));

@@ -12,7 +12,8 @@
  *   answer:    "selected Q1_a, Q1_b; unselected Q1_c; notes changed"
  *              "marked not applicable (OUT_OF_SCOPE)", "answered again"
  *              "removed by lens upgrade", "confirmed after lens upgrade"
- *   plan:      "status open -> in_progress; owner set to alice; due 2026-12-01"
+ *   plan:      "status open -> in progress; owner set to alice; due 2026-12-01"
+ *              (statuses as shown, translated)
  *   workload:  "created", "renamed from a to b", "archived", "lens small 1.0 -> 2.0"
  *   milestone: "milestone saved"
  * A change it cannot read (damaged JSON) reads "changed". */

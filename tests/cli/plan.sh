@@ -133,5 +133,19 @@ run upgrade up-two --check
 run upgrade up-two --lens upgrade --milestone "v1 final"
 run upgrade
 
+# A status as shown is taken as typed ("won't do"); text shows labels, JSON
+# and the history's store the API words.
+quiet workload add spell --lens "$FIX/small.yaml"
+quiet answer spell Q1 --select Q1_c
+start plan-labels
+run plan set spell Q1 Q1_a --status "won't do"
+run plan set spell Q1 Q1_a --status "Risk Accepted"
+run plan set spell Q1 Q1_b --status "in progress"
+run plan set spell Q1 Q1_b --status "won't"
+run plan spell
+run plan spell --status "risk accepted" --format json
+run plan spell --status "won't do"
+run history spell
+
 golden "$CASE" "$OUT"
 finish

@@ -727,7 +727,12 @@ Test(history, describes_changes) {
    assertDescribes("plan", NULL,
                    "{\"status\":\"in_progress\",\"owner\":\"alice\",\"due\":\"2026-12-01\","
                    "\"priority\":2,\"note\":\"n\",\"version\":1}",
-                   "status open -> in_progress; owner alice; due 2026-12-01; priority 2; note added");
+                   "status open -> in progress; owner alice; due 2026-12-01; priority 2; note added");
+   /* Statuses as shown; a word from a newer walens as it is. */
+   assertDescribes("plan", "{\"status\":\"wont_do\"}", "{\"status\":\"risk_accepted\"}",
+                   "status won't do -> risk accepted");
+   assertDescribes("plan", "{\"status\":\"frozen\"}", "{\"status\":\"done\"}",
+                   "status frozen -> done");
    assertDescribes("plan",
                    "{\"status\":\"open\",\"owner\":\"alice\",\"due\":\"2026-12-01\",\"priority\":2,"
                    "\"note\":\"n\"}",

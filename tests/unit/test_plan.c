@@ -77,7 +77,20 @@ Test(plan, status_names) {
    cr_assert_eq(s, PLAN_RISK_ACCEPTED);
    cr_assert(PlanStatus_parse("wont_do", &s));
    cr_assert_eq(s, PLAN_WONT_DO);
-   cr_assert_not(PlanStatus_parse("won't do", &s));
+   /* Every label as shown is taken back, as typed or in other case. */
+   for (int i = 0; i < PLAN_STATUS_COUNT; i++) {
+      cr_assert(PlanStatus_parse(PlanStatus_label((PlanStatus)i), &s), "%d", i);
+      cr_assert_eq(s, (PlanStatus)i);
+   }
+   cr_assert(PlanStatus_parse("won't do", &s));
+   cr_assert_eq(s, PLAN_WONT_DO);
+   cr_assert(PlanStatus_parse("Won't-Do", &s));
+   cr_assert_eq(s, PLAN_WONT_DO);
+   cr_assert(PlanStatus_parse("in progress", &s));
+   cr_assert_eq(s, PLAN_IN_PROGRESS);
+   cr_assert_not(PlanStatus_parse("won't", &s));
+   cr_assert_not(PlanStatus_parse("wont do it", &s));
+   cr_assert_not(PlanStatus_parse("in", &s));
    cr_assert_not(PlanStatus_parse("opened", &s));
    cr_assert_not(PlanStatus_parse("", &s));
    cr_assert_not(PlanStatus_parse(NULL, &s));
