@@ -105,17 +105,88 @@ static bool addWord(PlanFilter *f, const Lens *lens, const char *w)
    return false;
 }
 
+char *PlanFilter_hint(void)
+{
+   char *statuses = xstrdup(""), *hint;
+
+   for (int i = 0; i < PLAN_STATUS_COUNT; i++) {
+      char *t = xasprintf("%s%s%s", statuses, i ? ", " : "", PlanStatus_label((PlanStatus)i));
+      free(statuses);
+      statuses = t;
+   }
+   /* TRANSLATORS: %s: the plan statuses as shown; type the rest as it is. */
+   hint = xasprintf(_("%s, pending, high, medium, overdue, owner:NAME, phase:ID, pillar:ID"),
+                    statuses);
+   free(statuses);
+   return hint;
+}
+
+/* A status label of more words than this (no language has one) is not
+ * taken as one term. */
+#define STATUS_MAX_WORDS 4
+
+/* The most words from words[0 .. n) that make one status ("risk accepted",
+ * "in Arbeit"), added to f; 0 when they start none (one word alone is
+ * addWord's). */
+static size_t addStatus(PlanFilter *f, char **words, size_t n)
+{
+   for (size_t k = n < STATUS_MAX_WORDS ? n : STATUS_MAX_WORDS; k > 1; k--) {
+      char *joined = xstrdup(words[0]);
+      PlanStatus st;
+      bool ok;
+      for (size_t i = 1; i < k; i++) {
+         char *t = xasprintf("%s %s", joined, words[i]);
+         free(joined);
+         joined = t;
+      }
+      ok = PlanStatus_parse(joined, &st);
+      free(joined);
+      if (ok) {
+         f->status |= 1u << st;
+         return k;
+      }
+   }
+   return 0;
+}
+
+/* The words of one comma-separated part into out; false (and *bad set to
+ * the word) on one that means nothing. */
+static bool addPart(PlanFilter *out, const Lens *lens, char *part, char **bad)
+{
+   char **words = xcalloc(strlen(part) / 2 + 2, sizeof *words), *save = NULL;
+   size_t n = 0;
+   bool ok = true;
+
+   for (char *w = strtok_r(part, " \t", &save); w; w = strtok_r(NULL, " \t", &save))
+      words[n++] = w;
+   for (size_t i = 0; i < n && ok;) {
+      size_t used = addStatus(out, words + i, n - i);
+      if (used) {
+         i += used;
+      } else if (addWord(out, lens, words[i])) {
+         i++;
+      } else {
+         *bad = xstrdup(words[i]);
+         ok = false;
+      }
+   }
+   free(words);
+   return ok;
+}
+
 bool PlanFilter_parse(const char *text, const Lens *lens, PlanFilter *out, char **err)
 {
-   char *copy = xstrdup(text ? text : ""), *save = NULL;
+   char *copy = xstrdup(text ? text : ""), *save = NULL, *bad = NULL;
 
    PlanFilter_init(out);
-   for (char *w = strtok_r(copy, " ,\t", &save); w; w = strtok_r(NULL, " ,\t", &save)) {
-      if (!addWord(out, lens, w)) {
-         if (err)
-            *err = xasprintf(_("Unknown filter word '%s' (open, done, high, medium, overdue, "
-                               "owner:NAME, phase:ID, pillar:ID)"),
-                             w);
+   for (char *p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+      if (!addPart(out, lens, p, &bad)) {
+         if (err) {
+            char *hint = PlanFilter_hint();
+            *err = xasprintf(_("Unknown filter word '%s' (%s)"), bad, hint);
+            free(hint);
+         }
+         free(bad);
          PlanFilter_free(out);
          free(copy);
          return false;
@@ -138,7 +209,7 @@ char *PlanFilter_format(const PlanFilter *f, const Lens *lens)
 
    for (int i = 0; i < PLAN_STATUS_COUNT; i++)
       if (f->status & (1u << i))
-         append(&s, PlanStatus_name((PlanStatus)i));
+         append(&s, PlanStatus_label((PlanStatus)i));
    if (f->risk & (1u << RISK_HIGH))
       append(&s, "high");
    if (f->risk & (1u << RISK_MEDIUM))
@@ -187,18 +258,32 @@ bool PlanFilter_match(const PlanFilter *f, const Lens *lens, const PlanItem *it,
    return true;
 }
 
-static const char *const sortNames[PLAN_SORT_COUNT] = {"risk",   "due",   "owner",
-                                                       "status", "place", "priority"};
+/* The word typed, and the label shown (in English the same word). */
+static const struct {
+   const char *word, *label;
+} sorts[PLAN_SORT_COUNT] = {
+   [PLAN_SORT_RISK] = { "risk", NC_("plan sort", "risk") },
+   [PLAN_SORT_DUE] = { "due", NC_("plan sort", "due") },
+   [PLAN_SORT_OWNER] = { "owner", NC_("plan sort", "owner") },
+   [PLAN_SORT_STATUS] = { "status", NC_("plan sort", "status") },
+   [PLAN_SORT_PLACE] = { "place", NC_("plan sort", "place") },
+   [PLAN_SORT_PRIORITY] = { "priority", NC_("plan sort", "priority") },
+};
 
 const char *PlanSort_name(PlanSort s)
 {
-   return (unsigned)s < PLAN_SORT_COUNT ? sortNames[s] : sortNames[0];
+   return C_("plan sort", sorts[(unsigned)s < PLAN_SORT_COUNT ? s : PLAN_SORT_RISK].label);
 }
 
 bool PlanSort_parse(const char *name, PlanSort *out)
 {
    for (int i = 0; name && i < PLAN_SORT_COUNT; i++)
-      if (strcasecmp(name, sortNames[i]) == 0) {
+      if (strcasecmp(name, sorts[i].word) == 0) {
+         *out = (PlanSort)i;
+         return true;
+      }
+   for (int i = 0; name && i < PLAN_SORT_COUNT; i++)
+      if (strcasecmp(name, C_("plan sort", sorts[i].label)) == 0) {
          *out = (PlanSort)i;
          return true;
       }

@@ -2,7 +2,9 @@
  * (pure: no curses, unit-tested).
  *
  * A filter is typed as words separated by blanks or commas:
- *   open  in_progress  done  risk_accepted  wont_do  pending   (status; '-' for '_')
+ *   open  in_progress  done  risk_accepted  wont_do  pending   (status; '-' for '_';
+ *         the labels shown too, "in progress", "won't do", in English and
+ *         in the user's language: blanks inside one do not split it)
  *   high  medium                                               (the question's risk)
  *   overdue
  *   owner:NAME  @NAME  owner:-  (no owner)
@@ -33,10 +35,15 @@ void PlanFilter_free(PlanFilter *f);
 bool PlanFilter_isEmpty(const PlanFilter *f);
 
 /* Parses text against lens (for phase and pillar names).  On an unknown
- * word returns false, *err (caller frees) names it, and *out is empty. */
+ * word returns false, *err (caller frees) names it with PlanFilter_hint,
+ * and *out is empty. */
 bool PlanFilter_parse(const char *text, const Lens *lens, PlanFilter *out, char **err);
-/* The filter as words that parse back to it ("open,high,owner:alice"); ""
- * when empty.  Caller frees. */
+/* The words a filter takes, for a prompt or an error, every status as
+ * shown: "open, in progress, done, risk accepted, won't do, pending, high,
+ * ...".  Translated; caller frees. */
+char *PlanFilter_hint(void);
+/* The filter as words that parse back to it, statuses as shown
+ * ("in progress,high,owner:alice"); "" when empty.  Caller frees. */
 char *PlanFilter_format(const PlanFilter *f, const Lens *lens);
 
 /* Whether the item passes (today: YYYY-MM-DD, for overdue).  An item that
@@ -54,8 +61,10 @@ typedef enum {
    PLAN_SORT_COUNT
 } PlanSort;
 
-/* "risk", "due", "owner", "status", "place", "priority"; parse takes
- * those, "phase" and "pillar" for place, and "pri" for priority. */
+/* The sort as the screen shows it, translated: in English "risk", "due",
+ * "owner", "status", "place", "priority".  Parse takes those English words
+ * in any language, the translated ones, "phase" and "pillar" for place, and
+ * "pri" for priority.  (No program reads a sort: there is no API word.) */
 const char *PlanSort_name(PlanSort s);
 bool PlanSort_parse(const char *name, PlanSort *out);
 

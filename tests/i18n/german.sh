@@ -86,6 +86,16 @@ keys a Enter p
 expect a "Ris. Pri Ort      Methode                  zuständig fällig       Status" \
    "the plan screen's columns"
 expect a "offen" "plan statuses in German"
+expect a "Sortierung: Risiko" "the sort's name in German"
+keys a S
+expect a "Sortiert nach Fälligkeit" "so is the next one's"
+keys a s 2
+expect a "in Arbeit" "a status set in German"
+keys a f
+typed a "in Arbeit"
+keys a Enter
+expect a "Filter: in Arbeit   Sortierung: Fälligkeit   1 gezeigt" \
+   "a German status of two words filters as one"
 keys a Q
 [ "$(wait_exit a)" = 0 ] && pass "Q quits" || fail "Q quits"
 
@@ -111,4 +121,24 @@ grep -q '^Verlauf von fraud-model, Frage MLREL02: 1 Änderung$' "$TMP/hist" &&
 $DE "$WALENS" --db "$DB" history fraud-model > "$TMP/hist" 2>&1
 grep -q '^Verlauf von fraud-model: [0-9]* Änderungen$' "$TMP/hist" &&
    pass "several changes, plural" || fail "several changes, plural" "$(head -n 2 "$TMP/hist")"
+# shellcheck disable=SC2086
+$DE "$WALENS" --db "$DB" plan set fraud-model MLCOST03 MLCOST03_BP01 --status "verworfen" \
+   > "$TMP/plan" 2>&1
+grep -q '^MLCOST03 MLCOST03_BP01: verworfen$' "$TMP/plan" &&
+   pass "a German status label is taken and shown" ||
+   fail "a German status label is taken and shown" "$(cat "$TMP/plan")"
+# shellcheck disable=SC2086
+$DE "$WALENS" --db "$DB" plan fraud-model > "$TMP/plan" 2>&1
+grep -q '^HOCH  *hoch  *MLSEC04  *MLSEC04_BP03  *in Arbeit  ' "$TMP/plan" &&
+   grep -q '^MITTEL  *mittel  *MLCOST03  *MLCOST03_BP01  *verworfen  ' "$TMP/plan" &&
+   pass "plan rows: risk, weight and status in German" ||
+   fail "plan rows: risk, weight and status in German" "$(cat "$TMP/plan")"
+# shellcheck disable=SC2086
+$DE "$WALENS" --db "$DB" plan fraud-model --status "in Arbeit" --format json > "$TMP/plan" 2>&1
+grep -q '"status": "in_progress"' "$TMP/plan" &&
+   pass "JSON keeps the API word" || fail "JSON keeps the API word" "$(cat "$TMP/plan")"
+# shellcheck disable=SC2086
+$DE "$WALENS" --db "$DB" history fraud-model MLCOST03 > "$TMP/hist" 2>&1
+grep -q 'Status offen -> verworfen$' "$TMP/hist" &&
+   pass "history: statuses in German" || fail "history: statuses in German" "$(cat "$TMP/hist")"
 finish

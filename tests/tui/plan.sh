@@ -156,6 +156,10 @@ typed a "medium,nonsense"
 keys a Enter
 expect a "Unknown filter word 'nonsense'" "an unknown word is refused"
 keys a C-u
+typed a "in progress"
+keys a Enter
+expect a "filter: in progress   sort: risk   1 shown" "a status of two words is one term"
+keys a f C-u
 typed a "high owner:dave"
 keys a Enter
 expect a "filter: high,owner:dave   sort: risk   1 shown" "risk and owner"

@@ -195,6 +195,59 @@ Test(planfilter, words)
    expectRows("build cost", PLAN_SORT_RISK, false, "Q4_tag");
 }
 
+Test(planfilter, statuses_as_shown)
+{
+   PlanFilter f;
+   char *err = NULL, *s;
+
+   /* A label of several words is one term, between blanks or commas. */
+   expectRows("in progress", PLAN_SORT_RISK, true, "Q1_c");
+   expectRows("in progress done", PLAN_SORT_RISK, true, "Q1_c Q5_auto");
+   expectRows("high  in   progress,done", PLAN_SORT_RISK, true, "Q1_c Q5_auto");
+   expectRows("medium in progress", PLAN_SORT_RISK, true, "");
+   expectRows("done, In Progress", PLAN_SORT_RISK, true, "Q1_c Q5_auto");
+   cr_assert(PlanFilter_parse("risk accepted won't do", lens, &f, &err), "%s", err);
+   cr_assert_eq(f.status, 1u << PLAN_RISK_ACCEPTED | 1u << PLAN_WONT_DO);
+   s = PlanFilter_format(&f, lens);
+   cr_assert_str_eq(s, "risk accepted,won't do");
+   PlanFilter_free(&f);
+   /* What is shown parses back to the same filter. */
+   cr_assert(PlanFilter_parse(s, lens, &f, &err), "%s", err);
+   cr_assert_eq(f.status, 1u << PLAN_RISK_ACCEPTED | 1u << PLAN_WONT_DO);
+   PlanFilter_free(&f);
+   free(s);
+   /* A word of a label alone is no status. */
+   cr_assert_not(PlanFilter_parse("in", lens, &f, &err));
+   cr_assert_not_null(strstr(err, "Unknown filter word 'in'"), "%s", err);
+   free(err);
+   err = NULL;
+   cr_assert_not(PlanFilter_parse("progress in", lens, &f, &err));
+   cr_assert_not_null(strstr(err, "'progress'"), "%s", err);
+   free(err);
+   err = NULL;
+   /* A comma ends a label. */
+   cr_assert_not(PlanFilter_parse("in,progress", lens, &f, &err));
+   free(err);
+}
+
+Test(planfilter, the_hint_lists_every_status)
+{
+   PlanFilter f;
+   char *err = NULL, *hint = PlanFilter_hint();
+
+   for (int i = 0; i < PLAN_STATUS_COUNT; i++) {
+      const char *label = PlanStatus_label((PlanStatus)i);
+      cr_assert_not_null(strstr(hint, label), "%s not in %s", label, hint);
+      cr_assert(PlanFilter_parse(label, lens, &f, NULL), "%s", label);
+      cr_assert_eq(f.status, 1u << i, "%s", label);
+      PlanFilter_free(&f);
+   }
+   cr_assert_not(PlanFilter_parse("nonsense", lens, &f, &err));
+   cr_assert_not_null(strstr(err, hint), "%s", err);
+   free(err);
+   free(hint);
+}
+
 Test(planfilter, unknown_words_and_format)
 {
    PlanFilter f;
@@ -240,4 +293,9 @@ Test(planfilter, sorting)
    cr_assert_eq(s, PLAN_SORT_PRIORITY);
    cr_assert_not(PlanSort_parse("size", &s));
    cr_assert_str_eq(PlanSort_name(PLAN_SORT_OWNER), "owner");
+   /* Every name shown is taken back. */
+   for (int i = 0; i < PLAN_SORT_COUNT; i++) {
+      cr_assert(PlanSort_parse(PlanSort_name((PlanSort)i), &s));
+      cr_assert_eq(s, (PlanSort)i);
+   }
 }
