@@ -24,12 +24,12 @@ static const char *const statusLabels[PLAN_STATUS_COUNT] = {
 };
 
 static const char *const stateNames[PLAN_ITEM_STATE_COUNT] = {
-   "active", "resolved", "not_needed", "orphaned",
+   "active", "resolved", "not_needed", "unanswered", "orphaned",
 };
 
 static const char *const stateLabels[PLAN_ITEM_STATE_COUNT] = {
    N_("to improve"), N_("resolved by the answer"), N_("no longer at risk"),
-   N_("no longer in the lens"),
+   N_("question not answered yet"), N_("no longer in the lens"),
 };
 
 const char *PlanStatus_name(PlanStatus s) {
@@ -198,6 +198,10 @@ static void setTrack(PlanItem *it, const PlanTrack *t, const char *qid, const ch
    }
 }
 
+static bool anySelected(const Question *q, const Answer *a) {
+   return memchr(a->choices, CHOICE_SELECTED, q->n_choices) != NULL;
+}
+
 void PlanItem_classify(const Review *r, PlanItem *it) {
    const Lens *lens = r->lens;
    size_t qi;
@@ -210,12 +214,17 @@ void PlanItem_classify(const Review *r, PlanItem *it) {
       it->weight = WEIGHT_NONE;
       return;
    }
+   const Answer *a = &r->answers[qi];
    it->question = qi;
    it->choice = (size_t)ci;
-   it->risk = Question_risk(q, &r->answers[qi]);
+   it->risk = Question_risk(q, a);
    it->weight = q->choices[ci].weight;
-   it->state = r->answers[qi].choices[ci] == CHOICE_SELECTED ? PLAN_ITEM_RESOLVED
-                                                              : PLAN_ITEM_NOT_NEEDED;
+   if (a->choices[ci] == CHOICE_SELECTED)
+      it->state = PLAN_ITEM_RESOLVED;
+   else if (a->not_applicable || a->choices[ci] == CHOICE_NA || anySelected(q, a))
+      it->state = PLAN_ITEM_NOT_NEEDED;
+   else /* it never was at risk: nobody answered yet */
+      it->state = PLAN_ITEM_UNANSWERED;
 }
 
 static int cmpTrackKey(const void *pa, const void *pb) {

@@ -6,7 +6,7 @@
  * changes and lens upgrades.  Plan_build joins the two: every derived item
  * with its tracking (or the defaults), then every tracked item that is no
  * longer derived, with the reason why (resolved by the answer, no longer at
- * risk, or gone from the lens).
+ * risk, question not answered yet, or gone from the lens).
  *
  * Pure computation: no SQL.  The store layer converts its rows to PlanTrack
  * (store/plan.h); snapshots (snapshot.h) embed a Plan.  A Plan owns its items
@@ -74,11 +74,14 @@ typedef enum {
    PLAN_ITEM_RESOLVED,    /* the practice is now selected: resolved by the answer */
    PLAN_ITEM_NOT_NEEDED,  /* not selected, but the question is no longer HIGH or
                              MEDIUM, or it or the practice is marked not applicable */
+   PLAN_ITEM_UNANSWERED,  /* nothing selected, and neither the question nor the
+                             practice marked not applicable: not answered (yet) */
    PLAN_ITEM_ORPHANED,    /* the lens has no such question or choice (any more) */
 } PlanItemState;
-#define PLAN_ITEM_STATE_COUNT 4
+#define PLAN_ITEM_STATE_COUNT 5
 
-/* "active", "resolved", "not_needed", "orphaned" / translated labels. */
+/* "active", "resolved", "not_needed", "unanswered", "orphaned" / translated
+ * labels. */
 const char *PlanItemState_name(PlanItemState s);
 bool PlanItemState_parse(const char *name, PlanItemState *out);
 const char *PlanItemState_label(PlanItemState s);

@@ -220,6 +220,8 @@ static const char *stateShort(PlanItemState s)
       return _("resolved");
    case PLAN_ITEM_NOT_NEEDED:
       return _("not at risk");
+   case PLAN_ITEM_UNANSWERED:
+      return _("not answered");
    case PLAN_ITEM_ORPHANED:
       return _("not in lens");
    case PLAN_ITEM_ACTIVE:

@@ -133,6 +133,13 @@ run upgrade up-two --check
 run upgrade up-two --lens upgrade --milestone "v1 final"
 run upgrade
 
+# Tracked before anyone answered: never at risk, not answered yet.
+start plan-unanswered
+quiet workload add shop --lens "$FIX/small.yaml"
+run plan set shop Q2 Q2_b --owner z
+run plan shop
+run plan shop --format json
+
 # A status as shown is taken as typed ("won't do"); text shows labels, JSON
 # and the history's store the API words.
 quiet workload add spell --lens "$FIX/small.yaml"

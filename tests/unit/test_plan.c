@@ -102,6 +102,9 @@ Test(plan, status_names) {
    cr_assert(PlanItemState_parse("not_needed", &st));
    cr_assert_eq(st, PLAN_ITEM_NOT_NEEDED);
    cr_assert_str_eq(PlanItemState_name(PLAN_ITEM_ORPHANED), "orphaned");
+   cr_assert(PlanItemState_parse("unanswered", &st));
+   cr_assert_eq(st, PLAN_ITEM_UNANSWERED);
+   cr_assert_str_eq(PlanItemState_label(PLAN_ITEM_UNANSWERED), "question not answered yet");
 }
 
 Test(plan, due_dates) {
@@ -223,6 +226,42 @@ Test(plan, tracking_survives_answer_changes) {
    cr_assert_eq(it->state, PLAN_ITEM_NOT_NEEDED);
    cr_assert_eq(it->risk, RISK_NOT_APPLICABLE);
    cr_assert_eq(p.n_active, 5);
+   Plan_free(&p);
+   Review_free(&r);
+   Lens_free(lens);
+}
+
+/* An item tracked on a question nobody answered was never at risk: it is
+ * unanswered, not "no longer at risk". */
+Test(plan, tracking_an_unanswered_question) {
+   Lens *lens = loadFixture("small.yaml");
+   Review r;
+   Review_init(&r, lens);
+   PlanTrack t[] = { track("Q2", "Q2_b", PLAN_OPEN, "z") };
+   Plan p;
+   Plan_build(&r, t, 1, &p);
+   cr_assert_eq(p.n_active, 0);
+   assertItem(&p, 0, "Q2", "Q2_b", PLAN_ITEM_UNANSWERED, RISK_UNANSWERED);
+   Plan_free(&p);
+
+   /* Another choice marked not applicable answers nothing either. */
+   size_t q = qIndex(lens, "Q2");
+   r.answers[q].choices[0] = CHOICE_NA;
+   Plan_build(&r, t, 1, &p);
+   assertItem(&p, 0, "Q2", "Q2_b", PLAN_ITEM_UNANSWERED, RISK_UNANSWERED);
+   Plan_free(&p);
+
+   /* The practice itself marked not applicable: not needed. */
+   r.answers[q].choices[1] = CHOICE_NA;
+   Plan_build(&r, t, 1, &p);
+   assertItem(&p, 0, "Q2", "Q2_b", PLAN_ITEM_NOT_NEEDED, RISK_UNANSWERED);
+   Plan_free(&p);
+
+   /* The question marked not applicable: not needed. */
+   r.answers[q].choices[1] = CHOICE_UNSELECTED;
+   r.answers[q].not_applicable = true;
+   Plan_build(&r, t, 1, &p);
+   assertItem(&p, 0, "Q2", "Q2_b", PLAN_ITEM_NOT_NEEDED, RISK_NOT_APPLICABLE);
    Plan_free(&p);
    Review_free(&r);
    Lens_free(lens);
