@@ -2,7 +2,8 @@
 # The bash completion (data/bash-completion/walens), sourced into bash and
 # asked for COMPREPLY on a few command lines: subcommands, options, option
 # values, workload names (from this database or the --db named), lens files
-# and keys, question ids.
+# and keys, question ids, milestone names; names with blanks and quotes
+# come back quoted for the shell, the way the word was typed.
 SUITE=completion
 . "$top_srcdir/tests/lib.sh"
 
@@ -16,6 +17,12 @@ export WALENS_DB
 "$WALENS" workload add fraud-model > /dev/null 2>&1
 "$WALENS" workload add churn > /dev/null 2>&1
 "$WALENS" --db "$TMP/other.db" workload add elsewhere > /dev/null 2>&1
+# Names the shell would split or unquote: completed quoted.
+SPACED="$TMP/spaced.db"
+"$WALENS" --db "$SPACED" workload add "Café Ünïcode 数据" > /dev/null 2>&1
+"$WALENS" --db "$SPACED" workload add "it's \$HOME" > /dev/null 2>&1
+"$WALENS" --db "$SPACED" milestone add "Café Ünïcode 数据" "after sprint 1" > /dev/null 2>&1
+"$WALENS" --db "$SPACED" milestone add "Café Ünïcode 数据" 'say "done"' > /dev/null 2>&1
 mkdir -p "$TMP/lenses/sub"
 : > "$TMP/lenses/a.yaml"
 : > "$TMP/lenses/b.json"
@@ -95,4 +102,22 @@ check "--not-applicable reasons" "OTHER OUT_OF_SCOPE" answer fraud-model MLOPS01
 check "an unknown command completes nothing" "" frobnicate ""
 check "milestone subcommands" "add diff list" milestone ""
 check "milestone list WORKLOAD" "fraud-model" milestone list fr
+check "a workload name with blanks, escaped" 'Café\ Ünïcode\ 数据' --db "$SPACED" status Ca
+check "typed escaped so far" 'Café\ Ünïcode\ 数据' --db "$SPACED" status 'Café\ Ü'
+check "inside the single quote typed" 'Café Ünïcode 数据' --db "$SPACED" status "'Caf"
+check "inside the double quote typed" 'Café Ünïcode 数据' --db "$SPACED" status '"Caf'
+check "a quote and a dollar in a name" "it\'s\ \\\$HOME" --db "$SPACED" report it
+check "the same inside single quotes" "it'\\''s \$HOME" --db "$SPACED" report "'it"
+check "the same inside double quotes" "it's \\\$HOME" --db "$SPACED" report '"it'
+check "question ids of a workload typed escaped" "MLSEC01 MLSEC02 MLSEC03 MLSEC04 MLSEC05 MLSEC06" \
+   --db "$SPACED" answer 'Café\ Ünïcode\ 数据' MLSEC
+check "the first word, quoted too" 'Café\ Ünïcode\ 数据' --db "$SPACED" C
+check "milestone names of the workload" 'after\ sprint\ 1 say\ \"done\"' \
+   --db "$SPACED" milestone diff 'Café\ Ünïcode\ 数据' ""
+check "a second milestone" 'say\ \"done\"' \
+   --db "$SPACED" milestone diff "'Café Ünïcode 数据'" 'after\ sprint\ 1' s
+check "report --milestone" 'after\ sprint\ 1' \
+   --db "$SPACED" report 'Café\ Ünïcode\ 数据' --milestone af
+check "upgrade --milestone is a new name" "" \
+   --db "$SPACED" upgrade 'Café\ Ünïcode\ 数据' --milestone ""
 finish
