@@ -152,24 +152,27 @@ static bool cellNeedsReview(const Dash *d, size_t r, size_t c)
    return false;
 }
 
-/* "▲2 ◆1" in their colours (the blank between in the second's: one change
- * of attributes, not two); returns the columns drawn. */
+/* "▲2 ◆1" in their colours, a zero dim: every cell with questions shows
+ * both.  The blank between takes the second's attributes (one change, not
+ * two), and goes where width is short.  Returns the columns drawn. */
 static int drawCounts(App *app, int y, int x, int width, const MatrixCell *cell, attr_t over)
 {
-   int used = 0;
-   char num[32];
+   char num[2][32];
+   int used = 0, need = 1;
 
+   snprintf(num[0], sizeof num[0], "%zu", cell->high);
+   snprintf(num[1], sizeof num[1], "%zu", cell->medium);
+   for (int k = 0; k < 2; k++)
+      need += Text_widthStr(Theme_riskGlyph(&app->theme, k == 0 ? RISK_HIGH : RISK_MEDIUM)) +
+              (int)strlen(num[k]);
    for (int k = 0; k < 2; k++) {
       Risk r = k == 0 ? RISK_HIGH : RISK_MEDIUM;
       size_t n = k == 0 ? cell->high : cell->medium;
-      attr_t a = over ? over : Theme_attr(&app->theme, Theme_riskRole(r));
-      if (n == 0)
-         continue;
-      if (used)
+      attr_t a = over ? over : Theme_attr(&app->theme, n ? Theme_riskRole(r) : ROLE_DIM);
+      if (k == 1 && need <= width)
          used += Text_draw(stdscr, y, x + used, width - used, " ", a);
       used += Text_draw(stdscr, y, x + used, width - used, Theme_riskGlyph(&app->theme, r), a);
-      snprintf(num, sizeof num, "%zu", n);
-      used += Text_draw(stdscr, y, x + used, width - used, num, a);
+      used += Text_draw(stdscr, y, x + used, width - used, num[k], a);
    }
    return used;
 }
@@ -201,9 +204,9 @@ static void drawCell(const Dash *dd, const DashLayout *d, int y, int x, int w, s
    if (cellNeedsReview(dd, r, c)) /* the lens changed under an answer here */
       used += Text_draw(stdscr, y, x + used, w - 1 - used, Theme_glyph(&app->theme, GLYPH_REVIEW),
                         over ? over | A_BOLD : Theme_attr(&app->theme, ROLE_NOTICE));
-   if (cell->total < 2)
-      return; /* one question: the glyph says it all */
-   if (d->m.counts_inline && (cell->high || cell->medium)) {
+   /* The counts of every cell, one question or many: on a line of their
+    * own they never change with the selection, and cost nothing to move. */
+   if (d->m.counts_inline) {
       used += Text_draw(stdscr, y, x + used, w - 1 - used, " ", a);
       drawCounts(app, y, x + used, w - 1 - used, cell, over);
    } else if (d->row_h == 2) {
