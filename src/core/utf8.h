@@ -41,7 +41,8 @@ size_t Utf8_fit(const char *s, size_t width);
  * cursor; a bidi override shows text in an order other than the stored
  * one.  Every text output but JSON (which jansson escapes) writes such text
  * through these, so that each of those characters arrives as one visible
- * U+FFFD instead.  The TUI has its own (src/tui/text.h). */
+ * U+FFFD instead.  The TUI decodes and judges with these too, and draws a
+ * replacement glyph of its own (src/tui/text.h). */
 
 /* The code points never written as they are: C0 controls (among them
  * '\n', '\t' and '\f', which a caller may keep), DEL, the C1 controls

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 #define REPLACEMENT_UTF8 0xFFFD
@@ -28,58 +29,11 @@ wchar_t Text_replacement(void)
 
 long Text_decode(const char *str, size_t n, size_t *used)
 {
-   const unsigned char *s = (const unsigned char *)str;
-   unsigned char c = s[0];
-   size_t need;
-   long cp;
-   unsigned char lo = 0x80, hi = 0xBF; /* bounds of the second byte */
+   uint32_t cp;
+   bool valid;
 
-   *used = 1;
-   if (c < 0x80)
-      return c;
-   if (c >= 0xC2 && c <= 0xDF) {
-      need = 1;
-      cp = c & 0x1F;
-   } else if (c >= 0xE0 && c <= 0xEF) {
-      need = 2;
-      cp = c & 0x0F;
-      if (c == 0xE0)
-         lo = 0xA0; /* overlong */
-      else if (c == 0xED)
-         hi = 0x9F; /* surrogates */
-   } else if (c >= 0xF0 && c <= 0xF4) {
-      need = 3;
-      cp = c & 0x07;
-      if (c == 0xF0)
-         lo = 0x90; /* overlong */
-      else if (c == 0xF4)
-         hi = 0x8F; /* above U+10FFFF */
-   } else {
-      return -1;
-   }
-   for (size_t k = 1; k <= need; k++) {
-      unsigned char b = k < n ? s[k] : 0;
-      unsigned char l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xBF;
-      if (k >= n || b < l || b > h) {
-         *used = k;
-         return -1;
-      }
-      cp = (cp << 6) | (b & 0x3F);
-   }
-   *used = need + 1;
-   return cp;
-}
-
-/* Characters that could reorder or restyle what the terminal shows. */
-static bool isBidiControl(long cp)
-{
-   return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
-          cp == 0x200F || cp == 0x061C;
-}
-
-static bool isControl(long cp)
-{
-   return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
+   *used = Utf8_decode(str, n, &cp, &valid);
+   return valid ? (long)cp : -1;
 }
 
 wchar_t Text_shown(wchar_t c)
@@ -91,7 +45,7 @@ wchar_t Text_shown(wchar_t c)
       return c; /* the common case, without asking the locale */
    if (cp == '\t')
       return L' ';
-   if (cp < 0 || isControl(cp) || isBidiControl(cp))
+   if (cp < 0 || Utf8_isUnsafe((uint32_t)cp)) /* the one list, src/core/utf8.h */
       return Text_replacement();
    if (cp >= 0x80 && !Text_utf8Locale())
       return L'?';
