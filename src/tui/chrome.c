@@ -26,8 +26,10 @@ int Chrome_risk(App *app, int y, int x, int width, Risk r, bool word)
    return used;
 }
 
-/* "bob@Q3, carol (payments) here": who else has the database open. */
-static char *presenceText(App *app)
+/* "bob@Q3, carol@Q1 (payments) here": who else has the database open, and
+ * where; with elsewhere false, the questions of other workloads are left
+ * out ("carol (payments)"), for a narrow bar. */
+static char *presenceText(App *app, bool elsewhere)
 {
    const char *here = app->have_doc ? app->doc.workload.name : NULL;
    char **items = xcalloc(app->n_others + 1, sizeof *items);
@@ -40,6 +42,8 @@ static char *presenceText(App *app)
       bool dup = false;
       if (here && p->workload && strcmp(p->workload, here) == 0)
          item = p->question ? xasprintf("%s@%s", p->user, p->question) : xstrdup(p->user);
+      else if (p->workload && p->question && elsewhere)
+         item = xasprintf("%s@%s (%s)", p->user, p->question, p->workload);
       else if (p->workload)
          item = xasprintf("%s (%s)", p->user, p->workload);
       else
@@ -70,11 +74,16 @@ void Chrome_header(App *app)
 {
    attr_t bar = Theme_attr(&app->theme, ROLE_HEADER);
    int x = 1, cols = app->cols;
-   char *right = presenceText(app);
+   char *right = presenceText(app, true);
    int right_w = right ? Text_widthStr(right) : 0;
    int limit;
 
    Text_fill(stdscr, 0, 0, cols, bar);
+   if (right_w > cols / 2) { /* the questions elsewhere give way first */
+      free(right);
+      right = presenceText(app, false);
+      right_w = right ? Text_widthStr(right) : 0;
+   }
    if (right_w > cols / 2)
       right_w = cols / 2;
    limit = cols - 1 - (right_w ? right_w + 2 : 0);

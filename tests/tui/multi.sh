@@ -56,11 +56,16 @@ expect b "alice@Q1 here" "bob sees alice on Q1"
 keys a Q
 [ "$(wait_exit a)" = 0 ] && pass "alice quits" || fail "alice quits" "$(screen a)"
 expect_gone b "alice@Q1 here" "alice's presence goes when she quits" 3
-tui_start c 80 24 --user carol payments
-expect b "carol here" "carol comes" 8
+# Someone on another workload: where, with the question, when it fits.
+"$WALENS" --db "$DB" --lens "$SMALL" --user carol workload add ledger > /dev/null 2>&1
+tui_start c 80 24 --user carol ledger
+expect b "carol (ledger) here" "carol on another workload" 8
+keys c Enter Enter
+expect c "1 [ ] H  Automate builds" "carol opens ledger's Q1"
+expect b "carol@Q1 (ledger) here" "bob sees her workload and question" 8
 kill -TERM "$(cat "$TMP/pid-c")"
 [ "$(wait_exit c)" = 143 ] && pass "carol's walens ends on SIGTERM" || fail "carol's walens ends on SIGTERM" "$(screen c)"
-expect_gone b "carol here" "and her presence goes with it" 3
+expect_gone b "carol@Q1" "and her presence goes with it" 3
 tui_start d 80 24 --user dave payments
 expect b "dave here" "dave comes" 8
 tt kill-session -t d
