@@ -100,8 +100,19 @@ void Chrome_header(App *app)
       x += Text_draw(stdscr, 0, x, limit - x, app->doc.workload.name, bar | A_BOLD);
       x += 2;
       if (app->sv.active) { /* a milestone on screen: say so, whatever is above it */
+         const Snapshot *sn = &app->sv.ms.snap;
          char *badge = xasprintf(_(" milestone %s (read-only) "), app->sv.ms.row.name);
+         char *then = sn->lens_name ? (sn->lens_version ? xasprintf("%s %s", sn->lens_name,
+                                                                    sn->lens_version)
+                                                        : xstrdup(sn->lens_name))
+                                    : xstrdup(lens);
+         /* The lens it was taken on (an upgrade may have changed it since),
+          * cut before the badge is. */
+         int room = limit - x - Text_widthStr(badge) - 2;
+         if (room >= 4)
+            x += Text_draw(stdscr, 0, x, room, then, bar) + 2;
          Text_draw(stdscr, 0, x, limit - x, badge, Theme_attr(&app->theme, ROLE_READONLY));
+         free(then);
          free(badge);
       } else {
          Text_draw(stdscr, 0, x, limit - x, lens, bar);

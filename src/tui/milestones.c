@@ -446,8 +446,10 @@ Stale Milestones_show(App *app, const char *arg)
    App_push(app, SCREEN_MILESTONES); /* first: the refresh reads whole snapshots for it */
    Milestones_refresh(app);
    takeNow(app);
-   /* The newest milestone: d compares it with now at once. */
+   /* The newest milestone: d compares it with now at once.  The list
+    * opens at its end, so that the "(now)" row shows below the cursor. */
    app->mv.cur = app->mv.n ? app->mv.n - 1 : 0;
+   app->mv.first = app->mv.n;
    return STALE_ALL;
 }
 
@@ -471,8 +473,10 @@ static Stale gotName(App *app, const char *text)
       return STALE_FOOTER;
    }
    Milestones_refresh(app);
-   if (App_screen(app) == SCREEN_MILESTONES && app->mv.n)
+   if (App_screen(app) == SCREEN_MILESTONES && app->mv.n) {
       app->mv.cur = app->mv.n - 1;
+      app->mv.first = app->mv.n; /* the new one and "(now)" in view */
+   }
    Review_counts(&app->doc.review, &rc);
    App_message(app, ROLE_NOTICE, _("Milestone '%s' saved: HIGH %zu, MEDIUM %zu, unanswered %zu"),
                text, rc.by_risk[RISK_HIGH], rc.by_risk[RISK_MEDIUM], rc.by_risk[RISK_UNANSWERED]);

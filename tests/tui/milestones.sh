@@ -3,7 +3,8 @@
 # is refused and kept), the trend chart (block characters, and the ASCII
 # fallback outside UTF-8), per-pillar and per-phase trends, the difference
 # between a milestone and now and between two milestones, a milestone opened
-# read-only on its own dashboard (its report too), and --read-only.
+# read-only on its own dashboard (its report too), --read-only, and a list
+# longer than the screen opening with the newest milestone and now in view.
 . "$top_srcdir/tests/tui/tuilib.sh"
 
 q() { "$WALENS" --db "$DB" "$@" > /dev/null 2>&1; }
@@ -81,7 +82,8 @@ keys a q
 
 # A milestone read-only on its own dashboard.
 keys a k Enter
-expect a "walens  payments   milestone sprint-1 (read-only)" "Enter opens it, labelled read-only"
+expect a "walens  payments  Small test lens 1.0   milestone sprint-1 (read-only)" \
+   "Enter opens it, labelled read-only, with the lens and its version"
 expect a "Build      ▲ 1/1 ▲1 ◆0   ◆ 1/1 ▲0 ◆1   · 0/1 ▲0 ◆0" "the matrix as it was"
 expect a "Questions 2/5 answered   ▲ 1  ◆ 1  ✓ 0  – 0  · 3" "its counts"
 expect a "milestone sprint-1 (read-only), 2026-11-28 by carol" "who took it and when"
@@ -132,4 +134,20 @@ wait_exit c > /dev/null
 "$WALENS" --db "$DB" milestone list payments > "$TMP/list"
 [ "$(grep -c sprint "$TMP/list")" = 2 ] && pass "still two milestones" ||
    fail "still two milestones" "$(cat "$TMP/list")"
+
+# More milestones than the list has lines: it opens on the newest, with
+# the review now under it, both in view.
+i=3
+while [ $i -le 20 ]; do
+   q --user carol milestone add payments "sprint-$i"
+   i=$((i + 1))
+done
+tui_start d 80 24 --user alice payments
+keys d m
+expect d "Milestones  20 milestones" "twenty milestones"
+expect d ">  sprint-20" "the cursor on the newest"
+expect d "   (now)       2026-11-28" "the review now in view below it"
+expect d "   sprint-19" "the list ends there, older ones above"
+keys d Q
+wait_exit d > /dev/null
 finish
