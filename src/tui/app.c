@@ -250,6 +250,7 @@ void App_closeWorkload(App *app)
    /* What hangs on the review: plan, milestones, pages, the upgrade. */
    PlanView_free(app);
    app->plan_stale = false;
+   Question_forget(app);
    Milestones_free(app);
    SnapView_close(app);
    Pager_clear(app);

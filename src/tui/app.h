@@ -177,6 +177,7 @@ struct App {
    /* the open review */
    bool have_doc;
    bool plan_stale; /* answers changed; the plan reloads when a screen shows it */
+   struct QuestionWraps *qwraps; /* owned (question.c); Question_forget() frees it */
    ReviewDoc doc;
    Matrix matrix;
    size_t *order; /* review order: lens question indexes */

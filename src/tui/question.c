@@ -59,6 +59,64 @@ static void drawWrapped(const Wrapped *w, size_t first, int h, int y, int x, int
    }
 }
 
+static char *detailText(const App *app, const Choice *c);
+
+/* The question's wrapped title and description and the wrapped details of
+ * the practice under the cursor, kept between frames: wrapping them was
+ * two fifths of drawing the screen, which every toggle redraws, and they
+ * change only with the question, the practice, the width or the lens
+ * (named by its text's hash, which survives no reload of another text). */
+struct QuestionWraps {
+   char lens[65];
+   size_t q, choice;
+   int width;
+   bool have_detail;
+   Wrapped title, desc, detail;
+};
+
+void Question_forget(App *app)
+{
+   struct QuestionWraps *c = app->qwraps;
+
+   if (!c)
+      return;
+   unwrap(&c->title);
+   unwrap(&c->desc);
+   if (c->have_detail)
+      unwrap(&c->detail);
+   free(c);
+   app->qwraps = NULL;
+}
+
+static struct QuestionWraps *wrapsFor(App *app, const Question *q, int width)
+{
+   struct QuestionWraps *c = app->qwraps;
+   const char *lens = app->doc.lens->sha256;
+
+   if (c && (c->q != app->q || c->width != width || strcmp(c->lens, lens) != 0))
+      Question_forget(app);
+   if (!app->qwraps) {
+      c = app->qwraps = xcalloc(1, sizeof *c);
+      snprintf(c->lens, sizeof c->lens, "%s", lens);
+      c->q = app->q;
+      c->width = width;
+      wrap(&c->title, q->title, width);
+      wrap(&c->desc, q->description, width);
+   }
+   if (c->have_detail && c->choice != app->choice) {
+      unwrap(&c->detail);
+      c->have_detail = false;
+   }
+   if (!c->have_detail) {
+      char *dt = q->n_choices ? detailText(app, &q->choices[app->choice]) : xstrdup("");
+      wrap(&c->detail, dt, width);
+      free(dt);
+      c->choice = app->choice;
+      c->have_detail = true;
+   }
+   return c;
+}
+
 static char *detailText(const App *app, const Choice *c)
 {
    char *out = xstrdup(c->description ? c->description : "");
@@ -219,13 +277,12 @@ void Question_draw(App *app, int top, int height)
 {
    const Question *q = current(app);
    int width = app->cols - 2, h[S_N], y[S_N], id_w = 0;
-   Wrapped title, desc, detail;
+   const struct QuestionWraps *wraps;
    LayoutPart parts[S_N];
    static const int prio[S_N] = {S_CONTEXT, S_CHOICES, S_STATUS, S_TITLE, S_DESC,
                                  S_NOTES,   S_DETAIL,  S_GAP1,   S_GAP2};
    LayoutPart ordered[S_N];
    int hp[S_N];
-   char *dt;
    bool draft;
    const StoredAnswer *s = &app->doc.stored[app->q];
    int notes_lines = 1;
@@ -233,11 +290,9 @@ void Question_draw(App *app, int top, int height)
    if (app->choice >= q->n_choices)
       app->choice = q->n_choices ? q->n_choices - 1 : 0;
    draft = Draft_exists(app->db_key, app->doc.workload.id, q->id);
-   wrap(&title, q->title, width);
-   wrap(&desc, q->description, width);
-   dt = q->n_choices ? detailText(app, &q->choices[app->choice]) : xstrdup("");
-   wrap(&detail, dt, width);
-   free(dt);
+   wraps = wrapsFor(app, q, width);
+   /* Views of the kept wraps (not freed here). */
+   Wrapped title = wraps->title, desc = wraps->desc, detail = wraps->detail;
    if (s->notes && *s->notes) {
       Wrapped n;
       wrap(&n, s->notes, width);
@@ -324,9 +379,6 @@ void Question_draw(App *app, int top, int height)
    }
    drawNotes(app, y[S_NOTES], h[S_NOTES], draft);
    drawStatus(app, y[S_STATUS]);
-   unwrap(&title);
-   unwrap(&desc);
-   unwrap(&detail);
 }
 
 Stale Question_move(App *app, Move m)

@@ -60,6 +60,8 @@ void List_refill(App *app);
 
 /* question.c */
 void Question_draw(App *app, int top, int height);
+/* Drops what Question_draw keeps between frames (the lens goes away). */
+void Question_forget(App *app);
 Stale Question_move(App *app, Move m);
 Stale Question_click(App *app, int y, int x, bool again);
 Stale Question_toggle(App *app, const char *arg);

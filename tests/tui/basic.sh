@@ -82,6 +82,15 @@ expect a "(1/5)" "previous question"
 keys a d
 expect a "Improvement plan: Write a pipeline." "details of a practice"
 expect a "Link: About automation https://example.org/q1a" "with its link"
+# The wrapped texts are kept between frames: each move must still show its own.
+keys a j
+expect a "Improvement plan: Require a second reader." "the next practice's details"
+expect_not a "Write a pipeline." "not the previous practice's"
+keys a l
+expect a "How do you protect secrets?" "the next question's title"
+expect a "Improvement plan: Move secrets into a vault." "and its first practice's details"
+keys a h k
+expect a "Improvement plan: Write a pipeline." "back to the first practice of Q1"
 
 keys a '?'
 expect a "Keys: Question" "help for the question screen"
