@@ -308,7 +308,17 @@ static void draw(App *app, Stale stale)
 }
 
 /* The input tick: news from other processes and presence. */
-static Stale tick(App *app, double now)
+/* Bookkeeping due now that may wait for an idle moment: after a key, the
+ * heartbeat (a write, which also waits out the gap after our own commit:
+ * 3 ms after a toggle) and the presence read would land on the key's
+ * time; they wait for the next tick without a key, or one period at most
+ * while keys keep coming. */
+static bool deferred(bool keyed, double now, double due, double period)
+{
+   return keyed && now < due + period;
+}
+
+static Stale tick(App *app, double now, bool keyed)
 {
    Stale s = STALE_NONE;
 
@@ -335,7 +345,8 @@ static Stale tick(App *app, double now)
          q = app->doc.lens->questions[scr == SCREEN_EDITOR ? app->ed.q : app->q].id;
       where = xasprintf("%s\n%s", wl ? wl : "", q ? q : "");
       /* A sign of life now and then, and at once when the user moved. */
-      if (now >= app->next_heartbeat || !app->where || strcmp(where, app->where) != 0) {
+      bool due = now >= app->next_heartbeat || !app->where || strcmp(where, app->where) != 0;
+      if (due && !deferred(keyed, now, app->next_heartbeat, LOOP_HEARTBEAT_S)) {
          app->next_heartbeat = now + LOOP_HEARTBEAT_S;
          Store_heartbeat(app->store, app->opts->user, wl, q);
          free(app->where);
@@ -344,7 +355,8 @@ static Stale tick(App *app, double now)
          free(where);
       }
    }
-   if (now >= app->next_presence) {
+   if (now >= app->next_presence &&
+       !deferred(keyed, now, app->next_presence, LOOP_PRESENCE_S)) {
       Presence *p = NULL;
       size_t n = 0;
       app->next_presence = now + LOOP_PRESENCE_S;
@@ -424,7 +436,7 @@ int Loop_run(App *app)
             leaveOnSignal(app, SIGHUP);
             break;
          }
-         stale |= tick(app, now);
+         stale |= tick(app, now, false);
          continue;
       }
       dead = 0;
@@ -442,7 +454,7 @@ int Loop_run(App *app)
          c = wgetch(stdscr);
       }
       wtimeout(stdscr, LOOP_TICK_MS);
-      stale |= tick(app, Loop_now());
+      stale |= tick(app, Loop_now(), true);
    }
    if (keylog)
       fclose(keylog);
