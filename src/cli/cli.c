@@ -87,22 +87,9 @@ enum { CLI_KEEP = UTF8_KEEP_NL | UTF8_KEEP_TAB };
 __attribute__((format(printf, 3, 0)))
 static void vwrite(FILE *f, const char *prefix, const char *fmt, va_list ap)
 {
-   char small[512], *text = small;
-   va_list again;
-   va_copy(again, ap);
-   int n = vsnprintf(small, sizeof small, fmt, ap);
-   if (n >= (int)sizeof small) {
-      text = xmalloc((size_t)n + 1);
-      vsnprintf(text, (size_t)n + 1, fmt, again);
-   }
-   va_end(again);
-   if (n < 0)
-      return;
    if (prefix)
       fputs(prefix, f);
-   Utf8_write(f, text, (size_t)n, CLI_KEEP);
-   if (text != small)
-      free(text);
+   (void)Utf8_vfprintf(f, CLI_KEEP, fmt, ap);
 }
 
 void Cli_printf(const char *fmt, ...)

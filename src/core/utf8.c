@@ -3,7 +3,9 @@
 
 #include "core/utf8.h"
 
+#include <stdarg.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/xalloc.h"
@@ -235,4 +237,23 @@ bool Utf8_write(FILE *f, const char *s, size_t n, unsigned keep)
 bool Utf8_fputs(const char *s, FILE *f, unsigned keep)
 {
    return !s || Utf8_write(f, s, strlen(s), keep);
+}
+
+bool Utf8_vfprintf(FILE *f, unsigned keep, const char *fmt, va_list ap)
+{
+   char small[512], *text = small;
+   va_list again;
+   bool ok;
+
+   va_copy(again, ap);
+   int n = vsnprintf(small, sizeof small, fmt, ap);
+   if (n >= (int)sizeof small) {
+      text = xmalloc((size_t)n + 1);
+      vsnprintf(text, (size_t)n + 1, fmt, again);
+   }
+   va_end(again);
+   ok = n >= 0 && Utf8_write(f, text, (size_t)n, keep);
+   if (text != small)
+      free(text);
+   return ok;
 }

@@ -12,6 +12,7 @@
 #ifndef WALENS_UTF8_H
 #define WALENS_UTF8_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -80,5 +81,9 @@ char *Utf8_sanitizeStr(const char *s, unsigned keep);
 bool Utf8_write(FILE *f, const char *s, size_t n, unsigned keep);
 /* The same for a NUL-terminated s (NULL writes nothing). */
 bool Utf8_fputs(const char *s, FILE *f, unsigned keep);
+/* Formats, then writes the result as Utf8_write does.  False when the
+ * format or the write fails. */
+bool Utf8_vfprintf(FILE *f, unsigned keep, const char *fmt, va_list ap)
+   __attribute__((format(printf, 3, 0)));
 
 #endif

@@ -356,24 +356,14 @@ bool Rtext_put(FILE *f, const char *s)
 
 void Rout_put(Rout *o, const char *fmt, ...)
 {
-   char small[512], *text = small;
-   va_list ap, again;
+   va_list ap;
    if (!o->ok)
       return;
-   va_start(ap, fmt);
-   va_copy(again, ap);
-   int n = vsnprintf(small, sizeof small, fmt, ap);
-   if (n >= (int)sizeof small) {
-      text = xmalloc((size_t)n + 1);
-      vsnprintf(text, (size_t)n + 1, fmt, again);
-   }
-   va_end(again);
-   va_end(ap);
    /* What reaches the file is cleaned once more: a text that missed its
     * escaper still cannot carry an escape sequence to a terminal or a
     * printer. */
-   if (n < 0 || !Utf8_write(o->f, text, (size_t)n, UTF8_KEEP_NL | UTF8_KEEP_TAB))
+   va_start(ap, fmt);
+   if (!Utf8_vfprintf(o->f, UTF8_KEEP_NL | UTF8_KEEP_TAB, fmt, ap))
       o->ok = false;
-   if (text != small)
-      free(text);
+   va_end(ap);
 }
