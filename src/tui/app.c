@@ -331,6 +331,7 @@ void App_rebuild(App *app)
 {
    if (!app->have_doc)
       return;
+   app->hist_gen++; /* the question screen's changes */
    Matrix_free(&app->matrix);
    memset(&app->matrix, 0, sizeof app->matrix);
    Matrix_build(&app->doc.review, &app->matrix);

@@ -178,6 +178,7 @@ struct App {
    bool have_doc;
    bool plan_stale; /* answers changed; the plan reloads when a screen shows it */
    struct QuestionWraps *qwraps; /* owned (question.c); Question_forget() frees it */
+   unsigned hist_gen; /* bumped when answers or plan tracking are read again */
    ReviewDoc doc;
    Matrix matrix;
    size_t *order; /* review order: lens question indexes */

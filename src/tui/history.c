@@ -26,6 +26,23 @@ static bool questionOf(const App *app, size_t *q)
    return app->q < app->doc.lens->n_questions;
 }
 
+char *History_line(const HistoryEntry *e)
+{
+   char *what = HistoryEntry_describe(e), *line;
+   const char *slash = e->object ? strchr(e->object, '/') : NULL;
+   /* "2026-11-28T10:00:00Z" reads "2026-11-28 10:00". */
+   const char *at = e->at ? e->at : "";
+   char when[17];
+
+   snprintf(when, sizeof when, "%.10s %.5s", at, strlen(at) > 11 ? at + 11 : "");
+   if (slash) /* a plan item of the question */
+      line = xasprintf(_("%s  %s: plan %s: %s"), when, e->user ? e->user : "?", slash + 1, what);
+   else
+      line = xasprintf("%s  %s: %s", when, e->user ? e->user : "?", what);
+   free(what);
+   return line;
+}
+
 Stale History_show(App *app, const char *arg)
 {
    const Question *qq;
@@ -52,18 +69,9 @@ Stale History_show(App *app, const char *arg)
    if (n == 0)
       Pager_addText(app, ROLE_DIM, 0, _("No changes yet."));
    for (size_t i = n; i-- > 0;) {
-      char *what = HistoryEntry_describe(&e[i]);
-      const char *slash = e[i].object ? strchr(e[i].object, '/') : NULL;
-      /* "2026-11-28T10:00:00Z" reads "2026-11-28 10:00". */
-      const char *at = e[i].at ? e[i].at : "";
-      char when[17];
-      snprintf(when, sizeof when, "%.10s %.5s", at, strlen(at) > 11 ? at + 11 : "");
-      if (slash) /* a plan item of the question */
-         Pager_add(app, ROLE_NORMAL, 0, _("%s  %s: plan %s: %s"), when,
-                   e[i].user ? e[i].user : "?", slash + 1, what);
-      else
-         Pager_add(app, ROLE_NORMAL, 0, "%s  %s: %s", when, e[i].user ? e[i].user : "?", what);
-      free(what);
+      char *line = History_line(&e[i]);
+      Pager_addText(app, ROLE_NORMAL, 0, line);
+      free(line);
    }
    HistoryEntry_freeArray(e, n);
    Pager_show(app, SCREEN_PAGER);

@@ -116,8 +116,10 @@ static void reloadKeeping(App *app)
 
 void PlanView_reload(App *app)
 {
-   if (app->have_doc)
+   if (app->have_doc) {
+      app->hist_gen++; /* a plan change is one of its question's changes */
       reloadKeeping(app);
+   }
 }
 
 void PlanView_free(App *app)

@@ -17,7 +17,13 @@
 #include "tui/when.h"
 
 /* Parts of the screen, top to bottom. */
-enum { S_CONTEXT, S_TITLE, S_DESC, S_GAP1, S_CHOICES, S_GAP2, S_DETAIL, S_NOTES, S_STATUS, S_N };
+enum {
+   S_CONTEXT, S_TITLE, S_DESC, S_GAP1, S_CHOICES, S_GAP2, S_DETAIL, S_NOTES, S_CHANGES, S_STATUS,
+   S_N
+};
+
+/* The newest changes the screen lists where there is room (H shows all). */
+#define QUESTION_CHANGES 3
 
 static const Question *current(const App *app)
 {
@@ -72,6 +78,10 @@ struct QuestionWraps {
    int width;
    bool have_detail;
    Wrapped title, desc, detail;
+   bool have_hist;
+   unsigned hist_gen;
+   HistoryEntry *hist; /* the question's changes, oldest first */
+   size_t n_hist;
 };
 
 void Question_forget(App *app)
@@ -84,6 +94,8 @@ void Question_forget(App *app)
    unwrap(&c->desc);
    if (c->have_detail)
       unwrap(&c->detail);
+   if (c->have_hist)
+      HistoryEntry_freeArray(c->hist, c->n_hist);
    free(c);
    app->qwraps = NULL;
 }
@@ -114,7 +126,39 @@ static struct QuestionWraps *wrapsFor(App *app, const Question *q, int width)
       c->choice = app->choice;
       c->have_detail = true;
    }
+   if (c->have_hist && c->hist_gen != app->hist_gen) {
+      HistoryEntry_freeArray(c->hist, c->n_hist);
+      c->hist = NULL;
+      c->n_hist = 0;
+      c->have_hist = false;
+   }
+   if (!c->have_hist) {
+      /* Read once per question and per change, not per frame; a failed
+       * read lists nothing (H says why). */
+      if (Store_history(app->store, app->doc.workload.review_id, q->id, &c->hist, &c->n_hist) !=
+          STORE_OK) {
+         c->hist = NULL;
+         c->n_hist = 0;
+      }
+      c->hist_gen = app->hist_gen;
+      c->have_hist = true;
+   }
    return c;
+}
+
+/* The newest changes, newest first, under a dim heading. */
+static void drawChanges(App *app, const struct QuestionWraps *c, int y, int h)
+{
+   attr_t dim = Theme_attr(&app->theme, ROLE_DIM);
+
+   if (h <= 0)
+      return;
+   Text_draw(stdscr, y, 1, app->cols - 2, _("Changes  (H all)"), dim);
+   for (int i = 1; i < h && (size_t)i <= c->n_hist; i++) {
+      char *line = History_line(&c->hist[c->n_hist - (size_t)i]);
+      Text_draw(stdscr, y + i, 1, app->cols - 2, line, A_NORMAL);
+      free(line);
+   }
 }
 
 static char *detailText(const App *app, const Choice *c)
@@ -279,8 +323,8 @@ void Question_draw(App *app, int top, int height)
    int width = app->cols - 2, h[S_N], y[S_N], id_w = 0;
    const struct QuestionWraps *wraps;
    LayoutPart parts[S_N];
-   static const int prio[S_N] = {S_CONTEXT, S_CHOICES, S_STATUS, S_TITLE, S_DESC,
-                                 S_NOTES,   S_DETAIL,  S_GAP1,   S_GAP2};
+   static const int prio[S_N] = {S_CONTEXT, S_CHOICES, S_STATUS, S_TITLE,  S_DESC,
+                                 S_NOTES,   S_DETAIL,  S_GAP1,   S_GAP2, S_CHANGES};
    LayoutPart ordered[S_N];
    int hp[S_N];
    bool draft;
@@ -310,6 +354,10 @@ void Question_draw(App *app, int top, int height)
    parts[S_GAP2] = (LayoutPart){0, 1};
    parts[S_DETAIL] = (LayoutPart){1, app->details ? (int)(detail.nl < 6 ? detail.nl : 6) : 1};
    parts[S_NOTES] = (LayoutPart){1, 1 + (notes_lines < 3 ? notes_lines : 3)};
+   parts[S_CHANGES] = (LayoutPart){0, wraps->n_hist ? 1 + (int)(wraps->n_hist < QUESTION_CHANGES
+                                                                     ? wraps->n_hist
+                                                                     : QUESTION_CHANGES)
+                                                   : 0};
    parts[S_STATUS] = (LayoutPart){1, 1};
    for (int i = 0; i < S_N; i++)
       ordered[i] = parts[prio[i]];
@@ -328,8 +376,10 @@ void Question_draw(App *app, int top, int height)
    for (int i = 1; i < S_N; i++)
       y[i] = y[i - 1] + h[i - 1];
    y[S_STATUS] = top + height - 1; /* the status line keeps to the bottom */
+   if (h[S_CHANGES])
+      y[S_CHANGES] = y[S_STATUS] - h[S_CHANGES];
    if (h[S_NOTES])
-      y[S_NOTES] = y[S_STATUS] - h[S_NOTES];
+      y[S_NOTES] = y[S_STATUS] - h[S_CHANGES] - h[S_NOTES];
    if (h[S_DETAIL])
       y[S_DETAIL] = y[S_NOTES] - h[S_DETAIL];
 
@@ -378,6 +428,7 @@ void Question_draw(App *app, int top, int height)
       }
    }
    drawNotes(app, y[S_NOTES], h[S_NOTES], draft);
+   drawChanges(app, wraps, y[S_CHANGES], h[S_CHANGES]);
    drawStatus(app, y[S_STATUS]);
 }
 

@@ -181,6 +181,9 @@ Stale SnapView_openCell(App *app, size_t row, size_t col);
 
 /* history.c */
 Stale History_show(App *app, const char *arg);
+/* One change as the history shows it: "2026-11-28 10:00  alice: ...".
+ * Caller frees. */
+char *History_line(const HistoryEntry *e);
 
 /* upgradeview.c: a newer lens, its preview, the upgrade, re-review marks. */
 void Upgrade_check(App *app);

@@ -266,6 +266,10 @@ expect c "plan: " "the dashboard again"
 open=$(screen c | sed -n 's/.*plan: \([0-9]*\) open.*/\1/p' | head -n 1)
 keys c Enter Enter 3
 expect c "3 [x] M  Keep notes" "Q1_c chosen on the question screen"
+# The question screen lists its newest changes, answers and plan items.
+expect c "Changes  (H all)" "the question screen lists its changes"
+expect c "carol: selected Q1_c" "the newest first, as it happens"
+expect c "plan Q1_b: " "plan changes of its items too"
 keys c Escape Escape
 expect c "plan: $((open - 1)) open" "the dashboard's plan counts follow"
 keys c Enter Enter 3
