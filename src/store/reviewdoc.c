@@ -268,9 +268,12 @@ static void tallyChoice(int64_t answer_id, const char *choice_id, bool selected,
          ta = &p->answers[i];
    if (!ta) {
       TallyAnswer key = { .id = answer_id };
-      ta = bsearch(&key, p->answers, p->n_answers, sizeof *p->answers, byAnswer);
+      /* No answer kept (every one of another review): bsearch must not
+       * see the NULL array, even for zero elements. */
+      ta = p->n_answers ? bsearch(&key, p->answers, p->n_answers, sizeof *p->answers, byAnswer)
+                        : NULL;
       if (!ta)
-         return; /* a question the lens does not have */
+         return; /* a question the lens does not have, or a review not asked for */
    }
    p->next = (size_t)(ta - p->answers);
    c = Question_findChoice(ta->q, choice_id);
