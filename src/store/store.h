@@ -221,6 +221,10 @@ StoreStatus Store_lastChange(Store *s, int64_t review_id, char **at, char **by);
 /* Oldest first; question_id NULL for every entry of the review. */
 StoreStatus Store_history(Store *s, int64_t review_id, const char *question_id,
                           HistoryEntry **out, size_t *n);
+/* The newest limit entries of one question (answer and plan items), oldest
+ * first: what Store_history ends with, without reading the rest. */
+StoreStatus Store_historyRecent(Store *s, int64_t review_id, const char *question_id,
+                                size_t limit, HistoryEntry **out, size_t *n);
 void HistoryEntry_freeArray(HistoryEntry *a, size_t n);
 
 /* Presence for workshops: each process refreshes its row on its input tick. */

@@ -145,6 +145,42 @@ StoreStatus Store_history(Store *s, int64_t review_id, const char *question_id,
    return st;
 }
 
+StoreStatus Store_historyRecent(Store *s, int64_t review_id, const char *question_id,
+                                size_t limit, HistoryEntry **out, size_t *n) {
+   *out = NULL;
+   *n = 0;
+   StoreStatus st;
+   /* The question's rows as two ranges of the history_review index (its
+    * answer, then its plan items "Q/..."; '0' follows '/'), newest first,
+    * so that only the rows shown are read. */
+   sqlite3_stmt *q = StoreSql_query(
+      s, &st,
+      "SELECT id, at, user_name, kind, object, before_json, after_json FROM history"
+      " WHERE review_id = ?1 AND kind IN ('answer', 'plan') AND"
+      " (object = ?2 OR (object > ?2 || '/' AND object < ?2 || '0'))"
+      " ORDER BY id DESC LIMIT ?3",
+      "iti", review_id, question_id, (int64_t) limit);
+   if (!q)
+      return st;
+   *out = xcalloc(limit ? limit : 1, sizeof **out);
+   bool row = true;
+   while (*n < limit && (st = StoreSql_step(s, q, &row)) == STORE_OK && row)
+      readEntry(q, &(*out)[(*n)++]);
+   StoreSql_finalize(s, q);
+   if (st != STORE_OK) {
+      HistoryEntry_freeArray(*out, *n);
+      *out = NULL;
+      *n = 0;
+      return st;
+   }
+   for (size_t i = 0; i < *n / 2; i++) { /* oldest first, as Store_history */
+      HistoryEntry t = (*out)[i];
+      (*out)[i] = (*out)[*n - 1 - i];
+      (*out)[*n - 1 - i] = t;
+   }
+   return st;
+}
+
 void HistoryEntry_freeArray(HistoryEntry *a, size_t n) {
    for (size_t i = 0; i < n; i++) {
       free(a[i].at);

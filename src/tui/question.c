@@ -80,9 +80,17 @@ struct QuestionWraps {
    Wrapped title, desc, detail;
    bool have_hist;
    unsigned hist_gen;
-   HistoryEntry *hist; /* the question's changes, oldest first */
+   char *hist[QUESTION_CHANGES]; /* its newest changes as shown, newest first */
    size_t n_hist;
 };
+
+static void forgetChanges(struct QuestionWraps *c)
+{
+   for (size_t i = 0; i < c->n_hist; i++)
+      free(c->hist[i]);
+   c->n_hist = 0;
+   c->have_hist = false;
+}
 
 void Question_forget(App *app)
 {
@@ -94,8 +102,7 @@ void Question_forget(App *app)
    unwrap(&c->desc);
    if (c->have_detail)
       unwrap(&c->detail);
-   if (c->have_hist)
-      HistoryEntry_freeArray(c->hist, c->n_hist);
+   forgetChanges(c);
    free(c);
    app->qwraps = NULL;
 }
@@ -126,20 +133,18 @@ static struct QuestionWraps *wrapsFor(App *app, const Question *q, int width)
       c->choice = app->choice;
       c->have_detail = true;
    }
-   if (c->have_hist && c->hist_gen != app->hist_gen) {
-      HistoryEntry_freeArray(c->hist, c->n_hist);
-      c->hist = NULL;
-      c->n_hist = 0;
-      c->have_hist = false;
-   }
+   if (c->have_hist && c->hist_gen != app->hist_gen)
+      forgetChanges(c);
    if (!c->have_hist) {
-      /* Read once per question and per change, not per frame; a failed
-       * read lists nothing (H says why). */
-      if (Store_history(app->store, app->doc.workload.review_id, q->id, &c->hist, &c->n_hist) !=
-          STORE_OK) {
-         c->hist = NULL;
-         c->n_hist = 0;
-      }
+      /* Read and formatted once per question and per change, not per
+       * frame; a failed read lists nothing (H says why). */
+      HistoryEntry *e = NULL;
+      size_t n = 0;
+      if (Store_historyRecent(app->store, app->doc.workload.review_id, q->id, QUESTION_CHANGES,
+                              &e, &n) == STORE_OK)
+         for (size_t i = n; i-- > 0;)
+            c->hist[c->n_hist++] = History_line(&e[i]);
+      HistoryEntry_freeArray(e, n);
       c->hist_gen = app->hist_gen;
       c->have_hist = true;
    }
@@ -154,11 +159,8 @@ static void drawChanges(App *app, const struct QuestionWraps *c, int y, int h)
    if (h <= 0)
       return;
    Text_draw(stdscr, y, 1, app->cols - 2, _("Changes  (H all)"), dim);
-   for (int i = 1; i < h && (size_t)i <= c->n_hist; i++) {
-      char *line = History_line(&c->hist[c->n_hist - (size_t)i]);
-      Text_draw(stdscr, y + i, 1, app->cols - 2, line, A_NORMAL);
-      free(line);
-   }
+   for (int i = 1; i < h && (size_t)i <= c->n_hist; i++)
+      Text_draw(stdscr, y + i, 1, app->cols - 2, c->hist[i - 1], A_NORMAL);
 }
 
 static char *detailText(const App *app, const Choice *c)

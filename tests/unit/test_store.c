@@ -1098,3 +1098,32 @@ Test(store, read_snapshot_holds_one_moment) {
    Store_close(b);
    Store_close(a);
 }
+
+/* Store_historyRecent: the question's newest entries only, oldest first,
+ * and not those of a question whose id merely starts the same. */
+Test(store, history_recent_of_one_question) {
+   char p[256];
+   int64_t review;
+   Store *s = withWorkload(at("recent.db", p, sizeof p), &review);
+   const char *notes[] = { "one", "two", "three" };
+   int64_t v = 0;
+   for (int i = 0; i < 3; i++) {
+      StoredAnswer a = { .question_id = "q1", .notes = (char *) notes[i] };
+      cr_assert_eq(Store_putAnswer(s, review, &a, v, "alice", &v), STORE_OK, "%s",
+                   Store_lastError(s));
+   }
+   StoredAnswer other = { .question_id = "q10", .notes = "other" };
+   cr_assert_eq(Store_putAnswer(s, review, &other, 0, "bob", NULL), STORE_OK);
+   HistoryEntry *e = NULL;
+   size_t n = 0;
+   cr_assert_eq(Store_historyRecent(s, review, "q1", 2, &e, &n), STORE_OK);
+   cr_assert_eq(n, 2);
+   cr_assert_str_eq(e[0].object, "q1");
+   cr_assert(strstr(e[0].after, "two"), "oldest first: %s", e[0].after);
+   cr_assert(strstr(e[1].after, "three"), "then the newest: %s", e[1].after);
+   HistoryEntry_freeArray(e, n);
+   cr_assert_eq(Store_historyRecent(s, review, "q1", 10, &e, &n), STORE_OK);
+   cr_assert_eq(n, 3, "q10 is another question");
+   HistoryEntry_freeArray(e, n);
+   Store_close(s);
+}
