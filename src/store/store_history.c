@@ -2,6 +2,7 @@
  * after states. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "core/xalloc.h"
@@ -115,6 +116,26 @@ static void readEntry(sqlite3_stmt *q, HistoryEntry *e) {
    e->after = StoreSql_colText(q, 6);
 }
 
+/* Reads up to limit rows of q into *out (grown as needed) and releases q;
+ * on a failure nothing is kept. */
+static StoreStatus readEntries(Store *s, sqlite3_stmt *q, size_t limit, HistoryEntry **out,
+                               size_t *n) {
+   StoreStatus st = STORE_OK;
+   size_t cap = 0;
+   bool row = true;
+   while (*n < limit && (st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
+      *out = xgrow(*out, &cap, *n + 1, sizeof **out);
+      readEntry(q, &(*out)[(*n)++]);
+   }
+   StoreSql_finalize(s, q);
+   if (st != STORE_OK) {
+      HistoryEntry_freeArray(*out, *n);
+      *out = NULL;
+      *n = 0;
+   }
+   return st;
+}
+
 StoreStatus Store_history(Store *s, int64_t review_id, const char *question_id,
                           HistoryEntry **out, size_t *n) {
    *out = NULL;
@@ -128,21 +149,7 @@ StoreStatus Store_history(Store *s, int64_t review_id, const char *question_id,
       " (object = ?2 OR substr(object, 1, length(?2) + 1) = ?2 || '/')))"
       " ORDER BY id",
       "it", review_id, question_id);
-   if (!q)
-      return st;
-   size_t cap = 0;
-   bool row = true;
-   while (st == STORE_OK && (st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
-      *out = xgrow(*out, &cap, *n + 1, sizeof **out);
-      readEntry(q, &(*out)[(*n)++]);
-   }
-   StoreSql_finalize(s, q);
-   if (st != STORE_OK) {
-      HistoryEntry_freeArray(*out, *n);
-      *out = NULL;
-      *n = 0;
-   }
-   return st;
+   return q ? readEntries(s, q, SIZE_MAX, out, n) : st;
 }
 
 StoreStatus Store_historyRecent(Store *s, int64_t review_id, const char *question_id,
@@ -162,17 +169,7 @@ StoreStatus Store_historyRecent(Store *s, int64_t review_id, const char *questio
       "iti", review_id, question_id, (int64_t) limit);
    if (!q)
       return st;
-   *out = xcalloc(limit ? limit : 1, sizeof **out);
-   bool row = true;
-   while (*n < limit && (st = StoreSql_step(s, q, &row)) == STORE_OK && row)
-      readEntry(q, &(*out)[(*n)++]);
-   StoreSql_finalize(s, q);
-   if (st != STORE_OK) {
-      HistoryEntry_freeArray(*out, *n);
-      *out = NULL;
-      *n = 0;
-      return st;
-   }
+   st = readEntries(s, q, limit, out, n);
    for (size_t i = 0; i < *n / 2; i++) { /* oldest first, as Store_history */
       HistoryEntry t = (*out)[i];
       (*out)[i] = (*out)[*n - 1 - i];
