@@ -11,6 +11,14 @@
 #include "core/xalloc.h"
 #include "tests/fuzz/fuzz.h"
 
+void Fuzz_build(LNode *root, const char *name, LensFormat format, DiagList *diags,
+                const uint8_t *data, size_t size) {
+   Lens *lens = root ? LensBuild_run(root, name, format, 0, diags) : NULL;
+   LNode_free(root);
+   Fuzz_exercise(lens, diags, data, size);
+   Lens_free(lens);
+}
+
 /* Formats every diagnostic: positions and paths reach printf here. */
 static void formatDiags(const DiagList *diags) {
    for (size_t i = 0; i < diags->count; i++)

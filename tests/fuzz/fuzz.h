@@ -12,6 +12,7 @@
 
 #include "core/diag.h"
 #include "core/lens.h"
+#include "core/lens_build.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -20,5 +21,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
  * lens the loader accepts but the rest of walens cannot handle is found too.
  * lens may be NULL.  Frees nothing. */
 void Fuzz_exercise(const Lens *lens, const DiagList *diags, const uint8_t *data, size_t size);
+
+/* The syntax layer's tree (root, may be NULL; freed here) through every
+ * check into diags (the parser's own already there; the caller frees it),
+ * then Fuzz_exercise on what came of it.  The harnesses call their parser
+ * directly: Lens_loadBuffer would hand a '{' to JSON. */
+void Fuzz_build(LNode *root, const char *name, LensFormat format, DiagList *diags,
+                const uint8_t *data, size_t size);
 
 #endif

@@ -11,14 +11,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
    DiagList diags;
    DiagList_init(&diags);
    LNode *root = LensJson_parse("fuzz.json", (const char *) data, size, &diags);
-   Lens *lens = root ? LensBuild_run(root, "fuzz.json", LENS_JSON, 0, &diags) : NULL;
-   LNode_free(root);
-   Fuzz_exercise(lens, &diags, data, size);
-   Lens_free(lens);
+   Fuzz_build(root, "fuzz.json", LENS_JSON, &diags, data, size);
    DiagList_free(&diags);
    /* And the public entry point, which sniffs the syntax and hashes the text. */
    DiagList_init(&diags);
-   lens = Lens_loadBuffer("fuzz", (const char *) data, size, &diags);
+   Lens *lens = Lens_loadBuffer("fuzz", (const char *) data, size, &diags);
    Lens_free(lens);
    DiagList_free(&diags);
    return 0;

@@ -12,10 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
    DiagList_init(&diags);
    /* The syntax layer directly: Lens_loadBuffer would hand a '{' to JSON. */
    LNode *root = LensYaml_parse("fuzz.yaml", (const char *) data, size, &diags);
-   Lens *lens = root ? LensBuild_run(root, "fuzz.yaml", LENS_YAML, 0, &diags) : NULL;
-   LNode_free(root);
-   Fuzz_exercise(lens, &diags, data, size);
-   Lens_free(lens);
+   Fuzz_build(root, "fuzz.yaml", LENS_YAML, &diags, data, size);
    DiagList_free(&diags);
    return 0;
 }
