@@ -179,7 +179,7 @@ static int runListing(Listing what, CliEnv *env, int argc, char **argv)
    }
    free(pos);
    switch (what) {
-   case LIST_KEYS: Tui_listKeys(stdout); return EXIT_OK;
+   case LIST_KEYS: Actions_listKeys(stdout); return EXIT_OK;
    case LIST_COMMANDS: listCommands(); return EXIT_OK;
    case LIST_WORKLOADS: return listWorkloads(env);
    case LIST_NONE: break;

@@ -212,9 +212,9 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi, const Answer
 {
    const Question *q = &doc->lens->questions[qi];
    Answer a = { .choices = xmalloc(q->n_choices ? q->n_choices : 1) };
-   StoreStatus st = STORE_STALE;
+   StoreStatus st = STORE_CONFLICT;
    int rc = EXIT_FAIL;
-   for (int attempt = 0; attempt < ANSWER_RETRIES && st == STORE_STALE; attempt++) {
+   for (int attempt = 0; attempt < ANSWER_RETRIES && st == STORE_CONFLICT; attempt++) {
       const Answer *cur = &doc->review.answers[qi];
       a.not_applicable = cur->not_applicable;
       a.reason = cur->reason;
@@ -229,7 +229,7 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi, const Answer
       Cli_printf("%s: %s\n", q->id, Risk_name(Question_risk(q, &doc->review.answers[qi])));
       rc = EXIT_OK;
    } else {
-      Cli_error("%s", st == STORE_STALE ? _("the question kept changing under us; nothing was written")
+      Cli_error("%s", st == STORE_CONFLICT ? _("the question kept changing under us; nothing was written")
                                         : Store_lastError(s));
    }
    free(a.choices);

@@ -38,7 +38,7 @@ static int milestoneAdd(CliEnv *env, const char *workload, const char *name) {
       return EXIT_FAIL;
    char *err = NULL;
    int rc = EXIT_FAIL;
-   StoreStatus st = ReviewDoc_addMilestone(s, &doc, name, Cli_user(env), NULL, &err);
+   StoreStatus st = StorePlan_addMilestone(s, &doc, name, Cli_user(env), NULL, &err);
    if (st == STORE_OK) {
       RiskCounts c;
       Review_counts(&doc.review, &c);
@@ -148,7 +148,7 @@ static int milestoneList(CliEnv *env, const char *workload, bool json) {
    size_t n = 0;
    char *err = NULL;
    int rc = EXIT_FAIL;
-   if (ReviewDoc_milestones(s, &doc, &m, &n, &err) == STORE_OK) {
+   if (StorePlan_milestones(s, &doc, &m, &n, &err) == STORE_OK) {
       if (json)
          listJson(&doc, m, n);
       else
@@ -405,11 +405,11 @@ static int milestoneDiff(CliEnv *env, char **pos, size_t npos, bool json) {
    MilestoneSnap ma = { 0 }, mb = { 0 };
    Snapshot now = { 0 };
    char *err = NULL;
-   StoreStatus st = ReviewDoc_milestone(s, &doc, pos[2], &ma, &err);
+   StoreStatus st = StorePlan_milestone(s, &doc, pos[2], &ma, &err);
    if (st == STORE_OK && npos == 4)
-      st = ReviewDoc_milestone(s, &doc, pos[3], &mb, &err);
+      st = StorePlan_milestone(s, &doc, pos[3], &mb, &err);
    else if (st == STORE_OK)
-      st = ReviewDoc_snapshot(s, &doc, &now, &err);
+      st = StorePlan_snapshot(s, &doc, &now, &err);
    int rc = EXIT_FAIL;
    if (st == STORE_OK) {
       Side a = { ma.row.name, ma.row.created_at, &ma.snap };

@@ -251,9 +251,9 @@ static int planList(CliEnv *env, const PlanArgs *a, const char *workload) {
    Plan plan;
    char *err = NULL;
    int rc = EXIT_FAIL;
-   if (ReviewDoc_plan(s, &doc, &plan, &err) == STORE_OK) {
+   if (StorePlan_load(s, &doc, &plan, &err) == STORE_OK) {
       char today[11];
-      Store_today(s, today);
+      StorePlan_today(s, today);
       if (a->format && strcmp(a->format, "json") == 0)
          listJson(&doc, &plan, a, st, today);
       else
@@ -350,13 +350,13 @@ static void printUntracked(const ReviewDoc *doc, const char *qid, const char *ci
 
 static int record(CliEnv *env, Store *s, ReviewDoc *doc, const char *qid, const char *cid,
                   const PlanArgs *a, const Change *c) {
-   StoreStatus st = STORE_STALE;
+   StoreStatus st = STORE_CONFLICT;
    char *err = NULL;
-   for (int attempt = 0; attempt < PLAN_RETRIES && st == STORE_STALE; attempt++) {
+   for (int attempt = 0; attempt < PLAN_RETRIES && st == STORE_CONFLICT; attempt++) {
       free(err);
       err = NULL;
       Plan plan;
-      st = ReviewDoc_plan(s, doc, &plan, &err);
+      st = StorePlan_load(s, doc, &plan, &err);
       if (st != STORE_OK)
          break;
       const PlanItem *it = Plan_find(&plan, qid, cid);
@@ -368,18 +368,18 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, const char *qid, const 
          t.choice_id = xstrdup(cid);
       }
       applyChange(&t, a, c);
-      st = ReviewDoc_putPlan(s, doc, &t, Cli_user(env), NULL, &err);
+      st = StorePlan_put(s, doc, &t, Cli_user(env), NULL, &err);
       PlanTrack_free(&t);
       Plan_free(&plan);
    }
    if (st != STORE_OK) {
-      Cli_error("%s", st == STORE_STALE ? _("the item kept changing under us; nothing was written")
+      Cli_error("%s", st == STORE_CONFLICT ? _("the item kept changing under us; nothing was written")
                                         : err);
       free(err);
       return st == STORE_INVALID ? EXIT_USAGE : EXIT_FAIL;
    }
    Plan plan;
-   if (ReviewDoc_plan(s, doc, &plan, &err) == STORE_OK) {
+   if (StorePlan_load(s, doc, &plan, &err) == STORE_OK) {
       const PlanItem *it = Plan_find(&plan, qid, cid);
       if (it)
          printItem(it);

@@ -122,7 +122,7 @@ static StoreStatus takeSnapshots(Store *s, Report *r, const ReportOptions *o, ch
 {
    MilestoneSnap *ms = NULL;
    size_t n = 0;
-   StoreStatus st = ReviewDoc_milestones(s, &r->doc, &ms, &n, err);
+   StoreStatus st = StorePlan_milestones(s, &r->doc, &ms, &n, err);
    if (st != STORE_OK)
       return st;
    long pick = -1;
@@ -140,7 +140,7 @@ static StoreStatus takeSnapshots(Store *s, Report *r, const ReportOptions *o, ch
       r->milestone_at = xstrdup(ms[pick].row.created_at);
       r->milestone_by = xstrdup(ms[pick].row.created_by);
    } else {
-      st = ReviewDoc_snapshot(s, &r->doc, &r->snap, err);
+      st = StorePlan_snapshot(s, &r->doc, &r->snap, err);
    }
    if (st == STORE_OK && n) {
       r->trend = xcalloc(n + 1, sizeof *r->trend);
@@ -171,7 +171,7 @@ StoreStatus Report_build(Store *s, const char *workload, const ReportOptions *o,
       (void) Store_readEnd(s);
       return st;
    }
-   Store_today(s, out->date);
+   StorePlan_today(s, out->date);
    st = takeSnapshots(s, out, o, err);
    StoreStatus end = Store_readEnd(s);
    if (st == STORE_OK && end != STORE_OK) {

@@ -2,7 +2,7 @@
  * (walens report; the TUI's "write report" key).
  *
  * The model is built from a Snapshot (core/snapshot.h): the review as it is
- * now (ReviewDoc_snapshot) or as a milestone froze it, plus the workload's
+ * now (StorePlan_snapshot) or as a milestone froze it, plus the workload's
  * properties, the lens for descriptions, improvement texts and links, the
  * phase x pillar matrix, the questions in review order and the trend over
  * the workload's milestones.  Writers only read the model:

@@ -22,14 +22,14 @@ static void storeErr(Store *s, char **err) {
    setErr(err, xstrdup(Store_lastError(s)));
 }
 
-void Store_today(const Store *s, char out[11]) {
+void StorePlan_today(const Store *s, char out[11]) {
    char now[STORE_TIME_LEN];
    StoreTime_now(s, now);
    memcpy(out, now, 10);
    out[10] = '\0';
 }
 
-void PlanTrack_fromStored(PlanTrack *dst, const PlanTracking *src) {
+void StorePlan_trackFromStored(PlanTrack *dst, const PlanTracking *src) {
    memset(dst, 0, sizeof *dst);
    dst->question_id = xstrdup(src->question_id);
    dst->choice_id = xstrdup(src->choice_id);
@@ -44,7 +44,7 @@ void PlanTrack_fromStored(PlanTrack *dst, const PlanTracking *src) {
    dst->updated_by = xstrdup(src->updated_by);
 }
 
-StoreStatus ReviewDoc_plan(Store *s, const ReviewDoc *doc, Plan *out, char **err) {
+StoreStatus StorePlan_load(Store *s, const ReviewDoc *doc, Plan *out, char **err) {
    memset(out, 0, sizeof *out);
    PlanTracking *rows = NULL;
    size_t n = 0;
@@ -55,7 +55,7 @@ StoreStatus ReviewDoc_plan(Store *s, const ReviewDoc *doc, Plan *out, char **err
    }
    PlanTrack *tracks = xcalloc(n + 1, sizeof *tracks);
    for (size_t i = 0; i < n; i++)
-      PlanTrack_fromStored(&tracks[i], &rows[i]);
+      StorePlan_trackFromStored(&tracks[i], &rows[i]);
    PlanTracking_freeArray(rows, n);
    Plan_build(&doc->review, tracks, n, out);
    for (size_t i = 0; i < n; i++)
@@ -89,7 +89,7 @@ static StoreStatus checkItem(const ReviewDoc *doc, const PlanTrack *t, char **er
    return STORE_OK;
 }
 
-StoreStatus ReviewDoc_putPlan(Store *s, const ReviewDoc *doc, const PlanTrack *t,
+StoreStatus StorePlan_put(Store *s, const ReviewDoc *doc, const PlanTrack *t,
                               const char *user, int64_t *new_version, char **err) {
    StoreStatus st = checkItem(doc, t, err);
    if (st != STORE_OK)
@@ -111,10 +111,10 @@ StoreStatus ReviewDoc_putPlan(Store *s, const ReviewDoc *doc, const PlanTrack *t
 
 /* ---- milestones ---- */
 
-StoreStatus ReviewDoc_snapshot(Store *s, const ReviewDoc *doc, Snapshot *out, char **err) {
+StoreStatus StorePlan_snapshot(Store *s, const ReviewDoc *doc, Snapshot *out, char **err) {
    memset(out, 0, sizeof *out);
    Plan plan;
-   StoreStatus st = ReviewDoc_plan(s, doc, &plan, err);
+   StoreStatus st = StorePlan_load(s, doc, &plan, err);
    if (st != STORE_OK)
       return st;
    size_t nq = doc->lens->n_questions;
@@ -122,17 +122,17 @@ StoreStatus ReviewDoc_snapshot(Store *s, const ReviewDoc *doc, Snapshot *out, ch
    for (size_t i = 0; i < nq; i++)
       notes[i] = doc->stored ? doc->stored[i].notes : NULL;
    char today[11];
-   Store_today(s, today);
+   StorePlan_today(s, today);
    Snapshot_build(&doc->review, notes, &plan, doc->workload.name, today, out);
    free(notes);
    Plan_free(&plan);
    return STORE_OK;
 }
 
-StoreStatus ReviewDoc_addMilestone(Store *s, const ReviewDoc *doc, const char *name,
+StoreStatus StorePlan_addMilestone(Store *s, const ReviewDoc *doc, const char *name,
                                    const char *user, int64_t *id, char **err) {
    Snapshot snap;
-   StoreStatus st = ReviewDoc_snapshot(s, doc, &snap, err);
+   StoreStatus st = StorePlan_snapshot(s, doc, &snap, err);
    if (st != STORE_OK)
       return st;
    char *text = Snapshot_toJson(&snap);
@@ -169,7 +169,7 @@ static StoreStatus parseInto(const ReviewDoc *doc, Milestone *row, MilestoneSnap
    return STORE_INVALID;
 }
 
-StoreStatus ReviewDoc_milestone(Store *s, const ReviewDoc *doc, const char *name,
+StoreStatus StorePlan_milestone(Store *s, const ReviewDoc *doc, const char *name,
                                 MilestoneSnap *out, char **err) {
    memset(out, 0, sizeof *out);
    Milestone row;
@@ -189,7 +189,7 @@ StoreStatus ReviewDoc_milestone(Store *s, const ReviewDoc *doc, const char *name
    return st;
 }
 
-StoreStatus ReviewDoc_milestones(Store *s, const ReviewDoc *doc, MilestoneSnap **out, size_t *n,
+StoreStatus StorePlan_milestones(Store *s, const ReviewDoc *doc, MilestoneSnap **out, size_t *n,
                                  char **err) {
    *out = NULL;
    *n = 0;
@@ -220,7 +220,7 @@ static size_t totalCount(json_t *o, const char *key) {
    return json_is_integer(v) && json_integer_value(v) > 0 ? (size_t) json_integer_value(v) : 0;
 }
 
-StoreStatus ReviewDoc_milestoneTotals(Store *s, const ReviewDoc *doc, MilestoneSnap **out,
+StoreStatus StorePlan_milestoneTotals(Store *s, const ReviewDoc *doc, MilestoneSnap **out,
                                       size_t *n, char **err) {
    static const struct { Risk risk; const char *key; } risks[] = {
       { RISK_HIGH, "high" }, { RISK_MEDIUM, "medium" }, { RISK_NONE, "none" },

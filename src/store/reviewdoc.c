@@ -367,7 +367,7 @@ StoreStatus ReviewDoc_putAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer
    free(sa.na_choices);
    if (st == STORE_OK && doc->needs_review)
       doc->needs_review[q] = false; /* any write of an answer clears its mark */
-   if (st == STORE_OK || st == STORE_STALE) {
+   if (st == STORE_OK || st == STORE_CONFLICT) {
       StoreStatus rst = refreshOne(s, doc, q);
       if (rst != STORE_OK)
          return rst;

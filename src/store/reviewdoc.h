@@ -52,7 +52,7 @@ StoreStatus ReviewDoc_reloadAnswers(Store *s, ReviewDoc *doc);
 void ReviewDoc_free(ReviewDoc *doc);
 
 /* Writes question q's new answer and notes (notes NULL keeps the current
- * ones) with the row version the doc holds.  On STORE_STALE nothing is
+ * ones) with the row version the doc holds.  On STORE_CONFLICT nothing is
  * written and doc->stored[q] / doc->review.answers[q] are refreshed to the
  * other writer's version, so the caller can show it. */
 StoreStatus ReviewDoc_putAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer *a,

@@ -59,7 +59,7 @@ static const struct {
    { STORE_OK, "ok", N_("success") },
    { STORE_NOT_FOUND, "not_found", N_("not found") },
    { STORE_EXISTS, "exists", N_("the name is already taken") },
-   { STORE_STALE, "stale", N_("someone else changed it meanwhile") },
+   { STORE_CONFLICT, "conflict", N_("someone else changed it meanwhile") },
    { STORE_BUSY, "busy", N_("the database stayed locked") },
    { STORE_READONLY, "readonly", N_("the database is read-only") },
    { STORE_INVALID, "invalid", N_("invalid value") },

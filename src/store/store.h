@@ -3,7 +3,7 @@
  * The store speaks in ids and strings, not in lens structures: it never
  * parses a lens.  Every write is one short BEGIN IMMEDIATE transaction that
  * also appends to the history; writes that carry a row version are refused
- * with STORE_STALE when someone else changed the row meanwhile.
+ * with STORE_CONFLICT when someone else changed the row meanwhile.
  *
  * A Store serves one thread at a time (its connection has no mutex).
  * Ownership: a Store is released with Store_close().  Structures filled by
@@ -21,7 +21,7 @@ typedef enum {
    STORE_OK = 0,
    STORE_NOT_FOUND,   /* no such workload / answer / lens */
    STORE_EXISTS,      /* a unique name is taken */
-   STORE_STALE,       /* someone else changed the row since it was read */
+   STORE_CONFLICT,       /* someone else changed the row since it was read */
    STORE_BUSY,        /* the database stayed locked past the timeout */
    STORE_READONLY,    /* opened read-only, or the file is not writable */
    STORE_INVALID,     /* bad argument (empty name, bad date, ...) */
@@ -140,7 +140,7 @@ StoreStatus Store_getAnswers(Store *s, int64_t review_id, StoredAnswer **out, si
 StoreStatus Store_getAnswer(Store *s, int64_t review_id, const char *question_id,
                             StoredAnswer *out);
 /* Writes a->* for a->question_id if the stored version is still
- * expected_version (0 for "never written"), else STORE_STALE and nothing
+ * expected_version (0 for "never written"), else STORE_CONFLICT and nothing
  * changes.  Appends a history row with the before and after states.  An
  * answer equal to the stored one (N/A and reason, both choice lists in the
  * same order, notes; NULL and "" notes alike; an empty answer equals one

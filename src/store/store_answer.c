@@ -284,7 +284,7 @@ static StoreStatus requireReview(Store *s, int64_t review_id) {
 }
 
 static StoreStatus stale(Store *s, const char *object, const char *by, const char *at) {
-   return StoreSql_error(s, STORE_STALE, _("%s was changed meanwhile by %s at %s"), object,
+   return StoreSql_error(s, STORE_CONFLICT, _("%s was changed meanwhile by %s at %s"), object,
                          by ? by : "?", at ? at : "?");
 }
 

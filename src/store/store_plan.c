@@ -163,7 +163,7 @@ static StoreStatus putLocked(Store *s, int64_t review_id, const PlanTracking *t,
       return st;
    char *object = xasprintf("%s/%s", t->question_id, t->choice_id);
    if (cur.version != expected)
-      st = StoreSql_error(s, STORE_STALE, _("%s was changed meanwhile by %s at %s"), object,
+      st = StoreSql_error(s, STORE_CONFLICT, _("%s was changed meanwhile by %s at %s"), object,
                           cur.updated_by ? cur.updated_by : "?",
                           cur.updated_at ? cur.updated_at : "?");
    else if (samePlan(&cur, t, t->status ? t->status : "open")) {

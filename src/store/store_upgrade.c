@@ -104,7 +104,7 @@ static StoreStatus answerRow(Store *s, int64_t review_id, const StoredAnswer *re
    if (st == STORE_OK && (!row || sqlite3_column_int64(q, 1) != read->version)) {
       const char *by = row ? (const char *)sqlite3_column_text(q, 2) : NULL;
       const char *at = row ? (const char *)sqlite3_column_text(q, 3) : NULL;
-      st = StoreSql_error(s, STORE_STALE, _("%s was changed meanwhile by %s at %s"),
+      st = StoreSql_error(s, STORE_CONFLICT, _("%s was changed meanwhile by %s at %s"),
                           read->question_id, by ? by : "?", at ? at : "?");
    } else if (st == STORE_OK)
       *row_id = sqlite3_column_int64(q, 0);
@@ -213,7 +213,7 @@ static StoreStatus switchLens(Store *s, const StoreReviewUpgrade *u, const char 
       return StoreSql_error(s, STORE_NOT_FOUND, _("no review with id %lld"),
                             (long long)u->review_id);
    if (st == STORE_OK && cur != u->from_lens_id)
-      return StoreSql_error(s, STORE_STALE, _("%s: the lens was changed meanwhile"),
+      return StoreSql_error(s, STORE_CONFLICT, _("%s: the lens was changed meanwhile"),
                             u->workload);
    if (st == STORE_OK)
       st = StoreSql_int(s, &cur, &found, "SELECT id FROM lens WHERE id = ?", "i", u->to_lens_id);

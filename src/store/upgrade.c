@@ -302,7 +302,7 @@ static StoreStatus writeUpgrade(Store *s, ReviewDoc *doc, const Lens *to, const 
                                 const Work *w, const char *user, UpgradeReport *r,
                                 char **err) {
    Snapshot snap;
-   StoreStatus st = ReviewDoc_snapshot(s, doc, &snap, err);
+   StoreStatus st = StorePlan_snapshot(s, doc, &snap, err);
    if (st != STORE_OK)
       return st;
    char *json = Snapshot_toJson(&snap);

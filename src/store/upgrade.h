@@ -40,11 +40,11 @@ StoreStatus Store_clearReviewMark(Store *s, int64_t review_id, const char *quest
 /* The writes of one upgrade, computed by ReviewDoc_upgrade. */
 typedef struct StoreReviewUpgrade {
    int64_t review_id;
-   int64_t from_lens_id, to_lens_id; /* STORE_STALE when the review is no longer on from */
+   int64_t from_lens_id, to_lens_id; /* STORE_CONFLICT when the review is no longer on from */
    const char *workload;             /* for the history row */
    const char *milestone, *snapshot; /* saved first (STORE_EXISTS when the name is taken) */
    /* Answers that lose choices: as read (its .version must still be the
-    * stored one, else STORE_STALE) and as they become. */
+    * stored one, else STORE_CONFLICT) and as they become. */
    const StoredAnswer *rewrite_from, *rewrite_to;
    size_t n_rewrite;
    const StoredAnswer *remove;       /* answers deleted, as read (version checked) */

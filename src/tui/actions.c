@@ -57,7 +57,7 @@ static const Action table[] = {
     N_("Show or hide archived workloads")},
 
    /* Dashboard. */
-   {"plan", D, {'p'}, Plan_show, ACTION_FOOTER, N_("plan"),
+   {"plan", D, {'p'}, PlanView_show, ACTION_FOOTER, N_("plan"),
     N_("The improvement plan: what to improve, who, by when")},
    {"milestones", D, {'m'}, Milestones_show, ACTION_FOOTER, N_("milestones"),
     N_("Milestones: saved states of the review, their trend and differences")},
@@ -96,29 +96,29 @@ static const Action table[] = {
    {"goto", REVIEW, {0}, Question_goto, 0, NULL, N_("Open a question by its id: :goto ID")},
    {"history", Q | PL, {'H'}, History_show, 0, NULL,
     N_("Who changed the question (answer, notes, plan items), when, and what")},
-   {"confirm-review", Q, {'c'}, Review_confirm, ACTION_WRITES, NULL,
+   {"confirm-review", Q, {'c'}, Upgrade_confirmReview, ACTION_WRITES, NULL,
     N_("Confirm the answer still holds after a lens upgrade (clears the re-review mark)")},
 
    /* Improvement plan. */
-   {"plan-status", PL, {'s'}, Plan_setStatus, ACTION_WRITES | ACTION_FOOTER, N_("status"),
+   {"plan-status", PL, {'s'}, PlanEdit_setStatus, ACTION_WRITES | ACTION_FOOTER, N_("status"),
     N_("Set the item's status: open, in progress, done, risk accepted, won't do")},
-   {"plan-owner", PL, {'o'}, Plan_setOwner, ACTION_WRITES | ACTION_FOOTER, N_("owner"),
+   {"plan-owner", PL, {'o'}, PlanEdit_setOwner, ACTION_WRITES | ACTION_FOOTER, N_("owner"),
     N_("Set who owns the item (empty: nobody)")},
-   {"plan-due", PL, {'d'}, Plan_setDue, ACTION_WRITES | ACTION_FOOTER, N_("due"),
+   {"plan-due", PL, {'d'}, PlanEdit_setDue, ACTION_WRITES | ACTION_FOOTER, N_("due"),
     N_("Set the due date, YYYY-MM-DD (empty: none); overdue items are marked !")},
-   {"plan-priority", PL, {'p'}, Plan_setPriority, ACTION_WRITES, NULL,
+   {"plan-priority", PL, {'p'}, PlanEdit_setPriority, ACTION_WRITES, NULL,
     N_("Set the item's priority, 1 first (empty or 0: none)")},
-   {"plan-note", PL, {'e'}, Plan_setNote, ACTION_WRITES, NULL, N_("Edit the item's note")},
-   {"goto-question", PL, {'g'}, Plan_gotoQuestion, ACTION_FOOTER, N_("question"),
+   {"plan-note", PL, {'e'}, PlanEdit_setNote, ACTION_WRITES, NULL, N_("Edit the item's note")},
+   {"goto-question", PL, {'g'}, PlanView_gotoQuestion, ACTION_FOOTER, N_("question"),
     N_("Go to the item's question, its practice selected")},
-   {"plan-filter", PL, {'f'}, Plan_filter, ACTION_FOOTER, N_("filter"),
+   {"plan-filter", PL, {'f'}, PlanView_filter, ACTION_FOOTER, N_("filter"),
     N_("Filter: open done high medium overdue owner:NAME phase:ID pillar:ID (empty: all)")},
-   {"report", D | PL | SN, {'r'}, ReportKey_start, ACTION_FOOTER, N_("report"),
+   {"report", D | PL | SN, {'r'}, WriteReport_start, ACTION_FOOTER, N_("report"),
     N_("Write a report to a file: .txt, .md, .html, .csv or .json (the plan alone on the plan "
        "screen, the milestone on its dashboard)")},
-   {"plan-sort", PL, {'S'}, Plan_sort, 0, NULL,
+   {"plan-sort", PL, {'S'}, PlanView_sort, 0, NULL,
     N_("Sort by risk, due date, owner, status, phase/pillar or priority (:plan-sort due)")},
-   {"show-resolved", PL, {'z'}, Plan_toggleInactive, 0, NULL,
+   {"show-resolved", PL, {'z'}, PlanView_toggleInactive, 0, NULL,
     N_("Show or hide items no longer in the plan (resolved by the answer ...)")},
    {"plan-top", PL, {KFN(KEY_HOME)}, Loop_first, 0, NULL, N_("Go to the first item")},
 
@@ -142,7 +142,7 @@ static const Action table[] = {
     N_("Search question titles, descriptions and practices")},
    {"search-next", REVIEW, {'n'}, Search_next, 0, NULL, N_("Next match of the search")},
    {"search-previous", REVIEW, {'N'}, Search_prev, 0, NULL, N_("Previous match of the search")},
-   {"filter", REVIEW, {'f'}, Filter_cycle, ACTION_FOOTER, N_("filter"),
+   {"filter", REVIEW, {'f'}, Search_cycleFilter, ACTION_FOOTER, N_("filter"),
     N_("Filter questions: all, unanswered, HIGH, MEDIUM (:filter high)")},
 
    /* Notes editor: text keys insert themselves. */
@@ -333,7 +333,7 @@ Stale Actions_command(App *app, const char *line)
    return stale | STALE_FOOTER;
 }
 
-void Tui_listKeys(FILE *out)
+void Actions_listKeys(FILE *out)
 {
    static const char *const ids[SCREEN_COUNT] = {
       [SCREEN_WORKLOADS] = "workloads", [SCREEN_DASHBOARD] = "dashboard",

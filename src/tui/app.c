@@ -252,7 +252,7 @@ void App_closeWorkload(App *app)
    app->plan_stale = false;
    Question_forget(app);
    Milestones_free(app);
-   SnapView_close(app);
+   MilestoneDash_close(app);
    Pager_clear(app);
    if (app->have_upgrade)
       LensCandidate_free(&app->upgrade);
@@ -373,7 +373,7 @@ StoreStatus App_putAnswer(App *app, size_t q, const Answer *a, const char *notes
    if (App_refuseReadOnly(app))
       return STORE_READONLY;
    st = ReviewDoc_putAnswer(app->store, &app->doc, q, a, notes, app->opts->user);
-   if (st == STORE_STALE) {
+   if (st == STORE_CONFLICT) {
       const StoredAnswer *s = &app->doc.stored[q];
       char ago[64];
       App_message(app, ROLE_ERROR,

@@ -265,7 +265,7 @@ const char *App_filterName(Filter f);
 size_t App_collect(const App *app, ListScope scope, size_t row, size_t col, size_t **out);
 
 /* Writes question q's answer (and notes unless NULL) at once.  On
- * STORE_STALE the doc holds the other writer's version and the message says
+ * STORE_CONFLICT the doc holds the other writer's version and the message says
  * so.  Returns the store's status. */
 StoreStatus App_putAnswer(App *app, size_t q, const Answer *a, const char *notes);
 /* A copy of question q's current answer (caller frees .choices). */

@@ -434,7 +434,7 @@ static int extraLines(const App *app, Extra *lines)
 
    if (app->have_upgrade)
       lines[n++] = EXTRA_UPGRADE;
-   if (Review_marked(app) > 0)
+   if (Upgrade_marked(app) > 0)
       lines[n++] = EXTRA_REVIEW;
    if (app->mv.loaded && app->mv.n > 0)
       lines[n++] = EXTRA_TREND;
@@ -451,7 +451,7 @@ static void drawExtra(App *app, int y, Extra what)
                     app->upgrade.version ? app->upgrade.version : "");
       Text_draw(stdscr, y, 1, app->cols - 2, s, Theme_attr(&app->theme, ROLE_NOTICE));
    } else if (what == EXTRA_REVIEW) {
-      size_t n = Review_marked(app);
+      size_t n = Upgrade_marked(app);
       s = xasprintf(ngettext("%zu question marked %s to review again after the lens upgrade "
                              "(c confirms it)",
                              "%zu questions marked %s to review again after the lens upgrade "
@@ -559,7 +559,7 @@ void Dashboard_draw(App *app, int top, int height)
    dashDraw(&d, top);
 }
 
-void SnapDash_draw(App *app, int top, int height)
+void MilestoneDash_draw(App *app, int top, int height)
 {
    Dash d;
 
@@ -615,7 +615,7 @@ Stale Dashboard_move(App *app, Move m)
    return dashMove(&d, m);
 }
 
-Stale SnapDash_move(App *app, Move m)
+Stale MilestoneDash_move(App *app, Move m)
 {
    Dash d;
 
@@ -637,7 +637,7 @@ static Stale dashOpen(const Dash *dd)
       return STALE_FOOTER;
    }
    if (dd->snap)
-      return SnapView_openCell(app, *dd->row, *dd->col);
+      return MilestoneDash_openCell(app, *dd->row, *dd->col);
    if (app->row < m->rows && app->col < m->cols)
       app->scope = LIST_CELL;
    else if (app->col < m->cols)
@@ -660,7 +660,7 @@ Stale Dashboard_open(App *app)
    return dashOpen(&d);
 }
 
-Stale SnapDash_open(App *app)
+Stale MilestoneDash_open(App *app)
 {
    Dash d;
 
@@ -716,7 +716,7 @@ Stale Dashboard_click(App *app, int y, int x, bool again)
    return dashClick(&d, y, x, again);
 }
 
-Stale SnapDash_click(App *app, int y, int x, bool again)
+Stale MilestoneDash_click(App *app, int y, int x, bool again)
 {
    Dash d;
 

@@ -161,7 +161,7 @@ Stale Editor_save(App *app, const char *arg)
    const StoredAnswer *s = &app->doc.stored[app->ed.q];
    char *text = EdBuf_text(&app->ed.buf);
    Answer a;
-   StoreStatus st = STORE_STALE;
+   StoreStatus st = STORE_CONFLICT;
 
    /* Live reloads keep the doc current, so the doc's version alone would
     * let this overwrite a change made while the editor was open. */
@@ -173,7 +173,7 @@ Stale Editor_save(App *app, const char *arg)
    if (st == STORE_OK) {
       Draft_remove(app->db_key, app->doc.workload.id, q->id);
       App_message(app, ROLE_NOTICE, "%s", _("Notes stored"));
-   } else if (st == STORE_STALE) {
+   } else if (st == STORE_CONFLICT) {
       bool kept = Draft_save(app->db_key, app->doc.workload.id, q->id, text);
       App_message(app, ROLE_ERROR,
                   kept ? _("Not stored: %s changed this question meanwhile; yours is kept as a "

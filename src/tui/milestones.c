@@ -37,7 +37,7 @@ static void takeNow(App *app)
    char *err = NULL;
 
    freeNow(mv);
-   if (ReviewDoc_snapshot(app->store, &app->doc, &mv->now, &err) == STORE_OK) {
+   if (StorePlan_snapshot(app->store, &app->doc, &mv->now, &err) == STORE_OK) {
       mv->have_now = true;
    } else {
       App_message(app, ROLE_ERROR, _("Cannot freeze the review: %s"), err ? err : "?");
@@ -89,8 +89,8 @@ void Milestones_refresh(App *app)
    Milestone_freeArray(rows, n);
    if (mv->loaded && n == mv->n && last == mv->last_id && (mv->light == !full))
       return;
-   st = full ? ReviewDoc_milestones(app->store, &app->doc, &ms, &n, &err)
-             : ReviewDoc_milestoneTotals(app->store, &app->doc, &ms, &n, &err);
+   st = full ? StorePlan_milestones(app->store, &app->doc, &ms, &n, &err)
+             : StorePlan_milestoneTotals(app->store, &app->doc, &ms, &n, &err);
    if (st != STORE_OK) {
       App_message(app, ROLE_ERROR, _("Cannot read the milestones: %s"), err ? err : "?");
       free(err);
@@ -465,7 +465,7 @@ static Stale gotName(App *app, const char *text)
       return STALE_FOOTER;
    if (App_refuseReadOnly(app))
       return STALE_FOOTER;
-   st = ReviewDoc_addMilestone(app->store, &app->doc, text, app->opts->user, NULL, &err);
+   st = StorePlan_addMilestone(app->store, &app->doc, text, app->opts->user, NULL, &err);
    if (st != STORE_OK) {
       Prompt_openTyped(app, _("Milestone name: "), text, gotName);
       Prompt_setError(app, err ? err : Store_statusText(st));
@@ -755,7 +755,7 @@ Stale Milestones_groups(App *app, const char *arg)
 
 /* ---- a milestone on a dashboard of its own --------------------------------- */
 
-void SnapView_close(App *app)
+void MilestoneDash_close(App *app)
 {
    SnapView *sv = &app->sv;
 
@@ -828,8 +828,8 @@ Stale Milestones_open(App *app)
       App_message(app, ROLE_NOTICE, "%s", _("Now is the dashboard itself: q goes back to it"));
       return STALE_FOOTER;
    }
-   SnapView_close(app);
-   if (ReviewDoc_milestone(app->store, &app->doc, mv->ms[mv->cur].row.name, &app->sv.ms, &err) !=
+   MilestoneDash_close(app);
+   if (StorePlan_milestone(app->store, &app->doc, mv->ms[mv->cur].row.name, &app->sv.ms, &err) !=
        STORE_OK) {
       App_message(app, ROLE_ERROR, _("Cannot open the milestone: %s"), err ? err : "?");
       free(err);
@@ -843,7 +843,7 @@ Stale Milestones_open(App *app)
    return STALE_ALL;
 }
 
-Stale SnapView_openCell(App *app, size_t row, size_t col)
+Stale MilestoneDash_openCell(App *app, size_t row, size_t col)
 {
    const Snapshot *s = &app->sv.ms.snap;
    const Matrix *m = &app->sv.matrix;

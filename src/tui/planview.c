@@ -98,8 +98,8 @@ static void reloadKeeping(App *app)
    char *q, *c, *err = NULL;
    Plan fresh;
 
-   Store_today(app->store, pv->today);
-   if (ReviewDoc_plan(app->store, &app->doc, &fresh, &err) != STORE_OK) {
+   StorePlan_today(app->store, pv->today);
+   if (StorePlan_load(app->store, &app->doc, &fresh, &err) != STORE_OK) {
       App_message(app, ROLE_ERROR, _("Cannot read the plan: %s"), err ? err : "?");
       free(err);
       return;
@@ -416,7 +416,7 @@ static void drawHeads(App *app, int y)
    Text_draw(stdscr, y, x, app->cols - x - 1, _("status"), a);
 }
 
-void Plan_draw(App *app, int top, int height)
+void PlanView_draw(App *app, int top, int height)
 {
    PlanView *pv = &app->pv;
    size_t vis = visibleRows(app);
@@ -444,7 +444,7 @@ void Plan_draw(App *app, int top, int height)
 
 /* ---- moving and opening ------------------------------------------------ */
 
-Stale Plan_move(App *app, Move m)
+Stale PlanView_move(App *app, Move m)
 {
    PlanView *pv = &app->pv;
    size_t page = visibleRows(app), old = pv->cur;
@@ -476,7 +476,7 @@ Stale Plan_move(App *app, Move m)
    return old != pv->cur ? STALE_BODY : STALE_NONE;
 }
 
-Stale Plan_click(App *app, int y, int x, bool again)
+Stale PlanView_click(App *app, int y, int x, bool again)
 {
    int top = 1 + PLAN_HEAD;
    size_t i;
@@ -488,7 +488,7 @@ Stale Plan_click(App *app, int y, int x, bool again)
    if (i >= app->pv.n_rows)
       return STALE_NONE;
    if (i == app->pv.cur || again)
-      return Plan_open(app);
+      return PlanView_open(app);
    app->pv.cur = i;
    return STALE_BODY;
 }
@@ -504,7 +504,7 @@ static void addLink(App *app, const char *label, const Link *l)
 }
 
 /* The selected item's details: its question, improvement text and links. */
-Stale Plan_open(App *app)
+Stale PlanView_open(App *app)
 {
    const PlanItem *it = current(app);
    const Lens *l = app->doc.lens;
@@ -571,7 +571,7 @@ Stale Plan_open(App *app)
    return STALE_ALL;
 }
 
-Stale Plan_show(App *app, const char *arg)
+Stale PlanView_show(App *app, const char *arg)
 {
    (void)arg;
    if (!app->have_doc)
@@ -753,7 +753,7 @@ static Stale store(App *app, const char *text, PlanStatus status)
    PlanView *pv = &app->pv;
    const PlanItem *it;
    PlanTrack t;
-   StoreStatus st = STORE_STALE;
+   StoreStatus st = STORE_CONFLICT;
    char *err = NULL;
    int64_t now;
 
@@ -764,7 +764,7 @@ static Stale store(App *app, const char *text, PlanStatus status)
    now = it ? it->track.version : 0;
    if (now == pv->edit_version) {
       applyChange(app, it, text, status, &t);
-      st = ReviewDoc_putPlan(app->store, &app->doc, &t, app->opts->user, NULL, &err);
+      st = StorePlan_put(app->store, &app->doc, &t, app->opts->user, NULL, &err);
       if (st == STORE_OK) {
          reloadKeeping(app);
          stored(app, &t, pv->edit_field);
@@ -772,7 +772,7 @@ static Stale store(App *app, const char *text, PlanStatus status)
       }
       PlanTrack_free(&t);
    }
-   if (st == STORE_STALE)
+   if (st == STORE_CONFLICT)
       refused(app, text, status);
    else if (st == STORE_INVALID && pv->edit_field != PLAN_FIELD_STATUS)
       reprompt(app, text, err ? err : Store_statusText(st));
@@ -822,7 +822,7 @@ static Stale gotStatus(App *app, const char *key)
    return store(app, NULL, (PlanStatus)(key[0] - '1'));
 }
 
-Stale Plan_setStatus(App *app, const char *arg)
+Stale PlanEdit_setStatus(App *app, const char *arg)
 {
    char *items[PLAN_STATUS_COUNT];
    PlanStatus st;
@@ -877,29 +877,29 @@ static Stale editText(App *app, PlanField f, const char *arg)
    return STALE_FOOTER;
 }
 
-Stale Plan_setOwner(App *app, const char *arg)
+Stale PlanEdit_setOwner(App *app, const char *arg)
 {
    return editText(app, PLAN_FIELD_OWNER, arg);
 }
 
-Stale Plan_setDue(App *app, const char *arg)
+Stale PlanEdit_setDue(App *app, const char *arg)
 {
    return editText(app, PLAN_FIELD_DUE, arg);
 }
 
-Stale Plan_setNote(App *app, const char *arg)
+Stale PlanEdit_setNote(App *app, const char *arg)
 {
    return editText(app, PLAN_FIELD_NOTE, arg);
 }
 
-Stale Plan_setPriority(App *app, const char *arg)
+Stale PlanEdit_setPriority(App *app, const char *arg)
 {
    return editText(app, PLAN_FIELD_PRIORITY, arg);
 }
 
 /* ---- going to the question, filtering, sorting ------------------------- */
 
-Stale Plan_gotoQuestion(App *app, const char *arg)
+Stale PlanView_gotoQuestion(App *app, const char *arg)
 {
    const PlanItem *it = current(app);
    const Question *qq;
@@ -962,7 +962,7 @@ static Stale applyFilter(App *app, const char *text, bool from_prompt)
    return STALE_ALL;
 }
 
-Stale Plan_filter(App *app, const char *arg)
+Stale PlanView_filter(App *app, const char *arg)
 {
    char *now;
 
@@ -975,7 +975,7 @@ Stale Plan_filter(App *app, const char *arg)
    return STALE_FOOTER;
 }
 
-Stale Plan_sort(App *app, const char *arg)
+Stale PlanView_sort(App *app, const char *arg)
 {
    PlanSort s;
 
@@ -994,7 +994,7 @@ Stale Plan_sort(App *app, const char *arg)
    return STALE_ALL;
 }
 
-Stale Plan_toggleInactive(App *app, const char *arg)
+Stale PlanView_toggleInactive(App *app, const char *arg)
 {
    (void)arg;
    app->pv.hide_inactive = !app->pv.hide_inactive;

@@ -81,7 +81,7 @@ Stale Search_prev(App *app, const char *arg)
    return jump(app, true, false);
 }
 
-Stale Filter_cycle(App *app, const char *arg)
+Stale Search_cycleFilter(App *app, const char *arg)
 {
    size_t n = 0, *qs;
 

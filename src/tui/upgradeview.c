@@ -22,7 +22,7 @@ void Upgrade_check(App *app)
       app->have_upgrade = true;
 }
 
-size_t Review_marked(const App *app)
+size_t Upgrade_marked(const App *app)
 {
    size_t n = 0;
 
@@ -200,7 +200,7 @@ Stale Upgrade_confirm(App *app, const char *arg)
    return STALE_ALL;
 }
 
-Stale Review_confirm(App *app, const char *arg)
+Stale Upgrade_confirmReview(App *app, const char *arg)
 {
    const Question *q = &app->doc.lens->questions[app->q];
    StoreStatus st;

@@ -156,7 +156,7 @@ static Stale gotPath(App *app, const char *text)
    return STALE_FOOTER;
 }
 
-Stale ReportKey_start(App *app, const char *arg)
+Stale WriteReport_start(App *app, const char *arg)
 {
    char *name;
 

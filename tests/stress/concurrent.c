@@ -108,7 +108,7 @@ static int ownQuestions(const char *path, int64_t review, int proc, int changes)
    return refused ? 1 : 0;
 }
 
-/* Re-reads and retries on STORE_STALE; anything else is a refusal. */
+/* Re-reads and retries on STORE_CONFLICT; anything else is a refusal. */
 static int sharedQuestion(const char *path, int64_t review, int proc, int changes) {
    Store *s = openStore(path);
    if (!s)
@@ -118,8 +118,8 @@ static int sharedQuestion(const char *path, int64_t review, int proc, int change
    snprintf(user, sizeof user, "writer%d", proc);
    for (int i = 0; i < changes; i++) {
       snprintf(note, sizeof note, "shared: proc %d change %d", proc, i);
-      StoreStatus st = STORE_STALE;
-      for (int attempt = 0; attempt < 1000 && st == STORE_STALE; attempt++) {
+      StoreStatus st = STORE_CONFLICT;
+      for (int attempt = 0; attempt < 1000 && st == STORE_CONFLICT; attempt++) {
          StoredAnswer cur = { 0 };
          st = Store_getAnswer(s, review, "SHARED", &cur);
          if (st == STORE_OK || st == STORE_NOT_FOUND) {

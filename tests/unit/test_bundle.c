@@ -81,8 +81,8 @@ static char *fixture(Store *s)
    answer(s, &doc, "Q2", (const char *[]){ "Q2_no", NULL }, "none, yet");
    PlanTrack t = { .question_id = "Q1", .choice_id = "Q1_b", .status = PLAN_IN_PROGRESS,
                    .owner = "bob", .due = "2026-12-01", .note = "a, \"b\"", .priority = 2 };
-   cr_assert_eq(ReviewDoc_putPlan(s, &doc, &t, "tester", NULL, &err), STORE_OK);
-   cr_assert_eq(ReviewDoc_addMilestone(s, &doc, "baseline", "tester", NULL, &err), STORE_OK);
+   cr_assert_eq(StorePlan_put(s, &doc, &t, "tester", NULL, &err), STORE_OK);
+   cr_assert_eq(StorePlan_addMilestone(s, &doc, "baseline", "tester", NULL, &err), STORE_OK);
    answer(s, &doc, "Q3", (const char *[]){ "Q3_vault", "Q3_rotate", NULL }, "rotated");
    ReviewDoc_free(&doc);
    DiagList_free(&d);

@@ -238,7 +238,7 @@ Test(milestone, rows_are_immutable) {
    Store *s = openStore();
    ReviewDoc doc;
    addWorkload(s, "fraud", "small.yaml", &doc);
-   cr_assert_eq(ReviewDoc_addMilestone(s, &doc, "base", "tester", NULL, NULL), STORE_OK);
+   cr_assert_eq(StorePlan_addMilestone(s, &doc, "base", "tester", NULL, NULL), STORE_OK);
    Store_close(s);
    char *msg = rawExec("UPDATE milestone SET snapshot = '{}'");
    cr_assert_str_eq(msg, "milestones are immutable");
@@ -259,10 +259,10 @@ Test(milestone, snapshot_reads_the_same_after_changes) {
    answer(s, &doc, "Q1", "Q1_a", true, "notes one");
    PlanTrack t = { .question_id = "Q1", .choice_id = "Q1_b", .status = PLAN_IN_PROGRESS,
                    .owner = "alice" };
-   cr_assert_eq(ReviewDoc_putPlan(s, &doc, &t, "tester", NULL, NULL), STORE_OK);
-   cr_assert_eq(ReviewDoc_addMilestone(s, &doc, "base", "tester", NULL, NULL), STORE_OK);
+   cr_assert_eq(StorePlan_put(s, &doc, &t, "tester", NULL, NULL), STORE_OK);
+   cr_assert_eq(StorePlan_addMilestone(s, &doc, "base", "tester", NULL, NULL), STORE_OK);
    char *err = NULL;
-   cr_assert_eq(ReviewDoc_addMilestone(s, &doc, "base", "tester", NULL, &err), STORE_EXISTS);
+   cr_assert_eq(StorePlan_addMilestone(s, &doc, "base", "tester", NULL, &err), STORE_EXISTS);
    cr_assert_str_eq(err, "workload 'fraud' already has a milestone named 'base'");
    free(err);
    Milestone before;
@@ -271,7 +271,7 @@ Test(milestone, snapshot_reads_the_same_after_changes) {
    answer(s, &doc, "Q1", "Q1_b Q1_c", true, "notes two");
    answer(s, &doc, "Q3", "Q3_vault", true, NULL);
    MilestoneSnap m;
-   cr_assert_eq(ReviewDoc_milestone(s, &doc, "base", &m, &err), STORE_OK);
+   cr_assert_eq(StorePlan_milestone(s, &doc, "base", &m, &err), STORE_OK);
    cr_assert_eq(m.snap.total.by_risk[RISK_HIGH], 1);
    cr_assert_eq(m.snap.total.by_risk[RISK_UNANSWERED], 4);
    cr_assert_eq(m.snap.total.plan_active, 2);
@@ -281,7 +281,7 @@ Test(milestone, snapshot_reads_the_same_after_changes) {
    cr_assert_str_eq(it->track.owner, "alice");
    cr_assert_str_eq(m.row.created_by, "tester");
    MilestoneSnap_free(&m);
-   cr_assert_eq(ReviewDoc_milestone(s, &doc, "nope", &m, &err), STORE_NOT_FOUND);
+   cr_assert_eq(StorePlan_milestone(s, &doc, "nope", &m, &err), STORE_NOT_FOUND);
    cr_assert_str_eq(err, "workload 'fraud' has no milestone named 'nope'");
    free(err);
 
@@ -293,7 +293,7 @@ Test(milestone, snapshot_reads_the_same_after_changes) {
    Milestone_free(&after);
 
    Snapshot now;
-   cr_assert_eq(ReviewDoc_snapshot(s, &doc, &now, NULL), STORE_OK);
+   cr_assert_eq(StorePlan_snapshot(s, &doc, &now, NULL), STORE_OK);
    cr_assert_str_eq(now.today, "2026-11-28");
    cr_assert_eq(now.total.by_risk[RISK_NONE], 1);
    cr_assert_eq(now.total.by_risk[RISK_MEDIUM], 1);
@@ -311,13 +311,13 @@ Test(milestone, a_broken_snapshot_is_reported) {
                 STORE_OK);
    MilestoneSnap m;
    char *err = NULL;
-   cr_assert_eq(ReviewDoc_milestone(s, &doc, "bad", &m, &err), STORE_INVALID);
+   cr_assert_eq(StorePlan_milestone(s, &doc, "bad", &m, &err), STORE_INVALID);
    cr_assert_str_eq(err, "milestone 'bad' of workload 'fraud': snapshot: format 7 is newer"
                          " than this walens (1)");
    free(err);
    MilestoneSnap *all;
    size_t n;
-   cr_assert_eq(ReviewDoc_milestones(s, &doc, &all, &n, &err), STORE_INVALID);
+   cr_assert_eq(StorePlan_milestones(s, &doc, &all, &n, &err), STORE_INVALID);
    cr_assert_null(all);
    cr_assert_eq(n, 0);
    free(err);
@@ -341,13 +341,13 @@ Test(milestone, a_hundred_milestones) {
       answer(s, &doc, "Q1", cycle[i % 3], i % 2 == 0, NULL);
       char name[32];
       snprintf(name, sizeof name, "m%03d", i);
-      cr_assert_eq(ReviewDoc_addMilestone(s, &doc, name, "tester", NULL, NULL), STORE_OK);
+      cr_assert_eq(StorePlan_addMilestone(s, &doc, name, "tester", NULL, NULL), STORE_OK);
    }
    double t1 = seconds();
    MilestoneSnap *all;
    size_t n;
    char *err = NULL;
-   cr_assert_eq(ReviewDoc_milestones(s, &doc, &all, &n, &err), STORE_OK);
+   cr_assert_eq(StorePlan_milestones(s, &doc, &all, &n, &err), STORE_OK);
    double t2 = seconds();
    cr_assert_eq(n, 100);
    for (size_t i = 0; i < n; i++) {
@@ -387,35 +387,35 @@ Test(tracking, validation_errors) {
    addWorkload(s, "fraud", "small.yaml", &doc);
    char *err = NULL;
    PlanTrack t = { .question_id = "Q1", .choice_id = "Q1_a", .due = "2026-02-30" };
-   cr_assert_eq(ReviewDoc_putPlan(s, &doc, &t, "tester", NULL, &err), STORE_INVALID);
+   cr_assert_eq(StorePlan_put(s, &doc, &t, "tester", NULL, &err), STORE_INVALID);
    cr_assert_str_eq(err, "invalid due date '2026-02-30' (a real date as YYYY-MM-DD)");
    free(err);
    t.due = "28/11/2026";
-   cr_assert_eq(ReviewDoc_putPlan(s, &doc, &t, "tester", NULL, &err), STORE_INVALID);
+   cr_assert_eq(StorePlan_put(s, &doc, &t, "tester", NULL, &err), STORE_INVALID);
    cr_assert_str_eq(err, "invalid due date '28/11/2026' (a real date as YYYY-MM-DD)");
    free(err);
    t.due = NULL;
    t.priority = -1;
-   cr_assert_eq(ReviewDoc_putPlan(s, &doc, &t, "tester", NULL, &err), STORE_INVALID);
+   cr_assert_eq(StorePlan_put(s, &doc, &t, "tester", NULL, &err), STORE_INVALID);
    cr_assert_str_eq(err, "invalid priority -1 (0 for none, or 1 and up)");
    free(err);
    t.priority = 0;
    t.question_id = "Q9";
-   cr_assert_eq(ReviewDoc_putPlan(s, &doc, &t, "tester", NULL, &err), STORE_INVALID);
+   cr_assert_eq(StorePlan_put(s, &doc, &t, "tester", NULL, &err), STORE_INVALID);
    cr_assert_str_eq(err, "workload 'fraud' has no question 'Q9'");
    free(err);
    t.question_id = "Q1";
    t.choice_id = "Q1_no";
-   cr_assert_eq(ReviewDoc_putPlan(s, &doc, &t, "tester", NULL, &err), STORE_INVALID);
+   cr_assert_eq(StorePlan_put(s, &doc, &t, "tester", NULL, &err), STORE_INVALID);
    cr_assert_str_eq(err, "question Q1 has no practice 'Q1_no'");
    free(err);
    t.choice_id = "Q1_a";
    t.status = PLAN_IN_PROGRESS; /* a change: the defaults alone write nothing */
    int64_t v = 0;
-   cr_assert_eq(ReviewDoc_putPlan(s, &doc, &t, "tester", &v, NULL), STORE_OK);
+   cr_assert_eq(StorePlan_put(s, &doc, &t, "tester", &v, NULL), STORE_OK);
    cr_assert_eq(v, 1);
    /* A second writer with the old version is refused. */
-   cr_assert_eq(ReviewDoc_putPlan(s, &doc, &t, "other", NULL, &err), STORE_STALE);
+   cr_assert_eq(StorePlan_put(s, &doc, &t, "other", NULL, &err), STORE_CONFLICT);
    cr_assert_str_eq(err, "Q1/Q1_a was changed meanwhile by tester at " T0);
    free(err);
    cr_assert_eq(rawInt("SELECT count(*) FROM plan_item"), 1);
@@ -430,9 +430,9 @@ Test(tracking, survives_answer_changes) {
    answer(s, &doc, "Q1", "Q1_c", true, NULL);
    PlanTrack t = { .question_id = "Q1", .choice_id = "Q1_a", .status = PLAN_DONE,
                    .owner = "alice", .due = "2026-12-01", .priority = 2, .note = "pipeline" };
-   cr_assert_eq(ReviewDoc_putPlan(s, &doc, &t, "tester", NULL, NULL), STORE_OK);
+   cr_assert_eq(StorePlan_put(s, &doc, &t, "tester", NULL, NULL), STORE_OK);
    Plan p;
-   cr_assert_eq(ReviewDoc_plan(s, &doc, &p, NULL), STORE_OK);
+   cr_assert_eq(StorePlan_load(s, &doc, &p, NULL), STORE_OK);
    cr_assert_eq(p.n_active, 2);
    const PlanItem *it = Plan_find(&p, "Q1", "Q1_a");
    cr_assert(it->tracked);
@@ -441,14 +441,14 @@ Test(tracking, survives_answer_changes) {
    Plan_free(&p);
 
    answer(s, &doc, "Q1", "Q1_a", true, NULL);
-   cr_assert_eq(ReviewDoc_plan(s, &doc, &p, NULL), STORE_OK);
+   cr_assert_eq(StorePlan_load(s, &doc, &p, NULL), STORE_OK);
    it = Plan_find(&p, "Q1", "Q1_a");
    cr_assert_eq(it->state, PLAN_ITEM_RESOLVED);
    cr_assert_str_eq(it->track.note, "pipeline");
    Plan_free(&p);
 
    answer(s, &doc, "Q1", "Q1_a", false, NULL);
-   cr_assert_eq(ReviewDoc_plan(s, &doc, &p, NULL), STORE_OK);
+   cr_assert_eq(StorePlan_load(s, &doc, &p, NULL), STORE_OK);
    it = Plan_find(&p, "Q1", "Q1_a");
    cr_assert_eq(it->state, PLAN_ITEM_ACTIVE);
    cr_assert_eq(it->track.status, PLAN_DONE);
@@ -456,7 +456,7 @@ Test(tracking, survives_answer_changes) {
    cr_assert_eq(it->track.priority, 2);
    Plan_free(&p);
    char today[11];
-   Store_today(s, today);
+   StorePlan_today(s, today);
    cr_assert_str_eq(today, "2026-11-28");
    ReviewDoc_free(&doc);
    Store_close(s);
@@ -472,7 +472,7 @@ static void answerV1(Store *s, ReviewDoc *doc) {
    answer(s, doc, "UP4", "UP4_log", true, NULL);
    answer(s, doc, "UP5", "UP5_a", true, "grafana");
    PlanTrack t = { .question_id = "UP4", .choice_id = "UP4_review", .owner = "bob" };
-   cr_assert_eq(ReviewDoc_putPlan(s, doc, &t, "tester", NULL, NULL), STORE_OK);
+   cr_assert_eq(StorePlan_put(s, doc, &t, "tester", NULL, NULL), STORE_OK);
 }
 
 static const UpgradeItem *findItem(const UpgradeReport *r, const char *id) {
@@ -560,7 +560,7 @@ Test(upgrade, v1_to_v2) {
 
    /* The milestone holds the review as it was, on the old lens. */
    MilestoneSnap ms;
-   cr_assert_eq(ReviewDoc_milestone(s, &doc, "before-upgrade-to-2.0", &ms, &err), STORE_OK);
+   cr_assert_eq(StorePlan_milestone(s, &doc, "before-upgrade-to-2.0", &ms, &err), STORE_OK);
    cr_assert_str_eq(ms.snap.lens_version, "1.0");
    cr_assert_geq(Snapshot_findQuestion(&ms.snap, "UP4"), 0);
    cr_assert_eq(Snapshot_findQuestion(&ms.snap, "UP6"), -1);
@@ -570,7 +570,7 @@ Test(upgrade, v1_to_v2) {
 
    /* Tracking of the removed practice stays, as an orphan. */
    Plan p;
-   cr_assert_eq(ReviewDoc_plan(s, &doc, &p, NULL), STORE_OK);
+   cr_assert_eq(StorePlan_load(s, &doc, &p, NULL), STORE_OK);
    const PlanItem *orphan = Plan_find(&p, "UP4", "UP4_review");
    cr_assert_not_null(orphan);
    cr_assert_eq(orphan->state, PLAN_ITEM_ORPHANED);
@@ -623,7 +623,7 @@ Test(upgrade, refusals_and_names) {
    cr_assert_str_eq(err, "no newer version of lens 'upgrade' (1.0) is available");
    free(err);
    /* The default name is taken: a suffix is added. */
-   cr_assert_eq(ReviewDoc_addMilestone(s, &doc, "before-upgrade-to-2.0", "tester", NULL, NULL),
+   cr_assert_eq(StorePlan_addMilestone(s, &doc, "before-upgrade-to-2.0", "tester", NULL, NULL),
                 STORE_OK);
    cr_assert_eq(ReviewDoc_upgrade(s, &doc, fixture("upgrade-v2.yaml"), NULL, true, "tester", &r,
                                   &d, &err),

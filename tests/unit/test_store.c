@@ -630,10 +630,10 @@ Test(store, stale_write_is_refused) {
    StoredAnswer theirs = { .question_id = "q1", .selected = c2, .n_selected = 1 };
    cr_assert_eq(Store_putAnswer(s, review, &mine, 0, "alice", &v), STORE_OK);
    v = 42;
-   cr_assert_eq(Store_putAnswer(s, review, &theirs, 0, "bob", &v), STORE_STALE);
+   cr_assert_eq(Store_putAnswer(s, review, &theirs, 0, "bob", &v), STORE_CONFLICT);
    cr_assert_eq(v, 42);
    cr_assert_str_eq(Store_lastError(s), "q1 was changed meanwhile by alice at " T0);
-   cr_assert_eq(Store_putAnswer(s, review, &theirs, 7, "bob", NULL), STORE_STALE);
+   cr_assert_eq(Store_putAnswer(s, review, &theirs, 7, "bob", NULL), STORE_CONFLICT);
    StoredAnswer got;
    cr_assert_eq(Store_getAnswer(s, review, "q1", &got), STORE_OK);
    cr_assert_eq(got.version, 1);
@@ -669,7 +669,7 @@ Test(store, an_unchanged_answer_writes_nothing) {
    cr_assert_eq(rawInt(p, "SELECT count(*) FROM history"), hist);
 
    /* Still refused when stale, even if it is the same. */
-   cr_assert_eq(Store_putAnswer(s, review, &a, 0, "script", NULL), STORE_STALE);
+   cr_assert_eq(Store_putAnswer(s, review, &a, 0, "script", NULL), STORE_CONFLICT);
 
    /* N/A with the same reason; no notes and empty notes alike. */
    StoredAnswer n = { .question_id = "q2", .not_applicable = true, .na_reason = "OTHER" };
@@ -736,7 +736,7 @@ Test(store, plan_tracking_and_history) {
                 Store_lastError(s));
    cr_assert_eq(v, 1);
    PlanTracking u = { .question_id = "q1", .choice_id = "c1", .status = "done", .note = "ok" };
-   cr_assert_eq(Store_putPlanTracking(s, review, &u, 0, "bob", NULL), STORE_STALE);
+   cr_assert_eq(Store_putPlanTracking(s, review, &u, 0, "bob", NULL), STORE_CONFLICT);
    cr_assert_eq(Store_putPlanTracking(s, review, &u, 1, "bob", &v), STORE_OK);
    cr_assert_eq(v, 2);
    PlanTracking d = { .question_id = "q2", .choice_id = "c9", .note = "n" }; /* status NULL: open */
@@ -808,7 +808,7 @@ Test(store, unchanged_plan_tracking_writes_nothing) {
    cr_assert_eq(rawInt(p, "SELECT count(*) FROM history"), hist);
 
    /* A stale version is refused all the same; a real change is written. */
-   cr_assert_eq(Store_putPlanTracking(s, review, &t, 0, "script", NULL), STORE_STALE);
+   cr_assert_eq(Store_putPlanTracking(s, review, &t, 0, "script", NULL), STORE_CONFLICT);
    t.owner = "dana";
    cr_assert_eq(Store_putPlanTracking(s, review, &t, 1, "bob", &v), STORE_OK);
    cr_assert_eq(v, 2);
@@ -973,7 +973,7 @@ Test(store, presence_heartbeat_and_expiry) {
 
 Test(store, status_texts) {
    cr_assert_str_eq(Store_statusText(STORE_OK), "success");
-   cr_assert_str_eq(Store_statusText(STORE_STALE), "someone else changed it meanwhile");
+   cr_assert_str_eq(Store_statusText(STORE_CONFLICT), "someone else changed it meanwhile");
    cr_assert_str_eq(Store_statusText(STORE_TOO_NEW), "the database was made by a newer walens");
    cr_assert_str_eq(Store_statusText((StoreStatus) 99), "unknown database status");
    for (int i = STORE_OK; i <= STORE_ERROR; i++)

@@ -234,7 +234,7 @@ Test(actions, list_keys_for_the_man_page)
    size_t len = 0;
    FILE *f = open_memstream(&buf, &len);
 
-   Tui_listKeys(f);
+   Actions_listKeys(f);
    fclose(f);
    cr_assert_not_null(strstr(buf, "question\tSpace\ttoggle\tSelect or clear the practice"));
    cr_assert_not_null(strstr(buf, "workloads,dashboard,questions,question,help,plan,milestones,milestone,page,upgrade\tUp k\tup\tMove up\n"));
