@@ -9,9 +9,9 @@
 
 #include "core/xalloc.h"
 #include "i18n.h"
-#include "tui/draft.h"
+#include "tui/lib/draft.h"
 #include "tui/screens.h"
-#include "tui/when.h"
+#include "tui/lib/when.h"
 
 ScreenId App_screen(const App *app)
 {

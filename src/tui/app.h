@@ -18,9 +18,9 @@
 #include "store/reviewdoc.h"
 #include "store/store.h"
 #include "store/upgrade.h"
-#include "tui/edbuf.h"
+#include "tui/lib/edbuf.h"
 #include "tui/input.h"
-#include "tui/planfilter.h"
+#include "tui/lib/planfilter.h"
 #include "tui/theme.h"
 #include "tui/tui.h"
 

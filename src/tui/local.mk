@@ -7,17 +7,20 @@ libwalens_a_SOURCES += \
 	src/tui/screens.h src/tui/chrome.c \
 	src/tui/theme.c src/tui/theme.h \
 	src/tui/text.c src/tui/text.h \
-	src/tui/layout.c src/tui/layout.h \
 	src/tui/input.c src/tui/input.h \
-	src/tui/when.c src/tui/when.h \
-	src/tui/draft.c src/tui/draft.h \
-	src/tui/edbuf.c src/tui/edbuf.h \
-	src/tui/match.c src/tui/match.h \
-	src/tui/workloads.c src/tui/dashboard.c src/tui/cell.c src/tui/question.c \
-	src/tui/editor.c src/tui/help.c src/tui/prompt.c src/tui/search.c \
-	src/tui/chart.c src/tui/chart.h src/tui/planfilter.c src/tui/planfilter.h \
-	src/tui/pager.c src/tui/planview.c src/tui/milestones.c src/tui/history.c \
-	src/tui/upgradeview.c src/tui/writereport.c
+	src/tui/search.c \
+	src/tui/lib/layout.c src/tui/lib/layout.h \
+	src/tui/lib/when.c src/tui/lib/when.h \
+	src/tui/lib/draft.c src/tui/lib/draft.h \
+	src/tui/lib/edbuf.c src/tui/lib/edbuf.h \
+	src/tui/lib/match.c src/tui/lib/match.h \
+	src/tui/lib/chart.c src/tui/lib/chart.h \
+	src/tui/lib/planfilter.c src/tui/lib/planfilter.h \
+	src/tui/screen/workloads.c src/tui/screen/dashboard.c src/tui/screen/list.c \
+	src/tui/screen/question.c src/tui/screen/editor.c src/tui/screen/help.c \
+	src/tui/screen/prompt.c src/tui/screen/pager.c src/tui/screen/planview.c \
+	src/tui/screen/milestones.c src/tui/screen/history.c src/tui/screen/upgrade.c \
+	src/tui/screen/writereport.c
 
 if HAVE_CRITERION
 check_PROGRAMS += tests/unit/test_tui_text tests/unit/test_tui_layout tests/unit/test_tui_input \

@@ -14,7 +14,7 @@
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "tui/actions.h"
-#include "tui/layout.h"
+#include "tui/lib/layout.h"
 #include "tui/screens.h"
 #include "tui/text.h"
 

@@ -7,7 +7,7 @@
 
 #include "core/xalloc.h"
 #include "i18n.h"
-#include "tui/match.h"
+#include "tui/lib/match.h"
 #include "tui/screens.h"
 
 static size_t countMatches(const App *app, const char *needle)

@@ -5,7 +5,7 @@
 #include <locale.h>
 #include <stdlib.h>
 
-#include "tui/edbuf.h"
+#include "tui/lib/edbuf.h"
 
 static void utf8(void)
 {

@@ -3,7 +3,7 @@
 
 #include <criterion/criterion.h>
 
-#include "tui/layout.h"
+#include "tui/lib/layout.h"
 
 Test(layout, too_small)
 {

@@ -11,11 +11,11 @@
 #include <unistd.h>
 
 #include "tui/actions.h"
-#include "tui/draft.h"
-#include "tui/match.h"
+#include "tui/lib/draft.h"
+#include "tui/lib/match.h"
 #include "tui/theme.h"
 #include "tui/tui.h"
-#include "tui/when.h"
+#include "tui/lib/when.h"
 
 static void utf8(void)
 {

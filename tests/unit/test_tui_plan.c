@@ -1,6 +1,6 @@
 /* test_tui_plan.c: the pure parts of the plan and milestones screens:
- * block-character charts (tui/chart.h), the plan filter and sort
- * (tui/planfilter.h), on tests/fixtures/lenses/small.yaml. */
+ * block-character charts (tui/lib/chart.h), the plan filter and sort
+ * (tui/lib/planfilter.h), on tests/fixtures/lenses/small.yaml. */
 #include "config.h"
 
 #include <locale.h>
@@ -11,8 +11,8 @@
 #include <criterion/criterion.h>
 
 #include "core/plan.h"
-#include "tui/chart.h"
-#include "tui/planfilter.h"
+#include "tui/lib/chart.h"
+#include "tui/lib/planfilter.h"
 
 /* ---- charts ---- */
 

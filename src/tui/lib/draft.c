@@ -1,7 +1,7 @@
 /* draft.c: unsaved notes on disk (see draft.h). */
 #include "config.h"
 
-#include "tui/draft.h"
+#include "tui/lib/draft.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -8,10 +8,10 @@
 
 #include "core/xalloc.h"
 #include "i18n.h"
-#include "tui/layout.h"
+#include "tui/lib/layout.h"
 #include "tui/screens.h"
 #include "tui/text.h"
-#include "tui/when.h"
+#include "tui/lib/when.h"
 
 #define LIST_HEAD 2 /* title, blank */
 #define LIST_FOOT 2 /* blank, the selected question's last change */

@@ -10,11 +10,11 @@
 
 #include "core/xalloc.h"
 #include "i18n.h"
-#include "tui/draft.h"
-#include "tui/layout.h"
+#include "tui/lib/draft.h"
+#include "tui/lib/layout.h"
 #include "tui/screens.h"
 #include "tui/text.h"
-#include "tui/when.h"
+#include "tui/lib/when.h"
 
 /* Parts of the screen, top to bottom. */
 enum {

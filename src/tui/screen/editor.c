@@ -13,8 +13,8 @@
 
 #include "core/xalloc.h"
 #include "i18n.h"
-#include "tui/draft.h"
-#include "tui/layout.h"
+#include "tui/lib/draft.h"
+#include "tui/lib/layout.h"
 #include "tui/screens.h"
 #include "tui/text.h"
 

@@ -1,7 +1,7 @@
 /* match.c: lens text search (see match.h). */
 #include "config.h"
 
-#include "tui/match.h"
+#include "tui/lib/match.h"
 
 #include <stdlib.h>
 #include <wctype.h>

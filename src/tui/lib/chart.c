@@ -1,7 +1,7 @@
 /* chart.c: block-character charts (see chart.h). */
 #include "config.h"
 
-#include "tui/chart.h"
+#include "tui/lib/chart.h"
 
 #include <string.h>
 

@@ -11,8 +11,8 @@
 
 #include "core/xalloc.h"
 #include "i18n.h"
-#include "tui/chart.h"
-#include "tui/layout.h"
+#include "tui/lib/chart.h"
+#include "tui/lib/layout.h"
 #include "tui/screens.h"
 #include "tui/text.h"
 

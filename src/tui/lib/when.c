@@ -1,7 +1,7 @@
 /* when.c: relative times (see when.h). */
 #include "config.h"
 
-#include "tui/when.h"
+#include "tui/lib/when.h"
 
 #include <stdio.h>
 

@@ -7,10 +7,10 @@
 
 #include "core/xalloc.h"
 #include "i18n.h"
-#include "tui/layout.h"
+#include "tui/lib/layout.h"
 #include "tui/screens.h"
 #include "tui/text.h"
-#include "tui/when.h"
+#include "tui/lib/when.h"
 
 /* Lines above the rows (title, column heads) and below (the details). */
 #define WL_HEAD 2

@@ -1,7 +1,7 @@
 /* planfilter.c: filtering and sorting the plan screen (see planfilter.h). */
 #include "config.h"
 
-#include "tui/planfilter.h"
+#include "tui/lib/planfilter.h"
 
 #include <ctype.h>
 #include <limits.h>

@@ -1,7 +1,7 @@
 /* layout.c: screen arithmetic (see layout.h). */
 #include "config.h"
 
-#include "tui/layout.h"
+#include "tui/lib/layout.h"
 
 bool Layout_tooSmall(int cols, int lines)
 {

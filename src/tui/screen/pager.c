@@ -10,7 +10,7 @@
 
 #include "core/xalloc.h"
 #include "i18n.h"
-#include "tui/layout.h"
+#include "tui/lib/layout.h"
 #include "tui/screens.h"
 #include "tui/text.h"
 

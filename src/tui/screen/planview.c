@@ -11,10 +11,10 @@
 
 #include "core/xalloc.h"
 #include "i18n.h"
-#include "tui/layout.h"
+#include "tui/lib/layout.h"
 #include "tui/screens.h"
 #include "tui/text.h"
-#include "tui/when.h"
+#include "tui/lib/when.h"
 
 #define PLAN_HEAD 3 /* title, filter and sort, column heads */
 #define PLAN_FOOT 4 /* blank, the selected item in three lines */

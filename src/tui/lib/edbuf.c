@@ -1,7 +1,7 @@
 /* edbuf.c: the notes editor's buffer (see edbuf.h). */
 #include "config.h"
 
-#include "tui/edbuf.h"
+#include "tui/lib/edbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
