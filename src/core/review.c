@@ -219,22 +219,23 @@ static void MatrixCell_merge(MatrixCell *dst, const MatrixCell *src) {
    dst->unanswered += src->unanswered;
 }
 
-void Matrix_build(const Review *r, Matrix *m) {
-   const Lens *lens = r->lens;
+void Matrix_init(Matrix *m, size_t rows, size_t cols) {
    memset(m, 0, sizeof *m);
-   m->rows = lens->n_phases ? lens->n_phases : 1;
-   m->cols = lens->n_pillars;
+   m->rows = rows ? rows : 1;
+   m->cols = cols;
    /* +1: calloc(0) may give NULL, and xcalloc treats NULL as out of memory. */
    m->cells = xcalloc(m->rows * m->cols + 1, sizeof *m->cells);
    m->row_totals = xcalloc(m->rows + 1, sizeof *m->row_totals);
    m->col_totals = xcalloc(m->cols + 1, sizeof *m->col_totals);
-   for (size_t i = 0; i < lens->n_questions; i++) {
-      const Question *q = &lens->questions[i];
-      if (q->pillar >= m->cols)
-         continue; /* not in a loaded lens; hand-made ones are not trusted */
-      Risk risk = Question_risk(q, &r->answers[i]);
-      MatrixCell_addRisk(Matrix_cell(m, Matrix_rowOf(lens, q), q->pillar), risk);
-   }
+}
+
+void Matrix_add(Matrix *m, size_t row, size_t col, Risk risk) {
+   MatrixCell *cell = Matrix_cell(m, row, col);
+   if (cell)
+      MatrixCell_addRisk(cell, risk);
+}
+
+void Matrix_sum(Matrix *m) {
    for (size_t row = 0; row < m->rows; row++) {
       for (size_t col = 0; col < m->cols; col++) {
          const MatrixCell *cell = Matrix_cell(m, row, col);
@@ -243,6 +244,18 @@ void Matrix_build(const Review *r, Matrix *m) {
          MatrixCell_merge(&m->total, cell);
       }
    }
+}
+
+void Matrix_build(const Review *r, Matrix *m) {
+   const Lens *lens = r->lens;
+   Matrix_init(m, lens->n_phases, lens->n_pillars);
+   for (size_t i = 0; i < lens->n_questions; i++) {
+      const Question *q = &lens->questions[i];
+      if (q->pillar >= m->cols)
+         continue; /* not in a loaded lens; hand-made ones are not trusted */
+      Matrix_add(m, Matrix_rowOf(lens, q), q->pillar, Question_risk(q, &r->answers[i]));
+   }
+   Matrix_sum(m);
 }
 
 void Matrix_free(Matrix *m) {

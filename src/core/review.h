@@ -93,6 +93,13 @@ typedef struct Matrix {
 } Matrix;
 
 void Matrix_build(const Review *r, Matrix *m);
+/* A matrix built by hand (a milestone's frozen risks): Matrix_init gives
+ * rows x cols empty cells (rows 0 reads as 1), Matrix_add counts one
+ * question's risk in a cell (ignored out of range), Matrix_sum fills the
+ * row, column and grand totals once every question is added. */
+void Matrix_init(Matrix *m, size_t rows, size_t cols);
+void Matrix_add(Matrix *m, size_t row, size_t col, Risk risk);
+void Matrix_sum(Matrix *m);
 void Matrix_free(Matrix *m);
 MatrixCell *Matrix_cell(const Matrix *m, size_t row, size_t col); /* NULL out of range */
 /* The row of a question: its phase, or 0 for a lens without phases.  A

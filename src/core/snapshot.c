@@ -363,3 +363,13 @@ void SnapshotDiff_free(SnapshotDiff *d) {
 bool SnapshotDiff_isEmpty(const SnapshotDiff *d) {
    return d->n_risks == 0 && d->n_practices == 0 && d->n_plan == 0;
 }
+
+void Snapshot_matrix(const Snapshot *s, Matrix *m) {
+   Matrix_init(m, s->n_phases, s->n_pillars);
+   for (size_t i = 0; i < s->n_questions; i++) {
+      const SnapQuestion *q = &s->questions[i];
+      size_t row = q->phase >= 0 && (size_t)q->phase < m->rows ? (size_t)q->phase : 0;
+      Matrix_add(m, row, q->pillar, q->risk);
+   }
+   Matrix_sum(m);
+}

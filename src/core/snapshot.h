@@ -80,6 +80,9 @@ typedef struct Snapshot {
 void Snapshot_build(const Review *r, const char *const *notes, const Plan *plan,
                     const char *workload, const char *today, Snapshot *out);
 void Snapshot_free(Snapshot *s);
+/* The phase x pillar matrix of the risks the snapshot froze (never
+ * recomputed: the lens may have changed since).  Free with Matrix_free. */
+void Snapshot_matrix(const Snapshot *s, Matrix *m);
 
 /* Compact JSON text (caller frees), keys in a fixed order; NULL only when a
  * string is not valid UTF-8 (never for a snapshot of a loaded lens). */

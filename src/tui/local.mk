@@ -9,6 +9,7 @@ libwalens_a_SOURCES += \
 	src/tui/text.c src/tui/text.h \
 	src/tui/input.c src/tui/input.h \
 	src/tui/search.c \
+	src/tui/lib/wtext.c src/tui/lib/wtext.h \
 	src/tui/lib/layout.c src/tui/lib/layout.h \
 	src/tui/lib/when.c src/tui/lib/when.h \
 	src/tui/lib/draft.c src/tui/lib/draft.h \
@@ -16,9 +17,9 @@ libwalens_a_SOURCES += \
 	src/tui/lib/match.c src/tui/lib/match.h \
 	src/tui/lib/chart.c src/tui/lib/chart.h \
 	src/tui/lib/planfilter.c src/tui/lib/planfilter.h \
-	src/tui/screen/workloads.c src/tui/screen/dashboard.c src/tui/screen/list.c \
+	src/tui/screen/workloads.c src/tui/screen/dashboard.c src/tui/screen/milestonedash.c src/tui/screen/list.c \
 	src/tui/screen/question.c src/tui/screen/editor.c src/tui/screen/help.c \
-	src/tui/screen/prompt.c src/tui/screen/pager.c src/tui/screen/planview.c \
+	src/tui/screen/prompt.c src/tui/screen/pager.c src/tui/screen/planview.c src/tui/screen/planedit.c \
 	src/tui/screen/milestones.c src/tui/screen/history.c src/tui/screen/upgrade.c \
 	src/tui/screen/writereport.c
 

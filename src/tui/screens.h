@@ -38,19 +38,36 @@ Stale Workloads_archive(App *app, const char *arg);
 Stale Workloads_toggleArchived(App *app, const char *arg);
 Stale Workloads_show(App *app, const char *arg);
 
-/* dashboard.c */
+/* dashboard.c: the matrix of the review now, or, through a Dash, of a
+ * milestone (milestonedash.c). */
+typedef struct Dash {
+   App *app;
+   const Matrix *m;
+   const Snapshot *snap; /* the milestone, or NULL for the review now */
+   size_t *row, *col, *first_row, *first_col;
+} Dash;
 void Dashboard_draw(App *app, int top, int height);
 Stale Dashboard_move(App *app, Move m);
 Stale Dashboard_open(App *app);
 Stale Dashboard_click(App *app, int y, int x, bool again);
 Stale Dashboard_allQuestions(App *app, const char *arg);
-/* The same matrix for the milestone of app->sv (SCREEN_SNAPSHOT). */
+void Dashboard_drawDash(const Dash *d, int top);
+Stale Dashboard_moveDash(const Dash *d, Move m);
+Stale Dashboard_openDash(const Dash *d);
+Stale Dashboard_clickDash(const Dash *d, int y, int x, bool again);
+
+/* milestonedash.c: a milestone's dashboard, read-only (SCREEN_SNAPSHOT). */
+/* Opens the milestone called name on it; a message when it cannot. */
+Stale MilestoneDash_enter(App *app, const char *name);
 void MilestoneDash_draw(App *app, int top, int height);
 Stale MilestoneDash_move(App *app, Move m);
 Stale MilestoneDash_open(App *app);
 Stale MilestoneDash_click(App *app, int y, int x, bool again);
+void MilestoneDash_close(App *app);
+/* Lists the milestone's questions of a cell on the pager. */
+Stale MilestoneDash_openCell(App *app, size_t row, size_t col);
 
-/* cell.c: the question list */
+/* list.c: the question list */
 void List_draw(App *app, int top, int height);
 Stale List_move(App *app, Move m);
 Stale List_open(App *app);
@@ -140,6 +157,10 @@ Stale Pager_move(App *app, Move m);
  * on the same item. */
 void PlanView_reload(App *app);
 void PlanView_free(App *app);
+/* The item under the cursor, or NULL. */
+const PlanItem *PlanView_current(const App *app);
+/* Re-reads the plan, the cursor kept on its item (after an edit). */
+void PlanView_refresh(App *app);
 /* Active items by status, and how many of them are overdue. */
 void PlanView_counts(const App *app, size_t by_status[PLAN_STATUS_COUNT], size_t *overdue);
 /* "BU/OPS": a short phase/pillar tag of lens question q (into buf). */
@@ -149,6 +170,7 @@ Stale PlanView_move(App *app, Move m);
 Stale PlanView_open(App *app);
 Stale PlanView_click(App *app, int y, int x, bool again);
 Stale PlanView_show(App *app, const char *arg);
+/* planedit.c: editing the tracking of the item under the cursor. */
 Stale PlanEdit_setStatus(App *app, const char *arg);
 Stale PlanEdit_setOwner(App *app, const char *arg);
 Stale PlanEdit_setDue(App *app, const char *arg);
@@ -174,10 +196,6 @@ Stale Milestones_add(App *app, const char *arg);
 Stale Milestones_mark(App *app, const char *arg);
 Stale Milestones_diff(App *app, const char *arg);
 Stale Milestones_groups(App *app, const char *arg);
-/* The read-only milestone dashboard (drawn by dashboard.c). */
-void MilestoneDash_close(App *app);
-/* Lists the milestone's questions of a cell on the pager. */
-Stale MilestoneDash_openCell(App *app, size_t row, size_t col);
 
 /* history.c */
 Stale History_show(App *app, const char *arg);

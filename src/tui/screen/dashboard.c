@@ -1,5 +1,5 @@
-/* dashboard.c: the phase x pillar matrix of one review, now or as a
- * milestone froze it (read-only: the matrix of the snapshot's risks). */
+/* dashboard.c: the phase x pillar matrix of one review; the same drawing
+ * serves a milestone's frozen matrix (milestonedash.c) through a Dash. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -14,14 +14,6 @@
 #include "tui/screens.h"
 #include "tui/text.h"
 
-/* What the matrix shows: the review now, or a milestone. */
-typedef struct Dash {
-   App *app;
-   const Matrix *m;
-   const Snapshot *snap; /* the milestone, or NULL for the review now */
-   size_t *row, *col, *first_row, *first_col;
-} Dash;
-
 static void liveDash(App *app, Dash *d)
 {
    d->app = app;
@@ -31,17 +23,6 @@ static void liveDash(App *app, Dash *d)
    d->col = &app->col;
    d->first_row = &app->first_row;
    d->first_col = &app->first_col;
-}
-
-static void snapDash(App *app, Dash *d)
-{
-   d->app = app;
-   d->m = &app->sv.matrix;
-   d->snap = &app->sv.ms.snap;
-   d->row = &app->sv.row;
-   d->col = &app->sv.col;
-   d->first_row = &app->sv.first_row;
-   d->first_col = &app->sv.first_col;
 }
 
 static const char *rowLabel(const Dash *d, size_t r)
@@ -57,7 +38,7 @@ static const char *pillarName(const Dash *d, size_t c)
 }
 
 /* The pillars' names over columns width wide (caller frees heads[c] and
- * heads): shortened (Text_abbrev) where they must be, cut like any text
+ * heads): shortened (WText_abbrev) where they must be, cut like any text
  * instead where two would read the same. */
 static void pillarHeads(const Dash *d, int width, wchar_t ***heads, size_t **lens)
 {
@@ -67,7 +48,7 @@ static void pillarHeads(const Dash *d, int width, wchar_t ***heads, size_t **len
    bool *same = xcalloc(n ? n : 1, sizeof *same);
 
    for (size_t c = 0; c < n; c++)
-      h[c] = Text_abbrev(pillarName(d, c), width, &len[c]);
+      h[c] = WText_abbrev(pillarName(d, c), width, &len[c]);
    for (size_t c = 0; c < n; c++)
       for (size_t o = c + 1; o < n; o++)
          if (len[o] == len[c] && wmemcmp(h[o], h[c], len[c]) == 0)
@@ -75,7 +56,7 @@ static void pillarHeads(const Dash *d, int width, wchar_t ***heads, size_t **len
    for (size_t c = 0; c < n; c++)
       if (same[c]) {
          free(h[c]);
-         h[c] = Text_truncate(pillarName(d, c), width, &len[c]);
+         h[c] = WText_truncate(pillarName(d, c), width, &len[c]);
       }
    free(same);
    *heads = h;
@@ -94,10 +75,10 @@ static bool hasTotalRow(const Dash *d)
 
 static void layout(const Dash *d, DashLayout *dl)
 {
-   int longest = hasTotalRow(d) ? Text_widthStr(_("All phases")) : 0;
+   int longest = hasTotalRow(d) ? WText_widthStr(_("All phases")) : 0;
 
    for (size_t r = 0; r < d->m->rows; r++) {
-      int w = Text_widthStr(rowLabel(d, r));
+      int w = WText_widthStr(rowLabel(d, r));
       longest = w > longest ? w : longest;
    }
    Layout_dashboard(d->app->cols, d->app->lines, d->m->rows, d->m->cols, longest, dl);
@@ -163,7 +144,7 @@ static int drawCounts(App *app, int y, int x, int width, const MatrixCell *cell,
    snprintf(num[0], sizeof num[0], "%zu", cell->high);
    snprintf(num[1], sizeof num[1], "%zu", cell->medium);
    for (int k = 0; k < 2; k++)
-      need += Text_widthStr(Theme_riskGlyph(&app->theme, k == 0 ? RISK_HIGH : RISK_MEDIUM)) +
+      need += WText_widthStr(Theme_riskGlyph(&app->theme, k == 0 ? RISK_HIGH : RISK_MEDIUM)) +
               (int)strlen(num[k]);
    for (int k = 0; k < 2; k++) {
       Risk r = k == 0 ? RISK_HIGH : RISK_MEDIUM;
@@ -221,7 +202,7 @@ static void drawLabel(App *app, const DashLayout *d, int y, const char *label, b
 {
    int w = d->m.label_w - 1;
    size_t n, nl;
-   wchar_t *ws = Text_cleanStr(label, 0, &n);
+   wchar_t *ws = WText_cleanStr(label, 0, &n);
    TextLine *lines;
 
    if (sel && d->m.x0 > 0)
@@ -231,7 +212,7 @@ static void drawLabel(App *app, const DashLayout *d, int y, const char *label, b
       free(ws);
       return;
    }
-   nl = Text_wrap(ws, n, w, &lines);
+   nl = WText_wrap(ws, n, w, &lines);
    for (size_t i = 0; i < nl && i < 2; i++) {
       size_t len = i == 1 ? n - lines[1].start : lines[i].len; /* the rest, cut */
       Text_drawW(stdscr, y + (int)i, d->m.x0, w, ws + lines[i].start, len, A_NORMAL, true);
@@ -377,8 +358,8 @@ static void drawDetail(const Dash *dd, const DashLayout *d, int detail_h)
                        true) + 2;
    if (cell->total > 1 && (cell->high || cell->medium))
       x += drawCounts(app, d->detail_y, x, app->cols - x - 1, cell, 0) + 2;
-   ws = Text_cleanStr(text, 0, &n);
-   nl = Text_wrap(ws, n, app->cols - x - 1, &lines);
+   ws = WText_cleanStr(text, 0, &n);
+   nl = WText_wrap(ws, n, app->cols - x - 1, &lines);
    for (size_t i = 0; i < nl && (int)i < detail_h; i++) {
       size_t len = (int)i == detail_h - 1 ? n - lines[i].start : lines[i].len;
       Text_drawW(stdscr, d->detail_y + (int)i, x, app->cols - x - 1, ws + lines[i].start, len,
@@ -465,7 +446,7 @@ static void drawExtra(App *app, int y, Extra what)
    free(s);
 }
 
-static void dashDraw(const Dash *dd, int top)
+void Dashboard_drawDash(const Dash *dd, int top)
 {
    App *app = dd->app;
    DashLayout d;
@@ -556,21 +537,10 @@ void Dashboard_draw(App *app, int top, int height)
    if (!app->have_doc)
       return;
    liveDash(app, &d);
-   dashDraw(&d, top);
+   Dashboard_drawDash(&d, top);
 }
 
-void MilestoneDash_draw(App *app, int top, int height)
-{
-   Dash d;
-
-   (void)height;
-   if (!app->sv.active)
-      return;
-   snapDash(app, &d);
-   dashDraw(&d, top);
-}
-
-static Stale dashMove(const Dash *dd, Move m)
+Stale Dashboard_moveDash(const Dash *dd, Move m)
 {
    size_t max_r, max_c, r = *dd->row, c = *dd->col;
 
@@ -612,18 +582,10 @@ Stale Dashboard_move(App *app, Move m)
    Dash d;
 
    liveDash(app, &d);
-   return dashMove(&d, m);
+   return Dashboard_moveDash(&d, m);
 }
 
-Stale MilestoneDash_move(App *app, Move m)
-{
-   Dash d;
-
-   snapDash(app, &d);
-   return dashMove(&d, m);
-}
-
-static Stale dashOpen(const Dash *dd)
+Stale Dashboard_openDash(const Dash *dd)
 {
    App *app = dd->app;
    const Matrix *m = dd->m;
@@ -657,15 +619,7 @@ Stale Dashboard_open(App *app)
    Dash d;
 
    liveDash(app, &d);
-   return dashOpen(&d);
-}
-
-Stale MilestoneDash_open(App *app)
-{
-   Dash d;
-
-   snapDash(app, &d);
-   return dashOpen(&d);
+   return Dashboard_openDash(&d);
 }
 
 Stale Dashboard_allQuestions(App *app, const char *arg)
@@ -677,7 +631,7 @@ Stale Dashboard_allQuestions(App *app, const char *arg)
    return STALE_ALL;
 }
 
-static Stale dashClick(const Dash *dd, int y, int x, bool again)
+Stale Dashboard_clickDash(const Dash *dd, int y, int x, bool again)
 {
    DashLayout d;
    const Matrix *m = dd->m;
@@ -702,7 +656,7 @@ static Stale dashClick(const Dash *dd, int y, int x, bool again)
    if (r >= m->rows && !hasTotalRow(dd))
       return STALE_NONE;
    if ((r == *dd->row && c == *dd->col) || again)
-      return dashOpen(dd);
+      return Dashboard_openDash(dd);
    *dd->row = r;
    *dd->col = c;
    return STALE_BODY;
@@ -713,13 +667,6 @@ Stale Dashboard_click(App *app, int y, int x, bool again)
    Dash d;
 
    liveDash(app, &d);
-   return dashClick(&d, y, x, again);
+   return Dashboard_clickDash(&d, y, x, again);
 }
 
-Stale MilestoneDash_click(App *app, int y, int x, bool again)
-{
-   Dash d;
-
-   snapDash(app, &d);
-   return dashClick(&d, y, x, again);
-}

@@ -75,8 +75,8 @@ static size_t buildLines(App *app, ScreenId s, int width, HelpLine **out)
          help = _(acts[i]->help);
          dim = (acts[i]->flags & ACTION_WRITES) && app->read_only;
       }
-      ws = Text_cleanStr(help, 0, &wn);
-      nl = Text_wrap(ws, wn, width, &tl);
+      ws = WText_cleanStr(help, 0, &wn);
+      nl = WText_wrap(ws, wn, width, &tl);
       for (size_t k = 0; k < nl; k++) {
          lines = xgrow(lines, &cap, count + 1, sizeof *lines);
          lines[count].keys = k == 0 ? xstrdup(label) : NULL;

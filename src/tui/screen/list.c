@@ -106,7 +106,7 @@ void List_draw(App *app, int top, int height)
       return;
    }
    for (size_t i = 0; i < app->n_list; i++) {
-      int w = Text_widthStr(app->doc.lens->questions[app->list[i]].id);
+      int w = WText_widthStr(app->doc.lens->questions[app->list[i]].id);
       id_w = w > id_w ? w : id_w;
    }
    id_w = id_w > 16 ? 16 : id_w;

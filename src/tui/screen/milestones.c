@@ -249,10 +249,10 @@ typedef struct MsCols {
 
 static void msCols(const App *app, MsCols *c)
 {
-   int longest = Text_widthStr(_("(now)"));
+   int longest = WText_widthStr(_("(now)"));
 
    for (size_t i = 0; i < app->mv.n; i++) {
-      int w = Text_widthStr(app->mv.ms[i].row.name);
+      int w = WText_widthStr(app->mv.ms[i].row.name);
       longest = w > longest ? w : longest;
    }
    c->date = 11; /* "2026-11-20" */
@@ -753,131 +753,13 @@ Stale Milestones_groups(App *app, const char *arg)
    return STALE_BODY | STALE_FOOTER;
 }
 
-/* ---- a milestone on a dashboard of its own --------------------------------- */
-
-void MilestoneDash_close(App *app)
-{
-   SnapView *sv = &app->sv;
-
-   if (sv->active) {
-      Matrix_free(&sv->matrix);
-      MilestoneSnap_free(&sv->ms);
-   }
-   memset(sv, 0, sizeof *sv);
-}
-
-static void addRisk(MatrixCell *cell, Risk risk)
-{
-   if (cell->total == 0 || Risk_severity(risk) > Risk_severity(cell->worst))
-      cell->worst = risk;
-   cell->total++;
-   cell->high += risk == RISK_HIGH;
-   cell->medium += risk == RISK_MEDIUM;
-   cell->none += risk == RISK_NONE;
-   cell->na += risk == RISK_NOT_APPLICABLE;
-   cell->unanswered += risk == RISK_UNANSWERED;
-   cell->answered = cell->total - cell->unanswered;
-}
-
-static void mergeCell(MatrixCell *dst, const MatrixCell *src)
-{
-   if (src->total == 0)
-      return;
-   if (dst->total == 0 || Risk_severity(src->worst) > Risk_severity(dst->worst))
-      dst->worst = src->worst;
-   dst->total += src->total;
-   dst->answered += src->answered;
-   dst->high += src->high;
-   dst->medium += src->medium;
-   dst->none += src->none;
-   dst->na += src->na;
-   dst->unanswered += src->unanswered;
-}
-
-/* The matrix of the risks the snapshot froze (never recomputed: the lens
- * may have changed since). */
-static void snapMatrix(const Snapshot *s, Matrix *m)
-{
-   memset(m, 0, sizeof *m);
-   m->rows = s->n_phases ? s->n_phases : 1;
-   m->cols = s->n_pillars;
-   m->cells = xcalloc(m->rows * m->cols + 1, sizeof *m->cells);
-   m->row_totals = xcalloc(m->rows + 1, sizeof *m->row_totals);
-   m->col_totals = xcalloc(m->cols + 1, sizeof *m->col_totals);
-   for (size_t i = 0; i < s->n_questions; i++) {
-      const SnapQuestion *q = &s->questions[i];
-      size_t r = q->phase >= 0 && (size_t)q->phase < m->rows ? (size_t)q->phase : 0;
-      if (q->pillar < m->cols)
-         addRisk(&m->cells[r * m->cols + q->pillar], q->risk);
-   }
-   for (size_t r = 0; r < m->rows; r++)
-      for (size_t c = 0; c < m->cols; c++) {
-         const MatrixCell *cell = &m->cells[r * m->cols + c];
-         mergeCell(&m->row_totals[r], cell);
-         mergeCell(&m->col_totals[c], cell);
-         mergeCell(&m->total, cell);
-      }
-}
-
 Stale Milestones_open(App *app)
 {
    MilestonesView *mv = &app->mv;
-   char *err = NULL;
 
    if (mv->cur >= mv->n) {
       App_message(app, ROLE_NOTICE, "%s", _("Now is the dashboard itself: q goes back to it"));
       return STALE_FOOTER;
    }
-   MilestoneDash_close(app);
-   if (StorePlan_milestone(app->store, &app->doc, mv->ms[mv->cur].row.name, &app->sv.ms, &err) !=
-       STORE_OK) {
-      App_message(app, ROLE_ERROR, _("Cannot open the milestone: %s"), err ? err : "?");
-      free(err);
-      return STALE_FOOTER;
-   }
-   app->sv.active = true;
-   snapMatrix(&app->sv.ms.snap, &app->sv.matrix);
-   App_push(app, SCREEN_SNAPSHOT);
-   App_message(app, ROLE_NOTICE, _("Milestone '%s' as it was: read-only (Enter lists a cell)"),
-               app->sv.ms.row.name);
-   return STALE_ALL;
-}
-
-Stale MilestoneDash_openCell(App *app, size_t row, size_t col)
-{
-   const Snapshot *s = &app->sv.ms.snap;
-   const Matrix *m = &app->sv.matrix;
-   char *title, risk[64];
-   size_t shown = 0;
-
-   title = xasprintf(_("Milestone '%s' (read-only)"), app->sv.ms.row.name);
-   Pager_begin(app, title);
-   free(title);
-   for (size_t i = 0; i < s->n_questions; i++) {
-      const SnapQuestion *q = &s->questions[i];
-      size_t r = q->phase >= 0 && (size_t)q->phase < m->rows ? (size_t)q->phase : 0;
-      if ((row < m->rows && r != row) || (col < m->cols && q->pillar != col))
-         continue;
-      if (shown++)
-         Pager_addText(app, ROLE_NORMAL, 0, "");
-      Pager_add(app, Theme_riskRole(q->risk), 0, "%s  %s  %s", riskText(app, q->risk, risk, sizeof risk),
-                q->id, orDash(q->title));
-      if (q->not_applicable)
-         Pager_add(app, ROLE_NA, 2, _("Not applicable: %s"), NaReason_label(q->reason));
-      for (size_t c = 0; c < q->n_choices; c++) {
-         const SnapChoice *ch = &q->choices[c];
-         Pager_add(app, ch->state == CHOICE_NA ? ROLE_DIM : ROLE_NORMAL, 2, "%s %s  %s",
-                   Theme_glyph(&app->theme, ch->state == CHOICE_SELECTED ? GLYPH_CHECK_ON
-                                            : ch->state == CHOICE_NA     ? GLYPH_CHECK_NA
-                                                                         : GLYPH_CHECK_OFF),
-                   ch->weight == WEIGHT_HIGH ? "H" : ch->weight == WEIGHT_MEDIUM ? "M" : " ",
-                   orDash(ch->title));
-      }
-      if (q->notes && *q->notes)
-         Pager_add(app, ROLE_NORMAL, 2, _("Notes: %s"), q->notes);
-   }
-   if (shown == 0)
-      Pager_addText(app, ROLE_DIM, 0, _("No questions here."));
-   Pager_show(app, SCREEN_PAGER);
-   return STALE_ALL;
+   return MilestoneDash_enter(app, mv->ms[mv->cur].row.name);
 }

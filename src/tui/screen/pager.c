@@ -93,8 +93,8 @@ void Pager_draw(App *app, int top, int height)
       int width = app->cols - 2 - p->lines[i].indent;
       size_t n, nl;
       TextLine *tl;
-      clean[i] = Text_cleanStr(p->lines[i].text, TEXT_MULTILINE, &n);
-      nl = Text_wrap(clean[i], n, width < 10 ? 10 : width, &tl);
+      clean[i] = WText_cleanStr(p->lines[i].text, TEXT_MULTILINE, &n);
+      nl = WText_wrap(clean[i], n, width < 10 ? 10 : width, &tl);
       for (size_t k = 0; k < nl; k++) {
          vis = xgrow(vis, &cap, nv + 1, sizeof *vis);
          vis[nv].line = i;

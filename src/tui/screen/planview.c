@@ -50,7 +50,7 @@ static const PlanItem *itemAt(const App *app, size_t row)
    return row < pv->n_rows ? &pv->plan.items[pv->rows[row]] : NULL;
 }
 
-static const PlanItem *current(const App *app)
+const PlanItem *PlanView_current(const App *app)
 {
    return itemAt(app, app->pv.cur);
 }
@@ -75,7 +75,7 @@ static void refillAt(App *app, const char *q, const char *c)
 /* The current item's key (copies; NULL when there is none). */
 static void currentKey(const App *app, char **q, char **c)
 {
-   const PlanItem *it = current(app);
+   const PlanItem *it = PlanView_current(app);
 
    *q = it ? xstrdup(it->track.question_id) : NULL;
    *c = it ? xstrdup(it->track.choice_id) : NULL;
@@ -92,7 +92,7 @@ static void refill(App *app)
 }
 
 /* Re-reads the plan; the cursor keeps to the same item by key. */
-static void reloadKeeping(App *app)
+void PlanView_refresh(App *app)
 {
    PlanView *pv = &app->pv;
    char *q, *c, *err = NULL;
@@ -118,7 +118,7 @@ void PlanView_reload(App *app)
 {
    if (app->have_doc) {
       app->hist_gen++; /* a plan change is one of its question's changes */
-      reloadKeeping(app);
+      PlanView_refresh(app);
    }
 }
 
@@ -262,7 +262,7 @@ static const char *priorityText(int priority, char *buf, size_t size)
 static void drawPriority(int y, int x, int width, int priority, attr_t a)
 {
    char buf[16];
-   int w = Text_widthStr(priorityText(priority, buf, sizeof buf));
+   int w = WText_widthStr(priorityText(priority, buf, sizeof buf));
 
    Text_draw(stdscr, y, w < width ? x + width - w : x, width, buf, a);
 }
@@ -318,7 +318,7 @@ static void drawRow(App *app, int y, size_t row)
 /* The selected item in three lines: its question, how to improve, who. */
 static void drawDetail(App *app, int y)
 {
-   const PlanItem *it = current(app);
+   const PlanItem *it = PlanView_current(app);
    const Lens *l = app->doc.lens;
    attr_t dim = Theme_attr(&app->theme, ROLE_DIM);
    const PlanTrack *t;
@@ -506,7 +506,7 @@ static void addLink(App *app, const char *label, const Link *l)
 /* The selected item's details: its question, improvement text and links. */
 Stale PlanView_open(App *app)
 {
-   const PlanItem *it = current(app);
+   const PlanItem *it = PlanView_current(app);
    const Lens *l = app->doc.lens;
    const PlanTrack *t;
    char ago[64], pri[16];
@@ -581,327 +581,11 @@ Stale PlanView_show(App *app, const char *arg)
    return STALE_ALL;
 }
 
-/* ---- editing ----------------------------------------------------------- */
-
-static const PlanItem *findEdited(const App *app)
-{
-   const PlanView *pv = &app->pv;
-   return pv->edit_q ? Plan_find(&pv->plan, pv->edit_q, pv->edit_c) : NULL;
-}
-
-static void endEdit(App *app)
-{
-   free(app->pv.edit_q);
-   free(app->pv.edit_c);
-   app->pv.edit_q = app->pv.edit_c = NULL;
-}
-
-/* Remembers which item the prompt edits and the version it showed. */
-static const PlanItem *beginEdit(App *app, PlanField field)
-{
-   const PlanItem *it = current(app);
-
-   if (!it) {
-      App_message(app, ROLE_NOTICE, "%s", _("No plan item here"));
-      return NULL;
-   }
-   endEdit(app);
-   app->pv.edit_q = xstrdup(it->track.question_id);
-   app->pv.edit_c = xstrdup(it->track.choice_id);
-   app->pv.edit_version = it->track.version;
-   app->pv.edit_field = field;
-   return it;
-}
-
-static const char *fieldLabel(PlanField f)
-{
-   switch (f) {
-   case PLAN_FIELD_OWNER:
-      return _("Owner (empty: nobody): ");
-   case PLAN_FIELD_DUE:
-      return _("Due date YYYY-MM-DD (empty: none): ");
-   case PLAN_FIELD_NOTE:
-      return _("Note (empty: none): ");
-   case PLAN_FIELD_PRIORITY:
-      return _("Priority, 1 first (empty or 0: none): ");
-   case PLAN_FIELD_STATUS:
-   default:
-      return _("Status (1-5, Esc cancels): ");
-   }
-}
-
-static Stale gotText(App *app, const char *text);
-
-/* The prompt again, with what was typed and why it was not stored. */
-static void reprompt(App *app, const char *text, const char *why)
-{
-   Prompt_openTyped(app, fieldLabel(app->pv.edit_field), text, gotText);
-   Prompt_setError(app, why);
-}
-
-static char *trimmed(const char *s)
-{
-   const char *e;
-
-   while (isspace((unsigned char)*s))
-      s++;
-   e = s + strlen(s);
-   while (e > s && isspace((unsigned char)e[-1]))
-      e--;
-   return xasprintf("%.*s", (int)(e - s), s);
-}
-
-static void setField(char **field, const char *value)
-{
-   free(*field);
-   *field = value && *value ? xstrdup(value) : NULL;
-}
-
-/* What a stored change says in the footer. */
-static void stored(App *app, const PlanTrack *t, PlanField f)
-{
-   switch (f) {
-   case PLAN_FIELD_STATUS:
-      App_message(app, ROLE_NOTICE, _("Stored: %s is %s"), t->choice_id,
-                  PlanStatus_label(t->status));
-      break;
-   case PLAN_FIELD_OWNER:
-      App_message(app, ROLE_NOTICE, _("Stored: owner of %s is %s"), t->choice_id,
-                  t->owner ? t->owner : _("nobody"));
-      break;
-   case PLAN_FIELD_DUE:
-      App_message(app, ROLE_NOTICE, _("Stored: %s is due %s"), t->choice_id,
-                  t->due ? t->due : _("whenever (no date)"));
-      break;
-   case PLAN_FIELD_PRIORITY:
-      if (t->priority > 0)
-         App_message(app, ROLE_NOTICE, _("Stored: priority of %s is %d"), t->choice_id,
-                     t->priority);
-      else
-         App_message(app, ROLE_NOTICE, _("Stored: %s has no priority"), t->choice_id);
-      break;
-   case PLAN_FIELD_NOTE:
-   default:
-      App_message(app, ROLE_NOTICE, _("Stored: the note of %s"), t->choice_id);
-      break;
-   }
-}
-
-/* The edited item's tracking with the change applied (into *t). */
-static void applyChange(const App *app, const PlanItem *it, const char *text, PlanStatus status,
-                        PlanTrack *t)
-{
-   memset(t, 0, sizeof *t);
-   if (it) {
-      PlanTrack_copy(t, &it->track);
-   } else { /* never tracked and no longer derived: tracked from scratch */
-      t->question_id = xstrdup(app->pv.edit_q);
-      t->choice_id = xstrdup(app->pv.edit_c);
-   }
-   switch (app->pv.edit_field) {
-   case PLAN_FIELD_STATUS:
-      t->status = status;
-      break;
-   case PLAN_FIELD_OWNER:
-      setField(&t->owner, text);
-      break;
-   case PLAN_FIELD_DUE:
-      setField(&t->due, text);
-      break;
-   case PLAN_FIELD_PRIORITY: /* checked by gotText; empty: none */
-      t->priority = 0;
-      if (text && *text)
-         Plan_parsePriority(text, &t->priority);
-      break;
-   case PLAN_FIELD_NOTE:
-   default:
-      setField(&t->note, text);
-      break;
-   }
-}
-
-/* Someone else wrote the item since the prompt opened: theirs is shown,
- * and for a typed field the prompt comes back with what was typed, so that
- * Enter stores it over theirs knowingly. */
-static void refused(App *app, const char *text, PlanStatus status)
-{
-   PlanView *pv = &app->pv;
-   const PlanItem *it;
-   char *why;
-
-   reloadKeeping(app);
-   it = findEdited(app);
-   why = xasprintf(_("Not stored: %s changed it meanwhile (shown)."),
-                   it && it->track.updated_by ? it->track.updated_by : _("someone else"));
-   pv->edit_version = it ? it->track.version : 0; /* the next try is a knowing one */
-   if (pv->edit_field == PLAN_FIELD_STATUS) {
-      App_message(app, ROLE_ERROR, _("%s Yours was: %s (s sets it again)"), why,
-                  PlanStatus_label(status));
-      endEdit(app);
-   } else {
-      char *again = xasprintf(_("%s Enter stores yours:"), why);
-      reprompt(app, text, again);
-      free(again);
-   }
-   free(why);
-}
-
-/* Writes one field of the edited item (text for owner, due date, priority
- * and note; status for the status) with the version the prompt began with. */
-static Stale store(App *app, const char *text, PlanStatus status)
-{
-   PlanView *pv = &app->pv;
-   const PlanItem *it;
-   PlanTrack t;
-   StoreStatus st = STORE_CONFLICT;
-   char *err = NULL;
-   int64_t now;
-
-   if (App_refuseReadOnly(app))
-      return STALE_FOOTER;
-   reloadKeeping(app); /* the freshest version to compare with */
-   it = findEdited(app);
-   now = it ? it->track.version : 0;
-   if (now == pv->edit_version) {
-      applyChange(app, it, text, status, &t);
-      st = StorePlan_put(app->store, &app->doc, &t, app->opts->user, NULL, &err);
-      if (st == STORE_OK) {
-         reloadKeeping(app);
-         stored(app, &t, pv->edit_field);
-         endEdit(app);
-      }
-      PlanTrack_free(&t);
-   }
-   if (st == STORE_CONFLICT)
-      refused(app, text, status);
-   else if (st == STORE_INVALID && pv->edit_field != PLAN_FIELD_STATUS)
-      reprompt(app, text, err ? err : Store_statusText(st));
-   else if (st != STORE_OK) {
-      App_message(app, ROLE_ERROR, _("Not stored: %s"), err ? err : Store_statusText(st));
-      endEdit(app);
-   }
-   free(err);
-   return STALE_ALL;
-}
-
-static Stale gotText(App *app, const char *text)
-{
-   char *v;
-   Stale s;
-
-   if (!text) {
-      endEdit(app);
-      return STALE_FOOTER;
-   }
-   v = trimmed(text);
-   if (app->pv.edit_field == PLAN_FIELD_DUE && *v && !Plan_validDate(v)) {
-      reprompt(app, text, _("Not a date: give a real day as YYYY-MM-DD."));
-      free(v);
-      return STALE_FOOTER;
-   }
-   if (app->pv.edit_field == PLAN_FIELD_PRIORITY && *v && !Plan_parsePriority(v, NULL)) {
-      char *why = xasprintf(_("Not a priority: give a whole number from 1 (first) to %d, or 0 "
-                              "for none."),
-                            PLAN_PRIORITY_MAX);
-      reprompt(app, text, why);
-      free(why);
-      free(v);
-      return STALE_FOOTER;
-   }
-   s = store(app, app->pv.edit_field == PLAN_FIELD_NOTE ? text : v, PLAN_OPEN);
-   free(v);
-   return s;
-}
-
-static Stale gotStatus(App *app, const char *key)
-{
-   if (!key || !*key || key[0] < '1' || key[0] > '0' + PLAN_STATUS_COUNT) {
-      endEdit(app);
-      return STALE_FOOTER;
-   }
-   return store(app, NULL, (PlanStatus)(key[0] - '1'));
-}
-
-Stale PlanEdit_setStatus(App *app, const char *arg)
-{
-   char *items[PLAN_STATUS_COUNT];
-   PlanStatus st;
-
-   if (!beginEdit(app, PLAN_FIELD_STATUS))
-      return STALE_FOOTER;
-   if (arg) {
-      if (!PlanStatus_parse(arg, &st)) {
-         App_message(app, ROLE_ERROR, "%s",
-                     _("Statuses: open, in_progress, done, risk_accepted, wont_do"));
-         endEdit(app);
-         return STALE_FOOTER;
-      }
-      return store(app, NULL, st);
-   }
-   for (int i = 0; i < PLAN_STATUS_COUNT; i++)
-      items[i] = xasprintf("%d  %s", i + 1, PlanStatus_label((PlanStatus)i));
-   Prompt_openMenu(app, fieldLabel(PLAN_FIELD_STATUS), "12345", gotStatus);
-   Prompt_setItems(app, (const char *const *)items, PLAN_STATUS_COUNT);
-   for (int i = 0; i < PLAN_STATUS_COUNT; i++)
-      free(items[i]);
-   return STALE_FOOTER;
-}
-
-static Stale editText(App *app, PlanField f, const char *arg)
-{
-   const PlanItem *it = beginEdit(app, f);
-   const char *now;
-   char pri[16];
-
-   if (!it)
-      return STALE_FOOTER;
-   if (arg)
-      return gotText(app, arg);
-   switch (f) {
-   case PLAN_FIELD_OWNER:
-      now = it->track.owner;
-      break;
-   case PLAN_FIELD_DUE:
-      now = it->track.due;
-      break;
-   case PLAN_FIELD_PRIORITY: /* none reads as an empty line, not "0" */
-      snprintf(pri, sizeof pri, "%d", it->track.priority);
-      now = it->track.priority > 0 ? pri : NULL;
-      break;
-   case PLAN_FIELD_NOTE:
-   default:
-      now = it->track.note;
-      break;
-   }
-   Prompt_open(app, fieldLabel(f), now, gotText);
-   return STALE_FOOTER;
-}
-
-Stale PlanEdit_setOwner(App *app, const char *arg)
-{
-   return editText(app, PLAN_FIELD_OWNER, arg);
-}
-
-Stale PlanEdit_setDue(App *app, const char *arg)
-{
-   return editText(app, PLAN_FIELD_DUE, arg);
-}
-
-Stale PlanEdit_setNote(App *app, const char *arg)
-{
-   return editText(app, PLAN_FIELD_NOTE, arg);
-}
-
-Stale PlanEdit_setPriority(App *app, const char *arg)
-{
-   return editText(app, PLAN_FIELD_PRIORITY, arg);
-}
-
 /* ---- going to the question, filtering, sorting ------------------------- */
 
 Stale PlanView_gotoQuestion(App *app, const char *arg)
 {
-   const PlanItem *it = current(app);
+   const PlanItem *it = PlanView_current(app);
    const Question *qq;
 
    (void)arg;

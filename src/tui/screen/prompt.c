@@ -199,7 +199,7 @@ void Prompt_draw(App *app, int y)
       attr_t box = Theme_attr(&app->theme, ROLE_HEADER);
       int w = 0;
       for (size_t i = 0; i < p->n_items; i++) {
-         int iw = Text_widthStr(p->items[i]);
+         int iw = WText_widthStr(p->items[i]);
          w = iw > w ? iw : w;
       }
       w = w + 4 < app->cols - 2 ? w + 4 : app->cols - 2;

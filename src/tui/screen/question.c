@@ -39,11 +39,11 @@ typedef struct Wrapped {
 
 static void wrap(Wrapped *w, const char *text, int width)
 {
-   w->s = Text_cleanStr(text, TEXT_MULTILINE, &w->n);
+   w->s = WText_cleanStr(text, TEXT_MULTILINE, &w->n);
    while (w->n > 0 && (w->s[w->n - 1] == L'\n' || w->s[w->n - 1] == L' '))
       w->n--; /* YAML block scalars end in a newline */
    w->s[w->n] = L'\0';
-   w->nl = w->n ? Text_wrap(w->s, w->n, width, &w->lines) : 0;
+   w->nl = w->n ? WText_wrap(w->s, w->n, width, &w->lines) : 0;
    if (!w->n)
       w->lines = NULL;
 }
@@ -229,7 +229,7 @@ static void drawContext(App *app, int y)
    snprintf(buf, sizeof buf, "%zu/%zu", sel, total);
    Text_draw(stdscr, y, x, 7, buf, A_NORMAL);
    snprintf(buf, sizeof buf, "(%zu/%zu)", app->rank[app->q] + 1, l->n_questions);
-   Text_draw(stdscr, y, app->cols - 1 - Text_widthStr(buf), 12, buf,
+   Text_draw(stdscr, y, app->cols - 1 - WText_widthStr(buf), 12, buf,
              Theme_attr(&app->theme, ROLE_DIM));
 }
 
@@ -402,7 +402,7 @@ void Question_draw(App *app, int top, int height)
 
    if (app->cols >= 80)
       for (size_t i = 0; i < q->n_choices; i++) {
-         int w = Text_widthStr(q->choices[i].id);
+         int w = WText_widthStr(q->choices[i].id);
          id_w = w > id_w ? w : id_w;
       }
    if (id_w > 16)

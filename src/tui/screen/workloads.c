@@ -27,7 +27,7 @@ static void columns(const App *app, WlColumns *c)
    int longest = 4, rest;
 
    for (size_t i = 0; i < app->n_wl; i++) {
-      int w = Text_widthStr(app->wl[i].w.name) + (app->wl[i].w.archived ? 11 : 0);
+      int w = WText_widthStr(app->wl[i].w.name) + (app->wl[i].w.archived ? 11 : 0);
       longest = w > longest ? w : longest;
    }
    c->name = longest + 2 < 12 ? 12 : longest + 2 > 30 ? 30 : longest + 2;
