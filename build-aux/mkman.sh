@@ -7,7 +7,8 @@
 #   @OPTIONS@             the global options (walens --help)
 #   @COMMANDS@            every subcommand, its forms and options
 #                         (walens --list-commands, walens CMD [SUB] --help)
-#   @KEYS@                the keys of every screen (walens --list-keys)
+#   @KEYS@                the keys of every screen (walens --list-keys), under
+#                         the titles of the screen list (walens --list-screens)
 # walens runs in the C locale (untranslated) with a private, empty data
 # directory, so the page does not depend on the machine that builds it.
 set -eu
@@ -148,18 +149,12 @@ function entry(i, id,   n, k, j, head, shown) {
    return ".TP\n" head "\n" esc(sentence(help[i])) "\n"
 }
 BEGIN {
-   titles["workloads"] = "The workload list"
-   titles["dashboard"] = "The dashboard (phase \\(mu pillar matrix)"
-   titles["questions"] = "The questions of a cell"
-   titles["question"] = "One question"
-   titles["editor"] = "The notes editor"
-   titles["help"] = "The help screen"
-   titles["prompt"] = "A prompt (one line of text)"
-   titles["plan"] = "The improvement plan"
-   titles["milestones"] = "The milestones"
-   titles["milestone"] = "A milestone's dashboard (read-only)"
-   titles["page"] = "A page of text (a difference, a history, details)"
-   titles["upgrade"] = "A lens upgrade (preview)"
+   # Section titles from the screen list (src/tui/screenlist.h).
+   while ((getline line < screenfile) > 0) {
+      split(line, f, "\t")
+      gsub(/×/, "\\(mu", f[2])
+      titles[f[1]] = f[2]
+   }
 }
 {
    n++
@@ -224,7 +219,8 @@ while IFS='	' read -r name use help; do
 done < "$tmp/commands"
 
 # Keys.
-w --list-keys | awk -F '\t' -f "$tmp/lib.awk" -f "$tmp/keys.awk" > "$tmp/keys"
+w --list-screens > "$tmp/screens"
+w --list-keys | awk -F '\t' -v screenfile="$tmp/screens" -f "$tmp/lib.awk" -f "$tmp/keys.awk" > "$tmp/keys"
 
 awk -v version="$version" -v dir="$tmp" '
    /^@OPTIONS@$/ { while ((getline l < (dir "/options")) > 0) print l; next }

@@ -24,9 +24,9 @@
 
 /* Hidden options: machine-readable listings of the tables, for the man
  * page's generator and the shell completion.  Not in --help on purpose. */
-typedef enum { LIST_NONE, LIST_KEYS, LIST_COMMANDS, LIST_WORKLOADS } Listing;
+typedef enum { LIST_NONE, LIST_KEYS, LIST_COMMANDS, LIST_WORKLOADS, LIST_SCREENS } Listing;
 static const char *const listingWords[] = { NULL, "--list-keys", "--list-commands",
-                                            "--list-workloads" };
+                                            "--list-workloads", "--list-screens" };
 
 static bool globalOnly(int id, const char *value, void *ctx)
 {
@@ -127,7 +127,7 @@ static Listing takeListing(int *argc, char **argv)
 {
    int k = firstWord(*argc, argv);
    for (int i = 1; i < k; i++)
-      for (int l = LIST_KEYS; l <= LIST_WORKLOADS; l++)
+      for (int l = LIST_KEYS; l <= LIST_SCREENS; l++)
          if (strcmp(argv[i], listingWords[l]) == 0) {
             memmove(argv + i, argv + i + 1, (size_t)(*argc - i) * sizeof *argv);
             (*argc)--;
@@ -182,6 +182,7 @@ static int runListing(Listing what, CliEnv *env, int argc, char **argv)
    case LIST_KEYS: Actions_listKeys(stdout); return EXIT_OK;
    case LIST_COMMANDS: listCommands(); return EXIT_OK;
    case LIST_WORKLOADS: return listWorkloads(env);
+   case LIST_SCREENS: Actions_listScreens(stdout); return EXIT_OK;
    case LIST_NONE: break;
    }
    return EXIT_USAGE;

@@ -223,37 +223,6 @@ const Action *Actions_byName(const char *name)
    return NULL;
 }
 
-const char *Actions_screenName(ScreenId s)
-{
-   switch (s) {
-   case SCREEN_WORKLOADS:
-      return _("Workloads");
-   case SCREEN_DASHBOARD:
-      return _("Dashboard");
-   case SCREEN_LIST:
-      return _("Questions");
-   case SCREEN_QUESTION:
-      return _("Question");
-   case SCREEN_EDITOR:
-      return _("Notes editor");
-   case SCREEN_HELP:
-      return _("Help");
-   case SCREEN_PLAN:
-      return _("Improvement plan");
-   case SCREEN_MILESTONES:
-      return _("Milestones");
-   case SCREEN_SNAPSHOT:
-      return _("Milestone (read-only)");
-   case SCREEN_PAGER:
-      return _("Page");
-   case SCREEN_UPGRADE:
-      return _("Lens upgrade");
-   case SCREEN_PROMPT:
-   default:
-      return _("Prompt");
-   }
-}
-
 const char *Actions_keyLabel(const Action *a, bool utf8, char *buf, size_t size)
 {
    size_t used = 0;
@@ -335,25 +304,22 @@ Stale Actions_command(App *app, const char *line)
 
 void Actions_listKeys(FILE *out)
 {
-   static const char *const ids[SCREEN_COUNT] = {
-      [SCREEN_WORKLOADS] = "workloads", [SCREEN_DASHBOARD] = "dashboard",
-      [SCREEN_LIST] = "questions",      [SCREEN_QUESTION] = "question",
-      [SCREEN_EDITOR] = "editor",       [SCREEN_HELP] = "help",
-      [SCREEN_PLAN] = "plan",           [SCREEN_MILESTONES] = "milestones",
-      [SCREEN_SNAPSHOT] = "milestone",  [SCREEN_PAGER] = "page",
-      [SCREEN_UPGRADE] = "upgrade",     [SCREEN_PROMPT] = "prompt",
-   };
-
    for (size_t i = 0; i < Actions_count(); i++) {
       const Action *a = &table[i];
       char keys[128];
       bool first = true;
       for (int s = 0; s < SCREEN_COUNT; s++)
          if (a->screens & SCREEN_BIT(s)) {
-            fprintf(out, "%s%s", first ? "" : ",", ids[s]);
+            fprintf(out, "%s%s", first ? "" : ",", Screens_id((ScreenId)s));
             first = false;
          }
       Actions_keyLabel(a, false, keys, sizeof keys);
       fprintf(out, "\t%s\t%s\t%s\n", keys, a->name, _(a->help));
    }
+}
+
+void Actions_listScreens(FILE *out)
+{
+   for (int s = 0; s < SCREEN_COUNT; s++)
+      fprintf(out, "%s\t%s\n", Screens_id((ScreenId)s), Screens_title((ScreenId)s));
 }

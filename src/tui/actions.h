@@ -34,8 +34,6 @@ const Action *Actions_get(size_t i);
 /* The first action of screen s bound to key, or NULL. */
 const Action *Actions_forKey(ScreenId s, int key);
 const Action *Actions_byName(const char *name);
-/* The screen's name for the help title (translated). */
-const char *Actions_screenName(ScreenId s);
 /* "↑ k" — the keys of an action, for help and footer; writes into buf. */
 const char *Actions_keyLabel(const Action *a, bool utf8, char *buf, size_t size);
 

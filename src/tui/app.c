@@ -25,34 +25,20 @@ ScreenId App_baseScreen(const App *app)
    return App_screen(app);
 }
 
-/* Reloading the plan cost 0.9 M of the 2.1 M instructions of a toggle on
- * the question screen, which does not show it: after a change it waits
- * until a screen that shows it (the dashboard's plan counts, the plan
- * screen) comes on top. */
-static void settlePlan(App *app)
-{
-   ScreenId s = App_screen(app);
-
-   if (app->plan_stale && (s == SCREEN_DASHBOARD || s == SCREEN_PLAN)) {
-      app->plan_stale = false;
-      PlanView_reload(app);
-   }
-}
-
 void App_push(App *app, ScreenId s)
 {
    if (app->depth < sizeof app->stack / sizeof app->stack[0])
       app->stack[app->depth++] = s;
    else
       app->stack[app->depth - 1] = s;
-   settlePlan(app);
+   Screens_shown(app, s);
 }
 
 void App_pop(App *app)
 {
    if (app->depth > 1)
       app->depth--;
-   settlePlan(app);
+   Screens_shown(app, App_screen(app));
 }
 
 void App_message(App *app, Role role, const char *fmt, ...)
@@ -234,10 +220,7 @@ bool App_openWorkload(App *app, const char *name, char **err)
    app->row = app->col = app->first_row = app->first_col = 0;
    app->q = app->choice = 0;
    app->scope = LIST_CELL;
-   PlanView_reload(app);
-   app->plan_stale = false;
-   Milestones_refresh(app);
-   Upgrade_check(app); /* once per open: it reads lens files */
+   Screens_reload(app, true);
    /* The stack becomes workloads -> dashboard. */
    app->depth = 0;
    App_push(app, SCREEN_WORKLOADS);
@@ -248,15 +231,7 @@ bool App_openWorkload(App *app, const char *name, char **err)
 void App_closeWorkload(App *app)
 {
    /* What hangs on the review: plan, milestones, pages, the upgrade. */
-   PlanView_free(app);
-   app->plan_stale = false;
-   Question_forget(app);
-   Milestones_free(app);
-   MilestoneDash_close(app);
-   Pager_clear(app);
-   if (app->have_upgrade)
-      LensCandidate_free(&app->upgrade);
-   app->have_upgrade = false;
+   Screens_free(app);
    free(app->report_path);
    app->report_path = NULL;
    if (!app->have_doc)
@@ -335,10 +310,7 @@ void App_rebuild(App *app)
    Matrix_free(&app->matrix);
    memset(&app->matrix, 0, sizeof app->matrix);
    Matrix_build(&app->doc.review, &app->matrix);
-   List_refill(app);
-   app->plan_stale = true; /* risks changed: items come and go */
-   settlePlan(app);
-   Milestones_refresh(app);
+   Screens_reload(app, false);
 }
 
 Stale App_reload(App *app)
@@ -385,29 +357,6 @@ StoreStatus App_putAnswer(App *app, size_t q, const Answer *a, const char *notes
    }
    App_rebuild(app);
    return st;
-}
-
-void App_openQuestion(App *app, size_t q)
-{
-   const Question *qq = &app->doc.lens->questions[q];
-
-   app->row = Matrix_rowOf(app->doc.lens, qq);
-   app->col = qq->pillar;
-   app->scope = LIST_CELL;
-   List_refill(app);
-   for (size_t i = 0; i < app->n_list; i++)
-      if (app->list[i] == q)
-         app->list_cur = i;
-   app->q = q;
-   app->choice = 0;
-   app->desc_first = 0;
-   app->choices_first = 0;
-   while (app->depth > 2)
-      app->depth--;
-   if (App_screen(app) != SCREEN_DASHBOARD)
-      App_push(app, SCREEN_DASHBOARD);
-   App_push(app, SCREEN_LIST);
-   App_push(app, SCREEN_QUESTION);
 }
 
 void App_saveDraft(App *app)

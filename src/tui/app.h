@@ -20,25 +20,16 @@
 #include "store/upgrade.h"
 #include "tui/lib/edbuf.h"
 #include "tui/input.h"
+#include "tui/screenlist.h"
 #include "tui/lib/planfilter.h"
 #include "tui/theme.h"
 #include "tui/tui.h"
 
-typedef enum {
-   SCREEN_WORKLOADS,
-   SCREEN_DASHBOARD,
-   SCREEN_LIST,     /* the questions of a cell, a row, a column or the lens */
-   SCREEN_QUESTION,
-   SCREEN_EDITOR,   /* the notes editor */
-   SCREEN_HELP,
-   SCREEN_PLAN,       /* the improvement plan with its tracking */
-   SCREEN_MILESTONES, /* milestones, their trend, diffs */
-   SCREEN_SNAPSHOT,   /* a milestone's dashboard, read-only */
-   SCREEN_PAGER,      /* a page of text: a diff, a history, an item's details */
-   SCREEN_UPGRADE,    /* what a lens upgrade would change, to confirm */
-   SCREEN_PROMPT,   /* never on the stack: the keys of an open prompt */
-   SCREEN_COUNT
-} ScreenId;
+/* SCREEN_WORKLOADS ... SCREEN_PROMPT, from the one list in screenlist.h;
+ * SCREEN_PROMPT is never on the stack: it names the keys of an open prompt. */
+#define SCREEN_ENUM(ID, ...) SCREEN_##ID,
+typedef enum { SCREEN_INFO(SCREEN_ENUM) SCREEN_COUNT } ScreenId;
+#undef SCREEN_ENUM
 
 #define SCREEN_BIT(s) (1u << (s))
 
@@ -271,9 +262,6 @@ StoreStatus App_putAnswer(App *app, size_t q, const Answer *a, const char *notes
 /* A copy of question q's current answer (caller frees .choices). */
 void App_copyAnswer(const App *app, size_t q, Answer *out);
 
-/* Opens question q on the question screen, with its cell's list below it
- * so that Esc leads back through the cell to the dashboard. */
-void App_openQuestion(App *app, size_t q);
 
 /* Persists what the editor holds as a draft (hang-up, signals). */
 void App_saveDraft(App *app);

@@ -4,7 +4,7 @@ libwalens_a_SOURCES += \
 	src/tui/app.c src/tui/app.h \
 	src/tui/loop.c src/tui/loop.h \
 	src/tui/actions.c src/tui/actions.h \
-	src/tui/screens.h src/tui/chrome.c \
+	src/tui/screenlist.h src/tui/screens.c src/tui/screens.h src/tui/chrome.c \
 	src/tui/theme.c src/tui/theme.h \
 	src/tui/text.c src/tui/text.h \
 	src/tui/input.c src/tui/input.h \

@@ -24,26 +24,6 @@
  * terminal is gone (EIO after a hang-up): leave instead of spinning. */
 #define LOOP_DEAD_ERRORS 8
 
-static const ScreenOps ops[SCREEN_COUNT] = {
-   [SCREEN_WORKLOADS] = {Workloads_draw, Workloads_move, Workloads_open, Workloads_click},
-   [SCREEN_DASHBOARD] = {Dashboard_draw, Dashboard_move, Dashboard_open, Dashboard_click},
-   [SCREEN_LIST] = {List_draw, List_move, List_open, List_click},
-   [SCREEN_QUESTION] = {Question_draw, Question_move, NULL, Question_click},
-   [SCREEN_EDITOR] = {Editor_draw, Editor_move, NULL, NULL},
-   [SCREEN_HELP] = {Help_draw, Help_move, NULL, NULL},
-   [SCREEN_PLAN] = {PlanView_draw, PlanView_move, PlanView_open, PlanView_click},
-   [SCREEN_MILESTONES] = {Milestones_draw, Milestones_move, Milestones_open, Milestones_click},
-   [SCREEN_SNAPSHOT] = {MilestoneDash_draw, MilestoneDash_move, MilestoneDash_open, MilestoneDash_click},
-   [SCREEN_PAGER] = {Pager_draw, Pager_move, NULL, NULL},
-   [SCREEN_UPGRADE] = {Pager_draw, Pager_move, NULL, NULL},
-   [SCREEN_PROMPT] = {NULL, Prompt_move, NULL, NULL},
-};
-
-const ScreenOps *Screens_ops(ScreenId s)
-{
-   return &ops[s];
-}
-
 double Loop_now(void)
 {
    struct timespec ts;
@@ -285,7 +265,8 @@ static void draw(App *app, Stale stale)
             wmove(stdscr, y, 0);
             wclrtoeol(stdscr);
          }
-         ops[App_screen(app)].draw(app, 1, lines - 2);
+         if (Screens_ops(App_screen(app))->draw)
+            Screens_ops(App_screen(app))->draw(app, 1, lines - 2);
       }
       if (stale & STALE_FOOTER)
          Chrome_footer(app);

@@ -10,15 +10,31 @@
 
 typedef enum { MOVE_UP, MOVE_DOWN, MOVE_LEFT, MOVE_RIGHT, MOVE_PGUP, MOVE_PGDN, MOVE_HOME, MOVE_END } Move;
 
+/* What a screen offers the loop and the shared state: its line of
+ * screenlist.h (see there for each hook; any may be NULL). */
 typedef struct ScreenOps {
+   const char *id;    /* --list-keys, the man page */
+   const char *name;  /* untranslated: Screens_name() translates */
+   const char *title; /* the man page's section title */
    void (*draw)(App *app, int top, int height);
    Stale (*nav)(App *app, Move m);
    Stale (*open)(App *app);
    /* A click (button 1) at y,x of the screen; NULL ignores the mouse. */
    Stale (*click)(App *app, int y, int x, bool again);
+   void (*shown)(App *app);
+   void (*reload)(App *app, bool opened);
+   void (*free)(App *app);
 } ScreenOps;
 
+/* screens.c: the table made from screenlist.h. */
 const ScreenOps *Screens_ops(ScreenId s);
+const char *Screens_id(ScreenId s);
+const char *Screens_name(ScreenId s); /* translated */
+const char *Screens_title(ScreenId s);
+/* Runs every screen's hook: shown for s, reload or free for all. */
+void Screens_shown(App *app, ScreenId s);
+void Screens_reload(App *app, bool opened);
+void Screens_free(App *app);
 
 /* chrome.c: the top bar, the footer and the too-small notice. */
 void Chrome_header(App *app);
@@ -74,11 +90,15 @@ Stale List_open(App *app);
 Stale List_click(App *app, int y, int x, bool again);
 /* Rebuilds app->list for app->scope and the dashboard cursor. */
 void List_refill(App *app);
+void List_reload(App *app, bool opened);
 
 /* question.c */
 void Question_draw(App *app, int top, int height);
 /* Drops what Question_draw keeps between frames (the lens goes away). */
 void Question_forget(App *app);
+/* Opens question q on the question screen, with its cell's list below it
+ * so that Esc leads back through the cell to the dashboard. */
+void Question_openAt(App *app, size_t q);
 Stale Question_move(App *app, Move m);
 Stale Question_click(App *app, int y, int x, bool again);
 Stale Question_toggle(App *app, const char *arg);
@@ -155,7 +175,12 @@ Stale Pager_move(App *app, Move m);
 /* planview.c: the improvement plan. */
 /* Re-reads the plan and its tracking (after any change); keeps the cursor
  * on the same item. */
-void PlanView_reload(App *app);
+void PlanView_read(App *app);
+/* Hooks: the plan is read at once when the review opens; after a change
+ * it is read when a screen that shows it (the dashboard's counts, the
+ * plan) is on top, since a toggle on the question screen need not pay. */
+void PlanView_reload(App *app, bool opened);
+void PlanView_settle(App *app);
 void PlanView_free(App *app);
 /* The item under the cursor, or NULL. */
 const PlanItem *PlanView_current(const App *app);
@@ -185,6 +210,7 @@ Stale PlanView_toggleInactive(App *app, const char *arg);
 /* Reads the milestones when the list changed (cheap otherwise). */
 void Milestones_refresh(App *app);
 void Milestones_free(App *app);
+void Milestones_reload(App *app, bool opened);
 /* Leaving the screen: the review now need not be frozen any more. */
 void Milestones_leave(App *app);
 void Milestones_draw(App *app, int top, int height);
@@ -205,6 +231,9 @@ char *History_line(const HistoryEntry *e);
 
 /* upgradeview.c: a newer lens, its preview, the upgrade, re-review marks. */
 void Upgrade_check(App *app);
+/* Hooks: look for a newer lens once per open; drop it on close. */
+void Upgrade_reload(App *app, bool opened);
+void Upgrade_free(App *app);
 Stale Upgrade_preview(App *app, const char *arg);
 Stale Upgrade_confirm(App *app, const char *arg);
 Stale Upgrade_confirmReview(App *app, const char *arg);

@@ -40,7 +40,7 @@ static Stale jump(App *app, bool backward, bool from_start)
       App_message(app, ROLE_ERROR, _("Not found: %s"), app->search);
       return STALE_FOOTER;
    }
-   App_openQuestion(app, app->order[pos]);
+   Question_openAt(app, app->order[pos]);
    if (choice >= 0)
       app->choice = (size_t)choice;
    {

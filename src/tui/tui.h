@@ -22,5 +22,8 @@ int Tui_run(const TuiOptions *opts);
  * (screens comma-separated, keys blank-separated, help translated), in the
  * order of the action table: the source of the man page's key list. */
 void Actions_listKeys(FILE *out);
+/* "ID<TAB>TITLE" a screen, in the order of the screen list (the man page's
+ * section titles). */
+void Actions_listScreens(FILE *out);
 
 #endif

@@ -97,7 +97,7 @@ void Help_draw(App *app, int top, int height)
 {
    ScreenId s = App_baseScreen(app);
    size_t vis = rows(height);
-   char *title = xasprintf(_("Keys: %s"), Actions_screenName(s));
+   char *title = xasprintf(_("Keys: %s"), Screens_name(s));
    attr_t key = Theme_attr(&app->theme, ROLE_KEY), dim = Theme_attr(&app->theme, ROLE_DIM);
    int width = app->cols - KEY_COL - 1;
    HelpLine *lines;

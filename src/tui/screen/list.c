@@ -223,3 +223,9 @@ Stale List_click(App *app, int y, int x, bool again)
    app->list_cur = i;
    return STALE_BODY;
 }
+
+void List_reload(App *app, bool opened)
+{
+   if (!opened) /* a review just opened has no list yet: a question opens one */
+      List_refill(app);
+}

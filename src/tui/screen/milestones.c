@@ -763,3 +763,9 @@ Stale Milestones_open(App *app)
    }
    return MilestoneDash_enter(app, mv->ms[mv->cur].row.name);
 }
+
+void Milestones_reload(App *app, bool opened)
+{
+   (void)opened;
+   Milestones_refresh(app);
+}

@@ -708,7 +708,7 @@ Stale Question_goto(App *app, const char *arg)
          return STALE_FOOTER;
       }
    }
-   App_openQuestion(app, index);
+   Question_openAt(app, index);
    return STALE_ALL;
 }
 
@@ -725,4 +725,27 @@ Stale Question_click(App *app, int y, int x, bool again)
       return app->read_only ? (App_refuseReadOnly(app), STALE_FOOTER) : toggle(app, i);
    app->choice = i;
    return STALE_BODY;
+}
+
+void Question_openAt(App *app, size_t q)
+{
+   const Question *qq = &app->doc.lens->questions[q];
+
+   app->row = Matrix_rowOf(app->doc.lens, qq);
+   app->col = qq->pillar;
+   app->scope = LIST_CELL;
+   List_refill(app);
+   for (size_t i = 0; i < app->n_list; i++)
+      if (app->list[i] == q)
+         app->list_cur = i;
+   app->q = q;
+   app->choice = 0;
+   app->desc_first = 0;
+   app->choices_first = 0;
+   while (app->depth > 2)
+      app->depth--;
+   if (App_screen(app) != SCREEN_DASHBOARD)
+      App_push(app, SCREEN_DASHBOARD);
+   App_push(app, SCREEN_LIST);
+   App_push(app, SCREEN_QUESTION);
 }

@@ -22,6 +22,19 @@ void Upgrade_check(App *app)
       app->have_upgrade = true;
 }
 
+void Upgrade_reload(App *app, bool opened)
+{
+   if (opened)
+      Upgrade_check(app); /* once per open: it reads lens files */
+}
+
+void Upgrade_free(App *app)
+{
+   if (app->have_upgrade)
+      LensCandidate_free(&app->upgrade);
+   app->have_upgrade = false;
+}
+
 size_t Upgrade_marked(const App *app)
 {
    size_t n = 0;
