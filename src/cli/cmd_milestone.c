@@ -192,31 +192,6 @@ static const char *kindName(SnapPlanChangeKind k) {
    return k == SNAP_PLAN_OPENED ? "opened" : k == SNAP_PLAN_CLOSED ? "closed" : "changed";
 }
 
-static const char *const fieldNames[] = { "status", "owner", "due", "priority", "note" };
-
-/* "status open -> done; owner - -> alice; note changed" (caller frees). */
-static char *describeFields(const SnapPlanChange *c) {
-   static const PlanTrack none = { 0 };
-   const PlanTrack *x = c->from ? &c->from->track : &none, *y = c->to ? &c->to->track : &none;
-   char *out = xstrdup("");
-   char buf[256];
-   for (int f = 0; f < 5; f++) {
-      if (!(c->fields & (1u << f)))
-         continue;
-      switch (f) {
-      case 0: snprintf(buf, sizeof buf, _("status %s -> %s"), PlanStatus_label(x->status), PlanStatus_label(y->status)); break;
-      case 1: snprintf(buf, sizeof buf, _("owner %s -> %s"), orDash(x->owner), orDash(y->owner)); break;
-      case 2: snprintf(buf, sizeof buf, _("due %s -> %s"), orDash(x->due), orDash(y->due)); break;
-      case 3: snprintf(buf, sizeof buf, _("priority %d -> %d"), x->priority, y->priority); break;
-      default: snprintf(buf, sizeof buf, "%s", _("note changed")); break;
-      }
-      char *next = xasprintf("%s%s%s", out, *out ? "; " : "", buf);
-      free(out);
-      out = next;
-   }
-   return out;
-}
-
 static json_t *trackJson(const PlanItem *it) {
    if (!it)
       return json_null();
@@ -273,9 +248,9 @@ static void diffJson(const char *workload, const Side *a, const Side *b, const S
       Json_setString(o, "question", either(c)->track.question_id);
       Json_setString(o, "choice", either(c)->track.choice_id);
       Json_setString(o, "title", planTitle(a, b, c));
-      for (int f = 0; f < 5; f++)
-         if (c->fields & (1u << f))
-            Json_append(fields, Json_string(fieldNames[f]));
+      for (unsigned f = 1; f <= SNAP_FIELD_NOTE; f <<= 1)
+         if (c->fields & f)
+            Json_append(fields, Json_string(SnapField_name(f)));
       Json_set(o, "fields", fields);
       Json_set(o, "from", trackJson(c->from));
       Json_set(o, "to", trackJson(c->to));
@@ -350,7 +325,7 @@ static void diffPlanText(const Side *a, const Side *b, const SnapshotDiff *d) {
          const PlanTrack *t = &either(c)->track;
          diffRow(t->question_id, 10, t->choice_id, 16, orDash(planTitle(a, b, c)));
          if (c->fields) {
-            char *f = describeFields(c);
+            char *f = SnapPlanChange_describe(c, " -> ");
             diffRow("", 10, "", 16, f);
             free(f);
          }

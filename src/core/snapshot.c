@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/xalloc.h"
+#include "i18n.h"
 
 /* ---- building ---- */
 
@@ -372,4 +373,57 @@ void Snapshot_matrix(const Snapshot *s, Matrix *m) {
       Matrix_add(m, row, q->pillar, q->risk);
    }
    Matrix_sum(m);
+}
+
+static const struct {
+   unsigned bit;
+   const char *name;
+} snapFields[] = {
+   { SNAP_FIELD_STATUS, "status" }, { SNAP_FIELD_OWNER, "owner" },
+   { SNAP_FIELD_DUE, "due" },       { SNAP_FIELD_PRIORITY, "priority" },
+   { SNAP_FIELD_NOTE, "note" },
+};
+
+const char *SnapField_name(unsigned field) {
+   for (size_t i = 0; i < sizeof snapFields / sizeof snapFields[0]; i++)
+      if (snapFields[i].bit == field)
+         return snapFields[i].name;
+   return NULL;
+}
+
+static const char *orDash(const char *s) {
+   return s && *s ? s : "-";
+}
+
+static char *describeField(unsigned field, const PlanTrack *x, const PlanTrack *y,
+                           const char *arrow) {
+   switch (field) {
+   case SNAP_FIELD_STATUS:
+      return xasprintf(_("status %s%s%s"), PlanStatus_label(x->status), arrow,
+                       PlanStatus_label(y->status));
+   case SNAP_FIELD_OWNER:
+      return xasprintf(_("owner %s%s%s"), orDash(x->owner), arrow, orDash(y->owner));
+   case SNAP_FIELD_DUE:
+      return xasprintf(_("due %s%s%s"), orDash(x->due), arrow, orDash(y->due));
+   case SNAP_FIELD_PRIORITY:
+      return xasprintf(_("priority %d%s%d"), x->priority, arrow, y->priority);
+   default:
+      return xstrdup(_("note changed"));
+   }
+}
+
+char *SnapPlanChange_describe(const SnapPlanChange *c, const char *arrow) {
+   static const PlanTrack none = { 0 };
+   const PlanTrack *x = c->from ? &c->from->track : &none, *y = c->to ? &c->to->track : &none;
+   char *out = xstrdup("");
+   for (size_t i = 0; i < sizeof snapFields / sizeof snapFields[0]; i++) {
+      if (!(c->fields & snapFields[i].bit))
+         continue;
+      char *part = describeField(snapFields[i].bit, x, y, arrow);
+      char *next = xasprintf("%s%s%s", out, *out ? "; " : "", part);
+      free(out);
+      free(part);
+      out = next;
+   }
+   return out;
 }

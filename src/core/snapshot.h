@@ -135,6 +135,14 @@ typedef struct SnapPlanChange {
    unsigned fields;           /* SNAP_FIELD_* that differ (may be set for opened/closed too) */
 } SnapPlanChange;
 
+/* The name of one SNAP_FIELD_* bit ("status", "owner", "due", "priority",
+ * "note"), for JSON; NULL for anything else. */
+const char *SnapField_name(unsigned field);
+/* What changed, in words: "status open -> done; owner - -> alice; note
+ * changed", each field's old and new value joined by arrow (" -> ", or the
+ * TUI's glyph).  Translated; caller frees. */
+char *SnapPlanChange_describe(const SnapPlanChange *c, const char *arrow);
+
 typedef struct SnapshotDiff {
    SnapRiskChange *risks; /* in `to` question order, then questions only in `from` */
    size_t n_risks;

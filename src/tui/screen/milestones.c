@@ -584,43 +584,6 @@ static const char *planTitle(const Snapshot *s, const PlanItem *it)
    return it->choice < q->n_choices ? q->choices[it->choice].title : NULL;
 }
 
-/* "status open → done; owner - → alice" (caller frees). */
-static char *planFields(const App *app, const SnapPlanChange *c)
-{
-   static const PlanTrack none;
-   const PlanTrack *x = c->from ? &c->from->track : &none, *y = c->to ? &c->to->track : &none;
-   const char *arrow = Theme_glyph(&app->theme, GLYPH_ARROW);
-   char *out = xstrdup(""), *part = NULL, *next;
-
-   for (int f = 0; f < 5; f++) {
-      if (!(c->fields & (1u << f)))
-         continue;
-      switch (f) {
-      case 0:
-         part = xasprintf(_("status %s%s%s"), PlanStatus_label(x->status), arrow,
-                          PlanStatus_label(y->status));
-         break;
-      case 1:
-         part = xasprintf(_("owner %s%s%s"), orDash(x->owner), arrow, orDash(y->owner));
-         break;
-      case 2:
-         part = xasprintf(_("due %s%s%s"), orDash(x->due), arrow, orDash(y->due));
-         break;
-      case 3:
-         part = xasprintf(_("priority %d%s%d"), x->priority, arrow, y->priority);
-         break;
-      default:
-         part = xstrdup(_("note changed"));
-         break;
-      }
-      next = xasprintf("%s%s%s", out, *out ? "; " : "", part);
-      free(out);
-      free(part);
-      out = next;
-   }
-   return out;
-}
-
 static void diffPlan(App *app, const Snapshot *from, const Snapshot *to, const SnapshotDiff *d)
 {
    static const char *const heads[3] = {N_("Plan items opened"), N_("Plan items closed"),
@@ -646,7 +609,7 @@ static void diffPlan(App *app, const Snapshot *from, const Snapshot *to, const S
          Pager_add(app, ROLE_NORMAL, 2, "%-8s %s", it->track.question_id,
                    title ? title : it->track.choice_id);
          if (c->fields) {
-            char *f = planFields(app, c);
+            char *f = SnapPlanChange_describe(c, Theme_glyph(&app->theme, GLYPH_ARROW));
             Pager_addText(app, ROLE_DIM, 11, f);
             free(f);
          }
