@@ -76,6 +76,13 @@ bool PlanStatus_parse(const char *name, PlanStatus *out) {
    return true;
 }
 
+bool PlanStatus_isName(const char *s) {
+   for (int i = 0; s && i < PLAN_STATUS_COUNT; i++)
+      if (strcmp(s, statusNames[i]) == 0)
+         return true;
+   return false;
+}
+
 bool PlanStatus_isPending(PlanStatus s) {
    return s == PLAN_OPEN || s == PLAN_IN_PROGRESS;
 }

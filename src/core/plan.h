@@ -35,6 +35,8 @@ typedef enum {
  * '-', ' ' and '_' alike and any letter case ("in-progress", "Risk Accepted"). */
 const char *PlanStatus_name(PlanStatus s);
 bool PlanStatus_parse(const char *name, PlanStatus *out);
+/* True when s is a status exactly as PlanStatus_name() writes it (stored data). */
+bool PlanStatus_isName(const char *s);
 /* Translated, for screens: "open", "in progress", "done", "risk accepted",
  * "won't do". */
 const char *PlanStatus_label(PlanStatus s);

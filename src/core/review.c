@@ -42,6 +42,13 @@ bool NaReason_parse(const char *name, NaReason *out) {
    return false;
 }
 
+bool NaReason_isName(const char *s) {
+   for (int i = 0; s && i < NA_REASON_COUNT; i++)
+      if (strcmp(s, naReasonNames[i]) == 0)
+         return true;
+   return false;
+}
+
 const char *NaReason_label(NaReason r) {
    return _(naReasonLabels[(unsigned)r < NA_REASON_COUNT ? r : NA_NONE]);
 }

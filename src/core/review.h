@@ -36,6 +36,8 @@ typedef struct Answer {
  * letter case. */
 const char *NaReason_name(NaReason r);
 bool NaReason_parse(const char *name, NaReason *out);
+/* True when s is a reason exactly as NaReason_name() writes it (stored data). */
+bool NaReason_isName(const char *s);
 const char *NaReason_label(NaReason r); /* translated, for screens */
 
 /* What people read for a risk or a weight (translated): the screens, the

@@ -288,8 +288,8 @@ static StoreStatus stale(Store *s, const char *object, const char *by, const cha
                          by ? by : "?", at ? at : "?");
 }
 
-static StoreStatus insertChoices(Store *s, int64_t answer_id, char *const *ids, size_t n,
-                                 const char *state, int first) {
+StoreStatus StoreAnswer_insertChoices(Store *s, int64_t answer_id, char *const *ids, size_t n,
+                                      const char *state, int first) {
    StoreStatus st = STORE_OK;
    for (size_t i = 0; i < n && st == STORE_OK; i++)
       st = StoreSql_run(s,
@@ -320,9 +320,9 @@ static StoreStatus writeRow(Store *s, int64_t review_id, const StoredAnswer *a, 
    if (st == STORE_OK)
       st = StoreSql_run(s, "DELETE FROM answer_choice WHERE answer_id = ?", "i", *row_id);
    if (st == STORE_OK)
-      st = insertChoices(s, *row_id, a->selected, a->n_selected, "selected", 0);
+      st = StoreAnswer_insertChoices(s, *row_id, a->selected, a->n_selected, "selected", 0);
    if (st == STORE_OK)
-      st = insertChoices(s, *row_id, a->na_choices, a->n_na_choices, "not_applicable",
+      st = StoreAnswer_insertChoices(s, *row_id, a->na_choices, a->n_na_choices, "not_applicable",
                          (int) a->n_selected);
    if (st == STORE_EXISTS)
       st = StoreSql_error(s, STORE_INVALID, _("answer: a choice is listed twice"));

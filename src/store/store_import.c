@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/plan.h"
+#include "core/review.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "store/import.h"
@@ -47,10 +49,6 @@ static bool oneOf(const char *v, const char *const *set)
    return false;
 }
 
-static const char *const reasons[] = { "OUT_OF_SCOPE", "BUSINESS_PRIORITIES",
-                                       "ARCHITECTURE_CONSTRAINTS", "OTHER", "NONE", NULL };
-static const char *const statuses[] = { "open", "in_progress", "done", "risk_accepted",
-                                        "wont_do", NULL };
 static const char *const kinds[] = { "workload", "answer", "plan", "milestone", NULL };
 static const char *const environments[] = { "production", "preproduction", NULL };
 
@@ -133,7 +131,7 @@ static StoreStatus checkAnswers(Store *s, const StoreImport *in)
       const StoredAnswer *a = &in->answers[i];
       if (!Store_validName(a->question_id))
          return bad(s, "answers", i, "question id");
-      if (a->na_reason && !oneOf(a->na_reason, reasons))
+      if (a->na_reason && !NaReason_isName(a->na_reason))
          return bad(s, "answers", i, "not-applicable reason");
       if (!validIds(a->selected, a->n_selected) || !validIds(a->na_choices, a->n_na_choices))
          return bad(s, "answers", i, "choice id");
@@ -151,7 +149,7 @@ static StoreStatus checkPlan(Store *s, const StoreImport *in)
       const PlanTracking *t = &in->plan[i];
       if (!Store_validName(t->question_id) || !Store_validName(t->choice_id))
          return bad(s, "plan", i, "question or choice id");
-      if (!oneOf(t->status ? t->status : "open", statuses))
+      if (t->status && !PlanStatus_isName(t->status))
          return bad(s, "plan", i, "status");
       if (t->due && !StoreTime_validDate(t->due))
          return bad(s, "plan", i, "due date");
@@ -230,12 +228,7 @@ static StoreStatus putWorkload(Store *s, const StoreImport *in, int64_t lens_id,
 static StoreStatus putChoices(Store *s, int64_t answer_id, char *const *ids, size_t n,
                               const char *state, int first)
 {
-   StoreStatus st = STORE_OK;
-   for (size_t i = 0; i < n && st == STORE_OK; i++)
-      st = StoreSql_run(s,
-                        "INSERT INTO answer_choice (answer_id, choice_id, state, position)"
-                        " VALUES (?, ?, ?, ?)",
-                        "ittd", answer_id, ids[i], state, first + (int)i);
+   StoreStatus st = StoreAnswer_insertChoices(s, answer_id, ids, n, state, first);
    if (st == STORE_EXISTS)
       st = StoreSql_error(s, STORE_INVALID, _("answer lists a choice twice"));
    return st;

@@ -120,6 +120,12 @@ bool StoreTime_validDate(const char *ymd);
 
 /* Appends one history row (inside the caller's write transaction).
  * before/after are JSON texts or NULL; review_id 0 stores NULL. */
+/* Inserts answer_choice rows for one answer: ids[0..n) in state
+ * ("selected" or "not_applicable"), positions from first on.  Used by
+ * every writer of answers (store_answer, store_import, store_upgrade). */
+StoreStatus StoreAnswer_insertChoices(Store *s, int64_t answer_id, char *const *ids, size_t n,
+                                      const char *state, int first);
+
 StoreStatus StoreHist_append(Store *s, int64_t review_id, const char *user, const char *kind,
                              const char *object, const char *before, const char *after);
 

@@ -7,20 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/plan.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "store/store_internal.h"
-
-static const char *const planStatuses[] = {
-   "open", "in_progress", "done", "risk_accepted", "wont_do",
-};
-
-static bool validStatus(const char *status) {
-   for (size_t i = 0; i < sizeof planStatuses / sizeof planStatuses[0]; i++)
-      if (strcmp(status, planStatuses[i]) == 0)
-         return true;
-   return false;
-}
 
 /* Columns: id, question_id, choice_id, status, owner, due, priority, note,
  * version, updated_at, updated_by. */
@@ -67,7 +57,7 @@ StoreStatus Store_getPlanTracking(Store *s, int64_t review_id, PlanTracking **ou
 static StoreStatus validatePlan(Store *s, const PlanTracking *t, const char *user) {
    if (!Store_validName(t->question_id) || !Store_validName(t->choice_id))
       return StoreSql_error(s, STORE_INVALID, _("plan: invalid question or choice id"));
-   if (t->status && !validStatus(t->status))
+   if (t->status && !PlanStatus_isName(t->status))
       return StoreSql_error(s, STORE_INVALID,
                             _("plan: invalid status \"%s\" (open, in_progress, done, "
                               "risk_accepted or wont_do)"),

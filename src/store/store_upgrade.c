@@ -112,17 +112,6 @@ static StoreStatus answerRow(Store *s, int64_t review_id, const StoredAnswer *re
    return st;
 }
 
-static StoreStatus insertChoices(Store *s, int64_t answer_id, char *const *ids, size_t n,
-                                 const char *state, int first) {
-   StoreStatus st = STORE_OK;
-   for (size_t i = 0; i < n && st == STORE_OK; i++)
-      st = StoreSql_run(s,
-                        "INSERT INTO answer_choice (answer_id, choice_id, state, position)"
-                        " VALUES (?, ?, ?, ?)",
-                        "ittd", answer_id, ids[i], state, first + (int)i);
-   return st;
-}
-
 static StoreStatus rewriteAnswer(Store *s, int64_t review_id, const StoredAnswer *from,
                                  const StoredAnswer *to, const char *now, const char *user) {
    int64_t row_id = 0;
@@ -136,9 +125,9 @@ static StoreStatus rewriteAnswer(Store *s, int64_t review_id, const StoredAnswer
    if (st == STORE_OK)
       st = StoreSql_run(s, "DELETE FROM answer_choice WHERE answer_id = ?", "i", row_id);
    if (st == STORE_OK)
-      st = insertChoices(s, row_id, to->selected, to->n_selected, "selected", 0);
+      st = StoreAnswer_insertChoices(s, row_id, to->selected, to->n_selected, "selected", 0);
    if (st == STORE_OK)
-      st = insertChoices(s, row_id, to->na_choices, to->n_na_choices, "not_applicable",
+      st = StoreAnswer_insertChoices(s, row_id, to->na_choices, to->n_na_choices, "not_applicable",
                          (int)to->n_selected);
    char *before = answerJson(from, from->version, NULL);
    char *after = answerJson(to, from->version + 1, "lens_upgrade");
