@@ -59,21 +59,7 @@ static int milestoneAdd(CliEnv *env, const char *workload, const char *name) {
 /* ---- list ---- */
 
 static json_t *countsJson(const SnapCounts *c) {
-   json_t *o = json_object(), *st = json_object();
-   Json_setInt(o, "questions", (long long)c->questions);
-   Json_setInt(o, "high", (long long)c->by_risk[RISK_HIGH]);
-   Json_setInt(o, "medium", (long long)c->by_risk[RISK_MEDIUM]);
-   Json_setInt(o, "none", (long long)c->by_risk[RISK_NONE]);
-   Json_setInt(o, "not_applicable", (long long)c->by_risk[RISK_NOT_APPLICABLE]);
-   Json_setInt(o, "unanswered", (long long)c->by_risk[RISK_UNANSWERED]);
-   Json_setInt(o, "practices", (long long)c->practices);
-   Json_setInt(o, "practices_selected", (long long)c->practices_selected);
-   Json_setInt(o, "plan_active", (long long)c->plan_active);
-   Json_setInt(o, "plan_overdue", (long long)c->plan_overdue);
-   for (int i = 0; i < PLAN_STATUS_COUNT; i++)
-      Json_setInt(st, PlanStatus_name((PlanStatus)i), (long long)c->plan_by_status[i]);
-   Json_set(o, "plan_status", st);
-   return o;
+   return Json_checked(SnapCounts_toJson(c));
 }
 
 static json_t *groupsJson(const SnapGroup *g, size_t n) {

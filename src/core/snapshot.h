@@ -135,6 +135,12 @@ typedef struct SnapPlanChange {
    unsigned fields;           /* SNAP_FIELD_* that differ (may be set for opened/closed too) */
 } SnapPlanChange;
 
+/* The counts as the snapshot text keeps them (questions, one key per risk,
+ * practices, plan_active, plan_overdue, plan_status by status): the shape
+ * milestone listings print too.  NULL when memory ran out; the caller owns
+ * the reference. */
+struct json_t *SnapCounts_toJson(const SnapCounts *c);
+
 /* The name of one SNAP_FIELD_* bit ("status", "owner", "due", "priority",
  * "note"), for JSON; NULL for anything else. */
 const char *SnapField_name(unsigned field);

@@ -84,6 +84,16 @@ static json_t *countsJson(Out *o, const SnapCounts *c) {
    return j;
 }
 
+json_t *SnapCounts_toJson(const SnapCounts *c) {
+   Out o = { true };
+   json_t *j = countsJson(&o, c);
+   if (!o.ok) {
+      json_decref(j);
+      return NULL;
+   }
+   return j;
+}
+
 static json_t *groupsJson(Out *o, const SnapGroup *g, size_t n) {
    json_t *arr = json_array();
    for (size_t i = 0; i < n; i++) {
