@@ -7,8 +7,8 @@
 #include <curses.h>
 
 #include "tui/app.h"
+#include "tui/lib/layout.h"
 
-typedef enum { MOVE_UP, MOVE_DOWN, MOVE_LEFT, MOVE_RIGHT, MOVE_PGUP, MOVE_PGDN, MOVE_HOME, MOVE_END } Move;
 
 /* What a screen offers the loop and the shared state: its line of
  * screenlist.h (see there for each hook; any may be NULL). */

@@ -153,3 +153,33 @@ Test(layout, scroll)
    cr_assert_eq(Layout_scroll(19, 5, 20, 18), 15);
    cr_assert_eq(Layout_scroll(0, 0, 20, 3), 0);
 }
+
+Test(layout, move_cursor)
+{
+   size_t cur = 0;
+
+   cr_assert_not(Layout_moveCursor(&cur, 10, 4, MOVE_UP), "no row above the first");
+   cr_assert(Layout_moveCursor(&cur, 10, 4, MOVE_DOWN));
+   cr_assert_eq(cur, 1);
+   cr_assert(Layout_moveCursor(&cur, 10, 4, MOVE_PGDN));
+   cr_assert_eq(cur, 5);
+   cr_assert(Layout_moveCursor(&cur, 10, 4, MOVE_PGDN));
+   cr_assert_eq(cur, 9);
+   cr_assert(Layout_moveCursor(&cur, 10, 4, MOVE_PGDN) == false, "a page past the end stays");
+   cr_assert_eq(cur, 9);
+   cr_assert_not(Layout_moveCursor(&cur, 10, 4, MOVE_DOWN));
+   cr_assert(Layout_moveCursor(&cur, 10, 4, MOVE_PGUP));
+   cr_assert_eq(cur, 5);
+   cr_assert(Layout_moveCursor(&cur, 10, 4, MOVE_HOME));
+   cr_assert_eq(cur, 0);
+   cr_assert(Layout_moveCursor(&cur, 10, 4, MOVE_END));
+   cr_assert_eq(cur, 9);
+   cr_assert_not(Layout_moveCursor(&cur, 10, 4, MOVE_LEFT), "left and right are not list moves");
+   cr_assert(Layout_moveCursor(&cur, 10, 0, MOVE_PGUP), "page 0 jumps to the first row");
+   cr_assert_eq(cur, 0);
+   cr_assert(Layout_moveCursor(&cur, 10, 0, MOVE_PGDN));
+   cr_assert_eq(cur, 9);
+   cur = 0;
+   cr_assert_not(Layout_moveCursor(&cur, 0, 4, MOVE_DOWN), "an empty list has no cursor to move");
+   cr_assert_eq(cur, 0);
+}

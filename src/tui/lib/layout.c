@@ -151,3 +151,34 @@ size_t Layout_scroll(size_t cursor, size_t visible, size_t count, size_t first)
       first = count - visible;
    return first;
 }
+
+bool Layout_moveCursor(size_t *cur, size_t n, size_t page, Move m)
+{
+   size_t old = *cur, last = n ? n - 1 : 0;
+
+   if (n == 0)
+      return false;
+   switch (m) {
+   case MOVE_UP:
+      *cur = *cur ? *cur - 1 : 0;
+      break;
+   case MOVE_DOWN:
+      *cur = *cur < last ? *cur + 1 : last;
+      break;
+   case MOVE_PGUP:
+      *cur = page && *cur > page ? *cur - page : 0;
+      break;
+   case MOVE_PGDN:
+      *cur = page && *cur + page < last ? *cur + page : last;
+      break;
+   case MOVE_HOME:
+      *cur = 0;
+      break;
+   case MOVE_END:
+      *cur = last;
+      break;
+   default:
+      break;
+   }
+   return *cur != old;
+}

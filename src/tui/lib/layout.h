@@ -6,6 +6,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* A cursor move, as keys and the mouse wheel ask for it. */
+typedef enum { MOVE_UP, MOVE_DOWN, MOVE_LEFT, MOVE_RIGHT, MOVE_PGUP, MOVE_PGDN, MOVE_HOME, MOVE_END } Move;
+
+/* Moves a list cursor *cur among n rows (as htop's Panel_onKey does for
+ * every list): up and down by one, page up and down by page rows (page 0:
+ * to the first and last row), home and end; left and right do nothing.
+ * Returns true when *cur changed; with n == 0 nothing moves. */
+bool Layout_moveCursor(size_t *cur, size_t n, size_t page, Move m);
+
 /* Below this the screens show a short message instead of a layout. */
 #define LAYOUT_MIN_COLS 60
 #define LAYOUT_MIN_LINES 16

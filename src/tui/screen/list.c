@@ -167,33 +167,8 @@ void List_draw(App *app, int top, int height)
 
 Stale List_move(App *app, Move m)
 {
-   size_t page = visibleRows(app), old = app->list_cur;
-
-   if (app->n_list == 0)
-      return STALE_NONE;
-   switch (m) {
-   case MOVE_UP:
-      app->list_cur = app->list_cur ? app->list_cur - 1 : 0;
-      break;
-   case MOVE_DOWN:
-      app->list_cur = app->list_cur + 1 < app->n_list ? app->list_cur + 1 : app->list_cur;
-      break;
-   case MOVE_PGUP:
-      app->list_cur = app->list_cur > page ? app->list_cur - page : 0;
-      break;
-   case MOVE_PGDN:
-      app->list_cur = app->list_cur + page < app->n_list ? app->list_cur + page : app->n_list - 1;
-      break;
-   case MOVE_HOME:
-      app->list_cur = 0;
-      break;
-   case MOVE_END:
-      app->list_cur = app->n_list - 1;
-      break;
-   default:
-      break;
-   }
-   return old != app->list_cur ? STALE_BODY : STALE_NONE;
+   return Layout_moveCursor(&app->list_cur, app->n_list, visibleRows(app), m) ? STALE_BODY
+                                                                                : STALE_NONE;
 }
 
 Stale List_open(App *app)

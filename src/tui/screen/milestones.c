@@ -396,28 +396,8 @@ void Milestones_draw(App *app, int top, int height)
 
 Stale Milestones_move(App *app, Move m)
 {
-   MilestonesView *mv = &app->mv;
-   size_t old = mv->cur, last = mv->n;
-
-   switch (m) {
-   case MOVE_UP:
-      mv->cur = mv->cur ? mv->cur - 1 : 0;
-      break;
-   case MOVE_DOWN:
-      mv->cur = mv->cur < last ? mv->cur + 1 : last;
-      break;
-   case MOVE_PGUP:
-   case MOVE_HOME:
-      mv->cur = 0;
-      break;
-   case MOVE_PGDN:
-   case MOVE_END:
-      mv->cur = last;
-      break;
-   default:
-      break;
-   }
-   return old != mv->cur ? STALE_BODY : STALE_NONE;
+   /* The rows are the milestones and "now" after them; a page jumps to an end. */
+   return Layout_moveCursor(&app->mv.cur, app->mv.n + 1, 0, m) ? STALE_BODY : STALE_NONE;
 }
 
 Stale Milestones_click(App *app, int y, int x, bool again)

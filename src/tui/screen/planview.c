@@ -472,34 +472,8 @@ void PlanView_draw(App *app, int top, int height)
 
 Stale PlanView_move(App *app, Move m)
 {
-   PlanView *pv = &app->pv;
-   size_t page = visibleRows(app), old = pv->cur;
-
-   if (pv->n_rows == 0)
-      return STALE_NONE;
-   switch (m) {
-   case MOVE_UP:
-      pv->cur = pv->cur ? pv->cur - 1 : 0;
-      break;
-   case MOVE_DOWN:
-      pv->cur = pv->cur + 1 < pv->n_rows ? pv->cur + 1 : pv->cur;
-      break;
-   case MOVE_PGUP:
-      pv->cur = pv->cur > page ? pv->cur - page : 0;
-      break;
-   case MOVE_PGDN:
-      pv->cur = pv->cur + page < pv->n_rows ? pv->cur + page : pv->n_rows - 1;
-      break;
-   case MOVE_HOME:
-      pv->cur = 0;
-      break;
-   case MOVE_END:
-      pv->cur = pv->n_rows - 1;
-      break;
-   default:
-      break;
-   }
-   return old != pv->cur ? STALE_BODY : STALE_NONE;
+   return Layout_moveCursor(&app->pv.cur, app->pv.n_rows, visibleRows(app), m) ? STALE_BODY
+                                                                                 : STALE_NONE;
 }
 
 Stale PlanView_click(App *app, int y, int x, bool again)

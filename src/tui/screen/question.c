@@ -436,30 +436,8 @@ void Question_draw(App *app, int top, int height)
 
 Stale Question_move(App *app, Move m)
 {
-   const Question *q = current(app);
-   size_t old = app->choice;
-
-   if (q->n_choices == 0)
-      return STALE_NONE;
-   switch (m) {
-   case MOVE_UP:
-      app->choice = app->choice ? app->choice - 1 : 0;
-      break;
-   case MOVE_DOWN:
-      app->choice = app->choice + 1 < q->n_choices ? app->choice + 1 : app->choice;
-      break;
-   case MOVE_HOME:
-   case MOVE_PGUP:
-      app->choice = 0;
-      break;
-   case MOVE_END:
-   case MOVE_PGDN:
-      app->choice = q->n_choices - 1;
-      break;
-   default:
-      break;
-   }
-   return old != app->choice ? STALE_BODY : STALE_NONE;
+   /* The practices fit on the screen: a page jumps to an end. */
+   return Layout_moveCursor(&app->choice, current(app)->n_choices, 0, m) ? STALE_BODY : STALE_NONE;
 }
 
 static Stale toggle(App *app, size_t i)

@@ -141,36 +141,9 @@ void Workloads_draw(App *app, int top, int height)
 
 Stale Workloads_move(App *app, Move m)
 {
-   size_t page = visibleRows(app, app->lines - 2);
-   size_t old = app->wl_cur;
-
-   if (app->n_wl == 0)
-      return STALE_NONE;
-   switch (m) {
-   case MOVE_UP:
-      if (app->wl_cur > 0)
-         app->wl_cur--;
-      break;
-   case MOVE_DOWN:
-      if (app->wl_cur + 1 < app->n_wl)
-         app->wl_cur++;
-      break;
-   case MOVE_PGUP:
-      app->wl_cur = app->wl_cur > page ? app->wl_cur - page : 0;
-      break;
-   case MOVE_PGDN:
-      app->wl_cur = app->wl_cur + page < app->n_wl ? app->wl_cur + page : app->n_wl - 1;
-      break;
-   case MOVE_HOME:
-      app->wl_cur = 0;
-      break;
-   case MOVE_END:
-      app->wl_cur = app->n_wl - 1;
-      break;
-   default:
-      break;
-   }
-   return app->wl_cur != old ? STALE_BODY : STALE_NONE;
+   return Layout_moveCursor(&app->wl_cur, app->n_wl, visibleRows(app, app->lines - 2), m)
+             ? STALE_BODY
+             : STALE_NONE;
 }
 
 Stale Workloads_open(App *app)
