@@ -8,18 +8,15 @@
 #include <string.h>
 
 #include "core/cond.h"
+#include "core/str.h"
 #include "core/xalloc.h"
-
-static bool sameStr(const char *a, const char *b) {
-   return a == b || (a && b && strcmp(a, b) == 0);
-}
 
 static bool sameChoices(const Question *a, const Question *b) {
    if (a->n_choices != b->n_choices)
       return false;
    for (size_t i = 0; i < a->n_choices; i++)
-      if (!sameStr(a->choices[i].id, b->choices[i].id) ||
-          !sameStr(a->choices[i].title, b->choices[i].title))
+      if (!Str_eq(a->choices[i].id, b->choices[i].id) ||
+          !Str_eq(a->choices[i].title, b->choices[i].title))
          return false;
    return true;
 }
@@ -30,9 +27,9 @@ static bool sameRule(const RiskRule *a, const RiskRule *b) {
    if (a->risk != b->risk)
       return false;
    if (!a->expr || !b->expr)
-      return sameStr(a->condition, b->condition);
+      return Str_eq(a->condition, b->condition);
    char *x = Cond_format(a->expr), *y = Cond_format(b->expr);
-   bool same = sameStr(x, y);
+   bool same = Str_eq(x, y);
    free(x);
    free(y);
    return same;
@@ -60,7 +57,7 @@ static const char **missingChoices(const Question *a, const Question *b, size_t 
 }
 
 static void compare(const Question *from, const Question *to, LensQuestionDiff *d) {
-   if (!sameStr(from->title, to->title))
+   if (!Str_eq(from->title, to->title))
       d->changes |= LENSDIFF_TITLE;
    if (!sameChoices(from, to))
       d->changes |= LENSDIFF_CHOICES;

@@ -1,6 +1,7 @@
 # src/core: files of this module (included by Makefile.am).
 libwalens_a_SOURCES += \
 	src/core/xalloc.c src/core/xalloc.h \
+	src/core/str.c src/core/str.h \
 	src/core/diag.c src/core/diag.h \
 	src/core/sha256.c src/core/sha256.h \
 	src/core/utf8.c src/core/utf8.h \

@@ -173,15 +173,6 @@ void PlanTrack_copy(PlanTrack *dst, const PlanTrack *src) {
    dst->updated_by = xstrdup(src->updated_by);
 }
 
-static bool sameStr(const char *a, const char *b) {
-   return a == b || (a && b && strcmp(a, b) == 0);
-}
-
-bool PlanTrack_sameTracking(const PlanTrack *a, const PlanTrack *b) {
-   return a->status == b->status && a->priority == b->priority && sameStr(a->owner, b->owner) &&
-          sameStr(a->due, b->due) && sameStr(a->note, b->note);
-}
-
 /* ---- the join ---- */
 
 static const PlanTrack *findTrack(const PlanTrack *tracks, size_t n, const char *qid,

@@ -66,10 +66,6 @@ typedef struct PlanTrack {
 void PlanTrack_free(PlanTrack *t);
 /* Deep copy into *dst. */
 void PlanTrack_copy(PlanTrack *dst, const PlanTrack *src);
-/* True when status, owner, due, priority and note are all equal (versions
- * and who/when are not compared). */
-bool PlanTrack_sameTracking(const PlanTrack *a, const PlanTrack *b);
-
 /* Why an item is (or is no longer) in the plan. */
 typedef enum {
    PLAN_ITEM_ACTIVE = 0,  /* derived from the current risk: to be improved */

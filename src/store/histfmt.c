@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/plan.h"
+#include "core/str.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 
@@ -38,15 +39,11 @@ static const char *getStr(json_t *o, const char *key) {
    return json_string_value(json_object_get(o, key));
 }
 
-static bool sameStr(const char *a, const char *b) {
-   return a == b || (a && b && strcmp(a, b) == 0);
-}
-
 static bool inArray(json_t *arr, const char *id) {
    size_t i;
    json_t *v;
    json_array_foreach(arr, i, v) {
-      if (sameStr(json_string_value(v), id))
+      if (Str_eq(json_string_value(v), id))
          return true;
    }
    return false;
@@ -108,7 +105,7 @@ static void describeAnswer(Parts *p, json_t *b, json_t *a) {
                                       : _("re-review confirmed"));
       return;
    }
-   bool upgrade = sameStr(getStr(a, "reason"), "lens_upgrade");
+   bool upgrade = Str_eq(getStr(a, "reason"), "lens_upgrade");
    bool bna = json_is_true(json_object_get(b, "not_applicable"));
    bool ana = json_is_true(json_object_get(a, "not_applicable"));
    if (ana && !bna)
@@ -116,14 +113,14 @@ static void describeAnswer(Parts *p, json_t *b, json_t *a) {
           getStr(a, "na_reason") ? getStr(a, "na_reason") : "NONE");
    else if (bna && !ana)
       add(p, "%s", _("question applicable again"));
-   else if (ana && !sameStr(getStr(a, "na_reason"), getStr(b, "na_reason")))
+   else if (ana && !Str_eq(getStr(a, "na_reason"), getStr(b, "na_reason")))
       add(p, _("reason %s"), getStr(a, "na_reason") ? getStr(a, "na_reason") : "NONE");
    choiceChanges(p, b, a, upgrade);
    notesChange(p, getStr(b, "notes"), getStr(a, "notes"));
 }
 
 static void textField(Parts *p, const char *label, const char *before, const char *after) {
-   if (sameStr(before, after))
+   if (Str_eq(before, after))
       return;
    if (!before)
       add(p, "%s %s", label, after);
@@ -143,7 +140,7 @@ static const char *statusLabel(const char *name) {
 
 static void describePlan(Parts *p, json_t *b, json_t *a) {
    const char *bs = b ? getStr(b, "status") : "open", *as = getStr(a, "status");
-   if (!sameStr(bs, as))
+   if (!Str_eq(bs, as))
       add(p, _("status %s -> %s"), statusLabel(bs), statusLabel(as));
    textField(p, _("owner"), getStr(b, "owner"), getStr(a, "owner"));
    textField(p, _("due"), getStr(b, "due"), getStr(a, "due"));
@@ -158,7 +155,7 @@ static void describePlan(Parts *p, json_t *b, json_t *a) {
          add(p, _("priority %lld -> %lld"), (long long)bp, (long long)ap);
    }
    const char *bn = getStr(b, "note"), *an = getStr(a, "note");
-   if (!sameStr(bn, an))
+   if (!Str_eq(bn, an))
       add(p, "%s", !bn ? _("note added") : !an ? _("note cleared") : _("note changed"));
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/str.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "store/store_internal.h"
@@ -329,10 +330,6 @@ static StoreStatus writeRow(Store *s, int64_t review_id, const StoredAnswer *a, 
    return st;
 }
 
-static bool sameText(const char *a, const char *b) {
-   return strcmp(a ? a : "", b ? b : "") == 0;
-}
-
 static bool sameIds(char *const *a, size_t na, char *const *b, size_t nb) {
    if (na != nb)
       return false;
@@ -346,10 +343,10 @@ static bool sameIds(char *const *a, size_t na, char *const *b, size_t nb) {
  * order (their order is stored); NULL and "" notes both mean none.  A never
  * written cur (all zero) equals an empty answer. */
 static bool sameAnswer(const StoredAnswer *cur, const StoredAnswer *a) {
-   return cur->not_applicable == a->not_applicable && sameText(cur->na_reason, a->na_reason) &&
+   return cur->not_applicable == a->not_applicable && Str_eqText(cur->na_reason, a->na_reason) &&
           sameIds(cur->selected, cur->n_selected, a->selected, a->n_selected) &&
           sameIds(cur->na_choices, cur->n_na_choices, a->na_choices, a->n_na_choices) &&
-          sameText(cur->notes, a->notes);
+          Str_eqText(cur->notes, a->notes);
 }
 
 static StoreStatus putLocked(Store *s, int64_t review_id, const StoredAnswer *a,

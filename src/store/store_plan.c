@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/plan.h"
+#include "core/str.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "store/store_internal.h"
@@ -124,16 +125,12 @@ static StoreStatus writePlan(Store *s, int64_t review_id, const PlanTracking *t,
                        now, user, row_id);
 }
 
-static bool sameText(const char *a, const char *b) {
-   return strcmp(a ? a : "", b ? b : "") == 0;
-}
-
 /* Would writing t over cur store the same tracking?  NULL and "" mean none;
  * an item never tracked (cur all zero) has the defaults: open, nothing else. */
 static bool samePlan(const PlanTracking *cur, const PlanTracking *t, const char *status) {
    return strcmp(cur->status ? cur->status : "open", status) == 0 &&
-          sameText(cur->owner, t->owner) && sameText(cur->due, t->due) &&
-          cur->priority == t->priority && sameText(cur->note, t->note);
+          Str_eqText(cur->owner, t->owner) && Str_eqText(cur->due, t->due) &&
+          cur->priority == t->priority && Str_eqText(cur->note, t->note);
 }
 
 static StoreStatus putLocked(Store *s, int64_t review_id, const PlanTracking *t,

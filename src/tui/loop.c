@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/str.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "tui/actions.h"
@@ -345,9 +346,8 @@ static Stale tick(App *app, double now, bool keyed)
          bool changed = n != app->n_others;
          for (size_t i = 0; !changed && i < n; i++) {
             const Presence *a = &p[i], *b = &app->others[i];
-            changed = strcmp(a->user ? a->user : "", b->user ? b->user : "") != 0 ||
-                      strcmp(a->workload ? a->workload : "", b->workload ? b->workload : "") ||
-                      strcmp(a->question ? a->question : "", b->question ? b->question : "");
+            changed = !Str_eqText(a->user, b->user) || !Str_eqText(a->workload, b->workload) ||
+                      !Str_eqText(a->question, b->question);
          }
          Presence_freeArray(app->others, app->n_others);
          app->others = p;

@@ -11,6 +11,7 @@
 
 #include "core/lensdiff.h"
 #include "core/plan.h"
+#include "core/str.h"
 #include "core/snapshot.h"
 
 static Lens *loadFixture(const char *name) {
@@ -534,4 +535,15 @@ Test(lensdiff, versions) {
    cr_assert_gt(Version_compare("1.0", NULL), 0);
    cr_assert_lt(Version_compare(NULL, "1.0"), 0);
    cr_assert_eq(Version_compare(NULL, NULL), 0);
+}
+
+Test(str, null_safe_compare)
+{
+   cr_assert(Str_eq(NULL, NULL));
+   cr_assert_not(Str_eq(NULL, ""), "NULL is no text, \"\" is empty text");
+   cr_assert(Str_eq("a", "a"));
+   cr_assert_not(Str_eq("a", "b"));
+   cr_assert(Str_eqText(NULL, ""), "an empty note is no note");
+   cr_assert_not(Str_eqText(NULL, "x"));
+   cr_assert(Str_eqText("x", "x"));
 }
