@@ -47,6 +47,34 @@ const CliCommand Cli_commands[] = {
    { NULL, NULL, NULL, NULL },
 };
 
+void Cli_usageError(const char *command, const char *form)
+{
+   const CliCommand *c = Cli_find(command);
+   size_t flen = form ? strlen(form) : 0;
+   char *usage, *shown;
+
+   if (!c) {
+      Cli_error("usage: walens %s", command);
+      return;
+   }
+   /* Forms are separated by " | " ("[--format text|json]" keeps its bar). */
+   usage = xstrdup(_(c->usage));
+   shown = xstrdup("");
+   for (char *f = usage, *end; f; f = end ? end + 3 : NULL) {
+      end = strstr(f, " | ");
+      if (end)
+         *end = '\0';
+      if (!form || (strncmp(f, form, flen) == 0 && (f[flen] == ' ' || f[flen] == '\0'))) {
+         char *next = xasprintf("%s%s%s", shown, *shown ? " | " : "", f);
+         free(shown);
+         shown = next;
+      }
+   }
+   Cli_error(_("usage: walens %s %s"), command, *shown ? shown : _(c->usage));
+   free(shown);
+   free(usage);
+}
+
 const CliCommand *Cli_find(const char *name)
 {
    for (const CliCommand *c = Cli_commands; c->name; c++)

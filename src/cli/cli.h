@@ -85,6 +85,10 @@ int Cli_width(const char *s);
 
 /* Prints "walens: " and a formatted message to stderr, cleaned as above. */
 void Cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The usage error of a command, from the table: "usage: walens CMD FORM"
+ * with the forms of its usage whose first word is form (every form when
+ * form is NULL), so no command writes its usage by hand. */
+void Cli_usageError(const char *command, const char *form);
 /* Parses options of a subcommand that has specs (global ones are accepted
  * too).  Returns false after printing a usage error. */
 bool Cli_parse(CliEnv *env, int argc, char **argv, const OptSpec *specs, OptHandler fn,

@@ -276,7 +276,7 @@ int Cmd_answer(CliEnv *env, int argc, char **argv)
       Cli_printCommandHelp("answer", answerOptions);
       rc = EXIT_OK;
    } else if (npos != 2) {
-      Cli_error("%s", _("usage: walens answer WORKLOAD QUESTION_ID [options]"));
+      Cli_usageError("answer", NULL);
       rc = EXIT_USAGE;
    } else {
       rc = answerRun(env, &args, pos[0], pos[1]);

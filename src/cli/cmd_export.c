@@ -123,7 +123,7 @@ int Cmd_lensExport(CliEnv *env, int argc, char **argv)
       Cli_printCommandHelp("lens", lensExportOptions);
       rc = EXIT_OK;
    } else if (npos > 2) {
-      Cli_error("%s", _("usage: walens lens export [LENS] [--format aws-json|yaml] [-o FILE]"));
+      Cli_usageError("lens", "export");
       rc = EXIT_USAGE;
    } else if (a.format && !LensExport_parseFormat(a.format, &format)) {
       Cli_error(_("unknown format '%s' (aws-json, yaml)"), a.format);
@@ -179,7 +179,7 @@ int Cmd_export(CliEnv *env, int argc, char **argv)
       Cli_printCommandHelp("export", exportOptions);
       rc = EXIT_OK;
    } else if (npos != 1) {
-      Cli_error("%s", _("usage: walens export WORKLOAD [-o FILE]"));
+      Cli_usageError("export", NULL);
       rc = EXIT_USAGE;
    } else {
       Store *s = Cli_openStore(env, STORE_OPEN_NOCREATE);
@@ -236,7 +236,7 @@ int Cmd_import(CliEnv *env, int argc, char **argv)
       Cli_printCommandHelp("import", importOptions);
       rc = EXIT_OK;
    } else if (npos != 1) {
-      Cli_error("%s", _("usage: walens import FILE [--as NAME]"));
+      Cli_usageError("import", NULL);
       rc = EXIT_USAGE;
    } else {
       char *err = NULL, *name = NULL;

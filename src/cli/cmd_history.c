@@ -122,7 +122,7 @@ int Cmd_history(CliEnv *env, int argc, char **argv) {
       Cli_printCommandHelp("history", historyOptions);
       rc = EXIT_OK;
    } else if (npos != 1 && npos != 2) {
-      Cli_error("%s", _("usage: walens history WORKLOAD [QUESTION_ID] [--format text|json]"));
+      Cli_usageError("history", NULL);
       rc = EXIT_USAGE;
    } else if (format && strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
       Cli_error(_("unknown format '%s' (text, json)"), format);

@@ -409,7 +409,7 @@ static int dispatch(CliEnv *env, char **pos, size_t npos, const char *format) {
       return milestoneList(env, pos[1], json);
    if (strcmp(verb, "diff") == 0 && (npos == 3 || npos == 4))
       return milestoneDiff(env, pos, npos, json);
-   Cli_error("%s", _("usage: walens milestone add WORKLOAD NAME | list WORKLOAD | diff WORKLOAD A [B]"));
+   Cli_usageError("milestone", NULL);
    return EXIT_USAGE;
 }
 

@@ -418,13 +418,13 @@ int Cmd_plan(CliEnv *env, int argc, char **argv) {
       rc = EXIT_OK;
    } else if (npos >= 1 && strcmp(pos[0], "set") == 0 && npos != 1) {
       if (npos != 4) {
-         Cli_error("%s", _("usage: walens plan set WORKLOAD QUESTION_ID CHOICE_ID [options]"));
+         Cli_usageError("plan", "set");
          rc = EXIT_USAGE;
       } else {
          rc = planSet(env, &args, pos + 1);
       }
    } else if (npos != 1) {
-      Cli_error("%s", _("usage: walens plan WORKLOAD [--status S] [--owner NAME] [--format text|json]"));
+      Cli_usageError("plan", "WORKLOAD");
       rc = EXIT_USAGE;
    } else {
       rc = planList(env, &args, pos[0]);

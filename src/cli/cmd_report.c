@@ -91,8 +91,7 @@ int Cmd_report(CliEnv *env, int argc, char **argv)
       Cli_printCommandHelp("report", reportOptions);
       rc = EXIT_OK;
    } else if (npos != 1) {
-      Cli_error("%s", _("usage: walens report WORKLOAD [--format text|md|html|csv|json] "
-                        "[--milestone NAME] [--plan-only] [-o FILE]"));
+      Cli_usageError("report", NULL);
       rc = EXIT_USAGE;
    } else if (!checkArgs(&a)) {
       rc = EXIT_USAGE;

@@ -162,7 +162,7 @@ int Cmd_status(CliEnv *env, int argc, char **argv)
       Cli_printCommandHelp("status", statusOptions);
       rc = EXIT_OK;
    } else if (npos != 1) {
-      Cli_error("%s", _("usage: walens status WORKLOAD [--format text|json]"));
+      Cli_usageError("status", NULL);
       rc = EXIT_USAGE;
    } else if (format && strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
       Cli_error(_("unknown format '%s' (text, json)"), format);

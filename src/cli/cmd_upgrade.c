@@ -231,7 +231,7 @@ int Cmd_upgrade(CliEnv *env, int argc, char **argv) {
       Cli_printCommandHelp("upgrade", upgradeOptions);
       rc = EXIT_OK;
    } else if (npos != 1) {
-      Cli_error("%s", _("usage: walens upgrade WORKLOAD [--lens FILE|KEY] [--dry-run] [--check]"));
+      Cli_usageError("upgrade", NULL);
       rc = EXIT_USAGE;
    } else if (args.format && strcmp(args.format, "text") != 0 &&
               strcmp(args.format, "json") != 0) {

@@ -148,11 +148,11 @@ static int workloadList(Store *s, const WorkloadArgs *a)
 }
 
 /* Checks the positional count of a workload subcommand. */
-static bool wantArgs(size_t npos, size_t want, const char *usage)
+static bool wantArgs(size_t npos, size_t want, const char *verb)
 {
    if (npos == want)
       return true;
-   Cli_error(_("usage: walens workload %s"), usage);
+   Cli_usageError("workload", verb);
    return false;
 }
 
@@ -160,16 +160,16 @@ static int workloadRun(CliEnv *env, Store *s, const WorkloadArgs *a, char **pos,
 {
    const char *sub = pos[0];
    if (strcmp(sub, "add") == 0)
-      return wantArgs(npos, 2, "add NAME") ? workloadAdd(env, s, a, pos[1]) : EXIT_USAGE;
+      return wantArgs(npos, 2, "add") ? workloadAdd(env, s, a, pos[1]) : EXIT_USAGE;
    if (strcmp(sub, "list") == 0)
       return wantArgs(npos, 1, "list") ? workloadList(s, a) : EXIT_USAGE;
    if (strcmp(sub, "rename") == 0)
-      return wantArgs(npos, 3, "rename OLD NEW")
+      return wantArgs(npos, 3, "rename")
                 ? reportConflict(s, Store_renameWorkload(s, pos[1], pos[2], Cli_user(env)),
                                  pos[1], pos[2])
                 : EXIT_USAGE;
    if (strcmp(sub, "archive") == 0)
-      return wantArgs(npos, 2, "archive NAME")
+      return wantArgs(npos, 2, "archive")
                 ? reportStatus(s, Store_archiveWorkload(s, pos[1], !a->undo, Cli_user(env)),
                                pos[1])
                 : EXIT_USAGE;
