@@ -45,7 +45,8 @@ static char *changeWords(unsigned c)
       const char *word;
    } words[] = {{LENSDIFF_TITLE, N_("title")},
                 {LENSDIFF_CHOICES, N_("practices")},
-                {LENSDIFF_RULES, N_("risk rules")}};
+                {LENSDIFF_RULES, N_("risk rules")},
+                {LENSDIFF_SUBSTANCE, N_("substance")}};
    char *out, *t;
 
    if (c & LENSDIFF_ADDED)
@@ -93,6 +94,8 @@ static void previewItems(App *app, const UpgradeReport *r)
       Pager_add(app, it->marked || it->n_dropped ? ROLE_NOTICE : ROLE_NORMAL, 2, "%-8s %s%s",
                 it->question_id, words, what);
       Pager_addText(app, ROLE_DIM, 11, orDash(it->title));
+      for (size_t n = 0; n < it->n_notes; n++) /* the author's word on what changed */
+         Pager_add(app, ROLE_NORMAL, 11, "%s: %s", it->noted[n], it->notes[n]);
       if (it->n_removed_choices) {
          char *ids = joinIds(it->removed_choices, it->n_removed_choices);
          Pager_add(app, ROLE_NORMAL, 11, _("practices removed: %s"), ids);
