@@ -624,4 +624,19 @@ Test(lensdiff, change_note_one_line) {
    cr_assert(warned, "a note over two lines is a warning");
    DiagList_free(&d);
    Lens_free(lens);
+
+   /* The JSON syntax knows the key too: no unknown-key warning. */
+   const char *json = "{\"name\":\"N\",\"pillars\":[{\"id\":\"p\",\"name\":\"P\",\"questions\":"
+                      "[{\"id\":\"Q1\",\"title\":\"One?\",\"choices\":[{\"id\":\"Q1_a\","
+                      "\"title\":\"Ay\",\"changeNote\":\"now asks for more\"}],"
+                      "\"riskRules\":[{\"condition\":\"default\",\"risk\":\"NO_RISK\"}]}]}]}";
+   DiagList_init(&d);
+   lens = Lens_loadBuffer("n.json", json, strlen(json), &d);
+   cr_assert_not_null(lens);
+   cr_assert_eq(lens->format, LENS_JSON);
+   cr_assert_str_eq(lens->questions[0].choices[0].change_note, "now asks for more");
+   for (size_t i = 0; i < d.count; i++)
+      cr_expect_null(strstr(d.items[i].message, "changeNote"), "%s", d.items[i].message);
+   DiagList_free(&d);
+   Lens_free(lens);
 }
