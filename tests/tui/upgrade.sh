@@ -105,7 +105,7 @@ keys m U
 expect m "Upgrade ml: lens machine-learning 2025.11.1 → 2025.12.0" "U previews the ML upgrade"
 expect m "MLOPS02  substance changed" "an unanswered question changed in substance"
 expect_not m "MLOPS02  substance changed; review it again" "is not marked: it has no answer"
-expect m "MLOPS01  substance changed; review it again" "a question changed in substance"
+expect m "MLOPS01  practices, substance changed; review it again" "a question changed in substance"
 expect m "MLOPS01_BP03: Now continuous monitoring against the business requirement" \
    "its change note, in one line"
 expect_not m "MLOPS03 " "a question whose wording alone changed is not listed"
