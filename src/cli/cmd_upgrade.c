@@ -52,12 +52,18 @@ static const char *changeWords(unsigned c) {
    if (c & LENSDIFF_REMOVED)
       return _("removed");
    buf[0] = '\0';
-   const char *words[] = { "title", "choices", "rules" };
-   for (int i = 0; i < 3; i++)
-      if (c & (1u << i)) {
+   static const struct {
+      unsigned bit;
+      const char *word;
+   } words[] = { { LENSDIFF_TITLE, "title" },
+                 { LENSDIFF_CHOICES, "choices" },
+                 { LENSDIFF_RULES, "rules" },
+                 { LENSDIFF_SUBSTANCE, "substance" } };
+   for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+      if (c & words[i].bit) {
          if (buf[0])
             strcat(buf, ", ");
-         strcat(buf, words[i]);
+         strcat(buf, words[i].word);
       }
    return buf;
 }
@@ -100,6 +106,8 @@ static void reportText(const char *workload, const UpgradeReport *r, bool dry_ru
       Cli_cell(changeWords(it->changes), 22);
       Cli_cell(what, 15);
       Cli_printf("%s\n", orDash(it->title));
+      for (size_t n = 0; n < it->n_notes; n++)
+         Cli_printf("      %s: %s\n", it->noted[n], it->notes[n]);
       printIds(_("choices removed:"), it->removed_choices, it->n_removed_choices);
       printIds(_("dropped from the answer:"), it->dropped, it->n_dropped);
    }
@@ -143,7 +151,17 @@ static void reportJson(const char *workload, const UpgradeReport *r, bool dry_ru
          Json_append(changes, Json_string("choices"));
       if (it->changes & LENSDIFF_RULES)
          Json_append(changes, Json_string("rules"));
+      if (it->changes & LENSDIFF_SUBSTANCE)
+         Json_append(changes, Json_string("substance"));
       Json_set(o, "changes", changes);
+      json_t *notes = json_array();
+      for (size_t n = 0; n < it->n_notes; n++) {
+         json_t *note = json_object();
+         Json_setString(note, "choice", it->noted[n]);
+         Json_setString(note, "note", it->notes[n]);
+         Json_append(notes, note);
+      }
+      Json_set(o, "change_notes", notes);
       Json_set(o, "answered", json_boolean(it->answered));
       Json_set(o, "needs_review", json_boolean(it->marked));
       Json_set(o, "choices_removed", idsJson(it->removed_choices, it->n_removed_choices));

@@ -39,6 +39,7 @@ static void choice_free(Choice *c) {
    free(c->id);
    free(c->title);
    free(c->description);
+   free(c->change_note);
    link_free(&c->helpful);
    link_free(&c->improvement);
    links_free(c->more_helpful, c->n_more_helpful);

@@ -52,6 +52,11 @@ typedef struct Choice {
    Link *more_improvement; /* additionalResources of type IMPROVEMENT_PLAN */
    size_t n_more_improvement;
    bool is_none; /* id ends in "_no": the "None of these" choice */
+   /* Extension `changeNote`: one line saying what this version of the lens
+    * changed in the practice's substance, or NULL.  A note the previous
+    * version did not carry marks the question for re-review on upgrade
+    * (lensdiff.h). */
+   char *change_note;
    SrcPos pos;
 } Choice;
 

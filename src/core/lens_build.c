@@ -40,7 +40,7 @@ static const char *const QUESTION_KEYS[] = { "id",     "title",   "description",
                                              "phase",  "choices", "riskRules",   NULL };
 static const char *const CHOICE_KEYS[] = { "id",   "title",           "description",
                                            "risk", "helpfulResource", "improvementPlan",
-                                           "additionalResources", NULL };
+                                           "additionalResources", "changeNote", NULL };
 static const char *const RULE_KEYS[] = { "condition", "risk", NULL };
 static const char *const LINK_KEYS[] = { "displayText", "url", NULL };
 static const char *const MORE_KEYS[] = { "type", "content", NULL };
@@ -401,6 +401,28 @@ static bool ends_with(const char *s, const char *suffix) {
    return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* A change note is shown as one line of the upgrade preview: a line break
+ * or a long note is a warning, and only the first line is kept. */
+static char *change_note(Build *b, const Obj *o) {
+   const LNode *at;
+   char *note = text_at(b, o, "changeNote", false, 0, &at);
+   if (!note)
+      return NULL;
+   char *nl = strpbrk(note, "\r\n");
+   if (nl) {
+      char *path = key_path(o->path, "changeNote");
+      Build_diag(b, DIAG_WARNING, at->line, at->col, path,
+                 _("changeNote should be one line; only its first line is kept"));
+      free(path);
+      *nl = '\0';
+   }
+   if (!*note) {
+      free(note);
+      return NULL;
+   }
+   return note;
+}
+
 static void build_choice(Build *b, const Obj *o, Choice *c) {
    set_pos(&c->pos, o);
    check_keys(b, o, CHOICE_KEYS);
@@ -408,6 +430,7 @@ static void build_choice(Build *b, const Obj *o, Choice *c) {
    c->title = text(b, o, "title", true, MAX_NAME);
    c->description = text(b, o, "description", false, MAX_TEXT);
    c->weight = choice_weight(b, o);
+   c->change_note = change_note(b, o);
    c->is_none = c->id && ends_with(c->id, "_no");
    build_link(b, o, "helpfulResource", false, &c->helpful);
    bool plan = build_link(b, o, "improvementPlan", true, &c->improvement);

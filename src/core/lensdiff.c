@@ -56,6 +56,23 @@ static const char **missingChoices(const Question *a, const Question *b, size_t 
    return ids;
 }
 
+/* The choices of to whose change note from's same choice lacks. */
+static const Choice **newNotes(const Question *from, const Question *to, size_t *n) {
+   const Choice **out = NULL;
+   *n = 0;
+   for (size_t i = 0; i < to->n_choices; i++) {
+      const Choice *c = &to->choices[i];
+      if (!c->change_note)
+         continue;
+      int o = Question_findChoice(from, c->id);
+      if (o >= 0 && Str_eq(from->choices[o].change_note, c->change_note))
+         continue;
+      out = xrealloc(out, (*n + 1) * sizeof *out);
+      out[(*n)++] = c;
+   }
+   return out;
+}
+
 static void compare(const Question *from, const Question *to, LensQuestionDiff *d) {
    if (!Str_eq(from->title, to->title))
       d->changes |= LENSDIFF_TITLE;
@@ -65,6 +82,9 @@ static void compare(const Question *from, const Question *to, LensQuestionDiff *
       d->changes |= LENSDIFF_RULES;
    d->removed_choices = missingChoices(from, to, &d->n_removed_choices);
    d->added_choices = missingChoices(to, from, &d->n_added_choices);
+   d->noted = newNotes(from, to, &d->n_noted);
+   if (d->n_noted)
+      d->changes |= LENSDIFF_SUBSTANCE;
 }
 
 void LensDiff_build(const Lens *from, const Lens *to, LensDiff *out) {
@@ -84,6 +104,7 @@ void LensDiff_build(const Lens *from, const Lens *to, LensDiff *out) {
       }
       d->from = fi;
       compare(&from->questions[fi], q, d);
+      out->n_noted += d->n_noted;
       if (d->changes)
          out->n_changed++;
    }
@@ -105,9 +126,19 @@ void LensDiff_free(LensDiff *d) {
    for (size_t i = 0; i < d->n; i++) {
       free(d->questions[i].removed_choices);
       free(d->questions[i].added_choices);
+      free(d->questions[i].noted);
    }
    free(d->questions);
    memset(d, 0, sizeof *d);
+}
+
+bool LensDiff_needsReview(const LensDiff *d, const LensQuestionDiff *q) {
+   if (q->changes & (LENSDIFF_ADDED | LENSDIFF_REMOVED))
+      return false; /* nothing to look at again: new, or gone */
+   if (d->n_noted == 0)
+      return (q->changes & (LENSDIFF_TITLE | LENSDIFF_CHOICES | LENSDIFF_RULES)) != 0;
+   return (q->changes & (LENSDIFF_SUBSTANCE | LENSDIFF_RULES)) != 0 || q->n_added_choices ||
+          q->n_removed_choices;
 }
 
 const LensQuestionDiff *LensDiff_find(const LensDiff *d, const char *id) {

@@ -4,6 +4,16 @@
  * Questions and choices are matched by id.  A question "changed" when its
  * title, its choices (ids, order or titles) or its risk rules (conditions as
  * Cond_format writes them, and risks; derived rules compare as derived) differ.
+ *
+ * Change notes (a choice's `changeNote`, walens-lens(5)) let a lens author say
+ * which practices changed in substance.  A note counts for an upgrade when
+ * the old lens's same choice lacks it or has another text (so a note left in
+ * place for later versions does not count twice).  When the new lens holds
+ * any such note, only the questions it names, those that gain or lose
+ * practices and those whose risk rules changed need a new look
+ * (LensDiff_needsReview); a question whose wording alone changed does not.
+ * Without notes every change does, as before.
+ *
  * Pure computation over two loaded lenses; a LensDiff borrows ids from them. */
 #ifndef WALENS_LENSDIFF_H
 #define WALENS_LENSDIFF_H
@@ -21,6 +31,7 @@ enum {
    LENSDIFF_RULES = 1 << 2,
    LENSDIFF_ADDED = 1 << 3,   /* only in the new lens */
    LENSDIFF_REMOVED = 1 << 4, /* only in the old lens */
+   LENSDIFF_SUBSTANCE = 1 << 5, /* a practice has a new change note */
 };
 
 #define LENSDIFF_NONE ((size_t)-1)
@@ -33,6 +44,8 @@ typedef struct LensQuestionDiff {
    size_t n_removed_choices;
    const char **added_choices;   /* ids in the new question only */
    size_t n_added_choices;
+   const Choice **noted; /* new choices with a new change note, in order (borrowed; array owned) */
+   size_t n_noted;
 } LensQuestionDiff;
 
 typedef struct LensDiff {
@@ -41,10 +54,15 @@ typedef struct LensDiff {
    LensQuestionDiff *questions;
    size_t n;
    size_t n_changed, n_added, n_removed;
+   size_t n_noted; /* practices with a new change note, over all questions */
 } LensDiff;
 
 void LensDiff_build(const Lens *from, const Lens *to, LensDiff *out);
 void LensDiff_free(LensDiff *d);
+/* Whether an answer to question q (an entry of d) must be looked at again
+ * after the upgrade: see the change notes above. */
+bool LensDiff_needsReview(const LensDiff *d, const LensQuestionDiff *q);
+
 /* The entry of a question id, or NULL. */
 const LensQuestionDiff *LensDiff_find(const LensDiff *d, const char *id);
 

@@ -118,6 +118,8 @@ static json_t *moreJson(Ex *x, const char *type, const Link *links, size_t n, co
    return o;
 }
 
+/* Only the fields AWS knows: the extensions (risk, changeNote) stay behind,
+ * since the import refuses keys it does not know. */
 static json_t *choiceJson(Ex *x, const Choice *c, const char *path)
 {
    json_t *o = Json_checked(json_object());
@@ -428,6 +430,7 @@ static void yChoice(Y *y, const Choice *c)
    if (c->weight != WEIGHT_NONE)
       yPair(y, "risk", Weight_name(c->weight));
    yPair(y, "description", c->description);
+   yPair(y, "changeNote", c->change_note);
    yLink(y, "helpfulResource", &c->helpful);
    yLink(y, "improvementPlan", &c->improvement);
    if (c->n_more_helpful || c->n_more_improvement) {

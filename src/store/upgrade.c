@@ -213,6 +213,13 @@ static void addItem(UpgradeReport *r, const LensQuestionDiff *d, const Lens *fro
    it->removed_choices = xcalloc(d->n_removed_choices + 1, sizeof *it->removed_choices);
    for (size_t i = 0; i < d->n_removed_choices; i++)
       it->removed_choices[it->n_removed_choices++] = xstrdup(d->removed_choices[i]);
+   it->noted = xcalloc(d->n_noted + 1, sizeof *it->noted);
+   it->notes = xcalloc(d->n_noted + 1, sizeof *it->notes);
+   for (size_t i = 0; i < d->n_noted; i++) {
+      it->noted[i] = xstrdup(d->noted[i]->id);
+      it->notes[i] = xstrdup(d->noted[i]->change_note);
+   }
+   it->n_notes = d->n_noted;
    if (!it->answered || d->to == LENSDIFF_NONE)
       return;
    size_t n1, n2;
@@ -258,7 +265,7 @@ static void planUpgrade(const ReviewDoc *doc, const Lens *to, const LensDiff *di
             free(na.na_choices);
          }
          r->carried++;
-         marked = (d->changes & (LENSDIFF_TITLE | LENSDIFF_CHOICES | LENSDIFF_RULES)) != 0;
+         marked = LensDiff_needsReview(diff, d);
          if (marked) {
             w->marks[w->n_marks++] = (char *)d->id;
             r->marked++;
@@ -441,6 +448,12 @@ void UpgradeReport_free(UpgradeReport *r) {
       for (size_t c = 0; c < it->n_dropped; c++)
          free(it->dropped[c]);
       free(it->dropped);
+      for (size_t c = 0; c < it->n_notes; c++) {
+         free(it->noted[c]);
+         free(it->notes[c]);
+      }
+      free(it->noted);
+      free(it->notes);
    }
    free(r->items);
    memset(r, 0, sizeof *r);

@@ -10,8 +10,10 @@
  * switches the review to the new lens row; rewrites each answer that loses a
  * choice (the choice no longer exists) and deletes each answer of a question
  * that no longer exists (each with a history row, so nothing disappears
- * without a trace); marks for re-review every answered question whose title,
- * choices or rules changed; appends a "workload" history row for the lens
+ * without a trace); marks for re-review every answered question that
+ * LensDiff_needsReview names (its title, choices or rules changed, or, when
+ * the new lens carries change notes, its practices changed in substance);
+ * appends a "workload" history row for the lens
  * change.  Plan tracking is keyed by ids and is kept as it is (items of
  * removed practices show as PLAN_ITEM_ORPHANED). */
 #ifndef WALENS_UPGRADE_H
@@ -83,6 +85,9 @@ typedef struct UpgradeItem {
    size_t n_removed_choices;
    char **dropped;    /* of those, the ones the answer had selected or marked N/A */
    size_t n_dropped;
+   char **noted;      /* practices with a new change note (LENSDIFF_SUBSTANCE) ... */
+   char **notes;      /* ... and their one-line notes, in the same order */
+   size_t n_notes;
 } UpgradeItem;
 
 typedef struct UpgradeReport {

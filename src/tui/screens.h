@@ -229,7 +229,7 @@ Stale History_show(App *app, const char *arg);
  * Caller frees. */
 char *History_line(const HistoryEntry *e);
 
-/* upgradeview.c: a newer lens, its preview, the upgrade, re-review marks. */
+/* upgrade.c: a newer lens, its preview, the upgrade, re-review marks. */
 void Upgrade_check(App *app);
 /* Hooks: look for a newer lens once per open; drop it on close. */
 void Upgrade_reload(App *app, bool opened);

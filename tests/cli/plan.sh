@@ -154,5 +154,51 @@ run plan spell --status "risk accepted" --format json
 run plan spell --status "won't do"
 run history spell
 
+# The built-in Machine Learning Lens moves from 2025.11.1 (kept as a fixture)
+# to 2025.12.0 under a fully answered review: nothing the review held is
+# lost, exactly the questions whose practices carry a new changeNote are
+# marked for re-review (not those whose wording alone changed), and the
+# preview shows each note.
+ML_OLD="$FIX/machine-learning-2025.11.1.yaml"
+quiet workload add ml-review --lens "$ML_OLD"
+i=0
+for qid in $(sed -n 's/^      - id: \(ML[A-Z]*[0-9][0-9]\)$/\1/p' "$ML_OLD"); do
+   i=$((i + 1))
+   case $((i % 7)) in
+   3) quiet answer ml-review "$qid" --none --notes "note on $qid" ;;
+   5) quiet answer ml-review "$qid" --not-applicable OUT_OF_SCOPE --notes "note on $qid" ;;
+   *) more=""
+      [ $((i % 2)) -eq 0 ] && grep -q "id: ${qid}_BP02\$" "$ML_OLD" && more=",${qid}_BP02"
+      quiet answer ml-review "$qid" --select "${qid}_BP01$more" --notes "note on $qid" ;;
+   esac
+done
+[ "$i" -eq 35 ] && pass "ml upgrade: the fixture review answers 35 questions" ||
+   fail "ml upgrade: the fixture review answers 35 questions" "$i answered"
+# The answers as status shows them, without what an upgrade may change.
+answers() {
+   "$WALENS" --db "$DB" status ml-review --format json |
+      grep -v -e '"version":' -e '"needs_review":'
+}
+answers > "$TMP/ml-before.json"
+start upgrade-mllens
+run upgrade ml-review --check
+run upgrade ml-review --dry-run
+run upgrade ml-review
+run status ml-review
+answers > "$TMP/ml-after.json"
+if diff -u "$TMP/ml-before.json" "$TMP/ml-after.json" > "$TMP/ml.diff"; then
+   pass "ml upgrade: every answer, N/A and note is kept"
+else
+   fail "ml upgrade: every answer, N/A and note is kept" "$(cat "$TMP/ml.diff")"
+fi
+marked=$("$WALENS" --db "$DB" status ml-review --format json | tr -d ' \n' |
+   sed 's/},{/}\n{/g' | sed -n 's/.*"id":"\(ML[A-Z]*[0-9]*\)".*"needs_review":true.*/\1/p' |
+   tr '\n' ' ')
+want="MLOPS01 MLOPS02 MLSEC01 MLSEC02 MLSEC03 MLSEC04 MLSEC05 MLSEC06 MLREL03 MLPERF01 MLPERF04 MLCOST05 MLCOST06 MLSUS04 MLSUS06 "
+[ "$marked" = "$want" ] && pass "ml upgrade: exactly the questions with new change notes are marked" ||
+   fail "ml upgrade: exactly the questions with new change notes are marked" \
+      "marked: $marked
+wanted: $want"
+
 golden "$CASE" "$OUT"
 finish

@@ -94,4 +94,24 @@ case $(cat "$TMP/h2.json") in
 *"re-review confirmed"*) fail "nothing is confirmed" "$(cat "$TMP/h2.json")" ;;
 *) pass "nothing is confirmed" ;;
 esac
+# The built-in Machine Learning Lens, 2025.11.1 -> 2025.12.0: the preview
+# says per question what changed in substance, from the lens's change notes.
+q --lens "$FIX/machine-learning-2025.11.1.yaml" workload add ml
+q --user carol answer ml MLOPS01 --select MLOPS01_BP01
+q --user carol answer ml MLOPS03 --select MLOPS03_BP01
+tui_start m 160 40 --user alice ml
+expect m "Newer lens: Machine Learning Lens 2025.12.0" "the built-in lens is offered"
+keys m U
+expect m "Upgrade ml: lens machine-learning 2025.11.1 → 2025.12.0" "U previews the ML upgrade"
+expect m "MLOPS02  substance changed" "an unanswered question changed in substance"
+expect_not m "MLOPS02  substance changed; review it again" "is not marked: it has no answer"
+expect m "MLOPS01  practices, substance changed; review it again" "a question changed in substance"
+expect m "MLOPS01_BP03: Now continuous monitoring against the business requirement" \
+   "its change note, in one line"
+expect_not m "MLOPS03 " "a question whose wording alone changed is not listed"
+keys m y
+expect m "Upgraded to machine-learning 2025.12.0" "y upgrades"
+expect m "1 question marked * to review again" "one mark"
+keys m Q
+wait_exit m > /dev/null
 finish

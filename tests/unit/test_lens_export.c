@@ -438,6 +438,7 @@ static void sameLens(const Lens *a, const Lens *b)
          cr_assert_eq(ca->is_none, cb->is_none);
          sameLink(&ca->helpful, &cb->helpful, ca->id);
          sameLink(&ca->improvement, &cb->improvement, ca->id);
+         sameStr(ca->change_note, cb->change_note, ca->id); /* kept by the YAML export */
          cr_assert_eq(ca->n_more_helpful, cb->n_more_helpful);
          for (size_t k = 0; k < ca->n_more_helpful; k++)
             sameLink(&ca->more_helpful[k], &cb->more_helpful[k], ca->id);

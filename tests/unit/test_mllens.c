@@ -192,3 +192,148 @@ Test(mllens, built_in_copy) {
    free(bytes);
    free(path);
 }
+
+/* ---- one voice for AWS services (issue 17) ---- */
+
+/* Names of AWS services and features, matched as whole words and case
+ * included, so that "glue code" or "the inspector" do not count. */
+static const char *const AWS_WORDS[] = {
+   "Amazon", "AWS", "SageMaker", "Bedrock", "HyperPod", "Inferentia", "Trainium", "Graviton",
+   "Neuron", "CloudWatch", "CloudTrail", "CloudFormation", "CodeArtifact", "CodePipeline",
+   "DataZone", "Lake Formation", "Glue", "Athena", "Redshift", "EMR", "S3", "KMS", "IAM", "EC2",
+   "ECR", "EKS", "ECS", "Lambda", "Step Functions", "EventBridge", "Greengrass", "Macie",
+   "GuardDuty", "QuickSight", "Kiro", "Q Developer", "Comprehend", "Rekognition", "Textract",
+   "Kendra", "FSx", "Inspector", "Control Tower", "JumpStart", "Autopilot", "Ground Truth",
+   "Data Wrangler", "Model Monitor", "Augmented AI", "A2I", "Savings Plans", "Trusted Advisor",
+   "Compute Optimizer", "Cost Explorer", "Secrets Manager", "Service Catalog", "Systems Manager",
+   "API Gateway", "WAF", "MWAA", "Outposts", "Wavelength", "Snowball", "Unified Studio",
+};
+
+static bool wordChar(char c) {
+   return isalnum((unsigned char)c) || c == '_';
+}
+
+/* The first AWS word in [s, s+n), or NULL. */
+static const char *awsWord(const char *s, size_t n) {
+   for (size_t w = 0; w < sizeof AWS_WORDS / sizeof AWS_WORDS[0]; w++) {
+      size_t m = strlen(AWS_WORDS[w]);
+      for (size_t i = 0; i + m <= n; i++)
+         if (memcmp(s + i, AWS_WORDS[w], m) == 0 && (i == 0 || !wordChar(s[i - 1])) &&
+             (i + m == n || !wordChar(s[i + m])))
+            return AWS_WORDS[w];
+   }
+   return NULL;
+}
+
+/* Offenders go into buf as "ID (word)", comma separated. */
+static void addOffender(char *buf, size_t size, const char *id, const char *word) {
+   size_t n = strlen(buf);
+   snprintf(buf + n, size - n, "%s%s (%s)", n ? ", " : "", id, word);
+}
+
+static void checkPlan(const Choice *ch, char *bad, size_t size, char *voice, size_t vsize) {
+   const char *text = ch->improvement.text, *last = strrchr(text, '\n');
+   last = last ? last + 1 : text;
+   const char *word = awsWord(text, (size_t)(last - text));
+   if (word)
+      addOffender(bad, size, ch->id, word);
+   /* The last step: "N. On AWS, ..." with today's names. */
+   const char *p = last;
+   while (isdigit((unsigned char)*p))
+      p++;
+   if (p == last || strncmp(p, ". On AWS, ", 10) != 0)
+      addOffender(voice, vsize, ch->id, "no last step \"N. On AWS, ...\"");
+   for (const char *s = strstr(last, "SageMaker"); s; s = strstr(s + 1, "SageMaker")) {
+      const char *after = s + strlen("SageMaker");
+      if (strncmp(after, " AI", 3) != 0 && strncmp(after, " HyperPod", 9) != 0 &&
+          strncmp(after, " Unified Studio", 15) != 0 && strncmp(after, " Studio", 7) != 0)
+         addOffender(voice, vsize, ch->id, "SageMaker without AI");
+   }
+}
+
+Test(mllens, aws_services_only_in_the_last_step) {
+   Lens *l = load_ml();
+   static char bad[16384], voice[16384];
+   bad[0] = voice[0] = '\0';
+   for (size_t i = 0; i < l->n_questions; i++) {
+      const Question *q = &l->questions[i];
+      const char *w = awsWord(q->title, strlen(q->title));
+      if (!w && q->description)
+         w = awsWord(q->description, strlen(q->description));
+      if (w)
+         addOffender(bad, sizeof bad, q->id, w);
+      for (size_t c = 0; c < q->n_choices; c++) {
+         const Choice *ch = &q->choices[c];
+         if ((w = awsWord(ch->title, strlen(ch->title))) ||
+             (ch->description && (w = awsWord(ch->description, strlen(ch->description)))))
+            addOffender(bad, sizeof bad, ch->id, w);
+         if (!ch->is_none)
+            checkPlan(ch, bad, sizeof bad, voice, sizeof voice);
+      }
+   }
+   cr_expect_str_empty(bad, "AWS named outside the last step of a plan: %s", bad);
+   cr_expect_str_empty(voice, "plans whose last step is not in the lens's voice: %s", voice);
+   Lens_free(l);
+}
+
+/* The test can fail: a plan with a service in its first step is caught. */
+Test(mllens, aws_word_finder) {
+   cr_assert_str_eq(awsWord("Use Amazon S3 here", 18), "Amazon");
+   cr_assert_str_eq(awsWord("run on SageMaker.", 17), "SageMaker");
+   cr_assert_null(awsWord("write glue code for the inspector", 33));
+   cr_assert_null(awsWord("AWSOME", 6));
+   char bad[256] = "", voice[256] = "";
+   Choice ch = { .id = "X_BP01" };
+   ch.improvement.text = "Intro.\n1. Put it in Amazon S3.\n2. On AWS, use Amazon SageMaker AI.";
+   checkPlan(&ch, bad, sizeof bad, voice, sizeof voice);
+   cr_assert_str_eq(bad, "X_BP01 (Amazon)");
+   cr_assert_str_empty(voice);
+   ch.improvement.text = "Intro.\n1. Do it.\n2. On AWS, use SageMaker Pipelines.";
+   bad[0] = '\0';
+   checkPlan(&ch, bad, sizeof bad, voice, sizeof voice);
+   cr_assert_str_empty(bad);
+   cr_assert_str_eq(voice, "X_BP01 (SageMaker without AI)");
+}
+
+/* ---- version 2025.12.0 and its change notes (issue 17) ---- */
+
+/* The practices whose substance changed from 2025.11.1. */
+static const char *const NOTED[] = {
+   "MLOPS01_BP02", "MLOPS01_BP03", "MLOPS02_BP01", "MLOPS02_BP02", "MLOPS02_BP04",
+   "MLSEC01_BP01", "MLSEC02_BP01", "MLSEC03_BP02", "MLSEC03_BP03", "MLSEC03_BP04",
+   "MLSEC04_BP01", "MLSEC05_BP01", "MLSEC06_BP01", "MLREL03_BP04", "MLPERF01_BP01",
+   "MLPERF04_BP04", "MLCOST05_BP01", "MLCOST06_BP04", "MLSUS04_BP03", "MLSUS06_BP02",
+};
+
+Test(mllens, version_and_change_notes) {
+   Lens *l = load_ml();
+   cr_assert_str_eq(l->version, "2025.12.0");
+   size_t n = 0;
+   for (size_t i = 0; i < l->n_questions; i++)
+      for (size_t c = 0; c < l->questions[i].n_choices; c++) {
+         const Choice *ch = &l->questions[i].choices[c];
+         bool want = false;
+         for (size_t k = 0; k < sizeof NOTED / sizeof NOTED[0]; k++)
+            want |= strcmp(NOTED[k], ch->id) == 0;
+         cr_expect_eq(ch->change_note != NULL, want, "%s: change note %s", ch->id,
+                      want ? "missing" : "unexpected");
+         if (ch->change_note) {
+            n++;
+            cr_expect_null(strchr(ch->change_note, '\n'), "%s: one line", ch->id);
+            cr_expect_leq(strlen(ch->change_note), 200, "%s: a short line", ch->id);
+         }
+      }
+   cr_assert_eq(n, sizeof NOTED / sizeof NOTED[0]);
+   Lens_free(l);
+}
+
+/* MLCOST06_BP04 used to read as cutting logging; it is about enabling it. */
+Test(mllens, debugging_practice_not_inverted) {
+   Lens *l = load_ml();
+   size_t q;
+   cr_assert_not_null(Lens_findQuestion(l, "MLCOST06", &q));
+   int c = Question_findChoice(&l->questions[q], "MLCOST06_BP04");
+   cr_assert_geq(c, 0);
+   cr_assert_str_eq(l->questions[q].choices[c].title, "Enable debugging and logging, at a sensible cost");
+   Lens_free(l);
+}

@@ -537,6 +537,111 @@ Test(lensdiff, versions) {
    cr_assert_eq(Version_compare(NULL, NULL), 0);
 }
 
+/* ---- change notes: substance against wording ---- */
+
+static Lens *loadText(const char *text) {
+   DiagList d;
+   DiagList_init(&d);
+   Lens *lens = Lens_loadBuffer("notes.yaml", text, strlen(text), &d);
+   cr_assert_not_null(lens, "the inline lens does not load");
+   DiagList_free(&d);
+   return lens;
+}
+
+/* One lens, three questions; %s are Q1_a's title, Q2_c's extra keys. */
+static Lens *notesLens(const char *version, const char *title_a, const char *extra_c) {
+   char buf[2048];
+   snprintf(buf, sizeof buf,
+            "id: notes\nversion: \"%s\"\nname: Notes\npillars:\n"
+            "  - id: ops\n    name: Ops\n    questions:\n"
+            "      - id: Q1\n        title: One?\n        choices:\n"
+            "          - {id: Q1_a, title: \"%s\", risk: high}\n"
+            "          - {id: Q1_b, title: Bee, risk: medium}\n"
+            "      - id: Q2\n        title: Two?\n        choices:\n"
+            "          - {id: Q2_c, title: Sea, risk: high%s}\n"
+            "      - id: Q3\n        title: Three?\n        choices:\n"
+            "          - {id: Q3_d, title: Dee, risk: high}\n",
+            version, title_a, extra_c);
+   return loadText(buf);
+}
+
+Test(lensdiff, change_notes) {
+   Lens *v1 = notesLens("1", "Ay", "");
+   /* v2 rewords Q1_a and says Q2_c changed in substance. */
+   Lens *v2 = notesLens("2", "Ay, reworded", ", changeNote: \"now also asks for X\"");
+   LensDiff d;
+   LensDiff_build(v1, v2, &d);
+   cr_assert_eq(d.n_noted, 1);
+   const LensQuestionDiff *q1 = LensDiff_find(&d, "Q1"), *q2 = LensDiff_find(&d, "Q2"),
+                          *q3 = LensDiff_find(&d, "Q3");
+   cr_assert_eq(q1->changes, LENSDIFF_CHOICES);
+   cr_assert_not(LensDiff_needsReview(&d, q1), "wording alone is no reason to look again");
+   cr_assert_eq(q2->changes, LENSDIFF_SUBSTANCE);
+   cr_assert(LensDiff_needsReview(&d, q2));
+   cr_assert_eq(q2->n_noted, 1);
+   cr_assert_str_eq(q2->noted[0]->id, "Q2_c");
+   cr_assert_str_eq(q2->noted[0]->change_note, "now also asks for X");
+   cr_assert_eq(q3->changes, 0);
+   cr_assert_not(LensDiff_needsReview(&d, q3));
+   LensDiff_free(&d);
+
+   /* A note kept in v3 unchanged does not count again. */
+   Lens *v3 = notesLens("3", "Ay, reworded twice", ", changeNote: \"now also asks for X\"");
+   LensDiff_build(v2, v3, &d);
+   cr_assert_eq(d.n_noted, 0);
+   q1 = LensDiff_find(&d, "Q1");
+   q2 = LensDiff_find(&d, "Q2");
+   cr_assert_eq(q2->changes, 0);
+   /* No new note anywhere: every change counts, as without notes. */
+   cr_assert(LensDiff_needsReview(&d, q1));
+   LensDiff_free(&d);
+
+   /* A note with another text counts. */
+   Lens *v4 = notesLens("4", "Ay, reworded twice", ", changeNote: \"now also asks for Y\"");
+   LensDiff_build(v3, v4, &d);
+   cr_assert_eq(d.n_noted, 1);
+   cr_assert(LensDiff_needsReview(&d, LensDiff_find(&d, "Q2")));
+   LensDiff_free(&d);
+   Lens_free(v1);
+   Lens_free(v2);
+   Lens_free(v3);
+   Lens_free(v4);
+}
+
+Test(lensdiff, change_note_one_line) {
+   const char *text = "id: n\nname: N\npillars:\n  - id: p\n    name: P\n    questions:\n"
+                      "      - id: Q1\n        title: One?\n        choices:\n"
+                      "          - id: Q1_a\n            title: Ay\n"
+                      "            changeNote: \"first\\nsecond\"\n";
+   DiagList d;
+   DiagList_init(&d);
+   Lens *lens = Lens_loadBuffer("n.yaml", text, strlen(text), &d);
+   cr_assert_not_null(lens);
+   cr_assert_str_eq(lens->questions[0].choices[0].change_note, "first");
+   bool warned = false;
+   for (size_t i = 0; i < d.count; i++)
+      warned |= d.items[i].level == DIAG_WARNING &&
+                strstr(d.items[i].message, "changeNote should be one line") != NULL;
+   cr_assert(warned, "a note over two lines is a warning");
+   DiagList_free(&d);
+   Lens_free(lens);
+
+   /* The JSON syntax knows the key too: no unknown-key warning. */
+   const char *json = "{\"name\":\"N\",\"pillars\":[{\"id\":\"p\",\"name\":\"P\",\"questions\":"
+                      "[{\"id\":\"Q1\",\"title\":\"One?\",\"choices\":[{\"id\":\"Q1_a\","
+                      "\"title\":\"Ay\",\"changeNote\":\"now asks for more\"}],"
+                      "\"riskRules\":[{\"condition\":\"default\",\"risk\":\"NO_RISK\"}]}]}]}";
+   DiagList_init(&d);
+   lens = Lens_loadBuffer("n.json", json, strlen(json), &d);
+   cr_assert_not_null(lens);
+   cr_assert_eq(lens->format, LENS_JSON);
+   cr_assert_str_eq(lens->questions[0].choices[0].change_note, "now asks for more");
+   for (size_t i = 0; i < d.count; i++)
+      cr_expect_null(strstr(d.items[i].message, "changeNote"), "%s", d.items[i].message);
+   DiagList_free(&d);
+   Lens_free(lens);
+}
+
 Test(str, null_safe_compare)
 {
    cr_assert(Str_eq(NULL, NULL));

@@ -1,4 +1,4 @@
-/* upgradeview.c: a newer version of the review's lens: the notice on the
+/* upgrade.c: a newer version of the review's lens: the notice on the
  * dashboard (looked for once per open), a preview of what the upgrade
  * changes (a dry run), the upgrade itself once confirmed, and confirming
  * the questions it marked for re-review. */
@@ -58,7 +58,8 @@ static char *changeWords(unsigned c)
       const char *word;
    } words[] = {{LENSDIFF_TITLE, N_("title")},
                 {LENSDIFF_CHOICES, N_("practices")},
-                {LENSDIFF_RULES, N_("risk rules")}};
+                {LENSDIFF_RULES, N_("risk rules")},
+                {LENSDIFF_SUBSTANCE, N_("substance")}};
    char *out, *t;
 
    if (c & LENSDIFF_ADDED)
@@ -106,6 +107,8 @@ static void previewItems(App *app, const UpgradeReport *r)
       Pager_add(app, it->marked || it->n_dropped ? ROLE_NOTICE : ROLE_NORMAL, 2, "%-8s %s%s",
                 it->question_id, words, what);
       Pager_addText(app, ROLE_DIM, 11, orDash(it->title));
+      for (size_t n = 0; n < it->n_notes; n++) /* the author's word on what changed */
+         Pager_add(app, ROLE_NORMAL, 11, "%s: %s", it->noted[n], it->notes[n]);
       if (it->n_removed_choices) {
          char *ids = joinIds(it->removed_choices, it->n_removed_choices);
          Pager_add(app, ROLE_NORMAL, 11, _("practices removed: %s"), ids);
