@@ -575,6 +575,10 @@ int Store_schemaVersion(const Store *s) {
    return s->schema_version;
 }
 
+const char *Store_path(const Store *s) {
+   return s->path;
+}
+
 bool Store_isReadOnly(const Store *s) {
    return s->readonly;
 }

@@ -71,6 +71,8 @@ void Store_setNow(Store *s, const char *iso8601);
 bool Store_changedElsewhere(Store *s);
 int Store_schemaVersion(const Store *s);
 bool Store_isReadOnly(const Store *s);
+/* The path the store was opened with (borrowed). */
+const char *Store_path(const Store *s);
 /* One consistent view for a reader that makes several calls (an export, a
  * report): between the two, every read sees the database as it was at the
  * first one, whatever other connections commit; writes are refused.
