@@ -90,6 +90,7 @@ typedef struct StoreLens {
    char *key, *version, *name, *sha256;
    char *text; /* NULL from Store_listLenses() */
    size_t text_len;
+   bool from_bundle; /* imported with a bundle: serves that workload only */
 } StoreLens;
 
 StoreStatus Store_putLens(Store *s, const char *key, const char *version, const char *name,
