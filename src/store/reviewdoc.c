@@ -404,7 +404,7 @@ static StoreStatus storeLensFile(Store *s, const char *path, int64_t *lens_id, D
                                  char **err)
 {
    size_t len = 0;
-   char *text = File_readAll(path, LENS_MAX_FILE_SIZE, &len, err);
+   char *text = File_readLens(path, LENS_MAX_FILE_SIZE, &len, err);
    if (!text)
       return STORE_INVALID;
    StoreStatus st = storeLensText(s, path, text, len, lens_id, diags, err);

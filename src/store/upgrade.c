@@ -95,7 +95,7 @@ static bool looksLikePath(const char *arg) {
 }
 
 static StoreStatus readFile(const char *path, LensText *t, char **err) {
-   t->text = File_readAll(path, LENS_MAX_FILE_SIZE, &t->len, err);
+   t->text = File_readLens(path, LENS_MAX_FILE_SIZE, &t->len, err);
    if (!t->text)
       return STORE_INVALID;
    t->name = xstrdup(path);
