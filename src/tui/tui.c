@@ -216,6 +216,7 @@ int Tui_run(const TuiOptions *opts)
          Store_setNow(app.store, now);
    }
    app.read_only = opts->read_only || Store_isReadOnly(app.store);
+   Store_abortWhen(app.store, &pending_signal); /* a signal cuts a long read short */
    app.db_key = Draft_dbKey(opts->db_path);
    Input_init(&app.input, Text_utf8Locale());
    App_push(&app, SCREEN_WORKLOADS);

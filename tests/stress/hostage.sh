@@ -89,4 +89,22 @@ for sig in TERM HUP; do
    case $sig in TERM) want=143 ;; HUP) want=129 ;; esac
    [ "$st" = "$want" ] && pass "exit status $want" || fail "exit status $want" "got $st"
 done
+# SIGTERM with notes being typed: they become a draft, as on a hang-up.
+tui_start D 100 30 fraud
+expect D "Business goal" "the dashboard again" 90
+keys D Enter
+sleep 1
+keys D Enter
+sleep 1
+keys D e
+expect D "Notes for" "the notes editor"
+typed D "typed before SIGTERM"
+expect D "typed before SIGTERM" "text typed"
+kill -TERM "$(cat "$TMP/pid-D")"
+[ "$(wait_exit D 5)" = 143 ] && pass "SIGTERM ends the editor too" || fail "SIGTERM ends the editor too"
+if grep -rqF "typed before SIGTERM" "$XDG_DATA_HOME/walens/drafts" 2> /dev/null; then
+   pass "the notes are saved as a draft"
+else
+   fail "the notes are saved as a draft" "$(ls -la "$XDG_DATA_HOME/walens/drafts" 2>&1)"
+fi
 finish
