@@ -1,7 +1,7 @@
 # tests: shell and tmux scripts; Criterion suites are listed in each module's local.mk.
 EXTRA_DIST += tests/lib.sh
-TESTS += tests/cli/cli.sh tests/cli/hostile.sh
-EXTRA_DIST += tests/cli/cli.sh tests/cli/hostile.sh tests/cli/golden
+TESTS += tests/cli/cli.sh tests/cli/hostile.sh tests/cli/outfile.sh
+EXTRA_DIST += tests/cli/cli.sh tests/cli/hostile.sh tests/cli/outfile.sh tests/cli/golden
 
 # Proof under stress (issue 7): fuzz harnesses and stress tests.
 include tests/fuzz/local.mk
@@ -23,8 +23,9 @@ EXTRA_DIST += tests/cli/plan.sh tests/plan/golden
 
 # Reports, bundles and lens export (src/report).
 TESTS += tests/report/report.sh tests/report/escape.sh tests/report/bundle.sh \
-	tests/report/lens-export.sh tests/report/pdf.sh
+	tests/report/lens-export.sh tests/report/pdf.sh tests/report/bundle-trust.sh
 EXTRA_DIST += tests/report/report.sh tests/report/escape.sh tests/report/bundle.sh \
+	tests/report/bundle-trust.sh \
 	tests/report/lens-export.sh tests/report/pdf.sh tests/report/fixture.sh \
 	tests/report/check_text.py tests/report/check_csv.py tests/report/check_html.py \
 	tests/report/golden tests/fixtures/report

@@ -17,7 +17,7 @@
 #include "report/lens_export.h"
 #include "report/outfile.h"
 
-enum { OPT_FORMAT = 100, OPT_OUTPUT, OPT_AS };
+enum { OPT_FORMAT = 100, OPT_OUTPUT, OPT_AS, OPT_FORCE };
 
 /* ---- walens lens export ---- */
 
@@ -25,11 +25,13 @@ static const OptSpec lensExportOptions[] = {
    { "format", 0, N_("FORMAT"), N_("aws-json (default: for the AWS Well-Architected Tool) or yaml"),
      OPT_FORMAT },
    { "output", 'o', N_("FILE"), N_("write to FILE instead of standard output"), OPT_OUTPUT },
+   { "force", 0, NULL, N_("replace the file -o names when it exists"), OPT_FORCE },
    { NULL, 0, NULL, NULL, 0 },
 };
 
 typedef struct ExportArgs {
    const char *format, *output, *as;
+   bool force;
 } ExportArgs;
 
 static bool exportOption(int id, const char *value, void *ctx)
@@ -39,6 +41,7 @@ static bool exportOption(int id, const char *value, void *ctx)
    case OPT_FORMAT: a->format = value; break;
    case OPT_OUTPUT: a->output = value; break;
    case OPT_AS: a->as = value; break;
+   case OPT_FORCE: a->force = true; break;
    }
    return true;
 }
@@ -138,7 +141,11 @@ int Cmd_lensExport(CliEnv *env, int argc, char **argv)
       if (lens)
          text = LensExport_render(lens, format, arg, &d, &len);
       DiagList_print(&d, stderr);
-      if (text && OutFile_writeBuffer(a.output, text, len, &err))
+      char *db = env->db_path ? xstrdup(env->db_path) : Paths_defaultDb(0, &err);
+      free(err);
+      err = NULL;
+      OutFileRules rules = { .force = a.force, .db_path = db };
+      if (text && OutFile_writeBuffer(a.output, text, len, &rules, &err))
          rc = EXIT_OK;
       else if (text)
          Cli_error("%s", err);
@@ -147,6 +154,7 @@ int Cmd_lensExport(CliEnv *env, int argc, char **argv)
       else if (d.errors)
          Cli_error(_("%s: the lens has errors"), arg);
       free(err);
+      free(db);
       free(text);
       Lens_free(lens);
       DiagList_free(&d);
@@ -159,6 +167,7 @@ int Cmd_lensExport(CliEnv *env, int argc, char **argv)
 
 static const OptSpec exportOptions[] = {
    { "output", 'o', N_("FILE"), N_("write to FILE instead of standard output"), OPT_OUTPUT },
+   { "force", 0, NULL, N_("replace the file -o names when it exists"), OPT_FORCE },
    { NULL, 0, NULL, NULL, 0 },
 };
 
@@ -184,8 +193,9 @@ int Cmd_export(CliEnv *env, int argc, char **argv)
    } else {
       Store *s = Cli_openStore(env, STORE_OPEN_NOCREATE);
       char *text = NULL, *err = NULL;
+      OutFileRules rules = { .force = a.force, .db_path = s ? Store_path(s) : NULL };
       if (s && Bundle_export(s, pos[0], &text, &err) == STORE_OK &&
-          OutFile_writeBuffer(a.output, text, strlen(text), &err))
+          OutFile_writeBuffer(a.output, text, strlen(text), &rules, &err))
          rc = EXIT_OK;
       else if (s)
          Cli_error("%s", err);

@@ -95,7 +95,8 @@ static void listStored(CliEnv *env)
    size_t n = 0;
    if (Store_listLenses(s, &lenses, &n) == STORE_OK)
       for (size_t i = 0; i < n; i++)
-         printRow(lenses[i].key, lenses[i].version, _("database"), lenses[i].name);
+         printRow(lenses[i].key, lenses[i].version,
+                  lenses[i].from_bundle ? _("bundle") : _("database"), lenses[i].name);
    StoreLens_freeArray(lenses, n);
    Store_close(s);
    free(path);

@@ -11,7 +11,10 @@
 #include "i18n.h"
 #include "report/report.h"
 
-enum { OPT_FORMAT = 100, OPT_MILESTONE, OPT_PLAN_ONLY, OPT_OUTPUT, OPT_WIDTH, OPT_PAGE_LENGTH };
+enum {
+   OPT_FORMAT = 100, OPT_MILESTONE, OPT_PLAN_ONLY, OPT_OUTPUT, OPT_WIDTH, OPT_PAGE_LENGTH,
+   OPT_FORCE
+};
 
 static const OptSpec reportOptions[] = {
    { "format", 0, N_("FORMAT"), N_("text (default), md, html, csv or json"), OPT_FORMAT },
@@ -20,6 +23,7 @@ static const OptSpec reportOptions[] = {
    { "plan-only", 0, NULL, N_("just the improvement plan"), OPT_PLAN_ONLY },
    { "output", 'o', N_("FILE"), N_("write to FILE (replaced only when complete) instead of "
                                    "standard output"), OPT_OUTPUT },
+   { "force", 0, NULL, N_("replace the file -o names when it exists"), OPT_FORCE },
    { "width", 0, N_("COLUMNS"), N_("text: line width (default 80)"), OPT_WIDTH },
    { "page-length", 0, N_("LINES"), N_("text: lines a page (default 66)"), OPT_PAGE_LENGTH },
    { NULL, 0, NULL, NULL, 0 },
@@ -37,6 +41,7 @@ static bool reportOption(int id, const char *value, void *ctx)
    case OPT_FORMAT: a->format = value; break;
    case OPT_MILESTONE: a->opts.milestone = value; break;
    case OPT_PLAN_ONLY: a->opts.plan_only = true; break;
+   case OPT_FORCE: a->opts.force = true; break;
    case OPT_OUTPUT: a->output = value; break;
    case OPT_WIDTH: a->width = value; break;
    case OPT_PAGE_LENGTH: a->page_length = value; break;

@@ -16,6 +16,8 @@
 #include "core/xalloc.h"
 #include "i18n.h"
 
+static char *readFrom(FILE *f, const char *path, size_t max, size_t *len, char **err);
+
 char *File_readAll(const char *path, size_t max, size_t *len, char **err)
 {
    FILE *f = fopen(path, "rb");
@@ -23,6 +25,24 @@ char *File_readAll(const char *path, size_t max, size_t *len, char **err)
       *err = xasprintf("%s: %s", path, strerror(errno));
       return NULL;
    }
+   return readFrom(f, path, max, len, err);
+}
+
+char *File_readLens(const char *path, size_t max, size_t *len, char **err)
+{
+   bool not_regular;
+   FILE *f = Lens_openFile(path, &not_regular);
+   if (!f) {
+      *err = not_regular ? xasprintf(_("%s: not a regular file (a FIFO, a device or a socket)"),
+                                     path)
+                         : xasprintf("%s: %s", path, strerror(errno));
+      return NULL;
+   }
+   return readFrom(f, path, max, len, err);
+}
+
+static char *readFrom(FILE *f, const char *path, size_t max, size_t *len, char **err)
+{
    size_t cap = 8192, n = 0;
    char *buf = xmalloc(cap + 1);
    size_t got;
@@ -91,8 +111,17 @@ static void scanDir(Catalog *c, const char *dir, LensSource src, DiagList *diags
    while ((de = readdir(d)) != NULL) {
       if (de->d_name[0] == '.' || !hasLensSuffix(de->d_name))
          continue;
+      char *path = xasprintf("%s/%s", dir, de->d_name);
+      struct stat st;
+      /* A FIFO or a device named like a lens would block or never end. */
+      if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+         DiagList_add(diags, DIAG_WARNING, path, 0, 0, NULL, "%s",
+                      _("not a regular file (a FIFO, a device or a socket); skipped"));
+         free(path);
+         continue;
+      }
       names = xgrow(names, &cap, n + 1, sizeof *names);
-      names[n++] = xasprintf("%s/%s", dir, de->d_name);
+      names[n++] = path;
    }
    closedir(d);
    qsort(names, n, sizeof *names, compareNames); /* stable listing order */

@@ -41,5 +41,8 @@ const char *LensSource_label(LensSource s); /* translated: "user", "installed", 
 /* Reads a whole file (at most max bytes; larger is an error).  Returns a
  * NUL-terminated buffer the caller frees, or NULL with *err set. */
 char *File_readAll(const char *path, size_t max, size_t *len, char **err);
+/* The same for a lens file: never blocks, and refuses a FIFO, a device or a
+ * socket (Lens_openFile). */
+char *File_readLens(const char *path, size_t max, size_t *len, char **err);
 
 #endif

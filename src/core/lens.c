@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/cond.h"
 #include "core/lens_build.h"
@@ -179,10 +181,36 @@ static char *read_all(FILE *f, const char *path, DiagList *diags, size_t *len) {
    return NULL;
 }
 
+FILE *Lens_openFile(const char *path, bool *not_regular) {
+   *not_regular = false;
+   /* O_NONBLOCK: opening a FIFO nobody writes to returns at once. */
+   int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+   if (fd < 0)
+      return NULL;
+   struct stat st;
+   if (fstat(fd, &st) != 0 || (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))) {
+      int saved = errno;
+      *not_regular = true;
+      close(fd);
+      errno = saved;
+      return NULL;
+   }
+   int flags = fcntl(fd, F_GETFL);
+   FILE *f = NULL;
+   if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0 || !(f = fdopen(fd, "rb")))
+      close(fd);
+   return f;
+}
+
 Lens *Lens_loadFile(const char *path, DiagList *diags) {
-   FILE *f = fopen(path, "rb");
+   bool not_regular = false;
+   FILE *f = Lens_openFile(path, &not_regular);
    if (!f) {
-      read_error(path, diags, errno);
+      if (not_regular)
+         DiagList_add(diags, DIAG_ERROR, path, 0, 0, NULL, _("cannot read the file: %s"),
+                      _("not a regular file (a FIFO, a device or a socket)"));
+      else
+         read_error(path, diags, errno);
       return NULL;
    }
    struct stat st;

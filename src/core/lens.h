@@ -7,6 +7,7 @@
 #define WALENS_LENS_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stddef.h>
 
 #include "core/diag.h"
@@ -124,6 +125,11 @@ typedef struct Lens {
  * given).  Returns NULL when there was any error; warnings alone still give a
  * lens.  The syntax is sniffed: a first non-blank character '{' means JSON. */
 Lens *Lens_loadFile(const char *path, DiagList *diags);
+/* Opens a lens file for reading without ever blocking on it: a FIFO, a
+ * device or a socket is refused (*not_regular set, NULL returned), so one
+ * planted in a lens folder cannot hang a scan.  A directory is opened (the
+ * reader reports it).  NULL with errno on other failures. */
+FILE *Lens_openFile(const char *path, bool *not_regular);
 Lens *Lens_loadBuffer(const char *name, const char *buf, size_t len, DiagList *diags);
 /* A lens text walens accepted before (kept in a database or a bundle):
  * checked as Lens_loadBuffer does, except that a YAML plain scalar where

@@ -175,12 +175,63 @@ void PlanTrack_copy(PlanTrack *dst, const PlanTrack *src) {
 
 /* ---- the join ---- */
 
-static const PlanTrack *findTrack(const PlanTrack *tracks, size_t n, const char *qid,
-                                  const char *cid) {
+/* The tracks' indexes sorted by key (question id, choice id), ties by index
+ * so that the first of duplicates sorts first; tracks without ids are left
+ * out.  Lets the join find a track in log time: a bundle may bring hundreds
+ * of thousands of tracks, and a search per item would be quadratic. */
+typedef struct TrackIndex {
+   const PlanTrack *tracks;
+   size_t *idx;
+   size_t n;
+} TrackIndex;
+
+static int cmpKey(const char *qa, const char *ca, const char *qb, const char *cb) {
+   int c = strcmp(qa, qb);
+   return c ? c : strcmp(ca, cb);
+}
+
+static const PlanTrack *sortBase; /* qsort has no context argument */
+
+static int cmpTrackIdx(const void *pa, const void *pb) {
+   size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+   int c = cmpKey(sortBase[a].question_id, sortBase[a].choice_id, sortBase[b].question_id,
+                  sortBase[b].choice_id);
+   return c ? c : (a > b) - (a < b);
+}
+
+static void TrackIndex_build(TrackIndex *ix, const PlanTrack *tracks, size_t n) {
+   ix->tracks = tracks;
+   ix->idx = xcalloc(n + 1, sizeof *ix->idx);
+   ix->n = 0;
    for (size_t i = 0; i < n; i++)
-      if (tracks[i].question_id && tracks[i].choice_id &&
-          strcmp(tracks[i].question_id, qid) == 0 && strcmp(tracks[i].choice_id, cid) == 0)
-         return &tracks[i];
+      if (tracks[i].question_id && tracks[i].choice_id)
+         ix->idx[ix->n++] = i;
+   sortBase = tracks;
+   qsort(ix->idx, ix->n, sizeof *ix->idx, cmpTrackIdx);
+   sortBase = NULL;
+}
+
+/* The position in ix->idx of the first track with this key, or ix->n. */
+static size_t TrackIndex_lower(const TrackIndex *ix, const char *qid, const char *cid) {
+   size_t lo = 0, hi = ix->n;
+   while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      const PlanTrack *t = &ix->tracks[ix->idx[mid]];
+      if (cmpKey(t->question_id, t->choice_id, qid, cid) < 0)
+         lo = mid + 1;
+      else
+         hi = mid;
+   }
+   return lo;
+}
+
+static const PlanTrack *findTrack(const TrackIndex *ix, const char *qid, const char *cid) {
+   size_t i = TrackIndex_lower(ix, qid, cid);
+   if (i < ix->n) {
+      const PlanTrack *t = &ix->tracks[ix->idx[i]];
+      if (strcmp(t->question_id, qid) == 0 && strcmp(t->choice_id, cid) == 0)
+         return t;
+   }
    return NULL;
 }
 
@@ -225,29 +276,20 @@ void PlanItem_classify(const Review *r, PlanItem *it) {
       it->state = PLAN_ITEM_UNANSWERED;
 }
 
-static int cmpTrackKey(const void *pa, const void *pb) {
-   const PlanItem *a = pa, *b = pb;
-   int c = strcmp(a->track.question_id, b->track.question_id);
-   return c ? c : strcmp(a->track.choice_id, b->track.choice_id);
-}
-
-/* Has the first index (before i) of tracks with the same key already been taken? */
-static bool isDuplicate(const PlanTrack *tracks, size_t i) {
-   return findTrack(tracks, i, tracks[i].question_id, tracks[i].choice_id) != NULL;
-}
-
 void Plan_build(const Review *r, const PlanTrack *tracks, size_t n_tracks, Plan *out) {
    memset(out, 0, sizeof *out);
    PlanEntry *entries = NULL;
    size_t n = Plan_derive(r, &entries);
    out->items = xcalloc(n + n_tracks + 1, sizeof *out->items);
    bool *used = xcalloc(n_tracks + 1, sizeof *used);
+   TrackIndex ix;
+   TrackIndex_build(&ix, tracks, n_tracks);
    const Lens *lens = r->lens;
    for (size_t i = 0; i < n; i++) {
       const Question *q = &lens->questions[entries[i].question];
       const Choice *c = &q->choices[entries[i].choice];
       PlanItem *it = &out->items[out->n++];
-      const PlanTrack *t = findTrack(tracks, n_tracks, q->id, c->id);
+      const PlanTrack *t = findTrack(&ix, q->id, c->id);
       if (t)
          used[t - tracks] = true;
       it->question = entries[i].question;
@@ -258,20 +300,23 @@ void Plan_build(const Review *r, const PlanTrack *tracks, size_t n_tracks, Plan 
       setTrack(it, t, q->id, c->id);
    }
    out->n_active = out->n;
-   for (size_t i = 0; i < n_tracks; i++) {
-      if (used[i] || !tracks[i].question_id || !tracks[i].choice_id || isDuplicate(tracks, i))
+   /* In key order, the first of each run of equal keys: the items no
+    * longer derived come out sorted and without duplicates. */
+   for (size_t k = 0; k < ix.n; k++) {
+      size_t i = ix.idx[k];
+      const PlanTrack *prev = k ? &tracks[ix.idx[k - 1]] : NULL;
+      if (used[i] || (prev && strcmp(prev->question_id, tracks[i].question_id) == 0 &&
+                      strcmp(prev->choice_id, tracks[i].choice_id) == 0))
          continue;
       PlanItem *it = &out->items[out->n++];
       setTrack(it, &tracks[i], NULL, NULL);
       PlanItem_classify(r, it);
    }
-   if (out->n > out->n_active)
-      qsort(out->items + out->n_active, out->n - out->n_active, sizeof *out->items,
-            cmpTrackKey);
    if (out->n == 0) {
       free(out->items);
       out->items = NULL;
    }
+   free(ix.idx);
    free(used);
    free(entries);
 }
@@ -291,6 +336,50 @@ const PlanItem *Plan_find(const Plan *p, const char *question_id, const char *ch
           strcmp(p->items[i].track.choice_id, choice_id) == 0)
          return &p->items[i];
    return NULL;
+}
+
+static const Plan *indexBase; /* qsort has no context argument */
+
+static int cmpItemIdx(const void *pa, const void *pb) {
+   size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+   const PlanTrack *ta = &indexBase->items[a].track, *tb = &indexBase->items[b].track;
+   int c = cmpKey(ta->question_id, ta->choice_id, tb->question_id, tb->choice_id);
+   return c ? c : (a > b) - (a < b);
+}
+
+void PlanIndex_build(PlanIndex *ix, const Plan *p) {
+   ix->plan = p;
+   ix->idx = xcalloc(p->n + 1, sizeof *ix->idx);
+   for (size_t i = 0; i < p->n; i++)
+      ix->idx[i] = i;
+   indexBase = p;
+   qsort(ix->idx, p->n, sizeof *ix->idx, cmpItemIdx);
+   indexBase = NULL;
+}
+
+const PlanItem *PlanIndex_find(const PlanIndex *ix, const char *question_id,
+                               const char *choice_id) {
+   size_t lo = 0, hi = ix->plan->n;
+   while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      const PlanTrack *t = &ix->plan->items[ix->idx[mid]].track;
+      if (cmpKey(t->question_id, t->choice_id, question_id, choice_id) < 0)
+         lo = mid + 1;
+      else
+         hi = mid;
+   }
+   if (lo < ix->plan->n) {
+      const PlanItem *it = &ix->plan->items[ix->idx[lo]];
+      if (strcmp(it->track.question_id, question_id) == 0 &&
+          strcmp(it->track.choice_id, choice_id) == 0)
+         return it;
+   }
+   return NULL;
+}
+
+void PlanIndex_free(PlanIndex *ix) {
+   free(ix->idx);
+   memset(ix, 0, sizeof *ix);
 }
 
 bool PlanItem_isOverdue(const PlanItem *it, const char *today) {

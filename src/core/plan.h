@@ -113,6 +113,18 @@ void Plan_free(Plan *p);
 void PlanItem_classify(const Review *r, PlanItem *it);
 /* The item with this key, or NULL. */
 const PlanItem *Plan_find(const Plan *p, const char *question_id, const char *choice_id);
+/* Plan items sorted by key, for many lookups in one plan (Plan_find is a
+ * linear search, fine for one). */
+typedef struct PlanIndex {
+   const Plan *plan; /* borrowed; must outlive the index */
+   size_t *idx;      /* owned: positions in plan->items, by key */
+} PlanIndex;
+
+void PlanIndex_build(PlanIndex *ix, const Plan *p);
+/* The first item with this key (as Plan_find), or NULL; O(log n). */
+const PlanItem *PlanIndex_find(const PlanIndex *ix, const char *question_id,
+                               const char *choice_id);
+void PlanIndex_free(PlanIndex *ix);
 /* Due strictly before today (YYYY-MM-DD), still pending, and active. */
 bool PlanItem_isOverdue(const PlanItem *it, const char *today);
 

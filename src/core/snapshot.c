@@ -318,9 +318,12 @@ static void appendList(SnapshotDiff *d, PlanList *l) {
 
 static void diffPlan(const Snapshot *a, const Snapshot *b, SnapshotDiff *d) {
    PlanList opened = { 0 }, closed = { 0 }, changed = { 0 };
+   PlanIndex ia, ib;
+   PlanIndex_build(&ia, &a->plan);
+   PlanIndex_build(&ib, &b->plan);
    for (size_t i = 0; i < b->plan.n; i++) {
       const PlanItem *to = &b->plan.items[i];
-      const PlanItem *from = Plan_find(&a->plan, to->track.question_id, to->track.choice_id);
+      const PlanItem *from = PlanIndex_find(&ia, to->track.question_id, to->track.choice_id);
       if (isActive(to) && !isActive(from))
          pushPlan(&opened, SNAP_PLAN_OPENED, from, to);
       else if (isActive(from) && !isActive(to))
@@ -330,13 +333,15 @@ static void diffPlan(const Snapshot *a, const Snapshot *b, SnapshotDiff *d) {
    }
    for (size_t i = 0; i < a->plan.n; i++) {
       const PlanItem *from = &a->plan.items[i];
-      if (Plan_find(&b->plan, from->track.question_id, from->track.choice_id))
+      if (PlanIndex_find(&ib, from->track.question_id, from->track.choice_id))
          continue;
       if (isActive(from))
          pushPlan(&closed, SNAP_PLAN_CLOSED, from, NULL);
       else if (changedFields(from, NULL))
          pushPlan(&changed, SNAP_PLAN_CHANGED, from, NULL);
    }
+   PlanIndex_free(&ia);
+   PlanIndex_free(&ib);
    d->n_opened = opened.n;
    d->n_closed = closed.n;
    d->n_changed = changed.n;

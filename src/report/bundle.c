@@ -393,6 +393,26 @@ static void checkChoices(Rd *r, const Question *q, char *const *ids, size_t n, c
          problem(r, _("%s[%zu]: '%s' is not a choice of question '%s'"), path, i, ids[i], q->id);
 }
 
+/* What `walens answer` could never record: "None of these" beside a
+ * practice, or one choice both selected and not applicable. */
+static void checkAnswerShape(Rd *r, const Question *q, const StoredAnswer *a, const char *p)
+{
+   bool none = false;
+   for (size_t i = 0; i < a->n_selected; i++) {
+      int c = Question_findChoice(q, a->selected[i]);
+      none = none || (c >= 0 && q->choices[c].is_none);
+   }
+   if (none && a->n_selected > 1)
+      problem(r, _("%s.selected: \"None of these\" beside a practice"), p);
+   /* Both lists are short (a question's choices); a pairwise check is fine. */
+   for (size_t i = 0; i < a->n_selected && !r->err; i++)
+      for (size_t j = 0; j < a->n_na_choices; j++)
+         if (strcmp(a->selected[i], a->na_choices[j]) == 0) {
+            problem(r, _("%s: '%s' is both selected and not applicable"), p, a->selected[i]);
+            break;
+         }
+}
+
 /* Reads root.key, an array of objects, into a new zeroed array of elements
  * of size bytes (one more than the objects, so never NULL): each(r, object,
  * element, path, ctx) reads one, with the path "key[i]" for messages.
@@ -444,16 +464,21 @@ static void readAnswer(Rd *r, json_t *o, void *elem, const char *p, const void *
    path = xasprintf("%s.not_applicable_choices", p);
    checkChoices(r, q, a->na_choices, a->n_na_choices, path);
    free(path);
-   NaReason reason;
+   NaReason reason = NA_NONE;
    if (a->na_reason && !NaReason_parse(a->na_reason, &reason))
       problem(r, _("%s.reason: unknown reason '%s'"), p, a->na_reason);
+   else if (a->not_applicable && reason == NA_NONE)
+      problem(r, _("%s: not applicable without a reason"), p);
+   checkAnswerShape(r, q, a, p);
 }
 
 /* Plan tracking may name practices the lens no longer has (after a lens
- * upgrade they show as orphaned), so only the form is checked here. */
+ * upgrade they show as orphaned), so an unknown question or choice passes;
+ * a known one must be a practice a plan item can be about, never "None of
+ * these".  ctx: the bundle's lens. */
 static void readPlanItem(Rd *r, json_t *o, void *elem, const char *p, const void *ctx)
 {
-   (void)ctx;
+   const Lens *lens = ctx;
    PlanTracking *t = elem;
    t->question_id = (char *)str(r, o, "question", REQUIRED, p);
    t->choice_id = (char *)str(r, o, "choice", REQUIRED, p);
@@ -465,6 +490,39 @@ static void readPlanItem(Rd *r, json_t *o, void *elem, const char *p, const void
    t->version = integer(r, o, "version", 1, p);
    t->updated_at = (char *)str(r, o, "updated_at", REQUIRED, p);
    t->updated_by = (char *)str(r, o, "updated_by", REQUIRED, p);
+   if (r->err)
+      return;
+   const Question *q = Lens_findQuestion(lens, t->question_id, NULL);
+   int c = q ? Question_findChoice(q, t->choice_id) : -1;
+   if (c >= 0 && q->choices[c].is_none)
+      problem(r, _("%s: '%s' (\"None of these\") cannot have a plan item"), p, t->choice_id);
+}
+
+/* The practices of lens a plan item can be about: no review can have more
+ * plan items, so a bundle with more (orphans included) is forged. */
+static size_t practices(const Lens *lens)
+{
+   size_t n = 0;
+   for (size_t i = 0; i < lens->n_questions; i++)
+      for (size_t c = 0; c < lens->questions[i].n_choices; c++)
+         n += !lens->questions[i].choices[c].is_none;
+   return n;
+}
+
+static void checkCounts(Rd *r, const In *in)
+{
+   if (in->n_plan > practices(in->parsed))
+      problem(r, _("%zu plan items, more than the %zu practices of its lens"), in->n_plan,
+              practices(in->parsed));
+   else if (in->n_milestones > STORE_IMPORT_MAX_MILESTONES)
+      problem(r, _("%zu milestones, more than %d"), in->n_milestones,
+              STORE_IMPORT_MAX_MILESTONES);
+   else if (in->n_history > STORE_IMPORT_MAX_HISTORY)
+      problem(r, _("%zu history entries, more than %d"), in->n_history,
+              STORE_IMPORT_MAX_HISTORY);
+   else if (in->n_marks > in->parsed->n_questions)
+      problem(r, _("%zu re-review marks, more than the %zu questions of its lens"), in->n_marks,
+              in->parsed->n_questions);
 }
 
 static void readMilestone(Rd *r, json_t *o, void *elem, const char *p, const void *ctx)
@@ -552,7 +610,8 @@ static json_t *readAll(Rd *r, const char *text, size_t len, In *in)
       in->answers = readArray(r, root, "answers", sizeof *in->answers, &in->n_answers,
                               readAnswer, in->parsed);
    if (!r->err)
-      in->plan = readArray(r, root, "plan", sizeof *in->plan, &in->n_plan, readPlanItem, NULL);
+      in->plan = readArray(r, root, "plan", sizeof *in->plan, &in->n_plan, readPlanItem,
+                           in->parsed);
    if (!r->err)
       in->milestones = readArray(r, root, "milestones", sizeof *in->milestones,
                                  &in->n_milestones, readMilestone, NULL);
@@ -561,6 +620,8 @@ static json_t *readAll(Rd *r, const char *text, size_t len, In *in)
                               readHistoryEntry, NULL);
    if (!r->err)
       readMarks(r, root, in);
+   if (!r->err)
+      checkCounts(r, in);
    return root;
 }
 

@@ -378,7 +378,8 @@ bool Report_writeFile(Store *s, const char *workload, const ReportOptions *o, co
    if (st != STORE_OK)
       return false;
    OutFile f;
-   bool ok = OutFile_open(&f, path, err);
+   OutFileRules rules = { .force = o->force, .db_path = Store_path(s) };
+   bool ok = OutFile_open(&f, path, &rules, err);
    if (ok && !Report_write(&r, o, f.fp)) {
       *err = OutFile_writeError(path, errno);
       OutFile_finish(&f, false, NULL);

@@ -46,6 +46,7 @@ typedef struct ReportOptions {
    unsigned page_length;  /* text: lines a page; 0 = REPORT_DEFAULT_PAGE_LENGTH */
    bool plan_only;        /* just the improvement plan */
    const char *milestone; /* report this milestone instead of the review now */
+   bool force;            /* Report_writeFile may replace an existing file */
 } ReportOptions;
 
 /* A point of the trend: a milestone, or the review now (name NULL). */

@@ -11,6 +11,12 @@
 
 #include "store/store.h"
 
+/* Bounds on what one import may bring (documented in walens(1)): the bundle
+ * reader also bounds plan items by the practices of the bundle's lens. */
+#define STORE_IMPORT_MAX_MILESTONES 1000
+#define STORE_IMPORT_MAX_HISTORY 200000
+#define STORE_IMPORT_MAX_PLAN 100000
+
 typedef struct StoreImport {
    /* name, description, environment, owner, created_at, updated_at,
     * updated_by, archived are used; ids are ignored. */
@@ -33,7 +39,10 @@ typedef struct StoreImport {
 } StoreImport;
 
 /* Validates every field (names, UTF-8, times "YYYY-MM-DDTHH:MM:SSZ", due
- * dates, statuses, reasons, versions, duplicate keys), then writes the lens,
+ * dates, statuses, reasons, versions, duplicate keys, the counts above, the
+ * lens text against its sha256), then writes the lens (a new one with
+ * origin 'bundle', under another key when its key is the built-in one or a
+ * local lens's: see bundleKey), 
  * the workload and its review, the answers, plan tracking, milestones,
  * history rows (times and users as given) and marks in one BEGIN IMMEDIATE
  * transaction.  STORE_EXISTS when the workload name is taken; STORE_INVALID

@@ -126,7 +126,7 @@ StoreStatus ReviewDoc_load(Store *s, const char *workload, ReviewDoc *out, DiagL
    StoreLens sl;
    st = Store_getLens(s, out->workload.lens_id, &sl);
    if (st != STORE_OK) {
-      *err = xstrdup(Store_lastError(s));
+      *err = xasprintf(_("workload '%s': %s"), workload, Store_lastError(s));
       Workload_free(&out->workload);
       return st;
    }
@@ -404,7 +404,7 @@ static StoreStatus storeLensFile(Store *s, const char *path, int64_t *lens_id, D
                                  char **err)
 {
    size_t len = 0;
-   char *text = File_readAll(path, LENS_MAX_FILE_SIZE, &len, err);
+   char *text = File_readLens(path, LENS_MAX_FILE_SIZE, &len, err);
    if (!text)
       return STORE_INVALID;
    StoreStatus st = storeLensText(s, path, text, len, lens_id, diags, err);
@@ -422,7 +422,8 @@ static StoreStatus findStoredLens(Store *s, const char *key, int64_t *lens_id)
       return st;
    st = STORE_NOT_FOUND;
    for (size_t i = 0; i < n; i++)
-      if (strcmp(all[i].key, key) == 0 && (st != STORE_OK || all[i].id > *lens_id)) {
+      if (!all[i].from_bundle && strcmp(all[i].key, key) == 0 &&
+          (st != STORE_OK || all[i].id > *lens_id)) {
          *lens_id = all[i].id;
          st = STORE_OK;
       }

@@ -575,6 +575,20 @@ int Store_schemaVersion(const Store *s) {
    return s->schema_version;
 }
 
+const char *Store_path(const Store *s) {
+   return s->path;
+}
+
+static int abortRequested(void *flag) {
+   return *(volatile sig_atomic_t *) flag != 0;
+}
+
+void Store_abortWhen(Store *s, volatile sig_atomic_t *flag) {
+   /* Every few thousand virtual machine steps: a fraction of a millisecond. */
+   sqlite3_progress_handler(s->db, flag ? 4000 : 0, flag ? abortRequested : NULL,
+                            (void *) flag);
+}
+
 bool Store_isReadOnly(const Store *s) {
    return s->readonly;
 }

@@ -12,6 +12,7 @@
 #ifndef WALENS_STORE_H
 #define WALENS_STORE_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -71,6 +72,13 @@ void Store_setNow(Store *s, const char *iso8601);
 bool Store_changedElsewhere(Store *s);
 int Store_schemaVersion(const Store *s);
 bool Store_isReadOnly(const Store *s);
+/* The path the store was opened with (borrowed). */
+const char *Store_path(const Store *s);
+/* While *flag is non-zero, every statement of this connection stops early
+ * (an error): a dashboard told to end by a signal does not first finish
+ * reading a million rows.  flag (borrowed, e.g. set by a signal handler)
+ * must outlive the store; NULL turns it off. */
+void Store_abortWhen(Store *s, volatile sig_atomic_t *flag);
 /* One consistent view for a reader that makes several calls (an export, a
  * report): between the two, every read sees the database as it was at the
  * first one, whatever other connections commit; writes are refused.
@@ -88,6 +96,7 @@ typedef struct StoreLens {
    char *key, *version, *name, *sha256;
    char *text; /* NULL from Store_listLenses() */
    size_t text_len;
+   bool from_bundle; /* imported with a bundle: serves that workload only */
 } StoreLens;
 
 StoreStatus Store_putLens(Store *s, const char *key, const char *version, const char *name,

@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/lens.h"
 #include "core/plan.h"
 #include "core/review.h"
+#include "core/sha256.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "store/import.h"
@@ -182,7 +184,51 @@ static StoreStatus checkRest(Store *s, const StoreImport *in)
    return STORE_OK;
 }
 
+static StoreStatus checkCounts(Store *s, const StoreImport *in)
+{
+   if (in->n_milestones > STORE_IMPORT_MAX_MILESTONES)
+      return StoreSql_error(s, STORE_INVALID, _("more than %d milestones"),
+                            STORE_IMPORT_MAX_MILESTONES);
+   if (in->n_history > STORE_IMPORT_MAX_HISTORY)
+      return StoreSql_error(s, STORE_INVALID, _("more than %d history entries"),
+                            STORE_IMPORT_MAX_HISTORY);
+   if (in->n_plan > STORE_IMPORT_MAX_PLAN || in->n_answers > STORE_IMPORT_MAX_PLAN ||
+       in->n_marks > STORE_IMPORT_MAX_PLAN)
+      return StoreSql_error(s, STORE_INVALID, _("more than %d answers, plan items or marks"),
+                            STORE_IMPORT_MAX_PLAN);
+   const StoreLens *l = in->lens;
+   char hex[65];
+   Sha256_hex(l->text, l->text_len, hex);
+   if (strcmp(hex, l->sha256) != 0)
+      return StoreSql_error(s, STORE_INVALID, _("the lens text does not match its SHA-256"));
+   return STORE_OK;
+}
+
 /* ---- writing ---- */
+
+/* The key a bundle's new lens is stored under.  A key that the built-in
+ * lens or a lens added here already uses, with a text none of them has,
+ * gets a visibly different key (KEY~bundle-SHA8): nobody can mistake it for,
+ * or ask by key for, the lens they know (caller frees). */
+static char *bundleKey(Store *s, const StoreLens *l, StoreStatus *st)
+{
+   bool taken = false;
+   int64_t ignored;
+   *st = StoreSql_int(s, &ignored, &taken,
+                      "SELECT id FROM lens WHERE key = ? AND origin = 'local' LIMIT 1", "t",
+                      l->key);
+   if (*st != STORE_OK)
+      return NULL;
+   if (!taken) {
+      DiagList d;
+      DiagList_init(&d);
+      Lens *builtin = Lens_loadDefault(&d);
+      taken = builtin && strcmp(builtin->key, l->key) == 0;
+      Lens_free(builtin);
+      DiagList_free(&d);
+   }
+   return taken ? xasprintf("%s~bundle-%.8s", l->key, l->sha256) : xstrdup(l->key);
+}
 
 static StoreStatus putLens(Store *s, const StoreLens *l, int64_t *id)
 {
@@ -190,13 +236,17 @@ static StoreStatus putLens(Store *s, const StoreLens *l, int64_t *id)
    StoreStatus st = StoreSql_int(s, id, &found, "SELECT id FROM lens WHERE sha256 = ?", "t",
                                  l->sha256);
    if (st != STORE_OK || found)
+      return st; /* the same text: shared, whatever its origin */
+   char *key = bundleKey(s, l, &st);
+   if (!key)
       return st;
    char now[STORE_TIME_LEN];
    StoreTime_now(s, now);
    st = StoreSql_run(s,
-                     "INSERT INTO lens (key, version, name, sha256, text, added_at)"
-                     " VALUES (?, ?, ?, ?, ?, ?)",
-                     "ttttTt", l->key, l->version, l->name, l->sha256, l->text, l->text_len, now);
+                     "INSERT INTO lens (key, version, name, sha256, text, added_at, origin)"
+                     " VALUES (?, ?, ?, ?, ?, ?, 'bundle')",
+                     "ttttTt", key, l->version, l->name, l->sha256, l->text, l->text_len, now);
+   free(key);
    *id = sqlite3_last_insert_rowid(s->db);
    return st;
 }
@@ -341,6 +391,8 @@ static StoreStatus importLocked(Store *s, const StoreImport *in, int64_t *wid)
 StoreStatus Store_importReview(Store *s, const StoreImport *in, int64_t *workload_id)
 {
    StoreStatus st = checkWorkload(s, in);
+   if (st == STORE_OK)
+      st = checkCounts(s, in);
    if (st == STORE_OK)
       st = checkAnswers(s, in);
    if (st == STORE_OK)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/sha256.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "store/store_internal.h"
@@ -62,20 +63,38 @@ static void readLens(sqlite3_stmt *q, StoreLens *l, bool with_text) {
    l->sha256 = StoreSql_colText(q, 4);
    l->text = with_text ? StoreSql_colText(q, 5) : NULL;
    l->text_len = with_text ? (size_t) sqlite3_column_bytes(q, 5) : 0;
+   const unsigned char *origin = sqlite3_column_text(q, 6);
+   l->from_bundle = origin && strcmp((const char *) origin, "bundle") == 0;
+}
+
+/* The text is the one its fingerprint names: a database edited behind
+ * walens's back must not hand a review different questions silently. */
+static bool textMatches(const StoreLens *l) {
+   char hex[65];
+   Sha256_hex(l->text, l->text_len, hex);
+   return l->sha256 && strcmp(hex, l->sha256) == 0;
 }
 
 StoreStatus Store_getLens(Store *s, int64_t id, StoreLens *out) {
    memset(out, 0, sizeof *out);
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(
-      s, &st, "SELECT id, key, version, name, sha256, text FROM lens WHERE id = ?", "i", id);
+      s, &st, "SELECT id, key, version, name, sha256, text, origin FROM lens WHERE id = ?", "i",
+      id);
    if (!q)
       return st;
    bool row;
    st = StoreSql_step(s, q, &row);
    if (st == STORE_OK && row)
       readLens(q, out, true);
-   else if (st == STORE_OK)
+   if (st == STORE_OK && row && (!out->text || !textMatches(out))) {
+      st = StoreSql_error(s, STORE_INVALID,
+                          _("lens '%s' %s (id %lld): the stored text does not match its "
+                            "SHA-256; the database was altered"),
+                          out->key ? out->key : "?", out->version ? out->version : "-",
+                          (long long) id);
+      StoreLens_free(out);
+   } else if (st == STORE_OK && !row)
       st = StoreSql_error(s, STORE_NOT_FOUND, _("no lens with id %lld"), (long long) id);
    StoreSql_finalize(s, q);
    return st;
@@ -86,7 +105,9 @@ StoreStatus Store_listLenses(Store *s, StoreLens **out, size_t *n) {
    *n = 0;
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(
-      s, &st, "SELECT id, key, version, name, sha256 FROM lens ORDER BY key, version, id", "");
+      s, &st,
+      "SELECT id, key, version, name, sha256, NULL, origin FROM lens ORDER BY key, version, id",
+      "");
    if (!q)
       return st;
    size_t cap = 0;

@@ -146,9 +146,17 @@ static const char schemaV2[] =
    "CREATE TRIGGER milestone_no_delete BEFORE DELETE ON milestone"
    "  BEGIN SELECT RAISE(ABORT, 'milestones are immutable'); END;";
 
+/* Version 3 (issue 19): where a lens text came from.  'bundle': brought in
+ * by walens import; such a lens serves the imported workload only and is
+ * never offered as an upgrade or taken by key for another workload. */
+static const char schemaV3[] =
+   "ALTER TABLE lens ADD COLUMN origin TEXT NOT NULL DEFAULT 'local'"
+   "  CHECK (origin IN ('local', 'bundle'));";
+
 static const Migration migrations[] = {
    { 1, schemaV1 },
    { 2, schemaV2 },
+   { 3, schemaV3 },
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
                "one migration step per schema version");

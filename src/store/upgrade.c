@@ -55,8 +55,11 @@ StoreStatus ReviewDoc_findUpgrade(Store *s, const ReviewDoc *doc, LensCandidate 
    StoreLens *all = NULL;
    size_t n = 0;
    StoreStatus st = Store_listLenses(s, &all, &n);
+   /* A lens a bundle brought serves its workload only: whatever version it
+    * claims, it is never offered to a review (issue 19). */
    for (size_t i = 0; st == STORE_OK && i < n; i++)
-      if (strcmp(all[i].key, key) == 0 && better(all[i].version, cur, out))
+      if (!all[i].from_bundle && strcmp(all[i].key, key) == 0 &&
+          better(all[i].version, cur, out))
          take(out, all[i].key, all[i].version, all[i].name, NULL, false, all[i].id);
    StoreLens_freeArray(all, n);
    if (st != STORE_OK) {
@@ -92,7 +95,7 @@ static bool looksLikePath(const char *arg) {
 }
 
 static StoreStatus readFile(const char *path, LensText *t, char **err) {
-   t->text = File_readAll(path, LENS_MAX_FILE_SIZE, &t->len, err);
+   t->text = File_readLens(path, LENS_MAX_FILE_SIZE, &t->len, err);
    if (!t->text)
       return STORE_INVALID;
    t->name = xstrdup(path);
@@ -161,7 +164,8 @@ static StoreStatus findText(Store *s, const ReviewDoc *doc, const char *arg, Len
          size_t n = 0;
          if (Store_listLenses(s, &all, &n) == STORE_OK)
             for (size_t i = 0; i < n; i++)
-               if (strcmp(all[i].key, arg) == 0 && all[i].id > c.lens_id) {
+               if (!all[i].from_bundle && strcmp(all[i].key, arg) == 0 &&
+                   all[i].id > c.lens_id) {
                   take(&c, all[i].key, all[i].version, all[i].name, NULL, false, all[i].id);
                   st = STORE_OK;
                }

@@ -1,7 +1,10 @@
 /* tui.c: Tui_run(): opening the store, starting and restoring the terminal,
  * signals.  The terminal is restored on every way out: a normal quit, an
  * error, exhausted memory (the xalloc fatal hook), exit() (atexit), and
- * SIGTERM/SIGINT/SIGHUP (their handlers only set a flag the loop reads). */
+ * SIGTERM/SIGINT/SIGHUP (their handlers only set a flag the loop reads;
+ * should the loop be too busy to read it within TUI_SIGNAL_GRACE_S seconds,
+ * an alarm ends the process anyway: a dropped SSH session never leaves a
+ * dashboard spinning). */
 #include "config.h"
 
 #include "tui/tui.h"
@@ -26,10 +29,38 @@
  * handed a context. */
 static volatile sig_atomic_t pending_signal;
 static volatile sig_atomic_t terminal_active;
+static volatile sig_atomic_t leaving_signal; /* the first signal, once the grace runs */
+static struct termios rescue_termios;        /* the terminal as we found it */
+static volatile sig_atomic_t have_rescue;
+
+/* The loop reads the flag between keys and ticks; a few seconds are enough
+ * for it, a draft to be saved and the terminal restored the orderly way. */
+#define TUI_SIGNAL_GRACE_S 2
 
 static void onSignal(int sig)
 {
    pending_signal = sig;
+   if (!leaving_signal) {
+      leaving_signal = sig;
+      alarm(TUI_SIGNAL_GRACE_S);
+   }
+}
+
+/* The grace is over and the loop never got to the flag: only
+ * async-signal-safe calls from here on.  The terminal gets its modes back,
+ * the normal screen and the cursor (xterm sequences, which terminals that
+ * have an alternate screen share), then the process ends as the signal
+ * would have ended it. */
+static void onAlarm(int sig)
+{
+   static const char reset[] = "\033[0m\033[?1000l\033[?1049l\033[?25h\r\n";
+   (void)sig;
+   if (terminal_active) {
+      if (have_rescue)
+         (void)tcsetattr(STDIN_FILENO, TCSANOW, &rescue_termios);
+      (void)!write(STDOUT_FILENO, reset, sizeof reset - 1);
+   }
+   _exit(128 + (leaving_signal ? leaving_signal : SIGALRM));
 }
 
 int Tui_takeSignal(void)
@@ -65,6 +96,8 @@ static const int caught[] = {SIGINT, SIGTERM, SIGHUP};
 
 /* Installs onSignal, keeping what was ignored ignored ("nohup walens": a
  * hang-up then shows as failing reads, which the loop notices too). */
+static struct sigaction oldAlarm;
+
 static void catchSignals(struct sigaction *old)
 {
    struct sigaction sa;
@@ -77,12 +110,18 @@ static void catchSignals(struct sigaction *old)
       if (old[i].sa_handler != SIG_IGN)
          sigaction(caught[i], &sa, NULL);
    }
+   sa.sa_handler = onAlarm;
+   sigaction(SIGALRM, &sa, &oldAlarm);
 }
 
+/* The orderly way out got here: the grace alarm is not needed. */
 static void restoreSignals(const struct sigaction *old)
 {
    for (size_t i = 0; i < N_CAUGHT; i++)
       sigaction(caught[i], &old[i], NULL);
+   alarm(0);
+   sigaction(SIGALRM, &oldAlarm, NULL);
+   leaving_signal = 0;
 }
 
 static bool startTerminal(App *app, SCREEN **screen, struct sigaction *old)
@@ -90,6 +129,8 @@ static bool startTerminal(App *app, SCREEN **screen, struct sigaction *old)
    static bool hooked;
    struct termios t;
 
+   if (tcgetattr(STDIN_FILENO, &rescue_termios) == 0)
+      have_rescue = 1;
    *screen = newterm(NULL, stdout, stdin);
    if (!*screen)
       return false;
@@ -175,6 +216,7 @@ int Tui_run(const TuiOptions *opts)
          Store_setNow(app.store, now);
    }
    app.read_only = opts->read_only || Store_isReadOnly(app.store);
+   Store_abortWhen(app.store, &pending_signal); /* a signal cuts a long read short */
    app.db_key = Draft_dbKey(opts->db_path);
    Input_init(&app.input, WText_utf8Locale());
    App_push(&app, SCREEN_WORKLOADS);

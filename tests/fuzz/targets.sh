@@ -2,7 +2,7 @@
 # and run.sh).  seeds TARGET prints the seed files, one a line: the fixtures,
 # the public corpus when it is there, tests/fuzz/seeds/TARGET and every input
 # that once crashed (tests/fuzz/crashes/TARGET).
-FUZZ_TARGETS="yaml json cond bundle"
+FUZZ_TARGETS="yaml json cond bundle import"
 
 seeds() {
    fz=$top_srcdir/tests/fuzz

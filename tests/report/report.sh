@@ -122,7 +122,7 @@ fi
 (
    trap '' XFSZ
    ulimit -f 100
-   exec "$WALENS" --db "$DB" report ml-platform --format json -o "$TMP/out/report.txt"
+   exec "$WALENS" --db "$DB" report ml-platform --format json --force -o "$TMP/out/report.txt"
 ) > /dev/null 2> "$TMP/xfsz.err"
 rc=$?
 if [ $rc -eq 1 ] && cmp -s "$TMP/out/report.txt" "$TMP/fraud.text" &&

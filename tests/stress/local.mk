@@ -4,7 +4,8 @@
 # writers and with a writer holding the lock, a full disk (max_page_count everywhere, a private tmpfs as root),
 # damaged and wrong database files, and 40 SIGKILLs of walens.
 # `make check-stress` (and .ci/run): 200+ SIGKILLs, and the workshop
-# permissions as real users (it creates users: never part of `make check`).
+# permissions as real users (it creates users: never part of `make check`),
+# and huge orphan plans with a busy dashboard killed (tests/stress/hostage.sh).
 # `make check-valgrind` (and .ci/run): the suite under valgrind memcheck.
 check_PROGRAMS += tests/stress/concurrent
 tests_stress_concurrent_SOURCES = tests/stress/concurrent.c
@@ -23,11 +24,11 @@ tests_stress_test_busy_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
 endif
 EXTRA_DIST += tests/stress/crash.sh tests/stress/crash-quick.sh tests/stress/corrupt.sh \
 	tests/stress/diskfull.sh tests/stress/perms.sh tests/stress/valgrind.sh \
-	tests/stress/lsan.supp
+	tests/stress/lsan.supp tests/stress/hostage.sh
 
 # One log per script in stress-logs/ (outside tests/, so that the summary of
 # `./quickstart check` does not count them).
-STRESS_LONG = tests/stress/crash.sh tests/stress/perms.sh
+STRESS_LONG = tests/stress/crash.sh tests/stress/perms.sh tests/stress/hostage.sh
 check-stress: $(bin_PROGRAMS)
 	@$(MKDIR_P) stress-logs; st=0; \
 	for t in $(STRESS_LONG); do \

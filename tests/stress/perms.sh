@@ -10,7 +10,13 @@
 #     files that would lock the others out, and names the fix (chmod g+s DIR);
 #     -wal and -shm files another user's connection made there are explained
 #     the same way; after chmod g+s both users write;
-#   - a private database is 0600, and its directory 0700, even under umask 000.
+#   - a private database is 0600, and its directory 0700, even under umask 000;
+#   - a sticky set-group-ID folder (3770, walens(1)'s workshop set-up): a
+#     name one reviewer plants (a symbolic link to the other's file, a FIFO,
+#     a hard link) is refused by the other's report, export and lens export
+#     and the file behind it is untouched; nobody can remove, rename or
+#     replace (even with --force) another's report or the database; reports
+#     are created 0600.
 # The "other user's connection" is a sqlite3 shell kept open, which makes its
 # -wal and -shm files just as walens would (both are SQLite).
 SUITE=stress
@@ -153,6 +159,72 @@ write "after chmod g+s: $A writes" $A "$N/review.db" Q1 Q1_a
 hold $A "$N/review.db"
 write "after chmod g+s: $B writes while $A's files exist" $B "$N/review.db" Q2 Q2_a
 release
+
+# --- a sticky set-group-ID workshop (3770) ---
+K="$TMP/sticky"
+workshop "$K" 3770
+mkdir "$TMP/home-$A"
+chown $A "$TMP/home-$A"
+chmod 0700 "$TMP/home-$A"
+runuser -u $A -- sh -c "printf 'ssh-ed25519 AAAA $A\n' > '$TMP/home-$A/authorized_keys'"
+cp "$TMP/home-$A/authorized_keys" "$TMP/keys.orig"
+# B plants names where A will write.
+runuser -u $B -- ln -s "$TMP/home-$A/authorized_keys" "$K/plan.csv"
+runuser -u $B -- ln -s "$TMP/home-$A/new-file" "$K/plan.md"
+runuser -u $B -- mkfifo "$K/plan.txt"
+# refusedAs NAME WHY ARGS...: A's command fails naming the file and why.
+refusedAs() {
+   n=$1 w=$2
+   shift 2
+   timeout 10 runuser -u $A -- "$WALENS" --user $A "$@" > "$TMP/out" 2> "$TMP/err" < /dev/null
+   rc=$?
+   if [ $rc -eq 1 ] && grep -qF "$w" "$TMP/err"; then pass "$n"; else fail "$n" "exit $rc: $(cat "$TMP/out" "$TMP/err")"; fi
+}
+for f in "" --force; do
+   refusedAs "sticky: report -o $B's link to $A's file $f" "plan.csv: is a symbolic link" \
+      --db "$K/review.db" report w --format csv -o "$K/plan.csv" $f
+   refusedAs "sticky: export -o $B's dangling link $f" "plan.md: is a symbolic link" \
+      --db "$K/review.db" export w -o "$K/plan.md" $f
+   refusedAs "sticky: lens export -o $B's FIFO $f" "plan.txt: is not a regular file" \
+      --db "$K/review.db" lens export -o "$K/plan.txt" $f
+done
+if cmp -s "$TMP/keys.orig" "$TMP/home-$A/authorized_keys" && [ ! -e "$TMP/home-$A/new-file" ]; then
+   pass "sticky: $A's files behind the links are untouched"
+else
+   fail "sticky: $A's files behind the links are untouched" "$(ls -la "$TMP/home-$A")"
+fi
+# A hard link to A's file (when the kernel lets B make one at all).
+if runuser -u $B -- ln "$TMP/home-$A/authorized_keys" "$K/hard.csv" 2> /dev/null; then
+   refusedAs "sticky: report -o $B's hard link --force" "hard.csv: has other hard links" \
+      --db "$K/review.db" report w -o "$K/hard.csv" --force
+else
+   pass "sticky: $B cannot hard-link $A's file (protected_hardlinks)"
+fi
+refusedAs "sticky: report -o the database" "is the database or one of its files" \
+   --db "$K/review.db" report w -o "$K/review.db" --force
+# A's report: 0600, and B can neither replace, remove nor rename it.
+runuser -u $A -- "$WALENS" --user $A --db "$K/review.db" report w -o "$K/a-report.txt" \
+   > "$TMP/out" 2>&1 || fail "sticky: $A writes a report" "$(cat "$TMP/out")"
+owned "$K/a-report.txt" $A $G 600
+cp "$K/a-report.txt" "$TMP/a-report.orig"
+runuser -u $B -- "$WALENS" --user $B --db "$K/review.db" report w --format md \
+   -o "$K/a-report.txt" --force > "$TMP/out" 2>&1
+rc=$?
+if [ $rc -eq 1 ] && cmp -s "$TMP/a-report.orig" "$K/a-report.txt"; then
+   pass "sticky: $B cannot replace $A's report, even with --force"
+else
+   fail "sticky: $B cannot replace $A's report, even with --force" "exit $rc: $(cat "$TMP/out")"
+fi
+runuser -u $B -- rm -f "$K/a-report.txt" 2> /dev/null
+runuser -u $B -- mv "$K/review.db" "$K/moved.db" 2> /dev/null
+runuser -u $B -- rm -f "$K/review.db" 2> /dev/null
+if [ -f "$K/a-report.txt" ] && [ -f "$K/review.db" ] && [ ! -e "$K/moved.db" ]; then
+   pass "sticky: $B can neither remove nor rename $A's report or the database"
+else
+   fail "sticky: $B can neither remove nor rename $A's report or the database" "$(ls -la "$K")"
+fi
+write "sticky: $A still writes" $A "$K/review.db" Q1 Q1_a
+write "sticky: $B still writes" $B "$K/review.db" Q2 Q2_a
 
 # --- a private database under umask 000 ---
 P="$TMP/private"

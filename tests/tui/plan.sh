@@ -240,6 +240,26 @@ keys a r C-u
 typed a "$TMP/nodir/plan.md"
 keys a Enter
 expect a "Report not written:" "a failure says why"
+keys a r C-u
+typed a "$TMP/plan.csv"
+keys a Enter
+expect a "plan.csv exists: y replaces it, n keeps it" "asked again"
+keys a y
+expect a "Report written to $TMP/plan.csv (csv)" "y replaces it"
+# A link planted where the report goes (issue 19): never written through.
+printf 'secret\n' > "$TMP/victim"
+ln -s "$TMP/victim" "$TMP/l.md"
+keys a r C-u
+typed a "$TMP/l.md"
+keys a Enter
+expect a "l.md exists: y replaces it, n keeps it" "a link to a file is asked about"
+keys a y
+expect a "Report not written:" "and refused"
+if [ "$(cat "$TMP/victim")" = secret ] && [ -L "$TMP/l.md" ]; then
+   pass "the file behind the link is untouched"
+else
+   fail "the file behind the link is untouched" "$(ls -l "$TMP/l.md"; cat "$TMP/victim")"
+fi
 keys a Q
 wait_exit a > /dev/null
 

@@ -161,12 +161,15 @@ Test(milestone, migrates_from_version_1) {
    cr_assert_null(rawExec("DROP TRIGGER answer_insert_clears_mark;"
                           "DROP TRIGGER answer_update_clears_mark;"
                           "DROP TRIGGER milestone_no_delete; DROP TABLE review_mark;"
+                          "ALTER TABLE lens DROP COLUMN origin;"
                           "PRAGMA user_version = 1;"));
    Store *s = openStore();
    cr_assert_eq(Store_schemaVersion(s), STORE_SCHEMA_VERSION);
-   cr_assert_eq(STORE_SCHEMA_VERSION, 2);
+   cr_assert_eq(STORE_SCHEMA_VERSION, 3);
    Store_close(s);
-   cr_assert_eq(rawInt("PRAGMA user_version"), 2);
+   cr_assert_eq(rawInt("PRAGMA user_version"), 3);
+   cr_assert_eq(rawInt("SELECT count(*) FROM pragma_table_info('lens') WHERE name = 'origin'"),
+                1);
    cr_assert_eq(rawInt("SELECT count(*) FROM sqlite_master WHERE name IN ('review_mark',"
                        " 'answer_insert_clears_mark', 'answer_update_clears_mark',"
                        " 'milestone_no_delete')"),

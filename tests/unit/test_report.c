@@ -236,10 +236,11 @@ Test(outfile, replaces_atomically, .init = makeDir, .fini = removeDir)
 {
    char path[128], *err = NULL;
    snprintf(path, sizeof path, "%s/out.txt", dir);
-   cr_assert(OutFile_writeBuffer(path, "first\n", 6, &err));
+   static const OutFileRules force = { .force = true };
+   cr_assert(OutFile_writeBuffer(path, "first\n", 6, NULL, &err));
    chmod(path, 0640);
    OutFile f;
-   cr_assert(OutFile_open(&f, path, &err));
+   cr_assert(OutFile_open(&f, path, &force, &err));
    fputs("second\n", f.fp);
    /* Until finished, the old content stands and a temporary file exists. */
    char *now = slurp(path);
@@ -260,9 +261,10 @@ Test(outfile, abandoned_output_leaves_nothing, .init = makeDir, .fini = removeDi
 {
    char path[128], *err = NULL;
    snprintf(path, sizeof path, "%s/out.txt", dir);
-   cr_assert(OutFile_writeBuffer(path, "keep\n", 5, &err));
+   static const OutFileRules force = { .force = true };
+   cr_assert(OutFile_writeBuffer(path, "keep\n", 5, NULL, &err));
    OutFile f;
-   cr_assert(OutFile_open(&f, path, &err));
+   cr_assert(OutFile_open(&f, path, &force, &err));
    fputs("half a rep", f.fp);
    cr_assert_not(OutFile_finish(&f, false, NULL));
    char *now = slurp(path);
@@ -275,26 +277,155 @@ Test(outfile, errors_name_the_file, .init = makeDir, .fini = removeDir)
 {
    char path[128], *err = NULL;
    snprintf(path, sizeof path, "%s/no/such/dir.txt", dir);
-   cr_assert_not(OutFile_writeBuffer(path, "x", 1, &err));
+   cr_assert_not(OutFile_writeBuffer(path, "x", 1, NULL, &err));
    char want[256];
    snprintf(want, sizeof want, "cannot create %s: No such file or directory", path);
    cr_assert_str_eq(err, want);
    free(err);
    err = NULL;
-   cr_assert_not(OutFile_writeBuffer(dir, "x", 1, &err));
+   cr_assert_not(OutFile_writeBuffer(dir, "x", 1, NULL, &err));
    snprintf(want, sizeof want, "%s: is a directory", dir);
    cr_assert_str_eq(err, want);
    free(err);
    cr_assert_eq(entries(), 0);
 }
 
-Test(outfile, devices_are_written_directly)
+/* Issue 19: a planted name in a shared folder is never written through. */
+static void plant(const char *name, const char *kind, const char *target)
 {
+   char path[256];
+   snprintf(path, sizeof path, "%s/%s", dir, name);
+   if (strcmp(kind, "symlink") == 0)
+      cr_assert_eq(symlink(target, path), 0);
+   else if (strcmp(kind, "hardlink") == 0)
+      cr_assert_eq(link(target, path), 0);
+   else if (strcmp(kind, "fifo") == 0)
+      cr_assert_eq(mkfifo(path, 0600), 0);
+   else
+      cr_assert_fail("unknown kind %s", kind);
+}
+
+static void refused(const char *name, const OutFileRules *rules, const char *why)
+{
+   char path[256], *err = NULL;
+   snprintf(path, sizeof path, "%s/%s", dir, name);
+   cr_assert_not(OutFile_writeBuffer(path, "attack\n", 7, rules, &err), "%s was written", name);
+   cr_assert(err && strstr(err, path) && strstr(err, why), "%s: %s", name, err ? err : "no error");
+   free(err);
+}
+
+Test(outfile, planted_names_are_refused, .init = makeDir, .fini = removeDir)
+{
+   static const OutFileRules force = { .force = true };
+   char victim[256], *now;
+   snprintf(victim, sizeof victim, "%s/victim", dir);
+   FILE *v = fopen(victim, "w");
+   fputs("secret\n", v);
+   fclose(v);
+   plant("to-file", "symlink", victim);
+   plant("to-nowhere", "symlink", "no-such-file");
+   plant("to-dir", "symlink", "/tmp");
+   plant("hard", "hardlink", victim);
+   plant("pipe", "fifo", NULL);
+   size_t before = entries();
+   for (int f = 0; f < 2; f++) {
+      const OutFileRules *r = f ? &force : NULL; /* --force changes none of it */
+      refused("to-file", r, "symbolic link");
+      refused("to-nowhere", r, "symbolic link");
+      refused("to-dir", r, "symbolic link");
+      refused("hard", r, "hard links");
+      refused("pipe", r, "not a regular file");
+   }
    char *err = NULL;
-   cr_assert(OutFile_writeBuffer("/dev/null", "x", 1, &err));
+   cr_assert_not(OutFile_writeBuffer("/dev/null", "x", 1, &force, &err));
+   cr_assert(strstr(err, "/dev/null: is not a regular file"), "%s", err);
+   free(err);
+   now = slurp(victim);
+   cr_assert_str_eq(now, "secret\n");
+   free(now);
+   char nowhere[256];
+   snprintf(nowhere, sizeof nowhere, "%s/no-such-file", dir);
+   cr_assert_neq(access(nowhere, F_OK), 0, "nothing was created through the dangling link");
+   cr_assert_eq(entries(), before, "no temporary file is left");
+}
+
+Test(outfile, existing_files_need_force_and_new_ones_are_private, .init = makeDir,
+     .fini = removeDir)
+{
+   static const OutFileRules force = { .force = true };
+   char path[256], *err = NULL;
+   snprintf(path, sizeof path, "%s/out.txt", dir);
+   mode_t old = umask(022);
+   cr_assert(OutFile_writeBuffer(path, "one\n", 4, NULL, &err));
+   umask(old);
    struct stat st;
-   cr_assert_eq(stat("/dev/null", &st), 0);
-   cr_assert(S_ISCHR(st.st_mode), "/dev/null is still a device");
+   cr_assert_eq(stat(path, &st), 0);
+   cr_assert_eq(st.st_mode & 0777, 0600, "a new file is 0600, not %o", st.st_mode & 0777);
+   refused("out.txt", NULL, "use --force");
+   cr_assert(OutFile_writeBuffer(path, "two\n", 4, &force, &err));
+   char *now = slurp(path);
+   cr_assert_str_eq(now, "two\n");
+   free(now);
+}
+
+Test(outfile, a_name_planted_while_writing_is_not_replaced, .init = makeDir, .fini = removeDir)
+{
+   char path[256], victim[256], *err = NULL;
+   snprintf(path, sizeof path, "%s/late.txt", dir);
+   snprintf(victim, sizeof victim, "%s/victim", dir);
+   FILE *v = fopen(victim, "w");
+   fputs("secret\n", v);
+   fclose(v);
+   OutFile f;
+   cr_assert(OutFile_open(&f, path, NULL, &err));
+   fputs("report\n", f.fp);
+   cr_assert_eq(symlink(victim, path), 0);
+   cr_assert_not(OutFile_finish(&f, true, &err));
+   cr_assert(strstr(err, "appeared"), "%s", err);
+   free(err);
+   char *now = slurp(victim);
+   cr_assert_str_eq(now, "secret\n");
+   free(now);
+   struct stat st;
+   cr_assert_eq(lstat(path, &st), 0);
+   cr_assert(S_ISLNK(st.st_mode), "the planted link is left alone, not followed");
+   cr_assert_eq(entries(), 2, "no temporary file is left");
+}
+
+Test(outfile, the_database_is_never_an_output, .init = makeDir, .fini = removeDir)
+{
+   char db[256], wal[256], alias[256], *err = NULL;
+   snprintf(db, sizeof db, "%s/r.db", dir);
+   snprintf(wal, sizeof wal, "%s/r.db-wal", dir);
+   snprintf(alias, sizeof alias, "%s/sub", dir);
+   FILE *v = fopen(db, "w");
+   fputs("SQLite format 3", v);
+   fclose(v);
+   v = fopen(wal, "w");
+   fclose(v);
+   cr_assert_eq(mkdir(alias, 0700), 0);
+   cr_assert_eq(chdir(dir), 0);
+   OutFileRules rules = { .force = true, .db_path = "sub/../r.db" };
+   static const char *const names[] = { "r.db", "r.db-wal", "r.db-shm", "r.db-journal",
+                                        "sub/../r.db-shm" };
+   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+      char path[256];
+      snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+      cr_assert_not(OutFile_writeBuffer(path, "x", 1, &rules, &err), "%s was written", path);
+      cr_assert(strstr(err, "is the database"), "%s", err);
+      free(err);
+      err = NULL;
+   }
+   cr_assert_not(OutFile_writeBuffer("./r.db", "x", 1, &rules, &err));
+   free(err);
+   char *now = slurp(db);
+   cr_assert_str_eq(now, "SQLite format 3");
+   free(now);
+   cr_assert_eq(chdir("/"), 0);
+}
+
+Test(outfile, stdout_names)
+{
    cr_assert(OutFile_isStdout("-"));
    cr_assert(OutFile_isStdout(NULL));
    cr_assert_not(OutFile_isStdout("-x"));

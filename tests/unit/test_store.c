@@ -418,14 +418,19 @@ Test(store, write_protected_file_needs_read_only) {
 
 /* ---- lenses and workloads ---- */
 
+/* The real fingerprints of "a\0b" and "x": a lens is checked against its
+ * sha256 when read (issue 19). */
+#define SHA_AB "59b271ae1bbcb1d31d41929817f4b16fb439eb4f31520b5ad1d5ce98920a7138"
+#define SHA_X "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881"
+
 Test(store, lens_rows_are_shared_by_sha256) {
    char p[256];
    Store *s = openOk(at("lens.db", p, sizeof p), 0);
    int64_t a, b, c;
-   cr_assert_eq(Store_putLens(s, "ml", "1", "ML Lens", SHA_A, "a\0b", 3, &a), STORE_OK);
-   cr_assert_eq(Store_putLens(s, "ml", "1", "ML Lens", SHA_A, "a\0b", 3, &b), STORE_OK);
+   cr_assert_eq(Store_putLens(s, "ml", "1", "ML Lens", SHA_AB, "a\0b", 3, &a), STORE_OK);
+   cr_assert_eq(Store_putLens(s, "ml", "1", "ML Lens", SHA_AB, "a\0b", 3, &b), STORE_OK);
    cr_assert_eq(a, b);
-   cr_assert_eq(Store_putLens(s, "ml", "2", NULL, SHA_B, "x", 1, &c), STORE_OK);
+   cr_assert_eq(Store_putLens(s, "ml", "2", NULL, SHA_X, "x", 1, &c), STORE_OK);
    cr_assert_neq(a, c);
    cr_assert_eq(Store_putLens(s, "ml", "3", NULL, "ABC", "x", 1, &c), STORE_INVALID);
    StoreLens l;
@@ -433,7 +438,7 @@ Test(store, lens_rows_are_shared_by_sha256) {
    cr_assert_str_eq(l.key, "ml");
    cr_assert_str_eq(l.version, "1");
    cr_assert_str_eq(l.name, "ML Lens");
-   cr_assert_str_eq(l.sha256, SHA_A);
+   cr_assert_str_eq(l.sha256, SHA_AB);
    cr_assert_eq(l.text_len, 3);
    cr_assert_eq(memcmp(l.text, "a\0b", 3), 0);
    StoreLens_free(&l);
@@ -446,6 +451,19 @@ Test(store, lens_rows_are_shared_by_sha256) {
    cr_assert_null(all[0].text);
    cr_assert_null(all[1].name);
    StoreLens_freeArray(all, n);
+   Store_close(s);
+}
+
+Test(store, a_lens_text_that_does_not_match_its_sha256_is_refused) {
+   char p[256];
+   Store *s = openOk(at("tampered.db", p, sizeof p), 0);
+   int64_t id;
+   cr_assert_eq(Store_putLens(s, "ml", "7", NULL, SHA_A, "x", 1, &id), STORE_OK);
+   StoreLens l;
+   cr_assert_eq(Store_getLens(s, id, &l), STORE_INVALID);
+   cr_assert(strstr(Store_lastError(s), "lens 'ml' 7") &&
+                strstr(Store_lastError(s), "does not match its SHA-256"),
+             "%s", Store_lastError(s));
    Store_close(s);
 }
 

@@ -78,6 +78,7 @@ static Stale writeReport(App *app)
    memset(&o, 0, sizeof o);
    o.format = (ReportFormat)app->report_format;
    o.plan_only = app->report_plan_only;
+   o.force = true; /* writeChecked asked before replacing a file */
    if (App_screen(app) == SCREEN_SNAPSHOT && app->sv.active)
       o.milestone = app->sv.ms.row.name;
    if (Report_writeFile(app->store, app->doc.workload.name, &o, app->report_path, &err))
