@@ -1,4 +1,5 @@
-/* utf8.c: UTF-8 and display widths independent of the locale (see utf8.h). */
+/* utf8.c: UTF-8 and display widths independent of the locale, the widths
+ * by libunistring (see utf8.h). */
 #include "config.h"
 
 #include "core/utf8.h"
@@ -7,6 +8,8 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <uniwidth.h>
 
 #include "core/xalloc.h"
 
@@ -78,41 +81,18 @@ size_t Utf8_chars(const char *s)
 
 /* ---- width ---- */
 
-typedef struct Range {
-   uint32_t lo, hi;
-} Range;
-
-static const Range zeroWidth[] = {
-   { 0x0300, 0x036F }, { 0x0483, 0x0489 }, { 0x0591, 0x05BD }, { 0x0610, 0x061A },
-   { 0x064B, 0x065F }, { 0x0E31, 0x0E31 }, { 0x0E34, 0x0E3A }, { 0x1AB0, 0x1AFF },
-   { 0x1DC0, 0x1DFF }, { 0x200B, 0x200F }, { 0x2028, 0x202E }, { 0x2060, 0x2064 },
-   { 0x20D0, 0x20FF }, { 0xFE00, 0xFE0F }, { 0xFE20, 0xFE2F }, { 0xFEFF, 0xFEFF },
-   { 0xE0100, 0xE01EF },
-};
-
-static const Range wide[] = {
-   { 0x1100, 0x115F },   { 0x2E80, 0x303E },   { 0x3041, 0x33FF },   { 0x3400, 0x4DBF },
-   { 0x4E00, 0x9FFF },   { 0xA000, 0xA4CF },   { 0xA960, 0xA97F },   { 0xAC00, 0xD7A3 },
-   { 0xF900, 0xFAFF },   { 0xFE10, 0xFE19 },   { 0xFE30, 0xFE6F },   { 0xFF00, 0xFF60 },
-   { 0xFFE0, 0xFFE6 },   { 0x1F300, 0x1F64F }, { 0x1F900, 0x1F9FF }, { 0x20000, 0x2FFFD },
-   { 0x30000, 0x3FFFD },
-};
-
-static bool inRanges(uint32_t cp, const Range *r, size_t n)
-{
-   for (size_t i = 0; i < n; i++)
-      if (cp >= r[i].lo && cp <= r[i].hi)
-         return true;
-   return false;
-}
-
 int Utf8_cpWidth(uint32_t cp)
 {
-   if (inRanges(cp, zeroWidth, sizeof zeroWidth / sizeof *zeroWidth))
-      return 0;
-   if (inRanges(cp, wide, sizeof wide / sizeof *wide))
-      return 2;
-   return 1;
+   int w;
+
+   if (cp >= 0x20 && cp < 0x7F)
+      return 1; /* the common case, without a table */
+   if (Utf8_isUnsafe(cp))
+      return 1; /* written as one U+FFFD */
+   /* "UTF-8", not the locale's codeset: East Asian ambiguous characters
+    * take one column for every user, as they do in a UTF-8 locale. */
+   w = uc_width(cp, "UTF-8");
+   return w < 0 ? 1 : w;
 }
 
 size_t Utf8_width(const char *s)

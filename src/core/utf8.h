@@ -1,5 +1,6 @@
 /* utf8.h: walking UTF-8 and measuring how many columns text takes on a
- * fixed-width page or terminal, the same in every locale.
+ * fixed-width page or terminal, the same in every locale (the widths are
+ * libunistring's).
  *
  * The CLI lines its tables up with it and the report writers (src/report)
  * wrap and pad with it, so both read the same wherever they are run or
@@ -25,8 +26,10 @@ size_t Utf8_next(const char *s, uint32_t *cp);
 /* Code points in s (invalid bytes count one each); NULL gives 0. */
 size_t Utf8_chars(const char *s);
 
-/* Columns a code point takes: 0 for combining marks and other zero-width
- * characters, 2 for East Asian wide and fullwidth forms, else 1. */
+/* Columns a code point takes, as libunistring's uc_width() counts them for
+ * UTF-8 (whatever the locale): 0 for combining marks and other zero-width
+ * characters, 2 for East Asian wide and fullwidth forms, else 1.  An
+ * unsafe character (Utf8_isUnsafe) takes 1: the U+FFFD it is written as. */
 int Utf8_cpWidth(uint32_t cp);
 /* Columns s takes; NULL gives 0. */
 size_t Utf8_width(const char *s);

@@ -53,6 +53,43 @@ Test(utf8, widths)
    cr_assert_eq(Utf8_chars(NULL), 0);
 }
 
+/* The widths come from libunistring (uc_width, asked for "UTF-8").  Where
+ * they differ from the table walens kept before, libunistring follows
+ * Unicode's EastAsianWidth.txt and general categories, which terminals
+ * and printers follow too; the old table was a coarse range list. */
+Test(utf8, widths_follow_unicode)
+{
+   /* Wide in EastAsianWidth.txt, missed by the old table's emoji ranges. */
+   cr_assert_eq(Utf8_cpWidth(0x1F680), 2, "rocket");
+   cr_assert_eq(Utf8_cpWidth(0x231A), 2, "watch");
+   /* Neutral (text presentation by default): one column, although the old
+    * table counted all of U+1F300..U+1F64F as wide. */
+   cr_assert_eq(Utf8_cpWidth(0x1F321), 1, "thermometer");
+   /* Hangul vowel and final jamo join the syllable before: no column. */
+   cr_assert_eq(Utf8_cpWidth(0x1161), 0);
+   cr_assert_eq(Utf8_width("\xE1\x84\x80\xE1\x85\xA1"), 2, "one syllable of two jamo");
+   /* Combining marks the old table did not list (Devanagari, Hebrew). */
+   cr_assert_eq(Utf8_cpWidth(0x093C), 0);
+   cr_assert_eq(Utf8_cpWidth(0x05BF), 0);
+   cr_assert_eq(Utf8_cpWidth(0x00AD), 0, "soft hyphen: shows only where a line breaks");
+   /* East Asian ambiguous: one column whatever the locale says, since the
+    * encoding asked for is UTF-8, not the locale's. */
+   cr_assert_eq(Utf8_cpWidth(0x2460), 1, "circled one");
+   cr_assert_eq(Utf8_cpWidth(0x3248), 1, "circled ten on a black square");
+   cr_assert_eq(Utf8_cpWidth(0x00B1), 1, "plus-minus");
+}
+
+/* An unsafe character is written as one U+FFFD, so it takes one column,
+ * not what libunistring says of it (-1 for a control, 0 for a bidi mark). */
+Test(utf8, unsafe_characters_take_one_column)
+{
+   static const uint32_t unsafe[] = { 0x00, 0x01, 0x1B, 0x7F, 0x85, 0x9F,
+                                      0x061C, 0x200E, 0x202E, 0x2066 };
+   for (size_t i = 0; i < sizeof unsafe / sizeof *unsafe; i++)
+      cr_assert_eq(Utf8_cpWidth(unsafe[i]), 1, "U+%04X", (unsigned)unsafe[i]);
+   cr_assert_eq(Utf8_width("a\x1B[2Jb"), 6);
+}
+
 Test(utf8, fit_keeps_whole_characters)
 {
    const char *s = "a" NICHI "b";
@@ -185,3 +222,4 @@ Test(utf8, decode_takes_whole_broken_sequences)
    /* Utf8_next keeps its one byte a replacement, which widths count by. */
    cr_assert_eq(Utf8_next("\xF0\x9F\x98x", &cp), 1);
 }
+
