@@ -1,5 +1,5 @@
-/* utf8.c: UTF-8 and display widths independent of the locale, the widths
- * by libunistring (see utf8.h). */
+/* utf8.c: UTF-8, display widths and line breaks independent of the locale,
+ * the last two by libunistring (see utf8.h). */
 #include "config.h"
 
 #include "core/utf8.h"
@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unictype.h>
+#include <unilbrk.h>
 #include <uniwidth.h>
 
 #include "core/xalloc.h"
@@ -115,6 +117,100 @@ size_t Utf8_fit(const char *s, size_t width)
       used += cw;
    }
    return bytes;
+}
+
+/* ---- line breaks ---- */
+
+/* The character at index i of a text of n units, for the tailoring below,
+ * which reads UTF-8 bytes and code points alike. */
+typedef uint32_t (*CharAt)(const void *s, size_t n, size_t i);
+
+static uint32_t utf8At(const void *s, size_t n, size_t i)
+{
+   const char *p = (const char *)s + i;
+   uint32_t cp;
+   bool valid;
+   if ((unsigned char)*p < 0x80)
+      return (unsigned char)*p; /* most of it, without decoding */
+   Utf8_decode(p, n - i, &cp, &valid);
+   return cp;
+}
+
+static uint32_t cpAt(const void *s, size_t n, size_t i)
+{
+   (void)n;
+   return ((const uint32_t *)s)[i];
+}
+
+/* The length of the "http://" or "https://" (in any case) that starts at
+ * i, else 0. */
+static size_t schemeAt(const void *s, size_t n, size_t i, CharAt at)
+{
+   static const char *const schemes[] = { "http://", "https://" };
+
+   for (size_t k = 0; k < sizeof schemes / sizeof *schemes; k++) {
+      size_t len = strlen(schemes[k]), j = 0;
+      for (; j < len && i + j < n; j++) {
+         uint32_t c = at(s, n, i + j);
+         if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != (unsigned char)schemes[k][j])
+            break;
+      }
+      if (j == len)
+         return len;
+   }
+   return 0;
+}
+
+/* walens's rules on top of UAX #14.  A URL (http:// or https:// up to the
+ * next blank) is never broken, so that it can be typed from paper or
+ * clicked in a PDF.  And a full stop, comma, colon or semicolon stays with
+ * the letter right after it ("e.g.", "z.B.", "config.yaml"): UAX #14 says
+ * so (LB29), but libunistring 1.0 offers a break there. */
+static void tailor(const void *s, size_t n, CharAt at, char *brk)
+{
+   for (size_t i = 0; i < n; i++) {
+      uint32_t c = at(s, n, i);
+      size_t k;
+      if (brk[i] && i > 0 && uc_is_alpha(c)) {
+         uint32_t prev = at(s, n, i - 1);
+         if (prev == '.' || prev == ',' || prev == ':' || prev == ';')
+            brk[i] = 0;
+      }
+      if ((c == 'h' || c == 'H') && (k = schemeAt(s, n, i, at)) > 0) {
+         size_t end = i + k;
+         while (end < n && at(s, n, end) > ' ')
+            end++;
+         for (size_t j = i + 1; j < end; j++)
+            brk[j] = 0;
+         i = end - 1;
+      }
+   }
+}
+
+/* libunistring's answer as walens reads it: a break is possible before a
+ * character, or it is not ('\n', its mandatory break, is the wrappers'). */
+static void possible(char *brk, size_t n)
+{
+   for (size_t i = 0; i < n; i++)
+      brk[i] = brk[i] == UC_BREAK_POSSIBLE || brk[i] == UC_BREAK_HYPHENATION;
+}
+
+void Utf8_breaks(const char *s, size_t n, char *brk)
+{
+   if (n == 0)
+      return;
+   u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", brk);
+   possible(brk, n);
+   tailor(s, n, utf8At, brk);
+}
+
+void Utf8_breaksCp(const uint32_t *s, size_t n, char *brk)
+{
+   if (n == 0)
+      return;
+   u32_possible_linebreaks(s, n, "UTF-8", brk);
+   possible(brk, n);
+   tailor(s, n, cpAt, brk);
 }
 
 /* ---- safe text ---- */

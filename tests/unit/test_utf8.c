@@ -223,3 +223,69 @@ Test(utf8, decode_takes_whole_broken_sequences)
    cr_assert_eq(Utf8_next("\xF0\x9F\x98x", &cp), 1);
 }
 
+/* ---- line breaks ---- */
+
+/* s with a '|' where Utf8_breaks allows a line to end. */
+static char *marked(const char *s)
+{
+   size_t n = strlen(s), o = 0;
+   char *brk = malloc(n + 1), *out = malloc(2 * n + 1);
+   Utf8_breaks(s, n, brk);
+   for (size_t i = 0; i < n; i++) {
+      if (brk[i])
+         out[o++] = '|';
+      out[o++] = s[i];
+   }
+   out[o] = '\0';
+   free(brk);
+   return out;
+}
+
+static void expectBreaks(const char *s, const char *want)
+{
+   char *got = marked(s);
+   cr_assert_str_eq(got, want, "breaks of %s", s);
+   free(got);
+
+   /* The code-point form agrees with the UTF-8 one. */
+   size_t n = strlen(s), k = 0, m = 0;
+   uint32_t *cps = malloc((n + 1) * sizeof *cps);
+   size_t *at = malloc((n + 1) * sizeof *at);
+   for (size_t len; (len = Utf8_next(s + k, &cps[m])) > 0; k += len)
+      at[m++] = k;
+   char *b8 = malloc(n + 1), *b32 = malloc(m + 1);
+   Utf8_breaks(s, n, b8);
+   Utf8_breaksCp(cps, m, b32);
+   for (size_t i = 0; i < m; i++)
+      cr_assert_eq(b32[i], b8[at[i]], "code point %zu of %s", i, s);
+   free(cps);
+   free(at);
+   free(b8);
+   free(b32);
+}
+
+Test(utf8, breaks_follow_uax14)
+{
+   expectBreaks("the quick fox", "the |quick |fox");
+   expectBreaks("well-architected", "well-|architected");
+   expectBreaks("read/write", "read/|write");
+   expectBreaks("word !", "word !");                       /* never before '!' */
+   expectBreaks("(Datenschutz) ok", "(Datenschutz) |ok");  /* nor before ')' */
+   expectBreaks("10-20% 3.5", "10-20% |3.5");               /* numbers whole */
+   /* Between ideographs, but never before the full stop 。 */
+   expectBreaks(NICHI HON "\xE3\x80\x82", NICHI "|" HON "\xE3\x80\x82");
+   expectBreaks("", "");
+}
+
+Test(utf8, breaks_keep_walens_rules)
+{
+   /* Punctuation stays with the letter after it (UAX #14 LB29), where
+    * libunistring 1.0 would break. */
+   expectBreaks("e.g. z.B. config.yaml a,b a:b a;b",
+                "e.g. |z.B. |config.yaml |a,b |a:b |a;b");
+   /* A URL is never broken, in any case of its scheme; text around it is. */
+   expectBreaks("see https://docs.example.com/ml-lens/sec01-bp01.html now",
+                "see |https://docs.example.com/ml-lens/sec01-bp01.html |now");
+   expectBreaks("(HTTP://a.b/c?d=e) x/y", "(HTTP://a.b/c?d=e) |x/|y");
+   expectBreaks("http:/a/b", "http:/|a/|b");                /* not a URL */
+}
