@@ -121,68 +121,67 @@ size_t Utf8_fit(const char *s, size_t width)
 
 /* ---- line breaks ---- */
 
-/* The character at index i of a text of n units, for the tailoring below,
- * which reads UTF-8 bytes and code points alike. */
-typedef uint32_t (*CharAt)(const void *s, size_t n, size_t i);
-
-static uint32_t utf8At(const void *s, size_t n, size_t i)
+/* The unit at i of a text of code points (wide) or of UTF-8 bytes, as far
+ * as ASCII goes: a byte of a longer UTF-8 sequence is never ASCII. */
+static uint32_t unitAt(const void *s, bool wide, size_t i)
 {
-   const char *p = (const char *)s + i;
+   return wide ? ((const uint32_t *)s)[i] : ((const unsigned char *)s)[i];
+}
+
+/* The whole character at i. */
+static uint32_t charAt(const void *s, bool wide, size_t n, size_t i)
+{
    uint32_t cp;
    bool valid;
-   if ((unsigned char)*p < 0x80)
-      return (unsigned char)*p; /* most of it, without decoding */
-   Utf8_decode(p, n - i, &cp, &valid);
+   if (wide)
+      return ((const uint32_t *)s)[i];
+   Utf8_decode((const char *)s + i, n - i, &cp, &valid);
    return cp;
 }
 
-static uint32_t cpAt(const void *s, size_t n, size_t i)
+/* True when the units before i spell word (ASCII, in any case). */
+static bool spelledBefore(const void *s, bool wide, size_t i, const char *word)
 {
-   (void)n;
-   return ((const uint32_t *)s)[i];
-}
-
-/* The length of the "http://" or "https://" (in any case) that starts at
- * i, else 0. */
-static size_t schemeAt(const void *s, size_t n, size_t i, CharAt at)
-{
-   static const char *const schemes[] = { "http://", "https://" };
-
-   for (size_t k = 0; k < sizeof schemes / sizeof *schemes; k++) {
-      size_t len = strlen(schemes[k]), j = 0;
-      for (; j < len && i + j < n; j++) {
-         uint32_t c = at(s, n, i + j);
-         if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != (unsigned char)schemes[k][j])
-            break;
-      }
-      if (j == len)
-         return len;
+   size_t len = strlen(word);
+   if (i < len)
+      return false;
+   for (size_t k = 0; k < len; k++) {
+      uint32_t c = unitAt(s, wide, i - len + k);
+      if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != (unsigned char)word[k])
+         return false;
    }
-   return 0;
+   return true;
 }
 
 /* walens's rules on top of UAX #14.  A URL (http:// or https:// up to the
  * next blank) is never broken, so that it can be typed from paper or
  * clicked in a PDF.  And a full stop, comma, colon or semicolon stays with
  * the letter right after it ("e.g.", "z.B.", "config.yaml"): UAX #14 says
- * so (LB29), but libunistring 1.0 offers a break there. */
-static void tailor(const void *s, size_t n, CharAt at, char *brk)
+ * so (LB29), but libunistring 1.0 offers a break there.  Both look at
+ * ASCII first, so that text without them costs one compare a unit. */
+static void tailor(const void *s, bool wide, size_t n, char *brk)
 {
-   for (size_t i = 0; i < n; i++) {
-      uint32_t c = at(s, n, i);
-      size_t k;
-      if (brk[i] && i > 0 && uc_is_alpha(c)) {
-         uint32_t prev = at(s, n, i - 1);
-         if (prev == '.' || prev == ',' || prev == ':' || prev == ';')
+   for (size_t i = 1; i < n; i++) {
+      uint32_t c = unitAt(s, wide, i);
+      if (brk[i]) {
+         uint32_t prev = unitAt(s, wide, i - 1);
+         if ((prev == '.' || prev == ',' || prev == ':' || prev == ';') &&
+             uc_is_alpha(charAt(s, wide, n, i)))
             brk[i] = 0;
       }
-      if ((c == 'h' || c == 'H') && (k = schemeAt(s, n, i, at)) > 0) {
-         size_t end = i + k;
-         while (end < n && at(s, n, end) > ' ')
+      if (c == ':' && i + 2 < n && unitAt(s, wide, i + 1) == '/' &&
+          unitAt(s, wide, i + 2) == '/') {
+         size_t start = spelledBefore(s, wide, i, "https") ? i - 5
+                        : spelledBefore(s, wide, i, "http") ? i - 4
+                                                            : i;
+         size_t end = i;
+         if (start == i)
+            continue; /* not a scheme walens knows: UAX #14 decides */
+         while (end < n && unitAt(s, wide, end) > ' ')
             end++;
-         for (size_t j = i + 1; j < end; j++)
+         for (size_t j = start + 1; j < end; j++)
             brk[j] = 0;
-         i = end - 1;
+         i = end;
       }
    }
 }
@@ -201,7 +200,7 @@ void Utf8_breaks(const char *s, size_t n, char *brk)
       return;
    u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", brk);
    possible(brk, n);
-   tailor(s, n, utf8At, brk);
+   tailor(s, false, n, brk);
 }
 
 void Utf8_breaksCp(const uint32_t *s, size_t n, char *brk)
@@ -210,7 +209,7 @@ void Utf8_breaksCp(const uint32_t *s, size_t n, char *brk)
       return;
    u32_possible_linebreaks(s, n, "UTF-8", brk);
    possible(brk, n);
-   tailor(s, n, cpAt, brk);
+   tailor(s, true, n, brk);
 }
 
 /* ---- safe text ---- */

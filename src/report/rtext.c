@@ -177,26 +177,37 @@ static char *squeeze(const char *p, size_t n)
    return Sbuf_take(&b);
 }
 
-/* One paragraph (no '\n') onto the lines, broken where Utf8_breaks allows. */
-static void wrapPara(Lines *l, const char *p, size_t plen, size_t width)
+/* text[0..n) onto the lines, piece by piece between the places where
+ * Utf8_breaks allows a line to end. */
+static void placeWords(Lines *l, Sbuf *line, size_t *col, const char *text, size_t n,
+                       size_t width)
 {
-   char *text = squeeze(p, plen);
-   size_t n = strlen(text);
    char *brk = xmalloc(n + 1);
-   Sbuf line = { 0 };
-   size_t col = 0;
 
-   Sbuf_add(&line, "");
    Utf8_breaks(text, n, brk);
    for (size_t i = 0; i < n;) {
       size_t j = i + 1;
       while (j < n && !brk[j])
          j++;
-      placeWord(l, &line, &col, text + i, j - i, width);
+      placeWord(l, line, col, text + i, j - i, width);
       i = j;
    }
-   pushLine(l, &line);
    free(brk);
+}
+
+/* One paragraph (no '\n') onto the lines. */
+static void wrapPara(Lines *l, const char *p, size_t plen, size_t width)
+{
+   char *text = squeeze(p, plen);
+   Sbuf line = { 0 };
+   size_t col = 0;
+
+   Sbuf_add(&line, "");
+   if (Rtext_width(text) <= width)
+      Sbuf_add(&line, text); /* most do: no breaks to find */
+   else
+      placeWords(l, &line, &col, text, strlen(text), width);
+   pushLine(l, &line);
    free(text);
 }
 

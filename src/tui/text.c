@@ -264,18 +264,36 @@ static char *breaks(const wchar_t *s, size_t n)
    return brk;
 }
 
+/* The last place in start+1..at where a line of s[0..n) may end with
+ * something not blank on it, else SIZE_MAX.  The breaks of the whole text
+ * are found the first time a line overflows (*brk), so that a text that
+ * fits, as most do, costs nothing more. */
+static size_t lastBreak(const wchar_t *s, size_t n, size_t start, size_t at, char **brk)
+{
+   size_t k = at;
+
+   if (!*brk)
+      *brk = breaks(s, n);
+   while (k > start && !(*brk)[k])
+      k--;
+   for (size_t j = start; j < k; j++)
+      if (s[j] != L' ')
+         return k;
+   return SIZE_MAX;
+}
+
 size_t Text_wrap(const wchar_t *s, size_t n, int width, TextLine **lines)
 {
    size_t count = 0, cap = 0, i = 0;
-   char *brk = breaks(s, n);
+   char *brk = NULL;
 
    *lines = NULL;
    if (width < 1)
       width = 1;
    for (;;) {
-      size_t start = i, last = SIZE_MAX; /* the last break after something not blank */
+      size_t start = i;
       int w = 0;
-      bool ended = false, inked = false;
+      bool ended = false;
 
       for (; i < n; i++) {
          wchar_t c = s[i];
@@ -286,12 +304,10 @@ size_t Text_wrap(const wchar_t *s, size_t n, int width, TextLine **lines)
             ended = true;
             break;
          }
-         if (brk[i] && inked)
-            last = i;
-         inked = inked || c != L' ';
          cw = Text_charWidth(c);
          /* Blanks never overflow: they hang at the end of the line. */
          if (cw > 0 && c != L' ' && w + cw > width && i > start) {
+            size_t last = lastBreak(s, n, start, i, &brk);
             if (last != SIZE_MAX)
                i = last;
             pushLine(lines, &count, &cap, s, start, i); /* else cut inside a word */
