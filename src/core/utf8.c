@@ -1,4 +1,5 @@
-/* utf8.c: UTF-8 and display widths independent of the locale (see utf8.h). */
+/* utf8.c: UTF-8, display widths and line breaks independent of the locale,
+ * the last two by libunistring (see utf8.h). */
 #include "config.h"
 
 #include "core/utf8.h"
@@ -7,6 +8,10 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unictype.h>
+#include <unilbrk.h>
+#include <uniwidth.h>
 
 #include "core/xalloc.h"
 
@@ -78,41 +83,18 @@ size_t Utf8_chars(const char *s)
 
 /* ---- width ---- */
 
-typedef struct Range {
-   uint32_t lo, hi;
-} Range;
-
-static const Range zeroWidth[] = {
-   { 0x0300, 0x036F }, { 0x0483, 0x0489 }, { 0x0591, 0x05BD }, { 0x0610, 0x061A },
-   { 0x064B, 0x065F }, { 0x0E31, 0x0E31 }, { 0x0E34, 0x0E3A }, { 0x1AB0, 0x1AFF },
-   { 0x1DC0, 0x1DFF }, { 0x200B, 0x200F }, { 0x2028, 0x202E }, { 0x2060, 0x2064 },
-   { 0x20D0, 0x20FF }, { 0xFE00, 0xFE0F }, { 0xFE20, 0xFE2F }, { 0xFEFF, 0xFEFF },
-   { 0xE0100, 0xE01EF },
-};
-
-static const Range wide[] = {
-   { 0x1100, 0x115F },   { 0x2E80, 0x303E },   { 0x3041, 0x33FF },   { 0x3400, 0x4DBF },
-   { 0x4E00, 0x9FFF },   { 0xA000, 0xA4CF },   { 0xA960, 0xA97F },   { 0xAC00, 0xD7A3 },
-   { 0xF900, 0xFAFF },   { 0xFE10, 0xFE19 },   { 0xFE30, 0xFE6F },   { 0xFF00, 0xFF60 },
-   { 0xFFE0, 0xFFE6 },   { 0x1F300, 0x1F64F }, { 0x1F900, 0x1F9FF }, { 0x20000, 0x2FFFD },
-   { 0x30000, 0x3FFFD },
-};
-
-static bool inRanges(uint32_t cp, const Range *r, size_t n)
-{
-   for (size_t i = 0; i < n; i++)
-      if (cp >= r[i].lo && cp <= r[i].hi)
-         return true;
-   return false;
-}
-
 int Utf8_cpWidth(uint32_t cp)
 {
-   if (inRanges(cp, zeroWidth, sizeof zeroWidth / sizeof *zeroWidth))
-      return 0;
-   if (inRanges(cp, wide, sizeof wide / sizeof *wide))
-      return 2;
-   return 1;
+   int w;
+
+   if (cp >= 0x20 && cp < 0x7F)
+      return 1; /* the common case, without a table */
+   if (Utf8_isUnsafe(cp))
+      return 1; /* written as one U+FFFD */
+   /* "UTF-8", not the locale's codeset: East Asian ambiguous characters
+    * take one column for every user, as they do in a UTF-8 locale. */
+   w = uc_width(cp, "UTF-8");
+   return w < 0 ? 1 : w;
 }
 
 size_t Utf8_width(const char *s)
@@ -135,6 +117,99 @@ size_t Utf8_fit(const char *s, size_t width)
       used += cw;
    }
    return bytes;
+}
+
+/* ---- line breaks ---- */
+
+/* The unit at i of a text of code points (wide) or of UTF-8 bytes, as far
+ * as ASCII goes: a byte of a longer UTF-8 sequence is never ASCII. */
+static uint32_t unitAt(const void *s, bool wide, size_t i)
+{
+   return wide ? ((const uint32_t *)s)[i] : ((const unsigned char *)s)[i];
+}
+
+/* The whole character at i. */
+static uint32_t charAt(const void *s, bool wide, size_t n, size_t i)
+{
+   uint32_t cp;
+   bool valid;
+   if (wide)
+      return ((const uint32_t *)s)[i];
+   Utf8_decode((const char *)s + i, n - i, &cp, &valid);
+   return cp;
+}
+
+/* True when the units before i spell word (ASCII, in any case). */
+static bool spelledBefore(const void *s, bool wide, size_t i, const char *word)
+{
+   size_t len = strlen(word);
+   if (i < len)
+      return false;
+   for (size_t k = 0; k < len; k++) {
+      uint32_t c = unitAt(s, wide, i - len + k);
+      if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != (unsigned char)word[k])
+         return false;
+   }
+   return true;
+}
+
+/* walens's rules on top of UAX #14.  A URL (http:// or https:// up to the
+ * next blank) is never broken, so that it can be typed from paper or
+ * clicked in a PDF.  And a full stop, comma, colon or semicolon stays with
+ * the letter right after it ("e.g.", "z.B.", "config.yaml"): UAX #14 says
+ * so (LB29), but libunistring 1.0 offers a break there.  Both look at
+ * ASCII first, so that text without them costs one compare a unit. */
+static void tailor(const void *s, bool wide, size_t n, char *brk)
+{
+   for (size_t i = 1; i < n; i++) {
+      uint32_t c = unitAt(s, wide, i);
+      if (brk[i]) {
+         uint32_t prev = unitAt(s, wide, i - 1);
+         if ((prev == '.' || prev == ',' || prev == ':' || prev == ';') &&
+             uc_is_alpha(charAt(s, wide, n, i)))
+            brk[i] = 0;
+      }
+      if (c == ':' && i + 2 < n && unitAt(s, wide, i + 1) == '/' &&
+          unitAt(s, wide, i + 2) == '/') {
+         size_t start = spelledBefore(s, wide, i, "https") ? i - 5
+                        : spelledBefore(s, wide, i, "http") ? i - 4
+                                                            : i;
+         size_t end = i;
+         if (start == i)
+            continue; /* not a scheme walens knows: UAX #14 decides */
+         while (end < n && unitAt(s, wide, end) > ' ')
+            end++;
+         for (size_t j = start + 1; j < end; j++)
+            brk[j] = 0;
+         i = end;
+      }
+   }
+}
+
+/* libunistring's answer as walens reads it: a break is possible before a
+ * character, or it is not ('\n', its mandatory break, is the wrappers'). */
+static void possible(char *brk, size_t n)
+{
+   for (size_t i = 0; i < n; i++)
+      brk[i] = brk[i] == UC_BREAK_POSSIBLE || brk[i] == UC_BREAK_HYPHENATION;
+}
+
+void Utf8_breaks(const char *s, size_t n, char *brk)
+{
+   if (n == 0)
+      return;
+   u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", brk);
+   possible(brk, n);
+   tailor(s, false, n, brk);
+}
+
+void Utf8_breaksCp(const uint32_t *s, size_t n, char *brk)
+{
+   if (n == 0)
+      return;
+   u32_possible_linebreaks(s, n, "UTF-8", brk);
+   possible(brk, n);
+   tailor(s, true, n, brk);
 }
 
 /* ---- safe text ---- */

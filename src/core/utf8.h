@@ -1,10 +1,12 @@
-/* utf8.h: walking UTF-8 and measuring how many columns text takes on a
- * fixed-width page or terminal, the same in every locale.
+/* utf8.h: walking UTF-8, measuring how many columns text takes on a
+ * fixed-width page or terminal and finding where its lines may break, the
+ * same in every locale (widths and breaks by libunistring).
  *
  * The CLI lines its tables up with it and the report writers (src/report)
  * wrap and pad with it, so both read the same wherever they are run or
  * printed.  The TUI measures with the terminal's own wcwidth() instead
- * (src/tui/text.h), since there the terminal decides.
+ * (src/tui/text.h), since there the terminal decides, but breaks its lines
+ * where these say.
  *
  * It also makes foreign text (a lens file's, a user's) safe to write:
  * Utf8_sanitize and Utf8_write.  Only Utf8_sanitize and Utf8_sanitizeStr
@@ -25,14 +27,33 @@ size_t Utf8_next(const char *s, uint32_t *cp);
 /* Code points in s (invalid bytes count one each); NULL gives 0. */
 size_t Utf8_chars(const char *s);
 
-/* Columns a code point takes: 0 for combining marks and other zero-width
- * characters, 2 for East Asian wide and fullwidth forms, else 1. */
+/* Columns a code point takes, as libunistring's uc_width() counts them for
+ * UTF-8 (whatever the locale): 0 for combining marks and other zero-width
+ * characters, 2 for East Asian wide and fullwidth forms, else 1.  An
+ * unsafe character (Utf8_isUnsafe) takes 1: the U+FFFD it is written as. */
 int Utf8_cpWidth(uint32_t cp);
 /* Columns s takes; NULL gives 0. */
 size_t Utf8_width(const char *s);
 /* The bytes of the longest prefix of s at most width columns wide: whole
  * characters only, with the zero-width marks that follow the last one. */
 size_t Utf8_fit(const char *s, size_t width);
+
+/* ---- line breaks ----
+ *
+ * Where a wrapper may end a line: the break opportunities of Unicode's
+ * line breaking algorithm (UAX #14, libunistring's possible_linebreaks):
+ * after a blank, a hyphen or a slash, between two ideographs, never before
+ * a closing bracket or a full stop.  walens adds two rules: a URL (from
+ * http:// or https:// to the next blank) is never broken, and a full stop,
+ * comma, colon or semicolon stays with a letter right after it ("e.g.").
+ * The wrappers keep their own rules on top: a line ends at every '\n',
+ * and a word wider than the line is cut between characters. */
+
+/* brk[i] (n of them, filled here) becomes 1 when a line may end just
+ * before byte i of s[0..n), else 0; s is valid UTF-8 (cleaned text). */
+void Utf8_breaks(const char *s, size_t n, char *brk);
+/* The same for n code points, brk[i] before s[i]. */
+void Utf8_breaksCp(const uint32_t *s, size_t n, char *brk);
 
 /* ---- safe text ----
  *

@@ -124,17 +124,19 @@ static void pushLine(Lines *l, Sbuf *line)
    l->v[l->n++] = Sbuf_take(line);
 }
 
-/* Appends word (no spaces) to the lines, cutting it between characters when
- * it is wider than a whole line. */
+/* Appends one piece of text between two break opportunities (a word, or
+ * the part of one after a hyphen or slash, with the blank that may end
+ * it), cutting it between characters when it is wider than a whole line. */
 static void placeWord(Lines *l, Sbuf *line, size_t *col, const char *w, size_t wlen,
                       size_t width)
 {
    char *word = xstrndup(w, wlen);
+   size_t blank = wlen > 0 && word[wlen - 1] == ' '; /* at most one: squeezed */
+   word[wlen - blank] = '\0';
    size_t ww = Rtext_width(word);
-   if (*col > 0 && *col + 1 + ww <= width) {
-      Sbuf_addc(line, ' ');
+   if (*col + ww <= width) {
       Sbuf_add(line, word);
-      *col += 1 + ww;
+      *col += ww;
    } else if (ww <= width) {
       if (*col > 0)
          pushLine(l, line);
@@ -157,7 +159,56 @@ static void placeWord(Lines *l, Sbuf *line, size_t *col, const char *w, size_t w
          p += k;
       }
    }
+   if (blank) { /* pushLine drops it when the line ends here */
+      Sbuf_addc(line, ' ');
+      (*col)++;
+   }
    free(word);
+}
+
+/* p[0..n) with every run of blanks made one and none at either end. */
+static char *squeeze(const char *p, size_t n)
+{
+   Sbuf b = { 0 };
+   Sbuf_add(&b, "");
+   for (size_t i = 0; i < n; i++)
+      if (p[i] != ' ' || (b.len > 0 && i + 1 < n && p[i + 1] != ' '))
+         Sbuf_addc(&b, p[i]);
+   return Sbuf_take(&b);
+}
+
+/* text[0..n) onto the lines, piece by piece between the places where
+ * Utf8_breaks allows a line to end. */
+static void placeWords(Lines *l, Sbuf *line, size_t *col, const char *text, size_t n,
+                       size_t width)
+{
+   char *brk = xmalloc(n + 1);
+
+   Utf8_breaks(text, n, brk);
+   for (size_t i = 0; i < n;) {
+      size_t j = i + 1;
+      while (j < n && !brk[j])
+         j++;
+      placeWord(l, line, col, text + i, j - i, width);
+      i = j;
+   }
+   free(brk);
+}
+
+/* One paragraph (no '\n') onto the lines. */
+static void wrapPara(Lines *l, const char *p, size_t plen, size_t width)
+{
+   char *text = squeeze(p, plen);
+   Sbuf line = { 0 };
+   size_t col = 0;
+
+   Sbuf_add(&line, "");
+   if (Rtext_width(text) <= width)
+      Sbuf_add(&line, text); /* most do: no breaks to find */
+   else
+      placeWords(l, &line, &col, text, strlen(text), width);
+   pushLine(l, &line);
+   free(text);
 }
 
 void Rtext_wrap(const char *s, size_t width, char ***lines, size_t *n)
@@ -169,21 +220,7 @@ void Rtext_wrap(const char *s, size_t width, char ***lines, size_t *n)
    const char *p = text;
    for (;;) {
       const char *end = strchr(p, '\n');
-      size_t plen = end ? (size_t)(end - p) : strlen(p);
-      Sbuf line = { 0 };
-      Sbuf_add(&line, "");
-      size_t col = 0;
-      for (size_t i = 0; i < plen;) {
-         while (i < plen && p[i] == ' ')
-            i++;
-         size_t j = i;
-         while (j < plen && p[j] != ' ')
-            j++;
-         if (j > i)
-            placeWord(&l, &line, &col, p + i, j - i, width);
-         i = j;
-      }
-      pushLine(&l, &line);
+      wrapPara(&l, p, end ? (size_t)(end - p) : strlen(p), width);
       if (!end)
          break;
       p = end + 1;

@@ -49,7 +49,9 @@ size_t Rtext_width(const char *s);
 char *Rtext_clean(const char *s, bool one_line);
 
 /* Word-wraps s (cleaned first) to width columns: paragraphs break at '\n',
- * lines break at spaces, a word wider than the width is cut between
+ * lines where Unicode's line breaking allows (after a space, a hyphen,
+ * between ideographs; never inside a URL: Utf8_breaks in core/utf8.h), runs
+ * of spaces become one, a word wider than the width is cut between
  * characters.  No line is wider than width (>= 1), none ends in a space.
  * An empty text gives one empty line.  *lines is an array of *n strings. */
 void Rtext_wrap(const char *s, size_t width, char ***lines, size_t *n);

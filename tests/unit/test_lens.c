@@ -1064,6 +1064,22 @@ Test(sha256, million_a_in_odd_pieces) {
    cr_assert_str_eq(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
+/* sha256.h promises that a hash starts over after its digest (nettle
+ * resets the context), so one Sha256 can fingerprint text after text. */
+Test(sha256, final_starts_over) {
+   Sha256 s;
+   unsigned char digest[32];
+   char hex[65];
+   Sha256_init(&s);
+   Sha256_update(&s, "not this", 8);
+   Sha256_final(&s, digest);
+   Sha256_update(&s, "abc", 3);
+   Sha256_final(&s, digest);
+   for (int i = 0; i < 32; i++)
+      snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+   cr_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
 /* A lens stored by a walens that read every YAML scalar as text: refused
  * from a file today, still read (as text) from a database or a bundle, so
  * the reviews pinned to it keep opening. */

@@ -89,6 +89,32 @@ Test(rtext, wrap_cuts_long_words)
                (const char *[]){ "\xE6\x97\xA5\xE6\x9C\xAC", "\xE8\xAA\x9E", NULL });
 }
 
+/* Break opportunities are Unicode's (UAX #14, core/utf8.h): a line may end
+ * after a hyphen or a slash and between ideographs, never before an
+ * ideographic full stop; blanks still squeeze to one. */
+Test(rtext, wrap_by_uax14)
+{
+   /* Before, breaking only at blanks: "a", "well-archite", "cted lens". */
+   expectLines("a well-architected lens", 12,
+               (const char *[]){ "a well-", "architected", "lens", NULL });
+   expectLines("read/write  access", 8, (const char *[]){ "read/", "write", "access", NULL });
+   /* Before: "日本", "。", a line that starts with a full stop. */
+   expectLines("\xE6\x97\xA5\xE6\x9C\xAC\xE3\x80\x82", 4,
+               (const char *[]){ "\xE6\x97\xA5", "\xE6\x9C\xAC\xE3\x80\x82", NULL });
+}
+
+/* A URL that fits a line goes whole to a line of its own, though UAX #14
+ * would break it after a slash (issue 18); one wider than the line is
+ * still cut, as no line may pass the page's edge. */
+Test(rtext, wrap_keeps_urls_whole)
+{
+   expectLines("see more at https://example.com/ml-lens/bp01.html today", 40,
+               (const char *[]){ "see more at", "https://example.com/ml-lens/bp01.html", "today",
+                                 NULL });
+   expectLines("https://example.com/ml-lens/bp01.html", 20,
+               (const char *[]){ "https://example.com/", "ml-lens/bp01.html", NULL });
+}
+
 Test(rtext, cut_and_shorten)
 {
    char *s = Rtext_cut("\xE6\x97\xA5\xE6\x9C\xAC", 3);

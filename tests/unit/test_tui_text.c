@@ -265,6 +265,39 @@ Test(text, wrap_wide_and_empty, .init = utf8)
    free(l);
 }
 
+/* Lines end where UAX #14 allows (core/utf8.h): after a hyphen, never
+ * before '!' or inside a URL; blanks hang at the end of a line. */
+Test(text, wrap_by_uax14, .init = utf8)
+{
+   const wchar_t *s = L"a well-architected lens", *u = L"see https://ex.com/a/b now";
+   const wchar_t *x = L"ok, stop !", *b = L"  abcdefgh";
+   TextLine *l;
+   size_t n = wrapLines(s, 12, &l);
+
+   cr_assert_eq(n, 3);
+   expectLine(s, &l[0], L"a well-");
+   expectLine(s, &l[1], L"architected");
+   expectLine(s, &l[2], L"lens");
+   free(l);
+   n = wrapLines(u, 18, &l);
+   cr_assert_eq(n, 3);
+   expectLine(u, &l[0], L"see");
+   expectLine(u, &l[1], L"https://ex.com/a/b");
+   expectLine(u, &l[2], L"now");
+   free(l);
+   n = wrapLines(x, 9, &l);
+   cr_assert_eq(n, 2, "no break before '!': the whole \"stop !\" moves");
+   expectLine(x, &l[0], L"ok,");
+   expectLine(x, &l[1], L"stop !");
+   free(l);
+   /* Leading blanks and a word too long: cut, not an empty first line. */
+   n = wrapLines(b, 6, &l);
+   cr_assert_eq(n, 2);
+   expectLine(b, &l[0], L"  abcd");
+   expectLine(b, &l[1], L"efgh");
+   free(l);
+}
+
 Test(text, ascii_locale_fallbacks, .init = ascii)
 {
    size_t n;

@@ -53,6 +53,43 @@ Test(utf8, widths)
    cr_assert_eq(Utf8_chars(NULL), 0);
 }
 
+/* The widths come from libunistring (uc_width, asked for "UTF-8").  Where
+ * they differ from the table walens kept before, libunistring follows
+ * Unicode's EastAsianWidth.txt and general categories, which terminals
+ * and printers follow too; the old table was a coarse range list. */
+Test(utf8, widths_follow_unicode)
+{
+   /* Wide in EastAsianWidth.txt, missed by the old table's emoji ranges. */
+   cr_assert_eq(Utf8_cpWidth(0x1F680), 2, "rocket");
+   cr_assert_eq(Utf8_cpWidth(0x231A), 2, "watch");
+   /* Neutral (text presentation by default): one column, although the old
+    * table counted all of U+1F300..U+1F64F as wide. */
+   cr_assert_eq(Utf8_cpWidth(0x1F321), 1, "thermometer");
+   /* Hangul vowel and final jamo join the syllable before: no column. */
+   cr_assert_eq(Utf8_cpWidth(0x1161), 0);
+   cr_assert_eq(Utf8_width("\xE1\x84\x80\xE1\x85\xA1"), 2, "one syllable of two jamo");
+   /* Combining marks the old table did not list (Devanagari, Hebrew). */
+   cr_assert_eq(Utf8_cpWidth(0x093C), 0);
+   cr_assert_eq(Utf8_cpWidth(0x05BF), 0);
+   cr_assert_eq(Utf8_cpWidth(0x00AD), 0, "soft hyphen: shows only where a line breaks");
+   /* East Asian ambiguous: one column whatever the locale says, since the
+    * encoding asked for is UTF-8, not the locale's. */
+   cr_assert_eq(Utf8_cpWidth(0x2460), 1, "circled one");
+   cr_assert_eq(Utf8_cpWidth(0x3248), 1, "circled ten on a black square");
+   cr_assert_eq(Utf8_cpWidth(0x00B1), 1, "plus-minus");
+}
+
+/* An unsafe character is written as one U+FFFD, so it takes one column,
+ * not what libunistring says of it (-1 for a control, 0 for a bidi mark). */
+Test(utf8, unsafe_characters_take_one_column)
+{
+   static const uint32_t unsafe[] = { 0x00, 0x01, 0x1B, 0x7F, 0x85, 0x9F,
+                                      0x061C, 0x200E, 0x202E, 0x2066 };
+   for (size_t i = 0; i < sizeof unsafe / sizeof *unsafe; i++)
+      cr_assert_eq(Utf8_cpWidth(unsafe[i]), 1, "U+%04X", (unsigned)unsafe[i]);
+   cr_assert_eq(Utf8_width("a\x1B[2Jb"), 6);
+}
+
 Test(utf8, fit_keeps_whole_characters)
 {
    const char *s = "a" NICHI "b";
@@ -184,4 +221,71 @@ Test(utf8, decode_takes_whole_broken_sequences)
    cr_assert_eq(cp, 0);
    /* Utf8_next keeps its one byte a replacement, which widths count by. */
    cr_assert_eq(Utf8_next("\xF0\x9F\x98x", &cp), 1);
+}
+
+/* ---- line breaks ---- */
+
+/* s with a '|' where Utf8_breaks allows a line to end. */
+static char *marked(const char *s)
+{
+   size_t n = strlen(s), o = 0;
+   char *brk = malloc(n + 1), *out = malloc(2 * n + 1);
+   Utf8_breaks(s, n, brk);
+   for (size_t i = 0; i < n; i++) {
+      if (brk[i])
+         out[o++] = '|';
+      out[o++] = s[i];
+   }
+   out[o] = '\0';
+   free(brk);
+   return out;
+}
+
+static void expectBreaks(const char *s, const char *want)
+{
+   char *got = marked(s);
+   cr_assert_str_eq(got, want, "breaks of %s", s);
+   free(got);
+
+   /* The code-point form agrees with the UTF-8 one. */
+   size_t n = strlen(s), k = 0, m = 0;
+   uint32_t *cps = malloc((n + 1) * sizeof *cps);
+   size_t *at = malloc((n + 1) * sizeof *at);
+   for (size_t len; (len = Utf8_next(s + k, &cps[m])) > 0; k += len)
+      at[m++] = k;
+   char *b8 = malloc(n + 1), *b32 = malloc(m + 1);
+   Utf8_breaks(s, n, b8);
+   Utf8_breaksCp(cps, m, b32);
+   for (size_t i = 0; i < m; i++)
+      cr_assert_eq(b32[i], b8[at[i]], "code point %zu of %s", i, s);
+   free(cps);
+   free(at);
+   free(b8);
+   free(b32);
+}
+
+Test(utf8, breaks_follow_uax14)
+{
+   expectBreaks("the quick fox", "the |quick |fox");
+   expectBreaks("well-architected", "well-|architected");
+   expectBreaks("read/write", "read/|write");
+   expectBreaks("word !", "word !");                       /* never before '!' */
+   expectBreaks("(Datenschutz) ok", "(Datenschutz) |ok");  /* nor before ')' */
+   expectBreaks("10-20% 3.5", "10-20% |3.5");               /* numbers whole */
+   /* Between ideographs, but never before the full stop 。 */
+   expectBreaks(NICHI HON "\xE3\x80\x82", NICHI "|" HON "\xE3\x80\x82");
+   expectBreaks("", "");
+}
+
+Test(utf8, breaks_keep_walens_rules)
+{
+   /* Punctuation stays with the letter after it (UAX #14 LB29), where
+    * libunistring 1.0 would break. */
+   expectBreaks("e.g. z.B. config.yaml a,b a:b a;b",
+                "e.g. |z.B. |config.yaml |a,b |a:b |a;b");
+   /* A URL is never broken, in any case of its scheme; text around it is. */
+   expectBreaks("see https://docs.example.com/ml-lens/sec01-bp01.html now",
+                "see |https://docs.example.com/ml-lens/sec01-bp01.html |now");
+   expectBreaks("(HTTP://a.b/c?d=e) x/y", "(HTTP://a.b/c?d=e) |x/|y");
+   expectBreaks("http:/a/b", "http:/|a/|b");                /* not a URL */
 }

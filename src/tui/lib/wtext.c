@@ -249,16 +249,49 @@ static void pushLine(TextLine **lines, size_t *count, size_t *cap, const wchar_t
    (*count)++;
 }
 
+/* Where a line of s[0..n) may end (core/utf8.h: UAX #14 with walens's
+ * rules): brk[i] before s[i].  Cleaned wide text holds code points
+ * (__STDC_ISO_10646__), which libunistring takes as uint32_t.  Caller frees. */
+static char *breaks(const wchar_t *s, size_t n)
+{
+   uint32_t *cps = xmalloc((n + 1) * sizeof *cps);
+   char *brk = xmalloc(n + 1);
+
+   for (size_t i = 0; i < n; i++)
+      cps[i] = (uint32_t)s[i];
+   Utf8_breaksCp(cps, n, brk);
+   free(cps);
+   return brk;
+}
+
+/* The last place in start+1..at where a line of s[0..n) may end with
+ * something not blank on it, else SIZE_MAX.  The breaks of the whole text
+ * are found the first time a line overflows (*brk), so that a text that
+ * fits, as most do, costs nothing more. */
+static size_t lastBreak(const wchar_t *s, size_t n, size_t start, size_t at, char **brk)
+{
+   size_t k = at;
+
+   if (!*brk)
+      *brk = breaks(s, n);
+   while (k > start && !(*brk)[k])
+      k--;
+   for (size_t j = start; j < k; j++)
+      if (s[j] != L' ')
+         return k;
+   return SIZE_MAX;
+}
+
 size_t WText_wrap(const wchar_t *s, size_t n, int width, TextLine **lines)
 {
    size_t count = 0, cap = 0, i = 0;
+   char *brk = NULL;
 
    *lines = NULL;
    if (width < 1)
       width = 1;
    for (;;) {
-      size_t start = i, run = SIZE_MAX; /* run: where the current blank run began */
-      size_t brk_end = SIZE_MAX, brk_next = 0;
+      size_t start = i;
       int w = 0;
       bool ended = false;
 
@@ -272,25 +305,12 @@ size_t WText_wrap(const wchar_t *s, size_t n, int width, TextLine **lines)
             break;
          }
          cw = WText_charWidth(c);
-         if (c == L' ') {
-            if (run == SIZE_MAX)
-               run = i;
-         } else if (run != SIZE_MAX) {
-            if (run > start) {
-               brk_end = run;
-               brk_next = i;
-            }
-            run = SIZE_MAX;
-         }
-         if (cw > 0 && w + cw > width && i > start) {
-            if (c == L' ' && run > start && run != SIZE_MAX) {
-               pushLine(lines, &count, &cap, s, start, run);
-            } else if (brk_end != SIZE_MAX) {
-               pushLine(lines, &count, &cap, s, start, brk_end);
-               i = brk_next;
-            } else {
-               pushLine(lines, &count, &cap, s, start, i);
-            }
+         /* Blanks never overflow: they hang at the end of the line. */
+         if (cw > 0 && c != L' ' && w + cw > width && i > start) {
+            size_t last = lastBreak(s, n, start, i, &brk);
+            if (last != SIZE_MAX)
+               i = last;
+            pushLine(lines, &count, &cap, s, start, i); /* else cut inside a word */
             while (i < n && s[i] == L' ')
                i++; /* a wrapped line starts with its first word */
             ended = true;
@@ -309,5 +329,6 @@ size_t WText_wrap(const wchar_t *s, size_t n, int width, TextLine **lines)
          break;
       }
    }
+   free(brk);
    return count;
 }

@@ -71,9 +71,11 @@ wchar_t *WText_truncate(const char *s, int width, size_t *len);
  * fits, the cut of WText_truncate().  Caller frees. */
 wchar_t *WText_abbrev(const char *s, int width, size_t *len);
 
-/* Wrapping: lines break after blanks where they can, inside a word where it
- * is longer than the width, and at every '\n'.  Lines hold no trailing blank
- * and no '\n'. */
+/* Wrapping: lines break where Unicode's line breaking allows (after a blank,
+ * a hyphen, between ideographs; never inside a URL: Utf8_breaksCp in
+ * core/utf8.h), inside a word where it is longer than the width, and at
+ * every '\n'.  Blanks at the end of a line hang past the width; lines hold
+ * no trailing blank and no '\n'. */
 typedef struct TextLine {
    size_t start, len; /* into the wrapped string */
    int width;
