@@ -41,7 +41,7 @@ check_PROGRAMS += tests/unit/test_reloc
 TESTS += tests/unit/test_reloc
 tests_unit_test_reloc_SOURCES = tests/unit/test_reloc.c
 tests_unit_test_reloc_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_unit_test_reloc_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_reloc_LDADD = $(UNIT_LIBS)
 endif
 DOC_TESTS = tests/doc/man.sh tests/doc/hacking.sh tests/i18n/potfiles.sh tests/i18n/po.sh \
 	tests/i18n/german.sh tests/install/install.sh tests/completion/completion.sh

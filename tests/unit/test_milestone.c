@@ -19,36 +19,14 @@
 #include "store/store.h"
 #include "store/store_internal.h" /* STORE_SCHEMA_VERSION */
 #include "store/upgrade.h"
+#include "support.h"
 
 #define T0 "2026-11-28T10:00:00Z"
 
 static char dir[64];
 
-static void removeTree(const char *path) {
-   DIR *d = opendir(path);
-   if (!d) {
-      unlink(path);
-      return;
-   }
-   struct dirent *e;
-   while ((e = readdir(d))) {
-      if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-         continue;
-      char sub[512];
-      snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-      struct stat st;
-      if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
-         removeTree(sub);
-      else
-         unlink(sub);
-   }
-   closedir(d);
-   rmdir(path);
-}
-
 static void setup(void) {
-   strcpy(dir, "/tmp/walens-ms-XXXXXX");
-   cr_assert_not_null(mkdtemp(dir));
+   Support_tempDir(dir, sizeof dir, "ms");
    /* No lens directories but the ones a test makes. */
    char buf[128];
    snprintf(buf, sizeof buf, "%s/xdg", dir);
@@ -58,7 +36,7 @@ static void setup(void) {
 }
 
 static void teardown(void) {
-   removeTree(dir);
+   Support_removeTree(dir);
 }
 
 TestSuite(milestone, .init = setup, .fini = teardown);
@@ -72,10 +50,11 @@ static const char *dbPath(void) {
    return p;
 }
 
+/* The lens fixture's path, valid until the next call. */
 static const char *fixture(const char *name) {
-   static char p[1024];
-   const char *top = getenv("top_srcdir");
-   snprintf(p, sizeof p, "%s/tests/fixtures/lenses/%s", top ? top : ".", name);
+   static char *p;
+   free(p);
+   p = Support_lensPath(name);
    return p;
 }
 

@@ -16,6 +16,7 @@
 
 #include "store/store.h"
 #include "store/store_internal.h" /* StoreSql_status: the SQLite code mapping */
+#include "support.h"
 
 #define SHA_A "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 #define SHA_B "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
@@ -24,34 +25,11 @@
 static char dir[64];
 
 static void setup(void) {
-   strcpy(dir, "/tmp/walens-store-XXXXXX");
-   cr_assert_not_null(mkdtemp(dir));
-}
-
-static void removeTree(const char *path) {
-   DIR *d = opendir(path);
-   if (!d) {
-      unlink(path);
-      return;
-   }
-   struct dirent *e;
-   while ((e = readdir(d))) {
-      if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-         continue;
-      char sub[512];
-      snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-      struct stat st;
-      if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
-         removeTree(sub);
-      else
-         unlink(sub);
-   }
-   closedir(d);
-   rmdir(path);
+   Support_tempDir(dir, sizeof dir, "store");
 }
 
 static void teardown(void) {
-   removeTree(dir);
+   Support_removeTree(dir);
 }
 
 TestSuite(store, .init = setup, .fini = teardown);
