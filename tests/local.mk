@@ -12,7 +12,7 @@ endif
 TESTS += tests/cli/cli.sh tests/cli/hostile.sh
 EXTRA_DIST += tests/cli/cli.sh tests/cli/hostile.sh tests/cli/golden
 
-# Proof under stress (issue 7): fuzz harnesses and stress tests.
+# Proof under stress: fuzz harnesses and stress tests.
 include tests/fuzz/local.mk
 include tests/stress/local.mk
 # Terminal byte-stream tests (make check), the workshop load test

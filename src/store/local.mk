@@ -29,11 +29,11 @@ tests_unit_test_reviewdoc_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_reviewdoc_LDADD = $(UNIT_LIBS)
 endif
 if HAVE_CRITERION
-check_PROGRAMS += tests/unit/test_milestone
-TESTS += tests/unit/test_milestone
-tests_unit_test_milestone_SOURCES = tests/unit/test_milestone.c
-tests_unit_test_milestone_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_unit_test_milestone_LDADD = $(UNIT_LIBS)
+check_PROGRAMS += tests/unit/test_store_plan
+TESTS += tests/unit/test_store_plan
+tests_unit_test_store_plan_SOURCES = tests/unit/test_store_plan.c
+tests_unit_test_store_plan_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_store_plan_LDADD = $(UNIT_LIBS)
 endif
 
 # The store's side of a bundle import: one transaction that keeps original

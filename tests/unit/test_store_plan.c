@@ -1,6 +1,8 @@
-/* test_milestone.c: the store side of issue 5: milestones (store and
- * ReviewDoc level), plan tracking through ReviewDoc, the schema migration to
- * version 2, lens upgrades with re-review marks, readable history. */
+/* test_store_plan.c: the review layer of the store (store/plan.h,
+ * store/upgrade.h, store/histfmt.h): milestones (store and ReviewDoc level),
+ * plan tracking through ReviewDoc, the schema migration to version 2, lens
+ * upgrades with re-review marks, readable history.  One suite each:
+ * tests/unit/test_store_plan --filter 'upgrade/*' */
 #include "config.h"
 
 #include <criterion/criterion.h>
@@ -39,6 +41,7 @@ static void teardown(void) {
    Support_removeTree(dir);
 }
 
+TestSuite(schema, .init = setup, .fini = teardown);
 TestSuite(milestone, .init = setup, .fini = teardown);
 TestSuite(tracking, .init = setup, .fini = teardown);
 TestSuite(upgrade, .init = setup, .fini = teardown);
@@ -135,7 +138,7 @@ static void answer(Store *s, ReviewDoc *doc, const char *qid, const char *ids, b
 
 /* ---- schema ---- */
 
-Test(milestone, migrates_from_version_1) {
+Test(schema, migrates_from_version_1) {
    Store_close(openStore());
    cr_assert_null(rawExec("DROP TRIGGER answer_insert_clears_mark;"
                           "DROP TRIGGER answer_update_clears_mark;"
