@@ -44,6 +44,21 @@ void Support_removeTree(const char *path)
    cr_assert(lstat(path, &st) != 0 && errno == ENOENT, "%s is still there after removal", path);
 }
 
+void Support_copyFile(const char *from, const char *to)
+{
+   FILE *in = fopen(from, "rb");
+   cr_assert_not_null(in, "%s: %s", from, strerror(errno));
+   FILE *out = fopen(to, "wb");
+   cr_assert_not_null(out, "%s: %s", to, strerror(errno));
+   char buf[8192];
+   size_t n;
+   while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+      cr_assert_eq(fwrite(buf, 1, n, out), n, "%s: %s", to, strerror(errno));
+   cr_assert_not(ferror(in), "%s: read error", from);
+   fclose(in);
+   cr_assert_eq(fclose(out), 0, "%s: %s", to, strerror(errno));
+}
+
 const char *Support_topSrcdir(void)
 {
    const char *top = getenv("top_srcdir");

@@ -16,6 +16,10 @@ void Support_tempDir(char *buf, size_t size, const char *tag);
  * something stays behind. */
 void Support_removeTree(const char *path);
 
+/* Copies the file from to a new file to (mode 0644); fails the running
+ * test when it cannot. */
+void Support_copyFile(const char *from, const char *to);
+
 /* The source tree: $top_srcdir, or "." when it is not set. */
 const char *Support_topSrcdir(void);
 

@@ -32,8 +32,8 @@ static void teardown(void) {
    Support_removeTree(dir);
 }
 
-/* One suite per part of the store, so that --filter narrows a run:
- * tests/unit/test_store --filter 'answers/*' */
+/* One suite per part of the store, so that --filter narrows a run to one
+ * of them: tests/unit/test_store --filter 'answers/?*' (SUITE/TEST). */
 TestSuite(schema, .init = setup, .fini = teardown);
 TestSuite(files, .init = setup, .fini = teardown);
 TestSuite(refusals, .init = setup, .fini = teardown);
