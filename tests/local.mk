@@ -1,9 +1,18 @@
 # tests: shell and tmux scripts; Criterion suites are listed in each module's local.mk.
 EXTRA_DIST += tests/lib.sh
+
+# What every Criterion test links: tests/unit/support.{c,h} (temporary
+# directories, tree removal, source paths), then the real code.
+UNIT_LIBS = tests/unit/libsupport.a $(WALENS_LIBS) $(CRITERION_LIBS)
+if HAVE_CRITERION
+check_LIBRARIES = tests/unit/libsupport.a
+tests_unit_libsupport_a_SOURCES = tests/unit/support.c tests/unit/support.h
+tests_unit_libsupport_a_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+endif
 TESTS += tests/cli/cli.sh tests/cli/hostile.sh tests/cli/outfile.sh
 EXTRA_DIST += tests/cli/cli.sh tests/cli/hostile.sh tests/cli/outfile.sh tests/cli/golden
 
-# Proof under stress (issue 7): fuzz harnesses and stress tests.
+# Proof under stress: fuzz harnesses and stress tests.
 include tests/fuzz/local.mk
 include tests/stress/local.mk
 # Terminal byte-stream tests (make check), the workshop load test
@@ -16,7 +25,7 @@ check_PROGRAMS += tests/unit/test_store_shared
 TESTS += tests/unit/test_store_shared
 tests_unit_test_store_shared_SOURCES = tests/unit/test_store_shared.c
 tests_unit_test_store_shared_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_unit_test_store_shared_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_store_shared_LDADD = $(UNIT_LIBS)
 endif
 TESTS += tests/cli/plan.sh
 EXTRA_DIST += tests/cli/plan.sh tests/plan/golden

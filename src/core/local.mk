@@ -20,7 +20,7 @@ check_PROGRAMS += tests/unit/test_utf8
 TESTS += tests/unit/test_utf8
 tests_unit_test_utf8_SOURCES = tests/unit/test_utf8.c
 tests_unit_test_utf8_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_unit_test_utf8_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_utf8_LDADD = $(UNIT_LIBS)
 endif
 
 if HAVE_CRITERION
@@ -28,7 +28,7 @@ check_PROGRAMS += tests/unit/test_plan
 TESTS += tests/unit/test_plan
 tests_unit_test_plan_SOURCES = tests/unit/test_plan.c
 tests_unit_test_plan_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_unit_test_plan_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_plan_LDADD = $(UNIT_LIBS)
 endif
 
 # The default lens is compiled in, so walens runs with no data files installed.
@@ -47,13 +47,13 @@ check_PROGRAMS += tests/unit/test_lens tests/unit/test_corpus tests/unit/test_ml
 TESTS += tests/unit/test_lens tests/unit/test_corpus tests/unit/test_mllens
 tests_unit_test_lens_SOURCES = tests/unit/test_lens.c
 tests_unit_test_lens_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_unit_test_lens_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_lens_LDADD = $(UNIT_LIBS)
 tests_unit_test_corpus_SOURCES = tests/unit/test_corpus.c
 tests_unit_test_corpus_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_unit_test_corpus_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_corpus_LDADD = $(UNIT_LIBS)
 tests_unit_test_mllens_SOURCES = tests/unit/test_mllens.c
 tests_unit_test_mllens_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_unit_test_mllens_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_mllens_LDADD = $(UNIT_LIBS)
 endif
 EXTRA_DIST += tests/fixtures/lenses
 

@@ -20,13 +20,13 @@ check_PROGRAMS += tests/unit/test_report tests/unit/test_lens_export tests/unit/
 TESTS += tests/unit/test_report tests/unit/test_lens_export tests/unit/test_bundle
 tests_unit_test_report_SOURCES = tests/unit/test_report.c
 tests_unit_test_report_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_unit_test_report_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_report_LDADD = $(UNIT_LIBS)
 tests_unit_test_lens_export_SOURCES = tests/unit/test_lens_export.c
 tests_unit_test_lens_export_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_unit_test_lens_export_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_lens_export_LDADD = $(UNIT_LIBS)
 tests_unit_test_bundle_SOURCES = tests/unit/test_bundle.c
 tests_unit_test_bundle_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_unit_test_bundle_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_bundle_LDADD = $(UNIT_LIBS)
 endif
 
 EXTRA_DIST += doc/report-json.md doc/report-csv.md doc/bundle.md

@@ -1,8 +1,7 @@
 /* import.h: a whole review written into the database in one transaction
  * (walens import).  The bundle reader (report/bundle.h) checks a bundle
- * against its lens; this checks what the store cares about and writes.
- *
- * Written by the bundle helper for issue 6; belongs to the store module. */
+ * against its lens; this checks what the store cares about and writes
+ * (src/store/store_import.c). */
 #ifndef WALENS_STORE_IMPORT_H
 #define WALENS_STORE_IMPORT_H
 

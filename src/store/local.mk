@@ -19,21 +19,21 @@ check_PROGRAMS += tests/unit/test_store
 TESTS += tests/unit/test_store
 tests_unit_test_store_SOURCES = tests/unit/test_store.c
 tests_unit_test_store_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_unit_test_store_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_store_LDADD = $(UNIT_LIBS)
 endif
 if HAVE_CRITERION
 check_PROGRAMS += tests/unit/test_reviewdoc
 TESTS += tests/unit/test_reviewdoc
 tests_unit_test_reviewdoc_SOURCES = tests/unit/test_reviewdoc.c
 tests_unit_test_reviewdoc_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_unit_test_reviewdoc_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_reviewdoc_LDADD = $(UNIT_LIBS)
 endif
 if HAVE_CRITERION
-check_PROGRAMS += tests/unit/test_milestone
-TESTS += tests/unit/test_milestone
-tests_unit_test_milestone_SOURCES = tests/unit/test_milestone.c
-tests_unit_test_milestone_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_unit_test_milestone_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+check_PROGRAMS += tests/unit/test_store_plan
+TESTS += tests/unit/test_store_plan
+tests_unit_test_store_plan_SOURCES = tests/unit/test_store_plan.c
+tests_unit_test_store_plan_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_store_plan_LDADD = $(UNIT_LIBS)
 endif
 
 # The store's side of a bundle import: one transaction that keeps original

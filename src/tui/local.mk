@@ -30,28 +30,28 @@ TESTS += tests/unit/test_tui_text tests/unit/test_tui_layout tests/unit/test_tui
 	tests/unit/test_tui_edbuf tests/unit/test_tui_misc tests/unit/test_tui_plan
 tests_unit_test_tui_text_SOURCES = tests/unit/test_tui_text.c
 tests_unit_test_tui_text_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_unit_test_tui_text_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_tui_text_LDADD = $(UNIT_LIBS)
 tests_unit_test_tui_layout_SOURCES = tests/unit/test_tui_layout.c
 tests_unit_test_tui_layout_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_unit_test_tui_layout_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_tui_layout_LDADD = $(UNIT_LIBS)
 tests_unit_test_tui_input_SOURCES = tests/unit/test_tui_input.c
 tests_unit_test_tui_input_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_unit_test_tui_input_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_tui_input_LDADD = $(UNIT_LIBS)
 tests_unit_test_tui_edbuf_SOURCES = tests/unit/test_tui_edbuf.c
 tests_unit_test_tui_edbuf_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_unit_test_tui_edbuf_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_tui_edbuf_LDADD = $(UNIT_LIBS)
 tests_unit_test_tui_misc_SOURCES = tests/unit/test_tui_misc.c
 tests_unit_test_tui_misc_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_unit_test_tui_misc_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_tui_misc_LDADD = $(UNIT_LIBS)
 tests_unit_test_tui_plan_SOURCES = tests/unit/test_tui_plan.c
 tests_unit_test_tui_plan_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_unit_test_tui_plan_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_unit_test_tui_plan_LDADD = $(UNIT_LIBS)
 endif
 
 # Screen tests: walens in tmux, keys typed, the screen read back.
 TUI_TESTS = tests/tui/basic.sh tests/tui/notes.sh tests/tui/multi.sh tests/tui/resize.sh \
 	tests/tui/readonly.sh tests/tui/escape.sh tests/tui/plan.sh tests/tui/milestones.sh \
-	tests/tui/upgrade.sh
+	tests/tui/upgrade.sh tests/tui/golden.sh
 TESTS += $(TUI_TESTS)
-EXTRA_DIST += $(TUI_TESTS) tests/tui/tuilib.sh tests/fixtures/tui/fake-editor.sh \
+EXTRA_DIST += $(TUI_TESTS) tests/tui/golden tests/tui/tuilib.sh tests/fixtures/tui/fake-editor.sh \
 	tests/fixtures/lenses/escapes.yaml tests/fixtures/tui/nophases.json

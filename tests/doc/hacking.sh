@@ -33,24 +33,108 @@ else
    pass "doc/HACKING.md names every file ($n)"
 fi
 
-# And the other way: a line that names a path which no longer exists
-# misleads (files are named as `path/file.ext` at the start of a line).
+# And the other way: every backticked path on any line of HACKING.md exists
+# (a glob matches something); placeholders (NAME, xxx) are not paths.
 # Only in a git checkout: a tarball leaves out .gitignore and the like, and
 # generated files (src/core/lens_default.c) live in the build directory.
-: > "$TMP/stale"
-gone() {
-   case $1 in
-   */*|*.*) [ -e "$1" ] || [ -e "$top_builddir/$1" ] || echo "$1" >> "$TMP/stale" ;;
-   esac
+# tokens: one line per backticked word, "LINE<TAB>WORD".
+awk '{ n = split($0, f, "`"); for (i = 2; i <= n; i += 2) if (f[i] != "") printf "%d\t%s\n", NR, f[i] }' \
+   "$HACKING" > "$TMP/tokens"
+placeholder() {
+   case $1 in *NAME* | *xxx* | *Xxx*) return 0 ;; esac
+   return 1
 }
+: > "$TMP/stale"
 if [ -e .git ]; then
-   sed -n 's/^- `\([^`]*\)`.*/\1/p' "$HACKING" | while read -r f; do gone "$f"; done
-   sed -n 's/^- `[^`]*`, `\([^`]*\)`.*/\1/p' "$HACKING" | while read -r f; do gone "$f"; done
+   while IFS='	' read -r ln tok; do
+      placeholder "$tok" && continue
+      case $tok in
+      *" "*) ;;
+      src/* | tests/* | doc/* | data/* | build-aux/* | po/* | .ci/* | m4/*)
+         # unquoted on purpose: a glob expands to what it matches
+         # shellcheck disable=SC2086
+         set -- $tok
+         [ -e "$1" ] || [ -e "$top_builddir/$1" ] || echo "line $ln: $tok" >> "$TMP/stale" ;;
+      esac
+   done < "$TMP/tokens"
 fi
 if [ -s "$TMP/stale" ]; then
-   fail "doc/HACKING.md names no file that is gone" "$(sort -u "$TMP/stale")"
+   fail "doc/HACKING.md names no file that is gone" "$(cat "$TMP/stale")"
 else
    pass "doc/HACKING.md names no file that is gone"
+fi
+
+# A backticked function (Module_verb) is in the file its line is about: on a
+# "- `file`: ..." line the files named before the colon, on another line any
+# C file the line names; a line that names none: somewhere in src/ or tests/.
+lineFiles() {
+   sed -n "${1}p" "$HACKING" | sed '/^- `/s/`: .*/`/' |
+      awk '{ n = split($0, f, "`"); for (i = 2; i <= n; i += 2) print f[i] }' |
+      grep -E '^(src|tests)/[^ ]*\.[ch]$'
+}
+: > "$TMP/misplaced"
+while IFS='	' read -r ln tok; do
+   tok=${tok%"()"}
+   placeholder "$tok" && continue
+   case $tok in
+   *[!A-Za-z0-9_]*) continue ;;
+   [A-Z]*_*[a-z]*) ;;
+   *) continue ;;
+   esac
+   files=$(lineFiles "$ln")
+   if [ -z "$files" ]; then
+      grep -rqw --include='*.[ch]' -- "$tok" src tests ||
+         echo "line $ln: $tok is nowhere in src/ or tests/" >> "$TMP/misplaced"
+      continue
+   fi
+   found=
+   for f in $files; do
+      [ -f "$f" ] || f=$top_builddir/$f
+      [ -f "$f" ] && grep -qw -- "$tok" "$f" && found=yes
+   done
+   [ -n "$found" ] || echo "line $ln: $tok is not in" $files >> "$TMP/misplaced"
+done < "$TMP/tokens"
+if [ -s "$TMP/misplaced" ]; then
+   fail "doc/HACKING.md places every function it names" "$(cat "$TMP/misplaced")"
+else
+   pass "doc/HACKING.md places every function it names"
+fi
+
+# A documented `--filter 'PATTERN'` selects at least one test of the
+# Criterion binary before it (PATTERN against "suite/test", as Criterion
+# matches it).
+sed -n "s|.*\(tests/[a-z]*/test_[a-z_]*\) --filter '\([^']*\)'.*|\1 \2|p" "$HACKING" > "$TMP/filters"
+while read -r bin pattern; do
+   if [ ! -x "$top_builddir/$bin" ]; then
+      echo "# SKIP --filter '$pattern': $bin is not built"
+      continue
+   fi
+   # --list prints "suite: N tests" and then the tests, one a line
+   n=$("$top_builddir/$bin" --list 2>&1 | awk '
+      /^[^ ]*: [0-9]+ tests?$/ { suite = $1; sub(/:$/, "", suite); next }
+      { t = $0; sub(/^[^a-zA-Z0-9_]*/, "", t); print suite "/" t }' |
+      while read -r name; do
+         # shellcheck disable=SC2254
+         case $name in $pattern) echo "$name" ;; esac
+      done | wc -l)
+   if [ "$n" -gt 0 ]; then
+      pass "$bin --filter '$pattern' selects tests ($n)"
+   else
+      fail "$bin --filter '$pattern' selects tests" "it matches none of: $("$top_builddir/$bin" --list 2>&1 | head -n 5)"
+   fi
+done < "$TMP/filters"
+
+# store_internal.h: included outside src/store only by the files its line names.
+line=$(grep -n '^- `src/store/store_internal.h`' "$HACKING" | cut -d: -f1)
+extra=""
+for f in $(grep -rl --include='*.[ch]' '#include "store/store_internal.h"' src tests | grep -v '^src/store/'); do
+   sed -n "${line:-0}p" "$HACKING" | grep -qF "\`$f\`" || extra="$extra $f"
+done
+if [ -n "$line" ] && [ -z "$extra" ]; then
+   pass "only the files HACKING.md names include store_internal.h outside the store"
+else
+   fail "only the files HACKING.md names include store_internal.h outside the store" \
+      "not named on its line:${extra:- (no line for src/store/store_internal.h)}"
 fi
 
 # Layers: which module's headers each module may include.

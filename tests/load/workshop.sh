@@ -1,5 +1,5 @@
 #!/bin/sh
-# The workshop load test (issue 7): 30 reviewers on one database for about
+# The workshop load test: 30 reviewers on one database for about
 # a minute.  26 scripted writers (22 `walens answer`, 4 `walens plan set`,
 # tests/load/workshop.py) and 4 walens TUIs in tmux watching: two
 # dashboards, a question, the workloads list.  Afterwards: no lost write,

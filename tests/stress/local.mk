@@ -16,11 +16,11 @@ if HAVE_CRITERION
 check_PROGRAMS += tests/stress/test_full tests/stress/test_busy
 TESTS += tests/stress/test_full tests/stress/test_busy
 tests_stress_test_full_SOURCES = tests/stress/test_full.c
-tests_stress_test_full_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_stress_test_full_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_stress_test_full_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) -I$(top_srcdir)/tests/unit
+tests_stress_test_full_LDADD = $(UNIT_LIBS)
 tests_stress_test_busy_SOURCES = tests/stress/test_busy.c
-tests_stress_test_busy_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_stress_test_busy_LDADD = $(WALENS_LIBS) $(CRITERION_LIBS)
+tests_stress_test_busy_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) -I$(top_srcdir)/tests/unit
+tests_stress_test_busy_LDADD = $(UNIT_LIBS)
 endif
 EXTRA_DIST += tests/stress/crash.sh tests/stress/crash-quick.sh tests/stress/corrupt.sh \
 	tests/stress/diskfull.sh tests/stress/perms.sh tests/stress/valgrind.sh \

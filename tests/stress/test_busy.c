@@ -17,21 +17,19 @@
 #include <unistd.h>
 
 #include "store/store.h"
+#include "support.h"
 
 #define SHA "b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0"
 
 static char dir[64], db[128];
 
 static void setup(void) {
-   strcpy(dir, "/tmp/walens-busy-XXXXXX");
-   cr_assert_not_null(mkdtemp(dir));
+   Support_tempDir(dir, sizeof dir, "busy");
    snprintf(db, sizeof db, "%s/busy.db", dir);
 }
 
 static void teardown(void) {
-   char cmd[128];
-   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-   cr_assert_eq(system(cmd), 0);
+   Support_removeTree(dir);
 }
 
 TestSuite(busy, .init = setup, .fini = teardown);

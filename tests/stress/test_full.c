@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "store/store.h"
+#include "support.h"
 #include "store/store_internal.h" /* the sqlite3 handle, for max_page_count */
 
 #define SHA "f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0"
@@ -29,8 +30,7 @@ static char dir[64], db[128];
 static bool mounted;
 
 static void setup(void) {
-   strcpy(dir, "/tmp/walens-full-XXXXXX");
-   cr_assert_not_null(mkdtemp(dir));
+   Support_tempDir(dir, sizeof dir, "full");
    snprintf(db, sizeof db, "%s/full.db", dir);
    mounted = false;
 }
@@ -38,9 +38,7 @@ static void setup(void) {
 static void teardown(void) {
    if (mounted)
       umount2(dir, MNT_DETACH);
-   char cmd[128];
-   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-   cr_assert_eq(system(cmd), 0);
+   Support_removeTree(dir);
 }
 
 TestSuite(full, .init = setup, .fini = teardown);

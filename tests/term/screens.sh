@@ -46,10 +46,11 @@ keys t1 Escape Escape
 # the live dashboard shows.
 expect t1 "plan: 1 open" "back on the dashboard"
 now=$(tt display-message -p -t t1 '#{pane_title}')
-if [ "$now" = "$title" ]; then pass "the pane title is unchanged ($title)"; else
+if [ -n "$now" ] && [ "$now" = "$title" ]; then pass "the pane title is unchanged ($title)"; else
    fail "the pane title is unchanged" "was \"$title\", now \"$now\""
 fi
-if [ -z "$(tt list-buffers)" ]; then pass "nothing reached the clipboard (no tmux buffer)"; else
+# list-buffers prints nothing for a dead server too: ask a live one.
+if tt has-session -t =t1 && [ -z "$(tt list-buffers)" ]; then pass "nothing reached the clipboard (no tmux buffer)"; else
    fail "nothing reached the clipboard (no tmux buffer)" "$(tt list-buffers)"
 fi
 expect t1 " Questions 1/1 answered" "the screen was not moved or cleared by the content"

@@ -88,8 +88,16 @@ $(screen "$1")"
    fi
 }
 
+# A screen that could be read and shows something: "not on the screen"
+# must not pass because the session is gone or nothing was drawn yet.
+screen_drawn() {
+   _scr=$(screen "$1") && printf %s "$_scr" | grep -q '[^[:space:]]'
+}
+
 expect_not() {
-   if screen "$1" | grep -qF -- "$2"; then
+   if ! screen_drawn "$1"; then
+      fail "$3" "no screen to look at (session ended or blank)"
+   elif screen "$1" | grep -qF -- "$2"; then
       fail "$3" "did not expect \"$2\" on the screen:
 $(screen "$1")"
    else
@@ -101,7 +109,7 @@ expect_gone() {
    _i=0
    _n=$(( ${4:-5} * 10 ))
    while [ "$_i" -lt "$_n" ]; do
-      if ! screen "$1" | grep -qF -- "$2"; then
+      if screen_drawn "$1" && ! screen "$1" | grep -qF -- "$2"; then
          pass "$3"
          return 0
       fi

@@ -16,6 +16,7 @@
 #include "store/plan.h"
 #include "store/reviewdoc.h"
 #include "store/store.h"
+#include "support.h"
 
 #define NOW "2026-11-28T10:00:00Z"
 
@@ -23,15 +24,12 @@ static char dir[64];
 
 static void setup(void)
 {
-   strcpy(dir, "/tmp/walens-bundle-XXXXXX");
-   cr_assert_not_null(mkdtemp(dir));
+   Support_tempDir(dir, sizeof dir, "bundle");
 }
 
 static void teardown(void)
 {
-   char cmd[128];
-   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-   cr_assert_eq(system(cmd), 0);
+   Support_removeTree(dir);
 }
 
 TestSuite(bundle, .init = setup, .fini = teardown);
@@ -65,13 +63,13 @@ static void answer(Store *s, ReviewDoc *doc, const char *qid, const char *const 
  * history; returns its bundle. */
 static char *fixture(Store *s)
 {
-   char *top = getenv("top_srcdir"), lens[512];
-   snprintf(lens, sizeof lens, "%s/tests/fixtures/lenses/small.yaml", top ? top : ".");
+   char *lens = Support_lensPath("small.yaml");
    DiagList d;
    DiagList_init(&d);
    int64_t lens_id = 0;
    char *err = NULL;
    cr_assert_eq(ReviewDoc_resolveLens(s, lens, &lens_id, &d, &err), STORE_OK);
+   free(lens);
    Workload w = { .name = "fraud", .description = "Card \"fraud\"\nscoring", .owner = "alice" };
    cr_assert_eq(Store_addWorkload(s, &w, lens_id, "tester", NULL), STORE_OK);
    ReviewDoc doc;
@@ -232,11 +230,10 @@ Test(bundle, export_of_a_missing_workload)
  * the snapshot reader compare a NULL id while it looked for more problems. */
 Test(bundle, snapshot_question_without_id_is_refused)
 {
-   char *top = getenv("top_srcdir"), path[512];
-   snprintf(path, sizeof path, "%s/tests/fuzz/crashes/bundle/snapshot-question-without-id.json",
-            top ? top : ".");
+   char *path = Support_srcPath("tests/fuzz/crashes/bundle/snapshot-question-without-id.json");
    FILE *f = fopen(path, "rb");
    cr_assert_not_null(f, "%s", path);
+   free(path);
    static char text[65536];
    size_t len = fread(text, 1, sizeof text - 1, f);
    fclose(f);

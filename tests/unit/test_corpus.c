@@ -13,6 +13,7 @@
 
 #include "core/diag.h"
 #include "core/lens.h"
+#include "support.h"
 
 typedef struct Expected {
    const char *file;
@@ -44,14 +45,6 @@ static const Expected EXPECTED[] = {
      NULL },
 };
 #define N_EXPECTED (sizeof EXPECTED / sizeof *EXPECTED)
-
-static char *corpus_dir(void) {
-   const char *top = getenv("top_srcdir");
-   size_t n = strlen(top ? top : ".") + 64;
-   char *dir = malloc(n);
-   snprintf(dir, n, "%s/../shared/corpus/custom-lenses", top ? top : ".");
-   return dir;
-}
 
 static const Expected *expected_for(const char *file) {
    for (size_t i = 0; i < N_EXPECTED; i++)
@@ -100,7 +93,7 @@ static void check_invalid(const Expected *e, const char *path, const Lens *lens,
 }
 
 Test(corpus, every_public_lens) {
-   char *dir = corpus_dir();
+   char *dir = Support_srcPath("../shared/corpus/custom-lenses");
    DIR *dp = opendir(dir);
    if (!dp) {
       free(dir);
@@ -135,7 +128,7 @@ Test(corpus, every_public_lens) {
 
 /* Spot checks on what the loader makes of real files' quirks. */
 static Lens *load_corpus(const char *file, DiagList *d) {
-   char *dir = corpus_dir();
+   char *dir = Support_srcPath("../shared/corpus/custom-lenses");
    char *path = malloc(strlen(dir) + strlen(file) + 2);
    sprintf(path, "%s/%s", dir, file);
    free(dir);

@@ -14,16 +14,9 @@
 #include "core/diag.h"
 #include "core/lens.h"
 #include "core/sha256.h"
+#include "support.h"
 
 /* ---- helpers ---- */
-
-static char *fixture(const char *name) {
-   const char *top = getenv("top_srcdir");
-   size_t n = strlen(top ? top : ".") + strlen(name) + 32;
-   char *path = malloc(n);
-   snprintf(path, n, "%s/tests/fixtures/lenses/%s", top ? top : ".", name);
-   return path;
-}
 
 static char *slurp(const char *path, size_t *len) {
    FILE *f = fopen(path, "rb");
@@ -57,7 +50,7 @@ static void expect(const char *file, const DiagList *d, const char *const *want)
 /* Loads a fixture and compares every diagnostic; the lens must load exactly
  * when there is no error. */
 static void check_fixture(const char *name, const char *const *want) {
-   char *path = fixture(name);
+   char *path = Support_lensPath(name);
    DiagList d;
    DiagList_init(&d);
    Lens *lens = Lens_loadFile(path, &d);
@@ -280,7 +273,7 @@ FIXTURE(limits_json, "warn-limits.json",
         "[A-Za-z0-9_]{3,128} as AWS requires")
 
 Test(fixtures, warnings_keep_the_model) {
-   char *path = fixture("warn-links.yaml");
+   char *path = Support_lensPath("warn-links.yaml");
    DiagList d;
    DiagList_init(&d);
    Lens *lens = Lens_loadFile(path, &d);
@@ -311,7 +304,7 @@ Test(files, missing_file) {
 }
 
 Test(files, directory) {
-   char *path = fixture("");
+   char *path = Support_lensPath("");
    DiagList d;
    DiagList_init(&d);
    cr_assert_null(Lens_loadFile(path, &d));
@@ -469,7 +462,7 @@ Test(inputs, errors_keep_their_line_after_a_bom) {
 /* ---- JSON: positions found by walking the text again ---- */
 
 Test(json_positions, every_fixture_diagnostic_has_one) {
-   char *dir = fixture("");
+   char *dir = Support_lensPath("");
    DIR *dp = opendir(dir);
    cr_assert_not_null(dp);
    size_t files = 0;
@@ -478,7 +471,7 @@ Test(json_positions, every_fixture_diagnostic_has_one) {
       size_t n = strlen(ent->d_name);
       if (n < 5 || strcmp(ent->d_name + n - 5, ".json") != 0)
          continue;
-      char *path = fixture(ent->d_name);
+      char *path = Support_lensPath(ent->d_name);
       DiagList d;
       DiagList_init(&d);
       Lens_free(Lens_loadFile(path, &d));
@@ -524,7 +517,7 @@ Test(json_positions, duplicate_keys_at_the_key) {
 Test(inputs, truncated_and_mangled) {
    const char *names[] = { "small.yaml", "small.json" };
    for (size_t k = 0; k < 2; k++) {
-      char *path = fixture(names[k]);
+      char *path = Support_lensPath(names[k]);
       size_t len;
       char *text = slurp(path, &len);
       for (size_t cut = 0; cut < len; cut += 7) {
@@ -831,7 +824,7 @@ static void same_lens(const Lens *a, const Lens *b) {
 }
 
 static Lens *load_fixture(const char *name, DiagList *d) {
-   char *path = fixture(name);
+   char *path = Support_lensPath(name);
    Lens *lens = Lens_loadFile(path, d);
    cr_assert_not_null(lens, "%s did not load", name);
    free(path);

@@ -21,15 +21,7 @@
 #include "core/review.h"
 #include "report/lens_export.h"
 #include "report/rtext.h"
-
-static char *path(const char *rel)
-{
-   const char *top = getenv("top_srcdir");
-   size_t n = strlen(top ? top : ".") + strlen(rel) + 2;
-   char *p = malloc(n);
-   snprintf(p, n, "%s/%s", top ? top : ".", rel);
-   return p;
-}
+#include "support.h"
 
 static Lens *load(const char *file)
 {
@@ -241,7 +233,7 @@ Test(aws, builtin_lens)
  * a warning, and starts the description in full; a title that fits is kept. */
 Test(aws, title_too_long_with_its_prefix)
 {
-   char *p = path("tests/fixtures/lenses/long-titles.yaml");
+   char *p = Support_srcPath("tests/fixtures/lenses/long-titles.yaml");
    Lens *l = load(p);
    cr_assert_not_null(l);
    const char *full = l->questions[0].title;
@@ -284,7 +276,7 @@ Test(aws, test_lenses)
                                         "tests/fixtures/report/hostile.yaml",
                                         "tests/fixtures/report/quoting.yaml", NULL };
    for (size_t i = 0; files[i]; i++) {
-      char *p = path(files[i]);
+      char *p = Support_srcPath(files[i]);
       Lens *l = load(p);
       cr_assert_not_null(l, "%s does not load", p);
       awsRoundTrip(l, files[i]);
@@ -295,7 +287,7 @@ Test(aws, test_lenses)
 
 Test(aws, corpus)
 {
-   char *dir = path("../shared/corpus/custom-lenses");
+   char *dir = Support_srcPath("../shared/corpus/custom-lenses");
    DIR *d = opendir(dir);
    if (!d) {
       free(dir);
@@ -482,7 +474,7 @@ Test(yaml, builtin_and_test_lenses)
                                         "tests/fixtures/report/hostile.yaml",
                                         "tests/fixtures/report/quoting.yaml", NULL };
    for (size_t i = 0; files[i]; i++) {
-      char *p = path(files[i]);
+      char *p = Support_srcPath(files[i]);
       l = load(p);
       cr_assert_not_null(l, "%s does not load", p);
       yamlRoundTrip(l, files[i]);
@@ -493,7 +485,7 @@ Test(yaml, builtin_and_test_lenses)
 
 Test(yaml, corpus)
 {
-   char *dir = path("../shared/corpus/custom-lenses");
+   char *dir = Support_srcPath("../shared/corpus/custom-lenses");
    DIR *d = opendir(dir);
    if (!d) {
       free(dir);
@@ -518,7 +510,7 @@ Test(yaml, corpus)
 
 Test(yaml, typed_looking_strings_are_quoted)
 {
-   char *p = path("tests/fixtures/report/quoting.yaml");
+   char *p = Support_srcPath("tests/fixtures/report/quoting.yaml");
    Lens *l = load(p);
    size_t len;
    char *text = render(l, LENS_EXPORT_YAML, &len, NULL);

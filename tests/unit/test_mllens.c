@@ -12,6 +12,7 @@
 
 #include "core/diag.h"
 #include "core/lens.h"
+#include "support.h"
 
 #define URL_PREFIX "https://docs.aws.amazon.com/wellarchitected/latest/machine-learning-lens/"
 
@@ -30,18 +31,10 @@ static const size_t CELLS[6][6] = {
    { 2, 2, 2, 6, 4, 2 },  /* monitoring */
 };
 
-static char *ml_path(void) {
-   const char *top = getenv("top_srcdir");
-   size_t n = strlen(top ? top : ".") + 64;
-   char *path = malloc(n);
-   snprintf(path, n, "%s/data/lenses/machine-learning.yaml", top ? top : ".");
-   return path;
-}
-
 /* Loads the file and insists on a clean bill: not even a warning, as
  * `walens lens check --strict` would demand. */
 static Lens *load_ml(void) {
-   char *path = ml_path();
+   char *path = Support_srcPath("data/lenses/machine-learning.yaml");
    DiagList d;
    DiagList_init(&d);
    Lens *lens = Lens_loadFile(path, &d);
@@ -162,7 +155,7 @@ Test(mllens, ids_unique_across_the_lens) {
 }
 
 Test(mllens, built_in_copy) {
-   char *path = ml_path();
+   char *path = Support_srcPath("data/lenses/machine-learning.yaml");
    FILE *f = fopen(path, "rb");
    cr_assert_not_null(f);
    fseek(f, 0, SEEK_END);

@@ -13,16 +13,16 @@
 #include "core/plan.h"
 #include "core/str.h"
 #include "core/snapshot.h"
+#include "support.h"
 
 static Lens *loadFixture(const char *name) {
-   const char *top = getenv("top_srcdir");
-   char path[1024];
-   snprintf(path, sizeof path, "%s/tests/fixtures/lenses/%s", top ? top : ".", name);
+   char *path = Support_lensPath(name);
    DiagList d;
    DiagList_init(&d);
    Lens *lens = Lens_loadFile(path, &d);
    cr_assert_not_null(lens, "%s does not load", path);
    DiagList_free(&d);
+   free(path);
    return lens;
 }
 

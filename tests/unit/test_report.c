@@ -15,6 +15,7 @@
 #include "report/outfile.h"
 #include "report/report.h"
 #include "report/rtext.h"
+#include "support.h"
 
 /* ---- width and cleaning ---- */
 
@@ -224,15 +225,12 @@ static char dir[64];
 
 static void makeDir(void)
 {
-   strcpy(dir, "/tmp/walens-outfile.XXXXXX");
-   cr_assert_not_null(mkdtemp(dir));
+   Support_tempDir(dir, sizeof dir, "outfile");
 }
 
 static void removeDir(void)
 {
-   char cmd[128];
-   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-   cr_assert_eq(system(cmd), 0);
+   Support_removeTree(dir);
 }
 
 static char *slurp(const char *path)

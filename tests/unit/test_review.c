@@ -13,6 +13,7 @@
 #include "core/diag.h"
 #include "core/lens.h"
 #include "core/review.h"
+#include "support.h"
 
 /* ---- a lens built by hand ---- */
 
@@ -573,16 +574,8 @@ Test(plan, review_order) {
 
 /* ---- lens files ---- */
 
-static char *srcPath(const char *rel) {
-   const char *top = getenv("top_srcdir");
-   size_t n = strlen(top ? top : ".") + strlen(rel) + 2;
-   char *p = malloc(n);
-   snprintf(p, n, "%s/%s", top ? top : ".", rel);
-   return p;
-}
-
 static Lens *loadLens(const char *rel) {
-   char *path = srcPath(rel);
+   char *path = Support_srcPath(rel);
    DiagList diags;
    DiagList_init(&diags);
    Lens *l = Lens_loadFile(path, &diags);

@@ -11,22 +11,16 @@
 
 #include "store/reviewdoc.h"
 #include "store/store.h"
+#include "support.h"
 
 static char dir[64];
 
 static void setup(void) {
-   strcpy(dir, "/tmp/walens-rd-XXXXXX");
-   cr_assert_not_null(mkdtemp(dir));
+   Support_tempDir(dir, sizeof dir, "rd");
 }
 
 static void teardown(void) {
-   char p[128];
-   static const char *const files[] = { "walens.db", "walens.db-wal", "walens.db-shm" };
-   for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-      snprintf(p, sizeof p, "%s/%s", dir, files[i]);
-      unlink(p);
-   }
-   rmdir(dir);
+   Support_removeTree(dir);
 }
 
 TestSuite(summaries, .init = setup, .fini = teardown);
@@ -41,15 +35,14 @@ static Store *openStore(void) {
 }
 
 static int64_t lensId(Store *s, const char *file) {
-   char p[1024];
-   const char *top = getenv("top_srcdir");
+   char *p = Support_lensPath(file);
    DiagList d;
    char *err = NULL;
    int64_t id = 0;
-   snprintf(p, sizeof p, "%s/tests/fixtures/lenses/%s", top ? top : ".", file);
    DiagList_init(&d);
    cr_assert_eq(ReviewDoc_resolveLens(s, p, &id, &d, &err), STORE_OK, "%s", err ? err : "");
    DiagList_free(&d);
+   free(p);
    return id;
 }
 

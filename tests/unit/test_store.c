@@ -16,6 +16,7 @@
 
 #include "store/store.h"
 #include "store/store_internal.h" /* StoreSql_status: the SQLite code mapping */
+#include "support.h"
 
 #define SHA_A "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 #define SHA_B "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
@@ -24,37 +25,29 @@
 static char dir[64];
 
 static void setup(void) {
-   strcpy(dir, "/tmp/walens-store-XXXXXX");
-   cr_assert_not_null(mkdtemp(dir));
-}
-
-static void removeTree(const char *path) {
-   DIR *d = opendir(path);
-   if (!d) {
-      unlink(path);
-      return;
-   }
-   struct dirent *e;
-   while ((e = readdir(d))) {
-      if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-         continue;
-      char sub[512];
-      snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-      struct stat st;
-      if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
-         removeTree(sub);
-      else
-         unlink(sub);
-   }
-   closedir(d);
-   rmdir(path);
+   Support_tempDir(dir, sizeof dir, "store");
 }
 
 static void teardown(void) {
-   removeTree(dir);
+   Support_removeTree(dir);
 }
 
-TestSuite(store, .init = setup, .fini = teardown);
+/* One suite per part of the store, so that --filter narrows a run to one
+ * of them: tests/unit/test_store --filter 'answers/?*' (SUITE/TEST). */
+TestSuite(schema, .init = setup, .fini = teardown);
+TestSuite(files, .init = setup, .fini = teardown);
+TestSuite(refusals, .init = setup, .fini = teardown);
+TestSuite(readonly, .init = setup, .fini = teardown);
+TestSuite(lenses, .init = setup, .fini = teardown);
+TestSuite(workloads, .init = setup, .fini = teardown);
+TestSuite(answers, .init = setup, .fini = teardown);
+TestSuite(plan, .init = setup, .fini = teardown);
+TestSuite(connections, .init = setup, .fini = teardown);
+TestSuite(presence, .init = setup, .fini = teardown);
+TestSuite(statuses, .init = setup, .fini = teardown);
+TestSuite(clock, .init = setup, .fini = teardown);
+TestSuite(sql, .init = setup, .fini = teardown);
+TestSuite(history, .init = setup, .fini = teardown);
 
 /* dir/name in a static buffer (one at a time is enough per call site). */
 static const char *at(const char *name, char *buf, size_t size) {
@@ -152,7 +145,7 @@ static Store *withWorkload(const char *path, int64_t *review) {
 
 /* ---- schema and files ---- */
 
-Test(store, migrates_a_new_file) {
+Test(schema, migrates_a_new_file) {
    char p[256];
    at("new.db", p, sizeof p);
    Store *s = openOk(p, 0);
@@ -174,7 +167,7 @@ Test(store, migrates_a_new_file) {
    Store_close(s);
 }
 
-Test(store, wal_mode_and_empty_file) {
+Test(schema, wal_mode_and_empty_file) {
    char p[256];
    at("empty.db", p, sizeof p);
    writeFile(p, "", 0, 0600);
@@ -190,7 +183,7 @@ Test(store, wal_mode_and_empty_file) {
    sqlite3_close(db);
 }
 
-Test(store, new_file_is_0600_whatever_the_umask) {
+Test(files, new_file_is_0600_whatever_the_umask) {
    char p[256], wal[300];
    umask(000);
    at("mode.db", p, sizeof p);
@@ -208,7 +201,7 @@ Test(store, new_file_is_0600_whatever_the_umask) {
    umask(022);
 }
 
-Test(store, existing_file_keeps_its_mode) {
+Test(files, existing_file_keeps_its_mode) {
    char p[256], wal[300];
    umask(000);
    at("group.db", p, sizeof p);
@@ -224,7 +217,7 @@ Test(store, existing_file_keeps_its_mode) {
 
 /* ---- refusals: each leaves the file as it was ---- */
 
-Test(store, refuses_random_bytes) {
+Test(refusals, refuses_random_bytes) {
    char p[256], side[300];
    at("random.db", p, sizeof p);
    char junk[4096];
@@ -249,7 +242,7 @@ Test(store, refuses_random_bytes) {
    }
 }
 
-Test(store, refuses_another_sqlite_database) {
+Test(refusals, refuses_another_sqlite_database) {
    char p[256];
    at("other.db", p, sizeof p);
    cr_assert_eq(rawExec(p, "CREATE TABLE t (x); INSERT INTO t VALUES (1);"), SQLITE_OK);
@@ -270,7 +263,7 @@ Test(store, refuses_another_sqlite_database) {
    cr_assert_eq(rawInt(p, "SELECT count(*) FROM sqlite_master"), 1);
 }
 
-Test(store, refuses_a_newer_schema) {
+Test(refusals, refuses_a_newer_schema) {
    char p[256];
    at("newer.db", p, sizeof p);
    Store_close(openOk(p, 0));
@@ -285,7 +278,7 @@ Test(store, refuses_a_newer_schema) {
    cr_assert_eq(rawInt(p, "PRAGMA user_version"), 99);
 }
 
-Test(store, refuses_a_truncated_file) {
+Test(refusals, refuses_a_truncated_file) {
    char p[256];
    at("trunc.db", p, sizeof p);
    int64_t review;
@@ -310,7 +303,7 @@ Test(store, refuses_a_truncated_file) {
    free(openFails(p, STORE_OPEN_READONLY, STORE_NOT_WALENS));
 }
 
-Test(store, refuses_a_directory) {
+Test(refusals, refuses_a_directory) {
    char p[256];
    at("adir", p, sizeof p);
    cr_assert_eq(mkdir(p, 0700), 0);
@@ -321,7 +314,7 @@ Test(store, refuses_a_directory) {
    free(err);
 }
 
-Test(store, refuses_a_dangling_symlink) {
+Test(refusals, refuses_a_dangling_symlink) {
    char p[256], target[256];
    at("link.db", p, sizeof p);
    at("missing-target.db", target, sizeof target);
@@ -334,7 +327,7 @@ Test(store, refuses_a_dangling_symlink) {
    cr_assert(!exists(target), "the symlink's target was created");
 }
 
-Test(store, follows_a_symlink_to_a_database) {
+Test(files, follows_a_symlink_to_a_database) {
    char p[256], target[256];
    at("real.db", target, sizeof target);
    at("alias.db", p, sizeof p);
@@ -343,7 +336,7 @@ Test(store, follows_a_symlink_to_a_database) {
    Store_close(openOk(p, STORE_OPEN_NOCREATE));
 }
 
-Test(store, missing_file_with_readonly_or_nocreate) {
+Test(files, missing_file_with_readonly_or_nocreate) {
    char p[256];
    at("absent.db", p, sizeof p);
    char *err = openFails(p, STORE_OPEN_READONLY, STORE_NOT_FOUND);
@@ -355,7 +348,7 @@ Test(store, missing_file_with_readonly_or_nocreate) {
    cr_assert(!exists(p));
 }
 
-Test(store, refuses_no_path) {
+Test(refusals, refuses_no_path) {
    Store *s = NULL;
    char *err = NULL;
    cr_assert_eq(Store_open("", 0, &s, &err), STORE_INVALID);
@@ -365,7 +358,7 @@ Test(store, refuses_no_path) {
 
 /* ---- read-only ---- */
 
-Test(store, read_only_never_writes) {
+Test(readonly, read_only_never_writes) {
    char p[256];
    at("ro.db", p, sizeof p);
    int64_t review;
@@ -393,7 +386,7 @@ Test(store, read_only_never_writes) {
    cr_assert_eq(rawInt(p, "SELECT count(*) FROM presence"), 0);
 }
 
-Test(store, read_only_refuses_an_uninitialised_file) {
+Test(readonly, read_only_refuses_an_uninitialised_file) {
    char p[256];
    at("blank.db", p, sizeof p);
    writeFile(p, "", 0, 0600);
@@ -403,7 +396,7 @@ Test(store, read_only_refuses_an_uninitialised_file) {
    cr_assert_eq(st.st_size, 0);
 }
 
-Test(store, write_protected_file_needs_read_only) {
+Test(readonly, write_protected_file_needs_read_only) {
    if (geteuid() == 0) {
       teardown(); /* a skipped test gets no .fini */
       cr_skip_test("root writes to any file");
@@ -419,11 +412,11 @@ Test(store, write_protected_file_needs_read_only) {
 /* ---- lenses and workloads ---- */
 
 /* The real fingerprints of "a\0b" and "x": a lens is checked against its
- * sha256 when read (issue 19). */
+ * sha256 when read. */
 #define SHA_AB "59b271ae1bbcb1d31d41929817f4b16fb439eb4f31520b5ad1d5ce98920a7138"
 #define SHA_X "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881"
 
-Test(store, lens_rows_are_shared_by_sha256) {
+Test(lenses, rows_are_shared_by_sha256) {
    char p[256];
    Store *s = openOk(at("lens.db", p, sizeof p), 0);
    int64_t a, b, c;
@@ -454,7 +447,7 @@ Test(store, lens_rows_are_shared_by_sha256) {
    Store_close(s);
 }
 
-Test(store, a_lens_text_that_does_not_match_its_sha256_is_refused) {
+Test(lenses, a_text_that_does_not_match_its_sha256_is_refused) {
    char p[256];
    Store *s = openOk(at("tampered.db", p, sizeof p), 0);
    int64_t id;
@@ -467,7 +460,7 @@ Test(store, a_lens_text_that_does_not_match_its_sha256_is_refused) {
    Store_close(s);
 }
 
-Test(store, workloads) {
+Test(workloads, add_find_list_rename_archive) {
    char p[256];
    int64_t review;
    Store *s = withWorkload(at("wl.db", p, sizeof p), &review);
@@ -534,7 +527,7 @@ Test(store, workloads) {
 
 /* ---- answers ---- */
 
-Test(store, answers_round_trip_and_history) {
+Test(answers, answers_round_trip_and_history) {
    char p[256];
    int64_t review, v;
    Store *s = withWorkload(at("ans.db", p, sizeof p), &review);
@@ -584,7 +577,7 @@ Test(store, answers_round_trip_and_history) {
    Store_close(s);
 }
 
-Test(store, get_answers_keeps_choice_order) {
+Test(answers, get_answers_keeps_choice_order) {
    char p[256];
    int64_t review;
    Store *s = withWorkload(at("all.db", p, sizeof p), &review);
@@ -618,7 +611,7 @@ Test(store, get_answers_keeps_choice_order) {
    Store_close(s);
 }
 
-Test(store, answer_validation) {
+Test(answers, validation) {
    char p[256];
    int64_t review;
    Store *s = withWorkload(at("val.db", p, sizeof p), &review);
@@ -639,7 +632,7 @@ Test(store, answer_validation) {
    Store_close(s);
 }
 
-Test(store, stale_write_is_refused) {
+Test(answers, stale_write_is_refused) {
    char p[256];
    int64_t review, v;
    Store *s = withWorkload(at("stale.db", p, sizeof p), &review);
@@ -663,7 +656,7 @@ Test(store, stale_write_is_refused) {
 
 /* Saving what is stored already must not look like a change: another
  * reviewer's open edit would be refused as stale. */
-Test(store, an_unchanged_answer_writes_nothing) {
+Test(answers, an_unchanged_answer_writes_nothing) {
    char p[256];
    int64_t review, v;
    Store *s = withWorkload(at("same.db", p, sizeof p), &review);
@@ -718,7 +711,7 @@ Test(store, an_unchanged_answer_writes_nothing) {
 
 /* On a question marked for re-review, saving the answer again confirms it:
  * the mark goes, with its history row, and the answer's version stays. */
-Test(store, an_unchanged_answer_confirms_a_mark) {
+Test(answers, an_unchanged_answer_confirms_a_mark) {
    char p[256];
    int64_t review, v;
    Store *s = withWorkload(at("mark.db", p, sizeof p), &review);
@@ -744,7 +737,7 @@ Test(store, an_unchanged_answer_confirms_a_mark) {
 
 /* ---- plan tracking ---- */
 
-Test(store, plan_tracking_and_history) {
+Test(plan, tracking_and_history) {
    char p[256];
    int64_t review, v;
    Store *s = withWorkload(at("plan.db", p, sizeof p), &review);
@@ -793,7 +786,7 @@ Test(store, plan_tracking_and_history) {
    Store_close(s);
 }
 
-Test(store, unchanged_plan_tracking_writes_nothing) {
+Test(plan, unchanged_tracking_writes_nothing) {
    char p[256];
    int64_t review, v;
    Store *s = withWorkload(at("plansame.db", p, sizeof p), &review);
@@ -834,7 +827,7 @@ Test(store, unchanged_plan_tracking_writes_nothing) {
    Store_close(s);
 }
 
-Test(store, plan_validation) {
+Test(plan, validation) {
    char p[256];
    int64_t review;
    Store *s = withWorkload(at("planv.db", p, sizeof p), &review);
@@ -862,7 +855,7 @@ Test(store, plan_validation) {
 }
 
 /* The CHECK constraints hold even against SQL that bypasses the C checks. */
-Test(store, schema_constraints) {
+Test(schema, schema_constraints) {
    char p[256];
    int64_t review;
    Store_close(withWorkload(at("chk.db", p, sizeof p), &review));
@@ -893,7 +886,7 @@ Test(store, schema_constraints) {
 
 /* ---- two connections ---- */
 
-Test(store, two_connections_take_turns) {
+Test(connections, two_connections_take_turns) {
    char p[256];
    int64_t review, v;
    Store *a = withWorkload(at("two.db", p, sizeof p), &review);
@@ -940,7 +933,7 @@ Test(store, two_connections_take_turns) {
 
 /* ---- presence ---- */
 
-Test(store, presence_heartbeat_and_expiry) {
+Test(presence, heartbeat_and_expiry) {
    char p[256];
    int64_t review;
    /* No connection may cross fork(): the child opens its own, then the parent. */
@@ -989,7 +982,7 @@ Test(store, presence_heartbeat_and_expiry) {
 
 /* ---- odds and ends ---- */
 
-Test(store, status_texts) {
+Test(statuses, status_texts) {
    cr_assert_str_eq(Store_statusText(STORE_OK), "success");
    cr_assert_str_eq(Store_statusText(STORE_CONFLICT), "someone else changed it meanwhile");
    cr_assert_str_eq(Store_statusText(STORE_TOO_NEW), "the database was made by a newer walens");
@@ -999,7 +992,7 @@ Test(store, status_texts) {
          cr_assert_str_neq(Store_statusText((StoreStatus) i), Store_statusText((StoreStatus) j));
 }
 
-Test(store, sqlite_codes_map_to_statuses) {
+Test(statuses, sqlite_codes_map_to_statuses) {
    cr_assert_eq(StoreSql_status(SQLITE_BUSY), STORE_BUSY);
    cr_assert_eq(StoreSql_status(SQLITE_BUSY_SNAPSHOT), STORE_BUSY);
    cr_assert_eq(StoreSql_status(SQLITE_FULL), STORE_FULL);
@@ -1014,7 +1007,7 @@ Test(store, sqlite_codes_map_to_statuses) {
    cr_assert_eq(StoreSql_status(SQLITE_DONE), STORE_OK);
 }
 
-Test(store, clock_override) {
+Test(clock, override) {
    char p[256];
    Store *s = openOk(at("clock.db", p, sizeof p), 0);
    int64_t lens;
@@ -1035,7 +1028,7 @@ Test(store, clock_override) {
 /* The statement cache (store_sql.c): a text prepared once is handed out
  * again with fresh bindings; the same text in use twice at once gets a
  * copy; more run-time texts than slots evict idle ones and nothing breaks. */
-Test(store, statement_cache_reuses_nests_and_evicts) {
+Test(sql, statement_cache_reuses_nests_and_evicts) {
    char p[128];
    Store *s = openOk(at("cache.db", p, sizeof p), 0);
    const char *sql = "SELECT ?1 + 1";
@@ -1077,7 +1070,7 @@ Test(store, statement_cache_reuses_nests_and_evicts) {
 
 /* Store_readBegin: several reads see one moment, whatever another
  * connection commits meanwhile; writes wait until it ends. */
-Test(store, read_snapshot_holds_one_moment) {
+Test(connections, read_snapshot_holds_one_moment) {
    char p[256];
    int64_t review;
    Store *a = withWorkload(at("snap.db", p, sizeof p), &review);
@@ -1119,7 +1112,7 @@ Test(store, read_snapshot_holds_one_moment) {
 
 /* Store_historyRecent: the question's newest entries only, oldest first,
  * and not those of a question whose id merely starts the same. */
-Test(store, history_recent_of_one_question) {
+Test(history, recent_of_one_question) {
    char p[256];
    int64_t review;
    Store *s = withWorkload(at("recent.db", p, sizeof p), &review);

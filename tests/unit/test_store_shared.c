@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "store/store.h"
+#include "support.h"
 
 #define ALICE 47101    /* uid, and gid of her own group */
 #define WORKSHOP 47102 /* the shared group; alice is a member */
@@ -28,8 +29,7 @@ static char top[64], dir[128], db[160];
 static void setup(void) {
    if (geteuid() != 0)
       return;
-   strcpy(top, "/tmp/walens-shared-XXXXXX");
-   cr_assert_not_null(mkdtemp(top));
+   Support_tempDir(top, sizeof top, "shared");
    cr_assert_eq(chmod(top, 0755), 0);
    snprintf(dir, sizeof dir, "%s/workshop", top);
    snprintf(db, sizeof db, "%s/review.db", dir);
@@ -48,9 +48,7 @@ static void setup(void) {
 static void teardown(void) {
    if (geteuid() != 0)
       return;
-   char cmd[128];
-   snprintf(cmd, sizeof cmd, "rm -rf '%s'", top);
-   cr_assert_eq(system(cmd), 0);
+   Support_removeTree(top);
 }
 
 TestSuite(shared, .init = setup, .fini = teardown);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tui/input.h"
+#include "support.h"
 
 static void utf8(void)
 {
@@ -114,9 +115,7 @@ Test(input, key_names, .init = utf8)
  * when the machine cannot build one. */
 static bool latin1(char *dir, size_t size)
 {
-   snprintf(dir, size, "/tmp/walens-latin1-XXXXXX");
-   if (!mkdtemp(dir))
-      return false;
+   Support_tempDir(dir, size, "latin1");
    char cmd[512];
    snprintf(cmd, sizeof cmd, "localedef -i de_DE -f ISO-8859-1 %s/de_DE.ISO-8859-1 >/dev/null 2>&1", dir);
    if (system(cmd) != 0)
@@ -128,9 +127,11 @@ static bool latin1(char *dir, size_t size)
 /* Typed in a Latin-1 terminal, e-acute is the byte 0xE9: a character, kept. */
 Test(input, latin1_bytes_are_characters)
 {
-   char dir[64], cmd[128];
-   if (!latin1(dir, sizeof dir))
+   char dir[64];
+   if (!latin1(dir, sizeof dir)) {
+      Support_removeTree(dir);
       cr_skip_test("no Latin-1 locale could be built (localedef)");
+   }
    InputDecoder d;
    int in[] = {0xE9, 'a', 0xFC}, keys[4];
 
@@ -141,6 +142,5 @@ Test(input, latin1_bytes_are_characters)
    cr_assert_eq(keys[2], 0xFC);
    cr_assert(Input_isText(keys[0]));
    setlocale(LC_ALL, "C");
-   snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-   cr_assert_eq(system(cmd), 0);
+   Support_removeTree(dir);
 }

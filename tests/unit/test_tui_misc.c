@@ -16,6 +16,7 @@
 #include "tui/theme.h"
 #include "tui/tui.h"
 #include "tui/lib/when.h"
+#include "support.h"
 
 static void utf8(void)
 {
@@ -46,16 +47,13 @@ static char tmpdir[64];
 
 static void draftHome(void)
 {
-   snprintf(tmpdir, sizeof tmpdir, "/tmp/walens-draft-XXXXXX");
-   cr_assert_not_null(mkdtemp(tmpdir));
+   Support_tempDir(tmpdir, sizeof tmpdir, "draft");
    setenv("XDG_DATA_HOME", tmpdir, 1);
 }
 
 static void draftCleanup(void)
 {
-   char cmd[128];
-   snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-   cr_assert_eq(system(cmd), 0);
+   Support_removeTree(tmpdir);
 }
 
 Test(draft, save_load_remove, .init = draftHome, .fini = draftCleanup)

@@ -13,6 +13,7 @@
 #include "core/plan.h"
 #include "tui/lib/chart.h"
 #include "tui/lib/planfilter.h"
+#include "support.h"
 
 /* ---- charts ---- */
 
@@ -103,15 +104,14 @@ static PlanTrack track(const char *q, const char *c, PlanStatus st, const char *
  * (HIGH, run/sec), Q3_rotate (MEDIUM, build/sec); and Q2_a resolved. */
 static void setup(void)
 {
-   const char *top = getenv("top_srcdir");
-   char path[1024];
+   char *path = Support_lensPath("small.yaml");
    DiagList d;
 
    setlocale(LC_ALL, "C.UTF-8");
-   snprintf(path, sizeof path, "%s/tests/fixtures/lenses/small.yaml", top ? top : ".");
    DiagList_init(&d);
    lens = Lens_loadFile(path, &d);
    DiagList_free(&d);
+   free(path);
    cr_assert_not_null(lens);
    Review_init(&review, lens);
    sel("Q1", "Q1_a");

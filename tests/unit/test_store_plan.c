@@ -1,6 +1,8 @@
-/* test_milestone.c: the store side of issue 5: milestones (store and
- * ReviewDoc level), plan tracking through ReviewDoc, the schema migration to
- * version 2, lens upgrades with re-review marks, readable history. */
+/* test_store_plan.c: the review layer of the store (store/plan.h,
+ * store/upgrade.h, store/histfmt.h): milestones (store and ReviewDoc level),
+ * plan tracking through ReviewDoc, the schema migration to version 2, lens
+ * upgrades with re-review marks, readable history.  One suite each:
+ * tests/unit/test_store_plan --filter 'upgrade/?*' (SUITE/TEST). */
 #include "config.h"
 
 #include <criterion/criterion.h>
@@ -19,36 +21,14 @@
 #include "store/store.h"
 #include "store/store_internal.h" /* STORE_SCHEMA_VERSION */
 #include "store/upgrade.h"
+#include "support.h"
 
 #define T0 "2026-11-28T10:00:00Z"
 
 static char dir[64];
 
-static void removeTree(const char *path) {
-   DIR *d = opendir(path);
-   if (!d) {
-      unlink(path);
-      return;
-   }
-   struct dirent *e;
-   while ((e = readdir(d))) {
-      if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-         continue;
-      char sub[512];
-      snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-      struct stat st;
-      if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
-         removeTree(sub);
-      else
-         unlink(sub);
-   }
-   closedir(d);
-   rmdir(path);
-}
-
 static void setup(void) {
-   strcpy(dir, "/tmp/walens-ms-XXXXXX");
-   cr_assert_not_null(mkdtemp(dir));
+   Support_tempDir(dir, sizeof dir, "ms");
    /* No lens directories but the ones a test makes. */
    char buf[128];
    snprintf(buf, sizeof buf, "%s/xdg", dir);
@@ -58,9 +38,10 @@ static void setup(void) {
 }
 
 static void teardown(void) {
-   removeTree(dir);
+   Support_removeTree(dir);
 }
 
+TestSuite(schema, .init = setup, .fini = teardown);
 TestSuite(milestone, .init = setup, .fini = teardown);
 TestSuite(tracking, .init = setup, .fini = teardown);
 TestSuite(upgrade, .init = setup, .fini = teardown);
@@ -72,10 +53,11 @@ static const char *dbPath(void) {
    return p;
 }
 
+/* The lens fixture's path, valid until the next call. */
 static const char *fixture(const char *name) {
-   static char p[1024];
-   const char *top = getenv("top_srcdir");
-   snprintf(p, sizeof p, "%s/tests/fixtures/lenses/%s", top ? top : ".", name);
+   static char *p;
+   free(p);
+   p = Support_lensPath(name);
    return p;
 }
 
@@ -156,7 +138,7 @@ static void answer(Store *s, ReviewDoc *doc, const char *qid, const char *ids, b
 
 /* ---- schema ---- */
 
-Test(milestone, migrates_from_version_1) {
+Test(schema, migrates_from_version_1) {
    Store_close(openStore());
    cr_assert_null(rawExec("DROP TRIGGER answer_insert_clears_mark;"
                           "DROP TRIGGER answer_update_clears_mark;"
@@ -662,9 +644,9 @@ Test(upgrade, finds_a_newer_lens) {
    mkdir(path, 0700);
    snprintf(path, sizeof path, "%s/xdg/walens/lenses", dir);
    mkdir(path, 0700);
-   char cmd[2048];
-   snprintf(cmd, sizeof cmd, "cp '%s' '%s/v2.yaml'", fixture("upgrade-v2.yaml"), path);
-   cr_assert_eq(system(cmd), 0);
+   char copy[300];
+   snprintf(copy, sizeof copy, "%s/v2.yaml", path);
+   Support_copyFile(fixture("upgrade-v2.yaml"), copy);
    cr_assert_eq(ReviewDoc_findUpgrade(s, &doc, &c), STORE_OK);
    cr_assert_str_eq(c.key, "upgrade");
    cr_assert_str_eq(c.version, "2.0");
