@@ -42,8 +42,8 @@ const CliCommand Cli_commands[] = {
      N_("move a workload to a newer version of its lens"), Cmd_upgrade },
    { "report", N_("WORKLOAD [--format text|md|html|csv|json] [--milestone NAME] [--plan-only] [-o FILE] [--width N] [--page-length N]"),
      N_("write the review or its improvement plan for printing, sharing or tools"), Cmd_report },
-   { "export", N_("WORKLOAD [-o FILE]"), N_("write a workload's review as a bundle for another database"), Cmd_export },
-   { "import", N_("FILE [--as NAME]"), N_("load a review bundle written by 'walens export'"), Cmd_import },
+   { "export", N_("WORKLOAD [-o FILE] | WORKLOAD --format aws -o DIR [--region REGION]... [--review-owner OWNER] [--environment ENV] [--description TEXT] [--workload-id ID] [--milestones]"), N_("write a workload's review as a bundle for another database, or for the AWS CLI"), Cmd_export },
+   { "import", N_("FILE [--as NAME] | --from-aws FILE|DIR [--as NAME]"), N_("load a review bundle written by 'walens export', or answers printed by the AWS CLI"), Cmd_import },
    { NULL, NULL, NULL, NULL },
 };
 

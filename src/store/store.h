@@ -65,6 +65,8 @@ const char *Store_lastError(const Store *s);
 /* Clock override for tests ("2026-01-01T00:00:00Z"); NULL, or a string that
  * is not such a UTC time, for the real clock. */
 void Store_setNow(Store *s, const char *iso8601);
+/* The store's clock now, "YYYY-MM-DDTHH:MM:SSZ" (caller frees). */
+char *Store_now(const Store *s);
 /* True once per commit made by another connection since the previous call
  * (PRAGMA data_version); cheap, meant for an input tick.  Presence
  * heartbeats do not count: only commits that appended history do. */
