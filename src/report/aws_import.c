@@ -34,6 +34,8 @@ typedef struct Rec {
    size_t n_selected;
    char **na_choices;
    size_t n_na;
+   char **mentioned;    /* every choice id the record names, whatever its status */
+   size_t n_mentioned;
    char *notes;         /* get-answer only; with the per-choice notes added */
    bool applicable;
    char *reason;        /* question's Reason, or NULL */
@@ -79,6 +81,7 @@ static void rec_free(Rec *c)
    free(c->question);
    strv_free(c->selected, c->n_selected);
    strv_free(c->na_choices, c->n_na);
+   strv_free(c->mentioned, c->n_mentioned);
    free(c->notes);
    free(c->reason);
    free(c->where);
@@ -122,6 +125,8 @@ static void readChoices(Rd *r, json_t *arr, Rec *c, Sbuf *notes)
       const char *st = id ? optString(r, ca, "Status", where) : NULL;
       const char *why = id ? optString(r, ca, "Reason", where) : NULL;
       const char *note = id ? optString(r, ca, "Notes", where) : NULL;
+      if (id)
+         strv_add(&c->mentioned, &c->n_mentioned, id);
       if (!id || !st) {
          problem(r, _("%s: a ChoiceId and a Status are needed"), where);
       } else if (strcmp(st, "NOT_APPLICABLE") == 0) {
@@ -169,8 +174,10 @@ static void readAnswer(Rd *r, json_t *a, bool full, const char *where)
    size_t i;
    json_t *v;
    json_array_foreach(sel, i, v) {
-      if (json_is_string(v))
+      if (json_is_string(v)) {
          strv_add(&c.selected, &c.n_selected, json_string_value(v));
+         strv_add(&c.mentioned, &c.n_mentioned, json_string_value(v));
+      }
       else
          problem(r, _("%s: SelectedChoices[%zu] is not a string"), where, i);
    }
@@ -364,9 +371,12 @@ static char *unknownIds(const Rd *r, const Lens *lens, size_t *count)
          (*count)++;
          continue;
       }
-      for (size_t k = 0; k < c->n_selected + c->n_na; k++) {
-         const char *id = k < c->n_selected ? c->selected[k] : c->na_choices[k - c->n_selected];
-         if (Question_findChoice(q, id) < 0) {
+      for (size_t k = 0; k < c->n_mentioned; k++) {
+         const char *id = c->mentioned[k];
+         bool again = false;
+         for (size_t j = 0; j < k && !again; j++)
+            again = strcmp(c->mentioned[j], id) == 0;
+         if (!again && Question_findChoice(q, id) < 0) {
             Sbuf_printf(&b, _("\n  choice %s of question %s (%s)"), id, c->question, c->where);
             (*count)++;
          }
@@ -456,9 +466,10 @@ static bool findLens(Rd *r, const char *lens_arg, Found *out)
    Catalog_free(&cat);
    if (!ok && best.lens)
       problem(r,
-              _("the answers use ids that lens '%s' does not know (nothing was imported):%s\n"
-                "Answers from AWS's own lenses use ids walens cannot know offline; review "
-                "with a custom lens (walens lens export) instead; see walens(1)."),
+              _("the answers use ids that lens '%s' does not know:%s\n"
+                "Name the lens they were given on with --lens.  Answers on AWS's own lenses "
+                "use ids walens cannot know offline; review with a custom lens instead "
+                "(see walens(1))."),
               best.lens->key ? best.lens->key : "?", best_list);
    free(best_list);
    if (!ok)
