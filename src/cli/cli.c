@@ -30,7 +30,7 @@ const CliCommand Cli_commands[] = {
    { "lens", N_("check [--strict] FILE... | list | export [LENS] [--format aws-json|yaml] [-o FILE]"), N_("validate lens files, list the lenses available, export a lens"), Cmd_lens },
    { "workload", N_("add NAME [options] | list [--all] [--format text|json] | rename OLD NEW | archive NAME [--undo]"),
      N_("create, list, rename and archive workloads"), Cmd_workload },
-   { "answer", N_("WORKLOAD QUESTION_ID [--select ID,...] [--unselect ID,...] [--none] [--not-applicable REASON] [--applicable] [--notes TEXT]"),
+   { "answer", N_("WORKLOAD QUESTION_ID [--select ID,...] [--unselect ID,...] [--none] [--not-applicable REASON] [--applicable] [--notes TEXT] | WORKLOAD QUESTION_ID --choice-notes ID TEXT"),
      N_("record the answer to one question"), Cmd_answer },
    { "status", N_("WORKLOAD [--format text|json]"), N_("the phase x pillar matrix and each question's risk"), Cmd_status },
    { "plan", N_("WORKLOAD [--status S] [--owner NAME] [--format text|json] | set WORKLOAD QUESTION_ID CHOICE_ID [--status S] [--owner NAME] [--due DATE] [--priority N] [--note TEXT]"),

@@ -169,7 +169,15 @@ static char *workloadJson(const ReviewDoc *doc, const AwsOptions *o, Ck *c)
 
 /* ---- answers/QUESTION.json ---- */
 
-static json_t *choiceUpdates(const Question *q, const Answer *a)
+static const char *choiceNote(const StoredAnswer *sa, const char *id)
+{
+   for (size_t i = 0; i < sa->n_choice_notes; i++)
+      if (strcmp(sa->note_choices[i], id) == 0)
+         return sa->choice_notes[i];
+   return NULL;
+}
+
+static json_t *choiceUpdates(const Question *q, const Answer *a, const StoredAnswer *sa)
 {
    json_t *map = Json_checked(json_object());
    for (size_t i = 0; i < q->n_choices; i++) {
@@ -184,6 +192,9 @@ static json_t *choiceUpdates(const Question *q, const Answer *a)
          break;
       default: Json_setString(u, "Status", "UNSELECTED"); break;
       }
+      const char *note = choiceNote(sa, q->choices[i].id);
+      if (note)
+         Json_setString(u, "Notes", note);
       Json_set(map, q->choices[i].id, u);
    }
    return map;
@@ -194,6 +205,11 @@ static char *answerJson(const Question *q, const Answer *a, const StoredAnswer *
    if (sa->notes && Utf8_chars(sa->notes) > AWS_MAX_NOTES)
       problem(c, _("question %s: notes of %zu characters; AWS allows at most %d"), q->id,
               Utf8_chars(sa->notes), AWS_MAX_NOTES);
+   for (size_t i = 0; i < sa->n_choice_notes; i++)
+      if (Utf8_chars(sa->choice_notes[i]) > AWS_MAX_CHOICE_NOTES)
+         problem(c, _("question %s, practice %s: notes of %zu characters; AWS allows at most %d"),
+                 q->id, sa->note_choices[i], Utf8_chars(sa->choice_notes[i]),
+                 AWS_MAX_CHOICE_NOTES);
    if (!safeId(q->id))
       problem(c, _("question id '%s' cannot name a file ([A-Za-z0-9_-], at most 128)"), q->id);
    for (size_t i = 0; i < q->n_choices; i++)
@@ -210,7 +226,7 @@ static char *answerJson(const Question *q, const Answer *a, const StoredAnswer *
       if (a->choices[i] == CHOICE_SELECTED)
          Json_append(sel, Json_string(q->choices[i].id));
    Json_set(root, "SelectedChoices", sel);
-   Json_set(root, "ChoiceUpdates", choiceUpdates(q, a));
+   Json_set(root, "ChoiceUpdates", choiceUpdates(q, a, sa));
    Json_setString(root, "Notes", sa->notes ? sa->notes : "");
    Json_setBool(root, "IsApplicable", !a->not_applicable);
    if (a->not_applicable)

@@ -36,7 +36,10 @@ typedef struct Rec {
    size_t n_na;
    char **mentioned;    /* every choice id the record names, whatever its status */
    size_t n_mentioned;
-   char *notes;         /* get-answer only; with the per-choice notes added */
+   char **note_choices; /* choices with notes of their own, sorted by id */
+   char **choice_notes; /* aligned */
+   size_t n_choice_notes;
+   char *notes;         /* get-answer only */
    bool applicable;
    char *reason;        /* question's Reason, or NULL */
    bool full;           /* from get-answer */
@@ -82,6 +85,8 @@ static void rec_free(Rec *c)
    strv_free(c->selected, c->n_selected);
    strv_free(c->na_choices, c->n_na);
    strv_free(c->mentioned, c->n_mentioned);
+   strv_free(c->note_choices, c->n_choice_notes);
+   strv_free(c->choice_notes, c->n_choice_notes);
    free(c->notes);
    free(c->reason);
    free(c->where);
@@ -113,9 +118,33 @@ static bool knownReason(const char *s)
    return false;
 }
 
+/* A practice's note (text owned from now on), kept sorted by choice id; a
+ * second one for the same practice replaces the first. */
+static void putChoiceNote(Rec *c, const char *id, char *text)
+{
+   for (size_t k = 0; k < c->n_choice_notes; k++)
+      if (strcmp(c->note_choices[k], id) == 0) {
+         free(c->choice_notes[k]);
+         c->choice_notes[k] = text;
+         return;
+      }
+   size_t n = c->n_choice_notes + 1;
+   c->note_choices = xrealloc(c->note_choices, n * sizeof *c->note_choices);
+   c->choice_notes = xrealloc(c->choice_notes, n * sizeof *c->choice_notes);
+   size_t k = c->n_choice_notes++;
+   while (k > 0 && strcmp(c->note_choices[k - 1], id) > 0) {
+      c->note_choices[k] = c->note_choices[k - 1];
+      c->choice_notes[k] = c->choice_notes[k - 1];
+      k--;
+   }
+   c->note_choices[k] = xstrdup(id);
+   c->choice_notes[k] = text;
+}
+
 /* ChoiceAnswers / ChoiceAnswerSummaries: statuses, and the per-choice notes
- * added to the question's notes (walens keeps notes per question). */
-static void readChoices(Rd *r, json_t *arr, Rec *c, Sbuf *notes)
+ * (with the reason of a practice set aside, which walens keeps only per
+ * question, written at their start). */
+static void readChoices(Rd *r, json_t *arr, Rec *c)
 {
    size_t i;
    json_t *ca;
@@ -142,13 +171,13 @@ static void readChoices(Rd *r, json_t *arr, Rec *c, Sbuf *notes)
       }
       if (why && !knownReason(why))
          problem(r, _("%s: unknown Reason '%s'"), where, why);
-      if ((note && *note) || (why && strcmp(why, "NONE") != 0 && st &&
-                              strcmp(st, "NOT_APPLICABLE") == 0)) {
-         Sbuf_printf(notes, "%s[%s]", notes->len ? "\n\n" : "", id);
-         if (why && strcmp(why, "NONE") != 0)
-            Sbuf_printf(notes, " (%s)", why);
-         if (note && *note)
-            Sbuf_printf(notes, " %s", note);
+      bool why_kept = why && strcmp(why, "NONE") != 0 && st && strcmp(st, "NOT_APPLICABLE") == 0;
+      if (id && ((note && *note) || why_kept)) {
+         Sbuf b = { 0 };
+         if (why_kept)
+            Sbuf_printf(&b, "(%s)%s", why, note && *note ? "\n" : "");
+         Sbuf_add(&b, note);
+         putChoiceNote(c, id, Sbuf_take(&b));
       }
       free(where);
    }
@@ -182,19 +211,13 @@ static void readAnswer(Rd *r, json_t *a, bool full, const char *where)
          problem(r, _("%s: SelectedChoices[%zu] is not a string"), where, i);
    }
    const char *notes = optString(r, a, "Notes", where);
-   Sbuf all = { 0 };
-   Sbuf_add(&all, notes);
+   c.notes = notes && *notes ? xstrdup(notes) : NULL;
    json_t *choices = json_object_get(a, full ? "ChoiceAnswers" : "ChoiceAnswerSummaries");
    if (choices && !json_is_array(choices))
       problem(r, _("%s: %s is not a list"), where,
               full ? "ChoiceAnswers" : "ChoiceAnswerSummaries");
    else if (choices)
-      readChoices(r, choices, &c, &all);
-   c.notes = Sbuf_take(&all);
-   if (c.notes && !*c.notes) {
-      free(c.notes);
-      c.notes = NULL;
-   }
+      readChoices(r, choices, &c);
    json_t *app = json_object_get(a, "IsApplicable");
    if (app && !json_is_boolean(app))
       problem(r, _("%s: IsApplicable is not true or false"), where);
@@ -496,7 +519,7 @@ static bool writeReview(Store *s, Rd *r, const Found *f, const char *name_as, co
    size_t n = 0;
    for (size_t i = 0; i < r->n; i++) {
       Rec *c = &r->recs[i];
-      if (!c->n_selected && !c->n_na && c->applicable && !c->notes)
+      if (!c->n_selected && !c->n_na && c->applicable && !c->notes && !c->n_choice_notes)
          continue; /* unanswered in AWS too */
       StoredAnswer *a = &answers[n++];
       a->question_id = c->question;
@@ -508,6 +531,9 @@ static bool writeReview(Store *s, Rd *r, const Found *f, const char *name_as, co
       a->na_choices = c->na_choices;
       a->n_na_choices = c->n_na;
       a->notes = c->notes;
+      a->note_choices = c->note_choices;
+      a->choice_notes = c->choice_notes;
+      a->n_choice_notes = c->n_choice_notes;
       a->version = 1;
       a->updated_at = now;
       a->updated_by = (char *)user;

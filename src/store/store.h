@@ -132,6 +132,12 @@ typedef struct StoredAnswer {
    char **na_choices; /* choice ids marked not applicable */
    size_t n_na_choices;
    char *notes; /* or NULL */
+   /* Notes of single practices (evidence: a runbook, a dashboard, a
+    * ticket), by choice id, sorted by it; each note non-empty.  Written and
+    * compared with the rest of the answer, under the same row version. */
+   char **note_choices;
+   char **choice_notes; /* aligned with note_choices */
+   size_t n_choice_notes;
    int64_t version;
    char *updated_at, *updated_by;
 } StoredAnswer;

@@ -50,6 +50,10 @@ wl answer shop-recs MLPERF01 --not-applicable ARCHITECTURE_CONSTRAINTS
 wl answer shop-recs MLCOST01 --not-applicable OTHER
 wl answer shop-recs MLSUS01 --notes "Only notes here so far."
 wl answer shop-recs MLOPS03 --select MLOPS03_BP02
+wl answer shop-recs MLOPS01 --choice-notes MLOPS01_BP01 \
+   "Runbook: https://wiki.example.com/ml/runbooks/stakeholder-review?rev=12#sign-off"
+wl answer shop-recs MLOPS01 --choice-notes MLOPS01_BP03 "$(printf 'Ticket ML-42\nÉtude de cas ✓')"
+wl answer shop-recs MLOPS03 --choice-notes MLOPS03_no "Not this one."
 wl milestone add shop-recs "first pass"
 # Practices marked not applicable: through a bundle, as the TUI would store them.
 "$WALENS" --db "$DB" export shop-recs > "$TMP/b.json"
@@ -146,7 +150,8 @@ import json, sys
 notes = len(sys.argv) > 1
 for a in json.load(sys.stdin)["answers"]:
     print(a["question"], a["not_applicable"], a["reason"], sorted(a["selected"]),
-          sorted(a["not_applicable_choices"]), repr(a["notes"]) if notes else "")
+          sorted(a["not_applicable_choices"]), repr(a["notes"]) if notes else "",
+          sorted(a.get("choice_notes", {}).items()) if notes else "")
 ' $2
 }
 answers fixture notes > "$TMP/a.txt"
@@ -224,8 +229,14 @@ wl answer fixture MLREL01 --notes "$long"
 run export fixture --format aws -o "$TMP/long" --region eu-west-1
 [ ! -e "$TMP/long" ] && pass "notes past the limit write nothing" ||
    fail "notes past the limit write nothing"
-printf -- '--- symbolic links in the output directory are not followed ---\n' >> "$OUT"
 wl answer fixture MLREL01 --notes "short again"
+long=$(python3 -c 'print("ü" * 251)')
+wl answer fixture MLREL01 --choice-notes MLREL01_BP01 "$long"
+run export fixture --format aws -o "$TMP/long" --region eu-west-1
+wl answer fixture MLREL01 --choice-notes MLREL01_BP01 ""
+[ ! -e "$TMP/long" ] && pass "practice notes past the limit write nothing" ||
+   fail "practice notes past the limit write nothing"
+printf -- '--- symbolic links in the output directory are not followed ---\n' >> "$OUT"
 mkdir -p "$TMP/linked" "$TMP/elsewhere"
 ln -s "$TMP/elsewhere" "$TMP/linked/answers"
 run export fixture --format aws -o "$TMP/linked" --region eu-west-1
