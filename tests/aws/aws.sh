@@ -69,6 +69,33 @@ json.dump(b, open(sys.argv[1], "w"))
 PY
 wl import "$TMP/b.json" --as fixture
 
+# ---- practice notes in the reports, under their practice ----
+for f in json md html text; do
+   "$WALENS" --db "$DB" report fixture --format $f > "$TMP/report.$f" || fail "report --format $f"
+done
+if python3 - "$TMP" <<'PY'
+import json, sys
+t = sys.argv[1]
+url = "https://wiki.example.com/ml/runbooks/stakeholder-review?rev=12#sign-off"
+q = [q for q in json.load(open(t + "/report.json"))["questions"] if q["id"] == "MLOPS01"][0]
+notes = {c["id"]: c.get("notes") for c in q["choices"]}
+assert notes == {"MLOPS01_BP01": "Runbook: " + url, "MLOPS01_BP02": None,
+                 "MLOPS01_BP03": "Ticket ML-42\nÉtude de cas ✓", "MLOPS01_no": None}, notes
+md = open(t + "/report.md").read().splitlines()
+i = [k for k, l in enumerate(md) if "Runbook:" in l][0]
+assert md[i].startswith("  *Notes:* Runbook: https") and md[i - 1].startswith("- [x] "), md[i-1:i+1]
+html = open(t + "/report.html").read()
+assert "<div class=\"pre\"><em>Notes:</em> Runbook: " + url + "</div></li>" in html
+text = open(t + "/report.text").read().splitlines()
+i = [k for k, l in enumerate(text) if "Notes: Runbook:" in l][0]
+assert text[i - 1].lstrip().startswith("[x] "), text[i - 1:i + 1]
+PY
+then
+   pass "practice notes appear under their practice in every report"
+else
+   fail "practice notes appear under their practice in every report"
+fi
+
 # ---- export ----
 run export fixture --format aws -o "$TMP/push" --region eu-west-1 --region us-east-1 --milestones
 (cd "$TMP/push" && find . -type f | LC_ALL=C sort) >> "$OUT"
