@@ -49,14 +49,15 @@ void AwsExport_free(AwsExport *x)
    *x = (AwsExport){ 0 };
 }
 
-/* A question or choice id that is safe as a file name and a shell word. */
+/* An id AWS takes ([A-Za-z0-9_]{3,128}, as lens files must have), which is
+ * also safe as a file name and a shell word. */
 static bool safeId(const char *id)
 {
    size_t n = strlen(id);
-   if (n == 0 || n > 128)
+   if (n < 3 || n > 128)
       return false;
    for (; *id; id++)
-      if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-", *id))
+      if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_", *id))
          return false;
    return true;
 }
@@ -210,12 +211,6 @@ static char *answerJson(const Question *q, const Answer *a, const StoredAnswer *
          problem(c, _("question %s, practice %s: notes of %zu characters; AWS allows at most %d"),
                  q->id, sa->note_choices[i], Utf8_chars(sa->choice_notes[i]),
                  AWS_MAX_CHOICE_NOTES);
-   if (!safeId(q->id))
-      problem(c, _("question id '%s' cannot name a file ([A-Za-z0-9_-], at most 128)"), q->id);
-   for (size_t i = 0; i < q->n_choices; i++)
-      if (!safeId(q->choices[i].id))
-         problem(c, _("question %s: choice id '%s' is not one AWS takes"), q->id,
-                 q->choices[i].id);
    if (c->count)
       return NULL;
    json_t *root = Json_checked(json_object()), *sel = Json_checked(json_array());
@@ -424,6 +419,16 @@ static void buildAll(Store *s, const ReviewDoc *doc, const AwsOptions *o, AwsExp
    }
    const char *version = lens->version && *lens->version ? lens->version : "1";
    checkLength(c, _("lens version"), version, 1, AWS_MAX_LENS_VERSION);
+   /* AWS refuses the lens (import-lens) over any id it does not take. */
+   for (size_t i = 0; i < lens->n_questions; i++) {
+      const Question *q = &lens->questions[i];
+      if (!safeId(q->id))
+         problem(c, _("question id '%s' is not one AWS takes ([A-Za-z0-9_], 3 to 128)"), q->id);
+      for (size_t k = 0; k < q->n_choices; k++)
+         if (!safeId(q->choices[k].id))
+            problem(c, _("question %s: choice id '%s' is not one AWS takes"), q->id,
+                    q->choices[k].id);
+   }
    char **ids = xcalloc(lens->n_questions + 1, sizeof *ids);
    size_t n_ids = 0;
    for (size_t i = 0; i < lens->n_questions; i++) {

@@ -200,6 +200,35 @@ fi
 cp "$TMP/got/MLOPS01.json" "$TMP/one.json"
 run import --from-aws "$TMP/one.json"
 
+# ---- a custom lens: the ids are the lens file's ----
+# small.yaml with ids AWS takes (three characters at least): Q1 -> QQ1.
+sed 's/\bQ\([0-9]\)/QQ\1/g' "$top_srcdir/tests/fixtures/lenses/small.yaml" > "$TMP/small.yaml"
+wl workload add custom --lens "$TMP/small.yaml" --description "A custom lens" \
+   --environment preproduction --owner "Al Ops"
+wl answer custom QQ1 --select QQ1_a --notes "on the custom lens"
+wl answer custom QQ1 --choice-notes QQ1_a "https://ci.example.com/pipelines/42"
+wl answer custom QQ4 --not-applicable OTHER
+run export custom --format aws -o "$TMP/custom" --region eu-central-1
+python3 "$HERE/validate.py" "$TMP/custom" > "$TMP/valid2.out" 2>&1 ||
+   fail "the custom lens export validates" "$(cat "$TMP/valid2.out")"
+python3 "$HERE/reshape.py" "$TMP/custom" "$TMP/custom-got" get-answer
+run import --from-aws "$TMP/custom-got" --as custom-back
+run import --from-aws "$TMP/custom-got" --as custom-back --lens "$TMP/small.yaml"
+answers custom notes > "$TMP/a.txt"
+answers custom-back notes > "$TMP/b.txt"
+if cmp -s "$TMP/a.txt" "$TMP/b.txt"; then
+   pass "a custom lens's answers come back with --lens"
+else
+   fail "a custom lens's answers come back with --lens" "$(diff "$TMP/a.txt" "$TMP/b.txt")"
+fi
+run lens check "$TMP/custom/lens.json"
+printf -- '--- ids AWS does not take ---\n' >> "$OUT"
+wl workload add short-ids --lens "$top_srcdir/tests/fixtures/lenses/small.yaml" \
+   --description "Ids of two characters" --environment production --owner "Al Ops"
+wl answer short-ids Q1 --select Q1_a
+run export short-ids --format aws -o "$TMP/short" --region eu-central-1
+[ ! -e "$TMP/short" ] && pass "ids AWS refuses write nothing" || fail "ids AWS refuses write nothing"
+
 # ---- bad input: a clear error, nothing written ----
 "$WALENS" --db "$DB" workload list --all > "$TMP/before"
 printf -- '--- list-answers of another lens ---\n' >> "$OUT"

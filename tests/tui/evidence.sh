@@ -18,6 +18,7 @@ expect a "Notes stored" "^S stores the practice's notes"
 expect a "Practice notes (v): Runbook and dashboard:" "the note shows under the practices"
 expect a "$url" "the link shows whole, on a line of its own"
 expect a "question notes" "the question's notes are still there"
+expect a "alice: notes of Q1_b added" "the change is listed as what it was"
 "$WALENS" --db "$DB" export payments > "$TMP/b.json"
 if grep -q "\"Q1_b\": \"Runbook and dashboard: $url\"" "$TMP/b.json" &&
    grep -q '"notes": "question notes"' "$TMP/b.json"; then
