@@ -38,3 +38,8 @@ EXTRA_DIST += tests/report/report.sh tests/report/escape.sh tests/report/bundle.
 	tests/report/lens-export.sh tests/report/pdf.sh tests/report/fixture.sh \
 	tests/report/check_text.py tests/report/check_csv.py tests/report/check_html.py \
 	tests/report/golden tests/fixtures/report
+
+# The AWS Well-Architected Tool, offline (export --format aws, import --from-aws).
+TESTS += tests/aws/aws.sh
+EXTRA_DIST += tests/aws/aws.sh tests/aws/validate.py tests/aws/reshape.py tests/aws/aws-stub \
+	tests/aws/golden

@@ -30,7 +30,7 @@ const CliCommand Cli_commands[] = {
    { "lens", N_("check [--strict] FILE... | list | export [LENS] [--format aws-json|yaml] [-o FILE]"), N_("validate lens files, list the lenses available, export a lens"), Cmd_lens },
    { "workload", N_("add NAME [options] | list [--all] [--format text|json] | rename OLD NEW | archive NAME [--undo]"),
      N_("create, list, rename and archive workloads"), Cmd_workload },
-   { "answer", N_("WORKLOAD QUESTION_ID [--select ID,...] [--unselect ID,...] [--none] [--not-applicable REASON] [--applicable] [--notes TEXT]"),
+   { "answer", N_("WORKLOAD QUESTION_ID [--select ID,...] [--unselect ID,...] [--none] [--not-applicable REASON] [--applicable] [--notes TEXT] | WORKLOAD QUESTION_ID --choice-notes ID TEXT"),
      N_("record the answer to one question"), Cmd_answer },
    { "status", N_("WORKLOAD [--format text|json]"), N_("the phase x pillar matrix and each question's risk"), Cmd_status },
    { "plan", N_("WORKLOAD [--status S] [--owner NAME] [--format text|json] | set WORKLOAD QUESTION_ID CHOICE_ID [--status S] [--owner NAME] [--due DATE] [--priority N] [--note TEXT]"),
@@ -42,8 +42,8 @@ const CliCommand Cli_commands[] = {
      N_("move a workload to a newer version of its lens"), Cmd_upgrade },
    { "report", N_("WORKLOAD [--format text|md|html|csv|json] [--milestone NAME] [--plan-only] [-o FILE] [--width N] [--page-length N]"),
      N_("write the review or its improvement plan for printing, sharing or tools"), Cmd_report },
-   { "export", N_("WORKLOAD [-o FILE]"), N_("write a workload's review as a bundle for another database"), Cmd_export },
-   { "import", N_("FILE [--as NAME]"), N_("load a review bundle written by 'walens export'"), Cmd_import },
+   { "export", N_("WORKLOAD [-o FILE] | WORKLOAD --format aws -o DIR [--region REGION]... [--review-owner OWNER] [--environment ENV] [--description TEXT] [--workload-id ID] [--milestones]"), N_("write a workload's review as a bundle for another database, or for the AWS CLI"), Cmd_export },
+   { "import", N_("FILE [--as NAME] | --from-aws FILE|DIR [--as NAME]"), N_("load a review bundle written by 'walens export', or answers printed by the AWS CLI"), Cmd_import },
    { NULL, NULL, NULL, NULL },
 };
 

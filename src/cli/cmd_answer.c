@@ -10,7 +10,7 @@
 #include "i18n.h"
 #include "store/reviewdoc.h"
 
-enum { OPT_SELECT = 100, OPT_UNSELECT, OPT_NONE, OPT_NA, OPT_APPLICABLE, OPT_NOTES };
+enum { OPT_SELECT = 100, OPT_UNSELECT, OPT_NONE, OPT_NA, OPT_APPLICABLE, OPT_NOTES, OPT_CHOICE_NOTES };
 
 static const OptSpec answerOptions[] = {
    { "select", 0, N_("ID,..."), N_("select these choices"), OPT_SELECT },
@@ -19,11 +19,16 @@ static const OptSpec answerOptions[] = {
    { "not-applicable", 0, N_("REASON"), N_("the question does not apply: OUT_OF_SCOPE, BUSINESS_PRIORITIES, ARCHITECTURE_CONSTRAINTS or OTHER"), OPT_NA },
    { "applicable", 0, NULL, N_("the question applies again"), OPT_APPLICABLE },
    { "notes", 0, N_("TEXT"), N_("replace the question's notes"), OPT_NOTES },
+   { "choice-notes", 0, N_("ID"),
+     N_("replace the notes (evidence) of practice ID with the argument TEXT after the question "
+        "id (\"\" removes them)"),
+     OPT_CHOICE_NOTES },
    { NULL, 0, NULL, NULL, 0 },
 };
 
 typedef struct AnswerArgs {
    const char *select, *unselect, *na_reason, *notes;
+   const char *choice, *choice_notes; /* --choice-notes ID, and its TEXT */
    bool none, applicable;
 } AnswerArgs;
 
@@ -37,6 +42,7 @@ static bool answerOption(int id, const char *value, void *ctx)
    case OPT_NA: a->na_reason = value; break;
    case OPT_APPLICABLE: a->applicable = true; break;
    case OPT_NOTES: a->notes = value; break;
+   case OPT_CHOICE_NOTES: a->choice = value; break;
    }
    return true;
 }
@@ -175,7 +181,8 @@ static bool applyChange(const Question *q, const AnswerArgs *args, NaReason reas
 
 static bool validateArgs(const AnswerArgs *a, NaReason *reason)
 {
-   if (!a->select && !a->unselect && !a->none && !a->na_reason && !a->applicable && !a->notes) {
+   if (!a->select && !a->unselect && !a->none && !a->na_reason && !a->applicable && !a->notes &&
+       !a->choice) {
       Cli_error("%s", _("nothing to record: give --select, --unselect, --none, --not-applicable, --applicable or --notes"));
       return false;
    }
@@ -236,6 +243,33 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi, const Answer
    return rc;
 }
 
+/* The note of one practice, retried as record() is. */
+static int recordChoiceNote(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi,
+                            const AnswerArgs *args)
+{
+   const Question *q = &doc->lens->questions[qi];
+   int c = Question_findChoice(q, args->choice);
+   if (c < 0) {
+      Cli_error(_("question %s has no choice '%s'"), q->id, args->choice);
+      listChoices(q);
+      return EXIT_USAGE;
+   }
+   StoreStatus st = STORE_CONFLICT;
+   for (int attempt = 0; attempt < ANSWER_RETRIES && st == STORE_CONFLICT; attempt++)
+      st = ReviewDoc_putChoiceNote(s, doc, qi, (size_t)c, args->choice_notes, Cli_user(env));
+   if (st != STORE_OK) {
+      Cli_error("%s", st == STORE_CONFLICT ? _("the question kept changing under us; nothing was written")
+                                        : Store_lastError(s));
+      return EXIT_FAIL;
+   }
+   return EXIT_OK;
+}
+
+static bool onlyChoiceNote(const AnswerArgs *a)
+{
+   return !a->select && !a->unselect && !a->none && !a->na_reason && !a->applicable && !a->notes;
+}
+
 static int answerRun(CliEnv *env, const AnswerArgs *args, const char *workload, const char *qid)
 {
    NaReason reason = NA_NONE;
@@ -256,8 +290,19 @@ static int answerRun(CliEnv *env, const AnswerArgs *args, const char *workload, 
       rc = EXIT_USAGE;
    } else if (!checkLists(&doc.lens->questions[qi], args)) {
       rc = EXIT_USAGE;
+   } else if (args->choice && Question_findChoice(&doc.lens->questions[qi], args->choice) < 0) {
+      Cli_error(_("question %s has no choice '%s'"), qid, args->choice);
+      listChoices(&doc.lens->questions[qi]);
+      rc = EXIT_USAGE;
+   } else if (args->choice && onlyChoiceNote(args)) {
+      rc = recordChoiceNote(env, s, &doc, qi, args);
+      if (rc == EXIT_OK)
+         Cli_printf("%s: %s\n", qid,
+                    Risk_name(Question_risk(&doc.lens->questions[qi], &doc.review.answers[qi])));
    } else {
       rc = record(env, s, &doc, qi, args, reason);
+      if (rc == EXIT_OK && args->choice)
+         rc = recordChoiceNote(env, s, &doc, qi, args);
    }
    ReviewDoc_free(&doc);
    Store_close(s);
@@ -275,10 +320,11 @@ int Cmd_answer(CliEnv *env, int argc, char **argv)
    if (env->help) {
       Cli_printCommandHelp("answer", answerOptions);
       rc = EXIT_OK;
-   } else if (npos != 2) {
+   } else if (npos != (args.choice ? 3u : 2u)) {
       Cli_usageError("answer", NULL);
       rc = EXIT_USAGE;
    } else {
+      args.choice_notes = args.choice ? pos[2] : NULL;
       rc = answerRun(env, &args, pos[0], pos[1]);
    }
    free(pos);

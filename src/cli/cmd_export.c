@@ -13,11 +13,25 @@
 #include "core/paths.h"
 #include "core/xalloc.h"
 #include "i18n.h"
+#include "report/aws.h"
 #include "report/bundle.h"
 #include "report/lens_export.h"
 #include "report/outfile.h"
 
-enum { OPT_FORMAT = 100, OPT_OUTPUT, OPT_AS, OPT_FORCE };
+enum {
+   OPT_FORMAT = 100,
+   OPT_OUTPUT,
+   OPT_AS,
+   OPT_REGION,
+   OPT_OWNER,
+   OPT_ENVIRONMENT,
+   OPT_DESCRIPTION,
+   OPT_WORKLOAD_ID,
+   OPT_MILESTONES,
+   OPT_FROM_AWS,
+   OPT_INTO,
+   OPT_FORCE,
+};
 
 /* ---- walens lens export ---- */
 
@@ -30,8 +44,9 @@ static const OptSpec lensExportOptions[] = {
 };
 
 typedef struct ExportArgs {
-   const char *format, *output, *as;
+   const char *format, *output, *as, *from_aws, *into;
    bool force;
+   AwsOptions aws;
 } ExportArgs;
 
 static bool exportOption(int id, const char *value, void *ctx)
@@ -42,6 +57,17 @@ static bool exportOption(int id, const char *value, void *ctx)
    case OPT_OUTPUT: a->output = value; break;
    case OPT_AS: a->as = value; break;
    case OPT_FORCE: a->force = true; break;
+   case OPT_REGION:
+      a->aws.regions = xrealloc(a->aws.regions, (a->aws.n_regions + 1) * sizeof(char *));
+      a->aws.regions[a->aws.n_regions++] = (char *)value;
+      break;
+   case OPT_OWNER: a->aws.review_owner = value; break;
+   case OPT_ENVIRONMENT: a->aws.environment = value; break;
+   case OPT_DESCRIPTION: a->aws.description = value; break;
+   case OPT_WORKLOAD_ID: a->aws.workload_id = value; break;
+   case OPT_MILESTONES: a->aws.milestones = true; break;
+   case OPT_FROM_AWS: a->from_aws = value; break;
+   case OPT_INTO: a->into = value; break;
    }
    return true;
 }
@@ -166,15 +192,72 @@ int Cmd_lensExport(CliEnv *env, int argc, char **argv)
 /* ---- walens export / import ---- */
 
 static const OptSpec exportOptions[] = {
-   { "output", 'o', N_("FILE"), N_("write to FILE instead of standard output"), OPT_OUTPUT },
+   { "output", 'o', N_("FILE"),
+     N_("write to FILE instead of standard output (with --format aws: the directory DIR)"),
+     OPT_OUTPUT },
+   { "format", 0, N_("FORMAT"),
+     N_("bundle (default: for another walens database) or aws (inputs for the AWS CLI)"),
+     OPT_FORMAT },
+   { "region", 0, N_("REGION"), N_("aws: an AWS region of the workload (repeatable)"), OPT_REGION },
+   { "review-owner", 0, N_("OWNER"), N_("aws: the review owner (default: the workload's owner)"),
+     OPT_OWNER },
+   { "environment", 0, N_("ENV"),
+     N_("aws: production or preproduction (default: the workload's)"), OPT_ENVIRONMENT },
+   { "description", 0, N_("TEXT"), N_("aws: the description (default: the workload's)"),
+     OPT_DESCRIPTION },
+   { "workload-id", 0, N_("ID"),
+     N_("aws: push into this existing AWS workload instead of creating one"), OPT_WORKLOAD_ID },
+   { "milestones", 0, NULL, N_("aws: write a CreateMilestone input per milestone"),
+     OPT_MILESTONES },
    { "force", 0, NULL, N_("replace the file -o names when it exists"), OPT_FORCE },
    { NULL, 0, NULL, NULL, 0 },
 };
 
 static const OptSpec importOptions[] = {
    { "as", 0, N_("NAME"), N_("import the workload under this name"), OPT_AS },
+   { "from-aws", 0, N_("PATH"),
+     N_("read what 'aws wellarchitected get-answer' or 'list-answers' printed (a file or a "
+        "directory)"),
+     OPT_FROM_AWS },
+   { "into", 0, N_("WORKLOAD"), N_("merge into an existing workload (not available yet)"),
+     OPT_INTO },
    { NULL, 0, NULL, NULL, 0 },
 };
+
+/* walens export WORKLOAD --format aws -o DIR */
+static int exportAws(CliEnv *env, const char *workload, ExportArgs *a)
+{
+   if (!a->output || OutFile_isStdout(a->output)) {
+      Cli_error("%s", _("--format aws writes a directory: give it with -o DIR"));
+      return EXIT_USAGE;
+   }
+   Store *s = Cli_openStore(env, STORE_OPEN_NOCREATE | STORE_OPEN_READONLY);
+   if (!s)
+      return EXIT_FAIL;
+   int rc = EXIT_FAIL;
+   DiagList d;
+   DiagList_init(&d);
+   AwsExport x;
+   char *err = NULL;
+   bool built = AwsExport_build(s, workload, &a->aws, &x, &d, &err);
+   DiagList_print(&d, stderr);
+   if (!built) {
+      Cli_error(_("%s: cannot be written for AWS; nothing was written:\n%s"), workload, err);
+   } else if (!AwsExport_write(&x, a->output,
+                               &(OutFileRules){ .force = a->force, .db_path = Store_path(s) },
+                               &err)) {
+      Cli_error("%s", err);
+   } else {
+      Cli_printf(_("wrote %zu files to %s; run %s/push.sh to send them to AWS\n"), x.n,
+                 a->output, a->output);
+      rc = EXIT_OK;
+   }
+   AwsExport_free(&x);
+   DiagList_free(&d);
+   free(err);
+   Store_close(s);
+   return rc;
+}
 
 int Cmd_export(CliEnv *env, int argc, char **argv)
 {
@@ -190,6 +273,16 @@ int Cmd_export(CliEnv *env, int argc, char **argv)
    } else if (npos != 1) {
       Cli_usageError("export", NULL);
       rc = EXIT_USAGE;
+   } else if (a.format && strcmp(a.format, "aws") == 0) {
+      rc = exportAws(env, pos[0], &a);
+   } else if (a.format && strcmp(a.format, "bundle") != 0) {
+      Cli_error(_("unknown format '%s' (bundle, aws)"), a.format);
+      rc = EXIT_USAGE;
+   } else if (a.aws.n_regions || a.aws.review_owner || a.aws.environment || a.aws.description ||
+              a.aws.workload_id || a.aws.milestones) {
+      Cli_error("%s", _("--region, --review-owner, --environment, --description, --workload-id "
+                        "and --milestones go with --format aws"));
+      rc = EXIT_USAGE;
    } else {
       Store *s = Cli_openStore(env, STORE_OPEN_NOCREATE);
       char *text = NULL, *err = NULL;
@@ -203,6 +296,7 @@ int Cmd_export(CliEnv *env, int argc, char **argv)
       free(err);
       Store_close(s);
    }
+   free(a.aws.regions);
    free(pos);
    return rc;
 }
@@ -245,7 +339,24 @@ int Cmd_import(CliEnv *env, int argc, char **argv)
    if (env->help) {
       Cli_printCommandHelp("import", importOptions);
       rc = EXIT_OK;
-   } else if (npos != 1) {
+   } else if (a.into) {
+      Cli_error("%s", _("--into WORKLOAD is not available yet: it will merge into an existing "
+                        "workload once the merge rules of the portfolio work have landed; import "
+                        "into a new workload (--as NAME) for now"));
+      rc = EXIT_USAGE;
+   } else if (a.from_aws && npos == 0) {
+      char *err = NULL, *name = NULL;
+      Store *s = Cli_openStore(env, 0);
+      if (s && AwsImport_run(s, a.from_aws, env->lens_arg, a.as, Cli_user(env), &name, &err)) {
+         Cli_printf(_("imported workload '%s'\n"), name);
+         rc = EXIT_OK;
+      } else if (s) {
+         Cli_error(_("%s: nothing was imported:\n%s"), a.from_aws, err);
+      }
+      free(name);
+      free(err);
+      Store_close(s);
+   } else if (npos != 1 || a.from_aws) {
       Cli_usageError("import", NULL);
       rc = EXIT_USAGE;
    } else {

@@ -637,6 +637,98 @@ static char *slug(const char *name) {
    return s;
 }
 
+/* ---- phases read back from AWS titles ---- */
+
+/* "[Phase] Title": the length of the phase name (from s + 1) when title has
+ * such a prefix with a non-empty name and a non-empty title after it, else 0. */
+static size_t phase_prefix(const char *title) {
+   if (!title || title[0] != '[')
+      return 0;
+   const char *close = strchr(title + 1, ']');
+   if (!close || close == title + 1 || close[1] != ' ' || !close[2])
+      return 0;
+   return (size_t)(close - title - 1);
+}
+
+/* A phase id from its name: the slug with '_' for '-', made unique among
+ * the phases already read ("_2", "_3" ...). */
+static char *phase_id(const Lens *l, const char *name) {
+   char *s = slug(name);
+   if (!s)
+      s = xstrdup("phase");
+   for (char *p = s; *p; p++)
+      if (*p == '-')
+         *p = '_';
+   char *id = xstrdup(s);
+   for (int n = 2; Lens_findPhase(l, id) >= 0; n++) {
+      free(id);
+      id = xasprintf("%s_%d", s, n);
+   }
+   free(s);
+   return id;
+}
+
+/* A title the exporter shortened ("…" at its end) was also written in full
+ * at the start of the description: take it back from there. */
+static void untruncate_title(Question *q) {
+   static const char ell[] = "\xE2\x80\xA6";
+   size_t n = strlen(q->title), e = sizeof ell - 1;
+   if (n <= e || strcmp(q->title + n - e, ell) != 0 || !q->description)
+      return;
+   size_t stem = n - e;
+   while (stem > 0 && q->title[stem - 1] == ' ')
+      stem--;
+   if (strncmp(q->description, q->title, stem) != 0)
+      return;
+   const char *gap = strstr(q->description, "\n\n");
+   char *full = gap ? xstrndup(q->description, (size_t)(gap - q->description))
+                    : xstrdup(q->description);
+   char *rest = gap && gap[2] ? xstrdup(gap + 2) : NULL;
+   free(q->title);
+   free(q->description);
+   q->title = full;
+   q->description = rest;
+}
+
+/* AWS has no phases; `lens export --format aws-json` writes each question's
+ * phase as a "[Phase] " title prefix.  A JSON lens without phases of its own
+ * whose every question has such a prefix gets them back as phases, in the
+ * order the questions first name them, so that export and load give the
+ * same matrix.  A lens where some title lacks the prefix loads as written. */
+static void phases_from_titles(Build *b, const Obj *o) {
+   Lens *l = b->lens;
+   if (l->format != LENS_JSON || l->n_phases || LNode_find(o->node, "phases") || !l->n_questions)
+      return;
+   for (size_t i = 0; i < l->n_questions; i++)
+      if (!phase_prefix(l->questions[i].title))
+         return;
+   l->phases = xcalloc(l->n_questions, sizeof *l->phases);
+   for (size_t i = 0; i < l->n_questions; i++) {
+      Question *q = &l->questions[i];
+      size_t len = phase_prefix(q->title);
+      char *name = xstrndup(q->title + 1, len);
+      int at = -1;
+      for (size_t k = 0; k < l->n_phases && at < 0; k++)
+         if (strcmp(l->phases[k].name, name) == 0)
+            at = (int)k;
+      if (at < 0) {
+         Phase *ph = &l->phases[l->n_phases];
+         ph->id = phase_id(l, name);
+         ph->name = name;
+         ph->pos = (SrcPos){ .line = q->pos.line, .col = q->pos.col,
+                             .path = xasprintf("%s.title", q->pos.path) };
+         at = (int)l->n_phases++;
+      } else {
+         free(name);
+      }
+      q->phase = at;
+      char *title = xstrdup(q->title + len + 3);
+      free(q->title);
+      q->title = title;
+      untruncate_title(q);
+   }
+}
+
 static void build_top(Build *b, const Obj *o) {
    Lens *l = b->lens;
    check_keys(b, o, LENS_KEYS);
@@ -655,6 +747,7 @@ static void build_top(Build *b, const Obj *o) {
    }
    build_phases(b, o);
    build_pillars(b, o);
+   phases_from_titles(b, o);
 }
 
 Lens *LensBuild_run(const LNode *root, const char *file, LensFormat format, unsigned flags,

@@ -161,6 +161,7 @@ void Snapshot_free(Snapshot *s) {
       for (size_t c = 0; q->choices && c < q->n_choices; c++) {
          free(q->choices[c].id);
          free(q->choices[c].title);
+         free(q->choices[c].notes);
       }
       free(q->choices);
    }

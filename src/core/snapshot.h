@@ -42,6 +42,7 @@ typedef struct SnapChoice {
    Weight weight;
    bool is_none;
    ChoiceState state;
+   char *notes; /* the practice's own notes (evidence), or NULL */
 } SnapChoice;
 
 typedef struct SnapQuestion {

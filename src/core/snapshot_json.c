@@ -117,6 +117,8 @@ static json_t *choiceJson(Out *o, const SnapChoice *c) {
    putStr(o, j, "weight", weightName(c->weight));
    put(o, j, "none", json_boolean(c->is_none));
    putStr(o, j, "state", choiceStates[(unsigned)c->state < 3 ? c->state : 0]);
+   if (c->notes) /* absent when none: older snapshots read the same */
+      putStr(o, j, "notes", c->notes);
    return j;
 }
 
@@ -301,6 +303,7 @@ static void readChoice(In *in, json_t *j, SnapChoice *c) {
    c->title = getStr(in, j, "title", false);
    c->weight = getWeight(in, j);
    c->is_none = getBool(in, j, "none");
+   c->notes = getStr(in, j, "notes", false);
    const char *state = json_string_value(json_object_get(j, "state"));
    c->state = CHOICE_UNSELECTED;
    for (int i = 0; state && i < 3; i++)

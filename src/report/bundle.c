@@ -60,6 +60,12 @@ static json_t *answerJson(const StoredAnswer *a)
    Json_set(o, "selected", strArray(a->selected, a->n_selected));
    Json_set(o, "not_applicable_choices", strArray(a->na_choices, a->n_na_choices));
    Json_setString(o, "notes", a->notes);
+   if (a->n_choice_notes) { /* absent when none, as bundles were before */
+      json_t *cn = Json_checked(json_object());
+      for (size_t i = 0; i < a->n_choice_notes; i++)
+         Json_setString(cn, a->note_choices[i], a->choice_notes[i]);
+      Json_set(o, "choice_notes", cn);
+   }
    Json_setInt(o, "version", (long long)a->version);
    Json_setString(o, "updated_at", a->updated_at);
    Json_setString(o, "updated_by", a->updated_by);
@@ -319,6 +325,8 @@ static void In_free(In *in)
    for (size_t i = 0; i < in->n_answers; i++) {
       free(in->answers[i].selected);
       free(in->answers[i].na_choices);
+      free(in->answers[i].note_choices);
+      free(in->answers[i].choice_notes);
    }
    free(in->answers);
    free(in->plan);
@@ -437,6 +445,43 @@ static void *readArray(Rd *r, json_t *root, const char *key, size_t size, size_t
    return v;
 }
 
+/* answers[].choice_notes: {choice id: non-empty text}, choices of q,
+ * sorted by id as the store keeps them; strings borrowed from o. */
+static void readChoiceNotes(Rd *r, json_t *o, const Question *q, StoredAnswer *a, const char *p)
+{
+   json_t *cn = json_object_get(o, "choice_notes");
+   if (!cn || json_is_null(cn))
+      return;
+   if (!json_is_object(cn)) {
+      problem(r, _("%s.choice_notes must be an object"), p);
+      return;
+   }
+   size_t n = json_object_size(cn);
+   a->note_choices = xcalloc(n + 1, sizeof *a->note_choices);
+   a->choice_notes = xcalloc(n + 1, sizeof *a->choice_notes);
+   const char *id;
+   json_t *v;
+   json_object_foreach(cn, id, v) {
+      if (r->err)
+         return;
+      if (Question_findChoice(q, id) < 0) {
+         problem(r, _("%s.choice_notes: '%s' is not a choice of question '%s'"), p, id, q->id);
+      } else if (!json_is_string(v) || !*json_string_value(v)) {
+         problem(r, _("%s.choice_notes.%s must be a non-empty string"), p, id);
+      } else {
+         /* insertion sort by id: a question has at most a few dozen choices */
+         size_t k = a->n_choice_notes++;
+         while (k > 0 && strcmp(a->note_choices[k - 1], id) > 0) {
+            a->note_choices[k] = a->note_choices[k - 1];
+            a->choice_notes[k] = a->choice_notes[k - 1];
+            k--;
+         }
+         a->note_choices[k] = (char *)id;
+         a->choice_notes[k] = (char *)json_string_value(v);
+      }
+   }
+}
+
 /* ctx: the bundle's lens, which the answer must fit. */
 static void readAnswer(Rd *r, json_t *o, void *elem, const char *p, const void *ctx)
 {
@@ -464,6 +509,7 @@ static void readAnswer(Rd *r, json_t *o, void *elem, const char *p, const void *
    path = xasprintf("%s.not_applicable_choices", p);
    checkChoices(r, q, a->na_choices, a->n_na_choices, path);
    free(path);
+   readChoiceNotes(r, o, q, a, p);
    NaReason reason = NA_NONE;
    if (a->na_reason && !NaReason_parse(a->na_reason, &reason))
       problem(r, _("%s.reason: unknown reason '%s'"), p, a->na_reason);

@@ -10,6 +10,10 @@ libwalens_a_SOURCES += \
 # src/store/store_import.c.
 libwalens_a_SOURCES += src/report/bundle.c src/report/bundle.h
 
+# The AWS Well-Architected Tool, offline: CLI inputs written (export
+# --format aws), CLI outputs read (import --from-aws).
+libwalens_a_SOURCES += src/report/aws.h src/report/aws_export.c src/report/aws_import.c
+
 # The report: model (report.c) and one writer a format.
 libwalens_a_SOURCES += src/report/report.c src/report/report.h src/report/writers.h \
 	src/report/report_text.c src/report/report_md.c src/report/report_html.c \

@@ -385,6 +385,13 @@ static void questionsSection(const Report *r, Rout *o)
          Rout_put(o, "<li>%s ",
                   ch->state == CHOICE_SELECTED ? "[x]" : ch->state == CHOICE_NA ? "[-]" : "[&nbsp;]");
          text(o, ch->title);
+         if (ch->notes && *ch->notes) { /* the practice's evidence, under it */
+            Rout_put(o, "<div class=\"pre\"><em>");
+            text(o, _("Notes"));
+            Rout_put(o, ":</em> ");
+            text(o, ch->notes);
+            Rout_put(o, "</div>");
+         }
          Rout_put(o, "</li>\n");
       }
       Rout_put(o, "</ul>\n");

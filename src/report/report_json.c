@@ -113,6 +113,8 @@ static json_t *questionJson(const Report *r, size_t i)
       Json_setString(co, "weight", ch->weight != WEIGHT_NONE ? Weight_name(ch->weight) : NULL);
       Json_setBool(co, "none_of_these", ch->is_none);
       Json_setString(co, "state", stateName(ch->state));
+      if (ch->notes)
+         Json_setString(co, "notes", ch->notes);
       Json_append(choices, co);
    }
    Json_set(o, "choices", choices);

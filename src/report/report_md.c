@@ -345,11 +345,18 @@ static void questionsSection(const Report *r, Rout *o)
       for (size_t c = 0; c < q->n_choices; c++) {
          const SnapChoice *ch = &q->choices[c];
          e = md(ch->title, 6);
+         /* The practice's notes follow under it, after a hard line break. */
+         const char *brk = ch->notes && *ch->notes ? "\\" : "";
          if (ch->state == CHOICE_NA)
-            Rout_put(o, "- [ ] ~~%s~~ (%s)\n", e, _("not applicable"));
+            Rout_put(o, "- [ ] ~~%s~~ (%s)%s\n", e, _("not applicable"), brk);
          else
-            Rout_put(o, "- [%c] %s\n", ch->state == CHOICE_SELECTED ? 'x' : ' ', e);
+            Rout_put(o, "- [%c] %s%s\n", ch->state == CHOICE_SELECTED ? 'x' : ' ', e, brk);
          free(e);
+         if (*brk) {
+            e = mdText(ch->notes, 2);
+            Rout_put(o, "  *%s:* %s\n", _("Notes"), e);
+            free(e);
+         }
       }
       Rout_put(o, "\n");
       if (q->notes && *q->notes) {

@@ -516,6 +516,7 @@ static void questionsSection(const Report *r, Layout *l)
          h = xasprintf("%s %s", choiceMark(q->choices[c].state), q->choices[c].title);
          para(l, b, 2, 4, h);
          free(h);
+         field(l, b, 6, _("Notes"), q->choices[c].notes); /* the practice's evidence */
       }
       field(l, b, 2, _("Notes"), q->notes);
       if (!r->milestone && r->doc.stored && r->doc.stored[0].question_id) {

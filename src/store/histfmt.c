@@ -94,6 +94,38 @@ static void notesChange(Parts *p, const char *before, const char *after) {
       add(p, "%s", _("notes changed"));
 }
 
+/* The note of choice id in an answer's JSON (note_choices/choice_notes). */
+static const char *choiceNote(json_t *o, const char *id) {
+   json_t *ids = json_object_get(o, "note_choices"), *notes = json_object_get(o, "choice_notes");
+   size_t i;
+   json_t *v;
+   json_array_foreach(ids, i, v)
+      if (Str_eq(json_string_value(v), id))
+         return json_string_value(json_array_get(notes, i));
+   return NULL;
+}
+
+/* "notes of Q1_b added" for each practice whose notes changed. */
+static void choiceNotesChanges(Parts *p, json_t *b, json_t *a) {
+   json_t *lists[2] = { json_object_get(b, "note_choices"), json_object_get(a, "note_choices") };
+   for (int k = 0; k < 2; k++) {
+      size_t i;
+      json_t *v;
+      json_array_foreach(lists[k], i, v) {
+         const char *id = json_string_value(v);
+         if (!id || (k == 1 && choiceNote(b, id)))
+            continue; /* seen in the first pass */
+         const char *before = choiceNote(b, id), *after = choiceNote(a, id);
+         if (!before && after)
+            add(p, _("notes of %s added"), id);
+         else if (before && !after)
+            add(p, _("notes of %s cleared"), id);
+         else if (before && after && strcmp(before, after) != 0)
+            add(p, _("notes of %s changed"), id);
+      }
+   }
+}
+
 static void describeAnswer(Parts *p, json_t *b, json_t *a) {
    if (json_is_true(json_object_get(a, "deleted"))) {
       add(p, "%s", _("answer removed by lens upgrade (question no longer in the lens)"));
@@ -117,6 +149,7 @@ static void describeAnswer(Parts *p, json_t *b, json_t *a) {
       add(p, _("reason %s"), getStr(a, "na_reason") ? getStr(a, "na_reason") : "NONE");
    choiceChanges(p, b, a, upgrade);
    notesChange(p, getStr(b, "notes"), getStr(a, "notes"));
+   choiceNotesChanges(p, b, a);
 }
 
 static void textField(Parts *p, const char *label, const char *before, const char *after) {

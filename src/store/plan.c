@@ -125,6 +125,12 @@ StoreStatus StorePlan_snapshot(Store *s, const ReviewDoc *doc, Snapshot *out, ch
    StorePlan_today(s, today);
    Snapshot_build(&doc->review, notes, &plan, doc->workload.name, today, out);
    free(notes);
+   /* The practices' notes, which only the store knows. */
+   for (size_t i = 0; doc->stored && i < nq && i < out->n_questions; i++)
+      for (size_t c = 0; c < out->questions[i].n_choices; c++) {
+         const char *n = ReviewDoc_choiceNote(doc, i, c);
+         out->questions[i].choices[c].notes = n ? xstrdup(n) : NULL;
+      }
    Plan_free(&plan);
    return STORE_OK;
 }

@@ -360,6 +360,10 @@ StoreStatus ReviewDoc_putAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer
    const Question *question = &doc->lens->questions[q];
    StoredAnswer sa;
    answerToStored(question, a, notes ? notes : doc->stored[q].notes, &sa);
+   /* The practices' notes stay as they are (borrowed). */
+   sa.note_choices = doc->stored[q].note_choices;
+   sa.choice_notes = doc->stored[q].choice_notes;
+   sa.n_choice_notes = doc->stored[q].n_choice_notes;
    int64_t version = 0;
    StoreStatus st = Store_putAnswer(s, doc->workload.review_id, &sa, doc->stored[q].version,
                                     user, &version);
@@ -373,6 +377,57 @@ StoreStatus ReviewDoc_putAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer
          return rst;
    }
    return st;
+}
+
+StoreStatus ReviewDoc_putChoiceNote(Store *s, ReviewDoc *doc, size_t q, size_t choice,
+                                    const char *text, const char *user)
+{
+   const Question *question = &doc->lens->questions[q];
+   const StoredAnswer *cur = &doc->stored[q];
+   const char *id = question->choices[choice].id;
+   StoredAnswer sa;
+   answerToStored(question, &doc->review.answers[q], cur->notes, &sa);
+   /* The stored notes but this practice's, kept sorted by choice id. */
+   sa.note_choices = xcalloc(cur->n_choice_notes + 2, sizeof *sa.note_choices);
+   sa.choice_notes = xcalloc(cur->n_choice_notes + 2, sizeof *sa.choice_notes);
+   bool placed = !text || !*text;
+   for (size_t i = 0; i <= cur->n_choice_notes; i++) {
+      const char *cid = i < cur->n_choice_notes ? cur->note_choices[i] : NULL;
+      if (!placed && (!cid || strcmp(id, cid) < 0)) {
+         sa.note_choices[sa.n_choice_notes] = (char *)id;
+         sa.choice_notes[sa.n_choice_notes++] = (char *)text;
+         placed = true;
+      }
+      if (cid && strcmp(cid, id) != 0) {
+         sa.note_choices[sa.n_choice_notes] = (char *)cid;
+         sa.choice_notes[sa.n_choice_notes++] = cur->choice_notes[i];
+      }
+   }
+   int64_t version = 0;
+   StoreStatus st = Store_putAnswer(s, doc->workload.review_id, &sa, cur->version, user,
+                                    &version);
+   free(sa.selected);
+   free(sa.na_choices);
+   free(sa.note_choices);
+   free(sa.choice_notes);
+   if (st == STORE_OK && doc->needs_review)
+      doc->needs_review[q] = false;
+   if (st == STORE_OK || st == STORE_CONFLICT) {
+      StoreStatus rst = refreshOne(s, doc, q);
+      if (rst != STORE_OK)
+         return rst;
+   }
+   return st;
+}
+
+const char *ReviewDoc_choiceNote(const ReviewDoc *doc, size_t q, size_t choice)
+{
+   const StoredAnswer *sa = &doc->stored[q];
+   const char *id = doc->lens->questions[q].choices[choice].id;
+   for (size_t i = 0; i < sa->n_choice_notes; i++)
+      if (strcmp(sa->note_choices[i], id) == 0)
+         return sa->choice_notes[i];
+   return NULL;
 }
 
 static bool looksLikePath(const char *arg)

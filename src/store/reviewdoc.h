@@ -58,6 +58,14 @@ void ReviewDoc_free(ReviewDoc *doc);
 StoreStatus ReviewDoc_putAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer *a,
                                 const char *notes, const char *user);
 
+/* Writes the note of practice `choice` of question q (text NULL or ""
+ * removes it), the rest of the answer as the doc holds it, with the same
+ * row version rules as ReviewDoc_putAnswer. */
+StoreStatus ReviewDoc_putChoiceNote(Store *s, ReviewDoc *doc, size_t q, size_t choice,
+                                    const char *text, const char *user);
+/* The note of practice `choice` of question q, or NULL (borrowed). */
+const char *ReviewDoc_choiceNote(const ReviewDoc *doc, size_t q, size_t choice);
+
 /* Resolves a lens argument: a file path (contains '/' or ends in .yaml,
  * .yml, .json), else a key among the user lens dir, the system lens dir and
  * the embedded default (first match wins), else the key of a lens stored in

@@ -66,6 +66,8 @@ const char *Store_lastError(const Store *s);
 /* Clock override for tests ("2026-01-01T00:00:00Z"); NULL, or a string that
  * is not such a UTC time, for the real clock. */
 void Store_setNow(Store *s, const char *iso8601);
+/* The store's clock now, "YYYY-MM-DDTHH:MM:SSZ" (caller frees). */
+char *Store_now(const Store *s);
 /* True once per commit made by another connection since the previous call
  * (PRAGMA data_version); cheap, meant for an input tick.  Presence
  * heartbeats do not count: only commits that appended history do. */
@@ -139,6 +141,12 @@ typedef struct StoredAnswer {
    char **na_choices; /* choice ids marked not applicable */
    size_t n_na_choices;
    char *notes; /* or NULL */
+   /* Notes of single practices (evidence: a runbook, a dashboard, a
+    * ticket), by choice id, sorted by it; each note non-empty.  Written and
+    * compared with the rest of the answer, under the same row version. */
+   char **note_choices;
+   char **choice_notes; /* aligned with note_choices */
+   size_t n_choice_notes;
    int64_t version;
    char *updated_at, *updated_by;
 } StoredAnswer;

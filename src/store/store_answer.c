@@ -55,6 +55,32 @@ static void addChoice(sqlite3_stmt *q, StoredAnswer *a) {
       pushId(&a->na_choices, &a->n_na_choices, id);
 }
 
+/* Adds one choice_note row (choice id in column 0, notes in column 1). */
+static void addChoiceNote(sqlite3_stmt *q, StoredAnswer *a) {
+   const char *id = (const char *) sqlite3_column_text(q, 0);
+   const char *text = (const char *) sqlite3_column_text(q, 1);
+   if (!id || !text)
+      return;
+   size_t n = a->n_choice_notes;
+   pushId(&a->note_choices, &n, id);
+   pushId(&a->choice_notes, &a->n_choice_notes, text);
+}
+
+static StoreStatus loadChoiceNotes(Store *s, int64_t answer_id, StoredAnswer *a) {
+   StoreStatus st;
+   sqlite3_stmt *q = StoreSql_query(s, &st,
+                                    "SELECT choice_id, notes FROM choice_note"
+                                    " WHERE answer_id = ? ORDER BY choice_id",
+                                    "i", answer_id);
+   if (!q)
+      return st;
+   bool row = true;
+   while ((st = StoreSql_step(s, q, &row)) == STORE_OK && row)
+      addChoiceNote(q, a);
+   StoreSql_finalize(s, q);
+   return st;
+}
+
 static StoreStatus loadChoices(Store *s, int64_t answer_id, StoredAnswer *a) {
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st,
@@ -88,9 +114,11 @@ static StoreStatus loadAnswer(Store *s, int64_t review_id, const char *question_
       readAnswer(q, out);
    }
    StoreSql_finalize(s, q);
-   if (st == STORE_OK && *row_id)
+   if (st == STORE_OK && *row_id) {
       st = loadChoices(s, *row_id, out);
-   else if (st == STORE_OK)
+      if (st == STORE_OK)
+         st = loadChoiceNotes(s, *row_id, out);
+   } else if (st == STORE_OK)
       return STORE_NOT_FOUND;
    if (st != STORE_OK)
       StoredAnswer_free(out);
@@ -160,6 +188,30 @@ static StoreStatus loadAllChoices(Store *s, int64_t review_id, StoredAnswer *a, 
    return st;
 }
 
+/* The practice notes of every answer in one pass, as loadAllChoices(). */
+static StoreStatus loadAllChoiceNotes(Store *s, int64_t review_id, StoredAnswer *a, size_t n,
+                                      const int64_t *ids) {
+   StoreStatus st;
+   sqlite3_stmt *q = StoreSql_query(s, &st,
+                                    "SELECT c.choice_id, c.notes, c.answer_id"
+                                    " FROM choice_note c JOIN answer a ON a.id = c.answer_id"
+                                    " WHERE a.review_id = ? ORDER BY a.question_id, c.choice_id",
+                                    "i", review_id);
+   if (!q)
+      return st;
+   size_t i = 0;
+   bool row = true;
+   while ((st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
+      int64_t owner = sqlite3_column_int64(q, 2);
+      while (i < n && ids[i] != owner)
+         i++;
+      if (i < n)
+         addChoiceNote(q, &a[i]);
+   }
+   StoreSql_finalize(s, q);
+   return st;
+}
+
 StoreStatus Store_getAnswers(Store *s, int64_t review_id, StoredAnswer **out, size_t *n) {
    *out = NULL;
    *n = 0;
@@ -170,6 +222,8 @@ StoreStatus Store_getAnswers(Store *s, int64_t review_id, StoredAnswer **out, si
    st = loadAllRows(s, review_id, out, n, &ids);
    if (st == STORE_OK)
       st = loadAllChoices(s, review_id, *out, *n, ids);
+   if (st == STORE_OK)
+      st = loadAllChoiceNotes(s, review_id, *out, *n, ids);
    st = StoreSql_end(s, st);
    free(ids);
    if (st != STORE_OK) {
@@ -259,6 +313,14 @@ static StoreStatus validateAnswer(Store *s, const StoredAnswer *a, const char *u
       return StoreSql_error(s, STORE_INVALID, _("answer: invalid reason \"%s\""), a->na_reason);
    if (!Store_validText(a->notes))
       return StoreSql_error(s, STORE_INVALID, _("answer: the notes are not valid UTF-8"));
+   if (!validIds(a->note_choices, a->n_choice_notes))
+      return StoreSql_error(s, STORE_INVALID, _("answer: invalid choice id"));
+   for (size_t i = 0; i < a->n_choice_notes; i++)
+      if (!a->choice_notes[i] || !*a->choice_notes[i] || !Store_validText(a->choice_notes[i]))
+         return StoreSql_error(s, STORE_INVALID,
+                               _("answer: the notes of practice %s are empty or not valid "
+                                 "UTF-8"),
+                               a->note_choices[i]);
    if (!Store_validName(user))
       return StoreSql_error(s, STORE_INVALID, _("invalid user name"));
    return STORE_OK;
@@ -271,6 +333,9 @@ static char *answerJson(const StoredAnswer *a, int64_t version) {
              StoreJson_strs(o, "selected", a->selected, a->n_selected) &&
              StoreJson_strs(o, "na_choices", a->na_choices, a->n_na_choices) &&
              StoreJson_str(o, "notes", a->notes) && StoreJson_int(o, "version", version);
+   if (ok && a->n_choice_notes) /* absent when none: older entries read the same */
+      ok = StoreJson_strs(o, "note_choices", a->note_choices, a->n_choice_notes) &&
+           StoreJson_strs(o, "choice_notes", a->choice_notes, a->n_choice_notes);
    return StoreJson_finish(o, ok);
 }
 
@@ -297,6 +362,19 @@ StoreStatus StoreAnswer_insertChoices(Store *s, int64_t answer_id, char *const *
                         "INSERT INTO answer_choice (answer_id, choice_id, state, position)"
                         " VALUES (?, ?, ?, ?)",
                         "ittd", answer_id, ids[i], state, first + (int) i);
+   return st;
+}
+
+StoreStatus StoreAnswer_putChoiceNotes(Store *s, int64_t answer_id, const StoredAnswer *a,
+                                       bool replace) {
+   StoreStatus st = STORE_OK;
+   if (replace)
+      st = StoreSql_run(s, "DELETE FROM choice_note WHERE answer_id = ?", "i", answer_id);
+   for (size_t i = 0; i < a->n_choice_notes && st == STORE_OK; i++)
+      st = StoreSql_run(s, "INSERT INTO choice_note (answer_id, choice_id, notes) VALUES (?, ?, ?)",
+                        "itt", answer_id, a->note_choices[i], a->choice_notes[i]);
+   if (st == STORE_EXISTS)
+      st = StoreSql_error(s, STORE_INVALID, _("answer: a practice has two notes"));
    return st;
 }
 
@@ -327,6 +405,8 @@ static StoreStatus writeRow(Store *s, int64_t review_id, const StoredAnswer *a, 
                          (int) a->n_selected);
    if (st == STORE_EXISTS)
       st = StoreSql_error(s, STORE_INVALID, _("answer: a choice is listed twice"));
+   if (st == STORE_OK)
+      st = StoreAnswer_putChoiceNotes(s, *row_id, a, true);
    return st;
 }
 
@@ -346,7 +426,9 @@ static bool sameAnswer(const StoredAnswer *cur, const StoredAnswer *a) {
    return cur->not_applicable == a->not_applicable && Str_eqText(cur->na_reason, a->na_reason) &&
           sameIds(cur->selected, cur->n_selected, a->selected, a->n_selected) &&
           sameIds(cur->na_choices, cur->n_na_choices, a->na_choices, a->n_na_choices) &&
-          Str_eqText(cur->notes, a->notes);
+          Str_eqText(cur->notes, a->notes) &&
+          sameIds(cur->note_choices, cur->n_choice_notes, a->note_choices, a->n_choice_notes) &&
+          sameIds(cur->choice_notes, cur->n_choice_notes, a->choice_notes, a->n_choice_notes);
 }
 
 static StoreStatus putLocked(Store *s, int64_t review_id, const StoredAnswer *a,
@@ -411,6 +493,12 @@ void StoredAnswer_free(StoredAnswer *a) {
       free(a->na_choices[i]);
    free(a->na_choices);
    free(a->notes);
+   for (size_t i = 0; i < a->n_choice_notes; i++) {
+      free(a->note_choices[i]);
+      free(a->choice_notes[i]);
+   }
+   free(a->note_choices);
+   free(a->choice_notes);
    free(a->updated_at);
    free(a->updated_by);
    memset(a, 0, sizeof *a);

@@ -139,6 +139,10 @@ static StoreStatus checkAnswers(Store *s, const StoreImport *in)
          return bad(s, "answers", i, "choice id");
       if (!Store_validText(a->notes))
          return bad(s, "answers", i, "notes");
+      for (size_t k = 0; k < a->n_choice_notes; k++)
+         if (!Store_validName(a->note_choices[k]) || !a->choice_notes[k] ||
+             !*a->choice_notes[k] || !Store_validText(a->choice_notes[k]))
+            return bad(s, "answers", i, "choice_notes");
       if (a->version < 1 || !validTime(a->updated_at) || !Store_validName(a->updated_by))
          return bad(s, "answers", i, "version, time or user");
    }
@@ -300,6 +304,8 @@ static StoreStatus putAnswers(Store *s, const StoreImport *in, int64_t rid)
       if (st == STORE_OK)
          st = putChoices(s, aid, a->na_choices, a->n_na_choices, "not_applicable",
                          (int)a->n_selected);
+      if (st == STORE_OK)
+         st = StoreAnswer_putChoiceNotes(s, aid, a, false);
    }
    return st;
 }

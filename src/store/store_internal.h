@@ -16,7 +16,7 @@
 
 /* "walens" in PRAGMA application_id: 'W' 'a' 'L' 'n'. */
 #define STORE_APPLICATION_ID 0x57614C6E
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 #define STORE_BUSY_TIMEOUT_MS 5000
 /* "YYYY-MM-DDTHH:MM:SSZ" and its NUL. */
 #define STORE_TIME_LEN 21
@@ -154,6 +154,10 @@ StoreStatus StoreMilestone_insert(Store *s, int64_t review_id, const char *name,
 
 /* Deletes the question's mark with a history row saying it was confirmed,
  * inside the caller's write transaction; no mark: STORE_OK, nothing written. */
+/* Writes a's practice notes for the answer row (replace: drops the row's
+ * old ones first); inside the caller's transaction. */
+StoreStatus StoreAnswer_putChoiceNotes(Store *s, int64_t answer_id, const StoredAnswer *a,
+                                       bool replace);
 StoreStatus StoreMark_clearLocked(Store *s, int64_t review_id, const char *question_id,
                                   const char *user);
 

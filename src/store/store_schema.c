@@ -146,17 +146,28 @@ static const char schemaV2[] =
    "CREATE TRIGGER milestone_no_delete BEFORE DELETE ON milestone"
    "  BEGIN SELECT RAISE(ABORT, 'milestones are immutable'); END;";
 
-/* Version 3 (issue 19): where a lens text came from.  'bundle': brought in
+/* Version 3: where a lens text came from.  'bundle': brought in
  * by walens import; such a lens serves the imported workload only and is
  * never offered as an upgrade or taken by key for another workload. */
 static const char schemaV3[] =
    "ALTER TABLE lens ADD COLUMN origin TEXT NOT NULL DEFAULT 'local'"
    "  CHECK (origin IN ('local', 'bundle'));";
 
+/* Version 4: notes of single practices (evidence), part of their answer:
+ * written with it under its row version, gone with it. */
+static const char schemaV4[] =
+   "CREATE TABLE choice_note ("
+   "  answer_id INTEGER NOT NULL REFERENCES answer(id) ON DELETE CASCADE,"
+   "  choice_id TEXT NOT NULL CHECK (length(choice_id) > 0),"
+   "  notes     TEXT NOT NULL CHECK (length(notes) > 0),"
+   "  PRIMARY KEY (answer_id, choice_id)"
+   ") WITHOUT ROWID;";
+
 static const Migration migrations[] = {
    { 1, schemaV1 },
    { 2, schemaV2 },
    { 3, schemaV3 },
+   { 4, schemaV4 },
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
                "one migration step per schema version");

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "store/store_internal.h"
+#include "core/xalloc.h"
 
 static bool isLeap(long y) {
    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -80,4 +81,10 @@ void StoreTime_now(const Store *s, char out[STORE_TIME_LEN]) {
       return;
    }
    StoreTime_format(time(NULL), out);
+}
+
+char *Store_now(const Store *s) {
+   char buf[STORE_TIME_LEN];
+   StoreTime_now(s, buf);
+   return xstrdup(buf);
 }

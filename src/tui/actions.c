@@ -85,6 +85,9 @@ static const Action table[] = {
     N_("Show or hide the practice's description, improvement plan and link")},
    {"edit-notes", Q, {'e'}, Question_edit, ACTION_WRITES | ACTION_FOOTER, N_("notes"),
     N_("Edit the notes (a saved draft is offered first)")},
+   {"edit-practice-notes", Q, {'v'}, Question_editChoice, ACTION_WRITES, NULL,
+    N_("Edit the notes of the practice under the cursor: its evidence (runbook, dashboard, "
+       "ticket)")},
    {"edit-notes-external", Q, {'E'}, Question_editExternal, ACTION_WRITES, NULL,
     N_("Edit the notes in $VISUAL or $EDITOR")},
    {"discard-draft", Q, {'D'}, Question_discardDraft, 0, NULL,

@@ -370,6 +370,8 @@ void App_saveDraft(App *app)
    if (!editing || !app->have_doc || !app->ed.buf.modified)
       return;
    text = EdBuf_text(&app->ed.buf);
-   Draft_save(app->db_key, app->doc.workload.id, app->doc.lens->questions[app->ed.q].id, text);
+   char *key = Editor_draftKey(app);
+   Draft_save(app->db_key, app->doc.workload.id, key, text);
+   free(key);
    free(text);
 }

@@ -78,6 +78,7 @@ typedef struct Prompt {
 typedef struct Editor {
    EdBuf buf;
    size_t q;             /* the question whose notes these are */
+   int choice;           /* -1, else the practice of q whose own notes these are */
    int64_t base_version; /* the answer's version when editing began */
    int first_row;        /* scroll */
    int width;            /* text width of the last layout */

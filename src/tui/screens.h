@@ -111,6 +111,8 @@ Stale Question_details(App *app, const char *arg);
 Stale Question_scrollDescription(App *app, const char *arg);
 Stale Question_scrollDescriptionUp(App *app, const char *arg);
 Stale Question_edit(App *app, const char *arg);
+/* Edits the notes (evidence) of the practice under the cursor. */
+Stale Question_editChoice(App *app, const char *arg);
 Stale Question_editExternal(App *app, const char *arg);
 Stale Question_discardDraft(App *app, const char *arg);
 Stale Question_goto(App *app, const char *arg);
@@ -119,6 +121,11 @@ Stale Question_goto(App *app, const char *arg);
 void Editor_draw(App *app, int top, int height);
 /* Opens the editor on question q's notes (or on text when not NULL). */
 void Editor_open(App *app, size_t q, const char *text);
+/* Opens the editor on the notes of practice c of question q (or its draft). */
+void Editor_openChoice(App *app, size_t q, size_t c);
+/* The key the editor's text is kept under as a draft (caller frees):
+ * the question id, or "QUESTION#CHOICE" for a practice's notes. */
+char *Editor_draftKey(const App *app);
 Stale Editor_key(App *app, int key); /* a text key */
 Stale Editor_move(App *app, Move m);
 Stale Editor_save(App *app, const char *arg);

@@ -66,6 +66,8 @@ static void check_valid(const Expected *e, const Lens *lens, const DiagList *d) 
    cr_assert_eq(d->errors, 0, "%s: %zu errors", e->file, d->errors);
    cr_assert_eq(lens->format, LENS_JSON);
    cr_assert_eq(lens->n_pillars, e->pillars, "%s: pillars", e->file);
+   /* No corpus title has a "[Phase] " prefix: no phases, titles as written. */
+   cr_assert_eq(lens->n_phases, 0, "%s: phases", e->file);
    cr_assert_eq(lens->n_questions, e->questions, "%s: questions", e->file);
    size_t choices = 0;
    for (size_t i = 0; i < lens->n_questions; i++) {

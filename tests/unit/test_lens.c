@@ -1109,3 +1109,47 @@ Test(stored, plain_scalars_read_as_text) {
                   "other errors still refuse");
    DiagList_free(&d);
 }
+
+/* A JSON lens whose every title starts "[Phase] " gets those phases back
+ * (lens export --format aws-json writes them so); one title without the
+ * prefix and the lens loads as written, brackets and all. */
+#define PQ(id, title)                                                                  \
+   "{\"id\":\"" id "\",\"title\":\"" title "\",\"choices\":[{\"id\":\"" id         \
+   "_a\",\"title\":\"A\"}],\"riskRules\":[{\"condition\":\"default\",\"risk\":\"NO_RISK\"}]}"
+Test(json_phases, prefixes_read_back) {
+   const char *text = "{\"schemaVersion\":\"2021-11-01\",\"name\":\"P\",\"pillars\":[{\"id\":"
+                      "\"one\",\"name\":\"One\",\"questions\":["
+                      PQ("QAA", "[Run] How?") "," PQ("QBB", "[Build] Why?") ","
+                      PQ("QCC", "[Run] What?") "]}]}";
+   DiagList d;
+   DiagList_init(&d);
+   Lens *l = load_text(text, &d);
+   cr_assert_not_null(l);
+   cr_assert_eq(l->n_phases, 2);
+   cr_assert_str_eq(l->phases[0].name, "Run");
+   cr_assert_str_eq(l->phases[0].id, "run");
+   cr_assert_str_eq(l->phases[1].name, "Build");
+   cr_assert_eq(l->questions[0].phase, 0);
+   cr_assert_eq(l->questions[1].phase, 1);
+   cr_assert_eq(l->questions[2].phase, 0);
+   cr_assert_str_eq(l->questions[2].title, "What?");
+   Lens_free(l);
+   DiagList_free(&d);
+}
+
+Test(json_phases, one_title_without_prefix_keeps_the_lens_as_written) {
+   const char *text = "{\"schemaVersion\":\"2021-11-01\",\"name\":\"P\",\"pillars\":[{\"id\":"
+                      "\"one\",\"name\":\"One\",\"questions\":["
+                      PQ("QAA", "[Run] How?") "," PQ("QBB", "Why?") ","
+                      PQ("QCC", "[] What?") "]}]}";
+   DiagList d;
+   DiagList_init(&d);
+   Lens *l = load_text(text, &d);
+   cr_assert_not_null(l);
+   cr_assert_eq(l->n_phases, 0);
+   cr_assert_eq(l->questions[0].phase, -1);
+   cr_assert_str_eq(l->questions[0].title, "[Run] How?");
+   cr_assert_str_eq(l->questions[2].title, "[] What?");
+   Lens_free(l);
+   DiagList_free(&d);
+}

@@ -185,6 +185,32 @@ static void checkAws(const char *text, size_t len, const char *name)
    json_decref(root);
 }
 
+/* The phases come back from the title prefixes: the same phase names, in
+ * the order the questions first use them, each question in its phase and
+ * with its own title; a lens without phases gets none. */
+static void comparePhases(const Lens *a, const Lens *b, const char *name)
+{
+   bool used[64] = { false };
+   size_t n_used = 0;
+   for (size_t i = 0; i < a->n_questions; i++) {
+      const Question *qa = &a->questions[i];
+      const Question *qb = Lens_findQuestion(b, qa->id, NULL);
+      cr_assert_str_eq(qb->title, qa->title, "%s: title of %s", name, qa->id);
+      if (qa->phase < 0) {
+         cr_assert_eq(qb->phase, -1, "%s: %s has a phase after the export", name, qa->id);
+         continue;
+      }
+      cr_assert_geq(qb->phase, 0, "%s: %s lost its phase", name, qa->id);
+      cr_assert_str_eq(b->phases[qb->phase].name, a->phases[qa->phase].name, "%s: phase of %s",
+                       name, qa->id);
+      if (qa->phase < 64 && !used[qa->phase]) {
+         used[qa->phase] = true;
+         n_used++;
+      }
+   }
+   cr_assert_eq(b->n_phases, n_used, "%s: %zu phases back, %zu used", name, b->n_phases, n_used);
+}
+
 static void awsRoundTrip(const Lens *orig, const char *name)
 {
    size_t len = 0, errors = 0;
@@ -195,6 +221,7 @@ static void awsRoundTrip(const Lens *orig, const char *name)
    cr_assert_not_null(back, "%s: the export does not load", name);
    cr_assert_eq(back->format, LENS_JSON);
    compareRisks(orig, back);
+   comparePhases(orig, back, name);
    Lens_free(back);
    free(text);
 }
@@ -219,11 +246,36 @@ Test(aws, builtin_lens)
       free(m);
    }
    DiagList_free(&d);
+   /* The file carries each phase as the prefix "[Business goal
+    * identification] How do you prepare ..."; loading it reads the prefix
+    * back into the phase: the same six phases in order, the same 6x6
+    * matrix, and titles without the prefix. */
+   cr_assert(strstr(text, "\"[Business goal identification] How do you prepare your "));
    Lens *back = reload("ml", text, len);
    const Question *q = Lens_findQuestion(back, "MLOPS01", NULL);
-   cr_assert_str_eq(q->title, "[Business goal identification] How do you prepare your "
-                              "organization and stakeholders before committing to an ML "
-                              "solution?");
+   cr_assert_str_eq(q->title, "How do you prepare your organization and stakeholders before "
+                              "committing to an ML solution?");
+   cr_assert_eq(back->n_phases, 6);
+   cr_assert_eq(l->n_phases, 6);
+   for (size_t i = 0; i < 6; i++)
+      cr_assert_str_eq(back->phases[i].name, l->phases[i].name);
+   cr_assert_str_eq(back->phases[0].id, "business_goal_identification");
+   Review ra, rb;
+   Review_init(&ra, l);
+   Review_init(&rb, back);
+   Matrix ma, mb;
+   Matrix_build(&ra, &ma);
+   Matrix_build(&rb, &mb);
+   cr_assert_eq(mb.rows, 6);
+   cr_assert_eq(mb.cols, 6);
+   for (size_t r = 0; r < ma.rows; r++)
+      for (size_t c = 0; c < ma.cols; c++)
+         cr_assert_eq(Matrix_cell(&ma, r, c)->total, Matrix_cell(&mb, r, c)->total,
+                      "cell %zu,%zu", r, c);
+   Matrix_free(&ma);
+   Matrix_free(&mb);
+   Review_free(&ra);
+   Review_free(&rb);
    Lens_free(back);
    free(text);
    Lens_free(l);
@@ -252,17 +304,29 @@ Test(aws, title_too_long_with_its_prefix)
    DiagList_free(&d);
    Lens *back = reload("long", text, len);
    cr_assert_not_null(back);
+   /* In the file: the prefixed title cut with an ellipsis, the full title
+    * at the start of the description. */
+   json_t *root = json_loadb(text, len, 0, NULL);
+   json_t *jq = json_array_get(
+      json_object_get(json_array_get(json_object_get(root, "pillars"), 0), "questions"), 0);
+   const char *jt = json_string_value(json_object_get(jq, "title"));
+   cr_assert_leq(Utf8_chars(jt), 128);
+   cr_assert_eq(strncmp(jt, "[Model development] How do you make sure", 40), 0, "%s", jt);
+   cr_assert(strstr(jt, "\xE2\x80\xA6") != NULL, "shortened with an ellipsis: %s", jt);
+   cr_assert_str_eq(json_string_value(json_object_get(jq, "description")),
+                    "How do you make sure that every model you train can be "
+                    "rebuilt, step by step, from the same data, code and "
+                    "settings?\n\nRebuilding a model is how you find out what changed.");
+   json_decref(root);
+   /* Loaded again: the phase from the prefix, the full title and the
+    * description as they were. */
    const Question *q = Lens_findQuestion(back, "LONG_1", NULL);
-   cr_assert_leq(Utf8_chars(q->title), 128);
-   cr_assert_eq(strncmp(q->title, "[Model development] How do you make sure", 40), 0, "%s",
-                q->title);
-   cr_assert(strstr(q->title, "\xE2\x80\xA6") != NULL, "shortened with an ellipsis: %s", q->title);
-   cr_assert_str_eq(q->description, "How do you make sure that every model you train can be "
-                                    "rebuilt, step by step, from the same data, code and "
-                                    "settings?\n\nRebuilding a model is how you find out what "
-                                    "changed.");
-   cr_assert_str_eq(Lens_findQuestion(back, "SHORT_1", NULL)->title,
-                    "[Run] How do you roll back a model?");
+   cr_assert_str_eq(back->phases[q->phase].name, "Model development");
+   cr_assert_str_eq(q->title, full);
+   cr_assert_str_eq(q->description, l->questions[0].description);
+   const Question *s1 = Lens_findQuestion(back, "SHORT_1", NULL);
+   cr_assert_str_eq(s1->title, "How do you roll back a model?");
+   cr_assert_str_eq(back->phases[s1->phase].name, "Run");
    Lens_free(back);
    free(text);
    Lens_free(l);

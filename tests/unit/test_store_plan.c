@@ -144,18 +144,48 @@ Test(schema, migrates_from_version_1) {
                           "DROP TRIGGER answer_update_clears_mark;"
                           "DROP TRIGGER milestone_no_delete; DROP TABLE review_mark;"
                           "ALTER TABLE lens DROP COLUMN origin;"
-                          "PRAGMA user_version = 1;"));
+                          "DROP TABLE choice_note; PRAGMA user_version = 1;"));
    Store *s = openStore();
    cr_assert_eq(Store_schemaVersion(s), STORE_SCHEMA_VERSION);
-   cr_assert_eq(STORE_SCHEMA_VERSION, 3);
+   cr_assert_eq(STORE_SCHEMA_VERSION, 4);
    Store_close(s);
-   cr_assert_eq(rawInt("PRAGMA user_version"), 3);
+   cr_assert_eq(rawInt("PRAGMA user_version"), 4);
    cr_assert_eq(rawInt("SELECT count(*) FROM pragma_table_info('lens') WHERE name = 'origin'"),
                 1);
    cr_assert_eq(rawInt("SELECT count(*) FROM sqlite_master WHERE name IN ('review_mark',"
                        " 'answer_insert_clears_mark', 'answer_update_clears_mark',"
-                       " 'milestone_no_delete')"),
-                4);
+                       " 'milestone_no_delete', 'choice_note')"),
+                5);
+}
+
+/* Version 4 adds the practices' notes to a version 3 database; its answers
+ * stay as they were, with no practice notes. */
+Test(schema, migrates_from_version_3) {
+   Store *s = openStore();
+   ReviewDoc doc;
+   addWorkload(s, "fraud", "small.yaml", &doc);
+   unsigned char choices[64] = { CHOICE_SELECTED };
+   Answer a = { .choices = choices };
+   cr_assert_eq(ReviewDoc_putAnswer(s, &doc, 0, &a, "kept", "alice"), STORE_OK);
+   ReviewDoc_free(&doc);
+   Store_close(s);
+   cr_assert_null(rawExec("DROP TABLE choice_note; PRAGMA user_version = 3;"));
+   s = openStore();
+   cr_assert_eq(Store_schemaVersion(s), 4);
+   DiagList d;
+   DiagList_init(&d);
+   char *err = NULL;
+   cr_assert_eq(ReviewDoc_load(s, "fraud", &doc, &d, &err), STORE_OK);
+   DiagList_free(&d);
+   cr_assert_str_eq(doc.stored[0].notes, "kept");
+   cr_assert_eq(doc.stored[0].n_choice_notes, 0);
+   cr_assert_eq(ReviewDoc_putChoiceNote(s, &doc, 0, 0, "https://runbook.example/a", "bob"),
+                STORE_OK);
+   cr_assert_eq(doc.stored[0].n_choice_notes, 1);
+   cr_assert_str_eq(ReviewDoc_choiceNote(&doc, 0, 0), "https://runbook.example/a");
+   cr_assert_null(ReviewDoc_choiceNote(&doc, 0, 1));
+   ReviewDoc_free(&doc);
+   Store_close(s);
 }
 
 /* ---- the store API ---- */

@@ -42,9 +42,48 @@ void Editor_open(App *app, size_t q, const char *text)
    EdBuf_init(&app->ed.buf, text ? text : s->notes);
    app->ed.buf.modified = text != NULL; /* a resumed draft is not stored yet */
    app->ed.q = q;
+   app->ed.choice = -1;
    app->ed.base_version = s->version;
    app->ed.first_row = 0;
    App_push(app, SCREEN_EDITOR);
+}
+
+char *Editor_draftKey(const App *app)
+{
+   const Question *q = &app->doc.lens->questions[app->ed.q];
+   return app->ed.choice < 0 ? xstrdup(q->id)
+                             : xasprintf("%s#%s", q->id, q->choices[app->ed.choice].id);
+}
+
+void Editor_openChoice(App *app, size_t q, size_t c)
+{
+   Editor_open(app, q, NULL);
+   app->ed.choice = (int)c;
+   char *key = Editor_draftKey(app);
+   char *draft = Draft_load(app->db_key, app->doc.workload.id, key, NULL);
+   EdBuf_free(&app->ed.buf);
+   EdBuf_init(&app->ed.buf, draft ? draft : ReviewDoc_choiceNote(&app->doc, q, c));
+   app->ed.buf.modified = draft != NULL;
+   if (draft)
+      App_message(app, ROLE_NOTICE, "%s", _("Your unsaved draft is back; ^S stores it"));
+   free(draft);
+   free(key);
+}
+
+/* Stores a practice's notes, as Editor_save does a question's. */
+static StoreStatus saveChoice(App *app, const char *text)
+{
+   const StoredAnswer *s = &app->doc.stored[app->ed.q];
+   if (App_refuseReadOnly(app))
+      return STORE_READONLY;
+   if (s->version != app->ed.base_version)
+      return STORE_CONFLICT;
+   StoreStatus st = ReviewDoc_putChoiceNote(app->store, &app->doc, app->ed.q,
+                                            (size_t)app->ed.choice, text, app->opts->user);
+   if (st != STORE_OK && st != STORE_CONFLICT)
+      App_message(app, ROLE_ERROR, _("Not stored: %s"), Store_statusText(st));
+   App_rebuild(app);
+   return st;
 }
 
 void Editor_draw(App *app, int top, int height)
@@ -56,7 +95,10 @@ void Editor_draw(App *app, int top, int height)
    char *head, *pos;
    attr_t dim = Theme_attr(&app->theme, ROLE_DIM);
 
-   head = xasprintf(_("Notes for %s: %s"), q->id, q->title);
+   head = app->ed.choice < 0
+             ? xasprintf(_("Notes for %s: %s"), q->id, q->title)
+             : xasprintf(_("Notes for practice %s: %s"), q->choices[app->ed.choice].id,
+                         q->choices[app->ed.choice].title);
    Text_draw(stdscr, top, 1, app->cols - 2, head, Theme_attr(&app->theme, ROLE_TITLE));
    free(head);
    for (int x = 1; x < app->cols - 1; x++)
@@ -165,25 +207,31 @@ Stale Editor_save(App *app, const char *arg)
 
    /* Live reloads keep the doc current, so the doc's version alone would
     * let this overwrite a change made while the editor was open. */
-   if (s->version == app->ed.base_version) {
+   char *key = Editor_draftKey(app);
+   if (app->ed.choice >= 0) {
+      st = saveChoice(app, text);
+   } else if (s->version == app->ed.base_version) {
       App_copyAnswer(app, app->ed.q, &a);
       st = App_putAnswer(app, app->ed.q, &a, text);
       free(a.choices);
    }
+   (void)q;
    if (st == STORE_OK) {
-      Draft_remove(app->db_key, app->doc.workload.id, q->id);
+      Draft_remove(app->db_key, app->doc.workload.id, key);
       App_message(app, ROLE_NOTICE, "%s", _("Notes stored"));
    } else if (st == STORE_CONFLICT) {
-      bool kept = Draft_save(app->db_key, app->doc.workload.id, q->id, text);
+      bool kept = Draft_save(app->db_key, app->doc.workload.id, key, text);
       App_message(app, ROLE_ERROR,
                   kept ? _("Not stored: %s changed this question meanwhile; yours is kept as a "
                            "draft (e resumes it)")
                        : _("Not stored: %s changed this question meanwhile"),
                   s->updated_by ? s->updated_by : _("someone else"));
    } else {
+      free(key);
       free(text);
       return STALE_ALL; /* App_putAnswer said why; the text stays in the editor */
    }
+   free(key);
    free(text);
    leave(app);
    return STALE_ALL;

@@ -259,6 +259,8 @@ static void drawChoice(App *app, int y, size_t i, int id_w)
       Text_draw(stdscr, y, 7, 1, c->weight == WEIGHT_HIGH ? "H" : "M",
                 cur ? base : Theme_attr(&app->theme, c->weight == WEIGHT_HIGH ? ROLE_HIGH
                                                                               : ROLE_MEDIUM));
+   if (ReviewDoc_choiceNote(&app->doc, app->q, i)) /* the practice has notes (v) */
+      Text_draw(stdscr, y, 8, 1, "+", cur ? base : Theme_attr(&app->theme, ROLE_NOTICE));
    Text_draw(stdscr, y, 10, app->cols - 11 - (id_w ? id_w + 1 : 0), c->title,
              st == CHOICE_NA ? dim : base);
    if (id_w)
@@ -332,6 +334,8 @@ void Question_draw(App *app, int top, int height)
    bool draft;
    const StoredAnswer *s = &app->doc.stored[app->q];
    int notes_lines = 1;
+   Wrapped cnote = { 0 };
+   const char *choice_note = NULL;
 
    if (app->choice >= q->n_choices)
       app->choice = q->n_choices ? q->n_choices - 1 : 0;
@@ -355,6 +359,13 @@ void Question_draw(App *app, int top, int height)
    parts[S_CHOICES] = (LayoutPart){(int)(q->n_choices < 3 ? q->n_choices : 3), (int)q->n_choices};
    parts[S_GAP2] = (LayoutPart){0, 1};
    parts[S_DETAIL] = (LayoutPart){1, app->details ? (int)(detail.nl < 6 ? detail.nl : 6) : 1};
+   /* The practice's own notes, wrapped so that a link shows whole. */
+   if (q->n_choices && (choice_note = ReviewDoc_choiceNote(&app->doc, app->q, app->choice))) {
+      char *t = xasprintf(_("Practice notes (v): %s"), choice_note);
+      wrap(&cnote, t, width);
+      free(t);
+      parts[S_DETAIL].want += (int)(cnote.nl < 4 ? cnote.nl : 4);
+   }
    parts[S_NOTES] = (LayoutPart){1, 1 + (notes_lines < 3 ? notes_lines : 3)};
    parts[S_CHANGES] = (LayoutPart){0, wraps->n_hist ? 1 + (int)(wraps->n_hist < QUESTION_CHANGES
                                                                      ? wraps->n_hist
@@ -414,6 +425,15 @@ void Question_draw(App *app, int top, int height)
    for (int i = 0; i < h[S_CHOICES] && app->choices_first + (size_t)i < q->n_choices; i++)
       drawChoice(app, y[S_CHOICES] + i, app->choices_first + (size_t)i, id_w);
 
+   int note_h = 0;
+   if (choice_note && h[S_DETAIL]) {
+      note_h = (int)cnote.nl < h[S_DETAIL] ? (int)cnote.nl : h[S_DETAIL];
+      drawWrapped(&cnote, 0, note_h, y[S_DETAIL], 1, width, Theme_attr(&app->theme, ROLE_NOTICE));
+      y[S_DETAIL] += note_h;
+      h[S_DETAIL] -= note_h;
+   }
+   if (choice_note)
+      unwrap(&cnote);
    if (h[S_DETAIL] && q->n_choices) {
       if (app->details) {
          drawWrapped(&detail, 0, h[S_DETAIL], y[S_DETAIL], 1, width, A_NORMAL);
@@ -609,6 +629,14 @@ Stale Question_scrollDescriptionUp(App *app, const char *arg)
    size_t by = app->desc_h > 1 ? (size_t)app->desc_h - 1 : 1;
    app->desc_first = app->desc_first > by ? app->desc_first - by : 0;
    return STALE_BODY;
+}
+
+Stale Question_editChoice(App *app, const char *arg)
+{
+   if (!current(app)->n_choices)
+      return STALE_NONE;
+   Editor_openChoice(app, app->q, app->choice);
+   return STALE_ALL;
 }
 
 Stale Question_edit(App *app, const char *arg)

@@ -1,0 +1,93 @@
+/* aws.h: a review carried to and from the AWS Well-Architected Tool,
+ * offline: walens writes what the AWS CLI takes and reads what it prints,
+ * and never calls AWS itself.
+ *
+ * Push (`walens export WORKLOAD --format aws -o DIR`): DIR gets
+ *   lens.json               the review's lens as an AWS custom lens;
+ *   workload.json           a CreateWorkload input (not with --workload-id);
+ *   answers/QUESTION.json   an UpdateAnswer input per written answer;
+ *   milestones/NN.json      a CreateMilestone input per milestone (asked for);
+ *   push.sh                 the POSIX sh script that runs the AWS CLI.
+ * The WorkloadId and LensAlias in the inputs are placeholders that the
+ * AWS CLI's own arguments, given by push.sh, replace at run time.
+ * Everything is built and checked in memory first: a field AWS would
+ * refuse (a note past its limit, a name too short) is an error naming the
+ * question and the limit, and then nothing is written.
+ *
+ * Pull (`walens import --from-aws FILE|DIR`): the JSON of `aws
+ * wellarchitected get-answer` and `list-answers` (several documents in one
+ * file, as paginated output concatenated, and a directory of such files)
+ * becomes a new workload on the lens whose ids they use.  Every id is
+ * checked first; an unknown one is an error listing them all and nothing
+ * is written. */
+#ifndef WALENS_AWS_H
+#define WALENS_AWS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/diag.h"
+#include "core/lens.h"
+#include "store/store.h"
+#include "report/outfile.h"
+
+/* Limits of the Well-Architected API (its service model), in characters. */
+enum {
+   AWS_MAX_NOTES = 2084,
+   AWS_MAX_CHOICE_NOTES = 250,
+   AWS_MIN_WORKLOAD_NAME = 3,
+   AWS_MAX_WORKLOAD_NAME = 100,
+   AWS_MIN_DESCRIPTION = 3,
+   AWS_MAX_DESCRIPTION = 250,
+   AWS_MIN_OWNER = 3,
+   AWS_MAX_OWNER = 255,
+   AWS_MAX_MILESTONE_NAME = 100,
+   AWS_MAX_LENS_VERSION = 32,
+};
+
+/* What the workload does not hold; all borrowed. */
+typedef struct AwsOptions {
+   char **regions; /* AwsRegions, e.g. "eu-west-1" */
+   size_t n_regions;
+   const char *review_owner; /* else the workload's owner */
+   const char *environment;  /* production|preproduction, else the workload's */
+   const char *description;  /* else the workload's */
+   const char *workload_id;  /* push into this existing workload: no workload.json */
+   bool milestones;
+} AwsOptions;
+
+typedef struct AwsFile {
+   char *path; /* relative to the output directory: "answers/MLOPS01.json" */
+   char *text;
+   bool exec;  /* push.sh */
+} AwsFile;
+
+/* The files of one export; owns them. */
+typedef struct AwsExport {
+   AwsFile *files;
+   size_t n, cap;
+} AwsExport;
+
+/* Builds every file of the export of the named workload.  Lens export
+ * warnings go to diags.  false with *err (caller frees; every problem, one
+ * a line) when something cannot be exported. */
+bool AwsExport_build(Store *s, const char *workload, const AwsOptions *o, AwsExport *out,
+                     DiagList *diags, char **err);
+/* Writes the files under dir (created when absent; its subdirectories too).
+ * Symbolic links are not followed: dir, a subdirectory or a file that is
+ * one is refused before anything is written; so is a file that exists and
+ * is not a regular file.  Each file is written through OutFile. */
+bool AwsExport_write(const AwsExport *x, const char *dir, const OutFileRules *rules,
+                     char **err);
+void AwsExport_free(AwsExport *x);
+
+/* The import: reads path (a file, or every *.json file of a directory,
+ * in name order), finds the lens (lens_arg as `--lens` takes it, else the
+ * lens among those on offer that knows every id), and writes a new workload
+ * named name_as (NULL: "aws-WORKLOADID") with the answers, as user.  false
+ * with *err (caller frees) and nothing written on any problem; *name
+ * (caller frees) is the new workload's name. */
+bool AwsImport_run(Store *s, const char *path, const char *lens_arg, const char *name_as,
+                   const char *user, char **name, char **err);
+
+#endif
