@@ -381,14 +381,25 @@ static StoreStatus rootCheck(Store *s) {
    return st;
 }
 
+/* The three marks of the file, read in one read transaction: read one by
+ * one, they could straddle another process's creation of the schema (an
+ * empty application_id, then a count of the tables it just made), and a
+ * file being made would look like someone else's. */
+static StoreStatus readMarks(Store *s, int64_t *app, int64_t *ver, int64_t *objects) {
+   StoreStatus st = StoreSql_beginRead(s);
+   if (st == STORE_OK)
+      st = StoreSql_int(s, app, NULL, "PRAGMA application_id", "");
+   if (st == STORE_OK)
+      st = StoreSql_int(s, ver, NULL, "PRAGMA user_version", "");
+   if (st == STORE_OK)
+      st = StoreSql_int(s, objects, NULL, "SELECT count(*) FROM sqlite_master", "");
+   return StoreSql_end(s, st);
+}
+
 /* Reads, never writes: decides whether the file is ours, new, or to refuse. */
 static StoreStatus checkContents(Store *s) {
    int64_t app = 0, ver = 0, objects = 0;
-   StoreStatus st = StoreSql_int(s, &app, NULL, "PRAGMA application_id", "");
-   if (st == STORE_OK)
-      st = StoreSql_int(s, &ver, NULL, "PRAGMA user_version", "");
-   if (st == STORE_OK)
-      st = StoreSql_int(s, &objects, NULL, "SELECT count(*) FROM sqlite_master", "");
+   StoreStatus st = readMarks(s, &app, &ver, &objects);
    if (st == STORE_NOT_WALENS)
       return notWalens(s);
    /* SQLite's "attempt to write a readonly database" on a first read: a
@@ -412,7 +423,7 @@ static StoreStatus checkContents(Store *s) {
    return rootCheck(s);
 }
 
-static StoreStatus useWal(Store *s) {
+static StoreStatus useWalOnce(Store *s) {
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st, "PRAGMA journal_mode = WAL", "");
    if (!q)
@@ -424,6 +435,18 @@ static StoreStatus useWal(Store *s) {
       st = StoreSql_error(s, STORE_ERROR, _("%s: cannot use write-ahead logging (mode %s)"),
                           s->path, mode ? mode : "?");
    StoreSql_finalize(s, q);
+   return st;
+}
+
+/* Switching a rollback-journal file to write-ahead logging needs it to
+ * itself, and SQLite does not call the busy handler for that (it already
+ * holds its read lock when it asks for the exclusive one): a whole workshop
+ * opening a new or old file at once would see "database is locked".  So it
+ * waits here, the way busyWait() does, for as long as the busy timeout. */
+static StoreStatus useWal(Store *s) {
+   StoreStatus st = useWalOnce(s);
+   for (int count = 0; st == STORE_BUSY && busyWait(NULL, count); count++)
+      st = useWalOnce(s);
    return st;
 }
 
