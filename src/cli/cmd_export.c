@@ -232,11 +232,14 @@ int Cmd_import(CliEnv *env, int argc, char **argv)
    if (!Cli_parse(env, argc, argv, importOptions, exportOption, &a, &pos, &npos))
       return EXIT_USAGE;
    int rc = EXIT_FAIL;
+   char *as = NULL; /* --as in its normal form */
    if (env->help) {
       Cli_printCommandHelp("import", importOptions);
       rc = EXIT_OK;
    } else if (npos != 1) {
       Cli_error("%s", _("usage: walens import FILE [--as NAME]"));
+      rc = EXIT_USAGE;
+   } else if (a.as && !(as = Cli_name(NAME_WORKLOAD, a.as))) {
       rc = EXIT_USAGE;
    } else {
       char *err = NULL, *name = NULL;
@@ -246,7 +249,7 @@ int Cmd_import(CliEnv *env, int argc, char **argv)
       Store *s = text ? Cli_openStore(env, 0) : NULL;
       if (!text) {
          Cli_error("%s", err);
-      } else if (s && Bundle_import(s, text, len, a.as, Cli_user(env), &name, &err) == STORE_OK) {
+      } else if (s && Bundle_import(s, text, len, as, Cli_user(env), &name, &err) == STORE_OK) {
          Cli_printf(_("imported workload '%s'\n"), name);
          rc = EXIT_OK;
       } else if (s) {
@@ -257,6 +260,7 @@ int Cmd_import(CliEnv *env, int argc, char **argv)
       free(err);
       Store_close(s);
    }
+   free(as);
    free(pos);
    return rc;
 }

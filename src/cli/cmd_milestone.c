@@ -31,7 +31,7 @@ static const char *orDash(const char *s) {
 
 /* ---- add ---- */
 
-static int milestoneAdd(CliEnv *env, const char *workload, const char *name) {
+static int milestoneAddNamed(CliEnv *env, const char *workload, const char *name) {
    ReviewDoc doc;
    Store *s = Cli_openReview(env, STORE_OPEN_NOCREATE, workload, &doc);
    if (!s)
@@ -53,6 +53,13 @@ static int milestoneAdd(CliEnv *env, const char *workload, const char *name) {
    }
    ReviewDoc_free(&doc);
    Store_close(s);
+   return rc;
+}
+
+static int milestoneAdd(CliEnv *env, const char *workload, const char *given) {
+   char *name = Cli_name(NAME_MILESTONE, given);
+   int rc = name ? milestoneAddNamed(env, workload, name) : EXIT_USAGE;
+   free(name);
    return rc;
 }
 

@@ -124,6 +124,27 @@ bool Store_validName(const char *name) {
    return name && utf8Ok(name, true, &printable) && printable;
 }
 
+StoreStatus StoreName_check(Store *s, NameKind kind, const char *name) {
+   char *norm = NULL;
+   char *msg = Names_check(kind, name, &norm);
+   StoreStatus st = STORE_OK;
+   if (msg)
+      st = StoreSql_error(s, STORE_INVALID, "%s", msg);
+   else if (strcmp(norm, name) != 0)
+      st = StoreSql_error(s, STORE_INVALID, _("'%s' is not in normal form (it would be '%s')"),
+                          name, norm);
+   free(msg);
+   free(norm);
+   return st;
+}
+
+char *StoreName_key(NameKind kind, const char *name) {
+   char *norm = NULL;
+   if (Names_normalize(kind, name, &norm) == NAME_OK)
+      return norm;
+   return xstrdup(name ? name : "");
+}
+
 bool Store_validText(const char *text) {
    bool printable;
    return !text || utf8Ok(text, false, &printable);

@@ -52,6 +52,8 @@ StoreStatus Store_addMilestone(Store *s, int64_t review_id, const char *name,
                                const char *snapshot, const char *user, int64_t *id) {
    if (!Store_validName(name) || name[strspn(name, " ")] == '\0')
       return StoreSql_error(s, STORE_INVALID, _("milestone: invalid name"));
+   if (StoreName_check(s, NAME_MILESTONE, name) != STORE_OK)
+      return STORE_INVALID;
    if (!snapshot || !*snapshot || !Store_validText(snapshot))
       return StoreSql_error(s, STORE_INVALID, _("milestone: invalid snapshot"));
    if (!Store_validName(user))
@@ -117,10 +119,13 @@ StoreStatus Store_listMilestoneTotals(Store *s, int64_t review_id, Milestone **o
 StoreStatus Store_getMilestone(Store *s, int64_t review_id, const char *name, Milestone *out) {
    memset(out, 0, sizeof *out);
    StoreStatus st;
+   char *key = StoreName_key(NAME_MILESTONE, name);
    sqlite3_stmt *q = StoreSql_query(s, &st,
                                     "SELECT id, name, created_at, created_by, snapshot"
-                                    " FROM milestone WHERE review_id = ? AND name = ?",
-                                    "it", review_id, name);
+                                    " FROM milestone WHERE review_id = ?1 AND name IN (?2, ?3)"
+                                    " ORDER BY name = ?2 DESC LIMIT 1",
+                                    "itt", review_id, name, key);
+   free(key);
    if (!q)
       return st;
    bool row = false;
