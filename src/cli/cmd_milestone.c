@@ -102,6 +102,13 @@ static void listJson(const ReviewDoc *doc, const MilestoneSnap *m, size_t n) {
       Json_setString(o, "name", m[i].row.name);
       Json_setString(o, "created_at", m[i].row.created_at);
       Json_setString(o, "created_by", m[i].row.created_by);
+      if (m[i].damage) {
+         /* Damaged: named, with why, and nothing made up. */
+         json_decref(lens);
+         Json_setString(o, "damaged", m[i].damage);
+         Json_append(arr, o);
+         continue;
+      }
       Json_setString(lens, "key", m[i].snap.lens_key);
       Json_setString(lens, "version", m[i].snap.lens_version);
       Json_set(o, "lens", lens);
@@ -139,6 +146,11 @@ static void listText(const ReviewDoc *doc, const MilestoneSnap *m, size_t n) {
       Cli_cell(m[i].row.name, w);
       Cli_cell(m[i].row.created_at, 20);
       Cli_cell(m[i].row.created_by, 10);
+      if (m[i].damage) {
+         Cli_printf("%4s %6s %4s %4s %10s %4s %s\n", "-", "-", "-", "-", "-", "-",
+                    _("damaged, not readable"));
+         continue;
+      }
       Cli_printf("%4zu %6zu %4zu %4zu %10zu %4zu %s %s\n", c->by_risk[RISK_HIGH],
                  c->by_risk[RISK_MEDIUM], c->by_risk[RISK_NONE], c->by_risk[RISK_NOT_APPLICABLE],
                  c->by_risk[RISK_UNANSWERED], c->plan_active, orDash(m[i].snap.lens_key),
@@ -160,6 +172,9 @@ static int milestoneList(CliEnv *env, const char *workload, bool json) {
          listJson(&doc, m, n);
       else
          listText(&doc, m, n);
+      for (size_t i = 0; i < n; i++)
+         if (m[i].damage)
+            Cli_error(_("warning: %s"), m[i].damage);
       MilestoneSnap_freeArray(m, n);
       rc = EXIT_OK;
    } else {

@@ -201,17 +201,14 @@ StoreStatus ReviewDoc_milestones(Store *s, const ReviewDoc *doc, MilestoneSnap *
       return st;
    }
    *out = xcalloc(nrows + 1, sizeof **out);
-   for (size_t i = 0; i < nrows && st == STORE_OK; i++) {
-      st = parseInto(doc, &rows[i], &(*out)[i], err);
-      *n = i + 1;
+   for (size_t i = 0; i < nrows; i++) {
+      MilestoneSnap *m = &(*out)[i];
+      if (parseInto(doc, &rows[i], m, &m->damage) != STORE_OK)
+         memset(&m->snap, 0, sizeof m->snap); /* parseInto left it empty */
    }
+   *n = nrows;
    Milestone_freeArray(rows, nrows);
-   if (st != STORE_OK) {
-      MilestoneSnap_freeArray(*out, *n);
-      *out = NULL;
-      *n = 0;
-   }
-   return st;
+   return STORE_OK;
 }
 
 /* A count of the "total" object; 0 when absent or not a count. */
@@ -238,8 +235,13 @@ StoreStatus ReviewDoc_milestoneTotals(Store *s, const ReviewDoc *doc, MilestoneS
    *out = xcalloc(nrows + 1, sizeof **out);
    for (size_t i = 0; i < nrows; i++) {
       MilestoneSnap *m = &(*out)[i];
-      json_t *o = rows[i].snapshot ? json_loads(rows[i].snapshot, 0, NULL) : NULL;
+      json_error_t jerr;
+      json_t *o = rows[i].snapshot ? json_loads(rows[i].snapshot, 0, &jerr) : NULL;
       SnapCounts *c = &m->snap.total;
+      if (!json_is_object(o))
+         m->damage = xasprintf(_("milestone '%s' of workload '%s': %s"), rows[i].name,
+                               doc->workload.name,
+                               o ? _("snapshot: not a JSON object") : _("snapshot: not JSON"));
       if (json_is_object(o)) {
          for (size_t r = 0; r < sizeof risks / sizeof risks[0]; r++)
             c->by_risk[risks[r].risk] = totalCount(o, risks[r].key);
@@ -266,6 +268,8 @@ void MilestoneSnap_free(MilestoneSnap *m) {
       return;
    Milestone_free(&m->row);
    Snapshot_free(&m->snap);
+   free(m->damage);
+   m->damage = NULL;
 }
 
 void MilestoneSnap_freeArray(MilestoneSnap *a, size_t n) {

@@ -96,6 +96,11 @@ void Milestones_refresh(App *app)
       free(err);
       return;
    }
+   for (size_t i = 0; i < n; i++)
+      if (ms[i].damage) { /* shown with empty counts; say which, once a load */
+         App_message(app, ROLE_ERROR, _("Damaged milestone, not readable: %s"), ms[i].damage);
+         break;
+      }
    if (mv->loaded)
       MilestoneSnap_freeArray(mv->ms, mv->n);
    mv->ms = ms;
