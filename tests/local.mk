@@ -1,7 +1,7 @@
 # tests: shell and tmux scripts; Criterion suites are listed in each module's local.mk.
 EXTRA_DIST += tests/lib.sh
-TESTS += tests/cli/cli.sh tests/cli/hostile.sh
-EXTRA_DIST += tests/cli/cli.sh tests/cli/hostile.sh tests/cli/golden
+TESTS += tests/cli/cli.sh tests/cli/hostile.sh tests/cli/oneline.sh
+EXTRA_DIST += tests/cli/cli.sh tests/cli/hostile.sh tests/cli/oneline.sh tests/cli/golden
 
 # Proof under stress (issue 7): fuzz harnesses and stress tests.
 include tests/fuzz/local.mk
