@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/names.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "store/store_internal.h"
@@ -129,8 +130,24 @@ StoreStatus ReviewDoc_snapshot(Store *s, const ReviewDoc *doc, Snapshot *out, ch
    return STORE_OK;
 }
 
+static StoreStatus addMilestone(Store *s, const ReviewDoc *doc, const char *name,
+                                const char *user, int64_t *id, char **err);
+
+/* The name is normalised first (core/names.h): "m1 " is "m1". */
 StoreStatus ReviewDoc_addMilestone(Store *s, const ReviewDoc *doc, const char *name,
                                    const char *user, int64_t *id, char **err) {
+   char *norm = NULL, *msg = Names_check(NAME_MILESTONE, name, &norm);
+   if (msg) {
+      setErr(err, msg);
+      return STORE_INVALID;
+   }
+   StoreStatus st = addMilestone(s, doc, norm, user, id, err);
+   free(norm);
+   return st;
+}
+
+static StoreStatus addMilestone(Store *s, const ReviewDoc *doc, const char *name,
+                                const char *user, int64_t *id, char **err) {
    Snapshot snap;
    StoreStatus st = ReviewDoc_snapshot(s, doc, &snap, err);
    if (st != STORE_OK)
@@ -147,7 +164,7 @@ StoreStatus ReviewDoc_addMilestone(Store *s, const ReviewDoc *doc, const char *n
       setErr(err, xasprintf(_("workload '%s' already has a milestone named '%s'"),
                             doc->workload.name, name));
    else if (st == STORE_INVALID)
-      setErr(err, xasprintf(_("invalid milestone name '%s'"), name ? name : ""));
+      storeErr(s, err); /* the store says which name and why */
    else if (st != STORE_OK)
       storeErr(s, err);
    return st;

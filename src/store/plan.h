@@ -40,8 +40,8 @@ StoreStatus ReviewDoc_putPlan(Store *s, const ReviewDoc *doc, const PlanTrack *t
 StoreStatus ReviewDoc_snapshot(Store *s, const ReviewDoc *doc, Snapshot *out, char **err);
 
 /* Saves the current snapshot under name (unique per workload: STORE_EXISTS,
- * *err "workload 'W' already has a milestone named 'N'").  Names are
- * non-blank UTF-8 without control characters (STORE_INVALID). */
+ * *err "workload 'W' already has a milestone named 'N'").  The name is
+ * normalised first (core/names.h); one that cannot be is STORE_INVALID. */
 StoreStatus ReviewDoc_addMilestone(Store *s, const ReviewDoc *doc, const char *name,
                                    const char *user, int64_t *id, char **err);
 

@@ -414,6 +414,8 @@ static StoreStatus readMarks(Store *s, int64_t *app, int64_t *ver, int64_t *obje
       st = StoreSql_int(s, ver, NULL, "PRAGMA user_version", "");
    if (st == STORE_OK)
       st = StoreSql_int(s, objects, NULL, "SELECT count(*) FROM sqlite_master", "");
+   if (st == STORE_NOT_WALENS)
+      st = notWalens(s); /* before the rollback: sqlite3_errmsg() still says why */
    return StoreSql_end(s, st);
 }
 
@@ -422,7 +424,7 @@ static StoreStatus checkContents(Store *s) {
    int64_t app = 0, ver = 0, objects = 0;
    StoreStatus st = readMarks(s, &app, &ver, &objects);
    if (st == STORE_NOT_WALENS)
-      return notWalens(s);
+      return st;
    /* SQLite's "attempt to write a readonly database" on a first read: a
     * WAL database someone may write needs its -shm file, even to read. */
    if (st == STORE_READONLY && s->readonly)
