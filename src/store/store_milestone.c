@@ -111,7 +111,10 @@ StoreStatus Store_listMilestones(Store *s, int64_t review_id, bool with_snapshot
  * the dashboard costs 2 ms instead of 40 (doc/PERFORMANCE.md). */
 StoreStatus Store_listMilestoneTotals(Store *s, int64_t review_id, Milestone **out, size_t *n) {
    return listMilestones(s,
-                         "SELECT id, name, created_at, created_by, json_extract(snapshot, '$.total')"
+                         /* A snapshot that is not JSON gives NULL, not an error
+                          * for the whole list (ReviewDoc_milestoneTotals marks it). */
+                         "SELECT id, name, created_at, created_by, CASE WHEN json_valid(snapshot)"
+                         " THEN coalesce(json_extract(snapshot, '$.total'), '{}') END"
                          " FROM milestone WHERE review_id = ?1 AND ?2 ORDER BY id",
                          review_id, 1, out, n);
 }
