@@ -49,7 +49,11 @@ static int firstWord(int argc, char **argv)
    int i = 1;
    while (i < argc && argv[i][0] == '-' && argv[i][1] != '\0' && strcmp(argv[i], "--") != 0)
       i += takesValue(argv[i]) ? 2 : 1;
-   return i < argc && strcmp(argv[i], "--") == 0 ? i + 1 : i;
+   /* A last option missing its value ("walens --db") must not step past
+    * argv's end: the parser then reports the missing value. */
+   if (i >= argc)
+      return argc;
+   return strcmp(argv[i], "--") == 0 ? i + 1 : i;
 }
 
 static int runTui(CliEnv *env, int argc, char **argv)

@@ -47,6 +47,19 @@ const CliCommand Cli_commands[] = {
    { NULL, NULL, NULL, NULL },
 };
 
+void Cli_errorLines(const char *head, const char *details)
+{
+   Cli_error("%s", head);
+   for (const char *p = details; p && *p;) {
+      const char *end = strchr(p, '\n');
+      size_t n = end ? (size_t)(end - p) : strlen(p);
+      char *line = xstrndup(p, n);
+      Cli_fprintf(stderr, "%s\n", line);
+      free(line);
+      p = end ? end + 1 : p + n;
+   }
+}
+
 void Cli_usageError(const char *command, const char *form)
 {
    const CliCommand *c = Cli_find(command);
@@ -110,7 +123,10 @@ void Cli_printCommandHelp(const char *name, const OptSpec *specs)
 
 /* ---- safe text ---- */
 
-enum { CLI_KEEP = UTF8_KEEP_NL | UTF8_KEEP_TAB };
+/* One record, one line: a line break inside an argument (a title, a name,
+ * a note, a word from the command line) is shown as a mark and cannot
+ * start a line of its own; the format's line ends stay. */
+enum { CLI_KEEP = UTF8_KEEP_NL | UTF8_KEEP_TAB | UTF8_ONE_LINE };
 
 __attribute__((format(printf, 3, 0)))
 static void vwrite(FILE *f, const char *prefix, const char *fmt, va_list ap)
@@ -145,12 +161,39 @@ void Cli_error(const char *fmt, ...)
    fputc('\n', stderr);
 }
 
+char *Cli_name(NameKind kind, const char *name)
+{
+   char *norm = NULL;
+   char *msg = Names_check(kind, name, &norm);
+   if (msg) {
+      Cli_error("%s", msg);
+      free(msg);
+   }
+   return norm;
+}
+
+/* --user NAME: kept in its normal form (env->user_default owns it). */
+static bool setUser(CliEnv *env, const char *value)
+{
+   if (!*value) { /* "--user ''": the login name, as without the option */
+      env->user = value;
+      return true;
+   }
+   char *norm = Cli_name(NAME_USER, value);
+   if (!norm)
+      return false;
+   free(env->user_default);
+   env->user_default = norm;
+   env->user = norm;
+   return true;
+}
+
 bool Cli_globalOption(CliEnv *env, int id, const char *value)
 {
    switch (id) {
    case OPT_DB: env->db_path = value; return true;
    case OPT_LENS: env->lens_arg = value; return true;
-   case OPT_USER: env->user = value; return true;
+   case OPT_USER: return setUser(env, value);
    case OPT_READ_ONLY: env->read_only = true; return true;
    case OPT_NO_MOUSE: env->no_mouse = true; return true;
    case OPT_HELP: env->help = true; return true;
@@ -255,7 +298,7 @@ Store *Cli_openReview(CliEnv *env, unsigned flags, const char *workload, ReviewD
 /* A cell's text: one line, nothing a terminal would obey. */
 static char *cellText(const char *s)
 {
-   return Utf8_sanitizeStr(s ? s : "", 0);
+   return Utf8_sanitizeStr(s ? s : "", UTF8_ONE_LINE);
 }
 
 int Cli_width(const char *s)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "cli/args.h"
+#include "core/names.h"
 #include "store/store.h"
 
 /* Exit statuses: 0 success, 1 the work failed, 2 the command line was wrong. */
@@ -83,8 +84,17 @@ void Cli_cellRight(const char *s, int width);
 void Cli_clip(const char *s, int width);
 int Cli_width(const char *s);
 
+/* The normal form of a name given on the command line (core/names.h):
+ * "rich " is "rich", NFD is NFC, full-width letters are plain ones.
+ * Returns it (the caller frees it), or prints why the name is refused and
+ * returns NULL (a usage error). */
+char *Cli_name(NameKind kind, const char *name);
 /* Prints "walens: " and a formatted message to stderr, cleaned as above. */
 void Cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* An error whose details are a list, one record a line: "walens: HEAD",
+ * then each line of details as it is (each one line, as Cli_error's
+ * arguments are). */
+void Cli_errorLines(const char *head, const char *details);
 /* The usage error of a command, from the table: "usage: walens CMD FORM"
  * with the forms of its usage whose first word is form (every form when
  * form is NULL), so no command writes its usage by hand. */

@@ -242,7 +242,9 @@ static int exportAws(CliEnv *env, const char *workload, ExportArgs *a)
    bool built = AwsExport_build(s, workload, &a->aws, &x, &d, &err);
    DiagList_print(&d, stderr);
    if (!built) {
-      Cli_error(_("%s: cannot be written for AWS; nothing was written:\n%s"), workload, err);
+      char *head = xasprintf(_("%s: cannot be written for AWS; nothing was written:"), workload);
+      Cli_errorLines(head, err);
+      free(head);
    } else if (!AwsExport_write(&x, a->output,
                                &(OutFileRules){ .force = a->force, .db_path = Store_path(s) },
                                &err)) {
@@ -336,6 +338,7 @@ int Cmd_import(CliEnv *env, int argc, char **argv)
    if (!Cli_parse(env, argc, argv, importOptions, exportOption, &a, &pos, &npos))
       return EXIT_USAGE;
    int rc = EXIT_FAIL;
+   char *as = NULL; /* --as in its normal form */
    if (env->help) {
       Cli_printCommandHelp("import", importOptions);
       rc = EXIT_OK;
@@ -351,13 +354,17 @@ int Cmd_import(CliEnv *env, int argc, char **argv)
          Cli_printf(_("imported workload '%s'\n"), name);
          rc = EXIT_OK;
       } else if (s) {
-         Cli_error(_("%s: nothing was imported:\n%s"), a.from_aws, err);
+         char *head = xasprintf(_("%s: nothing was imported:"), a.from_aws);
+         Cli_errorLines(head, err);
+         free(head);
       }
       free(name);
       free(err);
       Store_close(s);
    } else if (npos != 1 || a.from_aws) {
       Cli_usageError("import", NULL);
+      rc = EXIT_USAGE;
+   } else if (a.as && !(as = Cli_name(NAME_WORKLOAD, a.as))) {
       rc = EXIT_USAGE;
    } else {
       char *err = NULL, *name = NULL;
@@ -367,7 +374,7 @@ int Cmd_import(CliEnv *env, int argc, char **argv)
       Store *s = text ? Cli_openStore(env, 0) : NULL;
       if (!text) {
          Cli_error("%s", err);
-      } else if (s && Bundle_import(s, text, len, a.as, Cli_user(env), &name, &err) == STORE_OK) {
+      } else if (s && Bundle_import(s, text, len, as, Cli_user(env), &name, &err) == STORE_OK) {
          Cli_printf(_("imported workload '%s'\n"), name);
          rc = EXIT_OK;
       } else if (s) {
@@ -378,6 +385,7 @@ int Cmd_import(CliEnv *env, int argc, char **argv)
       free(err);
       Store_close(s);
    }
+   free(as);
    free(pos);
    return rc;
 }

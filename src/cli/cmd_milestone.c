@@ -31,7 +31,7 @@ static const char *orDash(const char *s) {
 
 /* ---- add ---- */
 
-static int milestoneAdd(CliEnv *env, const char *workload, const char *name) {
+static int milestoneAddNamed(CliEnv *env, const char *workload, const char *name) {
    ReviewDoc doc;
    Store *s = Cli_openReview(env, STORE_OPEN_NOCREATE, workload, &doc);
    if (!s)
@@ -53,6 +53,13 @@ static int milestoneAdd(CliEnv *env, const char *workload, const char *name) {
    }
    ReviewDoc_free(&doc);
    Store_close(s);
+   return rc;
+}
+
+static int milestoneAdd(CliEnv *env, const char *workload, const char *given) {
+   char *name = Cli_name(NAME_MILESTONE, given);
+   int rc = name ? milestoneAddNamed(env, workload, name) : EXIT_USAGE;
+   free(name);
    return rc;
 }
 
@@ -81,6 +88,13 @@ static void listJson(const ReviewDoc *doc, const MilestoneSnap *m, size_t n) {
       Json_setString(o, "name", m[i].row.name);
       Json_setString(o, "created_at", m[i].row.created_at);
       Json_setString(o, "created_by", m[i].row.created_by);
+      if (m[i].damage) {
+         /* Damaged: named, with why, and nothing made up. */
+         json_decref(lens);
+         Json_setString(o, "damaged", m[i].damage);
+         Json_append(arr, o);
+         continue;
+      }
       Json_setString(lens, "key", m[i].snap.lens_key);
       Json_setString(lens, "version", m[i].snap.lens_version);
       Json_set(o, "lens", lens);
@@ -118,6 +132,11 @@ static void listText(const ReviewDoc *doc, const MilestoneSnap *m, size_t n) {
       Cli_cell(m[i].row.name, w);
       Cli_cell(m[i].row.created_at, 20);
       Cli_cell(m[i].row.created_by, 10);
+      if (m[i].damage) {
+         Cli_printf("%4s %6s %4s %4s %10s %4s %s\n", "-", "-", "-", "-", "-", "-",
+                    _("damaged, not readable"));
+         continue;
+      }
       Cli_printf("%4zu %6zu %4zu %4zu %10zu %4zu %s %s\n", c->by_risk[RISK_HIGH],
                  c->by_risk[RISK_MEDIUM], c->by_risk[RISK_NONE], c->by_risk[RISK_NOT_APPLICABLE],
                  c->by_risk[RISK_UNANSWERED], c->plan_active, orDash(m[i].snap.lens_key),
@@ -139,6 +158,9 @@ static int milestoneList(CliEnv *env, const char *workload, bool json) {
          listJson(&doc, m, n);
       else
          listText(&doc, m, n);
+      for (size_t i = 0; i < n; i++)
+         if (m[i].damage)
+            Cli_error(_("warning: %s"), m[i].damage);
       MilestoneSnap_freeArray(m, n);
       rc = EXIT_OK;
    } else {

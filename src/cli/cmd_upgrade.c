@@ -217,8 +217,16 @@ static int upgradeRun(CliEnv *env, const UpgradeArgs *a, const char *workload) {
       UpgradeReport r;
       unsigned flags = (a->dry_run ? UPGRADE_DRY_RUN : 0) |
                        (a->allow_older ? UPGRADE_ALLOW_OLDER : 0);
-      StoreStatus st = ReviewDoc_upgrade(s, &doc, env->lens_arg, a->milestone, flags,
+      char *milestone = a->milestone ? Cli_name(NAME_MILESTONE, a->milestone) : NULL;
+      if (a->milestone && !milestone) {
+         ReviewDoc_free(&doc);
+         Store_close(s);
+         DiagList_free(&d);
+         return EXIT_USAGE;
+      }
+      StoreStatus st = ReviewDoc_upgrade(s, &doc, env->lens_arg, milestone, flags,
                                          Cli_user(env), &r, &d, &err);
+      free(milestone);
       printErrors(&d);
       if (st == STORE_OK) {
          if (a->format && strcmp(a->format, "json") == 0)

@@ -159,15 +159,26 @@ static bool wantArgs(size_t npos, size_t want, const char *verb)
 static int workloadRun(CliEnv *env, Store *s, const WorkloadArgs *a, char **pos, size_t npos)
 {
    const char *sub = pos[0];
-   if (strcmp(sub, "add") == 0)
-      return wantArgs(npos, 2, "add") ? workloadAdd(env, s, a, pos[1]) : EXIT_USAGE;
+   if (strcmp(sub, "add") == 0) {
+      if (!wantArgs(npos, 2, "add"))
+         return EXIT_USAGE;
+      char *name = Cli_name(NAME_WORKLOAD, pos[1]);
+      int rc = name ? workloadAdd(env, s, a, name) : EXIT_USAGE;
+      free(name);
+      return rc;
+   }
    if (strcmp(sub, "list") == 0)
       return wantArgs(npos, 1, "list") ? workloadList(s, a) : EXIT_USAGE;
-   if (strcmp(sub, "rename") == 0)
-      return wantArgs(npos, 3, "rename")
-                ? reportConflict(s, Store_renameWorkload(s, pos[1], pos[2], Cli_user(env)),
-                                 pos[1], pos[2])
-                : EXIT_USAGE;
+   if (strcmp(sub, "rename") == 0) {
+      if (!wantArgs(npos, 3, "rename"))
+         return EXIT_USAGE;
+      char *name = Cli_name(NAME_WORKLOAD, pos[2]);
+      int rc = name ? reportConflict(s, Store_renameWorkload(s, pos[1], name, Cli_user(env)),
+                                     pos[1], name)
+                    : EXIT_USAGE;
+      free(name);
+      return rc;
+   }
    if (strcmp(sub, "archive") == 0)
       return wantArgs(npos, 2, "archive")
                 ? reportStatus(s, Store_archiveWorkload(s, pos[1], !a->undo, Cli_user(env)),

@@ -76,8 +76,9 @@ char *Diag_format(const Diag *d) {
 void DiagList_print(const DiagList *d, FILE *out) {
    for (size_t i = 0; i < d->count; i++) {
       char *s = Diag_format(&d->items[i]);
-      /* Messages quote the lens file, which may be a stranger's. */
-      Utf8_fputs(s, out, 0);
+      /* Messages quote the lens file, which may be a stranger's: one
+       * diagnostic, one line, whatever line breaks an id or title holds. */
+      Utf8_fputs(s, out, UTF8_ONE_LINE);
       fputc('\n', out);
       free(s);
    }

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "core/lens_build.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 
@@ -232,12 +233,30 @@ static bool aws_id(const char *id) {
    return true;
 }
 
+/* An id someone must be able to type as one word and read on one line:
+ * no control character (ESC among them), no line break of any kind, no
+ * '/' (ids are paths in a lens export and in the TUI's ':' commands). */
+static bool typeable_id(const char *id) {
+   uint32_t cp;
+   for (size_t k; (k = Utf8_next(id, &cp)) > 0; id += k)
+      if (Utf8_isUnsafe(cp) || Utf8_isLineBreak(cp) || cp == '/')
+         return false;
+   return true;
+}
+
 /* The id of the object, its position kept in pos. */
 static char *ident(Build *b, const Obj *o, SrcPos *pos) {
    const LNode *at;
    char *id = text_at(b, o, "id", true, 0, &at);
    set_id_pos(pos, at);
-   if (id && !aws_id(id)) {
+   if (id && !typeable_id(id)) {
+      char *path = key_path(o->path, "id");
+      Build_diag(b, DIAG_ERROR, at->line, at->col, path,
+                 _("id '%s' holds a control character, a line break or '/'; it could not be "
+                   "answered from the command line"),
+                 id);
+      free(path);
+   } else if (id && !aws_id(id)) {
       char *path = key_path(o->path, "id");
       Build_diag(b, DIAG_WARNING, at->line, at->col, path,
                  _("id '%s' does not match [A-Za-z0-9_]{3,128} as AWS requires"), id);

@@ -4,8 +4,12 @@
 
 #include "core/utf8.h"
 
+#include <errno.h>
+#include <langinfo.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -241,26 +245,45 @@ bool Utf8_isSafe(const char *s, size_t n, unsigned keep)
    return true;
 }
 
+bool Utf8_isLineBreak(uint32_t cp)
+{
+   return (cp >= 0x0A && cp <= 0x0D) || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+}
+
+const char *Utf8_lineMark(void)
+{
+   /* Asked each time: the caller may set the locale after the first use. */
+   const char *set = nl_langinfo(CODESET);
+   return set && (strcmp(set, "UTF-8") == 0 || strcmp(set, "utf8") == 0) ? "\xE2\x8F\x8E"
+                                                                        : "\\n";
+}
+
 /* Hands the sanitized text of s[0..n) to put, run by run; stops at the
  * first false put returns. */
 typedef bool (*PutFn)(void *ctx, const char *s, size_t n);
 
 static bool walk(const char *s, size_t n, unsigned keep, PutFn put, void *ctx)
 {
+   bool one_line = keep & UTF8_ONE_LINE;
+   const char *mark = one_line ? Utf8_lineMark() : NULL;
    size_t run = 0, i = 0;
    while (i < n) {
       uint32_t cp;
       bool valid;
       size_t k = Utf8_decode(s + i, n - i, &cp, &valid);
-      if (valid && (!Utf8_isUnsafe(cp) || kept(cp, keep))) {
+      bool brk = valid && one_line && Utf8_isLineBreak(cp);
+      if (valid && !brk && (!Utf8_isUnsafe(cp) || kept(cp, keep))) {
          i += k;
          continue;
       }
       if (i > run && !put(ctx, s + run, i - run))
          return false;
       /* A CRLF line end reads as the LF alone, not as a stray mark. */
-      bool crlf = cp == '\r' && (keep & UTF8_KEEP_NL) && i + 1 < n && s[i + 1] == '\n';
-      if (!crlf && !put(ctx, REPLACEMENT, sizeof REPLACEMENT - 1))
+      bool crlf = cp == '\r' && (one_line || (keep & UTF8_KEEP_NL)) && i + 1 < n &&
+                  s[i + 1] == '\n';
+      if (brk && !crlf && !put(ctx, mark, strlen(mark)))
+         return false;
+      if (!brk && !crlf && !put(ctx, REPLACEMENT, sizeof REPLACEMENT - 1))
          return false;
       i += k;
       run = i;
@@ -314,8 +337,241 @@ bool Utf8_fputs(const char *s, FILE *f, unsigned keep)
    return !s || Utf8_write(f, s, strlen(s), keep);
 }
 
+/* ---- formatting with every argument on one line ---- */
+
+typedef struct Str {
+   char *s;
+   size_t len, cap;
+} Str;
+
+static void strAdd(Str *b, const char *s, size_t n)
+{
+   if (b->len + n + 1 > b->cap) {
+      b->cap = (b->len + n + 1) * 2;
+      b->s = xrealloc(b->s, b->cap);
+   }
+   memcpy(b->s + b->len, s, n);
+   b->len += n;
+   b->s[b->len] = '\0';
+}
+
+/* Appends one conversion, spec holding no '*'. */
+__attribute__((format(printf, 2, 3)))
+static bool strAddf(Str *b, const char *spec, ...)
+{
+   char small[128];
+   va_list ap, again;
+   va_start(ap, spec);
+   va_copy(again, ap);
+   int n = vsnprintf(small, sizeof small, spec, ap);
+   va_end(ap);
+   if (n >= 0 && (size_t)n < sizeof small) {
+      strAdd(b, small, (size_t)n);
+   } else if (n >= 0) {
+      char *big = xmalloc((size_t)n + 1);
+      vsnprintf(big, (size_t)n + 1, spec, again);
+      strAdd(b, big, (size_t)n);
+      free(big);
+   }
+   va_end(again);
+   return n >= 0;
+}
+
+/* A %s argument: put on one line (and cleaned), then padded as printf pads. */
+static void addField(Str *b, const char *arg, int prec, int width, bool left, unsigned keep)
+{
+   if (!arg)
+      arg = "(null)";
+   size_t n = prec >= 0 ? strnlen(arg, (size_t)prec) : strlen(arg);
+   size_t len;
+   char *t = Utf8_sanitize(arg, n, UTF8_ONE_LINE | (keep & UTF8_KEEP_TAB), &len);
+   size_t pad = width > 0 && (size_t)width > len ? (size_t)width - len : 0;
+   for (size_t i = 0; !left && i < pad; i++)
+      strAdd(b, " ", 1);
+   strAdd(b, t, len);
+   for (size_t i = 0; left && i < pad; i++)
+      strAdd(b, " ", 1);
+   free(t);
+}
+
+typedef enum { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_J, LEN_Z, LEN_T, LEN_LD } LenMod;
+
+static LenMod lenMod(const char **p)
+{
+   static const struct {
+      const char *text;
+      LenMod mod;
+   } mods[] = { { "hh", LEN_HH }, { "h", LEN_H }, { "ll", LEN_LL }, { "l", LEN_L },
+                { "j", LEN_J },   { "z", LEN_Z }, { "t", LEN_T },   { "L", LEN_LD } };
+   for (size_t i = 0; i < sizeof mods / sizeof *mods; i++) {
+      size_t n = strlen(mods[i].text);
+      if (strncmp(*p, mods[i].text, n) == 0) {
+         *p += n;
+         return mods[i].mod;
+      }
+   }
+   return LEN_NONE;
+}
+
+/* Appends one number conversion (spec ends in its letter) of the argument's
+ * type.  The va_list is passed by pointer so that the caller's moves on.
+ * spec is rebuilt from one conversion of the caller's format, which the
+ * compiler checked where Utf8_vfprintf was called (format attribute). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static bool addNumber(Str *b, const char *spec, char conv, LenMod mod, va_list *ap)
+{
+   if (strchr("di", conv)) {
+      switch (mod) {
+      case LEN_L: return strAddf(b, spec, va_arg(*ap, long));
+      case LEN_LL: return strAddf(b, spec, va_arg(*ap, long long));
+      case LEN_J: return strAddf(b, spec, va_arg(*ap, intmax_t));
+      case LEN_Z: return strAddf(b, spec, va_arg(*ap, ptrdiff_t));
+      case LEN_T: return strAddf(b, spec, va_arg(*ap, ptrdiff_t));
+      default: return strAddf(b, spec, va_arg(*ap, int));
+      }
+   }
+   if (strchr("ouxX", conv)) {
+      switch (mod) {
+      case LEN_L: return strAddf(b, spec, va_arg(*ap, unsigned long));
+      case LEN_LL: return strAddf(b, spec, va_arg(*ap, unsigned long long));
+      case LEN_J: return strAddf(b, spec, va_arg(*ap, uintmax_t));
+      case LEN_Z: return strAddf(b, spec, va_arg(*ap, size_t));
+      case LEN_T: return strAddf(b, spec, va_arg(*ap, size_t));
+      default: return strAddf(b, spec, va_arg(*ap, unsigned));
+      }
+   }
+   if (strchr("eEfFgGaA", conv))
+      return mod == LEN_LD ? strAddf(b, spec, va_arg(*ap, long double))
+                           : strAddf(b, spec, va_arg(*ap, double));
+   if (conv == 'c')
+      return strAddf(b, spec, va_arg(*ap, int));
+   if (conv == 'p')
+      return strAddf(b, spec, va_arg(*ap, void *));
+   return false; /* %n and anything unknown */
+}
+#pragma GCC diagnostic pop
+
+/* Reads a width or precision at *p: digits, or '*' taken from the
+ * arguments.  False when there is none. */
+static bool fieldNumber(const char **p, va_list *ap, int *out)
+{
+   if (**p == '*') {
+      (*p)++;
+      *out = va_arg(*ap, int);
+      return true;
+   }
+   if (**p < '0' || **p > '9')
+      return false;
+   long v = strtol(*p, (char **)p, 10);
+   *out = v > INT32_MAX ? INT32_MAX : (int)v;
+   return true;
+}
+
+/* One conversion at *p (just past its '%'); advances *p past it. */
+static bool addConversion(Str *b, const char **p, unsigned keep, int saved_errno, va_list *ap)
+{
+   const char *q = *p;
+   char flags[8];
+   size_t nflags = 0;
+   while (*q && strchr("-+ #0'", *q) && nflags < sizeof flags - 1)
+      flags[nflags++] = *q++;
+   flags[nflags] = '\0';
+   int width = 0, prec = -1;
+   bool left = strchr(flags, '-') != NULL;
+   if (fieldNumber(&q, ap, &width) && width < 0) { /* a negative '*': left-justified */
+      left = true;
+      width = width == INT32_MIN ? INT32_MAX : -width;
+   }
+   if (*q == '.') {
+      q++;
+      if (!fieldNumber(&q, ap, &prec))
+         prec = 0; /* "%.s" */
+      /* a negative '*' precision is no precision */
+   }
+   LenMod mod = lenMod(&q);
+   char conv = *q;
+   if (!conv)
+      return false;
+   *p = q + 1;
+   if (conv == '%') {
+      strAdd(b, "%", 1);
+      return true;
+   }
+   if (conv == 's' || conv == 'm') {
+      const char *arg = conv == 'm' ? strerror(saved_errno) : va_arg(*ap, const char *);
+      addField(b, arg, prec, width, left, keep);
+      return true;
+   }
+   char spec[64];
+   char lm[3] = "";
+   static const char *const lmText[] = { "", "hh", "h", "l", "ll", "j", "z", "t", "L" };
+   strcpy(lm, lmText[mod]);
+   int n;
+   if (prec >= 0)
+      n = snprintf(spec, sizeof spec, "%%%s%s%d.%d%s%c", flags, left ? "-" : "",
+                   width > 0 ? width : 0, prec, lm, conv);
+   else
+      n = snprintf(spec, sizeof spec, "%%%s%s%d%s%c", flags, left ? "-" : "",
+                   width > 0 ? width : 0, lm, conv);
+   return n > 0 && (size_t)n < sizeof spec && addNumber(b, spec, conv, mod, ap);
+}
+
+/* fmt formatted, each %s argument on one line; false on a bad format. */
+static bool formatOneLine(Str *b, unsigned keep, const char *fmt, va_list *ap)
+{
+   int saved_errno = errno;
+   const char *p = fmt;
+   strAdd(b, "", 0);
+   while (*p) {
+      const char *pct = strchr(p, '%');
+      if (!pct) {
+         strAdd(b, p, strlen(p));
+         break;
+      }
+      strAdd(b, p, (size_t)(pct - p));
+      p = pct + 1;
+      if (!addConversion(b, &p, keep, saved_errno, ap))
+         return false;
+   }
+   return true;
+}
+
+char *Utf8_vformat(unsigned keep, size_t *len, const char *fmt, va_list ap)
+{
+   Str b = { 0 };
+   va_list copy;
+   va_copy(copy, ap);
+   bool ok = formatOneLine(&b, keep, fmt, &copy);
+   va_end(copy);
+   if (!ok) {
+      free(b.s);
+      return NULL;
+   }
+   char *out = Utf8_sanitize(b.s, b.len, keep & ~(unsigned)UTF8_ONE_LINE, len);
+   free(b.s);
+   return out;
+}
+
+char *Utf8_format(unsigned keep, const char *fmt, ...)
+{
+   va_list ap;
+   va_start(ap, fmt);
+   char *out = Utf8_vformat(keep | UTF8_ONE_LINE, NULL, fmt, ap);
+   va_end(ap);
+   return out;
+}
+
 bool Utf8_vfprintf(FILE *f, unsigned keep, const char *fmt, va_list ap)
 {
+   if (keep & UTF8_ONE_LINE) {
+      size_t len;
+      char *text = Utf8_vformat(keep, &len, fmt, ap);
+      bool ok = text && fwrite(text, 1, len, f) == len;
+      free(text);
+      return ok;
+   }
+
    char small[512], *text = small;
    va_list again;
    bool ok;

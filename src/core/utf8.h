@@ -9,8 +9,8 @@
  * where these say.
  *
  * It also makes foreign text (a lens file's, a user's) safe to write:
- * Utf8_sanitize and Utf8_write.  Only Utf8_sanitize and Utf8_sanitizeStr
- * allocate. */
+ * Utf8_sanitize and Utf8_write.  Only Utf8_sanitize, Utf8_sanitizeStr,
+ * Utf8_format and Utf8_vformat allocate. */
 #ifndef WALENS_UTF8_H
 #define WALENS_UTF8_H
 
@@ -77,7 +77,19 @@ enum {
    UTF8_KEEP_NL = 1u << 0,  /* '\n'; a CR just before one is dropped */
    UTF8_KEEP_TAB = 1u << 1, /* '\t' */
    UTF8_KEEP_FF = 1u << 2,  /* '\f', a printer's page break */
+   /* One record, one line: every line break (LF, CR, CRLF, VT, FF, NEL
+    * U+0085, LINE SEPARATOR U+2028, PARAGRAPH SEPARATOR U+2029) is shown as
+    * Utf8_lineMark(), whatever UTF8_KEEP_NL and UTF8_KEEP_FF say.  For
+    * Utf8_vfprintf it applies to the arguments (%s) only: the format's own
+    * line ends are the caller's layout and follow the other flags. */
+   UTF8_ONE_LINE = 1u << 3,
 };
+
+/* The visible mark of a line break inside a field: U+23CE RETURN SYMBOL
+ * when the locale's character set is UTF-8, else the two characters "\n". */
+const char *Utf8_lineMark(void);
+/* True for the code points UTF8_ONE_LINE shows as the mark. */
+bool Utf8_isLineBreak(uint32_t cp);
 
 /* Decodes one character of s[0..n) (n >= 1; a NUL byte is a character).
  * Returns the bytes it takes and sets *valid; an invalid sequence gives
@@ -103,8 +115,16 @@ bool Utf8_write(FILE *f, const char *s, size_t n, unsigned keep);
 /* The same for a NUL-terminated s (NULL writes nothing). */
 bool Utf8_fputs(const char *s, FILE *f, unsigned keep);
 /* Formats, then writes the result as Utf8_write does.  False when the
- * format or the write fails. */
+ * format or the write fails.  With UTF8_ONE_LINE, every %s argument is put
+ * on one line before it is formatted (see above); the format may then use
+ * the conversions of C11's printf (no %n, no positional arguments). */
 bool Utf8_vfprintf(FILE *f, unsigned keep, const char *fmt, va_list ap)
    __attribute__((format(printf, 3, 0)));
+/* Formats as Utf8_vfprintf does and returns the cleaned text, which the
+ * caller frees (*len, when not NULL, gets its length); NULL on a bad
+ * format.  Utf8_format adds UTF8_ONE_LINE to keep. */
+char *Utf8_vformat(unsigned keep, size_t *len, const char *fmt, va_list ap)
+   __attribute__((format(printf, 3, 0)));
+char *Utf8_format(unsigned keep, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -107,14 +107,15 @@ static void buildOrder(Report *r)
    }
 }
 
-static void addTrend(Report *r, const char *name, const char *date, const SnapCounts *c,
-                     bool reported)
+static ReportTrend *addTrend(Report *r, const char *name, const char *date,
+                             const SnapCounts *c, bool reported)
 {
    ReportTrend *t = &r->trend[r->n_trend++];
    t->name = xstrdup(name);
    t->date = xstrndup(date, 10);
    t->counts = *c;
    t->reported = reported;
+   return t;
 }
 
 /* Picks the reported snapshot and the trend from the milestones. */
@@ -133,6 +134,10 @@ static StoreStatus takeSnapshots(Store *s, Report *r, const ReportOptions *o, ch
       *err = xasprintf(_("workload '%s' has no milestone named '%s'"), r->doc.workload.name,
                        o->milestone);
       st = STORE_NOT_FOUND;
+   } else if (pick >= 0 && ms[pick].damage) {
+      *err = xasprintf(_("%s: the milestone is damaged and cannot be reported"),
+                       ms[pick].damage);
+      st = STORE_INVALID;
    } else if (pick >= 0) {
       r->snap = ms[pick].snap;
       memset(&ms[pick].snap, 0, sizeof ms[pick].snap);
@@ -146,7 +151,8 @@ static StoreStatus takeSnapshots(Store *s, Report *r, const ReportOptions *o, ch
       r->trend = xcalloc(n + 1, sizeof *r->trend);
       for (size_t i = 0; i < n; i++) {
          const SnapCounts *c = (long)i == pick ? &r->snap.total : &ms[i].snap.total;
-         addTrend(r, ms[i].row.name, ms[i].row.created_at, c, (long)i == pick);
+         addTrend(r, ms[i].row.name, ms[i].row.created_at, c, (long)i == pick)->damaged =
+            ms[i].damage != NULL;
       }
       if (pick < 0)
          addTrend(r, NULL, r->date, &r->snap.total, true);

@@ -55,6 +55,8 @@ typedef struct ReportTrend {
    char *date; /* YYYY-MM-DD */
    SnapCounts counts;
    bool reported; /* the state this report shows */
+   bool damaged;  /* its snapshot could not be read: counts are zero, the
+                     writers show the name and "damaged" instead */
 } ReportTrend;
 
 typedef struct Report {

@@ -246,10 +246,18 @@ static void trendSection(const Report *r, Rout *o)
          text(o, _("(now)"));
       else if (t->reported)
          textf(o, _("%s (this report)"), t->name);
+      else if (t->damaged)
+         textf(o, _("%s (damaged, not readable)"), t->name);
       else
          text(o, t->name);
       Rout_put(o, "</td><td>");
       text(o, t->date);
+      if (t->damaged) {
+         Rout_put(o, "</td><td class=\"num\">-</td><td class=\"num\">-</td>"
+                     "<td class=\"num\">-</td><td class=\"num\">-</td>"
+                     "<td class=\"num\">-</td></tr>\n");
+         continue;
+      }
       Rout_put(o, "</td><td class=\"num\">%zu/%zu</td>",
           t->counts.questions - t->counts.by_risk[RISK_UNANSWERED], t->counts.questions);
       numCell(o, t->counts.by_risk[RISK_HIGH]);

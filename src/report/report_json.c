@@ -175,7 +175,9 @@ static json_t *trendJson(const Report *r)
       Json_setString(o, "name", t->name);
       Json_setString(o, "date", t->date);
       Json_setBool(o, "reported", t->reported);
-      Json_set(o, "counts", countsJson(&t->counts));
+      if (t->damaged)
+         Json_setBool(o, "damaged", true);
+      Json_set(o, "counts", t->damaged ? json_null() : countsJson(&t->counts));
       Json_append(a, o);
    }
    return a;

@@ -196,12 +196,19 @@ static void trendSection(const Report *r, Rout *o)
    rule(o, right, NC);
    for (size_t i = 0; i < r->n_trend; i++) {
       const ReportTrend *t = &r->trend[i];
-      char *name = t->name ? (t->reported ? xasprintf(_("%s (this report)"), t->name)
-                                          : xstrdup(t->name))
+      char *name = t->name ? (t->reported  ? xasprintf(_("%s (this report)"), t->name)
+                              : t->damaged ? xasprintf(_("%s (damaged, not readable)"), t->name)
+                                           : xstrdup(t->name))
                            : xstrdup(_("(now)"));
       cells[0] = cell(name);
       free(name);
       cells[1] = cell(t->date);
+      if (t->damaged) {
+         for (size_t c = 2; c < NC; c++)
+            cells[c] = xstrdup("-");
+         row(o, cells, NC);
+         continue;
+      }
       cells[2] = xasprintf("%zu/%zu", t->counts.questions - t->counts.by_risk[RISK_UNANSWERED],
                            t->counts.questions);
       cells[3] = xasprintf("%zu", t->counts.by_risk[RISK_HIGH]);

@@ -376,9 +376,16 @@ static void trendSection(const Report *r, Layout *l)
       const ReportTrend *t = &r->trend[i];
       char **row = cells + i * NC;
       char *name = t->name ? Rtext_clean(t->name, true) : xstrdup(_("(now)"));
-      row[0] = t->reported && t->name ? xasprintf(_("%s (this report)"), name) : xstrdup(name);
+      row[0] = t->reported && t->name ? xasprintf(_("%s (this report)"), name)
+               : t->damaged           ? xasprintf(_("%s (damaged, not readable)"), name)
+                                      : xstrdup(name);
       free(name);
       row[1] = xstrdup(t->date);
+      if (t->damaged) {
+         for (size_t c = 2; c < NC; c++)
+            row[c] = xstrdup("-");
+         continue;
+      }
       row[2] = xasprintf("%zu/%zu", t->counts.questions - t->counts.by_risk[RISK_UNANSWERED],
                          t->counts.questions);
       row[3] = num(t->counts.by_risk[RISK_HIGH]);

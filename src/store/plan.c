@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/names.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "store/store_internal.h"
@@ -135,8 +136,24 @@ StoreStatus StorePlan_snapshot(Store *s, const ReviewDoc *doc, Snapshot *out, ch
    return STORE_OK;
 }
 
+static StoreStatus addMilestone(Store *s, const ReviewDoc *doc, const char *name,
+                                const char *user, int64_t *id, char **err);
+
+/* The name is normalised first (core/names.h): "m1 " is "m1". */
 StoreStatus StorePlan_addMilestone(Store *s, const ReviewDoc *doc, const char *name,
                                    const char *user, int64_t *id, char **err) {
+   char *norm = NULL, *msg = Names_check(NAME_MILESTONE, name, &norm);
+   if (msg) {
+      setErr(err, msg);
+      return STORE_INVALID;
+   }
+   StoreStatus st = addMilestone(s, doc, norm, user, id, err);
+   free(norm);
+   return st;
+}
+
+static StoreStatus addMilestone(Store *s, const ReviewDoc *doc, const char *name,
+                                const char *user, int64_t *id, char **err) {
    Snapshot snap;
    StoreStatus st = StorePlan_snapshot(s, doc, &snap, err);
    if (st != STORE_OK)
@@ -153,7 +170,7 @@ StoreStatus StorePlan_addMilestone(Store *s, const ReviewDoc *doc, const char *n
       setErr(err, xasprintf(_("workload '%s' already has a milestone named '%s'"),
                             doc->workload.name, name));
    else if (st == STORE_INVALID)
-      setErr(err, xasprintf(_("invalid milestone name '%s'"), name ? name : ""));
+      storeErr(s, err); /* the store says which name and why */
    else if (st != STORE_OK)
       storeErr(s, err);
    return st;
@@ -207,17 +224,14 @@ StoreStatus StorePlan_milestones(Store *s, const ReviewDoc *doc, MilestoneSnap *
       return st;
    }
    *out = xcalloc(nrows + 1, sizeof **out);
-   for (size_t i = 0; i < nrows && st == STORE_OK; i++) {
-      st = parseInto(doc, &rows[i], &(*out)[i], err);
-      *n = i + 1;
+   for (size_t i = 0; i < nrows; i++) {
+      MilestoneSnap *m = &(*out)[i];
+      if (parseInto(doc, &rows[i], m, &m->damage) != STORE_OK)
+         memset(&m->snap, 0, sizeof m->snap); /* parseInto left it empty */
    }
+   *n = nrows;
    Milestone_freeArray(rows, nrows);
-   if (st != STORE_OK) {
-      MilestoneSnap_freeArray(*out, *n);
-      *out = NULL;
-      *n = 0;
-   }
-   return st;
+   return STORE_OK;
 }
 
 /* A count of the "total" object; 0 when absent or not a count. */
@@ -244,8 +258,13 @@ StoreStatus StorePlan_milestoneTotals(Store *s, const ReviewDoc *doc, MilestoneS
    *out = xcalloc(nrows + 1, sizeof **out);
    for (size_t i = 0; i < nrows; i++) {
       MilestoneSnap *m = &(*out)[i];
-      json_t *o = rows[i].snapshot ? json_loads(rows[i].snapshot, 0, NULL) : NULL;
+      json_error_t jerr;
+      json_t *o = rows[i].snapshot ? json_loads(rows[i].snapshot, 0, &jerr) : NULL;
       SnapCounts *c = &m->snap.total;
+      if (!json_is_object(o))
+         m->damage = xasprintf(_("milestone '%s' of workload '%s': %s"), rows[i].name,
+                               doc->workload.name,
+                               o ? _("snapshot: not a JSON object") : _("snapshot: not JSON"));
       if (json_is_object(o)) {
          for (size_t r = 0; r < sizeof risks / sizeof risks[0]; r++)
             c->by_risk[risks[r].risk] = totalCount(o, risks[r].key);
@@ -272,6 +291,8 @@ void MilestoneSnap_free(MilestoneSnap *m) {
       return;
    Milestone_free(&m->row);
    Snapshot_free(&m->snap);
+   free(m->damage);
+   m->damage = NULL;
 }
 
 void MilestoneSnap_freeArray(MilestoneSnap *a, size_t n) {

@@ -40,8 +40,8 @@ StoreStatus StorePlan_put(Store *s, const ReviewDoc *doc, const PlanTrack *t,
 StoreStatus StorePlan_snapshot(Store *s, const ReviewDoc *doc, Snapshot *out, char **err);
 
 /* Saves the current snapshot under name (unique per workload: STORE_EXISTS,
- * *err "workload 'W' already has a milestone named 'N'").  Names are
- * non-blank UTF-8 without control characters (STORE_INVALID). */
+ * *err "workload 'W' already has a milestone named 'N'").  The name is
+ * normalised first (core/names.h); one that cannot be is STORE_INVALID. */
 StoreStatus StorePlan_addMilestone(Store *s, const ReviewDoc *doc, const char *name,
                                    const char *user, int64_t *id, char **err);
 
@@ -49,6 +49,10 @@ StoreStatus StorePlan_addMilestone(Store *s, const ReviewDoc *doc, const char *n
 typedef struct MilestoneSnap {
    Milestone row; /* row.snapshot is NULL: the text is parsed into snap */
    Snapshot snap;
+   /* NULL, or (owned) why the stored snapshot could not be read, naming
+    * the milestone: snap is then empty (all counts zero, no lens), and a
+    * list or trend shows the milestone as damaged instead of failing. */
+   char *damage;
 } MilestoneSnap;
 
 /* One milestone by name: STORE_NOT_FOUND ("workload 'W' has no milestone
@@ -56,11 +60,14 @@ typedef struct MilestoneSnap {
 StoreStatus StorePlan_milestone(Store *s, const ReviewDoc *doc, const char *name,
                                 MilestoneSnap *out, char **err);
 /* Every milestone of the review, oldest first, parsed (for lists and
- * trends: snap.total / snap.pillars[].counts / snap.phases[].counts). */
+ * trends: snap.total / snap.pillars[].counts / snap.phases[].counts).  A
+ * milestone whose snapshot does not parse stays in the list with damage
+ * set: one damaged milestone does not hide the others. */
 StoreStatus StorePlan_milestones(Store *s, const ReviewDoc *doc, MilestoneSnap **out, size_t *n,
                                  char **err);
 /* The same list for trends only: each snap holds just its total counts
- * (snap.total; the rest empty), read without parsing whole snapshots. */
+ * (snap.total; the rest empty), read without parsing whole snapshots (a
+ * snapshot that is not a JSON object gets damage set, as above). */
 StoreStatus StorePlan_milestoneTotals(Store *s, const ReviewDoc *doc, MilestoneSnap **out,
                                       size_t *n, char **err);
 void MilestoneSnap_free(MilestoneSnap *m);

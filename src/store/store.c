@@ -124,6 +124,27 @@ bool Store_validName(const char *name) {
    return name && utf8Ok(name, true, &printable) && printable;
 }
 
+StoreStatus StoreName_check(Store *s, NameKind kind, const char *name) {
+   char *norm = NULL;
+   char *msg = Names_check(kind, name, &norm);
+   StoreStatus st = STORE_OK;
+   if (msg)
+      st = StoreSql_error(s, STORE_INVALID, "%s", msg);
+   else if (strcmp(norm, name) != 0)
+      st = StoreSql_error(s, STORE_INVALID, _("'%s' is not in normal form (it would be '%s')"),
+                          name, norm);
+   free(msg);
+   free(norm);
+   return st;
+}
+
+char *StoreName_key(NameKind kind, const char *name) {
+   char *norm = NULL;
+   if (Names_normalize(kind, name, &norm) == NAME_OK)
+      return norm;
+   return xstrdup(name ? name : "");
+}
+
 bool Store_validText(const char *text) {
    bool printable;
    return !text || utf8Ok(text, false, &printable);
@@ -381,16 +402,29 @@ static StoreStatus rootCheck(Store *s) {
    return st;
 }
 
+/* The three marks of the file, read in one read transaction: read one by
+ * one, they could straddle another process's creation of the schema (an
+ * empty application_id, then a count of the tables it just made), and a
+ * file being made would look like someone else's. */
+static StoreStatus readMarks(Store *s, int64_t *app, int64_t *ver, int64_t *objects) {
+   StoreStatus st = StoreSql_beginRead(s);
+   if (st == STORE_OK)
+      st = StoreSql_int(s, app, NULL, "PRAGMA application_id", "");
+   if (st == STORE_OK)
+      st = StoreSql_int(s, ver, NULL, "PRAGMA user_version", "");
+   if (st == STORE_OK)
+      st = StoreSql_int(s, objects, NULL, "SELECT count(*) FROM sqlite_master", "");
+   if (st == STORE_NOT_WALENS)
+      st = notWalens(s); /* before the rollback: sqlite3_errmsg() still says why */
+   return StoreSql_end(s, st);
+}
+
 /* Reads, never writes: decides whether the file is ours, new, or to refuse. */
 static StoreStatus checkContents(Store *s) {
    int64_t app = 0, ver = 0, objects = 0;
-   StoreStatus st = StoreSql_int(s, &app, NULL, "PRAGMA application_id", "");
-   if (st == STORE_OK)
-      st = StoreSql_int(s, &ver, NULL, "PRAGMA user_version", "");
-   if (st == STORE_OK)
-      st = StoreSql_int(s, &objects, NULL, "SELECT count(*) FROM sqlite_master", "");
+   StoreStatus st = readMarks(s, &app, &ver, &objects);
    if (st == STORE_NOT_WALENS)
-      return notWalens(s);
+      return st;
    /* SQLite's "attempt to write a readonly database" on a first read: a
     * WAL database someone may write needs its -shm file, even to read. */
    if (st == STORE_READONLY && s->readonly)
@@ -412,7 +446,7 @@ static StoreStatus checkContents(Store *s) {
    return rootCheck(s);
 }
 
-static StoreStatus useWal(Store *s) {
+static StoreStatus useWalOnce(Store *s) {
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st, "PRAGMA journal_mode = WAL", "");
    if (!q)
@@ -424,6 +458,18 @@ static StoreStatus useWal(Store *s) {
       st = StoreSql_error(s, STORE_ERROR, _("%s: cannot use write-ahead logging (mode %s)"),
                           s->path, mode ? mode : "?");
    StoreSql_finalize(s, q);
+   return st;
+}
+
+/* Switching a rollback-journal file to write-ahead logging needs it to
+ * itself, and SQLite does not call the busy handler for that (it already
+ * holds its read lock when it asks for the exclusive one): a whole workshop
+ * opening a new or old file at once would see "database is locked".  So it
+ * waits here, the way busyWait() does, for as long as the busy timeout. */
+static StoreStatus useWal(Store *s) {
+   StoreStatus st = useWalOnce(s);
+   for (int count = 0; st == STORE_BUSY && busyWait(NULL, count); count++)
+      st = useWalOnce(s);
    return st;
 }
 

@@ -103,6 +103,8 @@ static StoreStatus checkWorkload(Store *s, const StoreImport *in)
    const Workload *w = in->workload;
    if (!w || !Store_validName(w->name))
       return StoreSql_error(s, STORE_INVALID, _("invalid workload name"));
+   if (StoreName_check(s, NAME_WORKLOAD, w->name) != STORE_OK)
+      return STORE_INVALID;
    if (!Store_validText(w->description) || !Store_validText(w->owner))
       return StoreSql_error(s, STORE_INVALID, _("workload text is not valid UTF-8"));
    if (w->environment && !oneOf(w->environment, environments))
@@ -174,6 +176,8 @@ static StoreStatus checkRest(Store *s, const StoreImport *in)
       if (!Store_validName(m->name) || !validTime(m->created_at) ||
           !Store_validName(m->created_by) || !m->snapshot || !Store_validText(m->snapshot))
          return bad(s, "milestones", i, "name, time, user or snapshot");
+      if (StoreName_check(s, NAME_MILESTONE, m->name) != STORE_OK)
+         return STORE_INVALID;
    }
    for (size_t i = 0; i < in->n_history; i++) {
       const HistoryEntry *h = &in->history[i];

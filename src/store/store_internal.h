@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <time.h>
 
+#include "core/names.h"
 #include "store/store.h"
 
 /* "walens" in PRAGMA application_id: 'W' 'a' 'L' 'n'. */
@@ -165,6 +166,12 @@ StoreStatus StoreMark_clearLocked(Store *s, int64_t review_id, const char *quest
 
 /* Non-empty, valid UTF-8, no control characters. */
 bool Store_validName(const char *name);
+/* STORE_OK when name is a name of kind in normal form (core/names.h), else
+ * STORE_INVALID with a message naming the problem and the normal form. */
+StoreStatus StoreName_check(Store *s, NameKind kind, const char *name);
+/* The form of name to look it up by: its normal form, or name itself when
+ * it has none (the caller frees it; NULL gives ""). */
+char *StoreName_key(NameKind kind, const char *name);
 /* NULL, or valid UTF-8 (notes may hold newlines and tabs). */
 bool Store_validText(const char *text);
 

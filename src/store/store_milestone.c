@@ -52,6 +52,8 @@ StoreStatus Store_addMilestone(Store *s, int64_t review_id, const char *name,
                                const char *snapshot, const char *user, int64_t *id) {
    if (!Store_validName(name) || name[strspn(name, " ")] == '\0')
       return StoreSql_error(s, STORE_INVALID, _("milestone: invalid name"));
+   if (StoreName_check(s, NAME_MILESTONE, name) != STORE_OK)
+      return STORE_INVALID;
    if (!snapshot || !*snapshot || !Store_validText(snapshot))
       return StoreSql_error(s, STORE_INVALID, _("milestone: invalid snapshot"));
    if (!Store_validName(user))
@@ -109,7 +111,10 @@ StoreStatus Store_listMilestones(Store *s, int64_t review_id, bool with_snapshot
  * the dashboard costs 2 ms instead of 40 (doc/PERFORMANCE.md). */
 StoreStatus Store_listMilestoneTotals(Store *s, int64_t review_id, Milestone **out, size_t *n) {
    return listMilestones(s,
-                         "SELECT id, name, created_at, created_by, json_extract(snapshot, '$.total')"
+                         /* A snapshot that is not JSON gives NULL, not an error
+                          * for the whole list (StorePlan_milestoneTotals marks it). */
+                         "SELECT id, name, created_at, created_by, CASE WHEN json_valid(snapshot)"
+                         " THEN coalesce(json_extract(snapshot, '$.total'), '{}') END"
                          " FROM milestone WHERE review_id = ?1 AND ?2 ORDER BY id",
                          review_id, 1, out, n);
 }
@@ -117,10 +122,13 @@ StoreStatus Store_listMilestoneTotals(Store *s, int64_t review_id, Milestone **o
 StoreStatus Store_getMilestone(Store *s, int64_t review_id, const char *name, Milestone *out) {
    memset(out, 0, sizeof *out);
    StoreStatus st;
+   char *key = StoreName_key(NAME_MILESTONE, name);
    sqlite3_stmt *q = StoreSql_query(s, &st,
                                     "SELECT id, name, created_at, created_by, snapshot"
-                                    " FROM milestone WHERE review_id = ? AND name = ?",
-                                    "it", review_id, name);
+                                    " FROM milestone WHERE review_id = ?1 AND name IN (?2, ?3)"
+                                    " ORDER BY name = ?2 DESC LIMIT 1",
+                                    "itt", review_id, name, key);
+   free(key);
    if (!q)
       return st;
    bool row = false;

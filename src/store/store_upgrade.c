@@ -256,6 +256,8 @@ StoreStatus Store_upgradeReview(Store *s, const StoreReviewUpgrade *u, const cha
    if (!u->milestone || !Store_validName(u->milestone) || !u->snapshot ||
        !Store_validText(u->snapshot) || !u->workload)
       return StoreSql_error(s, STORE_INVALID, _("upgrade: invalid milestone"));
+   if (StoreName_check(s, NAME_MILESTONE, u->milestone) != STORE_OK)
+      return STORE_INVALID;
    if (!validAnswers(u->rewrite_from, u->n_rewrite) ||
        !validAnswers(u->rewrite_to, u->n_rewrite) || !validAnswers(u->remove, u->n_remove))
       return StoreSql_error(s, STORE_INVALID, _("upgrade: invalid answer"));

@@ -31,6 +31,8 @@ static void readWorkload(sqlite3_stmt *q, Workload *w) {
 static StoreStatus validateWorkload(Store *s, const Workload *w, const char *user) {
    if (!Store_validName(w->name))
       return StoreSql_error(s, STORE_INVALID, _("invalid workload name"));
+   if (StoreName_check(s, NAME_WORKLOAD, w->name) != STORE_OK)
+      return STORE_INVALID;
    if (w->environment && strcmp(w->environment, "production") != 0 &&
        strcmp(w->environment, "preproduction") != 0)
       return StoreSql_error(s, STORE_INVALID,
@@ -112,10 +114,16 @@ StoreStatus Store_addWorkload(Store *s, const Workload *w, int64_t lens_id, cons
    return st;
 }
 
+/* A name as typed finds the workload stored under its normal form too
+ * ("rich " finds "rich", NFD finds NFC): the exact name wins. */
+#define BY_NAME " WHERE w.name IN (?1, ?2) ORDER BY w.name = ?1 DESC LIMIT 1"
+
 StoreStatus Store_findWorkload(Store *s, const char *name, Workload *out) {
    memset(out, 0, sizeof *out);
    StoreStatus st;
-   sqlite3_stmt *q = StoreSql_query(s, &st, WORKLOAD_SELECT " WHERE w.name = ?", "t", name);
+   char *key = StoreName_key(NAME_WORKLOAD, name);
+   sqlite3_stmt *q = StoreSql_query(s, &st, WORKLOAD_SELECT BY_NAME, "tt", name, key);
+   free(key);
    if (!q)
       return st;
    bool row;
@@ -156,7 +164,9 @@ StoreStatus Store_listWorkloads(Store *s, bool include_archived, Workload **out,
 static StoreStatus lookup(Store *s, const char *name, int64_t *wid, int64_t *rid,
                           bool *archived) {
    StoreStatus st;
-   sqlite3_stmt *q = StoreSql_query(s, &st, WORKLOAD_SELECT " WHERE w.name = ?", "t", name);
+   char *key = StoreName_key(NAME_WORKLOAD, name);
+   sqlite3_stmt *q = StoreSql_query(s, &st, WORKLOAD_SELECT BY_NAME, "tt", name, key);
+   free(key);
    if (!q)
       return st;
    bool row;
@@ -211,6 +221,8 @@ StoreStatus Store_renameWorkload(Store *s, const char *old_name, const char *new
                                  const char *user) {
    if (!Store_validName(new_name))
       return StoreSql_error(s, STORE_INVALID, _("invalid workload name"));
+   if (StoreName_check(s, NAME_WORKLOAD, new_name) != STORE_OK)
+      return STORE_INVALID;
    if (!Store_validName(user))
       return StoreSql_error(s, STORE_INVALID, _("invalid user name"));
    if (!old_name)

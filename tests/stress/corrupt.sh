@@ -4,7 +4,8 @@
 # read-only file, a directory, a dangling symbolic link and a FIFO given as
 # the database.  Each command gets a clear error ("walens: FILE: why", exit
 # 1), and nothing is overwritten or created: the file's checksum and the
-# directory's listing are the same afterwards.
+# directory's listing are the same afterwards.  A damaged milestone is
+# reported as such while the rest of its workload still reports.
 SUITE=stress
 . "$top_srcdir/tests/lib.sh"
 
@@ -160,6 +161,52 @@ if [ "$AS" = nobody ]; then
 else
    echo "# SKIP someone else's database: needs root to act as another user"
 fi
+
+# A damaged milestone snapshot (issue 19): every report of the workload is
+# still written, naming the damaged milestone; milestone list marks it;
+# only asking for that milestone itself fails, naming it.
+MS="$TMP/milestones.db"
+cp "$GOOD" "$MS"
+for m in before broken after; do
+   "$WALENS" --db "$MS" milestone add w "$m" > /dev/null 2>&1 || fail "milestone add $m"
+done
+# The milestone trigger refuses updates: set it aside for the damage.
+trig=$(sqlite3 "$MS" "SELECT sql FROM sqlite_master WHERE name = 'milestone_immutable'")
+sqlite3 "$MS" "DROP TRIGGER milestone_immutable;
+   UPDATE milestone SET snapshot = substr(snapshot, 1, 50) || 'garbage' WHERE name = 'broken';
+   $trig;" || fail "damage a milestone"
+# damaged NAME RC PATTERN ARGS...: exit status RC, output matching PATTERN.
+damaged() {
+   name=$1 rc=$2 pattern=$3
+   shift 3
+   "$WALENS" --db "$MS" "$@" > "$TMP/out" 2>&1
+   got=$?
+   if [ "$got" -eq "$rc" ] && grep -q -- "$pattern" "$TMP/out"; then
+      pass "$name"
+   else
+      fail "$name" "exit $got (want $rc), want /$pattern/: $(head -n 8 "$TMP/out")"
+   fi
+}
+for f in text md html; do
+   damaged "damaged milestone: report --format $f names it" 0 \
+      'broken (damaged' report w --format "$f"
+done
+damaged "damaged milestone: report --format json marks it" 0 '"damaged": true' \
+   report w --format json
+damaged "damaged milestone: report --format csv is written" 0 '^key,phase' report w --format csv
+damaged "damaged milestone: the others are in the trend" 0 '^after ' report w --format text
+damaged "damaged milestone: milestone list marks it" 0 '^broken .* damaged, not readable' \
+   milestone list w
+damaged "damaged milestone: milestone list warns, naming it" 0 \
+   "walens: warning: milestone 'broken' of workload 'w'" milestone list w
+damaged "damaged milestone: milestone list --format json names it" 0 \
+   "\"damaged\": \"milestone 'broken'" milestone list w --format json
+damaged "damaged milestone: a diff of two good ones works" 0 "from 'before'" \
+   milestone diff w before after
+damaged "damaged milestone: reporting it fails, naming it" 1 \
+   "milestone 'broken' of workload 'w'.*damaged" report w --milestone broken
+damaged "damaged milestone: comparing it fails, naming it" 1 "milestone 'broken'" \
+   milestone diff w broken after
 
 # The good database is still good after all this.
 if "$WALENS" --db "$GOOD" answer w Q1 --select Q1_a > "$TMP/out" 2>&1; then

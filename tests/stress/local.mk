@@ -2,15 +2,18 @@
 #
 # In `make check` (each well under 20 s): the store with 8 concurrent
 # writers and with a writer holding the lock, a full disk (max_page_count everywhere, a private tmpfs as root),
-# damaged and wrong database files, and 40 SIGKILLs of walens.
-# `make check-stress` (and .ci/run): 200+ SIGKILLs, and the workshop
+# damaged and wrong database files, 40 SIGKILLs of walens, and a few rounds of
+# 24 processes creating, or migrating, one database at once (firstopen).
+# `make check-stress` (and .ci/run): 200+ SIGKILLs, 40 openers x 20 rounds, the workshop
 # permissions as real users (it creates users: never part of `make check`),
 # and huge orphan plans with a busy dashboard killed (tests/stress/hostage.sh).
 # `make check-valgrind` (and .ci/run): the suite under valgrind memcheck.
-check_PROGRAMS += tests/stress/concurrent
+check_PROGRAMS += tests/stress/concurrent tests/stress/firstopen
 tests_stress_concurrent_SOURCES = tests/stress/concurrent.c
 tests_stress_concurrent_LDADD = $(WALENS_LIBS)
-TESTS += tests/stress/concurrent tests/stress/corrupt.sh tests/stress/diskfull.sh \
+tests_stress_firstopen_SOURCES = tests/stress/firstopen.c
+tests_stress_firstopen_LDADD = $(WALENS_LIBS)
+TESTS += tests/stress/concurrent tests/stress/firstopen.sh tests/stress/corrupt.sh tests/stress/diskfull.sh \
 	tests/stress/crash-quick.sh
 if HAVE_CRITERION
 check_PROGRAMS += tests/stress/test_full tests/stress/test_busy
@@ -24,11 +27,13 @@ tests_stress_test_busy_LDADD = $(UNIT_LIBS)
 endif
 EXTRA_DIST += tests/stress/crash.sh tests/stress/crash-quick.sh tests/stress/corrupt.sh \
 	tests/stress/diskfull.sh tests/stress/perms.sh tests/stress/valgrind.sh \
-	tests/stress/lsan.supp tests/stress/hostage.sh
+	tests/stress/lsan.supp tests/stress/hostage.sh tests/stress/firstopen.sh \
+	tests/stress/firstopen-long.sh
 
 # One log per script in stress-logs/ (outside tests/, so that the summary of
 # `./quickstart check` does not count them).
-STRESS_LONG = tests/stress/crash.sh tests/stress/perms.sh tests/stress/hostage.sh
+STRESS_LONG = tests/stress/crash.sh tests/stress/perms.sh tests/stress/hostage.sh \
+	tests/stress/firstopen-long.sh
 check-stress: $(bin_PROGRAMS)
 	@$(MKDIR_P) stress-logs; st=0; \
 	for t in $(STRESS_LONG); do \

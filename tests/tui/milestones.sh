@@ -150,4 +150,29 @@ expect d "   (now)       2026-11-28" "the review now in view below it"
 expect d "   sprint-19" "the list ends there, older ones above"
 keys d Q
 wait_exit d > /dev/null
+
+# A name is saved in its normal form: blanks around it dropped.
+tui_start e 80 24 --user alice payments
+keys e m
+keys e a
+expect e "Milestone name:" "a asks for a name"
+typed e "  spaced  "
+keys e Enter
+expect e "Milestone 'spaced' saved" "saved without the blanks"
+keys e Q
+wait_exit e > /dev/null
+
+# A damaged snapshot (issue 19): the screen still lists every milestone and
+# names the damaged one.
+trig=$(sqlite3 "$DB" "SELECT sql FROM sqlite_master WHERE name = 'milestone_immutable'")
+sqlite3 "$DB" "DROP TRIGGER milestone_immutable;
+   UPDATE milestone SET snapshot = '{not json' WHERE name = 'sprint-5';
+   $trig;" || fail "damage a milestone"
+tui_start f 80 24 --user alice payments
+expect f "Damaged milestone, not readable: milestone 'sprint-5'" "the dashboard names it"
+keys f m
+expect f "Milestones  21 milestones" "the milestones screen lists them all"
+expect f "Damaged milestone, not readable: milestone 'sprint-5'" "and names the damaged one"
+keys f Q
+wait_exit f > /dev/null
 finish

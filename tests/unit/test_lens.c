@@ -15,6 +15,7 @@
 #include "core/lens.h"
 #include "core/sha256.h"
 #include "support.h"
+#include "core/xalloc.h"
 
 /* ---- helpers ---- */
 
@@ -1152,4 +1153,54 @@ Test(json_phases, one_title_without_prefix_keeps_the_lens_as_written) {
    cr_assert_str_eq(l->questions[2].title, "[] What?");
    Lens_free(l);
    DiagList_free(&d);
+}
+
+/* ---- ids a user could not type or read on one line ---- */
+
+/* TINY with its question id replaced by id (a YAML double-quoted scalar). */
+static void expect_bad_id(const char *id, const char *shown) {
+   const char *at = strstr(TINY, "- id: OPS1\n");
+   cr_assert_not_null(at);
+   char *text = xasprintf("%.*s- id: \"%s\"\n%s", (int) (at - TINY), TINY, id,
+                          at + strlen("- id: OPS1\n"));
+   DiagList d;
+   DiagList_init(&d);
+   Lens *lens = load_text(text, &d);
+   cr_assert_null(lens, "id %s: the lens must be refused", shown);
+   cr_assert_eq(d.count, 1, "id %s: %zu diagnostics", shown, d.count);
+   cr_assert_eq(d.items[0].level, DIAG_ERROR, "id %s: an error, not a warning", shown);
+   char *got = Diag_format(&d.items[0]);
+   char *want = xasprintf("mem:7:13: error: id '%s' holds a control character, a line break "
+                          "or '/'; it could not be answered from the command line",
+                          shown);
+   cr_assert_str_eq(got, want);
+   free(want);
+   free(got);
+   DiagList_free(&d);
+   free(text);
+}
+
+Test(ids, escape_slash_and_line_breaks_are_errors) {
+   expect_bad_id("OPS\\e1", "OPS\0331");
+   expect_bad_id("OPS/1", "OPS/1");
+   expect_bad_id("OPS\\n1", "OPS\n1");
+   expect_bad_id("OPS\\r1", "OPS\r1");
+   expect_bad_id("OPS\\v1", "OPS\v1");
+   expect_bad_id("OPS\\N1", "OPS\302\2051");   /* NEL */
+   expect_bad_id("OPS\\L1", "OPS\342\200\2501"); /* LINE SEPARATOR */
+   expect_bad_id("OPS\\P1", "OPS\342\200\2511"); /* PARAGRAPH SEPARATOR */
+}
+
+Test(ids, plain_odd_ids_stay_warnings) {
+   DiagList d;
+   DiagList_init(&d);
+   char *text = xstrdup(TINY);
+   memcpy(strstr(text, "OPS1\n"), "OP-1", 4);
+   Lens *lens = load_text(text, &d);
+   cr_assert_not_null(lens, "a dash is only a warning");
+   cr_assert_eq(d.count, 1);
+   cr_assert_eq(d.items[0].level, DIAG_WARNING);
+   Lens_free(lens);
+   DiagList_free(&d);
+   free(text);
 }

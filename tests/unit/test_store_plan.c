@@ -330,12 +330,32 @@ Test(milestone, a_broken_snapshot_is_reported) {
    cr_assert_str_eq(err, "milestone 'bad' of workload 'fraud': snapshot: format 7 is newer"
                          " than this walens (1)");
    free(err);
+   /* The list keeps it, marked and named, beside the readable ones
+    * (issue 19: one damaged milestone must not fail every report). */
+   cr_assert_eq(StorePlan_addMilestone(s, &doc, "good", "x", NULL, &err), STORE_OK);
    MilestoneSnap *all;
    size_t n;
-   cr_assert_eq(StorePlan_milestones(s, &doc, &all, &n, &err), STORE_INVALID);
-   cr_assert_null(all);
-   cr_assert_eq(n, 0);
-   free(err);
+   err = NULL;
+   cr_assert_eq(StorePlan_milestones(s, &doc, &all, &n, &err), STORE_OK);
+   cr_assert_null(err);
+   cr_assert_eq(n, 2);
+   cr_assert_str_eq(all[0].row.name, "bad");
+   cr_assert_str_eq(all[0].damage, "milestone 'bad' of workload 'fraud': snapshot: format 7 is "
+                                   "newer than this walens (1)");
+   cr_assert_eq(all[0].snap.total.questions, 0);
+   cr_assert_str_eq(all[1].row.name, "good");
+   cr_assert_null(all[1].damage);
+   cr_assert_gt(all[1].snap.total.questions, 0);
+   MilestoneSnap_freeArray(all, n);
+   /* The trend's light read marks what is not JSON at all. */
+   cr_assert_eq(Store_addMilestone(s, doc.workload.review_id, "worse", "{not json", "x", NULL),
+                STORE_OK);
+   cr_assert_eq(StorePlan_milestoneTotals(s, &doc, &all, &n, &err), STORE_OK);
+   cr_assert_eq(n, 3);
+   cr_assert_not_null(all[2].damage);
+   cr_assert(strstr(all[2].damage, "milestone 'worse'"));
+   cr_assert_null(all[1].damage);
+   MilestoneSnap_freeArray(all, n);
    ReviewDoc_free(&doc);
    Store_close(s);
 }

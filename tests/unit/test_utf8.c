@@ -2,12 +2,14 @@
  * CLI's tables and the report writers line their columns up by. */
 #include "config.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <criterion/criterion.h>
 
+#include "core/names.h"
 #include "core/utf8.h"
 
 #define E_ACUTE "\xC3\xA9"          /* é: one column */
@@ -288,4 +290,144 @@ Test(utf8, breaks_keep_walens_rules)
                 "see |https://docs.example.com/ml-lens/sec01-bp01.html |now");
    expectBreaks("(HTTP://a.b/c?d=e) x/y", "(HTTP://a.b/c?d=e) |x/|y");
    expectBreaks("http:/a/b", "http:/|a/|b");                /* not a URL */
+}
+
+/* ---- one record, one line ---- */
+
+/* The mark is U+23CE in a UTF-8 locale: the tests set one (or skip). */
+static void utf8Locale(void) {
+   if (!setlocale(LC_ALL, "C.UTF-8") && !setlocale(LC_ALL, "en_US.UTF-8"))
+      cr_skip_test("no UTF-8 locale");
+}
+
+#define MARK "\xE2\x8F\x8E"
+
+Test(oneline, every_line_break_is_the_mark) {
+   utf8Locale();
+   cr_assert_str_eq(Utf8_lineMark(), MARK);
+   static const char in[] = "a\nb\rc\r\nd\ve\ff\xC2\x85g\xE2\x80\xA8h\xE2\x80\xA9i";
+   char *out = Utf8_sanitizeStr(in, UTF8_ONE_LINE | UTF8_KEEP_NL | UTF8_KEEP_FF);
+   cr_assert_str_eq(out, "a" MARK "b" MARK "c" MARK "d" MARK "e" MARK "f" MARK "g" MARK "h" MARK
+                         "i");
+   free(out);
+   /* The other unsafe characters stay U+FFFD. */
+   out = Utf8_sanitizeStr("x\033y", UTF8_ONE_LINE);
+   cr_assert_str_eq(out, "x\xEF\xBF\xBDy");
+   free(out);
+}
+
+Test(oneline, ascii_mark_outside_utf8) {
+   setlocale(LC_ALL, "C");
+   cr_assert_str_eq(Utf8_lineMark(), "\\n");
+   char *out = Utf8_sanitizeStr("a\nb", UTF8_ONE_LINE);
+   cr_assert_str_eq(out, "a\\nb");
+   free(out);
+}
+
+Test(oneline, format_keeps_its_own_line_ends) {
+   utf8Locale();
+   char *out = Utf8_format(UTF8_KEEP_NL | UTF8_KEEP_TAB, "%s: %s\n\t%s\n", "QB1", "t\nQB1 NONE",
+                           "ok");
+   cr_assert_str_eq(out, "QB1: t" MARK "QB1 NONE\n\tok\n");
+   free(out);
+   /* Without UTF8_KEEP_NL the format's own line end is unsafe too. */
+   out = Utf8_format(0, "%s\n", "a\nb");
+   cr_assert_str_eq(out, "a" MARK "b\xEF\xBF\xBD");
+   free(out);
+}
+
+/* Every conversion the sources use formats as printf does. */
+Test(oneline, format_matches_printf) {
+   utf8Locale();
+   char want[512];
+   size_t z = 42;
+   long long ll = -1234567890123LL;
+   snprintf(want, sizeof want, "%5s|%-5s|%.2s|%zu|%4zu|%d|%lld|%02X|%c|%%|%*s|%-*s|%.*s|%u|%ld|%6.2f",
+            "ab", "cd", "efgh", z, z, -7, ll, 10u, 'q', 6, "r", 4, "s", 3, "tuvw", 9u, 77L,
+            3.14159);
+   char *got = Utf8_format(0, "%5s|%-5s|%.2s|%zu|%4zu|%d|%lld|%02X|%c|%%|%*s|%-*s|%.*s|%u|%ld|%6.2f",
+                           "ab", "cd", "efgh", z, z, -7, ll, 10u, 'q', 6, "r", 4, "s", 3, "tuvw", 9u,
+                           77L, 3.14159);
+   cr_assert_str_eq(got, want);
+   free(got);
+   /* A negative '*' width left-justifies. */
+   got = Utf8_format(0, "[%*s]", -4, "x");
+   cr_assert_str_eq(got, "[x   ]");
+   free(got);
+   /* A precision bounds the bytes read, before the line is made one. */
+   got = Utf8_format(0, "[%.3s]", "a\nbcdef");
+   cr_assert_str_eq(got, "[a" MARK "b]");
+   free(got);
+}
+
+/* ---- names ---- */
+
+static void normal(NameKind k, const char *in, const char *want) {
+   char *out = NULL;
+   cr_assert_eq(Names_normalize(k, in, &out), NAME_OK, "'%s' should normalise", in);
+   cr_assert_str_eq(out, want);
+   cr_assert(Names_isNormal(k, out));
+   free(out);
+}
+
+static void refused(NameKind k, const char *in, NameProblem why) {
+   char *out = (char *) 1;
+   cr_assert_eq(Names_normalize(k, in, &out), why, "'%s'", in);
+   cr_assert_null(out);
+   cr_assert_not(Names_isNormal(k, in));
+}
+
+Test(names, look_alikes_are_one_name) {
+   normal(NAME_WORKLOAD, "rich", "rich");
+   normal(NAME_WORKLOAD, "rich ", "rich");
+   normal(NAME_WORKLOAD, "  rich", "rich");
+   normal(NAME_WORKLOAD, "rich   fraud", "rich fraud");
+   normal(NAME_WORKLOAD, "rich\xC2\xA0", "rich");                            /* NBSP */
+   normal(NAME_WORKLOAD, "\xE3\x80\x80rich", "rich");                        /* ideographic */
+   normal(NAME_WORKLOAD, "\xEF\xBD\x92\xEF\xBD\x89\xEF\xBD\x83\xEF\xBD\x88", "rich"); /* full */
+   normal(NAME_MILESTONE, "e\xCC\x81t\xC3\xA9", "\xC3\xA9t\xC3\xA9");        /* NFD -> NFC */
+   normal(NAME_USER, "\xEF\xBC\xA2ob", "Bob");
+   normal(NAME_WORKLOAD, "\xE6\x97\xA5\xE6\x9C\xAC", "\xE6\x97\xA5\xE6\x9C\xAC"); /* CJK stays */
+   cr_assert_not(Names_isNormal(NAME_WORKLOAD, "rich "));
+}
+
+Test(names, refusals) {
+   refused(NAME_WORKLOAD, NULL, NAME_EMPTY);
+   refused(NAME_WORKLOAD, "", NAME_EMPTY);
+   refused(NAME_WORKLOAD, "   ", NAME_EMPTY);
+   refused(NAME_WORKLOAD, "a\nb", NAME_CONTROL);
+   refused(NAME_WORKLOAD, "a\tb", NAME_CONTROL);
+   refused(NAME_WORKLOAD, "a\xC2\x85", NAME_CONTROL);                 /* NEL */
+   refused(NAME_WORKLOAD, "a\xE2\x80\xA8" "b", NAME_CONTROL);         /* LINE SEPARATOR */
+   refused(NAME_MILESTONE, "m\xE2\x80\xAEx", NAME_CONTROL);           /* RLO */
+   refused(NAME_USER, "ri\xE2\x80\x8B" "ch", NAME_INVISIBLE);         /* ZWSP */
+   refused(NAME_USER, "bo\xE2\x80\x8D" "b", NAME_INVISIBLE);          /* ZWJ */
+   refused(NAME_USER, "bo\xC2\xAD" "b", NAME_INVISIBLE);              /* soft hyphen */
+   refused(NAME_USER, "bob\xEF\xBB\xBF", NAME_INVISIBLE);             /* BOM */
+   refused(NAME_WORKLOAD, "a\xFF", NAME_BAD_UTF8);
+}
+
+Test(names, lengths) {
+   char name[200];
+   memset(name, 'x', sizeof name);
+   name[100] = '\0';
+   normal(NAME_WORKLOAD, name, name);
+   normal(NAME_MILESTONE, name, name);
+   refused(NAME_USER, name, NAME_TOO_LONG);
+   name[64] = '\0';
+   normal(NAME_USER, name, name);
+   memset(name, 'x', sizeof name);
+   name[101] = '\0';
+   refused(NAME_WORKLOAD, name, NAME_TOO_LONG);
+   char *msg = Names_problemText(NAME_WORKLOAD, NAME_TOO_LONG);
+   cr_assert_str_eq(msg, "longer than 100 characters");
+   free(msg);
+   /* Counted after normalising: 100 full-width letters are 100 characters. */
+   char wide[400] = "";
+   for (int i = 0; i < 100; i++)
+      strcat(wide, "\xEF\xBD\x98");
+   char *out = NULL;
+   cr_assert_eq(Names_normalize(NAME_WORKLOAD, wide, &out), NAME_OK);
+   cr_assert_eq(strlen(out), 100);
+   free(out);
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/names.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "tui/lib/chart.h"
@@ -96,6 +97,11 @@ void Milestones_refresh(App *app)
       free(err);
       return;
    }
+   for (size_t i = 0; i < n; i++)
+      if (ms[i].damage) { /* shown with empty counts; say which, once a load */
+         App_message(app, ROLE_ERROR, _("Damaged milestone, not readable: %s"), ms[i].damage);
+         break;
+      }
    if (mv->loaded)
       MilestoneSnap_freeArray(mv->ms, mv->n);
    mv->ms = ms;
@@ -458,8 +464,12 @@ static Stale gotName(App *app, const char *text)
       app->mv.first = app->mv.n; /* the new one and "(now)" in view */
    }
    Review_counts(&app->doc.review, &rc);
+   char *saved = NULL; /* the name as stored: normalised (core/names.h) */
+   if (Names_normalize(NAME_MILESTONE, text, &saved) != NAME_OK)
+      saved = xstrdup(text);
    App_message(app, ROLE_NOTICE, _("Milestone '%s' saved: HIGH %zu, MEDIUM %zu, unanswered %zu"),
-               text, rc.by_risk[RISK_HIGH], rc.by_risk[RISK_MEDIUM], rc.by_risk[RISK_UNANSWERED]);
+               saved, rc.by_risk[RISK_HIGH], rc.by_risk[RISK_MEDIUM], rc.by_risk[RISK_UNANSWERED]);
+   free(saved);
    return STALE_ALL;
 }
 

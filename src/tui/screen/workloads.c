@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/names.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "tui/lib/layout.h"
@@ -273,14 +274,35 @@ static Stale gotDescription(App *app, const char *text)
    return STALE_FOOTER;
 }
 
-static Stale gotName(App *app, const char *text)
+/* The normal form of a typed name (core/names.h), or NULL after saying why
+ * it is refused.  The caller frees it. */
+static char *typedName(App *app, const char *text)
 {
-   Workload w;
+   char *norm = NULL, *msg = Names_check(NAME_WORKLOAD, text, &norm);
+   if (msg)
+      App_message(app, ROLE_ERROR, "%s", msg);
+   free(msg);
+   return norm;
+}
 
-   if (!text || !*text) {
+static Stale gotNormalName(App *app, const char *text);
+
+static Stale gotName(App *app, const char *typed)
+{
+   if (!typed || !*typed) {
       clearCreating(app);
       return STALE_FOOTER;
    }
+   char *text = typedName(app, typed);
+   Stale st = text ? gotNormalName(app, text) : STALE_FOOTER;
+   free(text);
+   return st;
+}
+
+static Stale gotNormalName(App *app, const char *text)
+{
+   Workload w;
+
    memset(&w, 0, sizeof w);
    if (Store_findWorkload(app->store, text, &w) == STORE_OK) {
       Workload_free(&w);
@@ -303,13 +325,23 @@ Stale Workloads_create(App *app, const char *arg)
    return STALE_FOOTER;
 }
 
-static Stale gotRename(App *app, const char *text)
+static Stale gotNormalRename(App *app, const char *text);
+
+static Stale gotRename(App *app, const char *typed)
+{
+   if (!typed || !*typed || app->wl_cur >= app->n_wl)
+      return STALE_FOOTER;
+   char *text = typedName(app, typed);
+   Stale st = text ? gotNormalRename(app, text) : STALE_FOOTER;
+   free(text);
+   return st;
+}
+
+static Stale gotNormalRename(App *app, const char *text)
 {
    StoreStatus st;
    const char *old;
 
-   if (!text || !*text || app->wl_cur >= app->n_wl)
-      return STALE_FOOTER;
    old = app->wl[app->wl_cur].w.name;
    if (strcmp(old, text) == 0)
       return STALE_FOOTER;
