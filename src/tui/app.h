@@ -73,7 +73,10 @@ typedef struct Prompt {
    bool selected;
    PromptDone done;
    char *error;  /* owned: why the last answer was refused, shown before the label */
+   int complete; /* what Tab completes: PROMPT_COMPLETE_... */
 } Prompt;
+
+enum { PROMPT_COMPLETE_NONE, PROMPT_COMPLETE_PATH, PROMPT_COMPLETE_COMMAND };
 
 typedef struct Editor {
    EdBuf buf;

@@ -64,11 +64,13 @@ expect a "1 [ ] H  Automate builds" "and clears the others"
 check_q "None of these is stored alone" payments Q1 '"selected": ["Q1_no"]'
 
 keys a a
+expect_not a "Architecture constraints" "a is not not-applicable on a question (one key map)"
+keys a X
 expect a "3  Architecture constraints" "not applicable asks for a reason"
 keys a 3
 expect a "Not applicable: Architecture constraints" "the reason shows"
 check_q "not applicable is stored" payments Q1 '"risk": "NOT_APPLICABLE"'
-keys a a
+keys a X
 expect a "▲ HIGH" "applicable again"
 check_q "and stored" payments Q1 '"risk": "HIGH"'
 
@@ -79,7 +81,7 @@ keys a x
 expect a "1 [-]    Use a vault" "a practice marked not applicable"
 keys a h
 expect a "(1/5)" "previous question"
-keys a d
+keys a i
 expect a "Improvement plan: Write a pipeline." "details of a practice"
 expect a "Link: About automation https://example.org/q1a" "with its link"
 # The wrapped texts are kept between frames: each move must still show its own.
@@ -94,7 +96,7 @@ expect a "Improvement plan: Write a pipeline." "back to the first practice of Q1
 
 keys a '?'
 expect a "Keys: Question" "help for the question screen"
-expect a "Select or clear the practice" "from the action table"
+expect a "Select or clear: the practice" "from the action table"
 keys a q
 expect a "Operations · Build" "help closes"
 keys a Escape
@@ -157,12 +159,22 @@ expect a "Small test lens 1.0" "the workload's lens"
 expect a "1/5" "its answered share"
 expect a "alice" "who changed it last"
 
-# Rename, archive, show archived, restore.
+# Rename, archive, show archived, restore.  r is the report key on the
+# dashboard: on the workloads it does nothing, rename is R and asks first.
 keys a r
+sleep 0.3
+expect_not a "Rename to:" "r does not rename (it is the report key)"
+keys a R
 expect a "Rename to: payments" "rename offers the current name"
 typed a "payments-v2"
 expect a "Rename to: payments-v2" "typing replaces it"
 keys a Enter
+expect a "Rename payments to payments-v2? y/n" "rename asks before it acts"
+keys a n
+expect a "Not renamed" "n keeps the name"
+keys a R
+typed a "payments-v2"
+keys a Enter y
 expect a "Renamed to payments-v2" "renamed"
 "$WALENS" --db "$DB" workload list > "$TMP/list.txt" 2>&1
 grep -q "payments-v2" "$TMP/list.txt" && pass "the new name is stored" || fail "the new name is stored" "$(cat "$TMP/list.txt")"
@@ -202,8 +214,8 @@ expect b "Workloads (2)" "two workloads now"
 newWorkload() { # NAME OWNER-KEYS...
    _wname=$1
    shift
-   keys b c
-   expect b "New workload name:" "c asks for a name ($_wname)"
+   keys b a
+   expect b "New workload name:" "a asks for a name ($_wname)"
    typed b "$_wname"
    keys b Enter Enter Enter
    expect b "Owner (empty: nobody): alice" "the owner is offered ($_wname)"

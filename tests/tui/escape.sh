@@ -26,7 +26,7 @@ if tt capture-pane -e -p -t a | grep -q "$(printf '\033')\[5m"; then
 else
    pass "no blinking text reached the terminal"
 fi
-keys a d
+keys a i
 expect a "Tabs and�next line" "a tab is a blank, NEL (C1) is replaced"
 keys a Space
 expect a "✓ OK" "answering works as ever"

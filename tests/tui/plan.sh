@@ -66,7 +66,7 @@ typed a "carol"
 keys a Enter
 expect a "Stored: owner of Q1_b is carol" "the owner is stored"
 check_p "the CLI sees the owner" payments Q1_b '"owner": "carol"'
-keys a d
+keys a D
 typed a "2026-02-30"
 keys a Enter
 expect a "Not a date: give a real day as YYYY-MM-DD." "an invalid date is refused"
@@ -86,8 +86,8 @@ expect a "Note: needs a second pair of eyes" "and shown"
 check_p "the CLI sees the note" payments Q1_b '"note": "needs a second pair of eyes"'
 
 # Priority: a whole number, 1 first; what is not one is refused and kept.
-keys a p
-expect a "Priority, 1 first (empty or 0: none):" "p asks for the priority"
+keys a P
+expect a "Priority, 1 first (empty or 0: none):" "P asks for the priority"
 typed a "first"
 keys a Enter
 expect a "Not a priority: give a whole number from 1 (first) to 1000000, or 0 for none." \
@@ -115,12 +115,12 @@ keys a Enter
 expect a "Stored: priority of Q1_c is 1" ":plan-priority sets it too"
 expect a ">▲ M    1 BUI/OPS  Keep notes" "on the item under the cursor"
 check_p "the CLI sees that one" payments Q1_c '"priority": 1,'
-keys a p
+keys a P
 expect a "Priority, 1 first (empty or 0: none): 1" "the prompt starts from the priority"
 keys a C-u Enter
 expect a "Stored: Q1_c has no priority" "an empty priority clears it"
 check_p "the CLI sees it cleared" payments Q1_c '"priority": 0,'
-keys a p
+keys a P
 typed a "1"
 keys a Enter
 expect a "Stored: priority of Q1_c is 1" "and it is set again"
@@ -188,8 +188,8 @@ expect a "Sorted by risk" "and cycles back to risk"
 line_is a 5 ">▲ H    2 BUI/OPS  Review changes" "in the plan's order again"
 
 # Details, then the question.
-keys a g
-expect a ">2 [ ] H  Review changes" "g opens the item's question on its practice"
+keys a v
+expect a ">2 [ ] H  Review changes" "v opens the item's question on its practice"
 keys a Space
 expect a "◆ MEDIUM       2/3" "selecting the practice"
 keys a H
@@ -240,6 +240,28 @@ keys a r C-u
 typed a "$TMP/nodir/plan.md"
 keys a Enter
 expect a "Report not written:" "a failure says why"
+# Tab completes the report's file name, and ':' a command's name.
+mkdir "$TMP/tabdir"
+: > "$TMP/tabdir/plan-one.md"
+: > "$TMP/tabdir/plan-two.md"
+keys a r C-u
+typed a "$TMP/tabdir/pl"
+keys a Tab
+expect a "tabdir/plan-" "Tab completes what the files share"
+expect a "plan-one.md  plan-two.md" "and lists them"
+typed a "t"
+keys a Tab
+expect a "tabdir/plan-two.md" "Tab completes the one file"
+keys a Escape
+keys a :
+typed a "plan-so"
+keys a Tab
+expect a ":plan-sort" "Tab completes a command name"
+keys a C-u
+typed a "zzz"
+keys a Tab
+expect a "No command starts so" "and says when nothing matches"
+keys a Escape
 keys a Q
 wait_exit a > /dev/null
 
@@ -249,10 +271,10 @@ expect b "walens  read-only   payments" "read-only"
 keys b p
 expect b "Plan  3 to improve:" "the plan is shown"
 expect_not b "s status  o owner" "no editing keys in the footer"
-expect b "Enter open  g question  f filter  r report  ? help  q back" "the others are"
+expect b "Enter open  v question  r report  f filter  ? help  q back" "the others are"
 keys b s
 expect b "Read-only: nothing can be changed in this session" "status is refused"
-keys b d
+keys b D
 expect b "Read-only: nothing can be changed in this session" "due date is refused"
 keys b Q
 wait_exit b > /dev/null

@@ -375,7 +375,7 @@ static void drawDetail(App *app, int y)
       who = xasprintf(_("changed by %s, %s"), t->updated_by ? t->updated_by : "?",
                       When_ago(t->updated_at, app->now, ago, sizeof ago));
    else
-      who = xstrdup(_("not tracked yet: s status, o owner, d due date, p priority, e note"));
+      who = xstrdup(_("not tracked yet: s status, o owner, D due date, P priority, e note"));
    if (t->note)
       line = xasprintf(_("Note: %s%s%s"), t->note, Theme_glyph(&app->theme, GLYPH_DOT), who);
    else

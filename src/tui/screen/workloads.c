@@ -107,7 +107,7 @@ void Workloads_draw(App *app, int top, int height)
    free(title);
    if (app->n_wl == 0) {
       const char *msg = app->read_only ? _("No workloads in this database.")
-                                       : _("No workloads yet. Press c to create one.");
+                                       : _("No workloads yet. Press a to add one.");
       Text_draw(stdscr, top + 2, 1, app->cols - 2, msg, A_NORMAL);
       return;
    }
@@ -330,16 +330,14 @@ Stale Workloads_create(App *app, const char *arg)
    return STALE_FOOTER;
 }
 
-static Stale gotRename(App *app, const char *text)
+/* The new name typed, waiting for y (owned here; one rename at a time). */
+static char *renameTo;
+
+static Stale doRename(App *app, const char *text)
 {
    StoreStatus st;
-   const char *old;
+   const char *old = app->wl[app->wl_cur].w.name;
 
-   if (!text || !*text || app->wl_cur >= app->n_wl)
-      return STALE_FOOTER;
-   old = app->wl[app->wl_cur].w.name;
-   if (strcmp(old, text) == 0)
-      return STALE_FOOTER;
    st = Store_renameWorkload(app->store, old, text, app->opts->user);
    if (st != STORE_OK) {
       App_message(app, ROLE_ERROR, _("Cannot rename: %s"),
@@ -351,6 +349,38 @@ static Stale gotRename(App *app, const char *text)
    App_loadWorkloads(app);
    App_message(app, ROLE_NOTICE, _("Renamed to %s"), text);
    return STALE_ALL;
+}
+
+static Stale gotRenameConfirm(App *app, const char *key)
+{
+   char *to = renameTo;
+   Stale s = STALE_FOOTER;
+
+   renameTo = NULL;
+   if (key && key[0] == 'y' && to && app->wl_cur < app->n_wl)
+      s = doRename(app, to);
+   else
+      App_message(app, ROLE_NOTICE, "%s", _("Not renamed"));
+   free(to);
+   return s;
+}
+
+/* A rename asks before it acts: a name typed into the wrong prompt must
+ * not become the workload's. */
+static Stale gotRename(App *app, const char *text)
+{
+   char *label;
+
+   if (!text || !*text || app->wl_cur >= app->n_wl)
+      return STALE_FOOTER;
+   if (strcmp(app->wl[app->wl_cur].w.name, text) == 0)
+      return STALE_FOOTER;
+   free(renameTo);
+   renameTo = xstrdup(text);
+   label = xasprintf(_("Rename %s to %s? y/n "), app->wl[app->wl_cur].w.name, text);
+   Prompt_openMenu(app, label, "yn", gotRenameConfirm);
+   free(label);
+   return STALE_FOOTER;
 }
 
 Stale Workloads_rename(App *app, const char *arg)
