@@ -84,7 +84,7 @@ keys a q
 keys a k Enter
 expect a "walens  payments  Small test lens 1.0   milestone sprint-1 (read-only)" \
    "Enter opens it, labelled read-only, with the lens and its version"
-expect a "Build      ▲ 1/1 ▲1 ◆0   ◆ 1/1 ▲0 ◆1   · 0/1 ▲0 ◆0" "the matrix as it was"
+expect a "Build      ▲ 1/1 ▲1      ◆ 1/1 ◆1      · 0/1" "the matrix as it was"
 expect a "Questions 2/5 answered   ▲ 1  ◆ 1  ✓ 0  – 0  · 3" "its counts"
 expect a "milestone sprint-1 (read-only), 2026-11-28 by carol" "who took it and when"
 keys a Enter

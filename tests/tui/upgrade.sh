@@ -44,7 +44,7 @@ expect a "Newer lens: Upgrade test lens 2.0" "q leaves it as it is"
 keys a U y
 expect a "Upgraded to upgrade 2.0; milestone 'before-upgrade-to-2.0' saved first" "y upgrades"
 expect a "walens  up  Upgrade test lens 2.0" "the review is on lens 2.0"
-expect a "Build      ▲ 1/2* ▲1 ◆0  ◆ 1/1* ▲0 ◆1" "questions to review again are marked in the matrix"
+expect a "Build      ▲ 1/2* ▲1     ◆ 1/1* ◆1" "questions to review again are marked in the matrix"
 expect a "3 questions marked * to review again after the lens upgrade (c confirms one)" \
    "and counted"
 expect_not a "Newer lens:" "no newer lens any more"
