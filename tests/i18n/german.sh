@@ -61,6 +61,8 @@ expect_line a 24 " Enter öffnen  p Plan  m Meilensteine  w Workloads  / suchen 
    "the footer fits 80 columns with help and back last"
 
 keys a Enter
+expect a "MLOPS01_BP01" "a cell of one question opens it at once"
+keys a Escape
 expect a "Operational excellence · Business goal identification   1 Frage" \
    "a cell: one question, singular"
 keys a Enter

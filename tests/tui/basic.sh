@@ -42,9 +42,9 @@ expect a "Security · Run — How do you patch?" "walking down"
 keys a h k
 expect a "Operations · Build — How do you build?" "walking back with h and k"
 keys a Enter
-expect a "Operations · Build   1 question" "a cell lists its questions"
+expect a "1 [ ] H  Automate builds" "a cell of one question opens the question at once"
 keys a Enter
-expect a "1 [ ] H  Automate builds" "the question shows its practices"
+expect a "1 [ ] H  Automate builds" "a second Enter does nothing more"
 expect a "4 [ ]    None of these" "and None of these"
 expect a "not answered yet" "an unanswered question says so"
 

@@ -14,6 +14,8 @@ case $(tt display-message -p -t a '#{pane_title}') in
 *) pass "the terminal title is untouched" ;;
 esac
 keys a Enter
+expect a "ESC1_no" "a cell of one question opens it at once"
+keys a Escape
 expect a "Title with �[2J clear, �31m C1 CSI, bell� and back�s… ESC1" "C0, C1 and ESC in a title, cut to fit"
 keys a Enter
 expect a "Title with �[2J clear, �31m C1 CSI, bell� and back�space" "the whole title on the question screen"

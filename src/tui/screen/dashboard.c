@@ -609,6 +609,10 @@ Stale Dashboard_openDash(const Dash *dd)
    app->list_cur = app->list_first = 0;
    List_refill(app);
    App_push(app, SCREEN_LIST);
+   /* A cell of one question: straight to it, one Enter, not two.  The
+    * list stays beneath, so that going back passes the cell as ever. */
+   if (app->scope == LIST_CELL && app->n_list == 1)
+      List_open(app);
    return STALE_ALL;
 }
 
