@@ -89,6 +89,7 @@ typedef struct Editor {
 /* A workload being created, one prompt at a time. */
 typedef struct NewWorkload {
    char *name, *description, *environment;
+   char *lens; /* the key chosen from the catalog, or NULL: --lens or the default */
 } NewWorkload;
 
 /* A page of text: every line is foreign text, drawn through Text_draw. */

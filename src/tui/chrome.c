@@ -144,6 +144,10 @@ static int drawHint(App *app, int y, int x, int limit, const Action *a, ScreenId
       n = strlen(label);
       snprintf(label + n, sizeof label - n, "/%s",
                Input_keyName(KFN(KEY_RIGHT), app->theme.utf8, next, sizeof next));
+      /* "Left/Right" is too long to keep its place on a narrow screen:
+       * outside UTF-8 the footer names the other keys of the pair. */
+      if (!app->theme.utf8)
+         snprintf(label, sizeof label, "h/l");
    }
    if (s == SCREEN_WORKLOADS && strcmp(a->name, "back") == 0)
       hint = _("quit");

@@ -239,4 +239,24 @@ done
 keys b q
 [ "$(wait_exit b)" = 0 ] && pass "quits" || fail "quits" "$(screen b)"
 
+# Without --lens and with more than one lens at hand, creating a workload
+# offers the lenses (before, only `workload add --lens` could choose).
+mkdir -p "$XDG_DATA_HOME/walens/lenses"
+cp "$SMALL" "$XDG_DATA_HOME/walens/lenses/small.yaml"
+tui_start c 80 24 --user alice
+expect c "Workloads (" "walens without --lens"
+keys c a
+typed c "picked"
+keys c Enter
+expect c "Lens (1-9, Enter: the first, Esc cancels):" "the lenses are offered"
+expect c "Small test lens 1.0  (small, " "the user's lens among them"
+expect c "Machine Learning Lens" "and the built-in one"
+n=$(screen c | sed -n 's/^ *\([1-9]\)  Small test lens 1.0 .*/\1/p' | head -n 1)
+keys c "${n:-9}"
+expect c "Description (Enter for none):" "a lens chosen, the description next"
+keys c Enter Enter Enter
+expect c "walens  picked  Small test lens 1.0" "the workload has the lens chosen"
+keys c Q
+wait_exit c > /dev/null
+
 finish

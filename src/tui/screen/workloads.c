@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/catalog.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "tui/lib/layout.h"
@@ -220,6 +221,7 @@ static void clearCreating(App *app)
    free(app->creating.name);
    free(app->creating.description);
    free(app->creating.environment);
+   free(app->creating.lens);
    memset(&app->creating, 0, sizeof app->creating);
 }
 
@@ -236,7 +238,9 @@ static Stale finishCreate(App *app, const char *owner)
       return STALE_FOOTER;
    }
    DiagList_init(&diags);
-   st = ReviewDoc_resolveLens(app->store, app->opts->lens_arg, &lens_id, &diags, &err);
+   st = ReviewDoc_resolveLens(app->store,
+                              app->creating.lens ? app->creating.lens : app->opts->lens_arg,
+                              &lens_id, &diags, &err);
    if (st != STORE_OK) {
       App_message(app, ROLE_ERROR, _("Cannot load the lens: %s"),
                   err ? err : diags.count ? diags.items[0].message : Store_statusText(st));
@@ -300,6 +304,68 @@ static Stale gotDescription(App *app, const char *text)
    return STALE_FOOTER;
 }
 
+/* The lenses a new workload may take, once per creation. */
+static Catalog lensChoice;
+
+static Stale gotLens(App *app, const char *key)
+{
+   size_t pick = 0, k = 0;
+
+   if (!key) {
+      Catalog_free(&lensChoice);
+      clearCreating(app);
+      return STALE_FOOTER;
+   }
+   if (*key)
+      pick = (size_t)(key[0] - '1');
+   for (size_t i = 0; i < lensChoice.count; i++) {
+      if (lensChoice.items[i].shadowed)
+         continue;
+      if (k++ == pick)
+         app->creating.lens = xstrdup(lensChoice.items[i].key);
+   }
+   Catalog_free(&lensChoice);
+   Prompt_open(app, _("Description (Enter for none): "), NULL, gotDescription);
+   return STALE_FOOTER;
+}
+
+/* Without --lens, and with more than one lens to choose from, the lens is
+ * asked for (as `workload add --lens`); Enter takes the first. */
+static bool offerLenses(App *app)
+{
+   DiagList diags;
+   char *items[9], keys[10];
+   size_t n = 0;
+
+   if (app->opts->lens_arg)
+      return false;
+   DiagList_init(&diags);
+   memset(&lensChoice, 0, sizeof lensChoice);
+   Catalog_scan(&lensChoice, &diags);
+   DiagList_free(&diags);
+   for (size_t i = 0; i < lensChoice.count && n < 9; i++) {
+      const CatalogEntry *e = &lensChoice.items[i];
+      if (e->shadowed)
+         continue;
+      items[n] = xasprintf("%zu  %s %s  (%s, %s)", n + 1, e->name ? e->name : e->key,
+                           e->version ? e->version : "", e->key, LensSource_label(e->source));
+      keys[n] = (char)('1' + n);
+      n++;
+   }
+   keys[n] = '\0';
+   if (n < 2) {
+      for (size_t i = 0; i < n; i++)
+         free(items[i]);
+      Catalog_free(&lensChoice);
+      return false;
+   }
+   Prompt_openMenu(app, _("Lens (1-9, Enter: the first, Esc cancels): "), keys, gotLens);
+   Prompt_setItems(app, (const char *const *)items, n);
+   for (size_t i = 0; i < n; i++)
+      free(items[i]);
+   return true;
+}
+
 static Stale gotName(App *app, const char *text)
 {
    Workload w;
@@ -316,6 +382,8 @@ static Stale gotName(App *app, const char *text)
    }
    clearCreating(app);
    app->creating.name = xstrdup(text);
+   if (offerLenses(app))
+      return STALE_FOOTER;
    Prompt_open(app, _("Description (Enter for none): "), NULL, gotDescription);
    return STALE_FOOTER;
 }
