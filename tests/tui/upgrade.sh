@@ -61,7 +61,7 @@ expect a "Lens upgrade 2.0 is the newest there is" "U again: nothing newer"
 keys a Enter
 expect a "(review) How do you build and test?" "the list marks the question"
 keys a Enter
-expect a "The lens changed: review this answer" "so does the question"
+expect a "The lens changed: review this answer, then c confirms it" "so does the question, with the key that confirms it"
 keys a H
 expect a "History of UP1: 2 changes" "H shows the question's history"
 expect a "alice: marked for re-review after lens upgrade" "with the mark"
