@@ -30,106 +30,160 @@
 
 #define ENTER '\n', '\r', KFN(KEY_ENTER)
 
-/* Order matters: the first entry of a screen bound to a key wins, so the
- * screen-specific meanings come before the generic ones. */
+/* Actions that one key does on several screens, each in the way of its
+ * screen: the key keeps one meaning ("add", "toggle", "filter"), the work
+ * is the screen's. */
+static Stale addNew(App *app, const char *arg)
+{
+   return App_screen(app) == SCREEN_MILESTONES ? Milestones_add(app, arg)
+                                               : Workloads_create(app, arg);
+}
+
+static Stale toggleMark(App *app, const char *arg)
+{
+   return App_screen(app) == SCREEN_MILESTONES ? Milestones_mark(app, arg)
+                                               : Question_toggle(app, arg);
+}
+
+static Stale filterOrCycle(App *app, const char *arg)
+{
+   return App_screen(app) == SCREEN_PLAN ? PlanView_filter(app, arg)
+                                         : Search_cycleFilter(app, arg);
+}
+
+static Stale editNotes(App *app, const char *arg)
+{
+   return App_screen(app) == SCREEN_PLAN ? PlanEdit_setNote(app, arg) : Question_edit(app, arg);
+}
+
+static Stale showHidden(App *app, const char *arg)
+{
+   return App_screen(app) == SCREEN_PLAN ? PlanView_toggleInactive(app, arg)
+                                         : Workloads_toggleArchived(app, arg);
+}
+
+/* On a question, left and right step through the questions and a page
+ * scrolls the description. */
+static Stale moveLeft(App *app, const char *arg)
+{
+   return App_screen(app) == SCREEN_QUESTION ? Question_prev(app, arg) : Loop_moveLeft(app, arg);
+}
+
+static Stale moveRight(App *app, const char *arg)
+{
+   return App_screen(app) == SCREEN_QUESTION ? Question_next(app, arg)
+                                             : Loop_moveRight(app, arg);
+}
+
+static Stale pageUp(App *app, const char *arg)
+{
+   return App_screen(app) == SCREEN_QUESTION ? Question_scrollDescriptionUp(app, arg)
+                                             : Loop_pageUp(app, arg);
+}
+
+static Stale pageDown(App *app, const char *arg)
+{
+   return App_screen(app) == SCREEN_QUESTION ? Question_scrollDescription(app, arg)
+                                             : Loop_pageDown(app, arg);
+}
+
+/* One key map: in browsing (every screen but the notes editor and the
+ * prompt) a key means one thing wherever it works; the editor and the
+ * prompt, where text keys type themselves, have their own few control keys.
+ * tests/unit/test_tui_misc.c fails on a key bound to two actions.  Keys
+ * follow less, htop and tig where they agree (q, /, n, N, g, G, ?, Esc);
+ * a key that renames, deletes, archives or overwrites asks y/n first. */
 static const Action table[] = {
    /* Everywhere but in text. */
    {"help", BROWSE, {'?', KFN(KEY_F(1))}, Help_show, ACTION_FOOTER, N_("help"),
     N_("Show the keys of this screen")},
    {"quit", BROWSE, {'Q'}, Loop_quit, 0, NULL, N_("Quit walens")},
    {"command", BROWSE, {':'}, Loop_command, 0, NULL,
-    N_("Type a command: any action's name, e.g. :filter high, :goto Q3, :quit")},
+    N_("Type a command: any action's name, e.g. :filter high, :goto Q3, :quit (Tab completes)")},
    {"redraw", BROWSE | E, {KCTRL('L')}, Loop_redraw, 0, NULL, N_("Redraw the screen")},
    {"mouse", BROWSE, {0}, Loop_mouse, 0, NULL, N_("Switch mouse clicks on or off (:mouse on|off)")},
 
    {"open", W | D | L | PL | MS | SN, {ENTER}, Loop_open, ACTION_FOOTER, N_("open"),
-    N_("Open what is selected (a plan item: its improvement text and links; a milestone: its "
-       "dashboard, read-only)")},
+    N_("Open what is selected: a workload, a cell (straight to its question when it has one), a "
+       "question, a plan item (its improvement text and links), a milestone (its dashboard, "
+       "read-only)")},
 
-   /* Workloads. */
-   {"create", W, {'c', 'a'}, Workloads_create, ACTION_WRITES | ACTION_FOOTER, N_("new"),
-    N_("Create a workload: name, description, environment, owner")},
-   {"rename", W, {'r'}, Workloads_rename, ACTION_WRITES | ACTION_FOOTER, N_("rename"),
-    N_("Rename the workload")},
-   {"archive", W, {'A'}, Workloads_archive, ACTION_WRITES, NULL,
-    N_("Archive the workload, or restore an archived one")},
-   {"show-archived", W, {'z'}, Workloads_toggleArchived, 0, NULL,
-    N_("Show or hide archived workloads")},
-
-   /* Dashboard. */
+   /* Going between the screens of a review. */
    {"plan", D, {'p'}, PlanView_show, ACTION_FOOTER, N_("plan"),
     N_("The improvement plan: what to improve, who, by when")},
    {"milestones", D, {'m'}, Milestones_show, ACTION_FOOTER, N_("milestones"),
     N_("Milestones: saved states of the review, their trend and differences")},
    {"workloads", D | L | Q, {'w'}, Workloads_show, ACTION_FOOTER, N_("workloads"),
     N_("Go to the list of workloads")},
-   {"upgrade", D, {'U'}, Upgrade_preview, 0, NULL,
-    N_("Upgrade the review to a newer version of its lens: shows what changes, then asks")},
    {"all-questions", D, {'L'}, Dashboard_allQuestions, 0, NULL,
     N_("List every question of the lens (the filter applies)")},
+   {"upgrade", D, {'U'}, Upgrade_preview, 0, NULL,
+    N_("Upgrade the review to a newer version of its lens: shows what changes, then asks")},
+   {"history", Q | PL, {'H'}, History_show, 0, NULL,
+    N_("Who changed the question (answer, notes, plan items), when, and what")},
+   {"goto", REVIEW, {0}, Question_goto, 0, NULL, N_("Open a question by its id: :goto ID")},
+
+   /* Workloads; "add", "toggle", "show-hidden" and "edit-notes" work on
+    * two screens each, one key for one meaning, the work the screen's. */
+   {"add", W | MS, {'a'}, addNew, ACTION_WRITES | ACTION_FOOTER, N_("add"),
+    N_("Add: a workload (name, lens, description, environment, owner), or a milestone (the review "
+       "as it is now, under a name)")},
+   {"rename", W, {'R'}, Workloads_rename, ACTION_WRITES | ACTION_FOOTER, N_("rename"),
+    N_("Rename the workload (asks before it acts)")},
+   {"archive", W, {'A'}, Workloads_archive, ACTION_WRITES, NULL,
+    N_("Archive the workload, or restore an archived one (asks before it acts)")},
+
+   {"show-hidden", W | PL, {'z'}, showHidden, 0, NULL,
+    N_("Show or hide archived workloads, or plan items no longer in the plan (resolved by the "
+       "answer ...)")},
 
    /* Question. */
-   {"toggle", Q, {' '}, Question_toggle, ACTION_WRITES | ACTION_FOOTER, N_("toggle"),
-    N_("Select or clear the practice (None of these clears the others)")},
+   {"toggle", Q | MS, {' '}, toggleMark, ACTION_WRITES | ACTION_FOOTER, N_("toggle"),
+    N_("Select or clear: the practice (None of these clears the others), or the milestone to "
+       "compare from")},
    {"toggle-number", Q, {'1', '2', '3', '4', '5', '6', '7', '8', '9'}, Question_toggleNumber,
     ACTION_WRITES, NULL, N_("Select or clear practice 1 to 9")},
-   {"previous-question", Q, {KFN(KEY_LEFT), 'h'}, Question_prev, ACTION_FOOTER, N_("prev/next"),
-    N_("Previous question in review order (the filter applies)")},
-   {"next-question", Q, {KFN(KEY_RIGHT), 'l'}, Question_next, 0, NULL,
-    N_("Next question in review order (the filter applies)")},
-   {"not-applicable", Q, {'a'}, Question_notApplicable, ACTION_WRITES | ACTION_FOOTER, N_("n/a"),
+   {"previous-question", Q, {0}, Question_prev, ACTION_FOOTER, N_("prev/next"),
+    N_("Previous question in review order (the filter applies); the key is left")},
+   {"next-question", Q, {0}, Question_next, 0, NULL,
+    N_("Next question in review order (the filter applies); the key is right")},
+   {"not-applicable", Q, {'X'}, Question_notApplicable, ACTION_WRITES | ACTION_FOOTER, N_("n/a"),
     N_("Mark the question not applicable, with a reason, or applicable again")},
+   {"edit-notes", Q | PL, {'e'}, editNotes, ACTION_WRITES | ACTION_FOOTER, N_("notes"),
+    N_("Edit the notes of the question (a saved draft is offered first) or of the plan item")},
    {"practice-not-applicable", Q, {'x'}, Question_choiceNotApplicable, ACTION_WRITES, NULL,
     N_("Mark the practice not applicable, or applicable again")},
-   {"details", Q, {'d'}, Question_details, 0, NULL,
+   {"details", Q, {'i'}, Question_details, 0, NULL,
     N_("Show or hide the practice's description, improvement plan and link")},
-   {"edit-notes", Q, {'e'}, Question_edit, ACTION_WRITES | ACTION_FOOTER, N_("notes"),
-    N_("Edit the notes (a saved draft is offered first)")},
-   {"edit-practice-notes", Q, {'v'}, Question_editChoice, ACTION_WRITES, NULL,
+   {"edit-practice-notes", Q, {'V'}, Question_editChoice, ACTION_WRITES, NULL,
     N_("Edit the notes of the practice under the cursor: its evidence (runbook, dashboard, "
        "ticket)")},
    {"edit-notes-external", Q, {'E'}, Question_editExternal, ACTION_WRITES, NULL,
     N_("Edit the notes in $VISUAL or $EDITOR")},
-   {"discard-draft", Q, {'D'}, Question_discardDraft, 0, NULL,
-    N_("Discard the draft of unsaved notes")},
-   {"scroll-description", Q, {KFN(KEY_NPAGE), ']'}, Question_scrollDescription, 0, NULL,
-    N_("Scroll the description down")},
-   {"scroll-description-up", Q, {KFN(KEY_PPAGE), '['}, Question_scrollDescriptionUp, 0, NULL,
-    N_("Scroll the description up")},
-   {"goto", REVIEW, {0}, Question_goto, 0, NULL, N_("Open a question by its id: :goto ID")},
-   {"history", Q | PL, {'H'}, History_show, 0, NULL,
-    N_("Who changed the question (answer, notes, plan items), when, and what")},
+   {"discard-draft", Q, {KFN(KEY_DC)}, Question_discardDraft, 0, NULL,
+    N_("Discard the draft of unsaved notes (asks before it acts)")},
+   {"scroll-description", Q, {']'}, Question_scrollDescription, 0, NULL,
+    N_("Scroll the description down (also PgDn)")},
+   {"scroll-description-up", Q, {'['}, Question_scrollDescriptionUp, 0, NULL,
+    N_("Scroll the description up (also PgUp)")},
    {"confirm-review", Q, {'c'}, Upgrade_confirmReview, ACTION_WRITES, NULL,
-    N_("Confirm the answer still holds after a lens upgrade (clears the re-review mark)")},
+    N_("Confirm the answer still holds after a lens upgrade (clears the re-review mark *)")},
 
    /* Improvement plan. */
    {"plan-status", PL, {'s'}, PlanEdit_setStatus, ACTION_WRITES | ACTION_FOOTER, N_("status"),
     N_("Set the item's status: open, in progress, done, risk accepted, won't do")},
    {"plan-owner", PL, {'o'}, PlanEdit_setOwner, ACTION_WRITES | ACTION_FOOTER, N_("owner"),
     N_("Set who owns the item (empty: nobody)")},
-   {"plan-due", PL, {'d'}, PlanEdit_setDue, ACTION_WRITES | ACTION_FOOTER, N_("due"),
+   {"plan-due", PL, {'D'}, PlanEdit_setDue, ACTION_WRITES | ACTION_FOOTER, N_("due"),
     N_("Set the due date, YYYY-MM-DD (empty: none); overdue items are marked !")},
-   {"plan-priority", PL, {'p'}, PlanEdit_setPriority, ACTION_WRITES, NULL,
+   {"plan-priority", PL, {'P'}, PlanEdit_setPriority, ACTION_WRITES, NULL,
     N_("Set the item's priority, 1 first (empty or 0: none)")},
-   {"plan-note", PL, {'e'}, PlanEdit_setNote, ACTION_WRITES, NULL, N_("Edit the item's note")},
-   {"goto-question", PL, {'g'}, PlanView_gotoQuestion, ACTION_FOOTER, N_("question"),
-    N_("Go to the item's question, its practice selected")},
-   {"plan-filter", PL, {'f'}, PlanView_filter, ACTION_FOOTER, N_("filter"),
-    N_("Filter: open done high medium overdue owner:NAME phase:ID pillar:ID (empty: all)")},
-   {"report", D | PL | SN, {'r'}, WriteReport_start, ACTION_FOOTER, N_("report"),
-    N_("Write a report to a file: .txt, .md, .html, .csv or .json (the plan alone on the plan "
-       "screen, the milestone on its dashboard)")},
+   {"goto-question", PL, {'v'}, PlanView_gotoQuestion, ACTION_FOOTER, N_("question"),
+    N_("View the item's question, its practice selected")},
    {"plan-sort", PL, {'S'}, PlanView_sort, 0, NULL,
     N_("Sort by risk, due date, owner, status, phase/pillar or priority (:plan-sort due)")},
-   {"show-resolved", PL, {'z'}, PlanView_toggleInactive, 0, NULL,
-    N_("Show or hide items no longer in the plan (resolved by the answer ...)")},
-   {"plan-top", PL, {KFN(KEY_HOME)}, Loop_first, 0, NULL, N_("Go to the first item")},
 
    /* Milestones. */
-   {"add-milestone", MS, {'a'}, Milestones_add, ACTION_WRITES | ACTION_FOOTER, N_("add"),
-    N_("Save the review as it is now under a name")},
-   {"mark", MS, {' '}, Milestones_mark, ACTION_FOOTER, N_("mark"),
-    N_("Mark the milestone to compare from (again: unmark)")},
    {"diff", MS, {'d'}, Milestones_diff, ACTION_FOOTER, N_("diff"),
     N_("What changed: from the marked milestone to the selected one, or from the selected one to "
        "now")},
@@ -140,13 +194,35 @@ static const Action table[] = {
    {"confirm-upgrade", UP, {'y'}, Upgrade_confirm, ACTION_WRITES | ACTION_FOOTER, N_("upgrade"),
     N_("Upgrade now (a milestone of the review as it is is saved first)")},
 
+   /* After the screens' own keys, so that they keep the footer. */
+   {"report", D | PL | SN, {'r'}, WriteReport_start, ACTION_FOOTER, N_("report"),
+    N_("Write a report to a file: .txt, .md, .html, .csv or .json (the plan alone on the plan "
+       "screen, the milestone on its dashboard); asks before it overwrites a file")},
+
    /* Search and filter. */
    {"search", REVIEW, {'/'}, Search_start, ACTION_FOOTER, N_("search"),
     N_("Search question titles, descriptions and practices")},
    {"search-next", REVIEW, {'n'}, Search_next, 0, NULL, N_("Next match of the search")},
    {"search-previous", REVIEW, {'N'}, Search_prev, 0, NULL, N_("Previous match of the search")},
-   {"filter", REVIEW, {'f'}, Search_cycleFilter, ACTION_FOOTER, N_("filter"),
-    N_("Filter questions: all, unanswered, HIGH, MEDIUM (:filter high)")},
+   {"filter", REVIEW | PL, {'f'}, filterOrCycle, ACTION_FOOTER, N_("filter"),
+    N_("Filter: questions all, unanswered, HIGH, MEDIUM (:filter high); plan items by open done "
+       "high medium overdue owner:NAME phase:ID pillar:ID (empty: all)")},
+
+   /* Movement: the same keys everywhere one browses. */
+   {"up", BROWSE, {KFN(KEY_UP), 'k'}, Loop_moveUp, 0, NULL, N_("Move up")},
+   {"down", BROWSE, {KFN(KEY_DOWN), 'j'}, Loop_moveDown, 0, NULL, N_("Move down")},
+   {"left", D | SN | Q, {KFN(KEY_LEFT), 'h'}, moveLeft, 0, NULL,
+    N_("Move left; on a question: the previous question")},
+   {"right", D | SN | Q, {KFN(KEY_RIGHT), 'l'}, moveRight, 0, NULL,
+    N_("Move right; on a question: the next question")},
+   {"page-up", LISTS | Q, {KFN(KEY_PPAGE), KCTRL('B')}, pageUp, 0, NULL,
+    N_("Page up; on a question: scroll the description up")},
+   {"page-down", LISTS | Q, {KFN(KEY_NPAGE), KCTRL('F')}, pageDown, 0, NULL,
+    N_("Page down; on a question: scroll the description down")},
+   {"first", BROWSE, {KFN(KEY_HOME), 'g'}, Loop_first, 0, NULL, N_("Go to the first line")},
+   {"last", BROWSE, {KFN(KEY_END), 'G'}, Loop_last, 0, NULL, N_("Go to the last line")},
+   {"back", BROWSE, {'q', KESC}, Loop_back, ACTION_FOOTER, N_("back"),
+    N_("Go back; on the workloads screen, quit")},
 
    /* Notes editor: text keys insert themselves. */
    {"save-notes", E, {KCTRL('S'), KFN(KEY_F(2))}, Editor_save, ACTION_WRITES | ACTION_FOOTER,
@@ -160,40 +236,38 @@ static const Action table[] = {
     N_("Delete the character before the cursor")},
    {"editor-delete", E, {KFN(KEY_DC), KCTRL('D')}, Editor_delete, 0, NULL,
     N_("Delete the character under the cursor")},
+   {"text-up", E, {KFN(KEY_UP)}, Loop_moveUp, 0, NULL, N_("Move up")},
+   {"text-down", E, {KFN(KEY_DOWN)}, Loop_moveDown, 0, NULL, N_("Move down")},
+   {"text-page-up", E, {KFN(KEY_PPAGE)}, Loop_pageUp, 0, NULL, N_("Page up")},
+   {"text-page-down", E, {KFN(KEY_NPAGE)}, Loop_pageDown, 0, NULL, N_("Page down")},
 
    /* The prompt: text keys insert themselves. */
    {"prompt-accept", P, {ENTER}, Prompt_accept, 0, NULL, N_("Accept")},
    {"prompt-cancel", P, {KESC, KCTRL('G')}, Prompt_cancel, 0, NULL, N_("Cancel")},
+   {"prompt-complete", P, {'\t'}, Prompt_complete, 0, NULL,
+    N_("Complete a file name (the report's file) or a command name (after :)")},
    {"prompt-backspace", P, {KFN(KEY_BACKSPACE), KDEL, KCTRL('H')}, Prompt_backspace, 0, NULL,
     N_("Delete the character before the cursor")},
    {"prompt-delete", P, {KFN(KEY_DC), KCTRL('D')}, Prompt_delete, 0, NULL,
     N_("Delete the character under the cursor")},
    {"prompt-clear", P, {KCTRL('U')}, Prompt_clear, 0, NULL, N_("Clear the line")},
 
-   /* Movement, by screen meaning. */
-   {"up", BROWSE, {KFN(KEY_UP), 'k'}, Loop_moveUp, 0, NULL, N_("Move up")},
-   {"down", BROWSE, {KFN(KEY_DOWN), 'j'}, Loop_moveDown, 0, NULL, N_("Move down")},
-   {"left", D | SN, {KFN(KEY_LEFT), 'h'}, Loop_moveLeft, 0, NULL, N_("Move left")},
-   {"right", D | SN, {KFN(KEY_RIGHT), 'l'}, Loop_moveRight, 0, NULL, N_("Move right")},
-   {"page-up", LISTS, {KFN(KEY_PPAGE), KCTRL('B')}, Loop_pageUp, 0, NULL, N_("Page up")},
-   {"page-down", LISTS, {KFN(KEY_NPAGE), KCTRL('F')}, Loop_pageDown, 0, NULL, N_("Page down")},
-   /* Not on the plan, where g goes to the question. */
-   {"first", BROWSE & ~PL, {KFN(KEY_HOME), 'g'}, Loop_first, 0, NULL, N_("Go to the first line")},
-   {"last", BROWSE, {KFN(KEY_END), 'G'}, Loop_last, 0, NULL, N_("Go to the last line")},
-   {"text-up", E, {KFN(KEY_UP)}, Loop_moveUp, 0, NULL, N_("Move up")},
-   {"text-down", E, {KFN(KEY_DOWN)}, Loop_moveDown, 0, NULL, N_("Move down")},
+   /* Both text modes. */
    {"text-left", E | P, {KFN(KEY_LEFT)}, Loop_moveLeft, 0, NULL, N_("Move left")},
    {"text-right", E | P, {KFN(KEY_RIGHT)}, Loop_moveRight, 0, NULL, N_("Move right")},
-   {"text-page-up", E, {KFN(KEY_PPAGE)}, Loop_pageUp, 0, NULL, N_("Page up")},
-   {"text-page-down", E, {KFN(KEY_NPAGE)}, Loop_pageDown, 0, NULL, N_("Page down")},
    {"text-home", E | P, {KFN(KEY_HOME), KCTRL('A')}, Loop_first, 0, NULL,
     N_("Go to the start of the line")},
    {"text-end", E | P, {KFN(KEY_END), KCTRL('E')}, Loop_last, 0, NULL,
     N_("Go to the end of the line")},
+};
 
-   /* Last, so that every screen's own meaning of q and Esc comes first. */
-   {"back", BROWSE, {'q', KESC}, Loop_back, ACTION_FOOTER, N_("back"),
-    N_("Go back; on the workloads screen, quit")},
+/* Names the actions had before they were merged, still good after ':'. */
+static const struct {
+   const char *old, *now;
+} aliases[] = {
+   {"create", "add"},          {"add-milestone", "add"},    {"mark", "toggle"},
+   {"plan-filter", "filter"},  {"plan-note", "edit-notes"}, {"show-archived", "show-hidden"},
+   {"show-resolved", "show-hidden"}, {"plan-top", "first"},
 };
 
 size_t Actions_count(void)
@@ -220,6 +294,9 @@ const Action *Actions_forKey(ScreenId s, int key)
 
 const Action *Actions_byName(const char *name)
 {
+   for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+      if (strcmp(aliases[i].old, name) == 0)
+         name = aliases[i].now;
    for (size_t i = 0; i < Actions_count(); i++)
       if (strcmp(table[i].name, name) == 0)
          return &table[i];

@@ -73,7 +73,10 @@ typedef struct Prompt {
    bool selected;
    PromptDone done;
    char *error;  /* owned: why the last answer was refused, shown before the label */
+   int complete; /* what Tab completes: PROMPT_COMPLETE_... */
 } Prompt;
+
+enum { PROMPT_COMPLETE_NONE, PROMPT_COMPLETE_PATH, PROMPT_COMPLETE_COMMAND };
 
 typedef struct Editor {
    EdBuf buf;
@@ -87,6 +90,7 @@ typedef struct Editor {
 /* A workload being created, one prompt at a time. */
 typedef struct NewWorkload {
    char *name, *description, *environment;
+   char *lens; /* the key chosen from the catalog, or NULL: --lens or the default */
 } NewWorkload;
 
 /* A page of text: every line is foreign text, drawn through Text_draw. */

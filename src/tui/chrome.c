@@ -137,11 +137,17 @@ static int drawHint(App *app, int y, int x, int limit, const Action *a, ScreenId
    int w;
 
    Input_keyName(a->keys[0], app->theme.utf8, label, sizeof label);
-   if (strcmp(a->name, "previous-question") == 0) { /* the pair reads as one hint */
+   if (strcmp(a->name, "previous-question") == 0) { /* the left/right pair reads as one hint */
       char next[16];
-      size_t n = strlen(label);
+      size_t n;
+      Input_keyName(KFN(KEY_LEFT), app->theme.utf8, label, sizeof label);
+      n = strlen(label);
       snprintf(label + n, sizeof label - n, "/%s",
                Input_keyName(KFN(KEY_RIGHT), app->theme.utf8, next, sizeof next));
+      /* "Left/Right" is too long to keep its place on a narrow screen:
+       * outside UTF-8 the footer names the other keys of the pair. */
+      if (!app->theme.utf8)
+         snprintf(label, sizeof label, "h/l");
    }
    if (s == SCREEN_WORKLOADS && strcmp(a->name, "back") == 0)
       hint = _("quit");

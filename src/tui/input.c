@@ -8,7 +8,9 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/utf8.h"
 #include "i18n.h"
+#include "tui/lib/wtext.h"
 
 void Input_init(InputDecoder *d, bool utf8)
 {
@@ -69,6 +71,16 @@ static bool decodeLocale(InputDecoder *d, int c, int *key)
    return true;
 }
 
+static bool asciiLocale(void)
+{
+   char ch = (char)0xC3;
+   wchar_t wc;
+   mbstate_t st;
+
+   memset(&st, 0, sizeof st);
+   return mbrtowc(&wc, &ch, 1, &st) == (size_t)-1;
+}
+
 bool Input_feed(InputDecoder *d, int c, int *key)
 {
    if (c > 0xFF || c < 0) {
@@ -91,7 +103,10 @@ bool Input_feed(InputDecoder *d, int c, int *key)
       *key = c;
       return true;
    }
-   if (!d->utf8)
+   /* In the C locale (ASCII) no byte above 127 is a character, yet the
+    * terminal sends UTF-8 ("Müller"): take it as UTF-8 rather than drop
+    * what was typed.  A locale with an 8-bit codeset decodes every byte. */
+   if (!d->utf8 && (seqLength((unsigned char)c) == 0 || !asciiLocale()))
       return decodeLocale(d, c, key);
    d->need = seqLength((unsigned char)c);
    if (d->need == 0)
@@ -107,6 +122,10 @@ bool Input_isText(int key)
       return false;
    if (key < 0x20 || key == KDEL || (key >= 0x80 && key <= 0x9F))
       return false;
+   /* Outside a UTF-8 locale the C library knows no width for most
+    * characters; they are still text, kept as typed and shown as '?'. */
+   if (key >= 0xA0 && !WText_utf8Locale())
+      return !Utf8_isUnsafe((uint32_t)key) && key <= 0x10FFFF && (key < 0xD800 || key > 0xDFFF);
    return wcwidth((wchar_t)key) >= 0;
 }
 

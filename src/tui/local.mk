@@ -17,6 +17,7 @@ libwalens_a_SOURCES += \
 	src/tui/lib/match.c src/tui/lib/match.h \
 	src/tui/lib/chart.c src/tui/lib/chart.h \
 	src/tui/lib/planfilter.c src/tui/lib/planfilter.h \
+	src/tui/lib/complete.c src/tui/lib/complete.h \
 	src/tui/screen/workloads.c src/tui/screen/dashboard.c src/tui/screen/milestonedash.c src/tui/screen/list.c \
 	src/tui/screen/question.c src/tui/screen/editor.c src/tui/screen/help.c \
 	src/tui/screen/prompt.c src/tui/screen/pager.c src/tui/screen/planview.c src/tui/screen/planedit.c \

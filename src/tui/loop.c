@@ -135,6 +135,7 @@ static Stale commandDone(App *app, const char *text)
 Stale Loop_command(App *app, const char *arg)
 {
    Prompt_open(app, ":", arg, commandDone);
+   Prompt_setComplete(app, PROMPT_COMPLETE_COMMAND);
    return STALE_FOOTER;
 }
 

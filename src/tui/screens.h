@@ -166,6 +166,9 @@ Stale Prompt_cancel(App *app, const char *arg);
 Stale Prompt_backspace(App *app, const char *arg);
 Stale Prompt_delete(App *app, const char *arg);
 Stale Prompt_clear(App *app, const char *arg);
+/* What Tab completes in the open prompt: PROMPT_COMPLETE_PATH or _COMMAND. */
+void Prompt_setComplete(App *app, int kind);
+Stale Prompt_complete(App *app, const char *arg);
 
 /* pager.c: a page of text on SCREEN_PAGER or SCREEN_UPGRADE. */
 void Pager_begin(App *app, const char *title);

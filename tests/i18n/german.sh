@@ -61,11 +61,13 @@ expect_line a 24 " Enter öffnen  p Plan  m Meilensteine  w Workloads  / suchen 
    "the footer fits 80 columns with help and back last"
 
 keys a Enter
+expect a "MLOPS01_BP01" "a cell of one question opens it at once"
+keys a Escape
 expect a "Operational excellence · Business goal identification   1 Frage" \
    "a cell: one question, singular"
 keys a Enter
 expect a "Notizen  (e bearbeiten, E \$EDITOR)" "a question: notes in German"
-expect_line a 24 " w Workloads  Space an/aus  ←/→ blättern  a n. z.  e Notizen  ? Hilfe  q zurück" \
+expect_line a 24 " w Workloads  Space an/aus  ←/→ blättern  X n. z.  e Notizen  ? Hilfe  q zurück" \
    "the question's footer keeps every hint"
 keys a 2
 expect a "▲ HOCH         2/3" "two of three high practices: HIGH, as a German word"
@@ -80,10 +82,10 @@ expect a "Methode 1 bis 9 wählen oder abwählen" "the help lists translated act
 keys a q q q w
 expect a "Name         Lens                   Antworten Risiken   letzte Änderung" \
    "the workload list's columns"
-expect_line a 24 " Enter öffnen  c neu  r umbenennen  ? Hilfe  q beenden" \
+expect_line a 24 " Enter öffnen  a neu  R umbenennen  ? Hilfe  q beenden" \
    "its footer says quit, not back"
 keys a Enter p
-expect a "Ris. Pri Ort      Methode                  zuständig fällig       Status" \
+expect a "Ris. Gw Pri Ort      Methode               zuständig fällig       Status" \
    "the plan screen's columns"
 expect a "offen" "plan statuses in German"
 expect a "Sortierung: Risiko" "the sort's name in German"

@@ -27,7 +27,7 @@ expect t1 "Workloads (2)" "the list"
 title=$(tt display-message -p -t t1 '#{pane_title}')
 keys t1 Enter
 expect t1 "walens  hostile  Hostile" "the hostile dashboard"
-keys t1 Enter Enter d
+keys t1 Enter Enter i
 expect t1 "A link" "the question with the practice's details"
 expect t1 "note �]52;c;cHduZWQ=� �]0;pwned-notes� �0;pwned-c1� end" "the notes, escapes replaced"
 keys t1 H

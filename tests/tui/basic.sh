@@ -18,11 +18,11 @@ typed a "carol"
 expect a "Owner (empty: nobody): carol" "what is typed replaces the offer"
 keys a Enter
 expect a "walens  payments  Small test lens 1.0" "the dashboard names workload, lens and version"
-expect a "Build      · 0/1 ▲0 ◆0   · 0/1 ▲0 ◆0   · 0/1 ▲0 ◆0   · 0/3 ▲0 ◆0" \
+expect a "Build      · 0/1         · 0/1         · 0/1         · 0/3" \
    "a row of the matrix: worst risk, answered/total, HIGH and MEDIUM counts"
-expect a "Run        · 0/1 ▲0 ◆0   · 0/1 ▲0 ◆0                 · 0/2 ▲0 ◆0" \
+expect a "Run        · 0/1         · 0/1                       · 0/2" \
    "a cell without questions is blank"
-expect a "All phases · 0/2 ▲0 ◆0   · 0/2 ▲0 ◆0   · 0/1 ▲0 ◆0   · 0/5 ▲0 ◆0" "column totals"
+expect a "All phases · 0/2         · 0/2         · 0/1         · 0/5" "column totals"
 expect a "Questions 0/5 answered   ▲ 0  ◆ 0  ✓ 0  – 0  · 5" "the summary line"
 # Each field as typed: the description with its space, the owner typed
 # over the offer (not appended to it).
@@ -42,9 +42,9 @@ expect a "Security · Run — How do you patch?" "walking down"
 keys a h k
 expect a "Operations · Build — How do you build?" "walking back with h and k"
 keys a Enter
-expect a "Operations · Build   1 question" "a cell lists its questions"
+expect a "1 [ ] H  Automate builds" "a cell of one question opens the question at once"
 keys a Enter
-expect a "1 [ ] H  Automate builds" "the question shows its practices"
+expect a "1 [ ] H  Automate builds" "a second Enter does nothing more"
 expect a "4 [ ]    None of these" "and None of these"
 expect a "not answered yet" "an unanswered question says so"
 
@@ -64,11 +64,13 @@ expect a "1 [ ] H  Automate builds" "and clears the others"
 check_q "None of these is stored alone" payments Q1 '"selected": ["Q1_no"]'
 
 keys a a
+expect_not a "Architecture constraints" "a is not not-applicable on a question (one key map)"
+keys a X
 expect a "3  Architecture constraints" "not applicable asks for a reason"
 keys a 3
 expect a "Not applicable: Architecture constraints" "the reason shows"
 check_q "not applicable is stored" payments Q1 '"risk": "NOT_APPLICABLE"'
-keys a a
+keys a X
 expect a "▲ HIGH" "applicable again"
 check_q "and stored" payments Q1 '"risk": "HIGH"'
 
@@ -79,7 +81,7 @@ keys a x
 expect a "1 [-]    Use a vault" "a practice marked not applicable"
 keys a h
 expect a "(1/5)" "previous question"
-keys a d
+keys a i
 expect a "Improvement plan: Write a pipeline." "details of a practice"
 expect a "Link: About automation https://example.org/q1a" "with its link"
 # The wrapped texts are kept between frames: each move must still show its own.
@@ -94,14 +96,14 @@ expect a "Improvement plan: Write a pipeline." "back to the first practice of Q1
 
 keys a '?'
 expect a "Keys: Question" "help for the question screen"
-expect a "Select or clear the practice" "from the action table"
+expect a "Select or clear: the practice" "from the action table"
 keys a q
 expect a "Operations · Build" "help closes"
 keys a Escape
 expect a "Operations · Build   1 question" "Esc goes back to the cell"
 keys a q
 expect a "Questions 1/5 answered   ▲ 1" "the dashboard counts the answer"
-expect a ">Build      ▲ 1/1 ▲1 ◆0   · 0/1 ▲0 ◆0" "a cell of one question counts it too"
+expect a ">Build      ▲ 1/1 ▲1      · 0/1" "a cell of one question counts it too"
 
 expect_cursor a - - "no cursor shows on the dashboard"
 keys a /
@@ -157,12 +159,22 @@ expect a "Small test lens 1.0" "the workload's lens"
 expect a "1/5" "its answered share"
 expect a "alice" "who changed it last"
 
-# Rename, archive, show archived, restore.
+# Rename, archive, show archived, restore.  r is the report key on the
+# dashboard: on the workloads it does nothing, rename is R and asks first.
 keys a r
+sleep 0.3
+expect_not a "Rename to:" "r does not rename (it is the report key)"
+keys a R
 expect a "Rename to: payments" "rename offers the current name"
 typed a "payments-v2"
 expect a "Rename to: payments-v2" "typing replaces it"
 keys a Enter
+expect a "Rename payments to payments-v2? y/n" "rename asks before it acts"
+keys a n
+expect a "Not renamed" "n keeps the name"
+keys a R
+typed a "payments-v2"
+keys a Enter y
 expect a "Renamed to payments-v2" "renamed"
 "$WALENS" --db "$DB" workload list > "$TMP/list.txt" 2>&1
 grep -q "payments-v2" "$TMP/list.txt" && pass "the new name is stored" || fail "the new name is stored" "$(cat "$TMP/list.txt")"
@@ -187,7 +199,7 @@ status=$(wait_exit a)
 "$WALENS" --db "$DB" --lens "$top_srcdir/tests/fixtures/tui/nophases.json" workload add flat > /dev/null 2>&1
 tui_start b 80 24 --user alice flat
 expect b "walens  flat  Flat lens" "the WORKLOAD argument opens its dashboard"
-expect b ">All questions · 0/1 ▲0 ◆0   · 0/2 ▲0 ◆0   · 0/3 ▲0 ◆0" "a lens without phases has one row"
+expect b ">All questions · 0/1         · 0/2         · 0/3" "a lens without phases has one row"
 expect_not b "All phases" "and no totals row"
 keys b l Enter
 expect b "Security   2 questions" "the cell of a lens without phases"
@@ -202,8 +214,8 @@ expect b "Workloads (2)" "two workloads now"
 newWorkload() { # NAME OWNER-KEYS...
    _wname=$1
    shift
-   keys b c
-   expect b "New workload name:" "c asks for a name ($_wname)"
+   keys b a
+   expect b "New workload name:" "a asks for a name ($_wname)"
    typed b "$_wname"
    keys b Enter Enter Enter
    expect b "Owner (empty: nobody): alice" "the owner is offered ($_wname)"
@@ -226,5 +238,25 @@ for want in '"name":"w-edit","description":null,"environment":null,"owner":"alic
 done
 keys b q
 [ "$(wait_exit b)" = 0 ] && pass "quits" || fail "quits" "$(screen b)"
+
+# Without --lens and with more than one lens at hand, creating a workload
+# offers the lenses (before, only `workload add --lens` could choose).
+mkdir -p "$XDG_DATA_HOME/walens/lenses"
+cp "$SMALL" "$XDG_DATA_HOME/walens/lenses/small.yaml"
+tui_start c 80 24 --user alice
+expect c "Workloads (" "walens without --lens"
+keys c a
+typed c "picked"
+keys c Enter
+expect c "Lens (1-9, Enter: the first, Esc cancels):" "the lenses are offered"
+expect c "Small test lens 1.0  (small, " "the user's lens among them"
+expect c "Machine Learning Lens" "and the built-in one"
+n=$(screen c | sed -n 's/^ *\([1-9]\)  Small test lens 1.0 .*/\1/p' | head -n 1)
+keys c "${n:-9}"
+expect c "Description (Enter for none):" "a lens chosen, the description next"
+keys c Enter Enter Enter
+expect c "walens  picked  Small test lens 1.0" "the workload has the lens chosen"
+keys c Q
+wait_exit c > /dev/null
 
 finish

@@ -16,6 +16,8 @@ untouched=$(tt display-message -p -t "=keep:" '#{pane_title}')
 [ -n "$title" ] && [ "$title" = "$untouched" ] && pass "the terminal title is untouched" ||
    fail "the terminal title is untouched" "title '$title', expected '$untouched'"
 keys a Enter
+expect a "ESC1_no" "a cell of one question opens it at once"
+keys a Escape
 expect a "Title with �[2J clear, �31m C1 CSI, bell� and back�s… ESC1" "C0, C1 and ESC in a title, cut to fit"
 keys a Enter
 expect a "Title with �[2J clear, �31m C1 CSI, bell� and back�space" "the whole title on the question screen"
@@ -28,7 +30,7 @@ if tt capture-pane -e -p -t a | grep -q "$(printf '\033')\[5m"; then
 else
    pass "no blinking text reached the terminal"
 fi
-keys a d
+keys a i
 expect a "Tabs and�next line" "a tab is a blank, NEL (C1) is replaced"
 keys a Space
 expect a "✓ OK" "answering works as ever"

@@ -9,7 +9,7 @@
 "$WALENS" --db "$DB" answer payments Q1 --notes "question notes" > /dev/null 2>&1
 tui_start a 80 24 --user alice payments
 expect a "Questions" "the dashboard"
-keys a Enter Enter Down v
+keys a Enter Enter Down V
 expect a "Notes for practice Q1_b: Review changes" "v opens the editor on the practice"
 url="https://dashboards.example.com/d/ml-latency/serving-errors?from=now-7d&to=now"
 typed a "Runbook and dashboard: $url"
@@ -28,7 +28,7 @@ else
 fi
 keys a Up
 expect_gone a "Practice notes (v)" "another practice shows no note"
-keys a Down v
+keys a Down V
 expect a "Notes for practice Q1_b" "v again"
 tt send-keys -t "=a:" -N 120 BSpace
 keys a C-s

@@ -84,7 +84,7 @@ keys a q
 keys a k Enter
 expect a "walens  payments  Small test lens 1.0   milestone sprint-1 (read-only)" \
    "Enter opens it, labelled read-only, with the lens and its version"
-expect a "Build      ▲ 1/1 ▲1 ◆0   ◆ 1/1 ▲0 ◆1   · 0/1 ▲0 ◆0" "the matrix as it was"
+expect a "Build      ▲ 1/1 ▲1      ◆ 1/1 ◆1      · 0/1" "the matrix as it was"
 expect a "Questions 2/5 answered   ▲ 1  ◆ 1  ✓ 0  – 0  · 3" "its counts"
 expect a "milestone sprint-1 (read-only), 2026-11-28 by carol" "who took it and when"
 keys a Enter
@@ -118,9 +118,18 @@ TUI_ENV="LC_ALL=C"
 tui_start b 80 24 --user alice payments
 expect b "Trend (milestones)  H =##  M -##  . #    last: 'sprint-2'" "the dashboard's trend in ASCII"
 keys b m
-expect b "All questions   ### 1>2             ### 1>3             #   3>0" "the chart in ASCII"
+expect b "All questions   ### 1->2            ### 1->3            #   3->0" "the chart in ASCII"
 keys b Q
 wait_exit b > /dev/null
+# At 60x20 in ASCII the question's footer keeps its prev/next hint.
+tui_start b2 60 20 --user alice payments
+expect b2 "Questions " "walens at 60x20 in ASCII"
+keys b2 :
+typed b2 "goto Q1"
+keys b2 Enter
+expect b2 "h/l prev/next" "the footer keeps prev/next, in its short ASCII form"
+keys b2 Q
+wait_exit b2 > /dev/null
 TUI_ENV=
 
 # Read-only: the milestones are shown, none can be added.

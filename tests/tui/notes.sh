@@ -189,4 +189,24 @@ if [ -n "$draft" ] && tail -c "$(wc -c < "$TMP/want")" "$draft" | cmp -s - "$TMP
 else
    fail "the draft keeps the raw text" "$(od -c "${draft:-/dev/null}" | tail -n 5)"
 fi
+# Under LANG=C the terminal still sends UTF-8: what is typed is taken as
+# UTF-8 and stored as typed (shown as '?', the locale has no other way),
+# never dropped ("Müller" once became "Mller").
+"$WALENS" --db "$DB" --lens "$SMALL" workload add clocale > /dev/null 2>&1
+TUI_ENV="LC_ALL=C LANG=C"
+tui_start g 80 24 --user alice clocale
+expect g "Questions 0/5 answered" "walens in the C locale"
+keys g :
+typed g "goto Q1"
+keys g Enter e
+expect g "Notes for Q1:" "the editor in the C locale"
+typed g "Müller"
+expect g "M?ller" "a non-ASCII character typed shows (as ?)"
+keys g C-s
+expect g "Notes stored" "^S stores them"
+check_q "and is stored as typed, not dropped" clocale Q1 '"notes": "Müller"'
+keys g Q
+wait_exit g > /dev/null
+TUI_ENV=
+
 finish

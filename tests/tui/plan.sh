@@ -44,11 +44,11 @@ tui_start a 80 24 --user alice payments
 expect a "plan: 4 open, 0 in progress, 0 done, 1 overdue !" "the dashboard counts the plan"
 keys a p
 expect a "Plan  4 to improve: 4 open  0 in progress  0 done  1 overdue !" "the plan screen"
-expect a " risk pri where    practice                 owner     due          status" "its columns"
-expect a ">▲ H    - BUI/OPS  Review changes           -         -            open" "the first item"
-expect a " ▲ M    - BUI/OPS  Keep notes               bob       2026-11-01 ! open" \
+expect a " risk wt pri where    practice              owner     due          status" "its columns"
+expect a ">▲    H    - BUI/OPS  Review changes        -         -            open" "the first item"
+expect a " ▲    M    - BUI/OPS  Keep notes            bob       2026-11-01 ! open" \
    "an overdue item is marked !"
-expect a " ◆      - BUI/SEC  Rotate keys" "a MEDIUM item"
+expect a " ◆         - BUI/SEC  Rotate keys" "a MEDIUM item"
 expect a "Improve: Require a second reader." "the selected item's improvement"
 
 # Status, owner, due date, note: each stored at once.
@@ -57,7 +57,7 @@ expect a "Status (1-5, Esc cancels):" "s asks for the status"
 expect a "2  in progress" "with the choices"
 keys a 2
 expect a "Stored: Q1_b is in progress" "the status is stored"
-expect a ">▲ H    - BUI/OPS  Review changes           -         -            in progress" \
+expect a ">▲    H    - BUI/OPS  Review changes        -         -            in progress" \
    "and shown"
 check_p "the CLI sees the status" payments Q1_b '"status": "in_progress"'
 keys a o
@@ -66,7 +66,7 @@ typed a "carol"
 keys a Enter
 expect a "Stored: owner of Q1_b is carol" "the owner is stored"
 check_p "the CLI sees the owner" payments Q1_b '"owner": "carol"'
-keys a d
+keys a D
 typed a "2026-02-30"
 keys a Enter
 expect a "Not a date: give a real day as YYYY-MM-DD." "an invalid date is refused"
@@ -76,7 +76,7 @@ keys a C-u
 typed a "2026-12-15"
 keys a Enter
 expect a "Stored: Q1_b is due 2026-12-15" "a valid date is stored"
-expect a "Review changes           carol     2026-12-15   in progress" "and shown"
+expect a "Review changes        carol     2026-12-15   in progress" "and shown"
 check_p "the CLI sees the due date" payments Q1_b '"due": "2026-12-15","overdue": false'
 keys a e
 typed a "needs a second pair of eyes"
@@ -86,8 +86,8 @@ expect a "Note: needs a second pair of eyes" "and shown"
 check_p "the CLI sees the note" payments Q1_b '"note": "needs a second pair of eyes"'
 
 # Priority: a whole number, 1 first; what is not one is refused and kept.
-keys a p
-expect a "Priority, 1 first (empty or 0: none):" "p asks for the priority"
+keys a P
+expect a "Priority, 1 first (empty or 0: none):" "P asks for the priority"
 typed a "first"
 keys a Enter
 expect a "Not a priority: give a whole number from 1 (first) to 1000000, or 0 for none." \
@@ -106,26 +106,26 @@ keys a C-u
 typed a "2"
 keys a Enter
 expect a "Stored: priority of Q1_b is 2" "a priority is stored"
-expect a ">▲ H    2 BUI/OPS  Review changes           carol" "and shown in its column"
+expect a ">▲    H    2 BUI/OPS  Review changes        carol" "and shown in its column"
 check_p "the CLI sees the priority" payments Q1_b \
    '"priority": 2,"note": "needs a second pair of eyes"'
 keys a j :
 typed a "plan-priority 1"
 keys a Enter
 expect a "Stored: priority of Q1_c is 1" ":plan-priority sets it too"
-expect a ">▲ M    1 BUI/OPS  Keep notes" "on the item under the cursor"
+expect a ">▲    M    1 BUI/OPS  Keep notes" "on the item under the cursor"
 check_p "the CLI sees that one" payments Q1_c '"priority": 1,'
-keys a p
+keys a P
 expect a "Priority, 1 first (empty or 0: none): 1" "the prompt starts from the priority"
 keys a C-u Enter
 expect a "Stored: Q1_c has no priority" "an empty priority clears it"
 check_p "the CLI sees it cleared" payments Q1_c '"priority": 0,'
-keys a p
+keys a P
 typed a "1"
 keys a Enter
 expect a "Stored: priority of Q1_c is 1" "and it is set again"
 keys a k
-expect a ">▲ H    2 BUI/OPS  Review changes" "back on the first item"
+expect a ">▲    H    2 BUI/OPS  Review changes" "back on the first item"
 
 # Someone else changes the item while the owner prompt is open: refused,
 # shown, and what was typed is kept; Enter again stores it knowingly.
@@ -134,7 +134,7 @@ expect a "Owner (empty: nobody): carol" "the owner prompt offers the owner"
 typed a "dave"
 expect a "Owner (empty: nobody): dave" "typing replaces the offer"
 "$WALENS" --db "$DB" --user erin plan set payments Q1 Q1_b --owner erin > /dev/null
-expect a "Review changes           erin" "their change shows while the prompt is open"
+expect a "Review changes        erin" "their change shows while the prompt is open"
 keys a Enter
 expect a "Not stored: erin changed it meanwhile (shown). Enter stores yours:" \
    "a stale write is refused"
@@ -163,7 +163,7 @@ keys a f C-u
 typed a "high owner:dave"
 keys a Enter
 expect a "filter: high,owner:dave   sort: risk   1 shown" "risk and owner"
-expect a ">▲ H    2 BUI/OPS  Review changes" "dave's item"
+expect a ">▲    H    2 BUI/OPS  Review changes" "dave's item"
 keys a f C-u
 typed a "pillar:sec"
 keys a Enter
@@ -171,25 +171,25 @@ expect a "filter: pillar:sec   sort: risk   2 shown" "a pillar"
 keys a f C-u Enter
 expect a "filter: none   sort: risk   4 shown" "an empty filter shows all"
 keys a Home
-expect a ">▲ H    2 BUI/OPS  Review changes" "Home goes to the first item"
+expect a ">▲    H    2 BUI/OPS  Review changes" "Home goes to the first item"
 keys a S
 expect a "Sorted by due" "S sorts by due date"
-line_is a 5 " ▲ M    1 BUI/OPS  Keep notes               bob       2026-11-01 ! open" \
+line_is a 5 " ▲    M    1 BUI/OPS  Keep notes            bob       2026-11-01 ! open" \
    "the earliest due date first"
-line_is a 6 ">▲ H    2 BUI/OPS  Review changes" "the cursor stays on its item"
+line_is a 6 ">▲    H    2 BUI/OPS  Review changes" "the cursor stays on its item"
 keys a S S S S
 expect a "Sorted by priority" "S sorts by priority after place"
 line_is a 3 "sort: priority" "the sort is shown"
-line_is a 5 " ▲ M    1 BUI/OPS  Keep notes" "priority 1 first"
-line_is a 6 ">▲ H    2 BUI/OPS  Review changes" "then 2"
-line_is a 7 " ▲      - RUN/SEC  Patch automatically" "then the items without one, by risk"
+line_is a 5 " ▲    M    1 BUI/OPS  Keep notes" "priority 1 first"
+line_is a 6 ">▲    H    2 BUI/OPS  Review changes" "then 2"
+line_is a 7 " ▲         - RUN/SEC  Patch automatically" "then the items without one, by risk"
 keys a S
 expect a "Sorted by risk" "and cycles back to risk"
-line_is a 5 ">▲ H    2 BUI/OPS  Review changes" "in the plan's order again"
+line_is a 5 ">▲    H    2 BUI/OPS  Review changes" "in the plan's order again"
 
 # Details, then the question.
-keys a g
-expect a ">2 [ ] H  Review changes" "g opens the item's question on its practice"
+keys a v
+expect a ">2 [ ] H  Review changes" "v opens the item's question on its practice"
 keys a Space
 expect a "◆ MEDIUM       2/3" "selecting the practice"
 keys a H
@@ -201,13 +201,21 @@ keys a q
 expect a "◆ MEDIUM       2/3" "q leaves the history for the question"
 keys a q
 expect a "Plan  3 to improve:" "q goes straight back to the plan"
-expect a ">✓ H    2 BUI/OPS  Review changes           dave      2026-12-15   resolved" \
+expect a "4 shown, 1 of them no longer in the plan" "the rows shown add up with the items to improve"
+expect a ">✓    H    2 BUI/OPS  Review changes        dave      2026-12-15   resolved" \
    "the item is resolved by the answer"
 keys a z
 expect a "Items no longer in the plan are hidden" "z hides resolved items"
 expect_not a "Review changes" "they are gone"
 keys a z
-expect a "Review changes           dave      2026-12-15   resolved" "z shows them again"
+expect a "Review changes        dave      2026-12-15   resolved" "z shows them again"
+# Every status counts, so the counts add up to the items to improve.
+keys a Home j j
+keys a s 4
+expect a "Plan  3 to improve: 2 open  0 in progress  0 done  1 risk accepted" \
+   "a risk accepted item is in the counts"
+keys a s 1
+expect a "Plan  3 to improve: 3 open  0 in progress  0 done  1 overdue" "open again"
 keys a End Enter
 expect a "Question Q1: How do you build?" "Enter shows the item's details"
 expect a "Risk MEDIUM, practice weight high: resolved by the answer" "its state"
@@ -260,6 +268,28 @@ if [ "$(cat "$TMP/victim")" = secret ] && [ -L "$TMP/l.md" ]; then
 else
    fail "the file behind the link is untouched" "$(ls -l "$TMP/l.md"; cat "$TMP/victim")"
 fi
+# Tab completes the report's file name, and ':' a command's name.
+mkdir "$TMP/tabdir"
+: > "$TMP/tabdir/plan-one.md"
+: > "$TMP/tabdir/plan-two.md"
+keys a r C-u
+typed a "$TMP/tabdir/pl"
+keys a Tab
+expect a "tabdir/plan-" "Tab completes what the files share"
+expect a "plan-one.md  plan-two.md" "and lists them"
+typed a "t"
+keys a Tab
+expect a "tabdir/plan-two.md" "Tab completes the one file"
+keys a Escape
+keys a :
+typed a "plan-so"
+keys a Tab
+expect a ":plan-sort" "Tab completes a command name"
+keys a C-u
+typed a "zzz"
+keys a Tab
+expect a "No command starts so" "and says when nothing matches"
+keys a Escape
 keys a Q
 wait_exit a > /dev/null
 
@@ -269,10 +299,10 @@ expect b "walens  read-only   payments" "read-only"
 keys b p
 expect b "Plan  3 to improve:" "the plan is shown"
 expect_not b "s status  o owner" "no editing keys in the footer"
-expect b "Enter open  g question  f filter  r report  ? help  q back" "the others are"
+expect b "Enter open  v question  r report  f filter  ? help  q back" "the others are"
 keys b s
 expect b "Read-only: nothing can be changed in this session" "status is refused"
-keys b d
+keys b D
 expect b "Read-only: nothing can be changed in this session" "due date is refused"
 keys b Q
 wait_exit b > /dev/null

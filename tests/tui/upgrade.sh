@@ -44,7 +44,7 @@ expect a "Newer lens: Upgrade test lens 2.0" "q leaves it as it is"
 keys a U y
 expect a "Upgraded to upgrade 2.0; milestone 'before-upgrade-to-2.0' saved first" "y upgrades"
 expect a "walens  up  Upgrade test lens 2.0" "the review is on lens 2.0"
-expect a "Build      ▲ 1/2* ▲1 ◆0  ◆ 1/1* ▲0 ◆1" "questions to review again are marked in the matrix"
+expect a "Build      ▲ 1/2* ▲1     ◆ 1/1* ◆1" "questions to review again are marked in the matrix"
 expect a "3 questions marked * to review again after the lens upgrade (c confirms one)" \
    "and counted"
 expect_not a "Newer lens:" "no newer lens any more"
@@ -61,7 +61,7 @@ expect a "Lens upgrade 2.0 is the newest there is" "U again: nothing newer"
 keys a Enter
 expect a "(review) How do you build and test?" "the list marks the question"
 keys a Enter
-expect a "The lens changed: review this answer" "so does the question"
+expect a "The lens changed: review this answer, then c confirms it" "so does the question, with the key that confirms it"
 keys a H
 expect a "History of UP1: 2 changes" "H shows the question's history"
 expect a "alice: marked for re-review after lens upgrade" "with the mark"

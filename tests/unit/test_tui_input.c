@@ -76,15 +76,21 @@ static void cLocale(void)
    setlocale(LC_ALL, "C");
 }
 
-/* The C locale is 7-bit: bytes above 127 are no characters and are dropped. */
+/* The C locale is 7-bit, but the terminal sends UTF-8: "é" is taken as
+ * UTF-8 (issue 18: "Müller" became "Mller"), and is text to insert.  A
+ * byte that is no UTF-8 at all is still dropped without eating the next. */
 Test(input, without_utf8, .init = cLocale)
 {
    InputDecoder d;
-   int in[] = {0xC3, 0xA9, 'a'}, keys[4];
+   int in[] = {0xC3, 0xA9, 'a', 0xFF, 'b'}, keys[6];
 
    Input_init(&d, false);
-   cr_assert_eq(feed(&d, in, 3, keys), 1);
-   cr_assert_eq(keys[0], 'a');
+   cr_assert_eq(feed(&d, in, 5, keys), 3);
+   cr_assert_eq(keys[0], 0xE9);
+   cr_assert_eq(keys[1], 'a');
+   cr_assert_eq(keys[2], 'b');
+   cr_assert(Input_isText(0xE9));
+   cr_assert_not(Input_isText(0x85));
 }
 
 Test(input, text_keys, .init = utf8)

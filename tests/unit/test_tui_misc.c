@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "tui/actions.h"
+#include "tui/input.h"
+#include "tui/lib/complete.h"
 #include "tui/lib/draft.h"
 #include "tui/lib/match.h"
 #include "tui/theme.h"
@@ -206,12 +208,66 @@ Test(actions, no_key_is_bound_twice_on_a_screen)
       }
 }
 
+/* One key map: on every screen one browses (all but the notes editor and
+ * the prompt, where text keys type themselves), a key is bound to one
+ * action at most, so it means the same wherever it works.  Lists every key
+ * that breaks this. */
+Test(actions, one_key_one_meaning_while_browsing)
+{
+   unsigned text = SCREEN_BIT(SCREEN_EDITOR) | SCREEN_BIT(SCREEN_PROMPT);
+   char *buf = NULL;
+   size_t len = 0;
+   FILE *f = open_memstream(&buf, &len);
+
+   for (size_t i = 0; i < Actions_count(); i++) {
+      const Action *a = Actions_get(i);
+      if (!(a->screens & ~text))
+         continue;
+      for (size_t j = i + 1; j < Actions_count(); j++) {
+         const Action *b = Actions_get(j);
+         if (!(b->screens & ~text))
+            continue;
+         for (size_t k = 0; k < ACTION_MAX_KEYS && a->keys[k]; k++)
+            for (size_t m = 0; m < ACTION_MAX_KEYS && b->keys[m]; m++)
+               if (a->keys[k] == b->keys[m]) {
+                  char name[32];
+                  fprintf(f, "  %s: %s and %s\n",
+                          Input_keyName(a->keys[k], false, name, sizeof name), a->name, b->name);
+               }
+      }
+   }
+   fclose(f);
+   cr_assert_eq(len, 0, "keys bound to two actions:\n%s", buf);
+   free(buf);
+}
+
+/* The keys the issue found meaning different things on neighbouring
+ * screens now mean one thing each. */
+Test(actions, the_old_conflicts_are_gone)
+{
+   /* r was report on the dashboard and rename one Esc away. */
+   cr_assert_null(Actions_forKey(SCREEN_WORKLOADS, 'r'));
+   cr_assert_str_eq(Actions_forKey(SCREEN_DASHBOARD, 'r')->name, "report");
+   cr_assert_str_eq(Actions_forKey(SCREEN_WORKLOADS, 'R')->name, "rename");
+   /* g is the first line on the plan too. */
+   cr_assert_str_eq(Actions_forKey(SCREEN_PLAN, 'g')->name, "first");
+   /* p is the plan, never the priority. */
+   cr_assert_null(Actions_forKey(SCREEN_PLAN, 'p'));
+   /* a adds, and only adds. */
+   cr_assert_null(Actions_forKey(SCREEN_QUESTION, 'a'));
+   cr_assert_str_eq(Actions_forKey(SCREEN_MILESTONES, 'a')->name, "add");
+   cr_assert_str_eq(Actions_forKey(SCREEN_WORKLOADS, 'a')->name, "add");
+   /* The old ':' names still work. */
+   cr_assert_eq(Actions_byName("create"), Actions_byName("add"));
+   cr_assert_eq(Actions_byName("plan-filter"), Actions_byName("filter"));
+}
+
 Test(actions, dispatch_and_labels, .init = utf8)
 {
    char b[64];
 
    cr_assert_str_eq(Actions_forKey(SCREEN_QUESTION, ' ')->name, "toggle");
-   cr_assert_str_eq(Actions_forKey(SCREEN_QUESTION, KFN(KEY_RIGHT))->name, "next-question");
+   cr_assert_str_eq(Actions_forKey(SCREEN_QUESTION, KFN(KEY_RIGHT))->name, "right");
    cr_assert_str_eq(Actions_forKey(SCREEN_DASHBOARD, KFN(KEY_RIGHT))->name, "right");
    cr_assert_str_eq(Actions_forKey(SCREEN_DASHBOARD, 'q')->name, "back");
    cr_assert_str_eq(Actions_forKey(SCREEN_EDITOR, KCTRL('S'))->name, "save-notes");
@@ -234,8 +290,40 @@ Test(actions, list_keys_for_the_man_page)
 
    Actions_listKeys(f);
    fclose(f);
-   cr_assert_not_null(strstr(buf, "question\tSpace\ttoggle\tSelect or clear the practice"));
+   cr_assert_not_null(strstr(buf, "question,milestones\tSpace\ttoggle\tSelect or clear: the practice"));
    cr_assert_not_null(strstr(buf, "workloads,dashboard,questions,question,help,plan,milestones,milestone,page,upgrade\tUp k\tup\tMove up\n"));
    cr_assert_not_null(strstr(buf, "dashboard,questions,question\t\tgoto\t"));
    free(buf);
+}
+
+Test(complete, tilde_common_and_words)
+{
+   char *s, **items;
+   const char *words[] = {"plan-sort", "plan-status", "quit", NULL};
+   char *pair[] = {"Müller", "Mürz"};
+   size_t n;
+
+   setenv("HOME", "/home/tester", 1);
+   s = Complete_tilde("~/r/x.html");
+   cr_assert_str_eq(s, "/home/tester/r/x.html");
+   free(s);
+   s = Complete_tilde("~");
+   cr_assert_str_eq(s, "/home/tester");
+   free(s);
+   s = Complete_tilde("a~/b");
+   cr_assert_str_eq(s, "a~/b");
+   free(s);
+   s = Complete_tilde("~no-such-user-here/x");
+   cr_assert_str_eq(s, "~no-such-user-here/x");
+   free(s);
+   n = Complete_words("plan-s", words, 4, &items);
+   cr_assert_eq(n, 2);
+   s = Complete_common(items, n);
+   cr_assert_str_eq(s, "plan-s");
+   free(s);
+   Complete_free(items, n);
+   /* Never half a character: "Mü" is shared, not "M" plus a lone byte. */
+   s = Complete_common(pair, 2);
+   cr_assert_str_eq(s, "Mü");
+   free(s);
 }

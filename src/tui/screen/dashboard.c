@@ -133,27 +133,24 @@ static bool cellNeedsReview(const Dash *d, size_t r, size_t c)
    return false;
 }
 
-/* "▲2 ◆1" in their colours, a zero dim: every cell with questions shows
- * both.  The blank between takes the second's attributes (one change, not
- * two), and goes where width is short.  Returns the columns drawn. */
+/* "▲2 ◆1" in their colours, each only where it is not zero: a matrix of
+ * "▲0 ◆0" is busy and says nothing.  Returns the columns drawn. */
 static int drawCounts(App *app, int y, int x, int width, const MatrixCell *cell, attr_t over)
 {
-   char num[2][32];
-   int used = 0, need = 1;
+   int used = 0;
 
-   snprintf(num[0], sizeof num[0], "%zu", cell->high);
-   snprintf(num[1], sizeof num[1], "%zu", cell->medium);
-   for (int k = 0; k < 2; k++)
-      need += WText_widthStr(Theme_riskGlyph(&app->theme, k == 0 ? RISK_HIGH : RISK_MEDIUM)) +
-              (int)strlen(num[k]);
    for (int k = 0; k < 2; k++) {
       Risk r = k == 0 ? RISK_HIGH : RISK_MEDIUM;
       size_t n = k == 0 ? cell->high : cell->medium;
-      attr_t a = over ? over : Theme_attr(&app->theme, n ? Theme_riskRole(r) : ROLE_DIM);
-      if (k == 1 && need <= width)
+      attr_t a = over ? over : Theme_attr(&app->theme, Theme_riskRole(r));
+      char num[32];
+      if (n == 0)
+         continue;
+      snprintf(num, sizeof num, "%zu", n);
+      if (used > 0)
          used += Text_draw(stdscr, y, x + used, width - used, " ", a);
       used += Text_draw(stdscr, y, x + used, width - used, Theme_riskGlyph(&app->theme, r), a);
-      used += Text_draw(stdscr, y, x + used, width - used, num[k], a);
+      used += Text_draw(stdscr, y, x + used, width - used, num, a);
    }
    return used;
 }
@@ -187,10 +184,11 @@ static void drawCell(const Dash *dd, const DashLayout *d, int y, int x, int w, s
                         over ? over | A_BOLD : Theme_attr(&app->theme, ROLE_NOTICE));
    /* The counts of every cell, one question or many: on a line of their
     * own they never change with the selection, and cost nothing to move. */
-   if (d->m.counts_inline) {
+   if (d->m.counts_inline && (cell->high || cell->medium)) {
       used += Text_draw(stdscr, y, x + used, w - 1 - used, " ", a);
       drawCounts(app, y, x + used, w - 1 - used, cell, over);
    } else if (d->row_h == 2) {
+      Text_fill(stdscr, y + 1, x, w - 1, A_NORMAL);
       drawCounts(app, y + 1, x, w - 1, cell, 0);
    }
 }
@@ -611,6 +609,10 @@ Stale Dashboard_openDash(const Dash *dd)
    app->list_cur = app->list_first = 0;
    List_refill(app);
    App_push(app, SCREEN_LIST);
+   /* A cell of one question: straight to it, one Enter, not two.  The
+    * list stays beneath, so that going back passes the cell as ever. */
+   if (app->scope == LIST_CELL && app->n_list == 1)
+      List_open(app);
    return STALE_ALL;
 }
 

@@ -30,6 +30,9 @@ static size_t collect(ScreenId s, const Action **out, size_t max)
             count += bits & 1u;
             bits >>= 1;
          }
+         /* Enter, the main way on, comes first wherever it works. */
+         if (strcmp(a->name, "open") == 0)
+            count = 0;
          if ((a->screens & SCREEN_BIT(s)) && (count >= 4) == (pass == 1))
             out[n++] = a;
       }

@@ -178,7 +178,7 @@ static void drawSeries(App *app, int y, int x, int width, int height, const size
    }
    if (k == 0)
       return;
-   snprintf(num, sizeof num, "%zu%s%zu", v[0], app->theme.utf8 ? "\xe2\x86\x92" : ">", v[k - 1]);
+   snprintf(num, sizeof num, "%zu%s%zu", v[0], app->theme.utf8 ? "\xe2\x86\x92" : "->", v[k - 1]);
    if ((int)k + 1 < width)
       Text_draw(stdscr, y + height - 1, x + (int)k + 1, width - (int)k - 1, num, A_NORMAL);
 }

@@ -25,11 +25,14 @@ typedef struct PlanCols {
    int risk, pri, place, practice, owner, due, flag, status;
 } PlanCols;
 
+/* Where the weight letter sits in the risk column. */
+#define PLAN_WEIGHT_X 5
+
 static void planCols(const App *app, PlanCols *c)
 {
    bool wide = app->cols >= 80;
 
-   c->risk = 5;
+   c->risk = 8; /* the risk glyph, then the practice's weight under "wt" */
    c->pri = 4;
    c->place = wide ? 9 : 0;
    c->owner = wide ? 10 : 8;
@@ -314,7 +317,7 @@ static void drawRow(App *app, int y, size_t row)
    a = cur ? base : Theme_attr(&app->theme, Theme_riskRole(shown));
    Text_draw(stdscr, y, x, 1, Theme_riskGlyph(&app->theme, shown), a);
    if (it->weight != WEIGHT_NONE)
-      Text_draw(stdscr, y, x + 2, 1, it->weight == WEIGHT_HIGH ? "H" : "M", a);
+      Text_draw(stdscr, y, x + PLAN_WEIGHT_X, 1, it->weight == WEIGHT_HIGH ? "H" : "M", a);
    x += c.risk;
    drawPriority(y, x, c.pri - 1, t->priority, base);
    x += c.pri;
@@ -375,7 +378,7 @@ static void drawDetail(App *app, int y)
       who = xasprintf(_("changed by %s, %s"), t->updated_by ? t->updated_by : "?",
                       When_ago(t->updated_at, app->now, ago, sizeof ago));
    else
-      who = xstrdup(_("not tracked yet: s status, o owner, d due date, p priority, e note"));
+      who = xstrdup(_("not tracked yet: s status, o owner, D due date, P priority, e note"));
    if (t->note)
       line = xasprintf(_("Note: %s%s%s"), t->note, Theme_glyph(&app->theme, GLYPH_DOT), who);
    else
@@ -396,6 +399,18 @@ static void drawTitle(App *app, int y)
                  st[PLAN_OPEN], st[PLAN_IN_PROGRESS], st[PLAN_DONE]);
    x += Text_draw(stdscr, y, x, app->cols - 2, s, Theme_attr(&app->theme, ROLE_TITLE)) + 2;
    free(s);
+   /* The counts add up to the items to improve: the other statuses too,
+    * where there are any. */
+   if (st[PLAN_RISK_ACCEPTED]) {
+      s = xasprintf(_("%zu risk accepted"), st[PLAN_RISK_ACCEPTED]);
+      x += Text_draw(stdscr, y, x, app->cols - x - 1, s, Theme_attr(&app->theme, ROLE_TITLE)) + 2;
+      free(s);
+   }
+   if (st[PLAN_WONT_DO]) {
+      s = xasprintf(_("%zu won't do"), st[PLAN_WONT_DO]);
+      x += Text_draw(stdscr, y, x, app->cols - x - 1, s, Theme_attr(&app->theme, ROLE_TITLE)) + 2;
+      free(s);
+   }
    if (overdue) {
       s = xasprintf(_("%zu overdue %s"), overdue, Theme_glyph(&app->theme, GLYPH_OVERDUE));
       Text_draw(stdscr, y, x, app->cols - x - 1, s, Theme_attr(&app->theme, ROLE_OVERDUE));
@@ -407,11 +422,18 @@ static void drawSettings(App *app, int y)
 {
    PlanView *pv = &app->pv;
    char *f = PlanFilter_format(&pv->filter, app->doc.lens), *s;
-   size_t hidden = pv->hide_inactive ? pv->plan.n - pv->plan.n_active : 0;
+   size_t hidden = pv->hide_inactive ? pv->plan.n - pv->plan.n_active : 0, gone = 0;
+   char *shown;
 
-   s = xasprintf(_("filter: %s   sort: %s   %zu shown%s"), *f ? f : _("none"),
-                 PlanSort_name(pv->sort), pv->n_rows,
-                 hidden ? _("   (resolved items hidden: z)") : "");
+   /* "shown" counts the rows; those no longer in the plan are not among
+    * the items to improve, so they are counted apart. */
+   for (size_t i = 0; i < pv->n_rows; i++)
+      gone += pv->plan.items[pv->rows[i]].state != PLAN_ITEM_ACTIVE;
+   shown = gone ? xasprintf(_("%zu shown, %zu of them no longer in the plan"), pv->n_rows, gone)
+                : xasprintf(_("%zu shown"), pv->n_rows);
+   s = xasprintf(_("filter: %s   sort: %s   %s%s"), *f ? f : _("none"), PlanSort_name(pv->sort),
+                 shown, hidden ? _("   (resolved items hidden: z)") : "");
+   free(shown);
    Text_draw(stdscr, y, 1, app->cols - 2, s,
              *f ? Theme_attr(&app->theme, ROLE_NOTICE) : Theme_attr(&app->theme, ROLE_DIM));
    free(s);
@@ -425,7 +447,10 @@ static void drawHeads(App *app, int y)
    PlanCols c;
 
    planCols(app, &c);
-   Text_draw(stdscr, y, x, c.risk - 1, _("risk"), a);
+   Text_draw(stdscr, y, x, PLAN_WEIGHT_X - 1, _("risk"), a);
+   /* TRANSLATORS: the plan screen's column of the practice's weight (H, M):
+    * two columns wide. */
+   Text_draw(stdscr, y, x + PLAN_WEIGHT_X, c.risk - PLAN_WEIGHT_X - 1, _("wt"), a);
    x += c.risk;
    /* TRANSLATORS: the plan screen's priority column: three columns wide. */
    Text_draw(stdscr, y, x, c.pri - 1, _("pri"), a);

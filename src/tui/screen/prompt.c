@@ -7,6 +7,8 @@
 
 #include "core/xalloc.h"
 #include "i18n.h"
+#include "tui/actions.h"
+#include "tui/lib/complete.h"
 #include "tui/screens.h"
 #include "tui/text.h"
 
@@ -243,4 +245,86 @@ void Prompt_draw(App *app, int y)
               p->selected ? Theme_attr(&app->theme, ROLE_SELECTED) : A_NORMAL, false);
    free(shown);
    wmove(stdscr, y, x + EdBuf_width(&p->line, k, p->line.cur));
+}
+
+void Prompt_setComplete(App *app, int kind)
+{
+   app->prompt.complete = kind;
+}
+
+/* The ':' commands that work on the screen under the prompt. */
+static size_t commandMatches(App *app, const char *prefix, char ***out)
+{
+   size_t n = Actions_count(), k;
+   const char **names = xcalloc(n, sizeof *names);
+
+   for (size_t i = 0; i < n; i++) {
+      const Action *a = Actions_get(i);
+      if (a->screens & SCREEN_BIT(App_screen(app)))
+         names[i] = a->name;
+   }
+   k = Complete_words(prefix, names, n, out);
+   free(names);
+   return k;
+}
+
+/* Tab: the line becomes the one match, or the matches' common start with
+ * the matches listed above the prompt; nothing matching is said. */
+Stale Prompt_complete(App *app, const char *arg)
+{
+   Prompt *p = &app->prompt;
+   char *text, *common, **items = NULL;
+   size_t n;
+
+   if (p->menu || p->complete == PROMPT_COMPLETE_NONE)
+      return STALE_NONE;
+   p->selected = false;
+   text = EdBuf_text(&p->line);
+   n = p->complete == PROMPT_COMPLETE_PATH ? Complete_path(text, &items)
+                                           : commandMatches(app, text, &items);
+   free(text);
+   if (n == 0) {
+      Prompt_setError(app, p->complete == PROMPT_COMPLETE_PATH ? _("No file name starts so")
+                                                               : _("No command starts so"));
+      Complete_free(items, n);
+      return STALE_ALL;
+   }
+   common = Complete_common(items, n);
+   if (n == 1 && p->complete == PROMPT_COMPLETE_COMMAND) {
+      char *spaced = xasprintf("%s ", common);
+      free(common);
+      common = spaced;
+   }
+   EdBuf_free(&p->line);
+   EdBuf_init(&p->line, common);
+   EdBuf_end(&p->line, PROMPT_WIDTH);
+   free(common);
+   if (n > 1) {
+      /* The names without the directory they share, on one line. */
+      size_t len = 0;
+      char *list;
+      for (size_t i = 0; i < n; i++)
+         len += strlen(items[i]) + 2;
+      list = xcalloc(len + 1, 1);
+      for (size_t i = 0; i < n; i++) {
+         const char *slash = strrchr(items[i], '/'), *name = items[i];
+         if (slash && slash[1])
+            name = slash + 1;
+         else if (slash && slash > items[i]) { /* "dir/": show "dir/" */
+            const char *s = slash;
+            while (s > items[i] && s[-1] != '/')
+               s--;
+            name = s;
+         }
+         strcat(list, name);
+         if (i + 1 < n)
+            strcat(list, "  ");
+      }
+      Prompt_setError(app, list);
+      free(list);
+   } else {
+      Prompt_setError(app, NULL);
+   }
+   Complete_free(items, n);
+   return STALE_ALL;
 }

@@ -304,7 +304,7 @@ static void drawStatus(App *app, int y)
    char ago[64], *line;
 
    if (app->doc.needs_review && app->doc.needs_review[app->q])
-      x += Text_draw(stdscr, y, x, app->cols - 2, _("The lens changed: review this answer"),
+      x += Text_draw(stdscr, y, x, app->cols - 2, _("The lens changed: review this answer, then c confirms it"),
                      Theme_attr(&app->theme, ROLE_NOTICE)) + 3;
    if (a->not_applicable) {
       char *na = xasprintf(_("Not applicable: %s"), NaReason_label(a->reason));
@@ -445,7 +445,7 @@ void Question_draw(App *app, int top, int height)
          int used = Text_draw(stdscr, y[S_DETAIL], 1, width - 14,
                               c->description ? c->description : c->title,
                               Theme_attr(&app->theme, ROLE_DIM));
-         Text_draw(stdscr, y[S_DETAIL], 2 + used, width - used - 1, _("(d: details)"),
+         Text_draw(stdscr, y[S_DETAIL], 2 + used, width - used - 1, _("(i: details)"),
                    Theme_attr(&app->theme, ROLE_DIM));
       }
    }
@@ -680,12 +680,30 @@ Stale Question_editExternal(App *app, const char *arg)
    return STALE_ALL | STALE_REPAINT;
 }
 
+static Stale gotDiscard(App *app, const char *key)
+{
+   const Question *q = current(app);
+
+   if (!key || key[0] != 'y') {
+      App_message(app, ROLE_NOTICE, "%s", _("The draft is kept"));
+      return STALE_FOOTER;
+   }
+   Draft_remove(app->db_key, app->doc.workload.id, q->id);
+   App_message(app, ROLE_NOTICE, "%s", _("Draft discarded"));
+   return STALE_ALL;
+}
+
+/* Deleting typed text asks first. */
 Stale Question_discardDraft(App *app, const char *arg)
 {
    const Question *q = current(app);
 
    if (!Draft_exists(app->db_key, app->doc.workload.id, q->id)) {
       App_message(app, ROLE_NOTICE, "%s", _("There is no draft to discard"));
+      return STALE_FOOTER;
+   }
+   if (!arg || strcmp(arg, "yes") != 0) {
+      Prompt_openMenu(app, _("Discard the draft of these notes? y/n "), "yn", gotDiscard);
       return STALE_FOOTER;
    }
    Draft_remove(app->db_key, app->doc.workload.id, q->id);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/names.h"
+#include "core/catalog.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "tui/lib/layout.h"
@@ -108,7 +109,7 @@ void Workloads_draw(App *app, int top, int height)
    free(title);
    if (app->n_wl == 0) {
       const char *msg = app->read_only ? _("No workloads in this database.")
-                                       : _("No workloads yet. Press c to create one.");
+                                       : _("No workloads yet. Press a to add one.");
       Text_draw(stdscr, top + 2, 1, app->cols - 2, msg, A_NORMAL);
       return;
    }
@@ -194,6 +195,7 @@ static void clearCreating(App *app)
    free(app->creating.name);
    free(app->creating.description);
    free(app->creating.environment);
+   free(app->creating.lens);
    memset(&app->creating, 0, sizeof app->creating);
 }
 
@@ -210,7 +212,9 @@ static Stale finishCreate(App *app, const char *owner)
       return STALE_FOOTER;
    }
    DiagList_init(&diags);
-   st = ReviewDoc_resolveLens(app->store, app->opts->lens_arg, &lens_id, &diags, &err);
+   st = ReviewDoc_resolveLens(app->store,
+                              app->creating.lens ? app->creating.lens : app->opts->lens_arg,
+                              &lens_id, &diags, &err);
    if (st != STORE_OK) {
       App_message(app, ROLE_ERROR, _("Cannot load the lens: %s"),
                   err ? err : diags.count ? diags.items[0].message : Store_statusText(st));
@@ -274,6 +278,68 @@ static Stale gotDescription(App *app, const char *text)
    return STALE_FOOTER;
 }
 
+/* The lenses a new workload may take, once per creation. */
+static Catalog lensChoice;
+
+static Stale gotLens(App *app, const char *key)
+{
+   size_t pick = 0, k = 0;
+
+   if (!key) {
+      Catalog_free(&lensChoice);
+      clearCreating(app);
+      return STALE_FOOTER;
+   }
+   if (*key)
+      pick = (size_t)(key[0] - '1');
+   for (size_t i = 0; i < lensChoice.count; i++) {
+      if (lensChoice.items[i].shadowed)
+         continue;
+      if (k++ == pick)
+         app->creating.lens = xstrdup(lensChoice.items[i].key);
+   }
+   Catalog_free(&lensChoice);
+   Prompt_open(app, _("Description (Enter for none): "), NULL, gotDescription);
+   return STALE_FOOTER;
+}
+
+/* Without --lens, and with more than one lens to choose from, the lens is
+ * asked for (as `workload add --lens`); Enter takes the first. */
+static bool offerLenses(App *app)
+{
+   DiagList diags;
+   char *items[9], keys[10];
+   size_t n = 0;
+
+   if (app->opts->lens_arg)
+      return false;
+   DiagList_init(&diags);
+   memset(&lensChoice, 0, sizeof lensChoice);
+   Catalog_scan(&lensChoice, &diags);
+   DiagList_free(&diags);
+   for (size_t i = 0; i < lensChoice.count && n < 9; i++) {
+      const CatalogEntry *e = &lensChoice.items[i];
+      if (e->shadowed)
+         continue;
+      items[n] = xasprintf("%zu  %s %s  (%s, %s)", n + 1, e->name ? e->name : e->key,
+                           e->version ? e->version : "", e->key, LensSource_label(e->source));
+      keys[n] = (char)('1' + n);
+      n++;
+   }
+   keys[n] = '\0';
+   if (n < 2) {
+      for (size_t i = 0; i < n; i++)
+         free(items[i]);
+      Catalog_free(&lensChoice);
+      return false;
+   }
+   Prompt_openMenu(app, _("Lens (1-9, Enter: the first, Esc cancels): "), keys, gotLens);
+   Prompt_setItems(app, (const char *const *)items, n);
+   for (size_t i = 0; i < n; i++)
+      free(items[i]);
+   return true;
+}
+
 /* The normal form of a typed name (core/names.h), or NULL after saying why
  * it is refused.  The caller frees it. */
 static char *typedName(App *app, const char *text)
@@ -311,6 +377,8 @@ static Stale gotNormalName(App *app, const char *text)
    }
    clearCreating(app);
    app->creating.name = xstrdup(text);
+   if (offerLenses(app))
+      return STALE_FOOTER;
    Prompt_open(app, _("Description (Enter for none): "), NULL, gotDescription);
    return STALE_FOOTER;
 }
@@ -325,26 +393,14 @@ Stale Workloads_create(App *app, const char *arg)
    return STALE_FOOTER;
 }
 
-static Stale gotNormalRename(App *app, const char *text);
+/* The new name typed, waiting for y (owned here; one rename at a time). */
+static char *renameTo;
 
-static Stale gotRename(App *app, const char *typed)
-{
-   if (!typed || !*typed || app->wl_cur >= app->n_wl)
-      return STALE_FOOTER;
-   char *text = typedName(app, typed);
-   Stale st = text ? gotNormalRename(app, text) : STALE_FOOTER;
-   free(text);
-   return st;
-}
-
-static Stale gotNormalRename(App *app, const char *text)
+static Stale doRename(App *app, const char *text)
 {
    StoreStatus st;
-   const char *old;
+   const char *old = app->wl[app->wl_cur].w.name;
 
-   old = app->wl[app->wl_cur].w.name;
-   if (strcmp(old, text) == 0)
-      return STALE_FOOTER;
    st = Store_renameWorkload(app->store, old, text, app->opts->user);
    if (st != STORE_OK) {
       App_message(app, ROLE_ERROR, _("Cannot rename: %s"),
@@ -356,6 +412,42 @@ static Stale gotNormalRename(App *app, const char *text)
    App_loadWorkloads(app);
    App_message(app, ROLE_NOTICE, _("Renamed to %s"), text);
    return STALE_ALL;
+}
+
+static Stale gotRenameConfirm(App *app, const char *key)
+{
+   char *to = renameTo;
+   Stale s = STALE_FOOTER;
+
+   renameTo = NULL;
+   if (key && key[0] == 'y' && to && app->wl_cur < app->n_wl)
+      s = doRename(app, to);
+   else
+      App_message(app, ROLE_NOTICE, "%s", _("Not renamed"));
+   free(to);
+   return s;
+}
+
+/* A rename asks before it acts: a name typed into the wrong prompt must
+ * not become the workload's. */
+static Stale gotRename(App *app, const char *typed)
+{
+   char *label, *text;
+
+   if (!typed || !*typed || app->wl_cur >= app->n_wl)
+      return STALE_FOOTER;
+   if (!(text = typedName(app, typed)))
+      return STALE_FOOTER;
+   if (strcmp(app->wl[app->wl_cur].w.name, text) == 0) {
+      free(text);
+      return STALE_FOOTER;
+   }
+   free(renameTo);
+   renameTo = text;
+   label = xasprintf(_("Rename %s to %s? y/n "), app->wl[app->wl_cur].w.name, text);
+   Prompt_openMenu(app, label, "yn", gotRenameConfirm);
+   free(label);
+   return STALE_FOOTER;
 }
 
 Stale Workloads_rename(App *app, const char *arg)

@@ -14,6 +14,7 @@
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "report/report.h"
+#include "tui/lib/complete.h"
 #include "tui/screens.h"
 
 /* The format an extension names; false for none we know. */
@@ -147,7 +148,12 @@ static Stale gotPath(App *app, const char *text)
       App_message(app, ROLE_NOTICE, "%s", _("No file name: nothing written"));
       return STALE_FOOTER;
    }
-   app->report_path = xasprintf("%.*s", (int)(e - s), s);
+   {
+      /* "~/reports/x.html" means the home directory, as in the shell. */
+      char *typed = xasprintf("%.*s", (int)(e - s), s);
+      app->report_path = Complete_tilde(typed);
+      free(typed);
+   }
    if (formatOf(app->report_path, &f)) {
       app->report_format = (int)f;
       return writeChecked(app);
@@ -167,7 +173,9 @@ Stale WriteReport_start(App *app, const char *arg)
    if (arg)
       return gotPath(app, arg);
    name = defaultName(app);
-   Prompt_open(app, _("Write the report to (.txt .md .html .csv .json): "), name, gotPath);
+   Prompt_open(app, _("Write the report to (.txt .md .html .csv .json): "), name,
+               gotPath);
+   Prompt_setComplete(app, PROMPT_COMPLETE_PATH);
    free(name);
    return STALE_FOOTER;
 }
