@@ -2,8 +2,8 @@
  *
  * Options may come before or after positional arguments; "--" ends them.
  * Long options take "--name value" or "--name=value". */
-#ifndef WALENS_ARGS_H
-#define WALENS_ARGS_H
+#ifndef WALENS_CLI_ARGS_H
+#define WALENS_CLI_ARGS_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -23,8 +23,8 @@ typedef bool (*OptHandler)(int id, const char *value, void *ctx);
 /* Parses argv[first..argc).  Positional arguments are collected into *pos
  * (an array of borrowed pointers, caller frees the array).  Prints
  * "walens: ..." and returns false on an unknown option or a missing value. */
-bool Args_parse(int argc, char **argv, int first, const OptSpec *specs, OptHandler fn,
-                void *ctx, char ***pos, size_t *npos);
+bool Args_parse(int argc, char **argv, int first, const OptSpec *specs, OptHandler fn, void *ctx,
+                char ***pos, size_t *npos);
 
 /* Prints the option list ("  --db FILE   help") of a table, ending at a
  * spec with name NULL. */

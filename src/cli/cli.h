@@ -2,8 +2,8 @@
  *
  * One table lists every subcommand with its usage and options; it drives the
  * dispatch, `walens --help`, each `walens CMD --help` and the man page. */
-#ifndef WALENS_CLI_H
-#define WALENS_CLI_H
+#ifndef WALENS_CLI_CLI_H
+#define WALENS_CLI_CLI_H
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -101,8 +101,8 @@ void Cli_errorLines(const char *head, const char *details);
 void Cli_usageError(const char *command, const char *form);
 /* Parses options of a subcommand that has specs (global ones are accepted
  * too).  Returns false after printing a usage error. */
-bool Cli_parse(CliEnv *env, int argc, char **argv, const OptSpec *specs, OptHandler fn,
-               void *ctx, char ***pos, size_t *npos);
+bool Cli_parse(CliEnv *env, int argc, char **argv, const OptSpec *specs, OptHandler fn, void *ctx,
+               char ***pos, size_t *npos);
 /* Prints a subcommand's help from its table entry and options. */
 void Cli_printCommandHelp(const char *name, const OptSpec *specs);
 

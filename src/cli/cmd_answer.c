@@ -10,20 +10,31 @@
 #include "i18n.h"
 #include "store/reviewdoc.h"
 
-enum { OPT_SELECT = 100, OPT_UNSELECT, OPT_NONE, OPT_NA, OPT_APPLICABLE, OPT_NOTES, OPT_CHOICE_NOTES };
+enum {
+   OPT_SELECT = 100,
+   OPT_UNSELECT,
+   OPT_NONE,
+   OPT_NA,
+   OPT_APPLICABLE,
+   OPT_NOTES,
+   OPT_CHOICE_NOTES
+};
 
 static const OptSpec answerOptions[] = {
-   { "select", 0, N_("ID,..."), N_("select these choices"), OPT_SELECT },
-   { "unselect", 0, N_("ID,..."), N_("unselect these choices"), OPT_UNSELECT },
-   { "none", 0, NULL, N_("select \"None of these\" (clears the others)"), OPT_NONE },
-   { "not-applicable", 0, N_("REASON"), N_("the question does not apply: OUT_OF_SCOPE, BUSINESS_PRIORITIES, ARCHITECTURE_CONSTRAINTS or OTHER"), OPT_NA },
-   { "applicable", 0, NULL, N_("the question applies again"), OPT_APPLICABLE },
-   { "notes", 0, N_("TEXT"), N_("replace the question's notes"), OPT_NOTES },
-   { "choice-notes", 0, N_("ID"),
-     N_("replace the notes (evidence) of practice ID with the argument TEXT after the question "
-        "id (\"\" removes them)"),
-     OPT_CHOICE_NOTES },
-   { NULL, 0, NULL, NULL, 0 },
+   {"select", 0, N_("ID,..."), N_("select these choices"), OPT_SELECT},
+   {"unselect", 0, N_("ID,..."), N_("unselect these choices"), OPT_UNSELECT},
+   {"none", 0, NULL, N_("select \"None of these\" (clears the others)"), OPT_NONE},
+   {"not-applicable", 0, N_("REASON"),
+    N_("the question does not apply: OUT_OF_SCOPE, BUSINESS_PRIORITIES, ARCHITECTURE_CONSTRAINTS "
+       "or OTHER"),
+    OPT_NA},
+   {"applicable", 0, NULL, N_("the question applies again"), OPT_APPLICABLE},
+   {"notes", 0, N_("TEXT"), N_("replace the question's notes"), OPT_NOTES},
+   {"choice-notes", 0, N_("ID"),
+    N_("replace the notes (evidence) of practice ID with the argument TEXT after the question "
+       "id (\"\" removes them)"),
+    OPT_CHOICE_NOTES},
+   {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct AnswerArgs {
@@ -183,7 +194,8 @@ static bool validateArgs(const AnswerArgs *a, NaReason *reason)
 {
    if (!a->select && !a->unselect && !a->none && !a->na_reason && !a->applicable && !a->notes &&
        !a->choice) {
-      Cli_error("%s", _("nothing to record: give --select, --unselect, --none, --not-applicable, --applicable or --notes"));
+      Cli_error("%s", _("nothing to record: give --select, --unselect, --none, --not-applicable, "
+                        "--applicable or --notes"));
       return false;
    }
    if (a->na_reason && a->applicable) {
@@ -195,7 +207,8 @@ static bool validateArgs(const AnswerArgs *a, NaReason *reason)
       return false;
    }
    if (a->na_reason && (!NaReason_parse(a->na_reason, reason) || *reason == NA_NONE)) {
-      Cli_error(_("unknown reason '%s' (OUT_OF_SCOPE, BUSINESS_PRIORITIES, ARCHITECTURE_CONSTRAINTS, OTHER)"),
+      Cli_error(_("unknown reason '%s' (OUT_OF_SCOPE, BUSINESS_PRIORITIES, "
+                  "ARCHITECTURE_CONSTRAINTS, OTHER)"),
                 a->na_reason);
       return false;
    }
@@ -218,7 +231,7 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi, const Answer
                   NaReason reason)
 {
    const Question *q = &doc->lens->questions[qi];
-   Answer a = { .choices = xmalloc(q->n_choices ? q->n_choices : 1) };
+   Answer a = {.choices = xmalloc(q->n_choices ? q->n_choices : 1)};
    StoreStatus st = STORE_CONFLICT;
    int rc = EXIT_FAIL;
    for (int attempt = 0; attempt < ANSWER_RETRIES && st == STORE_CONFLICT; attempt++) {
@@ -236,8 +249,9 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi, const Answer
       Cli_printf("%s: %s\n", q->id, Risk_name(Question_risk(q, &doc->review.answers[qi])));
       rc = EXIT_OK;
    } else {
-      Cli_error("%s", st == STORE_CONFLICT ? _("the question kept changing under us; nothing was written")
-                                        : Store_lastError(s));
+      Cli_error("%s", st == STORE_CONFLICT
+                         ? _("the question kept changing under us; nothing was written")
+                         : Store_lastError(s));
    }
    free(a.choices);
    return rc;
@@ -258,8 +272,9 @@ static int recordChoiceNote(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi,
    for (int attempt = 0; attempt < ANSWER_RETRIES && st == STORE_CONFLICT; attempt++)
       st = ReviewDoc_putChoiceNote(s, doc, qi, (size_t)c, args->choice_notes, Cli_user(env));
    if (st != STORE_OK) {
-      Cli_error("%s", st == STORE_CONFLICT ? _("the question kept changing under us; nothing was written")
-                                        : Store_lastError(s));
+      Cli_error("%s", st == STORE_CONFLICT
+                         ? _("the question kept changing under us; nothing was written")
+                         : Store_lastError(s));
       return EXIT_FAIL;
    }
    return EXIT_OK;
@@ -311,7 +326,7 @@ static int answerRun(CliEnv *env, const AnswerArgs *args, const char *workload, 
 
 int Cmd_answer(CliEnv *env, int argc, char **argv)
 {
-   AnswerArgs args = { 0 };
+   AnswerArgs args = {0};
    char **pos;
    size_t npos;
    if (!Cli_parse(env, argc, argv, answerOptions, answerOption, &args, &pos, &npos))

@@ -36,11 +36,11 @@ enum {
 /* ---- walens lens export ---- */
 
 static const OptSpec lensExportOptions[] = {
-   { "format", 0, N_("FORMAT"), N_("aws-json (default: for the AWS Well-Architected Tool) or yaml"),
-     OPT_FORMAT },
-   { "output", 'o', N_("FILE"), N_("write to FILE instead of standard output"), OPT_OUTPUT },
-   { "force", 0, NULL, N_("replace the file -o names when it exists"), OPT_FORCE },
-   { NULL, 0, NULL, NULL, 0 },
+   {"format", 0, N_("FORMAT"), N_("aws-json (default: for the AWS Well-Architected Tool) or yaml"),
+    OPT_FORMAT},
+   {"output", 'o', N_("FILE"), N_("write to FILE instead of standard output"), OPT_OUTPUT},
+   {"force", 0, NULL, N_("replace the file -o names when it exists"), OPT_FORCE},
+   {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct ExportArgs {
@@ -141,7 +141,7 @@ static Lens *resolveLens(CliEnv *env, const char *arg, DiagList *d)
 
 int Cmd_lensExport(CliEnv *env, int argc, char **argv)
 {
-   ExportArgs a = { 0 };
+   ExportArgs a = {0};
    char **pos;
    size_t npos;
    if (!Cli_parse(env, argc, argv, lensExportOptions, exportOption, &a, &pos, &npos))
@@ -170,7 +170,7 @@ int Cmd_lensExport(CliEnv *env, int argc, char **argv)
       char *db = env->db_path ? xstrdup(env->db_path) : Paths_defaultDb(0, &err);
       free(err);
       err = NULL;
-      OutFileRules rules = { .force = a.force, .db_path = db };
+      OutFileRules rules = {.force = a.force, .db_path = db};
       if (text && OutFile_writeBuffer(a.output, text, len, &rules, &err))
          rc = EXIT_OK;
       else if (text)
@@ -192,36 +192,34 @@ int Cmd_lensExport(CliEnv *env, int argc, char **argv)
 /* ---- walens export / import ---- */
 
 static const OptSpec exportOptions[] = {
-   { "output", 'o', N_("FILE"),
-     N_("write to FILE instead of standard output (with --format aws: the directory DIR)"),
-     OPT_OUTPUT },
-   { "format", 0, N_("FORMAT"),
-     N_("bundle (default: for another walens database) or aws (inputs for the AWS CLI)"),
-     OPT_FORMAT },
-   { "region", 0, N_("REGION"), N_("aws: an AWS region of the workload (repeatable)"), OPT_REGION },
-   { "review-owner", 0, N_("OWNER"), N_("aws: the review owner (default: the workload's owner)"),
-     OPT_OWNER },
-   { "environment", 0, N_("ENV"),
-     N_("aws: production or preproduction (default: the workload's)"), OPT_ENVIRONMENT },
-   { "description", 0, N_("TEXT"), N_("aws: the description (default: the workload's)"),
-     OPT_DESCRIPTION },
-   { "workload-id", 0, N_("ID"),
-     N_("aws: push into this existing AWS workload instead of creating one"), OPT_WORKLOAD_ID },
-   { "milestones", 0, NULL, N_("aws: write a CreateMilestone input per milestone"),
-     OPT_MILESTONES },
-   { "force", 0, NULL, N_("replace the file -o names when it exists"), OPT_FORCE },
-   { NULL, 0, NULL, NULL, 0 },
+   {"output", 'o', N_("FILE"),
+    N_("write to FILE instead of standard output (with --format aws: the directory DIR)"),
+    OPT_OUTPUT},
+   {"format", 0, N_("FORMAT"),
+    N_("bundle (default: for another walens database) or aws (inputs for the AWS CLI)"),
+    OPT_FORMAT},
+   {"region", 0, N_("REGION"), N_("aws: an AWS region of the workload (repeatable)"), OPT_REGION},
+   {"review-owner", 0, N_("OWNER"), N_("aws: the review owner (default: the workload's owner)"),
+    OPT_OWNER},
+   {"environment", 0, N_("ENV"), N_("aws: production or preproduction (default: the workload's)"),
+    OPT_ENVIRONMENT},
+   {"description", 0, N_("TEXT"), N_("aws: the description (default: the workload's)"),
+    OPT_DESCRIPTION},
+   {"workload-id", 0, N_("ID"),
+    N_("aws: push into this existing AWS workload instead of creating one"), OPT_WORKLOAD_ID},
+   {"milestones", 0, NULL, N_("aws: write a CreateMilestone input per milestone"), OPT_MILESTONES},
+   {"force", 0, NULL, N_("replace the file -o names when it exists"), OPT_FORCE},
+   {NULL, 0, NULL, NULL, 0},
 };
 
 static const OptSpec importOptions[] = {
-   { "as", 0, N_("NAME"), N_("import the workload under this name"), OPT_AS },
-   { "from-aws", 0, N_("PATH"),
-     N_("read what 'aws wellarchitected get-answer' or 'list-answers' printed (a file or a "
-        "directory)"),
-     OPT_FROM_AWS },
-   { "into", 0, N_("WORKLOAD"), N_("merge into an existing workload (not available yet)"),
-     OPT_INTO },
-   { NULL, 0, NULL, NULL, 0 },
+   {"as", 0, N_("NAME"), N_("import the workload under this name"), OPT_AS},
+   {"from-aws", 0, N_("PATH"),
+    N_("read what 'aws wellarchitected get-answer' or 'list-answers' printed (a file or a "
+       "directory)"),
+    OPT_FROM_AWS},
+   {"into", 0, N_("WORKLOAD"), N_("merge into an existing workload (not available yet)"), OPT_INTO},
+   {NULL, 0, NULL, NULL, 0},
 };
 
 /* walens export WORKLOAD --format aws -o DIR */
@@ -246,12 +244,12 @@ static int exportAws(CliEnv *env, const char *workload, ExportArgs *a)
       Cli_errorLines(head, err);
       free(head);
    } else if (!AwsExport_write(&x, a->output,
-                               &(OutFileRules){ .force = a->force, .db_path = Store_path(s) },
+                               &(OutFileRules){.force = a->force, .db_path = Store_path(s)},
                                &err)) {
       Cli_error("%s", err);
    } else {
-      Cli_printf(_("wrote %zu files to %s; run %s/push.sh to send them to AWS\n"), x.n,
-                 a->output, a->output);
+      Cli_printf(_("wrote %zu files to %s; run %s/push.sh to send them to AWS\n"), x.n, a->output,
+                 a->output);
       rc = EXIT_OK;
    }
    AwsExport_free(&x);
@@ -263,7 +261,7 @@ static int exportAws(CliEnv *env, const char *workload, ExportArgs *a)
 
 int Cmd_export(CliEnv *env, int argc, char **argv)
 {
-   ExportArgs a = { 0 };
+   ExportArgs a = {0};
    char **pos;
    size_t npos;
    if (!Cli_parse(env, argc, argv, exportOptions, exportOption, &a, &pos, &npos))
@@ -288,7 +286,7 @@ int Cmd_export(CliEnv *env, int argc, char **argv)
    } else {
       Store *s = Cli_openStore(env, STORE_OPEN_NOCREATE);
       char *text = NULL, *err = NULL;
-      OutFileRules rules = { .force = a.force, .db_path = s ? Store_path(s) : NULL };
+      OutFileRules rules = {.force = a.force, .db_path = s ? Store_path(s) : NULL};
       if (s && Bundle_export(s, pos[0], &text, &err) == STORE_OK &&
           OutFile_writeBuffer(a.output, text, strlen(text), &rules, &err))
          rc = EXIT_OK;
@@ -332,7 +330,7 @@ static char *readStdin(size_t *len, char **err)
 
 int Cmd_import(CliEnv *env, int argc, char **argv)
 {
-   ExportArgs a = { 0 };
+   ExportArgs a = {0};
    char **pos;
    size_t npos;
    if (!Cli_parse(env, argc, argv, importOptions, exportOption, &a, &pos, &npos))

@@ -33,9 +33,9 @@ char *File_readLens(const char *path, size_t max, size_t *len, char **err)
    bool not_regular;
    FILE *f = Lens_openFile(path, &not_regular);
    if (!f) {
-      *err = not_regular ? xasprintf(_("%s: not a regular file (a FIFO, a device or a socket)"),
-                                     path)
-                         : xasprintf("%s: %s", path, strerror(errno));
+      *err = not_regular
+                ? xasprintf(_("%s: not a regular file (a FIFO, a device or a socket)"), path)
+                : xasprintf("%s: %s", path, strerror(errno));
       return NULL;
    }
    return readFrom(f, path, max, len, err);
@@ -73,7 +73,7 @@ fail:
 
 static bool hasLensSuffix(const char *name)
 {
-   static const char *const suffixes[] = { ".yaml", ".yml", ".json" };
+   static const char *const suffixes[] = {".yaml", ".yml", ".json"};
    size_t n = strlen(name);
    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
       size_t k = strlen(suffixes[i]);

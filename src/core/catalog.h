@@ -3,8 +3,8 @@
  * Sources, in order of precedence for one key: the user's lens directory,
  * the installed lens directory, the lens built into the binary.  A catalog
  * owns its entries and their strings. */
-#ifndef WALENS_CATALOG_H
-#define WALENS_CATALOG_H
+#ifndef WALENS_CORE_CATALOG_H
+#define WALENS_CORE_CATALOG_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -15,9 +15,9 @@ typedef enum { LENS_SRC_USER, LENS_SRC_SYSTEM, LENS_SRC_BUILTIN } LensSource;
 
 typedef struct CatalogEntry {
    char *key, *version, *name;
-   char *path;       /* NULL for the built-in lens */
+   char *path; /* NULL for the built-in lens */
    LensSource source;
-   bool shadowed;    /* a source of higher precedence has the same key */
+   bool shadowed; /* a source of higher precedence has the same key */
 } CatalogEntry;
 
 typedef struct Catalog {

@@ -5,8 +5,8 @@
  *
  * Precedence ! > && > ||, left to right; blanks and tabs anywhere between tokens.
  * A Cond is owned by whoever parsed it and released with Cond_free(). */
-#ifndef WALENS_COND_H
-#define WALENS_COND_H
+#ifndef WALENS_CORE_COND_H
+#define WALENS_CORE_COND_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -4,8 +4,8 @@
  * helpers treat the first as fatal (like xalloc) and replace invalid UTF-8
  * with U+FFFD, so the code that builds output for users and tools (CLI,
  * reports, bundles, lens export) never juggles return codes. */
-#ifndef WALENS_JSON_H
-#define WALENS_JSON_H
+#ifndef WALENS_CORE_JSON_H
+#define WALENS_CORE_JSON_H
 
 #include <jansson.h>
 #include <stdbool.h>

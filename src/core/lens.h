@@ -3,8 +3,8 @@
  * A Lens owns everything it points to; Lens_free() releases it all.  Questions
  * are kept in file order (pillar by pillar); Question.pillar and .phase index
  * into the lens's arrays. */
-#ifndef WALENS_LENS_H
-#define WALENS_LENS_H
+#ifndef WALENS_CORE_LENS_H
+#define WALENS_CORE_LENS_H
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -44,7 +44,7 @@ typedef struct Link {
 typedef struct Choice {
    char *id;
    char *title;
-   char *description; /* or NULL */
+   char *description;  /* or NULL */
    Weight weight;      /* extension `risk: high|medium`; WEIGHT_NONE when absent */
    Link helpful;       /* helpfulResource */
    Link improvement;   /* improvementPlan */
@@ -87,7 +87,7 @@ typedef struct Question {
 typedef struct Pillar {
    char *id;
    char *name;
-   char *description; /* or NULL */
+   char *description;   /* or NULL */
    size_t first, count; /* its questions: Lens.questions[first .. first+count) */
    SrcPos pos;
 } Pillar;

@@ -32,43 +32,52 @@ typedef struct Obj {
    const char *what;
 } Obj;
 
-static const char *const LENS_KEYS[] = { "id",          "version", "_version", "schemaVersion",
-                                         "name",        "description", "phases", "pillars",
-                                         NULL };
-static const char *const PHASE_KEYS[] = { "id", "name", "description", NULL };
-static const char *const PILLAR_KEYS[] = { "id", "name", "description", "questions", NULL };
-static const char *const QUESTION_KEYS[] = { "id",     "title",   "description", "helpfulResource",
-                                             "phase",  "choices", "riskRules",   NULL };
-static const char *const CHOICE_KEYS[] = { "id",   "title",           "description",
-                                           "risk", "helpfulResource", "improvementPlan",
-                                           "additionalResources", "changeNote", NULL };
-static const char *const RULE_KEYS[] = { "condition", "risk", NULL };
-static const char *const LINK_KEYS[] = { "displayText", "url", NULL };
-static const char *const MORE_KEYS[] = { "type", "content", NULL };
+static const char *const LENS_KEYS[] = {
+   "id", "version", "_version", "schemaVersion", "name", "description", "phases", "pillars", NULL};
+static const char *const PHASE_KEYS[] = {"id", "name", "description", NULL};
+static const char *const PILLAR_KEYS[] = {"id", "name", "description", "questions", NULL};
+static const char *const QUESTION_KEYS[] = {"id",    "title",   "description", "helpfulResource",
+                                            "phase", "choices", "riskRules",   NULL};
+static const char *const CHOICE_KEYS[] = {"id",
+                                          "title",
+                                          "description",
+                                          "risk",
+                                          "helpfulResource",
+                                          "improvementPlan",
+                                          "additionalResources",
+                                          "changeNote",
+                                          NULL};
+static const char *const RULE_KEYS[] = {"condition", "risk", NULL};
+static const char *const LINK_KEYS[] = {"displayText", "url", NULL};
+static const char *const MORE_KEYS[] = {"type", "content", NULL};
 
 /* ---- diagnostics ---- */
 
-static const char *json_path(const Build *b, const char *path) {
+static const char *json_path(const Build *b, const char *path)
+{
    return b->lens->format == LENS_JSON ? path : NULL;
 }
 
 void Build_diag(Build *b, DiagLevel level, unsigned line, unsigned col, const char *path,
-                const char *fmt, ...) {
+                const char *fmt, ...)
+{
    va_list ap;
    va_start(ap, fmt);
    DiagList_vadd(b->diags, level, b->file, line, col, json_path(b, path), fmt, ap);
    va_end(ap);
 }
 
-void Build_diagAt(Build *b, DiagLevel level, const SrcPos *pos, const char *fmt, ...) {
+void Build_diagAt(Build *b, DiagLevel level, const SrcPos *pos, const char *fmt, ...)
+{
    va_list ap;
    va_start(ap, fmt);
    DiagList_vadd(b->diags, level, b->file, pos->line, pos->col, json_path(b, pos->path), fmt, ap);
    va_end(ap);
 }
 
-void Build_diagId(Build *b, DiagLevel level, const SrcPos *pos, const char *key,
-                  const char *fmt, ...) {
+void Build_diagId(Build *b, DiagLevel level, const SrcPos *pos, const char *key, const char *fmt,
+                  ...)
+{
    va_list ap;
    va_start(ap, fmt);
    if (pos->id_line) {
@@ -83,7 +92,8 @@ void Build_diagId(Build *b, DiagLevel level, const SrcPos *pos, const char *key,
    va_end(ap);
 }
 
-char *Build_where(const SrcPos *pos) {
+char *Build_where(const SrcPos *pos)
+{
    if (pos->id_line)
       return xasprintf("%u:%u", pos->id_line, pos->id_col);
    if (pos->line)
@@ -91,29 +101,34 @@ char *Build_where(const SrcPos *pos) {
    return xstrdup(pos->path && *pos->path ? pos->path : "?");
 }
 
-static const char *nz(const char *s) {
+static const char *nz(const char *s)
+{
    return s ? s : "?";
 }
 
-static char *key_path(const char *path, const char *key) {
+static char *key_path(const char *path, const char *key)
+{
    return *path ? xasprintf("%s.%s", path, key) : xstrdup(key);
 }
 
-static void set_pos(SrcPos *pos, const Obj *o) {
+static void set_pos(SrcPos *pos, const Obj *o)
+{
    pos->line = o->node->line;
    pos->col = o->node->col;
    pos->path = xstrdup(o->path);
 }
 
 /* Remembers where the value naming the object is (at: its node, or NULL). */
-static void set_id_pos(SrcPos *pos, const LNode *at) {
+static void set_id_pos(SrcPos *pos, const LNode *at)
+{
    if (at) {
       pos->id_line = at->line;
       pos->id_col = at->col;
    }
 }
 
-static size_t utf8_chars(const char *s) {
+static size_t utf8_chars(const char *s)
+{
    size_t n = 0;
    for (; *s; s++)
       n += ((unsigned char)*s & 0xC0) != 0x80;
@@ -122,14 +137,16 @@ static size_t utf8_chars(const char *s) {
 
 /* ---- fields ---- */
 
-static bool listed(const char *const *keys, const char *key) {
+static bool listed(const char *const *keys, const char *key)
+{
    for (; *keys; keys++)
       if (strcmp(*keys, key) == 0)
          return true;
    return false;
 }
 
-static void check_keys(Build *b, const Obj *o, const char *const *keys) {
+static void check_keys(Build *b, const Obj *o, const char *const *keys)
+{
    for (size_t i = 0; i < o->node->n; i++) {
       const LEntry *e = &o->node->items[i];
       if (listed(keys, e->key))
@@ -141,7 +158,8 @@ static void check_keys(Build *b, const Obj *o, const char *const *keys) {
    }
 }
 
-static void missing(Build *b, const Obj *o, const char *key, const LEntry *e) {
+static void missing(Build *b, const Obj *o, const char *key, const LEntry *e)
+{
    char *path = key_path(o->path, key);
    if (e)
       Build_diag(b, DIAG_ERROR, e->value->line, e->value->col, path, _("'%s' has no value"), key);
@@ -155,23 +173,24 @@ static void missing(Build *b, const Obj *o, const char *key, const LEntry *e) {
  * "title: .nan", "title: true", and "title: null" for a required text (an
  * optional one is merely absent, as a JSON null is).  True after an error
  * with the hint to quote it. */
-static bool typed_plain(Build *b, const Obj *o, const char *key, const LNode *v, bool required) {
+static bool typed_plain(Build *b, const Obj *o, const char *key, const LNode *v, bool required)
+{
    if (!v->text || v->kind == LNODE_STRING || (v->kind == LNODE_NULL && (!required || !v->len)))
       return false;
    if (b->stored) /* read as text, as when it was accepted: see field() */
       return false;
    char *path = key_path(o->path, key);
    Build_diag(b, DIAG_ERROR, v->line, v->col, path,
-              _("'%s': expected text, found %s; quote it: \"%s\""), key,
-              LNode_kindName(v->kind), v->text);
+              _("'%s': expected text, found %s; quote it: \"%s\""), key, LNode_kindName(v->kind),
+              v->text);
    free(path);
    return true;
 }
 
 /* The value under key when it has the wanted kind.  NULL when absent or null
  * (an error if required) or of another kind (always an error). */
-static const LNode *field(Build *b, const Obj *o, const char *key, LNodeKind want,
-                          bool required) {
+static const LNode *field(Build *b, const Obj *o, const char *key, LNodeKind want, bool required)
+{
    const LEntry *e = LNode_find(o->node, key);
    if (e && want == LNODE_STRING && typed_plain(b, o, key, e->value, required))
       return NULL;
@@ -197,7 +216,8 @@ static const LNode *field(Build *b, const Obj *o, const char *key, LNodeKind wan
 /* A copy of the string under key, or NULL; *at is its node when wanted.
  * Warns past max characters (0: no limit). */
 static char *text_at(Build *b, const Obj *o, const char *key, bool required, size_t max,
-                     const LNode **at) {
+                     const LNode **at)
+{
    const LNode *n = field(b, o, key, LNODE_STRING, required);
    if (at)
       *at = n;
@@ -218,12 +238,14 @@ static char *text_at(Build *b, const Obj *o, const char *key, bool required, siz
    return s;
 }
 
-static char *text(Build *b, const Obj *o, const char *key, bool required, size_t max) {
+static char *text(Build *b, const Obj *o, const char *key, bool required, size_t max)
+{
    return text_at(b, o, key, required, max, NULL);
 }
 
 /* AWS: ids are 3 to 128 characters of [A-Za-z0-9_]. */
-static bool aws_id(const char *id) {
+static bool aws_id(const char *id)
+{
    size_t n = strlen(id);
    if (n < 3 || n > 128)
       return false;
@@ -236,7 +258,8 @@ static bool aws_id(const char *id) {
 /* An id someone must be able to type as one word and read on one line:
  * no control character (ESC among them), no line break of any kind, no
  * '/' (ids are paths in a lens export and in the TUI's ':' commands). */
-static bool typeable_id(const char *id) {
+static bool typeable_id(const char *id)
+{
    uint32_t cp;
    for (size_t k; (k = Utf8_next(id, &cp)) > 0; id += k)
       if (Utf8_isUnsafe(cp) || Utf8_isLineBreak(cp) || cp == '/')
@@ -245,7 +268,8 @@ static bool typeable_id(const char *id) {
 }
 
 /* The id of the object, its position kept in pos. */
-static char *ident(Build *b, const Obj *o, SrcPos *pos) {
+static char *ident(Build *b, const Obj *o, SrcPos *pos)
+{
    const LNode *at;
    char *id = text_at(b, o, "id", true, 0, &at);
    set_id_pos(pos, at);
@@ -266,7 +290,8 @@ static char *ident(Build *b, const Obj *o, SrcPos *pos) {
 }
 
 /* The list under key, with its path in *path (caller frees) when found. */
-static const LNode *list(Build *b, const Obj *o, const char *key, bool required, char **path) {
+static const LNode *list(Build *b, const Obj *o, const char *key, bool required, char **path)
+{
    const LNode *n = field(b, o, key, LNODE_SEQ, required);
    if (!n)
       return NULL;
@@ -281,8 +306,8 @@ static const LNode *list(Build *b, const Obj *o, const char *key, bool required,
 
 /* Item i of a list as an object; false (an error) when it is no mapping.
  * out->path is allocated. */
-static bool item(Build *b, const LNode *seq, const char *path, size_t i, const char *what,
-                 Obj *out) {
+static bool item(Build *b, const LNode *seq, const char *path, size_t i, const char *what, Obj *out)
+{
    const LNode *n = seq->items[i].value;
    char *p = xasprintf("%s[%zu]", path, i);
    if (n->kind != LNODE_MAP) {
@@ -291,12 +316,13 @@ static bool item(Build *b, const LNode *seq, const char *path, size_t i, const c
       free(p);
       return false;
    }
-   *out = (Obj){ n, p, what };
+   *out = (Obj){n, p, what};
    return true;
 }
 
 static void too_many(Build *b, const LNode *at, const char *path, const char *key, size_t n,
-                     size_t max) {
+                     size_t max)
+{
    if (n > max)
       Build_diag(b, DIAG_WARNING, at->line, at->col, path,
                  _("'%s' has %zu items; AWS allows at most %zu"), key, n, max);
@@ -304,7 +330,8 @@ static void too_many(Build *b, const LNode *at, const char *path, const char *ke
 
 /* ---- links ---- */
 
-static void check_url(Build *b, const LNode *at, const char *path, char **url) {
+static void check_url(Build *b, const LNode *at, const char *path, char **url)
+{
    if (!**url) {
       Build_diag(b, DIAG_WARNING, at->line, at->col, path, "%s", _("'url' is empty"));
       free(*url);
@@ -315,7 +342,8 @@ static void check_url(Build *b, const LNode *at, const char *path, char **url) {
    }
 }
 
-static void read_link(Build *b, const Obj *o, bool need_text, Link *out) {
+static void read_link(Build *b, const Obj *o, bool need_text, Link *out)
+{
    const LNode *at;
    check_keys(b, o, LINK_KEYS);
    out->text = text(b, o, "displayText", false, MAX_TEXT);
@@ -331,17 +359,19 @@ static void read_link(Build *b, const Obj *o, bool need_text, Link *out) {
 }
 
 /* Reads the link under key; false when there is none. */
-static bool build_link(Build *b, const Obj *o, const char *key, bool need_text, Link *out) {
+static bool build_link(Build *b, const Obj *o, const char *key, bool need_text, Link *out)
+{
    const LNode *m = field(b, o, key, LNODE_MAP, false);
    if (!m)
       return false;
    char *path = key_path(o->path, key);
-   read_link(b, &(Obj){ m, path, key }, need_text, out);
+   read_link(b, &(Obj){m, path, key}, need_text, out);
    free(path);
    return true;
 }
 
-static void build_contents(Build *b, const Obj *r, Link **links, size_t *count) {
+static void build_contents(Build *b, const Obj *r, Link **links, size_t *count)
+{
    char *path;
    const LNode *seq = list(b, r, "content", true, &path);
    if (!seq)
@@ -359,7 +389,8 @@ static void build_contents(Build *b, const Obj *r, Link **links, size_t *count) 
    free(path);
 }
 
-static void build_resource(Build *b, const Obj *r, Choice *c) {
+static void build_resource(Build *b, const Obj *r, Choice *c)
+{
    const LNode *at;
    check_keys(b, r, MORE_KEYS);
    char *type = text_at(b, r, "type", true, 0, &at);
@@ -378,7 +409,8 @@ static void build_resource(Build *b, const Obj *r, Choice *c) {
    free(type);
 }
 
-static void build_more(Build *b, const Obj *o, Choice *c) {
+static void build_more(Build *b, const Obj *o, Choice *c)
+{
    char *path;
    const LNode *seq = list(b, o, "additionalResources", false, &path);
    if (!seq)
@@ -395,7 +427,8 @@ static void build_more(Build *b, const Obj *o, Choice *c) {
 
 /* ---- choices and rules ---- */
 
-static Weight choice_weight(Build *b, const Obj *o) {
+static Weight choice_weight(Build *b, const Obj *o)
+{
    const LNode *at;
    char *w = text_at(b, o, "risk", false, 0, &at);
    Weight weight = WEIGHT_NONE;
@@ -415,14 +448,16 @@ static Weight choice_weight(Build *b, const Obj *o) {
    return weight;
 }
 
-static bool ends_with(const char *s, const char *suffix) {
+static bool ends_with(const char *s, const char *suffix)
+{
    size_t n = strlen(s), m = strlen(suffix);
    return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
 /* A change note is shown as one line of the upgrade preview: a line break
  * or a long note is a warning, and only the first line is kept. */
-static char *change_note(Build *b, const Obj *o) {
+static char *change_note(Build *b, const Obj *o)
+{
    const LNode *at;
    char *note = text_at(b, o, "changeNote", false, 0, &at);
    if (!note)
@@ -442,7 +477,8 @@ static char *change_note(Build *b, const Obj *o) {
    return note;
 }
 
-static void build_choice(Build *b, const Obj *o, Choice *c) {
+static void build_choice(Build *b, const Obj *o, Choice *c)
+{
    set_pos(&c->pos, o);
    check_keys(b, o, CHOICE_KEYS);
    c->id = ident(b, o, &c->pos);
@@ -459,7 +495,8 @@ static void build_choice(Build *b, const Obj *o, Choice *c) {
                  _("choice '%s' has no improvementPlan"), c->id);
 }
 
-static void build_choices(Build *b, const Obj *o, Question *q) {
+static void build_choices(Build *b, const Obj *o, Question *q)
+{
    char *path;
    const LNode *seq = list(b, o, "choices", true, &path);
    if (!seq)
@@ -476,11 +513,12 @@ static void build_choices(Build *b, const Obj *o, Question *q) {
    free(path);
 }
 
-static Risk rule_risk(Build *b, const Obj *o) {
+static Risk rule_risk(Build *b, const Obj *o)
+{
    static const struct {
       const char *name;
       Risk risk;
-   } names[] = { { "HIGH_RISK", RISK_HIGH }, { "MEDIUM_RISK", RISK_MEDIUM }, { "NO_RISK", RISK_NONE } };
+   } names[] = {{"HIGH_RISK", RISK_HIGH}, {"MEDIUM_RISK", RISK_MEDIUM}, {"NO_RISK", RISK_NONE}};
    const LNode *at;
    char *s = text_at(b, o, "risk", true, 0, &at);
    if (!s)
@@ -499,7 +537,8 @@ static Risk rule_risk(Build *b, const Obj *o) {
    return RISK_HIGH;
 }
 
-static void build_rules(Build *b, const Obj *o, Question *q) {
+static void build_rules(Build *b, const Obj *o, Question *q)
+{
    char *path;
    const LNode *seq = list(b, o, "riskRules", false, &path);
    if (!seq)
@@ -528,7 +567,8 @@ static void build_rules(Build *b, const Obj *o, Question *q) {
 
 /* ---- questions, pillars, phases ---- */
 
-static void question_phase(Build *b, const Obj *o, Question *q) {
+static void question_phase(Build *b, const Obj *o, Question *q)
+{
    const Lens *l = b->lens;
    const LNode *at;
    char *name = text_at(b, o, "phase", false, 0, &at);
@@ -549,7 +589,8 @@ static void question_phase(Build *b, const Obj *o, Question *q) {
    free(name);
 }
 
-static void build_question(Build *b, const Obj *o, size_t pillar) {
+static void build_question(Build *b, const Obj *o, size_t pillar)
+{
    Lens *l = b->lens;
    l->questions = xgrow(l->questions, &b->cap_questions, l->n_questions + 1, sizeof *l->questions);
    Question *q = &l->questions[l->n_questions++];
@@ -567,7 +608,8 @@ static void build_question(Build *b, const Obj *o, size_t pillar) {
    build_rules(b, o, q);
 }
 
-static void build_pillar(Build *b, const Obj *o, Pillar *p) {
+static void build_pillar(Build *b, const Obj *o, Pillar *p)
+{
    Lens *l = b->lens;
    set_pos(&p->pos, o);
    check_keys(b, o, PILLAR_KEYS);
@@ -591,7 +633,8 @@ static void build_pillar(Build *b, const Obj *o, Pillar *p) {
    p->count = l->n_questions - p->first;
 }
 
-static void build_pillars(Build *b, const Obj *o) {
+static void build_pillars(Build *b, const Obj *o)
+{
    Lens *l = b->lens;
    char *path;
    const LNode *seq = list(b, o, "pillars", true, &path);
@@ -609,7 +652,8 @@ static void build_pillars(Build *b, const Obj *o) {
    free(path);
 }
 
-static void build_phases(Build *b, const Obj *o) {
+static void build_phases(Build *b, const Obj *o)
+{
    Lens *l = b->lens;
    char *path;
    const LNode *seq = list(b, o, "phases", false, &path);
@@ -635,7 +679,8 @@ static void build_phases(Build *b, const Obj *o) {
 
 /* A key from the name: lower-case ASCII letters and digits, every other run
  * of bytes one '-'.  NULL when nothing is left. */
-static char *slug(const char *name) {
+static char *slug(const char *name)
+{
    char *s = xmalloc(strlen(name) + 1), *p = s;
    for (; *name; name++) {
       char c = *name;
@@ -660,7 +705,8 @@ static char *slug(const char *name) {
 
 /* "[Phase] Title": the length of the phase name (from s + 1) when title has
  * such a prefix with a non-empty name and a non-empty title after it, else 0. */
-static size_t phase_prefix(const char *title) {
+static size_t phase_prefix(const char *title)
+{
    if (!title || title[0] != '[')
       return 0;
    const char *close = strchr(title + 1, ']');
@@ -671,7 +717,8 @@ static size_t phase_prefix(const char *title) {
 
 /* A phase id from its name: the slug with '_' for '-', made unique among
  * the phases already read ("_2", "_3" ...). */
-static char *phase_id(const Lens *l, const char *name) {
+static char *phase_id(const Lens *l, const char *name)
+{
    char *s = slug(name);
    if (!s)
       s = xstrdup("phase");
@@ -689,7 +736,8 @@ static char *phase_id(const Lens *l, const char *name) {
 
 /* A title the exporter shortened ("…" at its end) was also written in full
  * at the start of the description: take it back from there. */
-static void untruncate_title(Question *q) {
+static void untruncate_title(Question *q)
+{
    static const char ell[] = "\xE2\x80\xA6";
    size_t n = strlen(q->title), e = sizeof ell - 1;
    if (n <= e || strcmp(q->title + n - e, ell) != 0 || !q->description)
@@ -700,8 +748,8 @@ static void untruncate_title(Question *q) {
    if (strncmp(q->description, q->title, stem) != 0)
       return;
    const char *gap = strstr(q->description, "\n\n");
-   char *full = gap ? xstrndup(q->description, (size_t)(gap - q->description))
-                    : xstrdup(q->description);
+   char *full =
+      gap ? xstrndup(q->description, (size_t)(gap - q->description)) : xstrdup(q->description);
    char *rest = gap && gap[2] ? xstrdup(gap + 2) : NULL;
    free(q->title);
    free(q->description);
@@ -714,7 +762,8 @@ static void untruncate_title(Question *q) {
  * whose every question has such a prefix gets them back as phases, in the
  * order the questions first name them, so that export and load give the
  * same matrix.  A lens where some title lacks the prefix loads as written. */
-static void phases_from_titles(Build *b, const Obj *o) {
+static void phases_from_titles(Build *b, const Obj *o)
+{
    Lens *l = b->lens;
    if (l->format != LENS_JSON || l->n_phases || LNode_find(o->node, "phases") || !l->n_questions)
       return;
@@ -734,8 +783,8 @@ static void phases_from_titles(Build *b, const Obj *o) {
          Phase *ph = &l->phases[l->n_phases];
          ph->id = phase_id(l, name);
          ph->name = name;
-         ph->pos = (SrcPos){ .line = q->pos.line, .col = q->pos.col,
-                             .path = xasprintf("%s.title", q->pos.path) };
+         ph->pos = (SrcPos){
+            .line = q->pos.line, .col = q->pos.col, .path = xasprintf("%s.title", q->pos.path)};
          at = (int)l->n_phases++;
       } else {
          free(name);
@@ -748,7 +797,8 @@ static void phases_from_titles(Build *b, const Obj *o) {
    }
 }
 
-static void build_top(Build *b, const Obj *o) {
+static void build_top(Build *b, const Obj *o)
+{
    Lens *l = b->lens;
    check_keys(b, o, LENS_KEYS);
    l->name = text(b, o, "name", true, MAX_NAME);
@@ -770,16 +820,19 @@ static void build_top(Build *b, const Obj *o) {
 }
 
 Lens *LensBuild_run(const LNode *root, const char *file, LensFormat format, unsigned flags,
-                    DiagList *diags) {
+                    DiagList *diags)
+{
    size_t errors = diags->errors;
-   Build b = { .file = file, .diags = diags, .lens = xcalloc(1, sizeof(Lens)),
-               .stored = (flags & LENS_LOAD_STORED) != 0 };
+   Build b = {.file = file,
+              .diags = diags,
+              .lens = xcalloc(1, sizeof(Lens)),
+              .stored = (flags & LENS_LOAD_STORED) != 0};
    b.lens->format = format;
    if (root->kind != LNODE_MAP) {
       Build_diag(&b, DIAG_ERROR, root->line, root->col, NULL, _("a lens must be a mapping, not %s"),
                  LNode_kindName(root->kind));
    } else {
-      build_top(&b, &(Obj){ root, "", _("the lens") });
+      build_top(&b, &(Obj){root, "", _("the lens")});
       LensCheck_run(&b);
    }
    if (diags->errors > errors) {

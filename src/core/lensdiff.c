@@ -11,7 +11,8 @@
 #include "core/str.h"
 #include "core/xalloc.h"
 
-static bool sameChoices(const Question *a, const Question *b) {
+static bool sameChoices(const Question *a, const Question *b)
+{
    if (a->n_choices != b->n_choices)
       return false;
    for (size_t i = 0; i < a->n_choices; i++)
@@ -23,7 +24,8 @@ static bool sameChoices(const Question *a, const Question *b) {
 
 /* Rules compare by meaning as far as the canonical text goes: the same
  * conditions (Cond_format) with the same risks, in the same order. */
-static bool sameRule(const RiskRule *a, const RiskRule *b) {
+static bool sameRule(const RiskRule *a, const RiskRule *b)
+{
    if (a->risk != b->risk)
       return false;
    if (!a->expr || !b->expr)
@@ -35,7 +37,8 @@ static bool sameRule(const RiskRule *a, const RiskRule *b) {
    return same;
 }
 
-static bool sameRules(const Question *a, const Question *b) {
+static bool sameRules(const Question *a, const Question *b)
+{
    if (a->n_rules != b->n_rules)
       return false;
    for (size_t i = 0; i < a->n_rules; i++)
@@ -45,7 +48,8 @@ static bool sameRules(const Question *a, const Question *b) {
 }
 
 /* Ids of a's choices that b lacks. */
-static const char **missingChoices(const Question *a, const Question *b, size_t *n) {
+static const char **missingChoices(const Question *a, const Question *b, size_t *n)
+{
    const char **ids = NULL;
    *n = 0;
    for (size_t i = 0; i < a->n_choices; i++)
@@ -57,7 +61,8 @@ static const char **missingChoices(const Question *a, const Question *b, size_t 
 }
 
 /* The choices of to whose change note from's same choice lacks. */
-static const Choice **newNotes(const Question *from, const Question *to, size_t *n) {
+static const Choice **newNotes(const Question *from, const Question *to, size_t *n)
+{
    const Choice **out = NULL;
    *n = 0;
    for (size_t i = 0; i < to->n_choices; i++) {
@@ -73,7 +78,8 @@ static const Choice **newNotes(const Question *from, const Question *to, size_t 
    return out;
 }
 
-static void compare(const Question *from, const Question *to, LensQuestionDiff *d) {
+static void compare(const Question *from, const Question *to, LensQuestionDiff *d)
+{
    if (!Str_eq(from->title, to->title))
       d->changes |= LENSDIFF_TITLE;
    if (!sameChoices(from, to))
@@ -87,7 +93,8 @@ static void compare(const Question *from, const Question *to, LensQuestionDiff *
       d->changes |= LENSDIFF_SUBSTANCE;
 }
 
-void LensDiff_build(const Lens *from, const Lens *to, LensDiff *out) {
+void LensDiff_build(const Lens *from, const Lens *to, LensDiff *out)
+{
    memset(out, 0, sizeof *out);
    out->questions = xcalloc(to->n_questions + from->n_questions + 1, sizeof *out->questions);
    for (size_t i = 0; i < to->n_questions; i++) {
@@ -120,7 +127,8 @@ void LensDiff_build(const Lens *from, const Lens *to, LensDiff *out) {
    }
 }
 
-void LensDiff_free(LensDiff *d) {
+void LensDiff_free(LensDiff *d)
+{
    if (!d)
       return;
    for (size_t i = 0; i < d->n; i++) {
@@ -132,7 +140,8 @@ void LensDiff_free(LensDiff *d) {
    memset(d, 0, sizeof *d);
 }
 
-bool LensDiff_needsReview(const LensDiff *d, const LensQuestionDiff *q) {
+bool LensDiff_needsReview(const LensDiff *d, const LensQuestionDiff *q)
+{
    if (q->changes & (LENSDIFF_ADDED | LENSDIFF_REMOVED))
       return false; /* nothing to look at again: new, or gone */
    if (d->n_noted == 0)
@@ -141,14 +150,16 @@ bool LensDiff_needsReview(const LensDiff *d, const LensQuestionDiff *q) {
           q->n_removed_choices;
 }
 
-const LensQuestionDiff *LensDiff_find(const LensDiff *d, const char *id) {
+const LensQuestionDiff *LensDiff_find(const LensDiff *d, const char *id)
+{
    for (size_t i = 0; id && i < d->n; i++)
       if (strcmp(d->questions[i].id, id) == 0)
          return &d->questions[i];
    return NULL;
 }
 
-size_t Answer_carry(const Question *from, const Answer *a, const Question *to, Answer *out) {
+size_t Answer_carry(const Question *from, const Answer *a, const Question *to, Answer *out)
+{
    size_t dropped = 0;
    memset(out->choices, CHOICE_UNSELECTED, to->n_choices);
    out->not_applicable = a->not_applicable;
@@ -166,7 +177,8 @@ size_t Answer_carry(const Question *from, const Answer *a, const Question *to, A
 }
 
 /* Compares two runs of digits as numbers (leading zeros ignored). */
-static int cmpNumber(const char **pa, const char **pb) {
+static int cmpNumber(const char **pa, const char **pb)
+{
    const char *a = *pa, *b = *pb;
    while (*a == '0')
       a++;
@@ -183,7 +195,8 @@ static int cmpNumber(const char **pa, const char **pb) {
    return c;
 }
 
-int Version_compare(const char *a, const char *b) {
+int Version_compare(const char *a, const char *b)
+{
    if (!a || !b)
       return (a != NULL) - (b != NULL);
    while (*a || *b) {

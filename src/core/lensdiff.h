@@ -15,8 +15,8 @@
  * Without notes every change does, as before.
  *
  * Pure computation over two loaded lenses; a LensDiff borrows ids from them. */
-#ifndef WALENS_LENSDIFF_H
-#define WALENS_LENSDIFF_H
+#ifndef WALENS_CORE_LENSDIFF_H
+#define WALENS_CORE_LENSDIFF_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -29,20 +29,20 @@ enum {
    LENSDIFF_TITLE = 1 << 0,
    LENSDIFF_CHOICES = 1 << 1,
    LENSDIFF_RULES = 1 << 2,
-   LENSDIFF_ADDED = 1 << 3,   /* only in the new lens */
-   LENSDIFF_REMOVED = 1 << 4, /* only in the old lens */
+   LENSDIFF_ADDED = 1 << 3,     /* only in the new lens */
+   LENSDIFF_REMOVED = 1 << 4,   /* only in the old lens */
    LENSDIFF_SUBSTANCE = 1 << 5, /* a practice has a new change note */
 };
 
 #define LENSDIFF_NONE ((size_t)-1)
 
 typedef struct LensQuestionDiff {
-   const char *id;     /* borrowed from whichever lens has it */
-   size_t from, to;    /* question indexes; LENSDIFF_NONE when absent */
-   unsigned changes;   /* LENSDIFF_*; 0 = identical */
+   const char *id;               /* borrowed from whichever lens has it */
+   size_t from, to;              /* question indexes; LENSDIFF_NONE when absent */
+   unsigned changes;             /* LENSDIFF_*; 0 = identical */
    const char **removed_choices; /* ids in the old question only (borrowed; array owned) */
    size_t n_removed_choices;
-   const char **added_choices;   /* ids in the new question only */
+   const char **added_choices; /* ids in the new question only */
    size_t n_added_choices;
    const Choice **noted; /* new choices with a new change note, in order (borrowed; array owned) */
    size_t n_noted;

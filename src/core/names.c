@@ -14,7 +14,8 @@
 #include "core/xalloc.h"
 #include "i18n.h"
 
-size_t Names_maxChars(NameKind kind) {
+size_t Names_maxChars(NameKind kind)
+{
    switch (kind) {
    case NAME_WORKLOAD: return 100;
    case NAME_MILESTONE: return 100;
@@ -26,13 +27,15 @@ size_t Names_maxChars(NameKind kind) {
 /* A blank that separates words: after NFKC the no-break and ideographic
  * spaces are U+0020 already; the rest of Unicode's Zs stays visible as a
  * gap and is treated the same. */
-static bool isBlank(ucs4_t c) {
+static bool isBlank(ucs4_t c)
+{
    return c == ' ' || uc_is_property_space(c);
 }
 
 /* Checks every character of s[0..n) (in NFKC) and writes it to out with
  * blanks trimmed and squeezed; returns the number of characters. */
-static NameProblem squeeze(const uint8_t *s, size_t n, char *out, size_t *chars) {
+static NameProblem squeeze(const uint8_t *s, size_t n, char *out, size_t *chars)
+{
    size_t o = 0, count = 0;
    bool gap = false;
    for (size_t i = 0; i < n;) {
@@ -52,26 +55,27 @@ static NameProblem squeeze(const uint8_t *s, size_t n, char *out, size_t *chars)
             count++;
             gap = false;
          }
-         memcpy(out + o, s + i, (size_t) k);
-         o += (size_t) k;
+         memcpy(out + o, s + i, (size_t)k);
+         o += (size_t)k;
          count++;
       }
-      i += (size_t) k;
+      i += (size_t)k;
    }
    out[o] = '\0';
    *chars = count;
    return o ? NAME_OK : NAME_EMPTY;
 }
 
-NameProblem Names_normalize(NameKind kind, const char *name, char **out) {
+NameProblem Names_normalize(NameKind kind, const char *name, char **out)
+{
    *out = NULL;
    if (!name)
       return NAME_EMPTY;
    size_t n = strlen(name);
-   if (u8_check((const uint8_t *) name, n))
+   if (u8_check((const uint8_t *)name, n))
       return NAME_BAD_UTF8;
    size_t len = 0;
-   uint8_t *nf = u8_normalize(UNINORM_NFKC, (const uint8_t *) name, n, NULL, &len);
+   uint8_t *nf = u8_normalize(UNINORM_NFKC, (const uint8_t *)name, n, NULL, &len);
    if (!nf)
       return NAME_BAD_UTF8; /* out of memory, or invalid */
    char *res = xmalloc(len + 1);
@@ -88,14 +92,16 @@ NameProblem Names_normalize(NameKind kind, const char *name, char **out) {
    return NAME_OK;
 }
 
-bool Names_isNormal(NameKind kind, const char *name) {
+bool Names_isNormal(NameKind kind, const char *name)
+{
    char *n = NULL;
    bool same = Names_normalize(kind, name, &n) == NAME_OK && strcmp(n, name) == 0;
    free(n);
    return same;
 }
 
-static const char *kindWord(NameKind kind) {
+static const char *kindWord(NameKind kind)
+{
    switch (kind) {
    case NAME_WORKLOAD: return _("workload name");
    case NAME_MILESTONE: return _("milestone name");
@@ -104,7 +110,8 @@ static const char *kindWord(NameKind kind) {
    return "";
 }
 
-char *Names_check(NameKind kind, const char *name, char **out) {
+char *Names_check(NameKind kind, const char *name, char **out)
+{
    NameProblem p = Names_normalize(kind, name, out);
    if (p == NAME_OK)
       return NULL;
@@ -114,7 +121,8 @@ char *Names_check(NameKind kind, const char *name, char **out) {
    return msg;
 }
 
-char *Names_problemText(NameKind kind, NameProblem p) {
+char *Names_problemText(NameKind kind, NameProblem p)
+{
    switch (p) {
    case NAME_OK: return xstrdup(_("no problem"));
    case NAME_BAD_UTF8: return xstrdup(_("not valid UTF-8"));
@@ -124,8 +132,7 @@ char *Names_problemText(NameKind kind, NameProblem p) {
    case NAME_INVISIBLE:
       return xstrdup(_("holds an invisible character (a zero-width space or joiner, a soft "
                        "hyphen, a variation selector)"));
-   case NAME_TOO_LONG:
-      return xasprintf(_("longer than %zu characters"), Names_maxChars(kind));
+   case NAME_TOO_LONG: return xasprintf(_("longer than %zu characters"), Names_maxChars(kind));
    }
    return xstrdup("?");
 }

@@ -13,8 +13,8 @@
  * (Unicode's Default_Ignorable_Code_Point: zero-width spaces and joiners,
  * soft hyphens, variation selectors), an empty name, a name longer than its
  * kind's limit (Names_maxChars; documented in walens(1)). */
-#ifndef WALENS_NAMES_H
-#define WALENS_NAMES_H
+#ifndef WALENS_CORE_NAMES_H
+#define WALENS_CORE_NAMES_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,7 +1,7 @@
 /* paths.h: where walens finds its database, its lenses and its user name.
  * Every returned string is owned by the caller. */
-#ifndef WALENS_PATHS_H
-#define WALENS_PATHS_H
+#ifndef WALENS_CORE_PATHS_H
+#define WALENS_CORE_PATHS_H
 
 /* $WALENS_DB, else $XDG_DATA_HOME/walens/walens.db, else
  * ~/.local/share/walens/walens.db.  Creates the directory (0700) when

@@ -19,8 +19,9 @@ static const char *const statusNames[PLAN_STATUS_COUNT] = {
 
 static const char *const statusLabels[PLAN_STATUS_COUNT] = {
    /* In context: other languages say the status "open" unlike the verb. */
-   NC_("plan status", "open"), NC_("plan status", "in progress"), NC_("plan status", "done"),
-   NC_("plan status", "risk accepted"), NC_("plan status", "won't do"),
+   NC_("plan status", "open"),     NC_("plan status", "in progress"),
+   NC_("plan status", "done"),     NC_("plan status", "risk accepted"),
+   NC_("plan status", "won't do"),
 };
 
 static const char *const stateNames[PLAN_ITEM_STATE_COUNT] = {
@@ -28,26 +29,33 @@ static const char *const stateNames[PLAN_ITEM_STATE_COUNT] = {
 };
 
 static const char *const stateLabels[PLAN_ITEM_STATE_COUNT] = {
-   N_("to improve"), N_("resolved by the answer"), N_("no longer at risk"),
-   N_("question not answered yet"), N_("no longer in the lens"),
+   N_("to improve"),
+   N_("resolved by the answer"),
+   N_("no longer at risk"),
+   N_("question not answered yet"),
+   N_("no longer in the lens"),
 };
 
-const char *PlanStatus_name(PlanStatus s) {
+const char *PlanStatus_name(PlanStatus s)
+{
    return (unsigned)s < PLAN_STATUS_COUNT ? statusNames[s] : statusNames[PLAN_OPEN];
 }
 
-const char *PlanStatus_label(PlanStatus s) {
+const char *PlanStatus_label(PlanStatus s)
+{
    return C_("plan status", statusLabels[(unsigned)s < PLAN_STATUS_COUNT ? s : PLAN_OPEN]);
 }
 
 /* One character of a status word as compared: '-', ' ' and '_' are one, and
  * letter case does not count (ASCII only: other bytes compare as they are). */
-static char fold(char c) {
+static char fold(char c)
+{
    return c == '-' || c == ' ' ? '_' : (char)tolower((unsigned char)c);
 }
 
 /* Equal after fold(). */
-static bool sameName(const char *given, const char *name) {
+static bool sameName(const char *given, const char *name)
+{
    for (; *given && *name; given++, name++)
       if (fold(*given) != fold(*name))
          return false;
@@ -56,7 +64,8 @@ static bool sameName(const char *given, const char *name) {
 
 /* The status whose word in table (names, or labels translated or not)
  * given is; -1 when none. */
-static int findStatus(const char *given, const char *const *table, bool translate) {
+static int findStatus(const char *given, const char *const *table, bool translate)
+{
    for (int i = 0; i < PLAN_STATUS_COUNT; i++)
       if (sameName(given, translate ? C_("plan status", table[i]) : table[i]))
          return i;
@@ -64,7 +73,8 @@ static int findStatus(const char *given, const char *const *table, bool translat
 }
 
 /* The API names win over the labels, so no translation can take one away. */
-bool PlanStatus_parse(const char *name, PlanStatus *out) {
+bool PlanStatus_parse(const char *name, PlanStatus *out)
+{
    int i = -1;
    if (name && *name && (i = findStatus(name, statusNames, false)) < 0 &&
        (i = findStatus(name, statusLabels, false)) < 0)
@@ -76,26 +86,31 @@ bool PlanStatus_parse(const char *name, PlanStatus *out) {
    return true;
 }
 
-bool PlanStatus_isName(const char *s) {
+bool PlanStatus_isName(const char *s)
+{
    for (int i = 0; s && i < PLAN_STATUS_COUNT; i++)
       if (strcmp(s, statusNames[i]) == 0)
          return true;
    return false;
 }
 
-bool PlanStatus_isPending(PlanStatus s) {
+bool PlanStatus_isPending(PlanStatus s)
+{
    return s == PLAN_OPEN || s == PLAN_IN_PROGRESS;
 }
 
-const char *PlanItemState_name(PlanItemState s) {
+const char *PlanItemState_name(PlanItemState s)
+{
    return (unsigned)s < PLAN_ITEM_STATE_COUNT ? stateNames[s] : stateNames[0];
 }
 
-const char *PlanItemState_label(PlanItemState s) {
+const char *PlanItemState_label(PlanItemState s)
+{
    return _(stateLabels[(unsigned)s < PLAN_ITEM_STATE_COUNT ? s : 0]);
 }
 
-bool PlanItemState_parse(const char *name, PlanItemState *out) {
+bool PlanItemState_parse(const char *name, PlanItemState *out)
+{
    for (int i = 0; name && i < PLAN_ITEM_STATE_COUNT; i++)
       if (sameName(name, stateNames[i])) {
          if (out)
@@ -107,7 +122,8 @@ bool PlanItemState_parse(const char *name, PlanItemState *out) {
 
 /* ---- dates ---- */
 
-static bool digits(const char *p, int n, int *out) {
+static bool digits(const char *p, int n, int *out)
+{
    int v = 0;
    for (int i = 0; i < n; i++) {
       if (p[i] < '0' || p[i] > '9')
@@ -118,8 +134,9 @@ static bool digits(const char *p, int n, int *out) {
    return true;
 }
 
-bool Plan_validDate(const char *ymd) {
-   static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+bool Plan_validDate(const char *ymd)
+{
+   static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
    int y, m, d;
    if (!ymd || strlen(ymd) != 10 || ymd[4] != '-' || ymd[7] != '-' || !digits(ymd, 4, &y) ||
        !digits(ymd + 5, 2, &m) || !digits(ymd + 8, 2, &d))
@@ -133,7 +150,8 @@ bool Plan_validDate(const char *ymd) {
 
 /* ---- priorities ---- */
 
-bool Plan_parsePriority(const char *text, int *out) {
+bool Plan_parsePriority(const char *text, int *out)
+{
    char *end;
    long v;
    if (!text)
@@ -149,7 +167,8 @@ bool Plan_parsePriority(const char *text, int *out) {
 
 /* ---- tracking ---- */
 
-void PlanTrack_free(PlanTrack *t) {
+void PlanTrack_free(PlanTrack *t)
+{
    if (!t)
       return;
    free(t->question_id);
@@ -162,7 +181,8 @@ void PlanTrack_free(PlanTrack *t) {
    memset(t, 0, sizeof *t);
 }
 
-void PlanTrack_copy(PlanTrack *dst, const PlanTrack *src) {
+void PlanTrack_copy(PlanTrack *dst, const PlanTrack *src)
+{
    *dst = *src;
    dst->question_id = xstrdup(src->question_id);
    dst->choice_id = xstrdup(src->choice_id);
@@ -185,21 +205,24 @@ typedef struct TrackIndex {
    size_t n;
 } TrackIndex;
 
-static int cmpKey(const char *qa, const char *ca, const char *qb, const char *cb) {
+static int cmpKey(const char *qa, const char *ca, const char *qb, const char *cb)
+{
    int c = strcmp(qa, qb);
    return c ? c : strcmp(ca, cb);
 }
 
 static const PlanTrack *sortBase; /* qsort has no context argument */
 
-static int cmpTrackIdx(const void *pa, const void *pb) {
+static int cmpTrackIdx(const void *pa, const void *pb)
+{
    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
    int c = cmpKey(sortBase[a].question_id, sortBase[a].choice_id, sortBase[b].question_id,
                   sortBase[b].choice_id);
    return c ? c : (a > b) - (a < b);
 }
 
-static void TrackIndex_build(TrackIndex *ix, const PlanTrack *tracks, size_t n) {
+static void TrackIndex_build(TrackIndex *ix, const PlanTrack *tracks, size_t n)
+{
    ix->tracks = tracks;
    ix->idx = xcalloc(n + 1, sizeof *ix->idx);
    ix->n = 0;
@@ -212,7 +235,8 @@ static void TrackIndex_build(TrackIndex *ix, const PlanTrack *tracks, size_t n) 
 }
 
 /* The position in ix->idx of the first track with this key, or ix->n. */
-static size_t TrackIndex_lower(const TrackIndex *ix, const char *qid, const char *cid) {
+static size_t TrackIndex_lower(const TrackIndex *ix, const char *qid, const char *cid)
+{
    size_t lo = 0, hi = ix->n;
    while (lo < hi) {
       size_t mid = lo + (hi - lo) / 2;
@@ -225,7 +249,8 @@ static size_t TrackIndex_lower(const TrackIndex *ix, const char *qid, const char
    return lo;
 }
 
-static const PlanTrack *findTrack(const TrackIndex *ix, const char *qid, const char *cid) {
+static const PlanTrack *findTrack(const TrackIndex *ix, const char *qid, const char *cid)
+{
    size_t i = TrackIndex_lower(ix, qid, cid);
    if (i < ix->n) {
       const PlanTrack *t = &ix->tracks[ix->idx[i]];
@@ -235,7 +260,8 @@ static const PlanTrack *findTrack(const TrackIndex *ix, const char *qid, const c
    return NULL;
 }
 
-static void setTrack(PlanItem *it, const PlanTrack *t, const char *qid, const char *cid) {
+static void setTrack(PlanItem *it, const PlanTrack *t, const char *qid, const char *cid)
+{
    if (t) {
       PlanTrack_copy(&it->track, t);
       it->tracked = t->version > 0;
@@ -247,11 +273,13 @@ static void setTrack(PlanItem *it, const PlanTrack *t, const char *qid, const ch
    }
 }
 
-static bool anySelected(const Question *q, const Answer *a) {
+static bool anySelected(const Question *q, const Answer *a)
+{
    return memchr(a->choices, CHOICE_SELECTED, q->n_choices) != NULL;
 }
 
-void PlanItem_classify(const Review *r, PlanItem *it) {
+void PlanItem_classify(const Review *r, PlanItem *it)
+{
    const Lens *lens = r->lens;
    size_t qi;
    const Question *q = Lens_findQuestion(lens, it->track.question_id, &qi);
@@ -276,7 +304,8 @@ void PlanItem_classify(const Review *r, PlanItem *it) {
       it->state = PLAN_ITEM_UNANSWERED;
 }
 
-void Plan_build(const Review *r, const PlanTrack *tracks, size_t n_tracks, Plan *out) {
+void Plan_build(const Review *r, const PlanTrack *tracks, size_t n_tracks, Plan *out)
+{
    memset(out, 0, sizeof *out);
    PlanEntry *entries = NULL;
    size_t n = Plan_derive(r, &entries);
@@ -321,7 +350,8 @@ void Plan_build(const Review *r, const PlanTrack *tracks, size_t n_tracks, Plan 
    free(entries);
 }
 
-void Plan_free(Plan *p) {
+void Plan_free(Plan *p)
+{
    if (!p)
       return;
    for (size_t i = 0; i < p->n; i++)
@@ -330,7 +360,8 @@ void Plan_free(Plan *p) {
    memset(p, 0, sizeof *p);
 }
 
-const PlanItem *Plan_find(const Plan *p, const char *question_id, const char *choice_id) {
+const PlanItem *Plan_find(const Plan *p, const char *question_id, const char *choice_id)
+{
    for (size_t i = 0; i < p->n; i++)
       if (strcmp(p->items[i].track.question_id, question_id) == 0 &&
           strcmp(p->items[i].track.choice_id, choice_id) == 0)
@@ -340,14 +371,16 @@ const PlanItem *Plan_find(const Plan *p, const char *question_id, const char *ch
 
 static const Plan *indexBase; /* qsort has no context argument */
 
-static int cmpItemIdx(const void *pa, const void *pb) {
+static int cmpItemIdx(const void *pa, const void *pb)
+{
    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
    const PlanTrack *ta = &indexBase->items[a].track, *tb = &indexBase->items[b].track;
    int c = cmpKey(ta->question_id, ta->choice_id, tb->question_id, tb->choice_id);
    return c ? c : (a > b) - (a < b);
 }
 
-void PlanIndex_build(PlanIndex *ix, const Plan *p) {
+void PlanIndex_build(PlanIndex *ix, const Plan *p)
+{
    ix->plan = p;
    ix->idx = xcalloc(p->n + 1, sizeof *ix->idx);
    for (size_t i = 0; i < p->n; i++)
@@ -357,8 +390,8 @@ void PlanIndex_build(PlanIndex *ix, const Plan *p) {
    indexBase = NULL;
 }
 
-const PlanItem *PlanIndex_find(const PlanIndex *ix, const char *question_id,
-                               const char *choice_id) {
+const PlanItem *PlanIndex_find(const PlanIndex *ix, const char *question_id, const char *choice_id)
+{
    size_t lo = 0, hi = ix->plan->n;
    while (lo < hi) {
       size_t mid = lo + (hi - lo) / 2;
@@ -377,12 +410,14 @@ const PlanItem *PlanIndex_find(const PlanIndex *ix, const char *question_id,
    return NULL;
 }
 
-void PlanIndex_free(PlanIndex *ix) {
+void PlanIndex_free(PlanIndex *ix)
+{
    free(ix->idx);
    memset(ix, 0, sizeof *ix);
 }
 
-bool PlanItem_isOverdue(const PlanItem *it, const char *today) {
+bool PlanItem_isOverdue(const PlanItem *it, const char *today)
+{
    return it->state == PLAN_ITEM_ACTIVE && PlanStatus_isPending(it->track.status) &&
           it->track.due && today && strcmp(it->track.due, today) < 0;
 }

@@ -11,8 +11,8 @@
  * Pure computation: no SQL.  The store layer converts its rows to PlanTrack
  * (store/plan.h); snapshots (snapshot.h) embed a Plan.  A Plan owns its items
  * and each item owns its PlanTrack strings; Plan_free() releases them. */
-#ifndef WALENS_PLAN_H
-#define WALENS_PLAN_H
+#ifndef WALENS_CORE_PLAN_H
+#define WALENS_CORE_PLAN_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -68,13 +68,13 @@ void PlanTrack_free(PlanTrack *t);
 void PlanTrack_copy(PlanTrack *dst, const PlanTrack *src);
 /* Why an item is (or is no longer) in the plan. */
 typedef enum {
-   PLAN_ITEM_ACTIVE = 0,  /* derived from the current risk: to be improved */
-   PLAN_ITEM_RESOLVED,    /* the practice is now selected: resolved by the answer */
-   PLAN_ITEM_NOT_NEEDED,  /* not selected, but the question is no longer HIGH or
+   PLAN_ITEM_ACTIVE = 0, /* derived from the current risk: to be improved */
+   PLAN_ITEM_RESOLVED,   /* the practice is now selected: resolved by the answer */
+   PLAN_ITEM_NOT_NEEDED, /* not selected, but the question is no longer HIGH or
                              MEDIUM, or it or the practice is marked not applicable */
-   PLAN_ITEM_UNANSWERED,  /* nothing selected, and neither the question nor the
+   PLAN_ITEM_UNANSWERED, /* nothing selected, and neither the question nor the
                              practice marked not applicable: not answered (yet) */
-   PLAN_ITEM_ORPHANED,    /* the lens has no such question or choice (any more) */
+   PLAN_ITEM_ORPHANED,   /* the lens has no such question or choice (any more) */
 } PlanItemState;
 #define PLAN_ITEM_STATE_COUNT 5
 
@@ -89,9 +89,9 @@ const char *PlanItemState_label(PlanItemState s);
 typedef struct PlanItem {
    size_t question, choice; /* into the lens (or snapshot); PLAN_NO_INDEX when orphaned */
    PlanItemState state;
-   Risk risk;      /* the question's risk now; RISK_UNANSWERED when orphaned */
-   Weight weight;  /* the practice's weight; WEIGHT_NONE when orphaned */
-   bool tracked;   /* the user recorded something (track.version > 0) */
+   Risk risk;       /* the question's risk now; RISK_UNANSWERED when orphaned */
+   Weight weight;   /* the practice's weight; WEIGHT_NONE when orphaned */
+   bool tracked;    /* the user recorded something (track.version > 0) */
    PlanTrack track; /* the tracking, or the defaults (status open) when untracked */
 } PlanItem;
 
@@ -122,8 +122,7 @@ typedef struct PlanIndex {
 
 void PlanIndex_build(PlanIndex *ix, const Plan *p);
 /* The first item with this key (as Plan_find), or NULL; O(log n). */
-const PlanItem *PlanIndex_find(const PlanIndex *ix, const char *question_id,
-                               const char *choice_id);
+const PlanItem *PlanIndex_find(const PlanIndex *ix, const char *question_id, const char *choice_id);
 void PlanIndex_free(PlanIndex *ix);
 /* Due strictly before today (YYYY-MM-DD), still pending, and active. */
 bool PlanItem_isOverdue(const PlanItem *it, const char *today);

@@ -2,8 +2,8 @@
  *
  * Pure computation over a Lens: no SQL, no curses.  An Answer owns its
  * choices array; a Review owns its answers. */
-#ifndef WALENS_REVIEW_H
-#define WALENS_REVIEW_H
+#ifndef WALENS_CORE_REVIEW_H
+#define WALENS_CORE_REVIEW_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -73,8 +73,8 @@ void Review_init(Review *r, const Lens *lens); /* every question unanswered */
 void Review_free(Review *r);
 
 typedef struct RiskCounts {
-   size_t by_risk[RISK_COUNT]; /* indexed by Risk */
-   size_t questions, answered;  /* answered = not UNANSWERED */
+   size_t by_risk[RISK_COUNT];           /* indexed by Risk */
+   size_t questions, answered;           /* answered = not UNANSWERED */
    size_t practices, practices_selected; /* over all non-`_no` choices */
 } RiskCounts;
 
@@ -88,8 +88,8 @@ typedef struct MatrixCell {
 } MatrixCell;
 
 typedef struct Matrix {
-   size_t rows, cols; /* rows = max(1, n_phases), cols = n_pillars */
-   MatrixCell *cells; /* rows * cols, row-major */
+   size_t rows, cols;                   /* rows = max(1, n_phases), cols = n_pillars */
+   MatrixCell *cells;                   /* rows * cols, row-major */
    MatrixCell *row_totals, *col_totals; /* rows, cols */
    MatrixCell total;
 } Matrix;

@@ -3,8 +3,8 @@
  * The hashing is nettle's (nettle/sha2.h); this header keeps the few calls
  * walens makes in one place, with the lower-case hex form lens fingerprints
  * are stored in. */
-#ifndef WALENS_SHA256_H
-#define WALENS_SHA256_H
+#ifndef WALENS_CORE_SHA256_H
+#define WALENS_CORE_SHA256_H
 
 #include <stddef.h>
 

@@ -5,10 +5,12 @@
 
 #include <string.h>
 
-bool Str_eq(const char *a, const char *b) {
+bool Str_eq(const char *a, const char *b)
+{
    return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-bool Str_eqText(const char *a, const char *b) {
+bool Str_eqText(const char *a, const char *b)
+{
    return strcmp(a ? a : "", b ? b : "") == 0;
 }

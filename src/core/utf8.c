@@ -173,9 +173,8 @@ static void tailor(const void *s, bool wide, size_t n, char *brk)
              uc_is_alpha(charAt(s, wide, n, i)))
             brk[i] = 0;
       }
-      if (c == ':' && i + 2 < n && unitAt(s, wide, i + 1) == '/' &&
-          unitAt(s, wide, i + 2) == '/') {
-         size_t start = spelledBefore(s, wide, i, "https") ? i - 5
+      if (c == ':' && i + 2 < n && unitAt(s, wide, i + 1) == '/' && unitAt(s, wide, i + 2) == '/') {
+         size_t start = spelledBefore(s, wide, i, "https")  ? i - 5
                         : spelledBefore(s, wide, i, "http") ? i - 4
                                                             : i;
          size_t end = i;
@@ -222,9 +221,8 @@ void Utf8_breaksCp(const uint32_t *s, size_t n, char *brk)
 
 bool Utf8_isUnsafe(uint32_t cp)
 {
-   return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
-          (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
-          cp == 0x200F || cp == 0x061C;
+   return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+          (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C;
 }
 
 static bool kept(uint32_t cp, unsigned keep)
@@ -254,8 +252,7 @@ const char *Utf8_lineMark(void)
 {
    /* Asked each time: the caller may set the locale after the first use. */
    const char *set = nl_langinfo(CODESET);
-   return set && (strcmp(set, "UTF-8") == 0 || strcmp(set, "utf8") == 0) ? "\xE2\x8F\x8E"
-                                                                        : "\\n";
+   return set && (strcmp(set, "UTF-8") == 0 || strcmp(set, "utf8") == 0) ? "\xE2\x8F\x8E" : "\\n";
 }
 
 /* Hands the sanitized text of s[0..n) to put, run by run; stops at the
@@ -279,8 +276,8 @@ static bool walk(const char *s, size_t n, unsigned keep, PutFn put, void *ctx)
       if (i > run && !put(ctx, s + run, i - run))
          return false;
       /* A CRLF line end reads as the LF alone, not as a stray mark. */
-      bool crlf = cp == '\r' && (one_line || (keep & UTF8_KEEP_NL)) && i + 1 < n &&
-                  s[i + 1] == '\n';
+      bool crlf =
+         cp == '\r' && (one_line || (keep & UTF8_KEEP_NL)) && i + 1 < n && s[i + 1] == '\n';
       if (brk && !crlf && !put(ctx, mark, strlen(mark)))
          return false;
       if (!brk && !crlf && !put(ctx, REPLACEMENT, sizeof REPLACEMENT - 1))
@@ -309,7 +306,7 @@ char *Utf8_sanitize(const char *s, size_t n, unsigned keep, size_t *len)
    if (!s)
       n = 0;
    /* One replacement (3 bytes) a byte at most. */
-   Buf b = { xmalloc(3 * n + 1), 0 };
+   Buf b = {xmalloc(3 * n + 1), 0};
    walk(s, n, keep, putBuf, &b);
    b.s[b.len] = '\0';
    if (len)
@@ -356,8 +353,7 @@ static void strAdd(Str *b, const char *s, size_t n)
 }
 
 /* Appends one conversion, spec holding no '*'. */
-__attribute__((format(printf, 2, 3)))
-static bool strAddf(Str *b, const char *spec, ...)
+__attribute__((format(printf, 2, 3))) static bool strAddf(Str *b, const char *spec, ...)
 {
    char small[128];
    va_list ap, again;
@@ -401,8 +397,8 @@ static LenMod lenMod(const char **p)
    static const struct {
       const char *text;
       LenMod mod;
-   } mods[] = { { "hh", LEN_HH }, { "h", LEN_H }, { "ll", LEN_LL }, { "l", LEN_L },
-                { "j", LEN_J },   { "z", LEN_Z }, { "t", LEN_T },   { "L", LEN_LD } };
+   } mods[] = {{"hh", LEN_HH}, {"h", LEN_H}, {"ll", LEN_LL}, {"l", LEN_L},
+               {"j", LEN_J},   {"z", LEN_Z}, {"t", LEN_T},   {"L", LEN_LD}};
    for (size_t i = 0; i < sizeof mods / sizeof *mods; i++) {
       size_t n = strlen(mods[i].text);
       if (strncmp(*p, mods[i].text, n) == 0) {
@@ -505,15 +501,15 @@ static bool addConversion(Str *b, const char **p, unsigned keep, int saved_errno
    }
    char spec[64];
    char lm[3] = "";
-   static const char *const lmText[] = { "", "hh", "h", "l", "ll", "j", "z", "t", "L" };
+   static const char *const lmText[] = {"", "hh", "h", "l", "ll", "j", "z", "t", "L"};
    strcpy(lm, lmText[mod]);
    int n;
    if (prec >= 0)
       n = snprintf(spec, sizeof spec, "%%%s%s%d.%d%s%c", flags, left ? "-" : "",
                    width > 0 ? width : 0, prec, lm, conv);
    else
-      n = snprintf(spec, sizeof spec, "%%%s%s%d%s%c", flags, left ? "-" : "",
-                   width > 0 ? width : 0, lm, conv);
+      n = snprintf(spec, sizeof spec, "%%%s%s%d%s%c", flags, left ? "-" : "", width > 0 ? width : 0,
+                   lm, conv);
    return n > 0 && (size_t)n < sizeof spec && addNumber(b, spec, conv, mod, ap);
 }
 
@@ -539,7 +535,7 @@ static bool formatOneLine(Str *b, unsigned keep, const char *fmt, va_list *ap)
 
 char *Utf8_vformat(unsigned keep, size_t *len, const char *fmt, va_list ap)
 {
-   Str b = { 0 };
+   Str b = {0};
    va_list copy;
    va_copy(copy, ap);
    bool ok = formatOneLine(&b, keep, fmt, &copy);

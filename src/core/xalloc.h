@@ -4,8 +4,8 @@
  * the fatal hook (the TUI registers one that restores the terminal), print
  * "walens: out of memory" and abort.  Everything returned is owned by the
  * caller and released with free(). */
-#ifndef WALENS_XALLOC_H
-#define WALENS_XALLOC_H
+#ifndef WALENS_CORE_XALLOC_H
+#define WALENS_CORE_XALLOC_H
 
 #include <stddef.h>
 
@@ -14,7 +14,7 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 /* Grows an array of *cap elements of elsize bytes so that it holds at least need. */
 void *xgrow(void *p, size_t *cap, size_t need, size_t elsize);
-char *xstrdup(const char *s);            /* NULL stays NULL */
+char *xstrdup(const char *s); /* NULL stays NULL */
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

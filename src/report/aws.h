@@ -20,8 +20,8 @@
  * becomes a new workload on the lens whose ids they use.  Every id is
  * checked first; an unknown one is an error listing them all and nothing
  * is written. */
-#ifndef WALENS_AWS_H
-#define WALENS_AWS_H
+#ifndef WALENS_REPORT_AWS_H
+#define WALENS_REPORT_AWS_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -59,7 +59,7 @@ typedef struct AwsOptions {
 typedef struct AwsFile {
    char *path; /* relative to the output directory: "answers/MLOPS01.json" */
    char *text;
-   bool exec;  /* push.sh */
+   bool exec; /* push.sh */
 } AwsFile;
 
 /* The files of one export; owns them. */
@@ -77,8 +77,7 @@ bool AwsExport_build(Store *s, const char *workload, const AwsOptions *o, AwsExp
  * Symbolic links are not followed: dir, a subdirectory or a file that is
  * one is refused before anything is written; so is a file that exists and
  * is not a regular file.  Each file is written through OutFile. */
-bool AwsExport_write(const AwsExport *x, const char *dir, const OutFileRules *rules,
-                     char **err);
+bool AwsExport_write(const AwsExport *x, const char *dir, const OutFileRules *rules, char **err);
 void AwsExport_free(AwsExport *x);
 
 /* The import: reads path (a file, or every *.json file of a directory,

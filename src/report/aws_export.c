@@ -36,7 +36,7 @@
 static void addFile(AwsExport *x, char *path, char *text, bool exec)
 {
    x->files = xgrow(x->files, &x->cap, x->n + 1, sizeof *x->files);
-   x->files[x->n++] = (AwsFile){ path, text, exec };
+   x->files[x->n++] = (AwsFile){path, text, exec};
 }
 
 void AwsExport_free(AwsExport *x)
@@ -46,7 +46,7 @@ void AwsExport_free(AwsExport *x)
       free(x->files[i].text);
    }
    free(x->files);
-   *x = (AwsExport){ 0 };
+   *x = (AwsExport){0};
 }
 
 /* An id AWS takes ([A-Za-z0-9_]{3,128}, as lens files must have), which is
@@ -121,7 +121,7 @@ static char *workloadJson(const ReviewDoc *doc, const AwsOptions *o, Ck *c)
    const char *desc = o->description ? o->description : w->description;
    const char *owner = o->review_owner ? o->review_owner : w->owner;
    const char *env = o->environment ? o->environment : w->environment;
-   Sbuf missing = { 0 };
+   Sbuf missing = {0};
    if (!desc || !*desc)
       Sbuf_add(&missing, " --description");
    if (!owner || !*owner)
@@ -209,8 +209,7 @@ static char *answerJson(const Question *q, const Answer *a, const StoredAnswer *
    for (size_t i = 0; i < sa->n_choice_notes; i++)
       if (Utf8_chars(sa->choice_notes[i]) > AWS_MAX_CHOICE_NOTES)
          problem(c, _("question %s, practice %s: notes of %zu characters; AWS allows at most %d"),
-                 q->id, sa->note_choices[i], Utf8_chars(sa->choice_notes[i]),
-                 AWS_MAX_CHOICE_NOTES);
+                 q->id, sa->note_choices[i], Utf8_chars(sa->choice_notes[i]), AWS_MAX_CHOICE_NOTES);
    if (c->count)
       return NULL;
    json_t *root = Json_checked(json_object()), *sel = Json_checked(json_array());
@@ -316,7 +315,7 @@ static const char PUSH_HEAD[] =
 static char *pushScript(const ReviewDoc *doc, const AwsOptions *o, char **answer_ids,
                         size_t n_answers, size_t n_milestones)
 {
-   Sbuf b = { 0 };
+   Sbuf b = {0};
    Sbuf_add(&b, PUSH_HEAD);
    const char *version = doc->lens->version && *doc->lens->version ? doc->lens->version : "1";
    Sbuf_add(&b, "LENS_VERSION=");
@@ -327,32 +326,30 @@ static char *pushScript(const ReviewDoc *doc, const AwsOptions *o, char **answer
       shWord(&b, o->workload_id);
       Sbuf_add(&b, "\n");
    }
-   Sbuf_add(&b,
-            "\nif [ -z \"$LENS_ARN\" ]; then\n"
-            "   step import-lens\n"
-            "   LENS_ARN=$(aws wellarchitected import-lens --json-string file://lens.json \\\n"
-            "      --query LensArn --output text) || failed import-lens\n"
-            "   [ -n \"$LENS_ARN\" ] || failed import-lens\n"
-            "   remember LENS_ARN \"$LENS_ARN\"\n"
-            "fi\n"
-            "if [ -z \"$LENS_PUBLISHED\" ]; then\n"
-            "   step create-lens-version\n"
-            "   aws wellarchitected create-lens-version --lens-alias \"$LENS_ARN\" \\\n"
-            "      --lens-version \"$LENS_VERSION\" --is-major-version >/dev/null \\\n"
-            "      || failed create-lens-version\n"
-            "   LENS_PUBLISHED=$LENS_VERSION\n"
-            "   remember LENS_PUBLISHED \"$LENS_VERSION\"\n"
-            "fi\n");
+   Sbuf_add(&b, "\nif [ -z \"$LENS_ARN\" ]; then\n"
+                "   step import-lens\n"
+                "   LENS_ARN=$(aws wellarchitected import-lens --json-string file://lens.json \\\n"
+                "      --query LensArn --output text) || failed import-lens\n"
+                "   [ -n \"$LENS_ARN\" ] || failed import-lens\n"
+                "   remember LENS_ARN \"$LENS_ARN\"\n"
+                "fi\n"
+                "if [ -z \"$LENS_PUBLISHED\" ]; then\n"
+                "   step create-lens-version\n"
+                "   aws wellarchitected create-lens-version --lens-alias \"$LENS_ARN\" \\\n"
+                "      --lens-version \"$LENS_VERSION\" --is-major-version >/dev/null \\\n"
+                "      || failed create-lens-version\n"
+                "   LENS_PUBLISHED=$LENS_VERSION\n"
+                "   remember LENS_PUBLISHED \"$LENS_VERSION\"\n"
+                "fi\n");
    if (!o->workload_id)
-      Sbuf_add(&b,
-               "if [ -z \"$WORKLOAD_ID\" ]; then\n"
-               "   step create-workload\n"
-               "   WORKLOAD_ID=$(aws wellarchitected create-workload \\\n"
-               "      --cli-input-json file://workload.json \\\n"
-               "      --query WorkloadId --output text) || failed create-workload\n"
-               "   [ -n \"$WORKLOAD_ID\" ] || failed create-workload\n"
-               "   remember WORKLOAD_ID \"$WORKLOAD_ID\"\n"
-               "fi\n");
+      Sbuf_add(&b, "if [ -z \"$WORKLOAD_ID\" ]; then\n"
+                   "   step create-workload\n"
+                   "   WORKLOAD_ID=$(aws wellarchitected create-workload \\\n"
+                   "      --cli-input-json file://workload.json \\\n"
+                   "      --query WorkloadId --output text) || failed create-workload\n"
+                   "   [ -n \"$WORKLOAD_ID\" ] || failed create-workload\n"
+                   "   remember WORKLOAD_ID \"$WORKLOAD_ID\"\n"
+                   "fi\n");
    Sbuf_add(&b,
             "if [ -z \"$ASSOCIATED\" ]; then\n"
             "   step associate-lenses\n"
@@ -451,11 +448,11 @@ static void buildAll(Store *s, const ReviewDoc *doc, const AwsOptions *o, AwsExp
 bool AwsExport_build(Store *s, const char *workload, const AwsOptions *o, AwsExport *out,
                      DiagList *diags, char **err)
 {
-   *out = (AwsExport){ 0 };
+   *out = (AwsExport){0};
    ReviewDoc doc;
    if (ReviewDoc_load(s, workload, &doc, diags, err) != STORE_OK)
       return false;
-   Ck c = { { 0 }, 0 };
+   Ck c = {{0}, 0};
    buildAll(s, &doc, o, out, diags, &c);
    ReviewDoc_free(&doc);
    if (c.count) {
@@ -506,8 +503,8 @@ static bool makeExecutable(const char *path, char **err)
 {
    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
    struct stat st;
-   bool ok = fd >= 0 && fstat(fd, &st) == 0 &&
-             fchmod(fd, st.st_mode | ((st.st_mode & 0444) >> 2)) == 0;
+   bool ok =
+      fd >= 0 && fstat(fd, &st) == 0 && fchmod(fd, st.st_mode | ((st.st_mode & 0444) >> 2)) == 0;
    if (!ok)
       *err = xasprintf(_("cannot make %s executable: %s"), path, strerror(errno));
    if (fd >= 0)
@@ -515,10 +512,9 @@ static bool makeExecutable(const char *path, char **err)
    return ok;
 }
 
-bool AwsExport_write(const AwsExport *x, const char *dir, const OutFileRules *rules,
-                     char **err)
+bool AwsExport_write(const AwsExport *x, const char *dir, const OutFileRules *rules, char **err)
 {
-   static const char *const subdirs[] = { "answers", "milestones" };
+   static const char *const subdirs[] = {"answers", "milestones"};
    bool ok = checkTarget(dir, true, err);
    for (size_t i = 0; ok && i < 2; i++) {
       char *p = xasprintf("%s/%s", dir, subdirs[i]);

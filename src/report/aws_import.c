@@ -34,16 +34,16 @@ typedef struct Rec {
    size_t n_selected;
    char **na_choices;
    size_t n_na;
-   char **mentioned;    /* every choice id the record names, whatever its status */
+   char **mentioned; /* every choice id the record names, whatever its status */
    size_t n_mentioned;
    char **note_choices; /* choices with notes of their own, sorted by id */
    char **choice_notes; /* aligned */
    size_t n_choice_notes;
-   char *notes;         /* get-answer only */
+   char *notes; /* get-answer only */
    bool applicable;
-   char *reason;        /* question's Reason, or NULL */
-   bool full;           /* from get-answer */
-   char *where;         /* "FILE: answer N", for messages */
+   char *reason; /* question's Reason, or NULL */
+   bool full;    /* from get-answer */
+   char *where;  /* "FILE: answer N", for messages */
 } Rec;
 
 typedef struct Rd {
@@ -107,8 +107,8 @@ static const char *optString(Rd *r, json_t *o, const char *key, const char *wher
    return json_string_value(v);
 }
 
-static const char *const REASONS[] = { "OUT_OF_SCOPE", "BUSINESS_PRIORITIES",
-                                       "ARCHITECTURE_CONSTRAINTS", "OTHER", "NONE", NULL };
+static const char *const REASONS[] = {
+   "OUT_OF_SCOPE", "BUSINESS_PRIORITIES", "ARCHITECTURE_CONSTRAINTS", "OTHER", "NONE", NULL};
 
 static bool knownReason(const char *s)
 {
@@ -148,7 +148,8 @@ static void readChoices(Rd *r, json_t *arr, Rec *c)
 {
    size_t i;
    json_t *ca;
-   json_array_foreach(arr, i, ca) {
+   json_array_foreach(arr, i, ca)
+   {
       char *where = xasprintf("%s: choice %zu", c->where, i + 1);
       const char *id = json_is_object(ca) ? optString(r, ca, "ChoiceId", where) : NULL;
       const char *st = id ? optString(r, ca, "Status", where) : NULL;
@@ -173,7 +174,7 @@ static void readChoices(Rd *r, json_t *arr, Rec *c)
          problem(r, _("%s: unknown Reason '%s'"), where, why);
       bool why_kept = why && strcmp(why, "NONE") != 0 && st && strcmp(st, "NOT_APPLICABLE") == 0;
       if (id && ((note && *note) || why_kept)) {
-         Sbuf b = { 0 };
+         Sbuf b = {0};
          if (why_kept)
             Sbuf_printf(&b, "(%s)%s", why, note && *note ? "\n" : "");
          Sbuf_add(&b, note);
@@ -189,7 +190,7 @@ static void readAnswer(Rd *r, json_t *a, bool full, const char *where)
       problem(r, _("%s: not an object"), where);
       return;
    }
-   Rec c = { .where = xstrdup(where), .full = full, .applicable = true };
+   Rec c = {.where = xstrdup(where), .full = full, .applicable = true};
    const char *q = optString(r, a, "QuestionId", where);
    if (!q) {
       problem(r, _("%s: no QuestionId"), where);
@@ -202,12 +203,12 @@ static void readAnswer(Rd *r, json_t *a, bool full, const char *where)
       problem(r, _("%s: SelectedChoices is not a list"), where);
    size_t i;
    json_t *v;
-   json_array_foreach(sel, i, v) {
+   json_array_foreach(sel, i, v)
+   {
       if (json_is_string(v)) {
          strv_add(&c.selected, &c.n_selected, json_string_value(v));
          strv_add(&c.mentioned, &c.n_mentioned, json_string_value(v));
-      }
-      else
+      } else
          problem(r, _("%s: SelectedChoices[%zu] is not a string"), where, i);
    }
    const char *notes = optString(r, a, "Notes", where);
@@ -258,8 +259,9 @@ static void sameSource(Rd *r, json_t *doc, const char *key, char **first, const 
    if (!*first)
       *first = xstrdup(v);
    else if (strcmp(*first, v) != 0)
-      problem(r, _("%s: %s '%s' differs from '%s' of the files before: one workload and lens "
-                   "at a time"),
+      problem(r,
+              _("%s: %s '%s' differs from '%s' of the files before: one workload and lens "
+                "at a time"),
               where, key, v, *first);
 }
 
@@ -279,14 +281,14 @@ static void readDocument(Rd *r, json_t *doc, const char *where)
    } else if (json_is_array(many)) {
       size_t i;
       json_t *a;
-      json_array_foreach(many, i, a) {
+      json_array_foreach(many, i, a)
+      {
          char *w = xasprintf("%s: AnswerSummaries[%zu]", where, i);
          readAnswer(r, a, false, w);
          free(w);
       }
    } else {
-      problem(r, _("%s: neither an Answer (get-answer) nor AnswerSummaries (list-answers)"),
-              where);
+      problem(r, _("%s: neither an Answer (get-answer) nor AnswerSummaries (list-answers)"), where);
    }
 }
 
@@ -304,8 +306,8 @@ static void readText(Rd *r, const char *file, const char *text, size_t len)
       if (off >= len)
          break;
       json_error_t e;
-      json_t *doc = json_loadb(text + off, len - off,
-                               JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES, &e);
+      json_t *doc =
+         json_loadb(text + off, len - off, JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES, &e);
       if (!doc) {
          problem(r, "%s:%zu:%d: %s", file, line + (size_t)e.line, e.column, e.text);
          return;
@@ -384,7 +386,7 @@ static void readPath(Rd *r, const char *path)
  * knows them all; caller frees). */
 static char *unknownIds(const Rd *r, const Lens *lens, size_t *count)
 {
-   Sbuf b = { 0 };
+   Sbuf b = {0};
    *count = 0;
    for (size_t i = 0; i < r->n; i++) {
       const Rec *c = &r->recs[i];
@@ -427,8 +429,8 @@ static bool loadCandidate(const char *path, Found *f)
       const char *t = Lens_defaultText(&f->len);
       f->text = xstrndup(t, f->len);
    }
-   f->lens = f->text ? Lens_loadBuffer(path ? path : "machine-learning", f->text, f->len, &d)
-                     : NULL;
+   f->lens =
+      f->text ? Lens_loadBuffer(path ? path : "machine-learning", f->text, f->len, &d) : NULL;
    DiagList_free(&d);
    if (!f->lens) {
       free(f->text);
@@ -441,7 +443,7 @@ static void foundFree(Found *f)
 {
    Lens_free(f->lens);
    free(f->text);
-   *f = (Found){ 0 };
+   *f = (Found){0};
 }
 
 /* The lens named by lens_arg, else the first lens on offer that knows every
@@ -453,12 +455,12 @@ static bool findLens(Rd *r, const char *lens_arg, Found *out)
    DiagList_init(&ignored);
    Catalog_scan(&cat, &ignored);
    DiagList_free(&ignored);
-   Found best = { 0 };
+   Found best = {0};
    size_t best_unknown = (size_t)-1;
    char *best_list = NULL;
    bool ok = false;
    for (size_t i = 0; i < cat.count + 1 && !ok; i++) {
-      Found f = { 0 };
+      Found f = {0};
       const char *path = NULL;
       if (lens_arg && i == 0) {
          const CatalogEntry *e = strchr(lens_arg, '/') ? NULL : Catalog_find(&cat, lens_arg);
@@ -507,14 +509,21 @@ static bool writeReview(Store *s, Rd *r, const Found *f, const char *name_as, co
                         char **name, char **err)
 {
    char *now = Store_now(s);
-   char *wname = name_as ? xstrdup(name_as)
-                         : xasprintf("aws-%s", r->workload_id ? r->workload_id : "import");
+   char *wname =
+      name_as ? xstrdup(name_as) : xasprintf("aws-%s", r->workload_id ? r->workload_id : "import");
    char *desc = xasprintf(_("Imported from the AWS Well-Architected Tool (workload %s)"),
                           r->workload_id ? r->workload_id : "?");
-   Workload w = { .name = wname, .description = desc, .created_at = now, .updated_at = now,
-                  .updated_by = (char *)user };
-   StoreLens sl = { .key = f->lens->key, .version = f->lens->version, .name = f->lens->name,
-                    .sha256 = (char *)f->lens->sha256, .text = f->text, .text_len = f->len };
+   Workload w = {.name = wname,
+                 .description = desc,
+                 .created_at = now,
+                 .updated_at = now,
+                 .updated_by = (char *)user};
+   StoreLens sl = {.key = f->lens->key,
+                   .version = f->lens->version,
+                   .name = f->lens->name,
+                   .sha256 = (char *)f->lens->sha256,
+                   .text = f->text,
+                   .text_len = f->len};
    StoredAnswer *answers = xcalloc(r->n + 1, sizeof *answers);
    size_t n = 0;
    for (size_t i = 0; i < r->n; i++) {
@@ -524,8 +533,8 @@ static bool writeReview(Store *s, Rd *r, const Found *f, const char *name_as, co
       StoredAnswer *a = &answers[n++];
       a->question_id = c->question;
       a->not_applicable = !c->applicable;
-      a->na_reason = !c->applicable && c->reason && strcmp(c->reason, "NONE") != 0 ? c->reason
-                                                                                    : NULL;
+      a->na_reason =
+         !c->applicable && c->reason && strcmp(c->reason, "NONE") != 0 ? c->reason : NULL;
       a->selected = c->selected;
       a->n_selected = c->n_selected;
       a->na_choices = c->na_choices;
@@ -538,13 +547,17 @@ static bool writeReview(Store *s, Rd *r, const Found *f, const char *name_as, co
       a->updated_at = now;
       a->updated_by = (char *)user;
    }
-   StoreImport in = { .workload = &w, .created_by = user, .lens = &sl, .answers = answers,
-                      .n_answers = n, .user = user };
+   StoreImport in = {.workload = &w,
+                     .created_by = user,
+                     .lens = &sl,
+                     .answers = answers,
+                     .n_answers = n,
+                     .user = user};
    StoreStatus st = Store_importReview(s, &in, NULL);
    bool ok = st == STORE_OK;
    if (st == STORE_EXISTS)
-      *err = xasprintf(_("a workload named '%s' exists already; choose another name with --as"),
-                       wname);
+      *err =
+         xasprintf(_("a workload named '%s' exists already; choose another name with --as"), wname);
    else if (!ok)
       *err = xstrdup(Store_lastError(s));
    if (ok)
@@ -559,7 +572,7 @@ static bool writeReview(Store *s, Rd *r, const Found *f, const char *name_as, co
 bool AwsImport_run(Store *s, const char *path, const char *lens_arg, const char *name_as,
                    const char *user, char **name, char **err)
 {
-   Rd r = { 0 };
+   Rd r = {0};
    *name = NULL;
    readPath(&r, path);
    if (!r.problems && !r.n)
@@ -571,7 +584,7 @@ bool AwsImport_run(Store *s, const char *path, const char *lens_arg, const char 
                 "AWS's, and walens cannot know them offline.  Review with a custom lens "
                 "(walens lens export), or name a walens lens with the same ids with --lens."),
               path, alias);
-   Found f = { 0 };
+   Found f = {0};
    bool ok = !r.problems && findLens(&r, lens_arg, &f);
    if (ok)
       ok = writeReview(s, &r, &f, name_as, user, name, err);

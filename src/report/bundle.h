@@ -7,8 +7,8 @@
  * came from.  Its format is described in doc/bundle.md.  Exporting,
  * importing into an empty database and exporting again gives the same
  * text. */
-#ifndef WALENS_BUNDLE_H
-#define WALENS_BUNDLE_H
+#ifndef WALENS_REPORT_BUNDLE_H
+#define WALENS_REPORT_BUNDLE_H
 
 #include <stdbool.h>
 #include <stddef.h>

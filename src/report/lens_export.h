@@ -21,8 +21,8 @@
  *
  * Loading either output gives the same question ids, choice ids and risk
  * for every answer as the lens it came from. */
-#ifndef WALENS_LENS_EXPORT_H
-#define WALENS_LENS_EXPORT_H
+#ifndef WALENS_REPORT_LENS_EXPORT_H
+#define WALENS_REPORT_LENS_EXPORT_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -43,8 +43,8 @@ enum {
    AWS_MAX_QUESTIONS = 20, /* per pillar */
    AWS_MAX_CHOICES = 15,
    AWS_MAX_RULES = 3,
-   AWS_MAX_CONTENT = 5,    /* additionalResources items per type */
-   AWS_MAX_FILE = 500000,  /* bytes */
+   AWS_MAX_CONTENT = 5,   /* additionalResources items per type */
+   AWS_MAX_FILE = 500000, /* bytes */
 };
 
 /* Renders lens; returns the text (caller frees; *len its length, may be

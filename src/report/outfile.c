@@ -50,7 +50,7 @@ static char *dirOf(const char *path, const char **base)
 
 /* ---- the database and its companions, under any name ---- */
 
-static const char *const dbSuffixes[] = { "", "-wal", "-shm", "-journal" };
+static const char *const dbSuffixes[] = {"", "-wal", "-shm", "-journal"};
 #define N_DB_SUFFIXES (sizeof dbSuffixes / sizeof dbSuffixes[0])
 
 static bool sameFile(const struct stat *a, const struct stat *b)
@@ -141,8 +141,7 @@ static int createTemp(OutFile *f, mode_t mode)
       uint32_t x = (uint32_t)ts.tv_nsec ^ ((uint32_t)getpid() << 16) ^ (++counter * 2654435761u);
       free(f->tmp);
       f->tmp = xasprintf(".%s.%08x", shortBase ? f->base : "walens-out", (unsigned)x);
-      int fd = openat(f->dirfd, f->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                      mode);
+      int fd = openat(f->dirfd, f->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
       if (fd >= 0 || errno != EEXIST)
          return fd;
    }
@@ -193,9 +192,10 @@ bool OutFile_open(OutFile *f, const char *path, const OutFileRules *rules, char 
    } else if (errno != ENOENT) {
       return failOpen(f, err, xasprintf(_("cannot create %s: %s"), path, strerror(errno)));
    } else if (refusedAsDb(rules, f->dirfd, f->base, NULL)) {
-      return failOpen(f, err, xasprintf(_("%s: is the database or one of its files; "
-                                          "choose another name"),
-                                        path));
+      return failOpen(f, err,
+                      xasprintf(_("%s: is the database or one of its files; "
+                                  "choose another name"),
+                                path));
    }
    int fd = createTemp(f, 0600);
    if (fd < 0)
@@ -231,15 +231,13 @@ static bool moveIntoPlace(OutFile *f, char **err)
          return true;
       }
       if (errno == EEXIST) {
-         *err = xasprintf(_("%s: appeared while the output was written; not replaced"),
-                          f->path);
+         *err = xasprintf(_("%s: appeared while the output was written; not replaced"), f->path);
          return false;
       }
       /* A file system without hard links: check once more, then rename. */
       struct stat st;
       if (fstatat(f->dirfd, f->base, &st, AT_SYMLINK_NOFOLLOW) == 0) {
-         *err = xasprintf(_("%s: appeared while the output was written; not replaced"),
-                          f->path);
+         *err = xasprintf(_("%s: appeared while the output was written; not replaced"), f->path);
          return false;
       }
    }
@@ -283,8 +281,8 @@ char *OutFile_writeError(const char *path, int errnum)
    return xasprintf(_("cannot write %s: %s"), path, strerror(errnum));
 }
 
-bool OutFile_writeBuffer(const char *path, const char *buf, size_t len,
-                         const OutFileRules *rules, char **err)
+bool OutFile_writeBuffer(const char *path, const char *buf, size_t len, const OutFileRules *rules,
+                         char **err)
 {
    OutFile f;
    if (!OutFile_open(&f, path, rules, err))

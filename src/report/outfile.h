@@ -16,8 +16,8 @@
  * the name, not what a link points to.  A new file is created 0600; a
  * replaced file keeps its mode.  The one place in walens that writes output
  * files. */
-#ifndef WALENS_OUTFILE_H
-#define WALENS_OUTFILE_H
+#ifndef WALENS_REPORT_OUTFILE_H
+#define WALENS_REPORT_OUTFILE_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -31,11 +31,11 @@ typedef struct OutFileRules {
 } OutFileRules;
 
 typedef struct OutFile {
-   FILE *fp;    /* write here between open and finish */
-   char *path;  /* the name as given, NULL for stdout */
-   char *base;  /* its last component */
-   char *tmp;   /* the temporary file's name in the directory */
-   int dirfd;   /* the target's directory, -1 for stdout */
+   FILE *fp;     /* write here between open and finish */
+   char *path;   /* the name as given, NULL for stdout */
+   char *base;   /* its last component */
+   char *tmp;    /* the temporary file's name in the directory */
+   int dirfd;    /* the target's directory, -1 for stdout */
    bool existed; /* the target existed when opened (it may be replaced) */
 } OutFile;
 
@@ -55,7 +55,7 @@ bool OutFile_finish(OutFile *f, bool ok, char **err);
  * (caller frees), for a writer that failed between open and finish. */
 char *OutFile_writeError(const char *path, int errnum);
 /* open + write + finish. */
-bool OutFile_writeBuffer(const char *path, const char *buf, size_t len,
-                         const OutFileRules *rules, char **err);
+bool OutFile_writeBuffer(const char *path, const char *buf, size_t len, const OutFileRules *rules,
+                         char **err);
 
 #endif

@@ -15,7 +15,7 @@
 #include "report/writers.h"
 #include "store/plan.h"
 
-static const char *const formatNames[] = { "text", "md", "html", "csv", "json" };
+static const char *const formatNames[] = {"text", "md", "html", "csv", "json"};
 
 bool ReportFormat_parse(const char *name, ReportFormat *out)
 {
@@ -107,8 +107,8 @@ static void buildOrder(Report *r)
    }
 }
 
-static ReportTrend *addTrend(Report *r, const char *name, const char *date,
-                             const SnapCounts *c, bool reported)
+static ReportTrend *addTrend(Report *r, const char *name, const char *date, const SnapCounts *c,
+                             bool reported)
 {
    ReportTrend *t = &r->trend[r->n_trend++];
    t->name = xstrdup(name);
@@ -135,8 +135,7 @@ static StoreStatus takeSnapshots(Store *s, Report *r, const ReportOptions *o, ch
                        o->milestone);
       st = STORE_NOT_FOUND;
    } else if (pick >= 0 && ms[pick].damage) {
-      *err = xasprintf(_("%s: the milestone is damaged and cannot be reported"),
-                       ms[pick].damage);
+      *err = xasprintf(_("%s: the milestone is damaged and cannot be reported"), ms[pick].damage);
       st = STORE_INVALID;
    } else if (pick >= 0) {
       r->snap = ms[pick].snap;
@@ -174,7 +173,7 @@ StoreStatus Report_build(Store *s, const char *workload, const ReportOptions *o,
    }
    st = ReviewDoc_load(s, workload, &out->doc, diags, err);
    if (st != STORE_OK) {
-      (void) Store_readEnd(s);
+      (void)Store_readEnd(s);
       return st;
    }
    StorePlan_today(s, out->date);
@@ -240,8 +239,8 @@ const char *Report_practiceLink(const Report *r, size_t sq, size_t sc)
    if (!c)
       return NULL;
    return webUrl(c->improvement.url) ? c->improvement.url
-          : webUrl(c->helpful.url)      ? c->helpful.url
-                                        : NULL;
+          : webUrl(c->helpful.url)   ? c->helpful.url
+                                     : NULL;
 }
 
 /* ---- shared wording ---- */
@@ -274,7 +273,7 @@ char *Report_cellText(const MatrixCell *c)
 {
    if (c->total == 0)
       return xstrdup("-");
-   Sbuf b = { 0 };
+   Sbuf b = {0};
    Sbuf_printf(&b, "%zu/%zu", c->answered, c->total);
    if (c->high)
       Sbuf_printf(&b, " H%zu", c->high);
@@ -308,21 +307,24 @@ size_t Report_facts(const Report *r, ReportFact *facts)
    const struct {
       const char *label, *value;
    } rows[] = {
-      { _("Workload"), w->name },           { _("Description"), w->description },
-      { _("Environment"), w->environment }, { _("Owner"), w->owner },
-      { _("Created"), w->created_at },      { _("Last changed"), w->updated_at },
-      { _("Lens"), lens },                  { _("Report date"), r->date },
+      {_("Workload"), w->name},
+      {_("Description"), w->description},
+      {_("Environment"), w->environment},
+      {_("Owner"), w->owner},
+      {_("Created"), w->created_at},
+      {_("Last changed"), w->updated_at},
+      {_("Lens"), lens},
+      {_("Report date"), r->date},
    };
    size_t n = 0;
    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
       if (rows[i].value && *rows[i].value)
-         facts[n++] = (ReportFact){ rows[i].label, xstrdup(rows[i].value), false };
+         facts[n++] = (ReportFact){rows[i].label, xstrdup(rows[i].value), false};
    free(lens);
    if (r->milestone)
-      facts[n++] = (ReportFact){ _("Milestone"),
-                                 xasprintf(_("%s, saved %s by %s"), r->milestone,
-                                           r->milestone_at, r->milestone_by),
-                                 true };
+      facts[n++] = (ReportFact){
+         _("Milestone"),
+         xasprintf(_("%s, saved %s by %s"), r->milestone, r->milestone_at, r->milestone_by), true};
    return n;
 }
 
@@ -335,7 +337,7 @@ void Report_freeFacts(ReportFact *facts, size_t n)
 char *Report_trackingLine(const Report *r, const PlanItem *it)
 {
    const PlanTrack *t = &it->track;
-   Sbuf b = { 0 };
+   Sbuf b = {0};
    Sbuf_printf(&b, _("Status: %s"), PlanStatus_label(t->status));
    if (t->owner && *t->owner)
       Sbuf_printf(&b, _("; owner: %s"), t->owner);
@@ -384,7 +386,7 @@ bool Report_writeFile(Store *s, const char *workload, const ReportOptions *o, co
    if (st != STORE_OK)
       return false;
    OutFile f;
-   OutFileRules rules = { .force = o->force, .db_path = Store_path(s) };
+   OutFileRules rules = {.force = o->force, .db_path = Store_path(s)};
    bool ok = OutFile_open(&f, path, &rules, err);
    if (ok && !Report_write(&r, o, f.fp)) {
       *err = OutFile_writeError(path, errno);

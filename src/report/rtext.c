@@ -85,7 +85,7 @@ size_t Rtext_width(const char *s)
 
 char *Rtext_clean(const char *s, bool one_line)
 {
-   Sbuf b = { 0 };
+   Sbuf b = {0};
    Sbuf_add(&b, "");
    size_t n = s ? strlen(s) : 0;
    for (size_t i = 0, k; i < n; i += k) {
@@ -127,8 +127,7 @@ static void pushLine(Lines *l, Sbuf *line)
 /* Appends one piece of text between two break opportunities (a word, or
  * the part of one after a hyphen or slash, with the blank that may end
  * it), cutting it between characters when it is wider than a whole line. */
-static void placeWord(Lines *l, Sbuf *line, size_t *col, const char *w, size_t wlen,
-                      size_t width)
+static void placeWord(Lines *l, Sbuf *line, size_t *col, const char *w, size_t wlen, size_t width)
 {
    char *word = xstrndup(w, wlen);
    size_t blank = wlen > 0 && word[wlen - 1] == ' '; /* at most one: squeezed */
@@ -169,7 +168,7 @@ static void placeWord(Lines *l, Sbuf *line, size_t *col, const char *w, size_t w
 /* p[0..n) with every run of blanks made one and none at either end. */
 static char *squeeze(const char *p, size_t n)
 {
-   Sbuf b = { 0 };
+   Sbuf b = {0};
    Sbuf_add(&b, "");
    for (size_t i = 0; i < n; i++)
       if (p[i] != ' ' || (b.len > 0 && i + 1 < n && p[i + 1] != ' '))
@@ -179,8 +178,7 @@ static char *squeeze(const char *p, size_t n)
 
 /* text[0..n) onto the lines, piece by piece between the places where
  * Utf8_breaks allows a line to end. */
-static void placeWords(Lines *l, Sbuf *line, size_t *col, const char *text, size_t n,
-                       size_t width)
+static void placeWords(Lines *l, Sbuf *line, size_t *col, const char *text, size_t n, size_t width)
 {
    char *brk = xmalloc(n + 1);
 
@@ -199,7 +197,7 @@ static void placeWords(Lines *l, Sbuf *line, size_t *col, const char *text, size
 static void wrapPara(Lines *l, const char *p, size_t plen, size_t width)
 {
    char *text = squeeze(p, plen);
-   Sbuf line = { 0 };
+   Sbuf line = {0};
    size_t col = 0;
 
    Sbuf_add(&line, "");
@@ -216,7 +214,7 @@ void Rtext_wrap(const char *s, size_t width, char ***lines, size_t *n)
    if (width < 2)
       width = 2; /* room for one wide character */
    char *text = Rtext_clean(s, false);
-   Lines l = { 0 };
+   Lines l = {0};
    const char *p = text;
    for (;;) {
       const char *end = strchr(p, '\n');
@@ -266,7 +264,7 @@ char *Rtext_shorten(const char *s, size_t max)
       at = space;
    while (at > 0 && s[at - 1] == ' ')
       at--;
-   Sbuf b = { 0 };
+   Sbuf b = {0};
    Sbuf_addn(&b, s, at);
    Sbuf_add(&b, "\xE2\x80\xA6");
    return Sbuf_take(&b);
@@ -277,7 +275,7 @@ char *Rtext_shorten(const char *s, size_t max)
 char *Rtext_html(const char *s, bool one_line)
 {
    char *clean = Rtext_clean(s, one_line);
-   Sbuf b = { 0 };
+   Sbuf b = {0};
    Sbuf_add(&b, "");
    for (const char *p = clean; *p; p++) {
       switch (*p) {
@@ -318,7 +316,7 @@ char *Rtext_md(const char *s, bool one_line)
    size_t n = strlen(clean);
    while (n && (clean[n - 1] == ' ' || clean[n - 1] == '\n'))
       clean[--n] = '\0';
-   Sbuf b = { 0 };
+   Sbuf b = {0};
    Sbuf_add(&b, "");
    bool line_start = true;
    for (const char *p = clean; *p; p++) {
@@ -366,7 +364,7 @@ char *Rtext_csv(const char *s)
    char *clean = Rtext_clean(s, false);
    bool quote = strpbrk(clean, ",\"\r\n") != NULL;
    bool formula = strchr("=+-@", clean[0]) && clean[0];
-   Sbuf b = { 0 };
+   Sbuf b = {0};
    Sbuf_add(&b, "");
    if (formula)
       quote = true;

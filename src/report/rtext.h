@@ -5,8 +5,8 @@
  *
  * Private to src/report (the TUI has its own drawing rules).  Every
  * returned string is allocated and owned by the caller. */
-#ifndef WALENS_RTEXT_H
-#define WALENS_RTEXT_H
+#ifndef WALENS_REPORT_RTEXT_H
+#define WALENS_REPORT_RTEXT_H
 
 #include <stdarg.h>
 #include <stdbool.h>

@@ -1,8 +1,8 @@
 /* workload_json.h: a workload's properties as JSON, the one shape that
  * `walens workload list --format json`, the JSON report and review bundles
  * share (doc/report-json.md, doc/bundle.md). */
-#ifndef WALENS_WORKLOAD_JSON_H
-#define WALENS_WORKLOAD_JSON_H
+#ifndef WALENS_REPORT_WORKLOAD_JSON_H
+#define WALENS_REPORT_WORKLOAD_JSON_H
 
 #include <jansson.h>
 

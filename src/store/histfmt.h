@@ -3,8 +3,8 @@
  * The store keeps each change's before and after states as JSON objects;
  * this turns a pair into a short readable change for the CLI, the TUI and
  * reports.  Kinds: answer, plan, workload, milestone. */
-#ifndef WALENS_HISTFMT_H
-#define WALENS_HISTFMT_H
+#ifndef WALENS_STORE_HISTFMT_H
+#define WALENS_STORE_HISTFMT_H
 
 #include "store/store.h"
 

@@ -12,25 +12,29 @@
 #include "i18n.h"
 #include "store/store_internal.h"
 
-static void setErr(char **err, char *msg) {
+static void setErr(char **err, char *msg)
+{
    if (err)
       *err = msg;
    else
       free(msg);
 }
 
-static void storeErr(Store *s, char **err) {
+static void storeErr(Store *s, char **err)
+{
    setErr(err, xstrdup(Store_lastError(s)));
 }
 
-void StorePlan_today(const Store *s, char out[11]) {
+void StorePlan_today(const Store *s, char out[11])
+{
    char now[STORE_TIME_LEN];
    StoreTime_now(s, now);
    memcpy(out, now, 10);
    out[10] = '\0';
 }
 
-void StorePlan_trackFromStored(PlanTrack *dst, const PlanTracking *src) {
+void StorePlan_trackFromStored(PlanTrack *dst, const PlanTracking *src)
+{
    memset(dst, 0, sizeof *dst);
    dst->question_id = xstrdup(src->question_id);
    dst->choice_id = xstrdup(src->choice_id);
@@ -45,7 +49,8 @@ void StorePlan_trackFromStored(PlanTrack *dst, const PlanTracking *src) {
    dst->updated_by = xstrdup(src->updated_by);
 }
 
-StoreStatus StorePlan_load(Store *s, const ReviewDoc *doc, Plan *out, char **err) {
+StoreStatus StorePlan_load(Store *s, const ReviewDoc *doc, Plan *out, char **err)
+{
    memset(out, 0, sizeof *out);
    PlanTracking *rows = NULL;
    size_t n = 0;
@@ -65,9 +70,9 @@ StoreStatus StorePlan_load(Store *s, const ReviewDoc *doc, Plan *out, char **err
    return STORE_OK;
 }
 
-static StoreStatus checkItem(const ReviewDoc *doc, const PlanTrack *t, char **err) {
-   const Question *q = t->question_id ? Lens_findQuestion(doc->lens, t->question_id, NULL)
-                                      : NULL;
+static StoreStatus checkItem(const ReviewDoc *doc, const PlanTrack *t, char **err)
+{
+   const Question *q = t->question_id ? Lens_findQuestion(doc->lens, t->question_id, NULL) : NULL;
    if (!q) {
       setErr(err, xasprintf(_("workload '%s' has no question '%s'"), doc->workload.name,
                             t->question_id ? t->question_id : ""));
@@ -90,8 +95,9 @@ static StoreStatus checkItem(const ReviewDoc *doc, const PlanTrack *t, char **er
    return STORE_OK;
 }
 
-StoreStatus StorePlan_put(Store *s, const ReviewDoc *doc, const PlanTrack *t,
-                              const char *user, int64_t *new_version, char **err) {
+StoreStatus StorePlan_put(Store *s, const ReviewDoc *doc, const PlanTrack *t, const char *user,
+                          int64_t *new_version, char **err)
+{
    StoreStatus st = checkItem(doc, t, err);
    if (st != STORE_OK)
       return st;
@@ -112,7 +118,8 @@ StoreStatus StorePlan_put(Store *s, const ReviewDoc *doc, const PlanTrack *t,
 
 /* ---- milestones ---- */
 
-StoreStatus StorePlan_snapshot(Store *s, const ReviewDoc *doc, Snapshot *out, char **err) {
+StoreStatus StorePlan_snapshot(Store *s, const ReviewDoc *doc, Snapshot *out, char **err)
+{
    memset(out, 0, sizeof *out);
    Plan plan;
    StoreStatus st = StorePlan_load(s, doc, &plan, err);
@@ -136,12 +143,13 @@ StoreStatus StorePlan_snapshot(Store *s, const ReviewDoc *doc, Snapshot *out, ch
    return STORE_OK;
 }
 
-static StoreStatus addMilestone(Store *s, const ReviewDoc *doc, const char *name,
-                                const char *user, int64_t *id, char **err);
+static StoreStatus addMilestone(Store *s, const ReviewDoc *doc, const char *name, const char *user,
+                                int64_t *id, char **err);
 
 /* The name is normalised first (core/names.h): "m1 " is "m1". */
 StoreStatus StorePlan_addMilestone(Store *s, const ReviewDoc *doc, const char *name,
-                                   const char *user, int64_t *id, char **err) {
+                                   const char *user, int64_t *id, char **err)
+{
    char *norm = NULL, *msg = Names_check(NAME_MILESTONE, name, &norm);
    if (msg) {
       setErr(err, msg);
@@ -152,8 +160,9 @@ StoreStatus StorePlan_addMilestone(Store *s, const ReviewDoc *doc, const char *n
    return st;
 }
 
-static StoreStatus addMilestone(Store *s, const ReviewDoc *doc, const char *name,
-                                const char *user, int64_t *id, char **err) {
+static StoreStatus addMilestone(Store *s, const ReviewDoc *doc, const char *name, const char *user,
+                                int64_t *id, char **err)
+{
    Snapshot snap;
    StoreStatus st = StorePlan_snapshot(s, doc, &snap, err);
    if (st != STORE_OK)
@@ -176,8 +185,8 @@ static StoreStatus addMilestone(Store *s, const ReviewDoc *doc, const char *name
    return st;
 }
 
-static StoreStatus parseInto(const ReviewDoc *doc, Milestone *row, MilestoneSnap *out,
-                             char **err) {
+static StoreStatus parseInto(const ReviewDoc *doc, Milestone *row, MilestoneSnap *out, char **err)
+{
    char *perr = NULL;
    out->row = *row;
    out->row.snapshot = NULL;
@@ -193,13 +202,14 @@ static StoreStatus parseInto(const ReviewDoc *doc, Milestone *row, MilestoneSnap
 }
 
 StoreStatus StorePlan_milestone(Store *s, const ReviewDoc *doc, const char *name,
-                                MilestoneSnap *out, char **err) {
+                                MilestoneSnap *out, char **err)
+{
    memset(out, 0, sizeof *out);
    Milestone row;
    StoreStatus st = Store_getMilestone(s, doc->workload.review_id, name, &row);
    if (st == STORE_NOT_FOUND) {
-      setErr(err, xasprintf(_("workload '%s' has no milestone named '%s'"), doc->workload.name,
-                            name));
+      setErr(err,
+             xasprintf(_("workload '%s' has no milestone named '%s'"), doc->workload.name, name));
       return st;
    }
    if (st != STORE_OK) {
@@ -213,7 +223,8 @@ StoreStatus StorePlan_milestone(Store *s, const ReviewDoc *doc, const char *name
 }
 
 StoreStatus StorePlan_milestones(Store *s, const ReviewDoc *doc, MilestoneSnap **out, size_t *n,
-                                 char **err) {
+                                 char **err)
+{
    *out = NULL;
    *n = 0;
    Milestone *rows = NULL;
@@ -235,16 +246,24 @@ StoreStatus StorePlan_milestones(Store *s, const ReviewDoc *doc, MilestoneSnap *
 }
 
 /* A count of the "total" object; 0 when absent or not a count. */
-static size_t totalCount(json_t *o, const char *key) {
+static size_t totalCount(json_t *o, const char *key)
+{
    json_t *v = json_object_get(o, key);
-   return json_is_integer(v) && json_integer_value(v) > 0 ? (size_t) json_integer_value(v) : 0;
+   return json_is_integer(v) && json_integer_value(v) > 0 ? (size_t)json_integer_value(v) : 0;
 }
 
 StoreStatus StorePlan_milestoneTotals(Store *s, const ReviewDoc *doc, MilestoneSnap **out,
-                                      size_t *n, char **err) {
-   static const struct { Risk risk; const char *key; } risks[] = {
-      { RISK_HIGH, "high" }, { RISK_MEDIUM, "medium" }, { RISK_NONE, "none" },
-      { RISK_NOT_APPLICABLE, "not_applicable" }, { RISK_UNANSWERED, "unanswered" },
+                                      size_t *n, char **err)
+{
+   static const struct {
+      Risk risk;
+      const char *key;
+   } risks[] = {
+      {RISK_HIGH, "high"},
+      {RISK_MEDIUM, "medium"},
+      {RISK_NONE, "none"},
+      {RISK_NOT_APPLICABLE, "not_applicable"},
+      {RISK_UNANSWERED, "unanswered"},
    };
    *out = NULL;
    *n = 0;
@@ -262,9 +281,9 @@ StoreStatus StorePlan_milestoneTotals(Store *s, const ReviewDoc *doc, MilestoneS
       json_t *o = rows[i].snapshot ? json_loads(rows[i].snapshot, 0, &jerr) : NULL;
       SnapCounts *c = &m->snap.total;
       if (!json_is_object(o))
-         m->damage = xasprintf(_("milestone '%s' of workload '%s': %s"), rows[i].name,
-                               doc->workload.name,
-                               o ? _("snapshot: not a JSON object") : _("snapshot: not JSON"));
+         m->damage =
+            xasprintf(_("milestone '%s' of workload '%s': %s"), rows[i].name, doc->workload.name,
+                      o ? _("snapshot: not a JSON object") : _("snapshot: not JSON"));
       if (json_is_object(o)) {
          for (size_t r = 0; r < sizeof risks / sizeof risks[0]; r++)
             c->by_risk[risks[r].risk] = totalCount(o, risks[r].key);
@@ -286,7 +305,8 @@ StoreStatus StorePlan_milestoneTotals(Store *s, const ReviewDoc *doc, MilestoneS
    return STORE_OK;
 }
 
-void MilestoneSnap_free(MilestoneSnap *m) {
+void MilestoneSnap_free(MilestoneSnap *m)
+{
    if (!m)
       return;
    Milestone_free(&m->row);
@@ -295,7 +315,8 @@ void MilestoneSnap_free(MilestoneSnap *m) {
    m->damage = NULL;
 }
 
-void MilestoneSnap_freeArray(MilestoneSnap *a, size_t n) {
+void MilestoneSnap_freeArray(MilestoneSnap *a, size_t n)
+{
    for (size_t i = 0; i < n; i++)
       MilestoneSnap_free(&a[i]);
    free(a);

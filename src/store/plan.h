@@ -31,8 +31,8 @@ StoreStatus StorePlan_load(Store *s, const ReviewDoc *doc, Plan *out, char **err
  * is allowed.  *new_version gets the new row version (the same one when
  * the tracking is unchanged: then nothing is written, see
  * Store_putPlanTracking). */
-StoreStatus StorePlan_put(Store *s, const ReviewDoc *doc, const PlanTrack *t,
-                              const char *user, int64_t *new_version, char **err);
+StoreStatus StorePlan_put(Store *s, const ReviewDoc *doc, const PlanTrack *t, const char *user,
+                          int64_t *new_version, char **err);
 
 /* ---- milestones ---- */
 

@@ -4,8 +4,8 @@
  * and the TUI share, so neither re-implements loading or the write rules.
  *
  * A ReviewDoc owns everything it holds; ReviewDoc_free() releases it. */
-#ifndef WALENS_REVIEWDOC_H
-#define WALENS_REVIEWDOC_H
+#ifndef WALENS_STORE_REVIEWDOC_H
+#define WALENS_STORE_REVIEWDOC_H
 
 #include "core/lens.h"
 #include "core/review.h"
@@ -14,8 +14,9 @@
 typedef struct ReviewDoc {
    Workload workload;
    Lens *lens;
-   Review review;        /* answers in lens->questions order */
-   StoredAnswer *stored; /* lens->n_questions, aligned with review.answers; version 0 = never written */
+   Review review; /* answers in lens->questions order */
+   StoredAnswer
+      *stored; /* lens->n_questions, aligned with review.answers; version 0 = never written */
    /* lens->n_questions flags, aligned with review.answers: marked for
     * re-review by a lens upgrade (store/upgrade.h); refreshed with the answers. */
    bool *needs_review;
@@ -71,7 +72,7 @@ const char *ReviewDoc_choiceNote(const ReviewDoc *doc, size_t q, size_t choice);
  * the embedded default (first match wins), else the key of a lens stored in
  * the database.  NULL key means the default lens.  Stores the text and
  * returns its row id.  Problems go to diags / *err. */
-StoreStatus ReviewDoc_resolveLens(Store *s, const char *lens_arg, int64_t *lens_id,
-                                  DiagList *diags, char **err);
+StoreStatus ReviewDoc_resolveLens(Store *s, const char *lens_arg, int64_t *lens_id, DiagList *diags,
+                                  char **err);
 
 #endif

@@ -9,8 +9,8 @@
  * Ownership: a Store is released with Store_close().  Structures filled by
  * Store_get*() / Store_list*() own their strings and are released with the
  * matching *_free() function; arrays with the *_freeArray() helpers. */
-#ifndef WALENS_STORE_H
-#define WALENS_STORE_H
+#ifndef WALENS_STORE_STORE_H
+#define WALENS_STORE_STORE_H
 
 #include <signal.h>
 #include <stdbool.h>
@@ -20,16 +20,16 @@
 /* One table of outcomes: code, name, translated description (Store_statusText). */
 typedef enum {
    STORE_OK = 0,
-   STORE_NOT_FOUND,   /* no such workload / answer / lens */
-   STORE_EXISTS,      /* a unique name is taken */
-   STORE_CONFLICT,       /* someone else changed the row since it was read */
-   STORE_BUSY,        /* the database stayed locked past the timeout */
-   STORE_READONLY,    /* opened read-only, or the file is not writable */
-   STORE_INVALID,     /* bad argument (empty name, bad date, ...) */
-   STORE_NOT_WALENS,  /* the file is not a walens database, or is corrupt */
-   STORE_TOO_NEW,     /* schema newer than this build */
-   STORE_FULL,        /* disk or database full */
-   STORE_ERROR,       /* any other SQLite or I/O failure */
+   STORE_NOT_FOUND,  /* no such workload / answer / lens */
+   STORE_EXISTS,     /* a unique name is taken */
+   STORE_CONFLICT,   /* someone else changed the row since it was read */
+   STORE_BUSY,       /* the database stayed locked past the timeout */
+   STORE_READONLY,   /* opened read-only, or the file is not writable */
+   STORE_INVALID,    /* bad argument (empty name, bad date, ...) */
+   STORE_NOT_WALENS, /* the file is not a walens database, or is corrupt */
+   STORE_TOO_NEW,    /* schema newer than this build */
+   STORE_FULL,       /* disk or database full */
+   STORE_ERROR,      /* any other SQLite or I/O failure */
 } StoreStatus;
 
 const char *Store_statusText(StoreStatus s);
@@ -198,7 +198,7 @@ StoreStatus Store_scanAnswers(Store *s, const AnswerScanVisitor *v);
 /* The user's tracking of one improvement (review, question, choice). */
 typedef struct PlanTracking {
    char *question_id, *choice_id;
-   char *status; /* "open", "in_progress", "done", "risk_accepted", "wont_do";
+   char *status;             /* "open", "in_progress", "done", "risk_accepted", "wont_do";
                     NULL writes "open" */
    char *owner, *due, *note; /* due: YYYY-MM-DD, each may be NULL */
    int priority;             /* 0 = unset; negative is STORE_INVALID */
@@ -213,8 +213,7 @@ StoreStatus Store_getPlanTracking(Store *s, int64_t review_id, PlanTracking **ou
  * NULL and "" alike; an item never tracked has status open and nothing
  * else) is STORE_OK with nothing written and *new_version unchanged. */
 StoreStatus Store_putPlanTracking(Store *s, int64_t review_id, const PlanTracking *t,
-                                  int64_t expected_version, const char *user,
-                                  int64_t *new_version);
+                                  int64_t expected_version, const char *user, int64_t *new_version);
 void PlanTracking_free(PlanTracking *t);
 void PlanTracking_freeArray(PlanTracking *a, size_t n);
 
@@ -222,8 +221,8 @@ void PlanTracking_freeArray(PlanTracking *a, size_t n);
 typedef struct HistoryEntry {
    int64_t id;
    char *at, *user;
-   char *kind;   /* "answer", "plan", "workload" */
-   char *object; /* question id, "question/choice", or workload name (the
+   char *kind;           /* "answer", "plan", "workload" */
+   char *object;         /* question id, "question/choice", or workload name (the
                     new one for a rename); workload entries belong to the
                     workload's review */
    char *before, *after; /* JSON objects, or NULL */
@@ -236,12 +235,12 @@ typedef struct HistoryEntry {
  * when the review has no history. */
 StoreStatus Store_lastChange(Store *s, int64_t review_id, char **at, char **by);
 /* Oldest first; question_id NULL for every entry of the review. */
-StoreStatus Store_history(Store *s, int64_t review_id, const char *question_id,
-                          HistoryEntry **out, size_t *n);
+StoreStatus Store_history(Store *s, int64_t review_id, const char *question_id, HistoryEntry **out,
+                          size_t *n);
 /* The newest limit entries of one question (answer and plan items), oldest
  * first: what Store_history ends with, without reading the rest. */
-StoreStatus Store_historyRecent(Store *s, int64_t review_id, const char *question_id,
-                                size_t limit, HistoryEntry **out, size_t *n);
+StoreStatus Store_historyRecent(Store *s, int64_t review_id, const char *question_id, size_t limit,
+                                HistoryEntry **out, size_t *n);
 void HistoryEntry_freeArray(HistoryEntry *a, size_t n);
 
 /* Presence for workshops: each process refreshes its row on its input tick. */
@@ -253,8 +252,7 @@ typedef struct Presence {
 
 /* Keyed by pid; workload and question may be NULL.  STORE_READONLY on a
  * read-only store.  Appends no history. */
-StoreStatus Store_heartbeat(Store *s, const char *user, const char *workload,
-                            const char *question);
+StoreStatus Store_heartbeat(Store *s, const char *user, const char *workload, const char *question);
 /* Deletes this pid's row: on leaving, so that others do not see us "here"
  * until the row ages out.  STORE_READONLY on a read-only store. */
 StoreStatus Store_leave(Store *s);
@@ -273,11 +271,11 @@ typedef struct Milestone {
 } Milestone;
 
 /* STORE_EXISTS when the review has a milestone of that name already. */
-StoreStatus Store_addMilestone(Store *s, int64_t review_id, const char *name,
-                               const char *snapshot, const char *user, int64_t *id);
+StoreStatus Store_addMilestone(Store *s, int64_t review_id, const char *name, const char *snapshot,
+                               const char *user, int64_t *id);
 /* Oldest first. */
-StoreStatus Store_listMilestones(Store *s, int64_t review_id, bool with_snapshots,
-                                 Milestone **out, size_t *n);
+StoreStatus Store_listMilestones(Store *s, int64_t review_id, bool with_snapshots, Milestone **out,
+                                 size_t *n);
 /* Like Store_listMilestones with snapshots, but each snapshot field holds
  * only the snapshot's "total" object (JSON text): what a trend needs, read
  * without parsing whole snapshots. */

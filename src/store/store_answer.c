@@ -13,7 +13,8 @@ static const char *const naReasons[] = {
    "OUT_OF_SCOPE", "BUSINESS_PRIORITIES", "ARCHITECTURE_CONSTRAINTS", "OTHER", "NONE",
 };
 
-static bool validReason(const char *r) {
+static bool validReason(const char *r)
+{
    if (!r)
       return true;
    for (size_t i = 0; i < sizeof naReasons / sizeof naReasons[0]; i++)
@@ -22,18 +23,20 @@ static bool validReason(const char *r) {
    return false;
 }
 
-static void pushId(char ***arr, size_t *n, const char *id) {
+static void pushId(char ***arr, size_t *n, const char *id)
+{
    *arr = xrealloc(*arr, (*n + 1) * sizeof **arr);
    (*arr)[(*n)++] = xstrdup(id);
 }
 
 /* Columns: id, question_id, not_applicable, na_reason, notes, version,
  * updated_at, updated_by. */
-#define ANSWER_SELECT                                                                           \
-   "SELECT id, question_id, not_applicable, na_reason, notes, version, updated_at,"           \
+#define ANSWER_SELECT                                                               \
+   "SELECT id, question_id, not_applicable, na_reason, notes, version, updated_at," \
    " updated_by FROM answer"
 
-static void readAnswer(sqlite3_stmt *q, StoredAnswer *a) {
+static void readAnswer(sqlite3_stmt *q, StoredAnswer *a)
+{
    a->question_id = StoreSql_colText(q, 1);
    a->not_applicable = sqlite3_column_int(q, 2) != 0;
    a->na_reason = StoreSql_colText(q, 3);
@@ -44,9 +47,10 @@ static void readAnswer(sqlite3_stmt *q, StoredAnswer *a) {
 }
 
 /* Adds one answer_choice row (choice id in column 0, state in column 1). */
-static void addChoice(sqlite3_stmt *q, StoredAnswer *a) {
-   const char *id = (const char *) sqlite3_column_text(q, 0);
-   const char *state = (const char *) sqlite3_column_text(q, 1);
+static void addChoice(sqlite3_stmt *q, StoredAnswer *a)
+{
+   const char *id = (const char *)sqlite3_column_text(q, 0);
+   const char *state = (const char *)sqlite3_column_text(q, 1);
    if (!id || !state)
       return;
    if (strcmp(state, "selected") == 0)
@@ -56,9 +60,10 @@ static void addChoice(sqlite3_stmt *q, StoredAnswer *a) {
 }
 
 /* Adds one choice_note row (choice id in column 0, notes in column 1). */
-static void addChoiceNote(sqlite3_stmt *q, StoredAnswer *a) {
-   const char *id = (const char *) sqlite3_column_text(q, 0);
-   const char *text = (const char *) sqlite3_column_text(q, 1);
+static void addChoiceNote(sqlite3_stmt *q, StoredAnswer *a)
+{
+   const char *id = (const char *)sqlite3_column_text(q, 0);
+   const char *text = (const char *)sqlite3_column_text(q, 1);
    if (!id || !text)
       return;
    size_t n = a->n_choice_notes;
@@ -66,7 +71,8 @@ static void addChoiceNote(sqlite3_stmt *q, StoredAnswer *a) {
    pushId(&a->choice_notes, &a->n_choice_notes, text);
 }
 
-static StoreStatus loadChoiceNotes(Store *s, int64_t answer_id, StoredAnswer *a) {
+static StoreStatus loadChoiceNotes(Store *s, int64_t answer_id, StoredAnswer *a)
+{
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st,
                                     "SELECT choice_id, notes FROM choice_note"
@@ -81,7 +87,8 @@ static StoreStatus loadChoiceNotes(Store *s, int64_t answer_id, StoredAnswer *a)
    return st;
 }
 
-static StoreStatus loadChoices(Store *s, int64_t answer_id, StoredAnswer *a) {
+static StoreStatus loadChoices(Store *s, int64_t answer_id, StoredAnswer *a)
+{
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st,
                                     "SELECT choice_id, state FROM answer_choice"
@@ -99,12 +106,14 @@ static StoreStatus loadChoices(Store *s, int64_t answer_id, StoredAnswer *a) {
 /* One answer with its choices; NOT_FOUND (out zeroed, *row_id 0) when never
  * written.  Runs inside the caller's transaction. */
 static StoreStatus loadAnswer(Store *s, int64_t review_id, const char *question_id,
-                              StoredAnswer *out, int64_t *row_id) {
+                              StoredAnswer *out, int64_t *row_id)
+{
    memset(out, 0, sizeof *out);
    *row_id = 0;
    StoreStatus st;
-   sqlite3_stmt *q = StoreSql_query(s, &st, ANSWER_SELECT " WHERE review_id = ? AND question_id = ?",
-                                    "it", review_id, question_id);
+   sqlite3_stmt *q =
+      StoreSql_query(s, &st, ANSWER_SELECT " WHERE review_id = ? AND question_id = ?", "it",
+                     review_id, question_id);
    if (!q)
       return st;
    bool row;
@@ -125,8 +134,8 @@ static StoreStatus loadAnswer(Store *s, int64_t review_id, const char *question_
    return st;
 }
 
-StoreStatus Store_getAnswer(Store *s, int64_t review_id, const char *question_id,
-                            StoredAnswer *out) {
+StoreStatus Store_getAnswer(Store *s, int64_t review_id, const char *question_id, StoredAnswer *out)
+{
    memset(out, 0, sizeof *out);
    StoreStatus st = StoreSql_beginRead(s);
    if (st != STORE_OK)
@@ -144,10 +153,11 @@ StoreStatus Store_getAnswer(Store *s, int64_t review_id, const char *question_id
 /* Reads every answer of a review, ordered by question id; ids[] gets their
  * row ids in the same order. */
 static StoreStatus loadAllRows(Store *s, int64_t review_id, StoredAnswer **out, size_t *n,
-                               int64_t **ids) {
+                               int64_t **ids)
+{
    StoreStatus st;
-   sqlite3_stmt *q = StoreSql_query(s, &st, ANSWER_SELECT " WHERE review_id = ? ORDER BY question_id",
-                                    "i", review_id);
+   sqlite3_stmt *q = StoreSql_query(
+      s, &st, ANSWER_SELECT " WHERE review_id = ? ORDER BY question_id", "i", review_id);
    if (!q)
       return st;
    size_t cap = 0, idcap = 0;
@@ -166,7 +176,8 @@ static StoreStatus loadAllRows(Store *s, int64_t review_id, StoredAnswer **out, 
 /* The choices of every answer in one pass, in the same question order as
  * loadAllRows(), so each row belongs to the current answer or a later one. */
 static StoreStatus loadAllChoices(Store *s, int64_t review_id, StoredAnswer *a, size_t n,
-                                  const int64_t *ids) {
+                                  const int64_t *ids)
+{
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st,
                                     "SELECT c.choice_id, c.state, c.answer_id"
@@ -190,7 +201,8 @@ static StoreStatus loadAllChoices(Store *s, int64_t review_id, StoredAnswer *a, 
 
 /* The practice notes of every answer in one pass, as loadAllChoices(). */
 static StoreStatus loadAllChoiceNotes(Store *s, int64_t review_id, StoredAnswer *a, size_t n,
-                                      const int64_t *ids) {
+                                      const int64_t *ids)
+{
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st,
                                     "SELECT c.choice_id, c.notes, c.answer_id"
@@ -212,7 +224,8 @@ static StoreStatus loadAllChoiceNotes(Store *s, int64_t review_id, StoredAnswer 
    return st;
 }
 
-StoreStatus Store_getAnswers(Store *s, int64_t review_id, StoredAnswer **out, size_t *n) {
+StoreStatus Store_getAnswers(Store *s, int64_t review_id, StoredAnswer **out, size_t *n)
+{
    *out = NULL;
    *n = 0;
    int64_t *ids = NULL;
@@ -234,7 +247,8 @@ StoreStatus Store_getAnswers(Store *s, int64_t review_id, StoredAnswer **out, si
    return st;
 }
 
-static StoreStatus scanAnswers(Store *s, const AnswerScanVisitor *v) {
+static StoreStatus scanAnswers(Store *s, const AnswerScanVisitor *v)
+{
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(
       s, &st,
@@ -248,11 +262,11 @@ static StoreStatus scanAnswers(Store *s, const AnswerScanVisitor *v) {
       AnswerScanRow a = {
          .answer_id = sqlite3_column_int64(q, 0),
          .review_id = sqlite3_column_int64(q, 1),
-         .question_id = (const char *) sqlite3_column_text(q, 2),
+         .question_id = (const char *)sqlite3_column_text(q, 2),
          .not_applicable = sqlite3_column_int(q, 3) != 0,
-         .na_reason = (const char *) sqlite3_column_text(q, 4),
-         .updated_at = (const char *) sqlite3_column_text(q, 5),
-         .updated_by = (const char *) sqlite3_column_text(q, 6),
+         .na_reason = (const char *)sqlite3_column_text(q, 4),
+         .updated_at = (const char *)sqlite3_column_text(q, 5),
+         .updated_by = (const char *)sqlite3_column_text(q, 6),
       };
       if (a.question_id) /* NOT NULL in the schema: NULL is a failed allocation */
          v->answer(&a, v->ctx);
@@ -261,7 +275,8 @@ static StoreStatus scanAnswers(Store *s, const AnswerScanVisitor *v) {
    return st;
 }
 
-static StoreStatus scanChoices(Store *s, const AnswerScanVisitor *v) {
+static StoreStatus scanChoices(Store *s, const AnswerScanVisitor *v)
+{
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st,
                                     "SELECT answer_id, choice_id, state FROM answer_choice"
@@ -271,8 +286,8 @@ static StoreStatus scanChoices(Store *s, const AnswerScanVisitor *v) {
       return st;
    bool row = true;
    while ((st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
-      const char *choice = (const char *) sqlite3_column_text(q, 1);
-      const char *state = (const char *) sqlite3_column_text(q, 2);
+      const char *choice = (const char *)sqlite3_column_text(q, 1);
+      const char *state = (const char *)sqlite3_column_text(q, 2);
       if (choice && state)
          v->choice(sqlite3_column_int64(q, 0), choice, strcmp(state, "selected") == 0, v->ctx);
    }
@@ -283,7 +298,8 @@ static StoreStatus scanChoices(Store *s, const AnswerScanVisitor *v) {
 /* Two scans of whole tables in table order (ORDER BY costs no sort here):
  * at a thousand reviews that is a third of what the same rows cost as
  * look-ups per review. */
-StoreStatus Store_scanAnswers(Store *s, const AnswerScanVisitor *v) {
+StoreStatus Store_scanAnswers(Store *s, const AnswerScanVisitor *v)
+{
    StoreStatus st = StoreSql_beginRead(s);
    if (st != STORE_OK)
       return st;
@@ -297,14 +313,16 @@ StoreStatus Store_scanAnswers(Store *s, const AnswerScanVisitor *v) {
 
 /* ---- writing ---- */
 
-static bool validIds(char *const *ids, size_t n) {
+static bool validIds(char *const *ids, size_t n)
+{
    for (size_t i = 0; i < n; i++)
       if (!Store_validName(ids[i]))
          return false;
    return true;
 }
 
-static StoreStatus validateAnswer(Store *s, const StoredAnswer *a, const char *user) {
+static StoreStatus validateAnswer(Store *s, const StoredAnswer *a, const char *user)
+{
    if (!a->question_id || !Store_validName(a->question_id))
       return StoreSql_error(s, STORE_INVALID, _("answer: invalid question id"));
    if (!validIds(a->selected, a->n_selected) || !validIds(a->na_choices, a->n_na_choices))
@@ -326,7 +344,8 @@ static StoreStatus validateAnswer(Store *s, const StoredAnswer *a, const char *u
    return STORE_OK;
 }
 
-static char *answerJson(const StoredAnswer *a, int64_t version) {
+static char *answerJson(const StoredAnswer *a, int64_t version)
+{
    json_t *o = json_object();
    bool ok = StoreJson_bool(o, "not_applicable", a->not_applicable) &&
              StoreJson_str(o, "na_reason", a->na_reason) &&
@@ -339,34 +358,38 @@ static char *answerJson(const StoredAnswer *a, int64_t version) {
    return StoreJson_finish(o, ok);
 }
 
-static StoreStatus requireReview(Store *s, int64_t review_id) {
+static StoreStatus requireReview(Store *s, int64_t review_id)
+{
    bool found = false;
    int64_t one;
-   StoreStatus st = StoreSql_int(s, &one, &found, "SELECT 1 FROM review WHERE id = ?", "i",
-                                 review_id);
+   StoreStatus st =
+      StoreSql_int(s, &one, &found, "SELECT 1 FROM review WHERE id = ?", "i", review_id);
    if (st == STORE_OK && !found)
-      st = StoreSql_error(s, STORE_NOT_FOUND, _("no review with id %lld"), (long long) review_id);
+      st = StoreSql_error(s, STORE_NOT_FOUND, _("no review with id %lld"), (long long)review_id);
    return st;
 }
 
-static StoreStatus stale(Store *s, const char *object, const char *by, const char *at) {
+static StoreStatus stale(Store *s, const char *object, const char *by, const char *at)
+{
    return StoreSql_error(s, STORE_CONFLICT, _("%s was changed meanwhile by %s at %s"), object,
                          by ? by : "?", at ? at : "?");
 }
 
 StoreStatus StoreAnswer_insertChoices(Store *s, int64_t answer_id, char *const *ids, size_t n,
-                                      const char *state, int first) {
+                                      const char *state, int first)
+{
    StoreStatus st = STORE_OK;
    for (size_t i = 0; i < n && st == STORE_OK; i++)
       st = StoreSql_run(s,
                         "INSERT INTO answer_choice (answer_id, choice_id, state, position)"
                         " VALUES (?, ?, ?, ?)",
-                        "ittd", answer_id, ids[i], state, first + (int) i);
+                        "ittd", answer_id, ids[i], state, first + (int)i);
    return st;
 }
 
 StoreStatus StoreAnswer_putChoiceNotes(Store *s, int64_t answer_id, const StoredAnswer *a,
-                                       bool replace) {
+                                       bool replace)
+{
    StoreStatus st = STORE_OK;
    if (replace)
       st = StoreSql_run(s, "DELETE FROM choice_note WHERE answer_id = ?", "i", answer_id);
@@ -379,7 +402,8 @@ StoreStatus StoreAnswer_putChoiceNotes(Store *s, int64_t answer_id, const Stored
 }
 
 static StoreStatus writeRow(Store *s, int64_t review_id, const StoredAnswer *a, int64_t *row_id,
-                            int64_t version, const char *user) {
+                            int64_t version, const char *user)
+{
    char now[STORE_TIME_LEN];
    StoreTime_now(s, now);
    StoreStatus st;
@@ -394,15 +418,15 @@ static StoreStatus writeRow(Store *s, int64_t review_id, const StoredAnswer *a, 
       st = StoreSql_run(s,
                         "UPDATE answer SET not_applicable = ?, na_reason = ?, notes = ?,"
                         " version = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-                        "dttitti", a->not_applicable ? 1 : 0, a->na_reason, a->notes, version,
-                        now, user, *row_id);
+                        "dttitti", a->not_applicable ? 1 : 0, a->na_reason, a->notes, version, now,
+                        user, *row_id);
    if (st == STORE_OK)
       st = StoreSql_run(s, "DELETE FROM answer_choice WHERE answer_id = ?", "i", *row_id);
    if (st == STORE_OK)
       st = StoreAnswer_insertChoices(s, *row_id, a->selected, a->n_selected, "selected", 0);
    if (st == STORE_OK)
       st = StoreAnswer_insertChoices(s, *row_id, a->na_choices, a->n_na_choices, "not_applicable",
-                         (int) a->n_selected);
+                                     (int)a->n_selected);
    if (st == STORE_EXISTS)
       st = StoreSql_error(s, STORE_INVALID, _("answer: a choice is listed twice"));
    if (st == STORE_OK)
@@ -410,7 +434,8 @@ static StoreStatus writeRow(Store *s, int64_t review_id, const StoredAnswer *a, 
    return st;
 }
 
-static bool sameIds(char *const *a, size_t na, char *const *b, size_t nb) {
+static bool sameIds(char *const *a, size_t na, char *const *b, size_t nb)
+{
    if (na != nb)
       return false;
    for (size_t i = 0; i < na; i++)
@@ -422,7 +447,8 @@ static bool sameIds(char *const *a, size_t na, char *const *b, size_t nb) {
 /* Would writing a over cur store the same answer?  Choice lists compare in
  * order (their order is stored); NULL and "" notes both mean none.  A never
  * written cur (all zero) equals an empty answer. */
-static bool sameAnswer(const StoredAnswer *cur, const StoredAnswer *a) {
+static bool sameAnswer(const StoredAnswer *cur, const StoredAnswer *a)
+{
    return cur->not_applicable == a->not_applicable && Str_eqText(cur->na_reason, a->na_reason) &&
           sameIds(cur->selected, cur->n_selected, a->selected, a->n_selected) &&
           sameIds(cur->na_choices, cur->n_na_choices, a->na_choices, a->n_na_choices) &&
@@ -431,8 +457,9 @@ static bool sameAnswer(const StoredAnswer *cur, const StoredAnswer *a) {
           sameIds(cur->choice_notes, cur->n_choice_notes, a->choice_notes, a->n_choice_notes);
 }
 
-static StoreStatus putLocked(Store *s, int64_t review_id, const StoredAnswer *a,
-                             int64_t expected, const char *user, int64_t *new_version) {
+static StoreStatus putLocked(Store *s, int64_t review_id, const StoredAnswer *a, int64_t expected,
+                             const char *user, int64_t *new_version)
+{
    StoreStatus st = requireReview(s, review_id);
    if (st != STORE_OK)
       return st;
@@ -468,7 +495,8 @@ static StoreStatus putLocked(Store *s, int64_t review_id, const StoredAnswer *a,
 }
 
 StoreStatus Store_putAnswer(Store *s, int64_t review_id, const StoredAnswer *a,
-                            int64_t expected_version, const char *user, int64_t *new_version) {
+                            int64_t expected_version, const char *user, int64_t *new_version)
+{
    StoreStatus st = validateAnswer(s, a, user);
    if (st == STORE_OK)
       st = StoreSql_beginWrite(s);
@@ -481,7 +509,8 @@ StoreStatus Store_putAnswer(Store *s, int64_t review_id, const StoredAnswer *a,
    return st;
 }
 
-void StoredAnswer_free(StoredAnswer *a) {
+void StoredAnswer_free(StoredAnswer *a)
+{
    if (!a)
       return;
    free(a->question_id);
@@ -504,7 +533,8 @@ void StoredAnswer_free(StoredAnswer *a) {
    memset(a, 0, sizeof *a);
 }
 
-void StoredAnswer_freeArray(StoredAnswer *a, size_t n) {
+void StoredAnswer_freeArray(StoredAnswer *a, size_t n)
+{
    for (size_t i = 0; i < n; i++)
       StoredAnswer_free(&a[i]);
    free(a);

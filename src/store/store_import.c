@@ -51,8 +51,8 @@ static bool oneOf(const char *v, const char *const *set)
    return false;
 }
 
-static const char *const kinds[] = { "workload", "answer", "plan", "milestone", NULL };
-static const char *const environments[] = { "production", "preproduction", NULL };
+static const char *const kinds[] = {"workload", "answer", "plan", "milestone", NULL};
+static const char *const environments[] = {"production", "preproduction", NULL};
 
 static int cmpStr(const void *a, const void *b)
 {
@@ -142,8 +142,8 @@ static StoreStatus checkAnswers(Store *s, const StoreImport *in)
       if (!Store_validText(a->notes))
          return bad(s, "answers", i, "notes");
       for (size_t k = 0; k < a->n_choice_notes; k++)
-         if (!Store_validName(a->note_choices[k]) || !a->choice_notes[k] ||
-             !*a->choice_notes[k] || !Store_validText(a->choice_notes[k]))
+         if (!Store_validName(a->note_choices[k]) || !a->choice_notes[k] || !*a->choice_notes[k] ||
+             !Store_validText(a->choice_notes[k]))
             return bad(s, "answers", i, "choice_notes");
       if (a->version < 1 || !validTime(a->updated_at) || !Store_validName(a->updated_by))
          return bad(s, "answers", i, "version, time or user");
@@ -222,9 +222,9 @@ static char *bundleKey(Store *s, const StoreLens *l, StoreStatus *st)
 {
    bool taken = false;
    int64_t ignored;
-   *st = StoreSql_int(s, &ignored, &taken,
-                      "SELECT id FROM lens WHERE key = ? AND origin = 'local' LIMIT 1", "t",
-                      l->key);
+   *st =
+      StoreSql_int(s, &ignored, &taken,
+                   "SELECT id FROM lens WHERE key = ? AND origin = 'local' LIMIT 1", "t", l->key);
    if (*st != STORE_OK)
       return NULL;
    if (!taken) {
@@ -241,8 +241,8 @@ static char *bundleKey(Store *s, const StoreLens *l, StoreStatus *st)
 static StoreStatus putLens(Store *s, const StoreLens *l, int64_t *id)
 {
    bool found = false;
-   StoreStatus st = StoreSql_int(s, id, &found, "SELECT id FROM lens WHERE sha256 = ?", "t",
-                                 l->sha256);
+   StoreStatus st =
+      StoreSql_int(s, id, &found, "SELECT id FROM lens WHERE sha256 = ?", "t", l->sha256);
    if (st != STORE_OK || found)
       return st; /* the same text: shared, whatever its origin */
    char *key = bundleKey(s, l, &st);
@@ -267,11 +267,10 @@ static StoreStatus putWorkload(Store *s, const StoreImport *in, int64_t lens_id,
       s,
       "INSERT INTO workload (name, description, environment, owner, created_at, created_by,"
       " updated_at, updated_by, archived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      "ttttttttd", w->name, w->description, w->environment, w->owner, w->created_at,
-      in->created_by, w->updated_at, w->updated_by, w->archived ? 1 : 0);
+      "ttttttttd", w->name, w->description, w->environment, w->owner, w->created_at, in->created_by,
+      w->updated_at, w->updated_by, w->archived ? 1 : 0);
    if (st == STORE_EXISTS)
-      return StoreSql_error(s, STORE_EXISTS, _("a workload named \"%s\" already exists"),
-                            w->name);
+      return StoreSql_error(s, STORE_EXISTS, _("a workload named \"%s\" already exists"), w->name);
    if (st != STORE_OK)
       return st;
    *wid = sqlite3_last_insert_rowid(s->db);
@@ -300,8 +299,8 @@ static StoreStatus putAnswers(Store *s, const StoreImport *in, int64_t rid)
       st = StoreSql_run(s,
                         "INSERT INTO answer (review_id, question_id, not_applicable, na_reason,"
                         " notes, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        "itdttitt", rid, a->question_id, a->not_applicable ? 1 : 0,
-                        a->na_reason, a->notes, a->version, a->updated_at, a->updated_by);
+                        "itdttitt", rid, a->question_id, a->not_applicable ? 1 : 0, a->na_reason,
+                        a->notes, a->version, a->updated_at, a->updated_by);
       int64_t aid = sqlite3_last_insert_rowid(s->db);
       if (st == STORE_OK)
          st = putChoices(s, aid, a->selected, a->n_selected, "selected", 0);

@@ -15,11 +15,12 @@
 
 /* Columns: id, question_id, choice_id, status, owner, due, priority, note,
  * version, updated_at, updated_by. */
-#define PLAN_SELECT                                                                             \
-   "SELECT id, question_id, choice_id, status, owner, due, priority, note, version,"          \
+#define PLAN_SELECT                                                                  \
+   "SELECT id, question_id, choice_id, status, owner, due, priority, note, version," \
    " updated_at, updated_by FROM plan_item"
 
-static void readPlan(sqlite3_stmt *q, PlanTracking *t) {
+static void readPlan(sqlite3_stmt *q, PlanTracking *t)
+{
    t->question_id = StoreSql_colText(q, 1);
    t->choice_id = StoreSql_colText(q, 2);
    t->status = StoreSql_colText(q, 3);
@@ -32,7 +33,8 @@ static void readPlan(sqlite3_stmt *q, PlanTracking *t) {
    t->updated_by = StoreSql_colText(q, 10);
 }
 
-StoreStatus Store_getPlanTracking(Store *s, int64_t review_id, PlanTracking **out, size_t *n) {
+StoreStatus Store_getPlanTracking(Store *s, int64_t review_id, PlanTracking **out, size_t *n)
+{
    *out = NULL;
    *n = 0;
    StoreStatus st;
@@ -55,7 +57,8 @@ StoreStatus Store_getPlanTracking(Store *s, int64_t review_id, PlanTracking **ou
    return st;
 }
 
-static StoreStatus validatePlan(Store *s, const PlanTracking *t, const char *user) {
+static StoreStatus validatePlan(Store *s, const PlanTracking *t, const char *user)
+{
    if (!Store_validName(t->question_id) || !Store_validName(t->choice_id))
       return StoreSql_error(s, STORE_INVALID, _("plan: invalid question or choice id"));
    if (t->status && !PlanStatus_isName(t->status))
@@ -65,8 +68,7 @@ static StoreStatus validatePlan(Store *s, const PlanTracking *t, const char *use
                             t->status);
    if (t->due && !StoreTime_validDate(t->due))
       return StoreSql_error(s, STORE_INVALID,
-                            _("plan: invalid due date \"%s\" (a real date as YYYY-MM-DD)"),
-                            t->due);
+                            _("plan: invalid due date \"%s\" (a real date as YYYY-MM-DD)"), t->due);
    if (t->priority < 0)
       return StoreSql_error(s, STORE_INVALID, _("plan: invalid priority %d"), t->priority);
    if (!Store_validText(t->owner) || !Store_validText(t->note))
@@ -76,7 +78,8 @@ static StoreStatus validatePlan(Store *s, const PlanTracking *t, const char *use
    return STORE_OK;
 }
 
-static char *planJson(const PlanTracking *t, const char *status, int64_t version) {
+static char *planJson(const PlanTracking *t, const char *status, int64_t version)
+{
    json_t *o = json_object();
    bool ok = StoreJson_str(o, "status", status) && StoreJson_str(o, "owner", t->owner) &&
              StoreJson_str(o, "due", t->due) && StoreJson_int(o, "priority", t->priority) &&
@@ -85,8 +88,9 @@ static char *planJson(const PlanTracking *t, const char *status, int64_t version
 }
 
 /* The stored row of one item: NOT_FOUND (cur zeroed, *row_id 0) when none. */
-static StoreStatus loadPlan(Store *s, int64_t review_id, const PlanTracking *t,
-                            PlanTracking *cur, int64_t *row_id) {
+static StoreStatus loadPlan(Store *s, int64_t review_id, const PlanTracking *t, PlanTracking *cur,
+                            int64_t *row_id)
+{
    memset(cur, 0, sizeof *cur);
    *row_id = 0;
    StoreStatus st;
@@ -106,9 +110,9 @@ static StoreStatus loadPlan(Store *s, int64_t review_id, const PlanTracking *t,
    return st;
 }
 
-static StoreStatus writePlan(Store *s, int64_t review_id, const PlanTracking *t,
-                             const char *status, int64_t row_id, int64_t version,
-                             const char *user) {
+static StoreStatus writePlan(Store *s, int64_t review_id, const PlanTracking *t, const char *status,
+                             int64_t row_id, int64_t version, const char *user)
+{
    char now[STORE_TIME_LEN];
    StoreTime_now(s, now);
    if (row_id == 0)
@@ -116,32 +120,33 @@ static StoreStatus writePlan(Store *s, int64_t review_id, const PlanTracking *t,
                           "INSERT INTO plan_item (review_id, question_id, choice_id, status,"
                           " owner, due, priority, note, version, updated_at, updated_by)"
                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                          "itttttdtitt", review_id, t->question_id, t->choice_id, status,
-                          t->owner, t->due, t->priority, t->note, version, now, user);
+                          "itttttdtitt", review_id, t->question_id, t->choice_id, status, t->owner,
+                          t->due, t->priority, t->note, version, now, user);
    return StoreSql_run(s,
                        "UPDATE plan_item SET status = ?, owner = ?, due = ?, priority = ?,"
                        " note = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-                       "tttdtitti", status, t->owner, t->due, t->priority, t->note, version,
-                       now, user, row_id);
+                       "tttdtitti", status, t->owner, t->due, t->priority, t->note, version, now,
+                       user, row_id);
 }
 
 /* Would writing t over cur store the same tracking?  NULL and "" mean none;
  * an item never tracked (cur all zero) has the defaults: open, nothing else. */
-static bool samePlan(const PlanTracking *cur, const PlanTracking *t, const char *status) {
+static bool samePlan(const PlanTracking *cur, const PlanTracking *t, const char *status)
+{
    return strcmp(cur->status ? cur->status : "open", status) == 0 &&
           Str_eqText(cur->owner, t->owner) && Str_eqText(cur->due, t->due) &&
           cur->priority == t->priority && Str_eqText(cur->note, t->note);
 }
 
-static StoreStatus putLocked(Store *s, int64_t review_id, const PlanTracking *t,
-                             int64_t expected, const char *user, int64_t *new_version) {
+static StoreStatus putLocked(Store *s, int64_t review_id, const PlanTracking *t, int64_t expected,
+                             const char *user, int64_t *new_version)
+{
    bool found = false;
    int64_t one;
-   StoreStatus st = StoreSql_int(s, &one, &found, "SELECT 1 FROM review WHERE id = ?", "i",
-                                 review_id);
+   StoreStatus st =
+      StoreSql_int(s, &one, &found, "SELECT 1 FROM review WHERE id = ?", "i", review_id);
    if (st == STORE_OK && !found)
-      return StoreSql_error(s, STORE_NOT_FOUND, _("no review with id %lld"),
-                            (long long) review_id);
+      return StoreSql_error(s, STORE_NOT_FOUND, _("no review with id %lld"), (long long)review_id);
    PlanTracking cur;
    int64_t row_id = 0;
    if (st == STORE_OK)
@@ -174,8 +179,8 @@ static StoreStatus putLocked(Store *s, int64_t review_id, const PlanTracking *t,
 }
 
 StoreStatus Store_putPlanTracking(Store *s, int64_t review_id, const PlanTracking *t,
-                                  int64_t expected_version, const char *user,
-                                  int64_t *new_version) {
+                                  int64_t expected_version, const char *user, int64_t *new_version)
+{
    StoreStatus st = validatePlan(s, t, user);
    if (st == STORE_OK)
       st = StoreSql_beginWrite(s);
@@ -188,7 +193,8 @@ StoreStatus Store_putPlanTracking(Store *s, int64_t review_id, const PlanTrackin
    return st;
 }
 
-void PlanTracking_free(PlanTracking *t) {
+void PlanTracking_free(PlanTracking *t)
+{
    if (!t)
       return;
    free(t->question_id);
@@ -202,7 +208,8 @@ void PlanTracking_free(PlanTracking *t) {
    memset(t, 0, sizeof *t);
 }
 
-void PlanTracking_freeArray(PlanTracking *a, size_t n) {
+void PlanTracking_freeArray(PlanTracking *a, size_t n)
+{
    for (size_t i = 0; i < n; i++)
       PlanTracking_free(&a[i]);
    free(a);

@@ -149,9 +149,8 @@ static const char schemaV2[] =
 /* Version 3: where a lens text came from.  'bundle': brought in
  * by walens import; such a lens serves the imported workload only and is
  * never offered as an upgrade or taken by key for another workload. */
-static const char schemaV3[] =
-   "ALTER TABLE lens ADD COLUMN origin TEXT NOT NULL DEFAULT 'local'"
-   "  CHECK (origin IN ('local', 'bundle'));";
+static const char schemaV3[] = "ALTER TABLE lens ADD COLUMN origin TEXT NOT NULL DEFAULT 'local'"
+                               "  CHECK (origin IN ('local', 'bundle'));";
 
 /* Version 4: notes of single practices (evidence), part of their answer:
  * written with it under its row version, gone with it. */
@@ -164,15 +163,16 @@ static const char schemaV4[] =
    ") WITHOUT ROWID;";
 
 static const Migration migrations[] = {
-   { 1, schemaV1 },
-   { 2, schemaV2 },
-   { 3, schemaV3 },
-   { 4, schemaV4 },
+   {1, schemaV1},
+   {2, schemaV2},
+   {3, schemaV3},
+   {4, schemaV4},
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
                "one migration step per schema version");
 
-StoreStatus StoreSchema_migrate(Store *s, int from) {
+StoreStatus StoreSchema_migrate(Store *s, int from)
+{
    StoreStatus st = STORE_OK;
    for (size_t i = 0; i < sizeof migrations / sizeof migrations[0] && st == STORE_OK; i++)
       if (migrations[i].version > from)

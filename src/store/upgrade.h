@@ -16,8 +16,8 @@
  * appends a "workload" history row for the lens
  * change.  Plan tracking is keyed by ids and is kept as it is (items of
  * removed practices show as PLAN_ITEM_ORPHANED). */
-#ifndef WALENS_UPGRADE_H
-#define WALENS_UPGRADE_H
+#ifndef WALENS_STORE_UPGRADE_H
+#define WALENS_STORE_UPGRADE_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -49,9 +49,9 @@ typedef struct StoreReviewUpgrade {
     * stored one, else STORE_CONFLICT) and as they become. */
    const StoredAnswer *rewrite_from, *rewrite_to;
    size_t n_rewrite;
-   const StoredAnswer *remove;       /* answers deleted, as read (version checked) */
+   const StoredAnswer *remove; /* answers deleted, as read (version checked) */
    size_t n_remove;
-   char *const *marks;               /* question ids to mark */
+   char *const *marks; /* question ids to mark */
    size_t n_marks;
 } StoreReviewUpgrade;
 
@@ -77,16 +77,16 @@ void LensCandidate_free(LensCandidate *c);
 /* What an upgrade did (or would do), question by question. */
 typedef struct UpgradeItem {
    char *question_id;
-   char *title;       /* from the new lens; the old one for a removed question */
-   unsigned changes;  /* LENSDIFF_* */
-   bool answered;     /* the old review had an answer (or notes) for it */
-   bool marked;       /* marked for re-review */
+   char *title;            /* from the new lens; the old one for a removed question */
+   unsigned changes;       /* LENSDIFF_* */
+   bool answered;          /* the old review had an answer (or notes) for it */
+   bool marked;            /* marked for re-review */
    char **removed_choices; /* every choice of the old question gone from the new */
    size_t n_removed_choices;
-   char **dropped;    /* of those, the ones the answer had selected or marked N/A */
+   char **dropped; /* of those, the ones the answer had selected or marked N/A */
    size_t n_dropped;
-   char **noted;      /* practices with a new change note (LENSDIFF_SUBSTANCE) ... */
-   char **notes;      /* ... and their one-line notes, in the same order */
+   char **noted; /* practices with a new change note (LENSDIFF_SUBSTANCE) ... */
+   char **notes; /* ... and their one-line notes, in the same order */
    size_t n_notes;
 } UpgradeItem;
 
@@ -97,10 +97,10 @@ typedef struct UpgradeReport {
    bool same;          /* the review already uses this exact lens text: nothing to do */
    UpgradeItem *items; /* questions added, removed or changed (LensDiff order) */
    size_t n_items;
-   size_t carried;     /* answers carried to the new lens */
-   size_t rewritten;   /* of those, answers that lost a choice */
-   size_t removed;     /* answers of removed questions (deleted, kept in history and the milestone) */
-   size_t marked;      /* questions marked for re-review */
+   size_t carried;   /* answers carried to the new lens */
+   size_t rewritten; /* of those, answers that lost a choice */
+   size_t removed;   /* answers of removed questions (deleted, kept in history and the milestone) */
+   size_t marked;    /* questions marked for re-review */
 } UpgradeReport;
 
 enum {
@@ -116,9 +116,9 @@ enum {
  * UPGRADE_DRY_RUN computes the report and writes nothing (the lens text is
  * not stored either).  On success (not dry run) doc is reloaded on the new
  * lens.  Lens problems go to diags; any failure sets *err. */
-StoreStatus ReviewDoc_upgrade(Store *s, ReviewDoc *doc, const char *lens_arg,
-                              const char *milestone, unsigned flags, const char *user,
-                              UpgradeReport *out, DiagList *diags, char **err);
+StoreStatus ReviewDoc_upgrade(Store *s, ReviewDoc *doc, const char *lens_arg, const char *milestone,
+                              unsigned flags, const char *user, UpgradeReport *out, DiagList *diags,
+                              char **err);
 void UpgradeReport_free(UpgradeReport *r);
 
 #endif

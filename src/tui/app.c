@@ -136,7 +136,7 @@ static void summarizeRows(App *app)
       const LensSeen *l = lensOf(app->store, app->wl[i].w.lens_id, &seen, &n_seen, &cap_seen);
       if (!l->lens)
          continue;
-      sums[n_sums] = (ReviewSummary){ .w = &app->wl[i].w, .lens = l->lens };
+      sums[n_sums] = (ReviewSummary){.w = &app->wl[i].w, .lens = l->lens};
       lens_of[n_sums] = (size_t)(l - seen);
       row_of[n_sums++] = i;
    }
@@ -256,30 +256,22 @@ bool App_filterMatch(const App *app, size_t q)
    Risk r = App_risk(app, q);
 
    switch (app->filter) {
-   case FILTER_UNANSWERED:
-      return r == RISK_UNANSWERED;
-   case FILTER_HIGH:
-      return r == RISK_HIGH;
-   case FILTER_MEDIUM:
-      return r == RISK_MEDIUM;
+   case FILTER_UNANSWERED: return r == RISK_UNANSWERED;
+   case FILTER_HIGH: return r == RISK_HIGH;
+   case FILTER_MEDIUM: return r == RISK_MEDIUM;
    case FILTER_ALL:
-   default:
-      return true;
+   default: return true;
    }
 }
 
 const char *App_filterName(Filter f)
 {
    switch (f) {
-   case FILTER_UNANSWERED:
-      return _("unanswered");
-   case FILTER_HIGH:
-      return _("HIGH");
-   case FILTER_MEDIUM:
-      return _("MEDIUM");
+   case FILTER_UNANSWERED: return _("unanswered");
+   case FILTER_HIGH: return _("HIGH");
+   case FILTER_MEDIUM: return _("MEDIUM");
    case FILTER_ALL:
-   default:
-      return _("all");
+   default: return _("all");
    }
 }
 

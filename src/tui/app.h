@@ -51,8 +51,8 @@ typedef enum { LIST_CELL, LIST_ROW, LIST_COLUMN, LIST_ALL } ListScope;
 
 typedef struct WorkloadRow {
    Workload w;
-   char *lens;        /* "name version", or NULL when the lens could not be read */
-   RiskCounts counts; /* valid when lens != NULL */
+   char *lens;              /* "name version", or NULL when the lens could not be read */
+   RiskCounts counts;       /* valid when lens != NULL */
    char *last_at, *last_by; /* the review's newest change (ReviewDoc_summaries) */
 } WorkloadRow;
 
@@ -109,18 +109,23 @@ typedef struct Pager {
 } Pager;
 
 /* Which field of a plan item a prompt is editing. */
-typedef enum { PLAN_FIELD_STATUS, PLAN_FIELD_OWNER, PLAN_FIELD_DUE, PLAN_FIELD_NOTE,
-               PLAN_FIELD_PRIORITY } PlanField;
+typedef enum {
+   PLAN_FIELD_STATUS,
+   PLAN_FIELD_OWNER,
+   PLAN_FIELD_DUE,
+   PLAN_FIELD_NOTE,
+   PLAN_FIELD_PRIORITY
+} PlanField;
 
 /* The improvement plan of the open review, kept current while it is open
  * (the dashboard counts it, the plan screen lists it). */
 typedef struct PlanView {
    bool loaded;
    Plan plan;
-   char today[11];  /* YYYY-MM-DD by the store's clock: overdue */
+   char today[11]; /* YYYY-MM-DD by the store's clock: overdue */
    PlanFilter filter;
    PlanSort sort;
-   bool hide_inactive; /* items no longer in the plan (resolved ...) */
+   bool hide_inactive;               /* items no longer in the plan (resolved ...) */
    size_t *rows, n_rows, cur, first; /* indexes into plan.items, shown */
    /* The item a prompt is editing, by key, and its version when it began:
     * a change made meanwhile is refused, as for notes. */
@@ -135,13 +140,13 @@ typedef struct MilestonesView {
    bool light;        /* ms[].snap holds the totals alone (the dashboard's trend) */
    MilestoneSnap *ms; /* oldest first */
    size_t n;
-   int64_t last_id;   /* newest milestone's id: reload only when it changes */
+   int64_t last_id; /* newest milestone's id: reload only when it changes */
    bool have_now;
    Snapshot now;      /* while the milestones screen is open */
    size_t cur, first; /* cur == n: the "now" row */
    bool marked;       /* a milestone is marked as the start of a diff */
    size_t mark;
-   bool by_phase;     /* the small trends by phase, not by pillar */
+   bool by_phase; /* the small trends by phase, not by pillar */
 } MilestonesView;
 
 /* A milestone opened on a dashboard of its own, read-only. */
@@ -172,13 +177,13 @@ struct App {
 
    /* the open review */
    bool have_doc;
-   bool plan_stale; /* answers changed; the plan reloads when a screen shows it */
+   bool plan_stale;              /* answers changed; the plan reloads when a screen shows it */
    struct QuestionWraps *qwraps; /* owned (question.c); Question_forget() frees it */
-   unsigned hist_gen; /* bumped when answers or plan tracking are read again */
+   unsigned hist_gen;            /* bumped when answers or plan tracking are read again */
    ReviewDoc doc;
    Matrix matrix;
-   size_t *order; /* review order: lens question indexes */
-   size_t *rank;  /* rank[q]: q's position in order */
+   size_t *order;   /* review order: lens question indexes */
+   size_t *rank;    /* rank[q]: q's position in order */
    size_t row, col; /* dashboard cursor; row == rows / col == cols: the totals */
    size_t first_row, first_col;
    Filter filter;
@@ -218,8 +223,8 @@ struct App {
    Presence *others;
    size_t n_others;
    double next_heartbeat, next_presence, next_poll; /* monotonic seconds */
-   char *where; /* workload and question of the last heartbeat */
-   bool reload_pending; /* another process committed; not reloaded yet */
+   char *where;             /* workload and question of the last heartbeat */
+   bool reload_pending;     /* another process committed; not reloaded yet */
    double next_list_reload; /* the workloads list is costly: not too often */
 
    InputDecoder input;
@@ -266,7 +271,6 @@ size_t App_collect(const App *app, ListScope scope, size_t row, size_t col, size
 StoreStatus App_putAnswer(App *app, size_t q, const Answer *a, const char *notes);
 /* A copy of question q's current answer (caller frees .choices). */
 void App_copyAnswer(const App *app, size_t q, Answer *out);
-
 
 /* Persists what the editor holds as a draft (hang-up, signals). */
 void App_saveDraft(App *app);

@@ -102,10 +102,10 @@ void Chrome_header(App *app)
       if (app->sv.active) { /* a milestone on screen: say so, whatever is above it */
          const Snapshot *sn = &app->sv.ms.snap;
          char *badge = xasprintf(_(" milestone %s (read-only) "), app->sv.ms.row.name);
-         char *then = sn->lens_name ? (sn->lens_version ? xasprintf("%s %s", sn->lens_name,
-                                                                    sn->lens_version)
-                                                        : xstrdup(sn->lens_name))
-                                    : xstrdup(lens);
+         char *then = sn->lens_name
+                         ? (sn->lens_version ? xasprintf("%s %s", sn->lens_name, sn->lens_version)
+                                             : xstrdup(sn->lens_name))
+                         : xstrdup(lens);
          /* The lens it was taken on (an upgrade may have changed it since),
           * cut before the badge is. */
          int room = limit - x - WText_widthStr(badge) - 2;

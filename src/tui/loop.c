@@ -93,9 +93,7 @@ Stale Loop_open(App *app, const char *arg)
 Stale Loop_back(App *app, const char *arg)
 {
    switch (App_screen(app)) {
-   case SCREEN_WORKLOADS:
-      app->quit = true;
-      return STALE_NONE;
+   case SCREEN_WORKLOADS: app->quit = true; return STALE_NONE;
    case SCREEN_DASHBOARD:
       App_closeWorkload(app);
       App_pop(app);
@@ -115,9 +113,7 @@ Stale Loop_back(App *app, const char *arg)
       App_pop(app);
       Milestones_leave(app);
       return STALE_ALL;
-   default:
-      App_pop(app);
-      return STALE_ALL;
+   default: App_pop(app); return STALE_ALL;
    }
 }
 
@@ -338,8 +334,7 @@ static Stale tick(App *app, double now, bool keyed)
          free(where);
       }
    }
-   if (now >= app->next_presence &&
-       !deferred(keyed, now, app->next_presence, LOOP_PRESENCE_S)) {
+   if (now >= app->next_presence && !deferred(keyed, now, app->next_presence, LOOP_PRESENCE_S)) {
       Presence *p = NULL;
       size_t n = 0;
       app->next_presence = now + LOOP_PRESENCE_S;

@@ -20,34 +20,31 @@
 #ifndef WALENS_TUI_SCREENLIST_H
 #define WALENS_TUI_SCREENLIST_H
 
-#define SCREEN_INFO(X)                                                                         \
-   X(WORKLOADS, "workloads", N_("Workloads"), "The workload list", Workloads_draw,              \
-     Workloads_move, Workloads_open, Workloads_click, NULL, NULL, NULL)                         \
-   X(DASHBOARD, "dashboard", N_("Dashboard"), "The dashboard (phase × pillar matrix)",          \
-     Dashboard_draw, Dashboard_move, Dashboard_open, Dashboard_click, PlanView_settle, NULL,    \
-     NULL)                                                                                      \
-   X(LIST, "questions", N_("Questions"), "The questions of a cell", List_draw, List_move,      \
-     List_open, List_click, NULL, List_reload, NULL)                                           \
-   X(QUESTION, "question", N_("Question"), "One question", Question_draw, Question_move, NULL,  \
-     Question_click, NULL, NULL, Question_forget)                                               \
-   X(EDITOR, "editor", N_("Notes editor"), "The notes editor", Editor_draw, Editor_move, NULL, \
-     NULL, NULL, NULL, NULL)                                                                    \
-   X(HELP, "help", N_("Help"), "The help screen", Help_draw, Help_move, NULL, NULL, NULL, NULL,  \
-     NULL)                                                                                      \
-   X(PLAN, "plan", N_("Improvement plan"), "The improvement plan", PlanView_draw,               \
-     PlanView_move, PlanView_open, PlanView_click, PlanView_settle, PlanView_reload,            \
-     PlanView_free)                                                                             \
-   X(MILESTONES, "milestones", N_("Milestones"), "The milestones", Milestones_draw,            \
-     Milestones_move, Milestones_open, Milestones_click, NULL, Milestones_reload,              \
-     Milestones_free)                                                                           \
-   X(SNAPSHOT, "milestone", N_("Milestone (read-only)"), "A milestone's dashboard (read-only)", \
-     MilestoneDash_draw, MilestoneDash_move, MilestoneDash_open, MilestoneDash_click, NULL,    \
-     NULL, MilestoneDash_close)                                                                 \
-   X(PAGER, "page", N_("Page"), "A page of text (a difference, a history, details)",           \
-     Pager_draw, Pager_move, NULL, NULL, NULL, NULL, Pager_clear)                               \
-   X(UPGRADE, "upgrade", N_("Lens upgrade"), "A lens upgrade (preview)", Pager_draw,           \
-     Pager_move, NULL, NULL, NULL, Upgrade_reload, Upgrade_free)                               \
-   X(PROMPT, "prompt", N_("Prompt"), "A prompt (one line of text)", NULL, Prompt_move, NULL,    \
-     NULL, NULL, NULL, NULL)
+#define SCREEN_INFO(X)                                                                             \
+   X(WORKLOADS, "workloads", N_("Workloads"), "The workload list", Workloads_draw, Workloads_move, \
+     Workloads_open, Workloads_click, NULL, NULL, NULL)                                            \
+   X(DASHBOARD, "dashboard", N_("Dashboard"), "The dashboard (phase × pillar matrix)",             \
+     Dashboard_draw, Dashboard_move, Dashboard_open, Dashboard_click, PlanView_settle, NULL, NULL) \
+   X(LIST, "questions", N_("Questions"), "The questions of a cell", List_draw, List_move,          \
+     List_open, List_click, NULL, List_reload, NULL)                                               \
+   X(QUESTION, "question", N_("Question"), "One question", Question_draw, Question_move, NULL,     \
+     Question_click, NULL, NULL, Question_forget)                                                  \
+   X(EDITOR, "editor", N_("Notes editor"), "The notes editor", Editor_draw, Editor_move, NULL,     \
+     NULL, NULL, NULL, NULL)                                                                       \
+   X(HELP, "help", N_("Help"), "The help screen", Help_draw, Help_move, NULL, NULL, NULL, NULL,    \
+     NULL)                                                                                         \
+   X(PLAN, "plan", N_("Improvement plan"), "The improvement plan", PlanView_draw, PlanView_move,   \
+     PlanView_open, PlanView_click, PlanView_settle, PlanView_reload, PlanView_free)               \
+   X(MILESTONES, "milestones", N_("Milestones"), "The milestones", Milestones_draw,                \
+     Milestones_move, Milestones_open, Milestones_click, NULL, Milestones_reload, Milestones_free) \
+   X(SNAPSHOT, "milestone", N_("Milestone (read-only)"), "A milestone's dashboard (read-only)",    \
+     MilestoneDash_draw, MilestoneDash_move, MilestoneDash_open, MilestoneDash_click, NULL, NULL,  \
+     MilestoneDash_close)                                                                          \
+   X(PAGER, "page", N_("Page"), "A page of text (a difference, a history, details)", Pager_draw,   \
+     Pager_move, NULL, NULL, NULL, NULL, Pager_clear)                                              \
+   X(UPGRADE, "upgrade", N_("Lens upgrade"), "A lens upgrade (preview)", Pager_draw, Pager_move,   \
+     NULL, NULL, NULL, Upgrade_reload, Upgrade_free)                                               \
+   X(PROMPT, "prompt", N_("Prompt"), "A prompt (one line of text)", NULL, Prompt_move, NULL, NULL, \
+     NULL, NULL, NULL)
 
 #endif

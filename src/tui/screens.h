@@ -9,7 +9,6 @@
 #include "tui/app.h"
 #include "tui/lib/layout.h"
 
-
 /* What a screen offers the loop and the shared state: its line of
  * screenlist.h (see there for each hook; any may be NULL). */
 typedef struct ScreenOps {

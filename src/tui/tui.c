@@ -237,8 +237,9 @@ int Tui_run(const TuiOptions *opts)
    free(err);
    err = NULL;
    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-      fprintf(stderr, "%s\n", _("walens: the interactive screen needs a terminal "
-                                "(see walens --help for the subcommands)"));
+      fprintf(stderr, "%s\n",
+              _("walens: the interactive screen needs a terminal "
+                "(see walens --help for the subcommands)"));
       freeApp(&app);
       return 1;
    }

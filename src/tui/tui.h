@@ -1,6 +1,6 @@
 /* tui.h: the interactive terminal UI (ncursesw). */
-#ifndef WALENS_TUI_H
-#define WALENS_TUI_H
+#ifndef WALENS_TUI_TUI_H
+#define WALENS_TUI_TUI_H
 
 #include <stdbool.h>
 #include <stdio.h>

@@ -22,7 +22,8 @@ static char dbPath[64];
 static Store *store;
 static unsigned runs;
 
-static void dropStore(void) {
+static void dropStore(void)
+{
    Store_close(store);
    store = NULL;
    if (*dbPath) {
@@ -35,13 +36,14 @@ static void dropStore(void) {
    }
 }
 
-static Store *freshStore(void) {
+static Store *freshStore(void)
+{
    if (store && runs % FRESH_EVERY != 0)
       return store;
    dropStore();
    if (!*dbPath) {
       snprintf(dbPath, sizeof dbPath, "%s/walens-fuzz-import-%ld.db",
-               getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (long) getpid());
+               getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (long)getpid());
       atexit(dropStore);
    }
    char *err = NULL;
@@ -54,7 +56,8 @@ static Store *freshStore(void) {
 }
 
 /* Reads the imported workload the ways walens does after an import. */
-static void readBack(Store *s, const char *name) {
+static void readBack(Store *s, const char *name)
+{
    ReviewDoc doc;
    DiagList d;
    DiagList_init(&d);
@@ -65,17 +68,18 @@ static void readBack(Store *s, const char *name) {
    DiagList_free(&d);
    char *text = NULL;
    err = NULL;
-   (void) Bundle_export(s, name, &text, &err);
+   (void)Bundle_export(s, name, &text, &err);
    free(text);
    free(err);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
    Store *s = freshStore();
    runs++;
    for (int i = 0; i < 2; i++) {
       char *name = NULL, *err = NULL;
-      if (Bundle_import(s, (const char *) data, size, NULL, "fuzzer", &name, &err) == STORE_OK)
+      if (Bundle_import(s, (const char *)data, size, NULL, "fuzzer", &name, &err) == STORE_OK)
          readBack(s, name);
       free(name);
       free(err);

@@ -108,8 +108,8 @@ static void milestone(Store *s, ReviewDoc *doc, int m)
 /* Every item of the plan gets a status, an owner, a due date, a priority, a note. */
 static void trackAll(Store *s, ReviewDoc *doc, uint32_t *rng)
 {
-   static const PlanStatus statuses[] = {PLAN_OPEN, PLAN_IN_PROGRESS, PLAN_DONE,
-                                         PLAN_RISK_ACCEPTED, PLAN_WONT_DO};
+   static const PlanStatus statuses[] = {PLAN_OPEN, PLAN_IN_PROGRESS, PLAN_DONE, PLAN_RISK_ACCEPTED,
+                                         PLAN_WONT_DO};
    Plan plan;
    char *err = NULL;
    StoreStatus st = StorePlan_load(s, doc, &plan, &err);

@@ -26,7 +26,8 @@
 
 static int passed, failed;
 
-static void check(bool ok, const char *name, const char *detail) {
+static void check(bool ok, const char *name, const char *detail)
+{
    if (ok) {
       passed++;
       printf("ok - %s\n", name);
@@ -38,7 +39,8 @@ static void check(bool ok, const char *name, const char *detail) {
 
 /* A child: waits until the parent closes the barrier's write end, then
  * opens, reads and writes.  Exit status 0 when all of it worked. */
-static int child(const char *path, int barrier, int proc) {
+static int child(const char *path, int barrier, int proc)
+{
    char c;
    if (read(barrier, &c, 1) < 0)
       return 3;
@@ -59,7 +61,7 @@ static int child(const char *path, int barrier, int proc) {
       static const char text[] = "id: firstopen\n";
       char name[32];
       snprintf(name, sizeof name, "proc %d", proc);
-      Workload mine = { .name = name };
+      Workload mine = {.name = name};
       st = Store_putLens(s, "firstopen", "1", "First open",
                          "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e", text,
                          sizeof text - 1, &lens);
@@ -73,10 +75,11 @@ static int child(const char *path, int barrier, int proc) {
    return st == STORE_OK ? 0 : 2;
 }
 
-static bool rawExec(const char *path, const char *sql) {
+static bool rawExec(const char *path, const char *sql)
+{
    sqlite3 *db = NULL;
-   bool ok = sqlite3_open(path, &db) == SQLITE_OK &&
-             sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
+   bool ok =
+      sqlite3_open(path, &db) == SQLITE_OK && sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
    if (!ok)
       fprintf(stderr, "firstopen: %s: %s\n", path, db ? sqlite3_errmsg(db) : "out of memory");
    sqlite3_close(db);
@@ -84,7 +87,8 @@ static bool rawExec(const char *path, const char *sql) {
 }
 
 /* A database as walens 1 left it: schema version 1, rollback journal. */
-static bool makeOld(const char *path) {
+static bool makeOld(const char *path)
+{
    Store *s = NULL;
    char *err = NULL;
    if (Store_open(path, 0, &s, &err) != STORE_OK) {
@@ -101,11 +105,12 @@ static bool makeOld(const char *path) {
 }
 
 /* One round: returns the number of processes that failed. */
-static int round_(const char *path, int procs, bool migrate) {
+static int round_(const char *path, int procs, bool migrate)
+{
    int fds[2];
    if (pipe(fds) != 0)
       return procs;
-   pid_t *pids = xcalloc((size_t) procs, sizeof *pids);
+   pid_t *pids = xcalloc((size_t)procs, sizeof *pids);
    for (int i = 0; i < procs; i++) {
       pids[i] = fork();
       if (pids[i] == 0) {
@@ -124,11 +129,12 @@ static int round_(const char *path, int procs, bool migrate) {
          bad++;
    }
    free(pids);
-   (void) migrate;
+   (void)migrate;
    return bad;
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
    bool migrate = argc > 1 && strcmp(argv[1], "--migrate") == 0;
    int a = migrate ? 2 : 1;
    int procs = argc > a ? atoi(argv[a]) : 24;
@@ -154,8 +160,8 @@ int main(int argc, char **argv) {
       free(path);
    }
    rmdir(dir);
-   char *name = xasprintf("%d processes %s a database at once, %d rounds: all succeed",
-                          procs, migrate ? "migrate" : "create", rounds);
+   char *name = xasprintf("%d processes %s a database at once, %d rounds: all succeed", procs,
+                          migrate ? "migrate" : "create", rounds);
    char *detail = xasprintf("%d of %d failed", bad, runs);
    check(bad == 0 && runs == procs * rounds, name, detail);
    free(name);

@@ -16,24 +16,25 @@
 
 #define URL_PREFIX "https://docs.aws.amazon.com/wellarchitected/latest/machine-learning-lens/"
 
-static const char *const PHASES[6] = { "business_goal",     "problem_framing", "data_processing",
-                                       "model_development", "deployment",      "monitoring" };
-static const char *const PILLARS[6] = { "operationalExcellence", "security",
-                                        "reliability",           "performance",
-                                        "costOptimization",      "sustainability" };
+static const char *const PHASES[6] = {"business_goal",     "problem_framing", "data_processing",
+                                      "model_development", "deployment",      "monitoring"};
+static const char *const PILLARS[6] = {"operationalExcellence", "security",
+                                       "reliability",           "performance",
+                                       "costOptimization",      "sustainability"};
 /* §3.2: best practices per phase (rows) x pillar (columns: OPS SEC REL PERF COST SUS). */
 static const size_t CELLS[6][6] = {
-   { 3, 1, 0, 1, 2, 1 },  /* business goal */
-   { 6, 1, 2, 2, 2, 2 },  /* problem framing */
-   { 2, 5, 3, 1, 4, 3 },  /* data processing */
-   { 2, 3, 4, 6, 14, 4 }, /* model development */
-   { 1, 1, 2, 2, 3, 4 },  /* deployment */
-   { 2, 2, 2, 6, 4, 2 },  /* monitoring */
+   {3, 1, 0, 1, 2, 1},  /* business goal */
+   {6, 1, 2, 2, 2, 2},  /* problem framing */
+   {2, 5, 3, 1, 4, 3},  /* data processing */
+   {2, 3, 4, 6, 14, 4}, /* model development */
+   {1, 1, 2, 2, 3, 4},  /* deployment */
+   {2, 2, 2, 6, 4, 2},  /* monitoring */
 };
 
 /* Loads the file and insists on a clean bill: not even a warning, as
  * `walens lens check --strict` would demand. */
-static Lens *load_ml(void) {
+static Lens *load_ml(void)
+{
    char *path = Support_srcPath("data/lenses/machine-learning.yaml");
    DiagList d;
    DiagList_init(&d);
@@ -48,7 +49,8 @@ static Lens *load_ml(void) {
    return lens;
 }
 
-Test(mllens, shape) {
+Test(mllens, shape)
+{
    Lens *l = load_ml();
    cr_assert_str_eq(l->key, "machine-learning");
    cr_assert_eq(l->format, LENS_YAML);
@@ -62,9 +64,10 @@ Test(mllens, shape) {
    Lens_free(l);
 }
 
-Test(mllens, practices_per_cell) {
+Test(mllens, practices_per_cell)
+{
    Lens *l = load_ml();
-   size_t cells[6][6] = { { 0 } }, questions[6][6] = { { 0 } }, total = 0;
+   size_t cells[6][6] = {{0}}, questions[6][6] = {{0}}, total = 0;
    for (size_t i = 0; i < l->n_questions; i++) {
       const Question *q = &l->questions[i];
       cr_assert(q->phase >= 0 && q->phase < 6, "%s has a phase", q->id);
@@ -89,7 +92,8 @@ Test(mllens, practices_per_cell) {
    Lens_free(l);
 }
 
-Test(mllens, weights) {
+Test(mllens, weights)
+{
    Lens *l = load_ml();
    size_t high = 0, medium = 0;
    for (size_t i = 0; i < l->n_questions; i++) {
@@ -112,7 +116,8 @@ Test(mllens, weights) {
    Lens_free(l);
 }
 
-Test(mllens, practice_texts_and_links) {
+Test(mllens, practice_texts_and_links)
+{
    Lens *l = load_ml();
    for (size_t i = 0; i < l->n_questions; i++) {
       const Question *q = &l->questions[i];
@@ -135,7 +140,8 @@ Test(mllens, practice_texts_and_links) {
    Lens_free(l);
 }
 
-Test(mllens, ids_unique_across_the_lens) {
+Test(mllens, ids_unique_across_the_lens)
+{
    Lens *l = load_ml();
    size_t n = 0;
    for (size_t i = 0; i < l->n_questions; i++)
@@ -154,7 +160,8 @@ Test(mllens, ids_unique_across_the_lens) {
    Lens_free(l);
 }
 
-Test(mllens, built_in_copy) {
+Test(mllens, built_in_copy)
+{
    char *path = Support_srcPath("data/lenses/machine-learning.yaml");
    FILE *f = fopen(path, "rb");
    cr_assert_not_null(f);
@@ -191,23 +198,80 @@ Test(mllens, built_in_copy) {
 /* Names of AWS services and features, matched as whole words and case
  * included, so that "glue code" or "the inspector" do not count. */
 static const char *const AWS_WORDS[] = {
-   "Amazon", "AWS", "SageMaker", "Bedrock", "HyperPod", "Inferentia", "Trainium", "Graviton",
-   "Neuron", "CloudWatch", "CloudTrail", "CloudFormation", "CodeArtifact", "CodePipeline",
-   "DataZone", "Lake Formation", "Glue", "Athena", "Redshift", "EMR", "S3", "KMS", "IAM", "EC2",
-   "ECR", "EKS", "ECS", "Lambda", "Step Functions", "EventBridge", "Greengrass", "Macie",
-   "GuardDuty", "QuickSight", "Kiro", "Q Developer", "Comprehend", "Rekognition", "Textract",
-   "Kendra", "FSx", "Inspector", "Control Tower", "JumpStart", "Autopilot", "Ground Truth",
-   "Data Wrangler", "Model Monitor", "Augmented AI", "A2I", "Savings Plans", "Trusted Advisor",
-   "Compute Optimizer", "Cost Explorer", "Secrets Manager", "Service Catalog", "Systems Manager",
-   "API Gateway", "WAF", "MWAA", "Outposts", "Wavelength", "Snowball", "Unified Studio",
+   "Amazon",
+   "AWS",
+   "SageMaker",
+   "Bedrock",
+   "HyperPod",
+   "Inferentia",
+   "Trainium",
+   "Graviton",
+   "Neuron",
+   "CloudWatch",
+   "CloudTrail",
+   "CloudFormation",
+   "CodeArtifact",
+   "CodePipeline",
+   "DataZone",
+   "Lake Formation",
+   "Glue",
+   "Athena",
+   "Redshift",
+   "EMR",
+   "S3",
+   "KMS",
+   "IAM",
+   "EC2",
+   "ECR",
+   "EKS",
+   "ECS",
+   "Lambda",
+   "Step Functions",
+   "EventBridge",
+   "Greengrass",
+   "Macie",
+   "GuardDuty",
+   "QuickSight",
+   "Kiro",
+   "Q Developer",
+   "Comprehend",
+   "Rekognition",
+   "Textract",
+   "Kendra",
+   "FSx",
+   "Inspector",
+   "Control Tower",
+   "JumpStart",
+   "Autopilot",
+   "Ground Truth",
+   "Data Wrangler",
+   "Model Monitor",
+   "Augmented AI",
+   "A2I",
+   "Savings Plans",
+   "Trusted Advisor",
+   "Compute Optimizer",
+   "Cost Explorer",
+   "Secrets Manager",
+   "Service Catalog",
+   "Systems Manager",
+   "API Gateway",
+   "WAF",
+   "MWAA",
+   "Outposts",
+   "Wavelength",
+   "Snowball",
+   "Unified Studio",
 };
 
-static bool wordChar(char c) {
+static bool wordChar(char c)
+{
    return isalnum((unsigned char)c) || c == '_';
 }
 
 /* The first AWS word in [s, s+n), or NULL. */
-static const char *awsWord(const char *s, size_t n) {
+static const char *awsWord(const char *s, size_t n)
+{
    for (size_t w = 0; w < sizeof AWS_WORDS / sizeof AWS_WORDS[0]; w++) {
       size_t m = strlen(AWS_WORDS[w]);
       for (size_t i = 0; i + m <= n; i++)
@@ -219,12 +283,14 @@ static const char *awsWord(const char *s, size_t n) {
 }
 
 /* Offenders go into buf as "ID (word)", comma separated. */
-static void addOffender(char *buf, size_t size, const char *id, const char *word) {
+static void addOffender(char *buf, size_t size, const char *id, const char *word)
+{
    size_t n = strlen(buf);
    snprintf(buf + n, size - n, "%s%s (%s)", n ? ", " : "", id, word);
 }
 
-static void checkPlan(const Choice *ch, char *bad, size_t size, char *voice, size_t vsize) {
+static void checkPlan(const Choice *ch, char *bad, size_t size, char *voice, size_t vsize)
+{
    const char *text = ch->improvement.text, *last = strrchr(text, '\n');
    last = last ? last + 1 : text;
    const char *word = awsWord(text, (size_t)(last - text));
@@ -244,7 +310,8 @@ static void checkPlan(const Choice *ch, char *bad, size_t size, char *voice, siz
    }
 }
 
-Test(mllens, aws_services_only_in_the_last_step) {
+Test(mllens, aws_services_only_in_the_last_step)
+{
    Lens *l = load_ml();
    static char bad[16384], voice[16384];
    bad[0] = voice[0] = '\0';
@@ -270,13 +337,14 @@ Test(mllens, aws_services_only_in_the_last_step) {
 }
 
 /* The test can fail: a plan with a service in its first step is caught. */
-Test(mllens, aws_word_finder) {
+Test(mllens, aws_word_finder)
+{
    cr_assert_str_eq(awsWord("Use Amazon S3 here", 18), "Amazon");
    cr_assert_str_eq(awsWord("run on SageMaker.", 17), "SageMaker");
    cr_assert_null(awsWord("write glue code for the inspector", 33));
    cr_assert_null(awsWord("AWSOME", 6));
    char bad[256] = "", voice[256] = "";
-   Choice ch = { .id = "X_BP01" };
+   Choice ch = {.id = "X_BP01"};
    ch.improvement.text = "Intro.\n1. Put it in Amazon S3.\n2. On AWS, use Amazon SageMaker AI.";
    checkPlan(&ch, bad, sizeof bad, voice, sizeof voice);
    cr_assert_str_eq(bad, "X_BP01 (Amazon)");
@@ -292,13 +360,14 @@ Test(mllens, aws_word_finder) {
 
 /* The practices whose substance changed from 2025.11.1. */
 static const char *const NOTED[] = {
-   "MLOPS01_BP02", "MLOPS01_BP03", "MLOPS02_BP01", "MLOPS02_BP02", "MLOPS02_BP04",
-   "MLSEC01_BP01", "MLSEC02_BP01", "MLSEC03_BP02", "MLSEC03_BP03", "MLSEC03_BP04",
-   "MLSEC04_BP01", "MLSEC05_BP01", "MLSEC06_BP01", "MLREL03_BP04", "MLPERF01_BP01",
+   "MLOPS01_BP02",  "MLOPS01_BP03",  "MLOPS02_BP01",  "MLOPS02_BP02", "MLOPS02_BP04",
+   "MLSEC01_BP01",  "MLSEC02_BP01",  "MLSEC03_BP02",  "MLSEC03_BP03", "MLSEC03_BP04",
+   "MLSEC04_BP01",  "MLSEC05_BP01",  "MLSEC06_BP01",  "MLREL03_BP04", "MLPERF01_BP01",
    "MLPERF04_BP04", "MLCOST05_BP01", "MLCOST06_BP04", "MLSUS04_BP03", "MLSUS06_BP02",
 };
 
-Test(mllens, version_and_change_notes) {
+Test(mllens, version_and_change_notes)
+{
    Lens *l = load_ml();
    cr_assert_str_eq(l->version, "2025.12.0");
    size_t n = 0;
@@ -321,12 +390,14 @@ Test(mllens, version_and_change_notes) {
 }
 
 /* MLCOST06_BP04 used to read as cutting logging; it is about enabling it. */
-Test(mllens, debugging_practice_not_inverted) {
+Test(mllens, debugging_practice_not_inverted)
+{
    Lens *l = load_ml();
    size_t q;
    cr_assert_not_null(Lens_findQuestion(l, "MLCOST06", &q));
    int c = Question_findChoice(&l->questions[q], "MLCOST06_BP04");
    cr_assert_geq(c, 0);
-   cr_assert_str_eq(l->questions[q].choices[c].title, "Enable debugging and logging, at a sensible cost");
+   cr_assert_str_eq(l->questions[q].choices[c].title,
+                    "Enable debugging and logging, at a sensible cost");
    Lens_free(l);
 }

@@ -35,7 +35,9 @@ Test(rtext, width_counts_columns)
 Test(rtext, clean_replaces_controls)
 {
    /* Line ends and tabs are layout; every other control shows as U+FFFD. */
-   char *s = Rtext_clean("a\x1b[31mb\x07\tc\r\nd\re\x7f" "f\xC2\x85g\xC2\x9bh\fi", false);
+   char *s = Rtext_clean("a\x1b[31mb\x07\tc\r\nd\re\x7f"
+                         "f\xC2\x85g\xC2\x9bh\fi",
+                         false);
    cr_assert_str_eq(s, "a" REPL "[31mb" REPL " c\nd\ne" REPL "f" REPL "g" REPL "h" REPL "i");
    free(s);
    s = Rtext_clean("x\xE2\x80\xAEy\xE2\x81\xA6z\xE2\x80\x8F", false); /* RLO, LRI, RLM */
@@ -75,19 +77,18 @@ static void expectLines(const char *text, size_t width, const char *const *want)
 Test(rtext, wrap_on_words)
 {
    expectLines("the quick brown fox jumps over the lazy dog", 10,
-               (const char *[]){ "the quick", "brown fox", "jumps over", "the lazy", "dog", NULL });
-   expectLines("  spaced   out  ", 20, (const char *[]){ "spaced out", NULL });
-   expectLines("", 10, (const char *[]){ "", NULL });
-   expectLines("para one\n\npara two", 20, (const char *[]){ "para one", "", "para two", NULL });
+               (const char *[]){"the quick", "brown fox", "jumps over", "the lazy", "dog", NULL});
+   expectLines("  spaced   out  ", 20, (const char *[]){"spaced out", NULL});
+   expectLines("", 10, (const char *[]){"", NULL});
+   expectLines("para one\n\npara two", 20, (const char *[]){"para one", "", "para two", NULL});
 }
 
 Test(rtext, wrap_cuts_long_words)
 {
-   expectLines("abcdefghijklmnop xy", 6,
-               (const char *[]){ "abcdef", "ghijkl", "mnop", "xy", NULL });
+   expectLines("abcdefghijklmnop xy", 6, (const char *[]){"abcdef", "ghijkl", "mnop", "xy", NULL});
    /* Wide characters never straddle the edge. */
    expectLines("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E", 5,
-               (const char *[]){ "\xE6\x97\xA5\xE6\x9C\xAC", "\xE8\xAA\x9E", NULL });
+               (const char *[]){"\xE6\x97\xA5\xE6\x9C\xAC", "\xE8\xAA\x9E", NULL});
 }
 
 /* Break opportunities are Unicode's (UAX #14, core/utf8.h): a line may end
@@ -97,11 +98,11 @@ Test(rtext, wrap_by_uax14)
 {
    /* Before, breaking only at blanks: "a", "well-archite", "cted lens". */
    expectLines("a well-architected lens", 12,
-               (const char *[]){ "a well-", "architected", "lens", NULL });
-   expectLines("read/write  access", 8, (const char *[]){ "read/", "write", "access", NULL });
+               (const char *[]){"a well-", "architected", "lens", NULL});
+   expectLines("read/write  access", 8, (const char *[]){"read/", "write", "access", NULL});
    /* Before: "日本", "。", a line that starts with a full stop. */
    expectLines("\xE6\x97\xA5\xE6\x9C\xAC\xE3\x80\x82", 4,
-               (const char *[]){ "\xE6\x97\xA5", "\xE6\x9C\xAC\xE3\x80\x82", NULL });
+               (const char *[]){"\xE6\x97\xA5", "\xE6\x9C\xAC\xE3\x80\x82", NULL});
 }
 
 /* A URL that fits a line goes whole to a line of its own, though UAX #14
@@ -109,11 +110,11 @@ Test(rtext, wrap_by_uax14)
  * still cut, as no line may pass the page's edge. */
 Test(rtext, wrap_keeps_urls_whole)
 {
-   expectLines("see more at https://example.com/ml-lens/bp01.html today", 40,
-               (const char *[]){ "see more at", "https://example.com/ml-lens/bp01.html", "today",
-                                 NULL });
+   expectLines(
+      "see more at https://example.com/ml-lens/bp01.html today", 40,
+      (const char *[]){"see more at", "https://example.com/ml-lens/bp01.html", "today", NULL});
    expectLines("https://example.com/ml-lens/bp01.html", 20,
-               (const char *[]){ "https://example.com/", "ml-lens/bp01.html", NULL });
+               (const char *[]){"https://example.com/", "ml-lens/bp01.html", NULL});
 }
 
 Test(rtext, cut_and_shorten)
@@ -149,7 +150,8 @@ Test(escape, html)
 Test(escape, markdown_inline)
 {
    char *s = Rtext_md("a *b* _c_ `d` [e](f) <g> |h| ~i~ &j; $k$ \\", true);
-   cr_assert_str_eq(s, "a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) \\<g\\> \\|h\\| \\~i\\~ \\&j; \\$k\\$ \\\\");
+   cr_assert_str_eq(
+      s, "a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) \\<g\\> \\|h\\| \\~i\\~ \\&j; \\$k\\$ \\\\");
    free(s);
    /* Autolinks that could swallow markup stay text. */
    s = Rtext_md("see https://x.org and www.y.org", true);
@@ -192,7 +194,8 @@ Test(escape, csv)
    cr_assert_str_eq(s, "");
    free(s);
    /* Line breaks stay (as LF, quoted); other controls become U+FFFD. */
-   s = Rtext_csv("a\x1b]2;t\x07" "b\r\nc\x7f");
+   s = Rtext_csv("a\x1b]2;t\x07"
+                 "b\r\nc\x7f");
    cr_assert_str_eq(s, "\"a" REPL "]2;t" REPL "b\nc" REPL "\"");
    free(s);
    s = Rtext_csv("x\xC2\x9by\xE2\x81\xA6");
@@ -211,11 +214,11 @@ Test(report, formats_and_options)
    cr_assert_not(ReportFormat_parse("pdf", &f));
    cr_assert_str_eq(ReportFormat_name(REPORT_CSV), "csv");
    char *err = NULL;
-   ReportOptions o = { .width = 39 };
+   ReportOptions o = {.width = 39};
    cr_assert_not(Report_checkOptions(&o, &err));
    cr_assert_str_eq(err, "the width must be from 40 to 1000 columns");
    free(err);
-   o = (ReportOptions){ .width = 40, .page_length = 12 };
+   o = (ReportOptions){.width = 40, .page_length = 12};
    cr_assert(Report_checkOptions(&o, &err));
 }
 
@@ -260,7 +263,7 @@ Test(outfile, replaces_atomically, .init = makeDir, .fini = removeDir)
 {
    char path[128], *err = NULL;
    snprintf(path, sizeof path, "%s/out.txt", dir);
-   static const OutFileRules force = { .force = true };
+   static const OutFileRules force = {.force = true};
    cr_assert(OutFile_writeBuffer(path, "first\n", 6, NULL, &err));
    chmod(path, 0640);
    OutFile f;
@@ -285,7 +288,7 @@ Test(outfile, abandoned_output_leaves_nothing, .init = makeDir, .fini = removeDi
 {
    char path[128], *err = NULL;
    snprintf(path, sizeof path, "%s/out.txt", dir);
-   static const OutFileRules force = { .force = true };
+   static const OutFileRules force = {.force = true};
    cr_assert(OutFile_writeBuffer(path, "keep\n", 5, NULL, &err));
    OutFile f;
    cr_assert(OutFile_open(&f, path, &force, &err));
@@ -340,7 +343,7 @@ static void refused(const char *name, const OutFileRules *rules, const char *why
 
 Test(outfile, planted_names_are_refused, .init = makeDir, .fini = removeDir)
 {
-   static const OutFileRules force = { .force = true };
+   static const OutFileRules force = {.force = true};
    char victim[256], *now;
    snprintf(victim, sizeof victim, "%s/victim", dir);
    FILE *v = fopen(victim, "w");
@@ -376,7 +379,7 @@ Test(outfile, planted_names_are_refused, .init = makeDir, .fini = removeDir)
 Test(outfile, existing_files_need_force_and_new_ones_are_private, .init = makeDir,
      .fini = removeDir)
 {
-   static const OutFileRules force = { .force = true };
+   static const OutFileRules force = {.force = true};
    char path[256], *err = NULL;
    snprintf(path, sizeof path, "%s/out.txt", dir);
    mode_t old = umask(022);
@@ -429,9 +432,9 @@ Test(outfile, the_database_is_never_an_output, .init = makeDir, .fini = removeDi
    fclose(v);
    cr_assert_eq(mkdir(alias, 0700), 0);
    cr_assert_eq(chdir(dir), 0);
-   OutFileRules rules = { .force = true, .db_path = "sub/../r.db" };
-   static const char *const names[] = { "r.db", "r.db-wal", "r.db-shm", "r.db-journal",
-                                        "sub/../r.db-shm" };
+   OutFileRules rules = {.force = true, .db_path = "sub/../r.db"};
+   static const char *const names[] = {"r.db", "r.db-wal", "r.db-shm", "r.db-journal",
+                                       "sub/../r.db-shm"};
    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
       char path[256];
       snprintf(path, sizeof path, "%s/%s", dir, names[i]);

@@ -49,7 +49,15 @@ Test(text, escape_sequences_are_neutralised, .init = utf8)
 
 Test(text, c0_controls_and_del, .init = utf8)
 {
-   expectClean("a\x01" "b\x08" "c\x7f" "d\x00", 0, L"a\xFFFD" L"b\xFFFD" L"c\xFFFD" L"d");
+   expectClean("a\x01"
+               "b\x08"
+               "c\x7f"
+               "d\x00",
+               0,
+               L"a\xFFFD"
+               L"b\xFFFD"
+               L"c\xFFFD"
+               L"d");
    expectClean("bell\a", 0, L"bell\xFFFD");
 }
 
@@ -75,10 +83,22 @@ Test(text, newline_and_tab, .init = utf8)
 
 Test(text, bidi_overrides_and_isolates, .init = utf8)
 {
-   expectClean("abc\xe2\x80\xae" "def", 0, L"abc\xFFFD" L"def");   /* U+202E */
-   expectClean("\xe2\x80\xaa" "x", 0, L"\xFFFDx");                  /* U+202A */
-   expectClean("\xe2\x81\xa6" "x\xe2\x81\xa9", 0, L"\xFFFDx\xFFFD"); /* U+2066, U+2069 */
-   expectClean("a\xe2\x80\x8f" "b", 0, L"a\xFFFD" L"b");             /* U+200F RLM */
+   expectClean("abc\xe2\x80\xae"
+               "def",
+               0,
+               L"abc\xFFFD"
+               L"def"); /* U+202E */
+   expectClean("\xe2\x80\xaa"
+               "x",
+               0, L"\xFFFDx"); /* U+202A */
+   expectClean("\xe2\x81\xa6"
+               "x\xe2\x81\xa9",
+               0, L"\xFFFDx\xFFFD"); /* U+2066, U+2069 */
+   expectClean("a\xe2\x80\x8f"
+               "b",
+               0,
+               L"a\xFFFD"
+               L"b"); /* U+200F RLM */
 }
 
 Test(text, wide_characters, .init = utf8)
@@ -115,9 +135,17 @@ Test(text, combining_characters, .init = utf8)
 
 Test(text, invalid_utf8, .init = utf8)
 {
-   expectClean("a\xff" "b", 0, L"a\xFFFD" L"b");
+   expectClean("a\xff"
+               "b",
+               0,
+               L"a\xFFFD"
+               L"b");
    /* A truncated sequence is one replacement; the byte after it survives. */
-   expectClean("a\xe2\x82" "b", 0, L"a\xFFFD" L"b");
+   expectClean("a\xe2\x82"
+               "b",
+               0,
+               L"a\xFFFD"
+               L"b");
    /* Overlong encodings and surrogates are invalid. */
    expectClean("\xc0\xaf", 0, L"\xFFFD\xFFFD");
    expectClean("\xed\xa0\x80", 0, L"\xFFFD\xFFFD\xFFFD");
@@ -190,7 +218,11 @@ Test(text, abbreviation_keeps_meaning, .init = utf8)
    expectAbbrev("Cost and Performance", 8, L"Cost");
    expectAbbrev("Monitoring and Observability", 8, L"Monitor.");
    /* Accented vowels count; a cut keeps three letters at least. */
-   expectAbbrev("\xc3\x9c" "berwachung", 7, L"\xdc" L"berw.");
+   expectAbbrev("\xc3\x9c"
+                "berwachung",
+                7,
+                L"\xdc"
+                L"berw.");
    expectAbbrev("Xyzzyx", 4, L"Xyz\x2026");
    /* Scripts without these vowels, and non-letters, are cut with "…". */
    expectAbbrev("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xa7\xe3\x81\x99", 7,
@@ -210,8 +242,8 @@ static void expectLine(const wchar_t *s, const TextLine *l, const wchar_t *want)
 {
    cr_assert_eq(l->len, wcslen(want), "line \"%.*ls\", want \"%ls\"", (int)l->len, s + l->start,
                 want);
-   cr_assert(wcsncmp(s + l->start, want, l->len) == 0, "line \"%.*ls\", want \"%ls\"",
-             (int)l->len, s + l->start, want);
+   cr_assert(wcsncmp(s + l->start, want, l->len) == 0, "line \"%.*ls\", want \"%ls\"", (int)l->len,
+             s + l->start, want);
 }
 
 Test(text, wrap_at_blanks, .init = utf8)

@@ -12,10 +12,10 @@
 #include "core/names.h"
 #include "core/utf8.h"
 
-#define E_ACUTE "\xC3\xA9"          /* é: one column */
-#define NICHI "\xE6\x97\xA5"        /* 日: two columns */
-#define HON "\xE6\x9C\xAC"          /* 本: two columns */
-#define COMBINING_ACUTE "\xCC\x81"  /* no column of its own */
+#define E_ACUTE "\xC3\xA9"         /* é: one column */
+#define NICHI "\xE6\x97\xA5"       /* 日: two columns */
+#define HON "\xE6\x9C\xAC"         /* 本: two columns */
+#define COMBINING_ACUTE "\xCC\x81" /* no column of its own */
 
 Test(utf8, next_decodes_and_refuses)
 {
@@ -85,8 +85,8 @@ Test(utf8, widths_follow_unicode)
  * not what libunistring says of it (-1 for a control, 0 for a bidi mark). */
 Test(utf8, unsafe_characters_take_one_column)
 {
-   static const uint32_t unsafe[] = { 0x00, 0x01, 0x1B, 0x7F, 0x85, 0x9F,
-                                      0x061C, 0x200E, 0x202E, 0x2066 };
+   static const uint32_t unsafe[] = {0x00, 0x01,   0x1B,   0x7F,   0x85,
+                                     0x9F, 0x061C, 0x200E, 0x202E, 0x2066};
    for (size_t i = 0; i < sizeof unsafe / sizeof *unsafe; i++)
       cr_assert_eq(Utf8_cpWidth(unsafe[i]), 1, "U+%04X", (unsigned)unsafe[i]);
    cr_assert_eq(Utf8_width("a\x1B[2Jb"), 6);
@@ -133,11 +133,11 @@ static void expectClean(const char *s, unsigned keep, const char *want)
 
 Test(utf8, unsafe_classes)
 {
-   static const uint32_t bad[] = { 0x00, 0x07, 0x08, 0x09, 0x0A, 0x0C, 0x0D, 0x1B, 0x1F,
-                                   0x7F, 0x80, 0x85, 0x9B, 0x9F, 0x061C, 0x200E, 0x200F,
-                                   0x202A, 0x202E, 0x2066, 0x2069 };
-   static const uint32_t good[] = { ' ', 'a', '~', 0xA0, 0xE9, 0x0301, 0x200B, 0x2029,
-                                    0x202F, 0x2065, 0x206A, 0x65E5, 0xFFFD, 0x1F600 };
+   static const uint32_t bad[] = {0x00,   0x07,   0x08,   0x09,   0x0A,   0x0C,   0x0D,
+                                  0x1B,   0x1F,   0x7F,   0x80,   0x85,   0x9B,   0x9F,
+                                  0x061C, 0x200E, 0x200F, 0x202A, 0x202E, 0x2066, 0x2069};
+   static const uint32_t good[] = {' ',    'a',    '~',    0xA0,   0xE9,   0x0301, 0x200B,
+                                   0x2029, 0x202F, 0x2065, 0x206A, 0x65E5, 0xFFFD, 0x1F600};
    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
       cr_assert(Utf8_isUnsafe(bad[i]), "U+%04X is unsafe", (unsigned)bad[i]);
    for (size_t i = 0; i < sizeof good / sizeof *good; i++)
@@ -150,24 +150,36 @@ Test(utf8, sanitize_replaces_each_control)
    expectClean("over\rwrite", UTF8_KEEP_NL, "over" REPL "write");      /* lone CR */
    expectClean("back\bspace", 0, "back" REPL "space");                 /* BS */
    expectClean("del\177x", 0, "del" REPL "x");                         /* DEL */
-   expectClean("csi\xC2\x9B" "2J", 0, "csi" REPL "2J");                /* C1 CSI */
+   expectClean("csi\xC2\x9B"
+               "2J",
+               0, "csi" REPL "2J"); /* C1 CSI */
    expectClean("nel\xC2\x85", 0, "nel" REPL);
-   expectClean("\xE2\x80\xAE" "evil", 0, REPL "evil");                 /* RLO */
-   expectClean("\xE2\x81\xA6" "iso\xE2\x81\xA9", 0, REPL "iso" REPL);  /* LRI, PDI */
-   expectClean("\xE2\x80\x8F" "mark", 0, REPL "mark");                 /* RLM */
+   expectClean("\xE2\x80\xAE"
+               "evil",
+               0, REPL "evil"); /* RLO */
+   expectClean("\xE2\x81\xA6"
+               "iso\xE2\x81\xA9",
+               0, REPL "iso" REPL); /* LRI, PDI */
+   expectClean("\xE2\x80\x8F"
+               "mark",
+               0, REPL "mark"); /* RLM */
 }
 
 Test(utf8, sanitize_replaces_invalid_sequences)
 {
-   expectClean("a\xFF" "b", 0, "a" REPL "b");
-   expectClean("\x80\x80", 0, REPL REPL);            /* lone continuations */
-   expectClean("\xC0\xAF", 0, REPL REPL);            /* overlong '/' */
-   expectClean("\xE0\x80\xAF", 0, REPL REPL REPL);   /* overlong, three bytes */
-   expectClean("\xC1\x9B", 0, REPL REPL);            /* overlong C1 CSI */
-   expectClean("\xED\xA0\x80", 0, REPL REPL REPL);   /* a surrogate */
+   expectClean("a\xFF"
+               "b",
+               0, "a" REPL "b");
+   expectClean("\x80\x80", 0, REPL REPL);                   /* lone continuations */
+   expectClean("\xC0\xAF", 0, REPL REPL);                   /* overlong '/' */
+   expectClean("\xE0\x80\xAF", 0, REPL REPL REPL);          /* overlong, three bytes */
+   expectClean("\xC1\x9B", 0, REPL REPL);                   /* overlong C1 CSI */
+   expectClean("\xED\xA0\x80", 0, REPL REPL REPL);          /* a surrogate */
    expectClean("\xF4\x90\x80\x80", 0, REPL REPL REPL REPL); /* past U+10FFFF */
-   expectClean("end\xE6\x97", 0, "end" REPL);        /* cut at the end: one */
-   expectClean("\xF0\x9F\x98" "x", 0, REPL "x");     /* cut in the middle: one */
+   expectClean("end\xE6\x97", 0, "end" REPL);               /* cut at the end: one */
+   expectClean("\xF0\x9F\x98"
+               "x",
+               0, REPL "x"); /* cut in the middle: one */
 }
 
 Test(utf8, sanitize_keeps_text)
@@ -271,9 +283,9 @@ Test(utf8, breaks_follow_uax14)
    expectBreaks("the quick fox", "the |quick |fox");
    expectBreaks("well-architected", "well-|architected");
    expectBreaks("read/write", "read/|write");
-   expectBreaks("word !", "word !");                       /* never before '!' */
-   expectBreaks("(Datenschutz) ok", "(Datenschutz) |ok");  /* nor before ')' */
-   expectBreaks("10-20% 3.5", "10-20% |3.5");               /* numbers whole */
+   expectBreaks("word !", "word !");                      /* never before '!' */
+   expectBreaks("(Datenschutz) ok", "(Datenschutz) |ok"); /* nor before ')' */
+   expectBreaks("10-20% 3.5", "10-20% |3.5");             /* numbers whole */
    /* Between ideographs, but never before the full stop 。 */
    expectBreaks(NICHI HON "\xE3\x80\x82", NICHI "|" HON "\xE3\x80\x82");
    expectBreaks("", "");
@@ -283,32 +295,33 @@ Test(utf8, breaks_keep_walens_rules)
 {
    /* Punctuation stays with the letter after it (UAX #14 LB29), where
     * libunistring 1.0 would break. */
-   expectBreaks("e.g. z.B. config.yaml a,b a:b a;b",
-                "e.g. |z.B. |config.yaml |a,b |a:b |a;b");
+   expectBreaks("e.g. z.B. config.yaml a,b a:b a;b", "e.g. |z.B. |config.yaml |a,b |a:b |a;b");
    /* A URL is never broken, in any case of its scheme; text around it is. */
    expectBreaks("see https://docs.example.com/ml-lens/sec01-bp01.html now",
                 "see |https://docs.example.com/ml-lens/sec01-bp01.html |now");
    expectBreaks("(HTTP://a.b/c?d=e) x/y", "(HTTP://a.b/c?d=e) |x/|y");
-   expectBreaks("http:/a/b", "http:/|a/|b");                /* not a URL */
+   expectBreaks("http:/a/b", "http:/|a/|b"); /* not a URL */
 }
 
 /* ---- one record, one line ---- */
 
 /* The mark is U+23CE in a UTF-8 locale: the tests set one (or skip). */
-static void utf8Locale(void) {
+static void utf8Locale(void)
+{
    if (!setlocale(LC_ALL, "C.UTF-8") && !setlocale(LC_ALL, "en_US.UTF-8"))
       cr_skip_test("no UTF-8 locale");
 }
 
 #define MARK "\xE2\x8F\x8E"
 
-Test(oneline, every_line_break_is_the_mark) {
+Test(oneline, every_line_break_is_the_mark)
+{
    utf8Locale();
    cr_assert_str_eq(Utf8_lineMark(), MARK);
    static const char in[] = "a\nb\rc\r\nd\ve\ff\xC2\x85g\xE2\x80\xA8h\xE2\x80\xA9i";
    char *out = Utf8_sanitizeStr(in, UTF8_ONE_LINE | UTF8_KEEP_NL | UTF8_KEEP_FF);
-   cr_assert_str_eq(out, "a" MARK "b" MARK "c" MARK "d" MARK "e" MARK "f" MARK "g" MARK "h" MARK
-                         "i");
+   cr_assert_str_eq(out,
+                    "a" MARK "b" MARK "c" MARK "d" MARK "e" MARK "f" MARK "g" MARK "h" MARK "i");
    free(out);
    /* The other unsafe characters stay U+FFFD. */
    out = Utf8_sanitizeStr("x\033y", UTF8_ONE_LINE);
@@ -316,7 +329,8 @@ Test(oneline, every_line_break_is_the_mark) {
    free(out);
 }
 
-Test(oneline, ascii_mark_outside_utf8) {
+Test(oneline, ascii_mark_outside_utf8)
+{
    setlocale(LC_ALL, "C");
    cr_assert_str_eq(Utf8_lineMark(), "\\n");
    char *out = Utf8_sanitizeStr("a\nb", UTF8_ONE_LINE);
@@ -324,10 +338,11 @@ Test(oneline, ascii_mark_outside_utf8) {
    free(out);
 }
 
-Test(oneline, format_keeps_its_own_line_ends) {
+Test(oneline, format_keeps_its_own_line_ends)
+{
    utf8Locale();
-   char *out = Utf8_format(UTF8_KEEP_NL | UTF8_KEEP_TAB, "%s: %s\n\t%s\n", "QB1", "t\nQB1 NONE",
-                           "ok");
+   char *out =
+      Utf8_format(UTF8_KEEP_NL | UTF8_KEEP_TAB, "%s: %s\n\t%s\n", "QB1", "t\nQB1 NONE", "ok");
    cr_assert_str_eq(out, "QB1: t" MARK "QB1 NONE\n\tok\n");
    free(out);
    /* Without UTF8_KEEP_NL the format's own line end is unsafe too. */
@@ -337,17 +352,18 @@ Test(oneline, format_keeps_its_own_line_ends) {
 }
 
 /* Every conversion the sources use formats as printf does. */
-Test(oneline, format_matches_printf) {
+Test(oneline, format_matches_printf)
+{
    utf8Locale();
    char want[512];
    size_t z = 42;
    long long ll = -1234567890123LL;
-   snprintf(want, sizeof want, "%5s|%-5s|%.2s|%zu|%4zu|%d|%lld|%02X|%c|%%|%*s|%-*s|%.*s|%u|%ld|%6.2f",
-            "ab", "cd", "efgh", z, z, -7, ll, 10u, 'q', 6, "r", 4, "s", 3, "tuvw", 9u, 77L,
-            3.14159);
-   char *got = Utf8_format(0, "%5s|%-5s|%.2s|%zu|%4zu|%d|%lld|%02X|%c|%%|%*s|%-*s|%.*s|%u|%ld|%6.2f",
-                           "ab", "cd", "efgh", z, z, -7, ll, 10u, 'q', 6, "r", 4, "s", 3, "tuvw", 9u,
-                           77L, 3.14159);
+   snprintf(want, sizeof want,
+            "%5s|%-5s|%.2s|%zu|%4zu|%d|%lld|%02X|%c|%%|%*s|%-*s|%.*s|%u|%ld|%6.2f", "ab", "cd",
+            "efgh", z, z, -7, ll, 10u, 'q', 6, "r", 4, "s", 3, "tuvw", 9u, 77L, 3.14159);
+   char *got = Utf8_format(
+      0, "%5s|%-5s|%.2s|%zu|%4zu|%d|%lld|%02X|%c|%%|%*s|%-*s|%.*s|%u|%ld|%6.2f", "ab", "cd", "efgh",
+      z, z, -7, ll, 10u, 'q', 6, "r", 4, "s", 3, "tuvw", 9u, 77L, 3.14159);
    cr_assert_str_eq(got, want);
    free(got);
    /* A negative '*' width left-justifies. */
@@ -362,7 +378,8 @@ Test(oneline, format_matches_printf) {
 
 /* ---- names ---- */
 
-static void normal(NameKind k, const char *in, const char *want) {
+static void normal(NameKind k, const char *in, const char *want)
+{
    char *out = NULL;
    cr_assert_eq(Names_normalize(k, in, &out), NAME_OK, "'%s' should normalise", in);
    cr_assert_str_eq(out, want);
@@ -370,44 +387,60 @@ static void normal(NameKind k, const char *in, const char *want) {
    free(out);
 }
 
-static void refused(NameKind k, const char *in, NameProblem why) {
-   char *out = (char *) 1;
+static void refused(NameKind k, const char *in, NameProblem why)
+{
+   char *out = (char *)1;
    cr_assert_eq(Names_normalize(k, in, &out), why, "'%s'", in);
    cr_assert_null(out);
    cr_assert_not(Names_isNormal(k, in));
 }
 
-Test(names, look_alikes_are_one_name) {
+Test(names, look_alikes_are_one_name)
+{
    normal(NAME_WORKLOAD, "rich", "rich");
    normal(NAME_WORKLOAD, "rich ", "rich");
    normal(NAME_WORKLOAD, "  rich", "rich");
    normal(NAME_WORKLOAD, "rich   fraud", "rich fraud");
-   normal(NAME_WORKLOAD, "rich\xC2\xA0", "rich");                            /* NBSP */
-   normal(NAME_WORKLOAD, "\xE3\x80\x80rich", "rich");                        /* ideographic */
+   normal(NAME_WORKLOAD, "rich\xC2\xA0", "rich");     /* NBSP */
+   normal(NAME_WORKLOAD, "\xE3\x80\x80rich", "rich"); /* ideographic */
    normal(NAME_WORKLOAD, "\xEF\xBD\x92\xEF\xBD\x89\xEF\xBD\x83\xEF\xBD\x88", "rich"); /* full */
-   normal(NAME_MILESTONE, "e\xCC\x81t\xC3\xA9", "\xC3\xA9t\xC3\xA9");        /* NFD -> NFC */
+   normal(NAME_MILESTONE, "e\xCC\x81t\xC3\xA9", "\xC3\xA9t\xC3\xA9"); /* NFD -> NFC */
    normal(NAME_USER, "\xEF\xBC\xA2ob", "Bob");
    normal(NAME_WORKLOAD, "\xE6\x97\xA5\xE6\x9C\xAC", "\xE6\x97\xA5\xE6\x9C\xAC"); /* CJK stays */
    cr_assert_not(Names_isNormal(NAME_WORKLOAD, "rich "));
 }
 
-Test(names, refusals) {
+Test(names, refusals)
+{
    refused(NAME_WORKLOAD, NULL, NAME_EMPTY);
    refused(NAME_WORKLOAD, "", NAME_EMPTY);
    refused(NAME_WORKLOAD, "   ", NAME_EMPTY);
    refused(NAME_WORKLOAD, "a\nb", NAME_CONTROL);
    refused(NAME_WORKLOAD, "a\tb", NAME_CONTROL);
-   refused(NAME_WORKLOAD, "a\xC2\x85", NAME_CONTROL);                 /* NEL */
-   refused(NAME_WORKLOAD, "a\xE2\x80\xA8" "b", NAME_CONTROL);         /* LINE SEPARATOR */
-   refused(NAME_MILESTONE, "m\xE2\x80\xAEx", NAME_CONTROL);           /* RLO */
-   refused(NAME_USER, "ri\xE2\x80\x8B" "ch", NAME_INVISIBLE);         /* ZWSP */
-   refused(NAME_USER, "bo\xE2\x80\x8D" "b", NAME_INVISIBLE);          /* ZWJ */
-   refused(NAME_USER, "bo\xC2\xAD" "b", NAME_INVISIBLE);              /* soft hyphen */
-   refused(NAME_USER, "bob\xEF\xBB\xBF", NAME_INVISIBLE);             /* BOM */
+   refused(NAME_WORKLOAD, "a\xC2\x85", NAME_CONTROL); /* NEL */
+   refused(NAME_WORKLOAD,
+           "a\xE2\x80\xA8"
+           "b",
+           NAME_CONTROL);                                   /* LINE SEPARATOR */
+   refused(NAME_MILESTONE, "m\xE2\x80\xAEx", NAME_CONTROL); /* RLO */
+   refused(NAME_USER,
+           "ri\xE2\x80\x8B"
+           "ch",
+           NAME_INVISIBLE); /* ZWSP */
+   refused(NAME_USER,
+           "bo\xE2\x80\x8D"
+           "b",
+           NAME_INVISIBLE); /* ZWJ */
+   refused(NAME_USER,
+           "bo\xC2\xAD"
+           "b",
+           NAME_INVISIBLE);                               /* soft hyphen */
+   refused(NAME_USER, "bob\xEF\xBB\xBF", NAME_INVISIBLE); /* BOM */
    refused(NAME_WORKLOAD, "a\xFF", NAME_BAD_UTF8);
 }
 
-Test(names, lengths) {
+Test(names, lengths)
+{
    char name[200];
    memset(name, 'x', sizeof name);
    name[100] = '\0';

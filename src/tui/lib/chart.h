@@ -6,8 +6,8 @@
  * eighth blocks ▁▂▃▄▅▆▇█ in UTF-8, or " .:-=+*%#" outside it (both read
  * low to high).  A zero is blank; any other value shows at least the
  * lowest block, so that "a little" never reads as "none". */
-#ifndef WALENS_TUI_CHART_H
-#define WALENS_TUI_CHART_H
+#ifndef WALENS_TUI_LIB_CHART_H
+#define WALENS_TUI_LIB_CHART_H
 
 #include <stdbool.h>
 #include <stddef.h>

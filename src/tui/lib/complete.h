@@ -1,8 +1,8 @@
 /* complete.h: Tab completion for the prompt, without curses: file names
  * (a leading ~ is the home directory, as the shell reads it) and words
  * from a list (the ':' commands).  Unit-tested. */
-#ifndef WALENS_TUI_COMPLETE_H
-#define WALENS_TUI_COMPLETE_H
+#ifndef WALENS_TUI_LIB_COMPLETE_H
+#define WALENS_TUI_LIB_COMPLETE_H
 
 #include <stddef.h>
 

@@ -44,8 +44,7 @@ char *Draft_dbKey(const char *db_path)
 }
 
 /* The key as stored in the file: db, workload id and question, NUL-separated. */
-static char *makeKey(const char *db_key, int64_t workload_id, const char *question,
-                     size_t *len)
+static char *makeKey(const char *db_key, int64_t workload_id, const char *question, size_t *len)
 {
    char id[32];
    size_t a = strlen(db_key), b, c = strlen(question);
@@ -111,8 +110,7 @@ static bool writeAll(int fd, const char *p, size_t n)
    return true;
 }
 
-bool Draft_save(const char *db_key, int64_t workload_id, const char *question,
-                const char *text)
+bool Draft_save(const char *db_key, int64_t workload_id, const char *question, const char *text)
 {
    char *dir = Draft_dir(), *key, *path, *tmp, header[64];
    size_t klen;
@@ -166,8 +164,7 @@ static char *readFile(const char *path, size_t *len, time_t *mtime)
    return buf;
 }
 
-char *Draft_load(const char *db_key, int64_t workload_id, const char *question,
-                 time_t *saved_at)
+char *Draft_load(const char *db_key, int64_t workload_id, const char *question, time_t *saved_at)
 {
    char *dir = Draft_dir(), *key, *path, *buf, *text = NULL;
    size_t klen, len, hlen;

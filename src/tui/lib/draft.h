@@ -6,8 +6,8 @@
  * a hash of the key; the file repeats the key, so a collision reads as "no
  * draft".  Files are 0600, directories 0700; writes go to a temporary name
  * and are renamed.  Every returned string is owned by the caller. */
-#ifndef WALENS_TUI_DRAFT_H
-#define WALENS_TUI_DRAFT_H
+#ifndef WALENS_TUI_LIB_DRAFT_H
+#define WALENS_TUI_LIB_DRAFT_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -20,11 +20,9 @@ char *Draft_dir(void);
 char *Draft_dbKey(const char *db_path);
 
 /* Saves text (UTF-8) as the draft; false when it could not be written. */
-bool Draft_save(const char *db_key, int64_t workload_id, const char *question,
-                const char *text);
+bool Draft_save(const char *db_key, int64_t workload_id, const char *question, const char *text);
 /* The draft, or NULL; *saved_at (may be NULL) gets the file's mtime. */
-char *Draft_load(const char *db_key, int64_t workload_id, const char *question,
-                 time_t *saved_at);
+char *Draft_load(const char *db_key, int64_t workload_id, const char *question, time_t *saved_at);
 bool Draft_exists(const char *db_key, int64_t workload_id, const char *question);
 void Draft_remove(const char *db_key, int64_t workload_id, const char *question);
 

@@ -219,8 +219,8 @@ void EdBuf_right(EdBuf *b)
    b->goal = -1;
 }
 
-static void push(EdLine **lines, size_t *n, size_t *cap, const EdBuf *b, size_t start,
-                 size_t end, bool wrapped)
+static void push(EdLine **lines, size_t *n, size_t *cap, const EdBuf *b, size_t start, size_t end,
+                 bool wrapped)
 {
    *lines = xgrow(*lines, cap, *n + 1, sizeof **lines);
    (*lines)[*n].start = start;

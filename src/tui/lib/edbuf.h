@@ -14,8 +14,8 @@
  * follow it, nor inside a "\r\n".  Wrapping breaks after blanks where it
  * can; a blank that overflows stays at the end of its line (the editor keeps
  * one spare column for it and for the cursor). */
-#ifndef WALENS_TUI_EDBUF_H
-#define WALENS_TUI_EDBUF_H
+#ifndef WALENS_TUI_LIB_EDBUF_H
+#define WALENS_TUI_LIB_EDBUF_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -24,8 +24,8 @@
 typedef struct EdBuf {
    wchar_t *text; /* owned; not NUL-terminated */
    size_t len, cap;
-   size_t cur;   /* cursor, 0..len */
-   int goal;     /* display column kept by up/down; -1 when unset */
+   size_t cur; /* cursor, 0..len */
+   int goal;   /* display column kept by up/down; -1 when unset */
    bool modified;
 } EdBuf;
 
@@ -66,7 +66,7 @@ size_t EdBuf_lineOf(const EdLine *lines, size_t n, size_t pos);
 /* The cursor as a visual row and display column. */
 void EdBuf_cursorXY(const EdBuf *b, int width, int *row, int *col);
 
-void EdBuf_up(EdBuf *b, int width, int count);   /* count visual lines up */
+void EdBuf_up(EdBuf *b, int width, int count); /* count visual lines up */
 void EdBuf_down(EdBuf *b, int width, int count);
 void EdBuf_home(EdBuf *b, int width); /* start of the visual line */
 void EdBuf_end(EdBuf *b, int width);

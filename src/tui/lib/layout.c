@@ -102,8 +102,8 @@ void Layout_dashboard(int width, int height, size_t n_rows, size_t n_cols, int l
    Layout_matrixColumns(width, n_cols, longest_label, n_cols > 1, &out->m);
    for (size_t i = 0; i < n; i++) {
       const Candidate *c = &cands[i];
-      int need = 1 + ((int)n_rows + (total_row ? 1 : 0)) * c->row_h + c->gaps + c->summary +
-                 c->detail;
+      int need =
+         1 + ((int)n_rows + (total_row ? 1 : 0)) * c->row_h + c->gaps + c->summary + c->detail;
       if (c->row_h == 2 && out->m.counts_inline)
          continue; /* the counts fit on the first line already */
       if (need <= body) {
@@ -159,26 +159,13 @@ bool Layout_moveCursor(size_t *cur, size_t n, size_t page, Move m)
    if (n == 0)
       return false;
    switch (m) {
-   case MOVE_UP:
-      *cur = *cur ? *cur - 1 : 0;
-      break;
-   case MOVE_DOWN:
-      *cur = *cur < last ? *cur + 1 : last;
-      break;
-   case MOVE_PGUP:
-      *cur = page && *cur > page ? *cur - page : 0;
-      break;
-   case MOVE_PGDN:
-      *cur = page && *cur + page < last ? *cur + page : last;
-      break;
-   case MOVE_HOME:
-      *cur = 0;
-      break;
-   case MOVE_END:
-      *cur = last;
-      break;
-   default:
-      break;
+   case MOVE_UP: *cur = *cur ? *cur - 1 : 0; break;
+   case MOVE_DOWN: *cur = *cur < last ? *cur + 1 : last; break;
+   case MOVE_PGUP: *cur = page && *cur > page ? *cur - page : 0; break;
+   case MOVE_PGDN: *cur = page && *cur + page < last ? *cur + page : last; break;
+   case MOVE_HOME: *cur = 0; break;
+   case MOVE_END: *cur = last; break;
+   default: break;
    }
    return *cur != old;
 }

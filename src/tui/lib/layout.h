@@ -1,13 +1,22 @@
 /* layout.h: screen arithmetic, kept pure so that it can be unit-tested
  * (no curses here: sizes in, positions out). */
-#ifndef WALENS_TUI_LAYOUT_H
-#define WALENS_TUI_LAYOUT_H
+#ifndef WALENS_TUI_LIB_LAYOUT_H
+#define WALENS_TUI_LIB_LAYOUT_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
 /* A cursor move, as keys and the mouse wheel ask for it. */
-typedef enum { MOVE_UP, MOVE_DOWN, MOVE_LEFT, MOVE_RIGHT, MOVE_PGUP, MOVE_PGDN, MOVE_HOME, MOVE_END } Move;
+typedef enum {
+   MOVE_UP,
+   MOVE_DOWN,
+   MOVE_LEFT,
+   MOVE_RIGHT,
+   MOVE_PGUP,
+   MOVE_PGDN,
+   MOVE_HOME,
+   MOVE_END
+} Move;
 
 /* Moves a list cursor *cur among n rows (as htop's Panel_onKey does for
  * every list): up and down by one, page up and down by page rows (page 0:
@@ -45,11 +54,11 @@ void Layout_matrixColumns(int width, size_t n_cols, int longest_label, bool with
  * footer on the last line included). */
 typedef struct DashLayout {
    MatrixLayout m;
-   int heads_y;          /* pillar names */
-   int matrix_y;         /* first phase row */
-   int row_h;            /* 1, or 2 when the counts take a line of their own */
-   size_t visible_rows;  /* phase rows shown; fewer than n_rows means scrolling */
-   int totals_y;         /* the totals row, -1 when not shown */
+   int heads_y;         /* pillar names */
+   int matrix_y;        /* first phase row */
+   int row_h;           /* 1, or 2 when the counts take a line of their own */
+   size_t visible_rows; /* phase rows shown; fewer than n_rows means scrolling */
+   int totals_y;        /* the totals row, -1 when not shown */
    int summary_y, summary_h;
    int detail_y, detail_h; /* the selected cell in words */
 } DashLayout;

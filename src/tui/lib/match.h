@@ -1,6 +1,6 @@
 /* match.h: searching a lens's text (pure; unit-tested). */
-#ifndef WALENS_TUI_MATCH_H
-#define WALENS_TUI_MATCH_H
+#ifndef WALENS_TUI_LIB_MATCH_H
+#define WALENS_TUI_LIB_MATCH_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,6 +1,6 @@
 /* when.h: "who changed it, when" in words ("4 min ago"). */
-#ifndef WALENS_TUI_WHEN_H
-#define WALENS_TUI_WHEN_H
+#ifndef WALENS_TUI_LIB_WHEN_H
+#define WALENS_TUI_LIB_WHEN_H
 
 #include <stdbool.h>
 #include <stddef.h>

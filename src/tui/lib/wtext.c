@@ -161,8 +161,9 @@ wchar_t *WText_truncate(const char *s, int width, size_t *len)
  * consonant that one of them follows reads as an abbreviation. */
 static bool isVowel(wchar_t c)
 {
-   static const wchar_t vowels[] = L"aeiouy\xe0\xe1\xe2\xe3\xe4\xe5\xe6\xe8\xe9\xea\xeb"
-                                   L"\xec\xed\xee\xef\xf2\xf3\xf4\xf5\xf6\xf8\xf9\xfa\xfb\xfc\xfd\xff";
+   static const wchar_t vowels[] =
+      L"aeiouy\xe0\xe1\xe2\xe3\xe4\xe5\xe6\xe8\xe9\xea\xeb"
+      L"\xec\xed\xee\xef\xf2\xf3\xf4\xf5\xf6\xf8\xf9\xfa\xfb\xfc\xfd\xff";
    c = (wchar_t)towlower((wint_t)c);
    return c != L'\0' && wcschr(vowels, c) != NULL;
 }
@@ -237,8 +238,8 @@ wchar_t *WText_abbrev(const char *s, int width, size_t *len)
    return w;
 }
 
-static void pushLine(TextLine **lines, size_t *count, size_t *cap, const wchar_t *s,
-                     size_t start, size_t end)
+static void pushLine(TextLine **lines, size_t *count, size_t *cap, const wchar_t *s, size_t start,
+                     size_t end)
 {
    while (end > start && s[end - 1] == L' ')
       end--;

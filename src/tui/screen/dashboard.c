@@ -103,7 +103,8 @@ static bool inCell(const App *app, size_t q, size_t r, size_t c)
    const Lens *l = app->doc.lens;
    size_t qr = Matrix_rowOf(l, &l->questions[q]);
 
-   return (r >= app->matrix.rows || qr == r) && (c >= app->matrix.cols || l->questions[q].pillar == c);
+   return (r >= app->matrix.rows || qr == r) &&
+          (c >= app->matrix.cols || l->questions[q].pillar == c);
 }
 
 /* Whether any question of the cell passes the filter (cells without one
@@ -165,7 +166,8 @@ static void drawCell(const Dash *dd, const DashLayout *d, int y, int x, int w, s
    int used;
 
    if (cell->total > 0)
-      risk = Theme_attr(&app->theme, cellMatches(dd, r, c) ? Theme_riskRole(cell->worst) : ROLE_DIM);
+      risk =
+         Theme_attr(&app->theme, cellMatches(dd, r, c) ? Theme_riskRole(cell->worst) : ROLE_DIM);
    a = sel ? over : risk;
    /* The selected cell's first line only: a move rewrites two lines, not
     * four, and the counts below keep their colours.  The blanks after the
@@ -284,7 +286,8 @@ static void drawSummary(const Dash *dd, const DashLayout *d)
    free(s);
    if (dd->snap) {
       char when[11];
-      snprintf(when, sizeof when, "%.10s", app->sv.ms.row.created_at ? app->sv.ms.row.created_at : "");
+      snprintf(when, sizeof when, "%.10s",
+               app->sv.ms.row.created_at ? app->sv.ms.row.created_at : "");
       s = xasprintf(_("milestone %s (read-only), %s by %s"), app->sv.ms.row.name, when,
                     app->sv.ms.row.created_by ? app->sv.ms.row.created_by : "?");
       Text_draw(stdscr, y + 1, x, app->cols - x - 1, s, Theme_attr(&app->theme, ROLE_READONLY));
@@ -293,7 +296,8 @@ static void drawSummary(const Dash *dd, const DashLayout *d)
    }
    if (app->filter != FILTER_ALL) {
       s = xasprintf(_("filter: %s"), App_filterName(app->filter));
-      x += Text_draw(stdscr, y + 1, x, app->cols - x - 1, s, Theme_attr(&app->theme, ROLE_NOTICE)) + 3;
+      x += Text_draw(stdscr, y + 1, x, app->cols - x - 1, s, Theme_attr(&app->theme, ROLE_NOTICE)) +
+           3;
       free(s);
    }
    drawPlanCounts(app, y + 1, x);
@@ -348,12 +352,14 @@ static void drawDetail(const Dash *dd, const DashLayout *d, int detail_h)
       text = xasprintf("%s%s%s", where, Theme_glyph(&app->theme, GLYPH_DASH),
                        onlyQuestion(dd, row, col));
    } else {
-      text = xasprintf(ngettext("%s: %zu question, %zu answered", "%s: %zu questions, %zu answered",
-                                cell->total),
-                       where, cell->total, cell->answered);
+      text = xasprintf(
+         ngettext("%s: %zu question, %zu answered", "%s: %zu questions, %zu answered", cell->total),
+         where, cell->total, cell->answered);
    }
-   x = 1 + Chrome_risk(app, d->detail_y, 1, app->cols - 2, cell->total ? cell->worst : RISK_UNANSWERED,
-                       true) + 2;
+   x = 1 +
+       Chrome_risk(app, d->detail_y, 1, app->cols - 2, cell->total ? cell->worst : RISK_UNANSWERED,
+                   true) +
+       2;
    if (cell->total > 1 && (cell->high || cell->medium))
       x += drawCounts(app, d->detail_y, x, app->cols - x - 1, cell, 0) + 2;
    ws = WText_cleanStr(text, 0, &n);
@@ -386,14 +392,15 @@ static void drawTrendLine(App *app, int y)
    Review_counts(&app->doc.review, &rc);
    x += Text_draw(stdscr, y, x, app->cols - 2, _("Trend (milestones)"), A_BOLD) + 2;
    for (int i = 0; i < 3; i++) {
-      attr_t a = Theme_attr(&app->theme, series[i] == RISK_UNANSWERED ? ROLE_CHART
-                                                                      : Theme_riskRole(series[i]));
+      attr_t a = Theme_attr(&app->theme,
+                            series[i] == RISK_UNANSWERED ? ROLE_CHART : Theme_riskRole(series[i]));
       char *bars;
       for (size_t p = 0; p < k; p++)
          v[p] = first + p < mv->n ? mv->ms[first + p].snap.total.by_risk[series[i]]
                                   : rc.by_risk[series[i]];
       bars = Chart_row(v, k, Chart_max(v, k), 1, 0, app->theme.utf8);
-      x += Text_draw(stdscr, y, x, app->cols - x - 1, Theme_riskGlyph(&app->theme, series[i]), a) + 1;
+      x +=
+         Text_draw(stdscr, y, x, app->cols - x - 1, Theme_riskGlyph(&app->theme, series[i]), a) + 1;
       x += Text_draw(stdscr, y, x, app->cols - x - 1, bars, a) + 2;
       free(bars);
    }
@@ -547,26 +554,14 @@ Stale Dashboard_moveDash(const Dash *dd, Move m)
    max_r = dd->m->rows - (hasTotalRow(dd) ? 0 : 1);
    max_c = dd->m->cols - (hasTotalCol(dd) ? 0 : 1);
    switch (m) {
-   case MOVE_UP:
-      r = r > 0 ? r - 1 : 0;
-      break;
-   case MOVE_DOWN:
-      r = r < max_r ? r + 1 : max_r;
-      break;
-   case MOVE_LEFT:
-      c = c > 0 ? c - 1 : 0;
-      break;
-   case MOVE_RIGHT:
-      c = c < max_c ? c + 1 : max_c;
-      break;
+   case MOVE_UP: r = r > 0 ? r - 1 : 0; break;
+   case MOVE_DOWN: r = r < max_r ? r + 1 : max_r; break;
+   case MOVE_LEFT: c = c > 0 ? c - 1 : 0; break;
+   case MOVE_RIGHT: c = c < max_c ? c + 1 : max_c; break;
    case MOVE_HOME:
-   case MOVE_PGUP:
-      r = 0;
-      break;
+   case MOVE_PGUP: r = 0; break;
    case MOVE_END:
-   case MOVE_PGDN:
-      r = max_r;
-      break;
+   case MOVE_PGDN: r = max_r; break;
    }
    if (r == *dd->row && c == *dd->col)
       return STALE_NONE;
@@ -671,4 +666,3 @@ Stale Dashboard_click(App *app, int y, int x, bool again)
    liveDash(app, &d);
    return Dashboard_clickDash(&d, y, x, again);
 }
-

@@ -132,26 +132,15 @@ Stale Help_move(App *app, Move m)
    size_t vis = rows(app->lines - 2);
 
    switch (m) {
-   case MOVE_UP:
-      app->help_first = app->help_first ? app->help_first - 1 : 0;
-      break;
+   case MOVE_UP: app->help_first = app->help_first ? app->help_first - 1 : 0; break;
    case MOVE_DOWN:
       app->help_first++; /* the draw clamps it */
       break;
-   case MOVE_PGUP:
-      app->help_first = app->help_first > vis ? app->help_first - vis : 0;
-      break;
-   case MOVE_PGDN:
-      app->help_first += vis;
-      break;
-   case MOVE_HOME:
-      app->help_first = 0;
-      break;
-   case MOVE_END:
-      app->help_first = (size_t)-1 / 2;
-      break;
-   default:
-      break;
+   case MOVE_PGUP: app->help_first = app->help_first > vis ? app->help_first - vis : 0; break;
+   case MOVE_PGDN: app->help_first += vis; break;
+   case MOVE_HOME: app->help_first = 0; break;
+   case MOVE_END: app->help_first = (size_t)-1 / 2; break;
+   default: break;
    }
    return STALE_BODY;
 }

@@ -46,13 +46,10 @@ static char *title(const App *app)
    case LIST_CELL:
       return phase ? xasprintf("%s%s%s", pillar, Theme_glyph(&app->theme, GLYPH_DOT), phase)
                    : xstrdup(pillar);
-   case LIST_ROW:
-      return xasprintf(_("%s, all pillars"), phase ? phase : "");
-   case LIST_COLUMN:
-      return xasprintf(_("%s, all phases"), pillar);
+   case LIST_ROW: return xasprintf(_("%s, all pillars"), phase ? phase : "");
+   case LIST_COLUMN: return xasprintf(_("%s, all phases"), pillar);
    case LIST_ALL:
-   default:
-      return xstrdup(_("All questions"));
+   default: return xstrdup(_("All questions"));
    }
 }
 
@@ -92,8 +89,8 @@ void List_draw(App *app, int top, int height)
    attr_t dim = Theme_attr(&app->theme, ROLE_DIM);
 
    if (app->filter != FILTER_ALL)
-      head = xasprintf(_("%s   filter: %s (%zu shown)"), t, App_filterName(app->filter),
-                       app->n_list);
+      head =
+         xasprintf(_("%s   filter: %s (%zu shown)"), t, App_filterName(app->filter), app->n_list);
    else
       head = xasprintf(ngettext("%s   %zu question", "%s   %zu questions", app->n_list), t,
                        app->n_list);
@@ -143,7 +140,8 @@ void List_draw(App *app, int top, int height)
       }
       if (app->doc.needs_review && app->doc.needs_review[q]) {
          x += Text_draw(stdscr, y, x, app->cols - x - 1, _("(review)"),
-                        cur ? base : Theme_attr(&app->theme, ROLE_NOTICE)) + 1;
+                        cur ? base : Theme_attr(&app->theme, ROLE_NOTICE)) +
+              1;
       }
       Text_draw(stdscr, y, x, app->cols - x - 1 - (id_w ? id_w + 1 : 0),
                 app->doc.lens->questions[q].title, base);
@@ -168,7 +166,7 @@ void List_draw(App *app, int top, int height)
 Stale List_move(App *app, Move m)
 {
    return Layout_moveCursor(&app->list_cur, app->n_list, visibleRows(app), m) ? STALE_BODY
-                                                                                : STALE_NONE;
+                                                                              : STALE_NONE;
 }
 
 Stale List_open(App *app)

@@ -109,8 +109,9 @@ Stale MilestoneDash_openCell(App *app, size_t row, size_t col)
          continue;
       if (shown++)
          Pager_addText(app, ROLE_NORMAL, 0, "");
-      Pager_add(app, Theme_riskRole(q->risk), 0, "%s %s  %s  %s", Theme_riskGlyph(&app->theme, q->risk), Theme_riskWord(q->risk),
-                q->id, orDash(q->title));
+      Pager_add(app, Theme_riskRole(q->risk), 0, "%s %s  %s  %s",
+                Theme_riskGlyph(&app->theme, q->risk), Theme_riskWord(q->risk), q->id,
+                orDash(q->title));
       if (q->not_applicable)
          Pager_add(app, ROLE_NA, 2, _("Not applicable: %s"), NaReason_label(q->reason));
       for (size_t c = 0; c < q->n_choices; c++) {
@@ -119,7 +120,9 @@ Stale MilestoneDash_openCell(App *app, size_t row, size_t col)
                    Theme_glyph(&app->theme, ch->state == CHOICE_SELECTED ? GLYPH_CHECK_ON
                                             : ch->state == CHOICE_NA     ? GLYPH_CHECK_NA
                                                                          : GLYPH_CHECK_OFF),
-                   ch->weight == WEIGHT_HIGH ? "H" : ch->weight == WEIGHT_MEDIUM ? "M" : " ",
+                   ch->weight == WEIGHT_HIGH     ? "H"
+                   : ch->weight == WEIGHT_MEDIUM ? "M"
+                                                 : " ",
                    orDash(ch->title));
       }
       if (q->notes && *q->notes)

@@ -148,8 +148,7 @@ static const Snapshot *newest(const App *app)
 }
 
 /* Values of one series over the last k points (group NULL: the whole review). */
-static void values(const App *app, size_t first, size_t k, Risk r, const char *group,
-                   size_t *out)
+static void values(const App *app, size_t first, size_t k, Risk r, const char *group, size_t *out)
 {
    for (size_t i = 0; i < k; i++) {
       const Snapshot *s = point(app, first + i);
@@ -164,8 +163,8 @@ static Role seriesRole(Risk r)
 }
 
 /* One series at y,x: height rows of bars, then "first→last" on the bottom row. */
-static void drawSeries(App *app, int y, int x, int width, int height, const size_t *v,
-                       size_t k, Risk r)
+static void drawSeries(App *app, int y, int x, int width, int height, const size_t *v, size_t k,
+                       Risk r)
 {
    size_t max = Chart_max(v, k);
    attr_t a = Theme_attr(&app->theme, seriesRole(r));
@@ -184,7 +183,7 @@ static void drawSeries(App *app, int y, int x, int width, int height, const size
 }
 
 typedef struct TrendCols {
-   int x[3], w;    /* where each series starts, and its width */
+   int x[3], w;     /* where each series starts, and its width */
    size_t first, k; /* the points shown: the last k */
 } TrendCols;
 
@@ -321,7 +320,8 @@ static void drawListRow(App *app, int y, size_t i, const MsCols *c)
       snprintf(when, sizeof when, "%s", app->pv.today);
    } else {
       Text_draw(stdscr, y, x, c->name - 1, mv->ms[i].row.name, base | A_BOLD);
-      snprintf(when, sizeof when, "%.10s", mv->ms[i].row.created_at ? mv->ms[i].row.created_at : "");
+      snprintf(when, sizeof when, "%.10s",
+               mv->ms[i].row.created_at ? mv->ms[i].row.created_at : "");
       Text_draw(stdscr, y, x + c->name + c->date, c->by - 1, mv->ms[i].row.created_by, base);
    }
    Text_draw(stdscr, y, x + c->name, c->date - 1, when, base);
@@ -498,7 +498,8 @@ Stale Milestones_mark(App *app, const char *arg)
    } else {
       mv->marked = true;
       mv->mark = mv->cur;
-      App_message(app, ROLE_NOTICE, _("Marked '%s': move to another milestone (or now) and press d"),
+      App_message(app, ROLE_NOTICE,
+                  _("Marked '%s': move to another milestone (or now) and press d"),
                   mv->ms[mv->cur].row.name);
    }
    return STALE_ALL;
@@ -553,8 +554,8 @@ static void diffPractices(App *app, const SnapshotDiff *d)
                        sel ? _("Practices selected: none") : _("Practices unselected: none"));
          continue;
       }
-      Pager_add(app, ROLE_TITLE, 0, sel ? _("Practices selected (%zu)") : _("Practices unselected (%zu)"),
-                n);
+      Pager_add(app, ROLE_TITLE, 0,
+                sel ? _("Practices selected (%zu)") : _("Practices unselected (%zu)"), n);
       for (size_t i = 0; i < d->n_practices; i++) {
          const SnapPracticeChange *p = &d->practices[i];
          if (p->selected == (sel == 1))
@@ -620,8 +621,8 @@ static void diffTotals(App *app, const Snapshot *from, const Snapshot *to, const
                 Theme_riskGlyph(&app->theme, order[i]), Theme_riskWord(order[i]),
                 from->total.by_risk[order[i]], arrow, to->total.by_risk[order[i]]);
    Pager_add(app, ROLE_NORMAL, 2, _("items to improve %zu%s%zu, practices in place %zu%s%zu"),
-             from->total.plan_active, arrow, to->total.plan_active,
-             from->total.practices_selected, arrow, to->total.practices_selected);
+             from->total.plan_active, arrow, to->total.plan_active, from->total.practices_selected,
+             arrow, to->total.practices_selected);
    Pager_add(app, ROLE_NORMAL, 2,
              _("practices %zu selected, %zu unselected; plan items %zu opened, %zu closed, "
                "%zu changed"),

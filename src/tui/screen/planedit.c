@@ -46,17 +46,12 @@ static const PlanItem *beginEdit(App *app, PlanField field)
 static const char *fieldLabel(PlanField f)
 {
    switch (f) {
-   case PLAN_FIELD_OWNER:
-      return _("Owner (empty: nobody): ");
-   case PLAN_FIELD_DUE:
-      return _("Due date YYYY-MM-DD (empty: none): ");
-   case PLAN_FIELD_NOTE:
-      return _("Note (empty: none): ");
-   case PLAN_FIELD_PRIORITY:
-      return _("Priority, 1 first (empty or 0: none): ");
+   case PLAN_FIELD_OWNER: return _("Owner (empty: nobody): ");
+   case PLAN_FIELD_DUE: return _("Due date YYYY-MM-DD (empty: none): ");
+   case PLAN_FIELD_NOTE: return _("Note (empty: none): ");
+   case PLAN_FIELD_PRIORITY: return _("Priority, 1 first (empty or 0: none): ");
    case PLAN_FIELD_STATUS:
-   default:
-      return _("Status (1-5, Esc cancels): ");
+   default: return _("Status (1-5, Esc cancels): ");
    }
 }
 
@@ -111,9 +106,7 @@ static void stored(App *app, const PlanTrack *t, PlanField f)
          App_message(app, ROLE_NOTICE, _("Stored: %s has no priority"), t->choice_id);
       break;
    case PLAN_FIELD_NOTE:
-   default:
-      App_message(app, ROLE_NOTICE, _("Stored: the note of %s"), t->choice_id);
-      break;
+   default: App_message(app, ROLE_NOTICE, _("Stored: the note of %s"), t->choice_id); break;
    }
 }
 
@@ -129,24 +122,16 @@ static void applyChange(const App *app, const PlanItem *it, const char *text, Pl
       t->choice_id = xstrdup(app->pv.edit_c);
    }
    switch (app->pv.edit_field) {
-   case PLAN_FIELD_STATUS:
-      t->status = status;
-      break;
-   case PLAN_FIELD_OWNER:
-      setField(&t->owner, text);
-      break;
-   case PLAN_FIELD_DUE:
-      setField(&t->due, text);
-      break;
+   case PLAN_FIELD_STATUS: t->status = status; break;
+   case PLAN_FIELD_OWNER: setField(&t->owner, text); break;
+   case PLAN_FIELD_DUE: setField(&t->due, text); break;
    case PLAN_FIELD_PRIORITY: /* checked by gotText; empty: none */
       t->priority = 0;
       if (text && *text)
          Plan_parsePriority(text, &t->priority);
       break;
    case PLAN_FIELD_NOTE:
-   default:
-      setField(&t->note, text);
-      break;
+   default: setField(&t->note, text); break;
    }
 }
 
@@ -288,20 +273,14 @@ static Stale editText(App *app, PlanField f, const char *arg)
    if (arg)
       return gotText(app, arg);
    switch (f) {
-   case PLAN_FIELD_OWNER:
-      now = it->track.owner;
-      break;
-   case PLAN_FIELD_DUE:
-      now = it->track.due;
-      break;
+   case PLAN_FIELD_OWNER: now = it->track.owner; break;
+   case PLAN_FIELD_DUE: now = it->track.due; break;
    case PLAN_FIELD_PRIORITY: /* none reads as an empty line, not "0" */
       snprintf(pri, sizeof pri, "%d", it->track.priority);
       now = it->track.priority > 0 ? pri : NULL;
       break;
    case PLAN_FIELD_NOTE:
-   default:
-      now = it->track.note;
-      break;
+   default: now = it->track.note; break;
    }
    Prompt_open(app, fieldLabel(f), now, gotText);
    return STALE_FOOTER;

@@ -39,8 +39,8 @@ static void planCols(const App *app, PlanCols *c)
    c->due = 11;
    c->flag = 2;
    c->status = wide ? 13 : 12;
-   c->practice = app->cols - 1 - c->risk - c->pri - c->place - c->owner - c->due - c->flag -
-                 c->status;
+   c->practice =
+      app->cols - 1 - c->risk - c->pri - c->place - c->owner - c->due - c->flag - c->status;
    if (c->practice < 8)
       c->practice = 8;
 }
@@ -64,8 +64,8 @@ static void refillAt(App *app, const char *q, const char *c)
    PlanView *pv = &app->pv;
 
    free(pv->rows);
-   pv->n_rows = PlanFilter_rows(&pv->plan, app->doc.lens, &pv->filter, pv->sort,
-                                !pv->hide_inactive, pv->today, &pv->rows);
+   pv->n_rows = PlanFilter_rows(&pv->plan, app->doc.lens, &pv->filter, pv->sort, !pv->hide_inactive,
+                                pv->today, &pv->rows);
    if (pv->cur >= pv->n_rows)
       pv->cur = pv->n_rows ? pv->n_rows - 1 : 0;
    for (size_t i = 0; q && i < pv->n_rows; i++) {
@@ -247,32 +247,24 @@ static const char *practiceTitle(const App *app, const PlanItem *it)
 static const char *stateShort(PlanItemState s)
 {
    switch (s) {
-   case PLAN_ITEM_RESOLVED:
-      return _("resolved");
-   case PLAN_ITEM_NOT_NEEDED:
-      return _("not at risk");
-   case PLAN_ITEM_UNANSWERED:
-      return _("not answered");
-   case PLAN_ITEM_ORPHANED:
-      return _("not in lens");
+   case PLAN_ITEM_RESOLVED: return _("resolved");
+   case PLAN_ITEM_NOT_NEEDED: return _("not at risk");
+   case PLAN_ITEM_UNANSWERED: return _("not answered");
+   case PLAN_ITEM_ORPHANED: return _("not in lens");
    case PLAN_ITEM_ACTIVE:
-   default:
-      return "";
+   default: return "";
    }
 }
 
 static Role statusRole(PlanStatus s)
 {
    switch (s) {
-   case PLAN_IN_PROGRESS:
-      return ROLE_NOTICE;
+   case PLAN_IN_PROGRESS: return ROLE_NOTICE;
    case PLAN_DONE:
    case PLAN_RISK_ACCEPTED:
-   case PLAN_WONT_DO:
-      return ROLE_DONE;
+   case PLAN_WONT_DO: return ROLE_DONE;
    case PLAN_OPEN:
-   default:
-      return ROLE_NORMAL;
+   default: return ROLE_NORMAL;
    }
 }
 
@@ -362,9 +354,9 @@ static void drawDetail(App *app, int y)
       line = xasprintf("%s%s%s", q->id, Theme_glyph(&app->theme, GLYPH_DASH), q->title);
       Text_draw(stdscr, y, 1, app->cols - 2, line, A_BOLD);
       free(line);
-      line = xasprintf(_("Improve: %s%s%s"), c->improvement.text ? c->improvement.text : c->title,
-                       c->improvement.url ? "  " : "",
-                       c->improvement.url ? c->improvement.url : "");
+      line =
+         xasprintf(_("Improve: %s%s%s"), c->improvement.text ? c->improvement.text : c->title,
+                   c->improvement.url ? "  " : "", c->improvement.url ? c->improvement.url : "");
       Text_draw(stdscr, y + 1, 1, app->cols - 2, line, A_NORMAL);
       free(line);
    } else {
@@ -498,7 +490,7 @@ void PlanView_draw(App *app, int top, int height)
 Stale PlanView_move(App *app, Move m)
 {
    return Layout_moveCursor(&app->pv.cur, app->pv.n_rows, visibleRows(app), m) ? STALE_BODY
-                                                                                 : STALE_NONE;
+                                                                               : STALE_NONE;
 }
 
 Stale PlanView_click(App *app, int y, int x, bool again)
@@ -552,8 +544,9 @@ Stale PlanView_open(App *app)
          Pager_addText(app, ROLE_DIM, 0, l->pillars[q->pillar].name);
       Pager_add(app, Theme_riskRole(it->risk), 0, _("Risk %s, practice weight %s: %s"),
                 Theme_riskWord(it->risk),
-                c->weight == WEIGHT_HIGH ? _("high") : c->weight == WEIGHT_MEDIUM ? _("medium")
-                                                                               : _("none"),
+                c->weight == WEIGHT_HIGH     ? _("high")
+                : c->weight == WEIGHT_MEDIUM ? _("medium")
+                                             : _("none"),
                 PlanItemState_label(it->state));
       Pager_add(app, PlanItem_isOverdue(it, app->pv.today) ? ROLE_OVERDUE : ROLE_NORMAL, 0,
                 _("Status %s   priority %s   owner %s   due %s%s"), PlanStatus_label(t->status),
@@ -582,8 +575,7 @@ Stale PlanView_open(App *app)
       Pager_add(app, ROLE_NORMAL, 0, _("Question %s, practice %s: no longer in the lens"),
                 t->question_id, t->choice_id);
       Pager_add(app, ROLE_NORMAL, 0, _("Status %s   priority %s   owner %s   due %s"),
-                PlanStatus_label(t->status), pri, t->owner ? t->owner : "-",
-                t->due ? t->due : "-");
+                PlanStatus_label(t->status), pri, t->owner ? t->owner : "-", t->due ? t->due : "-");
    }
    Pager_addText(app, ROLE_NORMAL, 0, "");
    if (t->version > 0)
@@ -664,10 +656,10 @@ static Stale applyFilter(App *app, const char *text, bool from_prompt)
    app->pv.filter = f;
    app->pv.cur = 0;
    refill(app);
-   App_message(app, ROLE_NOTICE,
-               ngettext("Plan filter: %zu item shown", "Plan filter: %zu items shown",
-                        app->pv.n_rows),
-               app->pv.n_rows);
+   App_message(
+      app, ROLE_NOTICE,
+      ngettext("Plan filter: %zu item shown", "Plan filter: %zu items shown", app->pv.n_rows),
+      app->pv.n_rows);
    return STALE_ALL;
 }
 

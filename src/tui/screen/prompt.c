@@ -172,20 +172,11 @@ Stale Prompt_move(App *app, Move m)
 
    app->prompt.selected = false; /* the offer is kept, to edit */
    switch (m) {
-   case MOVE_LEFT:
-      EdBuf_left(b);
-      break;
-   case MOVE_RIGHT:
-      EdBuf_right(b);
-      break;
-   case MOVE_HOME:
-      EdBuf_home(b, PROMPT_WIDTH);
-      break;
-   case MOVE_END:
-      EdBuf_end(b, PROMPT_WIDTH);
-      break;
-   default:
-      break;
+   case MOVE_LEFT: EdBuf_left(b); break;
+   case MOVE_RIGHT: EdBuf_right(b); break;
+   case MOVE_HOME: EdBuf_home(b, PROMPT_WIDTH); break;
+   case MOVE_END: EdBuf_end(b, PROMPT_WIDTH); break;
+   default: break;
    }
    return STALE_FOOTER;
 }

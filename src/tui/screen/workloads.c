@@ -54,8 +54,9 @@ static size_t visibleRows(const App *app, int height)
 
 static void drawRow(App *app, int y, const WlColumns *c, const WorkloadRow *r, bool sel)
 {
-   attr_t base = sel ? Theme_attr(&app->theme, ROLE_SELECTED)
-                     : r->w.archived ? Theme_attr(&app->theme, ROLE_DIM) : A_NORMAL;
+   attr_t base = sel             ? Theme_attr(&app->theme, ROLE_SELECTED)
+                 : r->w.archived ? Theme_attr(&app->theme, ROLE_DIM)
+                                 : A_NORMAL;
    int x = 1;
    char buf[64], ago[64];
 
@@ -87,9 +88,9 @@ static void drawRow(App *app, int y, const WlColumns *c, const WorkloadRow *r, b
    }
    x += c->answered + c->high + c->medium;
    if (r->last_at) {
-      char *last = xasprintf("%s%s%s", r->last_by ? r->last_by : "",
-                             Theme_glyph(&app->theme, GLYPH_DOT),
-                             When_ago(r->last_at, app->now, ago, sizeof ago));
+      char *last =
+         xasprintf("%s%s%s", r->last_by ? r->last_by : "", Theme_glyph(&app->theme, GLYPH_DOT),
+                   When_ago(r->last_at, app->now, ago, sizeof ago));
       Text_draw(stdscr, y, x, app->cols - x - 1, last, base);
       free(last);
    }
@@ -127,8 +128,7 @@ void Workloads_draw(App *app, int top, int height)
    }
    app->wl_first = Layout_scroll(app->wl_cur, vis, app->n_wl, app->wl_first);
    for (size_t i = app->wl_first; i < app->n_wl && i < app->wl_first + vis; i++)
-      drawRow(app, top + WL_HEAD + (int)(i - app->wl_first), &c, &app->wl[i],
-              i == app->wl_cur);
+      drawRow(app, top + WL_HEAD + (int)(i - app->wl_first), &c, &app->wl[i], i == app->wl_cur);
    if (app->wl_cur < app->n_wl) {
       const Workload *w = &app->wl[app->wl_cur].w;
       int y = top + height - 2;
@@ -217,7 +217,9 @@ static Stale finishCreate(App *app, const char *owner)
                               &lens_id, &diags, &err);
    if (st != STORE_OK) {
       App_message(app, ROLE_ERROR, _("Cannot load the lens: %s"),
-                  err ? err : diags.count ? diags.items[0].message : Store_statusText(st));
+                  err           ? err
+                  : diags.count ? diags.items[0].message
+                                : Store_statusText(st));
       free(err);
       DiagList_free(&diags);
       clearCreating(app);
@@ -227,8 +229,8 @@ static Stale finishCreate(App *app, const char *owner)
    DiagList_free(&diags);
    memset(&w, 0, sizeof w);
    w.name = app->creating.name;
-   w.description = app->creating.description && *app->creating.description
-                      ? app->creating.description : NULL;
+   w.description =
+      app->creating.description && *app->creating.description ? app->creating.description : NULL;
    w.environment = app->creating.environment;
    w.owner = *owner ? (char *)owner : NULL;
    st = Store_addWorkload(app->store, &w, lens_id, app->opts->user, &id);
@@ -485,8 +487,7 @@ Stale Workloads_archive(App *app, const char *arg)
 
    if (app->wl_cur >= app->n_wl)
       return STALE_NONE;
-   label = xasprintf(app->wl[app->wl_cur].w.archived ? _("Restore %s? y/n")
-                                                     : _("Archive %s? y/n"),
+   label = xasprintf(app->wl[app->wl_cur].w.archived ? _("Restore %s? y/n") : _("Archive %s? y/n"),
                      app->wl[app->wl_cur].w.name);
    Prompt_openMenu(app, label, "yn", gotArchive);
    free(label);

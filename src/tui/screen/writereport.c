@@ -23,9 +23,9 @@ static bool formatOf(const char *path, ReportFormat *out)
    static const struct {
       const char *ext;
       ReportFormat f;
-   } exts[] = {{"txt", REPORT_TEXT}, {"text", REPORT_TEXT}, {"md", REPORT_MD},
+   } exts[] = {{"txt", REPORT_TEXT},    {"text", REPORT_TEXT}, {"md", REPORT_MD},
                {"markdown", REPORT_MD}, {"html", REPORT_HTML}, {"htm", REPORT_HTML},
-               {"csv", REPORT_CSV}, {"json", REPORT_JSON}};
+               {"csv", REPORT_CSV},     {"json", REPORT_JSON}};
    const char *slash = strrchr(path, '/'), *dot = strrchr(slash ? slash : path, '.');
 
    if (!dot)
@@ -173,8 +173,7 @@ Stale WriteReport_start(App *app, const char *arg)
    if (arg)
       return gotPath(app, arg);
    name = defaultName(app);
-   Prompt_open(app, _("Write the report to (.txt .md .html .csv .json): "), name,
-               gotPath);
+   Prompt_open(app, _("Write the report to (.txt .md .html .csv .json): "), name, gotPath);
    Prompt_setComplete(app, PROMPT_COMPLETE_PATH);
    free(name);
    return STALE_FOOTER;
