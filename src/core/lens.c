@@ -71,6 +71,17 @@ static void question_free(Question *q)
    free(q->pos.path);
 }
 
+bool Lens_isAwsId(const char *id)
+{
+   size_t n = strlen(id);
+   if (n < 3 || n > 128)
+      return false;
+   for (; *id; id++)
+      if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_", *id))
+         return false;
+   return true;
+}
+
 void Lens_free(Lens *lens)
 {
    if (!lens)

@@ -125,6 +125,9 @@ typedef struct Lens {
  * given).  Returns NULL when there was any error; warnings alone still give a
  * lens.  The syntax is sniffed: a first non-blank character '{' means JSON. */
 Lens *Lens_loadFile(const char *path, DiagList *diags);
+/* An id the AWS tool takes: 3 to 128 characters of [A-Za-z0-9_] (also safe
+ * as a file name and a shell word). */
+bool Lens_isAwsId(const char *id);
 /* Opens a lens file for reading without ever blocking on it: a FIFO, a
  * device or a socket is refused (*not_regular set, NULL returned), so one
  * planted in a lens folder cannot hang a scan.  A directory is opened (the

@@ -243,18 +243,6 @@ static char *text(Build *b, const Obj *o, const char *key, bool required, size_t
    return text_at(b, o, key, required, max, NULL);
 }
 
-/* AWS: ids are 3 to 128 characters of [A-Za-z0-9_]. */
-static bool aws_id(const char *id)
-{
-   size_t n = strlen(id);
-   if (n < 3 || n > 128)
-      return false;
-   for (; *id; id++)
-      if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_", *id))
-         return false;
-   return true;
-}
-
 /* An id someone must be able to type as one word and read on one line:
  * no control character (ESC among them), no line break of any kind, no
  * '/' (ids are paths in a lens export and in the TUI's ':' commands). */
@@ -280,7 +268,7 @@ static char *ident(Build *b, const Obj *o, SrcPos *pos)
                    "answered from the command line"),
                  id);
       free(path);
-   } else if (id && !aws_id(id)) {
+   } else if (id && !Lens_isAwsId(id)) {
       char *path = key_path(o->path, "id");
       Build_diag(b, DIAG_WARNING, at->line, at->col, path,
                  _("id '%s' does not match [A-Za-z0-9_]{3,128} as AWS requires"), id);

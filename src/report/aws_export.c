@@ -49,19 +49,6 @@ void AwsExport_free(AwsExport *x)
    *x = (AwsExport){0};
 }
 
-/* An id AWS takes ([A-Za-z0-9_]{3,128}, as lens files must have), which is
- * also safe as a file name and a shell word. */
-static bool safeId(const char *id)
-{
-   size_t n = strlen(id);
-   if (n < 3 || n > 128)
-      return false;
-   for (; *id; id++)
-      if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_", *id))
-         return false;
-   return true;
-}
-
 /* A token the same for the same workload, so that AWS treats a second run
  * of push.sh as the same request. */
 static char *token(const Workload *w, const char *what)
@@ -419,10 +406,10 @@ static void buildAll(Store *s, const ReviewDoc *doc, const AwsOptions *o, AwsExp
    /* AWS refuses the lens (import-lens) over any id it does not take. */
    for (size_t i = 0; i < lens->n_questions; i++) {
       const Question *q = &lens->questions[i];
-      if (!safeId(q->id))
+      if (!Lens_isAwsId(q->id))
          problem(c, _("question id '%s' is not one AWS takes ([A-Za-z0-9_], 3 to 128)"), q->id);
       for (size_t k = 0; k < q->n_choices; k++)
-         if (!safeId(q->choices[k].id))
+         if (!Lens_isAwsId(q->choices[k].id))
             problem(c, _("question %s: choice id '%s' is not one AWS takes"), q->id,
                     q->choices[k].id);
    }

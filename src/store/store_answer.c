@@ -173,55 +173,50 @@ static StoreStatus loadAllRows(Store *s, int64_t review_id, StoredAnswer **out, 
    return st;
 }
 
-/* The choices of every answer in one pass, in the same question order as
- * loadAllRows(), so each row belongs to the current answer or a later one. */
-static StoreStatus loadAllChoices(Store *s, int64_t review_id, StoredAnswer *a, size_t n,
-                                  const int64_t *ids)
+/* Rows of one table for every answer in one pass (sql selects review_id's
+ * rows with their answer_id last, in the question order of loadAllRows()),
+ * so each row belongs to the current answer or a later one; add takes one. */
+static StoreStatus loadAllOf(Store *s, int64_t review_id, StoredAnswer *a, size_t n,
+                             const int64_t *ids, const char *sql, int owner_col,
+                             void (*add)(sqlite3_stmt *q, StoredAnswer *a))
 {
    StoreStatus st;
-   sqlite3_stmt *q = StoreSql_query(s, &st,
-                                    "SELECT c.choice_id, c.state, c.answer_id"
-                                    " FROM answer_choice c JOIN answer a ON a.id = c.answer_id"
-                                    " WHERE a.review_id = ? ORDER BY a.question_id, c.position",
-                                    "i", review_id);
+   sqlite3_stmt *q = StoreSql_query(s, &st, sql, "i", review_id);
    if (!q)
       return st;
    size_t i = 0;
    bool row = true;
    while ((st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
-      int64_t owner = sqlite3_column_int64(q, 2);
+      int64_t owner = sqlite3_column_int64(q, owner_col);
       while (i < n && ids[i] != owner)
          i++;
       if (i < n)
-         addChoice(q, &a[i]);
+         add(q, &a[i]);
    }
    StoreSql_finalize(s, q);
    return st;
 }
 
-/* The practice notes of every answer in one pass, as loadAllChoices(). */
+/* The choices of every answer in one pass. */
+static StoreStatus loadAllChoices(Store *s, int64_t review_id, StoredAnswer *a, size_t n,
+                                  const int64_t *ids)
+{
+   return loadAllOf(s, review_id, a, n, ids,
+                    "SELECT c.choice_id, c.state, c.answer_id"
+                    " FROM answer_choice c JOIN answer a ON a.id = c.answer_id"
+                    " WHERE a.review_id = ? ORDER BY a.question_id, c.position",
+                    2, addChoice);
+}
+
+/* The practice notes of every answer in one pass. */
 static StoreStatus loadAllChoiceNotes(Store *s, int64_t review_id, StoredAnswer *a, size_t n,
                                       const int64_t *ids)
 {
-   StoreStatus st;
-   sqlite3_stmt *q = StoreSql_query(s, &st,
-                                    "SELECT c.choice_id, c.notes, c.answer_id"
-                                    " FROM choice_note c JOIN answer a ON a.id = c.answer_id"
-                                    " WHERE a.review_id = ? ORDER BY a.question_id, c.choice_id",
-                                    "i", review_id);
-   if (!q)
-      return st;
-   size_t i = 0;
-   bool row = true;
-   while ((st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
-      int64_t owner = sqlite3_column_int64(q, 2);
-      while (i < n && ids[i] != owner)
-         i++;
-      if (i < n)
-         addChoiceNote(q, &a[i]);
-   }
-   StoreSql_finalize(s, q);
-   return st;
+   return loadAllOf(s, review_id, a, n, ids,
+                    "SELECT c.choice_id, c.notes, c.answer_id"
+                    " FROM choice_note c JOIN answer a ON a.id = c.answer_id"
+                    " WHERE a.review_id = ? ORDER BY a.question_id, c.choice_id",
+                    2, addChoiceNote);
 }
 
 StoreStatus Store_getAnswers(Store *s, int64_t review_id, StoredAnswer **out, size_t *n)

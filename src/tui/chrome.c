@@ -10,8 +10,20 @@
 #include "i18n.h"
 #include "tui/actions.h"
 #include "tui/lib/layout.h"
+#include "tui/lib/when.h"
 #include "tui/screens.h"
 #include "tui/text.h"
+
+char *Chrome_changedBy(const App *app, const StoredAnswer *s)
+{
+   char ago[64];
+
+   if (s->version <= 0)
+      return xstrdup(_("not answered yet"));
+   return xasprintf(_("changed by %s%s%s"), s->updated_by ? s->updated_by : "?",
+                    Theme_glyph(&app->theme, GLYPH_DOT),
+                    When_ago(s->updated_at, app->now, ago, sizeof ago));
+}
 
 int Chrome_risk(App *app, int y, int x, int width, Risk r, bool word)
 {

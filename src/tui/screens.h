@@ -41,6 +41,9 @@ void Chrome_footer(App *app);
 void Chrome_tooSmall(App *app);
 /* A "(risk glyph) word" pair at y,x; returns columns drawn. */
 int Chrome_risk(App *app, int y, int x, int width, Risk r, bool word);
+/* "changed by bob · 4 min ago" for a stored answer, or "not answered yet".
+ * Caller frees. */
+char *Chrome_changedBy(const App *app, const StoredAnswer *s);
 
 /* workloads.c */
 void Workloads_draw(App *app, int top, int height);

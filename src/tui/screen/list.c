@@ -151,13 +151,7 @@ void List_draw(App *app, int top, int height)
    }
    if (app->list_cur < app->n_list) {
       const StoredAnswer *s = &app->doc.stored[app->list[app->list_cur]];
-      char ago[64], *line;
-      if (s->version > 0)
-         line = xasprintf(_("changed by %s%s%s"), s->updated_by ? s->updated_by : "?",
-                          Theme_glyph(&app->theme, GLYPH_DOT),
-                          When_ago(s->updated_at, app->now, ago, sizeof ago));
-      else
-         line = xstrdup(_("not answered yet"));
+      char *line = Chrome_changedBy(app, s);
       Text_draw(stdscr, top + height - 1, 1, app->cols - 2, line, dim);
       free(line);
    }

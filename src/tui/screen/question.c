@@ -309,7 +309,7 @@ static void drawStatus(App *app, int y)
    const Answer *a = &app->doc.review.answers[app->q];
    attr_t dim = Theme_attr(&app->theme, ROLE_DIM);
    int x = 1;
-   char ago[64], *line;
+   char *line;
 
    if (app->doc.needs_review && app->doc.needs_review[app->q])
       x += Text_draw(stdscr, y, x, app->cols - 2,
@@ -321,12 +321,7 @@ static void drawStatus(App *app, int y)
       x += Text_draw(stdscr, y, x, app->cols - 2, na, Theme_attr(&app->theme, ROLE_NA)) + 3;
       free(na);
    }
-   if (s->version > 0)
-      line = xasprintf(_("changed by %s%s%s"), s->updated_by ? s->updated_by : "?",
-                       Theme_glyph(&app->theme, GLYPH_DOT),
-                       When_ago(s->updated_at, app->now, ago, sizeof ago));
-   else
-      line = xstrdup(_("not answered yet"));
+   line = Chrome_changedBy(app, s);
    Text_draw(stdscr, y, x, app->cols - x - 1, line, dim);
    free(line);
 }
