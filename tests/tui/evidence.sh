@@ -15,7 +15,7 @@ url="https://dashboards.example.com/d/ml-latency/serving-errors?from=now-7d&to=n
 typed a "Runbook and dashboard: $url"
 keys a C-s
 expect a "Notes stored" "^S stores the practice's notes"
-expect a "Practice notes (v): Runbook and dashboard:" "the note shows under the practices"
+expect a "Practice notes (V): Runbook and dashboard:" "the note shows under the practices"
 expect a "$url" "the link shows whole, on a line of its own"
 expect a "question notes" "the question's notes are still there"
 expect a "alice: notes of Q1_b added" "the change is listed as what it was"
@@ -27,12 +27,12 @@ else
    fail "stored as the practice's notes, the question's untouched" "$(grep -n notes "$TMP/b.json")"
 fi
 keys a Up
-expect_gone a "Practice notes (v)" "another practice shows no note"
+expect_gone a "Practice notes (V)" "another practice shows no note"
 keys a Down V
 expect a "Notes for practice Q1_b" "v again"
 tt send-keys -t "=a:" -N 120 BSpace
 keys a C-s
 expect a "Notes stored" "an emptied note is stored"
-expect_gone a "Practice notes (v)" "and is gone"
+expect_gone a "Practice notes (V)" "and is gone"
 keys a q
 finish

@@ -267,7 +267,7 @@ static void drawChoice(App *app, int y, size_t i, int id_w)
       Text_draw(stdscr, y, 7, 1, c->weight == WEIGHT_HIGH ? "H" : "M",
                 cur ? base
                     : Theme_attr(&app->theme, c->weight == WEIGHT_HIGH ? ROLE_HIGH : ROLE_MEDIUM));
-   if (ReviewDoc_choiceNote(&app->doc, app->q, i)) /* the practice has notes (v) */
+   if (ReviewDoc_choiceNote(&app->doc, app->q, i)) /* the practice has notes (V) */
       Text_draw(stdscr, y, 8, 1, "+", cur ? base : Theme_attr(&app->theme, ROLE_NOTICE));
    Text_draw(stdscr, y, 10, app->cols - 11 - (id_w ? id_w + 1 : 0), c->title,
              st == CHOICE_NA ? dim : base);
@@ -366,7 +366,7 @@ void Question_draw(App *app, int top, int height)
    parts[S_DETAIL] = (LayoutPart){1, app->details ? (int)(detail.nl < 6 ? detail.nl : 6) : 1};
    /* The practice's own notes, wrapped so that a link shows whole. */
    if (q->n_choices && (choice_note = ReviewDoc_choiceNote(&app->doc, app->q, app->choice))) {
-      char *t = xasprintf(_("Practice notes (v): %s"), choice_note);
+      char *t = xasprintf(_("Practice notes (V): %s"), choice_note);
       wrap(&cnote, t, width);
       free(t);
       parts[S_DETAIL].want += (int)(cnote.nl < 4 ? cnote.nl : 4);
