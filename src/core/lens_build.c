@@ -13,6 +13,11 @@
 #include "core/xalloc.h"
 #include "i18n.h"
 
+/* A diagnostic at line:col; the path goes with it for JSON only, whose
+ * nesting is harder to see than YAML's indentation. */
+static void Build_diag(Build *b, DiagLevel level, unsigned line, unsigned col, const char *path,
+                       const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
 /* AWS limits (reference §6); exceeding them is a warning. */
 enum {
    MAX_NAME = 128,
@@ -58,8 +63,8 @@ static const char *json_path(const Build *b, const char *path)
    return b->lens->format == LENS_JSON ? path : NULL;
 }
 
-void Build_diag(Build *b, DiagLevel level, unsigned line, unsigned col, const char *path,
-                const char *fmt, ...)
+static void Build_diag(Build *b, DiagLevel level, unsigned line, unsigned col, const char *path,
+                       const char *fmt, ...)
 {
    va_list ap;
    va_start(ap, fmt);

@@ -73,10 +73,6 @@ typedef struct Build {
    bool stored;          /* text walens accepted before (LENS_LOAD_STORED) */
 } Build;
 
-/* A diagnostic at line:col; the path goes with it for JSON only, whose
- * nesting is harder to see than YAML's indentation. */
-void Build_diag(Build *b, DiagLevel level, unsigned line, unsigned col, const char *path,
-                const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 void Build_diagAt(Build *b, DiagLevel level, const SrcPos *pos, const char *fmt, ...)
    __attribute__((format(printf, 4, 5)));
 /* At the value that names the object of pos (key: "id", "condition"), or at

@@ -14,7 +14,10 @@
 #include "core/xalloc.h"
 #include "i18n.h"
 
-size_t Names_maxChars(NameKind kind)
+/* The most characters (code points, after normalising) a name may have. */
+static size_t Names_maxChars(NameKind kind);
+
+static size_t Names_maxChars(NameKind kind)
 {
    switch (kind) {
    case NAME_WORKLOAD: return 100;

@@ -30,9 +30,6 @@ typedef enum {
    NAME_TOO_LONG,
 } NameProblem;
 
-/* The most characters (code points, after normalising) a name may have. */
-size_t Names_maxChars(NameKind kind);
-
 /* Normalises name.  On NAME_OK, *out gets the normal form (the caller
  * frees it); otherwise *out is NULL.  NULL name gives NAME_EMPTY. */
 NameProblem Names_normalize(NameKind kind, const char *name, char **out);

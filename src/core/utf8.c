@@ -19,6 +19,12 @@
 
 #include "core/xalloc.h"
 
+/* Formats as Utf8_vfprintf does and returns the cleaned text, which the
+ * caller frees (*len, when not NULL, gets its length); NULL on a bad
+ * format.  Utf8_format adds UTF8_ONE_LINE to keep. */
+static char *Utf8_vformat(unsigned keep, size_t *len, const char *fmt, va_list ap)
+   __attribute__((format(printf, 3, 0)));
+
 size_t Utf8_decode(const char *str, size_t n, uint32_t *cp, bool *valid)
 {
    const unsigned char *p = (const unsigned char *)str;
@@ -533,7 +539,7 @@ static bool formatOneLine(Str *b, unsigned keep, const char *fmt, va_list *ap)
    return true;
 }
 
-char *Utf8_vformat(unsigned keep, size_t *len, const char *fmt, va_list ap)
+static char *Utf8_vformat(unsigned keep, size_t *len, const char *fmt, va_list ap)
 {
    Str b = {0};
    va_list copy;

@@ -120,11 +120,6 @@ bool Utf8_fputs(const char *s, FILE *f, unsigned keep);
  * the conversions of C11's printf (no %n, no positional arguments). */
 bool Utf8_vfprintf(FILE *f, unsigned keep, const char *fmt, va_list ap)
    __attribute__((format(printf, 3, 0)));
-/* Formats as Utf8_vfprintf does and returns the cleaned text, which the
- * caller frees (*len, when not NULL, gets its length); NULL on a bad
- * format.  Utf8_format adds UTF8_ONE_LINE to keep. */
-char *Utf8_vformat(unsigned keep, size_t *len, const char *fmt, va_list ap)
-   __attribute__((format(printf, 3, 0)));
 char *Utf8_format(unsigned keep, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -15,6 +15,20 @@
 #include "report/writers.h"
 #include "store/plan.h"
 
+/* Writes r in opts->format; false on a write error (errno set). */
+static bool Report_write(const Report *r, const ReportOptions *opts, FILE *f);
+
+static void Report_free(Report *r);
+
+/* Loads the workload and builds the model (opts->milestone picks a
+ * milestone).  Lens problems go to diags.  On failure returns the status
+ * with *err (caller frees) and *out is empty. */
+static StoreStatus Report_build(Store *s, const char *workload, const ReportOptions *opts,
+                                Report *out, DiagList *diags, char **err);
+
+/* "Machine Learning Lens 2025.11 (machine-learning)". */
+static char *Report_lensLine(const Report *r);
+
 static const char *const formatNames[] = {"text", "md", "html", "csv", "json"};
 
 bool ReportFormat_parse(const char *name, ReportFormat *out)
@@ -160,8 +174,8 @@ static StoreStatus takeSnapshots(Store *s, Report *r, const ReportOptions *o, ch
    return st;
 }
 
-StoreStatus Report_build(Store *s, const char *workload, const ReportOptions *o, Report *out,
-                         DiagList *diags, char **err)
+static StoreStatus Report_build(Store *s, const char *workload, const ReportOptions *o, Report *out,
+                                DiagList *diags, char **err)
 {
    memset(out, 0, sizeof *out);
    /* One snapshot, so a commit between reads cannot pair the answers of
@@ -192,7 +206,7 @@ StoreStatus Report_build(Store *s, const char *workload, const ReportOptions *o,
    return STORE_OK;
 }
 
-void Report_free(Report *r)
+static void Report_free(Report *r)
 {
    ReviewDoc_free(&r->doc);
    Snapshot_free(&r->snap);
@@ -292,7 +306,7 @@ char *Report_title(const Report *r)
    return xasprintf(_("Well-Architected review: %s"), r->doc.workload.name);
 }
 
-char *Report_lensLine(const Report *r)
+static char *Report_lensLine(const Report *r)
 {
    const Snapshot *s = &r->snap;
    return s->lens_version && *s->lens_version
@@ -361,7 +375,7 @@ size_t Report_countPlan(const Report *r, Risk risk)
 
 /* ---- output ---- */
 
-bool Report_write(const Report *r, const ReportOptions *o, FILE *f)
+static bool Report_write(const Report *r, const ReportOptions *o, FILE *f)
 {
    switch (o->format) {
    case REPORT_TEXT: return ReportText_write(r, o, f);

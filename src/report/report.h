@@ -15,7 +15,7 @@
  *   csv   RFC 4180, one row per active plan item (columns: doc/report-csv.md);
  *   json  the whole review (doc/report-json.md).
  *
- * A Report owns everything it holds; Report_free() releases it. */
+ * A Report owns everything it holds (report.c frees it). */
 #ifndef WALENS_REPORT_REPORT_H
 #define WALENS_REPORT_REPORT_H
 
@@ -73,13 +73,6 @@ typedef struct Report {
    size_t n_trend;
 } Report;
 
-/* Loads the workload and builds the model (opts->milestone picks a
- * milestone).  Lens problems go to diags.  On failure returns the status
- * with *err (caller frees) and *out is empty. */
-StoreStatus Report_build(Store *s, const char *workload, const ReportOptions *opts, Report *out,
-                         DiagList *diags, char **err);
-void Report_free(Report *r);
-
 /* The current lens's question and choice for a snapshot question and
  * choice, or NULL when the lens has no such id (a milestone taken before a
  * lens upgrade). */
@@ -91,9 +84,6 @@ const Choice *Report_lensChoice(const Report *r, size_t snap_question, size_t sn
 const char *Report_practiceLink(const Report *r, size_t snap_question, size_t snap_choice);
 /* Checks opts (width and page length within their limits); false with *err. */
 bool Report_checkOptions(const ReportOptions *opts, char **err);
-
-/* Writes r in opts->format; false on a write error (errno set). */
-bool Report_write(const Report *r, const ReportOptions *opts, FILE *f);
 
 /* Build + write to path ("-" or NULL: stdout) through a temporary file that
  * is renamed into place; on any failure nothing is left behind and *err

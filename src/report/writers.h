@@ -27,8 +27,6 @@ const char *Report_pillarName(const Report *r, const SnapQuestion *q);
 char *Report_cellText(const MatrixCell *c);
 /* The title of the report: "Well-Architected review: WORKLOAD". */
 char *Report_title(const Report *r);
-/* "Machine Learning Lens 2025.11 (machine-learning)". */
-char *Report_lensLine(const Report *r);
 
 /* The facts that open a report, in this order: workload, description,
  * environment, owner, created, last changed, lens, report date and, in a

@@ -12,6 +12,9 @@
 #include "i18n.h"
 #include "store/store_internal.h"
 
+/* Converts the store's rows (strings copied; an unknown status reads as open). */
+static void StorePlan_trackFromStored(PlanTrack *dst, const PlanTracking *src);
+
 static void setErr(char **err, char *msg)
 {
    if (err)
@@ -33,7 +36,7 @@ void StorePlan_today(const Store *s, char out[11])
    out[10] = '\0';
 }
 
-void StorePlan_trackFromStored(PlanTrack *dst, const PlanTracking *src)
+static void StorePlan_trackFromStored(PlanTrack *dst, const PlanTracking *src)
 {
    memset(dst, 0, sizeof *dst);
    dst->question_id = xstrdup(src->question_id);

@@ -214,7 +214,6 @@ StoreStatus Store_getPlanTracking(Store *s, int64_t review_id, PlanTracking **ou
  * else) is STORE_OK with nothing written and *new_version unchanged. */
 StoreStatus Store_putPlanTracking(Store *s, int64_t review_id, const PlanTracking *t,
                                   int64_t expected_version, const char *user, int64_t *new_version);
-void PlanTracking_free(PlanTracking *t);
 void PlanTracking_freeArray(PlanTracking *a, size_t n);
 
 /* Append-only history. */

@@ -13,6 +13,8 @@
 #include "i18n.h"
 #include "store/store_internal.h"
 
+static void PlanTracking_free(PlanTracking *t);
+
 /* Columns: id, question_id, choice_id, status, owner, due, priority, note,
  * version, updated_at, updated_by. */
 #define PLAN_SELECT                                                                  \
@@ -193,7 +195,7 @@ StoreStatus Store_putPlanTracking(Store *s, int64_t review_id, const PlanTrackin
    return st;
 }
 
-void PlanTracking_free(PlanTracking *t)
+static void PlanTracking_free(PlanTracking *t)
 {
    if (!t)
       return;

@@ -19,13 +19,16 @@
 #include "tui/screens.h"
 #include "tui/text.h"
 
+/* Monotonic seconds. */
+static double Loop_now(void);
+
 /* Keys read in one pass before drawing: a paste arrives whole, drawn once. */
 #define LOOP_DRAIN_MAX 65536
 /* wgetch() failing this many times in a row without waiting means the
  * terminal is gone (EIO after a hang-up): leave instead of spinning. */
 #define LOOP_DEAD_ERRORS 8
 
-double Loop_now(void)
+static double Loop_now(void)
 {
    struct timespec ts;
    clock_gettime(CLOCK_MONOTONIC, &ts);

@@ -16,9 +16,6 @@
 /* Runs until app->quit; returns the exit status. */
 int Loop_run(App *app);
 
-/* Monotonic seconds. */
-double Loop_now(void);
-
 /* tui.c: the signal that arrived since the last call (SIGHUP, SIGINT,
  * SIGTERM), or 0.  Handlers only set the flag that this reads. */
 int Tui_takeSignal(void);

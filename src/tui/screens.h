@@ -185,9 +185,6 @@ void Pager_draw(App *app, int top, int height);
 Stale Pager_move(App *app, Move m);
 
 /* planview.c: the improvement plan. */
-/* Re-reads the plan and its tracking (after any change); keeps the cursor
- * on the same item. */
-void PlanView_read(App *app);
 /* Hooks: the plan is read at once when the review opens; after a change
  * it is read when a screen that shows it (the dashboard's counts, the
  * plan) is on top, since a toggle on the question screen need not pay. */
@@ -200,8 +197,6 @@ const PlanItem *PlanView_current(const App *app);
 void PlanView_refresh(App *app);
 /* Active items by status, and how many of them are overdue. */
 void PlanView_counts(const App *app, size_t by_status[PLAN_STATUS_COUNT], size_t *overdue);
-/* "BU/OPS": a short phase/pillar tag of lens question q (into buf). */
-const char *PlanView_place(const App *app, size_t q, char *buf, size_t size);
 void PlanView_draw(App *app, int top, int height);
 Stale PlanView_move(App *app, Move m);
 Stale PlanView_open(App *app);
@@ -219,8 +214,6 @@ Stale PlanView_sort(App *app, const char *arg);
 Stale PlanView_toggleInactive(App *app, const char *arg);
 
 /* milestones.c: milestones, trends, diffs, and a milestone's dashboard. */
-/* Reads the milestones when the list changed (cheap otherwise). */
-void Milestones_refresh(App *app);
 void Milestones_free(App *app);
 void Milestones_reload(App *app, bool opened);
 /* Leaving the screen: the review now need not be frozen any more. */
@@ -241,8 +234,6 @@ Stale History_show(App *app, const char *arg);
  * Caller frees. */
 char *History_line(const HistoryEntry *e);
 
-/* upgrade.c: a newer lens, its preview, the upgrade, re-review marks. */
-void Upgrade_check(App *app);
 /* Hooks: look for a newer lens once per open; drop it on close. */
 void Upgrade_reload(App *app, bool opened);
 void Upgrade_free(App *app);

@@ -10,6 +10,12 @@
 #include "tui/input.h"
 #include "tui/lib/wtext.h"
 
+/* The visual line holding position pos. */
+static size_t EdBuf_lineOf(const EdLine *lines, size_t n, size_t pos);
+
+/* UTF-8 encoding of a code point into out (4 bytes at most); returns bytes. */
+static size_t EdBuf_encode(wchar_t c, char *out);
+
 void EdBuf_init(EdBuf *b, const char *utf8)
 {
    size_t n = utf8 ? strlen(utf8) : 0, o = 0;
@@ -38,7 +44,7 @@ void EdBuf_free(EdBuf *b)
    memset(b, 0, sizeof *b);
 }
 
-size_t EdBuf_encode(wchar_t wc, char *out)
+static size_t EdBuf_encode(wchar_t wc, char *out)
 {
    unsigned long c = (unsigned long)wc;
 
@@ -273,7 +279,7 @@ size_t EdBuf_layout(const EdBuf *b, int width, EdLine **lines)
    return n;
 }
 
-size_t EdBuf_lineOf(const EdLine *lines, size_t n, size_t pos)
+static size_t EdBuf_lineOf(const EdLine *lines, size_t n, size_t pos)
 {
    size_t k = 0;
    for (size_t i = 0; i < n; i++)

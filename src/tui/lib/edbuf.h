@@ -61,8 +61,6 @@ void EdBuf_right(EdBuf *b);
 
 /* Visual lines for a text width (>= 1); *lines is allocated (caller frees). */
 size_t EdBuf_layout(const EdBuf *b, int width, EdLine **lines);
-/* The visual line holding position pos. */
-size_t EdBuf_lineOf(const EdLine *lines, size_t n, size_t pos);
 /* The cursor as a visual row and display column. */
 void EdBuf_cursorXY(const EdBuf *b, int width, int *row, int *col);
 
@@ -70,8 +68,5 @@ void EdBuf_up(EdBuf *b, int width, int count); /* count visual lines up */
 void EdBuf_down(EdBuf *b, int width, int count);
 void EdBuf_home(EdBuf *b, int width); /* start of the visual line */
 void EdBuf_end(EdBuf *b, int width);
-
-/* UTF-8 encoding of a code point into out (4 bytes at most); returns bytes. */
-size_t EdBuf_encode(wchar_t c, char *out);
 
 #endif

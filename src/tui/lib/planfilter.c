@@ -12,6 +12,11 @@
 #include "core/xalloc.h"
 #include "i18n.h"
 
+/* Whether the item passes (today: YYYY-MM-DD, for overdue).  An item that
+ * left the lens has no risk, phase or pillar and fails those words. */
+static bool PlanFilter_match(const PlanFilter *f, const Lens *lens, const PlanItem *it,
+                             const char *today);
+
 void PlanFilter_init(PlanFilter *f)
 {
    memset(f, 0, sizeof *f);
@@ -234,7 +239,8 @@ char *PlanFilter_format(const PlanFilter *f, const Lens *lens)
    return s;
 }
 
-bool PlanFilter_match(const PlanFilter *f, const Lens *lens, const PlanItem *it, const char *today)
+static bool PlanFilter_match(const PlanFilter *f, const Lens *lens, const PlanItem *it,
+                             const char *today)
 {
    const PlanTrack *t = &it->track;
    bool orphan = it->question == PLAN_NO_INDEX || !lens || it->question >= lens->n_questions;

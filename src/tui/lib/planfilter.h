@@ -46,10 +46,6 @@ char *PlanFilter_hint(void);
  * ("in progress,high,owner:alice"); "" when empty.  Caller frees. */
 char *PlanFilter_format(const PlanFilter *f, const Lens *lens);
 
-/* Whether the item passes (today: YYYY-MM-DD, for overdue).  An item that
- * left the lens has no risk, phase or pillar and fails those words. */
-bool PlanFilter_match(const PlanFilter *f, const Lens *lens, const PlanItem *it, const char *today);
-
 typedef enum {
    PLAN_SORT_RISK,     /* the plan's own order: risk, weight, phase, pillar */
    PLAN_SORT_DUE,      /* earliest due first, none last */

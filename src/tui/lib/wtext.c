@@ -12,6 +12,12 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
+/* Decodes n bytes of s (UTF-8; NULL reads as "") into a safe wide string.
+ * Tabs become a blank, "\r\n" becomes "\n", zero-width characters with
+ * nothing to attach to are dropped, and anything the locale cannot show
+ * becomes the replacement.  *len (may be NULL) gets the length. */
+static wchar_t *WText_clean(const char *s, size_t n, unsigned flags, size_t *len);
+
 #define REPLACEMENT_UTF8 0xFFFD
 
 bool WText_utf8Locale(void)
@@ -59,7 +65,7 @@ int WText_charWidth(wchar_t c)
    return w < 0 ? 1 : w; /* cleaned text holds no unprintable character */
 }
 
-wchar_t *WText_clean(const char *s, size_t n, unsigned flags, size_t *len)
+static wchar_t *WText_clean(const char *s, size_t n, unsigned flags, size_t *len)
 {
    wchar_t repl = WText_replacement();
    wchar_t *out;

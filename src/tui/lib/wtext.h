@@ -39,11 +39,6 @@ long WText_decode(const char *s, size_t n, size_t *used);
  * '\r' read as controls here: line ends are the caller's to handle. */
 wchar_t WText_shown(wchar_t c);
 
-/* Decodes n bytes of s (UTF-8; NULL reads as "") into a safe wide string.
- * Tabs become a blank, "\r\n" becomes "\n", zero-width characters with
- * nothing to attach to are dropped, and anything the locale cannot show
- * becomes the replacement.  *len (may be NULL) gets the length. */
-wchar_t *WText_clean(const char *s, size_t n, unsigned flags, size_t *len);
 wchar_t *WText_cleanStr(const char *s, unsigned flags, size_t *len);
 
 /* Columns of one cleaned character (0 for combining marks) and of a run. */

@@ -17,6 +17,9 @@
 #include "tui/screens.h"
 #include "tui/text.h"
 
+/* Reads the milestones when the list changed (cheap otherwise). */
+static void Milestones_refresh(App *app);
+
 /* The three series of every trend. */
 static const Risk series[3] = {RISK_HIGH, RISK_MEDIUM, RISK_UNANSWERED};
 
@@ -62,7 +65,7 @@ void Milestones_leave(App *app)
    app->mv.marked = false;
 }
 
-void Milestones_refresh(App *app)
+static void Milestones_refresh(App *app)
 {
    MilestonesView *mv = &app->mv;
    Milestone *rows = NULL;

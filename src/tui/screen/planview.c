@@ -16,6 +16,13 @@
 #include "tui/text.h"
 #include "tui/lib/when.h"
 
+/* Re-reads the plan and its tracking (after any change); keeps the cursor
+ * on the same item. */
+static void PlanView_read(App *app);
+
+/* "BU/OPS": a short phase/pillar tag of lens question q (into buf). */
+static const char *PlanView_place(const App *app, size_t q, char *buf, size_t size);
+
 #define PLAN_HEAD 3 /* title, filter and sort, column heads */
 #define PLAN_FOOT 4 /* blank, the selected item in three lines */
 
@@ -117,7 +124,7 @@ void PlanView_refresh(App *app)
    free(c);
 }
 
-void PlanView_read(App *app)
+static void PlanView_read(App *app)
 {
    if (app->have_doc) {
       app->hist_gen++; /* a plan change is one of its question's changes */
@@ -207,7 +214,7 @@ static void abbreviate(const char *id, char *out, size_t size)
    out[n] = '\0';
 }
 
-const char *PlanView_place(const App *app, size_t q, char *buf, size_t size)
+static const char *PlanView_place(const App *app, size_t q, char *buf, size_t size)
 {
    const Lens *l = app->doc.lens;
    const Question *qq;

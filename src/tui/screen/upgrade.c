@@ -11,7 +11,10 @@
 #include "i18n.h"
 #include "tui/screens.h"
 
-void Upgrade_check(App *app)
+/* upgrade.c: a newer lens, its preview, the upgrade, re-review marks. */
+static void Upgrade_check(App *app);
+
+static void Upgrade_check(App *app)
 {
    if (app->have_upgrade)
       LensCandidate_free(&app->upgrade);
