@@ -71,36 +71,35 @@ static void addChoiceNote(sqlite3_stmt *q, StoredAnswer *a)
    pushId(&a->choice_notes, &a->n_choice_notes, text);
 }
 
-static StoreStatus loadChoiceNotes(Store *s, int64_t answer_id, StoredAnswer *a)
+/* The rows of one table for one answer (sql takes answer_id); add takes one. */
+static StoreStatus loadOneOf(Store *s, int64_t answer_id, StoredAnswer *a, const char *sql,
+                             void (*add)(sqlite3_stmt *q, StoredAnswer *a))
 {
    StoreStatus st;
-   sqlite3_stmt *q = StoreSql_query(s, &st,
-                                    "SELECT choice_id, notes FROM choice_note"
-                                    " WHERE answer_id = ? ORDER BY choice_id",
-                                    "i", answer_id);
+   sqlite3_stmt *q = StoreSql_query(s, &st, sql, "i", answer_id);
    if (!q)
       return st;
    bool row = true;
    while ((st = StoreSql_step(s, q, &row)) == STORE_OK && row)
-      addChoiceNote(q, a);
+      add(q, a);
    StoreSql_finalize(s, q);
    return st;
 }
 
+static StoreStatus loadChoiceNotes(Store *s, int64_t answer_id, StoredAnswer *a)
+{
+   return loadOneOf(s, answer_id, a,
+                    "SELECT choice_id, notes FROM choice_note"
+                    " WHERE answer_id = ? ORDER BY choice_id",
+                    addChoiceNote);
+}
+
 static StoreStatus loadChoices(Store *s, int64_t answer_id, StoredAnswer *a)
 {
-   StoreStatus st;
-   sqlite3_stmt *q = StoreSql_query(s, &st,
-                                    "SELECT choice_id, state FROM answer_choice"
-                                    " WHERE answer_id = ? ORDER BY position",
-                                    "i", answer_id);
-   if (!q)
-      return st;
-   bool row = true;
-   while ((st = StoreSql_step(s, q, &row)) == STORE_OK && row)
-      addChoice(q, a);
-   StoreSql_finalize(s, q);
-   return st;
+   return loadOneOf(s, answer_id, a,
+                    "SELECT choice_id, state FROM answer_choice"
+                    " WHERE answer_id = ? ORDER BY position",
+                    addChoice);
 }
 
 /* One answer with its choices; NOT_FOUND (out zeroed, *row_id 0) when never
