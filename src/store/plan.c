@@ -109,6 +109,37 @@ StoreStatus ReviewDoc_putPlan(Store *s, const ReviewDoc *doc, const PlanTrack *t
    return st;
 }
 
+static PlanTracking rowOf(const PlanTrack *t) {
+   PlanTracking row = {
+      .question_id = t->question_id,
+      .choice_id = t->choice_id,
+      .status = (char *)PlanStatus_name(t->status),
+      .owner = t->owner,
+      .due = t->due,
+      .note = t->note,
+      .priority = t->priority,
+      .version = t->version,
+   };
+   return row;
+}
+
+StoreStatus ReviewDoc_mergePlan(Store *s, const ReviewDoc *doc, const PlanTrack *base,
+                                const PlanTrack *want, const char *user, const char *extra,
+                                StoreMerge *out, char **err) {
+   memset(out, 0, sizeof *out);
+   StoreStatus st = checkItem(doc, want, err);
+   if (st != STORE_OK)
+      return st;
+   PlanTracking w = rowOf(want), b;
+   if (base)
+      b = rowOf(base);
+   st = Store_mergePlanTracking(s, doc->workload.review_id, base ? &b : NULL, &w, user, extra,
+                                out);
+   if (st != STORE_OK)
+      storeErr(s, err);
+   return st;
+}
+
 /* ---- milestones ---- */
 
 StoreStatus ReviewDoc_snapshot(Store *s, const ReviewDoc *doc, Snapshot *out, char **err) {

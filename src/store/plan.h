@@ -34,6 +34,14 @@ StoreStatus ReviewDoc_plan(Store *s, const ReviewDoc *doc, Plan *out, char **err
 StoreStatus ReviewDoc_putPlan(Store *s, const ReviewDoc *doc, const PlanTrack *t,
                               const char *user, int64_t *new_version, char **err);
 
+/* Merges the change from base (the item as the writer saw it; NULL: never
+ * tracked) to want into the stored tracking field by field
+ * (Store_mergePlanTracking), after the same checks as ReviewDoc_putPlan.
+ * *out says what clashed and was not written (StoreMerge_free). */
+StoreStatus ReviewDoc_mergePlan(Store *s, const ReviewDoc *doc, const PlanTrack *base,
+                                const PlanTrack *want, const char *user, const char *extra,
+                                StoreMerge *out, char **err);
+
 /* ---- milestones ---- */
 
 /* The review as it is now, with its plan, frozen (Store_today for overdue). */

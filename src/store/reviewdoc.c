@@ -354,24 +354,54 @@ static StoreStatus refreshOne(Store *s, ReviewDoc *doc, size_t q)
    return st;
 }
 
+/* doc's answer to q as the writer saw it, in the form answerToStored gives
+ * (so that an unchanged part compares equal), with notes as given. */
+static void baseOf(const ReviewDoc *doc, size_t q, const char *notes, Answer *tmp,
+                   StoredAnswer *sa)
+{
+   const Question *question = &doc->lens->questions[q];
+   tmp->choices = xmalloc(question->n_choices + 1);
+   answerFromStored(question, &doc->stored[q], tmp);
+   answerToStored(question, tmp, notes, sa);
+   sa->version = doc->stored[q].version;
+}
+
+StoreStatus ReviewDoc_mergeAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer *a,
+                                  const char *notes, const char *notes_base, const char *user,
+                                  const char *extra, StoreMerge *out)
+{
+   const Question *question = &doc->lens->questions[q];
+   const char *seen = notes_base ? notes_base : doc->stored[q].notes;
+   Answer tmp;
+   StoredAnswer base, want;
+   baseOf(doc, q, seen, &tmp, &base);
+   answerToStored(question, a, notes ? notes : seen, &want);
+   StoreStatus st = Store_mergeAnswer(s, doc->workload.review_id, &base, &want, user, extra, out);
+   free(tmp.choices);
+   free(base.selected);
+   free(base.na_choices);
+   free(want.selected);
+   free(want.na_choices);
+   if (st == STORE_OK && doc->needs_review && out->n_clashes == 0)
+      doc->needs_review[q] = false; /* any write of an answer clears its mark */
+   if (st == STORE_OK) {
+      StoreStatus rst = refreshOne(s, doc, q);
+      if (rst != STORE_OK) {
+         StoreMerge_free(out);
+         return rst;
+      }
+   }
+   return st;
+}
+
 StoreStatus ReviewDoc_putAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer *a,
                                 const char *notes, const char *user)
 {
-   const Question *question = &doc->lens->questions[q];
-   StoredAnswer sa;
-   answerToStored(question, a, notes ? notes : doc->stored[q].notes, &sa);
-   int64_t version = 0;
-   StoreStatus st = Store_putAnswer(s, doc->workload.review_id, &sa, doc->stored[q].version,
-                                    user, &version);
-   free(sa.selected);
-   free(sa.na_choices);
-   if (st == STORE_OK && doc->needs_review)
-      doc->needs_review[q] = false; /* any write of an answer clears its mark */
-   if (st == STORE_OK || st == STORE_STALE) {
-      StoreStatus rst = refreshOne(s, doc, q);
-      if (rst != STORE_OK)
-         return rst;
-   }
+   StoreMerge m;
+   StoreStatus st = ReviewDoc_mergeAnswer(s, doc, q, a, notes, NULL, user, NULL, &m);
+   if (st == STORE_OK && m.n_clashes)
+      st = STORE_STALE;
+   StoreMerge_free(&m);
    return st;
 }
 

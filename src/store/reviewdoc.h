@@ -51,10 +51,17 @@ StoreStatus ReviewDoc_summaries(Store *s, ReviewSummary *rows, size_t n);
 StoreStatus ReviewDoc_reloadAnswers(Store *s, ReviewDoc *doc);
 void ReviewDoc_free(ReviewDoc *doc);
 
-/* Writes question q's new answer and notes (notes NULL keeps the current
- * ones) with the row version the doc holds.  On STORE_STALE nothing is
- * written and doc->stored[q] / doc->review.answers[q] are refreshed to the
- * other writer's version, so the caller can show it. */
+/* Merges question q's new answer a (and notes unless NULL) into the stored
+ * one as an intent (Store_mergeAnswer): the base is the answer doc holds
+ * for q, with notes_base as the notes the writer started from (NULL: the
+ * doc's notes).  Afterwards doc holds q as stored, with everything others
+ * wrote.  *out says what clashed and was not written (StoreMerge_free). */
+StoreStatus ReviewDoc_mergeAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer *a,
+                                  const char *notes, const char *notes_base, const char *user,
+                                  const char *extra, StoreMerge *out);
+/* ReviewDoc_mergeAnswer for callers that only need to know whether all of
+ * it was written: STORE_STALE when a part clashed (the rest is written,
+ * doc holds the stored answer). */
 StoreStatus ReviewDoc_putAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer *a,
                                 const char *notes, const char *user);
 
