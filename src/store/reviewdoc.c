@@ -405,6 +405,54 @@ StoreStatus ReviewDoc_putAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer
    return st;
 }
 
+/* The question a history object names: "Q" or "Q/choice". */
+static bool objectQuestion(const ReviewDoc *doc, const char *object, size_t *q)
+{
+   const char *slash = strchr(object, '/');
+   char *id = slash ? xstrndup(object, (size_t)(slash - object)) : xstrdup(object);
+   bool found = Lens_findQuestion(doc->lens, id, q);
+   free(id);
+   return found;
+}
+
+StoreStatus ReviewDoc_revert(Store *s, ReviewDoc *doc, int64_t history_id, const char *mark,
+                             const char *user, StoreMerge *out, char **err)
+{
+   memset(out, 0, sizeof *out);
+   HistoryEntry e;
+   int64_t review_id = 0;
+   size_t q = 0;
+   StoreStatus st = Store_historyEntry(s, history_id, &e, &review_id);
+   if (st != STORE_OK) {
+      *err = xstrdup(Store_lastError(s));
+      HistoryEntry_free(&e);
+      return st;
+   }
+   if (review_id != doc->workload.review_id) {
+      *err = xasprintf(_("history id %lld is not a change of workload '%s'"),
+                       (long long)history_id, doc->workload.name);
+      st = STORE_NOT_FOUND;
+   } else if (strcmp(e.kind, "answer") != 0 && strcmp(e.kind, "plan") != 0) {
+      *err = xasprintf(_("history id %lld is a %s change: only answer and plan changes can be "
+                         "reverted"),
+                       (long long)history_id, e.kind);
+      st = STORE_INVALID;
+   } else if (!objectQuestion(doc, e.object, &q)) {
+      *err = xasprintf(_("history id %lld changed %s, which the workload's lens (%s) no longer "
+                         "has; nothing was written"),
+                       (long long)history_id, e.object, doc->lens->key);
+      st = STORE_INVALID;
+   } else {
+      st = Store_revert(s, doc->workload.review_id, &e, mark, user, out);
+      if (st != STORE_OK)
+         *err = xstrdup(Store_lastError(s));
+      else if (strcmp(e.kind, "answer") == 0)
+         st = refreshOne(s, doc, q);
+   }
+   HistoryEntry_free(&e);
+   return st;
+}
+
 static bool looksLikePath(const char *arg)
 {
    size_t n = strlen(arg);

@@ -65,6 +65,15 @@ StoreStatus ReviewDoc_mergeAnswer(Store *s, ReviewDoc *doc, size_t q, const Answ
 StoreStatus ReviewDoc_putAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer *a,
                                 const char *notes, const char *user);
 
+/* Reverts the answer or plan change recorded as history_id (Store_revert,
+ * marked with mark: "revert_of" or "undo_of").  Refused with *err set and
+ * nothing written: an unknown id (STORE_NOT_FOUND), a change of another
+ * workload (STORE_NOT_FOUND), another kind of change or a question the
+ * review's lens no longer has after an upgrade (STORE_INVALID).  doc holds
+ * the question as stored afterwards. */
+StoreStatus ReviewDoc_revert(Store *s, ReviewDoc *doc, int64_t history_id, const char *mark,
+                             const char *user, StoreMerge *out, char **err);
+
 /* Resolves a lens argument: a file path (contains '/' or ends in .yaml,
  * .yml, .json), else a key among the user lens dir, the system lens dir and
  * the embedded default (first match wins), else the key of a lens stored in

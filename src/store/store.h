@@ -292,6 +292,19 @@ StoreStatus Store_history(Store *s, int64_t review_id, const char *question_id,
 StoreStatus Store_historyRecent(Store *s, int64_t review_id, const char *question_id,
                                 size_t limit, HistoryEntry **out, size_t *n);
 void HistoryEntry_freeArray(HistoryEntry *a, size_t n);
+/* One history row by id, with the review it belongs to (0 for none);
+ * STORE_NOT_FOUND ("no change with history id N") when there is none.
+ * Free out's strings with HistoryEntry_free. */
+StoreStatus Store_historyEntry(Store *s, int64_t id, HistoryEntry *out, int64_t *review_id);
+void HistoryEntry_free(HistoryEntry *e);
+/* Reverts one recorded answer or plan change: the change from its after
+ * state back to its before state, merged into review_id's row as it is now
+ * like any write (Store_mergeAnswer / Store_mergePlanTracking), so that what
+ * others changed since stays and a clash is said.  mark names the history
+ * member that records it ("revert_of" or "undo_of": the id).  Other kinds
+ * are STORE_INVALID. */
+StoreStatus Store_revert(Store *s, int64_t review_id, const HistoryEntry *e, const char *mark,
+                         const char *user, StoreMerge *out);
 
 /* Presence for workshops: each process refreshes its row on its input tick. */
 typedef struct Presence {

@@ -247,3 +247,83 @@ StoreStatus StoreMerge_text(Store *s, const char *base, const char *ours, const 
    }
    return st;
 }
+
+/* ---- reverting a recorded change ---- */
+
+/* A plan state of the history into t (strings allocated); NULL json: the
+ * untracked item. */
+static bool planFromJson(const char *json, const char *object, PlanTracking *t) {
+   memset(t, 0, sizeof *t);
+   const char *slash = strchr(object, '/');
+   if (!slash)
+      return false;
+   t->question_id = xstrndup(object, (size_t) (slash - object));
+   t->choice_id = xstrdup(slash + 1);
+   if (!json)
+      return true;
+   json_t *o = json_loads(json, 0, NULL);
+   if (!json_is_object(o)) {
+      json_decref(o);
+      return false;
+   }
+   const char *keys[] = { "status", "owner", "due", "note" };
+   char **slots[] = { &t->status, &t->owner, &t->due, &t->note };
+   for (size_t i = 0; i < 4; i++) {
+      const char *v = json_string_value(json_object_get(o, keys[i]));
+      *slots[i] = v ? xstrdup(v) : NULL;
+   }
+   json_t *p = json_object_get(o, "priority");
+   t->priority = json_is_integer(p) ? (int) json_integer_value(p) : 0;
+   json_t *v = json_object_get(o, "version");
+   t->version = json_is_integer(v) ? (int64_t) json_integer_value(v) : 0;
+   json_decref(o);
+   return true;
+}
+
+static StoreStatus revertPlan(Store *s, int64_t review_id, const HistoryEntry *e,
+                              const char *extra, const char *user, StoreMerge *out) {
+   PlanTracking before, after;
+   bool ok = planFromJson(e->before, e->object, &before) &&
+             planFromJson(e->after, e->object, &after);
+   StoreStatus st = ok ? Store_mergePlanTracking(s, review_id, &after, &before, user, extra, out)
+                       : StoreSql_error(s, STORE_INVALID, _("history id %lld is damaged"),
+                                        (long long) e->id);
+   PlanTracking_free(&before);
+   PlanTracking_free(&after);
+   return st;
+}
+
+static StoreStatus revertAnswer(Store *s, int64_t review_id, const HistoryEntry *e,
+                                const char *extra, const char *user, StoreMerge *out) {
+   StoredAnswer before, after;
+   StoreStatus st = StoreAnswer_fromJson(e->before, e->object, &before);
+   if (st == STORE_OK)
+      st = StoreAnswer_fromJson(e->after, e->object, &after);
+   else
+      memset(&after, 0, sizeof after);
+   if (st == STORE_OK)
+      st = Store_mergeAnswer(s, review_id, &after, &before, user, extra, out);
+   else
+      st = StoreSql_error(s, STORE_INVALID, _("history id %lld is damaged"), (long long) e->id);
+   StoredAnswer_free(&before);
+   StoredAnswer_free(&after);
+   return st;
+}
+
+StoreStatus Store_revert(Store *s, int64_t review_id, const HistoryEntry *e, const char *mark,
+                         const char *user, StoreMerge *out) {
+   memset(out, 0, sizeof *out);
+   char *extra = xasprintf("{\"%s\": %lld}", mark, (long long) e->id);
+   StoreStatus st;
+   if (strcmp(e->kind, "answer") == 0)
+      st = revertAnswer(s, review_id, e, extra, user, out);
+   else if (strcmp(e->kind, "plan") == 0)
+      st = revertPlan(s, review_id, e, extra, user, out);
+   else
+      st = StoreSql_error(s, STORE_INVALID,
+                          _("history id %lld is a %s change: only answer and plan changes "
+                            "can be reverted"),
+                          (long long) e->id, e->kind);
+   free(extra);
+   return st;
+}

@@ -69,4 +69,46 @@ contains "the clash names the notes" "notes: "
 w status fraud --format json > "$TMP/out"
 contains "nobody's notes are replaced" 'ONE\ntwo\nthree\nFOUR'
 
+# ---- revert ----
+# hid USER OBJECT: the newest history id of USER's change to OBJECT.
+hid() {
+   w history "$1" --format json | python3 -c '
+import json, sys
+rows = [h for h in json.load(sys.stdin)["history"] if h["user"] == sys.argv[1] and h["object"] == sys.argv[2]]
+print(rows[-1]["id"])' "$2" "$3"
+}
+count() { w history "$1" --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["history"]))'; }
+
+w --user carol workload add rev --lens "$FIX/small.yaml" > /dev/null 2>&1 || fail "set-up rev"
+w --user alice answer rev Q1 --select Q1_a > /dev/null 2>&1 || fail "set-up alice"
+w --user bob answer rev Q1 --select Q1_b > /dev/null 2>&1 || fail "set-up bob"
+id=$(hid rev alice Q1)
+expect_rc 0 "alice's change is reverted" w --user alice revert rev "$id"
+contains "revert says so" "history id $id reverted"
+w status rev --format json > "$TMP/out"
+contains "bob's later practice stays" '"Q1_b"'
+w history rev Q1 --format json > "$TMP/out"
+contains "history records it as a revert" "\"revert_of\": $id"
+sel=$(python3 -c 'import json,sys; print(",".join(json.load(open(sys.argv[1]))["history"][-1]["after"]["selected"]))' "$TMP/out")
+[ "$sel" = Q1_b ] && pass "alice's practice is gone, bob's stays" || fail "after the revert" "selected: $sel"
+expect_rc 0 "reverting it again writes nothing" w --user alice revert rev "$id"
+contains "and says it is undone already" "nothing to revert"
+
+n=$(count rev)
+expect_rc 2 "an unknown history id is refused" w --user alice revert rev 99999
+contains "the refusal names the id" "no change with history id 99999"
+expect_rc 2 "a history id that is no number is refused" w --user alice revert rev abc
+expect_rc 2 "a change of another workload is refused" w --user alice revert fraud "$id"
+contains "the refusal names the workload" "is not a change of workload 'fraud'"
+[ "$(count rev)" = "$n" ] && pass "refusals write nothing" || fail "refusals write nothing"
+
+w --user carol workload add up --lens "$FIX/upgrade-v1.yaml" > /dev/null 2>&1 || fail "set-up up"
+w --user alice answer up UP4 --select UP4_log > /dev/null 2>&1 || fail "set-up UP4"
+gone=$(hid up alice UP4)
+w --user carol upgrade up --lens "$FIX/upgrade-v2.yaml" > /dev/null 2>&1 || fail "set-up upgrade"
+n=$(count up)
+expect_rc 2 "a change to a question the upgraded lens dropped is refused" w --user alice revert up "$gone"
+contains "the refusal names the question" "changed UP4, which the workload's lens"
+[ "$(count up)" = "$n" ] && pass "and writes nothing" || fail "and writes nothing"
+
 finish
