@@ -160,6 +160,7 @@ BEGIN {
    titles["milestone"] = "A milestone's dashboard (read-only)"
    titles["page"] = "A page of text (a difference, a history, details)"
    titles["upgrade"] = "A lens upgrade (preview)"
+   titles["merge"] = "Notes changed by two people on the same lines"
 }
 {
    n++

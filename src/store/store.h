@@ -186,7 +186,7 @@ typedef struct StoreMerge {
    size_t n_clashes;
    char *notes_theirs; /* on a notes clash: the notes as stored, */
    char *notes_both;   /* and a text holding both edits between conflict marks */
-   char *notes_by, *notes_at; /* who stored notes_theirs, when */
+   char *notes_by, *notes_at; /* who stored notes_theirs (or the notes merged with), when */
    char *message;      /* one line naming every clash and who made it; NULL when none */
 } StoreMerge;
 

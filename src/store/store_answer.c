@@ -556,7 +556,7 @@ static StoreStatus mergeNotes(MergeRun *r) {
       setNotes(r->res, merged);
       r->out->notes_merged = true;
       free(merged);
-      return STORE_OK;
+      return StoreMerge_who(r->s, &r->ctx, "notes", &r->out->notes_by, &r->out->notes_at);
    }
    st = StoreMerge_clash(r->s, &r->ctx, r->out, STORE_CLASH_NOTES, "notes", "notes");
    r->out->notes_both = merged;

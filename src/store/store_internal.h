@@ -166,6 +166,9 @@ typedef struct StoreMergeCtx {
  * a choice id, "not_applicable", "notes" (answers) or a field (plan). */
 StoreStatus StoreMerge_clash(Store *s, const StoreMergeCtx *c, StoreMerge *m,
                              StoreClashKind kind, const char *what, const char *part);
+/* Who made the newest change to part since the base (allocated). */
+StoreStatus StoreMerge_who(Store *s, const StoreMergeCtx *c, const char *part, char **by,
+                           char **at);
 /* Sets m->message from the clashes (nothing when there are none). */
 void StoreMerge_finishMessage(StoreMerge *m);
 /* after (a JSON object text, owned) with extra's members added; returns

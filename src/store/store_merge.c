@@ -119,6 +119,17 @@ static StoreStatus blame(Store *s, const StoreMergeCtx *c, const char *part, cha
    return st;
 }
 
+StoreStatus StoreMerge_who(Store *s, const StoreMergeCtx *c, const char *part, char **by,
+                           char **at) {
+   StoreStatus st = blame(s, c, part, by, at);
+   if (st != STORE_OK) {
+      free(*by);
+      free(*at);
+      *by = *at = NULL;
+   }
+   return st;
+}
+
 StoreStatus StoreMerge_clash(Store *s, const StoreMergeCtx *c, StoreMerge *m,
                              StoreClashKind kind, const char *what, const char *part) {
    char *by, *at;

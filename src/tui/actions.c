@@ -24,7 +24,8 @@
 #define SN SCREEN_BIT(SCREEN_SNAPSHOT)
 #define PG SCREEN_BIT(SCREEN_PAGER)
 #define UP SCREEN_BIT(SCREEN_UPGRADE)
-#define BROWSE (W | D | L | Q | H | PL | MS | SN | PG | UP)
+#define MG SCREEN_BIT(SCREEN_MERGE)
+#define BROWSE (W | D | L | Q | H | PL | MS | SN | PG | UP | MG)
 #define REVIEW (D | L | Q)
 #define LISTS (W | D | L | H | PL | MS | SN | PG | UP) /* what pages */
 
@@ -132,6 +133,18 @@ static const Action table[] = {
        "now")},
    {"trend-groups", MS, {'t'}, Milestones_groups, 0, NULL,
     N_("Show the small trends by pillar or by phase")},
+
+   /* Notes changed on the same lines by two people (mergeview.c). */
+   {"keep-yours", MG, {'y'}, MergeView_keepYours, ACTION_WRITES | ACTION_FOOTER, N_("yours"),
+    N_("Store your notes over theirs (now that you have seen them)")},
+   {"take-theirs", MG, {'t'}, MergeView_takeTheirs, ACTION_FOOTER, N_("theirs"),
+    N_("Keep their notes and drop yours")},
+   {"keep-both", MG, {'b'}, MergeView_keepBoth, ACTION_WRITES | ACTION_FOOTER, N_("both"),
+    N_("Store both texts, theirs first")},
+   {"edit-both", MG, {'e'}, MergeView_edit, ACTION_WRITES | ACTION_FOOTER, N_("edit"),
+    N_("Edit a text holding both versions between conflict marks")},
+   {"decide-later", MG, {KESC, 'q'}, MergeView_later, 0, NULL,
+    N_("Leave; your notes stay a draft that e resumes")},
 
    /* Lens upgrade preview. */
    {"confirm-upgrade", UP, {'y'}, Upgrade_confirm, ACTION_WRITES | ACTION_FOOTER, N_("upgrade"),
@@ -248,6 +261,8 @@ const char *Actions_screenName(ScreenId s)
       return _("Page");
    case SCREEN_UPGRADE:
       return _("Lens upgrade");
+   case SCREEN_MERGE:
+      return _("Notes merge");
    case SCREEN_PROMPT:
    default:
       return _("Prompt");
@@ -342,6 +357,7 @@ void Tui_listKeys(FILE *out)
       [SCREEN_PLAN] = "plan",           [SCREEN_MILESTONES] = "milestones",
       [SCREEN_SNAPSHOT] = "milestone",  [SCREEN_PAGER] = "page",
       [SCREEN_UPGRADE] = "upgrade",     [SCREEN_PROMPT] = "prompt",
+      [SCREEN_MERGE] = "merge",
    };
 
    for (size_t i = 0; i < Actions_count(); i++) {

@@ -423,6 +423,7 @@ void App_saveDraft(App *app)
    if (!editing || !app->have_doc || !app->ed.buf.modified)
       return;
    text = EdBuf_text(&app->ed.buf);
-   Draft_save(app->db_key, app->doc.workload.id, app->doc.lens->questions[app->ed.q].id, text);
+   Draft_saveBase(app->db_key, app->doc.workload.id, app->doc.lens->questions[app->ed.q].id, text,
+                  app->ed.base_notes ? app->ed.base_notes : "");
    free(text);
 }

@@ -36,6 +36,7 @@ typedef enum {
    SCREEN_SNAPSHOT,   /* a milestone's dashboard, read-only */
    SCREEN_PAGER,      /* a page of text: a diff, a history, an item's details */
    SCREEN_UPGRADE,    /* what a lens upgrade would change, to confirm */
+   SCREEN_MERGE,      /* notes two people changed on the same lines (mergeview.c) */
    SCREEN_PROMPT,   /* never on the stack: the keys of an open prompt */
    SCREEN_COUNT
 } ScreenId;
@@ -88,6 +89,7 @@ typedef struct Editor {
    EdBuf buf;
    size_t q;             /* the question whose notes these are */
    int64_t base_version; /* the answer's version when editing began */
+   char *base_notes;     /* owned: the notes the edit started from (merged against on save) */
    int first_row;        /* scroll */
    int width;            /* text width of the last layout */
 } Editor;
@@ -212,6 +214,8 @@ struct App {
    int report_format; /* a ReportFormat */
 
    Editor ed;
+   struct MergeView *merge; /* owned by mergeview.c while SCREEN_MERGE is open */
+   double draft_due; /* monotonic time of the next draft autosave; 0: none due */
    Prompt prompt;
    char *search; /* the last search, or NULL */
    size_t help_first;

@@ -34,17 +34,28 @@ static int textRows(int height)
    return r < 1 ? 1 : r;
 }
 
-void Editor_open(App *app, size_t q, const char *text)
+void Editor_openFrom(App *app, size_t q, const char *text, const char *base)
 {
    const StoredAnswer *s = &app->doc.stored[q];
+   char *b = xstrdup(base ? base : "");
 
    EdBuf_free(&app->ed.buf);
    EdBuf_init(&app->ed.buf, text ? text : s->notes);
    app->ed.buf.modified = text != NULL; /* a resumed draft is not stored yet */
    app->ed.q = q;
    app->ed.base_version = s->version;
+   free(app->ed.base_notes);
+   app->ed.base_notes = b;
    app->ed.first_row = 0;
    App_push(app, SCREEN_EDITOR);
+}
+
+/* A draft of unknown base counts as started from nothing: whatever is
+ * stored now is someone else's text, merged, never replaced unseen. */
+void Editor_open(App *app, size_t q, const char *text)
+{
+   const StoredAnswer *s = &app->doc.stored[q];
+   Editor_openFrom(app, q, text, text ? "" : s->notes);
 }
 
 void Editor_draw(App *app, int top, int height)
@@ -152,40 +163,54 @@ Stale Editor_move(App *app, Move m)
 static void leave(App *app)
 {
    EdBuf_free(&app->ed.buf);
+   free(app->ed.base_notes);
+   app->ed.base_notes = NULL;
    App_pop(app);
 }
 
+/* The notes are an edit from ed.base_notes, merged with what others stored
+ * meanwhile (other lines: merged; the same lines: the merge view, with
+ * yours kept as a draft until you choose). */
 Stale Editor_save(App *app, const char *arg)
 {
-   const Question *q = &app->doc.lens->questions[app->ed.q];
-   const StoredAnswer *s = &app->doc.stored[app->ed.q];
-   char *text = EdBuf_text(&app->ed.buf);
+   size_t qi = app->ed.q;
+   const Question *q = &app->doc.lens->questions[qi];
+   char *text = EdBuf_text(&app->ed.buf), *base;
+   StoreMerge m;
    Answer a;
-   StoreStatus st = STORE_STALE;
+   StoreStatus st;
 
-   /* Live reloads keep the doc current, so the doc's version alone would
-    * let this overwrite a change made while the editor was open. */
-   if (s->version == app->ed.base_version) {
-      App_copyAnswer(app, app->ed.q, &a);
-      st = App_putAnswer(app, app->ed.q, &a, text);
-      free(a.choices);
-   }
-   if (st == STORE_OK) {
-      Draft_remove(app->db_key, app->doc.workload.id, q->id);
-      App_message(app, ROLE_NOTICE, "%s", _("Notes stored"));
-   } else if (st == STORE_STALE) {
-      bool kept = Draft_save(app->db_key, app->doc.workload.id, q->id, text);
-      App_message(app, ROLE_ERROR,
-                  kept ? _("Not stored: %s changed this question meanwhile; yours is kept as a "
-                           "draft (e resumes it)")
-                       : _("Not stored: %s changed this question meanwhile"),
-                  s->updated_by ? s->updated_by : _("someone else"));
-   } else {
+   if (App_refuseReadOnly(app)) {
       free(text);
-      return STALE_ALL; /* App_putAnswer said why; the text stays in the editor */
+      return STALE_ALL;
    }
+   App_copyAnswer(app, qi, &a);
+   st = ReviewDoc_mergeAnswer(app->store, &app->doc, qi, &a, text, app->ed.base_notes,
+                              app->opts->user, NULL, &m);
+   free(a.choices);
+   if (st != STORE_OK) {
+      App_message(app, ROLE_ERROR, _("Not stored: %s"), Store_statusText(st));
+      free(text);
+      return STALE_ALL; /* the text stays in the editor */
+   }
+   if (m.notes_theirs) {
+      base = xstrdup(app->ed.base_notes ? app->ed.base_notes : "");
+      Draft_saveBase(app->db_key, app->doc.workload.id, q->id, text, base);
+      leave(app);
+      MergeView_open(app, qi, text, &m);
+      free(base);
+   } else {
+      Draft_remove(app->db_key, app->doc.workload.id, q->id);
+      if (m.notes_merged)
+         App_message(app, ROLE_NOTICE, _("Notes stored, merged with %s's changes on other lines"),
+                     m.notes_by ? m.notes_by : "?");
+      else
+         App_message(app, ROLE_NOTICE, "%s", _("Notes stored"));
+      leave(app);
+   }
+   StoreMerge_free(&m);
+   App_rebuild(app);
    free(text);
-   leave(app);
    return STALE_ALL;
 }
 

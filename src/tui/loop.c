@@ -36,6 +36,7 @@ static const ScreenOps ops[SCREEN_COUNT] = {
    [SCREEN_SNAPSHOT] = {SnapDash_draw, SnapDash_move, SnapDash_open, SnapDash_click},
    [SCREEN_PAGER] = {Pager_draw, Pager_move, NULL, NULL},
    [SCREEN_UPGRADE] = {Pager_draw, Pager_move, NULL, NULL},
+   [SCREEN_MERGE] = {Pager_draw, Pager_move, NULL, NULL},
    [SCREEN_PROMPT] = {NULL, Prompt_move, NULL, NULL},
 };
 
@@ -336,6 +337,7 @@ static Stale tick(App *app, double now, bool keyed)
          s |= App_reload(app);
       }
    }
+   s |= Loop_autosaveDraft(app, now);
    if (!app->read_only) {
       const char *wl = app->have_doc ? app->doc.workload.name : NULL;
       const char *q = NULL;

@@ -82,6 +82,9 @@ Stale Question_goto(App *app, const char *arg);
 void Editor_draw(App *app, int top, int height);
 /* Opens the editor on question q's notes (or on text when not NULL). */
 void Editor_open(App *app, size_t q, const char *text);
+/* Opens the editor on text whose edit started from base (a resumed draft,
+ * a text holding two versions): saving merges against base. */
+void Editor_openFrom(App *app, size_t q, const char *text, const char *base);
 Stale Editor_key(App *app, int key); /* a text key */
 Stale Editor_move(App *app, Move m);
 Stale Editor_save(App *app, const char *arg);
@@ -122,6 +125,21 @@ Stale Prompt_cancel(App *app, const char *arg);
 Stale Prompt_backspace(App *app, const char *arg);
 Stale Prompt_delete(App *app, const char *arg);
 Stale Prompt_clear(App *app, const char *arg);
+
+/* mergeview.c: notes changed on the same lines by two people. */
+/* On the input tick: while notes are being edited and differ from what was
+ * stored, the text is saved as a draft (with its base) every few seconds,
+ * so that even a kill -9 loses little and a resumed draft merges. */
+Stale Loop_autosaveDraft(App *app, double now);
+/* Shows yours against the stored text res names (res->notes_theirs). */
+void MergeView_open(App *app, size_t q, const char *yours, const StoreMerge *res);
+Stale MergeView_keepYours(App *app, const char *arg);
+Stale MergeView_takeTheirs(App *app, const char *arg);
+Stale MergeView_keepBoth(App *app, const char *arg);
+Stale MergeView_edit(App *app, const char *arg);
+Stale MergeView_later(App *app, const char *arg);
+/* Releases the view's texts (on leaving walens). */
+void MergeView_free(App *app);
 
 /* pager.c: a page of text on SCREEN_PAGER or SCREEN_UPGRADE. */
 void Pager_begin(App *app, const char *title);

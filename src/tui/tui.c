@@ -139,6 +139,8 @@ static void freeApp(App *app)
    App_freeWorkloads(app);
    Prompt_close(app);
    EdBuf_free(&app->ed.buf);
+   free(app->ed.base_notes);
+   MergeView_free(app);
    Presence_freeArray(app->others, app->n_others);
    free(app->creating.name);
    free(app->creating.description);
