@@ -180,6 +180,7 @@ typedef struct StoreClash {
 typedef struct StoreMerge {
    int64_t version;   /* the row's version afterwards (0: still never written) */
    bool wrote;        /* something was written (and a history row added) */
+   int64_t history_id; /* that history row's id (what an undo reverts); 0 when none */
    bool others;       /* someone else had changed the row since base */
    bool notes_merged; /* the notes combine this edit with another on other lines */
    StoreClash *clashes;

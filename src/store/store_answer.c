@@ -587,6 +587,7 @@ static StoreStatus mergeWrite(MergeRun *r, int64_t row_id, const char *extra) {
    if (st == STORE_OK) {
       r->out->version = version;
       r->out->wrote = true;
+      r->out->history_id = sqlite3_last_insert_rowid(r->s->db);
    }
    free(before);
    free(after);

@@ -293,6 +293,7 @@ static StoreStatus mergePlanLocked(Store *s, int64_t review_id, const PlanTracki
       if (st == STORE_OK) {
          out->version = version;
          out->wrote = true;
+         out->history_id = sqlite3_last_insert_rowid(s->db);
       }
       free(before);
       free(after);

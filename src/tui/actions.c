@@ -97,6 +97,8 @@ static const Action table[] = {
    {"goto", REVIEW, {0}, Question_goto, 0, NULL, N_("Open a question by its id: :goto ID")},
    {"history", Q | PL, {'H'}, History_show, 0, NULL,
     N_("Who changed the question (answer, notes, plan items), when, and what")},
+   {"undo", Q | PL, {'u'}, Undo_last, ACTION_WRITES, NULL,
+    N_("Undo your own most recent change here (others' changes since are kept)")},
    {"confirm-review", Q, {'c'}, Review_confirm, ACTION_WRITES, NULL,
     N_("Confirm the answer still holds after a lens upgrade (clears the re-review mark)")},
 

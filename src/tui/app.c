@@ -384,7 +384,10 @@ StoreStatus App_putAnswer(App *app, size_t q, const Answer *a, const char *notes
    } else if (st != STORE_OK) {
       App_message(app, ROLE_ERROR, _("Not stored: %s"), Store_statusText(st));
    }
-   StoreMerge_free(&m);
+   if ((st == STORE_OK || st == STORE_STALE) && m.wrote)
+      Undo_push(app, m.history_id, SCREEN_QUESTION, app->doc.lens->questions[q].id);
+   if (st == STORE_OK || st == STORE_STALE)
+      StoreMerge_free(&m);
    App_rebuild(app);
    return st;
 }

@@ -133,6 +133,7 @@ typedef struct PlanView {
    char *edit_q, *edit_c;
    int64_t edit_version;
    PlanField edit_field;
+   PlanTrack edit_base; /* the item as the prompt showed it: the merge's base */
 } PlanView;
 
 /* The review's milestones (parsed), and the review now for the trend. */
@@ -216,6 +217,7 @@ struct App {
    Editor ed;
    struct MergeView *merge; /* owned by mergeview.c while SCREEN_MERGE is open */
    double draft_due; /* monotonic time of the next draft autosave; 0: none due */
+   struct UndoStack *undo; /* this session's own changes, newest last (undo.c) */
    Prompt prompt;
    char *search; /* the last search, or NULL */
    size_t help_first;

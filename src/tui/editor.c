@@ -193,6 +193,8 @@ Stale Editor_save(App *app, const char *arg)
       free(text);
       return STALE_ALL; /* the text stays in the editor */
    }
+   if (m.wrote)
+      Undo_push(app, m.history_id, SCREEN_QUESTION, q->id);
    if (m.notes_theirs) {
       base = xstrdup(app->ed.base_notes ? app->ed.base_notes : "");
       Draft_saveBase(app->db_key, app->doc.workload.id, q->id, text, base);

@@ -17,7 +17,7 @@ libwalens_a_SOURCES += \
 	src/tui/editor.c src/tui/help.c src/tui/prompt.c src/tui/search.c \
 	src/tui/chart.c src/tui/chart.h src/tui/planfilter.c src/tui/planfilter.h \
 	src/tui/pager.c src/tui/planview.c src/tui/milestones.c src/tui/history.c \
-	src/tui/upgradeview.c src/tui/mergeview.c src/tui/writereport.c
+	src/tui/upgradeview.c src/tui/mergeview.c src/tui/undo.c src/tui/writereport.c
 
 if HAVE_CRITERION
 check_PROGRAMS += tests/unit/test_tui_text tests/unit/test_tui_layout tests/unit/test_tui_input \

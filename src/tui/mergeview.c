@@ -127,6 +127,8 @@ static Stale storeFromTheirs(App *app, const char *text, const char *done)
       App_message(app, ROLE_ERROR, "%s", _("They changed the notes again: here is the new text"));
       return STALE_ALL;
    }
+   if (res.wrote)
+      Undo_push(app, res.history_id, SCREEN_QUESTION, q->id);
    StoreMerge_free(&res);
    Draft_remove(app->db_key, app->doc.workload.id, q->id);
    App_pop(app);

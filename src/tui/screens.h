@@ -126,6 +126,15 @@ Stale Prompt_backspace(App *app, const char *arg);
 Stale Prompt_delete(App *app, const char *arg);
 Stale Prompt_clear(App *app, const char *arg);
 
+/* undo.c: this session's own changes, undone newest first. */
+/* Remembers a change this session wrote (its history row) on screen
+ * (SCREEN_QUESTION or SCREEN_PLAN) to question. */
+void Undo_push(App *app, int64_t history_id, ScreenId screen, const char *question);
+/* u: reverts the newest remembered change of this screen (of the question
+ * shown, on the question screen), merged like any write. */
+Stale Undo_last(App *app, const char *arg);
+void Undo_free(App *app);
+
 /* mergeview.c: notes changed on the same lines by two people. */
 /* On the input tick: while notes are being edited and differ from what was
  * stored, the text is saved as a draft (with its base) every few seconds,

@@ -141,6 +141,7 @@ static void freeApp(App *app)
    EdBuf_free(&app->ed.buf);
    free(app->ed.base_notes);
    MergeView_free(app);
+   Undo_free(app);
    Presence_freeArray(app->others, app->n_others);
    free(app->creating.name);
    free(app->creating.description);

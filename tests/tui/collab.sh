@@ -93,4 +93,24 @@ check_q "bob's notes are not erased" payments Q3 '"notes": "bob'"'"'s decision"'
 keys a2 b
 expect a2 "Both texts are stored, theirs first" "alice keeps both"
 check_q "both are stored" payments Q3 '"notes": "bob'"'"'s decision\nalice'"'"'s draft"'
+# Undo: u reverts alice's own last change on the question, keeping bob's.
+goto a2 Q5
+goto b Q5
+expect a2 "Q5" "alice on Q5"
+expect b "Q5" "bob on Q5"
+keys a2 1
+expect b "1 [x]" "bob sees alice's practice"
+keys b 2
+expect a2 "2 [x]" "alice sees bob's"
+keys a2 u
+expect a2 "Undone: your last change here" "u undoes alice's change"
+expect a2 "1 [ ]" "her practice is cleared"
+expect a2 "2 [x]" "bob's stays"
+"$WALENS" --db "$DB" history payments Q5 --format json > "$TMP/h5"
+grep -q '"undo_of"' "$TMP/h5" && pass "the history records the undo" || fail "the history records the undo" "$(cat "$TMP/h5")"
+keys a2 u
+expect a2 "Nothing of yours to undo here" "a second u has nothing of alice's left on Q5"
+keys b u
+expect b "Undone: your last change here" "bob undoes his own"
+check_q "both undone" payments Q5 '"selected": []'
 finish
