@@ -161,6 +161,7 @@ BEGIN {
    titles["page"] = "A page of text (a difference, a history, details)"
    titles["upgrade"] = "A lens upgrade (preview)"
    titles["merge"] = "Notes changed by two people on the same lines"
+   titles["roster"] = "Who is here"
 }
 {
    n++

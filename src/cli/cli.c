@@ -38,6 +38,7 @@ const CliCommand Cli_commands[] = {
    { "milestone", N_("add WORKLOAD NAME | list WORKLOAD [--format text|json] | diff WORKLOAD A [B] [--format text|json]"),
      N_("save, list and compare snapshots of a review"), Cmd_milestone },
    { "history", N_("WORKLOAD [QUESTION_ID] [--format text|json]"), N_("who changed what and when"), Cmd_history },
+   { "who", N_("[WORKLOAD] [--format text|json]"), N_("who has the database open: where, idle time, read-only or not"), Cmd_who },
    { "revert", N_("WORKLOAD HISTORY_ID"), N_("undo one recorded answer or plan change, keeping what others changed since"), Cmd_revert },
    { "upgrade", N_("WORKLOAD [--lens FILE|KEY] [--dry-run] [--check] [--milestone NAME] [--format text|json]"),
      N_("move a workload to a newer version of its lens"), Cmd_upgrade },

@@ -312,15 +312,31 @@ typedef struct Presence {
    char *user, *workload, *question; /* question may be NULL */
    char *seen_at;
    long pid;
+   char *screen;    /* "question", "plan", ... or NULL (an older walens) */
+   bool read_only;  /* an observer */
+   char *active_at; /* the user's last key, or NULL */
 } Presence;
+
+/* Where a session is, for Store_heartbeatAt. */
+typedef struct PresenceBeat {
+   const char *user, *workload, *question, *screen; /* all but user may be NULL */
+   int idle_s; /* seconds since the user's last key */
+} PresenceBeat;
 
 /* Keyed by pid; workload and question may be NULL.  STORE_READONLY on a
  * read-only store.  Appends no history. */
 StoreStatus Store_heartbeat(Store *s, const char *user, const char *workload,
                             const char *question);
+/* Store_heartbeat with the screen and idle time.  A read-only observer
+ * (STORE_OPEN_READONLY on a file it could write) writes its presence row
+ * too, marked read_only, and nothing else: so that others see who
+ * watches.  STORE_READONLY only when the file itself is not writable. */
+StoreStatus Store_heartbeatAt(Store *s, const PresenceBeat *b);
 /* Deletes this pid's row: on leaving, so that others do not see us "here"
  * until the row ages out.  STORE_READONLY on a read-only store. */
 StoreStatus Store_leave(Store *s);
+/* Store_leave for an observer's row as well (see Store_heartbeatAt). */
+StoreStatus Store_leaveAny(Store *s);
 /* Others (not this pid) seen within max_age_s seconds, by user then pid;
  * older rows are deleted (not on a read-only store). */
 StoreStatus Store_presence(Store *s, int max_age_s, Presence **out, size_t *n);

@@ -146,9 +146,18 @@ static const char schemaV2[] =
    "CREATE TRIGGER milestone_no_delete BEFORE DELETE ON milestone"
    "  BEGIN SELECT RAISE(ABORT, 'milestones are immutable'); END;";
 
+/* Version 3: the roster (issue 12): the screen each session is on, whether
+ * it is a read-only observer, and when its user last pressed a key. */
+static const char schemaV3[] =
+   "ALTER TABLE presence ADD COLUMN screen TEXT;"
+   "ALTER TABLE presence ADD COLUMN read_only INTEGER NOT NULL DEFAULT 0"
+   "  CHECK (read_only IN (0, 1));"
+   "ALTER TABLE presence ADD COLUMN active_at TEXT;";
+
 static const Migration migrations[] = {
    { 1, schemaV1 },
    { 2, schemaV2 },
+   { 3, schemaV3 },
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
                "one migration step per schema version");

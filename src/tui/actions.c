@@ -25,7 +25,8 @@
 #define PG SCREEN_BIT(SCREEN_PAGER)
 #define UP SCREEN_BIT(SCREEN_UPGRADE)
 #define MG SCREEN_BIT(SCREEN_MERGE)
-#define BROWSE (W | D | L | Q | H | PL | MS | SN | PG | UP | MG)
+#define RO SCREEN_BIT(SCREEN_ROSTER)
+#define BROWSE (W | D | L | Q | H | PL | MS | SN | PG | UP | MG | RO)
 #define REVIEW (D | L | Q)
 #define LISTS (W | D | L | H | PL | MS | SN | PG | UP) /* what pages */
 
@@ -42,6 +43,8 @@ static const Action table[] = {
     N_("Type a command: any action's name, e.g. :filter high, :goto Q3, :quit")},
    {"redraw", BROWSE | E, {KCTRL('L')}, Loop_redraw, 0, NULL, N_("Redraw the screen")},
    {"mouse", BROWSE, {0}, Loop_mouse, 0, NULL, N_("Switch mouse clicks on or off (:mouse on|off)")},
+   {"who", BROWSE, {'W'}, Roster_show, 0, NULL,
+    N_("Who is here: every session on this database, where it is, idle time, read-only or not")},
 
    {"open", W | D | L | PL | MS | SN, {ENTER}, Loop_open, ACTION_FOOTER, N_("open"),
     N_("Open what is selected (a plan item: its improvement text and links; a milestone: its "
@@ -265,6 +268,8 @@ const char *Actions_screenName(ScreenId s)
       return _("Lens upgrade");
    case SCREEN_MERGE:
       return _("Notes merge");
+   case SCREEN_ROSTER:
+      return _("Who is here");
    case SCREEN_PROMPT:
    default:
       return _("Prompt");
@@ -359,7 +364,7 @@ void Tui_listKeys(FILE *out)
       [SCREEN_PLAN] = "plan",           [SCREEN_MILESTONES] = "milestones",
       [SCREEN_SNAPSHOT] = "milestone",  [SCREEN_PAGER] = "page",
       [SCREEN_UPGRADE] = "upgrade",     [SCREEN_PROMPT] = "prompt",
-      [SCREEN_MERGE] = "merge",
+      [SCREEN_MERGE] = "merge",         [SCREEN_ROSTER] = "roster",
    };
 
    for (size_t i = 0; i < Actions_count(); i++) {

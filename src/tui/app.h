@@ -37,6 +37,7 @@ typedef enum {
    SCREEN_PAGER,      /* a page of text: a diff, a history, an item's details */
    SCREEN_UPGRADE,    /* what a lens upgrade would change, to confirm */
    SCREEN_MERGE,      /* notes two people changed on the same lines (mergeview.c) */
+   SCREEN_ROSTER,     /* who is here (roster.c) */
    SCREEN_PROMPT,   /* never on the stack: the keys of an open prompt */
    SCREEN_COUNT
 } ScreenId;
@@ -218,6 +219,8 @@ struct App {
    struct MergeView *merge; /* owned by mergeview.c while SCREEN_MERGE is open */
    double draft_due; /* monotonic time of the next draft autosave; 0: none due */
    struct UndoStack *undo; /* this session's own changes, newest last (undo.c) */
+   double last_key_at;     /* monotonic time of the last key, for idle times */
+   size_t roster_first;    /* the roster's scroll (roster.c) */
    Prompt prompt;
    char *search; /* the last search, or NULL */
    size_t help_first;

@@ -17,7 +17,7 @@ libwalens_a_SOURCES += \
 	src/tui/editor.c src/tui/help.c src/tui/prompt.c src/tui/search.c \
 	src/tui/chart.c src/tui/chart.h src/tui/planfilter.c src/tui/planfilter.h \
 	src/tui/pager.c src/tui/planview.c src/tui/milestones.c src/tui/history.c \
-	src/tui/upgradeview.c src/tui/mergeview.c src/tui/undo.c src/tui/writereport.c
+	src/tui/upgradeview.c src/tui/mergeview.c src/tui/undo.c src/tui/roster.c src/tui/writereport.c
 
 if HAVE_CRITERION
 check_PROGRAMS += tests/unit/test_tui_text tests/unit/test_tui_layout tests/unit/test_tui_input \
@@ -47,7 +47,7 @@ endif
 # Screen tests: walens in tmux, keys typed, the screen read back.
 TUI_TESTS = tests/tui/basic.sh tests/tui/notes.sh tests/tui/multi.sh tests/tui/resize.sh \
 	tests/tui/readonly.sh tests/tui/escape.sh tests/tui/plan.sh tests/tui/milestones.sh \
-	tests/tui/upgrade.sh tests/tui/collab.sh
+	tests/tui/upgrade.sh tests/tui/collab.sh tests/tui/roster.sh
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/tuilib.sh tests/fixtures/tui/fake-editor.sh \
 	tests/fixtures/lenses/escapes.yaml tests/fixtures/tui/nophases.json

@@ -126,6 +126,15 @@ Stale Prompt_backspace(App *app, const char *arg);
 Stale Prompt_delete(App *app, const char *arg);
 Stale Prompt_clear(App *app, const char *arg);
 
+/* roster.c: who is here. */
+/* The screen's name as presence stores it ("question", "plan", ...). */
+const char *Roster_screenId(ScreenId s);
+Stale Roster_show(App *app, const char *arg);
+void Roster_draw(App *app, int top, int height);
+Stale Roster_move(App *app, Move m);
+/* People on the open workload, this session included. */
+size_t Roster_hereCount(const App *app);
+
 /* undo.c: this session's own changes, undone newest first. */
 /* Remembers a change this session wrote (its history row) on screen
  * (SCREEN_QUESTION or SCREEN_PLAN) to question. */

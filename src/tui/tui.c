@@ -214,8 +214,7 @@ int Tui_run(const TuiOptions *opts)
    status = Loop_run(&app);
    /* Every orderly way out passes here (a quit, a signal, a lost
     * terminal): others stop seeing us at once. */
-   if (!app.read_only)
-      Store_leave(app.store);
+   Store_leaveAny(app.store); /* observers have a presence row too */
    restoreTerminal();
    restoreSignals(old);
    Xalloc_setFatalHook(NULL);
