@@ -232,6 +232,10 @@ static bool baseAnswer(Store *s, ReviewDoc *doc, size_t qi, const AnswerArgs *ar
    return true;
 }
 
+/* How often --notes is written again over notes that changed between our
+ * read and our write. */
+#define ANSWER_RETRIES 8
+
 /* The stored answer sa in core form (unknown ids are skipped). */
 static void seenAnswer(const Question *q, const StoredAnswer *sa, Answer *a)
 {
@@ -277,6 +281,19 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi, const Answer
    }
    StoreMerge m;
    StoreStatus st = ReviewDoc_mergeAnswer(s, doc, qi, &a, args->notes, NULL, Cli_user(env), NULL, &m);
+   /* Without --base-version, --notes replaces the notes as they are: a
+    * write that slipped in between our read and our write is not one the
+    * user could have seen, so the notes are written again over the fresh
+    * text (the doc now holds it), as before intents. */
+   for (int attempt = 0; attempt < ANSWER_RETRIES && st == STORE_OK && !args->base &&
+                         m.notes_theirs && m.n_clashes == 1;
+        attempt++) {
+      StoreMerge_free(&m);
+      seenAnswer(q, &doc->stored[qi], &a);
+      if (!applyChange(q, args, reason, &a))
+         break;
+      st = ReviewDoc_mergeAnswer(s, doc, qi, &a, args->notes, NULL, Cli_user(env), NULL, &m);
+   }
    if (swapped)
       StoredAnswer_free(&saved); /* the doc was refreshed from the store */
    int rc = EXIT_FAIL;
