@@ -148,8 +148,8 @@ static const Action table[] = {
     N_("Store both texts, theirs first")},
    {"edit-both", MG, {'e'}, MergeView_edit, ACTION_WRITES | ACTION_FOOTER, N_("edit"),
     N_("Edit a text holding both versions between conflict marks")},
-   {"decide-later", MG, {KESC, 'q'}, MergeView_later, 0, NULL,
-    N_("Leave; your notes stay a draft that e resumes")},
+   {"decide-later", MG, {0}, MergeView_later, 0, NULL,
+    N_("Leave; your notes stay a draft that e resumes (q and Esc leave as well)")},
 
    /* Lens upgrade preview. */
    {"confirm-upgrade", UP, {'y'}, Upgrade_confirm, ACTION_WRITES | ACTION_FOOTER, N_("upgrade"),

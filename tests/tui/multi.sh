@@ -39,8 +39,7 @@ expect a "bob was here" "it shows bob's text"
 expect a "alice was here" "and hers"
 check_q "bob's notes are not overwritten" payments Q1 '"notes": "bob was here"'
 keys a Escape
-expect a "Your notes are kept as a draft" "deciding later keeps alice's text"
-expect a "an unsaved draft is waiting" "as a draft"
+expect a "an unsaved draft is waiting" "Esc leaves the merge view, alice's text kept as a draft"
 keys a e
 expect a "alice was here" "the draft comes back in the editor"
 expect a "Your unsaved draft is back" "and says so"

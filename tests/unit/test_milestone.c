@@ -161,12 +161,19 @@ Test(milestone, migrates_from_version_1) {
    cr_assert_null(rawExec("DROP TRIGGER answer_insert_clears_mark;"
                           "DROP TRIGGER answer_update_clears_mark;"
                           "DROP TRIGGER milestone_no_delete; DROP TABLE review_mark;"
+                          /* the presence table as version 1 made it (step 3 adds columns) */
+                          "DROP TABLE presence; CREATE TABLE presence (pid INTEGER PRIMARY KEY,"
+                          " user_name TEXT NOT NULL, workload TEXT, question TEXT,"
+                          " seen_at TEXT NOT NULL);"
                           "PRAGMA user_version = 1;"));
    Store *s = openStore();
    cr_assert_eq(Store_schemaVersion(s), STORE_SCHEMA_VERSION);
-   cr_assert_eq(STORE_SCHEMA_VERSION, 2);
+   cr_assert_eq(STORE_SCHEMA_VERSION, 3);
    Store_close(s);
-   cr_assert_eq(rawInt("PRAGMA user_version"), 2);
+   cr_assert_eq(rawInt("PRAGMA user_version"), 3);
+   cr_assert_eq(rawInt("SELECT count(*) FROM pragma_table_info('presence') WHERE name IN"
+                       " ('screen', 'read_only', 'active_at')"),
+                3);
    cr_assert_eq(rawInt("SELECT count(*) FROM sqlite_master WHERE name IN ('review_mark',"
                        " 'answer_insert_clears_mark', 'answer_update_clears_mark',"
                        " 'milestone_no_delete')"),
