@@ -25,8 +25,8 @@
 /* Hidden options: machine-readable listings of the tables, for the man
  * page's generator and the shell completion.  Not in --help on purpose. */
 typedef enum { LIST_NONE, LIST_KEYS, LIST_COMMANDS, LIST_WORKLOADS } Listing;
-static const char *const listingWords[] = { NULL, "--list-keys", "--list-commands",
-                                            "--list-workloads" };
+static const char *const listingWords[] = {NULL, "--list-keys", "--list-commands",
+                                           "--list-workloads"};
 
 static bool globalOnly(int id, const char *value, void *ctx)
 {
@@ -75,9 +75,12 @@ static int runTui(CliEnv *env, int argc, char **argv)
          free(err);
          rc = EXIT_FAIL;
       } else {
-         TuiOptions o = { .db_path = db, .lens_arg = env->lens_arg, .user = Cli_user(env),
-                          .workload = npos ? pos[0] : NULL, .read_only = env->read_only,
-                          .mouse = !env->no_mouse };
+         TuiOptions o = {.db_path = db,
+                         .lens_arg = env->lens_arg,
+                         .user = Cli_user(env),
+                         .workload = npos ? pos[0] : NULL,
+                         .read_only = env->read_only,
+                         .mouse = !env->no_mouse};
          rc = Tui_run(&o);
          free(db);
       }
@@ -179,7 +182,7 @@ static int runListing(Listing what, CliEnv *env, int argc, char **argv)
    }
    free(pos);
    switch (what) {
-   case LIST_KEYS: Tui_listKeys(stdout); return EXIT_OK;
+   case LIST_KEYS: Actions_listKeys(stdout); return EXIT_OK;
    case LIST_COMMANDS: listCommands(); return EXIT_OK;
    case LIST_WORKLOADS: return listWorkloads(env);
    case LIST_NONE: break;
@@ -191,7 +194,7 @@ int main(int argc, char **argv)
 {
    setlocale(LC_ALL, "");
    findInstalledData();
-   CliEnv env = { 0 };
+   CliEnv env = {0};
    Listing listing = takeListing(&argc, argv);
    if (listing != LIST_NONE) {
       int rc = runListing(listing, &env, argc, argv);

@@ -63,8 +63,8 @@ static bool takeOption(int argc, char **argv, int *i, const OptSpec *specs, OptH
    return fn(spec->id, value, ctx);
 }
 
-bool Args_parse(int argc, char **argv, int first, const OptSpec *specs, OptHandler fn,
-                void *ctx, char ***pos, size_t *npos)
+bool Args_parse(int argc, char **argv, int first, const OptSpec *specs, OptHandler fn, void *ctx,
+                char ***pos, size_t *npos)
 {
    *pos = xcalloc((size_t)(argc > 0 ? argc : 1), sizeof **pos);
    *npos = 0;
@@ -92,8 +92,7 @@ void Args_printHelp(const OptSpec *specs)
       char left[64];
       const char *arg = s->arg ? _(s->arg) : ""; /* N_() in the tables */
       if (s->short_name)
-         snprintf(left, sizeof left, "-%c, --%s%s%s", s->short_name, s->name, *arg ? " " : "",
-                  arg);
+         snprintf(left, sizeof left, "-%c, --%s%s%s", s->short_name, s->name, *arg ? " " : "", arg);
       else
          snprintf(left, sizeof left, "    --%s%s%s", s->name, *arg ? " " : "", arg);
       /* Padded by columns: a translated placeholder may hold an umlaut. */

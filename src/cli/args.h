@@ -23,8 +23,8 @@ typedef bool (*OptHandler)(int id, const char *value, void *ctx);
 /* Parses argv[first..argc).  Positional arguments are collected into *pos
  * (an array of borrowed pointers, caller frees the array).  Prints
  * "walens: ..." and returns false on an unknown option or a missing value. */
-bool Args_parse(int argc, char **argv, int first, const OptSpec *specs, OptHandler fn,
-                void *ctx, char ***pos, size_t *npos);
+bool Args_parse(int argc, char **argv, int first, const OptSpec *specs, OptHandler fn, void *ctx,
+                char ***pos, size_t *npos);
 
 /* Prints the option list ("  --db FILE   help") of a table, ending at a
  * spec with name NULL. */

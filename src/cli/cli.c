@@ -16,37 +16,59 @@
 #include "version.h"
 
 const OptSpec Cli_globalOptions[] = {
-   { "db", 0, N_("FILE"), N_("the database (default: $WALENS_DB, else $XDG_DATA_HOME/walens/walens.db)"), OPT_DB },
-   { "lens", 0, N_("KEY|FILE"), N_("the lens for new workloads (default: machine-learning)"), OPT_LENS },
-   { "user", 0, N_("NAME"), N_("who the changes are recorded as (default: the login name)"), OPT_USER },
-   { "read-only", 0, NULL, N_("open the database for reading only"), OPT_READ_ONLY },
-   { "no-mouse", 0, NULL, N_("do not use the mouse in the terminal UI"), OPT_NO_MOUSE },
-   { "help", 'h', NULL, N_("show this help and exit"), OPT_HELP },
-   { "version", 'V', NULL, N_("show the version and exit"), OPT_VERSION },
-   { NULL, 0, NULL, NULL, 0 },
+   {"db", 0, N_("FILE"),
+    N_("the database (default: $WALENS_DB, else $XDG_DATA_HOME/walens/walens.db)"), OPT_DB},
+   {"lens", 0, N_("KEY|FILE"), N_("the lens for new workloads (default: machine-learning)"),
+    OPT_LENS},
+   {"user", 0, N_("NAME"), N_("who the changes are recorded as (default: the login name)"),
+    OPT_USER},
+   {"read-only", 0, NULL, N_("open the database for reading only"), OPT_READ_ONLY},
+   {"no-mouse", 0, NULL, N_("do not use the mouse in the terminal UI"), OPT_NO_MOUSE},
+   {"help", 'h', NULL, N_("show this help and exit"), OPT_HELP},
+   {"version", 'V', NULL, N_("show the version and exit"), OPT_VERSION},
+   {NULL, 0, NULL, NULL, 0},
 };
 
 const CliCommand Cli_commands[] = {
-   { "lens", N_("check [--strict] FILE... | list | export [LENS] [--format aws-json|yaml] [-o FILE]"), N_("validate lens files, list the lenses available, export a lens"), Cmd_lens },
-   { "workload", N_("add NAME [options] | list [--all] [--format text|json] | rename OLD NEW | archive NAME [--undo]"),
-     N_("create, list, rename and archive workloads"), Cmd_workload },
-   { "answer", N_("WORKLOAD QUESTION_ID [--select ID,...] [--unselect ID,...] [--none] [--not-applicable REASON] [--applicable] [--notes TEXT] [--base-version N]"),
-     N_("record the answer to one question"), Cmd_answer },
-   { "status", N_("WORKLOAD [--format text|json]"), N_("the phase x pillar matrix and each question's risk"), Cmd_status },
-   { "plan", N_("WORKLOAD [--status S] [--owner NAME] [--format text|json] | set WORKLOAD QUESTION_ID CHOICE_ID [--status S] [--owner NAME] [--due DATE] [--priority N] [--note TEXT]"),
-     N_("list the improvement plan, track one item"), Cmd_plan },
-   { "milestone", N_("add WORKLOAD NAME | list WORKLOAD [--format text|json] | diff WORKLOAD A [B] [--format text|json]"),
-     N_("save, list and compare snapshots of a review"), Cmd_milestone },
-   { "history", N_("WORKLOAD [QUESTION_ID] [--format text|json]"), N_("who changed what and when"), Cmd_history },
-   { "who", N_("[WORKLOAD] [--format text|json]"), N_("who has the database open: where, idle time, read-only or not"), Cmd_who },
-   { "revert", N_("WORKLOAD HISTORY_ID"), N_("undo one recorded answer or plan change, keeping what others changed since"), Cmd_revert },
-   { "upgrade", N_("WORKLOAD [--lens FILE|KEY] [--dry-run] [--check] [--milestone NAME] [--format text|json]"),
-     N_("move a workload to a newer version of its lens"), Cmd_upgrade },
-   { "report", N_("WORKLOAD [--format text|md|html|csv|json] [--milestone NAME] [--plan-only] [-o FILE] [--width N] [--page-length N]"),
-     N_("write the review or its improvement plan for printing, sharing or tools"), Cmd_report },
-   { "export", N_("WORKLOAD [-o FILE]"), N_("write a workload's review as a bundle for another database"), Cmd_export },
-   { "import", N_("FILE [--as NAME]"), N_("load a review bundle written by 'walens export'"), Cmd_import },
-   { NULL, NULL, NULL, NULL },
+   {"lens",
+    N_("check [--strict] FILE... | list | export [LENS] [--format aws-json|yaml] [-o FILE]"),
+    N_("validate lens files, list the lenses available, export a lens"), Cmd_lens},
+   {"workload",
+    N_("add NAME [options] | list [--all] [--format text|json] | rename OLD NEW | archive NAME "
+       "[--undo]"),
+    N_("create, list, rename and archive workloads"), Cmd_workload},
+   {"answer",
+    N_("WORKLOAD QUESTION_ID [--select ID,...] [--unselect ID,...] [--none] [--not-applicable "
+       "REASON] [--applicable] [--notes TEXT] [--base-version N]"),
+    N_("record the answer to one question"), Cmd_answer},
+   {"status", N_("WORKLOAD [--format text|json]"),
+    N_("the phase x pillar matrix and each question's risk"), Cmd_status},
+   {"plan",
+    N_("WORKLOAD [--status S] [--owner NAME] [--format text|json] | set WORKLOAD QUESTION_ID "
+       "CHOICE_ID [--status S] [--owner NAME] [--due DATE] [--priority N] [--note TEXT]"),
+    N_("list the improvement plan, track one item"), Cmd_plan},
+   {"milestone",
+    N_("add WORKLOAD NAME | list WORKLOAD [--format text|json] | diff WORKLOAD A [B] [--format "
+       "text|json]"),
+    N_("save, list and compare snapshots of a review"), Cmd_milestone},
+   {"history", N_("WORKLOAD [QUESTION_ID] [--format text|json]"), N_("who changed what and when"),
+    Cmd_history},
+   {"who", N_("[WORKLOAD] [--format text|json]"),
+    N_("who has the database open: where, idle time, read-only or not"), Cmd_who},
+   {"revert", N_("WORKLOAD HISTORY_ID"),
+    N_("undo one recorded answer or plan change, keeping what others changed since"), Cmd_revert},
+   {"upgrade",
+    N_("WORKLOAD [--lens FILE|KEY] [--dry-run] [--check] [--milestone NAME] [--format text|json]"),
+    N_("move a workload to a newer version of its lens"), Cmd_upgrade},
+   {"report",
+    N_("WORKLOAD [--format text|md|html|csv|json] [--milestone NAME] [--plan-only] [-o FILE] "
+       "[--width N] [--page-length N]"),
+    N_("write the review or its improvement plan for printing, sharing or tools"), Cmd_report},
+   {"export", N_("WORKLOAD [-o FILE]"),
+    N_("write a workload's review as a bundle for another database"), Cmd_export},
+   {"import", N_("FILE [--as NAME]"), N_("load a review bundle written by 'walens export'"),
+    Cmd_import},
+   {NULL, NULL, NULL, NULL},
 };
 
 const CliCommand *Cli_find(const char *name)
@@ -86,8 +108,8 @@ void Cli_printCommandHelp(const char *name, const OptSpec *specs)
 
 enum { CLI_KEEP = UTF8_KEEP_NL | UTF8_KEEP_TAB };
 
-__attribute__((format(printf, 3, 0)))
-static void vwrite(FILE *f, const char *prefix, const char *fmt, va_list ap)
+__attribute__((format(printf, 3, 0))) static void vwrite(FILE *f, const char *prefix,
+                                                         const char *fmt, va_list ap)
 {
    if (prefix)
       fputs(prefix, f);
@@ -155,15 +177,15 @@ static size_t countSpecs(const OptSpec *s)
    return n;
 }
 
-bool Cli_parse(CliEnv *env, int argc, char **argv, const OptSpec *specs, OptHandler fn,
-               void *ctx, char ***pos, size_t *npos)
+bool Cli_parse(CliEnv *env, int argc, char **argv, const OptSpec *specs, OptHandler fn, void *ctx,
+               char ***pos, size_t *npos)
 {
    size_t n = countSpecs(specs), g = countSpecs(Cli_globalOptions);
    OptSpec *all = xcalloc(n + g + 1, sizeof *all);
    if (n)
       memcpy(all, specs, n * sizeof *all);
    memcpy(all + n, Cli_globalOptions, g * sizeof *all);
-   ParseCtx pc = { env, fn, ctx };
+   ParseCtx pc = {env, fn, ctx};
    bool ok = Args_parse(argc, argv, 1, all, dispatchOption, &pc, pos, npos);
    free(all);
    if (!ok)

@@ -87,8 +87,8 @@ int Cli_width(const char *s);
 void Cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Parses options of a subcommand that has specs (global ones are accepted
  * too).  Returns false after printing a usage error. */
-bool Cli_parse(CliEnv *env, int argc, char **argv, const OptSpec *specs, OptHandler fn,
-               void *ctx, char ***pos, size_t *npos);
+bool Cli_parse(CliEnv *env, int argc, char **argv, const OptSpec *specs, OptHandler fn, void *ctx,
+               char ***pos, size_t *npos);
 /* Prints a subcommand's help from its table entry and options. */
 void Cli_printCommandHelp(const char *name, const OptSpec *specs);
 

@@ -13,14 +13,20 @@
 enum { OPT_SELECT = 100, OPT_UNSELECT, OPT_NONE, OPT_NA, OPT_APPLICABLE, OPT_NOTES, OPT_BASE };
 
 static const OptSpec answerOptions[] = {
-   { "select", 0, N_("ID,..."), N_("select these choices"), OPT_SELECT },
-   { "unselect", 0, N_("ID,..."), N_("unselect these choices"), OPT_UNSELECT },
-   { "none", 0, NULL, N_("select \"None of these\" (clears the others)"), OPT_NONE },
-   { "not-applicable", 0, N_("REASON"), N_("the question does not apply: OUT_OF_SCOPE, BUSINESS_PRIORITIES, ARCHITECTURE_CONSTRAINTS or OTHER"), OPT_NA },
-   { "applicable", 0, NULL, N_("the question applies again"), OPT_APPLICABLE },
-   { "notes", 0, N_("TEXT"), N_("replace the question's notes"), OPT_NOTES },
-   { "base-version", 0, N_("N"), N_("the answer version the change was made against: what others changed since is kept, a clash is not written"), OPT_BASE },
-   { NULL, 0, NULL, NULL, 0 },
+   {"select", 0, N_("ID,..."), N_("select these choices"), OPT_SELECT},
+   {"unselect", 0, N_("ID,..."), N_("unselect these choices"), OPT_UNSELECT},
+   {"none", 0, NULL, N_("select \"None of these\" (clears the others)"), OPT_NONE},
+   {"not-applicable", 0, N_("REASON"),
+    N_("the question does not apply: OUT_OF_SCOPE, BUSINESS_PRIORITIES, ARCHITECTURE_CONSTRAINTS "
+       "or OTHER"),
+    OPT_NA},
+   {"applicable", 0, NULL, N_("the question applies again"), OPT_APPLICABLE},
+   {"notes", 0, N_("TEXT"), N_("replace the question's notes"), OPT_NOTES},
+   {"base-version", 0, N_("N"),
+    N_("the answer version the change was made against: what others changed since is kept, a clash "
+       "is not written"),
+    OPT_BASE},
+   {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct AnswerArgs {
@@ -178,7 +184,8 @@ static bool applyChange(const Question *q, const AnswerArgs *args, NaReason reas
 static bool validateArgs(const AnswerArgs *a, NaReason *reason)
 {
    if (!a->select && !a->unselect && !a->none && !a->na_reason && !a->applicable && !a->notes) {
-      Cli_error("%s", _("nothing to record: give --select, --unselect, --none, --not-applicable, --applicable or --notes"));
+      Cli_error("%s", _("nothing to record: give --select, --unselect, --none, --not-applicable, "
+                        "--applicable or --notes"));
       return false;
    }
    if (a->na_reason && a->applicable) {
@@ -190,7 +197,8 @@ static bool validateArgs(const AnswerArgs *a, NaReason *reason)
       return false;
    }
    if (a->na_reason && (!NaReason_parse(a->na_reason, reason) || *reason == NA_NONE)) {
-      Cli_error(_("unknown reason '%s' (OUT_OF_SCOPE, BUSINESS_PRIORITIES, ARCHITECTURE_CONSTRAINTS, OTHER)"),
+      Cli_error(_("unknown reason '%s' (OUT_OF_SCOPE, BUSINESS_PRIORITIES, "
+                  "ARCHITECTURE_CONSTRAINTS, OTHER)"),
                 a->na_reason);
       return false;
    }
@@ -263,8 +271,8 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi, const Answer
                   NaReason reason)
 {
    const Question *q = &doc->lens->questions[qi];
-   Answer a = { .choices = xmalloc(q->n_choices ? q->n_choices : 1) };
-   StoredAnswer saved = { 0 };
+   Answer a = {.choices = xmalloc(q->n_choices ? q->n_choices : 1)};
+   StoredAnswer saved = {0};
    if (!baseAnswer(s, doc, qi, args, &saved)) {
       free(a.choices);
       return EXIT_USAGE;
@@ -280,7 +288,8 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi, const Answer
       return EXIT_USAGE;
    }
    StoreMerge m;
-   StoreStatus st = ReviewDoc_mergeAnswer(s, doc, qi, &a, args->notes, NULL, Cli_user(env), NULL, &m);
+   StoreStatus st =
+      ReviewDoc_mergeAnswer(s, doc, qi, &a, args->notes, NULL, Cli_user(env), NULL, &m);
    /* Without --base-version, --notes replaces the notes as they are: a
     * write that slipped in between our read and our write is not one the
     * user could have seen, so the notes are written again over the fresh
@@ -343,7 +352,7 @@ static int answerRun(CliEnv *env, const AnswerArgs *args, const char *workload, 
 
 int Cmd_answer(CliEnv *env, int argc, char **argv)
 {
-   AnswerArgs args = { 0 };
+   AnswerArgs args = {0};
    char **pos;
    size_t npos;
    if (!Cli_parse(env, argc, argv, answerOptions, answerOption, &args, &pos, &npos))

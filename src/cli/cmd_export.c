@@ -22,10 +22,10 @@ enum { OPT_FORMAT = 100, OPT_OUTPUT, OPT_AS };
 /* ---- walens lens export ---- */
 
 static const OptSpec lensExportOptions[] = {
-   { "format", 0, N_("FORMAT"), N_("aws-json (default: for the AWS Well-Architected Tool) or yaml"),
-     OPT_FORMAT },
-   { "output", 'o', N_("FILE"), N_("write to FILE instead of standard output"), OPT_OUTPUT },
-   { NULL, 0, NULL, NULL, 0 },
+   {"format", 0, N_("FORMAT"), N_("aws-json (default: for the AWS Well-Architected Tool) or yaml"),
+    OPT_FORMAT},
+   {"output", 'o', N_("FILE"), N_("write to FILE instead of standard output"), OPT_OUTPUT},
+   {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct ExportArgs {
@@ -112,7 +112,7 @@ static Lens *resolveLens(CliEnv *env, const char *arg, DiagList *d)
 
 int Cmd_lensExport(CliEnv *env, int argc, char **argv)
 {
-   ExportArgs a = { 0 };
+   ExportArgs a = {0};
    char **pos;
    size_t npos;
    if (!Cli_parse(env, argc, argv, lensExportOptions, exportOption, &a, &pos, &npos))
@@ -158,18 +158,18 @@ int Cmd_lensExport(CliEnv *env, int argc, char **argv)
 /* ---- walens export / import ---- */
 
 static const OptSpec exportOptions[] = {
-   { "output", 'o', N_("FILE"), N_("write to FILE instead of standard output"), OPT_OUTPUT },
-   { NULL, 0, NULL, NULL, 0 },
+   {"output", 'o', N_("FILE"), N_("write to FILE instead of standard output"), OPT_OUTPUT},
+   {NULL, 0, NULL, NULL, 0},
 };
 
 static const OptSpec importOptions[] = {
-   { "as", 0, N_("NAME"), N_("import the workload under this name"), OPT_AS },
-   { NULL, 0, NULL, NULL, 0 },
+   {"as", 0, N_("NAME"), N_("import the workload under this name"), OPT_AS},
+   {NULL, 0, NULL, NULL, 0},
 };
 
 int Cmd_export(CliEnv *env, int argc, char **argv)
 {
-   ExportArgs a = { 0 };
+   ExportArgs a = {0};
    char **pos;
    size_t npos;
    if (!Cli_parse(env, argc, argv, exportOptions, exportOption, &a, &pos, &npos))
@@ -226,7 +226,7 @@ static char *readStdin(size_t *len, char **err)
 
 int Cmd_import(CliEnv *env, int argc, char **argv)
 {
-   ExportArgs a = { 0 };
+   ExportArgs a = {0};
    char **pos;
    size_t npos;
    if (!Cli_parse(env, argc, argv, importOptions, exportOption, &a, &pos, &npos))

@@ -15,23 +15,26 @@
 enum { OPT_FORMAT = 100 };
 
 static const OptSpec historyOptions[] = {
-   { "format", 0, N_("FORMAT"), N_("text (default) or json"), OPT_FORMAT },
-   { NULL, 0, NULL, NULL, 0 },
+   {"format", 0, N_("FORMAT"), N_("text (default) or json"), OPT_FORMAT},
+   {NULL, 0, NULL, NULL, 0},
 };
 
-static bool historyOption(int id, const char *value, void *ctx) {
+static bool historyOption(int id, const char *value, void *ctx)
+{
    if (id == OPT_FORMAT)
       *(const char **)ctx = value;
    return true;
 }
 
 /* The stored JSON text as a value (null when absent or unreadable). */
-static json_t *parsed(const char *text) {
+static json_t *parsed(const char *text)
+{
    json_t *v = text ? json_loads(text, 0, NULL) : NULL;
    return v ? v : json_null();
 }
 
-static void historyJson(const char *workload, const HistoryEntry *e, size_t n) {
+static void historyJson(const char *workload, const HistoryEntry *e, size_t n)
+{
    json_t *root = json_object(), *arr = json_array();
    Json_setString(root, "workload", workload);
    for (size_t i = 0; i < n; i++) {
@@ -53,15 +56,15 @@ static void historyJson(const char *workload, const HistoryEntry *e, size_t n) {
    json_decref(root);
 }
 
-static void historyText(const char *workload, const char *question, const HistoryEntry *e,
-                        size_t n) {
+static void historyText(const char *workload, const char *question, const HistoryEntry *e, size_t n)
+{
    if (question)
       Cli_printf(ngettext("History of %s, question %s: %zu change\n",
                           "History of %s, question %s: %zu changes\n", n),
                  workload, question, n);
    else
-      Cli_printf(ngettext("History of %s: %zu change\n", "History of %s: %zu changes\n", n), workload,
-                 n);
+      Cli_printf(ngettext("History of %s: %zu change\n", "History of %s: %zu changes\n", n),
+                 workload, n);
    int wu = 4, wo = 6;
    for (size_t i = 0; i < n; i++) {
       if (Cli_width(e[i].user) > wu)
@@ -81,7 +84,8 @@ static void historyText(const char *workload, const char *question, const Histor
    }
 }
 
-static int historyRun(CliEnv *env, const char *workload, const char *question, bool json) {
+static int historyRun(CliEnv *env, const char *workload, const char *question, bool json)
+{
    ReviewDoc doc;
    Store *s = Cli_openReview(env, STORE_OPEN_NOCREATE, workload, &doc);
    if (!s)
@@ -111,7 +115,8 @@ static int historyRun(CliEnv *env, const char *workload, const char *question, b
    return rc;
 }
 
-int Cmd_history(CliEnv *env, int argc, char **argv) {
+int Cmd_history(CliEnv *env, int argc, char **argv)
+{
    const char *format = NULL;
    char **pos;
    size_t npos;
@@ -128,8 +133,8 @@ int Cmd_history(CliEnv *env, int argc, char **argv) {
       Cli_error(_("unknown format '%s' (text, json)"), format);
       rc = EXIT_USAGE;
    } else {
-      rc = historyRun(env, pos[0], npos == 2 ? pos[1] : NULL,
-                      format && strcmp(format, "json") == 0);
+      rc =
+         historyRun(env, pos[0], npos == 2 ? pos[1] : NULL, format && strcmp(format, "json") == 0);
    }
    free(pos);
    return rc;

@@ -16,8 +16,8 @@
 enum { OPT_STRICT = 100 };
 
 static const OptSpec checkOptions[] = {
-   { "strict", 0, NULL, N_("treat warnings as errors"), OPT_STRICT },
-   { NULL, 0, NULL, NULL, 0 },
+   {"strict", 0, NULL, N_("treat warnings as errors"), OPT_STRICT},
+   {NULL, 0, NULL, NULL, 0},
 };
 
 static bool checkOption(int id, const char *value, void *ctx)

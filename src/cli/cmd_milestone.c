@@ -15,34 +15,38 @@
 enum { OPT_FORMAT = 100 };
 
 static const OptSpec milestoneOptions[] = {
-   { "format", 0, N_("FORMAT"), N_("list, diff: text (default) or json"), OPT_FORMAT },
-   { NULL, 0, NULL, NULL, 0 },
+   {"format", 0, N_("FORMAT"), N_("list, diff: text (default) or json"), OPT_FORMAT},
+   {NULL, 0, NULL, NULL, 0},
 };
 
-static bool milestoneOption(int id, const char *value, void *ctx) {
+static bool milestoneOption(int id, const char *value, void *ctx)
+{
    if (id == OPT_FORMAT)
       *(const char **)ctx = value;
    return true;
 }
 
-static const char *orDash(const char *s) {
+static const char *orDash(const char *s)
+{
    return s && *s ? s : "-";
 }
 
 /* ---- add ---- */
 
-static int milestoneAdd(CliEnv *env, const char *workload, const char *name) {
+static int milestoneAdd(CliEnv *env, const char *workload, const char *name)
+{
    ReviewDoc doc;
    Store *s = Cli_openReview(env, STORE_OPEN_NOCREATE, workload, &doc);
    if (!s)
       return EXIT_FAIL;
    char *err = NULL;
    int rc = EXIT_FAIL;
-   StoreStatus st = ReviewDoc_addMilestone(s, &doc, name, Cli_user(env), NULL, &err);
+   StoreStatus st = StorePlan_addMilestone(s, &doc, name, Cli_user(env), NULL, &err);
    if (st == STORE_OK) {
       RiskCounts c;
       Review_counts(&doc.review, &c);
-      Cli_printf(_("Milestone '%s' saved for %s: HIGH %zu, MEDIUM %zu, NONE %zu, NOT_APPLICABLE %zu, UNANSWERED %zu\n"),
+      Cli_printf(_("Milestone '%s' saved for %s: HIGH %zu, MEDIUM %zu, NONE %zu, NOT_APPLICABLE "
+                   "%zu, UNANSWERED %zu\n"),
                  name, workload, c.by_risk[RISK_HIGH], c.by_risk[RISK_MEDIUM], c.by_risk[RISK_NONE],
                  c.by_risk[RISK_NOT_APPLICABLE], c.by_risk[RISK_UNANSWERED]);
       rc = EXIT_OK;
@@ -58,7 +62,8 @@ static int milestoneAdd(CliEnv *env, const char *workload, const char *name) {
 
 /* ---- list ---- */
 
-static json_t *countsJson(const SnapCounts *c) {
+static json_t *countsJson(const SnapCounts *c)
+{
    json_t *o = json_object(), *st = json_object();
    Json_setInt(o, "questions", (long long)c->questions);
    Json_setInt(o, "high", (long long)c->by_risk[RISK_HIGH]);
@@ -76,7 +81,8 @@ static json_t *countsJson(const SnapCounts *c) {
    return o;
 }
 
-static json_t *groupsJson(const SnapGroup *g, size_t n) {
+static json_t *groupsJson(const SnapGroup *g, size_t n)
+{
    json_t *arr = json_array();
    for (size_t i = 0; i < n; i++) {
       json_t *o = json_object();
@@ -87,7 +93,8 @@ static json_t *groupsJson(const SnapGroup *g, size_t n) {
    return arr;
 }
 
-static void listJson(const ReviewDoc *doc, const MilestoneSnap *m, size_t n) {
+static void listJson(const ReviewDoc *doc, const MilestoneSnap *m, size_t n)
+{
    json_t *root = json_object(), *arr = json_array();
    Json_setString(root, "workload", doc->workload.name);
    for (size_t i = 0; i < n; i++) {
@@ -108,7 +115,8 @@ static void listJson(const ReviewDoc *doc, const MilestoneSnap *m, size_t n) {
    json_decref(root);
 }
 
-static void listText(const ReviewDoc *doc, const MilestoneSnap *m, size_t n) {
+static void listText(const ReviewDoc *doc, const MilestoneSnap *m, size_t n)
+{
    Cli_printf(_("Milestones of %s: %zu\n"), doc->workload.name, n);
    if (n == 0)
       return;
@@ -139,7 +147,8 @@ static void listText(const ReviewDoc *doc, const MilestoneSnap *m, size_t n) {
    }
 }
 
-static int milestoneList(CliEnv *env, const char *workload, bool json) {
+static int milestoneList(CliEnv *env, const char *workload, bool json)
+{
    ReviewDoc doc;
    Store *s = Cli_openReview(env, STORE_OPEN_NOCREATE, workload, &doc);
    if (!s)
@@ -148,7 +157,7 @@ static int milestoneList(CliEnv *env, const char *workload, bool json) {
    size_t n = 0;
    char *err = NULL;
    int rc = EXIT_FAIL;
-   if (ReviewDoc_milestones(s, &doc, &m, &n, &err) == STORE_OK) {
+   if (StorePlan_milestones(s, &doc, &m, &n, &err) == STORE_OK) {
       if (json)
          listJson(&doc, m, n);
       else
@@ -172,31 +181,36 @@ typedef struct Side {
    const Snapshot *snap;
 } Side;
 
-static const char *choiceTitle(const Snapshot *s, const PlanItem *it) {
+static const char *choiceTitle(const Snapshot *s, const PlanItem *it)
+{
    if (!it || it->question == PLAN_NO_INDEX || it->question >= s->n_questions)
       return NULL;
    const SnapQuestion *q = &s->questions[it->question];
    return it->choice < q->n_choices ? q->choices[it->choice].title : NULL;
 }
 
-static const char *planTitle(const Side *a, const Side *b, const SnapPlanChange *c) {
+static const char *planTitle(const Side *a, const Side *b, const SnapPlanChange *c)
+{
    const char *t = choiceTitle(b->snap, c->to);
    return t ? t : choiceTitle(a->snap, c->from);
 }
 
-static const PlanItem *either(const SnapPlanChange *c) {
+static const PlanItem *either(const SnapPlanChange *c)
+{
    return c->to ? c->to : c->from;
 }
 
-static const char *kindName(SnapPlanChangeKind k) {
+static const char *kindName(SnapPlanChangeKind k)
+{
    return k == SNAP_PLAN_OPENED ? "opened" : k == SNAP_PLAN_CLOSED ? "closed" : "changed";
 }
 
-static const char *const fieldNames[] = { "status", "owner", "due", "priority", "note" };
+static const char *const fieldNames[] = {"status", "owner", "due", "priority", "note"};
 
 /* "status open -> done; owner - -> alice; note changed" (caller frees). */
-static char *describeFields(const SnapPlanChange *c) {
-   static const PlanTrack none = { 0 };
+static char *describeFields(const SnapPlanChange *c)
+{
+   static const PlanTrack none = {0};
    const PlanTrack *x = c->from ? &c->from->track : &none, *y = c->to ? &c->to->track : &none;
    char *out = xstrdup("");
    char buf[256];
@@ -204,8 +218,13 @@ static char *describeFields(const SnapPlanChange *c) {
       if (!(c->fields & (1u << f)))
          continue;
       switch (f) {
-      case 0: snprintf(buf, sizeof buf, _("status %s -> %s"), PlanStatus_label(x->status), PlanStatus_label(y->status)); break;
-      case 1: snprintf(buf, sizeof buf, _("owner %s -> %s"), orDash(x->owner), orDash(y->owner)); break;
+      case 0:
+         snprintf(buf, sizeof buf, _("status %s -> %s"), PlanStatus_label(x->status),
+                  PlanStatus_label(y->status));
+         break;
+      case 1:
+         snprintf(buf, sizeof buf, _("owner %s -> %s"), orDash(x->owner), orDash(y->owner));
+         break;
       case 2: snprintf(buf, sizeof buf, _("due %s -> %s"), orDash(x->due), orDash(y->due)); break;
       case 3: snprintf(buf, sizeof buf, _("priority %d -> %d"), x->priority, y->priority); break;
       default: snprintf(buf, sizeof buf, "%s", _("note changed")); break;
@@ -217,7 +236,8 @@ static char *describeFields(const SnapPlanChange *c) {
    return out;
 }
 
-static json_t *trackJson(const PlanItem *it) {
+static json_t *trackJson(const PlanItem *it)
+{
    if (!it)
       return json_null();
    json_t *o = json_object();
@@ -230,7 +250,8 @@ static json_t *trackJson(const PlanItem *it) {
    return o;
 }
 
-static json_t *sideJson(const Side *s) {
+static json_t *sideJson(const Side *s)
+{
    json_t *o = json_object(), *lens = json_object();
    Json_setString(o, "milestone", s->name);
    Json_setString(o, "created_at", s->created_at);
@@ -241,7 +262,8 @@ static json_t *sideJson(const Side *s) {
    return o;
 }
 
-static void diffJson(const char *workload, const Side *a, const Side *b, const SnapshotDiff *d) {
+static void diffJson(const char *workload, const Side *a, const Side *b, const SnapshotDiff *d)
+{
    json_t *root = json_object(), *risks = json_array(), *practices = json_array(),
           *plan = json_array(), *totals = json_object();
    Json_setString(root, "workload", workload);
@@ -298,7 +320,8 @@ static void diffJson(const char *workload, const Side *a, const Side *b, const S
    json_decref(root);
 }
 
-static void sectionHead(const char *title, size_t n) {
+static void sectionHead(const char *title, size_t n)
+{
    if (n)
       Cli_printf("\n%s (%zu):\n", title, n);
    else
@@ -306,14 +329,16 @@ static void sectionHead(const char *title, size_t n) {
 }
 
 /* "  ID  WHAT  TEXT": one line of a difference, lined up by columns. */
-static void diffRow(const char *id, int wid, const char *what, int wwhat, const char *text) {
+static void diffRow(const char *id, int wid, const char *what, int wwhat, const char *text)
+{
    Cli_printf("  ");
    Cli_cell(id, wid);
    Cli_cell(what, wwhat);
    Cli_printf("%s\n", text);
 }
 
-static void diffRisksText(const SnapshotDiff *d) {
+static void diffRisksText(const SnapshotDiff *d)
+{
    sectionHead(_("Risk changes"), d->n_risks);
    for (size_t i = 0; i < d->n_risks; i++) {
       const SnapRiskChange *r = &d->risks[i];
@@ -325,7 +350,8 @@ static void diffRisksText(const SnapshotDiff *d) {
    }
 }
 
-static void diffPracticesText(const SnapshotDiff *d) {
+static void diffPracticesText(const SnapshotDiff *d)
+{
    for (int sel = 1; sel >= 0; sel--) {
       size_t n = sel ? d->n_selected : d->n_unselected;
       sectionHead(sel ? _("Practices selected") : _("Practices unselected"), n);
@@ -337,10 +363,11 @@ static void diffPracticesText(const SnapshotDiff *d) {
    }
 }
 
-static void diffPlanText(const Side *a, const Side *b, const SnapshotDiff *d) {
-   static const char *const heads[] = { N_("Plan items opened"), N_("Plan items closed"),
-                                        N_("Plan items changed") };
-   const size_t counts[] = { d->n_opened, d->n_closed, d->n_changed };
+static void diffPlanText(const Side *a, const Side *b, const SnapshotDiff *d)
+{
+   static const char *const heads[] = {N_("Plan items opened"), N_("Plan items closed"),
+                                       N_("Plan items changed")};
+   const size_t counts[] = {d->n_opened, d->n_closed, d->n_changed};
    for (int k = 0; k < 3; k++) {
       sectionHead(_(heads[k]), counts[k]);
       for (size_t i = 0; i < d->n_plan; i++) {
@@ -358,7 +385,8 @@ static void diffPlanText(const Side *a, const Side *b, const SnapshotDiff *d) {
    }
 }
 
-static void diffTotalsText(const Side *a, const Side *b, const SnapshotDiff *d) {
+static void diffTotalsText(const Side *a, const Side *b, const SnapshotDiff *d)
+{
    const SnapCounts *x = &a->snap->total, *y = &b->snap->total;
    Cli_printf(_("\nTotals:\n"));
    Cli_printf(ngettext("  risk changes: %zu better, %zu worse, %zu question added, %zu removed\n",
@@ -368,7 +396,8 @@ static void diffTotalsText(const Side *a, const Side *b, const SnapshotDiff *d) 
    Cli_printf(_("  practices: %zu selected, %zu unselected\n"), d->n_selected, d->n_unselected);
    Cli_printf(_("  plan items: %zu opened, %zu closed, %zu changed\n"), d->n_opened, d->n_closed,
               d->n_changed);
-   Cli_printf("  HIGH %zu -> %zu, MEDIUM %zu -> %zu, NONE %zu -> %zu, NOT_APPLICABLE %zu -> %zu, UNANSWERED %zu -> %zu\n",
+   Cli_printf("  HIGH %zu -> %zu, MEDIUM %zu -> %zu, NONE %zu -> %zu, NOT_APPLICABLE %zu -> %zu, "
+              "UNANSWERED %zu -> %zu\n",
               x->by_risk[RISK_HIGH], y->by_risk[RISK_HIGH], x->by_risk[RISK_MEDIUM],
               y->by_risk[RISK_MEDIUM], x->by_risk[RISK_NONE], y->by_risk[RISK_NONE],
               x->by_risk[RISK_NOT_APPLICABLE], y->by_risk[RISK_NOT_APPLICABLE],
@@ -377,7 +406,8 @@ static void diffTotalsText(const Side *a, const Side *b, const SnapshotDiff *d) 
               y->plan_active, x->practices_selected, y->practices_selected);
 }
 
-static void sideLabel(const Side *s, char *buf, size_t size) {
+static void sideLabel(const Side *s, char *buf, size_t size)
+{
    if (s->name)
       snprintf(buf, size, "'%s' (%s, %s %s)", s->name, s->created_at, orDash(s->snap->lens_key),
                orDash(s->snap->lens_version));
@@ -386,7 +416,8 @@ static void sideLabel(const Side *s, char *buf, size_t size) {
                orDash(s->snap->lens_version));
 }
 
-static void diffText(const char *workload, const Side *a, const Side *b, const SnapshotDiff *d) {
+static void diffText(const char *workload, const Side *a, const Side *b, const SnapshotDiff *d)
+{
    char la[256], lb[256];
    sideLabel(a, la, sizeof la);
    sideLabel(b, lb, sizeof lb);
@@ -397,24 +428,25 @@ static void diffText(const char *workload, const Side *a, const Side *b, const S
    diffTotalsText(a, b, d);
 }
 
-static int milestoneDiff(CliEnv *env, char **pos, size_t npos, bool json) {
+static int milestoneDiff(CliEnv *env, char **pos, size_t npos, bool json)
+{
    ReviewDoc doc;
    Store *s = Cli_openReview(env, STORE_OPEN_NOCREATE, pos[1], &doc);
    if (!s)
       return EXIT_FAIL;
-   MilestoneSnap ma = { 0 }, mb = { 0 };
-   Snapshot now = { 0 };
+   MilestoneSnap ma = {0}, mb = {0};
+   Snapshot now = {0};
    char *err = NULL;
-   StoreStatus st = ReviewDoc_milestone(s, &doc, pos[2], &ma, &err);
+   StoreStatus st = StorePlan_milestone(s, &doc, pos[2], &ma, &err);
    if (st == STORE_OK && npos == 4)
-      st = ReviewDoc_milestone(s, &doc, pos[3], &mb, &err);
+      st = StorePlan_milestone(s, &doc, pos[3], &mb, &err);
    else if (st == STORE_OK)
-      st = ReviewDoc_snapshot(s, &doc, &now, &err);
+      st = StorePlan_snapshot(s, &doc, &now, &err);
    int rc = EXIT_FAIL;
    if (st == STORE_OK) {
-      Side a = { ma.row.name, ma.row.created_at, &ma.snap };
-      Side b = npos == 4 ? (Side){ mb.row.name, mb.row.created_at, &mb.snap }
-                         : (Side){ NULL, NULL, &now };
+      Side a = {ma.row.name, ma.row.created_at, &ma.snap};
+      Side b =
+         npos == 4 ? (Side){mb.row.name, mb.row.created_at, &mb.snap} : (Side){NULL, NULL, &now};
       SnapshotDiff d;
       Snapshot_diff(a.snap, b.snap, &d);
       if (json)
@@ -435,7 +467,8 @@ static int milestoneDiff(CliEnv *env, char **pos, size_t npos, bool json) {
    return rc;
 }
 
-static int dispatch(CliEnv *env, char **pos, size_t npos, const char *format) {
+static int dispatch(CliEnv *env, char **pos, size_t npos, const char *format)
+{
    const char *verb = npos ? pos[0] : "";
    bool json = format && strcmp(format, "json") == 0;
    if (format && strcmp(format, "text") != 0 && !json) {
@@ -448,11 +481,13 @@ static int dispatch(CliEnv *env, char **pos, size_t npos, const char *format) {
       return milestoneList(env, pos[1], json);
    if (strcmp(verb, "diff") == 0 && (npos == 3 || npos == 4))
       return milestoneDiff(env, pos, npos, json);
-   Cli_error("%s", _("usage: walens milestone add WORKLOAD NAME | list WORKLOAD | diff WORKLOAD A [B]"));
+   Cli_error("%s",
+             _("usage: walens milestone add WORKLOAD NAME | list WORKLOAD | diff WORKLOAD A [B]"));
    return EXIT_USAGE;
 }
 
-int Cmd_milestone(CliEnv *env, int argc, char **argv) {
+int Cmd_milestone(CliEnv *env, int argc, char **argv)
+{
    const char *format = NULL;
    char **pos;
    size_t npos;

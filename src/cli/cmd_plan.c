@@ -22,20 +22,23 @@
 enum { OPT_FORMAT = 100, OPT_STATUS, OPT_OWNER, OPT_DUE, OPT_PRIORITY, OPT_NOTE };
 
 static const OptSpec planOptions[] = {
-   { "status", 0, N_("STATUS"), N_("open, in_progress, done, risk_accepted or wont_do (list: show only these)"), OPT_STATUS },
-   { "owner", 0, N_("NAME"), N_("who owns the item (list: show only theirs; set: \"\" clears)"), OPT_OWNER },
-   { "due", 0, N_("DATE"), N_("set: due date as YYYY-MM-DD (\"\" clears)"), OPT_DUE },
-   { "priority", 0, N_("N"), N_("set: priority, 1 first (0 clears)"), OPT_PRIORITY },
-   { "note", 0, N_("TEXT"), N_("set: a note on the item (\"\" clears)"), OPT_NOTE },
-   { "format", 0, N_("FORMAT"), N_("list: text (default) or json"), OPT_FORMAT },
-   { NULL, 0, NULL, NULL, 0 },
+   {"status", 0, N_("STATUS"),
+    N_("open, in_progress, done, risk_accepted or wont_do (list: show only these)"), OPT_STATUS},
+   {"owner", 0, N_("NAME"), N_("who owns the item (list: show only theirs; set: \"\" clears)"),
+    OPT_OWNER},
+   {"due", 0, N_("DATE"), N_("set: due date as YYYY-MM-DD (\"\" clears)"), OPT_DUE},
+   {"priority", 0, N_("N"), N_("set: priority, 1 first (0 clears)"), OPT_PRIORITY},
+   {"note", 0, N_("TEXT"), N_("set: a note on the item (\"\" clears)"), OPT_NOTE},
+   {"format", 0, N_("FORMAT"), N_("list: text (default) or json"), OPT_FORMAT},
+   {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct PlanArgs {
    const char *format, *status, *owner, *due, *priority, *note;
 } PlanArgs;
 
-static bool planOption(int id, const char *value, void *ctx) {
+static bool planOption(int id, const char *value, void *ctx)
+{
    PlanArgs *a = ctx;
    switch (id) {
    case OPT_FORMAT: a->format = value; break;
@@ -48,7 +51,8 @@ static bool planOption(int id, const char *value, void *ctx) {
    return true;
 }
 
-static bool parseStatus(const char *s, PlanStatus *out) {
+static bool parseStatus(const char *s, PlanStatus *out)
+{
    if (PlanStatus_parse(s, out))
       return true;
    Cli_error(_("unknown status '%s' (open, in_progress, done, risk_accepted, wont_do)"), s);
@@ -57,11 +61,13 @@ static bool parseStatus(const char *s, PlanStatus *out) {
 
 /* ---- listing ---- */
 
-static const char *orDash(const char *s) {
+static const char *orDash(const char *s)
+{
    return s && *s ? s : "-";
 }
 
-static bool shown(const PlanItem *it, const PlanArgs *a, PlanStatus status) {
+static bool shown(const PlanItem *it, const PlanArgs *a, PlanStatus status)
+{
    if (a->status && it->track.status != status)
       return false;
    if (a->owner && !(it->track.owner && strcmp(it->track.owner, a->owner) == 0))
@@ -69,13 +75,15 @@ static bool shown(const PlanItem *it, const PlanArgs *a, PlanStatus status) {
    return true;
 }
 
-static const char *practiceTitle(const Lens *lens, const PlanItem *it) {
+static const char *practiceTitle(const Lens *lens, const PlanItem *it)
+{
    if (it->question == PLAN_NO_INDEX)
       return "-";
    return lens->questions[it->question].choices[it->choice].title;
 }
 
-static json_t *itemJson(const ReviewDoc *doc, const PlanItem *it, const char *today) {
+static json_t *itemJson(const ReviewDoc *doc, const PlanItem *it, const char *today)
+{
    const Lens *lens = doc->lens;
    const PlanTrack *t = &it->track;
    json_t *o = json_object();
@@ -107,7 +115,8 @@ static json_t *itemJson(const ReviewDoc *doc, const PlanItem *it, const char *to
 }
 
 static void listJson(const ReviewDoc *doc, const Plan *plan, const PlanArgs *a, PlanStatus st,
-                     const char *today) {
+                     const char *today)
+{
    json_t *root = json_object(), *lens = json_object(), *items = json_array();
    Json_setString(root, "workload", doc->workload.name);
    Json_setString(lens, "key", doc->lens->key);
@@ -126,31 +135,35 @@ typedef struct Widths {
    int first, weight, question, choice, status, owner;
 } Widths;
 
-static int maxInt(int a, int b) {
+static int maxInt(int a, int b)
+{
    return a > b ? a : b;
 }
 
 /* The words of the first column: the risk of an item to improve, else why
  * it left the plan. */
-static const char *firstWord(const PlanItem *it) {
+static const char *firstWord(const PlanItem *it)
+{
    return it->state == PLAN_ITEM_ACTIVE ? Risk_label(it->risk) : PlanItemState_name(it->state);
 }
 
-static const char *weightWord(Weight weight) {
+static const char *weightWord(Weight weight)
+{
    return weight == WEIGHT_NONE ? "-" : Weight_label(weight);
 }
 
 /* At least the English widths, so that a column does not move with the
  * items shown; wider for a language with longer words. */
-static Widths widths(const Plan *plan, const PlanArgs *a, PlanStatus st) {
-   Widths w = { maxInt(10, maxInt(Cli_width(_("RISK")), Cli_width(_("STATE")))),
-                maxInt(6, Cli_width(_("WEIGHT"))),
-                Cli_width(_("QUESTION")),
-                Cli_width(_("CHOICE")),
-                maxInt(13, Cli_width(_("STATUS"))),
-                Cli_width(_("OWNER")) };
-   w.weight = maxInt(w.weight, maxInt(Cli_width(weightWord(WEIGHT_HIGH)),
-                                      Cli_width(weightWord(WEIGHT_MEDIUM))));
+static Widths widths(const Plan *plan, const PlanArgs *a, PlanStatus st)
+{
+   Widths w = {maxInt(10, maxInt(Cli_width(_("RISK")), Cli_width(_("STATE")))),
+               maxInt(6, Cli_width(_("WEIGHT"))),
+               Cli_width(_("QUESTION")),
+               Cli_width(_("CHOICE")),
+               maxInt(13, Cli_width(_("STATUS"))),
+               Cli_width(_("OWNER"))};
+   w.weight = maxInt(
+      w.weight, maxInt(Cli_width(weightWord(WEIGHT_HIGH)), Cli_width(weightWord(WEIGHT_MEDIUM))));
    for (int i = 0; i < PLAN_STATUS_COUNT; i++)
       w.status = maxInt(w.status, Cli_width(PlanStatus_label((PlanStatus)i)));
    for (size_t i = 0; i < plan->n; i++) {
@@ -165,7 +178,8 @@ static Widths widths(const Plan *plan, const PlanArgs *a, PlanStatus st) {
    return w;
 }
 
-static void printRow(const Widths *w, const PlanItem *it, bool overdue, const char *title) {
+static void printRow(const Widths *w, const PlanItem *it, bool overdue, const char *title)
+{
    const PlanTrack *t = &it->track;
    char pri[16], due[16];
    snprintf(pri, sizeof pri, "%d", t->priority);
@@ -181,7 +195,8 @@ static void printRow(const Widths *w, const PlanItem *it, bool overdue, const ch
    Cli_printf("%s\n", title);
 }
 
-static void printHeader(const Widths *w, const char *first) {
+static void printHeader(const Widths *w, const char *first)
+{
    Cli_cell(first, w->first);
    Cli_cell(_("WEIGHT"), w->weight);
    Cli_cell(_("QUESTION"), w->question);
@@ -194,7 +209,8 @@ static void printHeader(const Widths *w, const char *first) {
 }
 
 static void listText(const ReviewDoc *doc, const Plan *plan, const PlanArgs *a, PlanStatus st,
-                     const char *today) {
+                     const char *today)
+{
    size_t active = 0, rest = 0, high = 0, medium = 0, overdue = 0;
    for (size_t i = 0; i < plan->n; i++) {
       const PlanItem *it = &plan->items[i];
@@ -209,8 +225,9 @@ static void listText(const ReviewDoc *doc, const Plan *plan, const PlanArgs *a, 
       medium += it->risk == RISK_MEDIUM;
       overdue += PlanItem_isOverdue(it, today);
    }
-   Cli_printf(_("Improvement plan of %s: to improve %zu (HIGH %zu, MEDIUM %zu), overdue %zu (marked !)\n"),
-              doc->workload.name, active, high, medium, overdue);
+   Cli_printf(
+      _("Improvement plan of %s: to improve %zu (HIGH %zu, MEDIUM %zu), overdue %zu (marked !)\n"),
+      doc->workload.name, active, high, medium, overdue);
    Widths w = widths(plan, a, st);
    if (active) {
       putchar('\n');
@@ -232,7 +249,8 @@ static void listText(const ReviewDoc *doc, const Plan *plan, const PlanArgs *a, 
    }
 }
 
-static int planList(CliEnv *env, const PlanArgs *a, const char *workload) {
+static int planList(CliEnv *env, const PlanArgs *a, const char *workload)
+{
    PlanStatus st = PLAN_OPEN;
    if (a->format && strcmp(a->format, "text") != 0 && strcmp(a->format, "json") != 0) {
       Cli_error(_("unknown format '%s' (text, json)"), a->format);
@@ -251,9 +269,9 @@ static int planList(CliEnv *env, const PlanArgs *a, const char *workload) {
    Plan plan;
    char *err = NULL;
    int rc = EXIT_FAIL;
-   if (ReviewDoc_plan(s, &doc, &plan, &err) == STORE_OK) {
+   if (StorePlan_load(s, &doc, &plan, &err) == STORE_OK) {
       char today[11];
-      Store_today(s, today);
+      StorePlan_today(s, today);
       if (a->format && strcmp(a->format, "json") == 0)
          listJson(&doc, &plan, a, st, today);
       else
@@ -277,7 +295,8 @@ typedef struct Change {
    int priority; /* -1: unchanged */
 } Change;
 
-static bool validateSet(const PlanArgs *a, Change *c) {
+static bool validateSet(const PlanArgs *a, Change *c)
+{
    c->priority = -1;
    if (a->format) {
       Cli_error("%s", _("--format goes with 'walens plan WORKLOAD'"));
@@ -301,7 +320,8 @@ static bool validateSet(const PlanArgs *a, Change *c) {
    return true;
 }
 
-static void replace(char **field, const char *value) {
+static void replace(char **field, const char *value)
+{
    if (!value)
       return;
    free(*field);
@@ -309,7 +329,8 @@ static void replace(char **field, const char *value) {
 }
 
 /* The item's current tracking with the user's changes applied. */
-static void applyChange(PlanTrack *t, const PlanArgs *a, const Change *c) {
+static void applyChange(PlanTrack *t, const PlanArgs *a, const Change *c)
+{
    if (c->status_set)
       t->status = c->status;
    replace(&t->owner, a->owner);
@@ -319,7 +340,8 @@ static void applyChange(PlanTrack *t, const PlanArgs *a, const Change *c) {
       t->priority = c->priority;
 }
 
-static void printItem(const PlanItem *it) {
+static void printItem(const PlanItem *it)
+{
    const PlanTrack *t = &it->track;
    Cli_printf("%s %s: %s", t->question_id, t->choice_id, PlanStatus_label(t->status));
    if (t->owner)
@@ -337,8 +359,9 @@ static void printItem(const PlanItem *it) {
 
 /* An item neither tracked nor in the plan (given only the defaults, which
  * store nothing), as it stands. */
-static void printUntracked(const ReviewDoc *doc, const char *qid, const char *cid) {
-   PlanItem it = { .track = { .question_id = xstrdup(qid), .choice_id = xstrdup(cid) } };
+static void printUntracked(const ReviewDoc *doc, const char *qid, const char *cid)
+{
+   PlanItem it = {.track = {.question_id = xstrdup(qid), .choice_id = xstrdup(cid)}};
    PlanItem_classify(&doc->review, &it);
    printItem(&it);
    PlanTrack_free(&it.track);
@@ -348,14 +371,15 @@ static void printUntracked(const ReviewDoc *doc, const char *qid, const char *ci
  * is at the write: fields others changed meanwhile stay theirs unless this
  * change sets the same field, which is a clash, not written, and said. */
 static int record(CliEnv *env, Store *s, ReviewDoc *doc, const char *qid, const char *cid,
-                  const PlanArgs *a, const Change *c) {
+                  const PlanArgs *a, const Change *c)
+{
    char *err = NULL;
    Plan cur;
-   StoreStatus st = ReviewDoc_plan(s, doc, &cur, &err);
-   StoreMerge m = { 0 };
+   StoreStatus st = StorePlan_load(s, doc, &cur, &err);
+   StoreMerge m = {0};
    if (st == STORE_OK) {
       const PlanItem *it = Plan_find(&cur, qid, cid);
-      PlanTrack base = { 0 }, t = { 0 };
+      PlanTrack base = {0}, t = {0};
       if (it)
          PlanTrack_copy(&base, &it->track);
       else {
@@ -377,7 +401,7 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, const char *qid, const 
    int rc = m.n_clashes ? EXIT_FAIL : EXIT_OK;
    err = NULL;
    Plan plan;
-   if (ReviewDoc_plan(s, doc, &plan, &err) == STORE_OK) {
+   if (StorePlan_load(s, doc, &plan, &err) == STORE_OK) {
       const PlanItem *it = Plan_find(&plan, qid, cid);
       if (it)
          printItem(it);
@@ -393,7 +417,8 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, const char *qid, const 
    return rc;
 }
 
-static int planSet(CliEnv *env, const PlanArgs *a, char **pos) {
+static int planSet(CliEnv *env, const PlanArgs *a, char **pos)
+{
    Change c;
    if (!validateSet(a, &c))
       return EXIT_USAGE;
@@ -407,8 +432,9 @@ static int planSet(CliEnv *env, const PlanArgs *a, char **pos) {
    return rc;
 }
 
-int Cmd_plan(CliEnv *env, int argc, char **argv) {
-   PlanArgs args = { 0 };
+int Cmd_plan(CliEnv *env, int argc, char **argv)
+{
+   PlanArgs args = {0};
    char **pos;
    size_t npos;
    if (!Cli_parse(env, argc, argv, planOptions, planOption, &args, &pos, &npos))
@@ -425,7 +451,8 @@ int Cmd_plan(CliEnv *env, int argc, char **argv) {
          rc = planSet(env, &args, pos + 1);
       }
    } else if (npos != 1) {
-      Cli_error("%s", _("usage: walens plan WORKLOAD [--status S] [--owner NAME] [--format text|json]"));
+      Cli_error("%s",
+                _("usage: walens plan WORKLOAD [--status S] [--owner NAME] [--format text|json]"));
       rc = EXIT_USAGE;
    } else {
       rc = planList(env, &args, pos[0]);

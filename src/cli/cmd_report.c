@@ -14,15 +14,16 @@
 enum { OPT_FORMAT = 100, OPT_MILESTONE, OPT_PLAN_ONLY, OPT_OUTPUT, OPT_WIDTH, OPT_PAGE_LENGTH };
 
 static const OptSpec reportOptions[] = {
-   { "format", 0, N_("FORMAT"), N_("text (default), md, html, csv or json"), OPT_FORMAT },
-   { "milestone", 0, N_("NAME"), N_("report the review as this milestone saved it"),
-     OPT_MILESTONE },
-   { "plan-only", 0, NULL, N_("just the improvement plan"), OPT_PLAN_ONLY },
-   { "output", 'o', N_("FILE"), N_("write to FILE (replaced only when complete) instead of "
-                                   "standard output"), OPT_OUTPUT },
-   { "width", 0, N_("COLUMNS"), N_("text: line width (default 80)"), OPT_WIDTH },
-   { "page-length", 0, N_("LINES"), N_("text: lines a page (default 66)"), OPT_PAGE_LENGTH },
-   { NULL, 0, NULL, NULL, 0 },
+   {"format", 0, N_("FORMAT"), N_("text (default), md, html, csv or json"), OPT_FORMAT},
+   {"milestone", 0, N_("NAME"), N_("report the review as this milestone saved it"), OPT_MILESTONE},
+   {"plan-only", 0, NULL, N_("just the improvement plan"), OPT_PLAN_ONLY},
+   {"output", 'o', N_("FILE"),
+    N_("write to FILE (replaced only when complete) instead of "
+       "standard output"),
+    OPT_OUTPUT},
+   {"width", 0, N_("COLUMNS"), N_("text: line width (default 80)"), OPT_WIDTH},
+   {"page-length", 0, N_("LINES"), N_("text: lines a page (default 66)"), OPT_PAGE_LENGTH},
+   {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct ReportArgs {
@@ -81,7 +82,7 @@ static bool checkArgs(ReportArgs *a)
 
 int Cmd_report(CliEnv *env, int argc, char **argv)
 {
-   ReportArgs a = { 0 };
+   ReportArgs a = {0};
    char **pos;
    size_t npos;
    if (!Cli_parse(env, argc, argv, reportOptions, reportOption, &a, &pos, &npos))

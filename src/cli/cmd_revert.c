@@ -12,7 +12,7 @@
 #include "store/reviewdoc.h"
 
 static const OptSpec revertOptions[] = {
-   { NULL, 0, NULL, NULL, 0 },
+   {NULL, 0, NULL, NULL, 0},
 };
 
 static bool revertOption(int id, const char *value, void *ctx)
@@ -28,8 +28,7 @@ static bool parseId(const char *text, int64_t *id)
    char *end = NULL;
    long long v = strtoll(text, &end, 10);
    if (!*text || *end || v <= 0) {
-      Cli_error(_("'%s' is not a history id (a number from 'walens history --format json')"),
-                text);
+      Cli_error(_("'%s' is not a history id (a number from 'walens history --format json')"), text);
       return false;
    }
    *id = v;

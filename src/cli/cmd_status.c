@@ -14,8 +14,8 @@
 enum { OPT_FORMAT = 100 };
 
 static const OptSpec statusOptions[] = {
-   { "format", 0, N_("FORMAT"), N_("text (default) or json"), OPT_FORMAT },
-   { NULL, 0, NULL, NULL, 0 },
+   {"format", 0, N_("FORMAT"), N_("text (default) or json"), OPT_FORMAT},
+   {NULL, 0, NULL, NULL, 0},
 };
 
 static bool statusOption(int id, const char *value, void *ctx)
@@ -120,7 +120,8 @@ static void statusText(const ReviewDoc *doc, const Matrix *m, const RiskCounts *
       Cli_printf(_("Workload %s, lens %s %s\n"), doc->workload.name, lens->name, lens->version);
    else
       Cli_printf(_("Workload %s, lens %s\n"), doc->workload.name, lens->name);
-   Cli_printf(_("Questions %zu/%zu answered: HIGH %zu, MEDIUM %zu, NONE %zu, NOT_APPLICABLE %zu, UNANSWERED %zu\n"),
+   Cli_printf(_("Questions %zu/%zu answered: HIGH %zu, MEDIUM %zu, NONE %zu, NOT_APPLICABLE %zu, "
+                "UNANSWERED %zu\n"),
               c->answered, c->questions, c->by_risk[RISK_HIGH], c->by_risk[RISK_MEDIUM],
               c->by_risk[RISK_NONE], c->by_risk[RISK_NOT_APPLICABLE], c->by_risk[RISK_UNANSWERED]);
    Cli_printf(_("Practices %zu/%zu selected\n\n"), c->practices_selected, c->practices);

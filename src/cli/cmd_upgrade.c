@@ -15,12 +15,14 @@
 enum { OPT_DRY_RUN = 100, OPT_CHECK, OPT_MILESTONE, OPT_FORMAT, OPT_ALLOW_OLDER };
 
 static const OptSpec upgradeOptions[] = {
-   { "dry-run", 'n', NULL, N_("show what would change, write nothing"), OPT_DRY_RUN },
-   { "check", 0, NULL, N_("only tell whether a newer lens is available (exit 1 when none)"), OPT_CHECK },
-   { "milestone", 0, N_("NAME"), N_("name of the milestone saved first (default: before-upgrade-to-VERSION)"), OPT_MILESTONE },
-   { "format", 0, N_("FORMAT"), N_("text (default) or json"), OPT_FORMAT },
-   { "allow-older", 0, NULL, N_("accept a lens version older than the review's"), OPT_ALLOW_OLDER },
-   { NULL, 0, NULL, NULL, 0 },
+   {"dry-run", 'n', NULL, N_("show what would change, write nothing"), OPT_DRY_RUN},
+   {"check", 0, NULL, N_("only tell whether a newer lens is available (exit 1 when none)"),
+    OPT_CHECK},
+   {"milestone", 0, N_("NAME"),
+    N_("name of the milestone saved first (default: before-upgrade-to-VERSION)"), OPT_MILESTONE},
+   {"format", 0, N_("FORMAT"), N_("text (default) or json"), OPT_FORMAT},
+   {"allow-older", 0, NULL, N_("accept a lens version older than the review's"), OPT_ALLOW_OLDER},
+   {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct UpgradeArgs {
@@ -28,7 +30,8 @@ typedef struct UpgradeArgs {
    const char *milestone, *format;
 } UpgradeArgs;
 
-static bool upgradeOption(int id, const char *value, void *ctx) {
+static bool upgradeOption(int id, const char *value, void *ctx)
+{
    UpgradeArgs *a = ctx;
    switch (id) {
    case OPT_DRY_RUN: a->dry_run = true; break;
@@ -40,19 +43,21 @@ static bool upgradeOption(int id, const char *value, void *ctx) {
    return true;
 }
 
-static const char *orDash(const char *s) {
+static const char *orDash(const char *s)
+{
    return s && *s ? s : "-";
 }
 
 /* "title, choices, rules" / "added" / "removed" (static buffer). */
-static const char *changeWords(unsigned c) {
+static const char *changeWords(unsigned c)
+{
    static char buf[64];
    if (c & LENSDIFF_ADDED)
       return _("added");
    if (c & LENSDIFF_REMOVED)
       return _("removed");
    buf[0] = '\0';
-   const char *words[] = { "title", "choices", "rules" };
+   const char *words[] = {"title", "choices", "rules"};
    for (int i = 0; i < 3; i++)
       if (c & (1u << i)) {
          if (buf[0])
@@ -62,7 +67,8 @@ static const char *changeWords(unsigned c) {
    return buf;
 }
 
-static void printIds(const char *label, char *const *ids, size_t n) {
+static void printIds(const char *label, char *const *ids, size_t n)
+{
    if (n == 0)
       return;
    Cli_printf("      %s", label);
@@ -71,7 +77,8 @@ static void printIds(const char *label, char *const *ids, size_t n) {
    putchar('\n');
 }
 
-static void reportText(const char *workload, const UpgradeReport *r, bool dry_run) {
+static void reportText(const char *workload, const UpgradeReport *r, bool dry_run)
+{
    if (r->same) {
       Cli_printf(_("%s already uses this text of lens %s %s: nothing to do\n"), workload,
                  r->lens_key, orDash(r->from_version));
@@ -83,7 +90,8 @@ static void reportText(const char *workload, const UpgradeReport *r, bool dry_ru
    Cli_printf(dry_run ? _("Milestone '%s' would be saved first.\n")
                       : _("Milestone '%s' saved first.\n"),
               r->milestone);
-   Cli_printf(_("Answers carried: %zu (%zu lost choices); answers of removed questions: %zu; marked for re-review: %zu\n"),
+   Cli_printf(_("Answers carried: %zu (%zu lost choices); answers of removed questions: %zu; "
+                "marked for re-review: %zu\n"),
               r->carried, r->rewritten, r->removed, r->marked);
    if (r->n_items == 0) {
       Cli_printf(_("No question was added, removed or changed.\n"));
@@ -93,8 +101,8 @@ static void reportText(const char *workload, const UpgradeReport *r, bool dry_ru
    for (size_t i = 0; i < r->n_items; i++) {
       const UpgradeItem *it = &r->items[i];
       const char *what = (it->changes & LENSDIFF_REMOVED) && it->answered ? _("answer removed")
-                         : it->marked ? _("re-review")
-                                      : "";
+                         : it->marked                                     ? _("re-review")
+                                                                          : "";
       Cli_printf("  ");
       Cli_cell(it->question_id, 10);
       Cli_cell(changeWords(it->changes), 22);
@@ -107,14 +115,16 @@ static void reportText(const char *workload, const UpgradeReport *r, bool dry_ru
       Cli_printf(_("\nDry run: nothing was written.\n"));
 }
 
-static json_t *idsJson(char *const *ids, size_t n) {
+static json_t *idsJson(char *const *ids, size_t n)
+{
    json_t *arr = json_array();
    for (size_t i = 0; i < n; i++)
       Json_append(arr, Json_string(ids[i]));
    return arr;
 }
 
-static void reportJson(const char *workload, const UpgradeReport *r, bool dry_run) {
+static void reportJson(const char *workload, const UpgradeReport *r, bool dry_run)
+{
    json_t *root = json_object(), *items = json_array(), *counts = json_object();
    Json_setString(root, "workload", workload);
    Json_setString(root, "lens", r->lens_key);
@@ -156,7 +166,8 @@ static void reportJson(const char *workload, const UpgradeReport *r, bool dry_ru
 }
 
 /* The new lens's errors; its warnings are for 'walens lens check'. */
-static void printErrors(const DiagList *d) {
+static void printErrors(const DiagList *d)
+{
    for (size_t i = 0; i < d->count; i++)
       if (d->items[i].level == DIAG_ERROR) {
          char *line = Diag_format(&d->items[i]);
@@ -165,7 +176,8 @@ static void printErrors(const DiagList *d) {
       }
 }
 
-static int check(Store *s, const ReviewDoc *doc) {
+static int check(Store *s, const ReviewDoc *doc)
+{
    LensCandidate c;
    StoreStatus st = ReviewDoc_findUpgrade(s, doc, &c);
    if (st == STORE_NOT_FOUND) {
@@ -179,12 +191,15 @@ static int check(Store *s, const ReviewDoc *doc) {
    }
    Cli_printf(_("%s: lens %s %s -> %s available (%s)\n"), doc->workload.name, c.key,
               orDash(doc->lens->version), orDash(c.version),
-              c.path ? c.path : c.builtin ? _("built-in") : _("stored in the database"));
+              c.path      ? c.path
+              : c.builtin ? _("built-in")
+                          : _("stored in the database"));
    LensCandidate_free(&c);
    return EXIT_OK;
 }
 
-static int upgradeRun(CliEnv *env, const UpgradeArgs *a, const char *workload) {
+static int upgradeRun(CliEnv *env, const UpgradeArgs *a, const char *workload)
+{
    ReviewDoc doc;
    Store *s = Cli_openReview(env, STORE_OPEN_NOCREATE, workload, &doc);
    if (!s)
@@ -197,10 +212,10 @@ static int upgradeRun(CliEnv *env, const UpgradeArgs *a, const char *workload) {
       rc = check(s, &doc);
    } else {
       UpgradeReport r;
-      unsigned flags = (a->dry_run ? UPGRADE_DRY_RUN : 0) |
-                       (a->allow_older ? UPGRADE_ALLOW_OLDER : 0);
-      StoreStatus st = ReviewDoc_upgrade(s, &doc, env->lens_arg, a->milestone, flags,
-                                         Cli_user(env), &r, &d, &err);
+      unsigned flags =
+         (a->dry_run ? UPGRADE_DRY_RUN : 0) | (a->allow_older ? UPGRADE_ALLOW_OLDER : 0);
+      StoreStatus st = ReviewDoc_upgrade(s, &doc, env->lens_arg, a->milestone, flags, Cli_user(env),
+                                         &r, &d, &err);
       printErrors(&d);
       if (st == STORE_OK) {
          if (a->format && strcmp(a->format, "json") == 0)
@@ -220,8 +235,9 @@ static int upgradeRun(CliEnv *env, const UpgradeArgs *a, const char *workload) {
    return rc;
 }
 
-int Cmd_upgrade(CliEnv *env, int argc, char **argv) {
-   UpgradeArgs args = { 0 };
+int Cmd_upgrade(CliEnv *env, int argc, char **argv)
+{
+   UpgradeArgs args = {0};
    char **pos;
    size_t npos;
    if (!Cli_parse(env, argc, argv, upgradeOptions, upgradeOption, &args, &pos, &npos))
@@ -233,8 +249,7 @@ int Cmd_upgrade(CliEnv *env, int argc, char **argv) {
    } else if (npos != 1) {
       Cli_error("%s", _("usage: walens upgrade WORKLOAD [--lens FILE|KEY] [--dry-run] [--check]"));
       rc = EXIT_USAGE;
-   } else if (args.format && strcmp(args.format, "text") != 0 &&
-              strcmp(args.format, "json") != 0) {
+   } else if (args.format && strcmp(args.format, "text") != 0 && strcmp(args.format, "json") != 0) {
       Cli_error(_("unknown format '%s' (text, json)"), args.format);
       rc = EXIT_USAGE;
    } else {

@@ -20,8 +20,8 @@
 enum { OPT_FORMAT = 100 };
 
 static const OptSpec whoOptions[] = {
-   { "format", 0, N_("FORMAT"), N_("text (default) or json"), OPT_FORMAT },
-   { NULL, 0, NULL, NULL, 0 },
+   {"format", 0, N_("FORMAT"), N_("text (default) or json"), OPT_FORMAT},
+   {NULL, 0, NULL, NULL, 0},
 };
 
 static bool whoOption(int id, const char *value, void *ctx)
@@ -86,9 +86,8 @@ static void whoText(const Presence *p, size_t n)
          snprintf(idletext, sizeof idletext, "-");
       else
          snprintf(idletext, sizeof idletext, "%llds", idle);
-      Cli_printf("%-16s %-16s %-11s %-8s %6s  %s\n", p[i].user,
-                 p[i].workload ? p[i].workload : "-", p[i].screen ? p[i].screen : "-",
-                 p[i].question ? p[i].question : "-", idletext,
+      Cli_printf("%-16s %-16s %-11s %-8s %6s  %s\n", p[i].user, p[i].workload ? p[i].workload : "-",
+                 p[i].screen ? p[i].screen : "-", p[i].question ? p[i].question : "-", idletext,
                  p[i].read_only ? _("read-only") : _("editing"));
    }
 }

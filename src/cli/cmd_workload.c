@@ -16,13 +16,13 @@
 enum { OPT_DESCRIPTION = 100, OPT_ENVIRONMENT, OPT_OWNER, OPT_FORMAT, OPT_ALL, OPT_UNDO };
 
 static const OptSpec workloadOptions[] = {
-   { "description", 0, N_("TEXT"), N_("add: what the workload is"), OPT_DESCRIPTION },
-   { "environment", 0, N_("ENV"), N_("add: production or preproduction"), OPT_ENVIRONMENT },
-   { "owner", 0, N_("NAME"), N_("add: who owns the workload"), OPT_OWNER },
-   { "format", 0, N_("FORMAT"), N_("list: text (default) or json"), OPT_FORMAT },
-   { "all", 0, NULL, N_("list: include archived workloads"), OPT_ALL },
-   { "undo", 0, NULL, N_("archive: bring an archived workload back"), OPT_UNDO },
-   { NULL, 0, NULL, NULL, 0 },
+   {"description", 0, N_("TEXT"), N_("add: what the workload is"), OPT_DESCRIPTION},
+   {"environment", 0, N_("ENV"), N_("add: production or preproduction"), OPT_ENVIRONMENT},
+   {"owner", 0, N_("NAME"), N_("add: who owns the workload"), OPT_OWNER},
+   {"format", 0, N_("FORMAT"), N_("list: text (default) or json"), OPT_FORMAT},
+   {"all", 0, NULL, N_("list: include archived workloads"), OPT_ALL},
+   {"undo", 0, NULL, N_("archive: bring an archived workload back"), OPT_UNDO},
+   {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct WorkloadArgs {
@@ -88,8 +88,10 @@ static int workloadAdd(CliEnv *env, Store *s, const WorkloadArgs *a, const char 
       free(err);
       return EXIT_FAIL;
    }
-   Workload w = { .name = (char *)name, .description = (char *)a->description,
-                  .environment = (char *)a->environment, .owner = (char *)a->owner };
+   Workload w = {.name = (char *)name,
+                 .description = (char *)a->description,
+                 .environment = (char *)a->environment,
+                 .owner = (char *)a->owner};
    int64_t id = 0;
    st = Store_addWorkload(s, &w, lens_id, Cli_user(env), &id);
    if (st == STORE_INVALID) {
@@ -165,13 +167,12 @@ static int workloadRun(CliEnv *env, Store *s, const WorkloadArgs *a, char **pos,
       return wantArgs(npos, 1, "list") ? workloadList(s, a) : EXIT_USAGE;
    if (strcmp(sub, "rename") == 0)
       return wantArgs(npos, 3, "rename OLD NEW")
-                ? reportConflict(s, Store_renameWorkload(s, pos[1], pos[2], Cli_user(env)),
-                                 pos[1], pos[2])
+                ? reportConflict(s, Store_renameWorkload(s, pos[1], pos[2], Cli_user(env)), pos[1],
+                                 pos[2])
                 : EXIT_USAGE;
    if (strcmp(sub, "archive") == 0)
       return wantArgs(npos, 2, "archive NAME")
-                ? reportStatus(s, Store_archiveWorkload(s, pos[1], !a->undo, Cli_user(env)),
-                               pos[1])
+                ? reportStatus(s, Store_archiveWorkload(s, pos[1], !a->undo, Cli_user(env)), pos[1])
                 : EXIT_USAGE;
    Cli_error(_("unknown workload command '%s' (add, list, rename, archive)"), sub);
    return EXIT_USAGE;
@@ -179,7 +180,7 @@ static int workloadRun(CliEnv *env, Store *s, const WorkloadArgs *a, char **pos,
 
 int Cmd_workload(CliEnv *env, int argc, char **argv)
 {
-   WorkloadArgs a = { 0 };
+   WorkloadArgs a = {0};
    char **pos;
    size_t npos;
    if (!Cli_parse(env, argc, argv, workloadOptions, workloadOption, &a, &pos, &npos))

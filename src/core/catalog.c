@@ -53,7 +53,7 @@ fail:
 
 static bool hasLensSuffix(const char *name)
 {
-   static const char *const suffixes[] = { ".yaml", ".yml", ".json" };
+   static const char *const suffixes[] = {".yaml", ".yml", ".json"};
    size_t n = strlen(name);
    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
       size_t k = strlen(suffixes[i]);

@@ -15,9 +15,9 @@ typedef enum { LENS_SRC_USER, LENS_SRC_SYSTEM, LENS_SRC_BUILTIN } LensSource;
 
 typedef struct CatalogEntry {
    char *key, *version, *name;
-   char *path;       /* NULL for the built-in lens */
+   char *path; /* NULL for the built-in lens */
    LensSource source;
-   bool shadowed;    /* a source of higher precedence has the same key */
+   bool shadowed; /* a source of higher precedence has the same key */
 } CatalogEntry;
 
 typedef struct Catalog {

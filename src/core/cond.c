@@ -34,26 +34,30 @@ struct Cond {
 
 /* ---- nodes ---- */
 
-static Cond *Cond_new(CondKind kind) {
+static Cond *Cond_new(CondKind kind)
+{
    Cond *c = xcalloc(1, sizeof *c);
    c->kind = kind;
    c->choice = -1;
    return c;
 }
 
-static Cond *Cond_newId(const char *id, size_t len, int choice) {
+static Cond *Cond_newId(const char *id, size_t len, int choice)
+{
    Cond *c = Cond_new(COND_ID);
    c->id = xstrndup(id, len);
    c->choice = choice;
    return c;
 }
 
-static void Cond_addKid(Cond *c, Cond *kid) {
+static void Cond_addKid(Cond *c, Cond *kid)
+{
    c->kids = xgrow(c->kids, &c->cap, c->n_kids + 1, sizeof *c->kids);
    c->kids[c->n_kids++] = kid;
 }
 
-void Cond_free(Cond *c) {
+void Cond_free(Cond *c)
+{
    if (!c)
       return;
    for (size_t i = 0; i < c->n_kids; i++)
@@ -63,7 +67,8 @@ void Cond_free(Cond *c) {
    free(c);
 }
 
-bool Cond_isDefault(const Cond *c) {
+bool Cond_isDefault(const Cond *c)
+{
    return c && c->kind == COND_DEFAULT;
 }
 
@@ -97,7 +102,8 @@ typedef struct Parser {
 static void Parser_fail(Parser *p, size_t pos, const char *fmt, ...)
    __attribute__((format(printf, 3, 4)));
 
-static void Parser_fail(Parser *p, size_t pos, const char *fmt, ...) {
+static void Parser_fail(Parser *p, size_t pos, const char *fmt, ...)
+{
    if (p->error)
       return;
    va_list ap;
@@ -116,21 +122,24 @@ static void Parser_fail(Parser *p, size_t pos, const char *fmt, ...) {
 }
 
 /* ASCII only: the locale must not change what an id is. */
-static bool isIdByte(unsigned char ch) {
+static bool isIdByte(unsigned char ch)
+{
    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
           ch == '_';
 }
 
-static bool isBlank(char ch) {
+static bool isBlank(char ch)
+{
    return ch == ' ' || ch == '\t';
 }
 
-static void Parser_next(Parser *p) {
+static void Parser_next(Parser *p)
+{
    const char *s = p->text;
    size_t i = p->at;
    while (isBlank(s[i]))
       i++;
-   Token t = { TOK_END, i, 0 };
+   Token t = {TOK_END, i, 0};
    unsigned char ch = (unsigned char)s[i];
    if (ch == '\0') {
       t.kind = TOK_END;
@@ -176,7 +185,8 @@ static void Parser_next(Parser *p) {
 static Cond *Parser_or(Parser *p);
 
 /* Appends operand to an AND/OR node, splicing in a group of the same kind. */
-static void Cond_addOperand(Cond *node, Cond *operand) {
+static void Cond_addOperand(Cond *node, Cond *operand)
+{
    if (operand->kind != node->kind) {
       Cond_addKid(node, operand);
       return;
@@ -187,7 +197,8 @@ static void Cond_addOperand(Cond *node, Cond *operand) {
    Cond_free(operand);
 }
 
-static bool Parser_enter(Parser *p) {
+static bool Parser_enter(Parser *p)
+{
    if (p->depth >= COND_MAX_DEPTH) {
       Parser_fail(p, p->tok.pos, _("condition nested deeper than %d levels"), COND_MAX_DEPTH);
       return false;
@@ -196,12 +207,14 @@ static bool Parser_enter(Parser *p) {
    return true;
 }
 
-static bool isKeywordDefault(const char *s, size_t len) {
+static bool isKeywordDefault(const char *s, size_t len)
+{
    return len == 7 && memcmp(s, "default", 7) == 0;
 }
 
 /* not := "!" not | "(" or ")" | CHOICE_ID */
-static Cond *Parser_not(Parser *p) {
+static Cond *Parser_not(Parser *p)
+{
    Token t = p->tok;
    switch (t.kind) {
    case TOK_NOT: {
@@ -244,22 +257,19 @@ static Cond *Parser_not(Parser *p) {
       Parser_next(p);
       return Cond_newId(id, t.len, -1);
    }
-   case TOK_RPAREN:
-      Parser_fail(p, t.pos, "%s", _("unexpected ')'"));
-      return NULL;
-   case TOK_BAD:
-      return NULL;
+   case TOK_RPAREN: Parser_fail(p, t.pos, "%s", _("unexpected ')'")); return NULL;
+   case TOK_BAD: return NULL;
    case TOK_END:
    case TOK_AND:
-   case TOK_OR:
-      break;
+   case TOK_OR: break;
    }
    Parser_fail(p, t.pos, "%s", _("expected a choice id or '('"));
    return NULL;
 }
 
 /* and := not ("&&" not)*  and  or := and ("||" and)*, one function for both. */
-static Cond *Parser_binary(Parser *p, TokKind op, CondKind kind, Cond *(*operand)(Parser *)) {
+static Cond *Parser_binary(Parser *p, TokKind op, CondKind kind, Cond *(*operand)(Parser *))
+{
    Cond *left = operand(p);
    if (!left || p->tok.kind != op)
       return left;
@@ -277,16 +287,19 @@ static Cond *Parser_binary(Parser *p, TokKind op, CondKind kind, Cond *(*operand
    return node;
 }
 
-static Cond *Parser_and(Parser *p) {
+static Cond *Parser_and(Parser *p)
+{
    return Parser_binary(p, TOK_AND, COND_AND, Parser_not);
 }
 
-static Cond *Parser_or(Parser *p) {
+static Cond *Parser_or(Parser *p)
+{
    return Parser_binary(p, TOK_OR, COND_OR, Parser_and);
 }
 
 /* The whole text is "default", blanks around it allowed. */
-static bool isDefaultText(const char *s) {
+static bool isDefaultText(const char *s)
+{
    while (isBlank(*s))
       s++;
    if (strncmp(s, "default", 7) != 0)
@@ -297,7 +310,8 @@ static bool isDefaultText(const char *s) {
    return *s == '\0';
 }
 
-Cond *Cond_parse(const char *text, char **error, size_t *error_pos) {
+Cond *Cond_parse(const char *text, char **error, size_t *error_pos)
+{
    if (error)
       *error = NULL;
    if (error_pos)
@@ -307,7 +321,7 @@ Cond *Cond_parse(const char *text, char **error, size_t *error_pos) {
    if (isDefaultText(text))
       return Cond_new(COND_DEFAULT);
 
-   Parser p = { .text = text };
+   Parser p = {.text = text};
    Parser_next(&p);
    Cond *c = NULL;
    if (p.tok.kind == TOK_END)
@@ -337,14 +351,16 @@ Cond *Cond_parse(const char *text, char **error, size_t *error_pos) {
 
 /* ---- binding and evaluation ---- */
 
-static int findChoice(const Question *q, const char *id) {
+static int findChoice(const Question *q, const char *id)
+{
    for (size_t i = 0; i < q->n_choices; i++)
       if (q->choices[i].id && strcmp(q->choices[i].id, id) == 0)
          return (int)i;
    return -1;
 }
 
-bool Cond_bind(Cond *c, const Question *q, const char **unknown) {
+bool Cond_bind(Cond *c, const Question *q, const char **unknown)
+{
    if (!c)
       return true;
    if (c->kind == COND_ID) {
@@ -362,16 +378,14 @@ bool Cond_bind(Cond *c, const Question *q, const char **unknown) {
    return true;
 }
 
-bool Cond_eval(const Cond *c, const unsigned char *state) {
+bool Cond_eval(const Cond *c, const unsigned char *state)
+{
    if (!c)
       return false;
    switch (c->kind) {
-   case COND_DEFAULT:
-      return true;
-   case COND_ID:
-      return c->choice >= 0 && state && state[c->choice] == CHOICE_SELECTED;
-   case COND_NOT:
-      return !Cond_eval(c->kids[0], state);
+   case COND_DEFAULT: return true;
+   case COND_ID: return c->choice >= 0 && state && state[c->choice] == CHOICE_SELECTED;
+   case COND_NOT: return !Cond_eval(c->kids[0], state);
    case COND_AND:
       for (size_t i = 0; i < c->n_kids; i++)
          if (!Cond_eval(c->kids[i], state))
@@ -393,7 +407,8 @@ typedef struct Buf {
    size_t len, cap;
 } Buf;
 
-static void Buf_add(Buf *b, const char *s) {
+static void Buf_add(Buf *b, const char *s)
+{
    size_t n = strlen(s);
    b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
    memcpy(b->s + b->len, s, n + 1);
@@ -401,7 +416,8 @@ static void Buf_add(Buf *b, const char *s) {
 }
 
 /* A kid needs parentheses when it binds more loosely than its parent. */
-static bool needsParens(const Cond *parent, const Cond *kid) {
+static bool needsParens(const Cond *parent, const Cond *kid)
+{
    if (parent->kind == COND_NOT)
       return kid->kind == COND_AND || kid->kind == COND_OR;
    if (parent->kind == COND_AND)
@@ -409,18 +425,14 @@ static bool needsParens(const Cond *parent, const Cond *kid) {
    return false;
 }
 
-static void Cond_formatTo(const Cond *c, Buf *b) {
+static void Cond_formatTo(const Cond *c, Buf *b)
+{
    switch (c->kind) {
-   case COND_DEFAULT:
-      Buf_add(b, "default");
-      return;
-   case COND_ID:
-      Buf_add(b, c->id);
-      return;
+   case COND_DEFAULT: Buf_add(b, "default"); return;
+   case COND_ID: Buf_add(b, c->id); return;
    case COND_NOT:
    case COND_AND:
-   case COND_OR:
-      break;
+   case COND_OR: break;
    }
    const char *sep = c->kind == COND_AND ? " && " : " || ";
    for (size_t i = 0; i < c->n_kids; i++) {
@@ -438,8 +450,9 @@ static void Cond_formatTo(const Cond *c, Buf *b) {
    }
 }
 
-char *Cond_format(const Cond *c) {
-   Buf b = { 0 };
+char *Cond_format(const Cond *c)
+{
+   Buf b = {0};
    Buf_add(&b, "");
    if (c)
       Cond_formatTo(c, &b);
@@ -451,7 +464,8 @@ char *Cond_format(const Cond *c) {
 /* The conjunction of the question's practices (non-`_no` choices), all of
  * them or only the high ones; NULL when there is none.  Built already bound:
  * the ids come from the question itself. */
-static Cond *conjunction(const Question *q, bool high_only) {
+static Cond *conjunction(const Question *q, bool high_only)
+{
    Cond *all = Cond_new(COND_AND);
    for (size_t i = 0; i < q->n_choices; i++) {
       const Choice *ch = &q->choices[i];
@@ -468,7 +482,8 @@ static Cond *conjunction(const Question *q, bool high_only) {
    return single;
 }
 
-static void Question_freeRules(Question *q) {
+static void Question_freeRules(Question *q)
+{
    for (size_t i = 0; i < q->n_rules; i++) {
       free(q->rules[i].condition);
       Cond_free(q->rules[i].expr);
@@ -479,7 +494,8 @@ static void Question_freeRules(Question *q) {
    q->n_rules = 0;
 }
 
-static void Question_addRule(Question *q, Cond *expr, Risk risk) {
+static void Question_addRule(Question *q, Cond *expr, Risk risk)
+{
    RiskRule *r = &q->rules[q->n_rules++];
    r->expr = expr;
    r->condition = Cond_format(expr);
@@ -500,7 +516,8 @@ static void Question_addRule(Question *q, Cond *expr, Risk risk) {
  * - no practice (only `_no`, or no choice): nothing can be improved:
  *                                   default -> NONE
  * Any rules already on q are freed first. */
-void Question_deriveRules(Question *q) {
+void Question_deriveRules(Question *q)
+{
    Question_freeRules(q);
    size_t practices = 0, high = 0, weighted = 0;
    for (size_t i = 0; i < q->n_choices; i++) {

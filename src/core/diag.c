@@ -9,11 +9,13 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
-void DiagList_init(DiagList *d) {
+void DiagList_init(DiagList *d)
+{
    memset(d, 0, sizeof *d);
 }
 
-void DiagList_free(DiagList *d) {
+void DiagList_free(DiagList *d)
+{
    for (size_t i = 0; i < d->count; i++) {
       free(d->items[i].file);
       free(d->items[i].path);
@@ -23,8 +25,8 @@ void DiagList_free(DiagList *d) {
    DiagList_init(d);
 }
 
-__attribute__((format(printf, 1, 0)))
-static char *vformat(const char *fmt, va_list ap) {
+__attribute__((format(printf, 1, 0))) static char *vformat(const char *fmt, va_list ap)
+{
    va_list ap2;
    va_copy(ap2, ap);
    int n = vsnprintf(NULL, 0, fmt, ap2);
@@ -36,8 +38,9 @@ static char *vformat(const char *fmt, va_list ap) {
    return s;
 }
 
-void DiagList_vadd(DiagList *d, DiagLevel level, const char *file, unsigned line,
-                   unsigned col, const char *path, const char *fmt, va_list ap) {
+void DiagList_vadd(DiagList *d, DiagLevel level, const char *file, unsigned line, unsigned col,
+                   const char *path, const char *fmt, va_list ap)
+{
    d->items = xgrow(d->items, &d->cap, d->count + 1, sizeof *d->items);
    Diag *g = &d->items[d->count++];
    g->level = level;
@@ -53,15 +56,17 @@ void DiagList_vadd(DiagList *d, DiagLevel level, const char *file, unsigned line
       d->warnings++;
 }
 
-void DiagList_add(DiagList *d, DiagLevel level, const char *file, unsigned line,
-                  unsigned col, const char *path, const char *fmt, ...) {
+void DiagList_add(DiagList *d, DiagLevel level, const char *file, unsigned line, unsigned col,
+                  const char *path, const char *fmt, ...)
+{
    va_list ap;
    va_start(ap, fmt);
    DiagList_vadd(d, level, file, line, col, path, fmt, ap);
    va_end(ap);
 }
 
-char *Diag_format(const Diag *d) {
+char *Diag_format(const Diag *d)
+{
    const char *level = d->level == DIAG_ERROR ? "error" : "warning";
    if (d->line && d->path)
       return xasprintf("%s:%u:%u: %s: %s: %s", d->file, d->line, d->col, level, d->path,
@@ -73,7 +78,8 @@ char *Diag_format(const Diag *d) {
    return xasprintf("%s: %s: %s", d->file, level, d->message);
 }
 
-void DiagList_print(const DiagList *d, FILE *out) {
+void DiagList_print(const DiagList *d, FILE *out)
+{
    for (size_t i = 0; i < d->count; i++) {
       char *s = Diag_format(&d->items[i]);
       /* Messages quote the lens file, which may be a stranger's. */

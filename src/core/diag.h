@@ -26,11 +26,10 @@ typedef struct DiagList {
 
 void DiagList_init(DiagList *d);
 void DiagList_free(DiagList *d);
-void DiagList_add(DiagList *d, DiagLevel level, const char *file, unsigned line,
-                  unsigned col, const char *path, const char *fmt, ...)
-   __attribute__((format(printf, 7, 8)));
-void DiagList_vadd(DiagList *d, DiagLevel level, const char *file, unsigned line,
-                   unsigned col, const char *path, const char *fmt, va_list ap)
+void DiagList_add(DiagList *d, DiagLevel level, const char *file, unsigned line, unsigned col,
+                  const char *path, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+void DiagList_vadd(DiagList *d, DiagLevel level, const char *file, unsigned line, unsigned col,
+                   const char *path, const char *fmt, va_list ap)
    __attribute__((format(printf, 7, 0)));
 
 /* "FILE:LINE:COL: error: message", "FILE:LINE:COL: error: PATH: message"

@@ -24,18 +24,21 @@ extern const size_t walens_default_lens_len;
 
 /* ---- freeing ---- */
 
-static void link_free(Link *l) {
+static void link_free(Link *l)
+{
    free(l->text);
    free(l->url);
 }
 
-static void links_free(Link *links, size_t n) {
+static void links_free(Link *links, size_t n)
+{
    for (size_t i = 0; i < n; i++)
       link_free(&links[i]);
    free(links);
 }
 
-static void choice_free(Choice *c) {
+static void choice_free(Choice *c)
+{
    free(c->id);
    free(c->title);
    free(c->description);
@@ -46,7 +49,8 @@ static void choice_free(Choice *c) {
    free(c->pos.path);
 }
 
-static void question_free(Question *q) {
+static void question_free(Question *q)
+{
    free(q->id);
    free(q->title);
    free(q->description);
@@ -64,7 +68,8 @@ static void question_free(Question *q) {
    free(q->pos.path);
 }
 
-void Lens_free(Lens *lens) {
+void Lens_free(Lens *lens)
+{
    if (!lens)
       return;
    for (size_t i = 0; i < lens->n_questions; i++)
@@ -94,22 +99,24 @@ void Lens_free(Lens *lens) {
 
 /* ---- loading ---- */
 
-static void too_large(const char *name, DiagList *diags) {
+static void too_large(const char *name, DiagList *diags)
+{
    DiagList_add(diags, DIAG_ERROR, name, 0, 0, NULL,
                 _("the file is larger than 4 MiB (%u bytes), the limit for a lens file"),
                 LENS_MAX_FILE_SIZE);
 }
 
 /* JSON when the first character after blanks (and a byte-order mark) is '{'. */
-static LensFormat sniff(const char *buf, size_t len) {
+static LensFormat sniff(const char *buf, size_t len)
+{
    size_t i = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
    while (i < len && strchr(" \t\r\n", buf[i]) && buf[i])
       i++;
    return i < len && buf[i] == '{' ? LENS_JSON : LENS_YAML;
 }
 
-static Lens *load(const char *name, const char *buf, size_t len, unsigned flags,
-                  DiagList *diags) {
+static Lens *load(const char *name, const char *buf, size_t len, unsigned flags, DiagList *diags)
+{
    size_t errors = diags->errors;
    if (len > LENS_MAX_FILE_SIZE) {
       too_large(name, diags);
@@ -137,22 +144,25 @@ static Lens *load(const char *name, const char *buf, size_t len, unsigned flags,
    return lens;
 }
 
-Lens *Lens_loadBuffer(const char *name, const char *buf, size_t len, DiagList *diags) {
+Lens *Lens_loadBuffer(const char *name, const char *buf, size_t len, DiagList *diags)
+{
    return load(name, buf, len, 0, diags);
 }
 
-Lens *Lens_loadStored(const char *name, const char *buf, size_t len, DiagList *diags) {
+Lens *Lens_loadStored(const char *name, const char *buf, size_t len, DiagList *diags)
+{
    return load(name, buf, len, LENS_LOAD_STORED, diags);
 }
 
-static void read_error(const char *path, DiagList *diags, int err) {
-   DiagList_add(diags, DIAG_ERROR, path, 0, 0, NULL, _("cannot read the file: %s"),
-                strerror(err));
+static void read_error(const char *path, DiagList *diags, int err)
+{
+   DiagList_add(diags, DIAG_ERROR, path, 0, 0, NULL, _("cannot read the file: %s"), strerror(err));
 }
 
 /* Reads at most one byte past the limit, so that a pipe or a growing file
  * cannot make us read without end. */
-static char *read_all(FILE *f, const char *path, DiagList *diags, size_t *len) {
+static char *read_all(FILE *f, const char *path, DiagList *diags, size_t *len)
+{
    size_t cap = 64 * 1024, n = 0;
    char *buf = xmalloc(cap);
    for (;;) {
@@ -178,7 +188,8 @@ static char *read_all(FILE *f, const char *path, DiagList *diags, size_t *len) {
    return NULL;
 }
 
-Lens *Lens_loadFile(const char *path, DiagList *diags) {
+Lens *Lens_loadFile(const char *path, DiagList *diags)
+{
    FILE *f = fopen(path, "rb");
    if (!f) {
       read_error(path, diags, errno);
@@ -202,13 +213,15 @@ Lens *Lens_loadFile(const char *path, DiagList *diags) {
    return lens;
 }
 
-Lens *Lens_loadDefault(DiagList *diags) {
+Lens *Lens_loadDefault(DiagList *diags)
+{
    size_t len;
    const char *text = Lens_defaultText(&len);
    return Lens_loadBuffer(DEFAULT_LENS_NAME, text, len, diags);
 }
 
-const char *Lens_defaultText(size_t *len) {
+const char *Lens_defaultText(size_t *len)
+{
    if (len)
       *len = walens_default_lens_len;
    return (const char *)walens_default_lens;
@@ -216,7 +229,8 @@ const char *Lens_defaultText(size_t *len) {
 
 /* ---- lookups ---- */
 
-const Question *Lens_findQuestion(const Lens *lens, const char *id, size_t *index) {
+const Question *Lens_findQuestion(const Lens *lens, const char *id, size_t *index)
+{
    for (size_t i = 0; id && i < lens->n_questions; i++) {
       if (lens->questions[i].id && strcmp(lens->questions[i].id, id) == 0) {
          if (index)
@@ -227,21 +241,24 @@ const Question *Lens_findQuestion(const Lens *lens, const char *id, size_t *inde
    return NULL;
 }
 
-int Question_findChoice(const Question *q, const char *id) {
+int Question_findChoice(const Question *q, const char *id)
+{
    for (size_t i = 0; id && i < q->n_choices; i++)
       if (q->choices[i].id && strcmp(q->choices[i].id, id) == 0)
          return (int)i;
    return -1;
 }
 
-int Lens_findPhase(const Lens *lens, const char *id) {
+int Lens_findPhase(const Lens *lens, const char *id)
+{
    for (size_t i = 0; id && i < lens->n_phases; i++)
       if (lens->phases[i].id && strcmp(lens->phases[i].id, id) == 0)
          return (int)i;
    return -1;
 }
 
-int Lens_findPillar(const Lens *lens, const char *id) {
+int Lens_findPillar(const Lens *lens, const char *id)
+{
    for (size_t i = 0; id && i < lens->n_pillars; i++)
       if (lens->pillars[i].id && strcmp(lens->pillars[i].id, id) == 0)
          return (int)i;
@@ -251,16 +268,20 @@ int Lens_findPillar(const Lens *lens, const char *id) {
 /* ---- names ---- */
 
 static const char *const RISK_NAMES[RISK_COUNT] = {
-   [RISK_UNANSWERED] = "UNANSWERED", [RISK_HIGH] = "HIGH",
-   [RISK_MEDIUM] = "MEDIUM",         [RISK_NONE] = "NONE",
+   [RISK_UNANSWERED] = "UNANSWERED",
+   [RISK_HIGH] = "HIGH",
+   [RISK_MEDIUM] = "MEDIUM",
+   [RISK_NONE] = "NONE",
    [RISK_NOT_APPLICABLE] = "NOT_APPLICABLE",
 };
 
-const char *Risk_name(Risk r) {
+const char *Risk_name(Risk r)
+{
    return (unsigned)r < RISK_COUNT ? RISK_NAMES[r] : "?";
 }
 
-bool Risk_parse(const char *name, Risk *out) {
+bool Risk_parse(const char *name, Risk *out)
+{
    for (int r = 0; name && r < RISK_COUNT; r++) {
       if (strcmp(name, RISK_NAMES[r]) == 0) {
          *out = (Risk)r;
@@ -270,30 +291,24 @@ bool Risk_parse(const char *name, Risk *out) {
    return false;
 }
 
-int Risk_severity(Risk r) {
+int Risk_severity(Risk r)
+{
    switch (r) {
-   case RISK_HIGH:
-      return 4;
-   case RISK_MEDIUM:
-      return 3;
-   case RISK_UNANSWERED:
-      return 2;
-   case RISK_NONE:
-      return 1;
-   case RISK_NOT_APPLICABLE:
-      return 0;
+   case RISK_HIGH: return 4;
+   case RISK_MEDIUM: return 3;
+   case RISK_UNANSWERED: return 2;
+   case RISK_NONE: return 1;
+   case RISK_NOT_APPLICABLE: return 0;
    }
    return 0;
 }
 
-const char *Weight_name(Weight w) {
+const char *Weight_name(Weight w)
+{
    switch (w) {
-   case WEIGHT_HIGH:
-      return "high";
-   case WEIGHT_MEDIUM:
-      return "medium";
-   case WEIGHT_NONE:
-      break;
+   case WEIGHT_HIGH: return "high";
+   case WEIGHT_MEDIUM: return "medium";
+   case WEIGHT_NONE: break;
    }
    return "";
 }

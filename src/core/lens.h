@@ -43,7 +43,7 @@ typedef struct Link {
 typedef struct Choice {
    char *id;
    char *title;
-   char *description; /* or NULL */
+   char *description;  /* or NULL */
    Weight weight;      /* extension `risk: high|medium`; WEIGHT_NONE when absent */
    Link helpful;       /* helpfulResource */
    Link improvement;   /* improvementPlan */
@@ -81,7 +81,7 @@ typedef struct Question {
 typedef struct Pillar {
    char *id;
    char *name;
-   char *description; /* or NULL */
+   char *description;   /* or NULL */
    size_t first, count; /* its questions: Lens.questions[first .. first+count) */
    SrcPos pos;
 } Pillar;

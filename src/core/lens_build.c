@@ -31,43 +31,51 @@ typedef struct Obj {
    const char *what;
 } Obj;
 
-static const char *const LENS_KEYS[] = { "id",          "version", "_version", "schemaVersion",
-                                         "name",        "description", "phases", "pillars",
-                                         NULL };
-static const char *const PHASE_KEYS[] = { "id", "name", "description", NULL };
-static const char *const PILLAR_KEYS[] = { "id", "name", "description", "questions", NULL };
-static const char *const QUESTION_KEYS[] = { "id",     "title",   "description", "helpfulResource",
-                                             "phase",  "choices", "riskRules",   NULL };
-static const char *const CHOICE_KEYS[] = { "id",   "title",           "description",
-                                           "risk", "helpfulResource", "improvementPlan",
-                                           "additionalResources", NULL };
-static const char *const RULE_KEYS[] = { "condition", "risk", NULL };
-static const char *const LINK_KEYS[] = { "displayText", "url", NULL };
-static const char *const MORE_KEYS[] = { "type", "content", NULL };
+static const char *const LENS_KEYS[] = {
+   "id", "version", "_version", "schemaVersion", "name", "description", "phases", "pillars", NULL};
+static const char *const PHASE_KEYS[] = {"id", "name", "description", NULL};
+static const char *const PILLAR_KEYS[] = {"id", "name", "description", "questions", NULL};
+static const char *const QUESTION_KEYS[] = {"id",    "title",   "description", "helpfulResource",
+                                            "phase", "choices", "riskRules",   NULL};
+static const char *const CHOICE_KEYS[] = {"id",
+                                          "title",
+                                          "description",
+                                          "risk",
+                                          "helpfulResource",
+                                          "improvementPlan",
+                                          "additionalResources",
+                                          NULL};
+static const char *const RULE_KEYS[] = {"condition", "risk", NULL};
+static const char *const LINK_KEYS[] = {"displayText", "url", NULL};
+static const char *const MORE_KEYS[] = {"type", "content", NULL};
 
 /* ---- diagnostics ---- */
 
-static const char *json_path(const Build *b, const char *path) {
+static const char *json_path(const Build *b, const char *path)
+{
    return b->lens->format == LENS_JSON ? path : NULL;
 }
 
 void Build_diag(Build *b, DiagLevel level, unsigned line, unsigned col, const char *path,
-                const char *fmt, ...) {
+                const char *fmt, ...)
+{
    va_list ap;
    va_start(ap, fmt);
    DiagList_vadd(b->diags, level, b->file, line, col, json_path(b, path), fmt, ap);
    va_end(ap);
 }
 
-void Build_diagAt(Build *b, DiagLevel level, const SrcPos *pos, const char *fmt, ...) {
+void Build_diagAt(Build *b, DiagLevel level, const SrcPos *pos, const char *fmt, ...)
+{
    va_list ap;
    va_start(ap, fmt);
    DiagList_vadd(b->diags, level, b->file, pos->line, pos->col, json_path(b, pos->path), fmt, ap);
    va_end(ap);
 }
 
-void Build_diagId(Build *b, DiagLevel level, const SrcPos *pos, const char *key,
-                  const char *fmt, ...) {
+void Build_diagId(Build *b, DiagLevel level, const SrcPos *pos, const char *key, const char *fmt,
+                  ...)
+{
    va_list ap;
    va_start(ap, fmt);
    if (pos->id_line) {
@@ -82,7 +90,8 @@ void Build_diagId(Build *b, DiagLevel level, const SrcPos *pos, const char *key,
    va_end(ap);
 }
 
-char *Build_where(const SrcPos *pos) {
+char *Build_where(const SrcPos *pos)
+{
    if (pos->id_line)
       return xasprintf("%u:%u", pos->id_line, pos->id_col);
    if (pos->line)
@@ -90,29 +99,34 @@ char *Build_where(const SrcPos *pos) {
    return xstrdup(pos->path && *pos->path ? pos->path : "?");
 }
 
-static const char *nz(const char *s) {
+static const char *nz(const char *s)
+{
    return s ? s : "?";
 }
 
-static char *key_path(const char *path, const char *key) {
+static char *key_path(const char *path, const char *key)
+{
    return *path ? xasprintf("%s.%s", path, key) : xstrdup(key);
 }
 
-static void set_pos(SrcPos *pos, const Obj *o) {
+static void set_pos(SrcPos *pos, const Obj *o)
+{
    pos->line = o->node->line;
    pos->col = o->node->col;
    pos->path = xstrdup(o->path);
 }
 
 /* Remembers where the value naming the object is (at: its node, or NULL). */
-static void set_id_pos(SrcPos *pos, const LNode *at) {
+static void set_id_pos(SrcPos *pos, const LNode *at)
+{
    if (at) {
       pos->id_line = at->line;
       pos->id_col = at->col;
    }
 }
 
-static size_t utf8_chars(const char *s) {
+static size_t utf8_chars(const char *s)
+{
    size_t n = 0;
    for (; *s; s++)
       n += ((unsigned char)*s & 0xC0) != 0x80;
@@ -121,14 +135,16 @@ static size_t utf8_chars(const char *s) {
 
 /* ---- fields ---- */
 
-static bool listed(const char *const *keys, const char *key) {
+static bool listed(const char *const *keys, const char *key)
+{
    for (; *keys; keys++)
       if (strcmp(*keys, key) == 0)
          return true;
    return false;
 }
 
-static void check_keys(Build *b, const Obj *o, const char *const *keys) {
+static void check_keys(Build *b, const Obj *o, const char *const *keys)
+{
    for (size_t i = 0; i < o->node->n; i++) {
       const LEntry *e = &o->node->items[i];
       if (listed(keys, e->key))
@@ -140,7 +156,8 @@ static void check_keys(Build *b, const Obj *o, const char *const *keys) {
    }
 }
 
-static void missing(Build *b, const Obj *o, const char *key, const LEntry *e) {
+static void missing(Build *b, const Obj *o, const char *key, const LEntry *e)
+{
    char *path = key_path(o->path, key);
    if (e)
       Build_diag(b, DIAG_ERROR, e->value->line, e->value->col, path, _("'%s' has no value"), key);
@@ -154,23 +171,24 @@ static void missing(Build *b, const Obj *o, const char *key, const LEntry *e) {
  * "title: .nan", "title: true", and "title: null" for a required text (an
  * optional one is merely absent, as a JSON null is).  True after an error
  * with the hint to quote it. */
-static bool typed_plain(Build *b, const Obj *o, const char *key, const LNode *v, bool required) {
+static bool typed_plain(Build *b, const Obj *o, const char *key, const LNode *v, bool required)
+{
    if (!v->text || v->kind == LNODE_STRING || (v->kind == LNODE_NULL && (!required || !v->len)))
       return false;
    if (b->stored) /* read as text, as when it was accepted: see field() */
       return false;
    char *path = key_path(o->path, key);
    Build_diag(b, DIAG_ERROR, v->line, v->col, path,
-              _("'%s': expected text, found %s; quote it: \"%s\""), key,
-              LNode_kindName(v->kind), v->text);
+              _("'%s': expected text, found %s; quote it: \"%s\""), key, LNode_kindName(v->kind),
+              v->text);
    free(path);
    return true;
 }
 
 /* The value under key when it has the wanted kind.  NULL when absent or null
  * (an error if required) or of another kind (always an error). */
-static const LNode *field(Build *b, const Obj *o, const char *key, LNodeKind want,
-                          bool required) {
+static const LNode *field(Build *b, const Obj *o, const char *key, LNodeKind want, bool required)
+{
    const LEntry *e = LNode_find(o->node, key);
    if (e && want == LNODE_STRING && typed_plain(b, o, key, e->value, required))
       return NULL;
@@ -196,7 +214,8 @@ static const LNode *field(Build *b, const Obj *o, const char *key, LNodeKind wan
 /* A copy of the string under key, or NULL; *at is its node when wanted.
  * Warns past max characters (0: no limit). */
 static char *text_at(Build *b, const Obj *o, const char *key, bool required, size_t max,
-                     const LNode **at) {
+                     const LNode **at)
+{
    const LNode *n = field(b, o, key, LNODE_STRING, required);
    if (at)
       *at = n;
@@ -217,12 +236,14 @@ static char *text_at(Build *b, const Obj *o, const char *key, bool required, siz
    return s;
 }
 
-static char *text(Build *b, const Obj *o, const char *key, bool required, size_t max) {
+static char *text(Build *b, const Obj *o, const char *key, bool required, size_t max)
+{
    return text_at(b, o, key, required, max, NULL);
 }
 
 /* AWS: ids are 3 to 128 characters of [A-Za-z0-9_]. */
-static bool aws_id(const char *id) {
+static bool aws_id(const char *id)
+{
    size_t n = strlen(id);
    if (n < 3 || n > 128)
       return false;
@@ -233,7 +254,8 @@ static bool aws_id(const char *id) {
 }
 
 /* The id of the object, its position kept in pos. */
-static char *ident(Build *b, const Obj *o, SrcPos *pos) {
+static char *ident(Build *b, const Obj *o, SrcPos *pos)
+{
    const LNode *at;
    char *id = text_at(b, o, "id", true, 0, &at);
    set_id_pos(pos, at);
@@ -247,7 +269,8 @@ static char *ident(Build *b, const Obj *o, SrcPos *pos) {
 }
 
 /* The list under key, with its path in *path (caller frees) when found. */
-static const LNode *list(Build *b, const Obj *o, const char *key, bool required, char **path) {
+static const LNode *list(Build *b, const Obj *o, const char *key, bool required, char **path)
+{
    const LNode *n = field(b, o, key, LNODE_SEQ, required);
    if (!n)
       return NULL;
@@ -262,8 +285,8 @@ static const LNode *list(Build *b, const Obj *o, const char *key, bool required,
 
 /* Item i of a list as an object; false (an error) when it is no mapping.
  * out->path is allocated. */
-static bool item(Build *b, const LNode *seq, const char *path, size_t i, const char *what,
-                 Obj *out) {
+static bool item(Build *b, const LNode *seq, const char *path, size_t i, const char *what, Obj *out)
+{
    const LNode *n = seq->items[i].value;
    char *p = xasprintf("%s[%zu]", path, i);
    if (n->kind != LNODE_MAP) {
@@ -272,12 +295,13 @@ static bool item(Build *b, const LNode *seq, const char *path, size_t i, const c
       free(p);
       return false;
    }
-   *out = (Obj){ n, p, what };
+   *out = (Obj){n, p, what};
    return true;
 }
 
 static void too_many(Build *b, const LNode *at, const char *path, const char *key, size_t n,
-                     size_t max) {
+                     size_t max)
+{
    if (n > max)
       Build_diag(b, DIAG_WARNING, at->line, at->col, path,
                  _("'%s' has %zu items; AWS allows at most %zu"), key, n, max);
@@ -285,7 +309,8 @@ static void too_many(Build *b, const LNode *at, const char *path, const char *ke
 
 /* ---- links ---- */
 
-static void check_url(Build *b, const LNode *at, const char *path, char **url) {
+static void check_url(Build *b, const LNode *at, const char *path, char **url)
+{
    if (!**url) {
       Build_diag(b, DIAG_WARNING, at->line, at->col, path, "%s", _("'url' is empty"));
       free(*url);
@@ -296,7 +321,8 @@ static void check_url(Build *b, const LNode *at, const char *path, char **url) {
    }
 }
 
-static void read_link(Build *b, const Obj *o, bool need_text, Link *out) {
+static void read_link(Build *b, const Obj *o, bool need_text, Link *out)
+{
    const LNode *at;
    check_keys(b, o, LINK_KEYS);
    out->text = text(b, o, "displayText", false, MAX_TEXT);
@@ -312,17 +338,19 @@ static void read_link(Build *b, const Obj *o, bool need_text, Link *out) {
 }
 
 /* Reads the link under key; false when there is none. */
-static bool build_link(Build *b, const Obj *o, const char *key, bool need_text, Link *out) {
+static bool build_link(Build *b, const Obj *o, const char *key, bool need_text, Link *out)
+{
    const LNode *m = field(b, o, key, LNODE_MAP, false);
    if (!m)
       return false;
    char *path = key_path(o->path, key);
-   read_link(b, &(Obj){ m, path, key }, need_text, out);
+   read_link(b, &(Obj){m, path, key}, need_text, out);
    free(path);
    return true;
 }
 
-static void build_contents(Build *b, const Obj *r, Link **links, size_t *count) {
+static void build_contents(Build *b, const Obj *r, Link **links, size_t *count)
+{
    char *path;
    const LNode *seq = list(b, r, "content", true, &path);
    if (!seq)
@@ -340,7 +368,8 @@ static void build_contents(Build *b, const Obj *r, Link **links, size_t *count) 
    free(path);
 }
 
-static void build_resource(Build *b, const Obj *r, Choice *c) {
+static void build_resource(Build *b, const Obj *r, Choice *c)
+{
    const LNode *at;
    check_keys(b, r, MORE_KEYS);
    char *type = text_at(b, r, "type", true, 0, &at);
@@ -359,7 +388,8 @@ static void build_resource(Build *b, const Obj *r, Choice *c) {
    free(type);
 }
 
-static void build_more(Build *b, const Obj *o, Choice *c) {
+static void build_more(Build *b, const Obj *o, Choice *c)
+{
    char *path;
    const LNode *seq = list(b, o, "additionalResources", false, &path);
    if (!seq)
@@ -376,7 +406,8 @@ static void build_more(Build *b, const Obj *o, Choice *c) {
 
 /* ---- choices and rules ---- */
 
-static Weight choice_weight(Build *b, const Obj *o) {
+static Weight choice_weight(Build *b, const Obj *o)
+{
    const LNode *at;
    char *w = text_at(b, o, "risk", false, 0, &at);
    Weight weight = WEIGHT_NONE;
@@ -396,12 +427,14 @@ static Weight choice_weight(Build *b, const Obj *o) {
    return weight;
 }
 
-static bool ends_with(const char *s, const char *suffix) {
+static bool ends_with(const char *s, const char *suffix)
+{
    size_t n = strlen(s), m = strlen(suffix);
    return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-static void build_choice(Build *b, const Obj *o, Choice *c) {
+static void build_choice(Build *b, const Obj *o, Choice *c)
+{
    set_pos(&c->pos, o);
    check_keys(b, o, CHOICE_KEYS);
    c->id = ident(b, o, &c->pos);
@@ -417,7 +450,8 @@ static void build_choice(Build *b, const Obj *o, Choice *c) {
                  _("choice '%s' has no improvementPlan"), c->id);
 }
 
-static void build_choices(Build *b, const Obj *o, Question *q) {
+static void build_choices(Build *b, const Obj *o, Question *q)
+{
    char *path;
    const LNode *seq = list(b, o, "choices", true, &path);
    if (!seq)
@@ -434,11 +468,12 @@ static void build_choices(Build *b, const Obj *o, Question *q) {
    free(path);
 }
 
-static Risk rule_risk(Build *b, const Obj *o) {
+static Risk rule_risk(Build *b, const Obj *o)
+{
    static const struct {
       const char *name;
       Risk risk;
-   } names[] = { { "HIGH_RISK", RISK_HIGH }, { "MEDIUM_RISK", RISK_MEDIUM }, { "NO_RISK", RISK_NONE } };
+   } names[] = {{"HIGH_RISK", RISK_HIGH}, {"MEDIUM_RISK", RISK_MEDIUM}, {"NO_RISK", RISK_NONE}};
    const LNode *at;
    char *s = text_at(b, o, "risk", true, 0, &at);
    if (!s)
@@ -457,7 +492,8 @@ static Risk rule_risk(Build *b, const Obj *o) {
    return RISK_HIGH;
 }
 
-static void build_rules(Build *b, const Obj *o, Question *q) {
+static void build_rules(Build *b, const Obj *o, Question *q)
+{
    char *path;
    const LNode *seq = list(b, o, "riskRules", false, &path);
    if (!seq)
@@ -486,7 +522,8 @@ static void build_rules(Build *b, const Obj *o, Question *q) {
 
 /* ---- questions, pillars, phases ---- */
 
-static void question_phase(Build *b, const Obj *o, Question *q) {
+static void question_phase(Build *b, const Obj *o, Question *q)
+{
    const Lens *l = b->lens;
    const LNode *at;
    char *name = text_at(b, o, "phase", false, 0, &at);
@@ -507,7 +544,8 @@ static void question_phase(Build *b, const Obj *o, Question *q) {
    free(name);
 }
 
-static void build_question(Build *b, const Obj *o, size_t pillar) {
+static void build_question(Build *b, const Obj *o, size_t pillar)
+{
    Lens *l = b->lens;
    l->questions = xgrow(l->questions, &b->cap_questions, l->n_questions + 1, sizeof *l->questions);
    Question *q = &l->questions[l->n_questions++];
@@ -525,7 +563,8 @@ static void build_question(Build *b, const Obj *o, size_t pillar) {
    build_rules(b, o, q);
 }
 
-static void build_pillar(Build *b, const Obj *o, Pillar *p) {
+static void build_pillar(Build *b, const Obj *o, Pillar *p)
+{
    Lens *l = b->lens;
    set_pos(&p->pos, o);
    check_keys(b, o, PILLAR_KEYS);
@@ -549,7 +588,8 @@ static void build_pillar(Build *b, const Obj *o, Pillar *p) {
    p->count = l->n_questions - p->first;
 }
 
-static void build_pillars(Build *b, const Obj *o) {
+static void build_pillars(Build *b, const Obj *o)
+{
    Lens *l = b->lens;
    char *path;
    const LNode *seq = list(b, o, "pillars", true, &path);
@@ -567,7 +607,8 @@ static void build_pillars(Build *b, const Obj *o) {
    free(path);
 }
 
-static void build_phases(Build *b, const Obj *o) {
+static void build_phases(Build *b, const Obj *o)
+{
    Lens *l = b->lens;
    char *path;
    const LNode *seq = list(b, o, "phases", false, &path);
@@ -593,7 +634,8 @@ static void build_phases(Build *b, const Obj *o) {
 
 /* A key from the name: lower-case ASCII letters and digits, every other run
  * of bytes one '-'.  NULL when nothing is left. */
-static char *slug(const char *name) {
+static char *slug(const char *name)
+{
    char *s = xmalloc(strlen(name) + 1), *p = s;
    for (; *name; name++) {
       char c = *name;
@@ -614,7 +656,8 @@ static char *slug(const char *name) {
    return s;
 }
 
-static void build_top(Build *b, const Obj *o) {
+static void build_top(Build *b, const Obj *o)
+{
    Lens *l = b->lens;
    check_keys(b, o, LENS_KEYS);
    l->name = text(b, o, "name", true, MAX_NAME);
@@ -635,16 +678,19 @@ static void build_top(Build *b, const Obj *o) {
 }
 
 Lens *LensBuild_run(const LNode *root, const char *file, LensFormat format, unsigned flags,
-                    DiagList *diags) {
+                    DiagList *diags)
+{
    size_t errors = diags->errors;
-   Build b = { .file = file, .diags = diags, .lens = xcalloc(1, sizeof(Lens)),
-               .stored = (flags & LENS_LOAD_STORED) != 0 };
+   Build b = {.file = file,
+              .diags = diags,
+              .lens = xcalloc(1, sizeof(Lens)),
+              .stored = (flags & LENS_LOAD_STORED) != 0};
    b.lens->format = format;
    if (root->kind != LNODE_MAP) {
       Build_diag(&b, DIAG_ERROR, root->line, root->col, NULL, _("a lens must be a mapping, not %s"),
                  LNode_kindName(root->kind));
    } else {
-      build_top(&b, &(Obj){ root, "", _("the lens") });
+      build_top(&b, &(Obj){root, "", _("the lens")});
       LensCheck_run(&b);
    }
    if (diags->errors > errors) {

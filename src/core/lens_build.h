@@ -16,7 +16,7 @@
 /* A YAML plain (unquoted) scalar has the kind the YAML 1.2 core schema
  * gives its spelling; every other YAML scalar is a string. */
 typedef enum {
-   LNODE_NULL,   /* YAML empty, ~, null; JSON null */
+   LNODE_NULL, /* YAML empty, ~, null; JSON null */
    LNODE_STRING,
    LNODE_NUMBER, /* YAML 12, 1.5e3, 0x1F, .inf, .nan; any JSON number */
    LNODE_BOOL,   /* YAML true/True/TRUE/false...; JSON true, false */
@@ -41,7 +41,7 @@ struct LNode {
                           hint to quote them); NULL for JSON's.  NUL-terminated,
                           may hold NULs before len */
    size_t len;
-   LEntry *items;      /* mappings and sequences, in file order */
+   LEntry *items; /* mappings and sequences, in file order */
    size_t n, cap;
 };
 
@@ -81,8 +81,8 @@ void Build_diagAt(Build *b, DiagLevel level, const SrcPos *pos, const char *fmt,
    __attribute__((format(printf, 4, 5)));
 /* At the value that names the object of pos (key: "id", "condition"), or at
  * the object when it has none. */
-void Build_diagId(Build *b, DiagLevel level, const SrcPos *pos, const char *key,
-                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void Build_diagId(Build *b, DiagLevel level, const SrcPos *pos, const char *key, const char *fmt,
+                  ...) __attribute__((format(printf, 5, 6)));
 /* "12:5", where the value naming pos is (else the object), or its path when
  * there is no position; caller frees. */
 char *Build_where(const SrcPos *pos);

@@ -24,7 +24,8 @@ typedef struct Dup {
    const SrcPos *first; /* where it was first defined */
 } Dup;
 
-static int ref_cmp(const void *a, const void *b) {
+static int ref_cmp(const void *a, const void *b)
+{
    const IdRef *x = a, *y = b;
    int c = strcmp(x->id, y->id);
    if (c)
@@ -32,13 +33,15 @@ static int ref_cmp(const void *a, const void *b) {
    return x->index < y->index ? -1 : x->index > y->index;
 }
 
-static int dup_cmp(const void *a, const void *b) {
+static int dup_cmp(const void *a, const void *b)
+{
    const Dup *x = a, *y = b;
    return x->ref->index < y->ref->index ? -1 : x->ref->index > y->ref->index;
 }
 
 /* At the repeated id, "first at" the one it repeats. */
-static void report_dup(Build *b, IdKind kind, const Dup *d) {
+static void report_dup(Build *b, IdKind kind, const Dup *d)
+{
    char *where = Build_where(d->first);
    const char *id = d->ref->id;
    const SrcPos *pos = d->ref->pos;
@@ -64,7 +67,8 @@ static void report_dup(Build *b, IdKind kind, const Dup *d) {
 
 /* Reports, in file order, every id that repeats an earlier one.  Sorting
  * keeps this fast on huge generated lenses.  Reorders refs[]. */
-static void check_unique(Build *b, IdKind kind, IdRef *refs, size_t n) {
+static void check_unique(Build *b, IdKind kind, IdRef *refs, size_t n)
+{
    if (n < 2)
       return;
    Dup *dups = xcalloc(n, sizeof *dups);
@@ -74,7 +78,7 @@ static void check_unique(Build *b, IdKind kind, IdRef *refs, size_t n) {
       if (strcmp(refs[i].id, refs[first].id) != 0)
          first = i;
       else
-         dups[ndup++] = (Dup){ &refs[i], refs[first].pos };
+         dups[ndup++] = (Dup){&refs[i], refs[first].pos};
    }
    qsort(dups, ndup, sizeof *dups, dup_cmp);
    for (size_t k = 0; k < ndup; k++)
@@ -82,14 +86,16 @@ static void check_unique(Build *b, IdKind kind, IdRef *refs, size_t n) {
    free(dups);
 }
 
-static void put(IdRef *refs, size_t *m, const char *id, const SrcPos *pos, size_t index) {
+static void put(IdRef *refs, size_t *m, const char *id, const SrcPos *pos, size_t index)
+{
    if (id) /* a missing id was reported already */
-      refs[(*m)++] = (IdRef){ id, pos, index };
+      refs[(*m)++] = (IdRef){id, pos, index};
 }
 
 /* The ids of one kind, in file order: phases, pillars, questions (across
  * the lens) or the choices of q.  Returns their count. */
-static size_t collect(const Lens *l, IdKind kind, const Question *q, IdRef *refs) {
+static size_t collect(const Lens *l, IdKind kind, const Question *q, IdRef *refs)
+{
    size_t m = 0;
    switch (kind) {
    case ID_PHASE:
@@ -112,7 +118,8 @@ static size_t collect(const Lens *l, IdKind kind, const Question *q, IdRef *refs
    return m;
 }
 
-static void unique(Build *b, IdKind kind, const Question *q, size_t n) {
+static void unique(Build *b, IdKind kind, const Question *q, size_t n)
+{
    IdRef *refs = xcalloc(n ? n : 1, sizeof *refs);
    check_unique(b, kind, refs, collect(b->lens, kind, q, refs));
    free(refs);
@@ -120,7 +127,8 @@ static void unique(Build *b, IdKind kind, const Question *q, size_t n) {
 
 /* ---- risk rules ---- */
 
-static bool choices_complete(const Question *q) {
+static bool choices_complete(const Question *q)
+{
    if (!q->n_choices)
       return false;
    for (size_t i = 0; i < q->n_choices; i++)
@@ -130,7 +138,8 @@ static bool choices_complete(const Question *q) {
 }
 
 /* Parses and binds one rule's condition; false after reporting an error. */
-static bool bind_rule(Build *b, Question *q, RiskRule *r) {
+static bool bind_rule(Build *b, Question *q, RiskRule *r)
+{
    char *err = NULL;
    size_t at = 0;
    const char *unknown = NULL;
@@ -155,7 +164,8 @@ static bool bind_rule(Build *b, Question *q, RiskRule *r) {
    return true;
 }
 
-static void check_rules(Build *b, Question *q) {
+static void check_rules(Build *b, Question *q)
+{
    bool ok = true;
    if (!q->id || !choices_complete(q))
       return; /* already reported; binding would only add noise */
@@ -173,7 +183,8 @@ static void check_rules(Build *b, Question *q) {
                    q->id);
 }
 
-void LensCheck_run(Build *b) {
+void LensCheck_run(Build *b)
+{
    Lens *l = b->lens;
    unique(b, ID_PHASE, NULL, l->n_phases);
    unique(b, ID_PILLAR, NULL, l->n_pillars);

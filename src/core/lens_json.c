@@ -25,7 +25,8 @@ typedef struct Cur {
    unsigned line, col;
 } Cur;
 
-static void step(Cur *c) {
+static void step(Cur *c)
+{
    unsigned char ch = (unsigned char)*c->s++;
    if (ch == '\n') {
       c->line++;
@@ -35,18 +36,21 @@ static void step(Cur *c) {
    }
 }
 
-static bool at(const Cur *c, char ch) {
+static bool at(const Cur *c, char ch)
+{
    return c->s < c->end && *c->s == ch;
 }
 
-static void skip_blanks(Cur *c) {
+static void skip_blanks(Cur *c)
+{
    while (c->s < c->end && (*c->s == ' ' || *c->s == '\t' || *c->s == '\r' || *c->s == '\n'))
       step(c);
 }
 
 /* Past a string, from its opening quote to after its closing one.  A string
  * holds no raw line break, so only columns move. */
-static void skip_string(Cur *c) {
+static void skip_string(Cur *c)
+{
    step(c);
    while (c->s < c->end && *c->s != '"') {
       if (*c->s == '\\' && c->s + 1 < c->end)
@@ -59,14 +63,16 @@ static void skip_string(Cur *c) {
 
 /* Past a number, true, false or null (at least one byte, so a walk over
  * text it does not expect still ends). */
-static void skip_word(Cur *c) {
+static void skip_word(Cur *c)
+{
    do
       step(c);
    while (c->s < c->end && !strchr(",:]}[{\" \t\r\n", *c->s));
 }
 
 /* Past the separator before the next item of a list or mapping. */
-static void next_item(Cur *c) {
+static void next_item(Cur *c)
+{
    skip_blanks(c);
    if (at(c, ','))
       step(c);
@@ -86,7 +92,8 @@ typedef struct Json {
    size_t index[LENS_MAX_DEPTH + 2];
 } Json;
 
-static char *path_of(const Json *c, size_t depth) {
+static char *path_of(const Json *c, size_t depth)
+{
    char *path = xstrdup("");
    for (size_t i = 2; i <= depth; i++) { /* the root has no key */
       char *next = c->keys[i] ? xasprintf("%s%s%s", path, *path ? "." : "", c->keys[i])
@@ -99,7 +106,8 @@ static char *path_of(const Json *c, size_t depth) {
 
 /* Steps over want, or gives up on positions when the text has something
  * else (which would mean jansson read it otherwise than we do). */
-static void expect(Json *c, char want) {
+static void expect(Json *c, char want)
+{
    if (c->lost)
       return;
    skip_blanks(&c->cur);
@@ -110,7 +118,8 @@ static void expect(Json *c, char want) {
 }
 
 /* Where the next value (or key) starts: 0:0 once lost. */
-static void here(Json *c, unsigned *line, unsigned *col) {
+static void here(Json *c, unsigned *line, unsigned *col)
+{
    if (!c->lost)
       skip_blanks(&c->cur);
    if (c->lost || c->cur.s >= c->cur.end) {
@@ -124,7 +133,8 @@ static void here(Json *c, unsigned *line, unsigned *col) {
 
 /* Steps over the key jansson gave as key.  A key written without escapes
  * must be the same bytes: a cheap check that the walk is in step. */
-static void pass_key(Json *c, const char *key) {
+static void pass_key(Json *c, const char *key)
+{
    if (c->lost || !at(&c->cur, '"')) {
       c->lost = true;
       return;
@@ -137,7 +147,8 @@ static void pass_key(Json *c, const char *key) {
    expect(c, ':');
 }
 
-static void pass_scalar(Json *c, json_t *j) {
+static void pass_scalar(Json *c, json_t *j)
+{
    if (c->lost)
       return;
    if (json_is_string(j) != at(&c->cur, '"')) {
@@ -152,14 +163,16 @@ static void pass_scalar(Json *c, json_t *j) {
 
 static LNode *convert(Json *c, json_t *j, size_t depth);
 
-static LNode *convert_object(Json *c, json_t *j, size_t depth, unsigned line, unsigned col) {
+static LNode *convert_object(Json *c, json_t *j, size_t depth, unsigned line, unsigned col)
+{
    LNode *n = LNode_new(LNODE_MAP, line, col);
    const char *key;
    json_t *value;
    expect(c, '{');
    /* jansson (>= 2.8) iterates in insertion order, which is file order, and
     * duplicate keys were refused: one entry for each key in the text. */
-   json_object_foreach(j, key, value) {
+   json_object_foreach(j, key, value)
+   {
       unsigned kline, kcol;
       if (n->n)
          next_item(&c->cur);
@@ -175,7 +188,8 @@ static LNode *convert_object(Json *c, json_t *j, size_t depth, unsigned line, un
    return n;
 }
 
-static LNode *convert_array(Json *c, json_t *j, size_t depth, unsigned line, unsigned col) {
+static LNode *convert_array(Json *c, json_t *j, size_t depth, unsigned line, unsigned col)
+{
    LNode *n = LNode_new(LNODE_SEQ, line, col);
    expect(c, '[');
    for (size_t i = 0; i < json_array_size(j); i++) {
@@ -192,7 +206,8 @@ static LNode *convert_array(Json *c, json_t *j, size_t depth, unsigned line, uns
    return n;
 }
 
-static LNode *convert(Json *c, json_t *j, size_t depth) {
+static LNode *convert(Json *c, json_t *j, size_t depth)
+{
    unsigned line, col;
    here(c, &line, &col);
    bool container = json_is_object(j) || json_is_array(j);
@@ -212,13 +227,10 @@ static LNode *convert(Json *c, json_t *j, size_t depth) {
    case JSON_STRING:
       return LNode_newText(LNODE_STRING, line, col, json_string_value(j), json_string_length(j));
    case JSON_INTEGER:
-   case JSON_REAL:
-      return LNode_new(LNODE_NUMBER, line, col);
+   case JSON_REAL: return LNode_new(LNODE_NUMBER, line, col);
    case JSON_TRUE:
-   case JSON_FALSE:
-      return LNode_new(LNODE_BOOL, line, col);
-   default:
-      break;
+   case JSON_FALSE: return LNode_new(LNODE_BOOL, line, col);
+   default: break;
    }
    return LNode_new(LNODE_NULL, line, col);
 }
@@ -234,7 +246,8 @@ typedef struct Key {
 
 /* The decoded key (jansson reads the escapes); caller frees.  NULL if it
  * does not decode, which cannot happen in text jansson has read. */
-static char *decode_key(const Key *k, size_t *len) {
+static char *decode_key(const Key *k, size_t *len)
+{
    if (!memchr(k->s, '\\', k->len)) {
       *len = k->len;
       return xstrndup(k->s, k->len);
@@ -251,8 +264,9 @@ static char *decode_key(const Key *k, size_t *len) {
 }
 
 /* Reads the key at c (an opening quote). */
-static Key read_key(Cur *c) {
-   Key k = { c->s + 1, 0, c->line, c->col };
+static Key read_key(Cur *c)
+{
+   Key k = {c->s + 1, 0, c->line, c->col};
    skip_string(c);
    k.len = (size_t)(c->s - 1 - k.s);
    return k;
@@ -267,8 +281,9 @@ typedef struct Open {
 /* Walks the text up to offset stop (where jansson stopped, just past the
  * bad key) and returns that key and the start of the object holding it.
  * The text before stop is JSON jansson has read. */
-static bool find_key(const char *buf, size_t len, size_t stop, Key *key, Cur *object) {
-   Cur c = { buf, buf + len, 1, 1 };
+static bool find_key(const char *buf, size_t len, size_t stop, Key *key, Cur *object)
+{
+   Cur c = {buf, buf + len, 1, 1};
    Open *open = NULL;
    size_t depth = 0, cap = 0;
    bool found = false;
@@ -278,7 +293,7 @@ static bool find_key(const char *buf, size_t len, size_t stop, Key *key, Cur *ob
       case '{':
       case '[':
          open = xgrow(open, &cap, depth + 1, sizeof *open);
-         open[depth++] = (Open){ c, *c.s == '{', *c.s == '{' };
+         open[depth++] = (Open){c, *c.s == '{', *c.s == '{'};
          step(&c);
          break;
       case '}':
@@ -308,12 +323,8 @@ static bool find_key(const char *buf, size_t len, size_t stop, Key *key, Cur *ob
       case ' ':
       case '\t':
       case '\r':
-      case '\n':
-         step(&c);
-         break;
-      default:
-         skip_word(&c);
-         break;
+      case '\n': step(&c); break;
+      default: skip_word(&c); break;
       }
    }
    free(open);
@@ -322,7 +333,8 @@ static bool find_key(const char *buf, size_t len, size_t stop, Key *key, Cur *ob
 
 /* The first key of the object at obj (its '{') that decodes to name: the
  * earlier twin of dup, one of its keys. */
-static bool first_key(Cur obj, const Key *dup, const char *name, size_t nlen, Key *first) {
+static bool first_key(Cur obj, const Key *dup, const char *name, size_t nlen, Key *first)
+{
    size_t depth = 0;
    bool want_key = false; /* only of the object itself, at depth 1 */
    while (obj.s < dup->s) {
@@ -360,8 +372,9 @@ static bool first_key(Cur obj, const Key *dup, const char *name, size_t nlen, Ke
 
 /* A duplicate key or a NUL in a key: jansson stopped just past the key. */
 static bool key_error(const char *file, const char *buf, size_t len, const json_error_t *err,
-                      DiagList *diags) {
-   Key key = { 0 }, first = { 0 };
+                      DiagList *diags)
+{
+   Key key = {0}, first = {0};
    Cur obj;
    if (err->position <= 0 || !find_key(buf, len, (size_t)err->position, &key, &obj))
       return false;
@@ -381,7 +394,8 @@ static bool key_error(const char *file, const char *buf, size_t len, const json_
 }
 
 static void syntax_error(const char *file, const char *buf, size_t len, const json_error_t *err,
-                         DiagList *diags) {
+                         DiagList *diags)
+{
    enum json_error_code code = json_error_code(err);
    if ((code == json_error_duplicate_key || code == json_error_null_byte_in_key) &&
        key_error(file, buf, len, err, diags))
@@ -391,7 +405,8 @@ static void syntax_error(const char *file, const char *buf, size_t len, const js
    DiagList_add(diags, DIAG_ERROR, file, line, col, NULL, "%s", err->text);
 }
 
-LNode *LensJson_parse(const char *file, const char *buf, size_t len, DiagList *diags) {
+LNode *LensJson_parse(const char *file, const char *buf, size_t len, DiagList *diags)
+{
    /* jansson refuses a UTF-8 byte-order mark; skip it (editors do not show
     * it, so it counts in no column). */
    size_t bom = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -405,7 +420,7 @@ LNode *LensJson_parse(const char *file, const char *buf, size_t len, DiagList *d
       syntax_error(file, buf, len, &err, diags);
       return NULL;
    }
-   Json c = { .file = file, .diags = diags, .cur = { buf, buf + len, 1, 1 } };
+   Json c = {.file = file, .diags = diags, .cur = {buf, buf + len, 1, 1}};
    LNode *root = convert(&c, j, 1);
    json_decref(j);
    if (c.failed) {

@@ -8,7 +8,8 @@
 #include "core/xalloc.h"
 #include "i18n.h"
 
-LNode *LNode_new(LNodeKind kind, unsigned line, unsigned col) {
+LNode *LNode_new(LNodeKind kind, unsigned line, unsigned col)
+{
    LNode *n = xcalloc(1, sizeof *n);
    n->kind = kind;
    n->line = line;
@@ -16,7 +17,8 @@ LNode *LNode_new(LNodeKind kind, unsigned line, unsigned col) {
    return n;
 }
 
-LNode *LNode_newText(LNodeKind kind, unsigned line, unsigned col, const char *text, size_t len) {
+LNode *LNode_newText(LNodeKind kind, unsigned line, unsigned col, const char *text, size_t len)
+{
    LNode *n = LNode_new(kind, line, col);
    n->text = xmalloc(len + 1);
    if (len)
@@ -26,7 +28,8 @@ LNode *LNode_newText(LNodeKind kind, unsigned line, unsigned col, const char *te
    return n;
 }
 
-void LNode_add(LNode *parent, const char *key, unsigned line, unsigned col, LNode *child) {
+void LNode_add(LNode *parent, const char *key, unsigned line, unsigned col, LNode *child)
+{
    parent->items = xgrow(parent->items, &parent->cap, parent->n + 1, sizeof *parent->items);
    LEntry *e = &parent->items[parent->n++];
    e->key = xstrdup(key);
@@ -37,7 +40,8 @@ void LNode_add(LNode *parent, const char *key, unsigned line, unsigned col, LNod
 
 /* Depth is bounded by LENS_MAX_DEPTH when the trees are built, so recursing
  * here is safe. */
-void LNode_free(LNode *n) {
+void LNode_free(LNode *n)
+{
    if (!n)
       return;
    for (size_t i = 0; i < n->n; i++) {
@@ -49,7 +53,8 @@ void LNode_free(LNode *n) {
    free(n);
 }
 
-const LEntry *LNode_find(const LNode *map, const char *key) {
+const LEntry *LNode_find(const LNode *map, const char *key)
+{
    if (!map || map->kind != LNODE_MAP)
       return NULL;
    for (size_t i = 0; i < map->n; i++)
@@ -58,20 +63,15 @@ const LEntry *LNode_find(const LNode *map, const char *key) {
    return NULL;
 }
 
-const char *LNode_kindName(LNodeKind kind) {
+const char *LNode_kindName(LNodeKind kind)
+{
    switch (kind) {
-   case LNODE_NULL:
-      return _("null");
-   case LNODE_STRING:
-      return _("a string");
-   case LNODE_NUMBER:
-      return _("a number");
-   case LNODE_BOOL:
-      return _("true or false");
-   case LNODE_MAP:
-      return _("a mapping");
-   case LNODE_SEQ:
-      return _("a list");
+   case LNODE_NULL: return _("null");
+   case LNODE_STRING: return _("a string");
+   case LNODE_NUMBER: return _("a number");
+   case LNODE_BOOL: return _("true or false");
+   case LNODE_MAP: return _("a mapping");
+   case LNODE_SEQ: return _("a list");
    }
    return "?";
 }

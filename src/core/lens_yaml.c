@@ -37,8 +37,9 @@ typedef struct Yaml {
    bool stop;   /* stop reading events */
 } Yaml;
 
-__attribute__((format(printf, 4, 5)))
-static void yerror(Yaml *y, unsigned line, unsigned col, const char *fmt, ...) {
+__attribute__((format(printf, 4, 5))) static void yerror(Yaml *y, unsigned line, unsigned col,
+                                                         const char *fmt, ...)
+{
    va_list ap;
    va_start(ap, fmt);
    DiagList_vadd(y->diags, DIAG_ERROR, y->file, line, col, NULL, fmt, ap);
@@ -52,7 +53,8 @@ static void yerror(Yaml *y, unsigned line, unsigned col, const char *fmt, ...) {
 /* libyaml's reader reports its errors (bad UTF-8, control characters) with
  * a byte offset only; turn it into line:column as libyaml counts them
  * (columns in characters). */
-static void offset_to_pos(const Yaml *y, size_t offset, unsigned *line, unsigned *col) {
+static void offset_to_pos(const Yaml *y, size_t offset, unsigned *line, unsigned *col)
+{
    *line = 1;
    *col = 1;
    if (offset > y->len)
@@ -68,7 +70,8 @@ static void offset_to_pos(const Yaml *y, size_t offset, unsigned *line, unsigned
    }
 }
 
-static void syntax_error(Yaml *y, const yaml_parser_t *p) {
+static void syntax_error(Yaml *y, const yaml_parser_t *p)
+{
    const char *problem = p->problem ? p->problem : _("syntax error");
    unsigned line, col;
    if (p->error == YAML_MEMORY_ERROR) {
@@ -80,8 +83,8 @@ static void syntax_error(Yaml *y, const yaml_parser_t *p) {
       else
          yerror(y, line, col, "%s", problem);
    } else if (p->context) {
-      yerror(y, LINE(p->problem_mark), COL(p->problem_mark), _("%s %s (started at %u:%u)"),
-             problem, p->context, LINE(p->context_mark), COL(p->context_mark));
+      yerror(y, LINE(p->problem_mark), COL(p->problem_mark), _("%s %s (started at %u:%u)"), problem,
+             p->context, LINE(p->context_mark), COL(p->context_mark));
    } else {
       yerror(y, LINE(p->problem_mark), COL(p->problem_mark), "%s", problem);
    }
@@ -89,17 +92,19 @@ static void syntax_error(Yaml *y, const yaml_parser_t *p) {
 }
 
 static void check_anchor_tag(Yaml *y, const yaml_event_t *ev, const yaml_char_t *anchor,
-                             const yaml_char_t *tag, bool implicit) {
+                             const yaml_char_t *tag, bool implicit)
+{
    if (anchor)
       yerror(y, LINE(ev->start_mark), COL(ev->start_mark),
              _("YAML anchors are not supported ('&%s')"), (const char *)anchor);
    if (tag && !implicit)
-      DiagList_add(y->diags, DIAG_WARNING, y->file, LINE(ev->start_mark), COL(ev->start_mark),
-                   NULL, _("YAML tag '%s' is ignored"), (const char *)tag);
+      DiagList_add(y->diags, DIAG_WARNING, y->file, LINE(ev->start_mark), COL(ev->start_mark), NULL,
+                   _("YAML tag '%s' is ignored"), (const char *)tag);
 }
 
 /* True when the innermost open node is a mapping waiting for a key. */
-static bool want_key(const Yaml *y) {
+static bool want_key(const Yaml *y)
+{
    if (!y->depth)
       return false;
    const Level *l = &y->stack[y->depth - 1];
@@ -107,7 +112,8 @@ static bool want_key(const Yaml *y) {
 }
 
 /* Hangs n under the innermost open node (or makes it the document root). */
-static void attach(Yaml *y, LNode *n) {
+static void attach(Yaml *y, LNode *n)
+{
    if (!y->depth) {
       if (y->root)
          LNode_free(y->root); /* cannot happen: one root per document */
@@ -122,7 +128,8 @@ static void attach(Yaml *y, LNode *n) {
 
 /* ---- the YAML 1.2 core schema, for plain scalars ---- */
 
-static bool one_of(const char *v, const char *const *words) {
+static bool one_of(const char *v, const char *const *words)
+{
    for (; *words; words++)
       if (strcmp(v, *words) == 0)
          return true;
@@ -130,7 +137,8 @@ static bool one_of(const char *v, const char *const *words) {
 }
 
 /* Steps p over digits of the set; returns how many. */
-static size_t digits(const char **p, const char *end, const char *set) {
+static size_t digits(const char **p, const char *end, const char *set)
+{
    const char *start = *p;
    while (*p < end && **p && strchr(set, **p))
       ++*p;
@@ -139,10 +147,11 @@ static size_t digits(const char **p, const char *end, const char *set) {
 
 /* [-+]? ( \.[0-9]+ | [0-9]+ ( \.[0-9]* )? ) ( [eE] [-+]? [0-9]+ )?, which
  * takes in the decimal integers; 0o17 and 0x1F; [-+]?.inf; .nan. */
-static bool is_number(const char *v, size_t len) {
-   static const char *const special[] = { ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF",
-                                          "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN",
-                                          NULL };
+static bool is_number(const char *v, size_t len)
+{
+   static const char *const special[] = {".inf",  ".Inf",  ".INF",  "+.inf", "+.Inf",
+                                         "+.INF", "-.inf", "-.Inf", "-.INF", ".nan",
+                                         ".NaN",  ".NAN",  NULL};
    const char *p = v, *end = v + len;
    if (one_of(v, special))
       return true;
@@ -169,9 +178,10 @@ static bool is_number(const char *v, size_t len) {
    return p == end;
 }
 
-static LNodeKind scalar_kind(const yaml_event_t *ev) {
-   static const char *const nulls[] = { "~", "null", "Null", "NULL", NULL };
-   static const char *const bools[] = { "true", "True", "TRUE", "false", "False", "FALSE", NULL };
+static LNodeKind scalar_kind(const yaml_event_t *ev)
+{
+   static const char *const nulls[] = {"~", "null", "Null", "NULL", NULL};
+   static const char *const bools[] = {"true", "True", "TRUE", "false", "False", "FALSE", NULL};
    const char *v = (const char *)ev->data.scalar.value;
    size_t len = ev->data.scalar.length;
    if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
@@ -183,7 +193,8 @@ static LNodeKind scalar_kind(const yaml_event_t *ev) {
    return is_number(v, len) ? LNODE_NUMBER : LNODE_STRING;
 }
 
-static void on_scalar(Yaml *y, const yaml_event_t *ev) {
+static void on_scalar(Yaml *y, const yaml_event_t *ev)
+{
    const char *v = (const char *)ev->data.scalar.value;
    size_t len = ev->data.scalar.length;
    check_anchor_tag(y, ev, ev->data.scalar.anchor, ev->data.scalar.tag,
@@ -201,7 +212,8 @@ static void on_scalar(Yaml *y, const yaml_event_t *ev) {
    attach(y, LNode_newText(scalar_kind(ev), LINE(ev->start_mark), COL(ev->start_mark), v, len));
 }
 
-static void on_alias(Yaml *y, const yaml_event_t *ev) {
+static void on_alias(Yaml *y, const yaml_event_t *ev)
+{
    yerror(y, LINE(ev->start_mark), COL(ev->start_mark), _("YAML aliases are not supported ('*%s')"),
           (const char *)ev->data.alias.anchor);
    if (want_key(y))
@@ -210,7 +222,8 @@ static void on_alias(Yaml *y, const yaml_event_t *ev) {
       attach(y, LNode_new(LNODE_NULL, LINE(ev->start_mark), COL(ev->start_mark)));
 }
 
-static void on_start(Yaml *y, const yaml_event_t *ev, LNodeKind kind) {
+static void on_start(Yaml *y, const yaml_event_t *ev, LNodeKind kind)
+{
    if (want_key(y)) {
       yerror(y, LINE(ev->start_mark), COL(ev->start_mark), "%s",
              _("a mapping key must be text, not a mapping or a list"));
@@ -231,7 +244,7 @@ static void on_start(Yaml *y, const yaml_event_t *ev, LNodeKind kind) {
                        ev->data.sequence_start.implicit);
    LNode *n = LNode_new(kind, LINE(ev->start_mark), COL(ev->start_mark));
    attach(y, n);
-   y->stack[y->depth++] = (Level){ .node = n };
+   y->stack[y->depth++] = (Level){.node = n};
 }
 
 typedef struct KeyRef {
@@ -239,7 +252,8 @@ typedef struct KeyRef {
    size_t index;
 } KeyRef;
 
-static int keyref_cmp(const void *a, const void *b) {
+static int keyref_cmp(const void *a, const void *b)
+{
    const KeyRef *x = a, *z = b;
    int c = strcmp(x->key, z->key);
    if (c)
@@ -247,20 +261,22 @@ static int keyref_cmp(const void *a, const void *b) {
    return x->index < z->index ? -1 : x->index > z->index;
 }
 
-static int dup_cmp(const void *a, const void *b) {
+static int dup_cmp(const void *a, const void *b)
+{
    const size_t *x = a, *z = b;
    return x[0] < z[0] ? -1 : x[0] > z[0];
 }
 
 /* Reports every repeated key of a mapping in file order.  Sorting keeps this
  * O(n log n) on hostile files with huge mappings. */
-static void check_duplicates(Yaml *y, const LNode *map) {
+static void check_duplicates(Yaml *y, const LNode *map)
+{
    if (map->n < 2)
       return;
    KeyRef *refs = xcalloc(map->n, sizeof *refs);
-   size_t (*dups)[2] = xcalloc(map->n, sizeof *dups), ndup = 0;
+   size_t(*dups)[2] = xcalloc(map->n, sizeof *dups), ndup = 0;
    for (size_t i = 0; i < map->n; i++)
-      refs[i] = (KeyRef){ map->items[i].key, i };
+      refs[i] = (KeyRef){map->items[i].key, i};
    qsort(refs, map->n, sizeof *refs, keyref_cmp);
    for (size_t i = 1, first = 0; i < map->n; i++) {
       if (strcmp(refs[i].key, refs[first].key) != 0) {
@@ -274,14 +290,14 @@ static void check_duplicates(Yaml *y, const LNode *map) {
    qsort(dups, ndup, sizeof *dups, dup_cmp);
    for (size_t i = 0; i < ndup; i++) {
       const LEntry *e = &map->items[dups[i][0]], *f = &map->items[dups[i][1]];
-      yerror(y, e->line, e->col, _("duplicate key '%s' (first at %u:%u)"), e->key, f->line,
-             f->col);
+      yerror(y, e->line, e->col, _("duplicate key '%s' (first at %u:%u)"), e->key, f->line, f->col);
    }
    free(dups);
    free(refs);
 }
 
-static void on_end(Yaml *y) {
+static void on_end(Yaml *y)
+{
    if (!y->depth)
       return;
    Level *l = &y->stack[--y->depth];
@@ -291,7 +307,8 @@ static void on_end(Yaml *y) {
    l->key = NULL;
 }
 
-static void on_document(Yaml *y, const yaml_event_t *ev) {
+static void on_document(Yaml *y, const yaml_event_t *ev)
+{
    if (++y->documents > 1) {
       yerror(y, LINE(ev->start_mark), COL(ev->start_mark), "%s",
              _("a lens file holds one YAML document; this is a second one"));
@@ -299,38 +316,27 @@ static void on_document(Yaml *y, const yaml_event_t *ev) {
    }
 }
 
-static void on_event(Yaml *y, const yaml_event_t *ev) {
+static void on_event(Yaml *y, const yaml_event_t *ev)
+{
    switch (ev->type) {
-   case YAML_DOCUMENT_START_EVENT:
-      on_document(y, ev);
-      break;
-   case YAML_SCALAR_EVENT:
-      on_scalar(y, ev);
-      break;
-   case YAML_ALIAS_EVENT:
-      on_alias(y, ev);
-      break;
-   case YAML_MAPPING_START_EVENT:
-      on_start(y, ev, LNODE_MAP);
-      break;
-   case YAML_SEQUENCE_START_EVENT:
-      on_start(y, ev, LNODE_SEQ);
-      break;
+   case YAML_DOCUMENT_START_EVENT: on_document(y, ev); break;
+   case YAML_SCALAR_EVENT: on_scalar(y, ev); break;
+   case YAML_ALIAS_EVENT: on_alias(y, ev); break;
+   case YAML_MAPPING_START_EVENT: on_start(y, ev, LNODE_MAP); break;
+   case YAML_SEQUENCE_START_EVENT: on_start(y, ev, LNODE_SEQ); break;
    case YAML_MAPPING_END_EVENT:
-   case YAML_SEQUENCE_END_EVENT:
-      on_end(y);
-      break;
+   case YAML_SEQUENCE_END_EVENT: on_end(y); break;
    case YAML_STREAM_END_EVENT:
       if (!y->documents)
          yerror(y, 0, 0, "%s", _("the file is empty (nothing but blanks and comments)"));
       y->stop = true;
       break;
-   default:
-      break;
+   default: break;
    }
 }
 
-static void read_events(Yaml *y, yaml_parser_t *p) {
+static void read_events(Yaml *y, yaml_parser_t *p)
+{
    while (!y->stop) {
       yaml_event_t ev;
       if (!yaml_parser_parse(p, &ev)) {
@@ -342,7 +348,8 @@ static void read_events(Yaml *y, yaml_parser_t *p) {
    }
 }
 
-LNode *LensYaml_parse(const char *file, const char *buf, size_t len, DiagList *diags) {
+LNode *LensYaml_parse(const char *file, const char *buf, size_t len, DiagList *diags)
+{
    /* libyaml skips a byte-order mark only when it guesses the encoding,
     * which we do not let it do (below).  Positions stay the same: libyaml
     * does not count the mark as a column either. */
@@ -350,7 +357,7 @@ LNode *LensYaml_parse(const char *file, const char *buf, size_t len, DiagList *d
       buf += 3;
       len -= 3;
    }
-   Yaml y = { .file = file, .diags = diags, .buf = buf, .len = len };
+   Yaml y = {.file = file, .diags = diags, .buf = buf, .len = len};
    yaml_parser_t p;
    if (!yaml_parser_initialize(&p)) {
       yerror(&y, 0, 0, "%s", _("out of memory while reading YAML"));

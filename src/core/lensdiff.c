@@ -10,11 +10,13 @@
 #include "core/cond.h"
 #include "core/xalloc.h"
 
-static bool sameStr(const char *a, const char *b) {
+static bool sameStr(const char *a, const char *b)
+{
    return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-static bool sameChoices(const Question *a, const Question *b) {
+static bool sameChoices(const Question *a, const Question *b)
+{
    if (a->n_choices != b->n_choices)
       return false;
    for (size_t i = 0; i < a->n_choices; i++)
@@ -26,7 +28,8 @@ static bool sameChoices(const Question *a, const Question *b) {
 
 /* Rules compare by meaning as far as the canonical text goes: the same
  * conditions (Cond_format) with the same risks, in the same order. */
-static bool sameRule(const RiskRule *a, const RiskRule *b) {
+static bool sameRule(const RiskRule *a, const RiskRule *b)
+{
    if (a->risk != b->risk)
       return false;
    if (!a->expr || !b->expr)
@@ -38,7 +41,8 @@ static bool sameRule(const RiskRule *a, const RiskRule *b) {
    return same;
 }
 
-static bool sameRules(const Question *a, const Question *b) {
+static bool sameRules(const Question *a, const Question *b)
+{
    if (a->n_rules != b->n_rules)
       return false;
    for (size_t i = 0; i < a->n_rules; i++)
@@ -48,7 +52,8 @@ static bool sameRules(const Question *a, const Question *b) {
 }
 
 /* Ids of a's choices that b lacks. */
-static const char **missingChoices(const Question *a, const Question *b, size_t *n) {
+static const char **missingChoices(const Question *a, const Question *b, size_t *n)
+{
    const char **ids = NULL;
    *n = 0;
    for (size_t i = 0; i < a->n_choices; i++)
@@ -59,7 +64,8 @@ static const char **missingChoices(const Question *a, const Question *b, size_t 
    return ids;
 }
 
-static void compare(const Question *from, const Question *to, LensQuestionDiff *d) {
+static void compare(const Question *from, const Question *to, LensQuestionDiff *d)
+{
    if (!sameStr(from->title, to->title))
       d->changes |= LENSDIFF_TITLE;
    if (!sameChoices(from, to))
@@ -70,7 +76,8 @@ static void compare(const Question *from, const Question *to, LensQuestionDiff *
    d->added_choices = missingChoices(to, from, &d->n_added_choices);
 }
 
-void LensDiff_build(const Lens *from, const Lens *to, LensDiff *out) {
+void LensDiff_build(const Lens *from, const Lens *to, LensDiff *out)
+{
    memset(out, 0, sizeof *out);
    out->questions = xcalloc(to->n_questions + from->n_questions + 1, sizeof *out->questions);
    for (size_t i = 0; i < to->n_questions; i++) {
@@ -102,7 +109,8 @@ void LensDiff_build(const Lens *from, const Lens *to, LensDiff *out) {
    }
 }
 
-void LensDiff_free(LensDiff *d) {
+void LensDiff_free(LensDiff *d)
+{
    if (!d)
       return;
    for (size_t i = 0; i < d->n; i++) {
@@ -113,14 +121,16 @@ void LensDiff_free(LensDiff *d) {
    memset(d, 0, sizeof *d);
 }
 
-const LensQuestionDiff *LensDiff_find(const LensDiff *d, const char *id) {
+const LensQuestionDiff *LensDiff_find(const LensDiff *d, const char *id)
+{
    for (size_t i = 0; id && i < d->n; i++)
       if (strcmp(d->questions[i].id, id) == 0)
          return &d->questions[i];
    return NULL;
 }
 
-size_t Answer_carry(const Question *from, const Answer *a, const Question *to, Answer *out) {
+size_t Answer_carry(const Question *from, const Answer *a, const Question *to, Answer *out)
+{
    size_t dropped = 0;
    memset(out->choices, CHOICE_UNSELECTED, to->n_choices);
    out->not_applicable = a->not_applicable;
@@ -138,7 +148,8 @@ size_t Answer_carry(const Question *from, const Answer *a, const Question *to, A
 }
 
 /* Compares two runs of digits as numbers (leading zeros ignored). */
-static int cmpNumber(const char **pa, const char **pb) {
+static int cmpNumber(const char **pa, const char **pb)
+{
    const char *a = *pa, *b = *pb;
    while (*a == '0')
       a++;
@@ -155,7 +166,8 @@ static int cmpNumber(const char **pa, const char **pb) {
    return c;
 }
 
-int Version_compare(const char *a, const char *b) {
+int Version_compare(const char *a, const char *b)
+{
    if (!a || !b)
       return (a != NULL) - (b != NULL);
    while (*a || *b) {

@@ -26,12 +26,12 @@ enum {
 #define LENSDIFF_NONE ((size_t)-1)
 
 typedef struct LensQuestionDiff {
-   const char *id;     /* borrowed from whichever lens has it */
-   size_t from, to;    /* question indexes; LENSDIFF_NONE when absent */
-   unsigned changes;   /* LENSDIFF_*; 0 = identical */
+   const char *id;               /* borrowed from whichever lens has it */
+   size_t from, to;              /* question indexes; LENSDIFF_NONE when absent */
+   unsigned changes;             /* LENSDIFF_*; 0 = identical */
    const char **removed_choices; /* ids in the old question only (borrowed; array owned) */
    size_t n_removed_choices;
-   const char **added_choices;   /* ids in the new question only */
+   const char **added_choices; /* ids in the new question only */
    size_t n_added_choices;
 } LensQuestionDiff;
 

@@ -47,7 +47,7 @@ static int makeDirs(const char *path)
 {
    char *p = xstrdup(path);
    int rc = 0;
-   for (char *s = p + 1; ; s++) {
+   for (char *s = p + 1;; s++) {
       if (*s != '/' && *s != '\0')
          continue;
       char saved = *s;
@@ -71,7 +71,8 @@ char *Paths_defaultDb(int create_dir, char **err)
       return xstrdup(env);
    char *dir = dataDir();
    if (!dir) {
-      *err = xstrdup(_("cannot find a home directory for the database; use --db FILE or set WALENS_DB"));
+      *err = xstrdup(
+         _("cannot find a home directory for the database; use --db FILE or set WALENS_DB"));
       return NULL;
    }
    if (create_dir && makeDirs(dir) != 0) {

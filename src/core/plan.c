@@ -19,8 +19,9 @@ static const char *const statusNames[PLAN_STATUS_COUNT] = {
 
 static const char *const statusLabels[PLAN_STATUS_COUNT] = {
    /* In context: other languages say the status "open" unlike the verb. */
-   NC_("plan status", "open"), NC_("plan status", "in progress"), NC_("plan status", "done"),
-   NC_("plan status", "risk accepted"), NC_("plan status", "won't do"),
+   NC_("plan status", "open"),     NC_("plan status", "in progress"),
+   NC_("plan status", "done"),     NC_("plan status", "risk accepted"),
+   NC_("plan status", "won't do"),
 };
 
 static const char *const stateNames[PLAN_ITEM_STATE_COUNT] = {
@@ -28,26 +29,33 @@ static const char *const stateNames[PLAN_ITEM_STATE_COUNT] = {
 };
 
 static const char *const stateLabels[PLAN_ITEM_STATE_COUNT] = {
-   N_("to improve"), N_("resolved by the answer"), N_("no longer at risk"),
-   N_("question not answered yet"), N_("no longer in the lens"),
+   N_("to improve"),
+   N_("resolved by the answer"),
+   N_("no longer at risk"),
+   N_("question not answered yet"),
+   N_("no longer in the lens"),
 };
 
-const char *PlanStatus_name(PlanStatus s) {
+const char *PlanStatus_name(PlanStatus s)
+{
    return (unsigned)s < PLAN_STATUS_COUNT ? statusNames[s] : statusNames[PLAN_OPEN];
 }
 
-const char *PlanStatus_label(PlanStatus s) {
+const char *PlanStatus_label(PlanStatus s)
+{
    return C_("plan status", statusLabels[(unsigned)s < PLAN_STATUS_COUNT ? s : PLAN_OPEN]);
 }
 
 /* One character of a status word as compared: '-', ' ' and '_' are one, and
  * letter case does not count (ASCII only: other bytes compare as they are). */
-static char fold(char c) {
+static char fold(char c)
+{
    return c == '-' || c == ' ' ? '_' : (char)tolower((unsigned char)c);
 }
 
 /* Equal after fold(). */
-static bool sameName(const char *given, const char *name) {
+static bool sameName(const char *given, const char *name)
+{
    for (; *given && *name; given++, name++)
       if (fold(*given) != fold(*name))
          return false;
@@ -56,7 +64,8 @@ static bool sameName(const char *given, const char *name) {
 
 /* The status whose word in table (names, or labels translated or not)
  * given is; -1 when none. */
-static int findStatus(const char *given, const char *const *table, bool translate) {
+static int findStatus(const char *given, const char *const *table, bool translate)
+{
    for (int i = 0; i < PLAN_STATUS_COUNT; i++)
       if (sameName(given, translate ? C_("plan status", table[i]) : table[i]))
          return i;
@@ -64,7 +73,8 @@ static int findStatus(const char *given, const char *const *table, bool translat
 }
 
 /* The API names win over the labels, so no translation can take one away. */
-bool PlanStatus_parse(const char *name, PlanStatus *out) {
+bool PlanStatus_parse(const char *name, PlanStatus *out)
+{
    int i = -1;
    if (name && *name && (i = findStatus(name, statusNames, false)) < 0 &&
        (i = findStatus(name, statusLabels, false)) < 0)
@@ -76,19 +86,23 @@ bool PlanStatus_parse(const char *name, PlanStatus *out) {
    return true;
 }
 
-bool PlanStatus_isPending(PlanStatus s) {
+bool PlanStatus_isPending(PlanStatus s)
+{
    return s == PLAN_OPEN || s == PLAN_IN_PROGRESS;
 }
 
-const char *PlanItemState_name(PlanItemState s) {
+const char *PlanItemState_name(PlanItemState s)
+{
    return (unsigned)s < PLAN_ITEM_STATE_COUNT ? stateNames[s] : stateNames[0];
 }
 
-const char *PlanItemState_label(PlanItemState s) {
+const char *PlanItemState_label(PlanItemState s)
+{
    return _(stateLabels[(unsigned)s < PLAN_ITEM_STATE_COUNT ? s : 0]);
 }
 
-bool PlanItemState_parse(const char *name, PlanItemState *out) {
+bool PlanItemState_parse(const char *name, PlanItemState *out)
+{
    for (int i = 0; name && i < PLAN_ITEM_STATE_COUNT; i++)
       if (sameName(name, stateNames[i])) {
          if (out)
@@ -100,7 +114,8 @@ bool PlanItemState_parse(const char *name, PlanItemState *out) {
 
 /* ---- dates ---- */
 
-static bool digits(const char *p, int n, int *out) {
+static bool digits(const char *p, int n, int *out)
+{
    int v = 0;
    for (int i = 0; i < n; i++) {
       if (p[i] < '0' || p[i] > '9')
@@ -111,8 +126,9 @@ static bool digits(const char *p, int n, int *out) {
    return true;
 }
 
-bool Plan_validDate(const char *ymd) {
-   static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+bool Plan_validDate(const char *ymd)
+{
+   static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
    int y, m, d;
    if (!ymd || strlen(ymd) != 10 || ymd[4] != '-' || ymd[7] != '-' || !digits(ymd, 4, &y) ||
        !digits(ymd + 5, 2, &m) || !digits(ymd + 8, 2, &d))
@@ -126,7 +142,8 @@ bool Plan_validDate(const char *ymd) {
 
 /* ---- priorities ---- */
 
-bool Plan_parsePriority(const char *text, int *out) {
+bool Plan_parsePriority(const char *text, int *out)
+{
    char *end;
    long v;
    if (!text)
@@ -142,7 +159,8 @@ bool Plan_parsePriority(const char *text, int *out) {
 
 /* ---- tracking ---- */
 
-void PlanTrack_free(PlanTrack *t) {
+void PlanTrack_free(PlanTrack *t)
+{
    if (!t)
       return;
    free(t->question_id);
@@ -155,7 +173,8 @@ void PlanTrack_free(PlanTrack *t) {
    memset(t, 0, sizeof *t);
 }
 
-void PlanTrack_copy(PlanTrack *dst, const PlanTrack *src) {
+void PlanTrack_copy(PlanTrack *dst, const PlanTrack *src)
+{
    *dst = *src;
    dst->question_id = xstrdup(src->question_id);
    dst->choice_id = xstrdup(src->choice_id);
@@ -166,11 +185,13 @@ void PlanTrack_copy(PlanTrack *dst, const PlanTrack *src) {
    dst->updated_by = xstrdup(src->updated_by);
 }
 
-static bool sameStr(const char *a, const char *b) {
+static bool sameStr(const char *a, const char *b)
+{
    return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-bool PlanTrack_sameTracking(const PlanTrack *a, const PlanTrack *b) {
+bool PlanTrack_sameTracking(const PlanTrack *a, const PlanTrack *b)
+{
    return a->status == b->status && a->priority == b->priority && sameStr(a->owner, b->owner) &&
           sameStr(a->due, b->due) && sameStr(a->note, b->note);
 }
@@ -178,15 +199,17 @@ bool PlanTrack_sameTracking(const PlanTrack *a, const PlanTrack *b) {
 /* ---- the join ---- */
 
 static const PlanTrack *findTrack(const PlanTrack *tracks, size_t n, const char *qid,
-                                  const char *cid) {
+                                  const char *cid)
+{
    for (size_t i = 0; i < n; i++)
-      if (tracks[i].question_id && tracks[i].choice_id &&
-          strcmp(tracks[i].question_id, qid) == 0 && strcmp(tracks[i].choice_id, cid) == 0)
+      if (tracks[i].question_id && tracks[i].choice_id && strcmp(tracks[i].question_id, qid) == 0 &&
+          strcmp(tracks[i].choice_id, cid) == 0)
          return &tracks[i];
    return NULL;
 }
 
-static void setTrack(PlanItem *it, const PlanTrack *t, const char *qid, const char *cid) {
+static void setTrack(PlanItem *it, const PlanTrack *t, const char *qid, const char *cid)
+{
    if (t) {
       PlanTrack_copy(&it->track, t);
       it->tracked = t->version > 0;
@@ -198,11 +221,13 @@ static void setTrack(PlanItem *it, const PlanTrack *t, const char *qid, const ch
    }
 }
 
-static bool anySelected(const Question *q, const Answer *a) {
+static bool anySelected(const Question *q, const Answer *a)
+{
    return memchr(a->choices, CHOICE_SELECTED, q->n_choices) != NULL;
 }
 
-void PlanItem_classify(const Review *r, PlanItem *it) {
+void PlanItem_classify(const Review *r, PlanItem *it)
+{
    const Lens *lens = r->lens;
    size_t qi;
    const Question *q = Lens_findQuestion(lens, it->track.question_id, &qi);
@@ -227,18 +252,21 @@ void PlanItem_classify(const Review *r, PlanItem *it) {
       it->state = PLAN_ITEM_UNANSWERED;
 }
 
-static int cmpTrackKey(const void *pa, const void *pb) {
+static int cmpTrackKey(const void *pa, const void *pb)
+{
    const PlanItem *a = pa, *b = pb;
    int c = strcmp(a->track.question_id, b->track.question_id);
    return c ? c : strcmp(a->track.choice_id, b->track.choice_id);
 }
 
 /* Has the first index (before i) of tracks with the same key already been taken? */
-static bool isDuplicate(const PlanTrack *tracks, size_t i) {
+static bool isDuplicate(const PlanTrack *tracks, size_t i)
+{
    return findTrack(tracks, i, tracks[i].question_id, tracks[i].choice_id) != NULL;
 }
 
-void Plan_build(const Review *r, const PlanTrack *tracks, size_t n_tracks, Plan *out) {
+void Plan_build(const Review *r, const PlanTrack *tracks, size_t n_tracks, Plan *out)
+{
    memset(out, 0, sizeof *out);
    PlanEntry *entries = NULL;
    size_t n = Plan_derive(r, &entries);
@@ -268,8 +296,7 @@ void Plan_build(const Review *r, const PlanTrack *tracks, size_t n_tracks, Plan 
       PlanItem_classify(r, it);
    }
    if (out->n > out->n_active)
-      qsort(out->items + out->n_active, out->n - out->n_active, sizeof *out->items,
-            cmpTrackKey);
+      qsort(out->items + out->n_active, out->n - out->n_active, sizeof *out->items, cmpTrackKey);
    if (out->n == 0) {
       free(out->items);
       out->items = NULL;
@@ -278,7 +305,8 @@ void Plan_build(const Review *r, const PlanTrack *tracks, size_t n_tracks, Plan 
    free(entries);
 }
 
-void Plan_free(Plan *p) {
+void Plan_free(Plan *p)
+{
    if (!p)
       return;
    for (size_t i = 0; i < p->n; i++)
@@ -287,7 +315,8 @@ void Plan_free(Plan *p) {
    memset(p, 0, sizeof *p);
 }
 
-const PlanItem *Plan_find(const Plan *p, const char *question_id, const char *choice_id) {
+const PlanItem *Plan_find(const Plan *p, const char *question_id, const char *choice_id)
+{
    for (size_t i = 0; i < p->n; i++)
       if (strcmp(p->items[i].track.question_id, question_id) == 0 &&
           strcmp(p->items[i].track.choice_id, choice_id) == 0)
@@ -295,7 +324,8 @@ const PlanItem *Plan_find(const Plan *p, const char *question_id, const char *ch
    return NULL;
 }
 
-bool PlanItem_isOverdue(const PlanItem *it, const char *today) {
+bool PlanItem_isOverdue(const PlanItem *it, const char *today)
+{
    return it->state == PLAN_ITEM_ACTIVE && PlanStatus_isPending(it->track.status) &&
           it->track.due && today && strcmp(it->track.due, today) < 0;
 }

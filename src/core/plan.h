@@ -70,13 +70,13 @@ bool PlanTrack_sameTracking(const PlanTrack *a, const PlanTrack *b);
 
 /* Why an item is (or is no longer) in the plan. */
 typedef enum {
-   PLAN_ITEM_ACTIVE = 0,  /* derived from the current risk: to be improved */
-   PLAN_ITEM_RESOLVED,    /* the practice is now selected: resolved by the answer */
-   PLAN_ITEM_NOT_NEEDED,  /* not selected, but the question is no longer HIGH or
+   PLAN_ITEM_ACTIVE = 0, /* derived from the current risk: to be improved */
+   PLAN_ITEM_RESOLVED,   /* the practice is now selected: resolved by the answer */
+   PLAN_ITEM_NOT_NEEDED, /* not selected, but the question is no longer HIGH or
                              MEDIUM, or it or the practice is marked not applicable */
-   PLAN_ITEM_UNANSWERED,  /* nothing selected, and neither the question nor the
+   PLAN_ITEM_UNANSWERED, /* nothing selected, and neither the question nor the
                              practice marked not applicable: not answered (yet) */
-   PLAN_ITEM_ORPHANED,    /* the lens has no such question or choice (any more) */
+   PLAN_ITEM_ORPHANED,   /* the lens has no such question or choice (any more) */
 } PlanItemState;
 #define PLAN_ITEM_STATE_COUNT 5
 
@@ -91,9 +91,9 @@ const char *PlanItemState_label(PlanItemState s);
 typedef struct PlanItem {
    size_t question, choice; /* into the lens (or snapshot); PLAN_NO_INDEX when orphaned */
    PlanItemState state;
-   Risk risk;      /* the question's risk now; RISK_UNANSWERED when orphaned */
-   Weight weight;  /* the practice's weight; WEIGHT_NONE when orphaned */
-   bool tracked;   /* the user recorded something (track.version > 0) */
+   Risk risk;       /* the question's risk now; RISK_UNANSWERED when orphaned */
+   Weight weight;   /* the practice's weight; WEIGHT_NONE when orphaned */
+   bool tracked;    /* the user recorded something (track.version > 0) */
    PlanTrack track; /* the tracking, or the defaults (status open) when untracked */
 } PlanItem;
 

@@ -21,15 +21,17 @@ static const char *const naReasonNames[NA_REASON_COUNT] = {
 };
 
 static const char *const naReasonLabels[NA_REASON_COUNT] = {
-   N_("No reason given"), N_("Out of scope"), N_("Business priorities"),
+   N_("No reason given"),          N_("Out of scope"), N_("Business priorities"),
    N_("Architecture constraints"), N_("Other"),
 };
 
-const char *NaReason_name(NaReason r) {
+const char *NaReason_name(NaReason r)
+{
    return (unsigned)r < NA_REASON_COUNT ? naReasonNames[r] : naReasonNames[NA_NONE];
 }
 
-bool NaReason_parse(const char *name, NaReason *out) {
+bool NaReason_parse(const char *name, NaReason *out)
+{
    if (!name)
       return false;
    for (int i = 0; i < NA_REASON_COUNT; i++) {
@@ -42,33 +44,40 @@ bool NaReason_parse(const char *name, NaReason *out) {
    return false;
 }
 
-const char *NaReason_label(NaReason r) {
+const char *NaReason_label(NaReason r)
+{
    return _(naReasonLabels[(unsigned)r < NA_REASON_COUNT ? r : NA_NONE]);
 }
 
 /* ---- risks and weights as people read them ---- */
 
 static const char *const riskLabels[RISK_COUNT] = {
-   [RISK_UNANSWERED] = N_("unanswered"), [RISK_HIGH] = N_("HIGH"), [RISK_MEDIUM] = N_("MEDIUM"),
-   [RISK_NONE] = N_("OK"),               [RISK_NOT_APPLICABLE] = N_("n/a"),
+   [RISK_UNANSWERED] = N_("unanswered"), [RISK_HIGH] = N_("HIGH"),
+   [RISK_MEDIUM] = N_("MEDIUM"),         [RISK_NONE] = N_("OK"),
+   [RISK_NOT_APPLICABLE] = N_("n/a"),
 };
 
 static const char *const weightLabels[] = {
-   [WEIGHT_NONE] = N_("none"), [WEIGHT_HIGH] = N_("high"), [WEIGHT_MEDIUM] = N_("medium"),
+   [WEIGHT_NONE] = N_("none"),
+   [WEIGHT_HIGH] = N_("high"),
+   [WEIGHT_MEDIUM] = N_("medium"),
 };
 
-const char *Risk_label(Risk r) {
+const char *Risk_label(Risk r)
+{
    return _(riskLabels[(unsigned)r < RISK_COUNT ? r : RISK_UNANSWERED]);
 }
 
-const char *Weight_label(Weight w) {
+const char *Weight_label(Weight w)
+{
    unsigned n = sizeof weightLabels / sizeof *weightLabels;
    return _(weightLabels[(unsigned)w < n ? w : WEIGHT_NONE]);
 }
 
 /* ---- one answer ---- */
 
-static bool Answer_anySelected(const Question *q, const Answer *a) {
+static bool Answer_anySelected(const Question *q, const Answer *a)
+{
    if (!a || !a->choices)
       return false;
    for (size_t i = 0; i < q->n_choices; i++)
@@ -77,7 +86,8 @@ static bool Answer_anySelected(const Question *q, const Answer *a) {
    return false;
 }
 
-Risk Question_risk(const Question *q, const Answer *a) {
+Risk Question_risk(const Question *q, const Answer *a)
+{
    if (!a)
       return RISK_UNANSWERED;
    if (a->not_applicable)
@@ -90,7 +100,8 @@ Risk Question_risk(const Question *q, const Answer *a) {
    return RISK_UNANSWERED;
 }
 
-void Answer_select(const Question *q, Answer *a, size_t i, bool on) {
+void Answer_select(const Question *q, Answer *a, size_t i, bool on)
+{
    if (!a || !a->choices || i >= q->n_choices)
       return;
    if (!on) {
@@ -110,13 +121,15 @@ void Answer_select(const Question *q, Answer *a, size_t i, bool on) {
    }
 }
 
-void Answer_toggle(const Question *q, Answer *a, size_t i) {
+void Answer_toggle(const Question *q, Answer *a, size_t i)
+{
    if (!a || !a->choices || i >= q->n_choices)
       return;
    Answer_select(q, a, i, a->choices[i] != CHOICE_SELECTED);
 }
 
-bool Answer_isEmpty(const Question *q, const Answer *a) {
+bool Answer_isEmpty(const Question *q, const Answer *a)
+{
    if (!a)
       return true;
    if (a->not_applicable)
@@ -131,7 +144,8 @@ bool Answer_isEmpty(const Question *q, const Answer *a) {
 
 /* ---- a whole review ---- */
 
-void Review_init(Review *r, const Lens *lens) {
+void Review_init(Review *r, const Lens *lens)
+{
    r->lens = lens;
    r->answers = xcalloc(lens->n_questions ? lens->n_questions : 1, sizeof *r->answers);
    for (size_t i = 0; i < lens->n_questions; i++) {
@@ -140,7 +154,8 @@ void Review_init(Review *r, const Lens *lens) {
    }
 }
 
-void Review_free(Review *r) {
+void Review_free(Review *r)
+{
    if (!r)
       return;
    if (r->answers && r->lens)
@@ -151,7 +166,8 @@ void Review_free(Review *r) {
    r->lens = NULL;
 }
 
-void Review_counts(const Review *r, RiskCounts *out) {
+void Review_counts(const Review *r, RiskCounts *out)
+{
    memset(out, 0, sizeof *out);
    const Lens *lens = r->lens;
    for (size_t i = 0; i < lens->n_questions; i++) {
@@ -174,38 +190,31 @@ void Review_counts(const Review *r, RiskCounts *out) {
 
 /* ---- the matrix ---- */
 
-size_t Matrix_rowOf(const Lens *lens, const Question *q) {
+size_t Matrix_rowOf(const Lens *lens, const Question *q)
+{
    if (q->phase >= 0 && (size_t)q->phase < lens->n_phases)
       return (size_t)q->phase;
    return 0;
 }
 
-static void MatrixCell_addRisk(MatrixCell *cell, Risk risk) {
+static void MatrixCell_addRisk(MatrixCell *cell, Risk risk)
+{
    if (cell->total == 0 || Risk_severity(risk) > Risk_severity(cell->worst))
       cell->worst = risk;
    cell->total++;
    switch (risk) {
-   case RISK_HIGH:
-      cell->high++;
-      break;
-   case RISK_MEDIUM:
-      cell->medium++;
-      break;
-   case RISK_NONE:
-      cell->none++;
-      break;
-   case RISK_NOT_APPLICABLE:
-      cell->na++;
-      break;
+   case RISK_HIGH: cell->high++; break;
+   case RISK_MEDIUM: cell->medium++; break;
+   case RISK_NONE: cell->none++; break;
+   case RISK_NOT_APPLICABLE: cell->na++; break;
    case RISK_UNANSWERED:
-   default:
-      cell->unanswered++;
-      break;
+   default: cell->unanswered++; break;
    }
    cell->answered = cell->total - cell->unanswered;
 }
 
-static void MatrixCell_merge(MatrixCell *dst, const MatrixCell *src) {
+static void MatrixCell_merge(MatrixCell *dst, const MatrixCell *src)
+{
    if (src->total == 0)
       return;
    if (dst->total == 0 || Risk_severity(src->worst) > Risk_severity(dst->worst))
@@ -219,7 +228,8 @@ static void MatrixCell_merge(MatrixCell *dst, const MatrixCell *src) {
    dst->unanswered += src->unanswered;
 }
 
-void Matrix_build(const Review *r, Matrix *m) {
+void Matrix_build(const Review *r, Matrix *m)
+{
    const Lens *lens = r->lens;
    memset(m, 0, sizeof *m);
    m->rows = lens->n_phases ? lens->n_phases : 1;
@@ -245,7 +255,8 @@ void Matrix_build(const Review *r, Matrix *m) {
    }
 }
 
-void Matrix_free(Matrix *m) {
+void Matrix_free(Matrix *m)
+{
    if (!m)
       return;
    free(m->cells);
@@ -254,7 +265,8 @@ void Matrix_free(Matrix *m) {
    memset(m, 0, sizeof *m);
 }
 
-MatrixCell *Matrix_cell(const Matrix *m, size_t row, size_t col) {
+MatrixCell *Matrix_cell(const Matrix *m, size_t row, size_t col)
+{
    if (row >= m->rows || col >= m->cols)
       return NULL;
    return &m->cells[row * m->cols + col];
@@ -267,17 +279,20 @@ typedef struct QuestionKey {
    size_t row, pillar, index;
 } QuestionKey;
 
-static QuestionKey QuestionKey_of(const Lens *lens, size_t index) {
+static QuestionKey QuestionKey_of(const Lens *lens, size_t index)
+{
    const Question *q = &lens->questions[index];
-   QuestionKey k = { Matrix_rowOf(lens, q), q->pillar, index };
+   QuestionKey k = {Matrix_rowOf(lens, q), q->pillar, index};
    return k;
 }
 
-static int cmpSize(size_t a, size_t b) {
+static int cmpSize(size_t a, size_t b)
+{
    return (a > b) - (a < b);
 }
 
-static int QuestionKey_cmp(const QuestionKey *a, const QuestionKey *b) {
+static int QuestionKey_cmp(const QuestionKey *a, const QuestionKey *b)
+{
    int c = cmpSize(a->row, b->row);
    if (!c)
       c = cmpSize(a->pillar, b->pillar);
@@ -286,11 +301,13 @@ static int QuestionKey_cmp(const QuestionKey *a, const QuestionKey *b) {
    return c;
 }
 
-static int QuestionKey_qsort(const void *a, const void *b) {
+static int QuestionKey_qsort(const void *a, const void *b)
+{
    return QuestionKey_cmp(a, b);
 }
 
-void Lens_reviewOrder(const Lens *lens, size_t *order) {
+void Lens_reviewOrder(const Lens *lens, size_t *order)
+{
    size_t n = lens->n_questions;
    if (n == 0)
       return;
@@ -312,7 +329,8 @@ typedef struct PlanKey {
    QuestionKey question;
 } PlanKey;
 
-static int PlanKey_qsort(const void *pa, const void *pb) {
+static int PlanKey_qsort(const void *pa, const void *pb)
+{
    const PlanKey *a = pa, *b = pb;
    int c = (a->risk_rank > b->risk_rank) - (a->risk_rank < b->risk_rank);
    if (!c)
@@ -324,19 +342,18 @@ static int PlanKey_qsort(const void *pa, const void *pb) {
    return c;
 }
 
-static int weightRank(Weight w) {
+static int weightRank(Weight w)
+{
    switch (w) {
-   case WEIGHT_HIGH:
-      return 0;
-   case WEIGHT_MEDIUM:
-      return 1;
-   case WEIGHT_NONE:
-      break;
+   case WEIGHT_HIGH: return 0;
+   case WEIGHT_MEDIUM: return 1;
+   case WEIGHT_NONE: break;
    }
    return 2;
 }
 
-size_t Plan_derive(const Review *r, PlanEntry **out) {
+size_t Plan_derive(const Review *r, PlanEntry **out)
+{
    const Lens *lens = r->lens;
    PlanKey *keys = NULL;
    size_t n = 0, cap = 0;

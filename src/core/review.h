@@ -71,8 +71,8 @@ void Review_init(Review *r, const Lens *lens); /* every question unanswered */
 void Review_free(Review *r);
 
 typedef struct RiskCounts {
-   size_t by_risk[RISK_COUNT]; /* indexed by Risk */
-   size_t questions, answered;  /* answered = not UNANSWERED */
+   size_t by_risk[RISK_COUNT];           /* indexed by Risk */
+   size_t questions, answered;           /* answered = not UNANSWERED */
    size_t practices, practices_selected; /* over all non-`_no` choices */
 } RiskCounts;
 
@@ -86,8 +86,8 @@ typedef struct MatrixCell {
 } MatrixCell;
 
 typedef struct Matrix {
-   size_t rows, cols; /* rows = max(1, n_phases), cols = n_pillars */
-   MatrixCell *cells; /* rows * cols, row-major */
+   size_t rows, cols;                   /* rows = max(1, n_phases), cols = n_pillars */
+   MatrixCell *cells;                   /* rows * cols, row-major */
    MatrixCell *row_totals, *col_totals; /* rows, cols */
    MatrixCell total;
 } Matrix;

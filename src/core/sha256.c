@@ -6,34 +6,36 @@
 #include <string.h>
 
 static const uint32_t K[64] = {
-   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-   0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-   0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-   0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-   0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-   0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-   0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-   0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-   0xc67178f2,
+   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+   0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+   0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+   0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+   0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+   0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 };
 
-static uint32_t ror(uint32_t x, unsigned n) {
+static uint32_t ror(uint32_t x, unsigned n)
+{
    return (x >> n) | (x << (32 - n));
 }
 
-static uint32_t load_be32(const unsigned char *p) {
+static uint32_t load_be32(const unsigned char *p)
+{
    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-static void store_be32(unsigned char *p, uint32_t v) {
+static void store_be32(unsigned char *p, uint32_t v)
+{
    p[0] = (unsigned char)(v >> 24);
    p[1] = (unsigned char)(v >> 16);
    p[2] = (unsigned char)(v >> 8);
    p[3] = (unsigned char)v;
 }
 
-static void schedule(const unsigned char *block, uint32_t w[64]) {
+static void schedule(const unsigned char *block, uint32_t w[64])
+{
    for (int i = 0; i < 16; i++)
       w[i] = load_be32(block + 4 * i);
    for (int i = 16; i < 64; i++) {
@@ -43,7 +45,8 @@ static void schedule(const unsigned char *block, uint32_t w[64]) {
    }
 }
 
-static void compress(uint32_t h[8], const unsigned char *block) {
+static void compress(uint32_t h[8], const unsigned char *block)
+{
    uint32_t w[64], v[8];
    schedule(block, w);
    memcpy(v, h, sizeof v);
@@ -61,15 +64,17 @@ static void compress(uint32_t h[8], const unsigned char *block) {
       h[i] += v[i];
 }
 
-void Sha256_init(Sha256 *s) {
-   static const uint32_t iv[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
+void Sha256_init(Sha256 *s)
+{
+   static const uint32_t iv[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                  0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
    memcpy(s->h, iv, sizeof iv);
    s->total = 0;
    s->used = 0;
 }
 
-void Sha256_update(Sha256 *s, const void *data, size_t len) {
+void Sha256_update(Sha256 *s, const void *data, size_t len)
+{
    const unsigned char *p = data;
    s->total += len;
    while (len) {
@@ -87,7 +92,8 @@ void Sha256_update(Sha256 *s, const void *data, size_t len) {
    }
 }
 
-void Sha256_final(Sha256 *s, unsigned char digest[32]) {
+void Sha256_final(Sha256 *s, unsigned char digest[32])
+{
    uint64_t bits = s->total * 8;
    s->block[s->used++] = 0x80;
    if (s->used > 56) {
@@ -103,7 +109,8 @@ void Sha256_final(Sha256 *s, unsigned char digest[32]) {
       store_be32(digest + 4 * i, s->h[i]);
 }
 
-void Sha256_hex(const void *data, size_t len, char hex[65]) {
+void Sha256_hex(const void *data, size_t len, char hex[65])
+{
    static const char digits[] = "0123456789abcdef";
    unsigned char d[32];
    Sha256 s;

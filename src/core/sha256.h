@@ -7,9 +7,9 @@
 
 typedef struct Sha256 {
    uint32_t h[8];
-   uint64_t total;      /* bytes fed so far */
+   uint64_t total; /* bytes fed so far */
    unsigned char block[64];
-   size_t used;         /* bytes waiting in block */
+   size_t used; /* bytes waiting in block */
 } Sha256;
 
 void Sha256_init(Sha256 *s);

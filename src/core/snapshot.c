@@ -11,13 +11,15 @@
 
 /* ---- building ---- */
 
-static void copyGroup(SnapGroup *g, const char *id, const char *name) {
+static void copyGroup(SnapGroup *g, const char *id, const char *name)
+{
    memset(g, 0, sizeof *g);
    g->id = xstrdup(id);
    g->name = xstrdup(name);
 }
 
-static void copyQuestion(const Review *r, size_t i, const char *notes, SnapQuestion *sq) {
+static void copyQuestion(const Review *r, size_t i, const char *notes, SnapQuestion *sq)
+{
    const Question *q = &r->lens->questions[i];
    const Answer *a = &r->answers[i];
    sq->id = xstrdup(q->id);
@@ -40,7 +42,8 @@ static void copyQuestion(const Review *r, size_t i, const char *notes, SnapQuest
    }
 }
 
-static void countQuestion(SnapCounts *c, const SnapQuestion *q) {
+static void countQuestion(SnapCounts *c, const SnapQuestion *q)
+{
    c->questions++;
    c->by_risk[(unsigned)q->risk < RISK_COUNT ? q->risk : RISK_UNANSWERED]++;
    for (size_t i = 0; i < q->n_choices; i++) {
@@ -52,7 +55,8 @@ static void countQuestion(SnapCounts *c, const SnapQuestion *q) {
    }
 }
 
-static void countItem(SnapCounts *c, const PlanItem *it, const char *today) {
+static void countItem(SnapCounts *c, const PlanItem *it, const char *today)
+{
    if (it->state != PLAN_ITEM_ACTIVE)
       return;
    c->plan_active++;
@@ -63,13 +67,15 @@ static void countItem(SnapCounts *c, const PlanItem *it, const char *today) {
 
 /* The phase group a question counts in: Matrix_rowOf's rule (a question
  * without a valid phase counts in the first one). */
-static SnapGroup *phaseGroup(Snapshot *s, const SnapQuestion *q) {
+static SnapGroup *phaseGroup(Snapshot *s, const SnapQuestion *q)
+{
    if (s->n_phases == 0)
       return NULL;
    return &s->phases[q->phase >= 0 && (size_t)q->phase < s->n_phases ? (size_t)q->phase : 0];
 }
 
-static void countAll(Snapshot *s) {
+static void countAll(Snapshot *s)
+{
    for (size_t i = 0; i < s->n_questions; i++) {
       const SnapQuestion *q = &s->questions[i];
       SnapGroup *ph = phaseGroup(s, q);
@@ -93,7 +99,8 @@ static void countAll(Snapshot *s) {
    }
 }
 
-static void copyPlan(Plan *dst, const Plan *src) {
+static void copyPlan(Plan *dst, const Plan *src)
+{
    memset(dst, 0, sizeof *dst);
    if (!src || src->n == 0)
       return;
@@ -107,7 +114,8 @@ static void copyPlan(Plan *dst, const Plan *src) {
 }
 
 void Snapshot_build(const Review *r, const char *const *notes, const Plan *plan,
-                    const char *workload, const char *today, Snapshot *out) {
+                    const char *workload, const char *today, Snapshot *out)
+{
    const Lens *lens = r->lens;
    memset(out, 0, sizeof *out);
    out->format = SNAPSHOT_FORMAT;
@@ -133,7 +141,8 @@ void Snapshot_build(const Review *r, const char *const *notes, const Plan *plan,
    countAll(out);
 }
 
-static void freeGroups(SnapGroup *g, size_t n) {
+static void freeGroups(SnapGroup *g, size_t n)
+{
    for (size_t i = 0; g && i < n; i++) {
       free(g[i].id);
       free(g[i].name);
@@ -141,7 +150,8 @@ static void freeGroups(SnapGroup *g, size_t n) {
    free(g);
 }
 
-void Snapshot_free(Snapshot *s) {
+void Snapshot_free(Snapshot *s)
+{
    if (!s)
       return;
    free(s->workload);
@@ -168,14 +178,16 @@ void Snapshot_free(Snapshot *s) {
    memset(s, 0, sizeof *s);
 }
 
-int Snapshot_findQuestion(const Snapshot *s, const char *id) {
+int Snapshot_findQuestion(const Snapshot *s, const char *id)
+{
    for (size_t i = 0; id && i < s->n_questions; i++)
       if (strcmp(s->questions[i].id, id) == 0)
          return (int)i;
    return -1;
 }
 
-int SnapQuestion_findChoice(const SnapQuestion *q, const char *id) {
+int SnapQuestion_findChoice(const SnapQuestion *q, const char *id)
+{
    for (size_t i = 0; id && i < q->n_choices; i++)
       if (strcmp(q->choices[i].id, id) == 0)
          return (int)i;
@@ -184,13 +196,14 @@ int SnapQuestion_findChoice(const SnapQuestion *q, const char *id) {
 
 /* ---- the difference ---- */
 
-static const SnapQuestion *counterpart(const Snapshot *s, const char *id) {
+static const SnapQuestion *counterpart(const Snapshot *s, const char *id)
+{
    int i = Snapshot_findQuestion(s, id);
    return i >= 0 ? &s->questions[i] : NULL;
 }
 
-static void addRisk(SnapshotDiff *d, size_t *cap, const SnapQuestion *from,
-                    const SnapQuestion *to) {
+static void addRisk(SnapshotDiff *d, size_t *cap, const SnapQuestion *from, const SnapQuestion *to)
+{
    d->risks = xgrow(d->risks, cap, d->n_risks + 1, sizeof *d->risks);
    d->risks[d->n_risks].from = from;
    d->risks[d->n_risks++].to = to;
@@ -204,7 +217,8 @@ static void addRisk(SnapshotDiff *d, size_t *cap, const SnapQuestion *from,
       d->n_better++;
 }
 
-static void diffRisks(const Snapshot *a, const Snapshot *b, SnapshotDiff *d) {
+static void diffRisks(const Snapshot *a, const Snapshot *b, SnapshotDiff *d)
+{
    size_t cap = 0;
    for (size_t i = 0; i < b->n_questions; i++) {
       const SnapQuestion *to = &b->questions[i], *from = counterpart(a, to->id);
@@ -221,20 +235,23 @@ typedef struct PracticeList {
    size_t n, cap;
 } PracticeList;
 
-static void pushPractice(PracticeList *l, const SnapQuestion *q, const SnapChoice *c, bool sel) {
+static void pushPractice(PracticeList *l, const SnapQuestion *q, const SnapChoice *c, bool sel)
+{
    l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
    l->v[l->n].question = q;
    l->v[l->n].choice = c;
    l->v[l->n++].selected = sel;
 }
 
-static bool isSelected(const SnapQuestion *q, const char *choice_id) {
+static bool isSelected(const SnapQuestion *q, const char *choice_id)
+{
    int c = q ? SnapQuestion_findChoice(q, choice_id) : -1;
    return c >= 0 && q->choices[c].state == CHOICE_SELECTED;
 }
 
-static void diffPractices(const Snapshot *a, const Snapshot *b, SnapshotDiff *d) {
-   PracticeList on = { 0 }, off = { 0 };
+static void diffPractices(const Snapshot *a, const Snapshot *b, SnapshotDiff *d)
+{
+   PracticeList on = {0}, off = {0};
    for (size_t i = 0; i < b->n_questions; i++) {
       const SnapQuestion *to = &b->questions[i], *from = counterpart(a, to->id);
       for (size_t c = 0; c < to->n_choices; c++) {
@@ -271,8 +288,9 @@ static void diffPractices(const Snapshot *a, const Snapshot *b, SnapshotDiff *d)
    free(off.v);
 }
 
-static unsigned changedFields(const PlanItem *a, const PlanItem *b) {
-   static const PlanTrack none = { 0 };
+static unsigned changedFields(const PlanItem *a, const PlanItem *b)
+{
+   static const PlanTrack none = {0};
    const PlanTrack *x = a ? &a->track : &none, *y = b ? &b->track : &none;
    unsigned f = 0;
    if (x->status != y->status)
@@ -288,7 +306,8 @@ static unsigned changedFields(const PlanItem *a, const PlanItem *b) {
    return f;
 }
 
-static bool isActive(const PlanItem *it) {
+static bool isActive(const PlanItem *it)
+{
    return it && it->state == PLAN_ITEM_ACTIVE;
 }
 
@@ -297,8 +316,8 @@ typedef struct PlanList {
    size_t n, cap;
 } PlanList;
 
-static void pushPlan(PlanList *l, SnapPlanChangeKind kind, const PlanItem *from,
-                     const PlanItem *to) {
+static void pushPlan(PlanList *l, SnapPlanChangeKind kind, const PlanItem *from, const PlanItem *to)
+{
    l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
    l->v[l->n].kind = kind;
    l->v[l->n].from = from;
@@ -306,7 +325,8 @@ static void pushPlan(PlanList *l, SnapPlanChangeKind kind, const PlanItem *from,
    l->v[l->n++].fields = changedFields(from, to);
 }
 
-static void appendList(SnapshotDiff *d, PlanList *l) {
+static void appendList(SnapshotDiff *d, PlanList *l)
+{
    if (l->n) {
       d->plan = xrealloc(d->plan, (d->n_plan + l->n) * sizeof *d->plan);
       memcpy(d->plan + d->n_plan, l->v, l->n * sizeof *l->v);
@@ -315,8 +335,9 @@ static void appendList(SnapshotDiff *d, PlanList *l) {
    free(l->v);
 }
 
-static void diffPlan(const Snapshot *a, const Snapshot *b, SnapshotDiff *d) {
-   PlanList opened = { 0 }, closed = { 0 }, changed = { 0 };
+static void diffPlan(const Snapshot *a, const Snapshot *b, SnapshotDiff *d)
+{
+   PlanList opened = {0}, closed = {0}, changed = {0};
    for (size_t i = 0; i < b->plan.n; i++) {
       const PlanItem *to = &b->plan.items[i];
       const PlanItem *from = Plan_find(&a->plan, to->track.question_id, to->track.choice_id);
@@ -344,14 +365,16 @@ static void diffPlan(const Snapshot *a, const Snapshot *b, SnapshotDiff *d) {
    appendList(d, &changed);
 }
 
-void Snapshot_diff(const Snapshot *from, const Snapshot *to, SnapshotDiff *out) {
+void Snapshot_diff(const Snapshot *from, const Snapshot *to, SnapshotDiff *out)
+{
    memset(out, 0, sizeof *out);
    diffRisks(from, to, out);
    diffPractices(from, to, out);
    diffPlan(from, to, out);
 }
 
-void SnapshotDiff_free(SnapshotDiff *d) {
+void SnapshotDiff_free(SnapshotDiff *d)
+{
    if (!d)
       return;
    free(d->risks);
@@ -360,6 +383,7 @@ void SnapshotDiff_free(SnapshotDiff *d) {
    memset(d, 0, sizeof *d);
 }
 
-bool SnapshotDiff_isEmpty(const SnapshotDiff *d) {
+bool SnapshotDiff_isEmpty(const SnapshotDiff *d)
+{
    return d->n_risks == 0 && d->n_practices == 0 && d->n_plan == 0;
 }

@@ -25,11 +25,11 @@
 
 typedef struct SnapCounts {
    size_t questions;
-   size_t by_risk[RISK_COUNT];           /* indexed by Risk */
-   size_t practices, practices_selected; /* non-`_no` choices */
-   size_t plan_active;                   /* derived plan items */
+   size_t by_risk[RISK_COUNT];               /* indexed by Risk */
+   size_t practices, practices_selected;     /* non-`_no` choices */
+   size_t plan_active;                       /* derived plan items */
    size_t plan_by_status[PLAN_STATUS_COUNT]; /* of the active items */
-   size_t plan_overdue;                  /* active, pending, due before the day taken */
+   size_t plan_overdue;                      /* active, pending, due before the day taken */
 } SnapCounts;
 
 typedef struct SnapGroup {
@@ -60,7 +60,7 @@ typedef struct Snapshot {
    int format;
    char *workload;
    char *lens_key, *lens_version, *lens_name, *lens_sha256; /* version may be NULL */
-   char *today; /* YYYY-MM-DD the overdue counts were computed for, or NULL */
+   char *today;       /* YYYY-MM-DD the overdue counts were computed for, or NULL */
    SnapGroup *phases; /* n_phases == 0 for a lens without phases */
    size_t n_phases;
    SnapGroup *pillars;
@@ -140,8 +140,8 @@ typedef struct SnapshotDiff {
    SnapPlanChange *plan; /* opened, closed, changed; each in the `to` (or `from`) plan order */
    size_t n_plan;
    /* Totals. */
-   size_t n_better, n_worse;         /* risk changes by Risk_severity, both present */
-   size_t n_added, n_removed;        /* questions in one snapshot only */
+   size_t n_better, n_worse;  /* risk changes by Risk_severity, both present */
+   size_t n_added, n_removed; /* questions in one snapshot only */
    size_t n_selected, n_unselected;
    size_t n_opened, n_closed, n_changed;
 } SnapshotDiff;

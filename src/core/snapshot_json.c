@@ -34,32 +34,40 @@ typedef struct Out {
    bool ok;
 } Out;
 
-static void put(Out *o, json_t *obj, const char *key, json_t *v) {
+static void put(Out *o, json_t *obj, const char *key, json_t *v)
+{
    /* json_object_set_new() releases v even when it fails; NULL v fails. */
    if (json_object_set_new(obj, key, v) != 0)
       o->ok = false;
 }
 
-static json_t *str(const char *s) {
+static json_t *str(const char *s)
+{
    return s ? json_string(s) : json_null();
 }
 
-static void putStr(Out *o, json_t *obj, const char *key, const char *s) {
+static void putStr(Out *o, json_t *obj, const char *key, const char *s)
+{
    put(o, obj, key, str(s));
 }
 
-static void putInt(Out *o, json_t *obj, const char *key, long long v) {
+static void putInt(Out *o, json_t *obj, const char *key, long long v)
+{
    put(o, obj, key, json_integer(v));
 }
 
-static void append(Out *o, json_t *arr, json_t *v) {
+static void append(Out *o, json_t *arr, json_t *v)
+{
    if (json_array_append_new(arr, v) != 0)
       o->ok = false;
 }
 
 static const char *const riskKeys[RISK_COUNT] = {
-   [RISK_UNANSWERED] = "unanswered", [RISK_HIGH] = "high", [RISK_MEDIUM] = "medium",
-   [RISK_NONE] = "none", [RISK_NOT_APPLICABLE] = "not_applicable",
+   [RISK_UNANSWERED] = "unanswered",
+   [RISK_HIGH] = "high",
+   [RISK_MEDIUM] = "medium",
+   [RISK_NONE] = "none",
+   [RISK_NOT_APPLICABLE] = "not_applicable",
 };
 
 /* Output order of the risk keys. */
@@ -67,9 +75,10 @@ static const Risk riskOrder[RISK_COUNT] = {
    RISK_HIGH, RISK_MEDIUM, RISK_NONE, RISK_NOT_APPLICABLE, RISK_UNANSWERED,
 };
 
-static const char *const choiceStates[3] = { "unselected", "selected", "not_applicable" };
+static const char *const choiceStates[3] = {"unselected", "selected", "not_applicable"};
 
-static json_t *countsJson(Out *o, const SnapCounts *c) {
+static json_t *countsJson(Out *o, const SnapCounts *c)
+{
    json_t *j = json_object(), *st = json_object();
    putInt(o, j, "questions", (long long)c->questions);
    for (int i = 0; i < RISK_COUNT; i++)
@@ -84,7 +93,8 @@ static json_t *countsJson(Out *o, const SnapCounts *c) {
    return j;
 }
 
-static json_t *groupsJson(Out *o, const SnapGroup *g, size_t n) {
+static json_t *groupsJson(Out *o, const SnapGroup *g, size_t n)
+{
    json_t *arr = json_array();
    for (size_t i = 0; i < n; i++) {
       json_t *j = json_object();
@@ -96,11 +106,13 @@ static json_t *groupsJson(Out *o, const SnapGroup *g, size_t n) {
    return arr;
 }
 
-static const char *weightName(Weight w) {
+static const char *weightName(Weight w)
+{
    return w == WEIGHT_NONE ? NULL : Weight_name(w);
 }
 
-static json_t *choiceJson(Out *o, const SnapChoice *c) {
+static json_t *choiceJson(Out *o, const SnapChoice *c)
+{
    json_t *j = json_object();
    putStr(o, j, "id", c->id);
    putStr(o, j, "title", c->title);
@@ -110,7 +122,8 @@ static json_t *choiceJson(Out *o, const SnapChoice *c) {
    return j;
 }
 
-static json_t *questionJson(Out *o, const Snapshot *s, const SnapQuestion *q) {
+static json_t *questionJson(Out *o, const Snapshot *s, const SnapQuestion *q)
+{
    json_t *j = json_object(), *choices = json_array();
    putStr(o, j, "id", q->id);
    putStr(o, j, "title", q->title);
@@ -127,7 +140,8 @@ static json_t *questionJson(Out *o, const Snapshot *s, const SnapQuestion *q) {
    return j;
 }
 
-static json_t *itemJson(Out *o, const PlanItem *it) {
+static json_t *itemJson(Out *o, const PlanItem *it)
+{
    json_t *j = json_object();
    const PlanTrack *t = &it->track;
    putStr(o, j, "question", t->question_id);
@@ -147,10 +161,10 @@ static json_t *itemJson(Out *o, const PlanItem *it) {
    return j;
 }
 
-char *Snapshot_toJson(const Snapshot *s) {
-   Out o = { true };
-   json_t *root = json_object(), *lens = json_object(), *qs = json_array(),
-          *plan = json_array();
+char *Snapshot_toJson(const Snapshot *s)
+{
+   Out o = {true};
+   json_t *root = json_object(), *lens = json_object(), *qs = json_array(), *plan = json_array();
    putInt(&o, root, "format", SNAPSHOT_FORMAT);
    putStr(&o, root, "workload", s->workload);
    putStr(&o, root, "today", s->today);
@@ -179,13 +193,15 @@ typedef struct In {
    char *err; /* first problem, or NULL */
 } In;
 
-static void bad(In *in, const char *what) {
+static void bad(In *in, const char *what)
+{
    if (!in->err)
       in->err = xasprintf(_("snapshot: missing or invalid %s"), what);
 }
 
 /* A string member: required ones must be strings, optional ones may be null/absent. */
-static char *getStr(In *in, json_t *obj, const char *key, bool required) {
+static char *getStr(In *in, json_t *obj, const char *key, bool required)
+{
    json_t *v = json_object_get(obj, key);
    if (json_is_string(v))
       return xstrdup(json_string_value(v));
@@ -194,7 +210,8 @@ static char *getStr(In *in, json_t *obj, const char *key, bool required) {
    return NULL;
 }
 
-static long long getInt(In *in, json_t *obj, const char *key) {
+static long long getInt(In *in, json_t *obj, const char *key)
+{
    json_t *v = json_object_get(obj, key);
    if (!json_is_integer(v) || json_integer_value(v) < 0) {
       bad(in, key);
@@ -203,21 +220,24 @@ static long long getInt(In *in, json_t *obj, const char *key) {
    return json_integer_value(v);
 }
 
-static bool getBool(In *in, json_t *obj, const char *key) {
+static bool getBool(In *in, json_t *obj, const char *key)
+{
    json_t *v = json_object_get(obj, key);
    if (!json_is_boolean(v))
       bad(in, key);
    return json_is_true(v);
 }
 
-static json_t *getArray(In *in, json_t *obj, const char *key) {
+static json_t *getArray(In *in, json_t *obj, const char *key)
+{
    json_t *v = json_object_get(obj, key);
    if (!json_is_array(v))
       bad(in, key);
    return json_is_array(v) ? v : NULL;
 }
 
-static Risk getRisk(In *in, json_t *obj, const char *key) {
+static Risk getRisk(In *in, json_t *obj, const char *key)
+{
    Risk r = RISK_UNANSWERED;
    json_t *v = json_object_get(obj, key);
    if (!json_is_string(v) || !Risk_parse(json_string_value(v), &r))
@@ -225,7 +245,8 @@ static Risk getRisk(In *in, json_t *obj, const char *key) {
    return r;
 }
 
-static Weight getWeight(In *in, json_t *obj) {
+static Weight getWeight(In *in, json_t *obj)
+{
    json_t *v = json_object_get(obj, "weight");
    if (!v || json_is_null(v))
       return WEIGHT_NONE;
@@ -238,7 +259,8 @@ static Weight getWeight(In *in, json_t *obj) {
    return WEIGHT_NONE;
 }
 
-static void readCounts(In *in, json_t *j, SnapCounts *c) {
+static void readCounts(In *in, json_t *j, SnapCounts *c)
+{
    if (!json_is_object(j)) {
       bad(in, "counts");
       return;
@@ -259,7 +281,8 @@ static void readCounts(In *in, json_t *j, SnapCounts *c) {
       c->plan_by_status[i] = (size_t)getInt(in, st, PlanStatus_name((PlanStatus)i));
 }
 
-static SnapGroup *readGroups(In *in, json_t *root, const char *key, size_t *n) {
+static SnapGroup *readGroups(In *in, json_t *root, const char *key, size_t *n)
+{
    json_t *arr = getArray(in, root, key);
    *n = arr ? json_array_size(arr) : 0;
    SnapGroup *g = xcalloc(*n + 1, sizeof *g);
@@ -272,7 +295,8 @@ static SnapGroup *readGroups(In *in, json_t *root, const char *key, size_t *n) {
    return g;
 }
 
-static size_t groupIndex(const SnapGroup *g, size_t n, const char *id) {
+static size_t groupIndex(const SnapGroup *g, size_t n, const char *id)
+{
    for (size_t i = 0; id && i < n; i++)
       if (g[i].id && strcmp(g[i].id, id) == 0)
          return i;
@@ -281,12 +305,14 @@ static size_t groupIndex(const SnapGroup *g, size_t n, const char *id) {
 
 /* A required id; "" after a reported error, so that lookups over a damaged
  * snapshot (which go on to find every problem) never meet a NULL id. */
-static char *getId(In *in, json_t *obj, const char *key) {
+static char *getId(In *in, json_t *obj, const char *key)
+{
    char *id = getStr(in, obj, key, true);
    return id ? id : xstrdup("");
 }
 
-static void readChoice(In *in, json_t *j, SnapChoice *c) {
+static void readChoice(In *in, json_t *j, SnapChoice *c)
+{
    c->id = getId(in, j, "id");
    c->title = getStr(in, j, "title", false);
    c->weight = getWeight(in, j);
@@ -300,7 +326,8 @@ static void readChoice(In *in, json_t *j, SnapChoice *c) {
       bad(in, "state");
 }
 
-static void readQuestion(In *in, const Snapshot *s, json_t *j, SnapQuestion *q) {
+static void readQuestion(In *in, const Snapshot *s, json_t *j, SnapQuestion *q)
+{
    q->id = getId(in, j, "id");
    q->title = getStr(in, j, "title", false);
    char *pillar = getStr(in, j, "pillar", true), *phase = getStr(in, j, "phase", false);
@@ -325,7 +352,8 @@ static void readQuestion(In *in, const Snapshot *s, json_t *j, SnapQuestion *q) 
       readChoice(in, json_array_get(arr, c), &q->choices[c]);
 }
 
-static void readItem(In *in, const Snapshot *s, json_t *j, PlanItem *it) {
+static void readItem(In *in, const Snapshot *s, json_t *j, PlanItem *it)
+{
    PlanTrack *t = &it->track;
    t->question_id = getId(in, j, "question");
    t->choice_id = getId(in, j, "choice");
@@ -351,7 +379,8 @@ static void readItem(In *in, const Snapshot *s, json_t *j, PlanItem *it) {
    it->choice = c >= 0 ? (size_t)c : PLAN_NO_INDEX;
 }
 
-static void readPlan(In *in, Snapshot *s, json_t *root) {
+static void readPlan(In *in, Snapshot *s, json_t *root)
+{
    json_t *arr = getArray(in, root, "plan");
    size_t n = arr ? json_array_size(arr) : 0;
    if (n == 0)
@@ -370,7 +399,8 @@ static void readPlan(In *in, Snapshot *s, json_t *root) {
    }
 }
 
-static void readRoot(In *in, json_t *root, Snapshot *s) {
+static void readRoot(In *in, json_t *root, Snapshot *s)
+{
    json_t *lens = json_object_get(root, "lens");
    if (!json_is_object(lens)) {
       bad(in, "lens");
@@ -393,7 +423,8 @@ static void readRoot(In *in, json_t *root, Snapshot *s) {
    readPlan(in, s, root);
 }
 
-bool Snapshot_fromJson(const char *text, Snapshot *out, char **err) {
+bool Snapshot_fromJson(const char *text, Snapshot *out, char **err)
+{
    memset(out, 0, sizeof *out);
    json_error_t jerr;
    json_t *root = json_loads(text ? text : "", JSON_REJECT_DUPLICATES, &jerr);
@@ -403,7 +434,7 @@ bool Snapshot_fromJson(const char *text, Snapshot *out, char **err) {
       json_decref(root);
       return false;
    }
-   In in = { NULL };
+   In in = {NULL};
    json_t *format = json_object_get(root, "format");
    if (!json_is_integer(format) || json_integer_value(format) < 1)
       bad(&in, "format");

@@ -13,11 +13,13 @@
  * on the way to abort(). */
 static void (*fatal_hook)(void);
 
-void Xalloc_setFatalHook(void (*hook)(void)) {
+void Xalloc_setFatalHook(void (*hook)(void))
+{
    fatal_hook = hook;
 }
 
-static void fail(void) {
+static void fail(void)
+{
    if (fatal_hook) {
       void (*hook)(void) = fatal_hook;
       fatal_hook = NULL; /* never re-enter if the hook itself runs out */
@@ -27,28 +29,32 @@ static void fail(void) {
    abort();
 }
 
-void *xmalloc(size_t size) {
+void *xmalloc(size_t size)
+{
    void *p = malloc(size ? size : 1);
    if (!p)
       fail();
    return p;
 }
 
-void *xcalloc(size_t n, size_t size) {
+void *xcalloc(size_t n, size_t size)
+{
    void *p = calloc(n ? n : 1, size ? size : 1);
    if (!p)
       fail();
    return p;
 }
 
-void *xrealloc(void *p, size_t size) {
+void *xrealloc(void *p, size_t size)
+{
    void *q = realloc(p, size ? size : 1);
    if (!q)
       fail();
    return q;
 }
 
-void *xgrow(void *p, size_t *cap, size_t need, size_t elsize) {
+void *xgrow(void *p, size_t *cap, size_t need, size_t elsize)
+{
    if (need <= *cap)
       return p;
    size_t n = *cap ? *cap : 8;
@@ -64,13 +70,15 @@ void *xgrow(void *p, size_t *cap, size_t need, size_t elsize) {
    return p;
 }
 
-char *xstrdup(const char *s) {
+char *xstrdup(const char *s)
+{
    if (!s)
       return NULL;
    return xstrndup(s, strlen(s));
 }
 
-char *xstrndup(const char *s, size_t n) {
+char *xstrndup(const char *s, size_t n)
+{
    size_t len = strnlen(s, n);
    char *p = xmalloc(len + 1);
    memcpy(p, s, len);
@@ -78,7 +86,8 @@ char *xstrndup(const char *s, size_t n) {
    return p;
 }
 
-char *xasprintf(const char *fmt, ...) {
+char *xasprintf(const char *fmt, ...)
+{
    va_list ap, ap2;
    va_start(ap, fmt);
    va_copy(ap2, ap);

@@ -14,7 +14,7 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 /* Grows an array of *cap elements of elsize bytes so that it holds at least need. */
 void *xgrow(void *p, size_t *cap, size_t need, size_t elsize);
-char *xstrdup(const char *s);            /* NULL stays NULL */
+char *xstrdup(const char *s); /* NULL stays NULL */
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

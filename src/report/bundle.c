@@ -143,7 +143,7 @@ static StoreStatus readParts(Store *s, const char *workload, Parts *p, char **er
    if (st == STORE_OK)
       st = Store_findWorkload(s, workload, &p->w);
    if (st == STORE_NOT_FOUND) {
-      (void) Store_readEnd(s);
+      (void)Store_readEnd(s);
       *err = xasprintf(_("no workload named '%s'"), workload);
       return st;
    }
@@ -398,8 +398,8 @@ static void checkChoices(Rd *r, const Question *q, char *const *ids, size_t n, c
  * element, path, ctx) reads one, with the path "key[i]" for messages.
  * Stops at the first problem; *n counts the elements begun, for In_free. */
 typedef void ReadElem(Rd *r, json_t *o, void *elem, const char *path, const void *ctx);
-static void *readArray(Rd *r, json_t *root, const char *key, size_t size, size_t *n,
-                       ReadElem *each, const void *ctx)
+static void *readArray(Rd *r, json_t *root, const char *key, size_t size, size_t *n, ReadElem *each,
+                       const void *ctx)
 {
    json_t *arr = member(r, root, key, true, "bundle");
    size_t len = arr ? json_array_size(arr) : 0;
@@ -549,16 +549,16 @@ static json_t *readAll(Rd *r, const char *text, size_t len, In *in)
    if (!r->err)
       readLens(r, root, in);
    if (!r->err)
-      in->answers = readArray(r, root, "answers", sizeof *in->answers, &in->n_answers,
-                              readAnswer, in->parsed);
+      in->answers =
+         readArray(r, root, "answers", sizeof *in->answers, &in->n_answers, readAnswer, in->parsed);
    if (!r->err)
       in->plan = readArray(r, root, "plan", sizeof *in->plan, &in->n_plan, readPlanItem, NULL);
    if (!r->err)
-      in->milestones = readArray(r, root, "milestones", sizeof *in->milestones,
-                                 &in->n_milestones, readMilestone, NULL);
+      in->milestones = readArray(r, root, "milestones", sizeof *in->milestones, &in->n_milestones,
+                                 readMilestone, NULL);
    if (!r->err)
-      in->history = readArray(r, root, "history", sizeof *in->history, &in->n_history,
-                              readHistoryEntry, NULL);
+      in->history =
+         readArray(r, root, "history", sizeof *in->history, &in->n_history, readHistoryEntry, NULL);
    if (!r->err)
       readMarks(r, root, in);
    return root;
@@ -566,7 +566,7 @@ static json_t *readAll(Rd *r, const char *text, size_t len, In *in)
 
 bool Bundle_validate(const char *text, size_t len, char **err)
 {
-   Rd r = { NULL };
+   Rd r = {NULL};
    In in;
    json_t *root = readAll(&r, text, len, &in);
    In_free(&in);
@@ -583,7 +583,7 @@ StoreStatus Bundle_import(Store *s, const char *text, size_t len, const char *na
 {
    if (name)
       *name = NULL;
-   Rd r = { NULL };
+   Rd r = {NULL};
    In in;
    json_t *root = readAll(&r, text, len, &in);
    StoreStatus st;
@@ -593,12 +593,20 @@ StoreStatus Bundle_import(Store *s, const char *text, size_t len, const char *na
       if (name_as)
          in.w.name = (char *)name_as;
       StoreImport si = {
-         .workload = &in.w, .created_by = in.created_by, .lens = &in.lens,
-         .answers = in.answers, .n_answers = in.n_answers,
-         .plan = in.plan, .n_plan = in.n_plan,
-         .milestones = in.milestones, .n_milestones = in.n_milestones,
-         .history = in.history, .n_history = in.n_history,
-         .marks = in.marks, .n_marks = in.n_marks, .user = user,
+         .workload = &in.w,
+         .created_by = in.created_by,
+         .lens = &in.lens,
+         .answers = in.answers,
+         .n_answers = in.n_answers,
+         .plan = in.plan,
+         .n_plan = in.n_plan,
+         .milestones = in.milestones,
+         .n_milestones = in.n_milestones,
+         .history = in.history,
+         .n_history = in.n_history,
+         .marks = in.marks,
+         .n_marks = in.n_marks,
+         .user = user,
       };
       st = Store_importReview(s, &si, NULL);
       if (st == STORE_EXISTS)

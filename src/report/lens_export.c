@@ -35,7 +35,8 @@ typedef struct Ex {
    DiagList *diags;
 } Ex;
 
-static void warn(Ex *x, const char *path, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void warn(Ex *x, const char *path, const char *fmt, ...)
+   __attribute__((format(printf, 3, 4)));
 static void warn(Ex *x, const char *path, const char *fmt, ...)
 {
    va_list ap;
@@ -44,7 +45,8 @@ static void warn(Ex *x, const char *path, const char *fmt, ...)
    va_end(ap);
 }
 
-static void fail(Ex *x, const char *path, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void fail(Ex *x, const char *path, const char *fmt, ...)
+   __attribute__((format(printf, 3, 4)));
 static void fail(Ex *x, const char *path, const char *fmt, ...)
 {
    va_list ap;
@@ -143,8 +145,8 @@ static json_t *choiceJson(Ex *x, const Choice *c, const char *path)
       free(p);
       p = xasprintf("%s.additionalResources[%d]", path, c->n_more_helpful ? 1 : 0);
       if (c->n_more_improvement)
-         Json_append(more, moreJson(x, "IMPROVEMENT_PLAN", c->more_improvement,
-                                     c->n_more_improvement, p));
+         Json_append(
+            more, moreJson(x, "IMPROVEMENT_PLAN", c->more_improvement, c->n_more_improvement, p));
       free(p);
       Json_set(o, "additionalResources", more);
    }
@@ -296,8 +298,8 @@ static char *renderAws(Ex *x, size_t *len)
          free(compact);
       }
       if (strlen(text) > AWS_MAX_FILE) {
-         fail(x, NULL, _("the exported lens takes %zu bytes; AWS accepts at most %d"),
-              strlen(text), AWS_MAX_FILE);
+         fail(x, NULL, _("the exported lens takes %zu bytes; AWS accepts at most %d"), strlen(text),
+              AWS_MAX_FILE);
          free(text);
          text = NULL;
       }
@@ -341,9 +343,8 @@ static void yEmit(Y *y, yaml_event_t *ev, int init_ok)
  * must be quoted; the emitter itself handles syntax (':', '#', ...). */
 static bool looksTyped(const char *s)
 {
-   static const char *const words[] = { "null", "~", "true", "false", "yes", "no", "on",
-                                        "off", "y", "n", ".inf", "-.inf", "+.inf", ".nan",
-                                        NULL };
+   static const char *const words[] = {"null", "~", "true", "false", "yes",   "no",   "on", "off",
+                                       "y",    "n", ".inf", "-.inf", "+.inf", ".nan", NULL};
    if (!*s)
       return true;
    for (size_t i = 0; words[i]; i++)
@@ -370,17 +371,18 @@ static void yScalar(Y *y, const char *s)
 static void yMap(Y *y, bool start)
 {
    yaml_event_t ev;
-   int rc = start ? yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE)
-                  : yaml_mapping_end_event_initialize(&ev);
+   int rc = start
+               ? yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE)
+               : yaml_mapping_end_event_initialize(&ev);
    yEmit(y, &ev, rc);
 }
 
 static void ySeq(Y *y, bool start)
 {
    yaml_event_t ev;
-   int rc = start ? yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
-                                                         YAML_BLOCK_SEQUENCE_STYLE)
-                  : yaml_sequence_end_event_initialize(&ev);
+   int rc = start
+               ? yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE)
+               : yaml_sequence_end_event_initialize(&ev);
    yEmit(y, &ev, rc);
 }
 
@@ -511,14 +513,15 @@ static void yLens(Y *y, const Lens *lens)
 
 static char *renderYaml(Ex *x, size_t *len)
 {
-   Y y = { .ok = true };
+   Y y = {.ok = true};
    if (!yaml_emitter_initialize(&y.em)) {
       fail(x, NULL, "%s", _("cannot start the YAML emitter"));
       return NULL;
    }
    /* Not translated: the file is data, and must read the same everywhere. */
-   Sbuf_add(&y.out, "# Exported by walens: an AWS custom lens in YAML with walens's extensions\n"
-                    "# (id, version, phases, a question's phase, a choice's risk); see walens-lens(5).\n");
+   Sbuf_add(&y.out,
+            "# Exported by walens: an AWS custom lens in YAML with walens's extensions\n"
+            "# (id, version, phases, a question's phase, a choice's risk); see walens-lens(5).\n");
    yaml_emitter_set_output(&y.em, yWrite, &y);
    yaml_emitter_set_unicode(&y.em, 1);
    yaml_emitter_set_indent(&y.em, 2);
@@ -547,6 +550,6 @@ static char *renderYaml(Ex *x, size_t *len)
 char *LensExport_render(const Lens *lens, LensExportFormat format, const char *file,
                         DiagList *diags, size_t *len)
 {
-   Ex x = { lens, file ? file : lens->key, diags };
+   Ex x = {lens, file ? file : lens->key, diags};
    return format == LENS_EXPORT_YAML ? renderYaml(&x, len) : renderAws(&x, len);
 }

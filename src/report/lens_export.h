@@ -43,8 +43,8 @@ enum {
    AWS_MAX_QUESTIONS = 20, /* per pillar */
    AWS_MAX_CHOICES = 15,
    AWS_MAX_RULES = 3,
-   AWS_MAX_CONTENT = 5,    /* additionalResources items per type */
-   AWS_MAX_FILE = 500000,  /* bytes */
+   AWS_MAX_CONTENT = 5,   /* additionalResources items per type */
+   AWS_MAX_FILE = 500000, /* bytes */
 };
 
 /* Renders lens; returns the text (caller frees; *len its length, may be

@@ -15,7 +15,7 @@
 #include "report/writers.h"
 #include "store/plan.h"
 
-static const char *const formatNames[] = { "text", "md", "html", "csv", "json" };
+static const char *const formatNames[] = {"text", "md", "html", "csv", "json"};
 
 bool ReportFormat_parse(const char *name, ReportFormat *out)
 {
@@ -122,7 +122,7 @@ static StoreStatus takeSnapshots(Store *s, Report *r, const ReportOptions *o, ch
 {
    MilestoneSnap *ms = NULL;
    size_t n = 0;
-   StoreStatus st = ReviewDoc_milestones(s, &r->doc, &ms, &n, err);
+   StoreStatus st = StorePlan_milestones(s, &r->doc, &ms, &n, err);
    if (st != STORE_OK)
       return st;
    long pick = -1;
@@ -140,7 +140,7 @@ static StoreStatus takeSnapshots(Store *s, Report *r, const ReportOptions *o, ch
       r->milestone_at = xstrdup(ms[pick].row.created_at);
       r->milestone_by = xstrdup(ms[pick].row.created_by);
    } else {
-      st = ReviewDoc_snapshot(s, &r->doc, &r->snap, err);
+      st = StorePlan_snapshot(s, &r->doc, &r->snap, err);
    }
    if (st == STORE_OK && n) {
       r->trend = xcalloc(n + 1, sizeof *r->trend);
@@ -168,10 +168,10 @@ StoreStatus Report_build(Store *s, const char *workload, const ReportOptions *o,
    }
    st = ReviewDoc_load(s, workload, &out->doc, diags, err);
    if (st != STORE_OK) {
-      (void) Store_readEnd(s);
+      (void)Store_readEnd(s);
       return st;
    }
-   Store_today(s, out->date);
+   StorePlan_today(s, out->date);
    st = takeSnapshots(s, out, o, err);
    StoreStatus end = Store_readEnd(s);
    if (st == STORE_OK && end != STORE_OK) {
@@ -234,8 +234,8 @@ const char *Report_practiceLink(const Report *r, size_t sq, size_t sc)
    if (!c)
       return NULL;
    return webUrl(c->improvement.url) ? c->improvement.url
-          : webUrl(c->helpful.url)      ? c->helpful.url
-                                        : NULL;
+          : webUrl(c->helpful.url)   ? c->helpful.url
+                                     : NULL;
 }
 
 /* ---- shared wording ---- */
@@ -268,7 +268,7 @@ char *Report_cellText(const MatrixCell *c)
 {
    if (c->total == 0)
       return xstrdup("-");
-   Sbuf b = { 0 };
+   Sbuf b = {0};
    Sbuf_printf(&b, "%zu/%zu", c->answered, c->total);
    if (c->high)
       Sbuf_printf(&b, " H%zu", c->high);
@@ -302,21 +302,24 @@ size_t Report_facts(const Report *r, ReportFact *facts)
    const struct {
       const char *label, *value;
    } rows[] = {
-      { _("Workload"), w->name },           { _("Description"), w->description },
-      { _("Environment"), w->environment }, { _("Owner"), w->owner },
-      { _("Created"), w->created_at },      { _("Last changed"), w->updated_at },
-      { _("Lens"), lens },                  { _("Report date"), r->date },
+      {_("Workload"), w->name},
+      {_("Description"), w->description},
+      {_("Environment"), w->environment},
+      {_("Owner"), w->owner},
+      {_("Created"), w->created_at},
+      {_("Last changed"), w->updated_at},
+      {_("Lens"), lens},
+      {_("Report date"), r->date},
    };
    size_t n = 0;
    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
       if (rows[i].value && *rows[i].value)
-         facts[n++] = (ReportFact){ rows[i].label, xstrdup(rows[i].value), false };
+         facts[n++] = (ReportFact){rows[i].label, xstrdup(rows[i].value), false};
    free(lens);
    if (r->milestone)
-      facts[n++] = (ReportFact){ _("Milestone"),
-                                 xasprintf(_("%s, saved %s by %s"), r->milestone,
-                                           r->milestone_at, r->milestone_by),
-                                 true };
+      facts[n++] = (ReportFact){
+         _("Milestone"),
+         xasprintf(_("%s, saved %s by %s"), r->milestone, r->milestone_at, r->milestone_by), true};
    return n;
 }
 
@@ -329,7 +332,7 @@ void Report_freeFacts(ReportFact *facts, size_t n)
 char *Report_trackingLine(const Report *r, const PlanItem *it)
 {
    const PlanTrack *t = &it->track;
-   Sbuf b = { 0 };
+   Sbuf b = {0};
    Sbuf_printf(&b, _("Status: %s"), PlanStatus_label(t->status));
    if (t->owner && *t->owner)
       Sbuf_printf(&b, _("; owner: %s"), t->owner);

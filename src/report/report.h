@@ -2,7 +2,7 @@
  * (walens report; the TUI's "write report" key).
  *
  * The model is built from a Snapshot (core/snapshot.h): the review as it is
- * now (ReviewDoc_snapshot) or as a milestone froze it, plus the workload's
+ * now (StorePlan_snapshot) or as a milestone froze it, plus the workload's
  * properties, the lens for descriptions, improvement texts and links, the
  * phase x pillar matrix, the questions in review order and the trend over
  * the workload's milestones.  Writers only read the model:
@@ -57,14 +57,14 @@ typedef struct ReportTrend {
 } ReportTrend;
 
 typedef struct Report {
-   ReviewDoc doc;  /* the workload and its current lens */
-   Snapshot snap;  /* the state reported */
-   char date[11];  /* the report's date, YYYY-MM-DD by the store's clock */
+   ReviewDoc doc; /* the workload and its current lens */
+   Snapshot snap; /* the state reported */
+   char date[11]; /* the report's date, YYYY-MM-DD by the store's clock */
    char *milestone, *milestone_at, *milestone_by; /* the milestone reported, or NULL */
    /* The phase x pillar matrix of snap: rows = max(1, phases), cols = pillars. */
    size_t rows, cols;
-   MatrixCell *cells; /* row-major; risk counts per cell */
-   size_t *order;     /* snap.questions indexes in review order (phase, pillar, file) */
+   MatrixCell *cells;  /* row-major; risk counts per cell */
+   size_t *order;      /* snap.questions indexes in review order (phase, pillar, file) */
    ReportTrend *trend; /* milestones oldest first, then now (when not a milestone
                           report); empty when the workload has no milestones */
    size_t n_trend;
@@ -95,7 +95,7 @@ bool Report_write(const Report *r, const ReportOptions *opts, FILE *f);
 /* Build + write to path ("-" or NULL: stdout) through a temporary file that
  * is renamed into place; on any failure nothing is left behind and *err
  * (caller frees) says why.  For the TUI's "write report" key. */
-bool Report_writeFile(Store *s, const char *workload, const ReportOptions *opts,
-                      const char *path, char **err);
+bool Report_writeFile(Store *s, const char *workload, const ReportOptions *opts, const char *path,
+                      char **err);
 
 #endif

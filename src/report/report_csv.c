@@ -11,9 +11,8 @@
 #include "report/rtext.h"
 #include "report/writers.h"
 
-static const char *const columns[] = { "key",      "phase",  "pillar", "question",
-                                       "practice", "risk",   "weight", "status",
-                                       "owner",    "due",    "note",   "link" };
+static const char *const columns[] = {"key",    "phase",  "pillar", "question", "practice", "risk",
+                                      "weight", "status", "owner",  "due",      "note",     "link"};
 #define NCOL (sizeof columns / sizeof *columns)
 
 static bool record(FILE *f, const char *const *fields)

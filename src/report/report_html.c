@@ -71,7 +71,7 @@ static void textf(Rout *o, const char *fmt, ...)
 {
    va_list ap;
    va_start(ap, fmt);
-   Sbuf s = { 0 };
+   Sbuf s = {0};
    Sbuf_add(&s, "");
    Sbuf_vprintf(&s, fmt, ap);
    va_end(ap);
@@ -117,16 +117,18 @@ static void summarySection(const Report *r, Rout *o)
    Rout_put(o, "<h2>");
    text(o, _("Summary"));
    Rout_put(o, "</h2>\n<ul>\n<li>");
-   textf(o, _("%zu questions, %zu answered: %zu high risk, %zu medium risk, %zu no risk, %zu "
-              "not applicable, %zu unanswered."),
+   textf(o,
+         _("%zu questions, %zu answered: %zu high risk, %zu medium risk, %zu no risk, %zu "
+           "not applicable, %zu unanswered."),
          c->questions, c->questions - c->by_risk[RISK_UNANSWERED], c->by_risk[RISK_HIGH],
          c->by_risk[RISK_MEDIUM], c->by_risk[RISK_NONE], c->by_risk[RISK_NOT_APPLICABLE],
          c->by_risk[RISK_UNANSWERED]);
    Rout_put(o, "</li>\n<li>");
    textf(o, _("%zu of %zu best practices in place."), c->practices_selected, c->practices);
    Rout_put(o, "</li>\n<li>");
-   textf(o, _("Improvement plan: %zu items; %zu open, %zu in progress, %zu done, %zu risk "
-              "accepted, %zu won't do; %zu overdue."),
+   textf(o,
+         _("Improvement plan: %zu items; %zu open, %zu in progress, %zu done, %zu risk "
+           "accepted, %zu won't do; %zu overdue."),
          c->plan_active, c->plan_by_status[PLAN_OPEN], c->plan_by_status[PLAN_IN_PROGRESS],
          c->plan_by_status[PLAN_DONE], c->plan_by_status[PLAN_RISK_ACCEPTED],
          c->plan_by_status[PLAN_WONT_DO], c->plan_overdue);
@@ -173,8 +175,8 @@ static void matrixSection(const Report *r, Rout *o)
    Rout_put(o, "</tbody>\n</table>\n<p class=\"muted\">");
    text(o, _("Each cell: questions answered/total; H, M: questions at high and medium risk. The "
              "colour and the word show the worst risk in the cell:"));
-   static const Risk legend[] = { RISK_HIGH, RISK_MEDIUM, RISK_NONE, RISK_NOT_APPLICABLE,
-                                  RISK_UNANSWERED };
+   static const Risk legend[] = {RISK_HIGH, RISK_MEDIUM, RISK_NONE, RISK_NOT_APPLICABLE,
+                                 RISK_UNANSWERED};
    for (size_t i = 0; i < sizeof legend / sizeof *legend; i++) {
       Rout_put(o, " <span class=\"tag risk-%s\">", Risk_name(legend[i]));
       text(o, Report_riskLabel(legend[i]));
@@ -207,9 +209,9 @@ static void groupSection(const Report *r, Rout *o, const char *title, const char
    Rout_put(o, "<h2>");
    text(o, title);
    Rout_put(o, "</h2>\n<table>\n");
-   const char *heads[] = { what,        _("Questions"), _("Answered"), _("High"),
-                           _("Medium"), _("None"),      _("N/A"),      _("Plan items") };
-   static const bool right[] = { false, true, true, true, true, true, true, true };
+   const char *heads[] = {what,        _("Questions"), _("Answered"), _("High"),
+                          _("Medium"), _("None"),      _("N/A"),      _("Plan items")};
+   static const bool right[] = {false, true, true, true, true, true, true, true};
    headRow(o, heads, right, 8);
    for (size_t i = 0; i <= n; i++) {
       const SnapCounts *c = i < n ? &g[i].counts : &r->snap.total;
@@ -235,9 +237,9 @@ static void trendSection(const Report *r, Rout *o)
    Rout_put(o, "<h2>");
    text(o, _("Trend across milestones"));
    Rout_put(o, "</h2>\n<table>\n");
-   const char *heads[] = { _("Milestone"), _("Date"),      _("Answered"), _("High"),
-                           _("Medium"),    _("Plan open"), _("Done") };
-   static const bool right[] = { false, false, true, true, true, true, true };
+   const char *heads[] = {_("Milestone"), _("Date"),      _("Answered"), _("High"),
+                          _("Medium"),    _("Plan open"), _("Done")};
+   static const bool right[] = {false, false, true, true, true, true, true};
    headRow(o, heads, right, 7);
    for (size_t i = 0; i < r->n_trend; i++) {
       const ReportTrend *t = &r->trend[i];
@@ -251,7 +253,7 @@ static void trendSection(const Report *r, Rout *o)
       Rout_put(o, "</td><td>");
       text(o, t->date);
       Rout_put(o, "</td><td class=\"num\">%zu/%zu</td>",
-          t->counts.questions - t->counts.by_risk[RISK_UNANSWERED], t->counts.questions);
+               t->counts.questions - t->counts.by_risk[RISK_UNANSWERED], t->counts.questions);
       numCell(o, t->counts.by_risk[RISK_HIGH]);
       numCell(o, t->counts.by_risk[RISK_MEDIUM]);
       numCell(o, t->counts.plan_by_status[PLAN_OPEN] + t->counts.plan_by_status[PLAN_IN_PROGRESS]);
@@ -316,10 +318,10 @@ static void planSection(const Report *r, const ReportOptions *opts, Rout *o)
       text(o, _("Nothing to improve: no question is at high or medium risk."));
       Rout_put(o, "</p>\n");
    }
-   const char *heads[] = { "#", _("Practice and how to improve"), _("Question"), _("Tracking"),
-                           _("Note") };
-   static const bool right[] = { true, false, false, false, false };
-   static const Risk groups[] = { RISK_HIGH, RISK_MEDIUM };
+   const char *heads[] = {"#", _("Practice and how to improve"), _("Question"), _("Tracking"),
+                          _("Note")};
+   static const bool right[] = {true, false, false, false, false};
+   static const Risk groups[] = {RISK_HIGH, RISK_MEDIUM};
    size_t number = 0;
    for (size_t g = 0; g < 2; g++) {
       size_t n = Report_countPlan(r, groups[g]);
@@ -329,8 +331,8 @@ static void planSection(const Report *r, const ReportOptions *opts, Rout *o)
       textf(o, groups[g] == RISK_HIGH ? _("High risk (%zu items)") : _("Medium risk (%zu items)"),
             n);
       Rout_put(o, "</h3>\n<table class=\"plan fixed\">\n<colgroup><col style=\"width:2.4em\">"
-             "<col style=\"width:40%%\"><col style=\"width:24%%\"><col style=\"width:18%%\">"
-             "<col></colgroup>\n");
+                  "<col style=\"width:40%%\"><col style=\"width:24%%\"><col style=\"width:18%%\">"
+                  "<col></colgroup>\n");
       headRow(o, heads, right, 5);
       for (size_t i = 0; i < p->n_active; i++)
          if (p->items[i].risk == groups[g] && p->items[i].question < r->snap.n_questions)
@@ -383,7 +385,9 @@ static void questionsSection(const Report *r, Rout *o)
       for (size_t c = 0; c < q->n_choices; c++) {
          const SnapChoice *ch = &q->choices[c];
          Rout_put(o, "<li>%s ",
-                  ch->state == CHOICE_SELECTED ? "[x]" : ch->state == CHOICE_NA ? "[-]" : "[&nbsp;]");
+                  ch->state == CHOICE_SELECTED ? "[x]"
+                  : ch->state == CHOICE_NA     ? "[-]"
+                                               : "[&nbsp;]");
          text(o, ch->title);
          Rout_put(o, "</li>\n");
       }
@@ -402,11 +406,12 @@ static void questionsSection(const Report *r, Rout *o)
 
 bool ReportHtml_write(const Report *r, const ReportOptions *opts, FILE *f)
 {
-   Rout o = { f, true };
+   Rout o = {f, true};
    char *title = Report_title(r);
-   Rout_put(&o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-           "style-src 'unsafe-inline'\">\n<meta name=\"generator\" content=\"walens\">\n<title>");
+   Rout_put(&o,
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+            "style-src 'unsafe-inline'\">\n<meta name=\"generator\" content=\"walens\">\n<title>");
    text(&o, title);
    Rout_put(&o, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", css);
    text(&o, title);

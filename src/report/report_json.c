@@ -97,9 +97,10 @@ static json_t *questionJson(const Report *r, size_t i)
    json_t *o = Json_checked(json_object()), *choices = Json_checked(json_array());
    Json_setString(o, "id", q->id);
    Json_setString(o, "title", q->title);
-   Json_setString(o, "phase", s->n_phases && q->phase >= 0 && (size_t)q->phase < s->n_phases
-                               ? s->phases[q->phase].id
-                               : NULL);
+   Json_setString(o, "phase",
+                  s->n_phases && q->phase >= 0 && (size_t)q->phase < s->n_phases
+                     ? s->phases[q->phase].id
+                     : NULL);
    Json_setString(o, "pillar", q->pillar < s->n_pillars ? s->pillars[q->pillar].id : NULL);
    Json_setString(o, "risk", Risk_name(q->risk));
    Json_setBool(o, "not_applicable", q->not_applicable);
@@ -140,9 +141,10 @@ static json_t *itemJson(const Report *r, const PlanItem *it)
    Json_setString(o, "choice", t->choice_id);
    Json_setString(o, "question_title", q ? q->title : NULL);
    Json_setString(o, "practice", q ? q->choices[it->choice].title : NULL);
-   Json_setString(o, "phase", q && s->n_phases && q->phase >= 0 && (size_t)q->phase < s->n_phases
-                               ? s->phases[q->phase].id
-                               : NULL);
+   Json_setString(o, "phase",
+                  q && s->n_phases && q->phase >= 0 && (size_t)q->phase < s->n_phases
+                     ? s->phases[q->phase].id
+                     : NULL);
    Json_setString(o, "pillar", q && q->pillar < s->n_pillars ? s->pillars[q->pillar].id : NULL);
    Json_setString(o, "state", PlanItemState_name(it->state));
    Json_setString(o, "risk", Risk_name(it->risk));

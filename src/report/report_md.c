@@ -22,7 +22,7 @@ static char *mdText(const char *s, size_t indent)
    char *e = Rtext_md(s ? s : "", false);
    if (!indent || !strchr(e, '\n'))
       return e;
-   Sbuf b = { 0 };
+   Sbuf b = {0};
    Sbuf_add(&b, "");
    for (const char *p = e; *p; p++) {
       Sbuf_addc(&b, *p);
@@ -88,7 +88,7 @@ static void workloadSection(const Report *r, Rout *o)
    size_t n = Report_facts(r, facts);
    Rout_put(o, "| | |\n| --- | --- |\n");
    for (size_t i = 0; i < n; i++)
-      row(o, (char *[]){ cell(facts[i].label), cell(facts[i].value) }, 2);
+      row(o, (char *[]){cell(facts[i].label), cell(facts[i].value)}, 2);
    Rout_put(o, "\n");
    Report_freeFacts(facts, n);
 }
@@ -145,7 +145,8 @@ static void matrixSection(const Report *r, Rout *o)
       row(o, cells, nc);
    }
    free(cells);
-   char *e = md(_("Each cell: questions answered/total; H, M: questions at high and medium risk."), 0);
+   char *e =
+      md(_("Each cell: questions answered/total; H, M: questions at high and medium risk."), 0);
    Rout_put(o, "\n%s\n\n", e);
    free(e);
 }
@@ -157,9 +158,9 @@ static void groupSection(const Report *r, Rout *o, const char *title, const char
       return;
    Rout_put(o, "## %s\n\n", title);
    enum { NC = 8 };
-   const char *heads[NC] = { what,      _("Questions"), _("Answered"), _("High"),
-                             _("Medium"), _("None"),    _("N/A"),      _("Plan items") };
-   static const bool right[NC] = { false, true, true, true, true, true, true, true };
+   const char *heads[NC] = {what,        _("Questions"), _("Answered"), _("High"),
+                            _("Medium"), _("None"),      _("N/A"),      _("Plan items")};
+   static const bool right[NC] = {false, true, true, true, true, true, true, true};
    char *cells[NC];
    for (size_t c = 0; c < NC; c++)
       cells[c] = cell(heads[c]);
@@ -186,9 +187,9 @@ static void trendSection(const Report *r, Rout *o)
       return;
    Rout_put(o, "## %s\n\n", _("Trend across milestones"));
    enum { NC = 7 };
-   const char *heads[NC] = { _("Milestone"), _("Date"),      _("Answered"), _("High"),
-                             _("Medium"),    _("Plan open"), _("Done") };
-   static const bool right[NC] = { false, false, true, true, true, true, true };
+   const char *heads[NC] = {_("Milestone"), _("Date"),      _("Answered"), _("High"),
+                            _("Medium"),    _("Plan open"), _("Done")};
+   static const bool right[NC] = {false, false, true, true, true, true, true};
    char *cells[NC];
    for (size_t c = 0; c < NC; c++)
       cells[c] = cell(heads[c]);
@@ -196,9 +197,9 @@ static void trendSection(const Report *r, Rout *o)
    rule(o, right, NC);
    for (size_t i = 0; i < r->n_trend; i++) {
       const ReportTrend *t = &r->trend[i];
-      char *name = t->name ? (t->reported ? xasprintf(_("%s (this report)"), t->name)
-                                          : xstrdup(t->name))
-                           : xstrdup(_("(now)"));
+      char *name = t->name
+                      ? (t->reported ? xasprintf(_("%s (this report)"), t->name) : xstrdup(t->name))
+                      : xstrdup(_("(now)"));
       cells[0] = cell(name);
       free(name);
       cells[1] = cell(t->date);
@@ -207,7 +208,7 @@ static void trendSection(const Report *r, Rout *o)
       cells[3] = xasprintf("%zu", t->counts.by_risk[RISK_HIGH]);
       cells[4] = xasprintf("%zu", t->counts.by_risk[RISK_MEDIUM]);
       cells[5] = xasprintf("%zu", t->counts.plan_by_status[PLAN_OPEN] +
-                                      t->counts.plan_by_status[PLAN_IN_PROGRESS]);
+                                     t->counts.plan_by_status[PLAN_IN_PROGRESS]);
       cells[6] = xasprintf("%zu", t->counts.plan_by_status[PLAN_DONE]);
       row(o, cells, NC);
    }
@@ -251,8 +252,8 @@ static void planItem(const Report *r, Rout *o, const PlanItem *it, size_t number
    struct {
       const char *label, *value;
    } more[] = {
-      { _("Note"), it->track.note },
-      { _("How to improve"), lc ? lc->improvement.text : NULL },
+      {_("Note"), it->track.note},
+      {_("How to improve"), lc ? lc->improvement.text : NULL},
    };
    for (size_t i = 0; i < sizeof more / sizeof *more; i++) {
       if (!more[i].value || !*more[i].value)
@@ -284,14 +285,13 @@ static void planSection(const Report *r, Rout *o)
       free(e);
    }
    size_t number = 0;
-   static const Risk groups[] = { RISK_HIGH, RISK_MEDIUM };
+   static const Risk groups[] = {RISK_HIGH, RISK_MEDIUM};
    for (size_t g = 0; g < 2; g++) {
       size_t n = Report_countPlan(r, groups[g]);
       if (n == 0)
          continue;
-      char *title = xasprintf(groups[g] == RISK_HIGH ? _("High risk (%zu items)")
-                                                     : _("Medium risk (%zu items)"),
-                              n);
+      char *title = xasprintf(
+         groups[g] == RISK_HIGH ? _("High risk (%zu items)") : _("Medium risk (%zu items)"), n);
       char *e = md(title, 0);
       Rout_put(o, "### %s\n\n", e);
       free(e);
@@ -362,7 +362,7 @@ static void questionsSection(const Report *r, Rout *o)
 
 bool ReportMd_write(const Report *r, const ReportOptions *opts, FILE *f)
 {
-   Rout o = { f, true };
+   Rout o = {f, true};
    char *title = Report_title(r);
    char *e = md(title, 0);
    Rout_put(&o, "# %s\n\n", e);

@@ -63,7 +63,7 @@ static void para(Layout *l, Block *b, size_t indent, size_t hang, const char *te
    size_t room = l->width > indent + hang + 8 ? l->width - indent - hang : 8;
    Rtext_wrap(text ? text : "", room, &lines, &n);
    for (size_t i = 0; i < n; i++) {
-      Sbuf s = { 0 };
+      Sbuf s = {0};
       Sbuf_repeat(&s, " ", indent + (i ? hang : 0));
       Sbuf_add(&s, lines[i]);
       if (!*lines[i])
@@ -97,8 +97,8 @@ static void heading(Layout *l, Block *b, const char *title, char underline)
       addLine(b, lines[i]);
    }
    free(lines);
-   Sbuf s = { 0 };
-   char u[2] = { underline, '\0' };
+   Sbuf s = {0};
+   char u[2] = {underline, '\0'};
    Sbuf_repeat(&s, u, w);
    addLine(b, Sbuf_take(&s));
    blank(b);
@@ -175,7 +175,7 @@ static void tableRow(Block *b, const Col *cols, size_t nc, char *const *cells, c
       height = n[c] > height ? n[c] : height;
    }
    for (size_t i = 0; i < height; i++) {
-      Sbuf s = { 0 };
+      Sbuf s = {0};
       Sbuf_add(&s, "");
       for (size_t c = 0; c < nc; c++) {
          const char *t = i < n[c] ? lines[c][i] : "";
@@ -202,11 +202,11 @@ static void table(Layout *l, Block *b, const Col *cols, size_t nc, char **cells,
 {
    size_t w[64];
    if (layoutTable(cols, nc, cells, nrows, l->width, w)) {
-      char *heads[64] = { NULL };
+      char *heads[64] = {NULL};
       for (size_t c = 0; c < nc; c++)
          heads[c] = (char *)cols[c].head;
       tableRow(b, cols, nc, heads, w);
-      Sbuf s = { 0 };
+      Sbuf s = {0};
       for (size_t c = 0; c < nc; c++) {
          if (c)
             Sbuf_add(&s, "  ");
@@ -294,10 +294,10 @@ static void matrixSection(const Report *r, Layout *l)
    }
    Col cols[64];
    char *heads[64];
-   cols[0] = (Col){ _("Phase"), false, 8 };
+   cols[0] = (Col){_("Phase"), false, 8};
    for (size_t c = 0; c < r->cols; c++) {
       heads[c] = Rtext_clean(s->pillars[c].name, true);
-      cols[c + 1] = (Col){ heads[c], false, 5 };
+      cols[c + 1] = (Col){heads[c], false, 5};
    }
    /* Pillar names as headings only when no word of them has to break;
     * otherwise numbers, with the names in a legend. */
@@ -338,9 +338,9 @@ static void groupSection(const Report *r, Layout *l, const char *title, const ch
    heading(l, b, title, '-');
    enum { NC = 8 };
    Col cols[NC] = {
-      { what, false, 8 },      { _("Questions"), true, 0 }, { _("Answered"), true, 0 },
-      { _("High"), true, 0 },  { _("Medium"), true, 0 },    { _("None"), true, 0 },
-      { _("N/A"), true, 0 },   { _("Plan items"), true, 0 },
+      {what, false, 8},     {_("Questions"), true, 0},  {_("Answered"), true, 0},
+      {_("High"), true, 0}, {_("Medium"), true, 0},     {_("None"), true, 0},
+      {_("N/A"), true, 0},  {_("Plan items"), true, 0},
    };
    char **cells = xcalloc((n + 1) * NC, sizeof *cells);
    for (size_t i = 0; i <= n; i++) {
@@ -367,9 +367,9 @@ static void trendSection(const Report *r, Layout *l)
    heading(l, b, _("Trend across milestones"), '-');
    enum { NC = 7 };
    Col cols[NC] = {
-      { _("Milestone"), false, 8 }, { _("Date"), false, 10 }, { _("Answered"), true, 0 },
-      { _("High"), true, 0 },       { _("Medium"), true, 0 }, { _("Plan open"), true, 0 },
-      { _("Done"), true, 0 },
+      {_("Milestone"), false, 8}, {_("Date"), false, 10}, {_("Answered"), true, 0},
+      {_("High"), true, 0},       {_("Medium"), true, 0}, {_("Plan open"), true, 0},
+      {_("Done"), true, 0},
    };
    char **cells = xcalloc(r->n_trend * NC + 1, sizeof *cells);
    for (size_t i = 0; i < r->n_trend; i++) {
@@ -383,7 +383,8 @@ static void trendSection(const Report *r, Layout *l)
                          t->counts.questions);
       row[3] = num(t->counts.by_risk[RISK_HIGH]);
       row[4] = num(t->counts.by_risk[RISK_MEDIUM]);
-      row[5] = num(t->counts.plan_by_status[PLAN_OPEN] + t->counts.plan_by_status[PLAN_IN_PROGRESS]);
+      row[5] =
+         num(t->counts.plan_by_status[PLAN_OPEN] + t->counts.plan_by_status[PLAN_IN_PROGRESS]);
       row[6] = num(t->counts.plan_by_status[PLAN_DONE]);
    }
    table(l, b, cols, NC, cells, r->n_trend);
@@ -444,14 +445,13 @@ static void planSection(const Report *r, const ReportOptions *o, Layout *l)
       blank(b);
    }
    size_t indent = digits(p->n_active) + 2, number = 0;
-   static const Risk groups[] = { RISK_HIGH, RISK_MEDIUM };
+   static const Risk groups[] = {RISK_HIGH, RISK_MEDIUM};
    for (size_t g = 0; g < 2; g++) {
       size_t n = Report_countPlan(r, groups[g]);
       if (n == 0)
          continue;
-      char *title = xasprintf(groups[g] == RISK_HIGH ? _("High risk (%zu items)")
-                                                     : _("Medium risk (%zu items)"),
-                              n);
+      char *title = xasprintf(
+         groups[g] == RISK_HIGH ? _("High risk (%zu items)") : _("Medium risk (%zu items)"), n);
       bool first = true;
       for (size_t i = 0; i < p->n_active; i++) {
          const PlanItem *it = &p->items[i];
@@ -543,11 +543,11 @@ static Page *paginate(const Layout *l, size_t body, size_t *npages)
 {
    size_t cap = 0, n = 0;
    Page *pages = NULL;
-#define NEW_PAGE()                                                                             \
-   do {                                                                                        \
-      pages = xgrow(pages, &cap, n + 1, sizeof *pages);                                        \
-      pages[n].lines = xcalloc(body + 1, sizeof *pages[n].lines);                              \
-      pages[n++].n = 0;                                                                        \
+#define NEW_PAGE()                                                \
+   do {                                                           \
+      pages = xgrow(pages, &cap, n + 1, sizeof *pages);           \
+      pages[n].lines = xcalloc(body + 1, sizeof *pages[n].lines); \
+      pages[n++].n = 0;                                           \
    } while (0)
    NEW_PAGE();
    for (size_t i = 0; i < l->n; i++) {
@@ -576,7 +576,7 @@ static char *sides(const char *left, const char *right, size_t width)
    size_t rw = Rtext_width(right);
    char *clean = Rtext_clean(left, true);
    char *l = Rtext_cut(clean, width > rw + 2 ? width - rw - 2 : 0);
-   Sbuf s = { 0 };
+   Sbuf s = {0};
    Sbuf_add(&s, l);
    Sbuf_repeat(&s, " ", width - Rtext_width(l) - rw);
    Sbuf_add(&s, right);
@@ -600,7 +600,7 @@ static bool writePages(const Report *r, const Page *pages, size_t n, size_t body
    char *who = r->milestone ? xasprintf(_("%s, milestone %s, %s"), r->doc.workload.name,
                                         r->milestone, r->date)
                             : xasprintf("%s, %s", r->doc.workload.name, r->date);
-   Sbuf rule = { 0 };
+   Sbuf rule = {0};
    Sbuf_repeat(&rule, "-", width);
    bool ok = true;
    for (size_t i = 0; i < n && ok; i++) {
@@ -624,7 +624,7 @@ static bool writePages(const Report *r, const Page *pages, size_t n, size_t body
 
 bool ReportText_write(const Report *r, const ReportOptions *o, FILE *f)
 {
-   Layout l = { .width = o->width ? o->width : REPORT_DEFAULT_WIDTH };
+   Layout l = {.width = o->width ? o->width : REPORT_DEFAULT_WIDTH};
    size_t length = o->page_length ? o->page_length : REPORT_DEFAULT_PAGE_LENGTH;
    size_t body = length - HEADER_LINES - FOOTER_LINES;
    if (!o->plan_only) {

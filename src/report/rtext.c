@@ -85,7 +85,7 @@ size_t Rtext_width(const char *s)
 
 char *Rtext_clean(const char *s, bool one_line)
 {
-   Sbuf b = { 0 };
+   Sbuf b = {0};
    Sbuf_add(&b, "");
    size_t n = s ? strlen(s) : 0;
    for (size_t i = 0, k; i < n; i += k) {
@@ -126,8 +126,7 @@ static void pushLine(Lines *l, Sbuf *line)
 
 /* Appends word (no spaces) to the lines, cutting it between characters when
  * it is wider than a whole line. */
-static void placeWord(Lines *l, Sbuf *line, size_t *col, const char *w, size_t wlen,
-                      size_t width)
+static void placeWord(Lines *l, Sbuf *line, size_t *col, const char *w, size_t wlen, size_t width)
 {
    char *word = xstrndup(w, wlen);
    size_t ww = Rtext_width(word);
@@ -165,12 +164,12 @@ void Rtext_wrap(const char *s, size_t width, char ***lines, size_t *n)
    if (width < 2)
       width = 2; /* room for one wide character */
    char *text = Rtext_clean(s, false);
-   Lines l = { 0 };
+   Lines l = {0};
    const char *p = text;
    for (;;) {
       const char *end = strchr(p, '\n');
       size_t plen = end ? (size_t)(end - p) : strlen(p);
-      Sbuf line = { 0 };
+      Sbuf line = {0};
       Sbuf_add(&line, "");
       size_t col = 0;
       for (size_t i = 0; i < plen;) {
@@ -229,7 +228,7 @@ char *Rtext_shorten(const char *s, size_t max)
       at = space;
    while (at > 0 && s[at - 1] == ' ')
       at--;
-   Sbuf b = { 0 };
+   Sbuf b = {0};
    Sbuf_addn(&b, s, at);
    Sbuf_add(&b, "\xE2\x80\xA6");
    return Sbuf_take(&b);
@@ -240,7 +239,7 @@ char *Rtext_shorten(const char *s, size_t max)
 char *Rtext_html(const char *s, bool one_line)
 {
    char *clean = Rtext_clean(s, one_line);
-   Sbuf b = { 0 };
+   Sbuf b = {0};
    Sbuf_add(&b, "");
    for (const char *p = clean; *p; p++) {
       switch (*p) {
@@ -281,7 +280,7 @@ char *Rtext_md(const char *s, bool one_line)
    size_t n = strlen(clean);
    while (n && (clean[n - 1] == ' ' || clean[n - 1] == '\n'))
       clean[--n] = '\0';
-   Sbuf b = { 0 };
+   Sbuf b = {0};
    Sbuf_add(&b, "");
    bool line_start = true;
    for (const char *p = clean; *p; p++) {
@@ -329,7 +328,7 @@ char *Rtext_csv(const char *s)
    char *clean = Rtext_clean(s, false);
    bool quote = strpbrk(clean, ",\"\r\n") != NULL;
    bool formula = strchr("=+-@", clean[0]) && clean[0];
-   Sbuf b = { 0 };
+   Sbuf b = {0};
    Sbuf_add(&b, "");
    if (formula)
       quote = true;

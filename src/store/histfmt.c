@@ -23,7 +23,8 @@ typedef struct Parts {
 
 static void add(Parts *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-static void add(Parts *p, const char *fmt, ...) {
+static void add(Parts *p, const char *fmt, ...)
+{
    va_list ap;
    va_start(ap, fmt);
    char buf[1024];
@@ -34,18 +35,22 @@ static void add(Parts *p, const char *fmt, ...) {
    p->text = joined;
 }
 
-static const char *getStr(json_t *o, const char *key) {
+static const char *getStr(json_t *o, const char *key)
+{
    return json_string_value(json_object_get(o, key));
 }
 
-static bool sameStr(const char *a, const char *b) {
+static bool sameStr(const char *a, const char *b)
+{
    return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-static bool inArray(json_t *arr, const char *id) {
+static bool inArray(json_t *arr, const char *id)
+{
    size_t i;
    json_t *v;
-   json_array_foreach(arr, i, v) {
+   json_array_foreach(arr, i, v)
+   {
       if (sameStr(json_string_value(v), id))
          return true;
    }
@@ -53,11 +58,13 @@ static bool inArray(json_t *arr, const char *id) {
 }
 
 /* "A, B" of the strings in a that are not in b (or NULL when none). */
-static char *missing(json_t *a, json_t *b) {
+static char *missing(json_t *a, json_t *b)
+{
    char *out = NULL;
    size_t i;
    json_t *v;
-   json_array_foreach(a, i, v) {
+   json_array_foreach(a, i, v)
+   {
       const char *id = json_string_value(v);
       if (!id || inArray(b, id))
          continue;
@@ -68,7 +75,8 @@ static char *missing(json_t *a, json_t *b) {
    return out;
 }
 
-static void choiceChanges(Parts *p, json_t *b, json_t *a, bool upgrade) {
+static void choiceChanges(Parts *p, json_t *b, json_t *a, bool upgrade)
+{
    json_t *bs = json_object_get(b, "selected"), *as = json_object_get(a, "selected");
    json_t *bn = json_object_get(b, "na_choices"), *an = json_object_get(a, "na_choices");
    char *sel = missing(as, bs), *unsel = missing(bs, as);
@@ -87,7 +95,8 @@ static void choiceChanges(Parts *p, json_t *b, json_t *a, bool upgrade) {
    free(unna);
 }
 
-static void notesChange(Parts *p, const char *before, const char *after) {
+static void notesChange(Parts *p, const char *before, const char *after)
+{
    bool had = before && *before, has = after && *after;
    if (!had && has)
       add(p, "%s", _("notes added"));
@@ -97,15 +106,17 @@ static void notesChange(Parts *p, const char *before, const char *after) {
       add(p, "%s", _("notes changed"));
 }
 
-static void describeAnswer(Parts *p, json_t *b, json_t *a) {
+static void describeAnswer(Parts *p, json_t *b, json_t *a)
+{
    if (json_is_true(json_object_get(a, "deleted"))) {
       add(p, "%s", _("answer removed by lens upgrade (question no longer in the lens)"));
       return;
    }
    json_t *mark = json_object_get(a, "needs_review");
    if (mark) {
-      add(p, "%s", json_is_true(mark) ? _("marked for re-review after lens upgrade")
-                                      : _("re-review confirmed"));
+      add(p, "%s",
+          json_is_true(mark) ? _("marked for re-review after lens upgrade")
+                             : _("re-review confirmed"));
       return;
    }
    bool upgrade = sameStr(getStr(a, "reason"), "lens_upgrade");
@@ -122,7 +133,8 @@ static void describeAnswer(Parts *p, json_t *b, json_t *a) {
    notesChange(p, getStr(b, "notes"), getStr(a, "notes"));
 }
 
-static void textField(Parts *p, const char *label, const char *before, const char *after) {
+static void textField(Parts *p, const char *label, const char *before, const char *after)
+{
    if (sameStr(before, after))
       return;
    if (!before)
@@ -134,14 +146,16 @@ static void textField(Parts *p, const char *label, const char *before, const cha
 }
 
 /* A stored status as shown; a word this version does not know as it is. */
-static const char *statusLabel(const char *name) {
+static const char *statusLabel(const char *name)
+{
    PlanStatus st;
    if (!name)
       return "?";
    return PlanStatus_parse(name, &st) ? PlanStatus_label(st) : name;
 }
 
-static void describePlan(Parts *p, json_t *b, json_t *a) {
+static void describePlan(Parts *p, json_t *b, json_t *a)
+{
    const char *bs = b ? getStr(b, "status") : "open", *as = getStr(a, "status");
    if (!sameStr(bs, as))
       add(p, _("status %s -> %s"), statusLabel(bs), statusLabel(as));
@@ -162,7 +176,8 @@ static void describePlan(Parts *p, json_t *b, json_t *a) {
       add(p, "%s", !bn ? _("note added") : !an ? _("note cleared") : _("note changed"));
 }
 
-static void describeWorkload(Parts *p, json_t *b, json_t *a) {
+static void describeWorkload(Parts *p, json_t *b, json_t *a)
+{
    if (!b) {
       add(p, "%s", _("created"));
       return;
@@ -183,10 +198,11 @@ static void describeWorkload(Parts *p, json_t *b, json_t *a) {
       add(p, "%s", json_is_true(arch) ? _("archived") : _("restored from the archive"));
 }
 
-char *HistoryEntry_describe(const HistoryEntry *e) {
+char *HistoryEntry_describe(const HistoryEntry *e)
+{
    json_t *b = e->before ? json_loads(e->before, 0, NULL) : NULL;
    json_t *a = e->after ? json_loads(e->after, 0, NULL) : NULL;
-   Parts p = { NULL };
+   Parts p = {NULL};
    bool readable = (!e->before || json_is_object(b)) && (!e->after || json_is_object(a));
    const char *kind = e->kind ? e->kind : "";
    if (readable && strcmp(kind, "answer") == 0 && a)

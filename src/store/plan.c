@@ -11,25 +11,29 @@
 #include "i18n.h"
 #include "store/store_internal.h"
 
-static void setErr(char **err, char *msg) {
+static void setErr(char **err, char *msg)
+{
    if (err)
       *err = msg;
    else
       free(msg);
 }
 
-static void storeErr(Store *s, char **err) {
+static void storeErr(Store *s, char **err)
+{
    setErr(err, xstrdup(Store_lastError(s)));
 }
 
-void Store_today(const Store *s, char out[11]) {
+void StorePlan_today(const Store *s, char out[11])
+{
    char now[STORE_TIME_LEN];
    StoreTime_now(s, now);
    memcpy(out, now, 10);
    out[10] = '\0';
 }
 
-void PlanTrack_fromStored(PlanTrack *dst, const PlanTracking *src) {
+void StorePlan_trackFromStored(PlanTrack *dst, const PlanTracking *src)
+{
    memset(dst, 0, sizeof *dst);
    dst->question_id = xstrdup(src->question_id);
    dst->choice_id = xstrdup(src->choice_id);
@@ -44,7 +48,8 @@ void PlanTrack_fromStored(PlanTrack *dst, const PlanTracking *src) {
    dst->updated_by = xstrdup(src->updated_by);
 }
 
-StoreStatus ReviewDoc_plan(Store *s, const ReviewDoc *doc, Plan *out, char **err) {
+StoreStatus StorePlan_load(Store *s, const ReviewDoc *doc, Plan *out, char **err)
+{
    memset(out, 0, sizeof *out);
    PlanTracking *rows = NULL;
    size_t n = 0;
@@ -55,7 +60,7 @@ StoreStatus ReviewDoc_plan(Store *s, const ReviewDoc *doc, Plan *out, char **err
    }
    PlanTrack *tracks = xcalloc(n + 1, sizeof *tracks);
    for (size_t i = 0; i < n; i++)
-      PlanTrack_fromStored(&tracks[i], &rows[i]);
+      StorePlan_trackFromStored(&tracks[i], &rows[i]);
    PlanTracking_freeArray(rows, n);
    Plan_build(&doc->review, tracks, n, out);
    for (size_t i = 0; i < n; i++)
@@ -64,9 +69,9 @@ StoreStatus ReviewDoc_plan(Store *s, const ReviewDoc *doc, Plan *out, char **err
    return STORE_OK;
 }
 
-static StoreStatus checkItem(const ReviewDoc *doc, const PlanTrack *t, char **err) {
-   const Question *q = t->question_id ? Lens_findQuestion(doc->lens, t->question_id, NULL)
-                                      : NULL;
+static StoreStatus checkItem(const ReviewDoc *doc, const PlanTrack *t, char **err)
+{
+   const Question *q = t->question_id ? Lens_findQuestion(doc->lens, t->question_id, NULL) : NULL;
    if (!q) {
       setErr(err, xasprintf(_("workload '%s' has no question '%s'"), doc->workload.name,
                             t->question_id ? t->question_id : ""));
@@ -89,8 +94,9 @@ static StoreStatus checkItem(const ReviewDoc *doc, const PlanTrack *t, char **er
    return STORE_OK;
 }
 
-StoreStatus ReviewDoc_putPlan(Store *s, const ReviewDoc *doc, const PlanTrack *t,
-                              const char *user, int64_t *new_version, char **err) {
+StoreStatus StorePlan_put(Store *s, const ReviewDoc *doc, const PlanTrack *t, const char *user,
+                          int64_t *new_version, char **err)
+{
    StoreStatus st = checkItem(doc, t, err);
    if (st != STORE_OK)
       return st;
@@ -109,7 +115,8 @@ StoreStatus ReviewDoc_putPlan(Store *s, const ReviewDoc *doc, const PlanTrack *t
    return st;
 }
 
-static PlanTracking rowOf(const PlanTrack *t) {
+static PlanTracking rowOf(const PlanTrack *t)
+{
    PlanTracking row = {
       .question_id = t->question_id,
       .choice_id = t->choice_id,
@@ -125,7 +132,8 @@ static PlanTracking rowOf(const PlanTrack *t) {
 
 StoreStatus ReviewDoc_mergePlan(Store *s, const ReviewDoc *doc, const PlanTrack *base,
                                 const PlanTrack *want, const char *user, const char *extra,
-                                StoreMerge *out, char **err) {
+                                StoreMerge *out, char **err)
+{
    memset(out, 0, sizeof *out);
    StoreStatus st = checkItem(doc, want, err);
    if (st != STORE_OK)
@@ -133,8 +141,7 @@ StoreStatus ReviewDoc_mergePlan(Store *s, const ReviewDoc *doc, const PlanTrack 
    PlanTracking w = rowOf(want), b;
    if (base)
       b = rowOf(base);
-   st = Store_mergePlanTracking(s, doc->workload.review_id, base ? &b : NULL, &w, user, extra,
-                                out);
+   st = Store_mergePlanTracking(s, doc->workload.review_id, base ? &b : NULL, &w, user, extra, out);
    if (st != STORE_OK)
       storeErr(s, err);
    return st;
@@ -142,10 +149,11 @@ StoreStatus ReviewDoc_mergePlan(Store *s, const ReviewDoc *doc, const PlanTrack 
 
 /* ---- milestones ---- */
 
-StoreStatus ReviewDoc_snapshot(Store *s, const ReviewDoc *doc, Snapshot *out, char **err) {
+StoreStatus StorePlan_snapshot(Store *s, const ReviewDoc *doc, Snapshot *out, char **err)
+{
    memset(out, 0, sizeof *out);
    Plan plan;
-   StoreStatus st = ReviewDoc_plan(s, doc, &plan, err);
+   StoreStatus st = StorePlan_load(s, doc, &plan, err);
    if (st != STORE_OK)
       return st;
    size_t nq = doc->lens->n_questions;
@@ -153,17 +161,18 @@ StoreStatus ReviewDoc_snapshot(Store *s, const ReviewDoc *doc, Snapshot *out, ch
    for (size_t i = 0; i < nq; i++)
       notes[i] = doc->stored ? doc->stored[i].notes : NULL;
    char today[11];
-   Store_today(s, today);
+   StorePlan_today(s, today);
    Snapshot_build(&doc->review, notes, &plan, doc->workload.name, today, out);
    free(notes);
    Plan_free(&plan);
    return STORE_OK;
 }
 
-StoreStatus ReviewDoc_addMilestone(Store *s, const ReviewDoc *doc, const char *name,
-                                   const char *user, int64_t *id, char **err) {
+StoreStatus StorePlan_addMilestone(Store *s, const ReviewDoc *doc, const char *name,
+                                   const char *user, int64_t *id, char **err)
+{
    Snapshot snap;
-   StoreStatus st = ReviewDoc_snapshot(s, doc, &snap, err);
+   StoreStatus st = StorePlan_snapshot(s, doc, &snap, err);
    if (st != STORE_OK)
       return st;
    char *text = Snapshot_toJson(&snap);
@@ -184,8 +193,8 @@ StoreStatus ReviewDoc_addMilestone(Store *s, const ReviewDoc *doc, const char *n
    return st;
 }
 
-static StoreStatus parseInto(const ReviewDoc *doc, Milestone *row, MilestoneSnap *out,
-                             char **err) {
+static StoreStatus parseInto(const ReviewDoc *doc, Milestone *row, MilestoneSnap *out, char **err)
+{
    char *perr = NULL;
    out->row = *row;
    out->row.snapshot = NULL;
@@ -200,14 +209,15 @@ static StoreStatus parseInto(const ReviewDoc *doc, Milestone *row, MilestoneSnap
    return STORE_INVALID;
 }
 
-StoreStatus ReviewDoc_milestone(Store *s, const ReviewDoc *doc, const char *name,
-                                MilestoneSnap *out, char **err) {
+StoreStatus StorePlan_milestone(Store *s, const ReviewDoc *doc, const char *name,
+                                MilestoneSnap *out, char **err)
+{
    memset(out, 0, sizeof *out);
    Milestone row;
    StoreStatus st = Store_getMilestone(s, doc->workload.review_id, name, &row);
    if (st == STORE_NOT_FOUND) {
-      setErr(err, xasprintf(_("workload '%s' has no milestone named '%s'"), doc->workload.name,
-                            name));
+      setErr(err,
+             xasprintf(_("workload '%s' has no milestone named '%s'"), doc->workload.name, name));
       return st;
    }
    if (st != STORE_OK) {
@@ -220,8 +230,9 @@ StoreStatus ReviewDoc_milestone(Store *s, const ReviewDoc *doc, const char *name
    return st;
 }
 
-StoreStatus ReviewDoc_milestones(Store *s, const ReviewDoc *doc, MilestoneSnap **out, size_t *n,
-                                 char **err) {
+StoreStatus StorePlan_milestones(Store *s, const ReviewDoc *doc, MilestoneSnap **out, size_t *n,
+                                 char **err)
+{
    *out = NULL;
    *n = 0;
    Milestone *rows = NULL;
@@ -246,16 +257,24 @@ StoreStatus ReviewDoc_milestones(Store *s, const ReviewDoc *doc, MilestoneSnap *
 }
 
 /* A count of the "total" object; 0 when absent or not a count. */
-static size_t totalCount(json_t *o, const char *key) {
+static size_t totalCount(json_t *o, const char *key)
+{
    json_t *v = json_object_get(o, key);
-   return json_is_integer(v) && json_integer_value(v) > 0 ? (size_t) json_integer_value(v) : 0;
+   return json_is_integer(v) && json_integer_value(v) > 0 ? (size_t)json_integer_value(v) : 0;
 }
 
-StoreStatus ReviewDoc_milestoneTotals(Store *s, const ReviewDoc *doc, MilestoneSnap **out,
-                                      size_t *n, char **err) {
-   static const struct { Risk risk; const char *key; } risks[] = {
-      { RISK_HIGH, "high" }, { RISK_MEDIUM, "medium" }, { RISK_NONE, "none" },
-      { RISK_NOT_APPLICABLE, "not_applicable" }, { RISK_UNANSWERED, "unanswered" },
+StoreStatus StorePlan_milestoneTotals(Store *s, const ReviewDoc *doc, MilestoneSnap **out,
+                                      size_t *n, char **err)
+{
+   static const struct {
+      Risk risk;
+      const char *key;
+   } risks[] = {
+      {RISK_HIGH, "high"},
+      {RISK_MEDIUM, "medium"},
+      {RISK_NONE, "none"},
+      {RISK_NOT_APPLICABLE, "not_applicable"},
+      {RISK_UNANSWERED, "unanswered"},
    };
    *out = NULL;
    *n = 0;
@@ -292,14 +311,16 @@ StoreStatus ReviewDoc_milestoneTotals(Store *s, const ReviewDoc *doc, MilestoneS
    return STORE_OK;
 }
 
-void MilestoneSnap_free(MilestoneSnap *m) {
+void MilestoneSnap_free(MilestoneSnap *m)
+{
    if (!m)
       return;
    Milestone_free(&m->row);
    Snapshot_free(&m->snap);
 }
 
-void MilestoneSnap_freeArray(MilestoneSnap *a, size_t n) {
+void MilestoneSnap_freeArray(MilestoneSnap *a, size_t n)
+{
    for (size_t i = 0; i < n; i++)
       MilestoneSnap_free(&a[i]);
    free(a);

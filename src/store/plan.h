@@ -14,29 +14,29 @@
 
 /* Today as YYYY-MM-DD (UTC) by the store's clock: the Store_setNow override
  * (WALENS_NOW in the CLI) or the real clock.  Overdue is judged against it. */
-void Store_today(const Store *s, char out[11]);
+void StorePlan_today(const Store *s, char out[11]);
 
 /* Converts the store's rows (strings copied; an unknown status reads as open). */
-void PlanTrack_fromStored(PlanTrack *dst, const PlanTracking *src);
+void StorePlan_trackFromStored(PlanTrack *dst, const PlanTracking *src);
 
 /* The plan of doc's review now: Plan_derive joined with the stored tracking
  * (see core/plan.h for the order and the item states). */
-StoreStatus ReviewDoc_plan(Store *s, const ReviewDoc *doc, Plan *out, char **err);
+StoreStatus StorePlan_load(Store *s, const ReviewDoc *doc, Plan *out, char **err);
 
 /* Records the tracking of one item with the row version t->version (0 when
- * never written): STORE_STALE when someone else wrote it meanwhile, and
+ * never written): STORE_CONFLICT when someone else wrote it meanwhile, and
  * nothing changes.  Validates status, due date (a real YYYY-MM-DD), priority
  * (>= 0) and that the lens has this question and choice (STORE_INVALID,
  * *err says which).  The item need not be active: tracking a resolved item
  * is allowed.  *new_version gets the new row version (the same one when
  * the tracking is unchanged: then nothing is written, see
  * Store_putPlanTracking). */
-StoreStatus ReviewDoc_putPlan(Store *s, const ReviewDoc *doc, const PlanTrack *t,
-                              const char *user, int64_t *new_version, char **err);
+StoreStatus StorePlan_put(Store *s, const ReviewDoc *doc, const PlanTrack *t, const char *user,
+                          int64_t *new_version, char **err);
 
 /* Merges the change from base (the item as the writer saw it; NULL: never
  * tracked) to want into the stored tracking field by field
- * (Store_mergePlanTracking), after the same checks as ReviewDoc_putPlan.
+ * (Store_mergePlanTracking), after the same checks as StorePlan_put.
  * *out says what clashed and was not written (StoreMerge_free). */
 StoreStatus ReviewDoc_mergePlan(Store *s, const ReviewDoc *doc, const PlanTrack *base,
                                 const PlanTrack *want, const char *user, const char *extra,
@@ -44,13 +44,13 @@ StoreStatus ReviewDoc_mergePlan(Store *s, const ReviewDoc *doc, const PlanTrack 
 
 /* ---- milestones ---- */
 
-/* The review as it is now, with its plan, frozen (Store_today for overdue). */
-StoreStatus ReviewDoc_snapshot(Store *s, const ReviewDoc *doc, Snapshot *out, char **err);
+/* The review as it is now, with its plan, frozen (StorePlan_today for overdue). */
+StoreStatus StorePlan_snapshot(Store *s, const ReviewDoc *doc, Snapshot *out, char **err);
 
 /* Saves the current snapshot under name (unique per workload: STORE_EXISTS,
  * *err "workload 'W' already has a milestone named 'N'").  Names are
  * non-blank UTF-8 without control characters (STORE_INVALID). */
-StoreStatus ReviewDoc_addMilestone(Store *s, const ReviewDoc *doc, const char *name,
+StoreStatus StorePlan_addMilestone(Store *s, const ReviewDoc *doc, const char *name,
                                    const char *user, int64_t *id, char **err);
 
 /* A milestone with its snapshot parsed. */
@@ -61,15 +61,15 @@ typedef struct MilestoneSnap {
 
 /* One milestone by name: STORE_NOT_FOUND ("workload 'W' has no milestone
  * named 'N'"), STORE_INVALID when its snapshot does not parse. */
-StoreStatus ReviewDoc_milestone(Store *s, const ReviewDoc *doc, const char *name,
+StoreStatus StorePlan_milestone(Store *s, const ReviewDoc *doc, const char *name,
                                 MilestoneSnap *out, char **err);
 /* Every milestone of the review, oldest first, parsed (for lists and
  * trends: snap.total / snap.pillars[].counts / snap.phases[].counts). */
-StoreStatus ReviewDoc_milestones(Store *s, const ReviewDoc *doc, MilestoneSnap **out, size_t *n,
+StoreStatus StorePlan_milestones(Store *s, const ReviewDoc *doc, MilestoneSnap **out, size_t *n,
                                  char **err);
 /* The same list for trends only: each snap holds just its total counts
  * (snap.total; the rest empty), read without parsing whole snapshots. */
-StoreStatus ReviewDoc_milestoneTotals(Store *s, const ReviewDoc *doc, MilestoneSnap **out,
+StoreStatus StorePlan_milestoneTotals(Store *s, const ReviewDoc *doc, MilestoneSnap **out,
                                       size_t *n, char **err);
 void MilestoneSnap_free(MilestoneSnap *m);
 void MilestoneSnap_freeArray(MilestoneSnap *a, size_t n);

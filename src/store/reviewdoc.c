@@ -34,8 +34,7 @@ static void answerFromStored(const Question *q, const StoredAnswer *sa, Answer *
 
 /* The stored form of an answer: choice ids in lens order.  The strings it
  * points to are borrowed from the lens; only the arrays are allocated. */
-static void answerToStored(const Question *q, const Answer *a, const char *notes,
-                           StoredAnswer *sa)
+static void answerToStored(const Question *q, const Answer *a, const char *notes, StoredAnswer *sa)
 {
    memset(sa, 0, sizeof *sa);
    sa->question_id = q->id;
@@ -140,8 +139,7 @@ StoreStatus ReviewDoc_load(Store *s, const char *workload, ReviewDoc *out, DiagL
       return STORE_INVALID;
    }
    Review_init(&out->review, out->lens);
-   out->stored = xcalloc(out->lens->n_questions ? out->lens->n_questions : 1,
-                         sizeof *out->stored);
+   out->stored = xcalloc(out->lens->n_questions ? out->lens->n_questions : 1, sizeof *out->stored);
    st = ReviewDoc_reloadAnswers(s, out);
    if (st != STORE_OK) {
       *err = xstrdup(Store_lastError(s));
@@ -202,7 +200,7 @@ typedef struct TallyAnswer {
 typedef struct TallyPass {
    Tally *t; /* sorted by review id */
    size_t n;
-   Tally *cur; /* the previous answer's review: a review's answers mostly come together */
+   Tally *cur;           /* the previous answer's review: a review's answers mostly come together */
    TallyAnswer *answers; /* by id, as the store hands them over */
    size_t n_answers, cap_answers, next; /* next: where the previous choice's answer was */
 } TallyPass;
@@ -223,7 +221,7 @@ static int byAnswer(const void *a, const void *b)
 static Tally *tallyOf(TallyPass *p, int64_t review_id)
 {
    if (!p->cur || p->cur->review_id != review_id) {
-      Tally key = { .review_id = review_id };
+      Tally key = {.review_id = review_id};
       p->cur = bsearch(&key, p->t, p->n, sizeof *p->t, byReview);
    }
    return p->cur;
@@ -267,7 +265,7 @@ static void tallyChoice(int64_t answer_id, const char *choice_id, bool selected,
       if (p->answers[i].id == answer_id)
          ta = &p->answers[i];
    if (!ta) {
-      TallyAnswer key = { .id = answer_id };
+      TallyAnswer key = {.id = answer_id};
       /* No answer kept (every one of another review): bsearch must not
        * see the NULL array, even for zero elements. */
       ta = p->n_answers ? bsearch(&key, p->answers, p->n_answers, sizeof *p->answers, byAnswer)
@@ -301,9 +299,9 @@ static void tallyFinish(Tally *t)
 
 StoreStatus ReviewDoc_summaries(Store *s, ReviewSummary *rows, size_t n)
 {
-   TallyPass p = { .t = xcalloc(n ? n : 1, sizeof *p.t), .n = n };
-   AnswerScanVisitor v = { .answer = tallyAnswer, .choice = tallyChoice,
-                           .change = tallyChange, .ctx = &p };
+   TallyPass p = {.t = xcalloc(n ? n : 1, sizeof *p.t), .n = n};
+   AnswerScanVisitor v = {
+      .answer = tallyAnswer, .choice = tallyChoice, .change = tallyChange, .ctx = &p};
    StoreStatus st;
 
    for (size_t i = 0; i < n; i++) {
@@ -356,8 +354,7 @@ static StoreStatus refreshOne(Store *s, ReviewDoc *doc, size_t q)
 
 /* doc's answer to q as the writer saw it, in the form answerToStored gives
  * (so that an unchanged part compares equal), with notes as given. */
-static void baseOf(const ReviewDoc *doc, size_t q, const char *notes, Answer *tmp,
-                   StoredAnswer *sa)
+static void baseOf(const ReviewDoc *doc, size_t q, const char *notes, Answer *tmp, StoredAnswer *sa)
 {
    const Question *question = &doc->lens->questions[q];
    tmp->choices = xmalloc(question->n_choices + 1);
@@ -400,7 +397,7 @@ StoreStatus ReviewDoc_putAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer
    StoreMerge m;
    StoreStatus st = ReviewDoc_mergeAnswer(s, doc, q, a, notes, NULL, user, NULL, &m);
    if (st == STORE_OK && m.n_clashes)
-      st = STORE_STALE;
+      st = STORE_CONFLICT;
    StoreMerge_free(&m);
    return st;
 }
@@ -429,8 +426,8 @@ StoreStatus ReviewDoc_revert(Store *s, ReviewDoc *doc, int64_t history_id, const
       return st;
    }
    if (review_id != doc->workload.review_id) {
-      *err = xasprintf(_("history id %lld is not a change of workload '%s'"),
-                       (long long)history_id, doc->workload.name);
+      *err = xasprintf(_("history id %lld is not a change of workload '%s'"), (long long)history_id,
+                       doc->workload.name);
       st = STORE_NOT_FOUND;
    } else if (strcmp(e.kind, "answer") != 0 && strcmp(e.kind, "plan") != 0) {
       *err = xasprintf(_("history id %lld is a %s change: only answer and plan changes can be "
@@ -470,8 +467,8 @@ static StoreStatus storeLensText(Store *s, const char *name, const char *text, s
       *err = xasprintf(_("%s: the lens has errors"), name);
       return STORE_INVALID;
    }
-   StoreStatus st = Store_putLens(s, lens->key, lens->version, lens->name, lens->sha256, text,
-                                  len, lens_id);
+   StoreStatus st =
+      Store_putLens(s, lens->key, lens->version, lens->name, lens->sha256, text, len, lens_id);
    if (st != STORE_OK)
       *err = xstrdup(Store_lastError(s));
    Lens_free(lens);
@@ -508,8 +505,8 @@ static StoreStatus findStoredLens(Store *s, const char *key, int64_t *lens_id)
    return st;
 }
 
-StoreStatus ReviewDoc_resolveLens(Store *s, const char *lens_arg, int64_t *lens_id,
-                                  DiagList *diags, char **err)
+StoreStatus ReviewDoc_resolveLens(Store *s, const char *lens_arg, int64_t *lens_id, DiagList *diags,
+                                  char **err)
 {
    if (lens_arg && looksLikePath(lens_arg))
       return storeLensFile(s, lens_arg, lens_id, diags, err);

@@ -14,8 +14,9 @@
 typedef struct ReviewDoc {
    Workload workload;
    Lens *lens;
-   Review review;        /* answers in lens->questions order */
-   StoredAnswer *stored; /* lens->n_questions, aligned with review.answers; version 0 = never written */
+   Review review; /* answers in lens->questions order */
+   StoredAnswer
+      *stored; /* lens->n_questions, aligned with review.answers; version 0 = never written */
    /* lens->n_questions flags, aligned with review.answers: marked for
     * re-review by a lens upgrade (store/upgrade.h); refreshed with the answers. */
    bool *needs_review;
@@ -60,7 +61,7 @@ StoreStatus ReviewDoc_mergeAnswer(Store *s, ReviewDoc *doc, size_t q, const Answ
                                   const char *notes, const char *notes_base, const char *user,
                                   const char *extra, StoreMerge *out);
 /* ReviewDoc_mergeAnswer for callers that only need to know whether all of
- * it was written: STORE_STALE when a part clashed (the rest is written,
+ * it was written: STORE_CONFLICT when a part clashed (the rest is written,
  * doc holds the stored answer). */
 StoreStatus ReviewDoc_putAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer *a,
                                 const char *notes, const char *user);
@@ -79,7 +80,7 @@ StoreStatus ReviewDoc_revert(Store *s, ReviewDoc *doc, int64_t history_id, const
  * the embedded default (first match wins), else the key of a lens stored in
  * the database.  NULL key means the default lens.  Stores the text and
  * returns its row id.  Problems go to diags / *err. */
-StoreStatus ReviewDoc_resolveLens(Store *s, const char *lens_arg, int64_t *lens_id,
-                                  DiagList *diags, char **err);
+StoreStatus ReviewDoc_resolveLens(Store *s, const char *lens_arg, int64_t *lens_id, DiagList *diags,
+                                  char **err);
 
 #endif

@@ -56,20 +56,21 @@ static const struct {
    const char *name;
    const char *text;
 } statusTable[] = {
-   { STORE_OK, "ok", N_("success") },
-   { STORE_NOT_FOUND, "not_found", N_("not found") },
-   { STORE_EXISTS, "exists", N_("the name is already taken") },
-   { STORE_STALE, "stale", N_("someone else changed it meanwhile") },
-   { STORE_BUSY, "busy", N_("the database stayed locked") },
-   { STORE_READONLY, "readonly", N_("the database is read-only") },
-   { STORE_INVALID, "invalid", N_("invalid value") },
-   { STORE_NOT_WALENS, "not_walens", N_("not a walens database, or damaged") },
-   { STORE_TOO_NEW, "too_new", N_("the database was made by a newer walens") },
-   { STORE_FULL, "full", N_("the disk or the database is full") },
-   { STORE_ERROR, "error", N_("database error") },
+   {STORE_OK, "ok", N_("success")},
+   {STORE_NOT_FOUND, "not_found", N_("not found")},
+   {STORE_EXISTS, "exists", N_("the name is already taken")},
+   {STORE_CONFLICT, "stale", N_("someone else changed it meanwhile")},
+   {STORE_BUSY, "busy", N_("the database stayed locked")},
+   {STORE_READONLY, "readonly", N_("the database is read-only")},
+   {STORE_INVALID, "invalid", N_("invalid value")},
+   {STORE_NOT_WALENS, "not_walens", N_("not a walens database, or damaged")},
+   {STORE_TOO_NEW, "too_new", N_("the database was made by a newer walens")},
+   {STORE_FULL, "full", N_("the disk or the database is full")},
+   {STORE_ERROR, "error", N_("database error")},
 };
 
-const char *Store_statusText(StoreStatus s) {
+const char *Store_statusText(StoreStatus s)
+{
    for (size_t i = 0; i < sizeof statusTable / sizeof statusTable[0]; i++)
       if (statusTable[i].code == s)
          return _(statusTable[i].text);
@@ -81,10 +82,14 @@ const char *Store_statusText(StoreStatus s) {
 /* Length of the well-formed UTF-8 sequence at p (0 if ill-formed); *cp its
  * code point.  Overlong forms, surrogates and values past U+10FFFF are
  * ill-formed. */
-static size_t utf8Next(const unsigned char *p, uint32_t *cp) {
-   static const uint32_t min[5] = { 0, 0, 0x80, 0x800, 0x10000 };
-   size_t n = p[0] < 0x80 ? 1 : p[0] >= 0xC2 && p[0] <= 0xDF ? 2
-            : p[0] >= 0xE0 && p[0] <= 0xEF ? 3 : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : 0;
+static size_t utf8Next(const unsigned char *p, uint32_t *cp)
+{
+   static const uint32_t min[5] = {0, 0, 0x80, 0x800, 0x10000};
+   size_t n = p[0] < 0x80                    ? 1
+              : p[0] >= 0xC2 && p[0] <= 0xDF ? 2
+              : p[0] >= 0xE0 && p[0] <= 0xEF ? 3
+              : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4
+                                             : 0;
    if (n <= 1) {
       *cp = p[0];
       return n;
@@ -102,8 +107,9 @@ static size_t utf8Next(const unsigned char *p, uint32_t *cp) {
 }
 
 /* Walks text; false on ill-formed UTF-8 or, when no_controls, on C0, DEL or C1. */
-static bool utf8Ok(const char *text, bool no_controls, bool *printable) {
-   const unsigned char *p = (const unsigned char *) text;
+static bool utf8Ok(const char *text, bool no_controls, bool *printable)
+{
+   const unsigned char *p = (const unsigned char *)text;
    *printable = false;
    while (*p) {
       uint32_t cp;
@@ -119,12 +125,14 @@ static bool utf8Ok(const char *text, bool no_controls, bool *printable) {
    return true;
 }
 
-bool Store_validName(const char *name) {
+bool Store_validName(const char *name)
+{
    bool printable;
    return name && utf8Ok(name, true, &printable) && printable;
 }
 
-bool Store_validText(const char *text) {
+bool Store_validText(const char *text)
+{
    bool printable;
    return !text || utf8Ok(text, false, &printable);
 }
@@ -134,13 +142,13 @@ bool Store_validText(const char *text) {
 static StoreStatus checkPath(Store *s, bool may_create);
 
 /* Creates the file before SQLite sees it: SQLite would create it 0644. */
-static StoreStatus createFile(Store *s) {
+static StoreStatus createFile(Store *s)
+{
    int fd = open(s->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
    if (fd < 0 && errno == EEXIST)
       return checkPath(s, false); /* another process was faster */
    if (fd < 0)
-      return StoreSql_error(s, STORE_ERROR, _("%s: cannot create: %s"), s->path,
-                            strerror(errno));
+      return StoreSql_error(s, STORE_ERROR, _("%s: cannot create: %s"), s->path, strerror(errno));
    /* open() applied the umask; the mode must be 0600 exactly, whatever it is. */
    int rc = fchmod(fd, 0600);
    int saved = errno;
@@ -149,14 +157,14 @@ static StoreStatus createFile(Store *s) {
       saved = errno;
    }
    if (rc != 0)
-      return StoreSql_error(s, STORE_ERROR, _("%s: cannot create: %s"), s->path,
-                            strerror(saved));
+      return StoreSql_error(s, STORE_ERROR, _("%s: cannot create: %s"), s->path, strerror(saved));
    return STORE_OK;
 }
 
 /* Refuses what SQLite would mishandle: a directory, a device, and a dangling
  * symbolic link (SQLite would create its target). */
-static StoreStatus checkPath(Store *s, bool may_create) {
+static StoreStatus checkPath(Store *s, bool may_create)
+{
    struct stat st;
    if (lstat(s->path, &st) != 0) {
       if (errno != ENOENT)
@@ -168,8 +176,7 @@ static StoreStatus checkPath(Store *s, bool may_create) {
    if (S_ISLNK(st.st_mode) && stat(s->path, &st) != 0) {
       if (errno == ENOENT)
          return StoreSql_error(s, STORE_NOT_FOUND,
-                               _("%s: symbolic link to a missing file; not creating it"),
-                               s->path);
+                               _("%s: symbolic link to a missing file; not creating it"), s->path);
       return StoreSql_error(s, STORE_ERROR, "%s: %s", s->path, strerror(errno));
    }
    if (S_ISDIR(st.st_mode))
@@ -189,14 +196,16 @@ static StoreStatus checkPath(Store *s, bool may_create) {
  * as it exists.  These checks run before SQLite sees the file and name the
  * fix; they create nothing. */
 
-static char *groupName(gid_t gid) {
+static char *groupName(gid_t gid)
+{
    struct group *g = getgrgid(gid);
-   return g ? xstrdup(g->gr_name) : xasprintf("%ld", (long) gid);
+   return g ? xstrdup(g->gr_name) : xasprintf("%ld", (long)gid);
 }
 
 /* An existing -wal or -shm we cannot use: another user's, in another group. */
 static StoreStatus checkSidecar(Store *s, const char *db, const char *dir, const char *suffix,
-                                int need) {
+                                int need)
+{
    char *file = xasprintf("%s%s", db, suffix);
    struct stat st;
    StoreStatus rc = STORE_OK;
@@ -216,12 +225,13 @@ static StoreStatus checkSidecar(Store *s, const char *db, const char *dir, const
    return rc;
 }
 
-static StoreStatus checkShared(Store *s) {
+static StoreStatus checkShared(Store *s)
+{
    char *db = realpath(s->path, NULL); /* SQLite puts -wal beside the link's target */
    if (!db)
       return STORE_OK; /* SQLite will report it */
    char *slash = strrchr(db, '/');
-   char *dir = slash == db ? xstrdup("/") : xstrndup(db, (size_t) (slash - db));
+   char *dir = slash == db ? xstrdup("/") : xstrndup(db, (size_t)(slash - db));
    int need = s->readonly ? R_OK : R_OK | W_OK;
    StoreStatus rc = checkSidecar(s, db, dir, "-wal", need);
    if (rc == STORE_OK)
@@ -248,12 +258,13 @@ static StoreStatus checkShared(Store *s) {
 }
 
 /* "file:PATH?immutable=1", PATH with the characters a URI gives meaning escaped. */
-static char *immutableUri(const char *path) {
+static char *immutableUri(const char *path)
+{
    size_t n = strlen(path);
    char *uri = xmalloc(n * 3 + sizeof "file:?immutable=1"), *o = uri;
    o += sprintf(o, "file:");
    for (const char *p = path; *p; p++)
-      o += strchr("%?#", *p) ? sprintf(o, "%%%02X", (unsigned char) *p) : sprintf(o, "%c", *p);
+      o += strchr("%?#", *p) ? sprintf(o, "%%%02X", (unsigned char)*p) : sprintf(o, "%c", *p);
    strcpy(o, "?immutable=1");
    return uri;
 }
@@ -262,7 +273,8 @@ static char *immutableUri(const char *path) {
  * read it as immutable, so that SQLite creates no -wal and -shm files (a
  * read-only connection could not remove them again) and needs no writable
  * directory. */
-static bool isImmutable(const Store *s) {
+static bool isImmutable(const Store *s)
+{
    struct stat st;
    if (!s->readonly || stat(s->path, &st) != 0 || (st.st_mode & 0222))
       return false;
@@ -280,17 +292,19 @@ static bool isImmutable(const Store *s) {
  * ninth).  Polling every 1-2 ms, each process at its own phase, gives every
  * waiter its turn.  A try sleeps 1.5 ms on average: so many tries wait the
  * timeout (longer when the machine is loaded and sleeps overrun). */
-static int busyWait(void *unused, int count) {
-   (void) unused;
+static int busyWait(void *unused, int count)
+{
+   (void)unused;
    if (count >= STORE_BUSY_TIMEOUT_MS * 2 / 3)
       return 0;
-   unsigned jitter = ((unsigned) getpid() * 7919u + (unsigned) count * 104729u) % 1000u;
-   struct timespec ts = { 0, (long) (1000 + jitter) * 1000L };
+   unsigned jitter = ((unsigned)getpid() * 7919u + (unsigned)count * 104729u) % 1000u;
+   struct timespec ts = {0, (long)(1000 + jitter) * 1000L};
    nanosleep(&ts, NULL);
    return 1;
 }
 
-static StoreStatus connectDb(Store *s) {
+static StoreStatus connectDb(Store *s)
+{
    /* Never SQLITE_OPEN_CREATE: checkPath() made the file, so if it vanished
     * meanwhile, failing beats letting SQLite create it 0644.  An observer
     * who could write opens read-write under query_only: reading a WAL
@@ -304,8 +318,7 @@ static StoreStatus connectDb(Store *s) {
     * unlock, a sixth of reading a thousand reviews' answers. */
    flags |= SQLITE_OPEN_NOMUTEX;
    char *uri = !query_only && isImmutable(s) ? immutableUri(s->path) : NULL;
-   int rc = sqlite3_open_v2(uri ? uri : s->path, &s->db, flags | (uri ? SQLITE_OPEN_URI : 0),
-                            NULL);
+   int rc = sqlite3_open_v2(uri ? uri : s->path, &s->db, flags | (uri ? SQLITE_OPEN_URI : 0), NULL);
    free(uri);
    if (rc != SQLITE_OK)
       return StoreSql_fail(s, rc);
@@ -318,19 +331,21 @@ static StoreStatus connectDb(Store *s) {
       return StoreSql_fail(s, rc);
    /* SQLITE_OPEN_READWRITE falls back to read-only on a write-protected file. */
    if (!s->readonly && sqlite3_db_readonly(s->db, "main") == 1)
-      return StoreSql_error(s, STORE_READONLY,
-                            _("%s: not writable (open it read-only to look)"), s->path);
+      return StoreSql_error(s, STORE_READONLY, _("%s: not writable (open it read-only to look)"),
+                            s->path);
    return STORE_OK;
 }
 
-static StoreStatus notWalens(Store *s) {
+static StoreStatus notWalens(Store *s)
+{
    return StoreSql_error(s, STORE_NOT_WALENS, _("%s: not a walens database, or damaged (%s)"),
                          s->path, sqlite3_errmsg(s->db));
 }
 
 /* "SELECT 1 FROM "name" NOT INDEXED LIMIT 1", the name quoted as an SQL
  * identifier: NOT INDEXED, or SQLite reads a smaller covering index instead. */
-static char *selectOne(const char *name) {
+static char *selectOne(const char *name)
+{
    static const char head[] = "SELECT 1 FROM \"", tail[] = "\" NOT INDEXED LIMIT 1";
    size_t n = name ? strlen(name) : 0;
    char *sql = xmalloc(sizeof head + 2 * n + sizeof tail), *o = sql;
@@ -353,17 +368,19 @@ static char *selectOne(const char *name) {
  * damaged table root or schema here; damage deeper in the file is reported
  * when a read reaches it, as SQLITE_CORRUPT (STORE_NOT_WALENS), and every
  * write is a transaction that such an error rolls back. */
-static StoreStatus rootCheck(Store *s) {
+static StoreStatus rootCheck(Store *s)
+{
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st,
                                     "SELECT name FROM sqlite_master WHERE type = 'table' "
-                                    "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", "");
+                                    "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+                                    "");
    bool row = q != NULL, reported = false;
    while (st == STORE_OK && row) {
       st = StoreSql_step(s, q, &row);
       if (st != STORE_OK || !row)
          break;
-      char *sql = selectOne((const char *) sqlite3_column_text(q, 0));
+      char *sql = selectOne((const char *)sqlite3_column_text(q, 0));
       bool any;
       sqlite3_stmt *t = StoreSql_query(s, &st, sql, "");
       free(sql);
@@ -382,7 +399,8 @@ static StoreStatus rootCheck(Store *s) {
 }
 
 /* Reads, never writes: decides whether the file is ours, new, or to refuse. */
-static StoreStatus checkContents(Store *s) {
+static StoreStatus checkContents(Store *s)
+{
    int64_t app = 0, ver = 0, objects = 0;
    StoreStatus st = StoreSql_int(s, &app, NULL, "PRAGMA application_id", "");
    if (st == STORE_OK)
@@ -406,20 +424,21 @@ static StoreStatus checkContents(Store *s) {
       return StoreSql_error(s, STORE_NOT_WALENS, _("%s: not a walens database"), s->path);
    if (ver > STORE_SCHEMA_VERSION)
       return StoreSql_error(s, STORE_TOO_NEW,
-                            _("%s: made by a newer walens (schema %d; this one knows %d)"),
-                            s->path, (int) ver, STORE_SCHEMA_VERSION);
-   s->schema_version = (int) ver;
+                            _("%s: made by a newer walens (schema %d; this one knows %d)"), s->path,
+                            (int)ver, STORE_SCHEMA_VERSION);
+   s->schema_version = (int)ver;
    return rootCheck(s);
 }
 
-static StoreStatus useWal(Store *s) {
+static StoreStatus useWal(Store *s)
+{
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st, "PRAGMA journal_mode = WAL", "");
    if (!q)
       return st;
    bool row;
    st = StoreSql_step(s, q, &row);
-   const char *mode = row ? (const char *) sqlite3_column_text(q, 0) : NULL;
+   const char *mode = row ? (const char *)sqlite3_column_text(q, 0) : NULL;
    if (st == STORE_OK && (!mode || strcmp(mode, "wal") != 0))
       st = StoreSql_error(s, STORE_ERROR, _("%s: cannot use write-ahead logging (mode %s)"),
                           s->path, mode ? mode : "?");
@@ -429,19 +448,21 @@ static StoreStatus useWal(Store *s) {
 
 /* Re-reads the version under the write lock: another process may have
  * created or migrated the file since checkContents(). */
-static StoreStatus migrateLocked(Store *s) {
+static StoreStatus migrateLocked(Store *s)
+{
    int64_t ver = 0;
    StoreStatus st = StoreSql_int(s, &ver, NULL, "PRAGMA user_version", "");
    if (st == STORE_OK && ver > STORE_SCHEMA_VERSION)
       st = StoreSql_error(s, STORE_TOO_NEW,
-                          _("%s: made by a newer walens (schema %d; this one knows %d)"),
-                          s->path, (int) ver, STORE_SCHEMA_VERSION);
+                          _("%s: made by a newer walens (schema %d; this one knows %d)"), s->path,
+                          (int)ver, STORE_SCHEMA_VERSION);
    if (st == STORE_OK && ver < STORE_SCHEMA_VERSION)
-      st = StoreSchema_migrate(s, (int) ver);
+      st = StoreSchema_migrate(s, (int)ver);
    return st;
 }
 
-static StoreStatus setupFile(Store *s) {
+static StoreStatus setupFile(Store *s)
+{
    StoreStatus st = StoreSql_exec(s, "PRAGMA foreign_keys = ON");
    if (st != STORE_OK)
       return st;
@@ -470,7 +491,8 @@ static StoreStatus setupFile(Store *s) {
    return st;
 }
 
-static StoreStatus readDataVersion(Store *s, int64_t *out) {
+static StoreStatus readDataVersion(Store *s, int64_t *out)
+{
    bool row;
    StoreStatus st = StoreSql_step(s, s->data_version, &row);
    if (st == STORE_OK && row)
@@ -481,18 +503,19 @@ static StoreStatus readDataVersion(Store *s, int64_t *out) {
    return st;
 }
 
-static StoreStatus initPolling(Store *s) {
+static StoreStatus initPolling(Store *s)
+{
    StoreStatus st;
    s->data_version = StoreSql_query(s, &st, "PRAGMA data_version", "");
    if (st == STORE_OK)
       st = readDataVersion(s, &s->last_data_version);
    if (st == STORE_OK)
-      st = StoreSql_int(s, &s->seen_history, NULL, "SELECT coalesce(max(id), 0) FROM history",
-                        "");
+      st = StoreSql_int(s, &s->seen_history, NULL, "SELECT coalesce(max(id), 0) FROM history", "");
    return st;
 }
 
-StoreStatus Store_open(const char *path, unsigned flags, Store **out, char **err) {
+StoreStatus Store_open(const char *path, unsigned flags, Store **out, char **err)
+{
    *out = NULL;
    if (err)
       *err = NULL;
@@ -525,7 +548,8 @@ StoreStatus Store_open(const char *path, unsigned flags, Store **out, char **err
    return STORE_OK;
 }
 
-void Store_close(Store *s) {
+void Store_close(Store *s)
+{
    if (!s)
       return;
    StoreSql_finalize(s, s->data_version);
@@ -533,17 +557,19 @@ void Store_close(Store *s) {
    /* Every statement is finalized by now, so sqlite3_close() cannot be
     * busy; close_v2 is the fallback that still releases the handle. */
    if (sqlite3_close(s->db) != SQLITE_OK)
-      (void) sqlite3_close_v2(s->db);
+      (void)sqlite3_close_v2(s->db);
    free(s->path);
    free(s->err);
    free(s);
 }
 
-const char *Store_lastError(const Store *s) {
+const char *Store_lastError(const Store *s)
+{
    return s->err;
 }
 
-void Store_setNow(Store *s, const char *iso8601) {
+void Store_setNow(Store *s, const char *iso8601)
+{
    time_t t;
    if (iso8601 && StoreTime_parse(iso8601, &t))
       memcpy(s->now, iso8601, STORE_TIME_LEN);
@@ -554,7 +580,8 @@ void Store_setNow(Store *s, const char *iso8601) {
 /* data_version moves on any commit by another connection, presence
  * heartbeats included; only a new history row (every real change appends
  * one) counts as a change worth reloading for. */
-bool Store_changedElsewhere(Store *s) {
+bool Store_changedElsewhere(Store *s)
+{
    bool changed = s->pending_change;
    s->pending_change = false;
    int64_t v = s->last_data_version;
@@ -571,10 +598,12 @@ bool Store_changedElsewhere(Store *s) {
    return changed;
 }
 
-int Store_schemaVersion(const Store *s) {
+int Store_schemaVersion(const Store *s)
+{
    return s->schema_version;
 }
 
-bool Store_isReadOnly(const Store *s) {
+bool Store_isReadOnly(const Store *s)
+{
    return s->readonly;
 }

@@ -3,7 +3,7 @@
  * The store speaks in ids and strings, not in lens structures: it never
  * parses a lens.  Every write is one short BEGIN IMMEDIATE transaction that
  * also appends to the history; writes that carry a row version are refused
- * with STORE_STALE when someone else changed the row meanwhile.
+ * with STORE_CONFLICT when someone else changed the row meanwhile.
  *
  * A Store serves one thread at a time (its connection has no mutex).
  * Ownership: a Store is released with Store_close().  Structures filled by
@@ -19,16 +19,16 @@
 /* One table of outcomes: code, name, translated description (Store_statusText). */
 typedef enum {
    STORE_OK = 0,
-   STORE_NOT_FOUND,   /* no such workload / answer / lens */
-   STORE_EXISTS,      /* a unique name is taken */
-   STORE_STALE,       /* someone else changed the row since it was read */
-   STORE_BUSY,        /* the database stayed locked past the timeout */
-   STORE_READONLY,    /* opened read-only, or the file is not writable */
-   STORE_INVALID,     /* bad argument (empty name, bad date, ...) */
-   STORE_NOT_WALENS,  /* the file is not a walens database, or is corrupt */
-   STORE_TOO_NEW,     /* schema newer than this build */
-   STORE_FULL,        /* disk or database full */
-   STORE_ERROR,       /* any other SQLite or I/O failure */
+   STORE_NOT_FOUND,  /* no such workload / answer / lens */
+   STORE_EXISTS,     /* a unique name is taken */
+   STORE_CONFLICT,   /* someone else changed the row since it was read */
+   STORE_BUSY,       /* the database stayed locked past the timeout */
+   STORE_READONLY,   /* opened read-only, or the file is not writable */
+   STORE_INVALID,    /* bad argument (empty name, bad date, ...) */
+   STORE_NOT_WALENS, /* the file is not a walens database, or is corrupt */
+   STORE_TOO_NEW,    /* schema newer than this build */
+   STORE_FULL,       /* disk or database full */
+   STORE_ERROR,      /* any other SQLite or I/O failure */
 } StoreStatus;
 
 const char *Store_statusText(StoreStatus s);
@@ -140,7 +140,7 @@ StoreStatus Store_getAnswers(Store *s, int64_t review_id, StoredAnswer **out, si
 StoreStatus Store_getAnswer(Store *s, int64_t review_id, const char *question_id,
                             StoredAnswer *out);
 /* Writes a->* for a->question_id if the stored version is still
- * expected_version (0 for "never written"), else STORE_STALE and nothing
+ * expected_version (0 for "never written"), else STORE_CONFLICT and nothing
  * changes.  Appends a history row with the before and after states.  An
  * answer equal to the stored one (N/A and reason, both choice lists in the
  * same order, notes; NULL and "" notes alike; an empty answer equals one
@@ -178,17 +178,17 @@ typedef struct StoreClash {
 
 /* What a merging write did.  Owns its strings; StoreMerge_free(). */
 typedef struct StoreMerge {
-   int64_t version;   /* the row's version afterwards (0: still never written) */
-   bool wrote;        /* something was written (and a history row added) */
+   int64_t version;    /* the row's version afterwards (0: still never written) */
+   bool wrote;         /* something was written (and a history row added) */
    int64_t history_id; /* that history row's id (what an undo reverts); 0 when none */
-   bool others;       /* someone else had changed the row since base */
-   bool notes_merged; /* the notes combine this edit with another on other lines */
+   bool others;        /* someone else had changed the row since base */
+   bool notes_merged;  /* the notes combine this edit with another on other lines */
    StoreClash *clashes;
    size_t n_clashes;
-   char *notes_theirs; /* on a notes clash: the notes as stored, */
-   char *notes_both;   /* and a text holding both edits between conflict marks */
+   char *notes_theirs;        /* on a notes clash: the notes as stored, */
+   char *notes_both;          /* and a text holding both edits between conflict marks */
    char *notes_by, *notes_at; /* who stored notes_theirs (or the notes merged with), when */
-   char *message;      /* one line naming every clash and who made it; NULL when none */
+   char *message;             /* one line naming every clash and who made it; NULL when none */
 } StoreMerge;
 
 void StoreMerge_free(StoreMerge *m);
@@ -207,8 +207,8 @@ StoreStatus Store_mergeAnswer(Store *s, int64_t review_id, const StoredAnswer *b
 /* The answer of a question as it was at row version `version`, from the
  * history (version 0: the empty answer).  STORE_NOT_FOUND when the history
  * has no such version. */
-StoreStatus Store_answerAt(Store *s, int64_t review_id, const char *question_id,
-                           int64_t version, StoredAnswer *out);
+StoreStatus Store_answerAt(Store *s, int64_t review_id, const char *question_id, int64_t version,
+                           StoredAnswer *out);
 void StoredAnswer_freeArray(StoredAnswer *a, size_t n);
 
 /* An answer as Store_scanAnswers hands it over.  The strings belong to
@@ -240,7 +240,7 @@ StoreStatus Store_scanAnswers(Store *s, const AnswerScanVisitor *v);
 /* The user's tracking of one improvement (review, question, choice). */
 typedef struct PlanTracking {
    char *question_id, *choice_id;
-   char *status; /* "open", "in_progress", "done", "risk_accepted", "wont_do";
+   char *status;             /* "open", "in_progress", "done", "risk_accepted", "wont_do";
                     NULL writes "open" */
    char *owner, *due, *note; /* due: YYYY-MM-DD, each may be NULL */
    int priority;             /* 0 = unset; negative is STORE_INVALID */
@@ -255,16 +255,15 @@ StoreStatus Store_getPlanTracking(Store *s, int64_t review_id, PlanTracking **ou
  * NULL and "" alike; an item never tracked has status open and nothing
  * else) is STORE_OK with nothing written and *new_version unchanged. */
 StoreStatus Store_putPlanTracking(Store *s, int64_t review_id, const PlanTracking *t,
-                                  int64_t expected_version, const char *user,
-                                  int64_t *new_version);
+                                  int64_t expected_version, const char *user, int64_t *new_version);
 /* Merges the change from base to want field by field (status, owner, due,
  * priority, note), as Store_mergeAnswer does: base NULL means the writer saw
  * the item untracked.  A field changed by both to different values is a
  * STORE_CLASH_FIELD and keeps the stored value; the other fields are
  * written. */
 StoreStatus Store_mergePlanTracking(Store *s, int64_t review_id, const PlanTracking *base,
-                                    const PlanTracking *want, const char *user,
-                                    const char *extra, StoreMerge *out);
+                                    const PlanTracking *want, const char *user, const char *extra,
+                                    StoreMerge *out);
 void PlanTracking_free(PlanTracking *t);
 void PlanTracking_freeArray(PlanTracking *a, size_t n);
 
@@ -272,8 +271,8 @@ void PlanTracking_freeArray(PlanTracking *a, size_t n);
 typedef struct HistoryEntry {
    int64_t id;
    char *at, *user;
-   char *kind;   /* "answer", "plan", "workload" */
-   char *object; /* question id, "question/choice", or workload name (the
+   char *kind;           /* "answer", "plan", "workload" */
+   char *object;         /* question id, "question/choice", or workload name (the
                     new one for a rename); workload entries belong to the
                     workload's review */
    char *before, *after; /* JSON objects, or NULL */
@@ -286,12 +285,12 @@ typedef struct HistoryEntry {
  * when the review has no history. */
 StoreStatus Store_lastChange(Store *s, int64_t review_id, char **at, char **by);
 /* Oldest first; question_id NULL for every entry of the review. */
-StoreStatus Store_history(Store *s, int64_t review_id, const char *question_id,
-                          HistoryEntry **out, size_t *n);
+StoreStatus Store_history(Store *s, int64_t review_id, const char *question_id, HistoryEntry **out,
+                          size_t *n);
 /* The newest limit entries of one question (answer and plan items), oldest
  * first: what Store_history ends with, without reading the rest. */
-StoreStatus Store_historyRecent(Store *s, int64_t review_id, const char *question_id,
-                                size_t limit, HistoryEntry **out, size_t *n);
+StoreStatus Store_historyRecent(Store *s, int64_t review_id, const char *question_id, size_t limit,
+                                HistoryEntry **out, size_t *n);
 void HistoryEntry_freeArray(HistoryEntry *a, size_t n);
 /* One history row by id, with the review it belongs to (0 for none);
  * STORE_NOT_FOUND ("no change with history id N") when there is none.
@@ -320,13 +319,12 @@ typedef struct Presence {
 /* Where a session is, for Store_heartbeatAt. */
 typedef struct PresenceBeat {
    const char *user, *workload, *question, *screen; /* all but user may be NULL */
-   int idle_s; /* seconds since the user's last key */
+   int idle_s;                                      /* seconds since the user's last key */
 } PresenceBeat;
 
 /* Keyed by pid; workload and question may be NULL.  STORE_READONLY on a
  * read-only store.  Appends no history. */
-StoreStatus Store_heartbeat(Store *s, const char *user, const char *workload,
-                            const char *question);
+StoreStatus Store_heartbeat(Store *s, const char *user, const char *workload, const char *question);
 /* Store_heartbeat with the screen and idle time.  A read-only observer
  * (STORE_OPEN_READONLY on a file it could write) writes its presence row
  * too, marked read_only, and nothing else: so that others see who
@@ -352,11 +350,11 @@ typedef struct Milestone {
 } Milestone;
 
 /* STORE_EXISTS when the review has a milestone of that name already. */
-StoreStatus Store_addMilestone(Store *s, int64_t review_id, const char *name,
-                               const char *snapshot, const char *user, int64_t *id);
+StoreStatus Store_addMilestone(Store *s, int64_t review_id, const char *name, const char *snapshot,
+                               const char *user, int64_t *id);
 /* Oldest first. */
-StoreStatus Store_listMilestones(Store *s, int64_t review_id, bool with_snapshots,
-                                 Milestone **out, size_t *n);
+StoreStatus Store_listMilestones(Store *s, int64_t review_id, bool with_snapshots, Milestone **out,
+                                 size_t *n);
 /* Like Store_listMilestones with snapshots, but each snapshot field holds
  * only the snapshot's "total" object (JSON text): what a trend needs, read
  * without parsing whole snapshots. */

@@ -12,7 +12,8 @@ static const char *const naReasons[] = {
    "OUT_OF_SCOPE", "BUSINESS_PRIORITIES", "ARCHITECTURE_CONSTRAINTS", "OTHER", "NONE",
 };
 
-static bool validReason(const char *r) {
+static bool validReason(const char *r)
+{
    if (!r)
       return true;
    for (size_t i = 0; i < sizeof naReasons / sizeof naReasons[0]; i++)
@@ -21,18 +22,20 @@ static bool validReason(const char *r) {
    return false;
 }
 
-static void pushId(char ***arr, size_t *n, const char *id) {
+static void pushId(char ***arr, size_t *n, const char *id)
+{
    *arr = xrealloc(*arr, (*n + 1) * sizeof **arr);
    (*arr)[(*n)++] = xstrdup(id);
 }
 
 /* Columns: id, question_id, not_applicable, na_reason, notes, version,
  * updated_at, updated_by. */
-#define ANSWER_SELECT                                                                           \
-   "SELECT id, question_id, not_applicable, na_reason, notes, version, updated_at,"           \
+#define ANSWER_SELECT                                                               \
+   "SELECT id, question_id, not_applicable, na_reason, notes, version, updated_at," \
    " updated_by FROM answer"
 
-static void readAnswer(sqlite3_stmt *q, StoredAnswer *a) {
+static void readAnswer(sqlite3_stmt *q, StoredAnswer *a)
+{
    a->question_id = StoreSql_colText(q, 1);
    a->not_applicable = sqlite3_column_int(q, 2) != 0;
    a->na_reason = StoreSql_colText(q, 3);
@@ -43,9 +46,10 @@ static void readAnswer(sqlite3_stmt *q, StoredAnswer *a) {
 }
 
 /* Adds one answer_choice row (choice id in column 0, state in column 1). */
-static void addChoice(sqlite3_stmt *q, StoredAnswer *a) {
-   const char *id = (const char *) sqlite3_column_text(q, 0);
-   const char *state = (const char *) sqlite3_column_text(q, 1);
+static void addChoice(sqlite3_stmt *q, StoredAnswer *a)
+{
+   const char *id = (const char *)sqlite3_column_text(q, 0);
+   const char *state = (const char *)sqlite3_column_text(q, 1);
    if (!id || !state)
       return;
    if (strcmp(state, "selected") == 0)
@@ -54,7 +58,8 @@ static void addChoice(sqlite3_stmt *q, StoredAnswer *a) {
       pushId(&a->na_choices, &a->n_na_choices, id);
 }
 
-static StoreStatus loadChoices(Store *s, int64_t answer_id, StoredAnswer *a) {
+static StoreStatus loadChoices(Store *s, int64_t answer_id, StoredAnswer *a)
+{
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st,
                                     "SELECT choice_id, state FROM answer_choice"
@@ -72,12 +77,14 @@ static StoreStatus loadChoices(Store *s, int64_t answer_id, StoredAnswer *a) {
 /* One answer with its choices; NOT_FOUND (out zeroed, *row_id 0) when never
  * written.  Runs inside the caller's transaction. */
 static StoreStatus loadAnswer(Store *s, int64_t review_id, const char *question_id,
-                              StoredAnswer *out, int64_t *row_id) {
+                              StoredAnswer *out, int64_t *row_id)
+{
    memset(out, 0, sizeof *out);
    *row_id = 0;
    StoreStatus st;
-   sqlite3_stmt *q = StoreSql_query(s, &st, ANSWER_SELECT " WHERE review_id = ? AND question_id = ?",
-                                    "it", review_id, question_id);
+   sqlite3_stmt *q =
+      StoreSql_query(s, &st, ANSWER_SELECT " WHERE review_id = ? AND question_id = ?", "it",
+                     review_id, question_id);
    if (!q)
       return st;
    bool row;
@@ -96,8 +103,8 @@ static StoreStatus loadAnswer(Store *s, int64_t review_id, const char *question_
    return st;
 }
 
-StoreStatus Store_getAnswer(Store *s, int64_t review_id, const char *question_id,
-                            StoredAnswer *out) {
+StoreStatus Store_getAnswer(Store *s, int64_t review_id, const char *question_id, StoredAnswer *out)
+{
    memset(out, 0, sizeof *out);
    StoreStatus st = StoreSql_beginRead(s);
    if (st != STORE_OK)
@@ -115,10 +122,11 @@ StoreStatus Store_getAnswer(Store *s, int64_t review_id, const char *question_id
 /* Reads every answer of a review, ordered by question id; ids[] gets their
  * row ids in the same order. */
 static StoreStatus loadAllRows(Store *s, int64_t review_id, StoredAnswer **out, size_t *n,
-                               int64_t **ids) {
+                               int64_t **ids)
+{
    StoreStatus st;
-   sqlite3_stmt *q = StoreSql_query(s, &st, ANSWER_SELECT " WHERE review_id = ? ORDER BY question_id",
-                                    "i", review_id);
+   sqlite3_stmt *q = StoreSql_query(
+      s, &st, ANSWER_SELECT " WHERE review_id = ? ORDER BY question_id", "i", review_id);
    if (!q)
       return st;
    size_t cap = 0, idcap = 0;
@@ -137,7 +145,8 @@ static StoreStatus loadAllRows(Store *s, int64_t review_id, StoredAnswer **out, 
 /* The choices of every answer in one pass, in the same question order as
  * loadAllRows(), so each row belongs to the current answer or a later one. */
 static StoreStatus loadAllChoices(Store *s, int64_t review_id, StoredAnswer *a, size_t n,
-                                  const int64_t *ids) {
+                                  const int64_t *ids)
+{
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st,
                                     "SELECT c.choice_id, c.state, c.answer_id"
@@ -159,7 +168,8 @@ static StoreStatus loadAllChoices(Store *s, int64_t review_id, StoredAnswer *a, 
    return st;
 }
 
-StoreStatus Store_getAnswers(Store *s, int64_t review_id, StoredAnswer **out, size_t *n) {
+StoreStatus Store_getAnswers(Store *s, int64_t review_id, StoredAnswer **out, size_t *n)
+{
    *out = NULL;
    *n = 0;
    int64_t *ids = NULL;
@@ -179,7 +189,8 @@ StoreStatus Store_getAnswers(Store *s, int64_t review_id, StoredAnswer **out, si
    return st;
 }
 
-static StoreStatus scanAnswers(Store *s, const AnswerScanVisitor *v) {
+static StoreStatus scanAnswers(Store *s, const AnswerScanVisitor *v)
+{
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(
       s, &st,
@@ -193,11 +204,11 @@ static StoreStatus scanAnswers(Store *s, const AnswerScanVisitor *v) {
       AnswerScanRow a = {
          .answer_id = sqlite3_column_int64(q, 0),
          .review_id = sqlite3_column_int64(q, 1),
-         .question_id = (const char *) sqlite3_column_text(q, 2),
+         .question_id = (const char *)sqlite3_column_text(q, 2),
          .not_applicable = sqlite3_column_int(q, 3) != 0,
-         .na_reason = (const char *) sqlite3_column_text(q, 4),
-         .updated_at = (const char *) sqlite3_column_text(q, 5),
-         .updated_by = (const char *) sqlite3_column_text(q, 6),
+         .na_reason = (const char *)sqlite3_column_text(q, 4),
+         .updated_at = (const char *)sqlite3_column_text(q, 5),
+         .updated_by = (const char *)sqlite3_column_text(q, 6),
       };
       if (a.question_id) /* NOT NULL in the schema: NULL is a failed allocation */
          v->answer(&a, v->ctx);
@@ -206,7 +217,8 @@ static StoreStatus scanAnswers(Store *s, const AnswerScanVisitor *v) {
    return st;
 }
 
-static StoreStatus scanChoices(Store *s, const AnswerScanVisitor *v) {
+static StoreStatus scanChoices(Store *s, const AnswerScanVisitor *v)
+{
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st,
                                     "SELECT answer_id, choice_id, state FROM answer_choice"
@@ -216,8 +228,8 @@ static StoreStatus scanChoices(Store *s, const AnswerScanVisitor *v) {
       return st;
    bool row = true;
    while ((st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
-      const char *choice = (const char *) sqlite3_column_text(q, 1);
-      const char *state = (const char *) sqlite3_column_text(q, 2);
+      const char *choice = (const char *)sqlite3_column_text(q, 1);
+      const char *state = (const char *)sqlite3_column_text(q, 2);
       if (choice && state)
          v->choice(sqlite3_column_int64(q, 0), choice, strcmp(state, "selected") == 0, v->ctx);
    }
@@ -228,7 +240,8 @@ static StoreStatus scanChoices(Store *s, const AnswerScanVisitor *v) {
 /* Two scans of whole tables in table order (ORDER BY costs no sort here):
  * at a thousand reviews that is a third of what the same rows cost as
  * look-ups per review. */
-StoreStatus Store_scanAnswers(Store *s, const AnswerScanVisitor *v) {
+StoreStatus Store_scanAnswers(Store *s, const AnswerScanVisitor *v)
+{
    StoreStatus st = StoreSql_beginRead(s);
    if (st != STORE_OK)
       return st;
@@ -242,14 +255,16 @@ StoreStatus Store_scanAnswers(Store *s, const AnswerScanVisitor *v) {
 
 /* ---- writing ---- */
 
-static bool validIds(char *const *ids, size_t n) {
+static bool validIds(char *const *ids, size_t n)
+{
    for (size_t i = 0; i < n; i++)
       if (!Store_validName(ids[i]))
          return false;
    return true;
 }
 
-static StoreStatus validateAnswer(Store *s, const StoredAnswer *a, const char *user) {
+static StoreStatus validateAnswer(Store *s, const StoredAnswer *a, const char *user)
+{
    if (!a->question_id || !Store_validName(a->question_id))
       return StoreSql_error(s, STORE_INVALID, _("answer: invalid question id"));
    if (!validIds(a->selected, a->n_selected) || !validIds(a->na_choices, a->n_na_choices))
@@ -263,7 +278,8 @@ static StoreStatus validateAnswer(Store *s, const StoredAnswer *a, const char *u
    return STORE_OK;
 }
 
-static char *answerJson(const StoredAnswer *a, int64_t version) {
+static char *answerJson(const StoredAnswer *a, int64_t version)
+{
    json_t *o = json_object();
    bool ok = StoreJson_bool(o, "not_applicable", a->not_applicable) &&
              StoreJson_str(o, "na_reason", a->na_reason) &&
@@ -273,34 +289,38 @@ static char *answerJson(const StoredAnswer *a, int64_t version) {
    return StoreJson_finish(o, ok);
 }
 
-static StoreStatus requireReview(Store *s, int64_t review_id) {
+static StoreStatus requireReview(Store *s, int64_t review_id)
+{
    bool found = false;
    int64_t one;
-   StoreStatus st = StoreSql_int(s, &one, &found, "SELECT 1 FROM review WHERE id = ?", "i",
-                                 review_id);
+   StoreStatus st =
+      StoreSql_int(s, &one, &found, "SELECT 1 FROM review WHERE id = ?", "i", review_id);
    if (st == STORE_OK && !found)
-      st = StoreSql_error(s, STORE_NOT_FOUND, _("no review with id %lld"), (long long) review_id);
+      st = StoreSql_error(s, STORE_NOT_FOUND, _("no review with id %lld"), (long long)review_id);
    return st;
 }
 
-static StoreStatus stale(Store *s, const char *object, const char *by, const char *at) {
-   return StoreSql_error(s, STORE_STALE, _("%s was changed meanwhile by %s at %s"), object,
+static StoreStatus stale(Store *s, const char *object, const char *by, const char *at)
+{
+   return StoreSql_error(s, STORE_CONFLICT, _("%s was changed meanwhile by %s at %s"), object,
                          by ? by : "?", at ? at : "?");
 }
 
 static StoreStatus insertChoices(Store *s, int64_t answer_id, char *const *ids, size_t n,
-                                 const char *state, int first) {
+                                 const char *state, int first)
+{
    StoreStatus st = STORE_OK;
    for (size_t i = 0; i < n && st == STORE_OK; i++)
       st = StoreSql_run(s,
                         "INSERT INTO answer_choice (answer_id, choice_id, state, position)"
                         " VALUES (?, ?, ?, ?)",
-                        "ittd", answer_id, ids[i], state, first + (int) i);
+                        "ittd", answer_id, ids[i], state, first + (int)i);
    return st;
 }
 
 static StoreStatus writeRow(Store *s, int64_t review_id, const StoredAnswer *a, int64_t *row_id,
-                            int64_t version, const char *user) {
+                            int64_t version, const char *user)
+{
    char now[STORE_TIME_LEN];
    StoreTime_now(s, now);
    StoreStatus st;
@@ -315,25 +335,27 @@ static StoreStatus writeRow(Store *s, int64_t review_id, const StoredAnswer *a, 
       st = StoreSql_run(s,
                         "UPDATE answer SET not_applicable = ?, na_reason = ?, notes = ?,"
                         " version = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-                        "dttitti", a->not_applicable ? 1 : 0, a->na_reason, a->notes, version,
-                        now, user, *row_id);
+                        "dttitti", a->not_applicable ? 1 : 0, a->na_reason, a->notes, version, now,
+                        user, *row_id);
    if (st == STORE_OK)
       st = StoreSql_run(s, "DELETE FROM answer_choice WHERE answer_id = ?", "i", *row_id);
    if (st == STORE_OK)
       st = insertChoices(s, *row_id, a->selected, a->n_selected, "selected", 0);
    if (st == STORE_OK)
       st = insertChoices(s, *row_id, a->na_choices, a->n_na_choices, "not_applicable",
-                         (int) a->n_selected);
+                         (int)a->n_selected);
    if (st == STORE_EXISTS)
       st = StoreSql_error(s, STORE_INVALID, _("answer: a choice is listed twice"));
    return st;
 }
 
-static bool sameText(const char *a, const char *b) {
+static bool sameText(const char *a, const char *b)
+{
    return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
-static bool sameIds(char *const *a, size_t na, char *const *b, size_t nb) {
+static bool sameIds(char *const *a, size_t na, char *const *b, size_t nb)
+{
    if (na != nb)
       return false;
    for (size_t i = 0; i < na; i++)
@@ -345,15 +367,17 @@ static bool sameIds(char *const *a, size_t na, char *const *b, size_t nb) {
 /* Would writing a over cur store the same answer?  Choice lists compare in
  * order (their order is stored); NULL and "" notes both mean none.  A never
  * written cur (all zero) equals an empty answer. */
-static bool sameAnswer(const StoredAnswer *cur, const StoredAnswer *a) {
+static bool sameAnswer(const StoredAnswer *cur, const StoredAnswer *a)
+{
    return cur->not_applicable == a->not_applicable && sameText(cur->na_reason, a->na_reason) &&
           sameIds(cur->selected, cur->n_selected, a->selected, a->n_selected) &&
           sameIds(cur->na_choices, cur->n_na_choices, a->na_choices, a->n_na_choices) &&
           sameText(cur->notes, a->notes);
 }
 
-static StoreStatus putLocked(Store *s, int64_t review_id, const StoredAnswer *a,
-                             int64_t expected, const char *user, int64_t *new_version) {
+static StoreStatus putLocked(Store *s, int64_t review_id, const StoredAnswer *a, int64_t expected,
+                             const char *user, int64_t *new_version)
+{
    StoreStatus st = requireReview(s, review_id);
    if (st != STORE_OK)
       return st;
@@ -389,7 +413,8 @@ static StoreStatus putLocked(Store *s, int64_t review_id, const StoredAnswer *a,
 }
 
 StoreStatus Store_putAnswer(Store *s, int64_t review_id, const StoredAnswer *a,
-                            int64_t expected_version, const char *user, int64_t *new_version) {
+                            int64_t expected_version, const char *user, int64_t *new_version)
+{
    StoreStatus st = validateAnswer(s, a, user);
    if (st == STORE_OK)
       st = StoreSql_beginWrite(s);
@@ -406,25 +431,29 @@ StoreStatus Store_putAnswer(Store *s, int64_t review_id, const StoredAnswer *a,
 
 enum { CHOICE_OFF, CHOICE_ON, CHOICE_NA };
 
-static bool hasId(char *const *ids, size_t n, const char *id) {
+static bool hasId(char *const *ids, size_t n, const char *id)
+{
    for (size_t i = 0; i < n; i++)
       if (strcmp(ids[i], id) == 0)
          return true;
    return false;
 }
 
-static int choiceState(const StoredAnswer *a, const char *id) {
+static int choiceState(const StoredAnswer *a, const char *id)
+{
    if (hasId(a->selected, a->n_selected, id))
       return CHOICE_ON;
    return hasId(a->na_choices, a->n_na_choices, id) ? CHOICE_NA : CHOICE_OFF;
 }
 
-static bool isNone(const char *id) {
+static bool isNone(const char *id)
+{
    size_t n = strlen(id);
    return n >= 3 && strcmp(id + n - 3, "_no") == 0;
 }
 
-static void dropId(char **ids, size_t *n, const char *id) {
+static void dropId(char **ids, size_t *n, const char *id)
+{
    for (size_t i = 0; i < *n; i++)
       if (strcmp(ids[i], id) == 0) {
          free(ids[i]);
@@ -435,7 +464,8 @@ static void dropId(char **ids, size_t *n, const char *id) {
 }
 
 /* Sets one choice of r, keeping the order of the others. */
-static void setChoice(StoredAnswer *r, const char *id, int state) {
+static void setChoice(StoredAnswer *r, const char *id, int state)
+{
    dropId(r->selected, &r->n_selected, id);
    dropId(r->na_choices, &r->n_na_choices, id);
    if (state == CHOICE_ON)
@@ -444,7 +474,8 @@ static void setChoice(StoredAnswer *r, const char *id, int state) {
       pushId(&r->na_choices, &r->n_na_choices, id);
 }
 
-static void copyAnswer(StoredAnswer *dst, const StoredAnswer *src) {
+static void copyAnswer(StoredAnswer *dst, const StoredAnswer *src)
+{
    memset(dst, 0, sizeof *dst);
    dst->question_id = src->question_id ? xstrdup(src->question_id) : NULL;
    dst->not_applicable = src->not_applicable;
@@ -458,8 +489,8 @@ static void copyAnswer(StoredAnswer *dst, const StoredAnswer *src) {
 }
 
 /* Did someone select a choice (of the given kind) that base did not have? */
-static const char *freshSelection(const StoredAnswer *base, const StoredAnswer *cur,
-                                  bool none) {
+static const char *freshSelection(const StoredAnswer *base, const StoredAnswer *cur, bool none)
+{
    for (size_t i = 0; i < cur->n_selected; i++)
       if (isNone(cur->selected[i]) == none && choiceState(base, cur->selected[i]) != CHOICE_ON)
          return cur->selected[i];
@@ -476,7 +507,8 @@ typedef struct MergeRun {
 } MergeRun;
 
 /* One choice the writer changed (base state b, wanted w). */
-static StoreStatus mergeChoice(MergeRun *r, const char *id) {
+static StoreStatus mergeChoice(MergeRun *r, const char *id)
+{
    int b = choiceState(r->base, id), w = choiceState(r->want, id), k = choiceState(r->cur, id);
    if (b == w || k == w)
       return STORE_OK; /* no change, or the same change made already */
@@ -494,8 +526,9 @@ static StoreStatus mergeChoice(MergeRun *r, const char *id) {
 }
 
 /* Every choice named in base or want, each once. */
-static StoreStatus mergeChoices(MergeRun *r) {
-   const StoredAnswer *lists[2] = { r->base, r->want };
+static StoreStatus mergeChoices(MergeRun *r)
+{
+   const StoredAnswer *lists[2] = {r->base, r->want};
    StoreStatus st = STORE_OK;
    for (size_t l = 0; l < 2 && st == STORE_OK; l++)
       for (int k = 0; k < 2 && st == STORE_OK; k++) {
@@ -511,15 +544,18 @@ static StoreStatus mergeChoices(MergeRun *r) {
    return st;
 }
 
-static bool sameNa(const StoredAnswer *a, const StoredAnswer *b) {
+static bool sameNa(const StoredAnswer *a, const StoredAnswer *b)
+{
    return a->not_applicable == b->not_applicable && sameText(a->na_reason, b->na_reason);
 }
 
-static StoreStatus mergeNa(MergeRun *r) {
+static StoreStatus mergeNa(MergeRun *r)
+{
    if (sameNa(r->base, r->want) || sameNa(r->cur, r->want))
       return STORE_OK;
-   bool answered = r->want->not_applicable && !r->base->not_applicable &&
-                   (freshSelection(r->base, r->cur, false) || freshSelection(r->base, r->cur, true));
+   bool answered =
+      r->want->not_applicable && !r->base->not_applicable &&
+      (freshSelection(r->base, r->cur, false) || freshSelection(r->base, r->cur, true));
    if (!sameNa(r->cur, r->base) || answered) {
       const char *fresh = answered ? freshSelection(r->base, r->cur, false) : NULL;
       if (answered && !fresh)
@@ -533,12 +569,14 @@ static StoreStatus mergeNa(MergeRun *r) {
    return STORE_OK;
 }
 
-static void setNotes(StoredAnswer *res, const char *text) {
+static void setNotes(StoredAnswer *res, const char *text)
+{
    free(res->notes);
    res->notes = text && *text ? xstrdup(text) : NULL;
 }
 
-static StoreStatus mergeNotes(MergeRun *r) {
+static StoreStatus mergeNotes(MergeRun *r)
+{
    const char *b = r->base->notes, *w = r->want->notes, *k = r->cur->notes;
    if (sameText(b, w) || sameText(k, w))
       return STORE_OK;
@@ -570,7 +608,8 @@ static StoreStatus mergeNotes(MergeRun *r) {
 }
 
 /* Writes res over cur (row_id) when it differs, with its history row. */
-static StoreStatus mergeWrite(MergeRun *r, int64_t row_id, const char *extra) {
+static StoreStatus mergeWrite(MergeRun *r, int64_t row_id, const char *extra)
+{
    int64_t review_id = r->ctx.review_id;
    if (sameAnswer(r->cur, r->res)) {
       r->out->version = r->cur->version;
@@ -579,11 +618,12 @@ static StoreStatus mergeWrite(MergeRun *r, int64_t row_id, const char *extra) {
    int64_t version = r->cur->version + 1;
    char *before = r->cur->version ? answerJson(r->cur, r->cur->version) : NULL;
    char *after = StoreMerge_withExtra(answerJson(r->res, version), extra);
-   StoreStatus st = after ? writeRow(r->s, review_id, r->res, &row_id, version, r->user)
-                          : StoreSql_error(r->s, STORE_INVALID, _("answer: text is not valid UTF-8"));
+   StoreStatus st = after
+                       ? writeRow(r->s, review_id, r->res, &row_id, version, r->user)
+                       : StoreSql_error(r->s, STORE_INVALID, _("answer: text is not valid UTF-8"));
    if (st == STORE_OK)
-      st = StoreHist_append(r->s, review_id, r->user, "answer", r->want->question_id, before,
-                            after);
+      st =
+         StoreHist_append(r->s, review_id, r->user, "answer", r->want->question_id, before, after);
    if (st == STORE_OK) {
       r->out->version = version;
       r->out->wrote = true;
@@ -596,7 +636,8 @@ static StoreStatus mergeWrite(MergeRun *r, int64_t row_id, const char *extra) {
 
 static StoreStatus mergeLocked(Store *s, int64_t review_id, const StoredAnswer *base,
                                const StoredAnswer *want, const char *user, const char *extra,
-                               StoreMerge *out) {
+                               StoreMerge *out)
+{
    StoreStatus st = requireReview(s, review_id);
    if (st != STORE_OK)
       return st;
@@ -610,9 +651,14 @@ static StoreStatus mergeLocked(Store *s, int64_t review_id, const StoredAnswer *
       res.question_id = xstrdup(want->question_id);
    MergeRun r = {
       .s = s,
-      .ctx = { review_id, "answer", want->question_id, base->version, cur.updated_by,
-               cur.updated_at },
-      .base = base, .want = want, .cur = &cur, .res = &res, .out = out, .user = user,
+      .ctx = {review_id, "answer", want->question_id, base->version, cur.updated_by,
+              cur.updated_at},
+      .base = base,
+      .want = want,
+      .cur = &cur,
+      .res = &res,
+      .out = out,
+      .user = user,
    };
    out->others = cur.version != base->version;
    st = mergeChoices(&r);
@@ -629,7 +675,8 @@ static StoreStatus mergeLocked(Store *s, int64_t review_id, const StoredAnswer *
 
 StoreStatus Store_mergeAnswer(Store *s, int64_t review_id, const StoredAnswer *base,
                               const StoredAnswer *want, const char *user, const char *extra,
-                              StoreMerge *out) {
+                              StoreMerge *out)
+{
    memset(out, 0, sizeof *out);
    static const StoredAnswer empty;
    if (!base)
@@ -656,16 +703,19 @@ StoreStatus Store_mergeAnswer(Store *s, int64_t review_id, const StoredAnswer *b
 
 /* ---- an answer as the history recorded it ---- */
 
-static void idsFromJson(json_t *arr, char ***ids, size_t *n) {
+static void idsFromJson(json_t *arr, char ***ids, size_t *n)
+{
    size_t i;
    json_t *v;
-   json_array_foreach(arr, i, v) {
+   json_array_foreach(arr, i, v)
+   {
       if (json_is_string(v))
          pushId(ids, n, json_string_value(v));
    }
 }
 
-static void answerFromJson(json_t *o, const char *question_id, StoredAnswer *out) {
+static void answerFromJson(json_t *o, const char *question_id, StoredAnswer *out)
+{
    memset(out, 0, sizeof *out);
    out->question_id = xstrdup(question_id);
    out->not_applicable = json_is_true(json_object_get(o, "not_applicable"));
@@ -676,10 +726,11 @@ static void answerFromJson(json_t *o, const char *question_id, StoredAnswer *out
    const char *n = json_string_value(json_object_get(o, "notes"));
    out->notes = n ? xstrdup(n) : NULL;
    json_t *v = json_object_get(o, "version");
-   out->version = json_is_integer(v) ? (int64_t) json_integer_value(v) : 0;
+   out->version = json_is_integer(v) ? (int64_t)json_integer_value(v) : 0;
 }
 
-StoreStatus StoreAnswer_fromJson(const char *json, const char *question_id, StoredAnswer *out) {
+StoreStatus StoreAnswer_fromJson(const char *json, const char *question_id, StoredAnswer *out)
+{
    memset(out, 0, sizeof *out);
    json_t *o = json ? json_loads(json, 0, NULL) : NULL;
    if (json && !json_is_object(o)) {
@@ -691,8 +742,9 @@ StoreStatus StoreAnswer_fromJson(const char *json, const char *question_id, Stor
    return STORE_OK;
 }
 
-StoreStatus Store_answerAt(Store *s, int64_t review_id, const char *question_id,
-                           int64_t version, StoredAnswer *out) {
+StoreStatus Store_answerAt(Store *s, int64_t review_id, const char *question_id, int64_t version,
+                           StoredAnswer *out)
+{
    memset(out, 0, sizeof *out);
    if (version == 0) {
       out->question_id = xstrdup(question_id);
@@ -711,16 +763,17 @@ StoreStatus Store_answerAt(Store *s, int64_t review_id, const char *question_id,
    if (q) {
       st = StoreSql_step(s, q, &row);
       if (st == STORE_OK && row)
-         st = StoreAnswer_fromJson((const char *) sqlite3_column_text(q, 0), question_id, out);
+         st = StoreAnswer_fromJson((const char *)sqlite3_column_text(q, 0), question_id, out);
       else if (st == STORE_OK)
          st = StoreSql_error(s, STORE_NOT_FOUND, _("%s has no version %lld in the history"),
-                             question_id, (long long) version);
+                             question_id, (long long)version);
    }
    StoreSql_finalize(s, q);
    return StoreSql_end(s, st);
 }
 
-void StoredAnswer_free(StoredAnswer *a) {
+void StoredAnswer_free(StoredAnswer *a)
+{
    if (!a)
       return;
    free(a->question_id);
@@ -737,7 +790,8 @@ void StoredAnswer_free(StoredAnswer *a) {
    memset(a, 0, sizeof *a);
 }
 
-void StoredAnswer_freeArray(StoredAnswer *a, size_t n) {
+void StoredAnswer_freeArray(StoredAnswer *a, size_t n)
+{
    for (size_t i = 0; i < n; i++)
       StoredAnswer_free(&a[i]);
    free(a);

@@ -11,13 +11,15 @@
 #include "i18n.h"
 #include "store/store_internal.h"
 
-bool StoreJson_str(json_t *o, const char *key, const char *v) {
+bool StoreJson_str(json_t *o, const char *key, const char *v)
+{
    json_t *j = v ? json_string(v) : json_null();
    /* json_object_set_new() releases j even when it fails. */
    return j && json_object_set_new(o, key, j) == 0;
 }
 
-bool StoreJson_strs(json_t *o, const char *key, char *const *v, size_t n) {
+bool StoreJson_strs(json_t *o, const char *key, char *const *v, size_t n)
+{
    json_t *arr = json_array();
    bool ok = arr != NULL;
    for (size_t i = 0; ok && i < n; i++) {
@@ -31,17 +33,20 @@ bool StoreJson_strs(json_t *o, const char *key, char *const *v, size_t n) {
    return json_object_set_new(o, key, arr) == 0;
 }
 
-bool StoreJson_int(json_t *o, const char *key, int64_t v) {
-   json_t *j = json_integer((json_int_t) v);
+bool StoreJson_int(json_t *o, const char *key, int64_t v)
+{
+   json_t *j = json_integer((json_int_t)v);
    return j && json_object_set_new(o, key, j) == 0;
 }
 
-bool StoreJson_bool(json_t *o, const char *key, bool v) {
+bool StoreJson_bool(json_t *o, const char *key, bool v)
+{
    json_t *j = json_boolean(v);
    return j && json_object_set_new(o, key, j) == 0;
 }
 
-char *StoreJson_finish(json_t *o, bool ok) {
+char *StoreJson_finish(json_t *o, bool ok)
+{
    char *text = ok && o ? json_dumps(o, JSON_COMPACT) : NULL;
    json_decref(o);
    return text;
@@ -50,7 +55,8 @@ char *StoreJson_finish(json_t *o, bool ok) {
 /* The new row's id is max(id) + 1 (history rows are never deleted), so a gap
  * after the last id this connection knew means another connection wrote. */
 StoreStatus StoreHist_append(Store *s, int64_t review_id, const char *user, const char *kind,
-                             const char *object, const char *before, const char *after) {
+                             const char *object, const char *before, const char *after)
+{
    char now[STORE_TIME_LEN];
    StoreTime_now(s, now);
    StoreStatus st = StoreSql_run(s,
@@ -66,7 +72,8 @@ StoreStatus StoreHist_append(Store *s, int64_t review_id, const char *user, cons
    return STORE_OK;
 }
 
-StoreStatus Store_lastChange(Store *s, int64_t review_id, char **at, char **by) {
+StoreStatus Store_lastChange(Store *s, int64_t review_id, char **at, char **by)
+{
    *at = *by = NULL;
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st,
@@ -88,7 +95,8 @@ StoreStatus Store_lastChange(Store *s, int64_t review_id, char **at, char **by) 
 
 /* max(id) per review reads only the history_review index, in review order
  * (no sort); each review's row is then one look-up by id. */
-StoreStatus StoreHist_scanLast(Store *s, const AnswerScanVisitor *v) {
+StoreStatus StoreHist_scanLast(Store *s, const AnswerScanVisitor *v)
+{
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st,
                                     "SELECT h.review_id, h.at, h.user_name FROM"
@@ -100,8 +108,8 @@ StoreStatus StoreHist_scanLast(Store *s, const AnswerScanVisitor *v) {
       return st;
    bool row = true;
    while ((st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
-      const char *at = (const char *) sqlite3_column_text(q, 1);
-      const char *by = (const char *) sqlite3_column_text(q, 2);
+      const char *at = (const char *)sqlite3_column_text(q, 1);
+      const char *by = (const char *)sqlite3_column_text(q, 2);
       if (at && by) /* NOT NULL in the schema: NULL is a failed allocation */
          v->change(sqlite3_column_int64(q, 0), at, by, v->ctx);
    }
@@ -109,7 +117,8 @@ StoreStatus StoreHist_scanLast(Store *s, const AnswerScanVisitor *v) {
    return st;
 }
 
-static void readEntry(sqlite3_stmt *q, HistoryEntry *e) {
+static void readEntry(sqlite3_stmt *q, HistoryEntry *e)
+{
    e->id = sqlite3_column_int64(q, 0);
    e->at = StoreSql_colText(q, 1);
    e->user = StoreSql_colText(q, 2);
@@ -122,7 +131,8 @@ static void readEntry(sqlite3_stmt *q, HistoryEntry *e) {
 /* Reads up to limit rows of q into *out (grown as needed) and releases q;
  * on a failure nothing is kept. */
 static StoreStatus readEntries(Store *s, sqlite3_stmt *q, size_t limit, HistoryEntry **out,
-                               size_t *n) {
+                               size_t *n)
+{
    StoreStatus st = STORE_OK;
    size_t cap = 0;
    bool row = true;
@@ -139,37 +149,38 @@ static StoreStatus readEntries(Store *s, sqlite3_stmt *q, size_t limit, HistoryE
    return st;
 }
 
-StoreStatus Store_history(Store *s, int64_t review_id, const char *question_id,
-                          HistoryEntry **out, size_t *n) {
+StoreStatus Store_history(Store *s, int64_t review_id, const char *question_id, HistoryEntry **out,
+                          size_t *n)
+{
    *out = NULL;
    *n = 0;
    StoreStatus st;
-   sqlite3_stmt *q = StoreSql_query(
-      s,
-      &st,
-      "SELECT id, at, user_name, kind, object, before_json, after_json FROM history"
-      " WHERE review_id = ?1 AND (?2 IS NULL OR (kind IN ('answer', 'plan') AND"
-      " (object = ?2 OR substr(object, 1, length(?2) + 1) = ?2 || '/')))"
-      " ORDER BY id",
-      "it", review_id, question_id);
+   sqlite3_stmt *q =
+      StoreSql_query(s, &st,
+                     "SELECT id, at, user_name, kind, object, before_json, after_json FROM history"
+                     " WHERE review_id = ?1 AND (?2 IS NULL OR (kind IN ('answer', 'plan') AND"
+                     " (object = ?2 OR substr(object, 1, length(?2) + 1) = ?2 || '/')))"
+                     " ORDER BY id",
+                     "it", review_id, question_id);
    return q ? readEntries(s, q, SIZE_MAX, out, n) : st;
 }
 
-StoreStatus Store_historyRecent(Store *s, int64_t review_id, const char *question_id,
-                                size_t limit, HistoryEntry **out, size_t *n) {
+StoreStatus Store_historyRecent(Store *s, int64_t review_id, const char *question_id, size_t limit,
+                                HistoryEntry **out, size_t *n)
+{
    *out = NULL;
    *n = 0;
    StoreStatus st;
    /* The question's rows as two ranges of the history_review index (its
     * answer, then its plan items "Q/..."; '0' follows '/'), newest first,
     * so that only the rows shown are read. */
-   sqlite3_stmt *q = StoreSql_query(
-      s, &st,
-      "SELECT id, at, user_name, kind, object, before_json, after_json FROM history"
-      " WHERE review_id = ?1 AND kind IN ('answer', 'plan') AND"
-      " (object = ?2 OR (object > ?2 || '/' AND object < ?2 || '0'))"
-      " ORDER BY id DESC LIMIT ?3",
-      "iti", review_id, question_id, (int64_t) limit);
+   sqlite3_stmt *q =
+      StoreSql_query(s, &st,
+                     "SELECT id, at, user_name, kind, object, before_json, after_json FROM history"
+                     " WHERE review_id = ?1 AND kind IN ('answer', 'plan') AND"
+                     " (object = ?2 OR (object > ?2 || '/' AND object < ?2 || '0'))"
+                     " ORDER BY id DESC LIMIT ?3",
+                     "iti", review_id, question_id, (int64_t)limit);
    if (!q)
       return st;
    st = readEntries(s, q, limit, out, n);
@@ -181,7 +192,8 @@ StoreStatus Store_historyRecent(Store *s, int64_t review_id, const char *questio
    return st;
 }
 
-StoreStatus Store_historyEntry(Store *s, int64_t id, HistoryEntry *out, int64_t *review_id) {
+StoreStatus Store_historyEntry(Store *s, int64_t id, HistoryEntry *out, int64_t *review_id)
+{
    memset(out, 0, sizeof *out);
    *review_id = 0;
    StoreStatus st;
@@ -197,13 +209,13 @@ StoreStatus Store_historyEntry(Store *s, int64_t id, HistoryEntry *out, int64_t 
       readEntry(q, out);
       *review_id = sqlite3_column_int64(q, 7);
    } else if (st == STORE_OK)
-      st = StoreSql_error(s, STORE_NOT_FOUND, _("no change with history id %lld"),
-                          (long long) id);
+      st = StoreSql_error(s, STORE_NOT_FOUND, _("no change with history id %lld"), (long long)id);
    StoreSql_finalize(s, q);
    return st;
 }
 
-void HistoryEntry_free(HistoryEntry *e) {
+void HistoryEntry_free(HistoryEntry *e)
+{
    if (!e)
       return;
    free(e->at);
@@ -215,7 +227,8 @@ void HistoryEntry_free(HistoryEntry *e) {
    memset(e, 0, sizeof *e);
 }
 
-void HistoryEntry_freeArray(HistoryEntry *a, size_t n) {
+void HistoryEntry_freeArray(HistoryEntry *a, size_t n)
+{
    for (size_t i = 0; i < n; i++)
       HistoryEntry_free(&a[i]);
    free(a);

@@ -47,12 +47,12 @@ static bool oneOf(const char *v, const char *const *set)
    return false;
 }
 
-static const char *const reasons[] = { "OUT_OF_SCOPE", "BUSINESS_PRIORITIES",
-                                       "ARCHITECTURE_CONSTRAINTS", "OTHER", "NONE", NULL };
-static const char *const statuses[] = { "open", "in_progress", "done", "risk_accepted",
-                                        "wont_do", NULL };
-static const char *const kinds[] = { "workload", "answer", "plan", "milestone", NULL };
-static const char *const environments[] = { "production", "preproduction", NULL };
+static const char *const reasons[] = {
+   "OUT_OF_SCOPE", "BUSINESS_PRIORITIES", "ARCHITECTURE_CONSTRAINTS", "OTHER", "NONE", NULL};
+static const char *const statuses[] = {"open",          "in_progress", "done",
+                                       "risk_accepted", "wont_do",     NULL};
+static const char *const kinds[] = {"workload", "answer", "plan", "milestone", NULL};
+static const char *const environments[] = {"production", "preproduction", NULL};
 
 static int cmpStr(const void *a, const void *b)
 {
@@ -189,8 +189,8 @@ static StoreStatus checkRest(Store *s, const StoreImport *in)
 static StoreStatus putLens(Store *s, const StoreLens *l, int64_t *id)
 {
    bool found = false;
-   StoreStatus st = StoreSql_int(s, id, &found, "SELECT id FROM lens WHERE sha256 = ?", "t",
-                                 l->sha256);
+   StoreStatus st =
+      StoreSql_int(s, id, &found, "SELECT id FROM lens WHERE sha256 = ?", "t", l->sha256);
    if (st != STORE_OK || found)
       return st;
    char now[STORE_TIME_LEN];
@@ -211,11 +211,10 @@ static StoreStatus putWorkload(Store *s, const StoreImport *in, int64_t lens_id,
       s,
       "INSERT INTO workload (name, description, environment, owner, created_at, created_by,"
       " updated_at, updated_by, archived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      "ttttttttd", w->name, w->description, w->environment, w->owner, w->created_at,
-      in->created_by, w->updated_at, w->updated_by, w->archived ? 1 : 0);
+      "ttttttttd", w->name, w->description, w->environment, w->owner, w->created_at, in->created_by,
+      w->updated_at, w->updated_by, w->archived ? 1 : 0);
    if (st == STORE_EXISTS)
-      return StoreSql_error(s, STORE_EXISTS, _("a workload named \"%s\" already exists"),
-                            w->name);
+      return StoreSql_error(s, STORE_EXISTS, _("a workload named \"%s\" already exists"), w->name);
    if (st != STORE_OK)
       return st;
    *wid = sqlite3_last_insert_rowid(s->db);
@@ -249,8 +248,8 @@ static StoreStatus putAnswers(Store *s, const StoreImport *in, int64_t rid)
       st = StoreSql_run(s,
                         "INSERT INTO answer (review_id, question_id, not_applicable, na_reason,"
                         " notes, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        "itdttitt", rid, a->question_id, a->not_applicable ? 1 : 0,
-                        a->na_reason, a->notes, a->version, a->updated_at, a->updated_by);
+                        "itdttitt", rid, a->question_id, a->not_applicable ? 1 : 0, a->na_reason,
+                        a->notes, a->version, a->updated_at, a->updated_by);
       int64_t aid = sqlite3_last_insert_rowid(s->db);
       if (st == STORE_OK)
          st = putChoices(s, aid, a->selected, a->n_selected, "selected", 0);

@@ -26,30 +26,30 @@
 #define STORE_STMT_CACHE 160
 
 typedef struct {
-   char *sql;         /* the text (owned), the key */
+   char *sql; /* the text (owned), the key */
    unsigned hash;
-   sqlite3_stmt *st;  /* owned; reset while idle */
-   bool busy;         /* handed out and not yet released */
+   sqlite3_stmt *st; /* owned; reset while idle */
+   bool busy;        /* handed out and not yet released */
 } StoreStmt;
 
 struct Store {
    sqlite3 *db;
    char *path;
-   char *err;      /* last error message, "" when none yet */
+   char *err; /* last error message, "" when none yet */
    bool readonly;
    int schema_version;
-   char now[STORE_TIME_LEN]; /* clock override, "" for the real clock */
+   char now[STORE_TIME_LEN];   /* clock override, "" for the real clock */
    sqlite3_stmt *data_version; /* kept prepared: polled on every input tick */
    int64_t last_data_version;
-   int64_t seen_history; /* highest history id this connection knows of */
-   bool pending_change;  /* another connection's history row seen during our write */
-   int64_t tx_seen;      /* seen_history as the open write transaction will leave it */
-   bool tx_other;        /* that transaction found rows it did not write */
-   bool tx_write;        /* the open transaction is a write (StoreSql_beginWrite) */
+   int64_t seen_history;        /* highest history id this connection knows of */
+   bool pending_change;         /* another connection's history row seen during our write */
+   int64_t tx_seen;             /* seen_history as the open write transaction will leave it */
+   bool tx_other;               /* that transaction found rows it did not write */
+   bool tx_write;               /* the open transaction is a write (StoreSql_beginWrite) */
    struct timespec last_commit; /* CLOCK_MONOTONIC of this connection's last
                                    committed write; zero before the first */
-   bool snapshot;  /* inside Store_readBegin/Store_readEnd */
-   int read_nest;  /* StoreSql_beginRead calls open inside that snapshot */
+   bool snapshot;               /* inside Store_readBegin/Store_readEnd */
+   int read_nest;               /* StoreSql_beginRead calls open inside that snapshot */
    StoreStmt cache[STORE_STMT_CACHE];
    size_t n_cached;
    size_t next_evict;
@@ -85,8 +85,8 @@ void StoreSql_dropCache(Store *s);
 /* Runs SQL text with no parameters (several statements allowed). */
 StoreStatus StoreSql_exec(Store *s, const char *sql);
 /* First column of a one-row query as an integer (*out untouched when no row). */
-StoreStatus StoreSql_int(Store *s, int64_t *out, bool *found, const char *sql,
-                         const char *types, ...);
+StoreStatus StoreSql_int(Store *s, int64_t *out, bool *found, const char *sql, const char *types,
+                         ...);
 
 /* Copies of a column: NULL stays NULL. */
 char *StoreSql_colText(sqlite3_stmt *st, int col);
@@ -164,8 +164,8 @@ typedef struct StoreMergeCtx {
 
 /* Records a clash on what (shown) whose other change is found by part:
  * a choice id, "not_applicable", "notes" (answers) or a field (plan). */
-StoreStatus StoreMerge_clash(Store *s, const StoreMergeCtx *c, StoreMerge *m,
-                             StoreClashKind kind, const char *what, const char *part);
+StoreStatus StoreMerge_clash(Store *s, const StoreMergeCtx *c, StoreMerge *m, StoreClashKind kind,
+                             const char *what, const char *part);
 /* Who made the newest change to part since the base (allocated). */
 StoreStatus StoreMerge_who(Store *s, const StoreMergeCtx *c, const char *part, char **by,
                            char **at);

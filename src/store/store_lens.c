@@ -12,7 +12,8 @@
 #include "store/store_internal.h"
 
 /* 64 lowercase hex digits, as sha256sum prints them. */
-static bool validSha256(const char *h) {
+static bool validSha256(const char *h)
+{
    if (!h || strlen(h) != 64)
       return false;
    for (size_t i = 0; i < 64; i++)
@@ -22,10 +23,11 @@ static bool validSha256(const char *h) {
 }
 
 static StoreStatus insertLens(Store *s, const char *key, const char *version, const char *name,
-                              const char *sha256, const char *text, size_t len, int64_t *id) {
+                              const char *sha256, const char *text, size_t len, int64_t *id)
+{
    bool found = false;
-   StoreStatus st = StoreSql_int(s, id, &found, "SELECT id FROM lens WHERE sha256 = ?", "t",
-                                 sha256);
+   StoreStatus st =
+      StoreSql_int(s, id, &found, "SELECT id FROM lens WHERE sha256 = ?", "t", sha256);
    if (st != STORE_OK || found)
       return st;
    char now[STORE_TIME_LEN];
@@ -40,7 +42,8 @@ static StoreStatus insertLens(Store *s, const char *key, const char *version, co
 }
 
 StoreStatus Store_putLens(Store *s, const char *key, const char *version, const char *name,
-                          const char *sha256, const char *text, size_t len, int64_t *id) {
+                          const char *sha256, const char *text, size_t len, int64_t *id)
+{
    if (!Store_validName(key) || !Store_validText(version) || !Store_validText(name))
       return StoreSql_error(s, STORE_INVALID, _("lens: invalid key, version or name"));
    if (!validSha256(sha256))
@@ -54,17 +57,19 @@ StoreStatus Store_putLens(Store *s, const char *key, const char *version, const 
    return StoreSql_end(s, insertLens(s, key, version, name, sha256, text, len, id));
 }
 
-static void readLens(sqlite3_stmt *q, StoreLens *l, bool with_text) {
+static void readLens(sqlite3_stmt *q, StoreLens *l, bool with_text)
+{
    l->id = sqlite3_column_int64(q, 0);
    l->key = StoreSql_colText(q, 1);
    l->version = StoreSql_colText(q, 2);
    l->name = StoreSql_colText(q, 3);
    l->sha256 = StoreSql_colText(q, 4);
    l->text = with_text ? StoreSql_colText(q, 5) : NULL;
-   l->text_len = with_text ? (size_t) sqlite3_column_bytes(q, 5) : 0;
+   l->text_len = with_text ? (size_t)sqlite3_column_bytes(q, 5) : 0;
 }
 
-StoreStatus Store_getLens(Store *s, int64_t id, StoreLens *out) {
+StoreStatus Store_getLens(Store *s, int64_t id, StoreLens *out)
+{
    memset(out, 0, sizeof *out);
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(
@@ -76,12 +81,13 @@ StoreStatus Store_getLens(Store *s, int64_t id, StoreLens *out) {
    if (st == STORE_OK && row)
       readLens(q, out, true);
    else if (st == STORE_OK)
-      st = StoreSql_error(s, STORE_NOT_FOUND, _("no lens with id %lld"), (long long) id);
+      st = StoreSql_error(s, STORE_NOT_FOUND, _("no lens with id %lld"), (long long)id);
    StoreSql_finalize(s, q);
    return st;
 }
 
-StoreStatus Store_listLenses(Store *s, StoreLens **out, size_t *n) {
+StoreStatus Store_listLenses(Store *s, StoreLens **out, size_t *n)
+{
    *out = NULL;
    *n = 0;
    StoreStatus st;
@@ -104,7 +110,8 @@ StoreStatus Store_listLenses(Store *s, StoreLens **out, size_t *n) {
    return st;
 }
 
-void StoreLens_free(StoreLens *l) {
+void StoreLens_free(StoreLens *l)
+{
    if (!l)
       return;
    free(l->key);
@@ -115,7 +122,8 @@ void StoreLens_free(StoreLens *l) {
    memset(l, 0, sizeof *l);
 }
 
-void StoreLens_freeArray(StoreLens *a, size_t n) {
+void StoreLens_freeArray(StoreLens *a, size_t n)
+{
    for (size_t i = 0; i < n; i++)
       StoreLens_free(&a[i]);
    free(a);

@@ -13,7 +13,8 @@
 #include "i18n.h"
 #include "store/store_internal.h"
 
-void StoreMerge_free(StoreMerge *m) {
+void StoreMerge_free(StoreMerge *m)
+{
    if (!m)
       return;
    for (size_t i = 0; i < m->n_clashes; i++) {
@@ -32,10 +33,12 @@ void StoreMerge_free(StoreMerge *m) {
 
 /* ---- who changed a part ---- */
 
-static bool inArray(json_t *arr, const char *id) {
+static bool inArray(json_t *arr, const char *id)
+{
    size_t i;
    json_t *v;
-   json_array_foreach(arr, i, v) {
+   json_array_foreach(arr, i, v)
+   {
       if (json_is_string(v) && strcmp(json_string_value(v), id) == 0)
          return true;
    }
@@ -45,7 +48,8 @@ static bool inArray(json_t *arr, const char *id) {
 /* One part of a history state as text, so that two states compare with
  * strcmp: a choice's state, N/A with its reason, the notes, a plan field.
  * o may be NULL (no state: nothing written yet).  Allocated. */
-static char *partOf(json_t *o, const char *kind, const char *part) {
+static char *partOf(json_t *o, const char *kind, const char *part)
+{
    if (!json_is_object(o))
       return xstrdup("");
    if (strcmp(kind, "plan") == 0) {
@@ -69,13 +73,14 @@ static char *partOf(json_t *o, const char *kind, const char *part) {
 }
 
 /* Does this history row change the part? */
-static bool rowChanges(sqlite3_stmt *q, const char *kind, const char *part, int64_t *version) {
-   json_t *before = json_loads((const char *) sqlite3_column_text(q, 2) ?: "null",
-                               JSON_DECODE_ANY, NULL);
-   json_t *after = json_loads((const char *) sqlite3_column_text(q, 3) ?: "null",
-                              JSON_DECODE_ANY, NULL);
+static bool rowChanges(sqlite3_stmt *q, const char *kind, const char *part, int64_t *version)
+{
+   json_t *before =
+      json_loads((const char *)sqlite3_column_text(q, 2) ?: "null", JSON_DECODE_ANY, NULL);
+   json_t *after =
+      json_loads((const char *)sqlite3_column_text(q, 3) ?: "null", JSON_DECODE_ANY, NULL);
    json_t *v = json_object_get(after, "version");
-   *version = json_is_integer(v) ? (int64_t) json_integer_value(v) : 0;
+   *version = json_is_integer(v) ? (int64_t)json_integer_value(v) : 0;
    char *a = partOf(before, kind, part), *b = partOf(after, kind, part);
    bool changed = strcmp(a, b) != 0;
    free(a);
@@ -87,8 +92,8 @@ static bool rowChanges(sqlite3_stmt *q, const char *kind, const char *part, int6
 
 /* The newest history row of the object after base_version that changed the
  * part: its user and time (allocated), or the fallback. */
-static StoreStatus blame(Store *s, const StoreMergeCtx *c, const char *part, char **by,
-                         char **at) {
+static StoreStatus blame(Store *s, const StoreMergeCtx *c, const char *part, char **by, char **at)
+{
    *by = *at = NULL;
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st,
@@ -119,8 +124,8 @@ static StoreStatus blame(Store *s, const StoreMergeCtx *c, const char *part, cha
    return st;
 }
 
-StoreStatus StoreMerge_who(Store *s, const StoreMergeCtx *c, const char *part, char **by,
-                           char **at) {
+StoreStatus StoreMerge_who(Store *s, const StoreMergeCtx *c, const char *part, char **by, char **at)
+{
    StoreStatus st = blame(s, c, part, by, at);
    if (st != STORE_OK) {
       free(*by);
@@ -130,8 +135,9 @@ StoreStatus StoreMerge_who(Store *s, const StoreMergeCtx *c, const char *part, c
    return st;
 }
 
-StoreStatus StoreMerge_clash(Store *s, const StoreMergeCtx *c, StoreMerge *m,
-                             StoreClashKind kind, const char *what, const char *part) {
+StoreStatus StoreMerge_clash(Store *s, const StoreMergeCtx *c, StoreMerge *m, StoreClashKind kind,
+                             const char *what, const char *part)
+{
    char *by, *at;
    StoreStatus st = blame(s, c, part, &by, &at);
    if (st != STORE_OK) {
@@ -140,38 +146,40 @@ StoreStatus StoreMerge_clash(Store *s, const StoreMergeCtx *c, StoreMerge *m,
       return st;
    }
    m->clashes = xrealloc(m->clashes, (m->n_clashes + 1) * sizeof *m->clashes);
-   m->clashes[m->n_clashes++] = (StoreClash){ kind, xstrdup(what), by, at };
+   m->clashes[m->n_clashes++] = (StoreClash){kind, xstrdup(what), by, at};
    return STORE_OK;
 }
 
-static bool endsWithNo(const char *id) {
+static bool endsWithNo(const char *id)
+{
    size_t n = strlen(id);
    return n >= 3 && strcmp(id + n - 3, "_no") == 0;
 }
 
-static char *clashText(const StoreClash *c) {
+static char *clashText(const StoreClash *c)
+{
    switch (c->kind) {
    case STORE_CLASH_CHOICE:
       return xasprintf(_("choice %s: %s changed it at %s"), c->what, c->by, c->at);
    case STORE_CLASH_NONE:
       if (endsWithNo(c->what))
-         return xasprintf(_("\"None of these\" (%s): %s selected a practice at %s"), c->what,
-                          c->by, c->at);
+         return xasprintf(_("\"None of these\" (%s): %s selected a practice at %s"), c->what, c->by,
+                          c->at);
       return xasprintf(_("choice %s: %s chose \"None of these\" at %s"), c->what, c->by, c->at);
    case STORE_CLASH_NA:
       if (strcmp(c->what, "not_applicable") == 0)
          return xasprintf(_("not applicable: %s answered or changed it at %s"), c->by, c->at);
-      return xasprintf(_("choice %s: %s marked the question not applicable at %s"), c->what,
-                       c->by, c->at);
+      return xasprintf(_("choice %s: %s marked the question not applicable at %s"), c->what, c->by,
+                       c->at);
    case STORE_CLASH_NOTES:
       return xasprintf(_("notes: %s edited the same lines at %s"), c->by, c->at);
-   case STORE_CLASH_FIELD:
-      break;
+   case STORE_CLASH_FIELD: break;
    }
    return xasprintf(_("%s: %s set it otherwise at %s"), c->what, c->by, c->at);
 }
 
-void StoreMerge_finishMessage(StoreMerge *m) {
+void StoreMerge_finishMessage(StoreMerge *m)
+{
    if (m->n_clashes == 0)
       return;
    size_t cap = 1;
@@ -191,7 +199,8 @@ void StoreMerge_finishMessage(StoreMerge *m) {
 
 /* ---- the after state with the caller's extra members ---- */
 
-char *StoreMerge_withExtra(char *after, const char *extra) {
+char *StoreMerge_withExtra(char *after, const char *extra)
+{
    if (!after || !extra)
       return after;
    json_t *o = json_loads(after, 0, NULL), *x = json_loads(extra, 0, NULL);
@@ -208,17 +217,18 @@ char *StoreMerge_withExtra(char *after, const char *extra) {
 
 /* ---- three-way text merge ---- */
 
-static void input(git_merge_file_input *in, const char *text, const char *label) {
+static void input(git_merge_file_input *in, const char *text, const char *label)
+{
    /* Return codes: only a wrong version number fails, and ours is the header's. */
-   (void) git_merge_file_input_init(in, GIT_MERGE_FILE_INPUT_VERSION);
+   (void)git_merge_file_input_init(in, GIT_MERGE_FILE_INPUT_VERSION);
    in->ptr = text ? text : "";
    in->size = strlen(in->ptr);
    in->path = label;
 }
 
 StoreStatus StoreMerge_text(Store *s, const char *base, const char *ours, const char *theirs,
-                            const char *our_label, const char *their_label, char **out,
-                            bool *clean) {
+                            const char *our_label, const char *their_label, char **out, bool *clean)
+{
    *out = NULL;
    *clean = false;
    int rc = git_libgit2_init();
@@ -263,12 +273,13 @@ StoreStatus StoreMerge_text(Store *s, const char *base, const char *ours, const 
 
 /* A plan state of the history into t (strings allocated); NULL json: the
  * untracked item. */
-static bool planFromJson(const char *json, const char *object, PlanTracking *t) {
+static bool planFromJson(const char *json, const char *object, PlanTracking *t)
+{
    memset(t, 0, sizeof *t);
    const char *slash = strchr(object, '/');
    if (!slash)
       return false;
-   t->question_id = xstrndup(object, (size_t) (slash - object));
+   t->question_id = xstrndup(object, (size_t)(slash - object));
    t->choice_id = xstrdup(slash + 1);
    if (!json)
       return true;
@@ -277,35 +288,37 @@ static bool planFromJson(const char *json, const char *object, PlanTracking *t) 
       json_decref(o);
       return false;
    }
-   const char *keys[] = { "status", "owner", "due", "note" };
-   char **slots[] = { &t->status, &t->owner, &t->due, &t->note };
+   const char *keys[] = {"status", "owner", "due", "note"};
+   char **slots[] = {&t->status, &t->owner, &t->due, &t->note};
    for (size_t i = 0; i < 4; i++) {
       const char *v = json_string_value(json_object_get(o, keys[i]));
       *slots[i] = v ? xstrdup(v) : NULL;
    }
    json_t *p = json_object_get(o, "priority");
-   t->priority = json_is_integer(p) ? (int) json_integer_value(p) : 0;
+   t->priority = json_is_integer(p) ? (int)json_integer_value(p) : 0;
    json_t *v = json_object_get(o, "version");
-   t->version = json_is_integer(v) ? (int64_t) json_integer_value(v) : 0;
+   t->version = json_is_integer(v) ? (int64_t)json_integer_value(v) : 0;
    json_decref(o);
    return true;
 }
 
-static StoreStatus revertPlan(Store *s, int64_t review_id, const HistoryEntry *e,
-                              const char *extra, const char *user, StoreMerge *out) {
+static StoreStatus revertPlan(Store *s, int64_t review_id, const HistoryEntry *e, const char *extra,
+                              const char *user, StoreMerge *out)
+{
    PlanTracking before, after;
-   bool ok = planFromJson(e->before, e->object, &before) &&
-             planFromJson(e->after, e->object, &after);
-   StoreStatus st = ok ? Store_mergePlanTracking(s, review_id, &after, &before, user, extra, out)
-                       : StoreSql_error(s, STORE_INVALID, _("history id %lld is damaged"),
-                                        (long long) e->id);
+   bool ok =
+      planFromJson(e->before, e->object, &before) && planFromJson(e->after, e->object, &after);
+   StoreStatus st =
+      ok ? Store_mergePlanTracking(s, review_id, &after, &before, user, extra, out)
+         : StoreSql_error(s, STORE_INVALID, _("history id %lld is damaged"), (long long)e->id);
    PlanTracking_free(&before);
    PlanTracking_free(&after);
    return st;
 }
 
 static StoreStatus revertAnswer(Store *s, int64_t review_id, const HistoryEntry *e,
-                                const char *extra, const char *user, StoreMerge *out) {
+                                const char *extra, const char *user, StoreMerge *out)
+{
    StoredAnswer before, after;
    StoreStatus st = StoreAnswer_fromJson(e->before, e->object, &before);
    if (st == STORE_OK)
@@ -315,16 +328,17 @@ static StoreStatus revertAnswer(Store *s, int64_t review_id, const HistoryEntry 
    if (st == STORE_OK)
       st = Store_mergeAnswer(s, review_id, &after, &before, user, extra, out);
    else
-      st = StoreSql_error(s, STORE_INVALID, _("history id %lld is damaged"), (long long) e->id);
+      st = StoreSql_error(s, STORE_INVALID, _("history id %lld is damaged"), (long long)e->id);
    StoredAnswer_free(&before);
    StoredAnswer_free(&after);
    return st;
 }
 
 StoreStatus Store_revert(Store *s, int64_t review_id, const HistoryEntry *e, const char *mark,
-                         const char *user, StoreMerge *out) {
+                         const char *user, StoreMerge *out)
+{
    memset(out, 0, sizeof *out);
-   char *extra = xasprintf("{\"%s\": %lld}", mark, (long long) e->id);
+   char *extra = xasprintf("{\"%s\": %lld}", mark, (long long)e->id);
    StoreStatus st;
    if (strcmp(e->kind, "answer") == 0)
       st = revertAnswer(s, review_id, e, extra, user, out);
@@ -334,7 +348,7 @@ StoreStatus Store_revert(Store *s, int64_t review_id, const HistoryEntry *e, con
       st = StoreSql_error(s, STORE_INVALID,
                           _("history id %lld is a %s change: only answer and plan changes "
                             "can be reverted"),
-                          (long long) e->id, e->kind);
+                          (long long)e->id, e->kind);
    free(extra);
    return st;
 }

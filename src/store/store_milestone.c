@@ -13,14 +13,14 @@
 #include "store/store_internal.h"
 
 StoreStatus StoreMilestone_insert(Store *s, int64_t review_id, const char *name,
-                                  const char *snapshot, const char *user, int64_t *id) {
+                                  const char *snapshot, const char *user, int64_t *id)
+{
    bool found = false;
    int64_t other;
-   StoreStatus st = StoreSql_int(s, &other, &found, "SELECT 1 FROM review WHERE id = ?", "i",
-                                 review_id);
+   StoreStatus st =
+      StoreSql_int(s, &other, &found, "SELECT 1 FROM review WHERE id = ?", "i", review_id);
    if (st == STORE_OK && !found)
-      return StoreSql_error(s, STORE_NOT_FOUND, _("no review with id %lld"),
-                            (long long)review_id);
+      return StoreSql_error(s, STORE_NOT_FOUND, _("no review with id %lld"), (long long)review_id);
    if (st == STORE_OK)
       st = StoreSql_int(s, &other, &found,
                         "SELECT id FROM milestone WHERE review_id = ? AND name = ?", "it",
@@ -48,8 +48,9 @@ StoreStatus StoreMilestone_insert(Store *s, int64_t review_id, const char *name,
    return st;
 }
 
-StoreStatus Store_addMilestone(Store *s, int64_t review_id, const char *name,
-                               const char *snapshot, const char *user, int64_t *id) {
+StoreStatus Store_addMilestone(Store *s, int64_t review_id, const char *name, const char *snapshot,
+                               const char *user, int64_t *id)
+{
    if (!Store_validName(name) || name[strspn(name, " ")] == '\0')
       return StoreSql_error(s, STORE_INVALID, _("milestone: invalid name"));
    if (!snapshot || !*snapshot || !Store_validText(snapshot))
@@ -63,7 +64,8 @@ StoreStatus Store_addMilestone(Store *s, int64_t review_id, const char *name,
 }
 
 /* Columns: id, name, created_at, created_by, snapshot (or NULL). */
-static void readMilestone(sqlite3_stmt *q, Milestone *m) {
+static void readMilestone(sqlite3_stmt *q, Milestone *m)
+{
    m->id = sqlite3_column_int64(q, 0);
    m->name = StoreSql_colText(q, 1);
    m->created_at = StoreSql_colText(q, 2);
@@ -74,7 +76,8 @@ static void readMilestone(sqlite3_stmt *q, Milestone *m) {
 /* The review's milestones, oldest first; sql selects the five columns of
  * readMilestone() with the review as ?1 and with as ?2. */
 static StoreStatus listMilestones(Store *s, const char *sql, int64_t review_id, int with,
-                                  Milestone **out, size_t *n) {
+                                  Milestone **out, size_t *n)
+{
    *out = NULL;
    *n = 0;
    StoreStatus st;
@@ -96,8 +99,9 @@ static StoreStatus listMilestones(Store *s, const char *sql, int64_t review_id, 
    return st;
 }
 
-StoreStatus Store_listMilestones(Store *s, int64_t review_id, bool with_snapshots,
-                                 Milestone **out, size_t *n) {
+StoreStatus Store_listMilestones(Store *s, int64_t review_id, bool with_snapshots, Milestone **out,
+                                 size_t *n)
+{
    return listMilestones(s,
                          "SELECT id, name, created_at, created_by, CASE WHEN ?2 THEN snapshot END"
                          " FROM milestone WHERE review_id = ?1 ORDER BY id",
@@ -107,14 +111,17 @@ StoreStatus Store_listMilestones(Store *s, int64_t review_id, bool with_snapshot
 /* SQLite's JSON parser reads the 30-40 KB of a snapshot about fifteen times
  * faster than parsing it into a Snapshot: a trend of twenty milestones on
  * the dashboard costs 2 ms instead of 40 (doc/PERFORMANCE.md). */
-StoreStatus Store_listMilestoneTotals(Store *s, int64_t review_id, Milestone **out, size_t *n) {
-   return listMilestones(s,
-                         "SELECT id, name, created_at, created_by, json_extract(snapshot, '$.total')"
-                         " FROM milestone WHERE review_id = ?1 AND ?2 ORDER BY id",
-                         review_id, 1, out, n);
+StoreStatus Store_listMilestoneTotals(Store *s, int64_t review_id, Milestone **out, size_t *n)
+{
+   return listMilestones(
+      s,
+      "SELECT id, name, created_at, created_by, json_extract(snapshot, '$.total')"
+      " FROM milestone WHERE review_id = ?1 AND ?2 ORDER BY id",
+      review_id, 1, out, n);
 }
 
-StoreStatus Store_getMilestone(Store *s, int64_t review_id, const char *name, Milestone *out) {
+StoreStatus Store_getMilestone(Store *s, int64_t review_id, const char *name, Milestone *out)
+{
    memset(out, 0, sizeof *out);
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st,
@@ -133,7 +140,8 @@ StoreStatus Store_getMilestone(Store *s, int64_t review_id, const char *name, Mi
    return st;
 }
 
-void Milestone_free(Milestone *m) {
+void Milestone_free(Milestone *m)
+{
    if (!m)
       return;
    free(m->name);
@@ -143,7 +151,8 @@ void Milestone_free(Milestone *m) {
    memset(m, 0, sizeof *m);
 }
 
-void Milestone_freeArray(Milestone *a, size_t n) {
+void Milestone_freeArray(Milestone *a, size_t n)
+{
    for (size_t i = 0; i < n; i++)
       Milestone_free(&a[i]);
    free(a);

@@ -15,7 +15,8 @@ static const char *const planStatuses[] = {
    "open", "in_progress", "done", "risk_accepted", "wont_do",
 };
 
-static bool validStatus(const char *status) {
+static bool validStatus(const char *status)
+{
    for (size_t i = 0; i < sizeof planStatuses / sizeof planStatuses[0]; i++)
       if (strcmp(status, planStatuses[i]) == 0)
          return true;
@@ -24,11 +25,12 @@ static bool validStatus(const char *status) {
 
 /* Columns: id, question_id, choice_id, status, owner, due, priority, note,
  * version, updated_at, updated_by. */
-#define PLAN_SELECT                                                                             \
-   "SELECT id, question_id, choice_id, status, owner, due, priority, note, version,"          \
+#define PLAN_SELECT                                                                  \
+   "SELECT id, question_id, choice_id, status, owner, due, priority, note, version," \
    " updated_at, updated_by FROM plan_item"
 
-static void readPlan(sqlite3_stmt *q, PlanTracking *t) {
+static void readPlan(sqlite3_stmt *q, PlanTracking *t)
+{
    t->question_id = StoreSql_colText(q, 1);
    t->choice_id = StoreSql_colText(q, 2);
    t->status = StoreSql_colText(q, 3);
@@ -41,7 +43,8 @@ static void readPlan(sqlite3_stmt *q, PlanTracking *t) {
    t->updated_by = StoreSql_colText(q, 10);
 }
 
-StoreStatus Store_getPlanTracking(Store *s, int64_t review_id, PlanTracking **out, size_t *n) {
+StoreStatus Store_getPlanTracking(Store *s, int64_t review_id, PlanTracking **out, size_t *n)
+{
    *out = NULL;
    *n = 0;
    StoreStatus st;
@@ -64,7 +67,8 @@ StoreStatus Store_getPlanTracking(Store *s, int64_t review_id, PlanTracking **ou
    return st;
 }
 
-static StoreStatus validatePlan(Store *s, const PlanTracking *t, const char *user) {
+static StoreStatus validatePlan(Store *s, const PlanTracking *t, const char *user)
+{
    if (!Store_validName(t->question_id) || !Store_validName(t->choice_id))
       return StoreSql_error(s, STORE_INVALID, _("plan: invalid question or choice id"));
    if (t->status && !validStatus(t->status))
@@ -74,8 +78,7 @@ static StoreStatus validatePlan(Store *s, const PlanTracking *t, const char *use
                             t->status);
    if (t->due && !StoreTime_validDate(t->due))
       return StoreSql_error(s, STORE_INVALID,
-                            _("plan: invalid due date \"%s\" (a real date as YYYY-MM-DD)"),
-                            t->due);
+                            _("plan: invalid due date \"%s\" (a real date as YYYY-MM-DD)"), t->due);
    if (t->priority < 0)
       return StoreSql_error(s, STORE_INVALID, _("plan: invalid priority %d"), t->priority);
    if (!Store_validText(t->owner) || !Store_validText(t->note))
@@ -85,7 +88,8 @@ static StoreStatus validatePlan(Store *s, const PlanTracking *t, const char *use
    return STORE_OK;
 }
 
-static char *planJson(const PlanTracking *t, const char *status, int64_t version) {
+static char *planJson(const PlanTracking *t, const char *status, int64_t version)
+{
    json_t *o = json_object();
    bool ok = StoreJson_str(o, "status", status) && StoreJson_str(o, "owner", t->owner) &&
              StoreJson_str(o, "due", t->due) && StoreJson_int(o, "priority", t->priority) &&
@@ -94,8 +98,9 @@ static char *planJson(const PlanTracking *t, const char *status, int64_t version
 }
 
 /* The stored row of one item: NOT_FOUND (cur zeroed, *row_id 0) when none. */
-static StoreStatus loadPlan(Store *s, int64_t review_id, const PlanTracking *t,
-                            PlanTracking *cur, int64_t *row_id) {
+static StoreStatus loadPlan(Store *s, int64_t review_id, const PlanTracking *t, PlanTracking *cur,
+                            int64_t *row_id)
+{
    memset(cur, 0, sizeof *cur);
    *row_id = 0;
    StoreStatus st;
@@ -115,9 +120,9 @@ static StoreStatus loadPlan(Store *s, int64_t review_id, const PlanTracking *t,
    return st;
 }
 
-static StoreStatus writePlan(Store *s, int64_t review_id, const PlanTracking *t,
-                             const char *status, int64_t row_id, int64_t version,
-                             const char *user) {
+static StoreStatus writePlan(Store *s, int64_t review_id, const PlanTracking *t, const char *status,
+                             int64_t row_id, int64_t version, const char *user)
+{
    char now[STORE_TIME_LEN];
    StoreTime_now(s, now);
    if (row_id == 0)
@@ -125,36 +130,38 @@ static StoreStatus writePlan(Store *s, int64_t review_id, const PlanTracking *t,
                           "INSERT INTO plan_item (review_id, question_id, choice_id, status,"
                           " owner, due, priority, note, version, updated_at, updated_by)"
                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                          "itttttdtitt", review_id, t->question_id, t->choice_id, status,
-                          t->owner, t->due, t->priority, t->note, version, now, user);
+                          "itttttdtitt", review_id, t->question_id, t->choice_id, status, t->owner,
+                          t->due, t->priority, t->note, version, now, user);
    return StoreSql_run(s,
                        "UPDATE plan_item SET status = ?, owner = ?, due = ?, priority = ?,"
                        " note = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-                       "tttdtitti", status, t->owner, t->due, t->priority, t->note, version,
-                       now, user, row_id);
+                       "tttdtitti", status, t->owner, t->due, t->priority, t->note, version, now,
+                       user, row_id);
 }
 
-static bool sameText(const char *a, const char *b) {
+static bool sameText(const char *a, const char *b)
+{
    return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
 /* Would writing t over cur store the same tracking?  NULL and "" mean none;
  * an item never tracked (cur all zero) has the defaults: open, nothing else. */
-static bool samePlan(const PlanTracking *cur, const PlanTracking *t, const char *status) {
+static bool samePlan(const PlanTracking *cur, const PlanTracking *t, const char *status)
+{
    return strcmp(cur->status ? cur->status : "open", status) == 0 &&
           sameText(cur->owner, t->owner) && sameText(cur->due, t->due) &&
           cur->priority == t->priority && sameText(cur->note, t->note);
 }
 
-static StoreStatus putLocked(Store *s, int64_t review_id, const PlanTracking *t,
-                             int64_t expected, const char *user, int64_t *new_version) {
+static StoreStatus putLocked(Store *s, int64_t review_id, const PlanTracking *t, int64_t expected,
+                             const char *user, int64_t *new_version)
+{
    bool found = false;
    int64_t one;
-   StoreStatus st = StoreSql_int(s, &one, &found, "SELECT 1 FROM review WHERE id = ?", "i",
-                                 review_id);
+   StoreStatus st =
+      StoreSql_int(s, &one, &found, "SELECT 1 FROM review WHERE id = ?", "i", review_id);
    if (st == STORE_OK && !found)
-      return StoreSql_error(s, STORE_NOT_FOUND, _("no review with id %lld"),
-                            (long long) review_id);
+      return StoreSql_error(s, STORE_NOT_FOUND, _("no review with id %lld"), (long long)review_id);
    PlanTracking cur;
    int64_t row_id = 0;
    if (st == STORE_OK)
@@ -163,7 +170,7 @@ static StoreStatus putLocked(Store *s, int64_t review_id, const PlanTracking *t,
       return st;
    char *object = xasprintf("%s/%s", t->question_id, t->choice_id);
    if (cur.version != expected)
-      st = StoreSql_error(s, STORE_STALE, _("%s was changed meanwhile by %s at %s"), object,
+      st = StoreSql_error(s, STORE_CONFLICT, _("%s was changed meanwhile by %s at %s"), object,
                           cur.updated_by ? cur.updated_by : "?",
                           cur.updated_at ? cur.updated_at : "?");
    else if (samePlan(&cur, t, t->status ? t->status : "open")) {
@@ -187,8 +194,8 @@ static StoreStatus putLocked(Store *s, int64_t review_id, const PlanTracking *t,
 }
 
 StoreStatus Store_putPlanTracking(Store *s, int64_t review_id, const PlanTracking *t,
-                                  int64_t expected_version, const char *user,
-                                  int64_t *new_version) {
+                                  int64_t expected_version, const char *user, int64_t *new_version)
+{
    StoreStatus st = validatePlan(s, t, user);
    if (st == STORE_OK)
       st = StoreSql_beginWrite(s);
@@ -205,7 +212,8 @@ StoreStatus Store_putPlanTracking(Store *s, int64_t review_id, const PlanTrackin
 
 /* One field of a tracking as text ("" for none), so that fields compare
  * alike; the never-tracked defaults read as open and 0. */
-static char *fieldOf(const PlanTracking *t, int field) {
+static char *fieldOf(const PlanTracking *t, int field)
+{
    switch (field) {
    case 0: return xstrdup(t->status ? t->status : "open");
    case 1: return xstrdup(t->owner ? t->owner : "");
@@ -215,14 +223,21 @@ static char *fieldOf(const PlanTracking *t, int field) {
    }
 }
 
-static const char *const fieldNames[] = { "status", "owner", "due", "priority", "note" };
+static const char *const fieldNames[] = {"status", "owner", "due", "priority", "note"};
 
 /* Copies field from src to dst. */
-static void takeField(PlanTracking *dst, const PlanTracking *src, int field) {
-   char **slot = field == 0 ? &dst->status : field == 1 ? &dst->owner
-               : field == 2 ? &dst->due : field == 4 ? &dst->note : NULL;
-   const char *v = field == 0 ? src->status : field == 1 ? src->owner
-                 : field == 2 ? src->due : field == 4 ? src->note : NULL;
+static void takeField(PlanTracking *dst, const PlanTracking *src, int field)
+{
+   char **slot = field == 0   ? &dst->status
+                 : field == 1 ? &dst->owner
+                 : field == 2 ? &dst->due
+                 : field == 4 ? &dst->note
+                              : NULL;
+   const char *v = field == 0   ? src->status
+                   : field == 1 ? src->owner
+                   : field == 2 ? src->due
+                   : field == 4 ? src->note
+                                : NULL;
    if (!slot) {
       dst->priority = src->priority;
       return;
@@ -231,7 +246,8 @@ static void takeField(PlanTracking *dst, const PlanTracking *src, int field) {
    *slot = v && *v ? xstrdup(v) : NULL;
 }
 
-static void copyPlan(PlanTracking *dst, const PlanTracking *src, const PlanTracking *ids) {
+static void copyPlan(PlanTracking *dst, const PlanTracking *src, const PlanTracking *ids)
+{
    memset(dst, 0, sizeof *dst);
    dst->question_id = xstrdup(ids->question_id);
    dst->choice_id = xstrdup(ids->choice_id);
@@ -240,8 +256,9 @@ static void copyPlan(PlanTracking *dst, const PlanTracking *src, const PlanTrack
 }
 
 static StoreStatus mergeFields(Store *s, const StoreMergeCtx *ctx, const PlanTracking *base,
-                               const PlanTracking *want, const PlanTracking *cur,
-                               PlanTracking *res, StoreMerge *out) {
+                               const PlanTracking *want, const PlanTracking *cur, PlanTracking *res,
+                               StoreMerge *out)
+{
    StoreStatus st = STORE_OK;
    for (int f = 0; f < 5 && st == STORE_OK; f++) {
       char *b = fieldOf(base, f), *w = fieldOf(want, f), *k = fieldOf(cur, f);
@@ -259,15 +276,15 @@ static StoreStatus mergeFields(Store *s, const StoreMergeCtx *ctx, const PlanTra
 }
 
 static StoreStatus mergePlanLocked(Store *s, int64_t review_id, const PlanTracking *base,
-                                   const PlanTracking *want, const char *user,
-                                   const char *extra, StoreMerge *out) {
+                                   const PlanTracking *want, const char *user, const char *extra,
+                                   StoreMerge *out)
+{
    bool found = false;
    int64_t one;
-   StoreStatus st = StoreSql_int(s, &one, &found, "SELECT 1 FROM review WHERE id = ?", "i",
-                                 review_id);
+   StoreStatus st =
+      StoreSql_int(s, &one, &found, "SELECT 1 FROM review WHERE id = ?", "i", review_id);
    if (st == STORE_OK && !found)
-      return StoreSql_error(s, STORE_NOT_FOUND, _("no review with id %lld"),
-                            (long long) review_id);
+      return StoreSql_error(s, STORE_NOT_FOUND, _("no review with id %lld"), (long long)review_id);
    PlanTracking cur, res;
    int64_t row_id = 0;
    if (st == STORE_OK)
@@ -275,8 +292,7 @@ static StoreStatus mergePlanLocked(Store *s, int64_t review_id, const PlanTracki
    if (st != STORE_OK && st != STORE_NOT_FOUND)
       return st;
    char *object = xasprintf("%s/%s", want->question_id, want->choice_id);
-   StoreMergeCtx ctx = { review_id, "plan", object, base->version, cur.updated_by,
-                         cur.updated_at };
+   StoreMergeCtx ctx = {review_id, "plan", object, base->version, cur.updated_by, cur.updated_at};
    copyPlan(&res, &cur, want);
    out->others = cur.version != base->version;
    out->version = cur.version;
@@ -305,10 +321,11 @@ static StoreStatus mergePlanLocked(Store *s, int64_t review_id, const PlanTracki
 }
 
 StoreStatus Store_mergePlanTracking(Store *s, int64_t review_id, const PlanTracking *base,
-                                    const PlanTracking *want, const char *user,
-                                    const char *extra, StoreMerge *out) {
+                                    const PlanTracking *want, const char *user, const char *extra,
+                                    StoreMerge *out)
+{
    memset(out, 0, sizeof *out);
-   PlanTracking empty = { .question_id = want->question_id, .choice_id = want->choice_id };
+   PlanTracking empty = {.question_id = want->question_id, .choice_id = want->choice_id};
    if (!base)
       base = &empty;
    StoreStatus st = validatePlan(s, want, user);
@@ -330,7 +347,8 @@ StoreStatus Store_mergePlanTracking(Store *s, int64_t review_id, const PlanTrack
    return st;
 }
 
-void PlanTracking_free(PlanTracking *t) {
+void PlanTracking_free(PlanTracking *t)
+{
    if (!t)
       return;
    free(t->question_id);
@@ -344,7 +362,8 @@ void PlanTracking_free(PlanTracking *t) {
    memset(t, 0, sizeof *t);
 }
 
-void PlanTracking_freeArray(PlanTracking *a, size_t n) {
+void PlanTracking_freeArray(PlanTracking *a, size_t n)
+{
    for (size_t i = 0; i < n; i++)
       PlanTracking_free(&a[i]);
    free(a);

@@ -14,8 +14,8 @@
 #include "i18n.h"
 #include "store/store_internal.h"
 
-StoreStatus Store_heartbeat(Store *s, const char *user, const char *workload,
-                            const char *question) {
+StoreStatus Store_heartbeat(Store *s, const char *user, const char *workload, const char *question)
+{
    if (!Store_validName(user) || !Store_validText(workload) || !Store_validText(question))
       return StoreSql_error(s, STORE_INVALID, _("presence: invalid user, workload or question"));
    char now[STORE_TIME_LEN];
@@ -26,16 +26,16 @@ StoreStatus Store_heartbeat(Store *s, const char *user, const char *workload,
    st = StoreSql_run(s,
                      "INSERT OR REPLACE INTO presence (pid, user_name, workload, question, seen_at)"
                      " VALUES (?, ?, ?, ?, ?)",
-                     "itttt", (int64_t) getpid(), user, workload, question, now);
+                     "itttt", (int64_t)getpid(), user, workload, question, now);
    return StoreSql_end(s, st);
 }
 
 /* One statement in a write transaction for an observer: its connection is
  * under PRAGMA query_only, lifted for the presence row alone. */
-static StoreStatus observerWrite(Store *s, const char *sql, const char *types, ...) {
+static StoreStatus observerWrite(Store *s, const char *sql, const char *types, ...)
+{
    if (access(s->path, W_OK) != 0)
-      return StoreSql_error(s, STORE_READONLY, _("%s: the database is open read-only"),
-                            s->path);
+      return StoreSql_error(s, STORE_READONLY, _("%s: the database is open read-only"), s->path);
    StoreStatus st = StoreSql_exec(s, "PRAGMA query_only = OFF");
    if (st == STORE_OK)
       st = StoreSql_exec(s, "BEGIN IMMEDIATE");
@@ -67,11 +67,12 @@ static StoreStatus observerWrite(Store *s, const char *sql, const char *types, .
    return st == STORE_OK ? back : st;
 }
 
-#define BEAT_SQL                                                                                \
-   "INSERT OR REPLACE INTO presence (pid, user_name, workload, question, seen_at, screen,"     \
+#define BEAT_SQL                                                                           \
+   "INSERT OR REPLACE INTO presence (pid, user_name, workload, question, seen_at, screen," \
    " read_only, active_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 
-StoreStatus Store_heartbeatAt(Store *s, const PresenceBeat *b) {
+StoreStatus Store_heartbeatAt(Store *s, const PresenceBeat *b)
+{
    if (!Store_validName(b->user) || !Store_validText(b->workload) ||
        !Store_validText(b->question) || !Store_validText(b->screen) || b->idle_s < 0)
       return StoreSql_error(s, STORE_INVALID, _("presence: invalid user, workload or question"));
@@ -82,32 +83,35 @@ StoreStatus Store_heartbeatAt(Store *s, const PresenceBeat *b) {
       t = 0;
    StoreTime_format(t - b->idle_s, active);
    if (s->readonly)
-      return observerWrite(s, BEAT_SQL, "beat", (int64_t) getpid(), b->user, b->workload,
+      return observerWrite(s, BEAT_SQL, "beat", (int64_t)getpid(), b->user, b->workload,
                            b->question, now, b->screen, 1, active);
    StoreStatus st = StoreSql_beginWrite(s);
    if (st != STORE_OK)
       return st;
-   st = StoreSql_run(s, BEAT_SQL, "itttttdt", (int64_t) getpid(), b->user, b->workload,
-                     b->question, now, b->screen, 0, active);
+   st = StoreSql_run(s, BEAT_SQL, "itttttdt", (int64_t)getpid(), b->user, b->workload, b->question,
+                     now, b->screen, 0, active);
    return StoreSql_end(s, st);
 }
 
-StoreStatus Store_leaveAny(Store *s) {
+StoreStatus Store_leaveAny(Store *s)
+{
    if (s->readonly)
-      return observerWrite(s, "DELETE FROM presence WHERE pid = ?", "i", (int64_t) getpid());
+      return observerWrite(s, "DELETE FROM presence WHERE pid = ?", "i", (int64_t)getpid());
    return Store_leave(s);
 }
 
-StoreStatus Store_leave(Store *s) {
+StoreStatus Store_leave(Store *s)
+{
    StoreStatus st = StoreSql_beginWrite(s);
    if (st != STORE_OK)
       return st;
-   st = StoreSql_run(s, "DELETE FROM presence WHERE pid = ?", "i", (int64_t) getpid());
+   st = StoreSql_run(s, "DELETE FROM presence WHERE pid = ?", "i", (int64_t)getpid());
    return StoreSql_end(s, st);
 }
 
-static void readPresence(sqlite3_stmt *q, Presence *p) {
-   p->pid = (long) sqlite3_column_int64(q, 0);
+static void readPresence(sqlite3_stmt *q, Presence *p)
+{
+   p->pid = (long)sqlite3_column_int64(q, 0);
    p->user = StoreSql_colText(q, 1);
    p->workload = StoreSql_colText(q, 2);
    p->question = StoreSql_colText(q, 3);
@@ -118,8 +122,8 @@ static void readPresence(sqlite3_stmt *q, Presence *p) {
 }
 
 /* Lists the rows seen at or after cutoff, other than ours; counts the older. */
-static StoreStatus listFresh(Store *s, const char *cutoff, Presence **out, size_t *n,
-                             size_t *stale) {
+static StoreStatus listFresh(Store *s, const char *cutoff, Presence **out, size_t *n, size_t *stale)
+{
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st,
                                     "SELECT pid, user_name, workload, question, seen_at,"
@@ -128,11 +132,11 @@ static StoreStatus listFresh(Store *s, const char *cutoff, Presence **out, size_
                                     "");
    if (!q)
       return st;
-   long me = (long) getpid();
+   long me = (long)getpid();
    size_t cap = 0;
    bool row = true;
    while ((st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
-      const char *seen = (const char *) sqlite3_column_text(q, 4);
+      const char *seen = (const char *)sqlite3_column_text(q, 4);
       if (!seen || strcmp(seen, cutoff) < 0)
          (*stale)++;
       else if (sqlite3_column_int64(q, 0) != me) {
@@ -144,7 +148,8 @@ static StoreStatus listFresh(Store *s, const char *cutoff, Presence **out, size_
    return st;
 }
 
-StoreStatus Store_presence(Store *s, int max_age_s, Presence **out, size_t *n) {
+StoreStatus Store_presence(Store *s, int max_age_s, Presence **out, size_t *n)
+{
    *out = NULL;
    *n = 0;
    char now[STORE_TIME_LEN], cutoff[STORE_TIME_LEN];
@@ -165,12 +170,13 @@ StoreStatus Store_presence(Store *s, int max_age_s, Presence **out, size_t *n) {
       /* Housekeeping: when it fails (busy), the next tick tries again and the
        * list returned is right either way. */
       StoreStatus del = StoreSql_run(s, "DELETE FROM presence WHERE seen_at < ?", "t", cutoff);
-      (void) StoreSql_end(s, del);
+      (void)StoreSql_end(s, del);
    }
    return STORE_OK;
 }
 
-void Presence_freeArray(Presence *a, size_t n) {
+void Presence_freeArray(Presence *a, size_t n)
+{
    for (size_t i = 0; i < n; i++) {
       free(a[i].user);
       free(a[i].workload);

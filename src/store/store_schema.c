@@ -155,14 +155,15 @@ static const char schemaV3[] =
    "ALTER TABLE presence ADD COLUMN active_at TEXT;";
 
 static const Migration migrations[] = {
-   { 1, schemaV1 },
-   { 2, schemaV2 },
-   { 3, schemaV3 },
+   {1, schemaV1},
+   {2, schemaV2},
+   {3, schemaV3},
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
                "one migration step per schema version");
 
-StoreStatus StoreSchema_migrate(Store *s, int from) {
+StoreStatus StoreSchema_migrate(Store *s, int from)
+{
    StoreStatus st = STORE_OK;
    for (size_t i = 0; i < sizeof migrations / sizeof migrations[0] && st == STORE_OK; i++)
       if (migrations[i].version > from)

@@ -11,7 +11,8 @@
 #include "i18n.h"
 #include "store/store_internal.h"
 
-StoreStatus StoreSql_error(Store *s, StoreStatus st, const char *fmt, ...) {
+StoreStatus StoreSql_error(Store *s, StoreStatus st, const char *fmt, ...)
+{
    va_list ap;
    va_start(ap, fmt);
    char buf[1024];
@@ -22,57 +23,51 @@ StoreStatus StoreSql_error(Store *s, StoreStatus st, const char *fmt, ...) {
    return st;
 }
 
-StoreStatus StoreSql_status(int rc) {
+StoreStatus StoreSql_status(int rc)
+{
    switch (rc) {
    case SQLITE_CONSTRAINT_UNIQUE:
-   case SQLITE_CONSTRAINT_PRIMARYKEY:
-      return STORE_EXISTS;
-   default:
-      break;
+   case SQLITE_CONSTRAINT_PRIMARYKEY: return STORE_EXISTS;
+   default: break;
    }
    switch (rc & 0xff) {
    case SQLITE_OK:
    case SQLITE_ROW:
-   case SQLITE_DONE:
-      return STORE_OK;
+   case SQLITE_DONE: return STORE_OK;
    case SQLITE_BUSY:
-   case SQLITE_LOCKED:
-      return STORE_BUSY;
+   case SQLITE_LOCKED: return STORE_BUSY;
    case SQLITE_READONLY:
-   case SQLITE_PERM:
-      return STORE_READONLY;
-   case SQLITE_FULL:
-      return STORE_FULL;
+   case SQLITE_PERM: return STORE_READONLY;
+   case SQLITE_FULL: return STORE_FULL;
    case SQLITE_CONSTRAINT:
    case SQLITE_MISMATCH:
    case SQLITE_TOOBIG:
-   case SQLITE_RANGE:
-      return STORE_INVALID;
+   case SQLITE_RANGE: return STORE_INVALID;
    case SQLITE_NOTADB:
-   case SQLITE_CORRUPT:
-      return STORE_NOT_WALENS;
-   default:
-      return STORE_ERROR;
+   case SQLITE_CORRUPT: return STORE_NOT_WALENS;
+   default: return STORE_ERROR;
    }
 }
 
-StoreStatus StoreSql_fail(Store *s, int rc) {
+StoreStatus StoreSql_fail(Store *s, int rc)
+{
    const char *msg = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
    /* A full disk often surfaces as "disk I/O error" (growing the -shm or
     * -wal file failed); the system error says what it was. */
    if (s->db && (rc & 0xff) == SQLITE_IOERR && sqlite3_system_errno(s->db) == ENOSPC)
-      return StoreSql_error(s, STORE_FULL, _("%s: no space left on the device (%s)"), s->path,
-                            msg);
+      return StoreSql_error(s, STORE_FULL, _("%s: no space left on the device (%s)"), s->path, msg);
    return StoreSql_error(s, StoreSql_status(rc), "%s: %s", s->path, msg);
 }
 
-static int bindText(sqlite3_stmt *st, int pos, const char *v, sqlite3_uint64 len) {
+static int bindText(sqlite3_stmt *st, int pos, const char *v, sqlite3_uint64 len)
+{
    if (!v)
       return sqlite3_bind_null(st, pos);
    return sqlite3_bind_text64(st, pos, v, len, SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
-static int bindAll(sqlite3_stmt *st, const char *types, va_list ap) {
+static int bindAll(sqlite3_stmt *st, const char *types, va_list ap)
+{
    int rc = SQLITE_OK;
    for (int i = 0; types[i] && rc == SQLITE_OK; i++) {
       int pos = i + 1;
@@ -86,20 +81,14 @@ static int bindAll(sqlite3_stmt *st, const char *types, va_list ap) {
          v = va_arg(ap, const char *);
          rc = bindText(st, pos, v, va_arg(ap, size_t));
          break;
-      case 'i':
-         rc = sqlite3_bind_int64(st, pos, va_arg(ap, int64_t));
-         break;
+      case 'i': rc = sqlite3_bind_int64(st, pos, va_arg(ap, int64_t)); break;
       case 'I': {
          int64_t id = va_arg(ap, int64_t);
          rc = id ? sqlite3_bind_int64(st, pos, id) : sqlite3_bind_null(st, pos);
          break;
       }
-      case 'd':
-         rc = sqlite3_bind_int(st, pos, va_arg(ap, int));
-         break;
-      default:
-         rc = SQLITE_MISUSE;
-         break;
+      case 'd': rc = sqlite3_bind_int(st, pos, va_arg(ap, int)); break;
+      default: rc = SQLITE_MISUSE; break;
       }
    }
    return rc;
@@ -110,14 +99,16 @@ static int bindAll(sqlite3_stmt *st, const char *types, va_list ap) {
  * the TUI runs the same few hundred texts for hours: each text is prepared
  * once per connection and reset when released.  Keyed by the text, not its
  * address, since some are built at run time. */
-static unsigned sqlHash(const char *sql) {
+static unsigned sqlHash(const char *sql)
+{
    unsigned h = 2166136261u; /* FNV-1a */
-   for (const unsigned char *p = (const unsigned char *) sql; *p; p++)
+   for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
       h = (h ^ *p) * 16777619u;
    return h;
 }
 
-static StoreStmt *cacheFind(Store *s, const char *sql, unsigned hash) {
+static StoreStmt *cacheFind(Store *s, const char *sql, unsigned hash)
+{
    for (size_t i = 0; i < s->n_cached; i++) {
       StoreStmt *c = &s->cache[i];
       if (c->hash == hash && strcmp(c->sql, sql) == 0)
@@ -128,14 +119,15 @@ static StoreStmt *cacheFind(Store *s, const char *sql, unsigned hash) {
 
 /* A free slot: a new one while there is room, else the next idle one in
  * turn (its statement finalized); NULL when every one is in use. */
-static StoreStmt *cacheSlot(Store *s) {
+static StoreStmt *cacheSlot(Store *s)
+{
    if (s->n_cached < STORE_STMT_CACHE)
       return &s->cache[s->n_cached++];
    for (size_t n = 0; n < STORE_STMT_CACHE; n++) {
       StoreStmt *c = &s->cache[s->next_evict];
       s->next_evict = (s->next_evict + 1) % STORE_STMT_CACHE;
       if (!c->busy) {
-         (void) sqlite3_finalize(c->st);
+         (void)sqlite3_finalize(c->st);
          free(c->sql);
          memset(c, 0, sizeof *c);
          return c;
@@ -144,7 +136,8 @@ static StoreStmt *cacheSlot(Store *s) {
    return NULL;
 }
 
-static int prepare(Store *s, const char *sql, sqlite3_stmt **out) {
+static int prepare(Store *s, const char *sql, sqlite3_stmt **out)
+{
    unsigned hash = sqlHash(sql);
    StoreStmt *c = cacheFind(s, sql, hash);
    if (c && !c->busy) {
@@ -167,7 +160,8 @@ static int prepare(Store *s, const char *sql, sqlite3_stmt **out) {
    return SQLITE_OK;
 }
 
-void StoreSql_finalize(Store *s, sqlite3_stmt *st) {
+void StoreSql_finalize(Store *s, sqlite3_stmt *st)
+{
    if (!st)
       return;
    for (size_t i = 0; i < s->n_cached; i++) {
@@ -175,19 +169,20 @@ void StoreSql_finalize(Store *s, sqlite3_stmt *st) {
       if (c->st == st) {
          /* reset repeats the error of the last step, which StoreSql_step
           * has already reported; clearing bindings cannot fail. */
-         (void) sqlite3_reset(st);
-         (void) sqlite3_clear_bindings(st);
+         (void)sqlite3_reset(st);
+         (void)sqlite3_clear_bindings(st);
          c->busy = false;
          return;
       }
    }
    /* As with reset: finalize only repeats an error already reported. */
-   (void) sqlite3_finalize(st);
+   (void)sqlite3_finalize(st);
 }
 
-void StoreSql_dropCache(Store *s) {
+void StoreSql_dropCache(Store *s)
+{
    for (size_t i = 0; i < s->n_cached; i++) {
-      (void) sqlite3_finalize(s->cache[i].st);
+      (void)sqlite3_finalize(s->cache[i].st);
       free(s->cache[i].sql);
    }
    memset(s->cache, 0, sizeof s->cache);
@@ -196,7 +191,8 @@ void StoreSql_dropCache(Store *s) {
 }
 
 static sqlite3_stmt *vquery(Store *s, StoreStatus *status, const char *sql, const char *types,
-                            va_list ap) {
+                            va_list ap)
+{
    sqlite3_stmt *st = NULL;
    int rc = prepare(s, sql, &st);
    if (rc == SQLITE_OK && !st) /* only a comment or white space */
@@ -212,8 +208,8 @@ static sqlite3_stmt *vquery(Store *s, StoreStatus *status, const char *sql, cons
    return st;
 }
 
-sqlite3_stmt *StoreSql_query(Store *s, StoreStatus *status, const char *sql, const char *types,
-                             ...) {
+sqlite3_stmt *StoreSql_query(Store *s, StoreStatus *status, const char *sql, const char *types, ...)
+{
    va_list ap;
    va_start(ap, types);
    sqlite3_stmt *st = vquery(s, status, sql, types, ap);
@@ -221,7 +217,8 @@ sqlite3_stmt *StoreSql_query(Store *s, StoreStatus *status, const char *sql, con
    return st;
 }
 
-StoreStatus StoreSql_step(Store *s, sqlite3_stmt *st, bool *row) {
+StoreStatus StoreSql_step(Store *s, sqlite3_stmt *st, bool *row)
+{
    int rc = sqlite3_step(st);
    *row = (rc == SQLITE_ROW);
    if (rc == SQLITE_ROW || rc == SQLITE_DONE)
@@ -229,7 +226,8 @@ StoreStatus StoreSql_step(Store *s, sqlite3_stmt *st, bool *row) {
    return StoreSql_fail(s, rc);
 }
 
-StoreStatus StoreSql_run(Store *s, const char *sql, const char *types, ...) {
+StoreStatus StoreSql_run(Store *s, const char *sql, const char *types, ...)
+{
    StoreStatus status;
    va_list ap;
    va_start(ap, types);
@@ -243,13 +241,15 @@ StoreStatus StoreSql_run(Store *s, const char *sql, const char *types, ...) {
    return status;
 }
 
-StoreStatus StoreSql_exec(Store *s, const char *sql) {
+StoreStatus StoreSql_exec(Store *s, const char *sql)
+{
    int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
    return rc == SQLITE_OK ? STORE_OK : StoreSql_fail(s, rc);
 }
 
-StoreStatus StoreSql_int(Store *s, int64_t *out, bool *found, const char *sql,
-                         const char *types, ...) {
+StoreStatus StoreSql_int(Store *s, int64_t *out, bool *found, const char *sql, const char *types,
+                         ...)
+{
    StoreStatus status;
    va_list ap;
    va_start(ap, types);
@@ -267,11 +267,12 @@ StoreStatus StoreSql_int(Store *s, int64_t *out, bool *found, const char *sql,
    return status;
 }
 
-char *StoreSql_colText(sqlite3_stmt *st, int col) {
+char *StoreSql_colText(sqlite3_stmt *st, int col)
+{
    const unsigned char *t = sqlite3_column_text(st, col);
    if (!t)
       return NULL;
-   size_t n = (size_t) sqlite3_column_bytes(st, col);
+   size_t n = (size_t)sqlite3_column_bytes(st, col);
    char *copy = xmalloc(n + 1);
    memcpy(copy, t, n);
    copy[n] = '\0';
@@ -295,27 +296,28 @@ char *StoreSql_colText(sqlite3_stmt *st, int col) {
  * of people, nobody waits. */
 #define STORE_WRITE_GAP_NS 3000000L
 
-static void politeGap(const Store *s) {
+static void politeGap(const Store *s)
+{
    if (s->last_commit.tv_sec == 0 && s->last_commit.tv_nsec == 0)
       return;
    struct timespec now;
    if (clock_gettime(CLOCK_MONOTONIC, &now) != 0)
       return;
-   long long since = (long long) (now.tv_sec - s->last_commit.tv_sec) * 1000000000LL +
+   long long since = (long long)(now.tv_sec - s->last_commit.tv_sec) * 1000000000LL +
                      (now.tv_nsec - s->last_commit.tv_nsec);
    if (since >= 0 && since < STORE_WRITE_GAP_NS) {
-      struct timespec ts = { 0, (long) (STORE_WRITE_GAP_NS - since) };
+      struct timespec ts = {0, (long)(STORE_WRITE_GAP_NS - since)};
       nanosleep(&ts, NULL);
    }
 }
 
-StoreStatus StoreSql_beginWrite(Store *s) {
+StoreStatus StoreSql_beginWrite(Store *s)
+{
    if (s->snapshot) /* a caller's mistake: the snapshot would stop being one */
       return StoreSql_error(s, STORE_ERROR, _("%s: cannot write while reading a snapshot"),
                             s->path);
    if (s->readonly)
-      return StoreSql_error(s, STORE_READONLY, _("%s: the database is open read-only"),
-                            s->path);
+      return StoreSql_error(s, STORE_READONLY, _("%s: the database is open read-only"), s->path);
    politeGap(s);
    StoreStatus st = StoreSql_run(s, "BEGIN IMMEDIATE", "");
    s->tx_seen = s->seen_history;
@@ -324,7 +326,8 @@ StoreStatus StoreSql_beginWrite(Store *s) {
    return st;
 }
 
-StoreStatus StoreSql_beginRead(Store *s) {
+StoreStatus StoreSql_beginRead(Store *s)
+{
    if (s->snapshot) {
       s->read_nest++;
       return STORE_OK;
@@ -335,7 +338,8 @@ StoreStatus StoreSql_beginRead(Store *s) {
    return StoreSql_run(s, "BEGIN", "");
 }
 
-StoreStatus StoreSql_end(Store *s, StoreStatus st) {
+StoreStatus StoreSql_end(Store *s, StoreStatus st)
+{
    if (s->snapshot) {
       /* Only Store_readEnd ends the snapshot; a write refused inside it
        * leaves the count alone. */
@@ -358,7 +362,7 @@ StoreStatus StoreSql_end(Store *s, StoreStatus st) {
       /* The first error is the one to report; should the rollback fail too,
        * SQLite rolls the transaction back when the connection closes. */
       int rc = sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-      (void) rc;
+      (void)rc;
    }
    s->tx_seen = s->seen_history;
    s->tx_other = false;
@@ -366,7 +370,8 @@ StoreStatus StoreSql_end(Store *s, StoreStatus st) {
    return st;
 }
 
-StoreStatus Store_readBegin(Store *s) {
+StoreStatus Store_readBegin(Store *s)
+{
    if (s->snapshot)
       return StoreSql_error(s, STORE_ERROR, _("%s: a snapshot is open already"), s->path);
    StoreStatus st = StoreSql_beginRead(s);
@@ -377,7 +382,8 @@ StoreStatus Store_readBegin(Store *s) {
    return st;
 }
 
-StoreStatus Store_readEnd(Store *s) {
+StoreStatus Store_readEnd(Store *s)
+{
    if (!s->snapshot)
       return STORE_OK;
    s->snapshot = false;

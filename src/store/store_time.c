@@ -10,17 +10,20 @@
 
 #include "store/store_internal.h"
 
-static bool isLeap(long y) {
+static bool isLeap(long y)
+{
    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-static int daysInMonth(long y, int m) {
-   static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+static int daysInMonth(long y, int m)
+{
+   static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
    return m == 2 && isLeap(y) ? 29 : days[m - 1];
 }
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
-static long daysFromCivil(long y, int m, int d) {
+static long daysFromCivil(long y, int m, int d)
+{
    y -= m <= 2;
    long era = (y >= 0 ? y : y - 399) / 400;
    long yoe = y - era * 400;
@@ -30,7 +33,8 @@ static long daysFromCivil(long y, int m, int d) {
 }
 
 /* Reads n digits at s; false if any is not a digit. */
-static bool digits(const char *s, int n, int *out) {
+static bool digits(const char *s, int n, int *out)
+{
    int v = 0;
    for (int i = 0; i < n; i++) {
       if (s[i] < '0' || s[i] > '9')
@@ -42,19 +46,22 @@ static bool digits(const char *s, int n, int *out) {
 }
 
 /* "YYYY-MM-DD" at the start of s, a real day of years 0001..9999. */
-static bool parseDate(const char *s, int *y, int *m, int *d) {
+static bool parseDate(const char *s, int *y, int *m, int *d)
+{
    if (!digits(s, 4, y) || s[4] != '-' || !digits(s + 5, 2, m) || s[7] != '-' ||
        !digits(s + 8, 2, d))
       return false;
    return *y >= 1 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= daysInMonth(*y, *m);
 }
 
-bool StoreTime_validDate(const char *ymd) {
+bool StoreTime_validDate(const char *ymd)
+{
    int y, m, d;
    return ymd && strlen(ymd) == 10 && parseDate(ymd, &y, &m, &d);
 }
 
-bool StoreTime_parse(const char *iso, time_t *out) {
+bool StoreTime_parse(const char *iso, time_t *out)
+{
    int y, mo, d, h, mi, se;
    if (!iso || strlen(iso) != STORE_TIME_LEN - 1 || !parseDate(iso, &y, &mo, &d))
       return false;
@@ -64,17 +71,19 @@ bool StoreTime_parse(const char *iso, time_t *out) {
       return false;
    if (h > 23 || mi > 59 || se > 59)
       return false;
-   *out = (time_t) daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
+   *out = (time_t)daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
    return true;
 }
 
-void StoreTime_format(time_t t, char out[STORE_TIME_LEN]) {
+void StoreTime_format(time_t t, char out[STORE_TIME_LEN])
+{
    struct tm tm;
    if (!gmtime_r(&t, &tm) || strftime(out, STORE_TIME_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
       strcpy(out, "1970-01-01T00:00:00Z"); /* a clock beyond year 9999 */
 }
 
-void StoreTime_now(const Store *s, char out[STORE_TIME_LEN]) {
+void StoreTime_now(const Store *s, char out[STORE_TIME_LEN])
+{
    if (s->now[0]) {
       memcpy(out, s->now, STORE_TIME_LEN);
       return;

@@ -12,13 +12,14 @@
 
 /* ---- marks ---- */
 
-StoreStatus Store_getReviewMarks(Store *s, int64_t review_id, char ***ids, size_t *n) {
+StoreStatus Store_getReviewMarks(Store *s, int64_t review_id, char ***ids, size_t *n)
+{
    *ids = NULL;
    *n = 0;
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(
-      s, &st, "SELECT question_id FROM review_mark WHERE review_id = ? ORDER BY question_id",
-      "i", review_id);
+      s, &st, "SELECT question_id FROM review_mark WHERE review_id = ? ORDER BY question_id", "i",
+      review_id);
    if (!q)
       return st;
    size_t cap = 0;
@@ -38,19 +39,22 @@ StoreStatus Store_getReviewMarks(Store *s, int64_t review_id, char ***ids, size_
    return st;
 }
 
-static char *markJson(bool on, const char *reason) {
+static char *markJson(bool on, const char *reason)
+{
    json_t *o = json_object();
-   bool ok = StoreJson_bool(o, "needs_review", on) && (!reason || StoreJson_str(o, "reason", reason));
+   bool ok =
+      StoreJson_bool(o, "needs_review", on) && (!reason || StoreJson_str(o, "reason", reason));
    return StoreJson_finish(o, ok);
 }
 
 StoreStatus StoreMark_clearLocked(Store *s, int64_t review_id, const char *question_id,
-                                  const char *user) {
+                                  const char *user)
+{
    bool found = false;
    int64_t one;
-   StoreStatus st = StoreSql_int(s, &one, &found,
-                                 "SELECT 1 FROM review_mark WHERE review_id = ? AND question_id = ?",
-                                 "it", review_id, question_id);
+   StoreStatus st = StoreSql_int(
+      s, &one, &found, "SELECT 1 FROM review_mark WHERE review_id = ? AND question_id = ?", "it",
+      review_id, question_id);
    if (st != STORE_OK || !found)
       return st;
    st = StoreSql_run(s, "DELETE FROM review_mark WHERE review_id = ? AND question_id = ?", "it",
@@ -64,7 +68,8 @@ StoreStatus StoreMark_clearLocked(Store *s, int64_t review_id, const char *quest
 }
 
 StoreStatus Store_clearReviewMark(Store *s, int64_t review_id, const char *question_id,
-                                  const char *user) {
+                                  const char *user)
+{
    if (!Store_validName(question_id))
       return StoreSql_error(s, STORE_INVALID, _("answer: invalid question id"));
    if (!Store_validName(user))
@@ -78,7 +83,8 @@ StoreStatus Store_clearReviewMark(Store *s, int64_t review_id, const char *quest
 /* ---- the upgrade ---- */
 
 /* The same before/after form as store_answer.c writes, plus why. */
-static char *answerJson(const StoredAnswer *a, int64_t version, const char *reason) {
+static char *answerJson(const StoredAnswer *a, int64_t version, const char *reason)
+{
    json_t *o = json_object();
    bool ok = StoreJson_bool(o, "not_applicable", a->not_applicable) &&
              StoreJson_str(o, "na_reason", a->na_reason) &&
@@ -90,8 +96,8 @@ static char *answerJson(const StoredAnswer *a, int64_t version, const char *reas
 }
 
 /* The answer's row id, checking that nobody wrote it since it was read. */
-static StoreStatus answerRow(Store *s, int64_t review_id, const StoredAnswer *read,
-                             int64_t *row_id) {
+static StoreStatus answerRow(Store *s, int64_t review_id, const StoredAnswer *read, int64_t *row_id)
+{
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st,
                                     "SELECT id, version, updated_by, updated_at FROM answer"
@@ -104,7 +110,7 @@ static StoreStatus answerRow(Store *s, int64_t review_id, const StoredAnswer *re
    if (st == STORE_OK && (!row || sqlite3_column_int64(q, 1) != read->version)) {
       const char *by = row ? (const char *)sqlite3_column_text(q, 2) : NULL;
       const char *at = row ? (const char *)sqlite3_column_text(q, 3) : NULL;
-      st = StoreSql_error(s, STORE_STALE, _("%s was changed meanwhile by %s at %s"),
+      st = StoreSql_error(s, STORE_CONFLICT, _("%s was changed meanwhile by %s at %s"),
                           read->question_id, by ? by : "?", at ? at : "?");
    } else if (st == STORE_OK)
       *row_id = sqlite3_column_int64(q, 0);
@@ -113,7 +119,8 @@ static StoreStatus answerRow(Store *s, int64_t review_id, const StoredAnswer *re
 }
 
 static StoreStatus insertChoices(Store *s, int64_t answer_id, char *const *ids, size_t n,
-                                 const char *state, int first) {
+                                 const char *state, int first)
+{
    StoreStatus st = STORE_OK;
    for (size_t i = 0; i < n && st == STORE_OK; i++)
       st = StoreSql_run(s,
@@ -124,7 +131,8 @@ static StoreStatus insertChoices(Store *s, int64_t answer_id, char *const *ids, 
 }
 
 static StoreStatus rewriteAnswer(Store *s, int64_t review_id, const StoredAnswer *from,
-                                 const StoredAnswer *to, const char *now, const char *user) {
+                                 const StoredAnswer *to, const char *now, const char *user)
+{
    int64_t row_id = 0;
    StoreStatus st = answerRow(s, review_id, from, &row_id);
    if (st == STORE_OK)
@@ -150,7 +158,8 @@ static StoreStatus rewriteAnswer(Store *s, int64_t review_id, const StoredAnswer
 }
 
 static StoreStatus removeAnswer(Store *s, int64_t review_id, const StoredAnswer *from,
-                                const char *user) {
+                                const char *user)
+{
    int64_t row_id = 0;
    StoreStatus st = answerRow(s, review_id, from, &row_id);
    if (st == STORE_OK)
@@ -169,7 +178,8 @@ static StoreStatus removeAnswer(Store *s, int64_t review_id, const StoredAnswer 
 }
 
 static StoreStatus markQuestion(Store *s, int64_t review_id, const char *question_id,
-                                const char *now, const char *user) {
+                                const char *now, const char *user)
+{
    StoreStatus st = StoreSql_run(s,
                                  "INSERT OR REPLACE INTO review_mark (review_id, question_id,"
                                  " marked_at, marked_by) VALUES (?, ?, ?, ?)",
@@ -182,12 +192,13 @@ static StoreStatus markQuestion(Store *s, int64_t review_id, const char *questio
 }
 
 /* {"lens_id": id, "lens": "key version"} for the workload's history row. */
-static char *lensJson(Store *s, int64_t lens_id, const char *milestone) {
+static char *lensJson(Store *s, int64_t lens_id, const char *milestone)
+{
    StoreLens l;
    memset(&l, 0, sizeof l);
    StoreStatus st;
-   sqlite3_stmt *q = StoreSql_query(s, &st, "SELECT key, version FROM lens WHERE id = ?", "i",
-                                    lens_id);
+   sqlite3_stmt *q =
+      StoreSql_query(s, &st, "SELECT key, version FROM lens WHERE id = ?", "i", lens_id);
    bool row = false;
    if (q && StoreSql_step(s, q, &row) == STORE_OK && row) {
       l.key = StoreSql_colText(q, 0);
@@ -204,16 +215,17 @@ static char *lensJson(Store *s, int64_t lens_id, const char *milestone) {
 }
 
 static StoreStatus switchLens(Store *s, const StoreReviewUpgrade *u, const char *now,
-                              const char *user) {
+                              const char *user)
+{
    int64_t cur = 0;
    bool found = false;
-   StoreStatus st = StoreSql_int(s, &cur, &found, "SELECT lens_id FROM review WHERE id = ?", "i",
-                                 u->review_id);
+   StoreStatus st =
+      StoreSql_int(s, &cur, &found, "SELECT lens_id FROM review WHERE id = ?", "i", u->review_id);
    if (st == STORE_OK && !found)
       return StoreSql_error(s, STORE_NOT_FOUND, _("no review with id %lld"),
                             (long long)u->review_id);
    if (st == STORE_OK && cur != u->from_lens_id)
-      return StoreSql_error(s, STORE_STALE, _("%s: the lens was changed meanwhile"),
+      return StoreSql_error(s, STORE_CONFLICT, _("%s: the lens was changed meanwhile"),
                             u->workload);
    if (st == STORE_OK)
       st = StoreSql_int(s, &cur, &found, "SELECT id FROM lens WHERE id = ?", "i", u->to_lens_id);
@@ -237,7 +249,8 @@ static StoreStatus switchLens(Store *s, const StoreReviewUpgrade *u, const char 
    return st;
 }
 
-static StoreStatus upgradeLocked(Store *s, const StoreReviewUpgrade *u, const char *user) {
+static StoreStatus upgradeLocked(Store *s, const StoreReviewUpgrade *u, const char *user)
+{
    char now[STORE_TIME_LEN];
    StoreTime_now(s, now);
    /* The milestone first: it records the review as it was before anything below. */
@@ -254,21 +267,23 @@ static StoreStatus upgradeLocked(Store *s, const StoreReviewUpgrade *u, const ch
    return st;
 }
 
-static bool validAnswers(const StoredAnswer *a, size_t n) {
+static bool validAnswers(const StoredAnswer *a, size_t n)
+{
    for (size_t i = 0; i < n; i++)
       if (!Store_validName(a[i].question_id) || !Store_validText(a[i].notes))
          return false;
    return true;
 }
 
-StoreStatus Store_upgradeReview(Store *s, const StoreReviewUpgrade *u, const char *user) {
+StoreStatus Store_upgradeReview(Store *s, const StoreReviewUpgrade *u, const char *user)
+{
    if (!Store_validName(user))
       return StoreSql_error(s, STORE_INVALID, _("invalid user name"));
    if (!u->milestone || !Store_validName(u->milestone) || !u->snapshot ||
        !Store_validText(u->snapshot) || !u->workload)
       return StoreSql_error(s, STORE_INVALID, _("upgrade: invalid milestone"));
-   if (!validAnswers(u->rewrite_from, u->n_rewrite) ||
-       !validAnswers(u->rewrite_to, u->n_rewrite) || !validAnswers(u->remove, u->n_remove))
+   if (!validAnswers(u->rewrite_from, u->n_rewrite) || !validAnswers(u->rewrite_to, u->n_rewrite) ||
+       !validAnswers(u->remove, u->n_remove))
       return StoreSql_error(s, STORE_INVALID, _("upgrade: invalid answer"));
    for (size_t i = 0; i < u->n_marks; i++)
       if (!Store_validName(u->marks[i]))

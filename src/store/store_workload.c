@@ -9,12 +9,13 @@
 #include "store/store_internal.h"
 
 /* The columns readWorkload() expects, joined to the current review. */
-#define WORKLOAD_SELECT                                                                         \
-   "SELECT w.id, r.id, r.lens_id, w.name, w.description, w.environment, w.owner,"             \
-   " w.created_at, w.updated_at, w.updated_by, w.archived"                                    \
+#define WORKLOAD_SELECT                                                           \
+   "SELECT w.id, r.id, r.lens_id, w.name, w.description, w.environment, w.owner," \
+   " w.created_at, w.updated_at, w.updated_by, w.archived"                        \
    " FROM workload w LEFT JOIN review r ON r.workload_id = w.id AND r.is_current = 1"
 
-static void readWorkload(sqlite3_stmt *q, Workload *w) {
+static void readWorkload(sqlite3_stmt *q, Workload *w)
+{
    w->id = sqlite3_column_int64(q, 0);
    w->review_id = sqlite3_column_int64(q, 1);
    w->lens_id = sqlite3_column_int64(q, 2);
@@ -28,7 +29,8 @@ static void readWorkload(sqlite3_stmt *q, Workload *w) {
    w->archived = sqlite3_column_int(q, 10) != 0;
 }
 
-static StoreStatus validateWorkload(Store *s, const Workload *w, const char *user) {
+static StoreStatus validateWorkload(Store *s, const Workload *w, const char *user)
+{
    if (!Store_validName(w->name))
       return StoreSql_error(s, STORE_INVALID, _("invalid workload name"));
    if (w->environment && strcmp(w->environment, "production") != 0 &&
@@ -43,14 +45,15 @@ static StoreStatus validateWorkload(Store *s, const Workload *w, const char *use
    return STORE_OK;
 }
 
-static StoreStatus nameTaken(Store *s, const char *name) {
+static StoreStatus nameTaken(Store *s, const char *name)
+{
    return StoreSql_error(s, STORE_EXISTS, _("a workload named \"%s\" already exists"), name);
 }
 
-static char *workloadJson(const Workload *w, int64_t lens_id) {
+static char *workloadJson(const Workload *w, int64_t lens_id)
+{
    json_t *o = json_object();
-   bool ok = StoreJson_str(o, "name", w->name) &&
-             StoreJson_str(o, "description", w->description) &&
+   bool ok = StoreJson_str(o, "name", w->name) && StoreJson_str(o, "description", w->description) &&
              StoreJson_str(o, "environment", w->environment) &&
              StoreJson_str(o, "owner", w->owner) && StoreJson_int(o, "lens_id", lens_id) &&
              StoreJson_bool(o, "archived", false);
@@ -58,7 +61,8 @@ static char *workloadJson(const Workload *w, int64_t lens_id) {
 }
 
 static StoreStatus insertReview(Store *s, int64_t wid, int64_t lens_id, const char *user,
-                                const char *now, int64_t *rid) {
+                                const char *now, int64_t *rid)
+{
    StoreStatus st = StoreSql_run(s,
                                  "INSERT INTO review (workload_id, lens_id, is_current,"
                                  " created_at, created_by) VALUES (?, ?, 1, ?, ?)",
@@ -67,14 +71,15 @@ static StoreStatus insertReview(Store *s, int64_t wid, int64_t lens_id, const ch
    return st;
 }
 
-static StoreStatus insertWorkload(Store *s, const Workload *w, int64_t lens_id,
-                                  const char *user, int64_t *id) {
+static StoreStatus insertWorkload(Store *s, const Workload *w, int64_t lens_id, const char *user,
+                                  int64_t *id)
+{
    bool found = false;
    int64_t dummy;
-   StoreStatus st = StoreSql_int(s, &dummy, &found, "SELECT 1 FROM lens WHERE id = ?", "i",
-                                 lens_id);
+   StoreStatus st =
+      StoreSql_int(s, &dummy, &found, "SELECT 1 FROM lens WHERE id = ?", "i", lens_id);
    if (st == STORE_OK && !found)
-      return StoreSql_error(s, STORE_NOT_FOUND, _("no lens with id %lld"), (long long) lens_id);
+      return StoreSql_error(s, STORE_NOT_FOUND, _("no lens with id %lld"), (long long)lens_id);
    char now[STORE_TIME_LEN];
    StoreTime_now(s, now);
    if (st == STORE_OK)
@@ -82,8 +87,7 @@ static StoreStatus insertWorkload(Store *s, const Workload *w, int64_t lens_id,
                         "INSERT INTO workload (name, description, environment, owner,"
                         " created_at, created_by, updated_at, updated_by)"
                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?5, ?6)",
-                        "tttttt", w->name, w->description, w->environment, w->owner, now,
-                        user);
+                        "tttttt", w->name, w->description, w->environment, w->owner, now, user);
    if (st == STORE_EXISTS)
       return nameTaken(s, w->name);
    if (st != STORE_OK)
@@ -99,7 +103,8 @@ static StoreStatus insertWorkload(Store *s, const Workload *w, int64_t lens_id,
 }
 
 StoreStatus Store_addWorkload(Store *s, const Workload *w, int64_t lens_id, const char *user,
-                              int64_t *id) {
+                              int64_t *id)
+{
    StoreStatus st = validateWorkload(s, w, user);
    if (st == STORE_OK)
       st = StoreSql_beginWrite(s);
@@ -112,7 +117,8 @@ StoreStatus Store_addWorkload(Store *s, const Workload *w, int64_t lens_id, cons
    return st;
 }
 
-StoreStatus Store_findWorkload(Store *s, const char *name, Workload *out) {
+StoreStatus Store_findWorkload(Store *s, const char *name, Workload *out)
+{
    memset(out, 0, sizeof *out);
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st, WORKLOAD_SELECT " WHERE w.name = ?", "t", name);
@@ -128,13 +134,14 @@ StoreStatus Store_findWorkload(Store *s, const char *name, Workload *out) {
    return st;
 }
 
-StoreStatus Store_listWorkloads(Store *s, bool include_archived, Workload **out, size_t *n) {
+StoreStatus Store_listWorkloads(Store *s, bool include_archived, Workload **out, size_t *n)
+{
    *out = NULL;
    *n = 0;
    StoreStatus st;
-   sqlite3_stmt *q = StoreSql_query(s, &st,
-                                    WORKLOAD_SELECT " WHERE ?1 OR w.archived = 0 ORDER BY w.name",
-                                    "d", include_archived ? 1 : 0);
+   sqlite3_stmt *q =
+      StoreSql_query(s, &st, WORKLOAD_SELECT " WHERE ?1 OR w.archived = 0 ORDER BY w.name", "d",
+                     include_archived ? 1 : 0);
    if (!q)
       return st;
    size_t cap = 0;
@@ -153,8 +160,8 @@ StoreStatus Store_listWorkloads(Store *s, bool include_archived, Workload **out,
 }
 
 /* The ids and archived flag of a workload, inside a transaction. */
-static StoreStatus lookup(Store *s, const char *name, int64_t *wid, int64_t *rid,
-                          bool *archived) {
+static StoreStatus lookup(Store *s, const char *name, int64_t *wid, int64_t *rid, bool *archived)
+{
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st, WORKLOAD_SELECT " WHERE w.name = ?", "t", name);
    if (!q)
@@ -173,18 +180,21 @@ static StoreStatus lookup(Store *s, const char *name, int64_t *wid, int64_t *rid
 
 /* One workload field before and after, as two JSON objects. */
 static StoreStatus appendChange(Store *s, int64_t rid, const char *user, const char *object,
-                                json_t *before, json_t *after) {
+                                json_t *before, json_t *after)
+{
    char *b = StoreJson_finish(before, true);
    char *a = StoreJson_finish(after, true);
-   StoreStatus st = b && a ? StoreHist_append(s, rid, user, "workload", object, b, a)
-                           : StoreSql_error(s, STORE_INVALID, _("workload: text is not valid UTF-8"));
+   StoreStatus st = b && a
+                       ? StoreHist_append(s, rid, user, "workload", object, b, a)
+                       : StoreSql_error(s, STORE_INVALID, _("workload: text is not valid UTF-8"));
    free(b);
    free(a);
    return st;
 }
 
 static StoreStatus renameLocked(Store *s, const char *old_name, const char *new_name,
-                                const char *user) {
+                                const char *user)
+{
    int64_t wid, rid;
    bool archived;
    StoreStatus st = lookup(s, old_name, &wid, &rid, &archived);
@@ -208,7 +218,8 @@ static StoreStatus renameLocked(Store *s, const char *old_name, const char *new_
 }
 
 StoreStatus Store_renameWorkload(Store *s, const char *old_name, const char *new_name,
-                                 const char *user) {
+                                 const char *user)
+{
    if (!Store_validName(new_name))
       return StoreSql_error(s, STORE_INVALID, _("invalid workload name"));
    if (!Store_validName(user))
@@ -221,7 +232,8 @@ StoreStatus Store_renameWorkload(Store *s, const char *old_name, const char *new
    return StoreSql_end(s, renameLocked(s, old_name, new_name, user));
 }
 
-static StoreStatus archiveLocked(Store *s, const char *name, bool archived, const char *user) {
+static StoreStatus archiveLocked(Store *s, const char *name, bool archived, const char *user)
+{
    int64_t wid, rid;
    bool was;
    StoreStatus st = lookup(s, name, &wid, &rid, &was);
@@ -244,7 +256,8 @@ static StoreStatus archiveLocked(Store *s, const char *name, bool archived, cons
    return appendChange(s, rid, user, name, before, after);
 }
 
-StoreStatus Store_archiveWorkload(Store *s, const char *name, bool archived, const char *user) {
+StoreStatus Store_archiveWorkload(Store *s, const char *name, bool archived, const char *user)
+{
    if (!name)
       return StoreSql_error(s, STORE_INVALID, _("invalid workload name"));
    if (!Store_validName(user))
@@ -255,7 +268,8 @@ StoreStatus Store_archiveWorkload(Store *s, const char *name, bool archived, con
    return StoreSql_end(s, archiveLocked(s, name, archived, user));
 }
 
-void Workload_free(Workload *w) {
+void Workload_free(Workload *w)
+{
    if (!w)
       return;
    free(w->name);
@@ -268,7 +282,8 @@ void Workload_free(Workload *w) {
    memset(w, 0, sizeof *w);
 }
 
-void Workload_freeArray(Workload *a, size_t n) {
+void Workload_freeArray(Workload *a, size_t n)
+{
    for (size_t i = 0; i < n; i++)
       Workload_free(&a[i]);
    free(a);

@@ -12,7 +12,8 @@
 #include "i18n.h"
 #include "store/plan.h"
 
-static void setErr(char **err, char *msg) {
+static void setErr(char **err, char *msg)
+{
    if (err)
       *err = msg;
    else
@@ -21,14 +22,16 @@ static void setErr(char **err, char *msg) {
 
 /* ---- finding ---- */
 
-static bool better(const char *version, const char *than_current, const LensCandidate *best) {
+static bool better(const char *version, const char *than_current, const LensCandidate *best)
+{
    if (Version_compare(version, than_current) <= 0)
       return false;
    return !best->key || Version_compare(version, best->version) > 0;
 }
 
 static void take(LensCandidate *c, const char *key, const char *version, const char *name,
-                 const char *path, bool builtin, int64_t lens_id) {
+                 const char *path, bool builtin, int64_t lens_id)
+{
    LensCandidate_free(c);
    c->key = xstrdup(key);
    c->version = xstrdup(version);
@@ -38,7 +41,8 @@ static void take(LensCandidate *c, const char *key, const char *version, const c
    c->lens_id = lens_id;
 }
 
-StoreStatus ReviewDoc_findUpgrade(Store *s, const ReviewDoc *doc, LensCandidate *out) {
+StoreStatus ReviewDoc_findUpgrade(Store *s, const ReviewDoc *doc, LensCandidate *out)
+{
    memset(out, 0, sizeof *out);
    const char *key = doc->lens->key, *cur = doc->lens->version;
    Catalog cat;
@@ -66,7 +70,8 @@ StoreStatus ReviewDoc_findUpgrade(Store *s, const ReviewDoc *doc, LensCandidate 
    return out->key ? STORE_OK : STORE_NOT_FOUND;
 }
 
-void LensCandidate_free(LensCandidate *c) {
+void LensCandidate_free(LensCandidate *c)
+{
    if (!c)
       return;
    free(c->key);
@@ -84,14 +89,16 @@ typedef struct LensText {
    size_t len;
 } LensText;
 
-static bool looksLikePath(const char *arg) {
+static bool looksLikePath(const char *arg)
+{
    size_t n = strlen(arg);
    return strchr(arg, '/') || (n > 5 && strcmp(arg + n - 5, ".yaml") == 0) ||
           (n > 4 && strcmp(arg + n - 4, ".yml") == 0) ||
           (n > 5 && strcmp(arg + n - 5, ".json") == 0);
 }
 
-static StoreStatus readFile(const char *path, LensText *t, char **err) {
+static StoreStatus readFile(const char *path, LensText *t, char **err)
+{
    t->text = File_readAll(path, LENS_MAX_FILE_SIZE, &t->len, err);
    if (!t->text)
       return STORE_INVALID;
@@ -99,13 +106,15 @@ static StoreStatus readFile(const char *path, LensText *t, char **err) {
    return STORE_OK;
 }
 
-static void builtinText(LensText *t) {
+static void builtinText(LensText *t)
+{
    const char *text = Lens_defaultText(&t->len);
    t->text = xstrndup(text, t->len);
    t->name = xstrdup(_("built-in lens"));
 }
 
-static StoreStatus storedText(Store *s, int64_t id, LensText *t, char **err) {
+static StoreStatus storedText(Store *s, int64_t id, LensText *t, char **err)
+{
    StoreLens l;
    StoreStatus st = Store_getLens(s, id, &l);
    if (st != STORE_OK) {
@@ -120,7 +129,8 @@ static StoreStatus storedText(Store *s, int64_t id, LensText *t, char **err) {
    return STORE_OK;
 }
 
-static StoreStatus candidateText(Store *s, const LensCandidate *c, LensText *t, char **err) {
+static StoreStatus candidateText(Store *s, const LensCandidate *c, LensText *t, char **err)
+{
    if (c->path)
       return readFile(c->path, t, err);
    if (c->builtin) {
@@ -131,14 +141,15 @@ static StoreStatus candidateText(Store *s, const LensCandidate *c, LensText *t, 
 }
 
 static StoreStatus findText(Store *s, const ReviewDoc *doc, const char *arg, LensText *t,
-                            char **err) {
+                            char **err)
+{
    LensCandidate c;
    StoreStatus st;
    if (!arg) {
       st = ReviewDoc_findUpgrade(s, doc, &c);
       if (st == STORE_NOT_FOUND)
-         setErr(err, xasprintf(_("no newer version of lens '%s' (%s) is available"),
-                               doc->lens->key, doc->lens->version ? doc->lens->version : "-"));
+         setErr(err, xasprintf(_("no newer version of lens '%s' (%s) is available"), doc->lens->key,
+                               doc->lens->version ? doc->lens->version : "-"));
       else if (st != STORE_OK)
          setErr(err, xstrdup(Store_lastError(s)));
    } else if (looksLikePath(arg)) {
@@ -188,7 +199,8 @@ typedef struct Work {
 } Work;
 
 /* ids of list that q has, or that it lacks (keep == false). */
-static char **filterIds(char *const *ids, size_t n, const Question *q, bool keep, size_t *out_n) {
+static char **filterIds(char *const *ids, size_t n, const Question *q, bool keep, size_t *out_n)
+{
    char **out = xcalloc(n + 1, sizeof *out);
    *out_n = 0;
    for (size_t i = 0; i < n; i++)
@@ -197,12 +209,14 @@ static char **filterIds(char *const *ids, size_t n, const Question *q, bool keep
    return out;
 }
 
-static bool hasAnswer(const StoredAnswer *sa) {
+static bool hasAnswer(const StoredAnswer *sa)
+{
    return sa->version > 0;
 }
 
-static void addItem(UpgradeReport *r, const LensQuestionDiff *d, const Lens *from,
-                    const Lens *to, const StoredAnswer *sa, bool marked) {
+static void addItem(UpgradeReport *r, const LensQuestionDiff *d, const Lens *from, const Lens *to,
+                    const StoredAnswer *sa, bool marked)
+{
    UpgradeItem *it = &r->items[r->n_items++];
    const Question *q = d->to != LENSDIFF_NONE ? &to->questions[d->to] : &from->questions[d->from];
    it->question_id = xstrdup(d->id);
@@ -229,7 +243,8 @@ static void addItem(UpgradeReport *r, const LensQuestionDiff *d, const Lens *fro
 
 /* Decides, question by question, what the upgrade writes and reports. */
 static void planUpgrade(const ReviewDoc *doc, const Lens *to, const LensDiff *diff, Work *w,
-                 UpgradeReport *r) {
+                        UpgradeReport *r)
+{
    size_t nq = doc->lens->n_questions;
    w->rewrite_from = xcalloc(nq + 1, sizeof *w->rewrite_from);
    w->rewrite_to = xcalloc(nq + 1, sizeof *w->rewrite_to);
@@ -269,7 +284,8 @@ static void planUpgrade(const ReviewDoc *doc, const Lens *to, const LensDiff *di
    }
 }
 
-static void freeWork(Work *w) {
+static void freeWork(Work *w)
+{
    for (size_t i = 0; i < w->n_rewrite; i++) {
       free(w->rewrite_to[i].selected);
       free(w->rewrite_to[i].na_choices);
@@ -281,8 +297,8 @@ static void freeWork(Work *w) {
 }
 
 /* "before-upgrade-to-2.0", then "-2", "-3" ... until the name is free. */
-static StoreStatus milestoneName(Store *s, const ReviewDoc *doc, const char *version,
-                                 char **out) {
+static StoreStatus milestoneName(Store *s, const ReviewDoc *doc, const char *version, char **out)
+{
    char *base = xasprintf("before-upgrade-to-%s", version ? version : "new");
    *out = xstrdup(base);
    for (int i = 2;; i++) {
@@ -299,10 +315,10 @@ static StoreStatus milestoneName(Store *s, const ReviewDoc *doc, const char *ver
 }
 
 static StoreStatus writeUpgrade(Store *s, ReviewDoc *doc, const Lens *to, const LensText *t,
-                                const Work *w, const char *user, UpgradeReport *r,
-                                char **err) {
+                                const Work *w, const char *user, UpgradeReport *r, char **err)
+{
    Snapshot snap;
-   StoreStatus st = ReviewDoc_snapshot(s, doc, &snap, err);
+   StoreStatus st = StorePlan_snapshot(s, doc, &snap, err);
    if (st != STORE_OK)
       return st;
    char *json = Snapshot_toJson(&snap);
@@ -311,8 +327,8 @@ static StoreStatus writeUpgrade(Store *s, ReviewDoc *doc, const Lens *to, const 
       setErr(err, xstrdup(_("milestone: the review holds text that is not UTF-8")));
       return STORE_INVALID;
    }
-   st = Store_putLens(s, to->key, to->version, to->name, to->sha256, t->text, t->len,
-                      &r->to_lens_id);
+   st =
+      Store_putLens(s, to->key, to->version, to->name, to->sha256, t->text, t->len, &r->to_lens_id);
    StoreReviewUpgrade u = {
       .review_id = doc->workload.review_id,
       .from_lens_id = doc->workload.lens_id,
@@ -337,7 +353,8 @@ static StoreStatus writeUpgrade(Store *s, ReviewDoc *doc, const Lens *to, const 
 }
 
 /* Reloads doc (same workload) on its new lens. */
-static StoreStatus reload(Store *s, ReviewDoc *doc, DiagList *diags, char **err) {
+static StoreStatus reload(Store *s, ReviewDoc *doc, DiagList *diags, char **err)
+{
    char *name = xstrdup(doc->workload.name);
    ReviewDoc_free(doc);
    StoreStatus st = ReviewDoc_load(s, name, doc, diags, err);
@@ -345,7 +362,8 @@ static StoreStatus reload(Store *s, ReviewDoc *doc, DiagList *diags, char **err)
    return st;
 }
 
-static void startReport(UpgradeReport *r, const ReviewDoc *doc, const Lens *to) {
+static void startReport(UpgradeReport *r, const ReviewDoc *doc, const Lens *to)
+{
    memset(r, 0, sizeof *r);
    r->lens_key = xstrdup(doc->lens->key);
    r->from_version = xstrdup(doc->lens->version);
@@ -356,8 +374,9 @@ static void startReport(UpgradeReport *r, const ReviewDoc *doc, const Lens *to) 
 }
 
 static StoreStatus apply(Store *s, ReviewDoc *doc, const Lens *to, const LensText *t,
-                         const char *milestone, bool dry_run, const char *user,
-                         UpgradeReport *out, DiagList *diags, char **err) {
+                         const char *milestone, bool dry_run, const char *user, UpgradeReport *out,
+                         DiagList *diags, char **err)
+{
    startReport(out, doc, to);
    if (out->same)
       return STORE_OK;
@@ -372,7 +391,7 @@ static StoreStatus apply(Store *s, ReviewDoc *doc, const Lens *to, const LensTex
    }
    LensDiff diff;
    LensDiff_build(doc->lens, to, &diff);
-   Work w = { 0 };
+   Work w = {0};
    planUpgrade(doc, to, &diff, &w, out);
    if (!dry_run)
       st = writeUpgrade(s, doc, to, t, &w, user, out, err);
@@ -388,12 +407,13 @@ static StoreStatus apply(Store *s, ReviewDoc *doc, const Lens *to, const LensTex
    return st;
 }
 
-StoreStatus ReviewDoc_upgrade(Store *s, ReviewDoc *doc, const char *lens_arg,
-                              const char *milestone, unsigned flags, const char *user,
-                              UpgradeReport *out, DiagList *diags, char **err) {
+StoreStatus ReviewDoc_upgrade(Store *s, ReviewDoc *doc, const char *lens_arg, const char *milestone,
+                              unsigned flags, const char *user, UpgradeReport *out, DiagList *diags,
+                              char **err)
+{
    bool dry_run = (flags & UPGRADE_DRY_RUN) != 0;
    memset(out, 0, sizeof *out);
-   LensText t = { 0 };
+   LensText t = {0};
    StoreStatus st = findText(s, doc, lens_arg, &t, err);
    if (st != STORE_OK)
       return st;
@@ -424,7 +444,8 @@ StoreStatus ReviewDoc_upgrade(Store *s, ReviewDoc *doc, const char *lens_arg,
    return st;
 }
 
-void UpgradeReport_free(UpgradeReport *r) {
+void UpgradeReport_free(UpgradeReport *r)
+{
    if (!r)
       return;
    free(r->lens_key);

@@ -40,16 +40,16 @@ StoreStatus Store_clearReviewMark(Store *s, int64_t review_id, const char *quest
 /* The writes of one upgrade, computed by ReviewDoc_upgrade. */
 typedef struct StoreReviewUpgrade {
    int64_t review_id;
-   int64_t from_lens_id, to_lens_id; /* STORE_STALE when the review is no longer on from */
+   int64_t from_lens_id, to_lens_id; /* STORE_CONFLICT when the review is no longer on from */
    const char *workload;             /* for the history row */
    const char *milestone, *snapshot; /* saved first (STORE_EXISTS when the name is taken) */
    /* Answers that lose choices: as read (its .version must still be the
-    * stored one, else STORE_STALE) and as they become. */
+    * stored one, else STORE_CONFLICT) and as they become. */
    const StoredAnswer *rewrite_from, *rewrite_to;
    size_t n_rewrite;
-   const StoredAnswer *remove;       /* answers deleted, as read (version checked) */
+   const StoredAnswer *remove; /* answers deleted, as read (version checked) */
    size_t n_remove;
-   char *const *marks;               /* question ids to mark */
+   char *const *marks; /* question ids to mark */
    size_t n_marks;
 } StoreReviewUpgrade;
 
@@ -75,13 +75,13 @@ void LensCandidate_free(LensCandidate *c);
 /* What an upgrade did (or would do), question by question. */
 typedef struct UpgradeItem {
    char *question_id;
-   char *title;       /* from the new lens; the old one for a removed question */
-   unsigned changes;  /* LENSDIFF_* */
-   bool answered;     /* the old review had an answer (or notes) for it */
-   bool marked;       /* marked for re-review */
+   char *title;            /* from the new lens; the old one for a removed question */
+   unsigned changes;       /* LENSDIFF_* */
+   bool answered;          /* the old review had an answer (or notes) for it */
+   bool marked;            /* marked for re-review */
    char **removed_choices; /* every choice of the old question gone from the new */
    size_t n_removed_choices;
-   char **dropped;    /* of those, the ones the answer had selected or marked N/A */
+   char **dropped; /* of those, the ones the answer had selected or marked N/A */
    size_t n_dropped;
 } UpgradeItem;
 
@@ -92,10 +92,10 @@ typedef struct UpgradeReport {
    bool same;          /* the review already uses this exact lens text: nothing to do */
    UpgradeItem *items; /* questions added, removed or changed (LensDiff order) */
    size_t n_items;
-   size_t carried;     /* answers carried to the new lens */
-   size_t rewritten;   /* of those, answers that lost a choice */
-   size_t removed;     /* answers of removed questions (deleted, kept in history and the milestone) */
-   size_t marked;      /* questions marked for re-review */
+   size_t carried;   /* answers carried to the new lens */
+   size_t rewritten; /* of those, answers that lost a choice */
+   size_t removed;   /* answers of removed questions (deleted, kept in history and the milestone) */
+   size_t marked;    /* questions marked for re-review */
 } UpgradeReport;
 
 enum {
@@ -111,9 +111,9 @@ enum {
  * UPGRADE_DRY_RUN computes the report and writes nothing (the lens text is
  * not stored either).  On success (not dry run) doc is reloaded on the new
  * lens.  Lens problems go to diags; any failure sets *err. */
-StoreStatus ReviewDoc_upgrade(Store *s, ReviewDoc *doc, const char *lens_arg,
-                              const char *milestone, unsigned flags, const char *user,
-                              UpgradeReport *out, DiagList *diags, char **err);
+StoreStatus ReviewDoc_upgrade(Store *s, ReviewDoc *doc, const char *lens_arg, const char *milestone,
+                              unsigned flags, const char *user, UpgradeReport *out, DiagList *diags,
+                              char **err);
 void UpgradeReport_free(UpgradeReport *r);
 
 #endif

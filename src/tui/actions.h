@@ -20,13 +20,13 @@ enum {
 #define ACTION_MAX_KEYS 10
 
 typedef struct Action {
-   const char *name;  /* "toggle", "next-question": also the ':' command */
-   unsigned screens;  /* SCREEN_BIT()s */
+   const char *name;          /* "toggle", "next-question": also the ':' command */
+   unsigned screens;          /* SCREEN_BIT()s */
    int keys[ACTION_MAX_KEYS]; /* 0-terminated; none for command-only actions */
    ActionFn fn;
    unsigned flags;
-   const char *hint;  /* N_(): the footer's word, or NULL */
-   const char *help;  /* N_(): the help screen's line */
+   const char *hint; /* N_(): the footer's word, or NULL */
+   const char *help; /* N_(): the help screen's line */
 } Action;
 
 size_t Actions_count(void);

@@ -150,7 +150,7 @@ static void summarizeRows(App *app)
       const LensSeen *l = lensOf(app->store, app->wl[i].w.lens_id, &seen, &n_seen, &cap_seen);
       if (!l->lens)
          continue;
-      sums[n_sums] = (ReviewSummary){ .w = &app->wl[i].w, .lens = l->lens };
+      sums[n_sums] = (ReviewSummary){.w = &app->wl[i].w, .lens = l->lens};
       lens_of[n_sums] = (size_t)(l - seen);
       row_of[n_sums++] = i;
    }
@@ -252,7 +252,7 @@ void App_closeWorkload(App *app)
    app->plan_stale = false;
    Question_forget(app);
    Milestones_free(app);
-   SnapView_close(app);
+   MilestoneDash_close(app);
    Pager_clear(app);
    if (app->have_upgrade)
       LensCandidate_free(&app->upgrade);
@@ -281,30 +281,22 @@ bool App_filterMatch(const App *app, size_t q)
    Risk r = App_risk(app, q);
 
    switch (app->filter) {
-   case FILTER_UNANSWERED:
-      return r == RISK_UNANSWERED;
-   case FILTER_HIGH:
-      return r == RISK_HIGH;
-   case FILTER_MEDIUM:
-      return r == RISK_MEDIUM;
+   case FILTER_UNANSWERED: return r == RISK_UNANSWERED;
+   case FILTER_HIGH: return r == RISK_HIGH;
+   case FILTER_MEDIUM: return r == RISK_MEDIUM;
    case FILTER_ALL:
-   default:
-      return true;
+   default: return true;
    }
 }
 
 const char *App_filterName(Filter f)
 {
    switch (f) {
-   case FILTER_UNANSWERED:
-      return _("unanswered");
-   case FILTER_HIGH:
-      return _("HIGH");
-   case FILTER_MEDIUM:
-      return _("MEDIUM");
+   case FILTER_UNANSWERED: return _("unanswered");
+   case FILTER_HIGH: return _("HIGH");
+   case FILTER_MEDIUM: return _("MEDIUM");
    case FILTER_ALL:
-   default:
-      return _("all");
+   default: return _("all");
    }
 }
 
@@ -373,20 +365,19 @@ StoreStatus App_putAnswer(App *app, size_t q, const Answer *a, const char *notes
 
    if (App_refuseReadOnly(app))
       return STORE_READONLY;
-   st = ReviewDoc_mergeAnswer(app->store, &app->doc, q, a, notes, NULL, app->opts->user, NULL,
-                              &m);
+   st = ReviewDoc_mergeAnswer(app->store, &app->doc, q, a, notes, NULL, app->opts->user, NULL, &m);
    if (st == STORE_OK && m.n_clashes) {
       /* The rest is stored; the doc shows the other person's part. */
       App_message(app, ROLE_ERROR, _("Kept theirs (shown): %s"), m.message);
-      st = STORE_STALE;
+      st = STORE_CONFLICT;
    } else if (st == STORE_OK && m.notes_merged) {
       App_message(app, ROLE_NOTICE, "%s", _("Stored; the notes were merged with another edit"));
    } else if (st != STORE_OK) {
       App_message(app, ROLE_ERROR, _("Not stored: %s"), Store_statusText(st));
    }
-   if ((st == STORE_OK || st == STORE_STALE) && m.wrote)
+   if ((st == STORE_OK || st == STORE_CONFLICT) && m.wrote)
       Undo_push(app, m.history_id, SCREEN_QUESTION, app->doc.lens->questions[q].id);
-   if (st == STORE_OK || st == STORE_STALE)
+   if (st == STORE_OK || st == STORE_CONFLICT)
       StoreMerge_free(&m);
    App_rebuild(app);
    return st;

@@ -27,9 +27,9 @@
 typedef enum {
    SCREEN_WORKLOADS,
    SCREEN_DASHBOARD,
-   SCREEN_LIST,     /* the questions of a cell, a row, a column or the lens */
+   SCREEN_LIST, /* the questions of a cell, a row, a column or the lens */
    SCREEN_QUESTION,
-   SCREEN_EDITOR,   /* the notes editor */
+   SCREEN_EDITOR, /* the notes editor */
    SCREEN_HELP,
    SCREEN_PLAN,       /* the improvement plan with its tracking */
    SCREEN_MILESTONES, /* milestones, their trend, diffs */
@@ -38,7 +38,7 @@ typedef enum {
    SCREEN_UPGRADE,    /* what a lens upgrade would change, to confirm */
    SCREEN_MERGE,      /* notes two people changed on the same lines (mergeview.c) */
    SCREEN_ROSTER,     /* who is here (roster.c) */
-   SCREEN_PROMPT,   /* never on the stack: the keys of an open prompt */
+   SCREEN_PROMPT,     /* never on the stack: the keys of an open prompt */
    SCREEN_COUNT
 } ScreenId;
 
@@ -62,8 +62,8 @@ typedef enum { LIST_CELL, LIST_ROW, LIST_COLUMN, LIST_ALL } ListScope;
 
 typedef struct WorkloadRow {
    Workload w;
-   char *lens;        /* "name version", or NULL when the lens could not be read */
-   RiskCounts counts; /* valid when lens != NULL */
+   char *lens;              /* "name version", or NULL when the lens could not be read */
+   RiskCounts counts;       /* valid when lens != NULL */
    char *last_at, *last_by; /* the review's newest change (ReviewDoc_summaries) */
 } WorkloadRow;
 
@@ -83,7 +83,7 @@ typedef struct Prompt {
     * replaces it, Backspace or Delete removes it, a move keeps it to edit. */
    bool selected;
    PromptDone done;
-   char *error;  /* owned: why the last answer was refused, shown before the label */
+   char *error; /* owned: why the last answer was refused, shown before the label */
 } Prompt;
 
 typedef struct Editor {
@@ -116,18 +116,23 @@ typedef struct Pager {
 } Pager;
 
 /* Which field of a plan item a prompt is editing. */
-typedef enum { PLAN_FIELD_STATUS, PLAN_FIELD_OWNER, PLAN_FIELD_DUE, PLAN_FIELD_NOTE,
-               PLAN_FIELD_PRIORITY } PlanField;
+typedef enum {
+   PLAN_FIELD_STATUS,
+   PLAN_FIELD_OWNER,
+   PLAN_FIELD_DUE,
+   PLAN_FIELD_NOTE,
+   PLAN_FIELD_PRIORITY
+} PlanField;
 
 /* The improvement plan of the open review, kept current while it is open
  * (the dashboard counts it, the plan screen lists it). */
 typedef struct PlanView {
    bool loaded;
    Plan plan;
-   char today[11];  /* YYYY-MM-DD by the store's clock: overdue */
+   char today[11]; /* YYYY-MM-DD by the store's clock: overdue */
    PlanFilter filter;
    PlanSort sort;
-   bool hide_inactive; /* items no longer in the plan (resolved ...) */
+   bool hide_inactive;               /* items no longer in the plan (resolved ...) */
    size_t *rows, n_rows, cur, first; /* indexes into plan.items, shown */
    /* The item a prompt is editing, by key, and its version when it began:
     * a change made meanwhile is refused, as for notes. */
@@ -143,13 +148,13 @@ typedef struct MilestonesView {
    bool light;        /* ms[].snap holds the totals alone (the dashboard's trend) */
    MilestoneSnap *ms; /* oldest first */
    size_t n;
-   int64_t last_id;   /* newest milestone's id: reload only when it changes */
+   int64_t last_id; /* newest milestone's id: reload only when it changes */
    bool have_now;
    Snapshot now;      /* while the milestones screen is open */
    size_t cur, first; /* cur == n: the "now" row */
    bool marked;       /* a milestone is marked as the start of a diff */
    size_t mark;
-   bool by_phase;     /* the small trends by phase, not by pillar */
+   bool by_phase; /* the small trends by phase, not by pillar */
 } MilestonesView;
 
 /* A milestone opened on a dashboard of its own, read-only. */
@@ -180,13 +185,13 @@ struct App {
 
    /* the open review */
    bool have_doc;
-   bool plan_stale; /* answers changed; the plan reloads when a screen shows it */
+   bool plan_stale;              /* answers changed; the plan reloads when a screen shows it */
    struct QuestionWraps *qwraps; /* owned (question.c); Question_forget() frees it */
-   unsigned hist_gen; /* bumped when answers or plan tracking are read again */
+   unsigned hist_gen;            /* bumped when answers or plan tracking are read again */
    ReviewDoc doc;
    Matrix matrix;
-   size_t *order; /* review order: lens question indexes */
-   size_t *rank;  /* rank[q]: q's position in order */
+   size_t *order;   /* review order: lens question indexes */
+   size_t *rank;    /* rank[q]: q's position in order */
    size_t row, col; /* dashboard cursor; row == rows / col == cols: the totals */
    size_t first_row, first_col;
    Filter filter;
@@ -217,10 +222,10 @@ struct App {
 
    Editor ed;
    struct MergeView *merge; /* owned by mergeview.c while SCREEN_MERGE is open */
-   double draft_due; /* monotonic time of the next draft autosave; 0: none due */
-   struct UndoStack *undo; /* this session's own changes, newest last (undo.c) */
-   double last_key_at;     /* monotonic time of the last key, for idle times */
-   size_t roster_first;    /* the roster's scroll (roster.c) */
+   double draft_due;        /* monotonic time of the next draft autosave; 0: none due */
+   struct UndoStack *undo;  /* this session's own changes, newest last (undo.c) */
+   double last_key_at;      /* monotonic time of the last key, for idle times */
+   size_t roster_first;     /* the roster's scroll (roster.c) */
    Prompt prompt;
    char *search; /* the last search, or NULL */
    size_t help_first;
@@ -231,8 +236,8 @@ struct App {
    Presence *others;
    size_t n_others;
    double next_heartbeat, next_presence, next_poll; /* monotonic seconds */
-   char *where; /* workload and question of the last heartbeat */
-   bool reload_pending; /* another process committed; not reloaded yet */
+   char *where;             /* workload and question of the last heartbeat */
+   bool reload_pending;     /* another process committed; not reloaded yet */
    double next_list_reload; /* the workloads list is costly: not too often */
 
    InputDecoder input;
@@ -274,7 +279,7 @@ const char *App_filterName(Filter f);
 size_t App_collect(const App *app, ListScope scope, size_t row, size_t col, size_t **out);
 
 /* Writes question q's answer (and notes unless NULL) at once.  On
- * STORE_STALE the doc holds the other writer's version and the message says
+ * STORE_CONFLICT the doc holds the other writer's version and the message says
  * so.  Returns the store's status. */
 StoreStatus App_putAnswer(App *app, size_t q, const Answer *a, const char *notes);
 /* A copy of question q's current answer (caller frees .choices). */

@@ -46,13 +46,10 @@ static char *title(const App *app)
    case LIST_CELL:
       return phase ? xasprintf("%s%s%s", pillar, Theme_glyph(&app->theme, GLYPH_DOT), phase)
                    : xstrdup(pillar);
-   case LIST_ROW:
-      return xasprintf(_("%s, all pillars"), phase ? phase : "");
-   case LIST_COLUMN:
-      return xasprintf(_("%s, all phases"), pillar);
+   case LIST_ROW: return xasprintf(_("%s, all pillars"), phase ? phase : "");
+   case LIST_COLUMN: return xasprintf(_("%s, all phases"), pillar);
    case LIST_ALL:
-   default:
-      return xstrdup(_("All questions"));
+   default: return xstrdup(_("All questions"));
    }
 }
 
@@ -92,8 +89,8 @@ void List_draw(App *app, int top, int height)
    attr_t dim = Theme_attr(&app->theme, ROLE_DIM);
 
    if (app->filter != FILTER_ALL)
-      head = xasprintf(_("%s   filter: %s (%zu shown)"), t, App_filterName(app->filter),
-                       app->n_list);
+      head =
+         xasprintf(_("%s   filter: %s (%zu shown)"), t, App_filterName(app->filter), app->n_list);
    else
       head = xasprintf(ngettext("%s   %zu question", "%s   %zu questions", app->n_list), t,
                        app->n_list);
@@ -106,7 +103,7 @@ void List_draw(App *app, int top, int height)
       return;
    }
    for (size_t i = 0; i < app->n_list; i++) {
-      int w = Text_widthStr(app->doc.lens->questions[app->list[i]].id);
+      int w = WText_widthStr(app->doc.lens->questions[app->list[i]].id);
       id_w = w > id_w ? w : id_w;
    }
    id_w = id_w > 16 ? 16 : id_w;
@@ -143,7 +140,8 @@ void List_draw(App *app, int top, int height)
       }
       if (app->doc.needs_review && app->doc.needs_review[q]) {
          x += Text_draw(stdscr, y, x, app->cols - x - 1, _("(review)"),
-                        cur ? base : Theme_attr(&app->theme, ROLE_NOTICE)) + 1;
+                        cur ? base : Theme_attr(&app->theme, ROLE_NOTICE)) +
+              1;
       }
       Text_draw(stdscr, y, x, app->cols - x - 1 - (id_w ? id_w + 1 : 0),
                 app->doc.lens->questions[q].title, base);
@@ -172,26 +170,17 @@ Stale List_move(App *app, Move m)
    if (app->n_list == 0)
       return STALE_NONE;
    switch (m) {
-   case MOVE_UP:
-      app->list_cur = app->list_cur ? app->list_cur - 1 : 0;
-      break;
+   case MOVE_UP: app->list_cur = app->list_cur ? app->list_cur - 1 : 0; break;
    case MOVE_DOWN:
       app->list_cur = app->list_cur + 1 < app->n_list ? app->list_cur + 1 : app->list_cur;
       break;
-   case MOVE_PGUP:
-      app->list_cur = app->list_cur > page ? app->list_cur - page : 0;
-      break;
+   case MOVE_PGUP: app->list_cur = app->list_cur > page ? app->list_cur - page : 0; break;
    case MOVE_PGDN:
       app->list_cur = app->list_cur + page < app->n_list ? app->list_cur + page : app->n_list - 1;
       break;
-   case MOVE_HOME:
-      app->list_cur = 0;
-      break;
-   case MOVE_END:
-      app->list_cur = app->n_list - 1;
-      break;
-   default:
-      break;
+   case MOVE_HOME: app->list_cur = 0; break;
+   case MOVE_END: app->list_cur = app->n_list - 1; break;
+   default: break;
    }
    return old != app->list_cur ? STALE_BODY : STALE_NONE;
 }

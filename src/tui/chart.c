@@ -33,8 +33,14 @@ char *Chart_row(const size_t *values, size_t n, size_t max, int height, int row,
 {
    static const char *const blocks[9] = {
       " ",
-      "\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83", "\xe2\x96\x84", /* ▁▂▃▄ */
-      "\xe2\x96\x85", "\xe2\x96\x86", "\xe2\x96\x87", "\xe2\x96\x88", /* ▅▆▇█ */
+      "\xe2\x96\x81",
+      "\xe2\x96\x82",
+      "\xe2\x96\x83",
+      "\xe2\x96\x84", /* ▁▂▃▄ */
+      "\xe2\x96\x85",
+      "\xe2\x96\x86",
+      "\xe2\x96\x87",
+      "\xe2\x96\x88", /* ▅▆▇█ */
    };
    static const char ascii[] = " .:-=+*%#";
    char *out = xmalloc(n * 3 + 1), *p = out;

@@ -75,19 +75,19 @@ void Chrome_header(App *app)
    attr_t bar = Theme_attr(&app->theme, ROLE_HEADER);
    int x = 1, cols = app->cols;
    char *right = presenceText(app, true);
-   int right_w = right ? Text_widthStr(right) : 0;
+   int right_w = right ? WText_widthStr(right) : 0;
    int limit;
 
    Text_fill(stdscr, 0, 0, cols, bar);
    if (right_w > cols / 2) { /* the questions elsewhere give way first */
       free(right);
       right = presenceText(app, false);
-      right_w = right ? Text_widthStr(right) : 0;
+      right_w = right ? WText_widthStr(right) : 0;
    }
    if (right_w > cols / 2) { /* too many to name: how many, and W lists them */
       free(right);
       right = xasprintf(_("%zu here (W: who)"), Roster_hereCount(app));
-      right_w = Text_widthStr(right);
+      right_w = WText_widthStr(right);
    }
    if (right_w > cols / 2)
       right_w = cols / 2;
@@ -107,13 +107,13 @@ void Chrome_header(App *app)
       if (app->sv.active) { /* a milestone on screen: say so, whatever is above it */
          const Snapshot *sn = &app->sv.ms.snap;
          char *badge = xasprintf(_(" milestone %s (read-only) "), app->sv.ms.row.name);
-         char *then = sn->lens_name ? (sn->lens_version ? xasprintf("%s %s", sn->lens_name,
-                                                                    sn->lens_version)
-                                                        : xstrdup(sn->lens_name))
-                                    : xstrdup(lens);
+         char *then = sn->lens_name
+                         ? (sn->lens_version ? xasprintf("%s %s", sn->lens_name, sn->lens_version)
+                                             : xstrdup(sn->lens_name))
+                         : xstrdup(lens);
          /* The lens it was taken on (an upgrade may have changed it since),
           * cut before the badge is. */
-         int room = limit - x - Text_widthStr(badge) - 2;
+         int room = limit - x - WText_widthStr(badge) - 2;
          if (room >= 4)
             x += Text_draw(stdscr, 0, x, room, then, bar) + 2;
          Text_draw(stdscr, 0, x, limit - x, badge, Theme_attr(&app->theme, ROLE_READONLY));
@@ -150,11 +150,11 @@ static int drawHint(App *app, int y, int x, int limit, const Action *a, ScreenId
    }
    if (s == SCREEN_WORKLOADS && strcmp(a->name, "back") == 0)
       hint = _("quit");
-   w = Text_widthStr(label) + 1 + Text_widthStr(hint);
+   w = WText_widthStr(label) + 1 + WText_widthStr(hint);
    if (x + w > limit)
       return 0;
    Text_draw(stdscr, y, x, limit - x, label, key);
-   Text_draw(stdscr, y, x + Text_widthStr(label) + 1, limit - x, hint, txt);
+   Text_draw(stdscr, y, x + WText_widthStr(label) + 1, limit - x, hint, txt);
    return w;
 }
 
@@ -184,7 +184,7 @@ void Chrome_footer(App *app)
    for (size_t i = 0; i < Actions_count(); i++) {
       const Action *a = Actions_get(i);
       if ((a->flags & ACTION_FOOTER) && (a->screens & SCREEN_BIT(s)) && isLast(a))
-         tail += Text_widthStr(_(a->hint)) + 4;
+         tail += WText_widthStr(_(a->hint)) + 4;
    }
    limit = app->cols - 1 - tail;
    for (int pass = 0; pass < 2; pass++) {
@@ -207,13 +207,13 @@ void Chrome_tooSmall(App *app)
 {
    char *msg = xasprintf(_("walens needs %dx%d; this terminal is %dx%d"), LAYOUT_MIN_COLS,
                          LAYOUT_MIN_LINES, app->cols, app->lines);
-   int w = Text_widthStr(msg), y = app->lines / 2;
+   int w = WText_widthStr(msg), y = app->lines / 2;
    int x = w < app->cols ? (app->cols - w) / 2 : 0;
 
    Text_draw(stdscr, y > 0 ? y - 1 : 0, x, app->cols - x, msg, A_BOLD);
    free(msg);
    msg = xstrdup(_("Enlarge it, or press q to quit"));
-   w = Text_widthStr(msg);
+   w = WText_widthStr(msg);
    x = w < app->cols ? (app->cols - w) / 2 : 0;
    Text_draw(stdscr, y + 1 < app->lines ? y + 1 : y, x, app->cols - x, msg, A_NORMAL);
    free(msg);

@@ -57,7 +57,7 @@ static const char *pillarName(const Dash *d, size_t c)
 }
 
 /* The pillars' names over columns width wide (caller frees heads[c] and
- * heads): shortened (Text_abbrev) where they must be, cut like any text
+ * heads): shortened (WText_abbrev) where they must be, cut like any text
  * instead where two would read the same. */
 static void pillarHeads(const Dash *d, int width, wchar_t ***heads, size_t **lens)
 {
@@ -67,7 +67,7 @@ static void pillarHeads(const Dash *d, int width, wchar_t ***heads, size_t **len
    bool *same = xcalloc(n ? n : 1, sizeof *same);
 
    for (size_t c = 0; c < n; c++)
-      h[c] = Text_abbrev(pillarName(d, c), width, &len[c]);
+      h[c] = WText_abbrev(pillarName(d, c), width, &len[c]);
    for (size_t c = 0; c < n; c++)
       for (size_t o = c + 1; o < n; o++)
          if (len[o] == len[c] && wmemcmp(h[o], h[c], len[c]) == 0)
@@ -75,7 +75,7 @@ static void pillarHeads(const Dash *d, int width, wchar_t ***heads, size_t **len
    for (size_t c = 0; c < n; c++)
       if (same[c]) {
          free(h[c]);
-         h[c] = Text_truncate(pillarName(d, c), width, &len[c]);
+         h[c] = WText_truncate(pillarName(d, c), width, &len[c]);
       }
    free(same);
    *heads = h;
@@ -94,10 +94,10 @@ static bool hasTotalRow(const Dash *d)
 
 static void layout(const Dash *d, DashLayout *dl)
 {
-   int longest = hasTotalRow(d) ? Text_widthStr(_("All phases")) : 0;
+   int longest = hasTotalRow(d) ? WText_widthStr(_("All phases")) : 0;
 
    for (size_t r = 0; r < d->m->rows; r++) {
-      int w = Text_widthStr(rowLabel(d, r));
+      int w = WText_widthStr(rowLabel(d, r));
       longest = w > longest ? w : longest;
    }
    Layout_dashboard(d->app->cols, d->app->lines, d->m->rows, d->m->cols, longest, dl);
@@ -122,7 +122,8 @@ static bool inCell(const App *app, size_t q, size_t r, size_t c)
    const Lens *l = app->doc.lens;
    size_t qr = Matrix_rowOf(l, &l->questions[q]);
 
-   return (r >= app->matrix.rows || qr == r) && (c >= app->matrix.cols || l->questions[q].pillar == c);
+   return (r >= app->matrix.rows || qr == r) &&
+          (c >= app->matrix.cols || l->questions[q].pillar == c);
 }
 
 /* Whether any question of the cell passes the filter (cells without one
@@ -163,7 +164,7 @@ static int drawCounts(App *app, int y, int x, int width, const MatrixCell *cell,
    snprintf(num[0], sizeof num[0], "%zu", cell->high);
    snprintf(num[1], sizeof num[1], "%zu", cell->medium);
    for (int k = 0; k < 2; k++)
-      need += Text_widthStr(Theme_riskGlyph(&app->theme, k == 0 ? RISK_HIGH : RISK_MEDIUM)) +
+      need += WText_widthStr(Theme_riskGlyph(&app->theme, k == 0 ? RISK_HIGH : RISK_MEDIUM)) +
               (int)strlen(num[k]);
    for (int k = 0; k < 2; k++) {
       Risk r = k == 0 ? RISK_HIGH : RISK_MEDIUM;
@@ -187,7 +188,8 @@ static void drawCell(const Dash *dd, const DashLayout *d, int y, int x, int w, s
    int used;
 
    if (cell->total > 0)
-      risk = Theme_attr(&app->theme, cellMatches(dd, r, c) ? Theme_riskRole(cell->worst) : ROLE_DIM);
+      risk =
+         Theme_attr(&app->theme, cellMatches(dd, r, c) ? Theme_riskRole(cell->worst) : ROLE_DIM);
    a = sel ? over : risk;
    /* The selected cell's first line only: a move rewrites two lines, not
     * four, and the counts below keep their colours.  The blanks after the
@@ -221,7 +223,7 @@ static void drawLabel(App *app, const DashLayout *d, int y, const char *label, b
 {
    int w = d->m.label_w - 1;
    size_t n, nl;
-   wchar_t *ws = Text_cleanStr(label, 0, &n);
+   wchar_t *ws = WText_cleanStr(label, 0, &n);
    TextLine *lines;
 
    if (sel && d->m.x0 > 0)
@@ -231,7 +233,7 @@ static void drawLabel(App *app, const DashLayout *d, int y, const char *label, b
       free(ws);
       return;
    }
-   nl = Text_wrap(ws, n, w, &lines);
+   nl = WText_wrap(ws, n, w, &lines);
    for (size_t i = 0; i < nl && i < 2; i++) {
       size_t len = i == 1 ? n - lines[1].start : lines[i].len; /* the rest, cut */
       Text_drawW(stdscr, y + (int)i, d->m.x0, w, ws + lines[i].start, len, A_NORMAL, true);
@@ -305,7 +307,8 @@ static void drawSummary(const Dash *dd, const DashLayout *d)
    free(s);
    if (dd->snap) {
       char when[11];
-      snprintf(when, sizeof when, "%.10s", app->sv.ms.row.created_at ? app->sv.ms.row.created_at : "");
+      snprintf(when, sizeof when, "%.10s",
+               app->sv.ms.row.created_at ? app->sv.ms.row.created_at : "");
       s = xasprintf(_("milestone %s (read-only), %s by %s"), app->sv.ms.row.name, when,
                     app->sv.ms.row.created_by ? app->sv.ms.row.created_by : "?");
       Text_draw(stdscr, y + 1, x, app->cols - x - 1, s, Theme_attr(&app->theme, ROLE_READONLY));
@@ -314,7 +317,8 @@ static void drawSummary(const Dash *dd, const DashLayout *d)
    }
    if (app->filter != FILTER_ALL) {
       s = xasprintf(_("filter: %s"), App_filterName(app->filter));
-      x += Text_draw(stdscr, y + 1, x, app->cols - x - 1, s, Theme_attr(&app->theme, ROLE_NOTICE)) + 3;
+      x += Text_draw(stdscr, y + 1, x, app->cols - x - 1, s, Theme_attr(&app->theme, ROLE_NOTICE)) +
+           3;
       free(s);
    }
    drawPlanCounts(app, y + 1, x);
@@ -369,16 +373,18 @@ static void drawDetail(const Dash *dd, const DashLayout *d, int detail_h)
       text = xasprintf("%s%s%s", where, Theme_glyph(&app->theme, GLYPH_DASH),
                        onlyQuestion(dd, row, col));
    } else {
-      text = xasprintf(ngettext("%s: %zu question, %zu answered", "%s: %zu questions, %zu answered",
-                                cell->total),
-                       where, cell->total, cell->answered);
+      text = xasprintf(
+         ngettext("%s: %zu question, %zu answered", "%s: %zu questions, %zu answered", cell->total),
+         where, cell->total, cell->answered);
    }
-   x = 1 + Chrome_risk(app, d->detail_y, 1, app->cols - 2, cell->total ? cell->worst : RISK_UNANSWERED,
-                       true) + 2;
+   x = 1 +
+       Chrome_risk(app, d->detail_y, 1, app->cols - 2, cell->total ? cell->worst : RISK_UNANSWERED,
+                   true) +
+       2;
    if (cell->total > 1 && (cell->high || cell->medium))
       x += drawCounts(app, d->detail_y, x, app->cols - x - 1, cell, 0) + 2;
-   ws = Text_cleanStr(text, 0, &n);
-   nl = Text_wrap(ws, n, app->cols - x - 1, &lines);
+   ws = WText_cleanStr(text, 0, &n);
+   nl = WText_wrap(ws, n, app->cols - x - 1, &lines);
    for (size_t i = 0; i < nl && (int)i < detail_h; i++) {
       size_t len = (int)i == detail_h - 1 ? n - lines[i].start : lines[i].len;
       Text_drawW(stdscr, d->detail_y + (int)i, x, app->cols - x - 1, ws + lines[i].start, len,
@@ -407,14 +413,15 @@ static void drawTrendLine(App *app, int y)
    Review_counts(&app->doc.review, &rc);
    x += Text_draw(stdscr, y, x, app->cols - 2, _("Trend (milestones)"), A_BOLD) + 2;
    for (int i = 0; i < 3; i++) {
-      attr_t a = Theme_attr(&app->theme, series[i] == RISK_UNANSWERED ? ROLE_CHART
-                                                                      : Theme_riskRole(series[i]));
+      attr_t a = Theme_attr(&app->theme,
+                            series[i] == RISK_UNANSWERED ? ROLE_CHART : Theme_riskRole(series[i]));
       char *bars;
       for (size_t p = 0; p < k; p++)
          v[p] = first + p < mv->n ? mv->ms[first + p].snap.total.by_risk[series[i]]
                                   : rc.by_risk[series[i]];
       bars = Chart_row(v, k, Chart_max(v, k), 1, 0, app->theme.utf8);
-      x += Text_draw(stdscr, y, x, app->cols - x - 1, Theme_riskGlyph(&app->theme, series[i]), a) + 1;
+      x +=
+         Text_draw(stdscr, y, x, app->cols - x - 1, Theme_riskGlyph(&app->theme, series[i]), a) + 1;
       x += Text_draw(stdscr, y, x, app->cols - x - 1, bars, a) + 2;
       free(bars);
    }
@@ -434,7 +441,7 @@ static int extraLines(const App *app, Extra *lines)
 
    if (app->have_upgrade)
       lines[n++] = EXTRA_UPGRADE;
-   if (Review_marked(app) > 0)
+   if (Upgrade_marked(app) > 0)
       lines[n++] = EXTRA_REVIEW;
    if (app->mv.loaded && app->mv.n > 0)
       lines[n++] = EXTRA_TREND;
@@ -451,7 +458,7 @@ static void drawExtra(App *app, int y, Extra what)
                     app->upgrade.version ? app->upgrade.version : "");
       Text_draw(stdscr, y, 1, app->cols - 2, s, Theme_attr(&app->theme, ROLE_NOTICE));
    } else if (what == EXTRA_REVIEW) {
-      size_t n = Review_marked(app);
+      size_t n = Upgrade_marked(app);
       s = xasprintf(ngettext("%zu question marked %s to review again after the lens upgrade "
                              "(c confirms it)",
                              "%zu questions marked %s to review again after the lens upgrade "
@@ -559,7 +566,7 @@ void Dashboard_draw(App *app, int top, int height)
    dashDraw(&d, top);
 }
 
-void SnapDash_draw(App *app, int top, int height)
+void MilestoneDash_draw(App *app, int top, int height)
 {
    Dash d;
 
@@ -579,26 +586,14 @@ static Stale dashMove(const Dash *dd, Move m)
    max_r = dd->m->rows - (hasTotalRow(dd) ? 0 : 1);
    max_c = dd->m->cols - (hasTotalCol(dd) ? 0 : 1);
    switch (m) {
-   case MOVE_UP:
-      r = r > 0 ? r - 1 : 0;
-      break;
-   case MOVE_DOWN:
-      r = r < max_r ? r + 1 : max_r;
-      break;
-   case MOVE_LEFT:
-      c = c > 0 ? c - 1 : 0;
-      break;
-   case MOVE_RIGHT:
-      c = c < max_c ? c + 1 : max_c;
-      break;
+   case MOVE_UP: r = r > 0 ? r - 1 : 0; break;
+   case MOVE_DOWN: r = r < max_r ? r + 1 : max_r; break;
+   case MOVE_LEFT: c = c > 0 ? c - 1 : 0; break;
+   case MOVE_RIGHT: c = c < max_c ? c + 1 : max_c; break;
    case MOVE_HOME:
-   case MOVE_PGUP:
-      r = 0;
-      break;
+   case MOVE_PGUP: r = 0; break;
    case MOVE_END:
-   case MOVE_PGDN:
-      r = max_r;
-      break;
+   case MOVE_PGDN: r = max_r; break;
    }
    if (r == *dd->row && c == *dd->col)
       return STALE_NONE;
@@ -615,7 +610,7 @@ Stale Dashboard_move(App *app, Move m)
    return dashMove(&d, m);
 }
 
-Stale SnapDash_move(App *app, Move m)
+Stale MilestoneDash_move(App *app, Move m)
 {
    Dash d;
 
@@ -637,7 +632,7 @@ static Stale dashOpen(const Dash *dd)
       return STALE_FOOTER;
    }
    if (dd->snap)
-      return SnapView_openCell(app, *dd->row, *dd->col);
+      return MilestoneDash_openCell(app, *dd->row, *dd->col);
    if (app->row < m->rows && app->col < m->cols)
       app->scope = LIST_CELL;
    else if (app->col < m->cols)
@@ -660,7 +655,7 @@ Stale Dashboard_open(App *app)
    return dashOpen(&d);
 }
 
-Stale SnapDash_open(App *app)
+Stale MilestoneDash_open(App *app)
 {
    Dash d;
 
@@ -716,7 +711,7 @@ Stale Dashboard_click(App *app, int y, int x, bool again)
    return dashClick(&d, y, x, again);
 }
 
-Stale SnapDash_click(App *app, int y, int x, bool again)
+Stale MilestoneDash_click(App *app, int y, int x, bool again)
 {
    Dash d;
 

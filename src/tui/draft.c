@@ -48,8 +48,7 @@ char *Draft_dbKey(const char *db_path)
 }
 
 /* The key as stored in the file: db, workload id and question, NUL-separated. */
-static char *makeKey(const char *db_key, int64_t workload_id, const char *question,
-                     size_t *len)
+static char *makeKey(const char *db_key, int64_t workload_id, const char *question, size_t *len)
 {
    char id[32];
    size_t a = strlen(db_key), b, c = strlen(question);
@@ -115,8 +114,8 @@ static bool writeAll(int fd, const char *p, size_t n)
    return true;
 }
 
-bool Draft_saveBase(const char *db_key, int64_t workload_id, const char *question,
-                    const char *text, const char *base)
+bool Draft_saveBase(const char *db_key, int64_t workload_id, const char *question, const char *text,
+                    const char *base)
 {
    char *dir = Draft_dir(), *key, *path, *tmp, header[96];
    size_t klen;
@@ -151,8 +150,7 @@ bool Draft_saveBase(const char *db_key, int64_t workload_id, const char *questio
    return ok;
 }
 
-bool Draft_save(const char *db_key, int64_t workload_id, const char *question,
-                const char *text)
+bool Draft_save(const char *db_key, int64_t workload_id, const char *question, const char *text)
 {
    return Draft_saveBase(db_key, workload_id, question, text, NULL);
 }
@@ -229,8 +227,7 @@ char *Draft_loadBase(const char *db_key, int64_t workload_id, const char *questi
    return text;
 }
 
-char *Draft_load(const char *db_key, int64_t workload_id, const char *question,
-                 time_t *saved_at)
+char *Draft_load(const char *db_key, int64_t workload_id, const char *question, time_t *saved_at)
 {
    return Draft_loadBase(db_key, workload_id, question, saved_at, NULL);
 }

@@ -18,7 +18,7 @@ void EdBuf_init(EdBuf *b, const char *utf8)
    b->text = xmalloc((n + 1) * sizeof *b->text);
    for (size_t i = 0; i < n;) {
       size_t used;
-      long cp = Text_decode(utf8 + i, n - i, &used);
+      long cp = WText_decode(utf8 + i, n - i, &used);
       if (cp >= 0)
          b->text[o++] = (wchar_t)cp;
       else /* kept byte by byte, to go back as it came */
@@ -100,18 +100,18 @@ static wchar_t shownAt(const EdBuf *b, size_t i)
    if (isLineEndCR(b, i))
       return 0;
    if (isRawByte(c))
-      return Text_replacement();
-   s = Text_shown(c);
+      return WText_replacement();
+   s = WText_shown(c);
    /* A mark with nothing to attach to shows, and takes a column. */
    if (s == c && c >= 0x80 && wcwidth(c) == 0 && (i == 0 || b->text[i - 1] == L'\n'))
-      return Text_replacement();
+      return WText_replacement();
    return s;
 }
 
 static int widthAt(const EdBuf *b, size_t i)
 {
    wchar_t s = shownAt(b, i);
-   return s ? Text_charWidth(s) : 0;
+   return s ? WText_charWidth(s) : 0;
 }
 
 size_t EdBuf_shown(const EdBuf *b, size_t from, size_t to, wchar_t *out)
@@ -219,8 +219,8 @@ void EdBuf_right(EdBuf *b)
    b->goal = -1;
 }
 
-static void push(EdLine **lines, size_t *n, size_t *cap, const EdBuf *b, size_t start,
-                 size_t end, bool wrapped)
+static void push(EdLine **lines, size_t *n, size_t *cap, const EdBuf *b, size_t start, size_t end,
+                 bool wrapped)
 {
    *lines = xgrow(*lines, cap, *n + 1, sizeof **lines);
    (*lines)[*n].start = start;

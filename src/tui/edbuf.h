@@ -8,7 +8,7 @@
  * character EDBUF_RAW_BYTE(byte), a lone surrogate no valid text holds.
  * Only what is drawn is cleaned (EdBuf_shown): a tab shows as a blank, a
  * CR that ends a line ("\r\n") not at all, anything unsafe as the
- * replacement character, as Text_clean() shows it.
+ * replacement character, as WText_clean() shows it.
  *
  * The cursor never sits between a character and the combining marks that
  * follow it, nor inside a "\r\n".  Wrapping breaks after blanks where it
@@ -24,8 +24,8 @@
 typedef struct EdBuf {
    wchar_t *text; /* owned; not NUL-terminated */
    size_t len, cap;
-   size_t cur;   /* cursor, 0..len */
-   int goal;     /* display column kept by up/down; -1 when unset */
+   size_t cur; /* cursor, 0..len */
+   int goal;   /* display column kept by up/down; -1 when unset */
    bool modified;
 } EdBuf;
 
@@ -66,7 +66,7 @@ size_t EdBuf_lineOf(const EdLine *lines, size_t n, size_t pos);
 /* The cursor as a visual row and display column. */
 void EdBuf_cursorXY(const EdBuf *b, int width, int *row, int *col);
 
-void EdBuf_up(EdBuf *b, int width, int count);   /* count visual lines up */
+void EdBuf_up(EdBuf *b, int width, int count); /* count visual lines up */
 void EdBuf_down(EdBuf *b, int width, int count);
 void EdBuf_home(EdBuf *b, int width); /* start of the visual line */
 void EdBuf_end(EdBuf *b, int width);

@@ -74,8 +74,7 @@ void Editor_draw(App *app, int top, int height)
       Text_draw(stdscr, top + 1, x, 1, Theme_glyph(&app->theme, GLYPH_HLINE), dim);
    EdBuf_cursorXY(&app->ed.buf, width, &crow, &ccol);
    app->ed.width = width;
-   app->ed.first_row =
-      (int)Layout_scroll((size_t)crow, (size_t)rows, n, (size_t)app->ed.first_row);
+   app->ed.first_row = (int)Layout_scroll((size_t)crow, (size_t)rows, n, (size_t)app->ed.first_row);
    for (int i = 0; i < rows && (size_t)(app->ed.first_row + i) < n; i++) {
       const EdLine *l = &lines[app->ed.first_row + i];
       wchar_t *shown = xmalloc((l->len + 1) * sizeof *shown);
@@ -132,30 +131,14 @@ Stale Editor_move(App *app, Move m)
    int w = textWidth(app), rows = textRows(app->lines - 2);
 
    switch (m) {
-   case MOVE_UP:
-      EdBuf_up(b, w, 1);
-      break;
-   case MOVE_DOWN:
-      EdBuf_down(b, w, 1);
-      break;
-   case MOVE_LEFT:
-      EdBuf_left(b);
-      break;
-   case MOVE_RIGHT:
-      EdBuf_right(b);
-      break;
-   case MOVE_PGUP:
-      EdBuf_up(b, w, rows > 1 ? rows - 1 : 1);
-      break;
-   case MOVE_PGDN:
-      EdBuf_down(b, w, rows > 1 ? rows - 1 : 1);
-      break;
-   case MOVE_HOME:
-      EdBuf_home(b, w);
-      break;
-   case MOVE_END:
-      EdBuf_end(b, w);
-      break;
+   case MOVE_UP: EdBuf_up(b, w, 1); break;
+   case MOVE_DOWN: EdBuf_down(b, w, 1); break;
+   case MOVE_LEFT: EdBuf_left(b); break;
+   case MOVE_RIGHT: EdBuf_right(b); break;
+   case MOVE_PGUP: EdBuf_up(b, w, rows > 1 ? rows - 1 : 1); break;
+   case MOVE_PGDN: EdBuf_down(b, w, rows > 1 ? rows - 1 : 1); break;
+   case MOVE_HOME: EdBuf_home(b, w); break;
+   case MOVE_END: EdBuf_end(b, w); break;
    }
    return STALE_BODY;
 }

@@ -75,8 +75,8 @@ static size_t buildLines(App *app, ScreenId s, int width, HelpLine **out)
          help = _(acts[i]->help);
          dim = (acts[i]->flags & ACTION_WRITES) && app->read_only;
       }
-      ws = Text_cleanStr(help, 0, &wn);
-      nl = Text_wrap(ws, wn, width, &tl);
+      ws = WText_cleanStr(help, 0, &wn);
+      nl = WText_wrap(ws, wn, width, &tl);
       for (size_t k = 0; k < nl; k++) {
          lines = xgrow(lines, &cap, count + 1, sizeof *lines);
          lines[count].keys = k == 0 ? xstrdup(label) : NULL;
@@ -129,26 +129,15 @@ Stale Help_move(App *app, Move m)
    size_t vis = rows(app->lines - 2);
 
    switch (m) {
-   case MOVE_UP:
-      app->help_first = app->help_first ? app->help_first - 1 : 0;
-      break;
+   case MOVE_UP: app->help_first = app->help_first ? app->help_first - 1 : 0; break;
    case MOVE_DOWN:
       app->help_first++; /* the draw clamps it */
       break;
-   case MOVE_PGUP:
-      app->help_first = app->help_first > vis ? app->help_first - vis : 0;
-      break;
-   case MOVE_PGDN:
-      app->help_first += vis;
-      break;
-   case MOVE_HOME:
-      app->help_first = 0;
-      break;
-   case MOVE_END:
-      app->help_first = (size_t)-1 / 2;
-      break;
-   default:
-      break;
+   case MOVE_PGUP: app->help_first = app->help_first > vis ? app->help_first - vis : 0; break;
+   case MOVE_PGDN: app->help_first += vis; break;
+   case MOVE_HOME: app->help_first = 0; break;
+   case MOVE_END: app->help_first = (size_t)-1 / 2; break;
+   default: break;
    }
    return STALE_BODY;
 }

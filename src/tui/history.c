@@ -60,8 +60,8 @@ Stale History_show(App *app, const char *arg)
       App_message(app, ROLE_ERROR, _("Cannot read the history: %s"), Store_lastError(app->store));
       return STALE_FOOTER;
    }
-   title = xasprintf(ngettext("History of %s: %zu change", "History of %s: %zu changes", n), qq->id,
-                     n);
+   title =
+      xasprintf(ngettext("History of %s: %zu change", "History of %s: %zu changes", n), qq->id, n);
    Pager_begin(app, title);
    free(title);
    Pager_addText(app, ROLE_DIM, 0, qq->title);

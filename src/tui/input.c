@@ -116,15 +116,24 @@ const char *Input_keyName(int key, bool utf8, char *buf, size_t size)
       int key;
       const char *utf8, *ascii;
    } names[] = {
-      {KFN(KEY_UP), "\xe2\x86\x91", "Up"},       {KFN(KEY_DOWN), "\xe2\x86\x93", "Down"},
-      {KFN(KEY_LEFT), "\xe2\x86\x90", "Left"},   {KFN(KEY_RIGHT), "\xe2\x86\x92", "Right"},
-      {KFN(KEY_PPAGE), "PgUp", "PgUp"},         {KFN(KEY_NPAGE), "PgDn", "PgDn"},
-      {KFN(KEY_HOME), "Home", "Home"},          {KFN(KEY_END), "End", "End"},
-      {KFN(KEY_DC), "Del", "Del"},              {KFN(KEY_BACKSPACE), "Backspace", "Backspace"},
-      {KFN(KEY_ENTER), "Enter", "Enter"},       {KFN(KEY_BTAB), "S-Tab", "S-Tab"},
-      {'\n', "Enter", "Enter"},                 {'\r', "Enter", "Enter"},
-      {KESC, "Esc", "Esc"},                     {' ', "Space", "Space"},
-      {'\t', "Tab", "Tab"},                     {KDEL, "Backspace", "Backspace"},
+      {KFN(KEY_UP), "\xe2\x86\x91", "Up"},
+      {KFN(KEY_DOWN), "\xe2\x86\x93", "Down"},
+      {KFN(KEY_LEFT), "\xe2\x86\x90", "Left"},
+      {KFN(KEY_RIGHT), "\xe2\x86\x92", "Right"},
+      {KFN(KEY_PPAGE), "PgUp", "PgUp"},
+      {KFN(KEY_NPAGE), "PgDn", "PgDn"},
+      {KFN(KEY_HOME), "Home", "Home"},
+      {KFN(KEY_END), "End", "End"},
+      {KFN(KEY_DC), "Del", "Del"},
+      {KFN(KEY_BACKSPACE), "Backspace", "Backspace"},
+      {KFN(KEY_ENTER), "Enter", "Enter"},
+      {KFN(KEY_BTAB), "S-Tab", "S-Tab"},
+      {'\n', "Enter", "Enter"},
+      {'\r', "Enter", "Enter"},
+      {KESC, "Esc", "Esc"},
+      {' ', "Space", "Space"},
+      {'\t', "Tab", "Tab"},
+      {KDEL, "Backspace", "Backspace"},
    };
    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
       if (names[i].key == key) {

@@ -14,14 +14,14 @@
 
 #define KEY_FN_FLAG 0x40000000
 #define KFN(k) (KEY_FN_FLAG | (k))
-#define KCTRL(c) ((c) & 0x1f)
+#define KCTRL(c) ((c)&0x1f)
 #define KESC 27
 #define KDEL 127
 
 typedef struct InputDecoder {
    unsigned char buf[4];
    size_t have, need;
-   bool utf8; /* the locale's codeset is UTF-8: decoded here */
+   bool utf8;     /* the locale's codeset is UTF-8: decoded here */
    mbstate_t mbs; /* otherwise the C library decodes the locale's codeset */
 } InputDecoder;
 

@@ -102,8 +102,8 @@ void Layout_dashboard(int width, int height, size_t n_rows, size_t n_cols, int l
    Layout_matrixColumns(width, n_cols, longest_label, n_cols > 1, &out->m);
    for (size_t i = 0; i < n; i++) {
       const Candidate *c = &cands[i];
-      int need = 1 + ((int)n_rows + (total_row ? 1 : 0)) * c->row_h + c->gaps + c->summary +
-                 c->detail;
+      int need =
+         1 + ((int)n_rows + (total_row ? 1 : 0)) * c->row_h + c->gaps + c->summary + c->detail;
       if (c->row_h == 2 && out->m.counts_inline)
          continue; /* the counts fit on the first line already */
       if (need <= body) {

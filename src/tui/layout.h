@@ -36,11 +36,11 @@ void Layout_matrixColumns(int width, size_t n_cols, int longest_label, bool with
  * footer on the last line included). */
 typedef struct DashLayout {
    MatrixLayout m;
-   int heads_y;          /* pillar names */
-   int matrix_y;         /* first phase row */
-   int row_h;            /* 1, or 2 when the counts take a line of their own */
-   size_t visible_rows;  /* phase rows shown; fewer than n_rows means scrolling */
-   int totals_y;         /* the totals row, -1 when not shown */
+   int heads_y;         /* pillar names */
+   int matrix_y;        /* first phase row */
+   int row_h;           /* 1, or 2 when the counts take a line of their own */
+   size_t visible_rows; /* phase rows shown; fewer than n_rows means scrolling */
+   int totals_y;        /* the totals row, -1 when not shown */
    int summary_y, summary_h;
    int detail_y, detail_h; /* the selected cell in words */
 } DashLayout;

@@ -31,9 +31,10 @@ static const ScreenOps ops[SCREEN_COUNT] = {
    [SCREEN_QUESTION] = {Question_draw, Question_move, NULL, Question_click},
    [SCREEN_EDITOR] = {Editor_draw, Editor_move, NULL, NULL},
    [SCREEN_HELP] = {Help_draw, Help_move, NULL, NULL},
-   [SCREEN_PLAN] = {Plan_draw, Plan_move, Plan_open, Plan_click},
+   [SCREEN_PLAN] = {PlanView_draw, PlanView_move, PlanView_open, PlanView_click},
    [SCREEN_MILESTONES] = {Milestones_draw, Milestones_move, Milestones_open, Milestones_click},
-   [SCREEN_SNAPSHOT] = {SnapDash_draw, SnapDash_move, SnapDash_open, SnapDash_click},
+   [SCREEN_SNAPSHOT] = {MilestoneDash_draw, MilestoneDash_move, MilestoneDash_open,
+                        MilestoneDash_click},
    [SCREEN_PAGER] = {Pager_draw, Pager_move, NULL, NULL},
    [SCREEN_UPGRADE] = {Pager_draw, Pager_move, NULL, NULL},
    [SCREEN_MERGE] = {Pager_draw, Pager_move, NULL, NULL},
@@ -114,9 +115,7 @@ Stale Loop_open(App *app, const char *arg)
 Stale Loop_back(App *app, const char *arg)
 {
    switch (App_screen(app)) {
-   case SCREEN_WORKLOADS:
-      app->quit = true;
-      return STALE_NONE;
+   case SCREEN_WORKLOADS: app->quit = true; return STALE_NONE;
    case SCREEN_DASHBOARD:
       App_closeWorkload(app);
       App_pop(app);
@@ -130,15 +129,13 @@ Stale Loop_back(App *app, const char *arg)
       return STALE_ALL;
    case SCREEN_SNAPSHOT:
       App_pop(app);
-      SnapView_close(app);
+      MilestoneDash_close(app);
       return STALE_ALL;
    case SCREEN_MILESTONES:
       App_pop(app);
       Milestones_leave(app);
       return STALE_ALL;
-   default:
-      App_pop(app);
-      return STALE_ALL;
+   default: App_pop(app); return STALE_ALL;
    }
 }
 
@@ -361,8 +358,7 @@ static Stale tick(App *app, double now, bool keyed)
          free(where);
       }
    }
-   if (now >= app->next_presence &&
-       !deferred(keyed, now, app->next_presence, LOOP_PRESENCE_S)) {
+   if (now >= app->next_presence && !deferred(keyed, now, app->next_presence, LOOP_PRESENCE_S)) {
       Presence *p = NULL;
       size_t n = 0;
       app->next_presence = now + LOOP_PRESENCE_S;

@@ -30,8 +30,8 @@ bool Match_text(const char *hay, const char *needle)
 
    if (!hay || !needle)
       return false;
-   h = Text_cleanStr(hay, 0, &hn);
-   n = Text_cleanStr(needle, 0, &nn);
+   h = WText_cleanStr(hay, 0, &hn);
+   n = WText_cleanStr(needle, 0, &nn);
    found = wideContains(h, hn, n, nn);
    free(h);
    free(n);

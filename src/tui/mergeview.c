@@ -169,8 +169,7 @@ Stale MergeView_keepBoth(App *app, const char *arg)
       return STALE_NONE;
    m = app->merge;
    both = xasprintf("%s%s%s", m->theirs,
-                    *m->theirs && m->theirs[strlen(m->theirs) - 1] != '\n' ? "\n" : "",
-                    m->yours);
+                    *m->theirs && m->theirs[strlen(m->theirs) - 1] != '\n' ? "\n" : "", m->yours);
    s = storeFromTheirs(app, both, _("Both texts are stored, theirs first"));
    free(both);
    return s;
@@ -207,8 +206,8 @@ Stale MergeView_later(App *app, const char *arg)
 
 Stale Loop_autosaveDraft(App *app, double now)
 {
-   bool editing = app->have_doc && App_screen(app) == SCREEN_EDITOR && app->ed.buf.modified &&
-                  !app->read_only;
+   bool editing =
+      app->have_doc && App_screen(app) == SCREEN_EDITOR && app->ed.buf.modified && !app->read_only;
 
    if (!editing) {
       app->draft_due = 0;

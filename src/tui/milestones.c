@@ -37,7 +37,7 @@ static void takeNow(App *app)
    char *err = NULL;
 
    freeNow(mv);
-   if (ReviewDoc_snapshot(app->store, &app->doc, &mv->now, &err) == STORE_OK) {
+   if (StorePlan_snapshot(app->store, &app->doc, &mv->now, &err) == STORE_OK) {
       mv->have_now = true;
    } else {
       App_message(app, ROLE_ERROR, _("Cannot freeze the review: %s"), err ? err : "?");
@@ -89,8 +89,8 @@ void Milestones_refresh(App *app)
    Milestone_freeArray(rows, n);
    if (mv->loaded && n == mv->n && last == mv->last_id && (mv->light == !full))
       return;
-   st = full ? ReviewDoc_milestones(app->store, &app->doc, &ms, &n, &err)
-             : ReviewDoc_milestoneTotals(app->store, &app->doc, &ms, &n, &err);
+   st = full ? StorePlan_milestones(app->store, &app->doc, &ms, &n, &err)
+             : StorePlan_milestoneTotals(app->store, &app->doc, &ms, &n, &err);
    if (st != STORE_OK) {
       App_message(app, ROLE_ERROR, _("Cannot read the milestones: %s"), err ? err : "?");
       free(err);
@@ -142,8 +142,7 @@ static const Snapshot *newest(const App *app)
 }
 
 /* Values of one series over the last k points (group NULL: the whole review). */
-static void values(const App *app, size_t first, size_t k, Risk r, const char *group,
-                   size_t *out)
+static void values(const App *app, size_t first, size_t k, Risk r, const char *group, size_t *out)
 {
    for (size_t i = 0; i < k; i++) {
       const Snapshot *s = point(app, first + i);
@@ -158,8 +157,8 @@ static Role seriesRole(Risk r)
 }
 
 /* One series at y,x: height rows of bars, then "first→last" on the bottom row. */
-static void drawSeries(App *app, int y, int x, int width, int height, const size_t *v,
-                       size_t k, Risk r)
+static void drawSeries(App *app, int y, int x, int width, int height, const size_t *v, size_t k,
+                       Risk r)
 {
    size_t max = Chart_max(v, k);
    attr_t a = Theme_attr(&app->theme, seriesRole(r));
@@ -178,7 +177,7 @@ static void drawSeries(App *app, int y, int x, int width, int height, const size
 }
 
 typedef struct TrendCols {
-   int x[3], w;    /* where each series starts, and its width */
+   int x[3], w;     /* where each series starts, and its width */
    size_t first, k; /* the points shown: the last k */
 } TrendCols;
 
@@ -249,10 +248,10 @@ typedef struct MsCols {
 
 static void msCols(const App *app, MsCols *c)
 {
-   int longest = Text_widthStr(_("(now)"));
+   int longest = WText_widthStr(_("(now)"));
 
    for (size_t i = 0; i < app->mv.n; i++) {
-      int w = Text_widthStr(app->mv.ms[i].row.name);
+      int w = WText_widthStr(app->mv.ms[i].row.name);
       longest = w > longest ? w : longest;
    }
    c->date = 11; /* "2026-11-20" */
@@ -315,7 +314,8 @@ static void drawListRow(App *app, int y, size_t i, const MsCols *c)
       snprintf(when, sizeof when, "%s", app->pv.today);
    } else {
       Text_draw(stdscr, y, x, c->name - 1, mv->ms[i].row.name, base | A_BOLD);
-      snprintf(when, sizeof when, "%.10s", mv->ms[i].row.created_at ? mv->ms[i].row.created_at : "");
+      snprintf(when, sizeof when, "%.10s",
+               mv->ms[i].row.created_at ? mv->ms[i].row.created_at : "");
       Text_draw(stdscr, y, x + c->name + c->date, c->by - 1, mv->ms[i].row.created_by, base);
    }
    Text_draw(stdscr, y, x + c->name, c->date - 1, when, base);
@@ -400,22 +400,13 @@ Stale Milestones_move(App *app, Move m)
    size_t old = mv->cur, last = mv->n;
 
    switch (m) {
-   case MOVE_UP:
-      mv->cur = mv->cur ? mv->cur - 1 : 0;
-      break;
-   case MOVE_DOWN:
-      mv->cur = mv->cur < last ? mv->cur + 1 : last;
-      break;
+   case MOVE_UP: mv->cur = mv->cur ? mv->cur - 1 : 0; break;
+   case MOVE_DOWN: mv->cur = mv->cur < last ? mv->cur + 1 : last; break;
    case MOVE_PGUP:
-   case MOVE_HOME:
-      mv->cur = 0;
-      break;
+   case MOVE_HOME: mv->cur = 0; break;
    case MOVE_PGDN:
-   case MOVE_END:
-      mv->cur = last;
-      break;
-   default:
-      break;
+   case MOVE_END: mv->cur = last; break;
+   default: break;
    }
    return old != mv->cur ? STALE_BODY : STALE_NONE;
 }
@@ -465,7 +456,7 @@ static Stale gotName(App *app, const char *text)
       return STALE_FOOTER;
    if (App_refuseReadOnly(app))
       return STALE_FOOTER;
-   st = ReviewDoc_addMilestone(app->store, &app->doc, text, app->opts->user, NULL, &err);
+   st = StorePlan_addMilestone(app->store, &app->doc, text, app->opts->user, NULL, &err);
    if (st != STORE_OK) {
       Prompt_openTyped(app, _("Milestone name: "), text, gotName);
       Prompt_setError(app, err ? err : Store_statusText(st));
@@ -508,7 +499,8 @@ Stale Milestones_mark(App *app, const char *arg)
    } else {
       mv->marked = true;
       mv->mark = mv->cur;
-      App_message(app, ROLE_NOTICE, _("Marked '%s': move to another milestone (or now) and press d"),
+      App_message(app, ROLE_NOTICE,
+                  _("Marked '%s': move to another milestone (or now) and press d"),
                   mv->ms[mv->cur].row.name);
    }
    return STALE_ALL;
@@ -563,8 +555,8 @@ static void diffPractices(App *app, const SnapshotDiff *d)
                        sel ? _("Practices selected: none") : _("Practices unselected: none"));
          continue;
       }
-      Pager_add(app, ROLE_TITLE, 0, sel ? _("Practices selected (%zu)") : _("Practices unselected (%zu)"),
-                n);
+      Pager_add(app, ROLE_TITLE, 0,
+                sel ? _("Practices selected (%zu)") : _("Practices unselected (%zu)"), n);
       for (size_t i = 0; i < d->n_practices; i++) {
          const SnapPracticeChange *p = &d->practices[i];
          if (p->selected == (sel == 1))
@@ -600,18 +592,10 @@ static char *planFields(const App *app, const SnapPlanChange *c)
          part = xasprintf(_("status %s%s%s"), PlanStatus_label(x->status), arrow,
                           PlanStatus_label(y->status));
          break;
-      case 1:
-         part = xasprintf(_("owner %s%s%s"), orDash(x->owner), arrow, orDash(y->owner));
-         break;
-      case 2:
-         part = xasprintf(_("due %s%s%s"), orDash(x->due), arrow, orDash(y->due));
-         break;
-      case 3:
-         part = xasprintf(_("priority %d%s%d"), x->priority, arrow, y->priority);
-         break;
-      default:
-         part = xstrdup(_("note changed"));
-         break;
+      case 1: part = xasprintf(_("owner %s%s%s"), orDash(x->owner), arrow, orDash(y->owner)); break;
+      case 2: part = xasprintf(_("due %s%s%s"), orDash(x->due), arrow, orDash(y->due)); break;
+      case 3: part = xasprintf(_("priority %d%s%d"), x->priority, arrow, y->priority); break;
+      default: part = xstrdup(_("note changed")); break;
       }
       next = xasprintf("%s%s%s", out, *out ? "; " : "", part);
       free(out);
@@ -667,8 +651,8 @@ static void diffTotals(App *app, const Snapshot *from, const Snapshot *to, const
                 Theme_riskGlyph(&app->theme, order[i]), Theme_riskWord(order[i]),
                 from->total.by_risk[order[i]], arrow, to->total.by_risk[order[i]]);
    Pager_add(app, ROLE_NORMAL, 2, _("items to improve %zu%s%zu, practices in place %zu%s%zu"),
-             from->total.plan_active, arrow, to->total.plan_active,
-             from->total.practices_selected, arrow, to->total.practices_selected);
+             from->total.plan_active, arrow, to->total.plan_active, from->total.practices_selected,
+             arrow, to->total.practices_selected);
    Pager_add(app, ROLE_NORMAL, 2,
              _("practices %zu selected, %zu unselected; plan items %zu opened, %zu closed, "
                "%zu changed"),
@@ -755,7 +739,7 @@ Stale Milestones_groups(App *app, const char *arg)
 
 /* ---- a milestone on a dashboard of its own --------------------------------- */
 
-void SnapView_close(App *app)
+void MilestoneDash_close(App *app)
 {
    SnapView *sv = &app->sv;
 
@@ -828,8 +812,8 @@ Stale Milestones_open(App *app)
       App_message(app, ROLE_NOTICE, "%s", _("Now is the dashboard itself: q goes back to it"));
       return STALE_FOOTER;
    }
-   SnapView_close(app);
-   if (ReviewDoc_milestone(app->store, &app->doc, mv->ms[mv->cur].row.name, &app->sv.ms, &err) !=
+   MilestoneDash_close(app);
+   if (StorePlan_milestone(app->store, &app->doc, mv->ms[mv->cur].row.name, &app->sv.ms, &err) !=
        STORE_OK) {
       App_message(app, ROLE_ERROR, _("Cannot open the milestone: %s"), err ? err : "?");
       free(err);
@@ -843,7 +827,7 @@ Stale Milestones_open(App *app)
    return STALE_ALL;
 }
 
-Stale SnapView_openCell(App *app, size_t row, size_t col)
+Stale MilestoneDash_openCell(App *app, size_t row, size_t col)
 {
    const Snapshot *s = &app->sv.ms.snap;
    const Matrix *m = &app->sv.matrix;
@@ -860,8 +844,8 @@ Stale SnapView_openCell(App *app, size_t row, size_t col)
          continue;
       if (shown++)
          Pager_addText(app, ROLE_NORMAL, 0, "");
-      Pager_add(app, Theme_riskRole(q->risk), 0, "%s  %s  %s", riskText(app, q->risk, risk, sizeof risk),
-                q->id, orDash(q->title));
+      Pager_add(app, Theme_riskRole(q->risk), 0, "%s  %s  %s",
+                riskText(app, q->risk, risk, sizeof risk), q->id, orDash(q->title));
       if (q->not_applicable)
          Pager_add(app, ROLE_NA, 2, _("Not applicable: %s"), NaReason_label(q->reason));
       for (size_t c = 0; c < q->n_choices; c++) {
@@ -870,7 +854,9 @@ Stale SnapView_openCell(App *app, size_t row, size_t col)
                    Theme_glyph(&app->theme, ch->state == CHOICE_SELECTED ? GLYPH_CHECK_ON
                                             : ch->state == CHOICE_NA     ? GLYPH_CHECK_NA
                                                                          : GLYPH_CHECK_OFF),
-                   ch->weight == WEIGHT_HIGH ? "H" : ch->weight == WEIGHT_MEDIUM ? "M" : " ",
+                   ch->weight == WEIGHT_HIGH     ? "H"
+                   : ch->weight == WEIGHT_MEDIUM ? "M"
+                                                 : " ",
                    orDash(ch->title));
       }
       if (q->notes && *q->notes)

@@ -93,8 +93,8 @@ void Pager_draw(App *app, int top, int height)
       int width = app->cols - 2 - p->lines[i].indent;
       size_t n, nl;
       TextLine *tl;
-      clean[i] = Text_cleanStr(p->lines[i].text, TEXT_MULTILINE, &n);
-      nl = Text_wrap(clean[i], n, width < 10 ? 10 : width, &tl);
+      clean[i] = WText_cleanStr(p->lines[i].text, TEXT_MULTILINE, &n);
+      nl = WText_wrap(clean[i], n, width < 10 ? 10 : width, &tl);
       for (size_t k = 0; k < nl; k++) {
          vis = xgrow(vis, &cap, nv + 1, sizeof *vis);
          vis[nv].line = i;
@@ -114,8 +114,8 @@ void Pager_draw(App *app, int top, int height)
                  Theme_attr(&app->theme, l->role), false);
    }
    if (p->first > 0)
-      Text_draw(stdscr, top + PAGER_HEAD, app->cols - 1, 1,
-                Theme_glyph(&app->theme, GLYPH_MORE_UP), dim);
+      Text_draw(stdscr, top + PAGER_HEAD, app->cols - 1, 1, Theme_glyph(&app->theme, GLYPH_MORE_UP),
+                dim);
    if (p->first + (size_t)rows < nv)
       Text_draw(stdscr, top + height - 1, app->cols - 1, 1,
                 Theme_glyph(&app->theme, GLYPH_MORE_DOWN), dim);
@@ -131,26 +131,15 @@ Stale Pager_move(App *app, Move m)
    size_t page = p->rows > 1 ? (size_t)p->rows - 1 : 1;
 
    switch (m) {
-   case MOVE_UP:
-      p->first = p->first ? p->first - 1 : 0;
-      break;
+   case MOVE_UP: p->first = p->first ? p->first - 1 : 0; break;
    case MOVE_DOWN:
       p->first++; /* the draw clamps it */
       break;
-   case MOVE_PGUP:
-      p->first = p->first > page ? p->first - page : 0;
-      break;
-   case MOVE_PGDN:
-      p->first += page;
-      break;
-   case MOVE_HOME:
-      p->first = 0;
-      break;
-   case MOVE_END:
-      p->first = (size_t)-1 / 2;
-      break;
-   default:
-      break;
+   case MOVE_PGUP: p->first = p->first > page ? p->first - page : 0; break;
+   case MOVE_PGDN: p->first += page; break;
+   case MOVE_HOME: p->first = 0; break;
+   case MOVE_END: p->first = (size_t)-1 / 2; break;
+   default: break;
    }
    return STALE_BODY;
 }

@@ -115,8 +115,8 @@ char *PlanFilter_hint(void)
       statuses = t;
    }
    /* TRANSLATORS: %s: the plan statuses as shown; type the rest as it is. */
-   hint = xasprintf(_("%s, pending, high, medium, overdue, owner:NAME, phase:ID, pillar:ID"),
-                    statuses);
+   hint =
+      xasprintf(_("%s, pending, high, medium, overdue, owner:NAME, phase:ID, pillar:ID"), statuses);
    free(statuses);
    return hint;
 }
@@ -234,8 +234,7 @@ char *PlanFilter_format(const PlanFilter *f, const Lens *lens)
    return s;
 }
 
-bool PlanFilter_match(const PlanFilter *f, const Lens *lens, const PlanItem *it,
-                      const char *today)
+bool PlanFilter_match(const PlanFilter *f, const Lens *lens, const PlanItem *it, const char *today)
 {
    const PlanTrack *t = &it->track;
    bool orphan = it->question == PLAN_NO_INDEX || !lens || it->question >= lens->n_questions;
@@ -262,12 +261,12 @@ bool PlanFilter_match(const PlanFilter *f, const Lens *lens, const PlanItem *it,
 static const struct {
    const char *word, *label;
 } sorts[PLAN_SORT_COUNT] = {
-   [PLAN_SORT_RISK] = { "risk", NC_("plan sort", "risk") },
-   [PLAN_SORT_DUE] = { "due", NC_("plan sort", "due") },
-   [PLAN_SORT_OWNER] = { "owner", NC_("plan sort", "owner") },
-   [PLAN_SORT_STATUS] = { "status", NC_("plan sort", "status") },
-   [PLAN_SORT_PLACE] = { "place", NC_("plan sort", "place") },
-   [PLAN_SORT_PRIORITY] = { "priority", NC_("plan sort", "priority") },
+   [PLAN_SORT_RISK] = {"risk", NC_("plan sort", "risk")},
+   [PLAN_SORT_DUE] = {"due", NC_("plan sort", "due")},
+   [PLAN_SORT_OWNER] = {"owner", NC_("plan sort", "owner")},
+   [PLAN_SORT_STATUS] = {"status", NC_("plan sort", "status")},
+   [PLAN_SORT_PLACE] = {"place", NC_("plan sort", "place")},
+   [PLAN_SORT_PRIORITY] = {"priority", NC_("plan sort", "priority")},
 };
 
 const char *PlanSort_name(PlanSort s)
@@ -341,15 +340,11 @@ size_t PlanFilter_rows(const Plan *plan, const Lens *lens, const PlanFilter *f, 
       k->index = i;
       k->group = it->state == PLAN_ITEM_ACTIVE ? 0 : 1;
       switch (sort) {
-      case PLAN_SORT_DUE:
-         k->str = it->track.due && *it->track.due ? it->track.due : NULL;
-         break;
+      case PLAN_SORT_DUE: k->str = it->track.due && *it->track.due ? it->track.due : NULL; break;
       case PLAN_SORT_OWNER:
          k->str = it->track.owner && *it->track.owner ? it->track.owner : NULL;
          break;
-      case PLAN_SORT_STATUS:
-         k->num = (long)it->track.status;
-         break;
+      case PLAN_SORT_STATUS: k->num = (long)it->track.status; break;
       case PLAN_SORT_PRIORITY: /* 0 means none: after every priority */
          k->num = it->track.priority > 0 ? (long)it->track.priority : LONG_MAX;
          break;
@@ -358,13 +353,12 @@ size_t PlanFilter_rows(const Plan *plan, const Lens *lens, const PlanFilter *f, 
             k->num = -1 + (long)(~0ul >> 1); /* after every place */
          } else {
             const Question *q = &lens->questions[it->question];
-            k->num = (long)(q->phase < 0 ? 0 : q->phase) * (long)(lens->n_pillars + 1) +
-                     (long)q->pillar;
+            k->num =
+               (long)(q->phase < 0 ? 0 : q->phase) * (long)(lens->n_pillars + 1) + (long)q->pillar;
          }
          break;
       case PLAN_SORT_RISK:
-      default:
-         break;
+      default: break;
       }
    }
    qsort(keys, n, sizeof *keys, cmpKeys);

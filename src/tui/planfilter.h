@@ -25,9 +25,9 @@ typedef struct PlanFilter {
    unsigned status; /* bits 1 << PlanStatus; 0: any */
    unsigned risk;   /* bits 1 << Risk; 0: any */
    bool overdue;
-   char *owner;     /* NULL: any; "": no owner */
-   int phase;       /* lens phase index, -1: any */
-   int pillar;      /* lens pillar index, -1: any */
+   char *owner; /* NULL: any; "": no owner */
+   int phase;   /* lens phase index, -1: any */
+   int pillar;  /* lens pillar index, -1: any */
 } PlanFilter;
 
 void PlanFilter_init(PlanFilter *f);
@@ -48,8 +48,7 @@ char *PlanFilter_format(const PlanFilter *f, const Lens *lens);
 
 /* Whether the item passes (today: YYYY-MM-DD, for overdue).  An item that
  * left the lens has no risk, phase or pillar and fails those words. */
-bool PlanFilter_match(const PlanFilter *f, const Lens *lens, const PlanItem *it,
-                      const char *today);
+bool PlanFilter_match(const PlanFilter *f, const Lens *lens, const PlanItem *it, const char *today);
 
 typedef enum {
    PLAN_SORT_RISK,     /* the plan's own order: risk, weight, phase, pillar */

@@ -36,8 +36,8 @@ static void planCols(const App *app, PlanCols *c)
    c->due = 11;
    c->flag = 2;
    c->status = wide ? 13 : 12;
-   c->practice = app->cols - 1 - c->risk - c->pri - c->place - c->owner - c->due - c->flag -
-                 c->status;
+   c->practice =
+      app->cols - 1 - c->risk - c->pri - c->place - c->owner - c->due - c->flag - c->status;
    if (c->practice < 8)
       c->practice = 8;
 }
@@ -61,8 +61,8 @@ static void refillAt(App *app, const char *q, const char *c)
    PlanView *pv = &app->pv;
 
    free(pv->rows);
-   pv->n_rows = PlanFilter_rows(&pv->plan, app->doc.lens, &pv->filter, pv->sort,
-                                !pv->hide_inactive, pv->today, &pv->rows);
+   pv->n_rows = PlanFilter_rows(&pv->plan, app->doc.lens, &pv->filter, pv->sort, !pv->hide_inactive,
+                                pv->today, &pv->rows);
    if (pv->cur >= pv->n_rows)
       pv->cur = pv->n_rows ? pv->n_rows - 1 : 0;
    for (size_t i = 0; q && i < pv->n_rows; i++) {
@@ -98,8 +98,8 @@ static void reloadKeeping(App *app)
    char *q, *c, *err = NULL;
    Plan fresh;
 
-   Store_today(app->store, pv->today);
-   if (ReviewDoc_plan(app->store, &app->doc, &fresh, &err) != STORE_OK) {
+   StorePlan_today(app->store, pv->today);
+   if (StorePlan_load(app->store, &app->doc, &fresh, &err) != STORE_OK) {
       App_message(app, ROLE_ERROR, _("Cannot read the plan: %s"), err ? err : "?");
       free(err);
       return;
@@ -218,32 +218,24 @@ static const char *practiceTitle(const App *app, const PlanItem *it)
 static const char *stateShort(PlanItemState s)
 {
    switch (s) {
-   case PLAN_ITEM_RESOLVED:
-      return _("resolved");
-   case PLAN_ITEM_NOT_NEEDED:
-      return _("not at risk");
-   case PLAN_ITEM_UNANSWERED:
-      return _("not answered");
-   case PLAN_ITEM_ORPHANED:
-      return _("not in lens");
+   case PLAN_ITEM_RESOLVED: return _("resolved");
+   case PLAN_ITEM_NOT_NEEDED: return _("not at risk");
+   case PLAN_ITEM_UNANSWERED: return _("not answered");
+   case PLAN_ITEM_ORPHANED: return _("not in lens");
    case PLAN_ITEM_ACTIVE:
-   default:
-      return "";
+   default: return "";
    }
 }
 
 static Role statusRole(PlanStatus s)
 {
    switch (s) {
-   case PLAN_IN_PROGRESS:
-      return ROLE_NOTICE;
+   case PLAN_IN_PROGRESS: return ROLE_NOTICE;
    case PLAN_DONE:
    case PLAN_RISK_ACCEPTED:
-   case PLAN_WONT_DO:
-      return ROLE_DONE;
+   case PLAN_WONT_DO: return ROLE_DONE;
    case PLAN_OPEN:
-   default:
-      return ROLE_NORMAL;
+   default: return ROLE_NORMAL;
    }
 }
 
@@ -262,7 +254,7 @@ static const char *priorityText(int priority, char *buf, size_t size)
 static void drawPriority(int y, int x, int width, int priority, attr_t a)
 {
    char buf[16];
-   int w = Text_widthStr(priorityText(priority, buf, sizeof buf));
+   int w = WText_widthStr(priorityText(priority, buf, sizeof buf));
 
    Text_draw(stdscr, y, w < width ? x + width - w : x, width, buf, a);
 }
@@ -333,9 +325,9 @@ static void drawDetail(App *app, int y)
       line = xasprintf("%s%s%s", q->id, Theme_glyph(&app->theme, GLYPH_DASH), q->title);
       Text_draw(stdscr, y, 1, app->cols - 2, line, A_BOLD);
       free(line);
-      line = xasprintf(_("Improve: %s%s%s"), c->improvement.text ? c->improvement.text : c->title,
-                       c->improvement.url ? "  " : "",
-                       c->improvement.url ? c->improvement.url : "");
+      line =
+         xasprintf(_("Improve: %s%s%s"), c->improvement.text ? c->improvement.text : c->title,
+                   c->improvement.url ? "  " : "", c->improvement.url ? c->improvement.url : "");
       Text_draw(stdscr, y + 1, 1, app->cols - 2, line, A_NORMAL);
       free(line);
    } else {
@@ -416,7 +408,7 @@ static void drawHeads(App *app, int y)
    Text_draw(stdscr, y, x, app->cols - x - 1, _("status"), a);
 }
 
-void Plan_draw(App *app, int top, int height)
+void PlanView_draw(App *app, int top, int height)
 {
    PlanView *pv = &app->pv;
    size_t vis = visibleRows(app);
@@ -444,7 +436,7 @@ void Plan_draw(App *app, int top, int height)
 
 /* ---- moving and opening ------------------------------------------------ */
 
-Stale Plan_move(App *app, Move m)
+Stale PlanView_move(App *app, Move m)
 {
    PlanView *pv = &app->pv;
    size_t page = visibleRows(app), old = pv->cur;
@@ -452,31 +444,18 @@ Stale Plan_move(App *app, Move m)
    if (pv->n_rows == 0)
       return STALE_NONE;
    switch (m) {
-   case MOVE_UP:
-      pv->cur = pv->cur ? pv->cur - 1 : 0;
-      break;
-   case MOVE_DOWN:
-      pv->cur = pv->cur + 1 < pv->n_rows ? pv->cur + 1 : pv->cur;
-      break;
-   case MOVE_PGUP:
-      pv->cur = pv->cur > page ? pv->cur - page : 0;
-      break;
-   case MOVE_PGDN:
-      pv->cur = pv->cur + page < pv->n_rows ? pv->cur + page : pv->n_rows - 1;
-      break;
-   case MOVE_HOME:
-      pv->cur = 0;
-      break;
-   case MOVE_END:
-      pv->cur = pv->n_rows - 1;
-      break;
-   default:
-      break;
+   case MOVE_UP: pv->cur = pv->cur ? pv->cur - 1 : 0; break;
+   case MOVE_DOWN: pv->cur = pv->cur + 1 < pv->n_rows ? pv->cur + 1 : pv->cur; break;
+   case MOVE_PGUP: pv->cur = pv->cur > page ? pv->cur - page : 0; break;
+   case MOVE_PGDN: pv->cur = pv->cur + page < pv->n_rows ? pv->cur + page : pv->n_rows - 1; break;
+   case MOVE_HOME: pv->cur = 0; break;
+   case MOVE_END: pv->cur = pv->n_rows - 1; break;
+   default: break;
    }
    return old != pv->cur ? STALE_BODY : STALE_NONE;
 }
 
-Stale Plan_click(App *app, int y, int x, bool again)
+Stale PlanView_click(App *app, int y, int x, bool again)
 {
    int top = 1 + PLAN_HEAD;
    size_t i;
@@ -488,7 +467,7 @@ Stale Plan_click(App *app, int y, int x, bool again)
    if (i >= app->pv.n_rows)
       return STALE_NONE;
    if (i == app->pv.cur || again)
-      return Plan_open(app);
+      return PlanView_open(app);
    app->pv.cur = i;
    return STALE_BODY;
 }
@@ -504,7 +483,7 @@ static void addLink(App *app, const char *label, const Link *l)
 }
 
 /* The selected item's details: its question, improvement text and links. */
-Stale Plan_open(App *app)
+Stale PlanView_open(App *app)
 {
    const PlanItem *it = current(app);
    const Lens *l = app->doc.lens;
@@ -527,8 +506,9 @@ Stale Plan_open(App *app)
          Pager_addText(app, ROLE_DIM, 0, l->pillars[q->pillar].name);
       Pager_add(app, Theme_riskRole(it->risk), 0, _("Risk %s, practice weight %s: %s"),
                 Theme_riskWord(it->risk),
-                c->weight == WEIGHT_HIGH ? _("high") : c->weight == WEIGHT_MEDIUM ? _("medium")
-                                                                               : _("none"),
+                c->weight == WEIGHT_HIGH     ? _("high")
+                : c->weight == WEIGHT_MEDIUM ? _("medium")
+                                             : _("none"),
                 PlanItemState_label(it->state));
       Pager_add(app, PlanItem_isOverdue(it, app->pv.today) ? ROLE_OVERDUE : ROLE_NORMAL, 0,
                 _("Status %s   priority %s   owner %s   due %s%s"), PlanStatus_label(t->status),
@@ -557,8 +537,7 @@ Stale Plan_open(App *app)
       Pager_add(app, ROLE_NORMAL, 0, _("Question %s, practice %s: no longer in the lens"),
                 t->question_id, t->choice_id);
       Pager_add(app, ROLE_NORMAL, 0, _("Status %s   priority %s   owner %s   due %s"),
-                PlanStatus_label(t->status), pri, t->owner ? t->owner : "-",
-                t->due ? t->due : "-");
+                PlanStatus_label(t->status), pri, t->owner ? t->owner : "-", t->due ? t->due : "-");
    }
    Pager_addText(app, ROLE_NORMAL, 0, "");
    if (t->version > 0)
@@ -571,7 +550,7 @@ Stale Plan_open(App *app)
    return STALE_ALL;
 }
 
-Stale Plan_show(App *app, const char *arg)
+Stale PlanView_show(App *app, const char *arg)
 {
    (void)arg;
    if (!app->have_doc)
@@ -619,17 +598,12 @@ static const PlanItem *beginEdit(App *app, PlanField field)
 static const char *fieldLabel(PlanField f)
 {
    switch (f) {
-   case PLAN_FIELD_OWNER:
-      return _("Owner (empty: nobody): ");
-   case PLAN_FIELD_DUE:
-      return _("Due date YYYY-MM-DD (empty: none): ");
-   case PLAN_FIELD_NOTE:
-      return _("Note (empty: none): ");
-   case PLAN_FIELD_PRIORITY:
-      return _("Priority, 1 first (empty or 0: none): ");
+   case PLAN_FIELD_OWNER: return _("Owner (empty: nobody): ");
+   case PLAN_FIELD_DUE: return _("Due date YYYY-MM-DD (empty: none): ");
+   case PLAN_FIELD_NOTE: return _("Note (empty: none): ");
+   case PLAN_FIELD_PRIORITY: return _("Priority, 1 first (empty or 0: none): ");
    case PLAN_FIELD_STATUS:
-   default:
-      return _("Status (1-5, Esc cancels): ");
+   default: return _("Status (1-5, Esc cancels): ");
    }
 }
 
@@ -684,9 +658,7 @@ static void stored(App *app, const PlanTrack *t, PlanField f)
          App_message(app, ROLE_NOTICE, _("Stored: %s has no priority"), t->choice_id);
       break;
    case PLAN_FIELD_NOTE:
-   default:
-      App_message(app, ROLE_NOTICE, _("Stored: the note of %s"), t->choice_id);
-      break;
+   default: App_message(app, ROLE_NOTICE, _("Stored: the note of %s"), t->choice_id); break;
    }
 }
 
@@ -702,24 +674,16 @@ static void applyChange(const App *app, const PlanItem *it, const char *text, Pl
       t->choice_id = xstrdup(app->pv.edit_c);
    }
    switch (app->pv.edit_field) {
-   case PLAN_FIELD_STATUS:
-      t->status = status;
-      break;
-   case PLAN_FIELD_OWNER:
-      setField(&t->owner, text);
-      break;
-   case PLAN_FIELD_DUE:
-      setField(&t->due, text);
-      break;
+   case PLAN_FIELD_STATUS: t->status = status; break;
+   case PLAN_FIELD_OWNER: setField(&t->owner, text); break;
+   case PLAN_FIELD_DUE: setField(&t->due, text); break;
    case PLAN_FIELD_PRIORITY: /* checked by gotText; empty: none */
       t->priority = 0;
       if (text && *text)
          Plan_parsePriority(text, &t->priority);
       break;
    case PLAN_FIELD_NOTE:
-   default:
-      setField(&t->note, text);
-      break;
+   default: setField(&t->note, text); break;
    }
 }
 
@@ -779,11 +743,11 @@ static Stale store(App *app, const char *text, PlanStatus status)
       stored(app, &t, pv->edit_field);
       endEdit(app);
    } else if (st == STORE_OK) {
-      st = STORE_STALE;
+      st = STORE_CONFLICT;
    }
    StoreMerge_free(&m);
    PlanTrack_free(&t);
-   if (st == STORE_STALE)
+   if (st == STORE_CONFLICT)
       refused(app, text, status);
    else if (st == STORE_INVALID && pv->edit_field != PLAN_FIELD_STATUS)
       reprompt(app, text, err ? err : Store_statusText(st));
@@ -833,7 +797,7 @@ static Stale gotStatus(App *app, const char *key)
    return store(app, NULL, (PlanStatus)(key[0] - '1'));
 }
 
-Stale Plan_setStatus(App *app, const char *arg)
+Stale PlanEdit_setStatus(App *app, const char *arg)
 {
    char *items[PLAN_STATUS_COUNT];
    PlanStatus st;
@@ -869,48 +833,42 @@ static Stale editText(App *app, PlanField f, const char *arg)
    if (arg)
       return gotText(app, arg);
    switch (f) {
-   case PLAN_FIELD_OWNER:
-      now = it->track.owner;
-      break;
-   case PLAN_FIELD_DUE:
-      now = it->track.due;
-      break;
+   case PLAN_FIELD_OWNER: now = it->track.owner; break;
+   case PLAN_FIELD_DUE: now = it->track.due; break;
    case PLAN_FIELD_PRIORITY: /* none reads as an empty line, not "0" */
       snprintf(pri, sizeof pri, "%d", it->track.priority);
       now = it->track.priority > 0 ? pri : NULL;
       break;
    case PLAN_FIELD_NOTE:
-   default:
-      now = it->track.note;
-      break;
+   default: now = it->track.note; break;
    }
    Prompt_open(app, fieldLabel(f), now, gotText);
    return STALE_FOOTER;
 }
 
-Stale Plan_setOwner(App *app, const char *arg)
+Stale PlanEdit_setOwner(App *app, const char *arg)
 {
    return editText(app, PLAN_FIELD_OWNER, arg);
 }
 
-Stale Plan_setDue(App *app, const char *arg)
+Stale PlanEdit_setDue(App *app, const char *arg)
 {
    return editText(app, PLAN_FIELD_DUE, arg);
 }
 
-Stale Plan_setNote(App *app, const char *arg)
+Stale PlanEdit_setNote(App *app, const char *arg)
 {
    return editText(app, PLAN_FIELD_NOTE, arg);
 }
 
-Stale Plan_setPriority(App *app, const char *arg)
+Stale PlanEdit_setPriority(App *app, const char *arg)
 {
    return editText(app, PLAN_FIELD_PRIORITY, arg);
 }
 
 /* ---- going to the question, filtering, sorting ------------------------- */
 
-Stale Plan_gotoQuestion(App *app, const char *arg)
+Stale PlanView_gotoQuestion(App *app, const char *arg)
 {
    const PlanItem *it = current(app);
    const Question *qq;
@@ -966,14 +924,14 @@ static Stale applyFilter(App *app, const char *text, bool from_prompt)
    app->pv.filter = f;
    app->pv.cur = 0;
    refill(app);
-   App_message(app, ROLE_NOTICE,
-               ngettext("Plan filter: %zu item shown", "Plan filter: %zu items shown",
-                        app->pv.n_rows),
-               app->pv.n_rows);
+   App_message(
+      app, ROLE_NOTICE,
+      ngettext("Plan filter: %zu item shown", "Plan filter: %zu items shown", app->pv.n_rows),
+      app->pv.n_rows);
    return STALE_ALL;
 }
 
-Stale Plan_filter(App *app, const char *arg)
+Stale PlanView_filter(App *app, const char *arg)
 {
    char *now;
 
@@ -986,7 +944,7 @@ Stale Plan_filter(App *app, const char *arg)
    return STALE_FOOTER;
 }
 
-Stale Plan_sort(App *app, const char *arg)
+Stale PlanView_sort(App *app, const char *arg)
 {
    PlanSort s;
 
@@ -1005,7 +963,7 @@ Stale Plan_sort(App *app, const char *arg)
    return STALE_ALL;
 }
 
-Stale Plan_toggleInactive(App *app, const char *arg)
+Stale PlanView_toggleInactive(App *app, const char *arg)
 {
    (void)arg;
    app->pv.hide_inactive = !app->pv.hide_inactive;

@@ -170,20 +170,11 @@ Stale Prompt_move(App *app, Move m)
 
    app->prompt.selected = false; /* the offer is kept, to edit */
    switch (m) {
-   case MOVE_LEFT:
-      EdBuf_left(b);
-      break;
-   case MOVE_RIGHT:
-      EdBuf_right(b);
-      break;
-   case MOVE_HOME:
-      EdBuf_home(b, PROMPT_WIDTH);
-      break;
-   case MOVE_END:
-      EdBuf_end(b, PROMPT_WIDTH);
-      break;
-   default:
-      break;
+   case MOVE_LEFT: EdBuf_left(b); break;
+   case MOVE_RIGHT: EdBuf_right(b); break;
+   case MOVE_HOME: EdBuf_home(b, PROMPT_WIDTH); break;
+   case MOVE_END: EdBuf_end(b, PROMPT_WIDTH); break;
+   default: break;
    }
    return STALE_FOOTER;
 }
@@ -199,7 +190,7 @@ void Prompt_draw(App *app, int y)
       attr_t box = Theme_attr(&app->theme, ROLE_HEADER);
       int w = 0;
       for (size_t i = 0; i < p->n_items; i++) {
-         int iw = Text_widthStr(p->items[i]);
+         int iw = WText_widthStr(p->items[i]);
          w = iw > w ? iw : w;
       }
       w = w + 4 < app->cols - 2 ? w + 4 : app->cols - 2;

@@ -18,7 +18,16 @@
 
 /* Parts of the screen, top to bottom. */
 enum {
-   S_CONTEXT, S_TITLE, S_DESC, S_GAP1, S_CHOICES, S_GAP2, S_DETAIL, S_NOTES, S_CHANGES, S_STATUS,
+   S_CONTEXT,
+   S_TITLE,
+   S_DESC,
+   S_GAP1,
+   S_CHOICES,
+   S_GAP2,
+   S_DETAIL,
+   S_NOTES,
+   S_CHANGES,
+   S_STATUS,
    S_N
 };
 
@@ -39,11 +48,11 @@ typedef struct Wrapped {
 
 static void wrap(Wrapped *w, const char *text, int width)
 {
-   w->s = Text_cleanStr(text, TEXT_MULTILINE, &w->n);
+   w->s = WText_cleanStr(text, TEXT_MULTILINE, &w->n);
    while (w->n > 0 && (w->s[w->n - 1] == L'\n' || w->s[w->n - 1] == L' '))
       w->n--; /* YAML block scalars end in a newline */
    w->s[w->n] = L'\0';
-   w->nl = w->n ? Text_wrap(w->s, w->n, width, &w->lines) : 0;
+   w->nl = w->n ? WText_wrap(w->s, w->n, width, &w->lines) : 0;
    if (!w->n)
       w->lines = NULL;
 }
@@ -56,8 +65,7 @@ static void unwrap(Wrapped *w)
 
 /* Draws lines [first, first+h) of w at y; the last shown line gets an
  * ellipsis when text follows and more_glyph is false. */
-static void drawWrapped(const Wrapped *w, size_t first, int h, int y, int x, int width,
-                        attr_t a)
+static void drawWrapped(const Wrapped *w, size_t first, int h, int y, int x, int width, attr_t a)
 {
    for (int i = 0; i < h && first + (size_t)i < w->nl; i++) {
       const TextLine *l = &w->lines[first + (size_t)i];
@@ -140,8 +148,8 @@ static struct QuestionWraps *wrapsFor(App *app, const Question *q, int width)
        * frame; a failed read lists nothing (H says why). */
       HistoryEntry *e = NULL;
       size_t n = 0;
-      if (Store_historyRecent(app->store, app->doc.workload.review_id, q->id, QUESTION_CHANGES,
-                              &e, &n) == STORE_OK)
+      if (Store_historyRecent(app->store, app->doc.workload.review_id, q->id, QUESTION_CHANGES, &e,
+                              &n) == STORE_OK)
          for (size_t i = n; i-- > 0;)
             c->hist[c->n_hist++] = History_line(&e[i]);
       HistoryEntry_freeArray(e, n);
@@ -187,8 +195,8 @@ static char *detailText(const App *app, const Choice *c)
       nl = "\n";
    }
    for (size_t i = 0; i < c->n_more_helpful + c->n_more_improvement; i++) {
-      const Link *l = i < c->n_more_helpful ? &c->more_helpful[i]
-                                             : &c->more_improvement[i - c->n_more_helpful];
+      const Link *l =
+         i < c->n_more_helpful ? &c->more_helpful[i] : &c->more_improvement[i - c->n_more_helpful];
       t = xasprintf(_("%s%sSee also: %s%s%s"), out, nl, l->text ? l->text : "",
                     l->text && l->url ? " " : "", l->url ? l->url : "");
       free(out);
@@ -229,7 +237,7 @@ static void drawContext(App *app, int y)
    snprintf(buf, sizeof buf, "%zu/%zu", sel, total);
    Text_draw(stdscr, y, x, 7, buf, A_NORMAL);
    snprintf(buf, sizeof buf, "(%zu/%zu)", app->rank[app->q] + 1, l->n_questions);
-   Text_draw(stdscr, y, app->cols - 1 - Text_widthStr(buf), 12, buf,
+   Text_draw(stdscr, y, app->cols - 1 - WText_widthStr(buf), 12, buf,
              Theme_attr(&app->theme, ROLE_DIM));
 }
 
@@ -257,8 +265,8 @@ static void drawChoice(App *app, int y, size_t i, int id_w)
              base | (st == CHOICE_SELECTED ? A_BOLD : 0));
    if (c->weight != WEIGHT_NONE)
       Text_draw(stdscr, y, 7, 1, c->weight == WEIGHT_HIGH ? "H" : "M",
-                cur ? base : Theme_attr(&app->theme, c->weight == WEIGHT_HIGH ? ROLE_HIGH
-                                                                              : ROLE_MEDIUM));
+                cur ? base
+                    : Theme_attr(&app->theme, c->weight == WEIGHT_HIGH ? ROLE_HIGH : ROLE_MEDIUM));
    Text_draw(stdscr, y, 10, app->cols - 11 - (id_w ? id_w + 1 : 0), c->title,
              st == CHOICE_NA ? dim : base);
    if (id_w)
@@ -303,7 +311,8 @@ static void drawStatus(App *app, int y)
 
    if (app->doc.needs_review && app->doc.needs_review[app->q])
       x += Text_draw(stdscr, y, x, app->cols - 2, _("The lens changed: review this answer"),
-                     Theme_attr(&app->theme, ROLE_NOTICE)) + 3;
+                     Theme_attr(&app->theme, ROLE_NOTICE)) +
+           3;
    if (a->not_applicable) {
       char *na = xasprintf(_("Not applicable: %s"), NaReason_label(a->reason));
       x += Text_draw(stdscr, y, x, app->cols - 2, na, Theme_attr(&app->theme, ROLE_NA)) + 3;
@@ -325,8 +334,8 @@ void Question_draw(App *app, int top, int height)
    int width = app->cols - 2, h[S_N], y[S_N], id_w = 0;
    const struct QuestionWraps *wraps;
    LayoutPart parts[S_N];
-   static const int prio[S_N] = {S_CONTEXT, S_CHOICES, S_STATUS, S_TITLE,  S_DESC,
-                                 S_NOTES,   S_DETAIL,  S_GAP1,   S_GAP2, S_CHANGES};
+   static const int prio[S_N] = {S_CONTEXT, S_CHOICES, S_STATUS, S_TITLE, S_DESC,
+                                 S_NOTES,   S_DETAIL,  S_GAP1,   S_GAP2,  S_CHANGES};
    LayoutPart ordered[S_N];
    int hp[S_N];
    bool draft;
@@ -347,19 +356,19 @@ void Question_draw(App *app, int top, int height)
    }
    parts[S_CONTEXT] = (LayoutPart){1, 1};
    parts[S_TITLE] = (LayoutPart){1, (int)(title.nl < 3 ? title.nl : 3)};
-   parts[S_DESC] = (LayoutPart){desc.nl ? 1 : 0,
-                                (int)(desc.nl < (size_t)(height / 4 > 2 ? height / 4 : 2)
-                                         ? desc.nl
-                                         : (size_t)(height / 4 > 2 ? height / 4 : 2))};
+   parts[S_DESC] =
+      (LayoutPart){desc.nl ? 1 : 0, (int)(desc.nl < (size_t)(height / 4 > 2 ? height / 4 : 2)
+                                             ? desc.nl
+                                             : (size_t)(height / 4 > 2 ? height / 4 : 2))};
    parts[S_GAP1] = (LayoutPart){0, 1};
    parts[S_CHOICES] = (LayoutPart){(int)(q->n_choices < 3 ? q->n_choices : 3), (int)q->n_choices};
    parts[S_GAP2] = (LayoutPart){0, 1};
    parts[S_DETAIL] = (LayoutPart){1, app->details ? (int)(detail.nl < 6 ? detail.nl : 6) : 1};
    parts[S_NOTES] = (LayoutPart){1, 1 + (notes_lines < 3 ? notes_lines : 3)};
-   parts[S_CHANGES] = (LayoutPart){0, wraps->n_hist ? 1 + (int)(wraps->n_hist < QUESTION_CHANGES
-                                                                     ? wraps->n_hist
-                                                                     : QUESTION_CHANGES)
-                                                   : 0};
+   parts[S_CHANGES] =
+      (LayoutPart){0, wraps->n_hist ? 1 + (int)(wraps->n_hist < QUESTION_CHANGES ? wraps->n_hist
+                                                                                 : QUESTION_CHANGES)
+                                    : 0};
    parts[S_STATUS] = (LayoutPart){1, 1};
    for (int i = 0; i < S_N; i++)
       ordered[i] = parts[prio[i]];
@@ -402,7 +411,7 @@ void Question_draw(App *app, int top, int height)
 
    if (app->cols >= 80)
       for (size_t i = 0; i < q->n_choices; i++) {
-         int w = Text_widthStr(q->choices[i].id);
+         int w = WText_widthStr(q->choices[i].id);
          id_w = w > id_w ? w : id_w;
       }
    if (id_w > 16)
@@ -442,22 +451,15 @@ Stale Question_move(App *app, Move m)
    if (q->n_choices == 0)
       return STALE_NONE;
    switch (m) {
-   case MOVE_UP:
-      app->choice = app->choice ? app->choice - 1 : 0;
-      break;
+   case MOVE_UP: app->choice = app->choice ? app->choice - 1 : 0; break;
    case MOVE_DOWN:
       app->choice = app->choice + 1 < q->n_choices ? app->choice + 1 : app->choice;
       break;
    case MOVE_HOME:
-   case MOVE_PGUP:
-      app->choice = 0;
-      break;
+   case MOVE_PGUP: app->choice = 0; break;
    case MOVE_END:
-   case MOVE_PGDN:
-      app->choice = q->n_choices - 1;
-      break;
-   default:
-      break;
+   case MOVE_PGDN: app->choice = q->n_choices - 1; break;
+   default: break;
    }
    return old != app->choice ? STALE_BODY : STALE_NONE;
 }

@@ -109,8 +109,7 @@ void Roster_draw(App *app, int top, int height)
       free(line);
    }
    if (n > rows) {
-      char *more = xasprintf(_("%zu-%zu of %zu (arrows, PgUp/PgDn scroll)"),
-                             app->roster_first + 1,
+      char *more = xasprintf(_("%zu-%zu of %zu (arrows, PgUp/PgDn scroll)"), app->roster_first + 1,
                              app->roster_first + rows < n ? app->roster_first + rows : n, n);
       Text_draw(stdscr, top + height - 1, 1, app->cols - 2, more,
                 Theme_attr(&app->theme, ROLE_DIM));
@@ -123,26 +122,17 @@ Stale Roster_move(App *app, Move m)
    size_t page = app->lines > 6 ? (size_t)app->lines - 6 : 1;
 
    switch (m) {
-   case MOVE_UP:
-      app->roster_first = app->roster_first ? app->roster_first - 1 : 0;
-      break;
+   case MOVE_UP: app->roster_first = app->roster_first ? app->roster_first - 1 : 0; break;
    case MOVE_DOWN:
       app->roster_first++; /* the draw clamps it */
       break;
    case MOVE_PGUP:
       app->roster_first = app->roster_first > page ? app->roster_first - page : 0;
       break;
-   case MOVE_PGDN:
-      app->roster_first += page;
-      break;
-   case MOVE_HOME:
-      app->roster_first = 0;
-      break;
-   case MOVE_END:
-      app->roster_first = app->n_others;
-      break;
-   default:
-      break;
+   case MOVE_PGDN: app->roster_first += page; break;
+   case MOVE_HOME: app->roster_first = 0; break;
+   case MOVE_END: app->roster_first = app->n_others; break;
+   default: break;
    }
    return STALE_BODY;
 }

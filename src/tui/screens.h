@@ -8,7 +8,16 @@
 
 #include "tui/app.h"
 
-typedef enum { MOVE_UP, MOVE_DOWN, MOVE_LEFT, MOVE_RIGHT, MOVE_PGUP, MOVE_PGDN, MOVE_HOME, MOVE_END } Move;
+typedef enum {
+   MOVE_UP,
+   MOVE_DOWN,
+   MOVE_LEFT,
+   MOVE_RIGHT,
+   MOVE_PGUP,
+   MOVE_PGDN,
+   MOVE_HOME,
+   MOVE_END
+} Move;
 
 typedef struct ScreenOps {
    void (*draw)(App *app, int top, int height);
@@ -45,10 +54,10 @@ Stale Dashboard_open(App *app);
 Stale Dashboard_click(App *app, int y, int x, bool again);
 Stale Dashboard_allQuestions(App *app, const char *arg);
 /* The same matrix for the milestone of app->sv (SCREEN_SNAPSHOT). */
-void SnapDash_draw(App *app, int top, int height);
-Stale SnapDash_move(App *app, Move m);
-Stale SnapDash_open(App *app);
-Stale SnapDash_click(App *app, int y, int x, bool again);
+void MilestoneDash_draw(App *app, int top, int height);
+Stale MilestoneDash_move(App *app, Move m);
+Stale MilestoneDash_open(App *app);
+Stale MilestoneDash_click(App *app, int y, int x, bool again);
 
 /* cell.c: the question list */
 void List_draw(App *app, int top, int height);
@@ -180,20 +189,20 @@ void PlanView_free(App *app);
 void PlanView_counts(const App *app, size_t by_status[PLAN_STATUS_COUNT], size_t *overdue);
 /* "BU/OPS": a short phase/pillar tag of lens question q (into buf). */
 const char *PlanView_place(const App *app, size_t q, char *buf, size_t size);
-void Plan_draw(App *app, int top, int height);
-Stale Plan_move(App *app, Move m);
-Stale Plan_open(App *app);
-Stale Plan_click(App *app, int y, int x, bool again);
-Stale Plan_show(App *app, const char *arg);
-Stale Plan_setStatus(App *app, const char *arg);
-Stale Plan_setOwner(App *app, const char *arg);
-Stale Plan_setDue(App *app, const char *arg);
-Stale Plan_setNote(App *app, const char *arg);
-Stale Plan_setPriority(App *app, const char *arg);
-Stale Plan_gotoQuestion(App *app, const char *arg);
-Stale Plan_filter(App *app, const char *arg);
-Stale Plan_sort(App *app, const char *arg);
-Stale Plan_toggleInactive(App *app, const char *arg);
+void PlanView_draw(App *app, int top, int height);
+Stale PlanView_move(App *app, Move m);
+Stale PlanView_open(App *app);
+Stale PlanView_click(App *app, int y, int x, bool again);
+Stale PlanView_show(App *app, const char *arg);
+Stale PlanEdit_setStatus(App *app, const char *arg);
+Stale PlanEdit_setOwner(App *app, const char *arg);
+Stale PlanEdit_setDue(App *app, const char *arg);
+Stale PlanEdit_setNote(App *app, const char *arg);
+Stale PlanEdit_setPriority(App *app, const char *arg);
+Stale PlanView_gotoQuestion(App *app, const char *arg);
+Stale PlanView_filter(App *app, const char *arg);
+Stale PlanView_sort(App *app, const char *arg);
+Stale PlanView_toggleInactive(App *app, const char *arg);
 
 /* milestones.c: milestones, trends, diffs, and a milestone's dashboard. */
 /* Reads the milestones when the list changed (cheap otherwise). */
@@ -211,9 +220,9 @@ Stale Milestones_mark(App *app, const char *arg);
 Stale Milestones_diff(App *app, const char *arg);
 Stale Milestones_groups(App *app, const char *arg);
 /* The read-only milestone dashboard (drawn by dashboard.c). */
-void SnapView_close(App *app);
+void MilestoneDash_close(App *app);
 /* Lists the milestone's questions of a cell on the pager. */
-Stale SnapView_openCell(App *app, size_t row, size_t col);
+Stale MilestoneDash_openCell(App *app, size_t row, size_t col);
 
 /* history.c */
 Stale History_show(App *app, const char *arg);
@@ -225,18 +234,18 @@ char *History_line(const HistoryEntry *e);
 void Upgrade_check(App *app);
 Stale Upgrade_preview(App *app, const char *arg);
 Stale Upgrade_confirm(App *app, const char *arg);
-Stale Review_confirm(App *app, const char *arg);
+Stale Upgrade_confirmReview(App *app, const char *arg);
 /* Questions of the open review marked for re-review. */
-size_t Review_marked(const App *app);
+size_t Upgrade_marked(const App *app);
 
 /* writereport.c: the report key. */
-Stale ReportKey_start(App *app, const char *arg);
+Stale WriteReport_start(App *app, const char *arg);
 
 /* search.c */
 Stale Search_start(App *app, const char *arg);
 Stale Search_next(App *app, const char *arg);
 Stale Search_prev(App *app, const char *arg);
-Stale Filter_cycle(App *app, const char *arg);
+Stale Search_cycleFilter(App *app, const char *arg);
 
 /* loop.c: generic actions */
 Stale Loop_back(App *app, const char *arg);

@@ -48,8 +48,8 @@ static Stale jump(App *app, bool backward, bool from_start)
       size_t k = 0;
       for (size_t i = 0; i <= (size_t)pos; i++)
          k += Match_question(&l->questions[app->order[i]], app->search, NULL);
-      App_message(app, ROLE_NOTICE, _("/%s: match %zu of %zu (n next, N previous)"),
-                  app->search, k, countMatches(app, app->search));
+      App_message(app, ROLE_NOTICE, _("/%s: match %zu of %zu (n next, N previous)"), app->search, k,
+                  countMatches(app, app->search));
    }
    return STALE_ALL;
 }
@@ -81,7 +81,7 @@ Stale Search_prev(App *app, const char *arg)
    return jump(app, true, false);
 }
 
-Stale Filter_cycle(App *app, const char *arg)
+Stale Search_cycleFilter(App *app, const char *arg)
 {
    size_t n = 0, *qs;
 
@@ -102,7 +102,8 @@ Stale Filter_cycle(App *app, const char *arg)
    List_refill(app);
    n = App_collect(app, LIST_ALL, 0, 0, &qs);
    free(qs);
-   App_message(app, ROLE_NOTICE, ngettext("Filter: %s (%zu question)", "Filter: %s (%zu questions)", n),
+   App_message(app, ROLE_NOTICE,
+               ngettext("Filter: %s (%zu question)", "Filter: %s (%zu questions)", n),
                App_filterName(app->filter), n);
    return STALE_ALL;
 }

@@ -14,20 +14,20 @@
 
 #define REPLACEMENT_UTF8 0xFFFD
 
-bool Text_utf8Locale(void)
+bool WText_utf8Locale(void)
 {
    const char *cs = nl_langinfo(CODESET);
    return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
-wchar_t Text_replacement(void)
+wchar_t WText_replacement(void)
 {
-   if (Text_utf8Locale() && wcwidth(REPLACEMENT_UTF8) == 1)
+   if (WText_utf8Locale() && wcwidth(REPLACEMENT_UTF8) == 1)
       return REPLACEMENT_UTF8;
    return L'?';
 }
 
-long Text_decode(const char *str, size_t n, size_t *used)
+long WText_decode(const char *str, size_t n, size_t *used)
 {
    uint32_t cp;
    bool valid;
@@ -36,7 +36,7 @@ long Text_decode(const char *str, size_t n, size_t *used)
    return valid ? (long)cp : -1;
 }
 
-wchar_t Text_shown(wchar_t c)
+wchar_t WText_shown(wchar_t c)
 {
    long cp = (long)c;
    int w;
@@ -46,22 +46,22 @@ wchar_t Text_shown(wchar_t c)
    if (cp == '\t')
       return L' ';
    if (cp < 0 || Utf8_isUnsafe((uint32_t)cp)) /* the one list, src/core/utf8.h */
-      return Text_replacement();
-   if (cp >= 0x80 && !Text_utf8Locale())
+      return WText_replacement();
+   if (cp >= 0x80 && !WText_utf8Locale())
       return L'?';
    w = wcwidth(c);
-   return w < 0 ? Text_replacement() : c;
+   return w < 0 ? WText_replacement() : c;
 }
 
-int Text_charWidth(wchar_t c)
+int WText_charWidth(wchar_t c)
 {
    int w = wcwidth(c);
    return w < 0 ? 1 : w; /* cleaned text holds no unprintable character */
 }
 
-wchar_t *Text_clean(const char *s, size_t n, unsigned flags, size_t *len)
+wchar_t *WText_clean(const char *s, size_t n, unsigned flags, size_t *len)
 {
-   wchar_t repl = Text_replacement();
+   wchar_t repl = WText_replacement();
    wchar_t *out;
    size_t o = 0;
 
@@ -70,7 +70,7 @@ wchar_t *Text_clean(const char *s, size_t n, unsigned flags, size_t *len)
    out = xmalloc((n + 1) * sizeof *out);
    for (size_t i = 0; i < n;) {
       size_t used;
-      long cp = Text_decode(s + i, n - i, &used);
+      long cp = WText_decode(s + i, n - i, &used);
       wchar_t c;
 
       i += used;
@@ -81,7 +81,7 @@ wchar_t *Text_clean(const char *s, size_t n, unsigned flags, size_t *len)
       } else if (cp == '\r' && i < n && s[i] == '\n') {
          continue; /* a CRLF line end reads as LF */
       } else {
-         c = Text_shown((wchar_t)cp);
+         c = WText_shown((wchar_t)cp);
          if (c == (wchar_t)cp && cp >= 0x80 && wcwidth(c) == 0 && (o == 0 || out[o - 1] == L'\n'))
             continue; /* a mark with nothing to attach to */
       }
@@ -93,35 +93,35 @@ wchar_t *Text_clean(const char *s, size_t n, unsigned flags, size_t *len)
    return out;
 }
 
-wchar_t *Text_cleanStr(const char *s, unsigned flags, size_t *len)
+wchar_t *WText_cleanStr(const char *s, unsigned flags, size_t *len)
 {
-   return Text_clean(s, s ? strlen(s) : 0, flags, len);
+   return WText_clean(s, s ? strlen(s) : 0, flags, len);
 }
 
-int Text_width(const wchar_t *s, size_t n)
+int WText_width(const wchar_t *s, size_t n)
 {
    int w = 0;
    for (size_t i = 0; i < n; i++)
-      w += Text_charWidth(s[i]);
+      w += WText_charWidth(s[i]);
    return w;
 }
 
-int Text_widthStr(const char *s)
+int WText_widthStr(const char *s)
 {
    size_t n;
-   wchar_t *w = Text_cleanStr(s, 0, &n);
-   int width = Text_width(w, n);
+   wchar_t *w = WText_cleanStr(s, 0, &n);
+   int width = WText_width(w, n);
    free(w);
    return width;
 }
 
-size_t Text_fit(const wchar_t *s, size_t n, int width, int *used)
+size_t WText_fit(const wchar_t *s, size_t n, int width, int *used)
 {
    size_t i = 0;
    int w = 0;
 
    while (i < n) {
-      int cw = Text_charWidth(s[i]);
+      int cw = WText_charWidth(s[i]);
       if (cw > 0 && w + cw > width)
          break;
       w += cw;
@@ -134,21 +134,21 @@ size_t Text_fit(const wchar_t *s, size_t n, int width, int *used)
 
 static wchar_t ellipsis(void)
 {
-   if (Text_utf8Locale() && wcwidth(0x2026) == 1)
+   if (WText_utf8Locale() && wcwidth(0x2026) == 1)
       return 0x2026;
    return L'~';
 }
 
-wchar_t *Text_truncate(const char *s, int width, size_t *len)
+wchar_t *WText_truncate(const char *s, int width, size_t *len)
 {
    size_t n, k;
-   wchar_t *w = Text_cleanStr(s, 0, &n);
+   wchar_t *w = WText_cleanStr(s, 0, &n);
 
    if (width < 0)
       width = 0;
-   k = Text_fit(w, n, width, NULL);
+   k = WText_fit(w, n, width, NULL);
    if (k < n && width > 0) {
-      k = Text_fit(w, n, width - 1, NULL);
+      k = WText_fit(w, n, width - 1, NULL);
       w[k++] = ellipsis();
    }
    w[k] = L'\0';
@@ -161,8 +161,9 @@ wchar_t *Text_truncate(const char *s, int width, size_t *len)
  * consonant that one of them follows reads as an abbreviation. */
 static bool isVowel(wchar_t c)
 {
-   static const wchar_t vowels[] = L"aeiouy\xe0\xe1\xe2\xe3\xe4\xe5\xe6\xe8\xe9\xea\xeb"
-                                   L"\xec\xed\xee\xef\xf2\xf3\xf4\xf5\xf6\xf8\xf9\xfa\xfb\xfc\xfd\xff";
+   static const wchar_t vowels[] =
+      L"aeiouy\xe0\xe1\xe2\xe3\xe4\xe5\xe6\xe8\xe9\xea\xeb"
+      L"\xec\xed\xee\xef\xf2\xf3\xf4\xf5\xf6\xf8\xf9\xfa\xfb\xfc\xfd\xff";
    c = (wchar_t)towlower((wint_t)c);
    return c != L'\0' && wcschr(vowels, c) != NULL;
 }
@@ -178,7 +179,7 @@ static size_t syllableCut(const wchar_t *w, size_t n, int width)
    int used = 0;
 
    for (size_t m = 1; m < n && iswalpha((wint_t)w[m - 1]); m++) {
-      used += Text_charWidth(w[m - 1]);
+      used += WText_charWidth(w[m - 1]);
       if (used + 1 > width)
          break;
       if (m >= 3 && m + 3 <= n && !isVowel(w[m - 1]) && iswalpha((wint_t)w[m]) && isVowel(w[m]))
@@ -187,14 +188,14 @@ static size_t syllableCut(const wchar_t *w, size_t n, int width)
    return best;
 }
 
-wchar_t *Text_abbrev(const char *s, int width, size_t *len)
+wchar_t *WText_abbrev(const char *s, int width, size_t *len)
 {
    size_t n, nw = 0, keep = 0;
-   wchar_t *w = Text_cleanStr(s, 0, &n);
+   wchar_t *w = WText_cleanStr(s, 0, &n);
    size_t *starts, *ends;
    bool cut = false;
 
-   if (Text_width(w, n) <= width) {
+   if (WText_width(w, n) <= width) {
       if (len)
          *len = n;
       return w;
@@ -216,9 +217,9 @@ wchar_t *Text_abbrev(const char *s, int width, size_t *len)
    for (size_t k = nw; k > 0 && keep == 0; k--) {
       size_t first = starts[k - 1], word = ends[k - 1] - first;
       size_t m;
-      if (k < nw && word >= 4 && Text_width(w, ends[k - 1]) <= width) {
+      if (k < nw && word >= 4 && WText_width(w, ends[k - 1]) <= width) {
          keep = ends[k - 1];
-      } else if ((m = syllableCut(w + first, word, width - Text_width(w, first))) > 0) {
+      } else if ((m = syllableCut(w + first, word, width - WText_width(w, first))) > 0) {
          keep = first + m;
          cut = true;
       }
@@ -227,7 +228,7 @@ wchar_t *Text_abbrev(const char *s, int width, size_t *len)
    free(ends);
    if (keep == 0) {
       free(w);
-      return Text_truncate(s, width, len);
+      return WText_truncate(s, width, len);
    }
    if (cut)
       w[keep++] = L'.';
@@ -237,19 +238,19 @@ wchar_t *Text_abbrev(const char *s, int width, size_t *len)
    return w;
 }
 
-static void pushLine(TextLine **lines, size_t *count, size_t *cap, const wchar_t *s,
-                     size_t start, size_t end)
+static void pushLine(TextLine **lines, size_t *count, size_t *cap, const wchar_t *s, size_t start,
+                     size_t end)
 {
    while (end > start && s[end - 1] == L' ')
       end--;
    *lines = xgrow(*lines, cap, *count + 1, sizeof **lines);
    (*lines)[*count].start = start;
    (*lines)[*count].len = end - start;
-   (*lines)[*count].width = Text_width(s + start, end - start);
+   (*lines)[*count].width = WText_width(s + start, end - start);
    (*count)++;
 }
 
-size_t Text_wrap(const wchar_t *s, size_t n, int width, TextLine **lines)
+size_t WText_wrap(const wchar_t *s, size_t n, int width, TextLine **lines)
 {
    size_t count = 0, cap = 0, i = 0;
 
@@ -271,7 +272,7 @@ size_t Text_wrap(const wchar_t *s, size_t n, int width, TextLine **lines)
             ended = true;
             break;
          }
-         cw = Text_charWidth(c);
+         cw = WText_charWidth(c);
          if (c == L' ') {
             if (run == SIZE_MAX)
                run = i;
@@ -339,11 +340,11 @@ int Text_drawW(WINDOW *w, int y, int x, int width, const wchar_t *s, size_t n, a
       return 0;
    if (width > maxx - x)
       width = maxx - x;
-   k = Text_fit(s, n, width, &used);
+   k = WText_fit(s, n, width, &used);
    wattrset(w, attr);
    if (k < n && ell) {
       wchar_t e[2] = {ellipsis(), L'\0'};
-      k = Text_fit(s, n, width - 1, &used);
+      k = WText_fit(s, n, width - 1, &used);
       if (k > 0)
          addTerminated(w, y, x, s, k);
       mvwaddnwstr(w, y, x + used, e, 1);
@@ -358,7 +359,7 @@ int Text_drawW(WINDOW *w, int y, int x, int width, const wchar_t *s, size_t n, a
 int Text_draw(WINDOW *w, int y, int x, int width, const char *s, attr_t attr)
 {
    size_t n;
-   wchar_t *ws = Text_cleanStr(s, 0, &n);
+   wchar_t *ws = WText_cleanStr(s, 0, &n);
    int used = Text_drawW(w, y, x, width, ws, n, attr, true);
    free(ws);
    return used;

@@ -1,7 +1,7 @@
 /* text.h: the one way text from lenses and users reaches the screen.
  *
  * Every string of foreign origin (a lens, a user, the database) passes
- * through Text_clean() before curses sees it: control characters (C0, C1,
+ * through WText_clean() before curses sees it: control characters (C0, C1,
  * DEL, ESC, backspace, a CR that does not end a line) and bidirectional
  * overrides and isolates are shown as one harmless replacement character,
  * invalid UTF-8 as well; widths come from wcwidth().  Text_draw() is the only
@@ -21,42 +21,42 @@ enum {
 };
 
 /* What replaces anything unsafe: U+FFFD when the locale can show it, else '?'. */
-wchar_t Text_replacement(void);
+wchar_t WText_replacement(void);
 /* True when the locale's codeset is UTF-8 (glyphs, borders, ellipsis). */
-bool Text_utf8Locale(void);
+bool WText_utf8Locale(void);
 
 /* One UTF-8 sequence at s[0..n) (n >= 1): its code point with *used its
  * bytes, or -1 with *used the bytes of the longest invalid prefix (>= 1),
  * so that one broken sequence counts once. */
-long Text_decode(const char *s, size_t n, size_t *used);
+long WText_decode(const char *s, size_t n, size_t *used);
 
 /* How one character of raw text shows when it stands alone: a tab as a
  * blank, a control or bidi character, and anything unprintable, as the
  * replacement; outside a UTF-8 locale anything not ASCII as '?'.  '\n' and
  * '\r' read as controls here: line ends are the caller's to handle. */
-wchar_t Text_shown(wchar_t c);
+wchar_t WText_shown(wchar_t c);
 
 /* Decodes n bytes of s (UTF-8; NULL reads as "") into a safe wide string.
  * Tabs become a blank, "\r\n" becomes "\n", zero-width characters with
  * nothing to attach to are dropped, and anything the locale cannot show
  * becomes the replacement.  *len (may be NULL) gets the length. */
-wchar_t *Text_clean(const char *s, size_t n, unsigned flags, size_t *len);
-wchar_t *Text_cleanStr(const char *s, unsigned flags, size_t *len);
+wchar_t *WText_clean(const char *s, size_t n, unsigned flags, size_t *len);
+wchar_t *WText_cleanStr(const char *s, unsigned flags, size_t *len);
 
 /* Columns of one cleaned character (0 for combining marks) and of a run. */
-int Text_charWidth(wchar_t c);
-int Text_width(const wchar_t *s, size_t n);
+int WText_charWidth(wchar_t c);
+int WText_width(const wchar_t *s, size_t n);
 /* Display width of a UTF-8 string once cleaned. */
-int Text_widthStr(const char *s);
+int WText_widthStr(const char *s);
 
 /* How many characters of s[0..n) fit in width columns, never splitting a
  * character from the combining marks that follow it.  *used (may be NULL)
  * gets the columns they take. */
-size_t Text_fit(const wchar_t *s, size_t n, int width, int *used);
+size_t WText_fit(const wchar_t *s, size_t n, int width, int *used);
 
 /* The cleaned string cut to width columns; when it is cut, its last column
  * becomes an ellipsis ("…", or "~" outside UTF-8).  Caller frees. */
-wchar_t *Text_truncate(const char *s, int width, size_t *len);
+wchar_t *WText_truncate(const char *s, int width, size_t *len);
 
 /* A short label for a name (a pillar's, over a narrow column): the name
  * when it fits width columns; else as many of its first words as fit, the
@@ -65,8 +65,8 @@ wchar_t *Text_truncate(const char *s, int width, size_t *len);
  * "Cost optimiz." or "Cost", "Reliability" -> "Reliab.", "AI Risk
  * Management" -> "AI Risk".  A word kept whole before dropped ones has four
  * characters at least, a cut one keeps three letters.  When none of that
- * fits, the cut of Text_truncate().  Caller frees. */
-wchar_t *Text_abbrev(const char *s, int width, size_t *len);
+ * fits, the cut of WText_truncate().  Caller frees. */
+wchar_t *WText_abbrev(const char *s, int width, size_t *len);
 
 /* Wrapping: lines break after blanks where they can, inside a word where it
  * is longer than the width, and at every '\n'.  Lines hold no trailing blank
@@ -78,7 +78,7 @@ typedef struct TextLine {
 
 /* Fills *lines (caller frees) and returns their count; an empty string is
  * one empty line.  width < 1 reads as 1. */
-size_t Text_wrap(const wchar_t *s, size_t n, int width, TextLine **lines);
+size_t WText_wrap(const wchar_t *s, size_t n, int width, TextLine **lines);
 
 /* Draws s (UTF-8, cleaned here) at y,x in at most width columns with attr,
  * truncated with an ellipsis when it does not fit.  Returns the columns

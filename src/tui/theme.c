@@ -8,9 +8,9 @@
 #include "core/review.h"
 
 typedef struct RoleDef {
-   short fg, bg;   /* -1: the terminal's default */
-   attr_t color;   /* extra attributes with colours */
-   attr_t mono;    /* attributes without colours */
+   short fg, bg; /* -1: the terminal's default */
+   attr_t color; /* extra attributes with colours */
+   attr_t mono;  /* attributes without colours */
 } RoleDef;
 
 /* Indexed by Role.  Colour pair n+1 belongs to role n. */
@@ -78,17 +78,12 @@ attr_t Theme_attr(const Theme *t, Role r)
 Role Theme_riskRole(Risk r)
 {
    switch (r) {
-   case RISK_HIGH:
-      return ROLE_HIGH;
-   case RISK_MEDIUM:
-      return ROLE_MEDIUM;
-   case RISK_NONE:
-      return ROLE_NONE;
-   case RISK_NOT_APPLICABLE:
-      return ROLE_NA;
+   case RISK_HIGH: return ROLE_HIGH;
+   case RISK_MEDIUM: return ROLE_MEDIUM;
+   case RISK_NONE: return ROLE_NONE;
+   case RISK_NOT_APPLICABLE: return ROLE_NA;
    case RISK_UNANSWERED:
-   default:
-      return ROLE_UNANSWERED;
+   default: return ROLE_UNANSWERED;
    }
 }
 
@@ -102,7 +97,7 @@ const char *Theme_riskGlyph(const Theme *t, Risk r)
       [RISK_NOT_APPLICABLE] = "\xe2\x80\x93", /* – */
    };
    static const char *const ascii[RISK_COUNT] = {
-      [RISK_UNANSWERED] = ".", [RISK_HIGH] = "H", [RISK_MEDIUM] = "M",
+      [RISK_UNANSWERED] = ".", [RISK_HIGH] = "H",           [RISK_MEDIUM] = "M",
       [RISK_NONE] = "+",       [RISK_NOT_APPLICABLE] = "-",
    };
    if ((int)r < 0 || r >= RISK_COUNT)

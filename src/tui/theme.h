@@ -14,23 +14,23 @@
 
 typedef enum {
    ROLE_NORMAL,
-   ROLE_HEADER,    /* the top bar */
-   ROLE_FOOTER,    /* the key hints */
-   ROLE_KEY,       /* a key in the hints */
-   ROLE_SELECTED,  /* the cursor line or cell */
-   ROLE_TITLE,     /* headings */
-   ROLE_DIM,       /* secondary text */
+   ROLE_HEADER,   /* the top bar */
+   ROLE_FOOTER,   /* the key hints */
+   ROLE_KEY,      /* a key in the hints */
+   ROLE_SELECTED, /* the cursor line or cell */
+   ROLE_TITLE,    /* headings */
+   ROLE_DIM,      /* secondary text */
    ROLE_HIGH,
    ROLE_MEDIUM,
-   ROLE_NONE,      /* no risk */
+   ROLE_NONE, /* no risk */
    ROLE_UNANSWERED,
    ROLE_NA,
-   ROLE_ERROR,     /* a refused change, a failure */
-   ROLE_NOTICE,    /* news: someone else changed this, saved */
-   ROLE_READONLY,  /* the read-only badge */
-   ROLE_OVERDUE,   /* a plan item past its due date (with a '!' for monochrome) */
-   ROLE_DONE,      /* a plan item done, resolved or accepted */
-   ROLE_CHART,     /* trend bars */
+   ROLE_ERROR,    /* a refused change, a failure */
+   ROLE_NOTICE,   /* news: someone else changed this, saved */
+   ROLE_READONLY, /* the read-only badge */
+   ROLE_OVERDUE,  /* a plan item past its due date (with a '!' for monochrome) */
+   ROLE_DONE,     /* a plan item done, resolved or accepted */
+   ROLE_CHART,    /* trend bars */
    ROLE_COUNT
 } Role;
 

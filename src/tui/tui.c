@@ -126,7 +126,7 @@ static bool startTerminal(App *app, SCREEN **screen, struct sigaction *old)
       tcsetattr(STDIN_FILENO, TCSANOW, &t);
    }
    def_prog_mode();
-   Theme_setup(&app->theme, !Theme_noColorEnv(), Text_utf8Locale());
+   Theme_setup(&app->theme, !Theme_noColorEnv(), WText_utf8Locale());
    Theme_start(&app->theme);
    mouseinterval(0);
    Tui_setMouse(app, app->opts->mouse);
@@ -179,7 +179,7 @@ int Tui_run(const TuiOptions *opts)
    }
    app.read_only = opts->read_only || Store_isReadOnly(app.store);
    app.db_key = Draft_dbKey(opts->db_path);
-   Input_init(&app.input, Text_utf8Locale());
+   Input_init(&app.input, WText_utf8Locale());
    App_push(&app, SCREEN_WORKLOADS);
    /* The list is loaded when it is shown: with a workload named, its
     * dashboard comes first, and a list of many reviews takes a while. */
@@ -198,8 +198,9 @@ int Tui_run(const TuiOptions *opts)
    free(err);
    err = NULL;
    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-      fprintf(stderr, "%s\n", _("walens: the interactive screen needs a terminal "
-                                "(see walens --help for the subcommands)"));
+      fprintf(stderr, "%s\n",
+              _("walens: the interactive screen needs a terminal "
+                "(see walens --help for the subcommands)"));
       freeApp(&app);
       return 1;
    }

@@ -21,6 +21,6 @@ int Tui_run(const TuiOptions *opts);
 /* Writes every key binding, one a line: "SCREENS<TAB>KEYS<TAB>NAME<TAB>HELP"
  * (screens comma-separated, keys blank-separated, help translated), in the
  * order of the action table: the source of the man page's key list. */
-void Tui_listKeys(FILE *out);
+void Actions_listKeys(FILE *out);
 
 #endif

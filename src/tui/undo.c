@@ -82,8 +82,8 @@ Stale Undo_last(App *app, const char *arg)
       App_message(app, ROLE_NOTICE, "%s", _("Nothing of yours to undo here"));
       return STALE_FOOTER;
    }
-   StoreStatus st = ReviewDoc_revert(app->store, &app->doc, id, "undo_of", app->opts->user, &m,
-                                     &err);
+   StoreStatus st =
+      ReviewDoc_revert(app->store, &app->doc, id, "undo_of", app->opts->user, &m, &err);
    if (st != STORE_OK)
       App_message(app, ROLE_ERROR, _("Cannot undo: %s"), err ? err : Store_statusText(st));
    else if (m.n_clashes)

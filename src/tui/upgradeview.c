@@ -17,17 +17,15 @@ void Upgrade_check(App *app)
       LensCandidate_free(&app->upgrade);
    app->have_upgrade = false;
    memset(&app->upgrade, 0, sizeof app->upgrade);
-   if (app->have_doc &&
-       ReviewDoc_findUpgrade(app->store, &app->doc, &app->upgrade) == STORE_OK)
+   if (app->have_doc && ReviewDoc_findUpgrade(app->store, &app->doc, &app->upgrade) == STORE_OK)
       app->have_upgrade = true;
 }
 
-size_t Review_marked(const App *app)
+size_t Upgrade_marked(const App *app)
 {
    size_t n = 0;
 
-   for (size_t q = 0; app->have_doc && app->doc.needs_review && q < app->doc.lens->n_questions;
-        q++)
+   for (size_t q = 0; app->have_doc && app->doc.needs_review && q < app->doc.lens->n_questions; q++)
       n += app->doc.needs_review[q];
    return n;
 }
@@ -88,8 +86,8 @@ static void previewItems(App *app, const UpgradeReport *r)
       const UpgradeItem *it = &r->items[i];
       char *words = changeWords(it->changes);
       const char *what = (it->changes & LENSDIFF_REMOVED) && it->answered ? _("; the answer goes")
-                         : it->marked                                   ? _("; review it again")
-                                                                        : "";
+                         : it->marked                                     ? _("; review it again")
+                                                                          : "";
       Pager_add(app, it->marked || it->n_dropped ? ROLE_NOTICE : ROLE_NORMAL, 2, "%-8s %s%s",
                 it->question_id, words, what);
       Pager_addText(app, ROLE_DIM, 11, orDash(it->title));
@@ -192,15 +190,15 @@ Stale Upgrade_confirm(App *app, const char *arg)
       free(err);
    } else {
       /* The dashboard counts what to review again. */
-      App_message(app, ROLE_NOTICE, _("Upgraded to %s %s; milestone '%s' saved first"),
-                  r.lens_key, orDash(r.to_version), r.milestone);
+      App_message(app, ROLE_NOTICE, _("Upgraded to %s %s; milestone '%s' saved first"), r.lens_key,
+                  orDash(r.to_version), r.milestone);
    }
    UpgradeReport_free(&r);
    free(name);
    return STALE_ALL;
 }
 
-Stale Review_confirm(App *app, const char *arg)
+Stale Upgrade_confirmReview(App *app, const char *arg)
 {
    const Question *q = &app->doc.lens->questions[app->q];
    StoreStatus st;

@@ -27,7 +27,7 @@ static void columns(const App *app, WlColumns *c)
    int longest = 4, rest;
 
    for (size_t i = 0; i < app->n_wl; i++) {
-      int w = Text_widthStr(app->wl[i].w.name) + (app->wl[i].w.archived ? 11 : 0);
+      int w = WText_widthStr(app->wl[i].w.name) + (app->wl[i].w.archived ? 11 : 0);
       longest = w > longest ? w : longest;
    }
    c->name = longest + 2 < 12 ? 12 : longest + 2 > 30 ? 30 : longest + 2;
@@ -52,8 +52,9 @@ static size_t visibleRows(const App *app, int height)
 
 static void drawRow(App *app, int y, const WlColumns *c, const WorkloadRow *r, bool sel)
 {
-   attr_t base = sel ? Theme_attr(&app->theme, ROLE_SELECTED)
-                     : r->w.archived ? Theme_attr(&app->theme, ROLE_DIM) : A_NORMAL;
+   attr_t base = sel             ? Theme_attr(&app->theme, ROLE_SELECTED)
+                 : r->w.archived ? Theme_attr(&app->theme, ROLE_DIM)
+                                 : A_NORMAL;
    int x = 1;
    char buf[64], ago[64];
 
@@ -85,9 +86,9 @@ static void drawRow(App *app, int y, const WlColumns *c, const WorkloadRow *r, b
    }
    x += c->answered + c->high + c->medium;
    if (r->last_at) {
-      char *last = xasprintf("%s%s%s", r->last_by ? r->last_by : "",
-                             Theme_glyph(&app->theme, GLYPH_DOT),
-                             When_ago(r->last_at, app->now, ago, sizeof ago));
+      char *last =
+         xasprintf("%s%s%s", r->last_by ? r->last_by : "", Theme_glyph(&app->theme, GLYPH_DOT),
+                   When_ago(r->last_at, app->now, ago, sizeof ago));
       Text_draw(stdscr, y, x, app->cols - x - 1, last, base);
       free(last);
    }
@@ -125,8 +126,7 @@ void Workloads_draw(App *app, int top, int height)
    }
    app->wl_first = Layout_scroll(app->wl_cur, vis, app->n_wl, app->wl_first);
    for (size_t i = app->wl_first; i < app->n_wl && i < app->wl_first + vis; i++)
-      drawRow(app, top + WL_HEAD + (int)(i - app->wl_first), &c, &app->wl[i],
-              i == app->wl_cur);
+      drawRow(app, top + WL_HEAD + (int)(i - app->wl_first), &c, &app->wl[i], i == app->wl_cur);
    if (app->wl_cur < app->n_wl) {
       const Workload *w = &app->wl[app->wl_cur].w;
       int y = top + height - 2;
@@ -155,20 +155,13 @@ Stale Workloads_move(App *app, Move m)
       if (app->wl_cur + 1 < app->n_wl)
          app->wl_cur++;
       break;
-   case MOVE_PGUP:
-      app->wl_cur = app->wl_cur > page ? app->wl_cur - page : 0;
-      break;
+   case MOVE_PGUP: app->wl_cur = app->wl_cur > page ? app->wl_cur - page : 0; break;
    case MOVE_PGDN:
       app->wl_cur = app->wl_cur + page < app->n_wl ? app->wl_cur + page : app->n_wl - 1;
       break;
-   case MOVE_HOME:
-      app->wl_cur = 0;
-      break;
-   case MOVE_END:
-      app->wl_cur = app->n_wl - 1;
-      break;
-   default:
-      break;
+   case MOVE_HOME: app->wl_cur = 0; break;
+   case MOVE_END: app->wl_cur = app->n_wl - 1; break;
+   default: break;
    }
    return app->wl_cur != old ? STALE_BODY : STALE_NONE;
 }
@@ -239,7 +232,9 @@ static Stale finishCreate(App *app, const char *owner)
    st = ReviewDoc_resolveLens(app->store, app->opts->lens_arg, &lens_id, &diags, &err);
    if (st != STORE_OK) {
       App_message(app, ROLE_ERROR, _("Cannot load the lens: %s"),
-                  err ? err : diags.count ? diags.items[0].message : Store_statusText(st));
+                  err           ? err
+                  : diags.count ? diags.items[0].message
+                                : Store_statusText(st));
       free(err);
       DiagList_free(&diags);
       clearCreating(app);
@@ -249,8 +244,8 @@ static Stale finishCreate(App *app, const char *owner)
    DiagList_free(&diags);
    memset(&w, 0, sizeof w);
    w.name = app->creating.name;
-   w.description = app->creating.description && *app->creating.description
-                      ? app->creating.description : NULL;
+   w.description =
+      app->creating.description && *app->creating.description ? app->creating.description : NULL;
    w.environment = app->creating.environment;
    w.owner = *owner ? (char *)owner : NULL;
    st = Store_addWorkload(app->store, &w, lens_id, app->opts->user, &id);
@@ -388,8 +383,7 @@ Stale Workloads_archive(App *app, const char *arg)
 
    if (app->wl_cur >= app->n_wl)
       return STALE_NONE;
-   label = xasprintf(app->wl[app->wl_cur].w.archived ? _("Restore %s? y/n")
-                                                     : _("Archive %s? y/n"),
+   label = xasprintf(app->wl[app->wl_cur].w.archived ? _("Restore %s? y/n") : _("Archive %s? y/n"),
                      app->wl[app->wl_cur].w.name);
    Prompt_openMenu(app, label, "yn", gotArchive);
    free(label);

@@ -22,9 +22,9 @@ static bool formatOf(const char *path, ReportFormat *out)
    static const struct {
       const char *ext;
       ReportFormat f;
-   } exts[] = {{"txt", REPORT_TEXT}, {"text", REPORT_TEXT}, {"md", REPORT_MD},
+   } exts[] = {{"txt", REPORT_TEXT},    {"text", REPORT_TEXT}, {"md", REPORT_MD},
                {"markdown", REPORT_MD}, {"html", REPORT_HTML}, {"htm", REPORT_HTML},
-               {"csv", REPORT_CSV}, {"json", REPORT_JSON}};
+               {"csv", REPORT_CSV},     {"json", REPORT_JSON}};
    const char *slash = strrchr(path, '/'), *dot = strrchr(slash ? slash : path, '.');
 
    if (!dot)
@@ -156,7 +156,7 @@ static Stale gotPath(App *app, const char *text)
    return STALE_FOOTER;
 }
 
-Stale ReportKey_start(App *app, const char *arg)
+Stale WriteReport_start(App *app, const char *arg)
 {
    char *name;
 

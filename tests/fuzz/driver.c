@@ -15,7 +15,8 @@
 #include "fuzz.h"
 
 /* The whole file, or NULL with a message. */
-static uint8_t *readFile(const char *path, size_t *len) {
+static uint8_t *readFile(const char *path, size_t *len)
+{
    FILE *f = fopen(path, "rb");
    if (!f) {
       fprintf(stderr, "%s: %s\n", path, strerror(errno));
@@ -40,7 +41,8 @@ static uint8_t *readFile(const char *path, size_t *len) {
    return buf;
 }
 
-static int runFile(const char *path, size_t *count) {
+static int runFile(const char *path, size_t *count)
+{
    size_t len = 0;
    uint8_t *data = readFile(path, &len);
    if (!data)
@@ -51,12 +53,14 @@ static int runFile(const char *path, size_t *count) {
    return 0;
 }
 
-static int compareNames(const void *a, const void *b) {
-   return strcmp(*(char *const *) a, *(char *const *) b);
+static int compareNames(const void *a, const void *b)
+{
+   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* Regular files of dir, sorted by name so that runs are repeatable. */
-static int runDir(const char *dir, size_t *count) {
+static int runDir(const char *dir, size_t *count)
+{
    DIR *d = opendir(dir);
    if (!d) {
       fprintf(stderr, "%s: %s\n", dir, strerror(errno));
@@ -86,7 +90,8 @@ static int runDir(const char *dir, size_t *count) {
    return rc;
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
    size_t count = 0;
    int rc = 0;
    for (int i = 1; i < argc; i++) {

@@ -12,7 +12,8 @@
 #include "tests/fuzz/fuzz.h"
 
 void Fuzz_build(LNode *root, const char *name, LensFormat format, DiagList *diags,
-                const uint8_t *data, size_t size) {
+                const uint8_t *data, size_t size)
+{
    Lens *lens = root ? LensBuild_run(root, name, format, 0, diags) : NULL;
    LNode_free(root);
    Fuzz_exercise(lens, diags, data, size);
@@ -20,7 +21,8 @@ void Fuzz_build(LNode *root, const char *name, LensFormat format, DiagList *diag
 }
 
 /* Formats every diagnostic: positions and paths reach printf here. */
-static void formatDiags(const DiagList *diags) {
+static void formatDiags(const DiagList *diags)
+{
    for (size_t i = 0; i < diags->count; i++)
       free(Diag_format(&diags->items[i]));
 }
@@ -28,18 +30,21 @@ static void formatDiags(const DiagList *diags) {
 /* Choice ids the condition grammar can spell ([A-Za-z0-9_]+).  The loader
  * accepts other ids with a warning; a derived rule naming one is bound by
  * index and never re-parsed, and the AWS export refuses such ids. */
-static bool spellable(const Question *q) {
+static bool spellable(const Question *q)
+{
    for (size_t c = 0; c < q->n_choices; c++) {
       const char *id = q->choices[c].id;
-      if (!id || !*id || strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                                    "0123456789_") != strlen(id))
+      if (!id || !*id ||
+          strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                     "0123456789_") != strlen(id))
          return false;
    }
    return true;
 }
 
 /* A rule's canonical text must parse back to the same text. */
-static void checkRules(const Question *q) {
+static void checkRules(const Question *q)
+{
    if (q->rules_derived && !spellable(q))
       return;
    for (size_t r = 0; r < q->n_rules; r++) {
@@ -58,7 +63,8 @@ static void checkRules(const Question *q) {
 
 /* Answers each question from the input bytes (one byte per choice, as a
  * ChoiceState), toggles a choice, then builds the matrix and the plan. */
-static void answerAll(const Lens *lens, const uint8_t *data, size_t size) {
+static void answerAll(const Lens *lens, const uint8_t *data, size_t size)
+{
    Review r;
    Review_init(&r, lens);
    size_t k = 0;
@@ -69,8 +75,8 @@ static void answerAll(const Lens *lens, const uint8_t *data, size_t size) {
          a->choices[c] = size ? data[k++ % size] % 3 : CHOICE_UNSELECTED;
       if (q->n_choices)
          Answer_toggle(q, a, (size ? data[qi % size] : 0) % q->n_choices);
-      (void) Question_risk(q, a);
-      (void) Answer_isEmpty(q, a);
+      (void)Question_risk(q, a);
+      (void)Answer_isEmpty(q, a);
       checkRules(q);
    }
    RiskCounts counts;
@@ -79,7 +85,7 @@ static void answerAll(const Lens *lens, const uint8_t *data, size_t size) {
    Matrix_build(&r, &m);
    Matrix_free(&m);
    PlanEntry *plan = NULL;
-   (void) Plan_derive(&r, &plan);
+   (void)Plan_derive(&r, &plan);
    free(plan);
    size_t *order = xcalloc(lens->n_questions + 1, sizeof *order);
    Lens_reviewOrder(lens, order);
@@ -87,7 +93,8 @@ static void answerAll(const Lens *lens, const uint8_t *data, size_t size) {
    Review_free(&r);
 }
 
-void Fuzz_exercise(const Lens *lens, const DiagList *diags, const uint8_t *data, size_t size) {
+void Fuzz_exercise(const Lens *lens, const DiagList *diags, const uint8_t *data, size_t size)
+{
    formatDiags(diags);
    if (!lens)
       return;
@@ -97,7 +104,7 @@ void Fuzz_exercise(const Lens *lens, const DiagList *diags, const uint8_t *data,
       if (Lens_findQuestion(lens, q->id, &index) != q)
          abort(); /* ids are unique in a loaded lens */
       for (size_t c = 0; c < q->n_choices; c++)
-         if (Question_findChoice(q, q->choices[c].id) != (int) c)
+         if (Question_findChoice(q, q->choices[c].id) != (int)c)
             abort();
    }
    answerAll(lens, data, size);

@@ -7,9 +7,10 @@
 #include "fuzz.h"
 #include "report/bundle.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
    char *err = NULL;
-   (void) Bundle_validate((const char *) data, size, &err);
+   (void)Bundle_validate((const char *)data, size, &err);
    free(err);
    return 0;
 }

@@ -16,13 +16,14 @@
 
 #define N_IDS 8
 
-static void checkSame(Cond *c, Cond *again) {
-   static const char *ids[N_IDS] = { "a", "b", "c", "d", "e", "f", "g", "h" };
+static void checkSame(Cond *c, Cond *again)
+{
+   static const char *ids[N_IDS] = {"a", "b", "c", "d", "e", "f", "g", "h"};
    Choice choices[N_IDS];
    memset(choices, 0, sizeof choices);
    for (size_t i = 0; i < N_IDS; i++)
-      choices[i].id = (char *) ids[i];
-   Question q = { .id = (char *) "q", .choices = choices, .n_choices = N_IDS };
+      choices[i].id = (char *)ids[i];
+   Question q = {.id = (char *)"q", .choices = choices, .n_choices = N_IDS};
    const char *unknown = NULL;
    bool bound = Cond_bind(c, &q, &unknown);
    if (bound != Cond_bind(again, &q, &unknown))
@@ -38,14 +39,15 @@ static void checkSame(Cond *c, Cond *again) {
    }
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
    if (size > 4096)
       return 0; /* conditions are one line; longer inputs only slow the search */
    char *text = xmalloc(size + 1);
    memcpy(text, data, size);
    text[size] = '\0';
    char *error = NULL;
-   size_t pos = (size_t) -1;
+   size_t pos = (size_t)-1;
    Cond *c = Cond_parse(text, &error, &pos);
    if (!c) {
       if (!error || pos > strlen(text))

@@ -100,7 +100,7 @@ static void milestone(Store *s, ReviewDoc *doc, int m)
    StoreStatus st;
 
    snprintf(name, sizeof name, "sprint %02d", m + 1);
-   st = ReviewDoc_addMilestone(s, doc, name, users[m % N_USERS], NULL, &err);
+   st = StorePlan_addMilestone(s, doc, name, users[m % N_USERS], NULL, &err);
    if (st != STORE_OK)
       die(name, st, err);
 }
@@ -108,11 +108,11 @@ static void milestone(Store *s, ReviewDoc *doc, int m)
 /* Every item of the plan gets a status, an owner, a due date, a priority, a note. */
 static void trackAll(Store *s, ReviewDoc *doc, uint32_t *rng)
 {
-   static const PlanStatus statuses[] = {PLAN_OPEN, PLAN_IN_PROGRESS, PLAN_DONE,
-                                         PLAN_RISK_ACCEPTED, PLAN_WONT_DO};
+   static const PlanStatus statuses[] = {PLAN_OPEN, PLAN_IN_PROGRESS, PLAN_DONE, PLAN_RISK_ACCEPTED,
+                                         PLAN_WONT_DO};
    Plan plan;
    char *err = NULL;
-   StoreStatus st = ReviewDoc_plan(s, doc, &plan, &err);
+   StoreStatus st = StorePlan_load(s, doc, &plan, &err);
 
    if (st != STORE_OK)
       die("plan", st, err);
@@ -127,7 +127,7 @@ static void trackAll(Store *s, ReviewDoc *doc, uint32_t *rng)
       t.priority = 1 + (int)(next(rng) % 5);
       free(t.note);
       t.note = xstrdup("Owner agreed; budget requested in the quarterly planning.");
-      st = ReviewDoc_putPlan(s, doc, &t, t.owner, NULL, &err);
+      st = StorePlan_put(s, doc, &t, t.owner, NULL, &err);
       if (st != STORE_OK)
          die(t.question_id, st, err);
       PlanTrack_free(&t);

@@ -30,7 +30,8 @@
 
 static int passed, failed;
 
-static void check(bool ok, const char *name, const char *detail) {
+static void check(bool ok, const char *name, const char *detail)
+{
    if (ok) {
       passed++;
       printf("ok - %s\n", name);
@@ -40,13 +41,15 @@ static void check(bool ok, const char *name, const char *detail) {
    }
 }
 
-static double now(void) {
+static double now(void)
+{
    struct timeval tv;
    gettimeofday(&tv, NULL);
-   return (double) tv.tv_sec + tv.tv_usec / 1e6;
+   return (double)tv.tv_sec + tv.tv_usec / 1e6;
 }
 
-static Store *openStore(const char *path) {
+static Store *openStore(const char *path)
+{
    Store *s = NULL;
    char *err = NULL;
    StoreStatus st = Store_open(path, 0, &s, &err);
@@ -59,13 +62,14 @@ static Store *openStore(const char *path) {
 }
 
 /* One workload on a made-up lens; returns its review id, 0 on failure. */
-static int64_t prepare(const char *path) {
+static int64_t prepare(const char *path)
+{
    Store *s = openStore(path);
    if (!s)
       return 0;
    int64_t lens = 0, wid = 0;
-   Workload w = { .name = (char *) "stress" };
-   Workload got = { 0 };
+   Workload w = {.name = (char *)"stress"};
+   Workload got = {0};
    int64_t review = 0;
    static const char text[] = "id: stress\n";
    if (Store_putLens(s, "stress", "1", "Stress", SHA, text, sizeof text - 1, &lens) == STORE_OK &&
@@ -80,11 +84,12 @@ static int64_t prepare(const char *path) {
 }
 
 /* Exit status of a child: 0 all committed, 1 some refused, 2 could not open. */
-static int ownQuestions(const char *path, int64_t review, int proc, int changes) {
+static int ownQuestions(const char *path, int64_t review, int proc, int changes)
+{
    Store *s = openStore(path);
    if (!s)
       return 2;
-   int64_t version[QUESTIONS_PER_PROC] = { 0 };
+   int64_t version[QUESTIONS_PER_PROC] = {0};
    int refused = 0;
    char qid[32], note[64], user[32];
    snprintf(user, sizeof user, "writer%d", proc);
@@ -92,13 +97,13 @@ static int ownQuestions(const char *path, int64_t review, int proc, int changes)
       int q = i % QUESTIONS_PER_PROC;
       snprintf(qid, sizeof qid, "P%dQ%d", proc, q);
       snprintf(note, sizeof note, "proc %d change %d", proc, i);
-      char *sel[] = { (char *) (i % 2 ? "a" : "b") };
-      StoredAnswer a = { .question_id = qid, .selected = sel, .n_selected = 1, .notes = note };
+      char *sel[] = {(char *)(i % 2 ? "a" : "b")};
+      StoredAnswer a = {.question_id = qid, .selected = sel, .n_selected = 1, .notes = note};
       int64_t v = 0;
       StoreStatus st = Store_putAnswer(s, review, &a, version[q], user, &v);
       if (st != STORE_OK) {
-         fprintf(stderr, "concurrent: proc %d change %d: %s (%s)\n", proc, i,
-                 Store_statusText(st), Store_lastError(s));
+         fprintf(stderr, "concurrent: proc %d change %d: %s (%s)\n", proc, i, Store_statusText(st),
+                 Store_lastError(s));
          refused++;
          continue;
       }
@@ -108,8 +113,9 @@ static int ownQuestions(const char *path, int64_t review, int proc, int changes)
    return refused ? 1 : 0;
 }
 
-/* Re-reads and retries on STORE_STALE; anything else is a refusal. */
-static int sharedQuestion(const char *path, int64_t review, int proc, int changes) {
+/* Re-reads and retries on STORE_CONFLICT; anything else is a refusal. */
+static int sharedQuestion(const char *path, int64_t review, int proc, int changes)
+{
    Store *s = openStore(path);
    if (!s)
       return 2;
@@ -118,12 +124,12 @@ static int sharedQuestion(const char *path, int64_t review, int proc, int change
    snprintf(user, sizeof user, "writer%d", proc);
    for (int i = 0; i < changes; i++) {
       snprintf(note, sizeof note, "shared: proc %d change %d", proc, i);
-      StoreStatus st = STORE_STALE;
-      for (int attempt = 0; attempt < 1000 && st == STORE_STALE; attempt++) {
-         StoredAnswer cur = { 0 };
+      StoreStatus st = STORE_CONFLICT;
+      for (int attempt = 0; attempt < 1000 && st == STORE_CONFLICT; attempt++) {
+         StoredAnswer cur = {0};
          st = Store_getAnswer(s, review, "SHARED", &cur);
          if (st == STORE_OK || st == STORE_NOT_FOUND) {
-            StoredAnswer a = { .question_id = (char *) "SHARED", .notes = note };
+            StoredAnswer a = {.question_id = (char *)"SHARED", .notes = note};
             int64_t v = 0;
             st = Store_putAnswer(s, review, &a, cur.version, user, &v);
          }
@@ -142,8 +148,9 @@ static int sharedQuestion(const char *path, int64_t review, int proc, int change
 typedef int (*Work)(const char *, int64_t, int, int);
 
 /* Forks procs children running work; returns how many failed. */
-static int runAll(Work work, const char *path, int64_t review, int procs, int changes) {
-   pid_t *pids = xcalloc((size_t) procs, sizeof *pids);
+static int runAll(Work work, const char *path, int64_t review, int procs, int changes)
+{
+   pid_t *pids = xcalloc((size_t)procs, sizeof *pids);
    fflush(NULL);
    for (int p = 0; p < procs; p++) {
       pids[p] = fork();
@@ -157,8 +164,7 @@ static int runAll(Work work, const char *path, int64_t review, int procs, int ch
    int bad = 0;
    for (int p = 0; p < procs; p++) {
       int status;
-      if (waitpid(pids[p], &status, 0) != pids[p] || !WIFEXITED(status) ||
-          WEXITSTATUS(status) != 0)
+      if (waitpid(pids[p], &status, 0) != pids[p] || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
          bad++;
    }
    free(pids);
@@ -167,7 +173,8 @@ static int runAll(Work work, const char *path, int64_t review, int procs, int ch
 
 /* Counts history rows of kind answer whose object starts with prefix, and
  * checks that each note of phase 1 appears exactly once. */
-static void verifyOwn(Store *s, int64_t review, int procs, int changes) {
+static void verifyOwn(Store *s, int64_t review, int procs, int changes)
+{
    HistoryEntry *h = NULL;
    size_t n = 0;
    char msg[256];
@@ -175,7 +182,7 @@ static void verifyOwn(Store *s, int64_t review, int procs, int changes) {
       check(false, "history readable", Store_lastError(s));
       return;
    }
-   char *seen = xcalloc((size_t) procs * (size_t) changes, 1);
+   char *seen = xcalloc((size_t)procs * (size_t)changes, 1);
    size_t rows = 0, dup = 0;
    for (size_t i = 0; i < n; i++) {
       int p, c;
@@ -191,12 +198,12 @@ static void verifyOwn(Store *s, int64_t review, int procs, int changes) {
          dup++;
    }
    size_t missing = 0;
-   for (size_t i = 0; i < (size_t) procs * (size_t) changes; i++)
+   for (size_t i = 0; i < (size_t)procs * (size_t)changes; i++)
       missing += !seen[i];
    snprintf(msg, sizeof msg, "%zu answer rows for %d changes, %zu missing, %zu twice", rows,
             procs * changes, missing, dup);
-   check(rows == (size_t) (procs * changes) && !missing && !dup,
-         "history holds every change once", msg);
+   check(rows == (size_t)(procs * changes) && !missing && !dup, "history holds every change once",
+         msg);
    free(seen);
    HistoryEntry_freeArray(h, n);
 
@@ -217,12 +224,13 @@ static void verifyOwn(Store *s, int64_t review, int procs, int changes) {
       wrong += a[i].version != want;
    }
    snprintf(msg, sizeof msg, "%zu answers, %zu with a wrong version", own, wrong);
-   check(own == (size_t) (procs * QUESTIONS_PER_PROC) && !wrong,
+   check(own == (size_t)(procs * QUESTIONS_PER_PROC) && !wrong,
          "every answer's version counts its writes", msg);
    StoredAnswer_freeArray(a, n);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
    char tmpl[] = "/tmp/walens-concurrent-XXXXXX";
    char *dir = NULL, *path;
    if (argc > 1) {
@@ -263,18 +271,18 @@ int main(int argc, char **argv) {
       check(s != NULL, "database opens afterwards", path);
       if (s) {
          verifyOwn(s, review, procs, changes);
-         StoredAnswer a = { 0 };
+         StoredAnswer a = {0};
          StoreStatus st = Store_getAnswer(s, review, "SHARED", &a);
          snprintf(msg, sizeof msg, "status %s, version %lld, want %d", Store_statusText(st),
-                  (long long) a.version, procs * shared);
-         check(st == STORE_OK && a.version == procs * shared,
-               "contended question: no change lost", msg);
+                  (long long)a.version, procs * shared);
+         check(st == STORE_OK && a.version == procs * shared, "contended question: no change lost",
+               msg);
          StoredAnswer_free(&a);
          Store_close(s);
       }
    }
    if (dir) {
-      char *side[] = { xasprintf("%s-wal", path), xasprintf("%s-shm", path) };
+      char *side[] = {xasprintf("%s-wal", path), xasprintf("%s-shm", path)};
       for (int i = 0; i < 2; i++) {
          unlink(side[i]);
          free(side[i]);

@@ -22,13 +22,15 @@
 
 static char dir[64], db[128];
 
-static void setup(void) {
+static void setup(void)
+{
    strcpy(dir, "/tmp/walens-busy-XXXXXX");
    cr_assert_not_null(mkdtemp(dir));
    snprintf(db, sizeof db, "%s/busy.db", dir);
 }
 
-static void teardown(void) {
+static void teardown(void)
+{
    char cmd[128];
    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
    cr_assert_eq(system(cmd), 0);
@@ -36,13 +38,15 @@ static void teardown(void) {
 
 TestSuite(busy, .init = setup, .fini = teardown);
 
-static double now(void) {
+static double now(void)
+{
    struct timespec ts;
    clock_gettime(CLOCK_MONOTONIC, &ts);
-   return (double) ts.tv_sec + ts.tv_nsec / 1e9;
+   return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static Store *openOk(void) {
+static Store *openOk(void)
+{
    Store *s = NULL;
    char *err = NULL;
    cr_assert_eq(Store_open(db, 0, &s, &err), STORE_OK, "%s", err ? err : "");
@@ -50,11 +54,12 @@ static Store *openOk(void) {
 }
 
 /* A database with workload "w"; returns its review id. */
-static int64_t makeDb(void) {
+static int64_t makeDb(void)
+{
    Store *s = openOk();
    int64_t lens, wid;
    cr_assert_eq(Store_putLens(s, "busy", "1", "Busy", SHA, "id: busy\n", 9, &lens), STORE_OK);
-   Workload w = { .name = "w" };
+   Workload w = {.name = "w"};
    cr_assert_eq(Store_addWorkload(s, &w, lens, "setup", &wid), STORE_OK);
    Workload got;
    cr_assert_eq(Store_findWorkload(s, "w", &got), STORE_OK);
@@ -65,14 +70,16 @@ static int64_t makeDb(void) {
 }
 
 /* Another process's connection holding the write lock. */
-static sqlite3 *holdWriteLock(void) {
+static sqlite3 *holdWriteLock(void)
+{
    sqlite3 *raw;
    cr_assert_eq(sqlite3_open_v2(db, &raw, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
    cr_assert_eq(sqlite3_exec(raw, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
    return raw;
 }
 
-Test(busy, open_does_not_wait_for_writers) {
+Test(busy, open_does_not_wait_for_writers)
+{
    int64_t review = makeDb();
    sqlite3 *raw = holdWriteLock();
    double t0 = now();
@@ -86,13 +93,14 @@ Test(busy, open_does_not_wait_for_writers) {
    StoredAnswer_freeArray(a, n);
    cr_assert_eq(sqlite3_exec(raw, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
    sqlite3_close(raw);
-   StoredAnswer w = { .question_id = "q1", .notes = "after" };
+   StoredAnswer w = {.question_id = "q1", .notes = "after"};
    cr_assert_eq(Store_putAnswer(s, review, &w, 0, "alice", NULL), STORE_OK, "%s",
                 Store_lastError(s));
    Store_close(s);
 }
 
-Test(busy, write_waits_for_the_lock) {
+Test(busy, write_waits_for_the_lock)
+{
    int64_t review = makeDb();
    Store *s = openOk();
    fflush(NULL);
@@ -104,7 +112,7 @@ Test(busy, write_waits_for_the_lock) {
       if (sqlite3_open_v2(db, &raw, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
           sqlite3_exec(raw, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
          _exit(1);
-      struct timespec ts = { 0, 300 * 1000000L };
+      struct timespec ts = {0, 300 * 1000000L};
       nanosleep(&ts, NULL);
       int rc = sqlite3_exec(raw, "COMMIT", NULL, NULL, NULL);
       sqlite3_close(raw);
@@ -120,11 +128,11 @@ Test(busy, write_waits_for_the_lock) {
       sqlite3_close(probe);
       if (rc == SQLITE_BUSY)
          break;
-      struct timespec ts = { 0, 1000000L };
+      struct timespec ts = {0, 1000000L};
       nanosleep(&ts, NULL);
    }
    double t0 = now();
-   StoredAnswer a = { .question_id = "q1", .notes = "waited" };
+   StoredAnswer a = {.question_id = "q1", .notes = "waited"};
    cr_assert_eq(Store_putAnswer(s, review, &a, 0, "alice", NULL), STORE_OK, "%s",
                 Store_lastError(s));
    double took = now() - t0;
@@ -137,7 +145,8 @@ Test(busy, write_waits_for_the_lock) {
 
 /* Two processes writing without pause for a second: each makes progress
  * all along, none is refused. */
-Test(busy, looping_writers_take_turns) {
+Test(busy, looping_writers_take_turns)
+{
    int64_t review = makeDb();
    fflush(NULL);
    pid_t pid[2];
@@ -157,7 +166,7 @@ Test(busy, looping_writers_take_turns) {
          while (now() < end) {
             char note[32]; /* a new one each turn: saving the same is no write */
             snprintf(note, sizeof note, "loop %d", turn++);
-            StoredAnswer a = { .question_id = q, .notes = note };
+            StoredAnswer a = {.question_id = q, .notes = note};
             if (Store_putAnswer(s, review, &a, v, "loop", &v) != STORE_OK)
                refused++;
          }
@@ -177,8 +186,8 @@ Test(busy, looping_writers_take_turns) {
    cr_assert_eq(Store_getAnswers(s, review, &a, &n), STORE_OK);
    cr_assert_eq(n, 2);
    /* Both got many turns: neither was shut out by the other. */
-   cr_assert_gt(a[0].version, 20, "p0 made %lld changes", (long long) a[0].version);
-   cr_assert_gt(a[1].version, 20, "p1 made %lld changes", (long long) a[1].version);
+   cr_assert_gt(a[0].version, 20, "p0 made %lld changes", (long long)a[0].version);
+   cr_assert_gt(a[1].version, 20, "p1 made %lld changes", (long long)a[1].version);
    StoredAnswer_freeArray(a, n);
    Store_close(s);
 }

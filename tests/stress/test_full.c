@@ -28,14 +28,16 @@
 static char dir[64], db[128];
 static bool mounted;
 
-static void setup(void) {
+static void setup(void)
+{
    strcpy(dir, "/tmp/walens-full-XXXXXX");
    cr_assert_not_null(mkdtemp(dir));
    snprintf(db, sizeof db, "%s/full.db", dir);
    mounted = false;
 }
 
-static void teardown(void) {
+static void teardown(void)
+{
    if (mounted)
       umount2(dir, MNT_DETACH);
    char cmd[128];
@@ -45,14 +47,15 @@ static void teardown(void) {
 
 TestSuite(full, .init = setup, .fini = teardown);
 
-static Store *openWithWorkload(int64_t *review) {
+static Store *openWithWorkload(int64_t *review)
+{
    Store *s = NULL;
    char *err = NULL;
    cr_assert_eq(Store_open(db, 0, &s, &err), STORE_OK, "%s", err ? err : "");
    Store_setNow(s, "2026-01-01T00:00:00Z");
    int64_t lens, wid;
    cr_assert_eq(Store_putLens(s, "full", "1", "Full", SHA, "id: full\n", 9, &lens), STORE_OK);
-   Workload w = { .name = "w" };
+   Workload w = {.name = "w"};
    cr_assert_eq(Store_addWorkload(s, &w, lens, "alice", &wid), STORE_OK);
    Workload got;
    cr_assert_eq(Store_findWorkload(s, "w", &got), STORE_OK);
@@ -61,14 +64,15 @@ static Store *openWithWorkload(int64_t *review) {
    return s;
 }
 
-static StoreStatus put(Store *s, int64_t review, const char *q, const char *notes,
-                       int64_t expected) {
-   StoredAnswer a = { .question_id = (char *) q, .notes = (char *) notes };
+static StoreStatus put(Store *s, int64_t review, const char *q, const char *notes, int64_t expected)
+{
+   StoredAnswer a = {.question_id = (char *)q, .notes = (char *)notes};
    return Store_putAnswer(s, review, &a, expected, "alice", NULL);
 }
 
 /* The answers written before the failure, unchanged. */
-static void earlierIntact(Store *s, int64_t review, size_t want) {
+static void earlierIntact(Store *s, int64_t review, size_t want)
+{
    StoredAnswer *a;
    size_t n;
    cr_assert_eq(Store_getAnswers(s, review, &a, &n), STORE_OK, "%s", Store_lastError(s));
@@ -83,14 +87,16 @@ static void earlierIntact(Store *s, int64_t review, size_t want) {
    StoredAnswer_freeArray(a, n);
 }
 
-static char *bigText(size_t n) {
+static char *bigText(size_t n)
+{
    char *t = malloc(n + 1);
    memset(t, 'x', n);
    t[n] = '\0';
    return t;
 }
 
-Test(full, max_page_count_then_room_again) {
+Test(full, max_page_count_then_room_again)
+{
    int64_t review;
    Store *s = openWithWorkload(&review);
    for (int i = 0; i < 3; i++) {
@@ -114,7 +120,8 @@ Test(full, max_page_count_then_room_again) {
 
 /* In a mount namespace of this test process alone: the tmpfs is private to
  * it and goes away with it, whatever happens. */
-static void mountTmpfs(void) {
+static void mountTmpfs(void)
+{
    if (geteuid() != 0)
       cr_skip_test("mounting a small tmpfs needs root");
    if (unshare(CLONE_NEWNS) != 0 || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
@@ -125,7 +132,8 @@ static void mountTmpfs(void) {
 }
 
 /* Writes zeros to path until the file system is full. */
-static void fill(const char *path) {
+static void fill(const char *path)
+{
    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
    cr_assert_geq(fd, 0);
    char block[4096];
@@ -140,7 +148,8 @@ static void fill(const char *path) {
    cr_assert_eq(close(fd), 0);
 }
 
-Test(full, real_disk_full_then_room_again) {
+Test(full, real_disk_full_then_room_again)
+{
    mountTmpfs();
    int64_t review;
    Store *s = openWithWorkload(&review);
@@ -160,8 +169,8 @@ Test(full, real_disk_full_then_room_again) {
    char want[256];
    snprintf(want, sizeof want, "%s: ", db);
    cr_assert(strncmp(Store_lastError(s), want, strlen(want)) == 0, "%s", Store_lastError(s));
-   cr_assert(strstr(Store_lastError(s), "full") || strstr(Store_lastError(s), "no space"),
-             "%s", Store_lastError(s));
+   cr_assert(strstr(Store_lastError(s), "full") || strstr(Store_lastError(s), "no space"), "%s",
+             Store_lastError(s));
    earlierIntact(s, review, 3);
    cr_assert_eq(unlink(filler), 0);
    cr_assert_eq(put(s, review, "q9", big, 0), STORE_OK, "%s", Store_lastError(s));

@@ -72,18 +72,23 @@ static char *fixture(Store *s)
    int64_t lens_id = 0;
    char *err = NULL;
    cr_assert_eq(ReviewDoc_resolveLens(s, lens, &lens_id, &d, &err), STORE_OK);
-   Workload w = { .name = "fraud", .description = "Card \"fraud\"\nscoring", .owner = "alice" };
+   Workload w = {.name = "fraud", .description = "Card \"fraud\"\nscoring", .owner = "alice"};
    cr_assert_eq(Store_addWorkload(s, &w, lens_id, "tester", NULL), STORE_OK);
    ReviewDoc doc;
    cr_assert_eq(ReviewDoc_load(s, "fraud", &doc, &d, &err), STORE_OK);
-   answer(s, &doc, "Q1", (const char *[]){ "Q1_a", NULL }, "notes <b>1</b>");
-   answer(s, &doc, "Q3", (const char *[]){ "Q3_vault", NULL }, NULL);
-   answer(s, &doc, "Q2", (const char *[]){ "Q2_no", NULL }, "none, yet");
-   PlanTrack t = { .question_id = "Q1", .choice_id = "Q1_b", .status = PLAN_IN_PROGRESS,
-                   .owner = "bob", .due = "2026-12-01", .note = "a, \"b\"", .priority = 2 };
-   cr_assert_eq(ReviewDoc_putPlan(s, &doc, &t, "tester", NULL, &err), STORE_OK);
-   cr_assert_eq(ReviewDoc_addMilestone(s, &doc, "baseline", "tester", NULL, &err), STORE_OK);
-   answer(s, &doc, "Q3", (const char *[]){ "Q3_vault", "Q3_rotate", NULL }, "rotated");
+   answer(s, &doc, "Q1", (const char *[]){"Q1_a", NULL}, "notes <b>1</b>");
+   answer(s, &doc, "Q3", (const char *[]){"Q3_vault", NULL}, NULL);
+   answer(s, &doc, "Q2", (const char *[]){"Q2_no", NULL}, "none, yet");
+   PlanTrack t = {.question_id = "Q1",
+                  .choice_id = "Q1_b",
+                  .status = PLAN_IN_PROGRESS,
+                  .owner = "bob",
+                  .due = "2026-12-01",
+                  .note = "a, \"b\"",
+                  .priority = 2};
+   cr_assert_eq(StorePlan_put(s, &doc, &t, "tester", NULL, &err), STORE_OK);
+   cr_assert_eq(StorePlan_addMilestone(s, &doc, "baseline", "tester", NULL, &err), STORE_OK);
+   answer(s, &doc, "Q3", (const char *[]){"Q3_vault", "Q3_rotate", NULL}, "rotated");
    ReviewDoc_free(&doc);
    DiagList_free(&d);
    char *text = NULL;
@@ -113,8 +118,8 @@ Test(bundle, round_trip_is_exact)
 {
    Store *a = openDb("a.db"), *b = openDb("b.db");
    char *one = fixture(a), *two = NULL, *err = NULL, *name = NULL;
-   cr_assert_eq(Bundle_import(b, one, strlen(one), NULL, "importer", &name, &err), STORE_OK,
-                "%s", err ? err : "");
+   cr_assert_eq(Bundle_import(b, one, strlen(one), NULL, "importer", &name, &err), STORE_OK, "%s",
+                err ? err : "");
    cr_assert_str_eq(name, "fraud");
    free(name);
    cr_assert_eq(Bundle_export(b, "fraud", &two, &err), STORE_OK);
@@ -186,8 +191,8 @@ Test(bundle, damaged_bytes_never_crash)
    char *text = fixture(a);
    size_t len = strlen(text), accepted = 0, refused = 0;
    char *copy = malloc(len + 1);
-   static const char junk[] = { '"', '\\', '{', '}', '[', ']', ',', ':', '0', '9', '-', 'x',
-                                '\0', '\x1b', '\x80', '\xff', 'n', 't', 'Q', '_' };
+   static const char junk[] = {'"', '\\', '{',  '}',    '[',    ']',    ',', ':', '0', '9',
+                               '-', 'x',  '\0', '\x1b', '\x80', '\xff', 'n', 't', 'Q', '_'};
    unsigned long seed = 42;
    for (int round = 0; round < 1500; round++) {
       memcpy(copy, text, len + 1);

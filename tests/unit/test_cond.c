@@ -21,7 +21,8 @@ typedef struct ChoiceSpec {
 } ChoiceSpec;
 
 /* Choices named in specs; is_none from the `_no` suffix as the loader does. */
-static Question makeQuestion(const ChoiceSpec *specs, size_t n) {
+static Question makeQuestion(const ChoiceSpec *specs, size_t n)
+{
    Question q;
    memset(&q, 0, sizeof q);
    q.id = strdup("Q");
@@ -39,7 +40,8 @@ static Question makeQuestion(const ChoiceSpec *specs, size_t n) {
    return q;
 }
 
-static void freeQuestion(Question *q) {
+static void freeQuestion(Question *q)
+{
    for (size_t i = 0; i < q->n_rules; i++) {
       free(q->rules[i].condition);
       Cond_free(q->rules[i].expr);
@@ -54,11 +56,15 @@ static void freeQuestion(Question *q) {
 }
 
 static const ChoiceSpec abcd[] = {
-   { "a", WEIGHT_NONE }, { "b", WEIGHT_NONE }, { "c", WEIGHT_NONE }, { "d", WEIGHT_NONE },
+   {"a", WEIGHT_NONE},
+   {"b", WEIGHT_NONE},
+   {"c", WEIGHT_NONE},
+   {"d", WEIGHT_NONE},
 };
 
 /* Parses and binds against choices a..d; fails the test on a syntax error. */
-static Cond *parseBound(const char *text) {
+static Cond *parseBound(const char *text)
+{
    char *err = NULL;
    size_t pos = 99;
    Cond *c = Cond_parse(text, &err, &pos);
@@ -72,14 +78,16 @@ static Cond *parseBound(const char *text) {
 }
 
 /* Evaluates with a, b, c, d taken from the low bits of mask. */
-static bool evalMask(const Cond *c, unsigned mask) {
+static bool evalMask(const Cond *c, unsigned mask)
+{
    unsigned char state[4];
    for (int i = 0; i < 4; i++)
       state[i] = (mask >> i) & 1u ? CHOICE_SELECTED : CHOICE_UNSELECTED;
    return Cond_eval(c, state);
 }
 
-static void assertFormat(const char *text, const char *expected) {
+static void assertFormat(const char *text, const char *expected)
+{
    Cond *c = parseBound(text);
    char *s = Cond_format(c);
    cr_assert_str_eq(s, expected, "format of '%s'", text);
@@ -89,7 +97,8 @@ static void assertFormat(const char *text, const char *expected) {
 
 /* ---- precedence and evaluation ---- */
 
-Test(cond, or_and_precedence) {
+Test(cond, or_and_precedence)
+{
    Cond *c = parseBound("a || b && c");
    for (unsigned m = 0; m < 8; m++) {
       bool a = m & 1, b = m & 2, cc = m & 4;
@@ -101,7 +110,8 @@ Test(cond, or_and_precedence) {
    assertFormat("a || b && c", "a || b && c");
 }
 
-Test(cond, and_or_precedence_left) {
+Test(cond, and_or_precedence_left)
+{
    Cond *c = parseBound("a && b || c");
    for (unsigned m = 0; m < 8; m++) {
       bool a = m & 1, b = m & 2, cc = m & 4;
@@ -110,7 +120,8 @@ Test(cond, and_or_precedence_left) {
    Cond_free(c);
 }
 
-Test(cond, not_binds_tighter_than_and) {
+Test(cond, not_binds_tighter_than_and)
+{
    Cond *c = parseBound("!a && b");
    cr_assert_eq(evalMask(c, 0u), false);
    cr_assert_eq(evalMask(c, 1u), false);
@@ -120,7 +131,8 @@ Test(cond, not_binds_tighter_than_and) {
    assertFormat("!a && b", "!a && b");
 }
 
-Test(cond, negated_group) {
+Test(cond, negated_group)
+{
    Cond *c = parseBound("!(a||b)");
    cr_assert_eq(evalMask(c, 0u), true);
    cr_assert_eq(evalMask(c, 1u), false);
@@ -131,7 +143,8 @@ Test(cond, negated_group) {
    assertFormat("!(a&&b)", "!(a && b)");
 }
 
-Test(cond, double_negation_kept) {
+Test(cond, double_negation_kept)
+{
    Cond *c = parseBound("!!a");
    cr_assert_eq(evalMask(c, 0u), false);
    cr_assert_eq(evalMask(c, 1u), true);
@@ -139,7 +152,8 @@ Test(cond, double_negation_kept) {
    assertFormat("! ! a", "!!a");
 }
 
-Test(cond, parentheses_change_grouping) {
+Test(cond, parentheses_change_grouping)
+{
    Cond *c = parseBound("(a || b) && c");
    cr_assert_eq(evalMask(c, 1u), false); /* a only */
    cr_assert_eq(evalMask(c, 5u), true);  /* a and c */
@@ -155,18 +169,20 @@ Test(cond, parentheses_change_grouping) {
    assertFormat("((a || b) && (c || d)) || !a", "(a || b) && (c || d) || !a");
 }
 
-Test(cond, nested_real_world) {
+Test(cond, nested_real_world)
+{
    /* Shape seen in a public lens. */
    Cond *c = parseBound("(a || b) && ((c && d) || (c && a) || (d && a)) && !b");
-   cr_assert_eq(evalMask(c, 1u | 4u), true);  /* a, c */
+   cr_assert_eq(evalMask(c, 1u | 4u), true);       /* a, c */
    cr_assert_eq(evalMask(c, 1u | 2u | 4u), false); /* b set */
-   cr_assert_eq(evalMask(c, 4u | 8u), false); /* neither a nor b */
+   cr_assert_eq(evalMask(c, 4u | 8u), false);      /* neither a nor b */
    Cond_free(c);
 }
 
-Test(cond, id_only_selected_counts) {
+Test(cond, id_only_selected_counts)
+{
    Cond *c = parseBound("a");
-   unsigned char st[4] = { CHOICE_NA, 0, 0, 0 };
+   unsigned char st[4] = {CHOICE_NA, 0, 0, 0};
    cr_assert_eq(Cond_eval(c, st), false);
    st[0] = CHOICE_SELECTED;
    cr_assert_eq(Cond_eval(c, st), true);
@@ -180,9 +196,10 @@ Test(cond, id_only_selected_counts) {
    Cond_free(c);
 }
 
-Test(cond, unbound_id_is_false) {
+Test(cond, unbound_id_is_false)
+{
    Cond *c = Cond_parse("a", NULL, NULL);
-   unsigned char st[1] = { CHOICE_SELECTED };
+   unsigned char st[1] = {CHOICE_SELECTED};
    cr_assert_eq(Cond_eval(c, st), false);
    Cond_free(c);
    cr_assert_eq(Cond_eval(NULL, st), false);
@@ -190,8 +207,9 @@ Test(cond, unbound_id_is_false) {
 
 /* ---- default ---- */
 
-Test(cond, default_whole) {
-   const char *texts[] = { "default", "  default", "default\t", "\t default  " };
+Test(cond, default_whole)
+{
+   const char *texts[] = {"default", "  default", "default\t", "\t default  "};
    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
       char *err = NULL;
       size_t pos = 5;
@@ -214,7 +232,8 @@ Test(cond, default_whole) {
    cr_assert_not(Cond_isDefault(NULL));
 }
 
-Test(cond, default_other_case_is_an_id) {
+Test(cond, default_other_case_is_an_id)
+{
    Cond *c = Cond_parse("Default", NULL, NULL);
    cr_assert_not_null(c);
    cr_assert_not(Cond_isDefault(c));
@@ -228,10 +247,10 @@ Test(cond, default_other_case_is_an_id) {
 
 /* ---- whitespace ---- */
 
-Test(cond, whitespace_variants) {
+Test(cond, whitespace_variants)
+{
    const char *texts[] = {
-      "a&&b||!c", "  a && b || !c  ", "a\t&&\tb\t||\t!\tc", "a  &&   b ||  ! c",
-      "\ta&& b ||!c\t",
+      "a&&b||!c", "  a && b || !c  ", "a\t&&\tb\t||\t!\tc", "a  &&   b ||  ! c", "\ta&& b ||!c\t",
    };
    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
       assertFormat(texts[i], "a && b || !c");
@@ -239,16 +258,17 @@ Test(cond, whitespace_variants) {
    assertFormat("(\ta\t)", "a");
 }
 
-Test(cond, ids) {
+Test(cond, ids)
+{
    static const ChoiceSpec specs[] = {
-      { "OPS_4_no", WEIGHT_NONE }, { "OPS_4_1", WEIGHT_NONE }, { "x9", WEIGHT_NONE },
-      { "_", WEIGHT_NONE }, { "123", WEIGHT_NONE },
+      {"OPS_4_no", WEIGHT_NONE}, {"OPS_4_1", WEIGHT_NONE}, {"x9", WEIGHT_NONE},
+      {"_", WEIGHT_NONE},        {"123", WEIGHT_NONE},
    };
    Question q = makeQuestion(specs, 5);
    Cond *c = Cond_parse("OPS_4_no || (OPS_4_1 && x9) || _ && 123", NULL, NULL);
    cr_assert_not_null(c);
    cr_assert(Cond_bind(c, &q, NULL));
-   unsigned char st[5] = { 0, 0, 0, CHOICE_SELECTED, CHOICE_SELECTED };
+   unsigned char st[5] = {0, 0, 0, CHOICE_SELECTED, CHOICE_SELECTED};
    cr_assert(Cond_eval(c, st));
    st[4] = 0;
    cr_assert_not(Cond_eval(c, st));
@@ -270,44 +290,45 @@ typedef struct ErrCase {
 } ErrCase;
 
 static const ErrCase errCases[] = {
-   { "", "empty condition", 0 },
-   { "   \t", "empty condition", 0 },
-   { "(a) && ", "expected a choice id or '('", 7 },
-   { "a &&", "expected a choice id or '('", 4 },
-   { "a || || b", "expected a choice id or '('", 5 },
-   { "&& a", "expected a choice id or '('", 0 },
-   { "!", "expected a choice id or '('", 1 },
-   { "a && !", "expected a choice id or '('", 6 },
-   { "a)", "unexpected ')'", 1 },
-   { "(a && b))", "unexpected ')'", 8 },
-   { "()", "unexpected ')'", 1 },
-   { "a && )", "unexpected ')'", 5 },
-   { "a & b", "'&' must be doubled", 2 },
-   { "a &&& b", "'&' must be doubled", 4 },
-   { "a&", "'&' must be doubled", 1 },
-   { "a | b", "'|' must be doubled", 2 },
-   { "a ||| b", "'|' must be doubled", 4 },
-   { "(a && b", "unbalanced parenthesis", 0 },
-   { "a && ((b || c)", "unbalanced parenthesis", 5 },
-   { "((a)", "unbalanced parenthesis", 0 },
-   { "a b", "expected '&&' or '||'", 2 },
-   { "a !b", "expected '&&' or '||'", 2 },
-   { "a (b)", "expected '&&' or '||'", 2 },
-   { "(a b)", "expected '&&', '||' or ')'", 3 },
-   { "!(a (b))", "expected '&&', '||' or ')'", 4 },
-   { "default && a", "'default' must be the whole condition", 0 },
-   { "a || default", "'default' must be the whole condition", 5 },
-   { "(default)", "'default' must be the whole condition", 1 },
-   { "a + b", "unexpected character '+'", 2 },
-   { "a and b", "expected '&&' or '||'", 2 },
-   { "a && b;", "unexpected character ';'", 6 },
-   { "a \xc3\xa9", "unexpected byte 0xC3", 2 },
-   { "a\n&& b", "unexpected byte 0x0A", 1 },
-   { "a\r", "unexpected byte 0x0D", 1 },
-   { "a\x7f", "unexpected byte 0x7F", 1 },
+   {"", "empty condition", 0},
+   {"   \t", "empty condition", 0},
+   {"(a) && ", "expected a choice id or '('", 7},
+   {"a &&", "expected a choice id or '('", 4},
+   {"a || || b", "expected a choice id or '('", 5},
+   {"&& a", "expected a choice id or '('", 0},
+   {"!", "expected a choice id or '('", 1},
+   {"a && !", "expected a choice id or '('", 6},
+   {"a)", "unexpected ')'", 1},
+   {"(a && b))", "unexpected ')'", 8},
+   {"()", "unexpected ')'", 1},
+   {"a && )", "unexpected ')'", 5},
+   {"a & b", "'&' must be doubled", 2},
+   {"a &&& b", "'&' must be doubled", 4},
+   {"a&", "'&' must be doubled", 1},
+   {"a | b", "'|' must be doubled", 2},
+   {"a ||| b", "'|' must be doubled", 4},
+   {"(a && b", "unbalanced parenthesis", 0},
+   {"a && ((b || c)", "unbalanced parenthesis", 5},
+   {"((a)", "unbalanced parenthesis", 0},
+   {"a b", "expected '&&' or '||'", 2},
+   {"a !b", "expected '&&' or '||'", 2},
+   {"a (b)", "expected '&&' or '||'", 2},
+   {"(a b)", "expected '&&', '||' or ')'", 3},
+   {"!(a (b))", "expected '&&', '||' or ')'", 4},
+   {"default && a", "'default' must be the whole condition", 0},
+   {"a || default", "'default' must be the whole condition", 5},
+   {"(default)", "'default' must be the whole condition", 1},
+   {"a + b", "unexpected character '+'", 2},
+   {"a and b", "expected '&&' or '||'", 2},
+   {"a && b;", "unexpected character ';'", 6},
+   {"a \xc3\xa9", "unexpected byte 0xC3", 2},
+   {"a\n&& b", "unexpected byte 0x0A", 1},
+   {"a\r", "unexpected byte 0x0D", 1},
+   {"a\x7f", "unexpected byte 0x7F", 1},
 };
 
-Test(cond, syntax_errors) {
+Test(cond, syntax_errors)
+{
    for (size_t i = 0; i < sizeof errCases / sizeof *errCases; i++) {
       const ErrCase *e = &errCases[i];
       char *err = NULL;
@@ -323,7 +344,8 @@ Test(cond, syntax_errors) {
    }
 }
 
-Test(cond, null_text_is_empty) {
+Test(cond, null_text_is_empty)
+{
    char *err = NULL;
    size_t pos = 3;
    cr_assert_null(Cond_parse(NULL, &err, &pos));
@@ -333,7 +355,8 @@ Test(cond, null_text_is_empty) {
 }
 
 /* Builds prefix^n core suffix^n. */
-static char *repeat(const char *prefix, const char *core, const char *suffix, size_t n) {
+static char *repeat(const char *prefix, const char *core, const char *suffix, size_t n)
+{
    size_t lp = strlen(prefix), lc = strlen(core), ls = strlen(suffix);
    char *s = malloc(n * (lp + ls) + lc + 1);
    char *p = s;
@@ -347,7 +370,8 @@ static char *repeat(const char *prefix, const char *core, const char *suffix, si
    return s;
 }
 
-Test(cond, depth_limit_parentheses) {
+Test(cond, depth_limit_parentheses)
+{
    char *ok = repeat("(", "a", ")", COND_MAX_DEPTH);
    Cond *c = parseBound(ok);
    cr_assert(evalMask(c, 1u));
@@ -364,7 +388,8 @@ Test(cond, depth_limit_parentheses) {
    free(deep);
 }
 
-Test(cond, depth_limit_negation) {
+Test(cond, depth_limit_negation)
+{
    char *ok = repeat("!", "a", "", COND_MAX_DEPTH);
    Cond *c = parseBound(ok);
    cr_assert_eq(evalMask(c, 1u), true); /* an even number of `!` */
@@ -391,7 +416,8 @@ Test(cond, depth_limit_negation) {
    free(deep);
 }
 
-Test(cond, long_flat_condition) {
+Test(cond, long_flat_condition)
+{
    /* Width is not depth: 20000 operands in one list are fine. */
    char *s = repeat("a && ", "b", "", 20000);
    Cond *c = parseBound(s);
@@ -406,7 +432,8 @@ Test(cond, long_flat_condition) {
 
 /* ---- binding ---- */
 
-Test(cond, bind_unknown) {
+Test(cond, bind_unknown)
+{
    Cond *c = Cond_parse("a && (b || zz) && yy", NULL, NULL);
    cr_assert_not_null(c);
    Question q = makeQuestion(abcd, 4);
@@ -418,12 +445,13 @@ Test(cond, bind_unknown) {
    Cond_free(c);
 }
 
-Test(cond, bind_indexes) {
-   static const ChoiceSpec specs[] = { { "x", WEIGHT_NONE }, { "y", WEIGHT_NONE } };
+Test(cond, bind_indexes)
+{
+   static const ChoiceSpec specs[] = {{"x", WEIGHT_NONE}, {"y", WEIGHT_NONE}};
    Question q = makeQuestion(specs, 2);
    Cond *c = Cond_parse("y && !x", NULL, NULL);
    cr_assert(Cond_bind(c, &q, NULL));
-   unsigned char st[2] = { CHOICE_UNSELECTED, CHOICE_SELECTED };
+   unsigned char st[2] = {CHOICE_UNSELECTED, CHOICE_SELECTED};
    cr_assert(Cond_eval(c, st));
    st[0] = CHOICE_SELECTED;
    cr_assert_not(Cond_eval(c, st));
@@ -433,7 +461,8 @@ Test(cond, bind_indexes) {
 
 /* ---- format round trip ---- */
 
-static void assertRoundTrip(const char *text) {
+static void assertRoundTrip(const char *text)
+{
    Cond *c = parseBound(text);
    char *s1 = Cond_format(c);
    Cond *c2 = parseBound(s1);
@@ -447,11 +476,21 @@ static void assertRoundTrip(const char *text) {
    Cond_free(c2);
 }
 
-Test(cond, format_round_trip) {
+Test(cond, format_round_trip)
+{
    const char *texts[] = {
-      "a", "!a", "a && b", "a || b", "a || b && c", "(a || b) && c", "!(a || b) && !(c && d)",
-      "((a || b) && (c || !d)) || (a && !(b || c && d))", "!!(a)", "!(!a || !b)",
-      "a && (b || (c && (d || a)))", "(a || b) && ((c && d) || (c && a) || (d && a)) && !b",
+      "a",
+      "!a",
+      "a && b",
+      "a || b",
+      "a || b && c",
+      "(a || b) && c",
+      "!(a || b) && !(c && d)",
+      "((a || b) && (c || !d)) || (a && !(b || c && d))",
+      "!!(a)",
+      "!(!a || !b)",
+      "a && (b || (c && (d || a)))",
+      "(a || b) && ((c && d) || (c && a) || (d && a)) && !b",
    };
    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
       assertRoundTrip(texts[i]);
@@ -460,7 +499,8 @@ Test(cond, format_round_trip) {
 /* Random strings over the condition alphabet: never a crash; whatever parses
  * formats to text that parses to the same tree (same text, same truth table
  * when its ids are among a..d: "ab" is one id). */
-Test(cond, random_inputs) {
+Test(cond, random_inputs)
+{
    static const char alphabet[] = "abcd()!&| \t";
    unsigned seed = 12345u;
    char text[24];
@@ -508,7 +548,8 @@ Test(cond, random_inputs) {
 
 /* ---- derived rules ---- */
 
-static void assertRule(const Question *q, size_t i, const char *condition, Risk risk) {
+static void assertRule(const Question *q, size_t i, const char *condition, Risk risk)
+{
    cr_assert_lt(i, q->n_rules);
    cr_assert_str_eq(q->rules[i].condition, condition, "rule %zu", i);
    cr_assert_eq(q->rules[i].risk, risk, "rule %zu: %d", i, q->rules[i].risk);
@@ -518,10 +559,11 @@ static void assertRule(const Question *q, size_t i, const char *condition, Risk 
    cr_assert_eq(q->rules[i].pos.line, 7);
 }
 
-Test(derive, weighted_with_high) {
+Test(derive, weighted_with_high)
+{
    static const ChoiceSpec specs[] = {
-      { "Q_a", WEIGHT_HIGH }, { "Q_b", WEIGHT_MEDIUM }, { "Q_c", WEIGHT_HIGH },
-      { "Q_d", WEIGHT_NONE }, { "Q_no", WEIGHT_NONE },
+      {"Q_a", WEIGHT_HIGH}, {"Q_b", WEIGHT_MEDIUM}, {"Q_c", WEIGHT_HIGH},
+      {"Q_d", WEIGHT_NONE}, {"Q_no", WEIGHT_NONE},
    };
    Question q = makeQuestion(specs, 5);
    Question_deriveRules(&q);
@@ -533,7 +575,7 @@ Test(derive, weighted_with_high) {
    cr_assert(q.has_default);
 
    /* The conditions are bound to the right choices. */
-   unsigned char st[5] = { 1, 0, 1, 0, 0 };
+   unsigned char st[5] = {1, 0, 1, 0, 0};
    cr_assert_not(Cond_eval(q.rules[0].expr, st));
    cr_assert(Cond_eval(q.rules[1].expr, st));
    st[1] = st[3] = 1;
@@ -548,9 +590,12 @@ Test(derive, weighted_with_high) {
    freeQuestion(&q);
 }
 
-Test(derive, text_reparses_to_same_rule) {
+Test(derive, text_reparses_to_same_rule)
+{
    static const ChoiceSpec specs[] = {
-      { "x1", WEIGHT_HIGH }, { "x2", WEIGHT_MEDIUM }, { "x_no", WEIGHT_NONE },
+      {"x1", WEIGHT_HIGH},
+      {"x2", WEIGHT_MEDIUM},
+      {"x_no", WEIGHT_NONE},
    };
    Question q = makeQuestion(specs, 3);
    Question_deriveRules(&q);
@@ -559,7 +604,7 @@ Test(derive, text_reparses_to_same_rule) {
       cr_assert_not_null(c);
       cr_assert(Cond_bind(c, &q, NULL));
       for (unsigned m = 0; m < 8; m++) {
-         unsigned char st[3] = { m & 1u, (m >> 1) & 1u, (m >> 2) & 1u };
+         unsigned char st[3] = {m & 1u, (m >> 1) & 1u, (m >> 2) & 1u};
          cr_assert_eq(Cond_eval(c, st), Cond_eval(q.rules[i].expr, st));
       }
       Cond_free(c);
@@ -567,9 +612,12 @@ Test(derive, text_reparses_to_same_rule) {
    freeQuestion(&q);
 }
 
-Test(derive, no_weights_means_all_high) {
+Test(derive, no_weights_means_all_high)
+{
    static const ChoiceSpec specs[] = {
-      { "a", WEIGHT_NONE }, { "b", WEIGHT_NONE }, { "z_no", WEIGHT_NONE },
+      {"a", WEIGHT_NONE},
+      {"b", WEIGHT_NONE},
+      {"z_no", WEIGHT_NONE},
    };
    Question q = makeQuestion(specs, 3);
    Question_deriveRules(&q);
@@ -579,8 +627,9 @@ Test(derive, no_weights_means_all_high) {
    freeQuestion(&q);
 }
 
-Test(derive, all_high) {
-   static const ChoiceSpec specs[] = { { "a", WEIGHT_HIGH }, { "b", WEIGHT_HIGH } };
+Test(derive, all_high)
+{
+   static const ChoiceSpec specs[] = {{"a", WEIGHT_HIGH}, {"b", WEIGHT_HIGH}};
    Question q = makeQuestion(specs, 2);
    Question_deriveRules(&q);
    cr_assert_eq(q.n_rules, 2);
@@ -589,9 +638,13 @@ Test(derive, all_high) {
    freeQuestion(&q);
 }
 
-Test(derive, no_high) {
+Test(derive, no_high)
+{
    static const ChoiceSpec specs[] = {
-      { "a", WEIGHT_MEDIUM }, { "b", WEIGHT_NONE }, { "c", WEIGHT_MEDIUM }, { "c_no", WEIGHT_NONE },
+      {"a", WEIGHT_MEDIUM},
+      {"b", WEIGHT_NONE},
+      {"c", WEIGHT_MEDIUM},
+      {"c_no", WEIGHT_NONE},
    };
    Question q = makeQuestion(specs, 4);
    Question_deriveRules(&q);
@@ -601,8 +654,9 @@ Test(derive, no_high) {
    freeQuestion(&q);
 }
 
-Test(derive, single_practice) {
-   static const ChoiceSpec specs[] = { { "only", WEIGHT_HIGH }, { "only_no", WEIGHT_NONE } };
+Test(derive, single_practice)
+{
+   static const ChoiceSpec specs[] = {{"only", WEIGHT_HIGH}, {"only_no", WEIGHT_NONE}};
    Question q = makeQuestion(specs, 2);
    Question_deriveRules(&q);
    cr_assert_eq(q.n_rules, 2);
@@ -611,8 +665,9 @@ Test(derive, single_practice) {
    freeQuestion(&q);
 }
 
-Test(derive, only_none_of_these) {
-   static const ChoiceSpec specs[] = { { "q_no", WEIGHT_NONE } };
+Test(derive, only_none_of_these)
+{
+   static const ChoiceSpec specs[] = {{"q_no", WEIGHT_NONE}};
    Question q = makeQuestion(specs, 1);
    Question_deriveRules(&q);
    cr_assert_eq(q.n_rules, 1);

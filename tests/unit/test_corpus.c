@@ -26,26 +26,25 @@ typedef struct Expected {
 /* Shapes from SOURCES.md (pillars/questions/choices); the missing defaults
  * from the reference (§7.3: ElastiCache has none, ECS NET3 lacks one). */
 static const Expected EXPECTED[] = {
-   { "DiscreteTom__custom-lens-gen__games-best-practice.json", 1, 1, 2, 0, NULL },
-   { "aws-samples__architecture-insights-generator__lens.json", 4, 25, 100, 0, NULL },
-   { "aws-samples__custom-lens-wa-hub__Amazon_ECS_Lens.json", 7, 36, 151, 1, NULL },
-   { "aws-samples__custom-lens-wa-hub__Amazon_Machine_Learning_IDP_Lens.json", 6, 53, 151, 0,
-     NULL },
-   { "aws-samples__custom-lens-wa-hub__Amazon_S3_Lens.json", 6, 35, 162, 0, NULL },
-   { "aws-samples__custom-lens-wa-hub__ORR-Whitepaper-Sample-PUBLISHED.json", 3, 16, 38, 0, NULL },
-   { "aws-samples__custom-lens-wa-hub__Passport-Custom-Lens.json", 1, 11, 22, 0, NULL },
-   { "aws-samples__custom-lens-wa-hub__custom-lens-apigw-lambda-v0.1.json", 4, 21, 63, 0, NULL },
-   { "aws-samples__custom-lens-wa-hub__custom-lens-elasticache-v2.0.json", 5, 22, 85, 22, NULL },
-   { EMR, 0, 0, 0, 0, ":1448:32: error: invalid token near 'NaN'" },
-   { "awsdataarchitect__waf-custom-lens-automation__custom_lens.json", 5, 6, 24, 0, NULL },
-   { "kdeath83__unofficial-wellarchitected-mas-mindforge-lens__mindforge-lens.json", 4, 14, 42, 0,
-     NULL },
-   { "sleroy__wellarchitectedtool-custom-lens-lazy-generator__customLens.json", 4, 60, 258, 0,
-     NULL },
+   {"DiscreteTom__custom-lens-gen__games-best-practice.json", 1, 1, 2, 0, NULL},
+   {"aws-samples__architecture-insights-generator__lens.json", 4, 25, 100, 0, NULL},
+   {"aws-samples__custom-lens-wa-hub__Amazon_ECS_Lens.json", 7, 36, 151, 1, NULL},
+   {"aws-samples__custom-lens-wa-hub__Amazon_Machine_Learning_IDP_Lens.json", 6, 53, 151, 0, NULL},
+   {"aws-samples__custom-lens-wa-hub__Amazon_S3_Lens.json", 6, 35, 162, 0, NULL},
+   {"aws-samples__custom-lens-wa-hub__ORR-Whitepaper-Sample-PUBLISHED.json", 3, 16, 38, 0, NULL},
+   {"aws-samples__custom-lens-wa-hub__Passport-Custom-Lens.json", 1, 11, 22, 0, NULL},
+   {"aws-samples__custom-lens-wa-hub__custom-lens-apigw-lambda-v0.1.json", 4, 21, 63, 0, NULL},
+   {"aws-samples__custom-lens-wa-hub__custom-lens-elasticache-v2.0.json", 5, 22, 85, 22, NULL},
+   {EMR, 0, 0, 0, 0, ":1448:32: error: invalid token near 'NaN'"},
+   {"awsdataarchitect__waf-custom-lens-automation__custom_lens.json", 5, 6, 24, 0, NULL},
+   {"kdeath83__unofficial-wellarchitected-mas-mindforge-lens__mindforge-lens.json", 4, 14, 42, 0,
+    NULL},
+   {"sleroy__wellarchitectedtool-custom-lens-lazy-generator__customLens.json", 4, 60, 258, 0, NULL},
 };
 #define N_EXPECTED (sizeof EXPECTED / sizeof *EXPECTED)
 
-static char *corpus_dir(void) {
+static char *corpus_dir(void)
+{
    const char *top = getenv("top_srcdir");
    size_t n = strlen(top ? top : ".") + 64;
    char *dir = malloc(n);
@@ -53,14 +52,16 @@ static char *corpus_dir(void) {
    return dir;
 }
 
-static const Expected *expected_for(const char *file) {
+static const Expected *expected_for(const char *file)
+{
    for (size_t i = 0; i < N_EXPECTED; i++)
       if (strcmp(EXPECTED[i].file, file) == 0)
          return &EXPECTED[i];
    return NULL;
 }
 
-static size_t count_no_default(const DiagList *d) {
+static size_t count_no_default(const DiagList *d)
+{
    size_t n = 0;
    for (size_t i = 0; i < d->count; i++)
       if (strstr(d->items[i].message, "has no default rule"))
@@ -68,7 +69,8 @@ static size_t count_no_default(const DiagList *d) {
    return n;
 }
 
-static void check_valid(const Expected *e, const Lens *lens, const DiagList *d) {
+static void check_valid(const Expected *e, const Lens *lens, const DiagList *d)
+{
    cr_assert_not_null(lens, "%s does not load", e->file);
    cr_assert_eq(d->errors, 0, "%s: %zu errors", e->file, d->errors);
    cr_assert_eq(lens->format, LENS_JSON);
@@ -88,8 +90,8 @@ static void check_valid(const Expected *e, const Lens *lens, const DiagList *d) 
       cr_assert_gt(d->items[i].line, 0, "%s: no position for '%s'", e->file, d->items[i].message);
 }
 
-static void check_invalid(const Expected *e, const char *path, const Lens *lens,
-                          const DiagList *d) {
+static void check_invalid(const Expected *e, const char *path, const Lens *lens, const DiagList *d)
+{
    cr_assert_null(lens, "%s loads", e->file);
    cr_assert_eq(d->count, 1, "%s: %zu diagnostics", e->file, d->count);
    char *got = Diag_format(&d->items[0]);
@@ -99,7 +101,8 @@ static void check_invalid(const Expected *e, const char *path, const Lens *lens,
    free(got);
 }
 
-Test(corpus, every_public_lens) {
+Test(corpus, every_public_lens)
+{
    char *dir = corpus_dir();
    DIR *dp = opendir(dir);
    if (!dp) {
@@ -134,7 +137,8 @@ Test(corpus, every_public_lens) {
 }
 
 /* Spot checks on what the loader makes of real files' quirks. */
-static Lens *load_corpus(const char *file, DiagList *d) {
+static Lens *load_corpus(const char *file, DiagList *d)
+{
    char *dir = corpus_dir();
    char *path = malloc(strlen(dir) + strlen(file) + 2);
    sprintf(path, "%s/%s", dir, file);
@@ -151,7 +155,8 @@ static Lens *load_corpus(const char *file, DiagList *d) {
 }
 
 /* The rest of the line at line:col (columns in characters) of a file. */
-static char *text_at(const char *path, unsigned line, unsigned col) {
+static char *text_at(const char *path, unsigned line, unsigned col)
+{
    FILE *f = fopen(path, "rb");
    cr_assert_not_null(f);
    char *buf = NULL;
@@ -169,7 +174,8 @@ static char *text_at(const char *path, unsigned line, unsigned col) {
    return rest;
 }
 
-Test(corpus, quirks) {
+Test(corpus, quirks)
+{
    DiagList d;
    DiagList_init(&d);
    Lens *s3 = load_corpus("aws-samples__custom-lens-wa-hub__Amazon_S3_Lens.json", &d);

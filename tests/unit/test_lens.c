@@ -17,7 +17,8 @@
 
 /* ---- helpers ---- */
 
-static char *fixture(const char *name) {
+static char *fixture(const char *name)
+{
    const char *top = getenv("top_srcdir");
    size_t n = strlen(top ? top : ".") + strlen(name) + 32;
    char *path = malloc(n);
@@ -25,7 +26,8 @@ static char *fixture(const char *name) {
    return path;
 }
 
-static char *slurp(const char *path, size_t *len) {
+static char *slurp(const char *path, size_t *len)
+{
    FILE *f = fopen(path, "rb");
    cr_assert_not_null(f, "cannot open %s", path);
    fseek(f, 0, SEEK_END);
@@ -40,7 +42,8 @@ static char *slurp(const char *path, size_t *len) {
 }
 
 /* want[] are the expected diagnostics without the file name they start with. */
-static void expect(const char *file, const DiagList *d, const char *const *want) {
+static void expect(const char *file, const DiagList *d, const char *const *want)
+{
    size_t n = 0;
    while (want[n])
       n++;
@@ -56,7 +59,8 @@ static void expect(const char *file, const DiagList *d, const char *const *want)
 
 /* Loads a fixture and compares every diagnostic; the lens must load exactly
  * when there is no error. */
-static void check_fixture(const char *name, const char *const *want) {
+static void check_fixture(const char *name, const char *const *want)
+{
    char *path = fixture(name);
    DiagList d;
    DiagList_init(&d);
@@ -71,12 +75,14 @@ static void check_fixture(const char *name, const char *const *want) {
    free(path);
 }
 
-static Lens *load_text(const char *text, DiagList *d) {
+static Lens *load_text(const char *text, DiagList *d)
+{
    return Lens_loadBuffer("mem", text, strlen(text), d);
 }
 
 /* Loads text that must fail with exactly one diagnostic, formatted as want. */
-static void expect_text(const char *text, size_t len, const char *want) {
+static void expect_text(const char *text, size_t len, const char *want)
+{
    DiagList d;
    DiagList_init(&d);
    Lens *lens = Lens_loadBuffer("mem", text, len, &d);
@@ -89,7 +95,8 @@ static void expect_text(const char *text, size_t len, const char *want) {
 }
 
 /* Loads text and compares every diagnostic (after "mem") with want. */
-static void expect_all(const char *text, const char *const *want) {
+static void expect_all(const char *text, const char *const *want)
+{
    DiagList d;
    DiagList_init(&d);
    Lens *lens = load_text(text, &d);
@@ -98,10 +105,11 @@ static void expect_all(const char *text, const char *const *want) {
    DiagList_free(&d);
 }
 
-#define FIXTURE(test, file, ...)                                  \
-   Test(fixtures, test) {                                         \
-      static const char *const want[] = { __VA_ARGS__, NULL };   \
-      check_fixture(file, want);                                  \
+#define FIXTURE(test, file, ...)                             \
+   Test(fixtures, test)                                      \
+   {                                                         \
+      static const char *const want[] = {__VA_ARGS__, NULL}; \
+      check_fixture(file, want);                             \
    }
 
 /* A minimal, warning-free lens to vary in the tests. */
@@ -191,12 +199,13 @@ FIXTURE(deep_yaml, "err-deep.yaml",
         ":3:73: error: nesting deeper than 64 levels; no lens needs that")
 /* The first list too deep (the 64th '[' of pillars) and its JSON path:
  * pillars and 63 more levels. */
-Test(fixtures, deep_json) {
+Test(fixtures, deep_json)
+{
    char want[512] = ":1:92: error: pillars";
    for (int i = 0; i < LENS_MAX_DEPTH - 1; i++)
       strcat(want, "[0]");
    strcat(want, ": nesting deeper than 64 levels; no lens needs that");
-   const char *const list[] = { want, NULL };
+   const char *const list[] = {want, NULL};
    check_fixture("err-deep.json", list);
 }
 
@@ -279,7 +288,8 @@ FIXTURE(limits_json, "warn-limits.json",
         ":499:21: warning: pillars[2].questions[0].choices[0].id: id 'bad-id' does not match "
         "[A-Za-z0-9_]{3,128} as AWS requires")
 
-Test(fixtures, warnings_keep_the_model) {
+Test(fixtures, warnings_keep_the_model)
+{
    char *path = fixture("warn-links.yaml");
    DiagList d;
    DiagList_init(&d);
@@ -299,7 +309,8 @@ Test(fixtures, warnings_keep_the_model) {
 
 /* ---- errors with no fixture file ---- */
 
-Test(files, missing_file) {
+Test(files, missing_file)
+{
    DiagList d;
    DiagList_init(&d);
    cr_assert_null(Lens_loadFile("no/such/lens.yaml", &d));
@@ -310,7 +321,8 @@ Test(files, missing_file) {
    DiagList_free(&d);
 }
 
-Test(files, directory) {
+Test(files, directory)
+{
    char *path = fixture("");
    DiagList d;
    DiagList_init(&d);
@@ -322,7 +334,8 @@ Test(files, directory) {
    free(path);
 }
 
-Test(files, too_large) {
+Test(files, too_large)
+{
    const size_t n = LENS_MAX_FILE_SIZE + 1;
    char *big = malloc(n);
    memset(big, ' ', n);
@@ -354,7 +367,8 @@ Test(files, too_large) {
    DiagList_free(&d);
 }
 
-Test(files, exactly_the_limit_is_read) {
+Test(files, exactly_the_limit_is_read)
+{
    /* 4 MiB of blanks is not too large: it is merely empty. */
    const size_t n = LENS_MAX_FILE_SIZE;
    char *big = malloc(n);
@@ -365,7 +379,8 @@ Test(files, exactly_the_limit_is_read) {
 
 /* ---- hostile and odd inputs never crash ---- */
 
-Test(inputs, empty_and_blank) {
+Test(inputs, empty_and_blank)
+{
    expect_text("", 0, "mem: error: the file is empty (nothing but blanks and comments)");
    expect_text(" \n\n", 3, "mem: error: the file is empty (nothing but blanks and comments)");
    /* libyaml refuses a tab where indentation could be. */
@@ -381,7 +396,8 @@ Test(inputs, empty_and_blank) {
    DiagList_free(&d);
 }
 
-Test(inputs, not_a_mapping) {
+Test(inputs, not_a_mapping)
+{
    expect_text("---\n", 4, "mem:2:1: error: a lens must be a mapping, not null");
    expect_text("hello\n", 6, "mem:1:1: error: a lens must be a mapping, not a string");
    expect_text("- a\n- b\n", 8, "mem:1:1: error: a lens must be a mapping, not a list");
@@ -395,12 +411,14 @@ Test(inputs, not_a_mapping) {
    DiagList_free(&d);
 }
 
-Test(inputs, two_documents) {
+Test(inputs, two_documents)
+{
    expect_text("a: 1\n---\nb: 2\n", 14,
                "mem:2:1: error: a lens file holds one YAML document; this is a second one");
 }
 
-Test(inputs, nul_bytes) {
+Test(inputs, nul_bytes)
+{
    expect_text("name: a\0b\n", 10, "mem:1:8: error: control characters are not allowed (0x0)");
    expect_text("{\"name\": \"a\0b\"}", 15, "mem:1:11: error: control character 0x0 near '\"a'");
    /* An escaped NUL decodes, but no lens text may hold one. */
@@ -412,25 +430,29 @@ Test(inputs, nul_bytes) {
    free(s);
    DiagList_free(&d);
    /* The same in JSON, at the text that holds it; and in a key. */
-   static const char *const want[] = { ":1:10: error: name: 'name' contains a NUL character",
-                                       ":1:1: error: missing required key 'pillars' in the lens",
-                                       NULL };
+   static const char *const want[] = {":1:10: error: name: 'name' contains a NUL character",
+                                      ":1:1: error: missing required key 'pillars' in the lens",
+                                      NULL};
    expect_all("{\"name\": \"a\\u0000b\"}", want);
    expect_text("{\"name\": \"a\", \"k\\u0000\": 1}", 26,
                "mem:1:15: error: a key contains a NUL character");
 }
 
-Test(inputs, invalid_utf8) {
+Test(inputs, invalid_utf8)
+{
    expect_text("x: 1\nname: caf\xc3\xa9 \xff\n", 19,
                "mem:2:12: error: invalid leading UTF-8 octet (0xFF)");
    expect_text("{\"name\": \"\xff\"}", 13, "mem:1:10: error: unable to decode byte 0xff near '\"'");
 }
 
-Test(inputs, complex_key) {
-   expect_text("? [a]\n: b\n", 10, "mem:1:3: error: a mapping key must be text, not a mapping or a list");
+Test(inputs, complex_key)
+{
+   expect_text("? [a]\n: b\n", 10,
+               "mem:1:3: error: a mapping key must be text, not a mapping or a list");
 }
 
-Test(inputs, bom_and_crlf) {
+Test(inputs, bom_and_crlf)
+{
    /* The same lens with a byte-order mark, with CRLF line ends, and both. */
    size_t n = strlen(TINY);
    char *crlf = malloc(2 * n + 4), *p = crlf;
@@ -442,7 +464,7 @@ Test(inputs, bom_and_crlf) {
       *p++ = TINY[i];
    }
    *p = '\0';
-   const char *texts[] = { crlf + 3, crlf };
+   const char *texts[] = {crlf + 3, crlf};
    for (size_t i = 0; i < 2; i++) {
       DiagList d;
       DiagList_init(&d);
@@ -460,7 +482,8 @@ Test(inputs, bom_and_crlf) {
    free(crlf);
 }
 
-Test(inputs, errors_keep_their_line_after_a_bom) {
+Test(inputs, errors_keep_their_line_after_a_bom)
+{
    expect_text("\xEF\xBB\xBFname: [x\n", 12,
                "mem:2:1: error: did not find expected ',' or ']' while parsing a flow sequence "
                "(started at 1:7)");
@@ -468,7 +491,8 @@ Test(inputs, errors_keep_their_line_after_a_bom) {
 
 /* ---- JSON: positions found by walking the text again ---- */
 
-Test(json_positions, every_fixture_diagnostic_has_one) {
+Test(json_positions, every_fixture_diagnostic_has_one)
+{
    char *dir = fixture("");
    DIR *dp = opendir(dir);
    cr_assert_not_null(dp);
@@ -494,7 +518,8 @@ Test(json_positions, every_fixture_diagnostic_has_one) {
    cr_assert_geq(files, 20);
 }
 
-Test(json_positions, columns_count_characters_across_crlf_and_tabs) {
+Test(json_positions, columns_count_characters_across_crlf_and_tabs)
+{
    /* é, — and ☕ are one column each, as jansson counts its own. */
    static const char text[] =
       "{\r\n\t\"name\": \"Caf\xc3\xa9 \xe2\x80\x94 \xe2\x98\x95\", \"description\": 5,\r\n"
@@ -503,12 +528,12 @@ Test(json_positions, columns_count_characters_across_crlf_and_tabs) {
    static const char *const want[] = {
       ":2:37: error: description: 'description' must be a string, not a number",
       ":3:80: error: pillars[0].questions[0].title: 'title' must be a string, not true or false",
-      ":3:97: error: pillars[0].questions[0].choices: 'choices' is an empty list", NULL
-   };
+      ":3:97: error: pillars[0].questions[0].choices: 'choices' is an empty list", NULL};
    expect_all(text, want);
 }
 
-Test(json_positions, duplicate_keys_at_the_key) {
+Test(json_positions, duplicate_keys_at_the_key)
+{
    /* An escaped spelling is the same key; so is one in a nested object,
     * not one in a deeper one. */
    expect_text("{\"name\": \"a\",\n \"pil\\u006cars\": [], \"pillars\": 1}", 48,
@@ -521,8 +546,9 @@ Test(json_positions, duplicate_keys_at_the_key) {
 
 /* Every prefix of a valid lens in both syntaxes, and bytes flipped in it:
  * the loader reports errors but never crashes (ASan runs this too). */
-Test(inputs, truncated_and_mangled) {
-   const char *names[] = { "small.yaml", "small.json" };
+Test(inputs, truncated_and_mangled)
+{
+   const char *names[] = {"small.yaml", "small.json"};
    for (size_t k = 0; k < 2; k++) {
       char *path = fixture(names[k]);
       size_t len;
@@ -559,7 +585,8 @@ Test(inputs, truncated_and_mangled) {
 /* ---- scalars and types ---- */
 
 /* TINY with "How do you operate?" (the question's title) replaced. */
-static void tiny_title(char *text, size_t size, const char *title) {
+static void tiny_title(char *text, size_t size, const char *title)
+{
    const char *t = strstr(TINY, "How do you operate?");
    snprintf(text, size, "%.*s%s%s", (int)(t - TINY), TINY, title,
             t + strlen("How do you operate?"));
@@ -567,17 +594,21 @@ static void tiny_title(char *text, size_t size, const char *title) {
 
 /* A plain scalar the YAML 1.2 core schema reads as a number, a boolean or
  * null is no text, as in JSON: an error at it, with the quoted form. */
-Test(types, yaml_plain_numbers_and_booleans_are_not_text) {
+Test(types, yaml_plain_numbers_and_booleans_are_not_text)
+{
    static const struct {
       const char *plain, *found;
    } cases[] = {
-      { "42", "a number" },        { "-7", "a number" },     { "+3", "a number" },
-      { "1.10", "a number" },      { ".5", "a number" },     { "1.", "a number" },
-      { "6.02e23", "a number" },   { "1E-3", "a number" },   { "0o17", "a number" },
-      { "0x1F", "a number" },      { ".nan", "a number" },   { ".NaN", "a number" },
-      { ".inf", "a number" },      { "-.Inf", "a number" },  { "+.INF", "a number" },
-      { "true", "true or false" }, { "False", "true or false" }, { "TRUE", "true or false" },
-      { "null", "null" },          { "~", "null" },
+      {"42", "a number"},         {"-7", "a number"},
+      {"+3", "a number"},         {"1.10", "a number"},
+      {".5", "a number"},         {"1.", "a number"},
+      {"6.02e23", "a number"},    {"1E-3", "a number"},
+      {"0o17", "a number"},       {"0x1F", "a number"},
+      {".nan", "a number"},       {".NaN", "a number"},
+      {".inf", "a number"},       {"-.Inf", "a number"},
+      {"+.INF", "a number"},      {"true", "true or false"},
+      {"False", "true or false"}, {"TRUE", "true or false"},
+      {"null", "null"},           {"~", "null"},
    };
    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
       char text[sizeof TINY + 32], want[160];
@@ -590,20 +621,23 @@ Test(types, yaml_plain_numbers_and_booleans_are_not_text) {
    /* Not only titles: every text, here the lens's version. */
    char text[sizeof TINY + 32];
    snprintf(text, sizeof text, "version: 2.0\n%s", TINY);
-   expect_text(text, strlen(text), "mem:1:10: error: 'version': expected text, found a number; "
-                                   "quote it: \"2.0\"");
+   expect_text(text, strlen(text),
+               "mem:1:10: error: 'version': expected text, found a number; "
+               "quote it: \"2.0\"");
 }
 
-Test(types, yaml_other_scalars_are_text) {
+Test(types, yaml_other_scalars_are_text)
+{
    /* Quoted or in a block, or spelt as the core schema has no number. */
-   static const char *const texts[] = { "'42'", "\"true\"", "yes", "no", "on", "1.2.3",
-                                        "2021-11-01", "0x", "0o8", "1e5x", "12:30", "+", "-1-",
-                                        ".", "e3", "nan", "Infinity", "0b101", "1_000",
-                                        "True story", "|\n          42", NULL };
-   static const char *const values[] = { "42", "true", "yes", "no", "on", "1.2.3",
-                                         "2021-11-01", "0x", "0o8", "1e5x", "12:30", "+", "-1-",
-                                         ".", "e3", "nan", "Infinity", "0b101", "1_000",
-                                         "True story", "42\n" };
+   static const char *const texts[] = {
+      "'42'", "\"true\"", "yes",      "no",    "on",    "1.2.3",      "2021-11-01",
+      "0x",   "0o8",      "1e5x",     "12:30", "+",     "-1-",        ".",
+      "e3",   "nan",      "Infinity", "0b101", "1_000", "True story", "|\n          42",
+      NULL};
+   static const char *const values[] = {
+      "42", "true", "yes",      "no",    "on",    "1.2.3",      "2021-11-01",
+      "0x", "0o8",  "1e5x",     "12:30", "+",     "-1-",        ".",
+      "e3", "nan",  "Infinity", "0b101", "1_000", "True story", "42\n"};
    for (size_t i = 0; texts[i]; i++) {
       char text[sizeof TINY + 32];
       tiny_title(text, sizeof text, texts[i]);
@@ -618,7 +652,8 @@ Test(types, yaml_other_scalars_are_text) {
    }
 }
 
-Test(types, yaml_null_is_no_value) {
+Test(types, yaml_null_is_no_value)
+{
    DiagList d;
    DiagList_init(&d);
    char text[sizeof TINY];
@@ -641,7 +676,8 @@ Test(types, yaml_null_is_no_value) {
    DiagList_free(&d);
 }
 
-Test(types, json_only_strings_are_strings) {
+Test(types, json_only_strings_are_strings)
+{
    DiagList d;
    DiagList_init(&d);
    cr_assert_null(load_text("{\"name\": true, \"description\": null, \"pillars\": [\"x\"]}", &d));
@@ -653,7 +689,8 @@ Test(types, json_only_strings_are_strings) {
    DiagList_free(&d);
 }
 
-Test(types, empty_lists_and_texts) {
+Test(types, empty_lists_and_texts)
+{
    DiagList d;
    DiagList_init(&d);
    cr_assert_null(load_text("name: ''\npillars: []\n", &d));
@@ -665,7 +702,8 @@ Test(types, empty_lists_and_texts) {
    DiagList_free(&d);
 }
 
-Test(types, yaml_tag_is_ignored_with_a_warning) {
+Test(types, yaml_tag_is_ignored_with_a_warning)
+{
    DiagList d;
    DiagList_init(&d);
    char text[sizeof TINY + 16];
@@ -686,7 +724,8 @@ Test(types, yaml_tag_is_ignored_with_a_warning) {
 
 /* ---- lens key, version, digest ---- */
 
-static Lens *load_json_named(const char *name, const char *extra, DiagList *d) {
+static Lens *load_json_named(const char *name, const char *extra, DiagList *d)
+{
    char text[1024];
    snprintf(text, sizeof text,
             "{%s\"name\": \"%s\", \"pillars\": [{\"id\": \"ops\", \"name\": \"Ops\", "
@@ -696,7 +735,8 @@ static Lens *load_json_named(const char *name, const char *extra, DiagList *d) {
    return load_text(text, d);
 }
 
-Test(key, json_slug_of_the_name) {
+Test(key, json_slug_of_the_name)
+{
    DiagList d;
    DiagList_init(&d);
    Lens *lens = load_json_named("  Amazon S3 \xe2\x80\x94 Lens v2!", "", &d);
@@ -710,7 +750,8 @@ Test(key, json_slug_of_the_name) {
    DiagList_free(&d);
 }
 
-Test(key, json_id_and_version_extensions) {
+Test(key, json_id_and_version_extensions)
+{
    DiagList d;
    DiagList_init(&d);
    Lens *lens = load_json_named("Name", "\"id\": \"my-lens\", \"_version\": \"3.1\", ", &d);
@@ -725,7 +766,8 @@ Test(key, json_id_and_version_extensions) {
    DiagList_free(&d);
 }
 
-Test(key, name_without_letters_falls_back_on_the_digest) {
+Test(key, name_without_letters_falls_back_on_the_digest)
+{
    DiagList d;
    DiagList_init(&d);
    Lens *lens = load_json_named("\xe6\x97\xa5\xe6\x9c\xac", "", &d);
@@ -738,7 +780,8 @@ Test(key, name_without_letters_falls_back_on_the_digest) {
    DiagList_free(&d);
 }
 
-Test(key, digest_of_the_source_bytes) {
+Test(key, digest_of_the_source_bytes)
+{
    DiagList d;
    DiagList_init(&d);
    Lens *lens = load_text(TINY, &d);
@@ -753,25 +796,29 @@ Test(key, digest_of_the_source_bytes) {
 
 /* ---- one model from both syntaxes ---- */
 
-static void same_str(const char *a, const char *b, const char *what) {
+static void same_str(const char *a, const char *b, const char *what)
+{
    if (!a || !b)
       cr_assert_eq(a, b, "%s: one is NULL", what);
    else
       cr_assert_str_eq(a, b, "%s", what);
 }
 
-static void same_link(const Link *a, const Link *b, const char *what) {
+static void same_link(const Link *a, const Link *b, const char *what)
+{
    same_str(a->text, b->text, what);
    same_str(a->url, b->url, what);
 }
 
-static void same_links(const Link *a, size_t na, const Link *b, size_t nb) {
+static void same_links(const Link *a, size_t na, const Link *b, size_t nb)
+{
    cr_assert_eq(na, nb);
    for (size_t i = 0; i < na; i++)
       same_link(&a[i], &b[i], "additional resource");
 }
 
-static void same_choice(const Choice *a, const Choice *b) {
+static void same_choice(const Choice *a, const Choice *b)
+{
    same_str(a->id, b->id, "choice id");
    same_str(a->title, b->title, "choice title");
    same_str(a->description, b->description, "choice description");
@@ -784,7 +831,8 @@ static void same_choice(const Choice *a, const Choice *b) {
               b->n_more_improvement);
 }
 
-static void same_question(const Question *a, const Question *b) {
+static void same_question(const Question *a, const Question *b)
+{
    same_str(a->id, b->id, "question id");
    same_str(a->title, b->title, "question title");
    same_str(a->description, b->description, "question description");
@@ -805,7 +853,8 @@ static void same_question(const Question *a, const Question *b) {
    cr_assert_eq(a->has_default, b->has_default);
 }
 
-static void same_lens(const Lens *a, const Lens *b) {
+static void same_lens(const Lens *a, const Lens *b)
+{
    same_str(a->key, b->key, "key");
    same_str(a->version, b->version, "version");
    same_str(a->name, b->name, "name");
@@ -830,7 +879,8 @@ static void same_lens(const Lens *a, const Lens *b) {
       same_question(&a->questions[i], &b->questions[i]);
 }
 
-static Lens *load_fixture(const char *name, DiagList *d) {
+static Lens *load_fixture(const char *name, DiagList *d)
+{
    char *path = fixture(name);
    Lens *lens = Lens_loadFile(path, d);
    cr_assert_not_null(lens, "%s did not load", name);
@@ -838,7 +888,8 @@ static Lens *load_fixture(const char *name, DiagList *d) {
    return lens;
 }
 
-Test(model, small_yaml_equals_small_json) {
+Test(model, small_yaml_equals_small_json)
+{
    DiagList dy, dj;
    DiagList_init(&dy);
    DiagList_init(&dj);
@@ -858,7 +909,8 @@ Test(model, small_yaml_equals_small_json) {
    DiagList_free(&dj);
 }
 
-Test(model, small_yaml_contents) {
+Test(model, small_yaml_contents)
+{
    DiagList d;
    DiagList_init(&d);
    Lens *l = load_fixture("small.yaml", &d);
@@ -899,7 +951,8 @@ Test(model, small_yaml_contents) {
    DiagList_free(&d);
 }
 
-Test(model, additional_resources) {
+Test(model, additional_resources)
+{
    static const char text[] =
       "{\"name\": \"More\", \"pillars\": [{\"id\": \"ops\", \"name\": \"Ops\", \"questions\": "
       "[{\"id\": \"OPS1\", \"title\": \"T\", \"choices\": [{\"id\": \"OPS1_a\", \"title\": \"A\", "
@@ -934,7 +987,8 @@ Test(model, additional_resources) {
    DiagList_free(&d);
 }
 
-Test(model, question_without_phase_in_a_phased_lens) {
+Test(model, question_without_phase_in_a_phased_lens)
+{
    DiagList d;
    DiagList_init(&d);
    char text[sizeof TINY + 64];
@@ -949,7 +1003,8 @@ Test(model, question_without_phase_in_a_phased_lens) {
 
 /* ---- lookups and names ---- */
 
-Test(lookup, find) {
+Test(lookup, find)
+{
    DiagList d;
    DiagList_init(&d);
    Lens *l = load_fixture("small.yaml", &d);
@@ -968,9 +1023,9 @@ Test(lookup, find) {
    DiagList_free(&d);
 }
 
-Test(names, risk_and_weight) {
-   static const char *const names[] = { "UNANSWERED", "HIGH", "MEDIUM", "NONE",
-                                        "NOT_APPLICABLE" };
+Test(names, risk_and_weight)
+{
+   static const char *const names[] = {"UNANSWERED", "HIGH", "MEDIUM", "NONE", "NOT_APPLICABLE"};
    for (int r = 0; r < RISK_COUNT; r++) {
       Risk back;
       cr_assert_str_eq(Risk_name((Risk)r), names[r]);
@@ -993,7 +1048,8 @@ Test(names, risk_and_weight) {
 
 /* ---- diagnostics ---- */
 
-Test(diag, format_and_counts) {
+Test(diag, format_and_counts)
+{
    DiagList d;
    DiagList_init(&d);
    DiagList_add(&d, DIAG_ERROR, "f.yaml", 3, 7, NULL, "bad %s", "thing");
@@ -1004,10 +1060,10 @@ Test(diag, format_and_counts) {
    cr_assert_eq(d.count, 5);
    cr_assert_eq(d.errors, 4);
    cr_assert_eq(d.warnings, 1);
-   const char *want[] = { "f.yaml:3:7: error: bad thing",
-                          "f.json: warning: pillars[1].questions[2]: odd",
-                          "f.json: error: broken", "f.json:1:1: error: col 0 becomes 1",
-                          "f.json:9:4: error: pillars[0].id: both" };
+   const char *want[] = {"f.yaml:3:7: error: bad thing",
+                         "f.json: warning: pillars[1].questions[2]: odd", "f.json: error: broken",
+                         "f.json:1:1: error: col 0 becomes 1",
+                         "f.json:9:4: error: pillars[0].id: both"};
    for (size_t i = 0; i < 5; i++) {
       char *s = Diag_format(&d.items[i]);
       cr_assert_str_eq(s, want[i]);
@@ -1032,7 +1088,8 @@ Test(diag, format_and_counts) {
 
 /* ---- SHA-256 (FIPS 180-4 test vectors) ---- */
 
-Test(sha256, vectors) {
+Test(sha256, vectors)
+{
    char hex[65];
    Sha256_hex("", 0, hex);
    cr_assert_str_eq(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
@@ -1047,7 +1104,8 @@ Test(sha256, vectors) {
    cr_assert_str_eq(hex, "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
 }
 
-Test(sha256, million_a_in_odd_pieces) {
+Test(sha256, million_a_in_odd_pieces)
+{
    static char a[1000000];
    memset(a, 'a', sizeof a);
    Sha256 s;
@@ -1067,7 +1125,8 @@ Test(sha256, million_a_in_odd_pieces) {
 /* A lens stored by a walens that read every YAML scalar as text: refused
  * from a file today, still read (as text) from a database or a bundle, so
  * the reviews pinned to it keep opening. */
-Test(stored, plain_scalars_read_as_text) {
+Test(stored, plain_scalars_read_as_text)
+{
    const char *text = "id: old\n"
                       "version: 1.0\n"
                       "name: Old lens\n"

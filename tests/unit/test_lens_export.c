@@ -68,10 +68,10 @@ static char *render(const Lens *l, LensExportFormat f, size_t *len, size_t *erro
 
 /* ---- same risks ---- */
 
-static void compareOne(const Question *a, const Question *b, const unsigned char *state,
-                       bool na, const char *what)
+static void compareOne(const Question *a, const Question *b, const unsigned char *state, bool na,
+                       const char *what)
 {
-   Answer ans = { .not_applicable = na, .reason = NA_NONE, .choices = (unsigned char *)state };
+   Answer ans = {.not_applicable = na, .reason = NA_NONE, .choices = (unsigned char *)state};
    Risk ra = Question_risk(a, &ans), rb = Question_risk(b, &ans);
    cr_assert_eq(ra, rb, "question %s, %s: %s before, %s after the export", a->id, what,
                 Risk_name(ra), Risk_name(rb));
@@ -131,7 +131,8 @@ static bool only(json_t *o, const char *const *keys)
 {
    const char *k;
    json_t *v;
-   json_object_foreach(o, k, v) {
+   json_object_foreach(o, k, v)
+   {
       bool found = false;
       for (size_t i = 0; keys[i] && !found; i++)
          found = strcmp(keys[i], k) == 0;
@@ -150,12 +151,12 @@ static size_t chars(json_t *s)
 
 static void checkAws(const char *text, size_t len, const char *name)
 {
-   static const char *const top[] = { "schemaVersion", "name", "description", "pillars", NULL };
-   static const char *const pillar[] = { "id", "name", "questions", NULL };
-   static const char *const question[] = { "id",      "title",     "description", "helpfulResource",
-                                           "choices", "riskRules", NULL };
-   static const char *const choice[] = { "id", "title", "helpfulResource", "improvementPlan",
-                                         "additionalResources", NULL };
+   static const char *const top[] = {"schemaVersion", "name", "description", "pillars", NULL};
+   static const char *const pillar[] = {"id", "name", "questions", NULL};
+   static const char *const question[] = {"id",      "title",     "description", "helpfulResource",
+                                          "choices", "riskRules", NULL};
+   static const char *const choice[] = {
+      "id", "title", "helpfulResource", "improvementPlan", "additionalResources", NULL};
    cr_assert_leq(len, AWS_MAX_FILE, "%s: %zu bytes", name, len);
    json_error_t e;
    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &e);
@@ -168,10 +169,12 @@ static void checkAws(const char *text, size_t len, const char *name)
    cr_assert_leq(json_array_size(pillars), 10);
    size_t i, j, k;
    json_t *p, *q, *c;
-   json_array_foreach(pillars, i, p) {
+   json_array_foreach(pillars, i, p)
+   {
       cr_assert(only(p, pillar), "%s: pillar %zu keys", name, i);
       cr_assert_leq(json_array_size(json_object_get(p, "questions")), 20);
-      json_array_foreach(json_object_get(p, "questions"), j, q) {
+      json_array_foreach(json_object_get(p, "questions"), j, q)
+      {
          cr_assert(only(q, question), "%s: question keys", name);
          cr_assert_leq(chars(json_object_get(q, "title")), 128, "%s: title of %s", name,
                        json_string_value(json_object_get(q, "id")));
@@ -180,13 +183,15 @@ static void checkAws(const char *text, size_t len, const char *name)
          cr_assert_leq(json_array_size(json_object_get(q, "choices")), 15);
          size_t rules = json_array_size(json_object_get(q, "riskRules"));
          cr_assert(rules >= 1 && rules <= 3);
-         json_array_foreach(json_object_get(q, "choices"), k, c) {
+         json_array_foreach(json_object_get(q, "choices"), k, c)
+         {
             cr_assert(only(c, choice), "%s: choice keys", name);
             cr_assert_leq(chars(json_object_get(c, "title")), 128);
             const char *id = json_string_value(json_object_get(c, "id"));
             size_t n = strlen(id);
             bool none = n >= 3 && strcmp(id + n - 3, "_no") == 0;
-            cr_assert(none || json_object_get(c, "improvementPlan"), "%s: %s has no plan", name, id);
+            cr_assert(none || json_object_get(c, "improvementPlan"), "%s: %s has no plan", name,
+                      id);
          }
       }
    }
@@ -279,10 +284,9 @@ Test(aws, title_too_long_with_its_prefix)
 
 Test(aws, test_lenses)
 {
-   static const char *const files[] = { "tests/fixtures/lenses/small.yaml",
-                                        "tests/fixtures/lenses/small.json",
-                                        "tests/fixtures/report/hostile.yaml",
-                                        "tests/fixtures/report/quoting.yaml", NULL };
+   static const char *const files[] = {
+      "tests/fixtures/lenses/small.yaml", "tests/fixtures/lenses/small.json",
+      "tests/fixtures/report/hostile.yaml", "tests/fixtures/report/quoting.yaml", NULL};
    for (size_t i = 0; files[i]; i++) {
       char *p = path(files[i]);
       Lens *l = load(p);
@@ -476,10 +480,9 @@ Test(yaml, builtin_and_test_lenses)
    DiagList_free(&d);
    yamlRoundTrip(l, "machine-learning");
    Lens_free(l);
-   static const char *const files[] = { "tests/fixtures/lenses/small.yaml",
-                                        "tests/fixtures/lenses/small.json",
-                                        "tests/fixtures/report/hostile.yaml",
-                                        "tests/fixtures/report/quoting.yaml", NULL };
+   static const char *const files[] = {
+      "tests/fixtures/lenses/small.yaml", "tests/fixtures/lenses/small.json",
+      "tests/fixtures/report/hostile.yaml", "tests/fixtures/report/quoting.yaml", NULL};
    for (size_t i = 0; files[i]; i++) {
       char *p = path(files[i]);
       l = load(p);

@@ -24,7 +24,8 @@
 
 static char dir[64];
 
-static void removeTree(const char *path) {
+static void removeTree(const char *path)
+{
    DIR *d = opendir(path);
    if (!d) {
       unlink(path);
@@ -46,7 +47,8 @@ static void removeTree(const char *path) {
    rmdir(path);
 }
 
-static void setup(void) {
+static void setup(void)
+{
    strcpy(dir, "/tmp/walens-ms-XXXXXX");
    cr_assert_not_null(mkdtemp(dir));
    /* No lens directories but the ones a test makes. */
@@ -57,7 +59,8 @@ static void setup(void) {
    setenv("WALENS_LENSDIR", buf, 1);
 }
 
-static void teardown(void) {
+static void teardown(void)
+{
    removeTree(dir);
 }
 
@@ -66,20 +69,23 @@ TestSuite(tracking, .init = setup, .fini = teardown);
 TestSuite(upgrade, .init = setup, .fini = teardown);
 TestSuite(history, .init = setup, .fini = teardown);
 
-static const char *dbPath(void) {
+static const char *dbPath(void)
+{
    static char p[128];
    snprintf(p, sizeof p, "%s/walens.db", dir);
    return p;
 }
 
-static const char *fixture(const char *name) {
+static const char *fixture(const char *name)
+{
    static char p[1024];
    const char *top = getenv("top_srcdir");
    snprintf(p, sizeof p, "%s/tests/fixtures/lenses/%s", top ? top : ".", name);
    return p;
 }
 
-static Store *openStore(void) {
+static Store *openStore(void)
+{
    Store *s = NULL;
    char *err = NULL;
    cr_assert_eq(Store_open(dbPath(), 0, &s, &err), STORE_OK, "%s", err ? err : "");
@@ -87,7 +93,8 @@ static Store *openStore(void) {
    return s;
 }
 
-static long long rawInt(const char *sql) {
+static long long rawInt(const char *sql)
+{
    sqlite3 *db;
    cr_assert_eq(sqlite3_open_v2(dbPath(), &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
    sqlite3_stmt *q;
@@ -100,7 +107,8 @@ static long long rawInt(const char *sql) {
 }
 
 /* Runs SQL on a raw connection; returns SQLite's message on failure (caller frees). */
-static char *rawExec(const char *sql) {
+static char *rawExec(const char *sql)
+{
    sqlite3 *db;
    cr_assert_eq(sqlite3_open_v2(dbPath(), &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
    char *msg = NULL;
@@ -113,21 +121,23 @@ static char *rawExec(const char *sql) {
 }
 
 /* Adds workload `name` on a fixture lens and loads it into doc. */
-static void addWorkload(Store *s, const char *name, const char *lens_file, ReviewDoc *doc) {
+static void addWorkload(Store *s, const char *name, const char *lens_file, ReviewDoc *doc)
+{
    DiagList d;
    DiagList_init(&d);
    char *err = NULL;
    int64_t lens_id, id;
-   cr_assert_eq(ReviewDoc_resolveLens(s, fixture(lens_file), &lens_id, &d, &err), STORE_OK,
-                "%s", err ? err : "");
-   Workload w = { .name = (char *)name };
+   cr_assert_eq(ReviewDoc_resolveLens(s, fixture(lens_file), &lens_id, &d, &err), STORE_OK, "%s",
+                err ? err : "");
+   Workload w = {.name = (char *)name};
    cr_assert_eq(Store_addWorkload(s, &w, lens_id, "tester", &id), STORE_OK, "%s",
                 Store_lastError(s));
    cr_assert_eq(ReviewDoc_load(s, name, doc, &d, &err), STORE_OK, "%s", err ? err : "");
    DiagList_free(&d);
 }
 
-static size_t qIndex(const ReviewDoc *doc, const char *id) {
+static size_t qIndex(const ReviewDoc *doc, const char *id)
+{
    size_t i;
    cr_assert_not_null(Lens_findQuestion(doc->lens, id, &i), "no question %s", id);
    return i;
@@ -135,10 +145,11 @@ static size_t qIndex(const ReviewDoc *doc, const char *id) {
 
 /* Selects (on) or unselects each id of a space-separated list, then writes. */
 static void answer(Store *s, ReviewDoc *doc, const char *qid, const char *ids, bool on,
-                   const char *notes) {
+                   const char *notes)
+{
    size_t q = qIndex(doc, qid);
    const Question *question = &doc->lens->questions[q];
-   Answer a = { .choices = malloc(question->n_choices + 1) };
+   Answer a = {.choices = malloc(question->n_choices + 1)};
    a.not_applicable = doc->review.answers[q].not_applicable;
    a.reason = doc->review.answers[q].reason;
    memcpy(a.choices, doc->review.answers[q].choices, question->n_choices);
@@ -156,7 +167,8 @@ static void answer(Store *s, ReviewDoc *doc, const char *qid, const char *ids, b
 
 /* ---- schema ---- */
 
-Test(milestone, migrates_from_version_1) {
+Test(milestone, migrates_from_version_1)
+{
    Store_close(openStore());
    cr_assert_null(rawExec("DROP TRIGGER answer_insert_clears_mark;"
                           "DROP TRIGGER answer_update_clears_mark;"
@@ -182,7 +194,8 @@ Test(milestone, migrates_from_version_1) {
 
 /* ---- the store API ---- */
 
-Test(milestone, store_add_list_get) {
+Test(milestone, store_add_list_get)
+{
    Store *s = openStore();
    ReviewDoc doc;
    addWorkload(s, "fraud", "small.yaml", &doc);
@@ -228,7 +241,8 @@ Test(milestone, store_add_list_get) {
    Store_close(s);
 }
 
-Test(milestone, notices_another_connection) {
+Test(milestone, notices_another_connection)
+{
    Store *s = openStore();
    ReviewDoc doc;
    addWorkload(s, "fraud", "small.yaml", &doc);
@@ -241,11 +255,12 @@ Test(milestone, notices_another_connection) {
    Store_close(s);
 }
 
-Test(milestone, rows_are_immutable) {
+Test(milestone, rows_are_immutable)
+{
    Store *s = openStore();
    ReviewDoc doc;
    addWorkload(s, "fraud", "small.yaml", &doc);
-   cr_assert_eq(ReviewDoc_addMilestone(s, &doc, "base", "tester", NULL, NULL), STORE_OK);
+   cr_assert_eq(StorePlan_addMilestone(s, &doc, "base", "tester", NULL, NULL), STORE_OK);
    Store_close(s);
    char *msg = rawExec("UPDATE milestone SET snapshot = '{}'");
    cr_assert_str_eq(msg, "milestones are immutable");
@@ -259,17 +274,18 @@ Test(milestone, rows_are_immutable) {
 
 /* ---- ReviewDoc level ---- */
 
-Test(milestone, snapshot_reads_the_same_after_changes) {
+Test(milestone, snapshot_reads_the_same_after_changes)
+{
    Store *s = openStore();
    ReviewDoc doc;
    addWorkload(s, "fraud", "small.yaml", &doc);
    answer(s, &doc, "Q1", "Q1_a", true, "notes one");
-   PlanTrack t = { .question_id = "Q1", .choice_id = "Q1_b", .status = PLAN_IN_PROGRESS,
-                   .owner = "alice" };
-   cr_assert_eq(ReviewDoc_putPlan(s, &doc, &t, "tester", NULL, NULL), STORE_OK);
-   cr_assert_eq(ReviewDoc_addMilestone(s, &doc, "base", "tester", NULL, NULL), STORE_OK);
+   PlanTrack t = {
+      .question_id = "Q1", .choice_id = "Q1_b", .status = PLAN_IN_PROGRESS, .owner = "alice"};
+   cr_assert_eq(StorePlan_put(s, &doc, &t, "tester", NULL, NULL), STORE_OK);
+   cr_assert_eq(StorePlan_addMilestone(s, &doc, "base", "tester", NULL, NULL), STORE_OK);
    char *err = NULL;
-   cr_assert_eq(ReviewDoc_addMilestone(s, &doc, "base", "tester", NULL, &err), STORE_EXISTS);
+   cr_assert_eq(StorePlan_addMilestone(s, &doc, "base", "tester", NULL, &err), STORE_EXISTS);
    cr_assert_str_eq(err, "workload 'fraud' already has a milestone named 'base'");
    free(err);
    Milestone before;
@@ -278,7 +294,7 @@ Test(milestone, snapshot_reads_the_same_after_changes) {
    answer(s, &doc, "Q1", "Q1_b Q1_c", true, "notes two");
    answer(s, &doc, "Q3", "Q3_vault", true, NULL);
    MilestoneSnap m;
-   cr_assert_eq(ReviewDoc_milestone(s, &doc, "base", &m, &err), STORE_OK);
+   cr_assert_eq(StorePlan_milestone(s, &doc, "base", &m, &err), STORE_OK);
    cr_assert_eq(m.snap.total.by_risk[RISK_HIGH], 1);
    cr_assert_eq(m.snap.total.by_risk[RISK_UNANSWERED], 4);
    cr_assert_eq(m.snap.total.plan_active, 2);
@@ -288,7 +304,7 @@ Test(milestone, snapshot_reads_the_same_after_changes) {
    cr_assert_str_eq(it->track.owner, "alice");
    cr_assert_str_eq(m.row.created_by, "tester");
    MilestoneSnap_free(&m);
-   cr_assert_eq(ReviewDoc_milestone(s, &doc, "nope", &m, &err), STORE_NOT_FOUND);
+   cr_assert_eq(StorePlan_milestone(s, &doc, "nope", &m, &err), STORE_NOT_FOUND);
    cr_assert_str_eq(err, "workload 'fraud' has no milestone named 'nope'");
    free(err);
 
@@ -300,7 +316,7 @@ Test(milestone, snapshot_reads_the_same_after_changes) {
    Milestone_free(&after);
 
    Snapshot now;
-   cr_assert_eq(ReviewDoc_snapshot(s, &doc, &now, NULL), STORE_OK);
+   cr_assert_eq(StorePlan_snapshot(s, &doc, &now, NULL), STORE_OK);
    cr_assert_str_eq(now.today, "2026-11-28");
    cr_assert_eq(now.total.by_risk[RISK_NONE], 1);
    cr_assert_eq(now.total.by_risk[RISK_MEDIUM], 1);
@@ -309,22 +325,22 @@ Test(milestone, snapshot_reads_the_same_after_changes) {
    Store_close(s);
 }
 
-Test(milestone, a_broken_snapshot_is_reported) {
+Test(milestone, a_broken_snapshot_is_reported)
+{
    Store *s = openStore();
    ReviewDoc doc;
    addWorkload(s, "fraud", "small.yaml", &doc);
-   cr_assert_eq(Store_addMilestone(s, doc.workload.review_id, "bad", "{\"format\": 7}", "x",
-                                   NULL),
+   cr_assert_eq(Store_addMilestone(s, doc.workload.review_id, "bad", "{\"format\": 7}", "x", NULL),
                 STORE_OK);
    MilestoneSnap m;
    char *err = NULL;
-   cr_assert_eq(ReviewDoc_milestone(s, &doc, "bad", &m, &err), STORE_INVALID);
+   cr_assert_eq(StorePlan_milestone(s, &doc, "bad", &m, &err), STORE_INVALID);
    cr_assert_str_eq(err, "milestone 'bad' of workload 'fraud': snapshot: format 7 is newer"
                          " than this walens (1)");
    free(err);
    MilestoneSnap *all;
    size_t n;
-   cr_assert_eq(ReviewDoc_milestones(s, &doc, &all, &n, &err), STORE_INVALID);
+   cr_assert_eq(StorePlan_milestones(s, &doc, &all, &n, &err), STORE_INVALID);
    cr_assert_null(all);
    cr_assert_eq(n, 0);
    free(err);
@@ -332,29 +348,31 @@ Test(milestone, a_broken_snapshot_is_reported) {
    Store_close(s);
 }
 
-static double seconds(void) {
+static double seconds(void)
+{
    struct timespec ts;
    clock_gettime(CLOCK_MONOTONIC, &ts);
    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-Test(milestone, a_hundred_milestones) {
+Test(milestone, a_hundred_milestones)
+{
    Store *s = openStore();
    ReviewDoc doc;
    addWorkload(s, "ml", "small.yaml", &doc);
-   const char *cycle[] = { "Q1_a", "Q1_b", "Q1_c" };
+   const char *cycle[] = {"Q1_a", "Q1_b", "Q1_c"};
    double t0 = seconds();
    for (int i = 0; i < 100; i++) {
       answer(s, &doc, "Q1", cycle[i % 3], i % 2 == 0, NULL);
       char name[32];
       snprintf(name, sizeof name, "m%03d", i);
-      cr_assert_eq(ReviewDoc_addMilestone(s, &doc, name, "tester", NULL, NULL), STORE_OK);
+      cr_assert_eq(StorePlan_addMilestone(s, &doc, name, "tester", NULL, NULL), STORE_OK);
    }
    double t1 = seconds();
    MilestoneSnap *all;
    size_t n;
    char *err = NULL;
-   cr_assert_eq(ReviewDoc_milestones(s, &doc, &all, &n, &err), STORE_OK);
+   cr_assert_eq(StorePlan_milestones(s, &doc, &all, &n, &err), STORE_OK);
    double t2 = seconds();
    cr_assert_eq(n, 100);
    for (size_t i = 0; i < n; i++) {
@@ -388,41 +406,42 @@ Test(milestone, a_hundred_milestones) {
 
 /* ---- plan tracking through ReviewDoc ---- */
 
-Test(tracking, validation_errors) {
+Test(tracking, validation_errors)
+{
    Store *s = openStore();
    ReviewDoc doc;
    addWorkload(s, "fraud", "small.yaml", &doc);
    char *err = NULL;
-   PlanTrack t = { .question_id = "Q1", .choice_id = "Q1_a", .due = "2026-02-30" };
-   cr_assert_eq(ReviewDoc_putPlan(s, &doc, &t, "tester", NULL, &err), STORE_INVALID);
+   PlanTrack t = {.question_id = "Q1", .choice_id = "Q1_a", .due = "2026-02-30"};
+   cr_assert_eq(StorePlan_put(s, &doc, &t, "tester", NULL, &err), STORE_INVALID);
    cr_assert_str_eq(err, "invalid due date '2026-02-30' (a real date as YYYY-MM-DD)");
    free(err);
    t.due = "28/11/2026";
-   cr_assert_eq(ReviewDoc_putPlan(s, &doc, &t, "tester", NULL, &err), STORE_INVALID);
+   cr_assert_eq(StorePlan_put(s, &doc, &t, "tester", NULL, &err), STORE_INVALID);
    cr_assert_str_eq(err, "invalid due date '28/11/2026' (a real date as YYYY-MM-DD)");
    free(err);
    t.due = NULL;
    t.priority = -1;
-   cr_assert_eq(ReviewDoc_putPlan(s, &doc, &t, "tester", NULL, &err), STORE_INVALID);
+   cr_assert_eq(StorePlan_put(s, &doc, &t, "tester", NULL, &err), STORE_INVALID);
    cr_assert_str_eq(err, "invalid priority -1 (0 for none, or 1 and up)");
    free(err);
    t.priority = 0;
    t.question_id = "Q9";
-   cr_assert_eq(ReviewDoc_putPlan(s, &doc, &t, "tester", NULL, &err), STORE_INVALID);
+   cr_assert_eq(StorePlan_put(s, &doc, &t, "tester", NULL, &err), STORE_INVALID);
    cr_assert_str_eq(err, "workload 'fraud' has no question 'Q9'");
    free(err);
    t.question_id = "Q1";
    t.choice_id = "Q1_no";
-   cr_assert_eq(ReviewDoc_putPlan(s, &doc, &t, "tester", NULL, &err), STORE_INVALID);
+   cr_assert_eq(StorePlan_put(s, &doc, &t, "tester", NULL, &err), STORE_INVALID);
    cr_assert_str_eq(err, "question Q1 has no practice 'Q1_no'");
    free(err);
    t.choice_id = "Q1_a";
    t.status = PLAN_IN_PROGRESS; /* a change: the defaults alone write nothing */
    int64_t v = 0;
-   cr_assert_eq(ReviewDoc_putPlan(s, &doc, &t, "tester", &v, NULL), STORE_OK);
+   cr_assert_eq(StorePlan_put(s, &doc, &t, "tester", &v, NULL), STORE_OK);
    cr_assert_eq(v, 1);
    /* A second writer with the old version is refused. */
-   cr_assert_eq(ReviewDoc_putPlan(s, &doc, &t, "other", NULL, &err), STORE_STALE);
+   cr_assert_eq(StorePlan_put(s, &doc, &t, "other", NULL, &err), STORE_CONFLICT);
    cr_assert_str_eq(err, "Q1/Q1_a was changed meanwhile by tester at " T0);
    free(err);
    cr_assert_eq(rawInt("SELECT count(*) FROM plan_item"), 1);
@@ -430,16 +449,22 @@ Test(tracking, validation_errors) {
    Store_close(s);
 }
 
-Test(tracking, survives_answer_changes) {
+Test(tracking, survives_answer_changes)
+{
    Store *s = openStore();
    ReviewDoc doc;
    addWorkload(s, "fraud", "small.yaml", &doc);
    answer(s, &doc, "Q1", "Q1_c", true, NULL);
-   PlanTrack t = { .question_id = "Q1", .choice_id = "Q1_a", .status = PLAN_DONE,
-                   .owner = "alice", .due = "2026-12-01", .priority = 2, .note = "pipeline" };
-   cr_assert_eq(ReviewDoc_putPlan(s, &doc, &t, "tester", NULL, NULL), STORE_OK);
+   PlanTrack t = {.question_id = "Q1",
+                  .choice_id = "Q1_a",
+                  .status = PLAN_DONE,
+                  .owner = "alice",
+                  .due = "2026-12-01",
+                  .priority = 2,
+                  .note = "pipeline"};
+   cr_assert_eq(StorePlan_put(s, &doc, &t, "tester", NULL, NULL), STORE_OK);
    Plan p;
-   cr_assert_eq(ReviewDoc_plan(s, &doc, &p, NULL), STORE_OK);
+   cr_assert_eq(StorePlan_load(s, &doc, &p, NULL), STORE_OK);
    cr_assert_eq(p.n_active, 2);
    const PlanItem *it = Plan_find(&p, "Q1", "Q1_a");
    cr_assert(it->tracked);
@@ -448,14 +473,14 @@ Test(tracking, survives_answer_changes) {
    Plan_free(&p);
 
    answer(s, &doc, "Q1", "Q1_a", true, NULL);
-   cr_assert_eq(ReviewDoc_plan(s, &doc, &p, NULL), STORE_OK);
+   cr_assert_eq(StorePlan_load(s, &doc, &p, NULL), STORE_OK);
    it = Plan_find(&p, "Q1", "Q1_a");
    cr_assert_eq(it->state, PLAN_ITEM_RESOLVED);
    cr_assert_str_eq(it->track.note, "pipeline");
    Plan_free(&p);
 
    answer(s, &doc, "Q1", "Q1_a", false, NULL);
-   cr_assert_eq(ReviewDoc_plan(s, &doc, &p, NULL), STORE_OK);
+   cr_assert_eq(StorePlan_load(s, &doc, &p, NULL), STORE_OK);
    it = Plan_find(&p, "Q1", "Q1_a");
    cr_assert_eq(it->state, PLAN_ITEM_ACTIVE);
    cr_assert_eq(it->track.status, PLAN_DONE);
@@ -463,7 +488,7 @@ Test(tracking, survives_answer_changes) {
    cr_assert_eq(it->track.priority, 2);
    Plan_free(&p);
    char today[11];
-   Store_today(s, today);
+   StorePlan_today(s, today);
    cr_assert_str_eq(today, "2026-11-28");
    ReviewDoc_free(&doc);
    Store_close(s);
@@ -472,24 +497,27 @@ Test(tracking, survives_answer_changes) {
 /* ---- lens upgrade ---- */
 
 /* The answers the upgrade tests start from (on upgrade-v1.yaml). */
-static void answerV1(Store *s, ReviewDoc *doc) {
+static void answerV1(Store *s, ReviewDoc *doc)
+{
    answer(s, doc, "UP1", "UP1_a", true, NULL);
    answer(s, doc, "UP2", "UP2_a UP2_old", true, "by hand on Fridays");
    answer(s, doc, "UP3", "UP3_vault", true, NULL);
    answer(s, doc, "UP4", "UP4_log", true, NULL);
    answer(s, doc, "UP5", "UP5_a", true, "grafana");
-   PlanTrack t = { .question_id = "UP4", .choice_id = "UP4_review", .owner = "bob" };
-   cr_assert_eq(ReviewDoc_putPlan(s, doc, &t, "tester", NULL, NULL), STORE_OK);
+   PlanTrack t = {.question_id = "UP4", .choice_id = "UP4_review", .owner = "bob"};
+   cr_assert_eq(StorePlan_put(s, doc, &t, "tester", NULL, NULL), STORE_OK);
 }
 
-static const UpgradeItem *findItem(const UpgradeReport *r, const char *id) {
+static const UpgradeItem *findItem(const UpgradeReport *r, const char *id)
+{
    for (size_t i = 0; i < r->n_items; i++)
       if (strcmp(r->items[i].question_id, id) == 0)
          return &r->items[i];
    return NULL;
 }
 
-Test(upgrade, v1_to_v2) {
+Test(upgrade, v1_to_v2)
+{
    Store *s = openStore();
    ReviewDoc doc;
    addWorkload(s, "up", "upgrade-v1.yaml", &doc);
@@ -504,9 +532,9 @@ Test(upgrade, v1_to_v2) {
    DiagList d;
    DiagList_init(&d);
    char *err = NULL;
-   cr_assert_eq(ReviewDoc_upgrade(s, &doc, fixture("upgrade-v2.yaml"), NULL, true, "tester", &r,
-                                  &d, &err),
-                STORE_OK, "%s", err ? err : "");
+   cr_assert_eq(
+      ReviewDoc_upgrade(s, &doc, fixture("upgrade-v2.yaml"), NULL, true, "tester", &r, &d, &err),
+      STORE_OK, "%s", err ? err : "");
    cr_assert_str_eq(r.milestone, "before-upgrade-to-2.0");
    cr_assert_eq(r.carried, 4);
    UpgradeReport_free(&r);
@@ -514,9 +542,9 @@ Test(upgrade, v1_to_v2) {
    cr_assert_eq(rawInt("SELECT count(*) FROM lens"), 1);
    cr_assert_eq(doc.workload.lens_id, old_lens);
 
-   cr_assert_eq(ReviewDoc_upgrade(s, &doc, fixture("upgrade-v2.yaml"), NULL, false, "tester",
-                                  &r, &d, &err),
-                STORE_OK, "%s", err ? err : "");
+   cr_assert_eq(
+      ReviewDoc_upgrade(s, &doc, fixture("upgrade-v2.yaml"), NULL, false, "tester", &r, &d, &err),
+      STORE_OK, "%s", err ? err : "");
    cr_assert_not(r.same);
    cr_assert_str_eq(r.lens_key, "upgrade");
    cr_assert_str_eq(r.from_version, "1.0");
@@ -567,7 +595,7 @@ Test(upgrade, v1_to_v2) {
 
    /* The milestone holds the review as it was, on the old lens. */
    MilestoneSnap ms;
-   cr_assert_eq(ReviewDoc_milestone(s, &doc, "before-upgrade-to-2.0", &ms, &err), STORE_OK);
+   cr_assert_eq(StorePlan_milestone(s, &doc, "before-upgrade-to-2.0", &ms, &err), STORE_OK);
    cr_assert_str_eq(ms.snap.lens_version, "1.0");
    cr_assert_geq(Snapshot_findQuestion(&ms.snap, "UP4"), 0);
    cr_assert_eq(Snapshot_findQuestion(&ms.snap, "UP6"), -1);
@@ -577,7 +605,7 @@ Test(upgrade, v1_to_v2) {
 
    /* Tracking of the removed practice stays, as an orphan. */
    Plan p;
-   cr_assert_eq(ReviewDoc_plan(s, &doc, &p, NULL), STORE_OK);
+   cr_assert_eq(StorePlan_load(s, &doc, &p, NULL), STORE_OK);
    const PlanItem *orphan = Plan_find(&p, "UP4", "UP4_review");
    cr_assert_not_null(orphan);
    cr_assert_eq(orphan->state, PLAN_ITEM_ORPHANED);
@@ -598,9 +626,9 @@ Test(upgrade, v1_to_v2) {
    free(marks);
 
    /* Again: the same text, nothing to do. */
-   cr_assert_eq(ReviewDoc_upgrade(s, &doc, fixture("upgrade-v2.yaml"), NULL, false, "tester",
-                                  &r, &d, &err),
-                STORE_OK);
+   cr_assert_eq(
+      ReviewDoc_upgrade(s, &doc, fixture("upgrade-v2.yaml"), NULL, false, "tester", &r, &d, &err),
+      STORE_OK);
    cr_assert(r.same);
    cr_assert_null(r.milestone);
    UpgradeReport_free(&r);
@@ -609,7 +637,8 @@ Test(upgrade, v1_to_v2) {
    Store_close(s);
 }
 
-Test(upgrade, refusals_and_names) {
+Test(upgrade, refusals_and_names)
+{
    Store *s = openStore();
    ReviewDoc doc;
    addWorkload(s, "up", "upgrade-v1.yaml", &doc);
@@ -617,9 +646,9 @@ Test(upgrade, refusals_and_names) {
    DiagList d;
    DiagList_init(&d);
    char *err = NULL;
-   cr_assert_eq(ReviewDoc_upgrade(s, &doc, fixture("small.yaml"), NULL, false, "tester", &r, &d,
-                                  &err),
-                STORE_INVALID);
+   cr_assert_eq(
+      ReviewDoc_upgrade(s, &doc, fixture("small.yaml"), NULL, false, "tester", &r, &d, &err),
+      STORE_INVALID);
    char want[1200];
    snprintf(want, sizeof want, "%s is lens 'small', not a version of 'upgrade'",
             fixture("small.yaml"));
@@ -630,11 +659,11 @@ Test(upgrade, refusals_and_names) {
    cr_assert_str_eq(err, "no newer version of lens 'upgrade' (1.0) is available");
    free(err);
    /* The default name is taken: a suffix is added. */
-   cr_assert_eq(ReviewDoc_addMilestone(s, &doc, "before-upgrade-to-2.0", "tester", NULL, NULL),
+   cr_assert_eq(StorePlan_addMilestone(s, &doc, "before-upgrade-to-2.0", "tester", NULL, NULL),
                 STORE_OK);
-   cr_assert_eq(ReviewDoc_upgrade(s, &doc, fixture("upgrade-v2.yaml"), NULL, true, "tester", &r,
-                                  &d, &err),
-                STORE_OK);
+   cr_assert_eq(
+      ReviewDoc_upgrade(s, &doc, fixture("upgrade-v2.yaml"), NULL, true, "tester", &r, &d, &err),
+      STORE_OK);
    cr_assert_str_eq(r.milestone, "before-upgrade-to-2.0-2");
    UpgradeReport_free(&r);
    /* A name given and taken is refused, and nothing changes. */
@@ -652,7 +681,8 @@ Test(upgrade, refusals_and_names) {
    Store_close(s);
 }
 
-Test(upgrade, finds_a_newer_lens) {
+Test(upgrade, finds_a_newer_lens)
+{
    Store *s = openStore();
    ReviewDoc doc;
    addWorkload(s, "up", "upgrade-v1.yaml", &doc);
@@ -694,19 +724,22 @@ Test(upgrade, finds_a_newer_lens) {
 
 /* ---- history in words ---- */
 
-static char *describe(const char *kind, const char *before, const char *after) {
-   HistoryEntry e = { .kind = (char *)kind, .before = (char *)before, .after = (char *)after };
+static char *describe(const char *kind, const char *before, const char *after)
+{
+   HistoryEntry e = {.kind = (char *)kind, .before = (char *)before, .after = (char *)after};
    return HistoryEntry_describe(&e);
 }
 
 static void assertDescribes(const char *kind, const char *before, const char *after,
-                            const char *want) {
+                            const char *want)
+{
    char *got = describe(kind, before, after);
    cr_assert_str_eq(got, want);
    free(got);
 }
 
-Test(history, describes_changes) {
+Test(history, describes_changes)
+{
    assertDescribes("answer", NULL,
                    "{\"not_applicable\":false,\"na_reason\":null,\"selected\":[\"A\",\"B\"],"
                    "\"na_choices\":[],\"notes\":null,\"version\":1}",
@@ -731,31 +764,35 @@ Test(history, describes_changes) {
                    "marked for re-review after lens upgrade");
    assertDescribes("answer", "{\"needs_review\":true}", "{\"needs_review\":false}",
                    "re-review confirmed");
-   assertDescribes("plan", NULL,
-                   "{\"status\":\"in_progress\",\"owner\":\"alice\",\"due\":\"2026-12-01\","
-                   "\"priority\":2,\"note\":\"n\",\"version\":1}",
-                   "status open -> in progress; owner alice; due 2026-12-01; priority 2; note added");
+   assertDescribes(
+      "plan", NULL,
+      "{\"status\":\"in_progress\",\"owner\":\"alice\",\"due\":\"2026-12-01\","
+      "\"priority\":2,\"note\":\"n\",\"version\":1}",
+      "status open -> in progress; owner alice; due 2026-12-01; priority 2; note added");
    /* Statuses as shown; a word from a newer walens as it is. */
    assertDescribes("plan", "{\"status\":\"wont_do\"}", "{\"status\":\"risk_accepted\"}",
                    "status won't do -> risk accepted");
    assertDescribes("plan", "{\"status\":\"frozen\"}", "{\"status\":\"done\"}",
                    "status frozen -> done");
-   assertDescribes("plan",
-                   "{\"status\":\"open\",\"owner\":\"alice\",\"due\":\"2026-12-01\",\"priority\":2,"
-                   "\"note\":\"n\"}",
-                   "{\"status\":\"open\",\"owner\":\"bob\",\"due\":null,\"priority\":0,\"note\":null}",
-                   "owner alice -> bob; due cleared; priority cleared; note cleared");
+   assertDescribes(
+      "plan",
+      "{\"status\":\"open\",\"owner\":\"alice\",\"due\":\"2026-12-01\",\"priority\":2,"
+      "\"note\":\"n\"}",
+      "{\"status\":\"open\",\"owner\":\"bob\",\"due\":null,\"priority\":0,\"note\":null}",
+      "owner alice -> bob; due cleared; priority cleared; note cleared");
    assertDescribes("workload", NULL, "{\"name\":\"w\"}", "created");
    assertDescribes("workload", "{\"name\":\"a\"}", "{\"name\":\"b\"}", "renamed from a to b");
    assertDescribes("workload", "{\"archived\":false}", "{\"archived\":true}", "archived");
-   assertDescribes("workload", "{\"lens_id\":1,\"lens_key\":\"k\",\"lens_version\":\"1.0\"}",
-                   "{\"lens_id\":2,\"lens_key\":\"k\",\"lens_version\":\"2.0\",\"milestone\":\"m\"}",
-                   "lens k 1.0 -> 2.0; milestone m saved before");
+   assertDescribes(
+      "workload", "{\"lens_id\":1,\"lens_key\":\"k\",\"lens_version\":\"1.0\"}",
+      "{\"lens_id\":2,\"lens_key\":\"k\",\"lens_version\":\"2.0\",\"milestone\":\"m\"}",
+      "lens k 1.0 -> 2.0; milestone m saved before");
    assertDescribes("milestone", NULL, "{\"name\":\"m\"}", "milestone saved");
    assertDescribes("answer", "not json", "{}", "changed");
 }
 
-Test(history, records_an_upgrade) {
+Test(history, records_an_upgrade)
+{
    Store *s = openStore();
    ReviewDoc doc;
    addWorkload(s, "up", "upgrade-v1.yaml", &doc);
@@ -764,17 +801,17 @@ Test(history, records_an_upgrade) {
    DiagList d;
    DiagList_init(&d);
    char *err = NULL;
-   cr_assert_eq(ReviewDoc_upgrade(s, &doc, fixture("upgrade-v2.yaml"), "pre", false, "tester",
-                                  &r, &d, &err),
-                STORE_OK);
+   cr_assert_eq(
+      ReviewDoc_upgrade(s, &doc, fixture("upgrade-v2.yaml"), "pre", false, "tester", &r, &d, &err),
+      STORE_OK);
    UpgradeReport_free(&r);
    HistoryEntry *e;
    size_t n;
    cr_assert_eq(Store_history(s, doc.workload.review_id, "UP2", &e, &n), STORE_OK);
    cr_assert_eq(n, 3);
-   const char *want[] = { "selected UP2_a, UP2_old; notes added",
-                          "dropped UP2_old (no longer in the lens)",
-                          "marked for re-review after lens upgrade" };
+   const char *want[] = {"selected UP2_a, UP2_old; notes added",
+                         "dropped UP2_old (no longer in the lens)",
+                         "marked for re-review after lens upgrade"};
    for (size_t i = 0; i < n; i++) {
       char *got = HistoryEntry_describe(&e[i]);
       cr_assert_str_eq(got, want[i]);

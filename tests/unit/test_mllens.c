@@ -15,22 +15,23 @@
 
 #define URL_PREFIX "https://docs.aws.amazon.com/wellarchitected/latest/machine-learning-lens/"
 
-static const char *const PHASES[6] = { "business_goal",     "problem_framing", "data_processing",
-                                       "model_development", "deployment",      "monitoring" };
-static const char *const PILLARS[6] = { "operationalExcellence", "security",
-                                        "reliability",           "performance",
-                                        "costOptimization",      "sustainability" };
+static const char *const PHASES[6] = {"business_goal",     "problem_framing", "data_processing",
+                                      "model_development", "deployment",      "monitoring"};
+static const char *const PILLARS[6] = {"operationalExcellence", "security",
+                                       "reliability",           "performance",
+                                       "costOptimization",      "sustainability"};
 /* §3.2: best practices per phase (rows) x pillar (columns: OPS SEC REL PERF COST SUS). */
 static const size_t CELLS[6][6] = {
-   { 3, 1, 0, 1, 2, 1 },  /* business goal */
-   { 6, 1, 2, 2, 2, 2 },  /* problem framing */
-   { 2, 5, 3, 1, 4, 3 },  /* data processing */
-   { 2, 3, 4, 6, 14, 4 }, /* model development */
-   { 1, 1, 2, 2, 3, 4 },  /* deployment */
-   { 2, 2, 2, 6, 4, 2 },  /* monitoring */
+   {3, 1, 0, 1, 2, 1},  /* business goal */
+   {6, 1, 2, 2, 2, 2},  /* problem framing */
+   {2, 5, 3, 1, 4, 3},  /* data processing */
+   {2, 3, 4, 6, 14, 4}, /* model development */
+   {1, 1, 2, 2, 3, 4},  /* deployment */
+   {2, 2, 2, 6, 4, 2},  /* monitoring */
 };
 
-static char *ml_path(void) {
+static char *ml_path(void)
+{
    const char *top = getenv("top_srcdir");
    size_t n = strlen(top ? top : ".") + 64;
    char *path = malloc(n);
@@ -40,7 +41,8 @@ static char *ml_path(void) {
 
 /* Loads the file and insists on a clean bill: not even a warning, as
  * `walens lens check --strict` would demand. */
-static Lens *load_ml(void) {
+static Lens *load_ml(void)
+{
    char *path = ml_path();
    DiagList d;
    DiagList_init(&d);
@@ -55,7 +57,8 @@ static Lens *load_ml(void) {
    return lens;
 }
 
-Test(mllens, shape) {
+Test(mllens, shape)
+{
    Lens *l = load_ml();
    cr_assert_str_eq(l->key, "machine-learning");
    cr_assert_eq(l->format, LENS_YAML);
@@ -69,9 +72,10 @@ Test(mllens, shape) {
    Lens_free(l);
 }
 
-Test(mllens, practices_per_cell) {
+Test(mllens, practices_per_cell)
+{
    Lens *l = load_ml();
-   size_t cells[6][6] = { { 0 } }, questions[6][6] = { { 0 } }, total = 0;
+   size_t cells[6][6] = {{0}}, questions[6][6] = {{0}}, total = 0;
    for (size_t i = 0; i < l->n_questions; i++) {
       const Question *q = &l->questions[i];
       cr_assert(q->phase >= 0 && q->phase < 6, "%s has a phase", q->id);
@@ -96,7 +100,8 @@ Test(mllens, practices_per_cell) {
    Lens_free(l);
 }
 
-Test(mllens, weights) {
+Test(mllens, weights)
+{
    Lens *l = load_ml();
    size_t high = 0, medium = 0;
    for (size_t i = 0; i < l->n_questions; i++) {
@@ -119,7 +124,8 @@ Test(mllens, weights) {
    Lens_free(l);
 }
 
-Test(mllens, practice_texts_and_links) {
+Test(mllens, practice_texts_and_links)
+{
    Lens *l = load_ml();
    for (size_t i = 0; i < l->n_questions; i++) {
       const Question *q = &l->questions[i];
@@ -142,7 +148,8 @@ Test(mllens, practice_texts_and_links) {
    Lens_free(l);
 }
 
-Test(mllens, ids_unique_across_the_lens) {
+Test(mllens, ids_unique_across_the_lens)
+{
    Lens *l = load_ml();
    size_t n = 0;
    for (size_t i = 0; i < l->n_questions; i++)
@@ -161,7 +168,8 @@ Test(mllens, ids_unique_across_the_lens) {
    Lens_free(l);
 }
 
-Test(mllens, built_in_copy) {
+Test(mllens, built_in_copy)
+{
    char *path = ml_path();
    FILE *f = fopen(path, "rb");
    cr_assert_not_null(f);

@@ -13,7 +13,8 @@
 #include "core/plan.h"
 #include "core/snapshot.h"
 
-static Lens *loadFixture(const char *name) {
+static Lens *loadFixture(const char *name)
+{
    const char *top = getenv("top_srcdir");
    char path[1024];
    snprintf(path, sizeof path, "%s/tests/fixtures/lenses/%s", top ? top : ".", name);
@@ -25,14 +26,16 @@ static Lens *loadFixture(const char *name) {
    return lens;
 }
 
-static size_t qIndex(const Lens *lens, const char *id) {
+static size_t qIndex(const Lens *lens, const char *id)
+{
    size_t i;
    cr_assert_not_null(Lens_findQuestion(lens, id, &i), "no question %s", id);
    return i;
 }
 
 /* Selects (or unselects) one choice of question qid. */
-static void sel(Review *r, const char *qid, const char *cid, bool on) {
+static void sel(Review *r, const char *qid, const char *cid, bool on)
+{
    size_t q = qIndex(r->lens, qid);
    int c = Question_findChoice(&r->lens->questions[q], cid);
    cr_assert_geq(c, 0, "no choice %s", cid);
@@ -40,16 +43,18 @@ static void sel(Review *r, const char *qid, const char *cid, bool on) {
 }
 
 /* The review used by most tests (see the expected plan below). */
-static void answerSmall(Review *r) {
-   sel(r, "Q1", "Q1_c", true);   /* HIGH: Q1_a, Q1_b (high) missing */
-   sel(r, "Q2", "Q2_a", true);   /* MEDIUM: Q2_b (medium) missing */
+static void answerSmall(Review *r)
+{
+   sel(r, "Q1", "Q1_c", true);      /* HIGH: Q1_a, Q1_b (high) missing */
+   sel(r, "Q2", "Q2_a", true);      /* MEDIUM: Q2_b (medium) missing */
    sel(r, "Q3", "Q3_rotate", true); /* MEDIUM: Q3_vault (no weight) */
-   sel(r, "Q4", "Q4_no", true);  /* HIGH: Q4_tag (high) */
-   sel(r, "Q5", "Q5_test", true); /* HIGH by "!Q5_auto": Q5_auto (no weight) */
+   sel(r, "Q4", "Q4_no", true);     /* HIGH: Q4_tag (high) */
+   sel(r, "Q5", "Q5_test", true);   /* HIGH by "!Q5_auto": Q5_auto (no weight) */
 }
 
-static PlanTrack track(const char *q, const char *c, PlanStatus st, const char *owner) {
-   PlanTrack t = { 0 };
+static PlanTrack track(const char *q, const char *c, PlanStatus st, const char *owner)
+{
+   PlanTrack t = {0};
    t.question_id = (char *)q;
    t.choice_id = (char *)c;
    t.status = st;
@@ -59,7 +64,8 @@ static PlanTrack track(const char *q, const char *c, PlanStatus st, const char *
 }
 
 static void assertItem(const Plan *p, size_t i, const char *q, const char *c, PlanItemState st,
-                       Risk risk) {
+                       Risk risk)
+{
    cr_assert_lt(i, p->n);
    cr_assert_str_eq(p->items[i].track.question_id, q, "item %zu", i);
    cr_assert_str_eq(p->items[i].track.choice_id, c, "item %zu", i);
@@ -69,7 +75,8 @@ static void assertItem(const Plan *p, size_t i, const char *q, const char *c, Pl
 
 /* ---- statuses, dates ---- */
 
-Test(plan, status_names) {
+Test(plan, status_names)
+{
    PlanStatus s;
    cr_assert(PlanStatus_parse("in-progress", &s));
    cr_assert_eq(s, PLAN_IN_PROGRESS);
@@ -107,7 +114,8 @@ Test(plan, status_names) {
    cr_assert_str_eq(PlanItemState_label(PLAN_ITEM_UNANSWERED), "question not answered yet");
 }
 
-Test(plan, due_dates) {
+Test(plan, due_dates)
+{
    cr_assert(Plan_validDate("2026-12-01"));
    cr_assert(Plan_validDate("2024-02-29"));
    cr_assert(Plan_validDate("2000-02-29"));
@@ -125,7 +133,8 @@ Test(plan, due_dates) {
    cr_assert_not(Plan_validDate(NULL));
 }
 
-Test(plan, priorities) {
+Test(plan, priorities)
+{
    int p = -7;
    cr_assert(Plan_parsePriority("3", &p));
    cr_assert_eq(p, 3);
@@ -147,7 +156,8 @@ Test(plan, priorities) {
 
 /* ---- derivation and the join ---- */
 
-Test(plan, derived_order) {
+Test(plan, derived_order)
+{
    Lens *lens = loadFixture("small.yaml");
    Review r;
    Review_init(&r, lens);
@@ -175,17 +185,17 @@ Test(plan, derived_order) {
    Lens_free(lens);
 }
 
-Test(plan, tracking_survives_answer_changes) {
+Test(plan, tracking_survives_answer_changes)
+{
    Lens *lens = loadFixture("small.yaml");
    Review r;
    Review_init(&r, lens);
    answerSmall(&r);
    PlanTrack t[] = {
-      track("Q1", "Q1_b", PLAN_IN_PROGRESS, "alice"),
-      track("Q2", "Q2_b", PLAN_OPEN, "bob"),
-      track("ZZ", "ZZ_a", PLAN_DONE, NULL),      /* no such question */
-      track("Q3", "Q3_no", PLAN_OPEN, NULL),     /* not a practice */
-      track("Q1", "Q1_b", PLAN_DONE, "dup"),     /* duplicate: the first wins */
+      track("Q1", "Q1_b", PLAN_IN_PROGRESS, "alice"), track("Q2", "Q2_b", PLAN_OPEN, "bob"),
+      track("ZZ", "ZZ_a", PLAN_DONE, NULL),  /* no such question */
+      track("Q3", "Q3_no", PLAN_OPEN, NULL), /* not a practice */
+      track("Q1", "Q1_b", PLAN_DONE, "dup"), /* duplicate: the first wins */
    };
    Plan p;
    Plan_build(&r, t, 5, &p);
@@ -233,11 +243,12 @@ Test(plan, tracking_survives_answer_changes) {
 
 /* An item tracked on a question nobody answered was never at risk: it is
  * unanswered, not "no longer at risk". */
-Test(plan, tracking_an_unanswered_question) {
+Test(plan, tracking_an_unanswered_question)
+{
    Lens *lens = loadFixture("small.yaml");
    Review r;
    Review_init(&r, lens);
-   PlanTrack t[] = { track("Q2", "Q2_b", PLAN_OPEN, "z") };
+   PlanTrack t[] = {track("Q2", "Q2_b", PLAN_OPEN, "z")};
    Plan p;
    Plan_build(&r, t, 1, &p);
    cr_assert_eq(p.n_active, 0);
@@ -267,12 +278,13 @@ Test(plan, tracking_an_unanswered_question) {
    Lens_free(lens);
 }
 
-Test(plan, overdue) {
+Test(plan, overdue)
+{
    Lens *lens = loadFixture("small.yaml");
    Review r;
    Review_init(&r, lens);
    answerSmall(&r);
-   PlanTrack t[] = { track("Q1", "Q1_a", PLAN_OPEN, NULL), track("Q1", "Q1_b", PLAN_DONE, NULL) };
+   PlanTrack t[] = {track("Q1", "Q1_a", PLAN_OPEN, NULL), track("Q1", "Q1_b", PLAN_DONE, NULL)};
    t[0].due = "2026-11-27";
    t[1].due = "2026-11-01";
    Plan p;
@@ -289,20 +301,22 @@ Test(plan, overdue) {
 
 /* ---- snapshots ---- */
 
-static void buildSnap(const Review *r, const PlanTrack *t, size_t n, Snapshot *out) {
+static void buildSnap(const Review *r, const PlanTrack *t, size_t n, Snapshot *out)
+{
    Plan p;
    Plan_build(r, t, n, &p);
-   const char *notes[5] = { "first notes", NULL, NULL, NULL, NULL };
+   const char *notes[5] = {"first notes", NULL, NULL, NULL, NULL};
    Snapshot_build(r, notes, &p, "fraud", "2026-11-28", out);
    Plan_free(&p);
 }
 
-Test(snapshot, counts) {
+Test(snapshot, counts)
+{
    Lens *lens = loadFixture("small.yaml");
    Review r;
    Review_init(&r, lens);
    answerSmall(&r);
-   PlanTrack t[] = { track("Q1", "Q1_a", PLAN_IN_PROGRESS, NULL) };
+   PlanTrack t[] = {track("Q1", "Q1_a", PLAN_IN_PROGRESS, NULL)};
    t[0].due = "2026-11-01";
    Snapshot s;
    buildSnap(&r, t, 1, &s);
@@ -342,7 +356,8 @@ Test(snapshot, counts) {
    Lens_free(lens);
 }
 
-Test(snapshot, json_round_trip) {
+Test(snapshot, json_round_trip)
+{
    Lens *lens = loadFixture("small.yaml");
    Review r;
    Review_init(&r, lens);
@@ -350,8 +365,8 @@ Test(snapshot, json_round_trip) {
    size_t q4 = qIndex(lens, "Q2");
    r.answers[q4].not_applicable = true;
    r.answers[q4].reason = NA_BUSINESS_PRIORITIES;
-   PlanTrack t[] = { track("Q1", "Q1_a", PLAN_IN_PROGRESS, "alice"),
-                     track("ZZ", "ZZ_a", PLAN_DONE, NULL) };
+   PlanTrack t[] = {track("Q1", "Q1_a", PLAN_IN_PROGRESS, "alice"),
+                    track("ZZ", "ZZ_a", PLAN_DONE, NULL)};
    t[0].due = "2026-12-01";
    t[0].priority = 2;
    t[0].note = "note \"quoted\"\n";
@@ -389,7 +404,8 @@ Test(snapshot, json_round_trip) {
    Lens_free(lens);
 }
 
-static void assertParseError(const char *text, const char *want) {
+static void assertParseError(const char *text, const char *want)
+{
    Snapshot s;
    char *err = NULL;
    cr_assert_not(Snapshot_fromJson(text, &s, &err), "%s parsed", text);
@@ -398,7 +414,8 @@ static void assertParseError(const char *text, const char *want) {
    Snapshot_free(&s);
 }
 
-Test(snapshot, bad_json) {
+Test(snapshot, bad_json)
+{
    assertParseError("[", "snapshot: 1:1: ']' expected near end of file");
    assertParseError("[]", "snapshot: not a JSON object");
    assertParseError("{\"format\": 2}", "snapshot: format 2 is newer than this walens (1)");
@@ -410,19 +427,20 @@ Test(snapshot, bad_json) {
 
 /* ---- differences ---- */
 
-Test(snapshot, diff) {
+Test(snapshot, diff)
+{
    Lens *lens = loadFixture("small.yaml");
    Review r;
    Review_init(&r, lens);
    answerSmall(&r);
-   PlanTrack t[] = { track("Q1", "Q1_b", PLAN_OPEN, NULL), track("Q4", "Q4_tag", PLAN_OPEN, NULL) };
+   PlanTrack t[] = {track("Q1", "Q1_b", PLAN_OPEN, NULL), track("Q4", "Q4_tag", PLAN_OPEN, NULL)};
    Snapshot a, b;
    buildSnap(&r, t, 2, &a);
-   sel(&r, "Q1", "Q1_a", true);   /* Q1 stays HIGH (Q1_b missing): Q1_a closes */
-   sel(&r, "Q5", "Q5_auto", true); /* Q5 HIGH -> NONE: Q5_auto closes */
+   sel(&r, "Q1", "Q1_a", true);       /* Q1 stays HIGH (Q1_b missing): Q1_a closes */
+   sel(&r, "Q5", "Q5_auto", true);    /* Q5 HIGH -> NONE: Q5_auto closes */
    sel(&r, "Q3", "Q3_rotate", false); /* Q3 MEDIUM -> UNANSWERED: Q3_vault closes */
    sel(&r, "Q2", "Q2_a", false);
-   sel(&r, "Q2", "Q2_no", true);  /* Q2 stays MEDIUM; Q2_a opens */
+   sel(&r, "Q2", "Q2_no", true); /* Q2 stays MEDIUM; Q2_a opens */
    t[0].status = PLAN_IN_PROGRESS;
    t[0].owner = "alice";
    t[1].note = "tag it";
@@ -475,7 +493,8 @@ Test(snapshot, diff) {
 
 /* ---- lens versions ---- */
 
-Test(lensdiff, upgrade_fixtures) {
+Test(lensdiff, upgrade_fixtures)
+{
    Lens *v1 = loadFixture("upgrade-v1.yaml"), *v2 = loadFixture("upgrade-v2.yaml");
    LensDiff d;
    LensDiff_build(v1, v2, &d);
@@ -483,7 +502,7 @@ Test(lensdiff, upgrade_fixtures) {
    cr_assert_eq(d.n_changed, 3);
    cr_assert_eq(d.n_added, 1);
    cr_assert_eq(d.n_removed, 1);
-   const char *order[] = { "UP1", "UP2", "UP5", "UP6", "UP3", "UP4" };
+   const char *order[] = {"UP1", "UP2", "UP5", "UP6", "UP3", "UP4"};
    for (size_t i = 0; i < 6; i++)
       cr_assert_str_eq(d.questions[i].id, order[i]);
    cr_assert_eq(d.questions[0].changes, LENSDIFF_TITLE);
@@ -513,7 +532,7 @@ Test(lensdiff, upgrade_fixtures) {
    sel(&r, "UP2", "UP2_old", true);
    size_t q1 = qIndex(v1, "UP2"), q2 = qIndex(v2, "UP2");
    r.answers[q1].choices[1] = CHOICE_NA;
-   Answer out = { .choices = calloc(v2->questions[q2].n_choices, 1) };
+   Answer out = {.choices = calloc(v2->questions[q2].n_choices, 1)};
    cr_assert_eq(Answer_carry(&v1->questions[q1], &r.answers[q1], &v2->questions[q2], &out), 1);
    cr_assert_eq(out.choices[0], CHOICE_SELECTED);
    cr_assert_eq(out.choices[1], CHOICE_NA);
@@ -524,7 +543,8 @@ Test(lensdiff, upgrade_fixtures) {
    Lens_free(v2);
 }
 
-Test(lensdiff, versions) {
+Test(lensdiff, versions)
+{
    cr_assert_lt(Version_compare("1.0", "2.0"), 0);
    cr_assert_gt(Version_compare("1.10", "1.9"), 0);
    cr_assert_eq(Version_compare("1.01", "1.1"), 0);

@@ -31,7 +31,7 @@ Test(reloc, not_moved)
    expectPrefix("/usr/local/bin", "/usr/local", "/usr/local/bin", NULL); /* where it belongs */
    expectPrefix("/work/main/src", "/usr/local", "/usr/local/bin", NULL); /* the build tree */
    expectPrefix("/opt/sbin", "/usr/local", "/usr/local/bin", NULL);      /* "sbin" is not "bin" */
-   expectPrefix(NULL, "/usr/local", "/usr/local/bin", NULL);              /* no /proc */
+   expectPrefix(NULL, "/usr/local", "/usr/local/bin", NULL);             /* no /proc */
    expectPrefix("/tmp/bin", "/usr/local", "/opt/bin", NULL); /* bindir outside the prefix */
 }
 

@@ -34,7 +34,9 @@ Test(rtext, width_counts_columns)
 Test(rtext, clean_replaces_controls)
 {
    /* Line ends and tabs are layout; every other control shows as U+FFFD. */
-   char *s = Rtext_clean("a\x1b[31mb\x07\tc\r\nd\re\x7f" "f\xC2\x85g\xC2\x9bh\fi", false);
+   char *s = Rtext_clean("a\x1b[31mb\x07\tc\r\nd\re\x7f"
+                         "f\xC2\x85g\xC2\x9bh\fi",
+                         false);
    cr_assert_str_eq(s, "a" REPL "[31mb" REPL " c\nd\ne" REPL "f" REPL "g" REPL "h" REPL "i");
    free(s);
    s = Rtext_clean("x\xE2\x80\xAEy\xE2\x81\xA6z\xE2\x80\x8F", false); /* RLO, LRI, RLM */
@@ -74,19 +76,18 @@ static void expectLines(const char *text, size_t width, const char *const *want)
 Test(rtext, wrap_on_words)
 {
    expectLines("the quick brown fox jumps over the lazy dog", 10,
-               (const char *[]){ "the quick", "brown fox", "jumps over", "the lazy", "dog", NULL });
-   expectLines("  spaced   out  ", 20, (const char *[]){ "spaced out", NULL });
-   expectLines("", 10, (const char *[]){ "", NULL });
-   expectLines("para one\n\npara two", 20, (const char *[]){ "para one", "", "para two", NULL });
+               (const char *[]){"the quick", "brown fox", "jumps over", "the lazy", "dog", NULL});
+   expectLines("  spaced   out  ", 20, (const char *[]){"spaced out", NULL});
+   expectLines("", 10, (const char *[]){"", NULL});
+   expectLines("para one\n\npara two", 20, (const char *[]){"para one", "", "para two", NULL});
 }
 
 Test(rtext, wrap_cuts_long_words)
 {
-   expectLines("abcdefghijklmnop xy", 6,
-               (const char *[]){ "abcdef", "ghijkl", "mnop", "xy", NULL });
+   expectLines("abcdefghijklmnop xy", 6, (const char *[]){"abcdef", "ghijkl", "mnop", "xy", NULL});
    /* Wide characters never straddle the edge. */
    expectLines("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E", 5,
-               (const char *[]){ "\xE6\x97\xA5\xE6\x9C\xAC", "\xE8\xAA\x9E", NULL });
+               (const char *[]){"\xE6\x97\xA5\xE6\x9C\xAC", "\xE8\xAA\x9E", NULL});
 }
 
 Test(rtext, cut_and_shorten)
@@ -122,7 +123,8 @@ Test(escape, html)
 Test(escape, markdown_inline)
 {
    char *s = Rtext_md("a *b* _c_ `d` [e](f) <g> |h| ~i~ &j; $k$ \\", true);
-   cr_assert_str_eq(s, "a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) \\<g\\> \\|h\\| \\~i\\~ \\&j; \\$k\\$ \\\\");
+   cr_assert_str_eq(
+      s, "a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) \\<g\\> \\|h\\| \\~i\\~ \\&j; \\$k\\$ \\\\");
    free(s);
    /* Autolinks that could swallow markup stay text. */
    s = Rtext_md("see https://x.org and www.y.org", true);
@@ -165,7 +167,8 @@ Test(escape, csv)
    cr_assert_str_eq(s, "");
    free(s);
    /* Line breaks stay (as LF, quoted); other controls become U+FFFD. */
-   s = Rtext_csv("a\x1b]2;t\x07" "b\r\nc\x7f");
+   s = Rtext_csv("a\x1b]2;t\x07"
+                 "b\r\nc\x7f");
    cr_assert_str_eq(s, "\"a" REPL "]2;t" REPL "b\nc" REPL "\"");
    free(s);
    s = Rtext_csv("x\xC2\x9by\xE2\x81\xA6");
@@ -184,11 +187,11 @@ Test(report, formats_and_options)
    cr_assert_not(ReportFormat_parse("pdf", &f));
    cr_assert_str_eq(ReportFormat_name(REPORT_CSV), "csv");
    char *err = NULL;
-   ReportOptions o = { .width = 39 };
+   ReportOptions o = {.width = 39};
    cr_assert_not(Report_checkOptions(&o, &err));
    cr_assert_str_eq(err, "the width must be from 40 to 1000 columns");
    free(err);
-   o = (ReportOptions){ .width = 40, .page_length = 12 };
+   o = (ReportOptions){.width = 40, .page_length = 12};
    cr_assert(Report_checkOptions(&o, &err));
 }
 

@@ -23,7 +23,8 @@ typedef struct ChoiceSpec {
 
 #define MAX_QUESTIONS 16
 
-static Lens *newLens(size_t n_phases, size_t n_pillars) {
+static Lens *newLens(size_t n_phases, size_t n_pillars)
+{
    Lens *l = calloc(1, sizeof *l);
    l->n_phases = n_phases;
    l->phases = calloc(n_phases + 1, sizeof *l->phases);
@@ -34,7 +35,8 @@ static Lens *newLens(size_t n_phases, size_t n_pillars) {
 }
 
 static Question *addQuestion(Lens *l, const char *id, size_t pillar, int phase,
-                             const ChoiceSpec *specs, size_t n) {
+                             const ChoiceSpec *specs, size_t n)
+{
    cr_assert_lt(l->n_questions, MAX_QUESTIONS);
    Question *q = &l->questions[l->n_questions++];
    q->id = strdup(id);
@@ -52,7 +54,8 @@ static Question *addQuestion(Lens *l, const char *id, size_t pillar, int phase,
 }
 
 /* Explicit riskRules: n conditions with their risks, parsed and bound. */
-static void setRules(Question *q, const char *const *conds, const Risk *risks, size_t n) {
+static void setRules(Question *q, const char *const *conds, const Risk *risks, size_t n)
+{
    q->rules = calloc(n, sizeof *q->rules);
    q->n_rules = n;
    for (size_t i = 0; i < n; i++) {
@@ -68,7 +71,8 @@ static void setRules(Question *q, const char *const *conds, const Risk *risks, s
    }
 }
 
-static void freeLens(Lens *l) {
+static void freeLens(Lens *l)
+{
    for (size_t i = 0; i < l->n_questions; i++) {
       Question *q = &l->questions[i];
       for (size_t r = 0; r < q->n_rules; r++) {
@@ -89,7 +93,8 @@ static void freeLens(Lens *l) {
 }
 
 /* Sets one answer: a string per choice, 'x' selected, 'n' N/A, '.' not. */
-static void setAnswer(Review *r, size_t qi, const char *marks) {
+static void setAnswer(Review *r, size_t qi, const char *marks)
+{
    const Question *q = &r->lens->questions[qi];
    cr_assert_eq(strlen(marks), q->n_choices, "%s: %s", q->id, marks);
    for (size_t i = 0; i < q->n_choices; i++)
@@ -98,7 +103,8 @@ static void setAnswer(Review *r, size_t qi, const char *marks) {
                                                     : CHOICE_UNSELECTED;
 }
 
-static void assertMarks(const Question *q, const Answer *a, const char *marks) {
+static void assertMarks(const Question *q, const Answer *a, const char *marks)
+{
    char got[64];
    cr_assert_lt(q->n_choices, sizeof got);
    for (size_t i = 0; i < q->n_choices; i++)
@@ -108,12 +114,16 @@ static void assertMarks(const Question *q, const Answer *a, const char *marks) {
 }
 
 static const ChoiceSpec threeAndNo[] = {
-   { "a", WEIGHT_HIGH }, { "b", WEIGHT_HIGH }, { "c", WEIGHT_MEDIUM }, { "q_no", WEIGHT_NONE },
+   {"a", WEIGHT_HIGH},
+   {"b", WEIGHT_HIGH},
+   {"c", WEIGHT_MEDIUM},
+   {"q_no", WEIGHT_NONE},
 };
 
 /* ---- not-applicable reasons ---- */
 
-Test(na_reason, names_and_parse) {
+Test(na_reason, names_and_parse)
+{
    cr_assert_str_eq(NaReason_name(NA_NONE), "NONE");
    cr_assert_str_eq(NaReason_name(NA_OUT_OF_SCOPE), "OUT_OF_SCOPE");
    cr_assert_str_eq(NaReason_name(NA_BUSINESS_PRIORITIES), "BUSINESS_PRIORITIES");
@@ -139,7 +149,8 @@ Test(na_reason, names_and_parse) {
 }
 
 /* What people read, apart from the API words (Risk_name, Weight_name). */
-Test(labels, risks_and_weights) {
+Test(labels, risks_and_weights)
+{
    cr_assert_str_eq(Risk_label(RISK_HIGH), "HIGH");
    cr_assert_str_eq(Risk_label(RISK_MEDIUM), "MEDIUM");
    cr_assert_str_eq(Risk_label(RISK_NONE), "OK");
@@ -154,7 +165,8 @@ Test(labels, risks_and_weights) {
 
 /* ---- toggling ---- */
 
-Test(answer, none_of_these_is_exclusive) {
+Test(answer, none_of_these_is_exclusive)
+{
    Lens *l = newLens(0, 1);
    const Question *q = addQuestion(l, "Q", 0, -1, threeAndNo, 4);
    Review r;
@@ -187,7 +199,8 @@ Test(answer, none_of_these_is_exclusive) {
    freeLens(l);
 }
 
-Test(answer, not_applicable_choice) {
+Test(answer, not_applicable_choice)
+{
    Lens *l = newLens(0, 1);
    const Question *q = addQuestion(l, "Q", 0, -1, threeAndNo, 4);
    Review r;
@@ -206,7 +219,8 @@ Test(answer, not_applicable_choice) {
    freeLens(l);
 }
 
-Test(answer, is_empty) {
+Test(answer, is_empty)
+{
    Lens *l = newLens(0, 1);
    const Question *q = addQuestion(l, "Q", 0, -1, threeAndNo, 4);
    Review r;
@@ -229,12 +243,15 @@ Test(answer, is_empty) {
 
 /* ---- risk ---- */
 
-Test(risk, explicit_rules) {
+Test(risk, explicit_rules)
+{
    static const ChoiceSpec specs[] = {
-      { "v", WEIGHT_NONE }, { "r", WEIGHT_NONE }, { "s_no", WEIGHT_NONE },
+      {"v", WEIGHT_NONE},
+      {"r", WEIGHT_NONE},
+      {"s_no", WEIGHT_NONE},
    };
-   static const char *const conds[] = { "v && r", "v || r", "default" };
-   static const Risk risks[] = { RISK_NONE, RISK_MEDIUM, RISK_HIGH };
+   static const char *const conds[] = {"v && r", "v || r", "default"};
+   static const Risk risks[] = {RISK_NONE, RISK_MEDIUM, RISK_HIGH};
    Lens *l = newLens(0, 1);
    Question *q = addQuestion(l, "Q", 0, -1, specs, 3);
    setRules(q, conds, risks, 3);
@@ -262,10 +279,11 @@ Test(risk, explicit_rules) {
    freeLens(l);
 }
 
-Test(risk, first_rule_wins_and_no_default) {
-   static const ChoiceSpec specs[] = { { "a", WEIGHT_NONE }, { "b", WEIGHT_NONE } };
-   static const char *const conds[] = { "a", "a && b" };
-   static const Risk risks[] = { RISK_HIGH, RISK_NONE };
+Test(risk, first_rule_wins_and_no_default)
+{
+   static const ChoiceSpec specs[] = {{"a", WEIGHT_NONE}, {"b", WEIGHT_NONE}};
+   static const char *const conds[] = {"a", "a && b"};
+   static const Risk risks[] = {RISK_HIGH, RISK_NONE};
    Lens *l = newLens(0, 1);
    Question *q = addQuestion(l, "Q", 0, -1, specs, 2);
    setRules(q, conds, risks, 2);
@@ -280,7 +298,8 @@ Test(risk, first_rule_wins_and_no_default) {
    freeLens(l);
 }
 
-Test(risk, derived) {
+Test(risk, derived)
+{
    Lens *l = newLens(0, 1);
    Question *q = addQuestion(l, "Q", 0, -1, threeAndNo, 4);
    Question_deriveRules(q);
@@ -303,9 +322,11 @@ Test(risk, derived) {
    freeLens(l);
 }
 
-Test(risk, derived_edge_cases) {
-   static const ChoiceSpec mediumOnly[] = { { "m1", WEIGHT_MEDIUM }, { "m2", WEIGHT_MEDIUM }, { "m_no", WEIGHT_NONE } };
-   static const ChoiceSpec onlyNo[] = { { "z_no", WEIGHT_NONE } };
+Test(risk, derived_edge_cases)
+{
+   static const ChoiceSpec mediumOnly[] = {
+      {"m1", WEIGHT_MEDIUM}, {"m2", WEIGHT_MEDIUM}, {"m_no", WEIGHT_NONE}};
+   static const ChoiceSpec onlyNo[] = {{"z_no", WEIGHT_NONE}};
    Lens *l = newLens(0, 1);
    Question *q0 = addQuestion(l, "Q0", 0, -1, mediumOnly, 3);
    Question *q1 = addQuestion(l, "Q1", 0, -1, onlyNo, 1);
@@ -331,8 +352,10 @@ Test(risk, derived_edge_cases) {
 /* Two phases x three pillars, seven questions, cell (1,1) empty:
  *   (0,0) Q0 HIGH          (0,1) Q2 NONE, Q3 MEDIUM     (0,2) Q4 N/A
  *   (1,0) Q1 unanswered    (1,1) -                      (1,2) Q5 NONE, Q6 unanswered */
-static Lens *matrixLens(Review *r) {
-   static const ChoiceSpec two[] = { { "a", WEIGHT_HIGH }, { "b", WEIGHT_MEDIUM }, { "x_no", WEIGHT_NONE } };
+static Lens *matrixLens(Review *r)
+{
+   static const ChoiceSpec two[] = {
+      {"a", WEIGHT_HIGH}, {"b", WEIGHT_MEDIUM}, {"x_no", WEIGHT_NONE}};
    Lens *l = newLens(2, 3);
    addQuestion(l, "Q0", 0, 0, two, 3);
    addQuestion(l, "Q1", 0, 1, two, 3);
@@ -353,7 +376,8 @@ static Lens *matrixLens(Review *r) {
 }
 
 static void assertCell(const MatrixCell *c, size_t total, size_t answered, size_t high,
-                       size_t medium, size_t none, size_t na, size_t unanswered, Risk worst) {
+                       size_t medium, size_t none, size_t na, size_t unanswered, Risk worst)
+{
    cr_assert_not_null(c);
    cr_assert_eq(c->total, total);
    cr_assert_eq(c->answered, answered);
@@ -365,7 +389,8 @@ static void assertCell(const MatrixCell *c, size_t total, size_t answered, size_
    cr_assert_eq(c->worst, worst, "worst %d, expected %d", c->worst, worst);
 }
 
-Test(review, counts) {
+Test(review, counts)
+{
    Review r;
    Lens *l = matrixLens(&r);
    RiskCounts rc;
@@ -384,7 +409,8 @@ Test(review, counts) {
    freeLens(l);
 }
 
-Test(matrix, arithmetic) {
+Test(matrix, arithmetic)
+{
    Review r;
    Lens *l = matrixLens(&r);
    Matrix m;
@@ -413,9 +439,11 @@ Test(matrix, arithmetic) {
    freeLens(l);
 }
 
-Test(matrix, severity_order) {
+Test(matrix, severity_order)
+{
    /* N/A < NONE < UNANSWERED < MEDIUM < HIGH within one cell. */
-   static const ChoiceSpec one[] = { { "a", WEIGHT_HIGH }, { "b", WEIGHT_MEDIUM }, { "x_no", WEIGHT_NONE } };
+   static const ChoiceSpec one[] = {
+      {"a", WEIGHT_HIGH}, {"b", WEIGHT_MEDIUM}, {"x_no", WEIGHT_NONE}};
    Lens *l = newLens(0, 1);
    for (int i = 0; i < 5; i++)
       addQuestion(l, "Q", 0, -1, one, 3);
@@ -451,8 +479,9 @@ Test(matrix, severity_order) {
    freeLens(l);
 }
 
-Test(matrix, lens_without_phases) {
-   static const ChoiceSpec one[] = { { "a", WEIGHT_NONE }, { "x_no", WEIGHT_NONE } };
+Test(matrix, lens_without_phases)
+{
+   static const ChoiceSpec one[] = {{"a", WEIGHT_NONE}, {"x_no", WEIGHT_NONE}};
    Lens *l = newLens(0, 2);
    addQuestion(l, "Q0", 0, -1, one, 2);
    addQuestion(l, "Q1", 1, -1, one, 2);
@@ -478,7 +507,8 @@ Test(matrix, lens_without_phases) {
    freeLens(l);
 }
 
-Test(matrix, empty_lens) {
+Test(matrix, empty_lens)
+{
    Lens *l = newLens(0, 0);
    Review r;
    Review_init(&r, l);
@@ -502,14 +532,16 @@ Test(matrix, empty_lens) {
 /* ---- plan and review order ---- */
 
 /* Seven questions over 2 phases x 2 pillars, in a deliberately mixed file order. */
-static Lens *planLens(Review *r) {
-   static const ChoiceSpec qa[] = { { "a", WEIGHT_HIGH }, { "b", WEIGHT_MEDIUM }, { "c", WEIGHT_NONE }, { "A_no", WEIGHT_NONE } };
-   static const ChoiceSpec qb[] = { { "x", WEIGHT_HIGH }, { "y", WEIGHT_MEDIUM }, { "z", WEIGHT_MEDIUM } };
-   static const ChoiceSpec qc[] = { { "p", WEIGHT_HIGH }, { "q", WEIGHT_HIGH }, { "r", WEIGHT_MEDIUM } };
-   static const ChoiceSpec qd[] = { { "s", WEIGHT_HIGH }, { "t", WEIGHT_MEDIUM } };
-   static const ChoiceSpec qg[] = { { "m", WEIGHT_NONE }, { "n", WEIGHT_NONE }, { "G_no", WEIGHT_NONE } };
-   static const char *const gconds[] = { "m && n", "default" };
-   static const Risk grisks[] = { RISK_NONE, RISK_HIGH };
+static Lens *planLens(Review *r)
+{
+   static const ChoiceSpec qa[] = {
+      {"a", WEIGHT_HIGH}, {"b", WEIGHT_MEDIUM}, {"c", WEIGHT_NONE}, {"A_no", WEIGHT_NONE}};
+   static const ChoiceSpec qb[] = {{"x", WEIGHT_HIGH}, {"y", WEIGHT_MEDIUM}, {"z", WEIGHT_MEDIUM}};
+   static const ChoiceSpec qc[] = {{"p", WEIGHT_HIGH}, {"q", WEIGHT_HIGH}, {"r", WEIGHT_MEDIUM}};
+   static const ChoiceSpec qd[] = {{"s", WEIGHT_HIGH}, {"t", WEIGHT_MEDIUM}};
+   static const ChoiceSpec qg[] = {{"m", WEIGHT_NONE}, {"n", WEIGHT_NONE}, {"G_no", WEIGHT_NONE}};
+   static const char *const gconds[] = {"m && n", "default"};
+   static const Risk grisks[] = {RISK_NONE, RISK_HIGH};
    Lens *l = newLens(2, 2);
    addQuestion(l, "QA", 1, 0, qa, 4);
    addQuestion(l, "QB", 0, 1, qb, 3);
@@ -531,26 +563,28 @@ static Lens *planLens(Review *r) {
    return l;
 }
 
-Test(plan, order) {
+Test(plan, order)
+{
    Review r;
    Lens *l = planLens(&r);
    static const struct {
       size_t question, choice;
       Risk risk;
    } expected[] = {
-      { 2, 0, RISK_HIGH },   /* QC.p: high weight, phase 0, pillar 0 */
-      { 0, 0, RISK_HIGH },   /* QA.a: high weight, phase 0, pillar 1 */
-      { 0, 1, RISK_HIGH },   /* QA.b: medium weight */
-      { 6, 0, RISK_HIGH },   /* QG.m: no weight, phase 1 */
-      { 6, 1, RISK_HIGH },   /* QG.n */
-      { 1, 1, RISK_MEDIUM }, /* QB.y */
-      { 1, 2, RISK_MEDIUM }, /* QB.z */
+      {2, 0, RISK_HIGH},   /* QC.p: high weight, phase 0, pillar 0 */
+      {0, 0, RISK_HIGH},   /* QA.a: high weight, phase 0, pillar 1 */
+      {0, 1, RISK_HIGH},   /* QA.b: medium weight */
+      {6, 0, RISK_HIGH},   /* QG.m: no weight, phase 1 */
+      {6, 1, RISK_HIGH},   /* QG.n */
+      {1, 1, RISK_MEDIUM}, /* QB.y */
+      {1, 2, RISK_MEDIUM}, /* QB.z */
    };
    PlanEntry *plan = NULL;
    size_t n = Plan_derive(&r, &plan);
    cr_assert_eq(n, sizeof expected / sizeof *expected);
    for (size_t i = 0; i < n; i++) {
-      cr_assert_eq(plan[i].question, expected[i].question, "entry %zu: question %zu", i, plan[i].question);
+      cr_assert_eq(plan[i].question, expected[i].question, "entry %zu: question %zu", i,
+                   plan[i].question);
       cr_assert_eq(plan[i].choice, expected[i].choice, "entry %zu: choice %zu", i, plan[i].choice);
       cr_assert_eq(plan[i].risk, expected[i].risk, "entry %zu", i);
    }
@@ -559,12 +593,13 @@ Test(plan, order) {
    freeLens(l);
 }
 
-Test(plan, review_order) {
+Test(plan, review_order)
+{
    Review r;
    Lens *l = planLens(&r);
    size_t order[7];
    Lens_reviewOrder(l, order);
-   static const size_t expected[] = { 2, 4, 0, 5, 1, 6, 3 }; /* QC QE QA QF QB QG QD */
+   static const size_t expected[] = {2, 4, 0, 5, 1, 6, 3}; /* QC QE QA QF QB QG QD */
    for (size_t i = 0; i < 7; i++)
       cr_assert_eq(order[i], expected[i], "position %zu: %zu", i, order[i]);
    Review_free(&r);
@@ -573,7 +608,8 @@ Test(plan, review_order) {
 
 /* ---- lens files ---- */
 
-static char *srcPath(const char *rel) {
+static char *srcPath(const char *rel)
+{
    const char *top = getenv("top_srcdir");
    size_t n = strlen(top ? top : ".") + strlen(rel) + 2;
    char *p = malloc(n);
@@ -581,7 +617,8 @@ static char *srcPath(const char *rel) {
    return p;
 }
 
-static Lens *loadLens(const char *rel) {
+static Lens *loadLens(const char *rel)
+{
    char *path = srcPath(rel);
    DiagList diags;
    DiagList_init(&diags);
@@ -595,7 +632,8 @@ static Lens *loadLens(const char *rel) {
    return l;
 }
 
-static size_t questionIndex(const Lens *l, const char *id) {
+static size_t questionIndex(const Lens *l, const char *id)
+{
    for (size_t i = 0; i < l->n_questions; i++)
       if (strcmp(l->questions[i].id, id) == 0)
          return i;
@@ -605,7 +643,8 @@ static size_t questionIndex(const Lens *l, const char *id) {
 
 /* Sets an answer by choice ids ("" selects nothing); na lists N/A choices. */
 static void answerIds(Review *r, size_t qi, const char *const *sel, size_t n_sel,
-                      const char *const *na, size_t n_na) {
+                      const char *const *na, size_t n_na)
+{
    const Question *q = &r->lens->questions[qi];
    Answer *a = &r->answers[qi];
    memset(a->choices, CHOICE_UNSELECTED, q->n_choices);
@@ -622,7 +661,8 @@ static void answerIds(Review *r, size_t qi, const char *const *sel, size_t n_sel
    }
 }
 
-Test(small_lens, derived_rules_and_review) {
+Test(small_lens, derived_rules_and_review)
+{
    Lens *l = loadLens("tests/fixtures/lenses/small.yaml");
    cr_assert_eq(l->n_questions, 5);
    cr_assert_eq(l->n_phases, 2);
@@ -649,14 +689,14 @@ Test(small_lens, derived_rules_and_review) {
    /* File order: Q1 Q2 Q3 Q5 Q4.  Review order: build (Q1 Q3 Q4), run (Q2 Q5). */
    size_t order[5];
    Lens_reviewOrder(l, order);
-   static const size_t expected_order[] = { 0, 2, 4, 1, 3 };
+   static const size_t expected_order[] = {0, 2, 4, 1, 3};
    for (size_t i = 0; i < 5; i++)
       cr_assert_eq(order[i], expected_order[i], "position %zu", i);
 
    Review r;
    Review_init(&r, l);
-   static const char *const s1[] = { "Q1_a" }, *const s2[] = { "Q2_a" },
-                            *const s3[] = { "Q3_vault", "Q3_rotate" }, *const s5[] = { "Q5_test" };
+   static const char *const s1[] = {"Q1_a"}, *const s2[] = {"Q2_a"},
+                            *const s3[] = {"Q3_vault", "Q3_rotate"}, *const s5[] = {"Q5_test"};
    answerIds(&r, 0, s1, 1, NULL, 0);
    answerIds(&r, 1, s2, 1, NULL, 0);
    answerIds(&r, 2, s3, 2, NULL, 0);
@@ -683,12 +723,12 @@ Test(small_lens, derived_rules_and_review) {
    Matrix_build(&r, &m);
    cr_assert_eq(m.rows, 2);
    cr_assert_eq(m.cols, 3);
-   assertCell(Matrix_cell(&m, 0, 0), 1, 1, 1, 0, 0, 0, 0, RISK_HIGH);     /* Q1 */
-   assertCell(Matrix_cell(&m, 1, 0), 1, 1, 0, 1, 0, 0, 0, RISK_MEDIUM);   /* Q2 */
-   assertCell(Matrix_cell(&m, 0, 1), 1, 1, 0, 0, 1, 0, 0, RISK_NONE);     /* Q3 */
-   assertCell(Matrix_cell(&m, 1, 1), 1, 1, 1, 0, 0, 0, 0, RISK_HIGH);     /* Q5 */
+   assertCell(Matrix_cell(&m, 0, 0), 1, 1, 1, 0, 0, 0, 0, RISK_HIGH);           /* Q1 */
+   assertCell(Matrix_cell(&m, 1, 0), 1, 1, 0, 1, 0, 0, 0, RISK_MEDIUM);         /* Q2 */
+   assertCell(Matrix_cell(&m, 0, 1), 1, 1, 0, 0, 1, 0, 0, RISK_NONE);           /* Q3 */
+   assertCell(Matrix_cell(&m, 1, 1), 1, 1, 1, 0, 0, 0, 0, RISK_HIGH);           /* Q5 */
    assertCell(Matrix_cell(&m, 0, 2), 1, 1, 0, 0, 0, 1, 0, RISK_NOT_APPLICABLE); /* Q4 */
-   assertCell(Matrix_cell(&m, 1, 2), 0, 0, 0, 0, 0, 0, 0, RISK_UNANSWERED); /* empty */
+   assertCell(Matrix_cell(&m, 1, 2), 0, 0, 0, 0, 0, 0, 0, RISK_UNANSWERED);     /* empty */
    assertCell(&m.total, 5, 5, 2, 1, 1, 1, 0, RISK_HIGH);
    Matrix_free(&m);
 
@@ -717,7 +757,8 @@ static const char *const mlcost04Practices[] = {
    "MLCOST04_BP11", "MLCOST04_BP12", "MLCOST04_BP13", "MLCOST04_BP14",
 };
 
-Test(ml_lens, mlcost04) {
+Test(ml_lens, mlcost04)
+{
    Lens *l = loadLens("data/lenses/machine-learning.yaml");
    size_t qi = questionIndex(l, "MLCOST04");
    const Question *q = &l->questions[qi];
@@ -750,7 +791,7 @@ Test(ml_lens, mlcost04) {
    /* Every high one (BP06, BP13, BP14) but a medium (BP01) missing. */
    answerIds(&r, qi, mlcost04Practices + 1, 13, NULL, 0);
    cr_assert_eq(Question_risk(q, a), RISK_MEDIUM);
-   static const char *const highs[] = { "MLCOST04_BP06", "MLCOST04_BP13", "MLCOST04_BP14" };
+   static const char *const highs[] = {"MLCOST04_BP06", "MLCOST04_BP13", "MLCOST04_BP14"};
    answerIds(&r, qi, highs, 3, NULL, 0);
    cr_assert_eq(Question_risk(q, a), RISK_MEDIUM);
    PlanEntry *plan = NULL;
@@ -776,14 +817,14 @@ Test(ml_lens, mlcost04) {
    free(plan);
 
    /* ...and marked not applicable: not done, still HIGH, but not in the plan. */
-   static const char *const bp13[] = { "MLCOST04_BP13" };
+   static const char *const bp13[] = {"MLCOST04_BP13"};
    answerIds(&r, qi, noBP13, 13, bp13, 1);
    cr_assert_eq(Question_risk(q, a), RISK_HIGH);
    n = Plan_derive(&r, &plan);
    cr_assert_eq(n, 0);
    cr_assert_null(plan);
 
-   static const char *const none[] = { "MLCOST04_no" };
+   static const char *const none[] = {"MLCOST04_no"};
    answerIds(&r, qi, none, 1, NULL, 0);
    cr_assert_eq(Question_risk(q, a), RISK_HIGH);
    n = Plan_derive(&r, &plan);
@@ -805,7 +846,8 @@ Test(ml_lens, mlcost04) {
 
 /* MLCOST06 (monitoring): BP01 medium, BP02 high, BP03 high, BP04 medium.
  * MLCOST03 (data processing): four medium practices, no high one. */
-Test(ml_lens, mlcost06_and_mlcost03) {
+Test(ml_lens, mlcost06_and_mlcost03)
+{
    Lens *l = loadLens("data/lenses/machine-learning.yaml");
    size_t q6 = questionIndex(l, "MLCOST06"), q3 = questionIndex(l, "MLCOST03");
    const Question *q = &l->questions[q6];
@@ -816,21 +858,21 @@ Test(ml_lens, mlcost06_and_mlcost03) {
 
    Review r;
    Review_init(&r, l);
-   static const char *const sel[] = { "MLCOST06_BP02", "MLCOST06_BP03" };
-   static const char *const na[] = { "MLCOST06_BP01" };
+   static const char *const sel[] = {"MLCOST06_BP02", "MLCOST06_BP03"};
+   static const char *const na[] = {"MLCOST06_BP01"};
    answerIds(&r, q6, sel, 2, na, 1);
    cr_assert_eq(Question_risk(q, &r.answers[q6]), RISK_MEDIUM);
-   static const char *const sel2[] = { "MLCOST06_BP01", "MLCOST06_BP03", "MLCOST06_BP04" };
+   static const char *const sel2[] = {"MLCOST06_BP01", "MLCOST06_BP03", "MLCOST06_BP04"};
    answerIds(&r, q6, sel2, 3, NULL, 0);
    cr_assert_eq(Question_risk(q, &r.answers[q6]), RISK_HIGH);
 
    const Question *p = &l->questions[q3];
    cr_assert_eq(p->n_rules, 2);
    cr_assert_eq(p->rules[1].risk, RISK_MEDIUM);
-   static const char *const bp01[] = { "MLCOST03_BP01" };
+   static const char *const bp01[] = {"MLCOST03_BP01"};
    answerIds(&r, q3, bp01, 1, NULL, 0);
    cr_assert_eq(Question_risk(p, &r.answers[q3]), RISK_MEDIUM);
-   static const char *const no3[] = { "MLCOST03_no" };
+   static const char *const no3[] = {"MLCOST03_no"};
    answerIds(&r, q3, no3, 1, NULL, 0);
    cr_assert_eq(Question_risk(p, &r.answers[q3]), RISK_MEDIUM);
 
@@ -848,7 +890,8 @@ Test(ml_lens, mlcost06_and_mlcost03) {
    Lens_free(l);
 }
 
-Test(ml_lens, matrix_shape) {
+Test(ml_lens, matrix_shape)
+{
    Lens *l = loadLens("data/lenses/machine-learning.yaml");
    cr_assert_eq(l->n_questions, 35);
    Review r;

@@ -14,14 +14,16 @@
 
 static char dir[64];
 
-static void setup(void) {
+static void setup(void)
+{
    strcpy(dir, "/tmp/walens-rd-XXXXXX");
    cr_assert_not_null(mkdtemp(dir));
 }
 
-static void teardown(void) {
+static void teardown(void)
+{
    char p[128];
-   static const char *const files[] = { "walens.db", "walens.db-wal", "walens.db-shm" };
+   static const char *const files[] = {"walens.db", "walens.db-wal", "walens.db-shm"};
    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
       snprintf(p, sizeof p, "%s/%s", dir, files[i]);
       unlink(p);
@@ -31,7 +33,8 @@ static void teardown(void) {
 
 TestSuite(summaries, .init = setup, .fini = teardown);
 
-static Store *openStore(void) {
+static Store *openStore(void)
+{
    char p[128];
    Store *s = NULL;
    char *err = NULL;
@@ -40,7 +43,8 @@ static Store *openStore(void) {
    return s;
 }
 
-static int64_t lensId(Store *s, const char *file) {
+static int64_t lensId(Store *s, const char *file)
+{
    char p[1024];
    const char *top = getenv("top_srcdir");
    DiagList d;
@@ -53,14 +57,16 @@ static int64_t lensId(Store *s, const char *file) {
    return id;
 }
 
-static void addWorkload(Store *s, const char *name, int64_t lens_id, const char *at) {
-   Workload w = { .name = (char *)name };
+static void addWorkload(Store *s, const char *name, int64_t lens_id, const char *at)
+{
+   Workload w = {.name = (char *)name};
    Store_setNow(s, at);
    cr_assert_eq(Store_addWorkload(s, &w, lens_id, "creator", NULL), STORE_OK, "%s",
                 Store_lastError(s));
 }
 
-static int64_t reviewOf(Store *s, const char *name) {
+static int64_t reviewOf(Store *s, const char *name)
+{
    Workload w;
    cr_assert_eq(Store_findWorkload(s, name, &w), STORE_OK);
    int64_t id = w.review_id;
@@ -71,11 +77,15 @@ static int64_t reviewOf(Store *s, const char *name) {
 /* Writes one answer (a first write): selected and na are space-separated
  * choice ids ("" for none); na_reason NULL for an answered question. */
 static void answer(Store *s, const char *workload, const char *qid, const char *selected,
-                   const char *na, const char *na_reason, const char *user, const char *at) {
+                   const char *na, const char *na_reason, const char *user, const char *at)
+{
    char *sel = strdup(selected), *nas = strdup(na), *save = NULL;
    char *sel_ids[8], *na_ids[8];
-   StoredAnswer a = { .question_id = (char *)qid, .selected = sel_ids, .na_choices = na_ids,
-                      .not_applicable = na_reason != NULL, .na_reason = (char *)na_reason };
+   StoredAnswer a = {.question_id = (char *)qid,
+                     .selected = sel_ids,
+                     .na_choices = na_ids,
+                     .not_applicable = na_reason != NULL,
+                     .na_reason = (char *)na_reason};
    for (char *t = strtok_r(sel, " ", &save); t; t = strtok_r(NULL, " ", &save))
       sel_ids[a.n_selected++] = t;
    for (char *t = strtok_r(nas, " ", &save); t; t = strtok_r(NULL, " ", &save))
@@ -88,7 +98,8 @@ static void answer(Store *s, const char *workload, const char *qid, const char *
 }
 
 /* A database whose reviews differ in every way a summary can see. */
-static void fill(Store *s) {
+static void fill(Store *s)
+{
    int64_t small = lensId(s, "small.yaml"), other = lensId(s, "upgrade-v1.yaml");
 
    addWorkload(s, "alpha", small, "2026-01-01T00:00:00Z");
@@ -97,10 +108,10 @@ static void fill(Store *s) {
    answer(s, "alpha", "Q2", "", "", "OUT_OF_SCOPE", "cy", "2026-01-03T00:00:00Z");
    answer(s, "alpha", "Q5", "Q5_auto Q5_test", "", NULL, "dee", "2026-01-04T00:00:00Z");
    /* Its last change is a plan item's, not an answer. */
-   PlanTracking t = { .question_id = "Q3", .choice_id = "Q3_rotate", .owner = "hank" };
+   PlanTracking t = {.question_id = "Q3", .choice_id = "Q3_rotate", .owner = "hank"};
    Store_setNow(s, "2026-01-06T00:00:00Z");
-   cr_assert_eq(Store_putPlanTracking(s, reviewOf(s, "alpha"), &t, 0, "hank", NULL), STORE_OK,
-                "%s", Store_lastError(s));
+   cr_assert_eq(Store_putPlanTracking(s, reviewOf(s, "alpha"), &t, 0, "hank", NULL), STORE_OK, "%s",
+                Store_lastError(s));
 
    /* An answer to a question the lens does not have, and a choice it does
     * not have; then two answers of the same second: the later written
@@ -138,7 +149,8 @@ static void fill(Store *s) {
 }
 
 /* The parsed lenses of the rows (one per workload: enough here). */
-static Lens *lensOf(Store *s, const Workload *w) {
+static Lens *lensOf(Store *s, const Workload *w)
+{
    StoreLens sl;
    DiagList d;
    DiagList_init(&d);
@@ -150,7 +162,8 @@ static Lens *lensOf(Store *s, const Workload *w) {
    return lens;
 }
 
-static void sameCounts(const RiskCounts *a, const RiskCounts *b, const char *name) {
+static void sameCounts(const RiskCounts *a, const RiskCounts *b, const char *name)
+{
    for (int r = 0; r < RISK_COUNT; r++)
       cr_expect_eq(a->by_risk[r], b->by_risk[r], "%s: risk %d: %zu, alone %zu", name, r,
                    a->by_risk[r], b->by_risk[r]);
@@ -158,13 +171,14 @@ static void sameCounts(const RiskCounts *a, const RiskCounts *b, const char *nam
    cr_expect_eq(a->answered, b->answered, "%s: answered %zu, alone %zu", name, a->answered,
                 b->answered);
    cr_expect_eq(a->practices, b->practices, "%s: practices", name);
-   cr_expect_eq(a->practices_selected, b->practices_selected, "%s: selected %zu, alone %zu",
-                name, a->practices_selected, b->practices_selected);
+   cr_expect_eq(a->practices_selected, b->practices_selected, "%s: selected %zu, alone %zu", name,
+                a->practices_selected, b->practices_selected);
 }
 
 /* Summarises the listed workloads at once and one by one; both must agree.
  * Returns the rows (by name order) for further checks; caller frees. */
-static ReviewSummary *summarise(Store *s, bool archived, Workload **ws, size_t *n, Lens ***lenses) {
+static ReviewSummary *summarise(Store *s, bool archived, Workload **ws, size_t *n, Lens ***lenses)
+{
    cr_assert_eq(Store_listWorkloads(s, archived, ws, n), STORE_OK);
    ReviewSummary *rows = calloc(*n + 1, sizeof *rows);
    *lenses = calloc(*n + 1, sizeof **lenses);
@@ -188,7 +202,8 @@ static ReviewSummary *summarise(Store *s, bool archived, Workload **ws, size_t *
    return rows;
 }
 
-static void freeRows(ReviewSummary *rows, Workload *ws, size_t n, Lens **lenses) {
+static void freeRows(ReviewSummary *rows, Workload *ws, size_t n, Lens **lenses)
+{
    for (size_t i = 0; i < n; i++) {
       free(rows[i].last_at);
       free(rows[i].last_by);
@@ -199,7 +214,8 @@ static void freeRows(ReviewSummary *rows, Workload *ws, size_t n, Lens **lenses)
    Workload_freeArray(ws, n);
 }
 
-static size_t rowNamed(const Workload *ws, size_t n, const char *name) {
+static size_t rowNamed(const Workload *ws, size_t n, const char *name)
+{
    for (size_t i = 0; i < n; i++)
       if (strcmp(ws[i].name, name) == 0)
          return i;
@@ -207,7 +223,8 @@ static size_t rowNamed(const Workload *ws, size_t n, const char *name) {
    return 0;
 }
 
-Test(summaries, equal_one_review_at_a_time) {
+Test(summaries, equal_one_review_at_a_time)
+{
    Store *s = openStore();
    fill(s);
    Workload *ws;
@@ -258,7 +275,8 @@ Test(summaries, equal_one_review_at_a_time) {
    Store_close(s);
 }
 
-Test(summaries, rows_not_asked_for_are_left_out) {
+Test(summaries, rows_not_asked_for_are_left_out)
+{
    Store *s = openStore();
    fill(s);
    Workload *ws;
@@ -273,7 +291,7 @@ Test(summaries, rows_not_asked_for_are_left_out) {
    cr_assert_eq(Store_listWorkloads(s, true, &ws, &n), STORE_OK);
    size_t i = rowNamed(ws, n, "beta");
    Lens *lens = lensOf(s, &ws[i]);
-   ReviewSummary one = { .w = &ws[i], .lens = lens };
+   ReviewSummary one = {.w = &ws[i], .lens = lens};
    cr_assert_eq(ReviewDoc_summaries(s, &one, 1), STORE_OK);
    cr_expect_eq(one.counts.answered, 3);
    cr_expect_str_eq(one.last_by, "fay");
@@ -286,7 +304,8 @@ Test(summaries, rows_not_asked_for_are_left_out) {
    Store_close(s);
 }
 
-Test(summaries, an_empty_database) {
+Test(summaries, an_empty_database)
+{
    Store *s = openStore();
    int64_t small = lensId(s, "small.yaml");
    addWorkload(s, "only", small, "2026-01-01T00:00:00Z");

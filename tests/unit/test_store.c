@@ -23,12 +23,14 @@
 
 static char dir[64];
 
-static void setup(void) {
+static void setup(void)
+{
    strcpy(dir, "/tmp/walens-store-XXXXXX");
    cr_assert_not_null(mkdtemp(dir));
 }
 
-static void removeTree(const char *path) {
+static void removeTree(const char *path)
+{
    DIR *d = opendir(path);
    if (!d) {
       unlink(path);
@@ -50,19 +52,22 @@ static void removeTree(const char *path) {
    rmdir(path);
 }
 
-static void teardown(void) {
+static void teardown(void)
+{
    removeTree(dir);
 }
 
 TestSuite(store, .init = setup, .fini = teardown);
 
 /* dir/name in a static buffer (one at a time is enough per call site). */
-static const char *at(const char *name, char *buf, size_t size) {
+static const char *at(const char *name, char *buf, size_t size)
+{
    snprintf(buf, size, "%s/%s", dir, name);
    return buf;
 }
 
-static Store *openOk(const char *path, unsigned flags) {
+static Store *openOk(const char *path, unsigned flags)
+{
    Store *s = NULL;
    char *err = NULL;
    StoreStatus st = Store_open(path, flags, &s, &err);
@@ -73,8 +78,9 @@ static Store *openOk(const char *path, unsigned flags) {
 }
 
 /* Opens expecting a refusal; returns the message (caller frees). */
-static char *openFails(const char *path, unsigned flags, StoreStatus want) {
-   Store *s = (Store *) 1;
+static char *openFails(const char *path, unsigned flags, StoreStatus want)
+{
+   Store *s = (Store *)1;
    char *err = NULL;
    StoreStatus st = Store_open(path, flags, &s, &err);
    cr_assert_eq(st, want, "open %s: status %d, want %d (%s)", path, st, want, err ? err : "");
@@ -84,26 +90,30 @@ static char *openFails(const char *path, unsigned flags, StoreStatus want) {
    return err;
 }
 
-static bool exists(const char *path) {
+static bool exists(const char *path)
+{
    struct stat st;
    return lstat(path, &st) == 0;
 }
 
-static mode_t modeOf(const char *path) {
+static mode_t modeOf(const char *path)
+{
    struct stat st;
    cr_assert_eq(stat(path, &st), 0);
    return st.st_mode & 07777;
 }
 
-static void writeFile(const char *path, const void *data, size_t n, mode_t mode) {
+static void writeFile(const char *path, const void *data, size_t n, mode_t mode)
+{
    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
    cr_assert_geq(fd, 0);
-   cr_assert_eq(write(fd, data, n), (ssize_t) n);
+   cr_assert_eq(write(fd, data, n), (ssize_t)n);
    cr_assert_eq(fchmod(fd, mode), 0);
    cr_assert_eq(close(fd), 0);
 }
 
-static char *readFile(const char *path, size_t *n) {
+static char *readFile(const char *path, size_t *n)
+{
    FILE *f = fopen(path, "rb");
    cr_assert_not_null(f);
    char *buf = malloc(1 << 20);
@@ -113,7 +123,8 @@ static char *readFile(const char *path, size_t *n) {
 }
 
 /* Integer result of one SQL query through a raw connection. */
-static long long rawInt(const char *path, const char *sql) {
+static long long rawInt(const char *path, const char *sql)
+{
    sqlite3 *db;
    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
    sqlite3_stmt *q;
@@ -125,7 +136,8 @@ static long long rawInt(const char *path, const char *sql) {
    return v;
 }
 
-static int rawExec(const char *path, const char *sql) {
+static int rawExec(const char *path, const char *sql)
+{
    sqlite3 *db;
    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
                 SQLITE_OK);
@@ -135,11 +147,12 @@ static int rawExec(const char *path, const char *sql) {
 }
 
 /* A store with one lens and workload "w1"; *review gets its review id. */
-static Store *withWorkload(const char *path, int64_t *review) {
+static Store *withWorkload(const char *path, int64_t *review)
+{
    Store *s = openOk(path, 0);
    int64_t lens;
    cr_assert_eq(Store_putLens(s, "ml", "1", "ML", SHA_A, "text", 4, &lens), STORE_OK);
-   Workload w = { .name = "w1", .environment = "production" };
+   Workload w = {.name = "w1", .environment = "production"};
    int64_t id;
    cr_assert_eq(Store_addWorkload(s, &w, lens, "alice", &id), STORE_OK, "%s", Store_lastError(s));
    Workload got;
@@ -152,7 +165,8 @@ static Store *withWorkload(const char *path, int64_t *review) {
 
 /* ---- schema and files ---- */
 
-Test(store, migrates_a_new_file) {
+Test(store, migrates_a_new_file)
+{
    char p[256];
    at("new.db", p, sizeof p);
    Store *s = openOk(p, 0);
@@ -174,7 +188,8 @@ Test(store, migrates_a_new_file) {
    Store_close(s);
 }
 
-Test(store, wal_mode_and_empty_file) {
+Test(store, wal_mode_and_empty_file)
+{
    char p[256];
    at("empty.db", p, sizeof p);
    writeFile(p, "", 0, 0600);
@@ -185,12 +200,13 @@ Test(store, wal_mode_and_empty_file) {
    sqlite3_stmt *q;
    cr_assert_eq(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &q, NULL), SQLITE_OK);
    cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
-   cr_assert_str_eq((const char *) sqlite3_column_text(q, 0), "wal");
+   cr_assert_str_eq((const char *)sqlite3_column_text(q, 0), "wal");
    sqlite3_finalize(q);
    sqlite3_close(db);
 }
 
-Test(store, new_file_is_0600_whatever_the_umask) {
+Test(store, new_file_is_0600_whatever_the_umask)
+{
    char p[256], wal[300];
    umask(000);
    at("mode.db", p, sizeof p);
@@ -208,7 +224,8 @@ Test(store, new_file_is_0600_whatever_the_umask) {
    umask(022);
 }
 
-Test(store, existing_file_keeps_its_mode) {
+Test(store, existing_file_keeps_its_mode)
+{
    char p[256], wal[300];
    umask(000);
    at("group.db", p, sizeof p);
@@ -224,12 +241,13 @@ Test(store, existing_file_keeps_its_mode) {
 
 /* ---- refusals: each leaves the file as it was ---- */
 
-Test(store, refuses_random_bytes) {
+Test(store, refuses_random_bytes)
+{
    char p[256], side[300];
    at("random.db", p, sizeof p);
    char junk[4096];
    for (size_t i = 0; i < sizeof junk; i++)
-      junk[i] = (char) (i * 7 + 3);
+      junk[i] = (char)(i * 7 + 3);
    writeFile(p, junk, sizeof junk, 0644);
    char *err = openFails(p, 0, STORE_NOT_WALENS);
    char want[400];
@@ -242,14 +260,15 @@ Test(store, refuses_random_bytes) {
    cr_assert_eq(memcmp(after, junk, n), 0);
    free(after);
    cr_assert_eq(modeOf(p), 0644);
-   const char *sfx[] = { "-wal", "-shm", "-journal" };
+   const char *sfx[] = {"-wal", "-shm", "-journal"};
    for (size_t i = 0; i < 3; i++) {
       snprintf(side, sizeof side, "%s%s", p, sfx[i]);
       cr_assert(!exists(side), "%s was created", side);
    }
 }
 
-Test(store, refuses_another_sqlite_database) {
+Test(store, refuses_another_sqlite_database)
+{
    char p[256];
    at("other.db", p, sizeof p);
    cr_assert_eq(rawExec(p, "CREATE TABLE t (x); INSERT INTO t VALUES (1);"), SQLITE_OK);
@@ -270,7 +289,8 @@ Test(store, refuses_another_sqlite_database) {
    cr_assert_eq(rawInt(p, "SELECT count(*) FROM sqlite_master"), 1);
 }
 
-Test(store, refuses_a_newer_schema) {
+Test(store, refuses_a_newer_schema)
+{
    char p[256];
    at("newer.db", p, sizeof p);
    Store_close(openOk(p, 0));
@@ -285,7 +305,8 @@ Test(store, refuses_a_newer_schema) {
    cr_assert_eq(rawInt(p, "PRAGMA user_version"), 99);
 }
 
-Test(store, refuses_a_truncated_file) {
+Test(store, refuses_a_truncated_file)
+{
    char p[256];
    at("trunc.db", p, sizeof p);
    int64_t review;
@@ -297,7 +318,7 @@ Test(store, refuses_a_truncated_file) {
    for (int i = 0; i < 20; i++) {
       char q[16];
       snprintf(q, sizeof q, "q%02d", i);
-      StoredAnswer a = { .question_id = q, .notes = big };
+      StoredAnswer a = {.question_id = q, .notes = big};
       cr_assert_eq(Store_putAnswer(s, review, &a, 0, "alice", NULL), STORE_OK);
    }
    Store_close(s);
@@ -310,7 +331,8 @@ Test(store, refuses_a_truncated_file) {
    free(openFails(p, STORE_OPEN_READONLY, STORE_NOT_WALENS));
 }
 
-Test(store, refuses_a_directory) {
+Test(store, refuses_a_directory)
+{
    char p[256];
    at("adir", p, sizeof p);
    cr_assert_eq(mkdir(p, 0700), 0);
@@ -321,7 +343,8 @@ Test(store, refuses_a_directory) {
    free(err);
 }
 
-Test(store, refuses_a_dangling_symlink) {
+Test(store, refuses_a_dangling_symlink)
+{
    char p[256], target[256];
    at("link.db", p, sizeof p);
    at("missing-target.db", target, sizeof target);
@@ -334,7 +357,8 @@ Test(store, refuses_a_dangling_symlink) {
    cr_assert(!exists(target), "the symlink's target was created");
 }
 
-Test(store, follows_a_symlink_to_a_database) {
+Test(store, follows_a_symlink_to_a_database)
+{
    char p[256], target[256];
    at("real.db", target, sizeof target);
    at("alias.db", p, sizeof p);
@@ -343,7 +367,8 @@ Test(store, follows_a_symlink_to_a_database) {
    Store_close(openOk(p, STORE_OPEN_NOCREATE));
 }
 
-Test(store, missing_file_with_readonly_or_nocreate) {
+Test(store, missing_file_with_readonly_or_nocreate)
+{
    char p[256];
    at("absent.db", p, sizeof p);
    char *err = openFails(p, STORE_OPEN_READONLY, STORE_NOT_FOUND);
@@ -355,7 +380,8 @@ Test(store, missing_file_with_readonly_or_nocreate) {
    cr_assert(!exists(p));
 }
 
-Test(store, refuses_no_path) {
+Test(store, refuses_no_path)
+{
    Store *s = NULL;
    char *err = NULL;
    cr_assert_eq(Store_open("", 0, &s, &err), STORE_INVALID);
@@ -365,7 +391,8 @@ Test(store, refuses_no_path) {
 
 /* ---- read-only ---- */
 
-Test(store, read_only_never_writes) {
+Test(store, read_only_never_writes)
+{
    char p[256];
    at("ro.db", p, sizeof p);
    int64_t review;
@@ -375,13 +402,13 @@ Test(store, read_only_never_writes) {
    Workload w;
    cr_assert_eq(Store_findWorkload(s, "w1", &w), STORE_OK);
    Workload_free(&w);
-   StoredAnswer a = { .question_id = "q1" };
+   StoredAnswer a = {.question_id = "q1"};
    cr_assert_eq(Store_putAnswer(s, review, &a, 0, "bob", NULL), STORE_READONLY);
    char want[400];
    snprintf(want, sizeof want, "%s: the database is open read-only", p);
    cr_assert_str_eq(Store_lastError(s), want);
    cr_assert_eq(Store_heartbeat(s, "bob", "w1", NULL), STORE_READONLY);
-   Workload nw = { .name = "w2" };
+   Workload nw = {.name = "w2"};
    cr_assert_eq(Store_addWorkload(s, &nw, 1, "bob", NULL), STORE_READONLY);
    Presence *pr;
    size_t n;
@@ -393,7 +420,8 @@ Test(store, read_only_never_writes) {
    cr_assert_eq(rawInt(p, "SELECT count(*) FROM presence"), 0);
 }
 
-Test(store, read_only_refuses_an_uninitialised_file) {
+Test(store, read_only_refuses_an_uninitialised_file)
+{
    char p[256];
    at("blank.db", p, sizeof p);
    writeFile(p, "", 0, 0600);
@@ -403,7 +431,8 @@ Test(store, read_only_refuses_an_uninitialised_file) {
    cr_assert_eq(st.st_size, 0);
 }
 
-Test(store, write_protected_file_needs_read_only) {
+Test(store, write_protected_file_needs_read_only)
+{
    if (geteuid() == 0) {
       teardown(); /* a skipped test gets no .fini */
       cr_skip_test("root writes to any file");
@@ -418,7 +447,8 @@ Test(store, write_protected_file_needs_read_only) {
 
 /* ---- lenses and workloads ---- */
 
-Test(store, lens_rows_are_shared_by_sha256) {
+Test(store, lens_rows_are_shared_by_sha256)
+{
    char p[256];
    Store *s = openOk(at("lens.db", p, sizeof p), 0);
    int64_t a, b, c;
@@ -449,20 +479,21 @@ Test(store, lens_rows_are_shared_by_sha256) {
    Store_close(s);
 }
 
-Test(store, workloads) {
+Test(store, workloads)
+{
    char p[256];
    int64_t review;
    Store *s = withWorkload(at("wl.db", p, sizeof p), &review);
-   Workload dup = { .name = "w1" };
+   Workload dup = {.name = "w1"};
    cr_assert_eq(Store_addWorkload(s, &dup, 1, "bob", NULL), STORE_EXISTS);
    cr_assert_str_eq(Store_lastError(s), "a workload named \"w1\" already exists");
-   Workload bad = { .name = "w2", .environment = "staging" };
+   Workload bad = {.name = "w2", .environment = "staging"};
    cr_assert_eq(Store_addWorkload(s, &bad, 1, "bob", NULL), STORE_INVALID);
-   Workload blank = { .name = "  " };
+   Workload blank = {.name = "  "};
    cr_assert_eq(Store_addWorkload(s, &blank, 1, "bob", NULL), STORE_INVALID);
-   Workload nolens = { .name = "w3" };
+   Workload nolens = {.name = "w3"};
    cr_assert_eq(Store_addWorkload(s, &nolens, 42, "bob", NULL), STORE_NOT_FOUND);
-   Workload w2 = { .name = "w2", .owner = "carol", .description = "d" };
+   Workload w2 = {.name = "w2", .owner = "carol", .description = "d"};
    cr_assert_eq(Store_addWorkload(s, &w2, 1, "bob", NULL), STORE_OK);
 
    cr_assert_eq(Store_renameWorkload(s, "w2", "w1", "bob"), STORE_EXISTS);
@@ -516,7 +547,8 @@ Test(store, workloads) {
 
 /* ---- answers ---- */
 
-Test(store, answers_round_trip_and_history) {
+Test(store, answers_round_trip_and_history)
+{
    char p[256];
    int64_t review, v;
    Store *s = withWorkload(at("ans.db", p, sizeof p), &review);
@@ -525,14 +557,17 @@ Test(store, answers_round_trip_and_history) {
    cr_assert_eq(got.version, 0);
    cr_assert_null(got.question_id);
 
-   char *sel[] = { "c2", "c1" }, *na[] = { "c3" };
-   StoredAnswer a = { .question_id = "q1", .selected = sel, .n_selected = 2,
-                      .na_choices = na, .n_na_choices = 1, .notes = "first" };
-   cr_assert_eq(Store_putAnswer(s, review, &a, 0, "alice", &v), STORE_OK, "%s",
-                Store_lastError(s));
+   char *sel[] = {"c2", "c1"}, *na[] = {"c3"};
+   StoredAnswer a = {.question_id = "q1",
+                     .selected = sel,
+                     .n_selected = 2,
+                     .na_choices = na,
+                     .n_na_choices = 1,
+                     .notes = "first"};
+   cr_assert_eq(Store_putAnswer(s, review, &a, 0, "alice", &v), STORE_OK, "%s", Store_lastError(s));
    cr_assert_eq(v, 1);
    Store_setNow(s, "2026-01-01T00:05:00Z");
-   StoredAnswer b = { .question_id = "q1", .not_applicable = true, .na_reason = "OUT_OF_SCOPE" };
+   StoredAnswer b = {.question_id = "q1", .not_applicable = true, .na_reason = "OUT_OF_SCOPE"};
    cr_assert_eq(Store_putAnswer(s, review, &b, 1, "bob", &v), STORE_OK);
    cr_assert_eq(v, 2);
 
@@ -566,15 +601,16 @@ Test(store, answers_round_trip_and_history) {
    Store_close(s);
 }
 
-Test(store, get_answers_keeps_choice_order) {
+Test(store, get_answers_keeps_choice_order)
+{
    char p[256];
    int64_t review;
    Store *s = withWorkload(at("all.db", p, sizeof p), &review);
-   char *s1[] = { "z", "a", "m" }, *s2[] = { "b" }, *n2[] = { "y", "x" };
-   StoredAnswer q2 = { .question_id = "q2", .selected = s1, .n_selected = 3 };
-   StoredAnswer q1 = { .question_id = "q1", .selected = s2, .n_selected = 1,
-                       .na_choices = n2, .n_na_choices = 2 };
-   StoredAnswer q3 = { .question_id = "q3", .notes = "only notes" };
+   char *s1[] = {"z", "a", "m"}, *s2[] = {"b"}, *n2[] = {"y", "x"};
+   StoredAnswer q2 = {.question_id = "q2", .selected = s1, .n_selected = 3};
+   StoredAnswer q1 = {
+      .question_id = "q1", .selected = s2, .n_selected = 1, .na_choices = n2, .n_na_choices = 2};
+   StoredAnswer q3 = {.question_id = "q3", .notes = "only notes"};
    cr_assert_eq(Store_putAnswer(s, review, &q2, 0, "alice", NULL), STORE_OK);
    cr_assert_eq(Store_putAnswer(s, review, &q1, 0, "alice", NULL), STORE_OK);
    cr_assert_eq(Store_putAnswer(s, review, &q3, 0, "alice", NULL), STORE_OK);
@@ -600,19 +636,20 @@ Test(store, get_answers_keeps_choice_order) {
    Store_close(s);
 }
 
-Test(store, answer_validation) {
+Test(store, answer_validation)
+{
    char p[256];
    int64_t review;
    Store *s = withWorkload(at("val.db", p, sizeof p), &review);
-   char *dup[] = { "c1", "c1" };
-   StoredAnswer a = { .question_id = "q1", .selected = dup, .n_selected = 2 };
+   char *dup[] = {"c1", "c1"};
+   StoredAnswer a = {.question_id = "q1", .selected = dup, .n_selected = 2};
    cr_assert_eq(Store_putAnswer(s, review, &a, 0, "alice", NULL), STORE_INVALID);
-   StoredAnswer r = { .question_id = "q1", .not_applicable = true, .na_reason = "BORED" };
+   StoredAnswer r = {.question_id = "q1", .not_applicable = true, .na_reason = "BORED"};
    cr_assert_eq(Store_putAnswer(s, review, &r, 0, "alice", NULL), STORE_INVALID);
    cr_assert_str_eq(Store_lastError(s), "answer: invalid reason \"BORED\"");
-   StoredAnswer bad = { .question_id = "q1", .notes = "\xff" };
+   StoredAnswer bad = {.question_id = "q1", .notes = "\xff"};
    cr_assert_eq(Store_putAnswer(s, review, &bad, 0, "alice", NULL), STORE_INVALID);
-   StoredAnswer ok = { .question_id = "q1" };
+   StoredAnswer ok = {.question_id = "q1"};
    cr_assert_eq(Store_putAnswer(s, review, &ok, 0, "", NULL), STORE_INVALID);
    cr_assert_eq(Store_putAnswer(s, 999, &ok, 0, "alice", NULL), STORE_NOT_FOUND);
    cr_assert_eq(rawInt(p, "SELECT count(*) FROM answer"), 0);
@@ -621,19 +658,20 @@ Test(store, answer_validation) {
    Store_close(s);
 }
 
-Test(store, stale_write_is_refused) {
+Test(store, stale_write_is_refused)
+{
    char p[256];
    int64_t review, v;
    Store *s = withWorkload(at("stale.db", p, sizeof p), &review);
-   char *c1[] = { "c1" }, *c2[] = { "c2" };
-   StoredAnswer mine = { .question_id = "q1", .selected = c1, .n_selected = 1 };
-   StoredAnswer theirs = { .question_id = "q1", .selected = c2, .n_selected = 1 };
+   char *c1[] = {"c1"}, *c2[] = {"c2"};
+   StoredAnswer mine = {.question_id = "q1", .selected = c1, .n_selected = 1};
+   StoredAnswer theirs = {.question_id = "q1", .selected = c2, .n_selected = 1};
    cr_assert_eq(Store_putAnswer(s, review, &mine, 0, "alice", &v), STORE_OK);
    v = 42;
-   cr_assert_eq(Store_putAnswer(s, review, &theirs, 0, "bob", &v), STORE_STALE);
+   cr_assert_eq(Store_putAnswer(s, review, &theirs, 0, "bob", &v), STORE_CONFLICT);
    cr_assert_eq(v, 42);
    cr_assert_str_eq(Store_lastError(s), "q1 was changed meanwhile by alice at " T0);
-   cr_assert_eq(Store_putAnswer(s, review, &theirs, 7, "bob", NULL), STORE_STALE);
+   cr_assert_eq(Store_putAnswer(s, review, &theirs, 7, "bob", NULL), STORE_CONFLICT);
    StoredAnswer got;
    cr_assert_eq(Store_getAnswer(s, review, "q1", &got), STORE_OK);
    cr_assert_eq(got.version, 1);
@@ -645,13 +683,18 @@ Test(store, stale_write_is_refused) {
 
 /* Saving what is stored already must not look like a change: another
  * reviewer's open edit would be refused as stale. */
-Test(store, an_unchanged_answer_writes_nothing) {
+Test(store, an_unchanged_answer_writes_nothing)
+{
    char p[256];
    int64_t review, v;
    Store *s = withWorkload(at("same.db", p, sizeof p), &review);
-   char *sel[] = { "c1", "c2" }, *na[] = { "c3" };
-   StoredAnswer a = { .question_id = "q1", .selected = sel, .n_selected = 2,
-                      .na_choices = na, .n_na_choices = 1, .notes = "n" };
+   char *sel[] = {"c1", "c2"}, *na[] = {"c3"};
+   StoredAnswer a = {.question_id = "q1",
+                     .selected = sel,
+                     .n_selected = 2,
+                     .na_choices = na,
+                     .n_na_choices = 1,
+                     .notes = "n"};
    cr_assert_eq(Store_putAnswer(s, review, &a, 0, "alice", &v), STORE_OK);
    long long hist = rawInt(p, "SELECT count(*) FROM history");
 
@@ -669,16 +712,16 @@ Test(store, an_unchanged_answer_writes_nothing) {
    cr_assert_eq(rawInt(p, "SELECT count(*) FROM history"), hist);
 
    /* Still refused when stale, even if it is the same. */
-   cr_assert_eq(Store_putAnswer(s, review, &a, 0, "script", NULL), STORE_STALE);
+   cr_assert_eq(Store_putAnswer(s, review, &a, 0, "script", NULL), STORE_CONFLICT);
 
    /* N/A with the same reason; no notes and empty notes alike. */
-   StoredAnswer n = { .question_id = "q2", .not_applicable = true, .na_reason = "OTHER" };
+   StoredAnswer n = {.question_id = "q2", .not_applicable = true, .na_reason = "OTHER"};
    cr_assert_eq(Store_putAnswer(s, review, &n, 0, "alice", NULL), STORE_OK);
    n.notes = "";
    cr_assert_eq(Store_putAnswer(s, review, &n, 1, "script", &v), STORE_OK);
    cr_assert_eq(v, 1);
    /* An empty answer to a question never answered. */
-   StoredAnswer e = { .question_id = "q3" };
+   StoredAnswer e = {.question_id = "q3"};
    cr_assert_eq(Store_putAnswer(s, review, &e, 0, "script", &v), STORE_OK);
    cr_assert_eq(v, 0);
    cr_assert_eq(Store_getAnswer(s, review, "q3", &got), STORE_NOT_FOUND);
@@ -700,17 +743,17 @@ Test(store, an_unchanged_answer_writes_nothing) {
 
 /* On a question marked for re-review, saving the answer again confirms it:
  * the mark goes, with its history row, and the answer's version stays. */
-Test(store, an_unchanged_answer_confirms_a_mark) {
+Test(store, an_unchanged_answer_confirms_a_mark)
+{
    char p[256];
    int64_t review, v;
    Store *s = withWorkload(at("mark.db", p, sizeof p), &review);
-   char *sel[] = { "c1" };
-   StoredAnswer a = { .question_id = "q1", .selected = sel, .n_selected = 1 };
+   char *sel[] = {"c1"};
+   StoredAnswer a = {.question_id = "q1", .selected = sel, .n_selected = 1};
    cr_assert_eq(Store_putAnswer(s, review, &a, 0, "alice", &v), STORE_OK);
    cr_assert_eq(rawExec(p, "INSERT INTO review_mark VALUES (1, 'q1', '" T0 "', 'alice')"),
                 SQLITE_OK);
-   cr_assert_eq(Store_putAnswer(s, review, &a, 1, "bob", &v), STORE_OK, "%s",
-                Store_lastError(s));
+   cr_assert_eq(Store_putAnswer(s, review, &a, 1, "bob", &v), STORE_OK, "%s", Store_lastError(s));
    cr_assert_eq(v, 1);
    cr_assert_eq(rawInt(p, "SELECT count(*) FROM review_mark"), 0);
    cr_assert_eq(rawInt(p, "SELECT version FROM answer"), 1);
@@ -726,20 +769,25 @@ Test(store, an_unchanged_answer_confirms_a_mark) {
 
 /* ---- plan tracking ---- */
 
-Test(store, plan_tracking_and_history) {
+Test(store, plan_tracking_and_history)
+{
    char p[256];
    int64_t review, v;
    Store *s = withWorkload(at("plan.db", p, sizeof p), &review);
-   PlanTracking t = { .question_id = "q1", .choice_id = "c1", .status = "in_progress",
-                      .owner = "dana", .due = "2024-02-29", .priority = 2 };
+   PlanTracking t = {.question_id = "q1",
+                     .choice_id = "c1",
+                     .status = "in_progress",
+                     .owner = "dana",
+                     .due = "2024-02-29",
+                     .priority = 2};
    cr_assert_eq(Store_putPlanTracking(s, review, &t, 0, "alice", &v), STORE_OK, "%s",
                 Store_lastError(s));
    cr_assert_eq(v, 1);
-   PlanTracking u = { .question_id = "q1", .choice_id = "c1", .status = "done", .note = "ok" };
-   cr_assert_eq(Store_putPlanTracking(s, review, &u, 0, "bob", NULL), STORE_STALE);
+   PlanTracking u = {.question_id = "q1", .choice_id = "c1", .status = "done", .note = "ok"};
+   cr_assert_eq(Store_putPlanTracking(s, review, &u, 0, "bob", NULL), STORE_CONFLICT);
    cr_assert_eq(Store_putPlanTracking(s, review, &u, 1, "bob", &v), STORE_OK);
    cr_assert_eq(v, 2);
-   PlanTracking d = { .question_id = "q2", .choice_id = "c9", .note = "n" }; /* status NULL: open */
+   PlanTracking d = {.question_id = "q2", .choice_id = "c9", .note = "n"}; /* status NULL: open */
    cr_assert_eq(Store_putPlanTracking(s, review, &d, 0, "bob", NULL), STORE_OK);
 
    PlanTracking *all;
@@ -775,12 +823,16 @@ Test(store, plan_tracking_and_history) {
    Store_close(s);
 }
 
-Test(store, unchanged_plan_tracking_writes_nothing) {
+Test(store, unchanged_plan_tracking_writes_nothing)
+{
    char p[256];
    int64_t review, v;
    Store *s = withWorkload(at("plansame.db", p, sizeof p), &review);
-   PlanTracking t = { .question_id = "q1", .choice_id = "c1", .status = "in_progress",
-                      .due = "2026-03-01", .priority = 2 };
+   PlanTracking t = {.question_id = "q1",
+                     .choice_id = "c1",
+                     .status = "in_progress",
+                     .due = "2026-03-01",
+                     .priority = 2};
    cr_assert_eq(Store_putPlanTracking(s, review, &t, 0, "alice", &v), STORE_OK);
    long long hist = rawInt(p, "SELECT count(*) FROM history");
 
@@ -801,14 +853,14 @@ Test(store, unchanged_plan_tracking_writes_nothing) {
    PlanTracking_freeArray(all, n);
 
    /* An item never tracked, given the defaults: nothing to record. */
-   PlanTracking d = { .question_id = "q2", .choice_id = "c2", .status = "open", .owner = "" };
+   PlanTracking d = {.question_id = "q2", .choice_id = "c2", .status = "open", .owner = ""};
    cr_assert_eq(Store_putPlanTracking(s, review, &d, 0, "script", &v), STORE_OK);
    cr_assert_eq(v, 0);
    cr_assert_eq(rawInt(p, "SELECT count(*) FROM plan_item"), 1);
    cr_assert_eq(rawInt(p, "SELECT count(*) FROM history"), hist);
 
    /* A stale version is refused all the same; a real change is written. */
-   cr_assert_eq(Store_putPlanTracking(s, review, &t, 0, "script", NULL), STORE_STALE);
+   cr_assert_eq(Store_putPlanTracking(s, review, &t, 0, "script", NULL), STORE_CONFLICT);
    t.owner = "dana";
    cr_assert_eq(Store_putPlanTracking(s, review, &t, 1, "bob", &v), STORE_OK);
    cr_assert_eq(v, 2);
@@ -816,16 +868,17 @@ Test(store, unchanged_plan_tracking_writes_nothing) {
    Store_close(s);
 }
 
-Test(store, plan_validation) {
+Test(store, plan_validation)
+{
    char p[256];
    int64_t review;
    Store *s = withWorkload(at("planv.db", p, sizeof p), &review);
-   PlanTracking t = { .question_id = "q1", .choice_id = "c1", .status = "finished" };
+   PlanTracking t = {.question_id = "q1", .choice_id = "c1", .status = "finished"};
    cr_assert_eq(Store_putPlanTracking(s, review, &t, 0, "alice", NULL), STORE_INVALID);
    cr_assert_str_eq(Store_lastError(s), "plan: invalid status \"finished\" (open, in_progress, "
                                         "done, risk_accepted or wont_do)");
-   char *bad[] = { "2023-02-29", "2026-02-30", "2026-13-01", "2026-1-01", "tomorrow",
-                         "2026-04-31", "0000-01-01", "2026-01-01x" };
+   char *bad[] = {"2023-02-29", "2026-02-30", "2026-13-01", "2026-1-01",
+                  "tomorrow",   "2026-04-31", "0000-01-01", "2026-01-01x"};
    t.status = "open";
    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
       t.due = bad[i];
@@ -844,7 +897,8 @@ Test(store, plan_validation) {
 }
 
 /* The CHECK constraints hold even against SQL that bypasses the C checks. */
-Test(store, schema_constraints) {
+Test(store, schema_constraints)
+{
    char p[256];
    int64_t review;
    Store_close(withWorkload(at("chk.db", p, sizeof p), &review));
@@ -875,7 +929,8 @@ Test(store, schema_constraints) {
 
 /* ---- two connections ---- */
 
-Test(store, two_connections_take_turns) {
+Test(store, two_connections_take_turns)
+{
    char p[256];
    int64_t review, v;
    Store *a = withWorkload(at("two.db", p, sizeof p), &review);
@@ -883,7 +938,7 @@ Test(store, two_connections_take_turns) {
    cr_assert(!Store_changedElsewhere(a));
    cr_assert(!Store_changedElsewhere(b));
 
-   StoredAnswer x = { .question_id = "q1", .notes = "from a" };
+   StoredAnswer x = {.question_id = "q1", .notes = "from a"};
    cr_assert_eq(Store_putAnswer(a, review, &x, 0, "alice", &v), STORE_OK);
    cr_assert(!Store_changedElsewhere(a), "own writes are not elsewhere");
    cr_assert(Store_changedElsewhere(b));
@@ -892,7 +947,7 @@ Test(store, two_connections_take_turns) {
    StoredAnswer got;
    cr_assert_eq(Store_getAnswer(b, review, "q1", &got), STORE_OK);
    cr_assert_str_eq(got.notes, "from a");
-   StoredAnswer y = { .question_id = "q1", .notes = "from b" };
+   StoredAnswer y = {.question_id = "q1", .notes = "from b"};
    cr_assert_eq(Store_putAnswer(b, review, &y, got.version, "bob", &v), STORE_OK);
    StoredAnswer_free(&got);
    cr_assert_eq(v, 2);
@@ -905,9 +960,9 @@ Test(store, two_connections_take_turns) {
    StoredAnswer_free(&got);
 
    /* a writes again before polling after b's write: still told once. */
-   StoredAnswer z = { .question_id = "q2", .notes = "b" };
+   StoredAnswer z = {.question_id = "q2", .notes = "b"};
    cr_assert_eq(Store_putAnswer(b, review, &z, 0, "bob", NULL), STORE_OK);
-   StoredAnswer w = { .question_id = "q3", .notes = "a" };
+   StoredAnswer w = {.question_id = "q3", .notes = "a"};
    cr_assert_eq(Store_putAnswer(a, review, &w, 0, "alice", NULL), STORE_OK);
    cr_assert(Store_changedElsewhere(a));
    cr_assert(!Store_changedElsewhere(a));
@@ -922,7 +977,8 @@ Test(store, two_connections_take_turns) {
 
 /* ---- presence ---- */
 
-Test(store, presence_heartbeat_and_expiry) {
+Test(store, presence_heartbeat_and_expiry)
+{
    char p[256];
    int64_t review;
    /* No connection may cross fork(): the child opens its own, then the parent. */
@@ -956,7 +1012,7 @@ Test(store, presence_heartbeat_and_expiry) {
    cr_assert_str_eq(pr[0].workload, "w1");
    cr_assert_str_eq(pr[0].question, "q7");
    cr_assert_str_eq(pr[0].seen_at, "2026-01-01T00:00:30Z");
-   cr_assert_eq(pr[0].pid, (long) child);
+   cr_assert_eq(pr[0].pid, (long)child);
    Presence_freeArray(pr, n);
    cr_assert_eq(rawInt(p, "SELECT count(*) FROM presence"), 2);
 
@@ -971,17 +1027,19 @@ Test(store, presence_heartbeat_and_expiry) {
 
 /* ---- odds and ends ---- */
 
-Test(store, status_texts) {
+Test(store, status_texts)
+{
    cr_assert_str_eq(Store_statusText(STORE_OK), "success");
-   cr_assert_str_eq(Store_statusText(STORE_STALE), "someone else changed it meanwhile");
+   cr_assert_str_eq(Store_statusText(STORE_CONFLICT), "someone else changed it meanwhile");
    cr_assert_str_eq(Store_statusText(STORE_TOO_NEW), "the database was made by a newer walens");
-   cr_assert_str_eq(Store_statusText((StoreStatus) 99), "unknown database status");
+   cr_assert_str_eq(Store_statusText((StoreStatus)99), "unknown database status");
    for (int i = STORE_OK; i <= STORE_ERROR; i++)
       for (int j = i + 1; j <= STORE_ERROR; j++)
-         cr_assert_str_neq(Store_statusText((StoreStatus) i), Store_statusText((StoreStatus) j));
+         cr_assert_str_neq(Store_statusText((StoreStatus)i), Store_statusText((StoreStatus)j));
 }
 
-Test(store, sqlite_codes_map_to_statuses) {
+Test(store, sqlite_codes_map_to_statuses)
+{
    cr_assert_eq(StoreSql_status(SQLITE_BUSY), STORE_BUSY);
    cr_assert_eq(StoreSql_status(SQLITE_BUSY_SNAPSHOT), STORE_BUSY);
    cr_assert_eq(StoreSql_status(SQLITE_FULL), STORE_FULL);
@@ -996,13 +1054,14 @@ Test(store, sqlite_codes_map_to_statuses) {
    cr_assert_eq(StoreSql_status(SQLITE_DONE), STORE_OK);
 }
 
-Test(store, clock_override) {
+Test(store, clock_override)
+{
    char p[256];
    Store *s = openOk(at("clock.db", p, sizeof p), 0);
    int64_t lens;
    cr_assert_eq(Store_putLens(s, "k", NULL, NULL, SHA_A, "", 0, &lens), STORE_OK);
    Store_setNow(s, "2026-13-01T00:00:00Z"); /* invalid: back to the real clock */
-   Workload w = { .name = "w" };
+   Workload w = {.name = "w"};
    cr_assert_eq(Store_addWorkload(s, &w, lens, "u", NULL), STORE_OK);
    Workload got;
    cr_assert_eq(Store_findWorkload(s, "w", &got), STORE_OK);
@@ -1017,14 +1076,15 @@ Test(store, clock_override) {
 /* The statement cache (store_sql.c): a text prepared once is handed out
  * again with fresh bindings; the same text in use twice at once gets a
  * copy; more run-time texts than slots evict idle ones and nothing breaks. */
-Test(store, statement_cache_reuses_nests_and_evicts) {
+Test(store, statement_cache_reuses_nests_and_evicts)
+{
    char p[128];
    Store *s = openOk(at("cache.db", p, sizeof p), 0);
    const char *sql = "SELECT ?1 + 1";
    StoreStatus st;
-   sqlite3_stmt *a = StoreSql_query(s, &st, sql, "i", (int64_t) 1);
+   sqlite3_stmt *a = StoreSql_query(s, &st, sql, "i", (int64_t)1);
    cr_assert_not_null(a);
-   sqlite3_stmt *b = StoreSql_query(s, &st, sql, "i", (int64_t) 10);
+   sqlite3_stmt *b = StoreSql_query(s, &st, sql, "i", (int64_t)10);
    cr_assert_not_null(b);
    cr_assert_neq(a, b, "a text in use is not handed out twice");
    bool row;
@@ -1034,7 +1094,7 @@ Test(store, statement_cache_reuses_nests_and_evicts) {
    cr_assert_eq(sqlite3_column_int64(b, 0), 11);
    StoreSql_finalize(s, b);
    StoreSql_finalize(s, a);
-   sqlite3_stmt *c = StoreSql_query(s, &st, sql, "i", (int64_t) 41);
+   sqlite3_stmt *c = StoreSql_query(s, &st, sql, "i", (int64_t)41);
    cr_assert_eq(c, a, "released, the cached statement is used again");
    cr_assert_eq(StoreSql_step(s, c, &row), STORE_OK);
    cr_assert_eq(sqlite3_column_int64(c, 0), 42, "with the new binding");
@@ -1048,7 +1108,7 @@ Test(store, statement_cache_reuses_nests_and_evicts) {
       cr_assert_eq(v, i);
    }
    int64_t v = 0;
-   cr_assert_eq(StoreSql_int(s, &v, NULL, sql, "i", (int64_t) 6), STORE_OK);
+   cr_assert_eq(StoreSql_int(s, &v, NULL, sql, "i", (int64_t)6), STORE_OK);
    cr_assert_eq(v, 7, "after evictions");
    cr_assert_null(StoreSql_query(s, &st, "SELECT nonsense FROM nowhere", ""));
    cr_assert_neq(st, STORE_OK, "a bad text is an error, and is not cached");
@@ -1059,12 +1119,13 @@ Test(store, statement_cache_reuses_nests_and_evicts) {
 
 /* Store_readBegin: several reads see one moment, whatever another
  * connection commits meanwhile; writes wait until it ends. */
-Test(store, read_snapshot_holds_one_moment) {
+Test(store, read_snapshot_holds_one_moment)
+{
    char p[256];
    int64_t review;
    Store *a = withWorkload(at("snap.db", p, sizeof p), &review);
    Store *b = openOk(p, 0);
-   StoredAnswer q1 = { .question_id = "q1", .notes = "before" };
+   StoredAnswer q1 = {.question_id = "q1", .notes = "before"};
    cr_assert_eq(Store_putAnswer(b, review, &q1, 0, "bob", NULL), STORE_OK);
 
    cr_assert_eq(Store_readBegin(a), STORE_OK, "%s", Store_lastError(a));
@@ -1075,13 +1136,13 @@ Test(store, read_snapshot_holds_one_moment) {
    cr_assert_eq(n, 1);
    StoredAnswer_freeArray(got, n);
 
-   StoredAnswer q2 = { .question_id = "q2", .notes = "during" };
+   StoredAnswer q2 = {.question_id = "q2", .notes = "during"};
    cr_assert_eq(Store_putAnswer(b, review, &q2, 0, "bob", NULL), STORE_OK,
                 "another connection still writes: %s", Store_lastError(b));
    cr_assert_eq(Store_getAnswers(a, review, &got, &n), STORE_OK);
    cr_assert_eq(n, 1, "the snapshot does not see the later commit");
    StoredAnswer_freeArray(got, n);
-   StoredAnswer q3 = { .question_id = "q3" };
+   StoredAnswer q3 = {.question_id = "q3"};
    cr_assert_neq(Store_putAnswer(a, review, &q3, 0, "alice", NULL), STORE_OK,
                  "no write inside the snapshot");
    cr_assert_eq(Store_getAnswers(a, review, &got, &n), STORE_OK);
@@ -1101,18 +1162,19 @@ Test(store, read_snapshot_holds_one_moment) {
 
 /* Store_historyRecent: the question's newest entries only, oldest first,
  * and not those of a question whose id merely starts the same. */
-Test(store, history_recent_of_one_question) {
+Test(store, history_recent_of_one_question)
+{
    char p[256];
    int64_t review;
    Store *s = withWorkload(at("recent.db", p, sizeof p), &review);
-   const char *notes[] = { "one", "two", "three" };
+   const char *notes[] = {"one", "two", "three"};
    int64_t v = 0;
    for (int i = 0; i < 3; i++) {
-      StoredAnswer a = { .question_id = "q1", .notes = (char *) notes[i] };
+      StoredAnswer a = {.question_id = "q1", .notes = (char *)notes[i]};
       cr_assert_eq(Store_putAnswer(s, review, &a, v, "alice", &v), STORE_OK, "%s",
                    Store_lastError(s));
    }
-   StoredAnswer other = { .question_id = "q10", .notes = "other" };
+   StoredAnswer other = {.question_id = "q10", .notes = "other"};
    cr_assert_eq(Store_putAnswer(s, review, &other, 0, "bob", NULL), STORE_OK);
    HistoryEntry *e = NULL;
    size_t n = 0;

@@ -16,7 +16,8 @@ static char dir[64], path[128];
 static Store *s;
 static int64_t review;
 
-static void setup(void) {
+static void setup(void)
+{
    strcpy(dir, "/tmp/walens-merge-XXXXXX");
    cr_assert_not_null(mkdtemp(dir));
    snprintf(path, sizeof path, "%s/m.db", dir);
@@ -25,7 +26,7 @@ static void setup(void) {
    Store_setNow(s, "2026-01-01T00:00:00Z");
    int64_t lens;
    cr_assert_eq(Store_putLens(s, "ml", "1", "ML", SHA_A, "text", 4, &lens), STORE_OK);
-   Workload w = { .name = "w1" };
+   Workload w = {.name = "w1"};
    cr_assert_eq(Store_addWorkload(s, &w, lens, "alice", NULL), STORE_OK);
    Workload got;
    cr_assert_eq(Store_findWorkload(s, "w1", &got), STORE_OK);
@@ -33,10 +34,11 @@ static void setup(void) {
    Workload_free(&got);
 }
 
-static void teardown(void) {
+static void teardown(void)
+{
    Store_close(s);
    char sub[160];
-   const char *files[] = { "m.db", "m.db-wal", "m.db-shm" };
+   const char *files[] = {"m.db", "m.db-wal", "m.db-shm"};
    for (size_t i = 0; i < 3; i++) {
       snprintf(sub, sizeof sub, "%s/%s", dir, files[i]);
       unlink(sub);
@@ -47,8 +49,9 @@ static void teardown(void) {
 TestSuite(merge, .init = setup, .fini = teardown);
 
 /* An answer to q1 with the given selected ids (NULL-terminated). */
-static StoredAnswer ans(char **sel, const char *notes) {
-   StoredAnswer a = { .question_id = "q1", .notes = (char *) notes };
+static StoredAnswer ans(char **sel, const char *notes)
+{
+   StoredAnswer a = {.question_id = "q1", .notes = (char *)notes};
    while (sel && sel[a.n_selected])
       a.n_selected++;
    a.selected = sel;
@@ -56,14 +59,16 @@ static StoredAnswer ans(char **sel, const char *notes) {
 }
 
 /* The stored answer now (caller frees). */
-static StoredAnswer now(void) {
+static StoredAnswer now(void)
+{
    StoredAnswer a;
    StoreStatus st = Store_getAnswer(s, review, "q1", &a);
    cr_assert(st == STORE_OK || st == STORE_NOT_FOUND);
    return a;
 }
 
-static bool has(const StoredAnswer *a, const char *id) {
+static bool has(const StoredAnswer *a, const char *id)
+{
    for (size_t i = 0; i < a->n_selected; i++)
       if (strcmp(a->selected[i], id) == 0)
          return true;
@@ -71,15 +76,17 @@ static bool has(const StoredAnswer *a, const char *id) {
 }
 
 /* Writes want over base as user; returns the merge (caller frees). */
-static StoreMerge put(const StoredAnswer *base, const StoredAnswer *want, const char *user) {
+static StoreMerge put(const StoredAnswer *base, const StoredAnswer *want, const char *user)
+{
    StoreMerge m;
    cr_assert_eq(Store_mergeAnswer(s, review, base, want, user, NULL, &m), STORE_OK, "%s",
                 Store_lastError(s));
    return m;
 }
 
-Test(merge, different_practices_both_land) {
-   char *none[] = { NULL }, *a1[] = { "c1", NULL }, *b1[] = { "c2", NULL };
+Test(merge, different_practices_both_land)
+{
+   char *none[] = {NULL}, *a1[] = {"c1", NULL}, *b1[] = {"c2", NULL};
    StoredAnswer base = ans(none, NULL), alice = ans(a1, NULL), bob = ans(b1, NULL);
    StoreMerge m = put(&base, &alice, "alice");
    cr_assert(m.wrote);
@@ -96,8 +103,9 @@ Test(merge, different_practices_both_land) {
    StoredAnswer_free(&got);
 }
 
-Test(merge, practice_and_notes_both_land) {
-   char *none[] = { NULL }, *a1[] = { "c1", NULL };
+Test(merge, practice_and_notes_both_land)
+{
+   char *none[] = {NULL}, *a1[] = {"c1", NULL};
    StoredAnswer base = ans(none, "start"), alice = ans(a1, "start"), bob = ans(none, "bob's");
    StoreMerge m = put(NULL, &base, "carol");
    StoreMerge_free(&m);
@@ -112,8 +120,9 @@ Test(merge, practice_and_notes_both_land) {
    StoredAnswer_free(&got);
 }
 
-Test(merge, same_change_twice_is_no_clash) {
-   char *none[] = { NULL }, *a1[] = { "c1", NULL };
+Test(merge, same_change_twice_is_no_clash)
+{
+   char *none[] = {NULL}, *a1[] = {"c1", NULL};
    StoredAnswer base = ans(none, NULL), want = ans(a1, NULL);
    StoreMerge m = put(&base, &want, "alice");
    StoreMerge_free(&m);
@@ -124,9 +133,10 @@ Test(merge, same_change_twice_is_no_clash) {
    StoreMerge_free(&m);
 }
 
-Test(merge, practice_turned_opposite_ways_clashes) {
+Test(merge, practice_turned_opposite_ways_clashes)
+{
    /* bob marks c1 not applicable, alice (who saw it unset) selects it. */
-   char *none[] = { NULL }, *a1[] = { "c1", "c2", NULL }, *na[] = { "c1", NULL };
+   char *none[] = {NULL}, *a1[] = {"c1", "c2", NULL}, *na[] = {"c1", NULL};
    StoredAnswer base = ans(none, NULL), alice = ans(a1, NULL), bob = ans(none, NULL);
    bob.na_choices = na;
    bob.n_na_choices = 1;
@@ -149,8 +159,9 @@ Test(merge, practice_turned_opposite_ways_clashes) {
    StoredAnswer_free(&got);
 }
 
-Test(merge, unselect_against_a_fresh_na_mark_clashes) {
-   char *c1[] = { "c1", NULL }, *none[] = { NULL }, *na[] = { "c1", NULL };
+Test(merge, unselect_against_a_fresh_na_mark_clashes)
+{
+   char *c1[] = {"c1", NULL}, *none[] = {NULL}, *na[] = {"c1", NULL};
    StoredAnswer base = ans(c1, NULL);
    StoreMerge m = put(NULL, &base, "carol");
    StoreMerge_free(&m);
@@ -166,8 +177,9 @@ Test(merge, unselect_against_a_fresh_na_mark_clashes) {
    StoreMerge_free(&m);
 }
 
-Test(merge, none_of_these_against_a_fresh_practice_clashes) {
-   char *none[] = { NULL }, *no[] = { "q1_no", NULL }, *b1[] = { "c3", NULL };
+Test(merge, none_of_these_against_a_fresh_practice_clashes)
+{
+   char *none[] = {NULL}, *no[] = {"q1_no", NULL}, *b1[] = {"c3", NULL};
    StoredAnswer base = ans(none, NULL), alice = ans(no, NULL), bob = ans(b1, NULL);
    StoreMerge m = put(&base, &bob, "bob");
    StoreMerge_free(&m);
@@ -176,8 +188,8 @@ Test(merge, none_of_these_against_a_fresh_practice_clashes) {
    cr_assert_eq(m.clashes[0].kind, STORE_CLASH_NONE);
    cr_assert_str_eq(m.clashes[0].what, "q1_no");
    cr_assert_str_eq(m.clashes[0].by, "bob");
-   cr_assert_not_null(strstr(m.message, "\"None of these\" (q1_no): bob selected a practice"),
-                      "%s", m.message);
+   cr_assert_not_null(strstr(m.message, "\"None of these\" (q1_no): bob selected a practice"), "%s",
+                      m.message);
    cr_assert(!m.wrote);
    StoreMerge_free(&m);
    StoredAnswer got = now();
@@ -185,8 +197,9 @@ Test(merge, none_of_these_against_a_fresh_practice_clashes) {
    StoredAnswer_free(&got);
 }
 
-Test(merge, practice_against_a_fresh_none_of_these_clashes) {
-   char *none[] = { NULL }, *no[] = { "q1_no", NULL }, *a1[] = { "c3", NULL };
+Test(merge, practice_against_a_fresh_none_of_these_clashes)
+{
+   char *none[] = {NULL}, *no[] = {"q1_no", NULL}, *a1[] = {"c3", NULL};
    StoredAnswer base = ans(none, NULL), bob = ans(no, NULL), alice = ans(a1, NULL);
    StoreMerge m = put(&base, &bob, "bob");
    StoreMerge_free(&m);
@@ -194,13 +207,13 @@ Test(merge, practice_against_a_fresh_none_of_these_clashes) {
    cr_assert_eq(m.n_clashes, 1);
    cr_assert_eq(m.clashes[0].kind, STORE_CLASH_NONE);
    cr_assert_str_eq(m.clashes[0].what, "c3");
-   cr_assert_not_null(strstr(m.message, "choice c3: bob chose \"None of these\""), "%s",
-                      m.message);
+   cr_assert_not_null(strstr(m.message, "choice c3: bob chose \"None of these\""), "%s", m.message);
    StoreMerge_free(&m);
 }
 
-Test(merge, na_against_a_fresh_answer_clashes) {
-   char *none[] = { NULL }, *b1[] = { "c1", NULL };
+Test(merge, na_against_a_fresh_answer_clashes)
+{
+   char *none[] = {NULL}, *b1[] = {"c1", NULL};
    StoredAnswer base = ans(none, "n"), bob = ans(b1, "n"), alice = ans(none, "n + more");
    alice.not_applicable = true;
    alice.na_reason = "OUT_OF_SCOPE";
@@ -222,8 +235,9 @@ Test(merge, na_against_a_fresh_answer_clashes) {
    StoredAnswer_free(&got);
 }
 
-Test(merge, answer_against_a_fresh_na_clashes) {
-   char *none[] = { NULL }, *a1[] = { "c1", NULL };
+Test(merge, answer_against_a_fresh_na_clashes)
+{
+   char *none[] = {NULL}, *a1[] = {"c1", NULL};
    StoredAnswer base = ans(none, NULL), bob = ans(none, NULL), alice = ans(a1, NULL);
    bob.not_applicable = true;
    bob.na_reason = "OTHER";
@@ -232,12 +246,13 @@ Test(merge, answer_against_a_fresh_na_clashes) {
    m = put(&base, &alice, "alice");
    cr_assert_eq(m.n_clashes, 1);
    cr_assert_eq(m.clashes[0].kind, STORE_CLASH_NA);
-   cr_assert_not_null(strstr(m.message, "choice c1: bob marked the question not applicable"),
-                      "%s", m.message);
+   cr_assert_not_null(strstr(m.message, "choice c1: bob marked the question not applicable"), "%s",
+                      m.message);
    StoreMerge_free(&m);
 }
 
-Test(merge, na_set_by_both_is_no_clash) {
+Test(merge, na_set_by_both_is_no_clash)
+{
    StoredAnswer base = ans(NULL, NULL), na = ans(NULL, NULL);
    na.not_applicable = true;
    na.na_reason = "OTHER";
@@ -248,7 +263,8 @@ Test(merge, na_set_by_both_is_no_clash) {
    StoreMerge_free(&m);
 }
 
-Test(merge, notes_on_other_lines_merge) {
+Test(merge, notes_on_other_lines_merge)
+{
    StoredAnswer base = ans(NULL, "one\ntwo\nthree\nfour\nfive\n");
    StoreMerge m = put(NULL, &base, "carol");
    StoreMerge_free(&m);
@@ -265,8 +281,9 @@ Test(merge, notes_on_other_lines_merge) {
    StoredAnswer_free(&got);
 }
 
-Test(merge, notes_on_the_same_line_clash_and_keep_theirs) {
-   char *none[] = { NULL }, *a1[] = { "c1", NULL };
+Test(merge, notes_on_the_same_line_clash_and_keep_theirs)
+{
+   char *none[] = {NULL}, *a1[] = {"c1", NULL};
    StoredAnswer base = ans(none, "shared line\n");
    StoreMerge m = put(NULL, &base, "carol");
    StoreMerge_free(&m);
@@ -291,9 +308,10 @@ Test(merge, notes_on_the_same_line_clash_and_keep_theirs) {
    StoredAnswer_free(&got);
 }
 
-Test(merge, blame_names_the_one_who_changed_the_part) {
+Test(merge, blame_names_the_one_who_changed_the_part)
+{
    /* bob changed c1, then carol only the notes: the clash on c1 is bob's. */
-   char *none[] = { NULL }, *c1[] = { "c1", NULL }, *na[] = { "c1", NULL };
+   char *none[] = {NULL}, *c1[] = {"c1", NULL}, *na[] = {"c1", NULL};
    StoredAnswer base = ans(none, NULL), bob = ans(none, NULL);
    bob.na_choices = na;
    bob.n_na_choices = 1;
@@ -314,8 +332,9 @@ Test(merge, blame_names_the_one_who_changed_the_part) {
    StoreMerge_free(&m);
 }
 
-Test(merge, answer_at_reads_a_version_back) {
-   char *c1[] = { "c1", NULL }, *c2[] = { "c2", NULL };
+Test(merge, answer_at_reads_a_version_back)
+{
+   char *c1[] = {"c1", NULL}, *c2[] = {"c2", NULL};
    StoredAnswer a = ans(c1, "v1"), b = ans(c2, "v2");
    StoreMerge m = put(NULL, &a, "alice");
    StoreMerge_free(&m);
@@ -331,8 +350,9 @@ Test(merge, answer_at_reads_a_version_back) {
    StoredAnswer_free(&got);
 }
 
-Test(merge, invalid_input_writes_nothing) {
-   char *bad[] = { "", NULL };
+Test(merge, invalid_input_writes_nothing)
+{
+   char *bad[] = {"", NULL};
    StoredAnswer want = ans(bad, NULL);
    StoreMerge m;
    cr_assert_eq(Store_mergeAnswer(s, review, NULL, &want, "alice", NULL, &m), STORE_INVALID);
@@ -345,7 +365,8 @@ Test(merge, invalid_input_writes_nothing) {
    StoredAnswer_free(&got);
 }
 
-Test(merge, extra_marks_the_history_row) {
+Test(merge, extra_marks_the_history_row)
+{
    StoredAnswer want = ans(NULL, "x");
    StoreMerge m;
    cr_assert_eq(Store_mergeAnswer(s, review, NULL, &want, "alice", "{\"undo_of\":7}", &m),
@@ -361,20 +382,23 @@ Test(merge, extra_marks_the_history_row) {
 
 /* ---- plan items ---- */
 
-static PlanTracking item(const char *status, const char *owner) {
-   PlanTracking t = { .question_id = "q1", .choice_id = "c1", .status = (char *) status,
-                      .owner = (char *) owner };
+static PlanTracking item(const char *status, const char *owner)
+{
+   PlanTracking t = {
+      .question_id = "q1", .choice_id = "c1", .status = (char *)status, .owner = (char *)owner};
    return t;
 }
 
-static StoreMerge putPlan(const PlanTracking *base, const PlanTracking *want, const char *user) {
+static StoreMerge putPlan(const PlanTracking *base, const PlanTracking *want, const char *user)
+{
    StoreMerge m;
    cr_assert_eq(Store_mergePlanTracking(s, review, base, want, user, NULL, &m), STORE_OK, "%s",
                 Store_lastError(s));
    return m;
 }
 
-Test(merge, plan_fields_merge) {
+Test(merge, plan_fields_merge)
+{
    PlanTracking alice = item("open", "alice"), bob = item("in_progress", NULL);
    StoreMerge m = putPlan(NULL, &alice, "alice");
    StoreMerge_free(&m);
@@ -391,7 +415,8 @@ Test(merge, plan_fields_merge) {
    PlanTracking_freeArray(t, n);
 }
 
-Test(merge, plan_same_field_clashes) {
+Test(merge, plan_same_field_clashes)
+{
    PlanTracking alice = item("done", NULL), bob = item("wont_do", "bob");
    StoreMerge m = putPlan(NULL, &alice, "alice");
    StoreMerge_free(&m);
@@ -411,7 +436,8 @@ Test(merge, plan_same_field_clashes) {
    PlanTracking_freeArray(t, n);
 }
 
-Test(merge, plan_same_value_twice_is_no_clash) {
+Test(merge, plan_same_value_twice_is_no_clash)
+{
    PlanTracking a = item("done", NULL);
    StoreMerge m = putPlan(NULL, &a, "alice");
    StoreMerge_free(&m);
@@ -421,7 +447,8 @@ Test(merge, plan_same_value_twice_is_no_clash) {
    StoreMerge_free(&m);
 }
 
-Test(merge, plan_invalid_writes_nothing) {
+Test(merge, plan_invalid_writes_nothing)
+{
    PlanTracking a = item("nope", NULL);
    StoreMerge m;
    cr_assert_eq(Store_mergePlanTracking(s, review, NULL, &a, "alice", NULL, &m), STORE_INVALID);

@@ -25,7 +25,8 @@
 
 static char top[64], dir[128], db[160];
 
-static void setup(void) {
+static void setup(void)
+{
    if (geteuid() != 0)
       return;
    strcpy(top, "/tmp/walens-shared-XXXXXX");
@@ -45,7 +46,8 @@ static void setup(void) {
    cr_assert_eq(chmod(db, 0660), 0);
 }
 
-static void teardown(void) {
+static void teardown(void)
+{
    if (geteuid() != 0)
       return;
    char cmd[128];
@@ -55,20 +57,22 @@ static void teardown(void) {
 
 TestSuite(shared, .init = setup, .fini = teardown);
 
-static void needRoot(void) {
+static void needRoot(void)
+{
    if (geteuid() != 0)
       cr_skip_test("needs root to act as other users");
 }
 
 /* Opens db as alice (group alice, member of workshop) in a child process;
  * returns the status and the message ("" on success; caller frees). */
-static StoreStatus openAsAlice(unsigned flags, char **msg) {
+static StoreStatus openAsAlice(unsigned flags, char **msg)
+{
    int fd[2];
    cr_assert_eq(pipe(fd), 0);
    pid_t pid = fork();
    cr_assert_geq(pid, 0);
    if (pid == 0) {
-      gid_t groups[] = { WORKSHOP };
+      gid_t groups[] = {WORKSHOP};
       close(fd[0]);
       if (setgroups(1, groups) != 0 || setgid(ALICE) != 0 || setuid(ALICE) != 0)
          _exit(100);
@@ -82,31 +86,32 @@ static StoreStatus openAsAlice(unsigned flags, char **msg) {
       close(fd[1]);
       /* _exit: after setuid the process is not dumpable, and LeakSanitizer,
        * which must attach to it, would only warn (valgrind checks it still). */
-      _exit(n < 0 ? 101 : (int) st);
+      _exit(n < 0 ? 101 : (int)st);
    }
    close(fd[1]);
    char buf[2048];
    size_t len = 0;
    ssize_t n;
    while ((n = read(fd[0], buf + len, sizeof buf - 1 - len)) > 0)
-      len += (size_t) n;
+      len += (size_t)n;
    close(fd[0]);
    buf[len] = '\0';
    int status;
    cr_assert_eq(waitpid(pid, &status, 0), pid);
    cr_assert(WIFEXITED(status), "child died");
-   cr_assert_lt(WEXITSTATUS(status), 100, "child could not become alice (%d)",
-                WEXITSTATUS(status));
+   cr_assert_lt(WEXITSTATUS(status), 100, "child could not become alice (%d)", WEXITSTATUS(status));
    *msg = strdup(buf);
-   return (StoreStatus) WEXITSTATUS(status);
+   return (StoreStatus)WEXITSTATUS(status);
 }
 
-static bool exists(const char *path) {
+static bool exists(const char *path)
+{
    struct stat st;
    return lstat(path, &st) == 0;
 }
 
-static void sidecars(bool want) {
+static void sidecars(bool want)
+{
    char p[200];
    snprintf(p, sizeof p, "%s-wal", db);
    cr_assert_eq(exists(p), want, "%s", p);
@@ -114,7 +119,8 @@ static void sidecars(bool want) {
    cr_assert_eq(exists(p), want, "%s", p);
 }
 
-Test(shared, directory_not_setgid_is_refused_with_the_fix) {
+Test(shared, directory_not_setgid_is_refused_with_the_fix)
+{
    needRoot();
    char *msg;
    cr_assert_eq(openAsAlice(0, &msg), STORE_READONLY);
@@ -133,7 +139,8 @@ Test(shared, directory_not_setgid_is_refused_with_the_fix) {
    free(msg);
 }
 
-Test(shared, setgid_directory_opens) {
+Test(shared, setgid_directory_opens)
+{
    needRoot();
    cr_assert_eq(chmod(dir, 02770), 0);
    char *msg;
@@ -144,7 +151,8 @@ Test(shared, setgid_directory_opens) {
    free(msg);
 }
 
-Test(shared, database_in_own_group_opens) {
+Test(shared, database_in_own_group_opens)
+{
    needRoot();
    /* Alice's own group is the database's: what she creates matches it. */
    cr_assert_eq(chown(db, ALICE, ALICE), 0);
@@ -154,7 +162,8 @@ Test(shared, database_in_own_group_opens) {
    free(msg);
 }
 
-Test(shared, private_database_opens) {
+Test(shared, private_database_opens)
+{
    needRoot();
    cr_assert_eq(chown(db, ALICE, WORKSHOP), 0);
    cr_assert_eq(chmod(db, 0600), 0);
@@ -164,7 +173,8 @@ Test(shared, private_database_opens) {
 }
 
 /* Bob's walens left its files behind (crashed, or still running). */
-static void leaveSidecar(const char *suffix, mode_t mode) {
+static void leaveSidecar(const char *suffix, mode_t mode)
+{
    char p[200];
    snprintf(p, sizeof p, "%s%s", db, suffix);
    FILE *f = fopen(p, "w");
@@ -174,7 +184,8 @@ static void leaveSidecar(const char *suffix, mode_t mode) {
    cr_assert_eq(chmod(p, mode), 0);
 }
 
-Test(shared, another_users_wal_is_refused_with_the_fix) {
+Test(shared, another_users_wal_is_refused_with_the_fix)
+{
    needRoot();
    cr_assert_eq(chmod(dir, 02770), 0);
    leaveSidecar("-wal", 0660);
@@ -191,7 +202,8 @@ Test(shared, another_users_wal_is_refused_with_the_fix) {
    free(msg);
 }
 
-Test(shared, another_users_shm_is_refused) {
+Test(shared, another_users_shm_is_refused)
+{
    needRoot();
    cr_assert_eq(chmod(dir, 02770), 0);
    leaveSidecar("-shm", 0640);

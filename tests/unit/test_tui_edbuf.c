@@ -151,11 +151,14 @@ Test(edbuf, only_what_is_drawn_is_cleaned, .init = utf8)
    EdBuf_free(&b);
 
    /* A mark with nothing to attach to shows as the replacement, and is kept. */
-   EdBuf_init(&b, "\xcc\x81" "a\n\xcc\x81");
+   EdBuf_init(&b, "\xcc\x81"
+                  "a\n\xcc\x81");
    s = shownText(&b, 0, b.len);
-   cr_assert_str_eq(s, "\xef\xbf\xbd" "a \xef\xbf\xbd");
+   cr_assert_str_eq(s, "\xef\xbf\xbd"
+                       "a \xef\xbf\xbd");
    free(s);
-   expectText(&b, "\xcc\x81" "a\n\xcc\x81");
+   expectText(&b, "\xcc\x81"
+                  "a\n\xcc\x81");
    EdBuf_free(&b);
 }
 

@@ -118,7 +118,8 @@ static bool latin1(char *dir, size_t size)
    if (!mkdtemp(dir))
       return false;
    char cmd[512];
-   snprintf(cmd, sizeof cmd, "localedef -i de_DE -f ISO-8859-1 %s/de_DE.ISO-8859-1 >/dev/null 2>&1", dir);
+   snprintf(cmd, sizeof cmd, "localedef -i de_DE -f ISO-8859-1 %s/de_DE.ISO-8859-1 >/dev/null 2>&1",
+            dir);
    if (system(cmd) != 0)
       return false;
    setenv("LOCPATH", dir, 1);

@@ -37,8 +37,7 @@ Test(when, parse_and_ago)
    cr_assert_str_eq(When_ago("2026-01-01T00:00:00Z", t + 300, b, sizeof b), "5 min ago");
    cr_assert_str_eq(When_ago("2026-01-01T00:00:00Z", t + 7200, b, sizeof b), "2 h ago");
    cr_assert_str_eq(When_ago("2026-01-01T00:00:00Z", t + 3 * 86400, b, sizeof b), "3 d ago");
-   cr_assert_str_eq(When_ago("2026-01-01T00:00:00Z", t + 30 * 86400, b, sizeof b),
-                    "2026-01-01");
+   cr_assert_str_eq(When_ago("2026-01-01T00:00:00Z", t + 30 * 86400, b, sizeof b), "2026-01-01");
    cr_assert_str_eq(When_ago("garbage", t, b, sizeof b), "garbage");
 }
 
@@ -151,7 +150,9 @@ Test(match, questions, .init = utf8)
    Choice c1[] = {{.title = "Automate builds"}, {.title = "Keep \xc3\x9cNICODE notes"}};
    Choice c2[] = {{.title = "Use a vault"}};
    Question qs[] = {
-      {.title = "How do you build?", .description = "Building well.", .choices = c1,
+      {.title = "How do you build?",
+       .description = "Building well.",
+       .choices = c1,
        .n_choices = 2},
       {.title = "How do you protect secrets?", .choices = c2, .n_choices = 1},
       {.title = "How do you patch?"},
@@ -234,10 +235,11 @@ Test(actions, list_keys_for_the_man_page)
    size_t len = 0;
    FILE *f = open_memstream(&buf, &len);
 
-   Tui_listKeys(f);
+   Actions_listKeys(f);
    fclose(f);
    cr_assert_not_null(strstr(buf, "question\tSpace\ttoggle\tSelect or clear the practice"));
-   cr_assert_not_null(strstr(buf, "workloads,dashboard,questions,question,help,plan,milestones,milestone,page,upgrade,merge,roster\tUp k\tup\tMove up\n"));
+   cr_assert_not_null(strstr(buf, "workloads,dashboard,questions,question,help,plan,milestones,"
+                                  "milestone,page,upgrade,merge,roster\tUp k\tup\tMove up\n"));
    cr_assert_not_null(strstr(buf, "dashboard,questions,question\t\tgoto\t"));
    free(buf);
 }

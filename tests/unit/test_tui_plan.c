@@ -55,9 +55,9 @@ Test(chart, taller_columns)
 
    for (int r = 0; r < 3; r++)
       rows[r] = Chart_row(v, 4, 2, 3, r, true);
-   cr_assert_str_eq(rows[0], " \xe2\x96\x88\xe2\x96\x88 ");                /* " ██ " */
-   cr_assert_str_eq(rows[1], "\xe2\x96\x84\xe2\x96\x88\xe2\x96\x88 ");    /* "▄██ " */
-   cr_assert_str_eq(rows[2], "\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88 ");    /* "███ " */
+   cr_assert_str_eq(rows[0], " \xe2\x96\x88\xe2\x96\x88 ");            /* " ██ " */
+   cr_assert_str_eq(rows[1], "\xe2\x96\x84\xe2\x96\x88\xe2\x96\x88 "); /* "▄██ " */
+   cr_assert_str_eq(rows[2], "\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88 "); /* "███ " */
    for (int r = 0; r < 3; r++)
       free(rows[r]);
    char *a = Chart_row(v, 4, 2, 3, 1, false);
@@ -260,8 +260,8 @@ Test(planfilter, unknown_words_and_format)
    err = NULL;
    cr_assert_not(PlanFilter_parse("phase:nowhere", lens, &f, &err));
    free(err);
-   cr_assert(PlanFilter_parse("@bob high done,open overdue pillar:Operations phase:build", lens,
-                              &f, NULL));
+   cr_assert(PlanFilter_parse("@bob high done,open overdue pillar:Operations phase:build", lens, &f,
+                              NULL));
    s = PlanFilter_format(&f, lens);
    cr_assert_str_eq(s, "open,done,high,overdue,owner:bob,phase:build,pillar:ops");
    free(s);

@@ -22,7 +22,7 @@ static void ascii(void)
 static void expectClean(const char *s, unsigned flags, const wchar_t *want)
 {
    size_t n;
-   wchar_t *got = Text_cleanStr(s, flags, &n);
+   wchar_t *got = WText_cleanStr(s, flags, &n);
    cr_assert_eq(n, wcslen(want), "length of \"%s\": %zu, want %zu", s, n, wcslen(want));
    cr_assert(wcscmp(got, want) == 0, "clean(\"%s\") = \"%ls\", want \"%ls\"", s, got, want);
    free(got);
@@ -31,14 +31,14 @@ static void expectClean(const char *s, unsigned flags, const wchar_t *want)
 Test(text, plain_ascii_unchanged, .init = utf8)
 {
    expectClean("Automate builds", 0, L"Automate builds");
-   cr_assert_eq(Text_widthStr("Automate builds"), 15);
+   cr_assert_eq(WText_widthStr("Automate builds"), 15);
 }
 
 Test(text, null_and_empty, .init = utf8)
 {
    expectClean(NULL, 0, L"");
    expectClean("", 0, L"");
-   cr_assert_eq(Text_widthStr(NULL), 0);
+   cr_assert_eq(WText_widthStr(NULL), 0);
 }
 
 Test(text, escape_sequences_are_neutralised, .init = utf8)
@@ -49,7 +49,15 @@ Test(text, escape_sequences_are_neutralised, .init = utf8)
 
 Test(text, c0_controls_and_del, .init = utf8)
 {
-   expectClean("a\x01" "b\x08" "c\x7f" "d\x00", 0, L"a\xFFFD" L"b\xFFFD" L"c\xFFFD" L"d");
+   expectClean("a\x01"
+               "b\x08"
+               "c\x7f"
+               "d\x00",
+               0,
+               L"a\xFFFD"
+               L"b\xFFFD"
+               L"c\xFFFD"
+               L"d");
    expectClean("bell\a", 0, L"bell\xFFFD");
 }
 
@@ -75,23 +83,35 @@ Test(text, newline_and_tab, .init = utf8)
 
 Test(text, bidi_overrides_and_isolates, .init = utf8)
 {
-   expectClean("abc\xe2\x80\xae" "def", 0, L"abc\xFFFD" L"def");   /* U+202E */
-   expectClean("\xe2\x80\xaa" "x", 0, L"\xFFFDx");                  /* U+202A */
-   expectClean("\xe2\x81\xa6" "x\xe2\x81\xa9", 0, L"\xFFFDx\xFFFD"); /* U+2066, U+2069 */
-   expectClean("a\xe2\x80\x8f" "b", 0, L"a\xFFFD" L"b");             /* U+200F RLM */
+   expectClean("abc\xe2\x80\xae"
+               "def",
+               0,
+               L"abc\xFFFD"
+               L"def"); /* U+202E */
+   expectClean("\xe2\x80\xaa"
+               "x",
+               0, L"\xFFFDx"); /* U+202A */
+   expectClean("\xe2\x81\xa6"
+               "x\xe2\x81\xa9",
+               0, L"\xFFFDx\xFFFD"); /* U+2066, U+2069 */
+   expectClean("a\xe2\x80\x8f"
+               "b",
+               0,
+               L"a\xFFFD"
+               L"b"); /* U+200F RLM */
 }
 
 Test(text, wide_characters, .init = utf8)
 {
    size_t n;
    int used;
-   wchar_t *w = Text_cleanStr("日本語", 0, &n);
+   wchar_t *w = WText_cleanStr("日本語", 0, &n);
 
    cr_assert_eq(n, 3);
-   cr_assert_eq(Text_width(w, n), 6);
-   cr_assert_eq(Text_fit(w, n, 5, &used), 2);
+   cr_assert_eq(WText_width(w, n), 6);
+   cr_assert_eq(WText_fit(w, n, 5, &used), 2);
    cr_assert_eq(used, 4);
-   cr_assert_eq(Text_fit(w, n, 1, &used), 0);
+   cr_assert_eq(WText_fit(w, n, 1, &used), 0);
    cr_assert_eq(used, 0);
    free(w);
 }
@@ -100,12 +120,12 @@ Test(text, combining_characters, .init = utf8)
 {
    size_t n;
    int used;
-   wchar_t *w = Text_cleanStr("e\xcc\x81x", 0, &n); /* e + U+0301, x */
+   wchar_t *w = WText_cleanStr("e\xcc\x81x", 0, &n); /* e + U+0301, x */
 
    cr_assert_eq(n, 3);
-   cr_assert_eq(Text_width(w, n), 2);
+   cr_assert_eq(WText_width(w, n), 2);
    /* The mark stays with its letter. */
-   cr_assert_eq(Text_fit(w, n, 1, &used), 2);
+   cr_assert_eq(WText_fit(w, n, 1, &used), 2);
    cr_assert_eq(used, 1);
    free(w);
    /* A mark with nothing before it is dropped. */
@@ -115,9 +135,17 @@ Test(text, combining_characters, .init = utf8)
 
 Test(text, invalid_utf8, .init = utf8)
 {
-   expectClean("a\xff" "b", 0, L"a\xFFFD" L"b");
+   expectClean("a\xff"
+               "b",
+               0,
+               L"a\xFFFD"
+               L"b");
    /* A truncated sequence is one replacement; the byte after it survives. */
-   expectClean("a\xe2\x82" "b", 0, L"a\xFFFD" L"b");
+   expectClean("a\xe2\x82"
+               "b",
+               0,
+               L"a\xFFFD"
+               L"b");
    /* Overlong encodings and surrogates are invalid. */
    expectClean("\xc0\xaf", 0, L"\xFFFD\xFFFD");
    expectClean("\xed\xa0\x80", 0, L"\xFFFD\xFFFD\xFFFD");
@@ -132,20 +160,20 @@ Test(text, truncation, .init = utf8)
    size_t n;
    wchar_t *w;
 
-   w = Text_truncate("abcdef", 4, &n);
+   w = WText_truncate("abcdef", 4, &n);
    cr_assert(wcscmp(w, L"abc\x2026") == 0, "%ls", w);
    free(w);
-   w = Text_truncate("abcd", 4, &n);
+   w = WText_truncate("abcd", 4, &n);
    cr_assert(wcscmp(w, L"abcd") == 0);
    free(w);
-   w = Text_truncate("日本語", 5, &n);
+   w = WText_truncate("日本語", 5, &n);
    cr_assert(wcscmp(w, L"日本\x2026") == 0, "%ls", w);
    free(w);
-   w = Text_truncate("日本語", 4, &n);
+   w = WText_truncate("日本語", 4, &n);
    cr_assert(wcscmp(w, L"日\x2026") == 0, "%ls", w);
    cr_assert_eq(n, 2);
    free(w);
-   w = Text_truncate("abc", 0, &n);
+   w = WText_truncate("abc", 0, &n);
    cr_assert_eq(n, 0);
    free(w);
 }
@@ -153,11 +181,11 @@ Test(text, truncation, .init = utf8)
 static void expectAbbrev(const char *s, int width, const wchar_t *want)
 {
    size_t n;
-   wchar_t *got = Text_abbrev(s, width, &n);
+   wchar_t *got = WText_abbrev(s, width, &n);
    cr_assert(wcscmp(got, want) == 0, "abbrev(\"%s\", %d) = \"%ls\", want \"%ls\"", s, width, got,
              want);
    cr_assert_eq(n, wcslen(want));
-   cr_assert_leq(Text_width(got, n), width < 0 ? 0 : width);
+   cr_assert_leq(WText_width(got, n), width < 0 ? 0 : width);
    free(got);
 }
 
@@ -190,7 +218,11 @@ Test(text, abbreviation_keeps_meaning, .init = utf8)
    expectAbbrev("Cost and Performance", 8, L"Cost");
    expectAbbrev("Monitoring and Observability", 8, L"Monitor.");
    /* Accented vowels count; a cut keeps three letters at least. */
-   expectAbbrev("\xc3\x9c" "berwachung", 7, L"\xdc" L"berw.");
+   expectAbbrev("\xc3\x9c"
+                "berwachung",
+                7,
+                L"\xdc"
+                L"berw.");
    expectAbbrev("Xyzzyx", 4, L"Xyz\x2026");
    /* Scripts without these vowels, and non-letters, are cut with "…". */
    expectAbbrev("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xa7\xe3\x81\x99", 7,
@@ -203,15 +235,15 @@ Test(text, abbreviation_keeps_meaning, .init = utf8)
 
 static size_t wrapLines(const wchar_t *s, int width, TextLine **lines)
 {
-   return Text_wrap(s, wcslen(s), width, lines);
+   return WText_wrap(s, wcslen(s), width, lines);
 }
 
 static void expectLine(const wchar_t *s, const TextLine *l, const wchar_t *want)
 {
    cr_assert_eq(l->len, wcslen(want), "line \"%.*ls\", want \"%ls\"", (int)l->len, s + l->start,
                 want);
-   cr_assert(wcsncmp(s + l->start, want, l->len) == 0, "line \"%.*ls\", want \"%ls\"",
-             (int)l->len, s + l->start, want);
+   cr_assert(wcsncmp(s + l->start, want, l->len) == 0, "line \"%.*ls\", want \"%ls\"", (int)l->len,
+             s + l->start, want);
 }
 
 Test(text, wrap_at_blanks, .init = utf8)
@@ -270,13 +302,13 @@ Test(text, ascii_locale_fallbacks, .init = ascii)
    size_t n;
    wchar_t *w;
 
-   cr_assert_not(Text_utf8Locale());
-   cr_assert_eq(Text_replacement(), L'?');
+   cr_assert_not(WText_utf8Locale());
+   cr_assert_eq(WText_replacement(), L'?');
    expectClean("caf\xc3\xa9 \x1b[1m", 0, L"caf? ?[1m");
-   w = Text_truncate("abcdef", 4, &n);
+   w = WText_truncate("abcdef", 4, &n);
    cr_assert(wcscmp(w, L"abc~") == 0, "%ls", w);
    free(w);
-   w = Text_abbrev("Reliability", 8, &n);
+   w = WText_abbrev("Reliability", 8, &n);
    cr_assert(wcscmp(w, L"Reliab.") == 0, "%ls", w);
    free(w);
 }

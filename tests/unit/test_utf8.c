@@ -10,10 +10,10 @@
 
 #include "core/utf8.h"
 
-#define E_ACUTE "\xC3\xA9"          /* é: one column */
-#define NICHI "\xE6\x97\xA5"        /* 日: two columns */
-#define HON "\xE6\x9C\xAC"          /* 本: two columns */
-#define COMBINING_ACUTE "\xCC\x81"  /* no column of its own */
+#define E_ACUTE "\xC3\xA9"         /* é: one column */
+#define NICHI "\xE6\x97\xA5"       /* 日: two columns */
+#define HON "\xE6\x9C\xAC"         /* 本: two columns */
+#define COMBINING_ACUTE "\xCC\x81" /* no column of its own */
 
 Test(utf8, next_decodes_and_refuses)
 {
@@ -94,11 +94,11 @@ static void expectClean(const char *s, unsigned keep, const char *want)
 
 Test(utf8, unsafe_classes)
 {
-   static const uint32_t bad[] = { 0x00, 0x07, 0x08, 0x09, 0x0A, 0x0C, 0x0D, 0x1B, 0x1F,
-                                   0x7F, 0x80, 0x85, 0x9B, 0x9F, 0x061C, 0x200E, 0x200F,
-                                   0x202A, 0x202E, 0x2066, 0x2069 };
-   static const uint32_t good[] = { ' ', 'a', '~', 0xA0, 0xE9, 0x0301, 0x200B, 0x2029,
-                                    0x202F, 0x2065, 0x206A, 0x65E5, 0xFFFD, 0x1F600 };
+   static const uint32_t bad[] = {0x00,   0x07,   0x08,   0x09,   0x0A,   0x0C,   0x0D,
+                                  0x1B,   0x1F,   0x7F,   0x80,   0x85,   0x9B,   0x9F,
+                                  0x061C, 0x200E, 0x200F, 0x202A, 0x202E, 0x2066, 0x2069};
+   static const uint32_t good[] = {' ',    'a',    '~',    0xA0,   0xE9,   0x0301, 0x200B,
+                                   0x2029, 0x202F, 0x2065, 0x206A, 0x65E5, 0xFFFD, 0x1F600};
    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
       cr_assert(Utf8_isUnsafe(bad[i]), "U+%04X is unsafe", (unsigned)bad[i]);
    for (size_t i = 0; i < sizeof good / sizeof *good; i++)
@@ -111,24 +111,36 @@ Test(utf8, sanitize_replaces_each_control)
    expectClean("over\rwrite", UTF8_KEEP_NL, "over" REPL "write");      /* lone CR */
    expectClean("back\bspace", 0, "back" REPL "space");                 /* BS */
    expectClean("del\177x", 0, "del" REPL "x");                         /* DEL */
-   expectClean("csi\xC2\x9B" "2J", 0, "csi" REPL "2J");                /* C1 CSI */
+   expectClean("csi\xC2\x9B"
+               "2J",
+               0, "csi" REPL "2J"); /* C1 CSI */
    expectClean("nel\xC2\x85", 0, "nel" REPL);
-   expectClean("\xE2\x80\xAE" "evil", 0, REPL "evil");                 /* RLO */
-   expectClean("\xE2\x81\xA6" "iso\xE2\x81\xA9", 0, REPL "iso" REPL);  /* LRI, PDI */
-   expectClean("\xE2\x80\x8F" "mark", 0, REPL "mark");                 /* RLM */
+   expectClean("\xE2\x80\xAE"
+               "evil",
+               0, REPL "evil"); /* RLO */
+   expectClean("\xE2\x81\xA6"
+               "iso\xE2\x81\xA9",
+               0, REPL "iso" REPL); /* LRI, PDI */
+   expectClean("\xE2\x80\x8F"
+               "mark",
+               0, REPL "mark"); /* RLM */
 }
 
 Test(utf8, sanitize_replaces_invalid_sequences)
 {
-   expectClean("a\xFF" "b", 0, "a" REPL "b");
-   expectClean("\x80\x80", 0, REPL REPL);            /* lone continuations */
-   expectClean("\xC0\xAF", 0, REPL REPL);            /* overlong '/' */
-   expectClean("\xE0\x80\xAF", 0, REPL REPL REPL);   /* overlong, three bytes */
-   expectClean("\xC1\x9B", 0, REPL REPL);            /* overlong C1 CSI */
-   expectClean("\xED\xA0\x80", 0, REPL REPL REPL);   /* a surrogate */
+   expectClean("a\xFF"
+               "b",
+               0, "a" REPL "b");
+   expectClean("\x80\x80", 0, REPL REPL);                   /* lone continuations */
+   expectClean("\xC0\xAF", 0, REPL REPL);                   /* overlong '/' */
+   expectClean("\xE0\x80\xAF", 0, REPL REPL REPL);          /* overlong, three bytes */
+   expectClean("\xC1\x9B", 0, REPL REPL);                   /* overlong C1 CSI */
+   expectClean("\xED\xA0\x80", 0, REPL REPL REPL);          /* a surrogate */
    expectClean("\xF4\x90\x80\x80", 0, REPL REPL REPL REPL); /* past U+10FFFF */
-   expectClean("end\xE6\x97", 0, "end" REPL);        /* cut at the end: one */
-   expectClean("\xF0\x9F\x98" "x", 0, REPL "x");     /* cut in the middle: one */
+   expectClean("end\xE6\x97", 0, "end" REPL);               /* cut at the end: one */
+   expectClean("\xF0\x9F\x98"
+               "x",
+               0, REPL "x"); /* cut in the middle: one */
 }
 
 Test(utf8, sanitize_keeps_text)
