@@ -161,12 +161,16 @@ static const char schemaV4[] =
    "  notes     TEXT NOT NULL CHECK (length(notes) > 0),"
    "  PRIMARY KEY (answer_id, choice_id)"
    ") WITHOUT ROWID;";
+/* Version 5: the roster (issue 12): the screen each session is on, whether
+ * it is a read-only observer, and when its user last pressed a key. */
+static const char schemaV5[] =
+   "ALTER TABLE presence ADD COLUMN screen TEXT;"
+   "ALTER TABLE presence ADD COLUMN read_only INTEGER NOT NULL DEFAULT 0"
+   "  CHECK (read_only IN (0, 1));"
+   "ALTER TABLE presence ADD COLUMN active_at TEXT;";
 
 static const Migration migrations[] = {
-   {1, schemaV1},
-   {2, schemaV2},
-   {3, schemaV3},
-   {4, schemaV4},
+   {1, schemaV1}, {2, schemaV2}, {3, schemaV3}, {4, schemaV4}, {5, schemaV5},
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
                "one migration step per schema version");

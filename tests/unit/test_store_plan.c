@@ -155,12 +155,20 @@ Test(schema, migrates_from_version_1)
                           "DROP TRIGGER answer_update_clears_mark;"
                           "DROP TRIGGER milestone_no_delete; DROP TABLE review_mark;"
                           "ALTER TABLE lens DROP COLUMN origin;"
-                          "DROP TABLE choice_note; PRAGMA user_version = 1;"));
+                          "DROP TABLE choice_note;"
+                          /* the presence table as version 1 made it (step 5 adds columns) */
+                          "DROP TABLE presence; CREATE TABLE presence (pid INTEGER PRIMARY KEY,"
+                          " user_name TEXT NOT NULL, workload TEXT, question TEXT,"
+                          " seen_at TEXT NOT NULL);"
+                          "PRAGMA user_version = 1;"));
    Store *s = openStore();
    cr_assert_eq(Store_schemaVersion(s), STORE_SCHEMA_VERSION);
-   cr_assert_eq(STORE_SCHEMA_VERSION, 4);
+   cr_assert_eq(STORE_SCHEMA_VERSION, 5);
    Store_close(s);
-   cr_assert_eq(rawInt("PRAGMA user_version"), 4);
+   cr_assert_eq(rawInt("PRAGMA user_version"), 5);
+   cr_assert_eq(rawInt("SELECT count(*) FROM pragma_table_info('presence') WHERE name IN"
+                       " ('screen', 'read_only', 'active_at')"),
+                3);
    cr_assert_eq(rawInt("SELECT count(*) FROM pragma_table_info('lens') WHERE name = 'origin'"), 1);
    cr_assert_eq(rawInt("SELECT count(*) FROM sqlite_master WHERE name IN ('review_mark',"
                        " 'answer_insert_clears_mark', 'answer_update_clears_mark',"
@@ -168,8 +176,8 @@ Test(schema, migrates_from_version_1)
                 5);
 }
 
-/* Version 4 adds the practices' notes to a version 3 database; its answers
- * stay as they were, with no practice notes. */
+/* Versions 4 and 5 add the practices' notes and the roster's columns to a
+ * version 3 database; its answers stay as they were, with no practice notes. */
 Test(schema, migrates_from_version_3)
 {
    Store *s = openStore();
@@ -180,9 +188,11 @@ Test(schema, migrates_from_version_3)
    cr_assert_eq(ReviewDoc_putAnswer(s, &doc, 0, &a, "kept", "alice"), STORE_OK);
    ReviewDoc_free(&doc);
    Store_close(s);
-   cr_assert_null(rawExec("DROP TABLE choice_note; PRAGMA user_version = 3;"));
+   cr_assert_null(rawExec("DROP TABLE choice_note; ALTER TABLE presence DROP COLUMN screen;"
+                          "ALTER TABLE presence DROP COLUMN read_only;"
+                          "ALTER TABLE presence DROP COLUMN active_at; PRAGMA user_version = 3;"));
    s = openStore();
-   cr_assert_eq(Store_schemaVersion(s), 4);
+   cr_assert_eq(Store_schemaVersion(s), 5);
    DiagList d;
    DiagList_init(&d);
    char *err = NULL;
