@@ -110,23 +110,49 @@ static bool writeAll(int fd, const char *p, size_t n)
    return true;
 }
 
+char *Draft_render(const char *db_key, int64_t workload_id, const char *question, const char *text,
+                   char **path, size_t *len)
+{
+   char *dir = Draft_dir(), *key, header[64];
+   size_t klen, tlen = text ? strlen(text) : 0, hlen;
+
+   *path = NULL;
+   if (!dir)
+      return NULL;
+   if (!makeDirs(dir)) {
+      free(dir);
+      return NULL;
+   }
+   key = makeKey(db_key, workload_id, question, &klen);
+   *path = draftPath(dir, key, klen);
+   snprintf(header, sizeof header, DRAFT_MAGIC " %zu\n", klen);
+   hlen = strlen(header);
+   char *bytes = xmalloc(hlen + klen + 1 + tlen + 1);
+   memcpy(bytes, header, hlen);
+   memcpy(bytes + hlen, key, klen);
+   bytes[hlen + klen] = '\n';
+   if (tlen)
+      memcpy(bytes + hlen + klen + 1, text, tlen);
+   *len = hlen + klen + 1 + tlen;
+   bytes[*len] = '\0';
+   free(key);
+   free(dir);
+   return bytes;
+}
+
 bool Draft_save(const char *db_key, int64_t workload_id, const char *question, const char *text)
 {
-   char *dir = Draft_dir(), *key, *path, *tmp, header[64];
-   size_t klen;
+   char *path, *tmp;
+   size_t len;
    bool ok = false;
    int fd;
+   char *bytes = Draft_render(db_key, workload_id, question, text, &path, &len);
 
-   if (!dir)
+   if (!bytes)
       return false;
-   key = makeKey(db_key, workload_id, question, &klen);
-   path = draftPath(dir, key, klen);
    tmp = xasprintf("%s.XXXXXX", path);
-   if (makeDirs(dir) && (fd = mkstemp(tmp)) >= 0) {
-      snprintf(header, sizeof header, DRAFT_MAGIC " %zu\n", klen);
-      ok = writeAll(fd, header, strlen(header)) && writeAll(fd, key, klen) &&
-           writeAll(fd, "\n", 1) && writeAll(fd, text ? text : "", text ? strlen(text) : 0) &&
-           fsync(fd) == 0;
+   if ((fd = mkstemp(tmp)) >= 0) {
+      ok = writeAll(fd, bytes, len) && fsync(fd) == 0;
       if (close(fd) != 0)
          ok = false;
       if (ok && rename(tmp, path) != 0)
@@ -136,8 +162,7 @@ bool Draft_save(const char *db_key, int64_t workload_id, const char *question, c
    }
    free(tmp);
    free(path);
-   free(key);
-   free(dir);
+   free(bytes);
    return ok;
 }
 
