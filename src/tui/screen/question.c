@@ -326,6 +326,26 @@ static void drawStatus(App *app, int y)
    free(line);
 }
 
+/* What shows under the practices for the one under the cursor: its notes,
+ * and whether a draft of them waits (typed, not stored: V resumes it), as
+ * the question's notes say of theirs.  NULL when there is neither; *note
+ * gets the stored notes, or the draft's notice when there are none. */
+static char *practiceNoteText(App *app, const Question *q, const char **note)
+{
+   char *key = xasprintf("%s#%s", q->id, q->choices[app->choice].id);
+   bool draft = Draft_exists(app->db_key, app->doc.workload.id, key);
+   free(key);
+   *note = ReviewDoc_choiceNote(&app->doc, app->q, app->choice);
+   if (draft && *note)
+      return xasprintf(_("Practice notes (V; an unsaved draft is waiting): %s"), *note);
+   if (*note)
+      return xasprintf(_("Practice notes (V): %s"), *note);
+   if (!draft)
+      return NULL;
+   *note = _("Practice notes: an unsaved draft is waiting (V resumes it)");
+   return xstrdup(*note);
+}
+
 void Question_draw(App *app, int top, int height)
 {
    const Question *q = current(app);
@@ -365,11 +385,13 @@ void Question_draw(App *app, int top, int height)
    parts[S_GAP2] = (LayoutPart){0, 1};
    parts[S_DETAIL] = (LayoutPart){1, app->details ? (int)(detail.nl < 6 ? detail.nl : 6) : 1};
    /* The practice's own notes, wrapped so that a link shows whole. */
-   if (q->n_choices && (choice_note = ReviewDoc_choiceNote(&app->doc, app->q, app->choice))) {
-      char *t = xasprintf(_("Practice notes (V): %s"), choice_note);
-      wrap(&cnote, t, width);
-      free(t);
-      parts[S_DETAIL].want += (int)(cnote.nl < 4 ? cnote.nl : 4);
+   if (q->n_choices) {
+      char *t = practiceNoteText(app, q, &choice_note);
+      if (t) {
+         wrap(&cnote, t, width);
+         free(t);
+         parts[S_DETAIL].want += (int)(cnote.nl < 4 ? cnote.nl : 4);
+      }
    }
    parts[S_NOTES] = (LayoutPart){1, 1 + (notes_lines < 3 ? notes_lines : 3)};
    parts[S_CHANGES] =
