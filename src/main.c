@@ -73,8 +73,11 @@ static int runTui(CliEnv *env, int argc, char **argv)
       rc = EXIT_USAGE;
    } else {
       char *err = NULL;
-      char *db = env->db_path ? xstrdup(env->db_path) : Paths_defaultDb(!env->read_only, &err);
-      if (!db) {
+      char *db = NULL;
+      if (!Cli_user(env))
+         rc = EXIT_USAGE; /* the login name cannot be a user name: said why */
+      else if (!(db = env->db_path ? xstrdup(env->db_path)
+                                   : Paths_defaultDb(!env->read_only, &err))) {
          Cli_error("%s", err);
          free(err);
          rc = EXIT_FAIL;

@@ -270,12 +270,23 @@ bool Cli_parse(CliEnv *env, int argc, char **argv, const OptSpec *specs, OptHand
    return ok;
 }
 
+/* The login name stands for the user when --user is absent; it is
+ * foreign text as much as --user is (a $USER of "rich " or full-width
+ * letters), so it is normalised by the same rules, or refused once with a
+ * message that says how to give a name. */
 const char *Cli_user(CliEnv *env)
 {
    if (env->user && *env->user)
       return env->user;
-   if (!env->user_default)
-      env->user_default = Paths_userName();
+   if (!env->user_default && !env->login_refused) {
+      char *login = Paths_userName(), *msg = Names_check(NAME_USER, login, &env->user_default);
+      if (msg) {
+         Cli_error(_("%s (the login name; give a user name with --user NAME)"), msg);
+         env->login_refused = true;
+      }
+      free(msg);
+      free(login);
+   }
    return env->user_default;
 }
 

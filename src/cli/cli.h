@@ -24,6 +24,7 @@ typedef struct CliEnv {
    bool no_mouse;
    bool help;
    char *user_default; /* owned: the login name when --user is absent */
+   bool login_refused; /* the login name is not a valid user name (said once) */
 } CliEnv;
 
 /* Option ids below 100 are global; commands number theirs from 100. */
@@ -48,6 +49,9 @@ const CliCommand *Cli_find(const char *name);
 void Cli_printUsage(void);
 
 /* Shared by commands. */
+/* --user, else the login name in its normal form (core/names.h); NULL, with
+ * the error printed once, when the login name cannot be a user name (the
+ * store then refuses to write). */
 const char *Cli_user(CliEnv *env);
 /* Opens the database (default path when env->db_path is NULL); prints the
  * error and returns NULL on failure. */

@@ -91,6 +91,7 @@ static void statusJson(const ReviewDoc *doc, const Matrix *m, const RiskCounts *
    Json_setString(lens, "key", doc->lens->key);
    Json_setString(lens, "version", doc->lens->version);
    Json_setString(lens, "name", doc->lens->name);
+   Json_setBool(lens, "from_bundle", doc->lens_from_bundle);
    Json_set(root, "lens", lens);
    Json_set(root, "counts", countsJson(counts));
    for (size_t i = 0; i < doc->lens->n_questions; i++)
@@ -120,6 +121,9 @@ static void statusText(const ReviewDoc *doc, const Matrix *m, const RiskCounts *
       Cli_printf(_("Workload %s, lens %s %s\n"), doc->workload.name, lens->name, lens->version);
    else
       Cli_printf(_("Workload %s, lens %s\n"), doc->workload.name, lens->name);
+   /* A lens that came with a bundle was nobody's choice here: say so. */
+   if (doc->lens_from_bundle)
+      Cli_printf("%s\n", _("The lens came with an imported bundle: not a trusted lens"));
    Cli_printf(_("Questions %zu/%zu answered: HIGH %zu, MEDIUM %zu, NONE %zu, NOT_APPLICABLE %zu, "
                 "UNANSWERED %zu\n"),
               c->answered, c->questions, c->by_risk[RISK_HIGH], c->by_risk[RISK_MEDIUM],

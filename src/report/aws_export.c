@@ -165,23 +165,45 @@ static const char *choiceNote(const StoredAnswer *sa, const char *id)
    return NULL;
 }
 
+/* walens keeps a not-applicable reason per question; a practice set aside
+ * says why on the first line of its notes, "(OUT_OF_SCOPE)", as
+ * `import --from-aws` writes AWS's per-choice Reason there.  The reason
+ * (NULL when the note does not start so) and in *rest the notes after it. */
+static const char *practiceReason(const char *note, const char **rest)
+{
+   *rest = note;
+   if (!note || note[0] != '(')
+      return NULL;
+   const char *close = strchr(note, ')');
+   if (!close || (close[1] != '\0' && close[1] != '\n'))
+      return NULL;
+   for (int r = 0; r < NA_REASON_COUNT; r++) {
+      const char *name = NaReason_name((NaReason)r);
+      if ((size_t)(close - note - 1) == strlen(name) &&
+          strncmp(note + 1, name, strlen(name)) == 0 && strcmp(name, "NONE") != 0) {
+         *rest = close[1] ? close + 2 : close + 1;
+         return name;
+      }
+   }
+   return NULL;
+}
+
 static json_t *choiceUpdates(const Question *q, const Answer *a, const StoredAnswer *sa)
 {
    json_t *map = Json_checked(json_object());
    for (size_t i = 0; i < q->n_choices; i++) {
       json_t *u = Json_checked(json_object());
+      const char *note = choiceNote(sa, q->choices[i].id), *reason = NULL;
       switch (a->choices[i]) {
       case CHOICE_SELECTED: Json_setString(u, "Status", "SELECTED"); break;
       case CHOICE_NA:
          Json_setString(u, "Status", "NOT_APPLICABLE");
-         /* walens keeps a reason per question only; a practice set aside
-          * gets AWS's "no reason given". */
-         Json_setString(u, "Reason", "NONE");
+         reason = practiceReason(note, &note); /* else AWS's "no reason given" */
+         Json_setString(u, "Reason", reason ? reason : "NONE");
          break;
       default: Json_setString(u, "Status", "UNSELECTED"); break;
       }
-      const char *note = choiceNote(sa, q->choices[i].id);
-      if (note)
+      if (note && *note)
          Json_setString(u, "Notes", note);
       Json_set(map, q->choices[i].id, u);
    }

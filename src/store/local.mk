@@ -32,9 +32,19 @@ endif
 if HAVE_CRITERION
 check_PROGRAMS += tests/unit/test_store_plan
 TESTS += tests/unit/test_store_plan
-tests_unit_test_store_plan_SOURCES = tests/unit/test_store_plan.c
+tests_unit_test_store_plan_SOURCES = tests/unit/test_store_plan.c tests/unit/store_fixture.h
 tests_unit_test_store_plan_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_store_plan_LDADD = $(UNIT_LIBS)
+check_PROGRAMS += tests/unit/test_store_upgrade
+TESTS += tests/unit/test_store_upgrade
+tests_unit_test_store_upgrade_SOURCES = tests/unit/test_store_upgrade.c tests/unit/store_fixture.h
+tests_unit_test_store_upgrade_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_store_upgrade_LDADD = $(UNIT_LIBS)
+check_PROGRAMS += tests/unit/test_histfmt
+TESTS += tests/unit/test_histfmt
+tests_unit_test_histfmt_SOURCES = tests/unit/test_histfmt.c tests/unit/store_fixture.h
+tests_unit_test_histfmt_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_histfmt_LDADD = $(UNIT_LIBS)
 endif
 
 # The store's side of a bundle import: one transaction that keeps original

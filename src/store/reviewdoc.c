@@ -131,6 +131,7 @@ StoreStatus ReviewDoc_load(Store *s, const char *workload, ReviewDoc *out, DiagL
    }
    char *name = xasprintf(_("lens '%s' stored for %s"), sl.key, workload);
    out->lens = Lens_loadStored(name, sl.text, sl.text_len, diags);
+   out->lens_from_bundle = sl.from_bundle;
    free(name);
    StoreLens_free(&sl);
    if (!out->lens) {

@@ -20,6 +20,10 @@ typedef struct ReviewDoc {
    /* lens->n_questions flags, aligned with review.answers: marked for
     * re-review by a lens upgrade (store/upgrade.h); refreshed with the answers. */
    bool *needs_review;
+   /* The lens came with an imported bundle (store.h, StoreLens): it serves
+    * this review only and is not one the user chose to trust; screens and
+    * `status` say so beside its name. */
+   bool lens_from_bundle;
 } ReviewDoc;
 
 /* Loads the workload by name.  Lens text problems go to diags. */

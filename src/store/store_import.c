@@ -98,6 +98,35 @@ static StoreStatus bad(Store *s, const char *what, size_t i, const char *field)
    return StoreSql_error(s, STORE_INVALID, _("%s[%zu]: invalid %s"), what, i, field);
 }
 
+/* A user name from a bundle is foreign text: it must be what `--user`
+ * would have made of it (core/names.h), or two spellings of one reviewer
+ * ("rich" and "rich ", full-width letters, an invisible joiner) would stand
+ * in the history as two people.  The error names the record. */
+static StoreStatus checkUser(Store *s, const char *what, size_t i, const char *user)
+{
+   if (!Store_validName(user))
+      return bad(s, what, i, "user");
+   if (StoreName_check(s, NAME_USER, user) == STORE_OK)
+      return STORE_OK;
+   char *why = xstrdup(Store_lastError(s));
+   StoreStatus st = StoreSql_error(s, STORE_INVALID, "%s[%zu]: %s", what, i, why);
+   free(why);
+   return st;
+}
+
+/* The users a bundle names outside its lists: who made the workload, who
+ * changed it last, who exported it. */
+static StoreStatus checkWorkloadUsers(Store *s, const StoreImport *in)
+{
+   const char *users[] = {in->created_by, in->workload->updated_by, in->user};
+   for (size_t i = 0; i < sizeof users / sizeof users[0]; i++) {
+      StoreStatus st = checkUser(s, "workload", i, users[i]);
+      if (st != STORE_OK)
+         return st;
+   }
+   return STORE_OK;
+}
+
 static StoreStatus checkWorkload(Store *s, const StoreImport *in)
 {
    const Workload *w = in->workload;
@@ -111,9 +140,9 @@ static StoreStatus checkWorkload(Store *s, const StoreImport *in)
       return StoreSql_error(s, STORE_INVALID, _("invalid workload environment"));
    if (!validTime(w->created_at) || !validTime(w->updated_at))
       return StoreSql_error(s, STORE_INVALID, _("invalid workload time"));
-   if (!Store_validName(in->created_by) || !Store_validName(w->updated_by) ||
-       !Store_validName(in->user))
-      return StoreSql_error(s, STORE_INVALID, _("invalid user name"));
+   StoreStatus st = checkWorkloadUsers(s, in);
+   if (st != STORE_OK)
+      return st;
    const StoreLens *l = in->lens;
    if (!l || !Store_validName(l->key) || !Store_validText(l->version) ||
        !Store_validText(l->name) || !validSha(l->sha256) || !l->text)
@@ -145,8 +174,11 @@ static StoreStatus checkAnswers(Store *s, const StoreImport *in)
          if (!Store_validName(a->note_choices[k]) || !a->choice_notes[k] || !*a->choice_notes[k] ||
              !Store_validText(a->choice_notes[k]))
             return bad(s, "answers", i, "choice_notes");
-      if (a->version < 1 || !validTime(a->updated_at) || !Store_validName(a->updated_by))
-         return bad(s, "answers", i, "version, time or user");
+      if (a->version < 1 || !validTime(a->updated_at))
+         return bad(s, "answers", i, "version or time");
+      StoreStatus st = checkUser(s, "answers", i, a->updated_by);
+      if (st != STORE_OK)
+         return st;
    }
    return STORE_OK;
 }
@@ -163,8 +195,11 @@ static StoreStatus checkPlan(Store *s, const StoreImport *in)
          return bad(s, "plan", i, "due date");
       if (t->priority < 0 || !Store_validText(t->owner) || !Store_validText(t->note))
          return bad(s, "plan", i, "priority, owner or note");
-      if (t->version < 1 || !validTime(t->updated_at) || !Store_validName(t->updated_by))
-         return bad(s, "plan", i, "version, time or user");
+      if (t->version < 1 || !validTime(t->updated_at))
+         return bad(s, "plan", i, "version or time");
+      StoreStatus st = checkUser(s, "plan", i, t->updated_by);
+      if (st != STORE_OK)
+         return st;
    }
    return STORE_OK;
 }
@@ -173,17 +208,20 @@ static StoreStatus checkRest(Store *s, const StoreImport *in)
 {
    for (size_t i = 0; i < in->n_milestones; i++) {
       const Milestone *m = &in->milestones[i];
-      if (!Store_validName(m->name) || !validTime(m->created_at) ||
-          !Store_validName(m->created_by) || !m->snapshot || !Store_validText(m->snapshot))
-         return bad(s, "milestones", i, "name, time, user or snapshot");
+      if (!Store_validName(m->name) || !validTime(m->created_at) || !m->snapshot ||
+          !Store_validText(m->snapshot))
+         return bad(s, "milestones", i, "name, time or snapshot");
       if (StoreName_check(s, NAME_MILESTONE, m->name) != STORE_OK)
+         return STORE_INVALID;
+      if (checkUser(s, "milestones", i, m->created_by) != STORE_OK)
          return STORE_INVALID;
    }
    for (size_t i = 0; i < in->n_history; i++) {
       const HistoryEntry *h = &in->history[i];
-      if (!validTime(h->at) || !Store_validName(h->user) || !oneOf(h->kind, kinds) ||
-          !Store_validName(h->object))
-         return bad(s, "history", i, "time, user, kind or object");
+      if (!validTime(h->at) || !oneOf(h->kind, kinds) || !Store_validName(h->object))
+         return bad(s, "history", i, "time, kind or object");
+      if (checkUser(s, "history", i, h->user) != STORE_OK)
+         return STORE_INVALID;
       if (!validJsonObject(h->before) || !validJsonObject(h->after))
          return bad(s, "history", i, "before or after state");
    }

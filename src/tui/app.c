@@ -10,6 +10,7 @@
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "tui/lib/draft.h"
+#include "tui/loop.h"
 #include "tui/screens.h"
 #include "tui/lib/when.h"
 
@@ -355,15 +356,35 @@ StoreStatus App_putAnswer(App *app, size_t q, const Answer *a, const char *notes
    return st;
 }
 
-void App_saveDraft(App *app)
+/* Notes typed in the editor and not stored. */
+static bool draftPending(const App *app)
 {
    bool editing = false;
-   char *text;
-
    for (size_t i = 0; i < app->depth; i++)
       if (app->stack[i] == SCREEN_EDITOR)
          editing = true;
-   if (!editing || !app->have_doc || !app->ed.buf.modified)
+   return editing && app->have_doc && app->ed.buf.modified;
+}
+
+void App_keepRescue(App *app)
+{
+   char *path = NULL, *bytes = NULL;
+   size_t len = 0;
+   if (draftPending(app)) {
+      char *text = EdBuf_text(&app->ed.buf), *key = Editor_draftKey(app);
+      bytes = Draft_render(app->db_key, app->doc.workload.id, key, text,
+                           app->ed.base_notes ? app->ed.base_notes : "", &path, &len);
+      free(key);
+      free(text);
+   }
+   Tui_keepRescue(path, bytes, len);
+}
+
+void App_saveDraft(App *app)
+{
+   char *text;
+
+   if (!draftPending(app))
       return;
    text = EdBuf_text(&app->ed.buf);
    char *key = Editor_draftKey(app);

@@ -281,5 +281,8 @@ void App_copyAnswer(const App *app, size_t q, Answer *out);
 
 /* Persists what the editor holds as a draft (hang-up, signals). */
 void App_saveDraft(App *app);
+/* Hands the draft App_saveDraft would save now to the signal path
+ * (Tui_keepRescue), or drops the one handed before: called after keys. */
+void App_keepRescue(App *app);
 
 #endif

@@ -131,6 +131,13 @@ void Chrome_header(App *app)
          Text_draw(stdscr, 0, x, limit - x, badge, Theme_attr(&app->theme, ROLE_READONLY));
          free(then);
          free(badge);
+      } else if (app->doc.lens_from_bundle) {
+         /* Not a lens anyone here chose: the badge stays, the name is cut. */
+         const char *badge = _(" from a bundle ");
+         int room = limit - x - WText_widthStr(badge) - 1;
+         if (room >= 4)
+            x += Text_draw(stdscr, 0, x, room, lens, bar) + 1;
+         Text_draw(stdscr, 0, x, limit - x, badge, Theme_attr(&app->theme, ROLE_READONLY));
       } else {
          Text_draw(stdscr, 0, x, limit - x, lens, bar);
       }

@@ -19,6 +19,10 @@ int Loop_run(App *app);
 /* tui.c: the signal that arrived since the last call (SIGHUP, SIGINT,
  * SIGTERM), or 0.  Handlers only set the flag that this reads. */
 int Tui_takeSignal(void);
+/* tui.c: the draft file the grace alarm writes should the loop be too
+ * busy to save drafts the orderly way: path and bytes as Draft_render gives
+ * them (taken over; NULL path drops the one kept). */
+void Tui_keepRescue(char *path, char *bytes, size_t len);
 /* tui.c: mouse reporting on or off. */
 void Tui_setMouse(App *app, bool on);
 

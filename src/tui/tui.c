@@ -9,6 +9,8 @@
 
 #include "tui/tui.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +39,58 @@ static volatile sig_atomic_t have_rescue;
  * for it, a draft to be saved and the terminal restored the orderly way. */
 #define TUI_SIGNAL_GRACE_S 2
 
+/* The notes being typed, as the draft file they would become
+ * (App_keepRescue after every key): the alarm below writes them with
+ * async-signal-safe calls only. */
+static char *rescue_path, *rescue_tmp, *rescue_bytes;
+static size_t rescue_len;
+static volatile sig_atomic_t rescue_ready;
+
+void Tui_keepRescue(char *path, char *bytes, size_t len)
+{
+   rescue_ready = 0; /* the alarm leaves it alone while it changes */
+   free(rescue_path);
+   free(rescue_tmp);
+   free(rescue_bytes);
+   rescue_path = path && bytes ? path : NULL;
+   rescue_tmp = rescue_path ? xasprintf("%s.rescue", path) : NULL;
+   rescue_bytes = rescue_path ? bytes : NULL;
+   rescue_len = rescue_path ? len : 0;
+   if (!rescue_path) {
+      free(path);
+      free(bytes);
+   }
+   rescue_ready = rescue_path != NULL;
+}
+
+/* From the alarm: the kept draft to a temporary file beside it, renamed
+ * over it when it is whole, as Draft_save does. */
+static void writeRescue(void)
+{
+   if (!rescue_ready)
+      return;
+   int fd = open(rescue_tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+   if (fd < 0)
+      return;
+   const char *p = rescue_bytes;
+   size_t n = rescue_len;
+   bool ok = true;
+   while (ok && n > 0) {
+      ssize_t w = write(fd, p, n);
+      if (w < 0 && errno == EINTR)
+         continue;
+      ok = w > 0;
+      if (ok) {
+         p += w;
+         n -= (size_t)w;
+      }
+   }
+   ok = ok && fsync(fd) == 0;
+   ok = close(fd) == 0 && ok;
+   if (!ok || rename(rescue_tmp, rescue_path) != 0)
+      unlink(rescue_tmp);
+}
+
 static void onSignal(int sig)
 {
    pending_signal = sig;
@@ -55,6 +109,7 @@ static void onAlarm(int sig)
 {
    static const char reset[] = "\033[0m\033[?1000l\033[?1049l\033[?25h\r\n";
    (void)sig;
+   writeRescue(); /* nothing typed is lost on this path either */
    if (terminal_active) {
       if (have_rescue)
          (void)tcsetattr(STDIN_FILENO, TCSANOW, &rescue_termios);
@@ -260,6 +315,7 @@ int Tui_run(const TuiOptions *opts)
    Store_leaveAny(app.store); /* observers have a presence row too */
    restoreTerminal();
    restoreSignals(old);
+   Tui_keepRescue(NULL, NULL, 0);
    Xalloc_setFatalHook(NULL);
    delscreen(screen);
    freeApp(&app);

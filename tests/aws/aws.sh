@@ -50,6 +50,7 @@ wl answer shop-recs MLPERF01 --not-applicable ARCHITECTURE_CONSTRAINTS
 wl answer shop-recs MLCOST01 --not-applicable OTHER
 wl answer shop-recs MLSUS01 --notes "Only notes here so far."
 wl answer shop-recs MLOPS03 --select MLOPS03_BP02
+wl answer shop-recs MLREL02 --select MLREL02_BP01
 wl answer shop-recs MLOPS01 --choice-notes MLOPS01_BP01 \
    "Runbook: https://wiki.example.com/ml/runbooks/stakeholder-review?rev=12#sign-off"
 wl answer shop-recs MLOPS01 --choice-notes MLOPS01_BP03 "$(printf 'Ticket ML-42\nÉtude de cas ✓')"
@@ -63,8 +64,14 @@ b = json.load(open(sys.argv[1]))
 for a in b["answers"]:
     if a["question"] == "MLOPS01":
         a["not_applicable_choices"] = ["MLOPS01_BP02"]
+        a["choice_notes"]["MLOPS01_BP02"] = "(OUT_OF_SCOPE)"
     if a["question"] == "MLOPS03":
         a["not_applicable_choices"] = ["MLOPS03_BP01"]
+        # Why a practice is set aside: the first line of its notes.
+        a.setdefault("choice_notes", {})["MLOPS03_BP01"] = \
+            "(ARCHITECTURE_CONSTRAINTS)\nNo GPUs in that region."
+    if a["question"] == "MLREL02":
+        a["not_applicable_choices"] = ["MLREL02_BP02"]
 json.dump(b, open(sys.argv[1], "w"))
 PY
 wl import "$TMP/b.json" --as fixture
@@ -79,7 +86,7 @@ t = sys.argv[1]
 url = "https://wiki.example.com/ml/runbooks/stakeholder-review?rev=12#sign-off"
 q = [q for q in json.load(open(t + "/report.json"))["questions"] if q["id"] == "MLOPS01"][0]
 notes = {c["id"]: c.get("notes") for c in q["choices"]}
-assert notes == {"MLOPS01_BP01": "Runbook: " + url, "MLOPS01_BP02": None,
+assert notes == {"MLOPS01_BP01": "Runbook: " + url, "MLOPS01_BP02": "(OUT_OF_SCOPE)",
                  "MLOPS01_BP03": "Ticket ML-42\nÉtude de cas ✓", "MLOPS01_no": None}, notes
 md = open(t + "/report.md").read().splitlines()
 i = [k for k, l in enumerate(md) if "Runbook:" in l][0]
@@ -106,6 +113,23 @@ else
 fi
 golden answer-MLOPS01 "$TMP/push/answers/MLOPS01.json"
 golden answer-MLSEC01 "$TMP/push/answers/MLSEC01.json"
+# A practice's own reason goes to AWS as its Reason, the rest as its notes;
+# one without a reason goes as NONE.
+if python3 - "$TMP/push/answers" <<'PY'
+import json, sys
+u = json.load(open(sys.argv[1] + "/MLOPS03.json"))["ChoiceUpdates"]
+assert u["MLOPS03_BP01"] == {"Status": "NOT_APPLICABLE", "Reason": "ARCHITECTURE_CONSTRAINTS",
+                             "Notes": "No GPUs in that region."}, u["MLOPS03_BP01"]
+u = json.load(open(sys.argv[1] + "/MLOPS01.json"))["ChoiceUpdates"]
+assert u["MLOPS01_BP02"] == {"Status": "NOT_APPLICABLE", "Reason": "OUT_OF_SCOPE"}, u["MLOPS01_BP02"]
+u = json.load(open(sys.argv[1] + "/MLREL02.json"))["ChoiceUpdates"]
+assert u["MLREL02_BP02"] == {"Status": "NOT_APPLICABLE", "Reason": "NONE"}, u["MLREL02_BP02"]
+PY
+then
+   pass "a practice's not-applicable reason goes as its own Reason"
+else
+   fail "a practice's not-applicable reason goes as its own Reason"
+fi
 golden workload "$TMP/push/workload.json"
 
 # The validator fails on a field the model does not have, a wrong type and

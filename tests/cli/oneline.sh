@@ -220,6 +220,50 @@ n "names: import --as refuses an invisible name" 2 "invisible character" \
 
 # ---- robust starts: a global option without its value ----
 
+# Without --user the login name is the user: normalised and refused as
+# --user is.  A uid with no passwd entry makes walens take $USER, which the
+# test can choose (root only: setpriv changes the uid).
+lid=4242
+if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null 2>&1 && ! getent passwd $lid > /dev/null; then
+   LD=$(mktemp -d /tmp/walens-login.XXXXXX)
+   chmod 0777 "$LD"
+   asLogin() { # USER ARGS...
+      _u=$1
+      shift
+      env USER="$_u" HOME="$LD" XDG_DATA_HOME="$LD/xdg" \
+         setpriv --reuid=$lid --regid=$lid --clear-groups "$WALENS" --db "$LD/l.db" "$@" > "$TMP/out" 2>&1
+   }
+   cp "$LENS" "$LD/l.yaml"
+   asLogin "$(printf '\357\275\202\357\275\217\357\275\202 ')" workload add lw --lens "$LD/l.yaml" &&
+      asLogin "bob  " answer lw QB1 --select QB1_a
+   rc=$?
+   users=$(sqlite3 "$LD/l.db" "SELECT DISTINCT quote(user_name) FROM history" 2>&1)
+   if [ $rc -eq 0 ] && [ "$users" = "'bob'" ]; then
+      pass "login name: full-width letters and blanks become 'bob'"
+   else
+      fail "login name: full-width letters and blanks become 'bob'" "exit $rc: $users $(cat "$TMP/out")"
+   fi
+   asLogin "$(printf 'bo\342\200\215b')" answer lw QB1 --select QB1_b
+   rc=$?
+   if [ $rc -ne 0 ] && grep -q "invisible character.*(the login name; give a user name with --user NAME)" "$TMP/out" &&
+      [ "$(sqlite3 "$LD/l.db" "SELECT count(*) FROM history")" = 2 ]; then
+      pass "login name: an invisible character is refused, nothing written"
+   else
+      fail "login name: an invisible character is refused, nothing written" "exit $rc: $(cat "$TMP/out")"
+   fi
+   asLogin "$(printf 'bo\342\200\215b')" --user carol answer lw QB1 --select QB1_b &&
+      pass "login name: --user stands in for a refused one" ||
+      fail "login name: --user stands in for a refused one" "$(cat "$TMP/out")"
+   asLogin "$(printf 'bob\nQB1 NONE')" lw < /dev/null
+   rc=$?
+   [ $rc -eq 2 ] && grep -q "control character" "$TMP/out" &&
+      pass "login name: the dashboard does not start under a refused one" ||
+      fail "login name: the dashboard does not start under a refused one" "exit $rc: $(cat "$TMP/out")"
+   rm -rf "$LD"
+else
+   echo "# login name cases skipped (they need root, setpriv and a free uid $lid)"
+fi
+
 for opt in --db --lens --user; do
    "$WALENS" $opt > "$TMP/out" 2>&1
    rc=$?

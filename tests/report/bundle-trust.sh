@@ -67,6 +67,20 @@ forge("too-many-history", lambda d: d["history"].extend(
     {"at": "2026-11-28T10:00:00Z", "user": "x", "kind": "answer", "object": "Q1",
      "before": None, "after": None} for i in range(200001)))
 forge("too-many-marks", lambda d: d.update(review_marks=["Q1"] * 50))
+# User names are names: what --user would refuse or normalise is refused,
+# wherever in the bundle it stands.
+hist = base["history"][0]
+def by(name, user):
+    forge(name, lambda d: d["history"].append(dict(hist, user=user)))
+by("history-user-blank", "bob ")
+by("history-user-fullwidth", "\uff42\uff4f\uff42")
+by("history-user-nfd", "Rene\u0301")
+by("history-user-invisible", "bo\u200db")
+by("history-user-long", "x" * 65)
+by("history-user-line", "bob\nQ1 NONE")
+forge("answer-user-blank", lambda d: ans(d).update(updated_by=" alice"))
+forge("plan-user-fullwidth", lambda d: d["plan"][0].update(updated_by="\uff41lice"))
+forge("workload-user-invisible", lambda d: d["workload"].update(created_by="al\u00adice"))
 PY
 
 # ---- a lens claiming to be the built-in one, newer ----
@@ -101,6 +115,16 @@ fi
 "$WALENS" --db "$DB" status trojan | grep -q "(trust me) 2099.1" &&
    pass "the imported workload keeps its own lens" ||
    fail "the imported workload keeps its own lens" "$("$WALENS" --db "$DB" status trojan 2>&1 | head -2)"
+"$WALENS" --db "$DB" status trojan 2>&1 | sed -n 2p | grep -q "^The lens came with an imported bundle: not a trusted lens$" &&
+   pass "status says the lens came with a bundle" ||
+   fail "status says the lens came with a bundle" "$("$WALENS" --db "$DB" status trojan 2>&1 | head -3)"
+"$WALENS" --db "$DB" status fresh2 2>&1 | grep -q "imported bundle" &&
+   fail "status of a workload on the built-in lens says nothing of bundles" ||
+   pass "status of a workload on the built-in lens says nothing of bundles"
+"$WALENS" --db "$DB" status trojan --format json | tr -d ' \n' | grep -q '"name":"MachineLearningLens(trustme)","from_bundle":true}' &&
+   "$WALENS" --db "$DB" status fresh2 --format json | tr -d ' \n' | grep -q '"from_bundle":false}' &&
+   pass "status --format json: from_bundle" ||
+   fail "status --format json: from_bundle" "$("$WALENS" --db "$DB" status trojan --format json | head -8)"
 # The genuine built-in text in a bundle is shared, not renamed.
 "$WALENS" --db "$DB" import "$TMP/ml.bundle" --as genuine > /dev/null 2>&1 || fail "import genuine"
 n=$(sqlite3 "$DB" "SELECT count(*) FROM lens WHERE key = 'machine-learning'")
@@ -116,7 +140,16 @@ for f in plan-on-none:'cannot have a plan item' \
          selected-and-na:'both selected and not applicable' \
          orphan-flood:'5001 plan items, more than the 10 practices of its lens' \
          too-many-history:'history entries, more than 200000' \
-         too-many-marks:'50 re-review marks, more than the 5 questions'; do
+         too-many-marks:'50 re-review marks, more than the 5 questions' \
+         history-user-blank:"'bob ' is not in normal form (it would be 'bob')" \
+         history-user-fullwidth:"is not in normal form (it would be 'bob')" \
+         history-user-nfd:"is not in normal form (it would be 'Ren" \
+         history-user-invisible:'invisible character' \
+         history-user-long:'longer than 64 characters' \
+         history-user-line:'invalid user' \
+         answer-user-blank:"answers[0]: ' alice' is not in normal form" \
+         plan-user-fullwidth:"plan[0]: " \
+         workload-user-invisible:'invisible character'; do
    name=${f%%:*} want=${f#*:}
    timeout 60 "$WALENS" --db "$DB" import "$TMP/$name.bundle" --as "x-$name" > "$TMP/out" 2>&1
    rc=$?

@@ -35,4 +35,33 @@ keys a C-s
 expect a "Notes stored" "an emptied note is stored"
 expect_gone a "Practice notes (V)" "and is gone"
 keys a q
+
+# A practice's notes typed and not stored (a hang-up): the practice says a
+# draft waits, as the question's notes do, and V resumes it.
+tui_start b 80 24 --user alice payments
+expect b "Questions" "walens again"
+keys b Enter Enter Down Down V
+expect b "Notes for practice Q1_c" "V on the third practice"
+typed b "half a runbook"
+pid=$(cat "$TMP/pid-b")
+tt kill-session -t b
+i=0
+while [ $i -lt 30 ] && kill -0 "$pid" 2> /dev/null; do
+   sleep 0.1
+   i=$((i + 1))
+done
+tui_start c 80 24 --user alice payments
+expect c "Questions" "walens after the hang-up"
+keys c Enter Enter
+expect_not c "an unsaved draft is waiting (V resumes it)" "no draft shown on another practice"
+keys c Down Down
+expect c "Practice notes: an unsaved draft is waiting (V resumes it)" \
+   "the practice's waiting draft is shown under the practices"
+keys c V
+expect c "half a runbook" "V resumes it"
+expect c "Your unsaved draft is back" "and says so"
+keys c C-s
+expect c "Practice notes (V): half a runbook" "stored, it shows as the practice's notes"
+expect_gone c "an unsaved draft is waiting" "and the draft notice is gone"
+keys c q
 finish

@@ -209,4 +209,35 @@ keys g Q
 wait_exit g > /dev/null
 TUI_ENV=
 
+# A loop too busy to read the signal flag (WALENS_TEST_DEAF makes it deaf):
+# the grace alarm ends walens two seconds after SIGTERM, and what was typed
+# is still saved as a draft, by the alarm itself.
+TUI_ENV="WALENS_TEST_DEAF=1"
+tui_start h 80 24 --user alice payments
+expect h "Questions" "a deaf walens"
+keys h G Enter Enter e
+expect h "Notes for Q1" "the editor on Q1"
+typed h "typed as the alarm rang"
+expect h "typed as the alarm rang" "text typed"
+kill -TERM "$(cat "$TMP/pid-h")"
+sleep 1
+[ ! -s "$TMP/exit-h" ] && pass "it does not hear SIGTERM" || fail "it does not hear SIGTERM" "exit $(cat "$TMP/exit-h")"
+st=$(wait_exit h 5)
+[ "$st" = 143 ] && pass "the grace alarm ends it as SIGTERM would" || fail "the grace alarm ends it as SIGTERM would" "exit $st"
+if grep -rqF "typed as the alarm rang" "$XDG_DATA_HOME/walens/drafts" 2> /dev/null; then
+   pass "the alarm saved the draft"
+else
+   fail "the alarm saved the draft" "$(ls -la "$XDG_DATA_HOME/walens/drafts" 2>&1)"
+fi
+TUI_ENV=
+tui_start i 80 24 --user alice payments
+expect i "Questions" "walens after the alarm"
+keys i G Enter Enter
+expect i "an unsaved draft is waiting (e resumes it, D discards it)" "the alarm's draft is offered"
+keys i e
+expect i "typed as the alarm rang" "and resumes as any draft"
+keys i Escape
+keys i q q q q
+wait_exit i > /dev/null
+
 finish

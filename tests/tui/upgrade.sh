@@ -116,4 +116,24 @@ expect m "Upgraded to machine-learning 2025.12.0" "y upgrades"
 expect m "1 question marked * to review again" "one mark"
 keys m Q
 wait_exit m > /dev/null
+
+# A lens that came with a bundle is not one anyone here chose: the top line
+# says so beside its name, on every screen of the review.
+sed 's/^name: .*/name: Carried lens/' "$SMALL" > "$TMP/carried.yaml"
+"$WALENS" --db "$TMP/other.db" --lens "$TMP/carried.yaml" workload add carried > /dev/null 2>&1
+"$WALENS" --db "$TMP/other.db" export carried -o "$TMP/carried.bundle" ||
+   fail "export a bundle to import"
+"$WALENS" --db "$DB" import "$TMP/carried.bundle" --as carried > /dev/null 2>&1 ||
+   fail "import the bundle"
+tui_start t 80 24 --user alice carried
+expect t "carried  Carried lens 1.0  from a bundle" "the header marks a lens from a bundle"
+keys t Enter
+expect t "from a bundle" "and keeps the mark on a question's screen"
+keys t Q
+wait_exit t > /dev/null
+tui_start u 80 24 --user alice up
+expect u "Questions" "a review on a lens chosen here"
+expect_not u "from a bundle" "has no such mark"
+keys u Q
+wait_exit u > /dev/null
 finish

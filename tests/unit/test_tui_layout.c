@@ -183,3 +183,99 @@ Test(layout, move_cursor)
    cr_assert_not(Layout_moveCursor(&cur, 0, 4, MOVE_DOWN), "an empty list has no cursor to move");
    cr_assert_eq(cur, 0);
 }
+
+/* Every part lies inside the body and none overlaps the next one shown. */
+static void assertStacked(int top, int height, const QuestionLayout *lo)
+{
+   int sum = 0, end = top;
+   for (int i = 0; i < QPART_N; i++) {
+      cr_assert_geq(lo->h[i], 0);
+      sum += lo->h[i];
+      if (lo->h[i] == 0)
+         continue;
+      cr_assert_geq(lo->y[i], end, "part %d starts at %d, over the part before (ends %d)", i,
+                    lo->y[i], end);
+      end = lo->y[i] + lo->h[i];
+   }
+   cr_assert_leq(sum, height);
+   cr_assert_leq(end, top + height);
+}
+
+Test(layout, question_roomy_80x24)
+{
+   QuestionSizes in = {
+      .title = 2, .desc = 5, .detail = 1, .notes = 1, .changes = 2, .n_choices = 4};
+   QuestionLayout lo;
+   Layout_question(1, 22, &in, &lo);
+   assertStacked(1, 22, &lo);
+   cr_assert_eq(lo.h[QPART_TITLE], 2);
+   cr_assert_eq(lo.h[QPART_DESC], 5, "the whole description fits");
+   cr_assert_eq(lo.h[QPART_CHOICES], 4, "every practice shows");
+   cr_assert_eq(lo.h[QPART_NOTES], 2, "a heading and '(none)'");
+   cr_assert_eq(lo.h[QPART_CHANGES], 3, "a heading and two changes");
+   cr_assert_eq(lo.y[QPART_STATUS], 22, "the status line keeps to the bottom");
+   cr_assert_eq(lo.y[QPART_CHANGES], 22 - 3, "the changes sit on it");
+   cr_assert_eq(lo.y[QPART_NOTES], 22 - 3 - 2, "the notes above them");
+   cr_assert_eq(lo.y[QPART_DETAIL], lo.y[QPART_NOTES] - lo.h[QPART_DETAIL]);
+   cr_assert_eq(lo.y[QPART_CHOICES], 1 + 1 + 2 + 5 + 1, "context, title, description, a gap");
+}
+
+Test(layout, question_cramped_keeps_the_practices)
+{
+   /* 60x16: 14 lines for a long description and eight practices. */
+   QuestionSizes in = {.title = 3, .desc = 20, .detail = 4, .notes = 1, .n_choices = 8};
+   QuestionLayout lo;
+   Layout_question(1, 14, &in, &lo);
+   assertStacked(1, 14, &lo);
+   cr_assert_eq(lo.h[QPART_CHOICES], 8, "the practices come before the description");
+   cr_assert_eq(lo.h[QPART_DESC], 1, "the description keeps one line");
+   cr_assert_eq(lo.h[QPART_STATUS], 1);
+   cr_assert_eq(lo.h[QPART_CONTEXT], 1);
+   cr_assert_eq(lo.h[QPART_GAP1] + lo.h[QPART_GAP2] + lo.h[QPART_CHANGES], 0);
+}
+
+Test(layout, question_spare_lines_go_to_the_description)
+{
+   QuestionSizes in = {.title = 1, .desc = 30, .detail = 1, .notes = 1, .n_choices = 2};
+   QuestionLayout lo;
+   Layout_question(1, 40, &in, &lo);
+   assertStacked(1, 40, &lo);
+   cr_assert_gt(lo.h[QPART_DESC], 40 / 4, "more than its share when nobody else wants the lines");
+   cr_assert_eq(lo.h[QPART_DESC] + lo.h[QPART_CONTEXT] + lo.h[QPART_TITLE] + lo.h[QPART_GAP1] +
+                   lo.h[QPART_CHOICES] + lo.h[QPART_GAP2] + lo.h[QPART_DETAIL] + lo.h[QPART_NOTES] +
+                   lo.h[QPART_STATUS],
+                40, "every line used");
+}
+
+Test(layout, question_scroll_positions)
+{
+   QuestionSizes in = {.title = 1, .desc = 12, .detail = 1, .notes = 1, .n_choices = 8};
+   QuestionLayout lo;
+   in.desc_first = 100; /* scrolled past the end (the screen grew) */
+   in.choice = 7;
+   Layout_question(1, 14, &in, &lo);
+   cr_assert_eq(lo.desc_first, in.desc - (size_t)lo.h[QPART_DESC], "the last page of it");
+   cr_assert_leq(lo.choices_first, in.choice);
+   cr_assert_gt(lo.choices_first + (size_t)lo.h[QPART_CHOICES], in.choice,
+                "the cursor's practice in view");
+   in.desc = 2; /* all of it fits */
+   in.desc_first = 1;
+   Layout_question(1, 22, &in, &lo);
+   cr_assert_eq(lo.desc_first, 0);
+   in.choice = 0;
+   in.choices_first = 5;
+   Layout_question(1, 22, &in, &lo);
+   cr_assert_eq(lo.choices_first, 0, "back up to the cursor");
+}
+
+Test(layout, question_practice_notes_widen_the_details)
+{
+   QuestionSizes in = {.title = 1, .desc = 1, .detail = 1, .notes = 1, .n_choices = 3};
+   QuestionLayout lo;
+   Layout_question(1, 22, &in, &lo);
+   int without = lo.h[QPART_DETAIL];
+   in.practice_note = 3;
+   Layout_question(1, 22, &in, &lo);
+   cr_assert_eq(lo.h[QPART_DETAIL], without + 3);
+   assertStacked(1, 22, &lo);
+}

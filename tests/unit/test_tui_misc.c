@@ -87,6 +87,39 @@ Test(draft, save_load_remove, .init = draftHome, .fini = draftCleanup)
    cr_assert_not(Draft_exists("/db", 1, "Q1"));
 }
 
+/* What the grace alarm writes with write(2) alone is what Draft_saveBase
+ * writes: written to the path Draft_render names, it loads as the draft,
+ * with the base the edit started from. */
+Test(draft, render_is_what_save_writes, .init = draftHome, .fini = draftCleanup)
+{
+   char *path = NULL, *bytes;
+   size_t len = 0;
+
+   bytes = Draft_render("/db", 7, "Q3#Q3_a", "rescued\ntext", "the base\nline", &path, &len);
+   cr_assert_not_null(bytes);
+   cr_assert_not_null(path);
+   FILE *f = fopen(path, "wb");
+   cr_assert_not_null(f, "Draft_render made the directory ready");
+   cr_assert_eq(fwrite(bytes, 1, len, f), len);
+   fclose(f);
+   char *base = NULL;
+   char *t = Draft_loadBase("/db", 7, "Q3#Q3_a", NULL, &base);
+   cr_assert_str_eq(t, "rescued\ntext");
+   cr_assert_str_eq(base, "the base\nline");
+   free(t);
+   free(base);
+   cr_assert(Draft_saveBase("/db", 7, "Q3#Q3_a", "rescued\ntext", "the base\nline"));
+   char saved[256];
+   f = fopen(path, "rb");
+   cr_assert_not_null(f);
+   size_t n = fread(saved, 1, sizeof saved, f);
+   fclose(f);
+   cr_assert_eq(n, len);
+   cr_assert_eq(memcmp(saved, bytes, len), 0);
+   free(bytes);
+   free(path);
+}
+
 Test(draft, db_key_is_absolute, .init = draftHome, .fini = draftCleanup)
 {
    char *k;

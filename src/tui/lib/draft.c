@@ -114,28 +114,63 @@ static bool writeAll(int fd, const char *p, size_t n)
    return true;
 }
 
+char *Draft_render(const char *db_key, int64_t workload_id, const char *question, const char *text,
+                   const char *base, char **path, size_t *len)
+{
+   char *dir = Draft_dir(), *key, header[96];
+   size_t klen, tlen = text ? strlen(text) : 0, blen = base ? strlen(base) : 0, hlen;
+
+   *path = NULL;
+   if (!dir)
+      return NULL;
+   if (!makeDirs(dir)) {
+      free(dir);
+      return NULL;
+   }
+   key = makeKey(db_key, workload_id, question, &klen);
+   *path = draftPath(dir, key, klen);
+   if (base)
+      snprintf(header, sizeof header, DRAFT_MAGIC2 " %zu %zu\n", klen, blen);
+   else
+      snprintf(header, sizeof header, DRAFT_MAGIC " %zu\n", klen);
+   hlen = strlen(header);
+   size_t bpart = base ? blen + 1 : 0;
+   char *bytes = xmalloc(hlen + klen + 1 + bpart + tlen + 1);
+   char *w = bytes;
+   memcpy(w, header, hlen);
+   w += hlen;
+   memcpy(w, key, klen);
+   w += klen;
+   *w++ = '\n';
+   if (base) {
+      memcpy(w, base, blen);
+      w += blen;
+      *w++ = '\n';
+   }
+   if (tlen)
+      memcpy(w, text, tlen);
+   w += tlen;
+   *len = (size_t)(w - bytes);
+   *w = '\0';
+   free(key);
+   free(dir);
+   return bytes;
+}
+
 bool Draft_saveBase(const char *db_key, int64_t workload_id, const char *question, const char *text,
                     const char *base)
 {
-   char *dir = Draft_dir(), *key, *path, *tmp, header[96];
-   size_t klen;
+   char *path, *tmp;
+   size_t len;
    bool ok = false;
    int fd;
+   char *bytes = Draft_render(db_key, workload_id, question, text, base, &path, &len);
 
-   if (!dir)
+   if (!bytes)
       return false;
-   key = makeKey(db_key, workload_id, question, &klen);
-   path = draftPath(dir, key, klen);
    tmp = xasprintf("%s.XXXXXX", path);
-   if (makeDirs(dir) && (fd = mkstemp(tmp)) >= 0) {
-      if (base)
-         snprintf(header, sizeof header, DRAFT_MAGIC2 " %zu %zu\n", klen, strlen(base));
-      else
-         snprintf(header, sizeof header, DRAFT_MAGIC " %zu\n", klen);
-      ok = writeAll(fd, header, strlen(header)) && writeAll(fd, key, klen) &&
-           writeAll(fd, "\n", 1) &&
-           (!base || (writeAll(fd, base, strlen(base)) && writeAll(fd, "\n", 1))) &&
-           writeAll(fd, text ? text : "", text ? strlen(text) : 0) && fsync(fd) == 0;
+   if ((fd = mkstemp(tmp)) >= 0) {
+      ok = writeAll(fd, bytes, len) && fsync(fd) == 0;
       if (close(fd) != 0)
          ok = false;
       if (ok && rename(tmp, path) != 0)
@@ -145,8 +180,7 @@ bool Draft_saveBase(const char *db_key, int64_t workload_id, const char *questio
    }
    free(tmp);
    free(path);
-   free(key);
-   free(dir);
+   free(bytes);
    return ok;
 }
 

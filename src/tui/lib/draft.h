@@ -10,6 +10,7 @@
 #define WALENS_TUI_LIB_DRAFT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -21,6 +22,13 @@ char *Draft_dbKey(const char *db_path);
 
 /* Saves text (UTF-8) as the draft; false when it could not be written. */
 bool Draft_save(const char *db_key, int64_t workload_id, const char *question, const char *text);
+/* The bytes Draft_saveBase would write for these arguments (base may be
+ * NULL), and in *path the
+ * file it would write them to (both the caller's), the directory made
+ * ready; NULL (and *path NULL) when there is no home for drafts.  For a
+ * writer that cannot allocate: the TUI's last-resort signal path. */
+char *Draft_render(const char *db_key, int64_t workload_id, const char *question, const char *text,
+                   const char *base, char **path, size_t *len);
 /* The draft, or NULL; *saved_at (may be NULL) gets the file's mtime. */
 char *Draft_load(const char *db_key, int64_t workload_id, const char *question, time_t *saved_at);
 /* The same with the notes the edit started from (base; NULL: unknown, as

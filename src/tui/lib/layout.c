@@ -169,3 +169,64 @@ bool Layout_moveCursor(size_t *cur, size_t n, size_t page, Move m)
    }
    return *cur != old;
 }
+
+static int atMost(size_t n, int cap)
+{
+   return n < (size_t)cap ? (int)n : cap;
+}
+
+static void questionWants(int height, const QuestionSizes *in, LayoutPart *parts)
+{
+   int desc_cap = height / 4 > 2 ? height / 4 : 2;
+   parts[QPART_CONTEXT] = (LayoutPart){1, 1};
+   parts[QPART_TITLE] = (LayoutPart){1, atMost(in->title, 3)};
+   parts[QPART_DESC] = (LayoutPart){in->desc ? 1 : 0, atMost(in->desc, desc_cap)};
+   parts[QPART_GAP1] = (LayoutPart){0, 1};
+   parts[QPART_CHOICES] = (LayoutPart){atMost(in->n_choices, 3), (int)in->n_choices};
+   parts[QPART_GAP2] = (LayoutPart){0, 1};
+   parts[QPART_DETAIL] = (LayoutPart){1, in->details ? atMost(in->detail, 6) : 1};
+   parts[QPART_DETAIL].want += atMost(in->practice_note, 4);
+   parts[QPART_NOTES] = (LayoutPart){1, 1 + atMost(in->notes, 3)};
+   parts[QPART_CHANGES] = (LayoutPart){0, in->changes ? 1 + (int)in->changes : 0};
+   parts[QPART_STATUS] = (LayoutPart){1, 1};
+}
+
+void Layout_question(int top, int height, const QuestionSizes *in, QuestionLayout *out)
+{
+   static const int prio[QPART_N] = {QPART_CONTEXT, QPART_CHOICES, QPART_STATUS, QPART_TITLE,
+                                     QPART_DESC,    QPART_NOTES,   QPART_DETAIL, QPART_GAP1,
+                                     QPART_GAP2,    QPART_CHANGES};
+   LayoutPart parts[QPART_N], ordered[QPART_N];
+   int hp[QPART_N], *h = out->h, *y = out->y;
+
+   questionWants(height, in, parts);
+   for (int i = 0; i < QPART_N; i++)
+      ordered[i] = parts[prio[i]];
+   int used = Layout_stack(height, ordered, QPART_N, hp);
+   for (int i = 0; i < QPART_N; i++)
+      h[prio[i]] = hp[i];
+   /* Lines nobody wanted go to the rest of the description. */
+   int more = (int)in->desc - h[QPART_DESC];
+   if (more > height - used)
+      more = height - used;
+   if (more > 0)
+      h[QPART_DESC] += more;
+   y[0] = top;
+   for (int i = 1; i < QPART_N; i++)
+      y[i] = y[i - 1] + h[i - 1];
+   y[QPART_STATUS] = top + height - 1; /* the status line keeps to the bottom */
+   if (h[QPART_CHANGES])
+      y[QPART_CHANGES] = y[QPART_STATUS] - h[QPART_CHANGES];
+   if (h[QPART_NOTES])
+      y[QPART_NOTES] = y[QPART_STATUS] - h[QPART_CHANGES] - h[QPART_NOTES];
+   if (h[QPART_DETAIL])
+      y[QPART_DETAIL] = y[QPART_NOTES] - h[QPART_DETAIL];
+   size_t shown = (size_t)h[QPART_DESC];
+   out->desc_first = in->desc_first;
+   if (in->desc > shown && out->desc_first > in->desc - shown)
+      out->desc_first = in->desc - shown;
+   if (in->desc <= shown)
+      out->desc_first = 0;
+   out->choices_first =
+      Layout_scroll(in->choice, (size_t)h[QPART_CHOICES], in->n_choices, in->choices_first);
+}

@@ -79,4 +79,44 @@ int Layout_stack(int height, const LayoutPart *parts, size_t n, int *heights);
  * moved as little as possible from first so that cursor is visible. */
 size_t Layout_scroll(size_t cursor, size_t visible, size_t count, size_t first);
 
+/* The question screen's parts, top to bottom. */
+typedef enum {
+   QPART_CONTEXT, /* pillar, phase, risk, counts */
+   QPART_TITLE,
+   QPART_DESC,
+   QPART_GAP1,
+   QPART_CHOICES,
+   QPART_GAP2,
+   QPART_DETAIL, /* the practice under the cursor: its notes, then its details */
+   QPART_NOTES,  /* the question's notes */
+   QPART_CHANGES,
+   QPART_STATUS,
+   QPART_N
+} QuestionPart;
+
+/* What the question screen holds, measured in wrapped lines. */
+typedef struct QuestionSizes {
+   size_t title, desc, detail; /* the wrapped title, description, practice details */
+   size_t practice_note;       /* the practice's notes line(s), 0 when none */
+   size_t notes;               /* the question's notes; 1 when none ("(none)") */
+   size_t changes;             /* recent changes listed (at most QUESTION_CHANGES) */
+   size_t n_choices;
+   bool details;                     /* i: the practice's details in full */
+   size_t choice;                    /* the practice under the cursor */
+   size_t desc_first, choices_first; /* the scroll positions before this layout */
+} QuestionSizes;
+
+typedef struct QuestionLayout {
+   int y[QPART_N], h[QPART_N]; /* line and height of each part (height 0: not shown) */
+   size_t desc_first;          /* the scroll positions kept in range and the */
+   size_t choices_first;       /* cursor's practice in view */
+} QuestionLayout;
+
+/* Lays the question screen out in height lines from line top: every part
+ * gets its least (the context, the practices, the status line, then the
+ * title, ...) and then what it wants in that order; lines left over go to
+ * the description; the status line keeps to the bottom, with the changes,
+ * the notes and the practice's details stacked above it. */
+void Layout_question(int top, int height, const QuestionSizes *in, QuestionLayout *out);
+
 #endif

@@ -16,21 +16,6 @@
 #include "tui/text.h"
 #include "tui/lib/when.h"
 
-/* Parts of the screen, top to bottom. */
-enum {
-   S_CONTEXT,
-   S_TITLE,
-   S_DESC,
-   S_GAP1,
-   S_CHOICES,
-   S_GAP2,
-   S_DETAIL,
-   S_NOTES,
-   S_CHANGES,
-   S_STATUS,
-   S_N
-};
-
 /* The newest changes the screen lists where there is room (H shows all). */
 #define QUESTION_CHANGES 3
 
@@ -326,21 +311,49 @@ static void drawStatus(App *app, int y)
    free(line);
 }
 
+/* What shows under the practices for the one under the cursor: its notes,
+ * and whether a draft of them waits (typed, not stored: V resumes it), as
+ * the question's notes say of theirs.  NULL when there is neither; *note
+ * gets the stored notes, or the draft's notice when there are none. */
+static char *practiceNoteText(App *app, const Question *q, const char **note)
+{
+   char *key = xasprintf("%s#%s", q->id, q->choices[app->choice].id);
+   bool draft = Draft_exists(app->db_key, app->doc.workload.id, key);
+   free(key);
+   *note = ReviewDoc_choiceNote(&app->doc, app->q, app->choice);
+   if (draft && *note)
+      return xasprintf(_("Practice notes (V; an unsaved draft is waiting): %s"), *note);
+   if (*note)
+      return xasprintf(_("Practice notes (V): %s"), *note);
+   if (!draft)
+      return NULL;
+   *note = _("Practice notes: an unsaved draft is waiting (V resumes it)");
+   return xstrdup(*note);
+}
+
+/* Where the last draw put things, for the keys that scroll the description
+ * and the clicks on a practice: the one state a draw leaves behind, all of
+ * it from Layout_question. */
+static void keepLayout(App *app, const QuestionLayout *lo)
+{
+   app->desc_first = lo->desc_first;
+   app->desc_h = lo->h[QPART_DESC];
+   app->choices_first = lo->choices_first;
+   app->choices_y = lo->y[QPART_CHOICES];
+   app->choices_h = lo->h[QPART_CHOICES];
+}
+
 void Question_draw(App *app, int top, int height)
 {
    const Question *q = current(app);
-   int width = app->cols - 2, h[S_N], y[S_N], id_w = 0;
+   int width = app->cols - 2, id_w = 0;
    const struct QuestionWraps *wraps;
-   LayoutPart parts[S_N];
-   static const int prio[S_N] = {S_CONTEXT, S_CHOICES, S_STATUS, S_TITLE, S_DESC,
-                                 S_NOTES,   S_DETAIL,  S_GAP1,   S_GAP2,  S_CHANGES};
-   LayoutPart ordered[S_N];
-   int hp[S_N];
    bool draft;
    const StoredAnswer *s = &app->doc.stored[app->q];
    int notes_lines = 1;
    Wrapped cnote = {0};
    const char *choice_note = NULL;
+   QuestionLayout lo;
 
    if (app->choice >= q->n_choices)
       app->choice = q->n_choices ? q->n_choices - 1 : 0;
@@ -354,66 +367,40 @@ void Question_draw(App *app, int top, int height)
       notes_lines = (int)n.nl;
       unwrap(&n);
    }
-   parts[S_CONTEXT] = (LayoutPart){1, 1};
-   parts[S_TITLE] = (LayoutPart){1, (int)(title.nl < 3 ? title.nl : 3)};
-   parts[S_DESC] =
-      (LayoutPart){desc.nl ? 1 : 0, (int)(desc.nl < (size_t)(height / 4 > 2 ? height / 4 : 2)
-                                             ? desc.nl
-                                             : (size_t)(height / 4 > 2 ? height / 4 : 2))};
-   parts[S_GAP1] = (LayoutPart){0, 1};
-   parts[S_CHOICES] = (LayoutPart){(int)(q->n_choices < 3 ? q->n_choices : 3), (int)q->n_choices};
-   parts[S_GAP2] = (LayoutPart){0, 1};
-   parts[S_DETAIL] = (LayoutPart){1, app->details ? (int)(detail.nl < 6 ? detail.nl : 6) : 1};
    /* The practice's own notes, wrapped so that a link shows whole. */
-   if (q->n_choices && (choice_note = ReviewDoc_choiceNote(&app->doc, app->q, app->choice))) {
-      char *t = xasprintf(_("Practice notes (V): %s"), choice_note);
-      wrap(&cnote, t, width);
-      free(t);
-      parts[S_DETAIL].want += (int)(cnote.nl < 4 ? cnote.nl : 4);
+   if (q->n_choices) {
+      char *t = practiceNoteText(app, q, &choice_note);
+      if (t) {
+         wrap(&cnote, t, width);
+         free(t);
+      }
    }
-   parts[S_NOTES] = (LayoutPart){1, 1 + (notes_lines < 3 ? notes_lines : 3)};
-   parts[S_CHANGES] =
-      (LayoutPart){0, wraps->n_hist ? 1 + (int)(wraps->n_hist < QUESTION_CHANGES ? wraps->n_hist
-                                                                                 : QUESTION_CHANGES)
-                                    : 0};
-   parts[S_STATUS] = (LayoutPart){1, 1};
-   for (int i = 0; i < S_N; i++)
-      ordered[i] = parts[prio[i]];
-   {
-      int used = Layout_stack(height, ordered, S_N, hp), more;
-      for (int i = 0; i < S_N; i++)
-         h[prio[i]] = hp[i];
-      /* Lines nobody wanted go to the rest of the description. */
-      more = (int)desc.nl - h[S_DESC];
-      if (more > height - used)
-         more = height - used;
-      if (more > 0)
-         h[S_DESC] += more;
-   }
-   y[0] = top;
-   for (int i = 1; i < S_N; i++)
-      y[i] = y[i - 1] + h[i - 1];
-   y[S_STATUS] = top + height - 1; /* the status line keeps to the bottom */
-   if (h[S_CHANGES])
-      y[S_CHANGES] = y[S_STATUS] - h[S_CHANGES];
-   if (h[S_NOTES])
-      y[S_NOTES] = y[S_STATUS] - h[S_CHANGES] - h[S_NOTES];
-   if (h[S_DETAIL])
-      y[S_DETAIL] = y[S_NOTES] - h[S_DETAIL];
+   QuestionSizes sizes = {
+      .title = title.nl,
+      .desc = desc.nl,
+      .detail = detail.nl,
+      .practice_note = choice_note ? cnote.nl : 0,
+      .notes = (size_t)notes_lines,
+      .changes = wraps->n_hist < QUESTION_CHANGES ? wraps->n_hist : QUESTION_CHANGES,
+      .n_choices = q->n_choices,
+      .details = app->details,
+      .choice = app->choice,
+      .desc_first = app->desc_first,
+      .choices_first = app->choices_first,
+   };
+   Layout_question(top, height, &sizes, &lo);
+   keepLayout(app, &lo);
+   int *h = lo.h, *y = lo.y;
 
-   drawContext(app, y[S_CONTEXT]);
-   drawWrapped(&title, 0, h[S_TITLE], y[S_TITLE], 1, width, Theme_attr(&app->theme, ROLE_TITLE));
-   if (desc.nl > (size_t)h[S_DESC] && app->desc_first > desc.nl - (size_t)h[S_DESC])
-      app->desc_first = desc.nl - (size_t)h[S_DESC];
-   if (desc.nl <= (size_t)h[S_DESC])
-      app->desc_first = 0;
-   app->desc_h = h[S_DESC];
-   drawWrapped(&desc, app->desc_first, h[S_DESC], y[S_DESC], 1, width, A_NORMAL);
-   if (h[S_DESC] && app->desc_first + (size_t)h[S_DESC] < desc.nl)
-      Text_draw(stdscr, y[S_DESC] + h[S_DESC] - 1, app->cols - 1, 1,
+   drawContext(app, y[QPART_CONTEXT]);
+   drawWrapped(&title, 0, h[QPART_TITLE], y[QPART_TITLE], 1, width,
+               Theme_attr(&app->theme, ROLE_TITLE));
+   drawWrapped(&desc, app->desc_first, h[QPART_DESC], y[QPART_DESC], 1, width, A_NORMAL);
+   if (h[QPART_DESC] && app->desc_first + (size_t)h[QPART_DESC] < desc.nl)
+      Text_draw(stdscr, y[QPART_DESC] + h[QPART_DESC] - 1, app->cols - 1, 1,
                 Theme_glyph(&app->theme, GLYPH_MORE_DOWN), Theme_attr(&app->theme, ROLE_DIM));
-   if (h[S_DESC] && app->desc_first > 0)
-      Text_draw(stdscr, y[S_DESC], app->cols - 1, 1, Theme_glyph(&app->theme, GLYPH_MORE_UP),
+   if (h[QPART_DESC] && app->desc_first > 0)
+      Text_draw(stdscr, y[QPART_DESC], app->cols - 1, 1, Theme_glyph(&app->theme, GLYPH_MORE_UP),
                 Theme_attr(&app->theme, ROLE_DIM));
 
    if (app->cols >= 80)
@@ -423,40 +410,37 @@ void Question_draw(App *app, int top, int height)
       }
    if (id_w > 16)
       id_w = 0; /* long generated ids only crowd out the titles */
-   app->choices_first =
-      Layout_scroll(app->choice, (size_t)h[S_CHOICES], q->n_choices, app->choices_first);
-   app->choices_y = y[S_CHOICES];
-   app->choices_h = h[S_CHOICES];
-   for (int i = 0; i < h[S_CHOICES] && app->choices_first + (size_t)i < q->n_choices; i++)
-      drawChoice(app, y[S_CHOICES] + i, app->choices_first + (size_t)i, id_w);
+   for (int i = 0; i < h[QPART_CHOICES] && app->choices_first + (size_t)i < q->n_choices; i++)
+      drawChoice(app, y[QPART_CHOICES] + i, app->choices_first + (size_t)i, id_w);
 
    int note_h = 0;
-   if (choice_note && h[S_DETAIL]) {
-      note_h = (int)cnote.nl < h[S_DETAIL] ? (int)cnote.nl : h[S_DETAIL];
-      drawWrapped(&cnote, 0, note_h, y[S_DETAIL], 1, width, Theme_attr(&app->theme, ROLE_NOTICE));
-      y[S_DETAIL] += note_h;
-      h[S_DETAIL] -= note_h;
+   if (choice_note && h[QPART_DETAIL]) {
+      note_h = (int)cnote.nl < h[QPART_DETAIL] ? (int)cnote.nl : h[QPART_DETAIL];
+      drawWrapped(&cnote, 0, note_h, y[QPART_DETAIL], 1, width,
+                  Theme_attr(&app->theme, ROLE_NOTICE));
+      y[QPART_DETAIL] += note_h;
+      h[QPART_DETAIL] -= note_h;
    }
    if (choice_note)
       unwrap(&cnote);
-   if (h[S_DETAIL] && q->n_choices) {
+   if (h[QPART_DETAIL] && q->n_choices) {
       if (app->details) {
-         drawWrapped(&detail, 0, h[S_DETAIL], y[S_DETAIL], 1, width, A_NORMAL);
-         if (detail.nl > (size_t)h[S_DETAIL]) /* the rest: at a larger size */
-            Text_draw(stdscr, y[S_DETAIL] + h[S_DETAIL] - 1, app->cols - 1, 1,
+         drawWrapped(&detail, 0, h[QPART_DETAIL], y[QPART_DETAIL], 1, width, A_NORMAL);
+         if (detail.nl > (size_t)h[QPART_DETAIL]) /* the rest: at a larger size */
+            Text_draw(stdscr, y[QPART_DETAIL] + h[QPART_DETAIL] - 1, app->cols - 1, 1,
                       Theme_glyph(&app->theme, GLYPH_MORE_DOWN), Theme_attr(&app->theme, ROLE_DIM));
       } else {
          const Choice *c = &q->choices[app->choice];
-         int used = Text_draw(stdscr, y[S_DETAIL], 1, width - 14,
+         int used = Text_draw(stdscr, y[QPART_DETAIL], 1, width - 14,
                               c->description ? c->description : c->title,
                               Theme_attr(&app->theme, ROLE_DIM));
-         Text_draw(stdscr, y[S_DETAIL], 2 + used, width - used - 1, _("(i: details)"),
+         Text_draw(stdscr, y[QPART_DETAIL], 2 + used, width - used - 1, _("(i: details)"),
                    Theme_attr(&app->theme, ROLE_DIM));
       }
    }
-   drawNotes(app, y[S_NOTES], h[S_NOTES], draft);
-   drawChanges(app, wraps, y[S_CHANGES], h[S_CHANGES]);
-   drawStatus(app, y[S_STATUS]);
+   drawNotes(app, y[QPART_NOTES], h[QPART_NOTES], draft);
+   drawChanges(app, wraps, y[QPART_CHANGES], h[QPART_CHANGES]);
+   drawStatus(app, y[QPART_STATUS]);
 }
 
 Stale Question_move(App *app, Move m)
