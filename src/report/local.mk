@@ -6,6 +6,10 @@ libwalens_a_SOURCES += \
 	src/report/workload_json.c src/report/workload_json.h \
 	src/report/lens_export.c src/report/lens_export.h
 
+# The portfolio (walens report --all): the model and its writers.
+libwalens_a_SOURCES += src/report/portfolio.c src/report/portfolio.h \
+	src/report/portfolio_text.c src/report/portfolio_out.c src/report/portfolio_json.c
+
 # Review bundles (walens export / import); the store's side of an import is
 # src/store/store_import.c.
 libwalens_a_SOURCES += src/report/bundle.c src/report/bundle.h
