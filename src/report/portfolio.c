@@ -152,7 +152,7 @@ static void countReview(Pass *ps, Pick *pk)
    PortfolioRow *row = &g->wl[pk->row];
    Review *rv = &ps->reviews[pk->group];
    const Lens *lens = g->lens;
-   /* Per cell: 1 a HIGH question, 2 a MEDIUM one, 4 an unanswered one. */
+   /* Per cell: PORTFOLIO_CELL_* bits. */
    unsigned char *seen = xcalloc(g->rows * g->cols + 1, 1);
    for (size_t i = 0; i < lens->n_questions; i++) {
       const Question *q = &lens->questions[i];
@@ -163,15 +163,21 @@ static void countReview(Pass *ps, Pick *pk)
          row->answered++;
       if (q->pillar < g->cols) {
          unsigned char *c = &seen[Matrix_rowOf(lens, q) * g->cols + q->pillar];
-         *c |= r == RISK_HIGH ? 1 : r == RISK_MEDIUM ? 2 : r == RISK_UNANSWERED ? 4 : 0;
+         *c |= r == RISK_HIGH         ? PORTFOLIO_CELL_HIGH
+               : r == RISK_MEDIUM     ? PORTFOLIO_CELL_MEDIUM
+               : r == RISK_UNANSWERED ? PORTFOLIO_CELL_UNANSWERED
+                                      : 0;
       }
    }
    for (size_t c = 0; c < g->rows * g->cols; c++) {
-      g->cells[c].high += (seen[c] & 1) != 0;
-      g->cells[c].medium += (seen[c] & 2) != 0;
-      g->cells[c].unanswered += (seen[c] & 4) != 0;
+      g->cells[c].high += (seen[c] & PORTFOLIO_CELL_HIGH) != 0;
+      g->cells[c].medium += (seen[c] & PORTFOLIO_CELL_MEDIUM) != 0;
+      g->cells[c].unanswered += (seen[c] & PORTFOLIO_CELL_UNANSWERED) != 0;
    }
-   free(seen);
+   if (ps->p->keep_cells)
+      row->cells = seen;
+   else
+      free(seen);
    for (int r = 0; r < RISK_COUNT; r++)
       g->by_risk[r] += row->by_risk[r];
    g->questions += row->questions;
@@ -554,6 +560,7 @@ static void freeGroup(PortfolioLens *g)
       free(r->last_by);
       free(r->milestone);
       free(r->milestone_at);
+      free(r->cells);
    }
    for (size_t j = 0; j < g->n_ms; j++)
       free(g->ms[j].at);

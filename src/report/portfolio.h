@@ -64,7 +64,12 @@ typedef struct PortfolioRow {
    char *last_at, *last_by;
    size_t plan_open, plan_in_progress, plan_done, plan_overdue;
    char *milestone, *milestone_at; /* newest milestone, or NULL */
+   /* With Portfolio.keep_cells: per cell (row-major) PORTFOLIO_CELL_* bits;
+    * else NULL. */
+   unsigned char *cells;
 } PortfolioRow;
+
+enum { PORTFOLIO_CELL_HIGH = 1, PORTFOLIO_CELL_MEDIUM = 2, PORTFOLIO_CELL_UNANSWERED = 4 };
 
 typedef struct PortfolioMonth {
    char month[8];    /* YYYY-MM */
@@ -97,6 +102,7 @@ typedef struct Portfolio {
    char **dbs;    /* as given */
    size_t n_dbs;
    PortfolioFilter filter;
+   bool keep_cells;       /* keep each row's cells (the TUI lists a cell's workloads) */
    PortfolioLens *lenses; /* by lens name, then version */
    size_t n_lenses;
    size_t cap_lenses;
