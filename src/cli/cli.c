@@ -61,8 +61,7 @@ const CliCommand Cli_commands[] = {
        "[--width N] [--page-length N] | --all [--lens KEY] [--environment ENV] [--owner NAME] "
        "[--archived] [--db FILE]... [--format text|md|html|csv|json] [-o FILE] [--width N] "
        "[--page-length N]"),
-    N_("write the review or its improvement plan, or the portfolio of every workload, for "
-       "printing, sharing or tools"),
+    N_("write the review, its improvement plan or the portfolio (--all) for printing or tools"),
     Cmd_report},
    {"export",
     N_("WORKLOAD [-o FILE] | WORKLOAD --format aws -o DIR [--region REGION]... [--review-owner "
