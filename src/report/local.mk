@@ -37,4 +37,12 @@ tests_unit_test_bundle_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_bundle_LDADD = $(UNIT_LIBS)
 endif
 
+if HAVE_CRITERION
+check_PROGRAMS += tests/unit/test_portfolio
+TESTS += tests/unit/test_portfolio
+tests_unit_test_portfolio_SOURCES = tests/unit/test_portfolio.c
+tests_unit_test_portfolio_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_portfolio_LDADD = $(UNIT_LIBS)
+endif
+
 EXTRA_DIST += doc/report-json.md doc/report-csv.md doc/bundle.md
