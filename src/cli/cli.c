@@ -64,8 +64,11 @@ const CliCommand Cli_commands[] = {
     N_("move a workload to a newer version of its lens"), Cmd_upgrade},
    {"report",
     N_("WORKLOAD [--format text|md|html|csv|json] [--milestone NAME] [--plan-only] [-o FILE] "
-       "[--width N] [--page-length N]"),
-    N_("write the review or its improvement plan for printing, sharing or tools"), Cmd_report},
+       "[--width N] [--page-length N] | --all [--lens KEY] [--environment ENV] [--owner NAME] "
+       "[--archived] [--db FILE]... [--format text|md|html|csv|json] [-o FILE] [--width N] "
+       "[--page-length N]"),
+    N_("write the review, its improvement plan or the portfolio (--all) for printing or tools"),
+    Cmd_report},
    {"export",
     N_("WORKLOAD [-o FILE] | WORKLOAD --format aws -o DIR [--region REGION]... [--review-owner "
        "OWNER] [--environment ENV] [--description TEXT] [--workload-id ID] [--milestones]"),
@@ -221,7 +224,14 @@ static bool setUser(CliEnv *env, const char *value)
 bool Cli_globalOption(CliEnv *env, int id, const char *value)
 {
    switch (id) {
-   case OPT_DB: env->db_path = value; return true;
+   case OPT_DB:
+      if (env->n_db_all == CLI_MAX_DBS) {
+         Cli_error(_("at most %d databases (--db)"), CLI_MAX_DBS);
+         return false;
+      }
+      env->db_all[env->n_db_all++] = value;
+      env->db_path = value;
+      return true;
    case OPT_LENS: env->lens_arg = value; return true;
    case OPT_USER: return setUser(env, value);
    case OPT_READ_ONLY: env->read_only = true; return true;

@@ -15,6 +15,9 @@
 /* Exit statuses: 0 success, 1 the work failed, 2 the command line was wrong. */
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
+/* The most databases one command reads (report --all --db A --db B ...). */
+#define CLI_MAX_DBS 64
+
 /* Global options, valid before the subcommand and after it. */
 typedef struct CliEnv {
    const char *db_path;  /* --db, or NULL for the default */
@@ -25,6 +28,9 @@ typedef struct CliEnv {
    bool help;
    char *user_default; /* owned: the login name when --user is absent */
    bool login_refused; /* the login name is not a valid user name (said once) */
+   /* Every --db given, in order (report --all reads them all); borrowed. */
+   const char *db_all[CLI_MAX_DBS];
+   size_t n_db_all;
 } CliEnv;
 
 /* Option ids below 100 are global; commands number theirs from 100. */

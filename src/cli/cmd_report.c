@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "core/xalloc.h"
 #include "i18n.h"
+#include "report/portfolio.h"
 #include "report/report.h"
 
 enum {
@@ -18,7 +19,11 @@ enum {
    OPT_OUTPUT,
    OPT_WIDTH,
    OPT_PAGE_LENGTH,
-   OPT_FORCE
+   OPT_FORCE,
+   OPT_ALL,
+   OPT_ENVIRONMENT,
+   OPT_OWNER,
+   OPT_ARCHIVED
 };
 
 static const OptSpec reportOptions[] = {
@@ -32,12 +37,22 @@ static const OptSpec reportOptions[] = {
    {"force", 0, NULL, N_("replace the file -o names when it exists"), OPT_FORCE},
    {"width", 0, N_("COLUMNS"), N_("text: line width (default 80)"), OPT_WIDTH},
    {"page-length", 0, N_("LINES"), N_("text: lines a page (default 66)"), OPT_PAGE_LENGTH},
+   {"all", 0, NULL,
+    N_("the portfolio: every workload, of every --db given (read-only); --lens KEY keeps "
+       "one lens"),
+    OPT_ALL},
+   {"environment", 0, N_("ENV"), N_("--all: only production or preproduction workloads"),
+    OPT_ENVIRONMENT},
+   {"owner", 0, N_("NAME"), N_("--all: only the workloads this owner owns"), OPT_OWNER},
+   {"archived", 0, NULL, N_("--all: archived workloads too"), OPT_ARCHIVED},
    {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct ReportArgs {
    ReportOptions opts;
    const char *format, *output, *width, *page_length;
+   bool all;
+   PortfolioFilter filter;
 } ReportArgs;
 
 static bool reportOption(int id, const char *value, void *ctx)
@@ -51,6 +66,10 @@ static bool reportOption(int id, const char *value, void *ctx)
    case OPT_OUTPUT: a->output = value; break;
    case OPT_WIDTH: a->width = value; break;
    case OPT_PAGE_LENGTH: a->page_length = value; break;
+   case OPT_ALL: a->all = true; break;
+   case OPT_ENVIRONMENT: a->filter.environment = value; break;
+   case OPT_OWNER: a->filter.owner = value; break;
+   case OPT_ARCHIVED: a->filter.archived = true; break;
    }
    return true;
 }
@@ -90,6 +109,77 @@ static bool checkArgs(ReportArgs *a)
    return true;
 }
 
+/* The options of --all, and no option of one workload's report with it. */
+static bool checkAll(ReportArgs *a, size_t npos)
+{
+   if (!a->all) {
+      if (a->filter.environment || a->filter.owner || a->filter.archived) {
+         Cli_error(_("--environment, --owner and --archived go with --all"));
+         return false;
+      }
+      return true;
+   }
+   if (npos) {
+      Cli_error(_("--all reports every workload: name none"));
+      return false;
+   }
+   if (a->opts.milestone || a->opts.plan_only) {
+      Cli_error(_("--milestone and --plan-only report one workload, not --all"));
+      return false;
+   }
+   const char *e = a->filter.environment;
+   if (e && strcmp(e, "production") != 0 && strcmp(e, "preproduction") != 0) {
+      Cli_error(_("unknown environment '%s' (production, preproduction)"), e);
+      return false;
+   }
+   return true;
+}
+
+/* Reads every database read-only into one portfolio and writes it. */
+static int reportAll(CliEnv *env, ReportArgs *a)
+{
+   a->filter.lens = env->lens_arg;
+   Portfolio p;
+   Portfolio_init(&p, &a->filter);
+   const char *one[1] = {env->db_path};
+   const char *const *dbs = env->n_db_all ? env->db_all : one;
+   size_t n = env->n_db_all ? env->n_db_all : 1;
+   int rc = EXIT_OK;
+   char *err = NULL;
+   const char *first = NULL;
+   char *first_own = NULL;
+   for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
+      CliEnv one_env = *env;
+      one_env.db_path = dbs[i];
+      one_env.read_only = true;
+      Store *s = Cli_openStore(&one_env, STORE_OPEN_NOCREATE);
+      if (!s) {
+         rc = EXIT_FAIL;
+         break;
+      }
+      if (!first) {
+         first_own = xstrdup(Store_path(s));
+         first = first_own;
+      }
+      if (Portfolio_add(&p, s, Store_path(s), &err) != STORE_OK) {
+         Cli_error("%s", err);
+         rc = EXIT_FAIL;
+      }
+      Store_close(s);
+   }
+   if (rc == EXIT_OK) {
+      Portfolio_finish(&p);
+      if (!Portfolio_writeFile(&p, &a->opts, a->output, first, &err)) {
+         Cli_error("%s", err);
+         rc = EXIT_FAIL;
+      }
+   }
+   free(err);
+   free(first_own);
+   Portfolio_free(&p);
+   return rc;
+}
+
 int Cmd_report(CliEnv *env, int argc, char **argv)
 {
    ReportArgs a = {0};
@@ -101,10 +191,12 @@ int Cmd_report(CliEnv *env, int argc, char **argv)
    if (env->help) {
       Cli_printCommandHelp("report", reportOptions);
       rc = EXIT_OK;
+   } else if (!checkAll(&a, npos) || !checkArgs(&a)) {
+      rc = EXIT_USAGE;
+   } else if (a.all) {
+      rc = reportAll(env, &a);
    } else if (npos != 1) {
       Cli_usageError("report", NULL);
-      rc = EXIT_USAGE;
-   } else if (!checkArgs(&a)) {
       rc = EXIT_USAGE;
    } else {
       Store *s = Cli_openStore(env, STORE_OPEN_NOCREATE);

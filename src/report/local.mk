@@ -6,6 +6,10 @@ libwalens_a_SOURCES += \
 	src/report/workload_json.c src/report/workload_json.h \
 	src/report/lens_export.c src/report/lens_export.h
 
+# The portfolio (walens report --all): the model and its writers.
+libwalens_a_SOURCES += src/report/portfolio.c src/report/portfolio.h \
+	src/report/portfolio_text.c src/report/portfolio_out.c src/report/portfolio_json.c
+
 # Review bundles (walens export / import); the store's side of an import is
 # src/store/store_import.c.
 libwalens_a_SOURCES += src/report/bundle.c src/report/bundle.h
@@ -31,6 +35,14 @@ tests_unit_test_lens_export_LDADD = $(UNIT_LIBS)
 tests_unit_test_bundle_SOURCES = tests/unit/test_bundle.c
 tests_unit_test_bundle_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_bundle_LDADD = $(UNIT_LIBS)
+endif
+
+if HAVE_CRITERION
+check_PROGRAMS += tests/unit/test_portfolio
+TESTS += tests/unit/test_portfolio
+tests_unit_test_portfolio_SOURCES = tests/unit/test_portfolio.c
+tests_unit_test_portfolio_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_portfolio_LDADD = $(UNIT_LIBS)
 endif
 
 EXTRA_DIST += doc/report-json.md doc/report-csv.md doc/bundle.md

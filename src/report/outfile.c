@@ -89,19 +89,28 @@ static bool isDbName(const char *db, const struct stat *dirst, const char *base)
    return hit;
 }
 
-static bool refusedAsDb(const OutFileRules *rules, int dirfd, const char *base,
-                        const struct stat *st)
+static bool refusedAsOneDb(const char *db, int dirfd, const char *base, const struct stat *st)
 {
-   if (!rules || !rules->db_path || !*rules->db_path)
+   if (!db || !*db)
       return false;
    struct stat dirst;
    if (fstat(dirfd, &dirst) != 0)
       return false;
-   const char *db = rules->db_path;
    char *real = realpath(db, NULL);
    bool hit = (st && isDbFile(db, st)) || isDbName(db, &dirst, base) ||
               (real && isDbName(real, &dirst, base));
    free(real);
+   return hit;
+}
+
+static bool refusedAsDb(const OutFileRules *rules, int dirfd, const char *base,
+                        const struct stat *st)
+{
+   if (!rules)
+      return false;
+   bool hit = refusedAsOneDb(rules->db_path, dirfd, base, st);
+   for (size_t i = 0; i < rules->n_more_dbs && !hit; i++)
+      hit = refusedAsOneDb(rules->more_dbs[i], dirfd, base, st);
    return hit;
 }
 

@@ -28,6 +28,9 @@
 typedef struct OutFileRules {
    bool force;          /* an existing regular file may be replaced */
    const char *db_path; /* the database in use (may be NULL): never written */
+   /* More databases in use (report --all --db A --db B): never written either. */
+   const char *const *more_dbs;
+   size_t n_more_dbs;
 } OutFileRules;
 
 typedef struct OutFile {

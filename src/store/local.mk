@@ -9,7 +9,8 @@ libwalens_a_SOURCES += src/store/store.h src/store/store_internal.h \
 	src/store/store_time.c src/store/store_history.c src/store/store_presence.c \
 	src/store/store_lens.c src/store/store_workload.c src/store/store_answer.c \
 	src/store/store_plan.c src/store/store_milestone.c src/store/store_upgrade.c \
-	src/store/store_merge.c
+	src/store/store_merge.c \
+	src/store/store_portfolio.c
 
 # The plan with tracking, milestones, lens upgrades, readable history.
 libwalens_a_SOURCES += src/store/plan.c src/store/plan.h \

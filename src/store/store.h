@@ -382,4 +382,34 @@ StoreStatus Store_getMilestone(Store *s, int64_t review_id, const char *name, Mi
 void Milestone_free(Milestone *m);
 void Milestone_freeArray(Milestone *a, size_t n);
 
+/* The portfolio (report --all): every review's answers and plan tracking
+ * in one pass, without holding more than a row at a time.  Answers (each
+ * followed by its choices) and tracking rows come grouped by review, in
+ * ascending review id: all of one review's rows before the next review's,
+ * its answers before its tracking.  Then, when set, each milestone's totals
+ * (by review id, oldest first) and each review's newest change.  Strings
+ * belong to SQLite and last until the callback returns; the visitor picks
+ * the reviews it wants and must not call into s. */
+typedef struct PortfolioMilestoneRow {
+   int64_t review_id;
+   const char *name, *created_at;
+   bool valid; /* its snapshot is JSON; else the counts are zero */
+   int64_t high, medium, none, not_applicable, unanswered, questions;
+} PortfolioMilestoneRow;
+
+typedef struct PortfolioScanVisitor {
+   void (*answer)(int64_t review_id, const char *question_id, bool not_applicable, void *ctx);
+   /* A choice of the answer handed over last: selected, else marked N/A. */
+   void (*choice)(const char *choice_id, bool selected, void *ctx);
+   /* Plan tracking; status as stored, due NULL when unset. */
+   void (*track)(int64_t review_id, const char *question_id, const char *choice_id,
+                 const char *status, const char *due, void *ctx);
+   void (*milestone)(const PortfolioMilestoneRow *m, void *ctx);
+   void (*change)(int64_t review_id, const char *at, const char *by, void *ctx);
+   void *ctx;
+} PortfolioScanVisitor;
+
+/* Four queries in one read transaction, whatever the number of reviews. */
+StoreStatus Store_scanPortfolio(Store *s, const PortfolioScanVisitor *v);
+
 #endif

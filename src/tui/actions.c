@@ -26,9 +26,11 @@
 #define UP SCREEN_BIT(SCREEN_UPGRADE)
 #define MG SCREEN_BIT(SCREEN_MERGE)
 #define RO SCREEN_BIT(SCREEN_ROSTER)
-#define BROWSE (W | D | L | Q | H | PL | MS | SN | PG | UP | MG | RO)
+#define PF SCREEN_BIT(SCREEN_PORTFOLIO)
+#define PC SCREEN_BIT(SCREEN_PORTCELL)
+#define BROWSE (W | D | L | Q | H | PL | MS | SN | PG | UP | MG | RO | PF | PC)
 #define REVIEW (D | L | Q)
-#define LISTS (W | D | L | H | PL | MS | SN | PG | UP) /* what pages */
+#define LISTS (W | D | L | H | PL | MS | SN | PG | UP | PF | PC) /* what pages */
 
 #define ENTER '\n', '\r', KFN(KEY_ENTER)
 
@@ -125,14 +127,14 @@ static const Action table[] = {
     N_("Who is here: every session on this database, where it is, idle time, read-only or not")},
 
    {"open",
-    W | D | L | PL | MS | SN,
+    W | D | L | PL | MS | SN | PF | PC,
     {ENTER},
     Loop_open,
     ACTION_FOOTER,
     N_("open"),
     N_("Open what is selected: a workload, a cell (straight to its question when it has one), a "
        "question, a plan item (its improvement text and links), a milestone (its dashboard, "
-       "read-only)")},
+       "read-only), a portfolio cell (its workloads at risk), a workload at risk (at that cell)")},
 
    /* Going between the screens of a review. */
    {"plan",
@@ -185,6 +187,15 @@ static const Action table[] = {
     ACTION_WRITES,
     NULL,
     N_("Undo your own most recent change here (others' changes since are kept)")},
+
+   {"portfolio",
+    W | PF | PC,
+    {'M'},
+    PortView_toggle,
+    ACTION_FOOTER,
+    N_("portfolio"),
+    N_("Switch between the list of workloads and the portfolio matrix: how many workloads have a "
+       "HIGH or MEDIUM risk in each cell")},
 
    /* Workloads; "add", "toggle", "show-hidden" and "edit-notes" work on
     * two screens each, one key for one meaning, the work the screen's. */
@@ -456,14 +467,14 @@ static const Action table[] = {
    {"up", BROWSE, {KFN(KEY_UP), 'k'}, Loop_moveUp, 0, NULL, N_("Move up")},
    {"down", BROWSE, {KFN(KEY_DOWN), 'j'}, Loop_moveDown, 0, NULL, N_("Move down")},
    {"left",
-    D | SN | Q,
+    D | SN | Q | PF,
     {KFN(KEY_LEFT), 'h'},
     moveLeft,
     0,
     NULL,
     N_("Move left; on a question: the previous question")},
    {"right",
-    D | SN | Q,
+    D | SN | Q | PF,
     {KFN(KEY_RIGHT), 'l'},
     moveRight,
     0,

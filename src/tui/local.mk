@@ -18,7 +18,7 @@ libwalens_a_SOURCES += \
 	src/tui/lib/chart.c src/tui/lib/chart.h \
 	src/tui/lib/planfilter.c src/tui/lib/planfilter.h \
 	src/tui/lib/complete.c src/tui/lib/complete.h \
-	src/tui/screen/workloads.c src/tui/screen/dashboard.c src/tui/screen/milestonedash.c src/tui/screen/list.c \
+	src/tui/screen/workloads.c src/tui/screen/portview.c src/tui/screen/dashboard.c src/tui/screen/milestonedash.c src/tui/screen/list.c \
 	src/tui/screen/question.c src/tui/screen/editor.c src/tui/screen/help.c \
 	src/tui/screen/prompt.c src/tui/screen/pager.c src/tui/screen/planview.c src/tui/screen/planedit.c \
 	src/tui/screen/milestones.c src/tui/screen/history.c src/tui/screen/upgrade.c \
@@ -53,7 +53,7 @@ endif
 TUI_TESTS = tests/tui/basic.sh tests/tui/notes.sh tests/tui/multi.sh tests/tui/resize.sh \
 	tests/tui/readonly.sh tests/tui/escape.sh tests/tui/plan.sh tests/tui/milestones.sh \
 	tests/tui/upgrade.sh tests/tui/golden.sh tests/tui/evidence.sh \
-	tests/tui/collab.sh tests/tui/roster.sh
+	tests/tui/collab.sh tests/tui/roster.sh tests/tui/portfolio.sh
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/golden tests/tui/tuilib.sh tests/fixtures/tui/fake-editor.sh \
 	tests/fixtures/lenses/escapes.yaml tests/fixtures/tui/nophases.json

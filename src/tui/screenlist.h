@@ -48,6 +48,11 @@
      Pager_draw, Pager_move, NULL, NULL, NULL, NULL, MergeView_free)                               \
    X(ROSTER, "roster", N_("Who is here"), "Who is here", Roster_draw, Roster_move, NULL, NULL,     \
      NULL, NULL, NULL)                                                                             \
+   X(PORTFOLIO, "portfolio", N_("Portfolio"), "The portfolio matrix (every workload)",             \
+     PortView_draw, PortView_move, PortView_open, NULL, PortView_shown, NULL, NULL)                \
+   X(PORTCELL, "portfolio-cell", N_("Workloads at risk"),                                          \
+     "The workloads at risk in a portfolio cell", PortView_cellDraw, PortView_cellMove,            \
+     PortView_cellOpen, NULL, NULL, NULL, NULL)                                                    \
    X(PROMPT, "prompt", N_("Prompt"), "A prompt (one line of text)", NULL, Prompt_move, NULL, NULL, \
      NULL, NULL, NULL)
 

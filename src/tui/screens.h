@@ -304,4 +304,15 @@ Stale Loop_first(App *app, const char *arg);
 Stale Loop_last(App *app, const char *arg);
 Stale Loop_open(App *app, const char *arg);
 
+/* portview.c: the portfolio matrix of the workloads screen and the
+ * workloads at risk in one of its cells. */
+void PortView_draw(App *app, int top, int height);
+Stale PortView_move(App *app, Move m);
+Stale PortView_open(App *app);
+void PortView_shown(App *app);
+Stale PortView_toggle(App *app, const char *arg);
+void PortView_cellDraw(App *app, int top, int height);
+Stale PortView_cellMove(App *app, Move m);
+Stale PortView_cellOpen(App *app);
+
 #endif
