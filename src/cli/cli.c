@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "core/paths.h"
+#include "core/review.h"
+#include "report/rtext.h"
 #include "core/utf8.h"
 #include "store/reviewdoc.h"
 #include "core/xalloc.h"
@@ -315,6 +317,16 @@ Store *Cli_openReview(CliEnv *env, unsigned flags, const char *workload, ReviewD
    }
    DiagList_free(&d);
    return s;
+}
+
+char *Cli_riskWords(const size_t by_risk[])
+{
+   static const Risk order[] = {RISK_HIGH, RISK_MEDIUM, RISK_NONE, RISK_NOT_APPLICABLE,
+                                RISK_UNANSWERED};
+   Sbuf b = {0};
+   for (size_t i = 0; i < sizeof order / sizeof *order; i++)
+      Sbuf_printf(&b, "%s%s %zu", i ? ", " : "", Risk_label(order[i]), by_risk[order[i]]);
+   return b.s ? b.s : xstrdup("");
 }
 
 /* ---- text tables ---- */

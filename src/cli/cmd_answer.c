@@ -246,7 +246,7 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi, const Answer
       st = ReviewDoc_putAnswer(s, doc, qi, &a, args->notes, Cli_user(env));
    }
    if (st == STORE_OK) {
-      Cli_printf("%s: %s\n", q->id, Risk_name(Question_risk(q, &doc->review.answers[qi])));
+      Cli_printf("%s: %s\n", q->id, Risk_label(Question_risk(q, &doc->review.answers[qi])));
       rc = EXIT_OK;
    } else {
       Cli_error("%s", st == STORE_CONFLICT
@@ -313,7 +313,7 @@ static int answerRun(CliEnv *env, const AnswerArgs *args, const char *workload, 
       rc = recordChoiceNote(env, s, &doc, qi, args);
       if (rc == EXIT_OK)
          Cli_printf("%s: %s\n", qid,
-                    Risk_name(Question_risk(&doc.lens->questions[qi], &doc.review.answers[qi])));
+                    Risk_label(Question_risk(&doc.lens->questions[qi], &doc.review.answers[qi])));
    } else {
       rc = record(env, s, &doc, qi, args, reason);
       if (rc == EXIT_OK && args->choice)

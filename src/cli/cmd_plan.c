@@ -144,7 +144,7 @@ static int maxInt(int a, int b)
  * it left the plan. */
 static const char *firstWord(const PlanItem *it)
 {
-   return it->state == PLAN_ITEM_ACTIVE ? Risk_label(it->risk) : PlanItemState_name(it->state);
+   return it->state == PLAN_ITEM_ACTIVE ? Risk_label(it->risk) : PlanItemState_label(it->state);
 }
 
 static const char *weightWord(Weight weight)

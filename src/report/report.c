@@ -174,6 +174,18 @@ static StoreStatus takeSnapshots(Store *s, Report *r, const ReportOptions *o, ch
    return st;
 }
 
+/* Last changed: the review's newest change, not the workload row's own time. */
+static void readLastChange(Store *s, Report *r)
+{
+   const Workload *w = &r->doc.workload;
+   if (Store_lastChange(s, w->review_id, &r->last_at, &r->last_by) == STORE_OK)
+      return;
+   free(r->last_at);
+   free(r->last_by);
+   r->last_at = w->updated_at ? xstrdup(w->updated_at) : NULL;
+   r->last_by = w->updated_by ? xstrdup(w->updated_by) : NULL;
+}
+
 static StoreStatus Report_build(Store *s, const char *workload, const ReportOptions *o, Report *out,
                                 DiagList *diags, char **err)
 {
@@ -191,6 +203,7 @@ static StoreStatus Report_build(Store *s, const char *workload, const ReportOpti
       return st;
    }
    StorePlan_today(s, out->date);
+   readLastChange(s, out);
    st = takeSnapshots(s, out, o, err);
    StoreStatus end = Store_readEnd(s);
    if (st == STORE_OK && end != STORE_OK) {
@@ -213,6 +226,8 @@ static void Report_free(Report *r)
    free(r->milestone);
    free(r->milestone_at);
    free(r->milestone_by);
+   free(r->last_at);
+   free(r->last_by);
    free(r->cells);
    free(r->order);
    for (size_t i = 0; i < r->n_trend; i++) {
@@ -318,6 +333,9 @@ size_t Report_facts(const Report *r, ReportFact *facts)
 {
    const Workload *w = &r->doc.workload;
    char *lens = Report_lensLine(r);
+   char *last = r->last_at && r->last_by && *r->last_by
+                   ? xasprintf(_("%s by %s"), r->last_at, r->last_by)
+                   : xstrdup(r->last_at ? r->last_at : "");
    const struct {
       const char *label, *value;
    } rows[] = {
@@ -326,7 +344,7 @@ size_t Report_facts(const Report *r, ReportFact *facts)
       {_("Environment"), w->environment},
       {_("Owner"), w->owner},
       {_("Created"), w->created_at},
-      {_("Last changed"), w->updated_at},
+      {_("Last changed"), last},
       {_("Lens"), lens},
       {_("Report date"), r->date},
    };
@@ -335,6 +353,7 @@ size_t Report_facts(const Report *r, ReportFact *facts)
       if (rows[i].value && *rows[i].value)
          facts[n++] = (ReportFact){rows[i].label, xstrdup(rows[i].value), false};
    free(lens);
+   free(last);
    if (r->milestone)
       facts[n++] = (ReportFact){
          _("Milestone"),

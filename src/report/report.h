@@ -71,6 +71,9 @@ typedef struct Report {
    ReportTrend *trend; /* milestones oldest first, then now (when not a milestone
                           report); empty when the workload has no milestones */
    size_t n_trend;
+   /* The review's newest change (Store_lastChange: answers, plan,
+    * milestones, the workload), else the workload row's; owned, may be NULL. */
+   char *last_at, *last_by;
 } Report;
 
 /* The current lens's question and choice for a snapshot question and

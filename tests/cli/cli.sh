@@ -121,5 +121,14 @@ run milestone add 日本-model première
 run milestone list 日本-model
 run history 日本-model Q1
 
+# The first hour of a new user (issue 18): the list's LAST CHANGED is the
+# review's newest change (bob's answer, not the workload row), its columns
+# follow a long owner's name, and history names N/A reasons in words.
+start first-hour
+run workload add long-owner --lens "$FIX/small.yaml" --owner "Maximiliane Oberhuber-Schwarzenegger"
+run --user bob answer fraud-scoring Q2 --select Q2_b
+run workload list
+run history fraud-scoring Q4
+
 golden "$CASE" "$OUT"
 finish
