@@ -285,6 +285,8 @@ static void diffJson(const char *workload, const Side *a, const Side *b, const S
    Json_set(root, "plan", plan);
    Json_setInt(totals, "risk_better", (long long)d->n_better);
    Json_setInt(totals, "risk_worse", (long long)d->n_worse);
+   Json_setInt(totals, "risk_answered", (long long)d->n_answered);
+   Json_setInt(totals, "risk_unanswered", (long long)d->n_unanswered);
    Json_setInt(totals, "questions_added", (long long)d->n_added);
    Json_setInt(totals, "questions_removed", (long long)d->n_removed);
    Json_setInt(totals, "selected", (long long)d->n_selected);
@@ -366,10 +368,10 @@ static void diffTotalsText(const Side *a, const Side *b, const SnapshotDiff *d)
 {
    const SnapCounts *x = &a->snap->total, *y = &b->snap->total;
    Cli_printf(_("\nTotals:\n"));
-   Cli_printf(ngettext("  risk changes: %zu better, %zu worse, %zu question added, %zu removed\n",
-                       "  risk changes: %zu better, %zu worse, %zu questions added, %zu removed\n",
-                       d->n_added),
-              d->n_better, d->n_worse, d->n_added, d->n_removed);
+   Cli_printf(_("  risk changes: %zu better, %zu worse, %zu newly answered, %zu no longer "
+                "answered\n"),
+              d->n_better, d->n_worse, d->n_answered, d->n_unanswered);
+   Cli_printf(_("  questions: %zu added, %zu removed\n"), d->n_added, d->n_removed);
    Cli_printf(_("  practices: %zu selected, %zu unselected\n"), d->n_selected, d->n_unselected);
    Cli_printf(_("  plan items: %zu opened, %zu closed, %zu changed\n"), d->n_opened, d->n_closed,
               d->n_changed);
