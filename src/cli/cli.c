@@ -194,6 +194,9 @@ char *Cli_name(NameKind kind, const char *name)
    if (msg) {
       Cli_error("%s", msg);
       free(msg);
+      char *allowed = Names_allowedText(kind);
+      Cli_fprintf(stderr, "%s\n", allowed);
+      free(allowed);
    }
    return norm;
 }

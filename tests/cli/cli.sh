@@ -129,6 +129,7 @@ run workload add long-owner --lens "$FIX/small.yaml" --owner "Maximiliane Oberhu
 run --user bob answer fraud-scoring Q2 --select Q2_b
 run workload list
 run history fraud-scoring Q4
+run workload add ''
 
 golden "$CASE" "$OUT"
 finish
