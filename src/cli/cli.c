@@ -10,6 +10,7 @@
 
 #include "core/paths.h"
 #include "core/review.h"
+#include "core/suggest.h"
 #include "report/rtext.h"
 #include "core/utf8.h"
 #include "store/reviewdoc.h"
@@ -330,6 +331,13 @@ char *Cli_riskWords(const size_t by_risk[])
    for (size_t i = 0; i < sizeof order / sizeof *order; i++)
       Sbuf_printf(&b, "%s%s %zu", i ? ", " : "", Risk_label(order[i]), by_risk[order[i]]);
    return b.s ? b.s : xstrdup("");
+}
+
+void Cli_suggest(const char *word, const char *const *cands, size_t n)
+{
+   const char *best = Suggest_best(word, cands, n);
+   if (best)
+      Cli_fprintf(stderr, _("did you mean '%s'?\n"), best);
 }
 
 /* ---- text tables ---- */

@@ -111,6 +111,10 @@ void Cli_printCommandHelp(const char *name, const OptSpec *specs);
  * that no risk reads like the "None of these" practice.  Allocated. */
 char *Cli_riskWords(const size_t by_risk[]);
 
+/* After an unknown word: "did you mean 'X'?" on stderr when one of cands
+ * (n of them) is near enough (core/suggest.h); nothing otherwise. */
+void Cli_suggest(const char *word, const char *const *cands, size_t n);
+
 int Cmd_lens(CliEnv *env, int argc, char **argv);
 int Cmd_workload(CliEnv *env, int argc, char **argv);
 int Cmd_answer(CliEnv *env, int argc, char **argv);

@@ -462,6 +462,8 @@ static int dispatch(CliEnv *env, char **pos, size_t npos, const char *format)
    if (strcmp(verb, "diff") == 0 && (npos == 3 || npos == 4))
       return milestoneDiff(env, pos, npos, json);
    Cli_usageError("milestone", NULL);
+   static const char *const verbs[] = {"add", "list", "diff"};
+   Cli_suggest(verb, verbs, sizeof verbs / sizeof *verbs);
    return EXIT_USAGE;
 }
 

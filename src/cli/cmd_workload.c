@@ -98,6 +98,10 @@ static int workloadAdd(CliEnv *env, Store *s, const WorkloadArgs *a, const char 
       Cli_error("%s", Store_lastError(s));
       return EXIT_FAIL;
    }
+   /* 'walens status' runs the command: the workload opens only after "--". */
+   if (st == STORE_OK && Cli_find(name))
+      Cli_error(_("warning: '%s' is also a command; open this workload with 'walens -- %s'"), name,
+                name);
    return reportStatus(s, st, name);
 }
 
@@ -238,7 +242,9 @@ static int workloadRun(CliEnv *env, Store *s, const WorkloadArgs *a, char **pos,
       return wantArgs(npos, 2, "archive")
                 ? reportStatus(s, Store_archiveWorkload(s, pos[1], !a->undo, Cli_user(env)), pos[1])
                 : EXIT_USAGE;
+   static const char *const subs[] = {"add", "list", "rename", "archive"};
    Cli_error(_("unknown workload command '%s' (add, list, rename, archive)"), sub);
+   Cli_suggest(sub, subs, sizeof subs / sizeof *subs);
    return EXIT_USAGE;
 }
 

@@ -6,6 +6,7 @@ libwalens_a_SOURCES += \
 	src/core/sha256.c src/core/sha256.h \
 	src/core/utf8.c src/core/utf8.h \
 	src/core/names.c src/core/names.h \
+	src/core/suggest.c src/core/suggest.h \
 	src/core/lens.c src/core/lens.h \
 	src/core/lens_build.h src/core/lens_tree.c src/core/lens_build.c \
 	src/core/lens_check.c src/core/lens_yaml.c src/core/lens_json.c

@@ -130,6 +130,19 @@ run --user bob answer fraud-scoring Q2 --select Q2_b
 run workload list
 run history fraud-scoring Q4
 run workload add ''
+# Did you mean: commands, subcommands, workloads, lens keys.
+run stauts
+run frobnicate now
+run workload lst
+run milestone dif fraud-scoring
+run status fraud-scorng
+run workload add typo --lens machne-learning
+# A workload named like a command: a warning when created; "--" opens it
+# (here the TUI, which needs a terminal), while without "--" the command runs.
+run workload add status --lens "$FIX/small.yaml"
+run -- status
+run -- stauts
+run status
 
 golden "$CASE" "$OUT"
 finish
