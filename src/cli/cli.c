@@ -60,8 +60,8 @@ const CliCommand Cli_commands[] = {
     N_("WORKLOAD [--lens FILE|KEY] [--dry-run] [--check] [--milestone NAME] [--format text|json]"),
     N_("move a workload to a newer version of its lens"), Cmd_upgrade},
    {"report",
-    N_("WORKLOAD [--format text|md|html|csv|json] [--milestone NAME] [--plan-only] [-o FILE] "
-       "[--width N] [--page-length N]"),
+    N_("WORKLOAD [--format text|md|html|csv|json] [--milestone NAME] [--plan-only] [--status S] "
+       "[--owner NAME] [-o FILE] [--width N] [--page-length N]"),
     N_("write the review or its improvement plan for printing, sharing or tools"), Cmd_report},
    {"export",
     N_("WORKLOAD [-o FILE] | WORKLOAD --format aws -o DIR [--region REGION]... [--review-owner "

@@ -18,7 +18,9 @@ enum {
    OPT_OUTPUT,
    OPT_WIDTH,
    OPT_PAGE_LENGTH,
-   OPT_FORCE
+   OPT_FORCE,
+   OPT_STATUS,
+   OPT_OWNER
 };
 
 static const OptSpec reportOptions[] = {
@@ -32,6 +34,8 @@ static const OptSpec reportOptions[] = {
    {"force", 0, NULL, N_("replace the file -o names when it exists"), OPT_FORCE},
    {"width", 0, N_("COLUMNS"), N_("text: line width (default 80)"), OPT_WIDTH},
    {"page-length", 0, N_("LINES"), N_("text: lines a page (default 66)"), OPT_PAGE_LENGTH},
+   {"status", 0, N_("S"), N_("only the plan items with this status"), OPT_STATUS},
+   {"owner", 0, N_("NAME"), N_("only the plan items this person owns"), OPT_OWNER},
    {NULL, 0, NULL, NULL, 0},
 };
 
@@ -51,6 +55,8 @@ static bool reportOption(int id, const char *value, void *ctx)
    case OPT_OUTPUT: a->output = value; break;
    case OPT_WIDTH: a->width = value; break;
    case OPT_PAGE_LENGTH: a->page_length = value; break;
+   case OPT_STATUS: a->opts.status = value; break;
+   case OPT_OWNER: a->opts.owner = value; break;
    }
    return true;
 }
@@ -80,6 +86,11 @@ static bool checkArgs(ReportArgs *a)
    }
    if (a->page_length && !parseCount(a->page_length, &a->opts.page_length)) {
       Cli_error(_("invalid page length '%s'"), a->page_length);
+      return false;
+   }
+   if (a->opts.status && !PlanStatus_parse(a->opts.status, NULL)) {
+      Cli_error(_("unknown status '%s' (open, in_progress, done, risk_accepted, wont_do)"),
+                a->opts.status);
       return false;
    }
    if (!Report_checkOptions(&a->opts, &err)) {

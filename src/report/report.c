@@ -186,6 +186,43 @@ static void readLastChange(Store *s, Report *r)
    r->last_by = w->updated_by ? xstrdup(w->updated_by) : NULL;
 }
 
+static bool planItemShown(const PlanItem *it, const ReportOptions *o, PlanStatus status)
+{
+   if (o->status && it->track.status != status)
+      return false;
+   return !o->owner || (it->track.owner && strcmp(it->track.owner, o->owner) == 0);
+}
+
+/* --status/--owner: "my open items, paginated".  Drops the plan items
+ * that do not match, keeping the derived ones first (Plan's order). */
+static void filterPlan(Report *r, const ReportOptions *o)
+{
+   PlanStatus status = PLAN_OPEN;
+   if (!o->status && !o->owner)
+      return;
+   if (o->status)
+      (void)PlanStatus_parse(o->status, &status);
+   Plan *p = &r->snap.plan;
+   size_t kept = 0, active = 0;
+   for (size_t i = 0; i < p->n; i++) {
+      if (planItemShown(&p->items[i], o, status)) {
+         p->items[kept++] = p->items[i];
+         if (i < p->n_active)
+            active++;
+      } else {
+         PlanTrack_free(&p->items[i].track);
+      }
+   }
+   p->n = kept;
+   p->n_active = active;
+   Sbuf b = {0};
+   if (o->status)
+      Sbuf_printf(&b, _("status %s"), PlanStatus_label(status));
+   if (o->owner)
+      Sbuf_printf(&b, _("%sowner %s"), o->status ? ", " : "", o->owner);
+   r->plan_filter = b.s;
+}
+
 static StoreStatus Report_build(Store *s, const char *workload, const ReportOptions *o, Report *out,
                                 DiagList *diags, char **err)
 {
@@ -214,6 +251,7 @@ static StoreStatus Report_build(Store *s, const char *workload, const ReportOpti
       Report_free(out);
       return st;
    }
+   filterPlan(out, o);
    buildMatrix(out);
    buildOrder(out);
    return STORE_OK;
@@ -228,6 +266,7 @@ static void Report_free(Report *r)
    free(r->milestone_by);
    free(r->last_at);
    free(r->last_by);
+   free(r->plan_filter);
    free(r->cells);
    free(r->order);
    for (size_t i = 0; i < r->n_trend; i++) {
@@ -347,6 +386,7 @@ size_t Report_facts(const Report *r, ReportFact *facts)
       {_("Last changed"), last},
       {_("Lens"), lens},
       {_("Report date"), r->date},
+      {_("Plan items shown"), r->plan_filter},
    };
    size_t n = 0;
    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)

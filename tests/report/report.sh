@@ -58,6 +58,13 @@ r report fraud-model --milestone baseline > "$TMP/milestone.text" 2>&1
 golden fraud-milestone-text "$TMP/milestone.text"
 r report fraud-model --width 50 --page-length 30 > "$TMP/narrow.text" 2>&1
 golden fraud-narrow-text "$TMP/narrow.text"
+# "My open items, paginated" (issue 18): the plan filtered by owner and status.
+r report fraud-model --plan-only --owner carol --status open > "$TMP/mine.text" 2>&1
+golden fraud-plan-carol-text "$TMP/mine.text"
+r report fraud-model --format csv --owner bob > "$TMP/mine.csv" 2>&1
+golden fraud-plan-bob-csv "$TMP/mine.csv"
+r report fraud-model --status nope > "$TMP/badstatus.out" 2>&1
+golden report-bad-status "$TMP/badstatus.out"
 
 # ---- the printer rules ----
 check "text: fraud-model, 80x66" \
