@@ -42,7 +42,8 @@ const CliCommand Cli_commands[] = {
     N_("create, list, rename and archive workloads"), Cmd_workload},
    {"answer",
     N_("WORKLOAD QUESTION_ID [--select ID,...] [--unselect ID,...] [--none] [--not-applicable "
-       "REASON] [--applicable] [--notes TEXT] | WORKLOAD QUESTION_ID --choice-notes ID TEXT"),
+       "REASON] [--applicable] [--na-choice ID,...] [--applicable-choice ID,...] [--notes TEXT] | "
+       "WORKLOAD QUESTION_ID --choice-notes ID TEXT"),
     N_("record the answer to one question"), Cmd_answer},
    {"status", N_("WORKLOAD [--format text|json]"),
     N_("the phase x pillar matrix and each question's risk"), Cmd_status},

@@ -17,7 +17,9 @@ enum {
    OPT_NA,
    OPT_APPLICABLE,
    OPT_NOTES,
-   OPT_CHOICE_NOTES
+   OPT_CHOICE_NOTES,
+   OPT_NA_CHOICE,
+   OPT_APPLICABLE_CHOICE
 };
 
 static const OptSpec answerOptions[] = {
@@ -34,10 +36,16 @@ static const OptSpec answerOptions[] = {
     N_("replace the notes (evidence) of practice ID with the argument TEXT after the question "
        "id (\"\" removes them)"),
     OPT_CHOICE_NOTES},
+   {"na-choice", 0, N_("ID,..."),
+    N_("mark these practices not applicable (the TUI's x); a selected one is unselected"),
+    OPT_NA_CHOICE},
+   {"applicable-choice", 0, N_("ID,..."), N_("these practices apply again (unselected)"),
+    OPT_APPLICABLE_CHOICE},
    {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct AnswerArgs {
+   const char *na_choice, *applicable_choice; /* comma-separated practice ids */
    const char *select, *unselect, *na_reason, *notes;
    const char *choice, *choice_notes; /* --choice-notes ID, and its TEXT */
    bool none, applicable;
@@ -54,6 +62,8 @@ static bool answerOption(int id, const char *value, void *ctx)
    case OPT_APPLICABLE: a->applicable = true; break;
    case OPT_NOTES: a->notes = value; break;
    case OPT_CHOICE_NOTES: a->choice = value; break;
+   case OPT_NA_CHOICE: a->na_choice = value; break;
+   case OPT_APPLICABLE_CHOICE: a->applicable_choice = value; break;
    }
    return true;
 }
@@ -137,6 +147,41 @@ static bool listed(char *const *ids, size_t n, const char *id)
    return false;
 }
 
+/* --na-choice / --applicable-choice: known ids, never "None of these"
+ * (the TUI's x refuses it too). */
+static bool checkNaList(const Question *q, const char *list, const char *option)
+{
+   if (!list)
+      return true;
+   size_t n = 0;
+   char *copy = NULL;
+   char **ids = splitIds(q, list, option, &n, &copy);
+   bool ok = ids != NULL;
+   for (size_t i = 0; ok && i < n; i++)
+      if (q->choices[Question_findChoice(q, ids[i])].is_none) {
+         Cli_error(_("'%s' (None of these) cannot be marked not applicable"), ids[i]);
+         ok = false;
+      }
+   free(ids);
+   free(copy);
+   return ok;
+}
+
+/* Sets each listed practice to state (CHOICE_NA or CHOICE_UNSELECTED);
+ * the ids are checked already. */
+static void markList(const Question *q, Answer *a, const char *list, unsigned char state)
+{
+   if (!list)
+      return;
+   char *copy = xstrdup(list), *save = NULL;
+   for (char *id = strtok_r(copy, ", ", &save); id; id = strtok_r(NULL, ", ", &save)) {
+      int c = Question_findChoice(q, id);
+      if (c >= 0 && (state == CHOICE_NA || a->choices[c] == CHOICE_NA))
+         a->choices[c] = state;
+   }
+   free(copy);
+}
+
 /* What the user cannot mean, refused before anything is applied: an empty
  * list, a choice both selected and unselected, "None of these" selected
  * with other choices (each would undo the other, and which wins would
@@ -151,6 +196,10 @@ static bool checkLists(const Question *q, const AnswerArgs *args)
    if (args->select && !(sel = splitIds(q, args->select, "--select", &ns, &cs)))
       ok = false;
    if (ok && args->unselect && !(unsel = splitIds(q, args->unselect, "--unselect", &nu, &cu)))
+      ok = false;
+   if (ok && !checkNaList(q, args->na_choice, "--na-choice"))
+      ok = false;
+   if (ok && !checkNaList(q, args->applicable_choice, "--applicable-choice"))
       ok = false;
    for (size_t i = 0; ok && i < ns; i++) {
       if (listed(unsel, nu, sel[i])) {
@@ -183,8 +232,10 @@ static bool applyChange(const Question *q, const AnswerArgs *args, NaReason reas
       a->not_applicable = true;
       a->reason = reason;
    }
+   markList(q, a, args->applicable_choice, CHOICE_UNSELECTED);
    if (!applyList(q, a, args->unselect, false) || !applyList(q, a, args->select, true))
       return false;
+   markList(q, a, args->na_choice, CHOICE_NA);
    if (args->none)
       Answer_select(q, a, (size_t)noneChoice(q), true);
    return true;
@@ -193,9 +244,9 @@ static bool applyChange(const Question *q, const AnswerArgs *args, NaReason reas
 static bool validateArgs(const AnswerArgs *a, NaReason *reason)
 {
    if (!a->select && !a->unselect && !a->none && !a->na_reason && !a->applicable && !a->notes &&
-       !a->choice) {
+       !a->choice && !a->na_choice && !a->applicable_choice) {
       Cli_error("%s", _("nothing to record: give --select, --unselect, --none, --not-applicable, "
-                        "--applicable or --notes"));
+                        "--applicable, --na-choice, --applicable-choice or --notes"));
       return false;
    }
    if (a->na_reason && a->applicable) {
@@ -282,7 +333,8 @@ static int recordChoiceNote(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi,
 
 static bool onlyChoiceNote(const AnswerArgs *a)
 {
-   return !a->select && !a->unselect && !a->none && !a->na_reason && !a->applicable && !a->notes;
+   return !a->select && !a->unselect && !a->none && !a->na_reason && !a->applicable && !a->notes &&
+          !a->na_choice && !a->applicable_choice;
 }
 
 static int answerRun(CliEnv *env, const AnswerArgs *args, const char *workload, const char *qid)

@@ -92,6 +92,12 @@ run answer fraud-scoring Q1 --unselect=
 run answer no-such-workload Q1 --select Q1_a
 run history fraud-scoring Q1
 run history fraud-scoring NOPE
+# One practice not applicable (the TUI's x), and back.
+run answer fraud-scoring Q1 --na-choice Q1_b
+run answer fraud-scoring Q1 --na-choice Q1_no
+run answer fraud-scoring Q1 --na-choice Q1_zz
+run answer fraud-scoring Q1 --applicable-choice Q1_b
+run history fraud-scoring Q1
 
 start status
 run status fraud-scoring
