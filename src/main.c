@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "core/paths.h"
+#include "core/suggest.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "i18n.h"
@@ -43,9 +44,12 @@ static bool takesValue(const char *word)
    return false;
 }
 
-/* The index of the first word that is neither a global option nor its value. */
-static int firstWord(int argc, char **argv)
+/* The index of the first word that is neither a global option nor its
+ * value; *dashdash tells whether "--" came before it (then it is a
+ * workload's name even when a command has that name). */
+static int firstWord(int argc, char **argv, bool *dashdash)
 {
+   *dashdash = false;
    int i = 1;
    while (i < argc && argv[i][0] == '-' && argv[i][1] != '\0' && strcmp(argv[i], "--") != 0)
       i += takesValue(argv[i]) ? 2 : 1;
@@ -53,10 +57,46 @@ static int firstWord(int argc, char **argv)
     * argv's end: the parser then reports the missing value. */
    if (i >= argc)
       return argc;
-   return strcmp(argv[i], "--") == 0 ? i + 1 : i;
+   *dashdash = strcmp(argv[i], "--") == 0;
+   return *dashdash ? i + 1 : i;
 }
 
-static int runTui(CliEnv *env, int argc, char **argv)
+static bool workloadExists(CliEnv *env, const char *name)
+{
+   char *err = NULL;
+   char *path = env->db_path ? xstrdup(env->db_path) : Paths_defaultDb(false, &err);
+   free(err);
+   Store *s = NULL;
+   bool found = false;
+   if (path && Store_open(path, STORE_OPEN_READONLY | STORE_OPEN_NOCREATE, &s, &err) == STORE_OK) {
+      Workload w;
+      found = Store_findWorkload(s, name, &w) == STORE_OK;
+      if (found)
+         Workload_free(&w);
+      Store_close(s);
+   }
+   free(err);
+   free(path);
+   return found;
+}
+
+/* A word near a command's name ("stauts") that names no workload is a
+ * mistyped command, not a workload to open: say so, with the command. */
+static bool mistypedCommand(CliEnv *env, const char *word)
+{
+   const char *names[32];
+   size_t n = 0;
+   for (const CliCommand *c = Cli_commands; c->name && n < 32; c++)
+      names[n++] = c->name;
+   const char *best = Suggest_best(word, names, n);
+   if (!best || workloadExists(env, word))
+      return false;
+   Cli_error(_("unknown command '%s' (see 'walens --help')"), word);
+   Cli_fprintf(stderr, _("did you mean '%s'?\n"), best);
+   return true;
+}
+
+static int runTui(CliEnv *env, int argc, char **argv, bool dashdash)
 {
    char **pos;
    size_t npos;
@@ -69,7 +109,14 @@ static int runTui(CliEnv *env, int argc, char **argv)
       Cli_printUsage();
       rc = EXIT_OK;
    } else if (npos > 1) {
+      const char *names[32];
+      size_t n = 0;
+      for (const CliCommand *c = Cli_commands; c->name && n < 32; c++)
+         names[n++] = c->name;
       Cli_error(_("unknown command '%s' (see 'walens --help')"), pos[0]);
+      Cli_suggest(pos[0], names, n);
+      rc = EXIT_USAGE;
+   } else if (npos == 1 && !dashdash && mistypedCommand(env, pos[0])) {
       rc = EXIT_USAGE;
    } else {
       char *err = NULL;
@@ -135,7 +182,8 @@ static void findInstalledData(void)
  * word) and removes it from argv. */
 static Listing takeListing(int *argc, char **argv)
 {
-   int k = firstWord(*argc, argv);
+   bool dashdash;
+   int k = firstWord(*argc, argv, &dashdash);
    for (int i = 1; i < k; i++)
       for (int l = LIST_KEYS; l <= LIST_SCREENS; l++)
          if (strcmp(argv[i], listingWords[l]) == 0) {
@@ -209,11 +257,12 @@ int main(int argc, char **argv)
       free(env.user_default);
       return rc;
    }
-   int k = firstWord(argc, argv);
-   const CliCommand *cmd = k < argc ? Cli_find(argv[k]) : NULL;
+   bool dashdash;
+   int k = firstWord(argc, argv, &dashdash);
+   const CliCommand *cmd = k < argc && !dashdash ? Cli_find(argv[k]) : NULL;
    int rc;
    if (!cmd) {
-      rc = runTui(&env, argc, argv);
+      rc = runTui(&env, argc, argv, dashdash);
    } else {
       char **pos;
       size_t npos;

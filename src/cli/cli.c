@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include "core/paths.h"
+#include "core/review.h"
+#include "core/suggest.h"
+#include "report/rtext.h"
 #include "core/utf8.h"
 #include "store/reviewdoc.h"
 #include "core/xalloc.h"
@@ -39,9 +42,8 @@ const CliCommand Cli_commands[] = {
     N_("create, list, rename and archive workloads"), Cmd_workload},
    {"answer",
     N_("WORKLOAD QUESTION_ID [--select ID,...] [--unselect ID,...] [--none] [--not-applicable "
-       "REASON] [--applicable] [--notes TEXT] [--base-version N] | WORKLOAD QUESTION_ID "
-       "--choice-notes "
-       "ID TEXT"),
+       "REASON] [--applicable] [--na-choice ID,...] [--applicable-choice ID,...] [--notes TEXT] "
+       "[--base-version N] | WORKLOAD QUESTION_ID --choice-notes ID TEXT"),
     N_("record the answer to one question"), Cmd_answer},
    {"status", N_("WORKLOAD [--format text|json]"),
     N_("the phase x pillar matrix and each question's risk"), Cmd_status},
@@ -63,10 +65,10 @@ const CliCommand Cli_commands[] = {
     N_("WORKLOAD [--lens FILE|KEY] [--dry-run] [--check] [--milestone NAME] [--format text|json]"),
     N_("move a workload to a newer version of its lens"), Cmd_upgrade},
    {"report",
-    N_("WORKLOAD [--format text|md|html|csv|json] [--milestone NAME] [--plan-only] [-o FILE] "
-       "[--width N] [--page-length N] | --all [--lens KEY] [--environment ENV] [--owner NAME] "
-       "[--archived] [--db FILE]... [--format text|md|html|csv|json] [-o FILE] [--width N] "
-       "[--page-length N]"),
+    N_("WORKLOAD [--format text|md|html|csv|json] [--milestone NAME] [--plan-only] [--status S] "
+       "[--owner NAME] [-o FILE] [--width N] [--page-length N] | --all [--lens KEY] [--environment "
+       "ENV] [--owner NAME] [--archived] [--db FILE]... [--format text|md|html|csv|json] [-o FILE] "
+       "[--width N] [--page-length N]"),
     N_("write the review, its improvement plan or the portfolio (--all) for printing or tools"),
     Cmd_report},
    {"export",
@@ -201,6 +203,9 @@ char *Cli_name(NameKind kind, const char *name)
    if (msg) {
       Cli_error("%s", msg);
       free(msg);
+      char *allowed = Names_allowedText(kind);
+      Cli_fprintf(stderr, "%s\n", allowed);
+      free(allowed);
    }
    return norm;
 }
@@ -342,6 +347,23 @@ Store *Cli_openReview(CliEnv *env, unsigned flags, const char *workload, ReviewD
    }
    DiagList_free(&d);
    return s;
+}
+
+char *Cli_riskWords(const size_t by_risk[])
+{
+   static const Risk order[] = {RISK_HIGH, RISK_MEDIUM, RISK_NONE, RISK_NOT_APPLICABLE,
+                                RISK_UNANSWERED};
+   Sbuf b = {0};
+   for (size_t i = 0; i < sizeof order / sizeof *order; i++)
+      Sbuf_printf(&b, "%s%s %zu", i ? ", " : "", Risk_label(order[i]), by_risk[order[i]]);
+   return b.s ? b.s : xstrdup("");
+}
+
+void Cli_suggest(const char *word, const char *const *cands, size_t n)
+{
+   const char *best = Suggest_best(word, cands, n);
+   if (best)
+      Cli_fprintf(stderr, _("did you mean '%s'?\n"), best);
 }
 
 /* ---- text tables ---- */

@@ -116,6 +116,15 @@ bool Cli_parse(CliEnv *env, int argc, char **argv, const OptSpec *specs, OptHand
 /* Prints a subcommand's help from its table entry and options. */
 void Cli_printCommandHelp(const char *name, const OptSpec *specs);
 
+/* "HIGH 1, MEDIUM 2, OK 3, n/a 0, unanswered 4": counts by risk in the
+ * words the TUI and the reports use (Risk_label), not the API tokens, so
+ * that no risk reads like the "None of these" practice.  Allocated. */
+char *Cli_riskWords(const size_t by_risk[]);
+
+/* After an unknown word: "did you mean 'X'?" on stderr when one of cands
+ * (n of them) is near enough (core/suggest.h); nothing otherwise. */
+void Cli_suggest(const char *word, const char *const *cands, size_t n);
+
 int Cmd_lens(CliEnv *env, int argc, char **argv);
 int Cmd_workload(CliEnv *env, int argc, char **argv);
 int Cmd_answer(CliEnv *env, int argc, char **argv);

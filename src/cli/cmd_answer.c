@@ -18,7 +18,9 @@ enum {
    OPT_APPLICABLE,
    OPT_NOTES,
    OPT_CHOICE_NOTES,
-   OPT_BASE
+   OPT_BASE,
+   OPT_NA_CHOICE,
+   OPT_APPLICABLE_CHOICE
 };
 
 static const OptSpec answerOptions[] = {
@@ -39,10 +41,16 @@ static const OptSpec answerOptions[] = {
     N_("the answer version the change was made against: what others changed since is kept, a clash "
        "is not written"),
     OPT_BASE},
+   {"na-choice", 0, N_("ID,..."),
+    N_("mark these practices not applicable (the TUI's x); a selected one is unselected"),
+    OPT_NA_CHOICE},
+   {"applicable-choice", 0, N_("ID,..."), N_("these practices apply again (unselected)"),
+    OPT_APPLICABLE_CHOICE},
    {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct AnswerArgs {
+   const char *na_choice, *applicable_choice; /* comma-separated practice ids */
    const char *select, *unselect, *na_reason, *notes, *base;
    const char *choice, *choice_notes; /* --choice-notes ID, and its TEXT */
    bool none, applicable;
@@ -60,6 +68,8 @@ static bool answerOption(int id, const char *value, void *ctx)
    case OPT_NOTES: a->notes = value; break;
    case OPT_CHOICE_NOTES: a->choice = value; break;
    case OPT_BASE: a->base = value; break;
+   case OPT_NA_CHOICE: a->na_choice = value; break;
+   case OPT_APPLICABLE_CHOICE: a->applicable_choice = value; break;
    }
    return true;
 }
@@ -143,6 +153,41 @@ static bool listed(char *const *ids, size_t n, const char *id)
    return false;
 }
 
+/* --na-choice / --applicable-choice: known ids, never "None of these"
+ * (the TUI's x refuses it too). */
+static bool checkNaList(const Question *q, const char *list, const char *option)
+{
+   if (!list)
+      return true;
+   size_t n = 0;
+   char *copy = NULL;
+   char **ids = splitIds(q, list, option, &n, &copy);
+   bool ok = ids != NULL;
+   for (size_t i = 0; ok && i < n; i++)
+      if (q->choices[Question_findChoice(q, ids[i])].is_none) {
+         Cli_error(_("'%s' (None of these) cannot be marked not applicable"), ids[i]);
+         ok = false;
+      }
+   free(ids);
+   free(copy);
+   return ok;
+}
+
+/* Sets each listed practice to state (CHOICE_NA or CHOICE_UNSELECTED);
+ * the ids are checked already. */
+static void markList(const Question *q, Answer *a, const char *list, unsigned char state)
+{
+   if (!list)
+      return;
+   char *copy = xstrdup(list), *save = NULL;
+   for (char *id = strtok_r(copy, ", ", &save); id; id = strtok_r(NULL, ", ", &save)) {
+      int c = Question_findChoice(q, id);
+      if (c >= 0 && (state == CHOICE_NA || a->choices[c] == CHOICE_NA))
+         a->choices[c] = state;
+   }
+   free(copy);
+}
+
 /* What the user cannot mean, refused before anything is applied: an empty
  * list, a choice both selected and unselected, "None of these" selected
  * with other choices (each would undo the other, and which wins would
@@ -157,6 +202,10 @@ static bool checkLists(const Question *q, const AnswerArgs *args)
    if (args->select && !(sel = splitIds(q, args->select, "--select", &ns, &cs)))
       ok = false;
    if (ok && args->unselect && !(unsel = splitIds(q, args->unselect, "--unselect", &nu, &cu)))
+      ok = false;
+   if (ok && !checkNaList(q, args->na_choice, "--na-choice"))
+      ok = false;
+   if (ok && !checkNaList(q, args->applicable_choice, "--applicable-choice"))
       ok = false;
    for (size_t i = 0; ok && i < ns; i++) {
       if (listed(unsel, nu, sel[i])) {
@@ -189,8 +238,10 @@ static bool applyChange(const Question *q, const AnswerArgs *args, NaReason reas
       a->not_applicable = true;
       a->reason = reason;
    }
+   markList(q, a, args->applicable_choice, CHOICE_UNSELECTED);
    if (!applyList(q, a, args->unselect, false) || !applyList(q, a, args->select, true))
       return false;
+   markList(q, a, args->na_choice, CHOICE_NA);
    if (args->none)
       Answer_select(q, a, (size_t)noneChoice(q), true);
    return true;
@@ -199,9 +250,9 @@ static bool applyChange(const Question *q, const AnswerArgs *args, NaReason reas
 static bool validateArgs(const AnswerArgs *a, NaReason *reason)
 {
    if (!a->select && !a->unselect && !a->none && !a->na_reason && !a->applicable && !a->notes &&
-       !a->choice) {
+       !a->choice && !a->na_choice && !a->applicable_choice) {
       Cli_error("%s", _("nothing to record: give --select, --unselect, --none, --not-applicable, "
-                        "--applicable or --notes"));
+                        "--applicable, --na-choice, --applicable-choice or --notes"));
       return false;
    }
    if (a->na_reason && a->applicable) {
@@ -323,7 +374,7 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi, const Answer
       StoredAnswer_free(&saved); /* the doc was refreshed from the store */
    int rc = EXIT_FAIL;
    if (st == STORE_OK) {
-      Cli_printf("%s: %s\n", q->id, Risk_name(Question_risk(q, &doc->review.answers[qi])));
+      Cli_printf("%s: %s\n", q->id, Risk_label(Question_risk(q, &doc->review.answers[qi])));
       if (m.notes_merged)
          Cli_fprintf(stderr, _("%s: the notes were merged with another edit\n"), q->id);
       if (m.n_clashes)
@@ -363,7 +414,8 @@ static int recordChoiceNote(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi,
 
 static bool onlyChoiceNote(const AnswerArgs *a)
 {
-   return !a->select && !a->unselect && !a->none && !a->na_reason && !a->applicable && !a->notes;
+   return !a->select && !a->unselect && !a->none && !a->na_reason && !a->applicable && !a->notes &&
+          !a->na_choice && !a->applicable_choice;
 }
 
 static int answerRun(CliEnv *env, const AnswerArgs *args, const char *workload, const char *qid)
@@ -394,7 +446,7 @@ static int answerRun(CliEnv *env, const AnswerArgs *args, const char *workload, 
       rc = recordChoiceNote(env, s, &doc, qi, args);
       if (rc == EXIT_OK)
          Cli_printf("%s: %s\n", qid,
-                    Risk_name(Question_risk(&doc.lens->questions[qi], &doc.review.answers[qi])));
+                    Risk_label(Question_risk(&doc.lens->questions[qi], &doc.review.answers[qi])));
    } else {
       rc = record(env, s, &doc, qi, args, reason);
       if (rc == EXIT_OK && args->choice)

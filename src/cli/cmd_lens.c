@@ -182,6 +182,8 @@ int Cmd_lens(CliEnv *env, int argc, char **argv)
       return lensList(env, argc, argv);
    if (strcmp(argv[1], "export") == 0)
       return Cmd_lensExport(env, argc, argv);
+   static const char *const subs[] = {"check", "list", "export"};
    Cli_error(_("unknown lens command '%s' (check, list, export)"), argv[1]);
+   Cli_suggest(argv[1], subs, sizeof subs / sizeof *subs);
    return EXIT_USAGE;
 }

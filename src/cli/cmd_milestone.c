@@ -45,10 +45,9 @@ static int milestoneAddNamed(CliEnv *env, const char *workload, const char *name
    if (st == STORE_OK) {
       RiskCounts c;
       Review_counts(&doc.review, &c);
-      Cli_printf(_("Milestone '%s' saved for %s: HIGH %zu, MEDIUM %zu, NONE %zu, NOT_APPLICABLE "
-                   "%zu, UNANSWERED %zu\n"),
-                 name, workload, c.by_risk[RISK_HIGH], c.by_risk[RISK_MEDIUM], c.by_risk[RISK_NONE],
-                 c.by_risk[RISK_NOT_APPLICABLE], c.by_risk[RISK_UNANSWERED]);
+      char *words = Cli_riskWords(c.by_risk);
+      Cli_printf(_("Milestone '%s' saved for %s: %s\n"), name, workload, words);
+      free(words);
       rc = EXIT_OK;
    } else {
       Cli_error("%s", err);
@@ -131,7 +130,7 @@ static void listText(const ReviewDoc *doc, const MilestoneSnap *m, size_t n)
    Cli_cell(_("BY"), 10);
    Cli_cellRight(_("HIGH"), 4);
    Cli_cellRight(_("MEDIUM"), 6);
-   Cli_cellRight(_("NONE"), 4);
+   Cli_cellRight(_("OK"), 4);
    Cli_cellRight(_("N/A"), 4);
    Cli_cellRight(_("UNANSWERED"), 10);
    Cli_cellRight(_("PLAN"), 4);
@@ -286,6 +285,8 @@ static void diffJson(const char *workload, const Side *a, const Side *b, const S
    Json_set(root, "plan", plan);
    Json_setInt(totals, "risk_better", (long long)d->n_better);
    Json_setInt(totals, "risk_worse", (long long)d->n_worse);
+   Json_setInt(totals, "risk_answered", (long long)d->n_answered);
+   Json_setInt(totals, "risk_unanswered", (long long)d->n_unanswered);
    Json_setInt(totals, "questions_added", (long long)d->n_added);
    Json_setInt(totals, "questions_removed", (long long)d->n_removed);
    Json_setInt(totals, "selected", (long long)d->n_selected);
@@ -322,8 +323,8 @@ static void diffRisksText(const SnapshotDiff *d)
       const SnapRiskChange *r = &d->risks[i];
       const SnapQuestion *q = r->to ? r->to : r->from;
       char change[64];
-      snprintf(change, sizeof change, "%s -> %s", r->from ? Risk_name(r->from->risk) : _("(new)"),
-               r->to ? Risk_name(r->to->risk) : _("(removed)"));
+      snprintf(change, sizeof change, "%s -> %s", r->from ? Risk_label(r->from->risk) : _("(new)"),
+               r->to ? Risk_label(r->to->risk) : _("(removed)"));
       diffRow(q->id, 10, change, 28, orDash(q->title));
    }
 }
@@ -367,19 +368,20 @@ static void diffTotalsText(const Side *a, const Side *b, const SnapshotDiff *d)
 {
    const SnapCounts *x = &a->snap->total, *y = &b->snap->total;
    Cli_printf(_("\nTotals:\n"));
-   Cli_printf(ngettext("  risk changes: %zu better, %zu worse, %zu question added, %zu removed\n",
-                       "  risk changes: %zu better, %zu worse, %zu questions added, %zu removed\n",
-                       d->n_added),
-              d->n_better, d->n_worse, d->n_added, d->n_removed);
+   Cli_printf(_("  risk changes: %zu better, %zu worse, %zu newly answered, %zu no longer "
+                "answered\n"),
+              d->n_better, d->n_worse, d->n_answered, d->n_unanswered);
+   Cli_printf(_("  questions: %zu added, %zu removed\n"), d->n_added, d->n_removed);
    Cli_printf(_("  practices: %zu selected, %zu unselected\n"), d->n_selected, d->n_unselected);
    Cli_printf(_("  plan items: %zu opened, %zu closed, %zu changed\n"), d->n_opened, d->n_closed,
               d->n_changed);
-   Cli_printf("  HIGH %zu -> %zu, MEDIUM %zu -> %zu, NONE %zu -> %zu, NOT_APPLICABLE %zu -> %zu, "
-              "UNANSWERED %zu -> %zu\n",
-              x->by_risk[RISK_HIGH], y->by_risk[RISK_HIGH], x->by_risk[RISK_MEDIUM],
-              y->by_risk[RISK_MEDIUM], x->by_risk[RISK_NONE], y->by_risk[RISK_NONE],
-              x->by_risk[RISK_NOT_APPLICABLE], y->by_risk[RISK_NOT_APPLICABLE],
-              x->by_risk[RISK_UNANSWERED], y->by_risk[RISK_UNANSWERED]);
+   static const Risk order[] = {RISK_HIGH, RISK_MEDIUM, RISK_NONE, RISK_NOT_APPLICABLE,
+                                RISK_UNANSWERED};
+   Cli_printf("  ");
+   for (size_t i = 0; i < sizeof order / sizeof *order; i++)
+      Cli_printf("%s%s %zu -> %zu", i ? ", " : "", Risk_label(order[i]), x->by_risk[order[i]],
+                 y->by_risk[order[i]]);
+   Cli_printf("\n");
    Cli_printf(_("  items to improve %zu -> %zu, practices selected %zu -> %zu\n"), x->plan_active,
               y->plan_active, x->practices_selected, y->practices_selected);
 }
@@ -460,6 +462,8 @@ static int dispatch(CliEnv *env, char **pos, size_t npos, const char *format)
    if (strcmp(verb, "diff") == 0 && (npos == 3 || npos == 4))
       return milestoneDiff(env, pos, npos, json);
    Cli_usageError("milestone", NULL);
+   static const char *const verbs[] = {"add", "list", "diff"};
+   Cli_suggest(verb, verbs, sizeof verbs / sizeof *verbs);
    return EXIT_USAGE;
 }
 

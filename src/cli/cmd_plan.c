@@ -144,7 +144,7 @@ static int maxInt(int a, int b)
  * it left the plan. */
 static const char *firstWord(const PlanItem *it)
 {
-   return it->state == PLAN_ITEM_ACTIVE ? Risk_label(it->risk) : PlanItemState_name(it->state);
+   return it->state == PLAN_ITEM_ACTIVE ? Risk_label(it->risk) : PlanItemState_label(it->state);
 }
 
 static const char *weightWord(Weight weight)
@@ -417,6 +417,21 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, const char *qid, const 
    return rc;
 }
 
+/* After a refused practice id: the ids plan set takes for that question
+ * (every practice but "None of these"), as answer lists its choices. */
+static void listPractices(const ReviewDoc *doc, const char *qid, const char *cid)
+{
+   const Question *q = Lens_findQuestion(doc->lens, qid, NULL);
+   int c = q ? Question_findChoice(q, cid) : -1;
+   if (!q || (c >= 0 && !q->choices[c].is_none))
+      return;
+   Cli_fprintf(stderr, _("valid practices of %s:"), q->id);
+   for (size_t i = 0; i < q->n_choices; i++)
+      if (!q->choices[i].is_none)
+         Cli_fprintf(stderr, " %s", q->choices[i].id);
+   fputc('\n', stderr);
+}
+
 static int planSet(CliEnv *env, const PlanArgs *a, char **pos)
 {
    Change c;
@@ -427,6 +442,8 @@ static int planSet(CliEnv *env, const PlanArgs *a, char **pos)
    if (!s)
       return EXIT_FAIL;
    int rc = record(env, s, &doc, pos[1], pos[2], a, &c);
+   if (rc == EXIT_USAGE)
+      listPractices(&doc, pos[1], pos[2]);
    ReviewDoc_free(&doc);
    Store_close(s);
    return rc;

@@ -23,7 +23,8 @@ enum {
    OPT_ALL,
    OPT_ENVIRONMENT,
    OPT_OWNER,
-   OPT_ARCHIVED
+   OPT_ARCHIVED,
+   OPT_STATUS
 };
 
 static const OptSpec reportOptions[] = {
@@ -43,8 +44,11 @@ static const OptSpec reportOptions[] = {
     OPT_ALL},
    {"environment", 0, N_("ENV"), N_("--all: only production or preproduction workloads"),
     OPT_ENVIRONMENT},
-   {"owner", 0, N_("NAME"), N_("--all: only the workloads this owner owns"), OPT_OWNER},
+   {"owner", 0, N_("NAME"),
+    N_("only the plan items this person owns; with --all, the workloads this owner owns"),
+    OPT_OWNER},
    {"archived", 0, NULL, N_("--all: archived workloads too"), OPT_ARCHIVED},
+   {"status", 0, N_("S"), N_("only the plan items with this status"), OPT_STATUS},
    {NULL, 0, NULL, NULL, 0},
 };
 
@@ -68,8 +72,12 @@ static bool reportOption(int id, const char *value, void *ctx)
    case OPT_PAGE_LENGTH: a->page_length = value; break;
    case OPT_ALL: a->all = true; break;
    case OPT_ENVIRONMENT: a->filter.environment = value; break;
-   case OPT_OWNER: a->filter.owner = value; break;
+   case OPT_OWNER:
+      a->filter.owner = value; /* with --all */
+      a->opts.owner = value;
+      break;
    case OPT_ARCHIVED: a->filter.archived = true; break;
+   case OPT_STATUS: a->opts.status = value; break;
    }
    return true;
 }
@@ -101,6 +109,11 @@ static bool checkArgs(ReportArgs *a)
       Cli_error(_("invalid page length '%s'"), a->page_length);
       return false;
    }
+   if (a->opts.status && !PlanStatus_parse(a->opts.status, NULL)) {
+      Cli_error(_("unknown status '%s' (open, in_progress, done, risk_accepted, wont_do)"),
+                a->opts.status);
+      return false;
+   }
    if (!Report_checkOptions(&a->opts, &err)) {
       Cli_error("%s", err);
       free(err);
@@ -113,8 +126,8 @@ static bool checkArgs(ReportArgs *a)
 static bool checkAll(ReportArgs *a, size_t npos)
 {
    if (!a->all) {
-      if (a->filter.environment || a->filter.owner || a->filter.archived) {
-         Cli_error(_("--environment, --owner and --archived go with --all"));
+      if (a->filter.environment || a->filter.archived) {
+         Cli_error(_("--environment and --archived go with --all"));
          return false;
       }
       return true;
@@ -123,8 +136,8 @@ static bool checkAll(ReportArgs *a, size_t npos)
       Cli_error(_("--all reports every workload: name none"));
       return false;
    }
-   if (a->opts.milestone || a->opts.plan_only) {
-      Cli_error(_("--milestone and --plan-only report one workload, not --all"));
+   if (a->opts.milestone || a->opts.plan_only || a->opts.status) {
+      Cli_error(_("--milestone, --plan-only and --status report one workload, not --all"));
       return false;
    }
    const char *e = a->filter.environment;

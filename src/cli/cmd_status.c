@@ -124,10 +124,9 @@ static void statusText(const ReviewDoc *doc, const Matrix *m, const RiskCounts *
    /* A lens that came with a bundle was nobody's choice here: say so. */
    if (doc->lens_from_bundle)
       Cli_printf("%s\n", _("The lens came with an imported bundle: not a trusted lens"));
-   Cli_printf(_("Questions %zu/%zu answered: HIGH %zu, MEDIUM %zu, NONE %zu, NOT_APPLICABLE %zu, "
-                "UNANSWERED %zu\n"),
-              c->answered, c->questions, c->by_risk[RISK_HIGH], c->by_risk[RISK_MEDIUM],
-              c->by_risk[RISK_NONE], c->by_risk[RISK_NOT_APPLICABLE], c->by_risk[RISK_UNANSWERED]);
+   char *words = Cli_riskWords(c->by_risk);
+   Cli_printf(_("Questions %zu/%zu answered: %s\n"), c->answered, c->questions, words);
+   free(words);
    Cli_printf(_("Practices %zu/%zu selected\n\n"), c->practices_selected, c->practices);
    /* Pillar and phase names are cut to their columns, by what they take on
     * the screen: "Sécurité" or "信頼性" line up as "Security" does. */
@@ -147,7 +146,7 @@ static void statusText(const ReviewDoc *doc, const Matrix *m, const RiskCounts *
    for (size_t i = 0; i < lens->n_questions; i++) {
       const Question *q = &lens->questions[i];
       Cli_cell(q->id, 16);
-      Cli_cell(Risk_name(Question_risk(q, &doc->review.answers[i])), 14);
+      Cli_cell(Risk_label(Question_risk(q, &doc->review.answers[i])), 14);
       if (doc->needs_review[i]) /* a lens upgrade changed it since it was answered */
          Cli_printf(_("%s  (re-review)\n"), q->title);
       else

@@ -98,10 +98,43 @@ static int workloadAdd(CliEnv *env, Store *s, const WorkloadArgs *a, const char 
       Cli_error("%s", Store_lastError(s));
       return EXIT_FAIL;
    }
+   /* 'walens status' runs the command: the workload opens only after "--". */
+   if (st == STORE_OK && Cli_find(name))
+      Cli_error(_("warning: '%s' is also a command; open this workload with 'walens -- %s'"), name,
+                name);
    return reportStatus(s, st, name);
 }
 
-static void listJson(const Workload *w, size_t n)
+/* Who made each workload's newest change and when: its review's newest
+ * history row (answers, plan, milestones, the workload itself), the
+ * workload row's own time when the review has no history.  Allocated. */
+typedef struct LastChange {
+   char *at, *by;
+} LastChange;
+
+static LastChange *lastChanges(Store *s, const Workload *w, size_t n)
+{
+   LastChange *lc = xcalloc(n ? n : 1, sizeof *lc);
+   for (size_t i = 0; i < n; i++)
+      if (Store_lastChange(s, w[i].review_id, &lc[i].at, &lc[i].by) != STORE_OK) {
+         free(lc[i].at);
+         free(lc[i].by);
+         lc[i].at = w[i].updated_at ? xstrdup(w[i].updated_at) : NULL;
+         lc[i].by = w[i].updated_by ? xstrdup(w[i].updated_by) : NULL;
+      }
+   return lc;
+}
+
+static void freeLastChanges(LastChange *lc, size_t n)
+{
+   for (size_t i = 0; i < n; i++) {
+      free(lc[i].at);
+      free(lc[i].by);
+   }
+   free(lc);
+}
+
+static void listJson(const Workload *w, const LastChange *lc, size_t n)
 {
    json_t *arr = Json_checked(json_array());
    for (size_t i = 0; i < n; i++) {
@@ -110,6 +143,8 @@ static void listJson(const Workload *w, size_t n)
        * compare its output as text: keep it there. */
       json_t *archived = json_incref(json_object_get(o, "archived"));
       json_object_del(o, "archived");
+      Json_set(o, "last_changed_at", lc[i].at ? json_string(lc[i].at) : json_null());
+      Json_set(o, "last_changed_by", lc[i].by ? json_string(lc[i].by) : json_null());
       Json_set(o, "archived", archived);
       Json_append(arr, o);
    }
@@ -117,19 +152,39 @@ static void listJson(const Workload *w, size_t n)
    json_decref(arr);
 }
 
-static void listText(const Workload *w, size_t n)
+static char *listName(const Workload *w)
 {
-   Cli_cell(_("NAME"), 28);
-   Cli_cell(_("ENVIRONMENT"), 14);
-   Cli_cell(_("OWNER"), 12);
-   Cli_printf("%s\n", _("UPDATED"));
+   return w->archived ? xasprintf(_("%s (archived)"), w->name) : xstrdup(w->name);
+}
+
+static int widest(int w, const char *s)
+{
+   int n = Cli_width(s);
+   return n > w ? n : w;
+}
+
+/* Each column as wide as its widest cell, so a long owner's name pushes
+ * the whole column along, never the rest of its own row only. */
+static void listText(const Workload *w, const LastChange *lc, size_t n)
+{
+   int wn = widest(0, _("NAME")), we = widest(0, _("ENVIRONMENT")), wo = widest(0, _("OWNER"));
    for (size_t i = 0; i < n; i++) {
-      char *name = w[i].archived ? xasprintf(_("%s (archived)"), w[i].name) : xstrdup(w[i].name);
-      Cli_cell(name, 28);
-      Cli_cell(w[i].environment ? w[i].environment : "-", 14);
-      Cli_cell(w[i].owner ? w[i].owner : "-", 12);
-      Cli_printf("%s %s\n", w[i].updated_at ? w[i].updated_at : "-",
-                 w[i].updated_by ? w[i].updated_by : "");
+      char *name = listName(&w[i]);
+      wn = widest(wn, name);
+      we = widest(we, w[i].environment ? w[i].environment : "-");
+      wo = widest(wo, w[i].owner ? w[i].owner : "-");
+      free(name);
+   }
+   Cli_cell(_("NAME"), wn + 1);
+   Cli_cell(_("ENVIRONMENT"), we + 1);
+   Cli_cell(_("OWNER"), wo + 1);
+   Cli_printf("%s\n", _("LAST CHANGED"));
+   for (size_t i = 0; i < n; i++) {
+      char *name = listName(&w[i]);
+      Cli_cell(name, wn + 1);
+      Cli_cell(w[i].environment ? w[i].environment : "-", we + 1);
+      Cli_cell(w[i].owner ? w[i].owner : "-", wo + 1);
+      Cli_printf("%s %s\n", lc[i].at ? lc[i].at : "-", lc[i].by ? lc[i].by : "");
       free(name);
    }
 }
@@ -141,10 +196,12 @@ static int workloadList(Store *s, const WorkloadArgs *a)
    StoreStatus st = Store_listWorkloads(s, a->all, &w, &n);
    if (st != STORE_OK)
       return reportStatus(s, st, "");
+   LastChange *lc = lastChanges(s, w, n);
    if (a->format && strcmp(a->format, "json") == 0)
-      listJson(w, n);
+      listJson(w, lc, n);
    else
-      listText(w, n);
+      listText(w, lc, n);
+   freeLastChanges(lc, n);
    Workload_freeArray(w, n);
    return EXIT_OK;
 }
@@ -185,7 +242,9 @@ static int workloadRun(CliEnv *env, Store *s, const WorkloadArgs *a, char **pos,
       return wantArgs(npos, 2, "archive")
                 ? reportStatus(s, Store_archiveWorkload(s, pos[1], !a->undo, Cli_user(env)), pos[1])
                 : EXIT_USAGE;
+   static const char *const subs[] = {"add", "list", "rename", "archive"};
    Cli_error(_("unknown workload command '%s' (add, list, rename, archive)"), sub);
+   Cli_suggest(sub, subs, sizeof subs / sizeof *subs);
    return EXIT_USAGE;
 }
 

@@ -158,7 +158,10 @@ static void check_keys(Build *b, const Obj *o, const char *const *keys)
       if (listed(keys, e->key))
          continue;
       char *path = key_path(o->path, e->key);
-      const char *guess = Suggest_closest(e->key, keys);
+      size_t nkeys = 0;
+      while (keys[nkeys])
+         nkeys++;
+      const char *guess = Suggest_best(e->key, keys, nkeys);
       if (guess)
          Build_diag(b, DIAG_WARNING, e->line, e->col, path,
                     _("unknown key '%s' in %s is ignored; did you mean '%s'?"), e->key, o->what,

@@ -139,3 +139,11 @@ char *Names_problemText(NameKind kind, NameProblem p)
    }
    return xstrdup("?");
 }
+
+char *Names_allowedText(NameKind kind)
+{
+   return xasprintf(_("a %s is 1 to %zu characters in any script (letters, digits, blanks, "
+                      "punctuation); no line breaks, control or invisible characters; blanks "
+                      "at either end are dropped"),
+                    kindWord(kind), Names_maxChars(kind));
+}

@@ -47,4 +47,8 @@ char *Names_problemText(NameKind kind, NameProblem p);
  * it through the safe text functions (core/utf8.h). */
 char *Names_check(NameKind kind, const char *name, char **out);
 
+/* A translated sentence saying what a name of this kind may be, for after
+ * a refusal: "a workload name is 1 to 100 characters ..." (caller frees). */
+char *Names_allowedText(NameKind kind);
+
 #endif

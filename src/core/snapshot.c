@@ -213,6 +213,10 @@ static void addRisk(SnapshotDiff *d, size_t *cap, const SnapQuestion *from, cons
       d->n_added++;
    else if (!to)
       d->n_removed++;
+   else if (from->risk == RISK_UNANSWERED) /* answering is not getting worse */
+      d->n_answered++;
+   else if (to->risk == RISK_UNANSWERED)
+      d->n_unanswered++;
    else if (Risk_severity(to->risk) > Risk_severity(from->risk))
       d->n_worse++;
    else

@@ -158,10 +158,13 @@ typedef struct SnapshotDiff {
    SnapPlanChange *plan; /* opened, closed, changed; each in the `to` (or `from`) plan order */
    size_t n_plan;
    /* Totals. */
-   size_t n_better, n_worse;  /* risk changes by Risk_severity, both present */
+   size_t n_better, n_worse;  /* risk changes by Risk_severity, both present and answered */
    size_t n_added, n_removed; /* questions in one snapshot only */
    size_t n_selected, n_unselected;
    size_t n_opened, n_closed, n_changed;
+   /* Risk changes from unanswered to an answer (n_answered) and back
+    * (n_unanswered): neither better nor worse, so not in those counts. */
+   size_t n_answered, n_unanswered;
 } SnapshotDiff;
 
 /* Compares from -> to.  The diff borrows from both: keep them alive while

@@ -1,16 +1,16 @@
-/* suggest.c: edit distance and the closest candidate (see suggest.h). */
+/* suggest.c: the nearest known word to a mistyped one (suggest.h). */
 #include "config.h"
 
 #include "core/suggest.h"
 
-#include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
-#include "core/xalloc.h"
+enum { SUGGEST_MAX_LEN = 256 };
 
-static int lower(int c)
+static unsigned char fold(unsigned char c)
 {
-   return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+   return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
 }
 
 static size_t min3(size_t a, size_t b, size_t c)
@@ -19,49 +19,50 @@ static size_t min3(size_t a, size_t b, size_t c)
    return m < c ? m : c;
 }
 
-/* Optimal string alignment over three rows of the table: the row before
- * the previous one is needed for a swap of neighbours. */
+/* Three rows of the classic table are enough: the swap looks two back. */
 size_t Suggest_distance(const char *a, const char *b)
 {
-   size_t n = strlen(a), m = strlen(b);
-   size_t *rows = xcalloc(3 * (m + 1), sizeof *rows);
-   size_t *two = rows, *prev = rows + (m + 1), *cur = rows + 2 * (m + 1);
-   for (size_t j = 0; j <= m; j++)
+   size_t la = strlen(a), lb = strlen(b);
+   if (la > SUGGEST_MAX_LEN || lb > SUGGEST_MAX_LEN)
+      return SIZE_MAX;
+   size_t rows[3][SUGGEST_MAX_LEN + 1];
+   size_t *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+   for (size_t j = 0; j <= lb; j++)
       prev[j] = j;
-   for (size_t i = 1; i <= n; i++) {
+   for (size_t i = 1; i <= la; i++) {
       cur[0] = i;
-      for (size_t j = 1; j <= m; j++) {
-         int x = lower((unsigned char)a[i - 1]), y = lower((unsigned char)b[j - 1]);
-         size_t d = min3(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x != y));
-         if (i > 1 && j > 1 && x == lower((unsigned char)b[j - 2]) &&
-             lower((unsigned char)a[i - 2]) == y && two[j - 2] + 1 < d)
-            d = two[j - 2] + 1;
-         cur[j] = d;
+      for (size_t j = 1; j <= lb; j++) {
+         unsigned char ca = fold((unsigned char)a[i - 1]), cb = fold((unsigned char)b[j - 1]);
+         cur[j] = min3(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb));
+         if (i > 1 && j > 1 && ca == fold((unsigned char)b[j - 2]) &&
+             fold((unsigned char)a[i - 2]) == cb && prev2[j - 2] + 1 < cur[j])
+            cur[j] = prev2[j - 2] + 1;
       }
-      size_t *t = two;
-      two = prev;
+      size_t *t = prev2;
+      prev2 = prev;
       prev = cur;
       cur = t;
    }
-   size_t result = prev[m];
-   free(rows);
-   return result;
+   return prev[lb];
 }
 
-const char *Suggest_closest(const char *word, const char *const *candidates)
+const char *Suggest_best(const char *word, const char *const *cands, size_t n)
 {
-   size_t len = strlen(word);
-   /* A guess that needs more edits than this is a different word. */
-   size_t limit = len < 6 ? 1 : len / 3;
-   if (len > 256)
+   if (!word || !*word)
       return NULL;
+   size_t limit = strlen(word) / 3;
+   limit = limit < 1 ? 1 : limit > 3 ? 3 : limit;
    const char *best = NULL;
-   size_t bestDist = limit + 1;
-   for (; *candidates; candidates++) {
-      size_t d = Suggest_distance(word, *candidates);
-      if (d < bestDist && strcmp(word, *candidates) != 0) {
-         best = *candidates;
-         bestDist = d;
+   size_t best_d = SIZE_MAX;
+   for (size_t i = 0; i < n; i++) {
+      if (!cands[i])
+         continue;
+      if (strcmp(cands[i], word) == 0)
+         return NULL;
+      size_t d = Suggest_distance(word, cands[i]);
+      if (d <= limit && d < best_d) {
+         best = cands[i];
+         best_d = d;
       }
    }
    return best;

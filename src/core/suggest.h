@@ -1,20 +1,24 @@
-/* suggest.h: "did you mean" for a misspelt word (a lens key, a command).
+/* suggest.h: "did you mean": the nearest of a few known words to a mistyped one.
  *
- * No Debian-packaged C library offers a small edit distance with a
- * suggestion rule, so this one is written here (see DESIGN). */
+ * The distance is Damerau-Levenshtein's in its optimal-string-alignment form
+ * (insert, delete, replace, swap two neighbours: one step each), counted in
+ * bytes and case-blind for ASCII.  A word is only offered when it is close
+ * enough to be the one meant: at most a third of the typed word's length
+ * (at least 1, at most 3 steps).  Hand-written: Debian packages no small C
+ * library for it (glib and ICU have none we would keep), and it is twenty
+ * lines over a few dozen candidates. */
 #ifndef WALENS_CORE_SUGGEST_H
 #define WALENS_CORE_SUGGEST_H
 
 #include <stddef.h>
 
-/* Edits (insert, delete, replace, swap two neighbours) that turn a into b,
- * counted in bytes, case-insensitively for ASCII letters. */
+/* The edit distance of a and b as above; SIZE_MAX when either is longer
+ * than 256 bytes (nobody mistypes that much). */
 size_t Suggest_distance(const char *a, const char *b);
 
-/* The candidate closest to word when it is close enough to be a likely
- * typo (one edit for short words, about one in three for longer ones), or
- * NULL.  candidates ends with NULL; the result points into it.  Ties go to
- * the earlier candidate. */
-const char *Suggest_closest(const char *word, const char *const *candidates);
+/* The candidate nearest to word within the limit above, the first of equals;
+ * NULL when none is close enough or word is among them exactly.  NULL
+ * candidates are skipped.  Borrowed from cands. */
+const char *Suggest_best(const char *word, const char *const *cands, size_t n);
 
 #endif

@@ -174,6 +174,55 @@ static StoreStatus takeSnapshots(Store *s, Report *r, const ReportOptions *o, ch
    return st;
 }
 
+/* Last changed: the review's newest change, not the workload row's own time. */
+static void readLastChange(Store *s, Report *r)
+{
+   const Workload *w = &r->doc.workload;
+   if (Store_lastChange(s, w->review_id, &r->last_at, &r->last_by) == STORE_OK)
+      return;
+   free(r->last_at);
+   free(r->last_by);
+   r->last_at = w->updated_at ? xstrdup(w->updated_at) : NULL;
+   r->last_by = w->updated_by ? xstrdup(w->updated_by) : NULL;
+}
+
+static bool planItemShown(const PlanItem *it, const ReportOptions *o, PlanStatus status)
+{
+   if (o->status && it->track.status != status)
+      return false;
+   return !o->owner || (it->track.owner && strcmp(it->track.owner, o->owner) == 0);
+}
+
+/* --status/--owner: "my open items, paginated".  Drops the plan items
+ * that do not match, keeping the derived ones first (Plan's order). */
+static void filterPlan(Report *r, const ReportOptions *o)
+{
+   PlanStatus status = PLAN_OPEN;
+   if (!o->status && !o->owner)
+      return;
+   if (o->status)
+      (void)PlanStatus_parse(o->status, &status);
+   Plan *p = &r->snap.plan;
+   size_t kept = 0, active = 0;
+   for (size_t i = 0; i < p->n; i++) {
+      if (planItemShown(&p->items[i], o, status)) {
+         p->items[kept++] = p->items[i];
+         if (i < p->n_active)
+            active++;
+      } else {
+         PlanTrack_free(&p->items[i].track);
+      }
+   }
+   p->n = kept;
+   p->n_active = active;
+   Sbuf b = {0};
+   if (o->status)
+      Sbuf_printf(&b, _("status %s"), PlanStatus_label(status));
+   if (o->owner)
+      Sbuf_printf(&b, _("%sowner %s"), o->status ? ", " : "", o->owner);
+   r->plan_filter = b.s;
+}
+
 static StoreStatus Report_build(Store *s, const char *workload, const ReportOptions *o, Report *out,
                                 DiagList *diags, char **err)
 {
@@ -191,6 +240,7 @@ static StoreStatus Report_build(Store *s, const char *workload, const ReportOpti
       return st;
    }
    StorePlan_today(s, out->date);
+   readLastChange(s, out);
    st = takeSnapshots(s, out, o, err);
    StoreStatus end = Store_readEnd(s);
    if (st == STORE_OK && end != STORE_OK) {
@@ -201,6 +251,7 @@ static StoreStatus Report_build(Store *s, const char *workload, const ReportOpti
       Report_free(out);
       return st;
    }
+   filterPlan(out, o);
    buildMatrix(out);
    buildOrder(out);
    return STORE_OK;
@@ -213,6 +264,9 @@ static void Report_free(Report *r)
    free(r->milestone);
    free(r->milestone_at);
    free(r->milestone_by);
+   free(r->last_at);
+   free(r->last_by);
+   free(r->plan_filter);
    free(r->cells);
    free(r->order);
    for (size_t i = 0; i < r->n_trend; i++) {
@@ -318,6 +372,9 @@ size_t Report_facts(const Report *r, ReportFact *facts)
 {
    const Workload *w = &r->doc.workload;
    char *lens = Report_lensLine(r);
+   char *last = r->last_at && r->last_by && *r->last_by
+                   ? xasprintf(_("%s by %s"), r->last_at, r->last_by)
+                   : xstrdup(r->last_at ? r->last_at : "");
    const struct {
       const char *label, *value;
    } rows[] = {
@@ -326,15 +383,17 @@ size_t Report_facts(const Report *r, ReportFact *facts)
       {_("Environment"), w->environment},
       {_("Owner"), w->owner},
       {_("Created"), w->created_at},
-      {_("Last changed"), w->updated_at},
+      {_("Last changed"), last},
       {_("Lens"), lens},
       {_("Report date"), r->date},
+      {_("Plan items shown"), r->plan_filter},
    };
    size_t n = 0;
    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
       if (rows[i].value && *rows[i].value)
          facts[n++] = (ReportFact){rows[i].label, xstrdup(rows[i].value), false};
    free(lens);
+   free(last);
    if (r->milestone)
       facts[n++] = (ReportFact){
          _("Milestone"),

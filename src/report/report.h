@@ -47,6 +47,9 @@ typedef struct ReportOptions {
    bool plan_only;        /* just the improvement plan */
    const char *milestone; /* report this milestone instead of the review now */
    bool force;            /* Report_writeFile may replace an existing file */
+   /* Only the plan items with this status (a PlanStatus_name) and owner;
+    * NULL: every one.  The counts and the matrix stay the whole review's. */
+   const char *status, *owner;
 } ReportOptions;
 
 /* A point of the trend: a milestone, or the review now (name NULL). */
@@ -71,6 +74,11 @@ typedef struct Report {
    ReportTrend *trend; /* milestones oldest first, then now (when not a milestone
                           report); empty when the workload has no milestones */
    size_t n_trend;
+   /* The review's newest change (Store_lastChange: answers, plan,
+    * milestones, the workload), else the workload row's; owned, may be NULL. */
+   char *last_at, *last_by;
+   /* "status open, owner bob" when ReportOptions filtered the plan; owned. */
+   char *plan_filter;
 } Report;
 
 /* The current lens's question and choice for a snapshot question and

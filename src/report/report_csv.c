@@ -1,7 +1,8 @@
 /* report_csv.c: the improvement plan as RFC 4180 CSV, one row per active
  * plan item, for spreadsheets and trackers.  The columns never change
  * (doc/report-csv.md): key, phase, pillar, question, practice, risk,
- * weight, status, owner, due, note, link.  CRLF ends every record; fields
+ * weight, status, owner, due, note, link, priority (appended last, so the
+ * earlier columns keep their places).  CRLF ends every record; fields
  * are quoted when they must be (Rtext_csv). */
 #include "config.h"
 
@@ -11,8 +12,9 @@
 #include "report/rtext.h"
 #include "report/writers.h"
 
-static const char *const columns[] = {"key",    "phase",  "pillar", "question", "practice", "risk",
-                                      "weight", "status", "owner",  "due",      "note",     "link"};
+static const char *const columns[] = {"key",  "phase",  "pillar",  "question", "practice",
+                                      "risk", "weight", "status",  "owner",    "due",
+                                      "note", "link",   "priority"};
 #define NCOL (sizeof columns / sizeof *columns)
 
 static bool record(FILE *f, const char *const *fields)
@@ -38,6 +40,7 @@ bool ReportCsv_write(const Report *r, const ReportOptions *o, FILE *f)
       const SnapQuestion *q = &r->snap.questions[it->question];
       const SnapChoice *c = &q->choices[it->choice];
       char *key = xasprintf("%s/%s", q->id, c->id);
+      char *prio = it->track.priority > 0 ? xasprintf("%d", it->track.priority) : NULL;
       const char *fields[NCOL] = {
          key,
          Report_phaseName(r, q),
@@ -51,9 +54,11 @@ bool ReportCsv_write(const Report *r, const ReportOptions *o, FILE *f)
          it->track.due,
          it->track.note,
          Report_practiceLink(r, it->question, it->choice),
+         prio,
       };
       ok = record(f, fields);
       free(key);
+      free(prio);
    }
    return ok && !ferror(f);
 }

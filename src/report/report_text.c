@@ -61,7 +61,7 @@ static void para(Layout *l, Block *b, size_t indent, size_t hang, const char *te
    char **lines;
    size_t n;
    size_t room = l->width > indent + hang + 8 ? l->width - indent - hang : 8;
-   Rtext_wrap(text ? text : "", room, &lines, &n);
+   Rtext_wrapKeepUrls(text ? text : "", room, &lines, &n);
    for (size_t i = 0; i < n; i++) {
       Sbuf s = {0};
       Sbuf_repeat(&s, " ", indent + (i ? hang : 0));

@@ -113,6 +113,7 @@ char *Rtext_clean(const char *s, bool one_line)
 typedef struct Lines {
    char **v;
    size_t n, cap;
+   bool keep_urls; /* Rtext_wrapKeepUrls */
 } Lines;
 
 static void pushLine(Lines *l, Sbuf *line)
@@ -127,13 +128,25 @@ static void pushLine(Lines *l, Sbuf *line)
 /* Appends one piece of text between two break opportunities (a word, or
  * the part of one after a hyphen or slash, with the blank that may end
  * it), cutting it between characters when it is wider than a whole line. */
+static bool isUrl(const char *word)
+{
+   return strncmp(word, "http://", 7) == 0 || strncmp(word, "https://", 8) == 0;
+}
+
 static void placeWord(Lines *l, Sbuf *line, size_t *col, const char *w, size_t wlen, size_t width)
 {
    char *word = xstrndup(w, wlen);
    size_t blank = wlen > 0 && word[wlen - 1] == ' '; /* at most one: squeezed */
    word[wlen - blank] = '\0';
    size_t ww = Rtext_width(word);
-   if (*col + ww <= width) {
+   if (ww > width && l->keep_urls && isUrl(word)) {
+      /* A URL is never cut: one typed from paper or clicked in a PDF must
+       * be whole.  Wider than a line, it gets a line of its own. */
+      if (*col > 0)
+         pushLine(l, line);
+      Sbuf_add(line, word);
+      *col = width; /* full: the next word starts a line */
+   } else if (*col + ww <= width) {
       Sbuf_add(line, word);
       *col += ww;
    } else if (ww <= width) {
@@ -209,12 +222,12 @@ static void wrapPara(Lines *l, const char *p, size_t plen, size_t width)
    free(text);
 }
 
-void Rtext_wrap(const char *s, size_t width, char ***lines, size_t *n)
+static void wrapLines(const char *s, size_t width, bool keep_urls, char ***lines, size_t *n)
 {
    if (width < 2)
       width = 2; /* room for one wide character */
    char *text = Rtext_clean(s, false);
-   Lines l = {0};
+   Lines l = {.keep_urls = keep_urls};
    const char *p = text;
    for (;;) {
       const char *end = strchr(p, '\n');
@@ -226,6 +239,16 @@ void Rtext_wrap(const char *s, size_t width, char ***lines, size_t *n)
    free(text);
    *lines = l.v;
    *n = l.n;
+}
+
+void Rtext_wrap(const char *s, size_t width, char ***lines, size_t *n)
+{
+   wrapLines(s, width, false, lines, n);
+}
+
+void Rtext_wrapKeepUrls(const char *s, size_t width, char ***lines, size_t *n)
+{
+   wrapLines(s, width, true, lines, n);
 }
 
 void Rtext_freeLines(char **lines, size_t n)

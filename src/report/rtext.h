@@ -55,6 +55,10 @@ char *Rtext_clean(const char *s, bool one_line);
  * characters.  No line is wider than width (>= 1), none ends in a space.
  * An empty text gives one empty line.  *lines is an array of *n strings. */
 void Rtext_wrap(const char *s, size_t width, char ***lines, size_t *n);
+/* Rtext_wrap for paper: a URL (http:// or https://) wider than the width
+ * is never cut but gets a line of its own, the one line that may be wider,
+ * so that it can be typed from a printout or clicked in a PDF. */
+void Rtext_wrapKeepUrls(const char *s, size_t width, char ***lines, size_t *n);
 void Rtext_freeLines(char **lines, size_t n);
 
 /* The longest prefix of s at most width columns wide (a copy). */

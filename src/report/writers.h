@@ -31,7 +31,7 @@ char *Report_title(const Report *r);
 /* The facts that open a report, in this order: workload, description,
  * environment, owner, created, last changed, lens, report date and, in a
  * milestone report, the milestone.  A fact without a value is left out. */
-#define REPORT_MAX_FACTS 9
+#define REPORT_MAX_FACTS 10
 typedef struct ReportFact {
    const char *label; /* translated */
    char *value;       /* allocated; never empty */

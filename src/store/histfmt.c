@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/plan.h"
+#include "core/review.h"
 #include "core/str.h"
 #include "core/xalloc.h"
 #include "i18n.h"
@@ -136,6 +137,15 @@ static void choiceNotesChanges(Parts *p, json_t *b, json_t *a)
    }
 }
 
+/* An N/A reason as people read it ("out of scope"), not its stored token. */
+static const char *naWord(const char *name)
+{
+   NaReason r = NA_NONE;
+   if (!name || !NaReason_parse(name, &r))
+      r = NA_NONE;
+   return NaReason_label(r);
+}
+
 static void describeAnswer(Parts *p, json_t *b, json_t *a)
 {
    if (json_is_true(json_object_get(a, "deleted"))) {
@@ -153,12 +163,11 @@ static void describeAnswer(Parts *p, json_t *b, json_t *a)
    bool bna = json_is_true(json_object_get(b, "not_applicable"));
    bool ana = json_is_true(json_object_get(a, "not_applicable"));
    if (ana && !bna)
-      add(p, _("question marked not applicable (%s)"),
-          getStr(a, "na_reason") ? getStr(a, "na_reason") : "NONE");
+      add(p, _("question marked not applicable (%s)"), naWord(getStr(a, "na_reason")));
    else if (bna && !ana)
       add(p, "%s", _("question applicable again"));
    else if (ana && !Str_eq(getStr(a, "na_reason"), getStr(b, "na_reason")))
-      add(p, _("reason %s"), getStr(a, "na_reason") ? getStr(a, "na_reason") : "NONE");
+      add(p, _("reason %s"), naWord(getStr(a, "na_reason")));
    choiceChanges(p, b, a, upgrade);
    notesChange(p, getStr(b, "notes"), getStr(a, "notes"));
    choiceNotesChanges(p, b, a);

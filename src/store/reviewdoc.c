@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/catalog.h"
+#include "core/suggest.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "store/upgrade.h"
@@ -112,14 +113,33 @@ StoreStatus ReviewDoc_reloadAnswers(Store *s, ReviewDoc *doc)
    return STORE_OK;
 }
 
+/* "no workload named 'X'", with the nearest name of a workload (archived
+ * ones too) when one is close: "(did you mean 'Y'?)". */
+static char *noWorkload(Store *s, const char *name)
+{
+   Workload *w = NULL;
+   size_t n = 0;
+   char *msg = NULL;
+   if (Store_listWorkloads(s, true, &w, &n) == STORE_OK && n) {
+      const char **names = xcalloc(n, sizeof *names);
+      for (size_t i = 0; i < n; i++)
+         names[i] = w[i].name;
+      const char *best = Suggest_best(name, names, n);
+      if (best)
+         msg = xasprintf(_("no workload named '%s' (did you mean '%s'?)"), name, best);
+      free(names);
+   }
+   Workload_freeArray(w, n);
+   return msg ? msg : xasprintf(_("no workload named '%s'"), name);
+}
+
 StoreStatus ReviewDoc_load(Store *s, const char *workload, ReviewDoc *out, DiagList *diags,
                            char **err)
 {
    memset(out, 0, sizeof *out);
    StoreStatus st = Store_findWorkload(s, workload, &out->workload);
    if (st != STORE_OK) {
-      *err = st == STORE_NOT_FOUND ? xasprintf(_("no workload named '%s'"), workload)
-                                   : xstrdup(Store_lastError(s));
+      *err = st == STORE_NOT_FOUND ? noWorkload(s, workload) : xstrdup(Store_lastError(s));
       return st;
    }
    StoreLens sl;
@@ -598,6 +618,29 @@ static StoreStatus findStoredLens(Store *s, const char *key, int64_t *lens_id)
    return st;
 }
 
+/* "no lens with key 'X'", with the nearest key of the catalogue or the
+ * database when one is close. */
+static char *noLensKey(Store *s, const Catalog *cat, const char *key)
+{
+   StoreLens *all = NULL;
+   size_t n = 0;
+   if (Store_listLenses(s, &all, &n) != STORE_OK)
+      n = 0;
+   const char **keys = xcalloc(cat->count + n + 1, sizeof *keys);
+   size_t k = 0;
+   for (size_t i = 0; i < cat->count; i++)
+      keys[k++] = cat->items[i].key;
+   for (size_t i = 0; i < n; i++)
+      if (!all[i].from_bundle)
+         keys[k++] = all[i].key;
+   const char *best = Suggest_best(key, keys, k);
+   char *msg = best ? xasprintf(_("no lens with key '%s' (did you mean '%s'?)"), key, best)
+                    : xasprintf(_("no lens with key '%s' (see 'walens lens list')"), key);
+   free(keys);
+   StoreLens_freeArray(all, n);
+   return msg;
+}
+
 StoreStatus ReviewDoc_resolveLens(Store *s, const char *lens_arg, int64_t *lens_id, DiagList *diags,
                                   char **err)
 {
@@ -620,7 +663,7 @@ StoreStatus ReviewDoc_resolveLens(Store *s, const char *lens_arg, int64_t *lens_
    } else {
       st = findStoredLens(s, key, lens_id);
       if (st == STORE_NOT_FOUND)
-         *err = xasprintf(_("no lens with key '%s' (see 'walens lens list')"), key);
+         *err = noLensKey(s, &cat, key);
       else if (st != STORE_OK)
          *err = xstrdup(Store_lastError(s));
    }

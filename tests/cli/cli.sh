@@ -95,6 +95,12 @@ run answer fraud-scoring Q1 --unselect=
 run answer no-such-workload Q1 --select Q1_a
 run history fraud-scoring Q1
 run history fraud-scoring NOPE
+# One practice not applicable (the TUI's x), and back.
+run answer fraud-scoring Q1 --na-choice Q1_b
+run answer fraud-scoring Q1 --na-choice Q1_no
+run answer fraud-scoring Q1 --na-choice Q1_zz
+run answer fraud-scoring Q1 --applicable-choice Q1_b
+run history fraud-scoring Q1
 
 start status
 run status fraud-scoring
@@ -123,6 +129,29 @@ run milestone add 日本-model 第一版
 run milestone add 日本-model première
 run milestone list 日本-model
 run history 日本-model Q1
+
+# The first hour of a new user (issue 18): the list's LAST CHANGED is the
+# review's newest change (bob's answer, not the workload row), its columns
+# follow a long owner's name, and history names N/A reasons in words.
+start first-hour
+run workload add long-owner --lens "$FIX/small.yaml" --owner "Maximiliane Oberhuber-Schwarzenegger"
+run --user bob answer fraud-scoring Q2 --select Q2_b
+run workload list
+run history fraud-scoring Q4
+run workload add ''
+# Did you mean: commands, subcommands, workloads, lens keys.
+run stauts
+run frobnicate now
+run workload lst
+run milestone dif fraud-scoring
+run status fraud-scorng
+run workload add typo --lens machne-learning
+# A workload named like a command: a warning when created; "--" opens it
+# (here the TUI, which needs a terminal), while without "--" the command runs.
+run workload add status --lens "$FIX/small.yaml"
+run -- status
+run -- stauts
+run status
 
 golden "$CASE" "$OUT"
 finish

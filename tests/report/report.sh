@@ -58,6 +58,13 @@ r report fraud-model --milestone baseline > "$TMP/milestone.text" 2>&1
 golden fraud-milestone-text "$TMP/milestone.text"
 r report fraud-model --width 50 --page-length 30 > "$TMP/narrow.text" 2>&1
 golden fraud-narrow-text "$TMP/narrow.text"
+# "My open items, paginated" (issue 18): the plan filtered by owner and status.
+r report fraud-model --plan-only --owner carol --status open > "$TMP/mine.text" 2>&1
+golden fraud-plan-carol-text "$TMP/mine.text"
+r report fraud-model --format csv --owner bob > "$TMP/mine.csv" 2>&1
+golden fraud-plan-bob-csv "$TMP/mine.csv"
+r report fraud-model --status nope > "$TMP/badstatus.out" 2>&1
+golden report-bad-status "$TMP/badstatus.out"
 
 # ---- the printer rules ----
 check "text: fraud-model, 80x66" \
@@ -72,6 +79,19 @@ for size in "80 66" "132 88" "40 12" "45 20"; do
    check "text: ml-platform, $1x$2" \
       python3 "$top_srcdir/tests/report/check_text.py" "$TMP/ml.text" "$1" "$2" ml-platform $DATE
 done
+# Every link of the JSON report stands whole on some line of the 40-column
+# text report (issue 18: a URL cut in two cannot be typed from paper).
+r report ml-platform --width 40 --page-length 12 > "$TMP/ml40.text"
+r report ml-platform --format json | grep -o '"https://[^"]*"' | tr -d '"' | sort -u > "$TMP/urls"
+cut_urls=0
+while read -r url; do
+   grep -qF -- "$url" "$TMP/ml40.text" || { cut_urls=$((cut_urls + 1)); echo "$url"; }
+done < "$TMP/urls" > "$TMP/cut-urls"
+if [ -s "$TMP/urls" ] && [ "$cut_urls" -eq 0 ]; then
+   pass "text: no URL is cut at 40 columns"
+else
+   fail "text: no URL is cut at 40 columns" "$(head -n 3 "$TMP/cut-urls") ($cut_urls cut)"
+fi
 pages=$(r report ml-platform | tr -cd '\f' | wc -c)
 if [ "$pages" -ge 10 ]; then
    pass "text: the long report has many pages"

@@ -64,7 +64,7 @@ keys a k
 expect a ">  sprint-1" "the cursor on the first milestone"
 keys a d
 expect a "Changes from 'sprint-1' (2026-11-28 10:00) to now (2026-11-28)" "d compares with now"
-expect a "Risk changes (4): 1 better, 3 worse" "the risk changes"
+expect a "Risk changes (4): 1 better, 0 worse, 3 newly answered" "the risk changes"
 expect a "Q1       ▲ HIGH → ◆ MEDIUM  How do you build?" "a question's risk"
 expect a "+ Q1       Review changes" "a practice selected"
 expect a "Plan items opened (3)" "plan items opened"

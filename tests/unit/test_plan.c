@@ -454,7 +454,9 @@ Test(snapshot, diff)
    cr_assert_eq(d.risks[0].to->risk, RISK_UNANSWERED);
    cr_assert_str_eq(d.risks[1].to->id, "Q5");
    cr_assert_eq(d.n_worse, 0);
-   cr_assert_eq(d.n_better, 2);
+   cr_assert_eq(d.n_better, 1);     /* Q5 HIGH -> NONE */
+   cr_assert_eq(d.n_unanswered, 1); /* Q3 MEDIUM -> UNANSWERED: not "better" */
+   cr_assert_eq(d.n_answered, 0);
    /* Q2_no was selected too, but "None of these" is no practice. */
    cr_assert_eq(d.n_selected, 2);
    cr_assert_eq(d.n_unselected, 2);
@@ -485,6 +487,34 @@ Test(snapshot, diff)
    SnapshotDiff_free(&d);
    Snapshot_diff(&b, &b, &d);
    cr_assert(SnapshotDiff_isEmpty(&d));
+   SnapshotDiff_free(&d);
+   Snapshot_free(&a);
+   Snapshot_free(&b);
+   Review_free(&r);
+   Lens_free(lens);
+}
+
+/* Issue 18: answering a question (unanswered -> MEDIUM) is not "worse". */
+Test(snapshot, answering_is_not_worse)
+{
+   Lens *lens = loadFixture("small.yaml");
+   Review r;
+   Review_init(&r, lens);
+   Snapshot a, b;
+   buildSnap(&r, NULL, 0, &a);
+   sel(&r, "Q2", "Q2_a", true); /* unanswered -> MEDIUM */
+   buildSnap(&r, NULL, 0, &b);
+   SnapshotDiff d;
+   Snapshot_diff(&a, &b, &d);
+   cr_assert_eq(d.n_risks, 1);
+   cr_assert_eq(d.risks[0].to->risk, RISK_MEDIUM);
+   cr_assert_eq(d.n_worse, 0);
+   cr_assert_eq(d.n_better, 0);
+   cr_assert_eq(d.n_answered, 1);
+   SnapshotDiff_free(&d);
+   Snapshot_diff(&b, &a, &d); /* and back: no longer answered, not "better" */
+   cr_assert_eq(d.n_better, 0);
+   cr_assert_eq(d.n_unanswered, 1);
    SnapshotDiff_free(&d);
    Snapshot_free(&a);
    Snapshot_free(&b);

@@ -12,6 +12,7 @@
 
 #include <criterion/criterion.h>
 
+#include "core/xalloc.h"
 #include "report/outfile.h"
 #include "report/report.h"
 #include "report/rtext.h"
@@ -113,6 +114,27 @@ Test(rtext, wrap_keeps_urls_whole)
    expectLines(
       "see more at https://example.com/ml-lens/bp01.html today", 40,
       (const char *[]){"see more at", "https://example.com/ml-lens/bp01.html", "today", NULL});
+   expectLines("https://example.com/ml-lens/bp01.html", 20,
+               (const char *[]){"https://example.com/", "ml-lens/bp01.html", NULL});
+}
+
+/* Paper (issue 18): a URL wider than the line is never cut; it gets a line
+ * of its own, the only line allowed to be wider. */
+Test(rtext, wrap_for_paper_never_cuts_a_url)
+{
+   const char *url = "https://docs.aws.amazon.com/wellarchitected/latest/machine-learning-lens/"
+                     "mlsec01-bp01.html";
+   char *text = xasprintf("Link: %s and more", url);
+   char **lines;
+   size_t n;
+   Rtext_wrapKeepUrls(text, 40, &lines, &n);
+   cr_assert_eq(n, 3);
+   cr_assert_str_eq(lines[0], "Link:");
+   cr_assert_str_eq(lines[1], url);
+   cr_assert_str_eq(lines[2], "and more");
+   Rtext_freeLines(lines, n);
+   free(text);
+   /* Rtext_wrap (tables) still keeps every line within its width. */
    expectLines("https://example.com/ml-lens/bp01.html", 20,
                (const char *[]){"https://example.com/", "ml-lens/bp01.html", NULL});
 }

@@ -535,8 +535,8 @@ static void diffRisks(App *app, const SnapshotDiff *d)
       Pager_addText(app, ROLE_TITLE, 0, _("Risk changes: none"));
       return;
    }
-   Pager_add(app, ROLE_TITLE, 0, _("Risk changes (%zu): %zu better, %zu worse"), d->n_risks,
-             d->n_better, d->n_worse);
+   Pager_add(app, ROLE_TITLE, 0, _("Risk changes (%zu): %zu better, %zu worse, %zu newly answered"),
+             d->n_risks, d->n_better, d->n_worse, d->n_answered);
    for (size_t i = 0; i < d->n_risks; i++) {
       const SnapRiskChange *r = &d->risks[i];
       const SnapQuestion *q = r->to ? r->to : r->from;
