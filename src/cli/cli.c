@@ -68,6 +68,8 @@ const CliCommand Cli_commands[] = {
    {"import", N_("FILE [--as NAME] | --from-aws FILE|DIR [--as NAME]"),
     N_("load a review bundle written by 'walens export', or answers printed by the AWS CLI"),
     Cmd_import},
+   {"doctor", N_("[--check]"),
+    N_("check the counts the database keeps beside the answers, and repair them"), Cmd_doctor},
    {NULL, NULL, NULL, NULL},
 };
 

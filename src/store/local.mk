@@ -39,3 +39,6 @@ endif
 # The store's side of a bundle import: one transaction that keeps original
 # times and users, which the public write API cannot do.
 libwalens_a_SOURCES += src/store/store_import.c src/store/import.h
+
+# Each review's kept risk counts (the workloads list at 10,000 workloads).
+libwalens_a_SOURCES += src/store/store_count.c src/store/count.h

@@ -48,6 +48,14 @@ typedef struct ReviewSummary {
  * Two rows must not share a review. */
 StoreStatus ReviewDoc_summaries(Store *s, ReviewSummary *rows, size_t n);
 
+/* The check behind `walens doctor`: every current review's answers counted
+ * again on its lens and compared with the counts kept for it (count.h).
+ * *checked is the number of reviews counted, *drifted those whose kept row
+ * was missing, stale or wrong; with repair, they are written right in the
+ * same transaction as the counting.  A review whose lens does not load is
+ * left out (and not counted as checked). */
+StoreStatus ReviewDoc_checkCounts(Store *s, bool repair, size_t *checked, size_t *drifted);
+
 /* Re-reads the answers and re-review marks (after Store_changedElsewhere()). */
 StoreStatus ReviewDoc_reloadAnswers(Store *s, ReviewDoc *doc);
 void ReviewDoc_free(ReviewDoc *doc);
