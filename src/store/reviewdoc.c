@@ -467,6 +467,7 @@ StoreStatus ReviewDoc_summaries(Store *s, ReviewSummary *rows, size_t n)
    for (size_t i = 0; i < n; i++) {
       memset(&rows[i].counts, 0, sizeof rows[i].counts);
       rows[i].last_at = rows[i].last_by = NULL;
+      rows[i].stale = false;
       p.by_review[i] = &rows[i];
    }
    qsort(p.by_review, n, sizeof *p.by_review, bySummaryReview);
@@ -478,7 +479,8 @@ StoreStatus ReviewDoc_summaries(Store *s, ReviewSummary *rows, size_t n)
          row->last_by = xstrdup(row->w->updated_by);
          p.stale[i] = true;
       }
-      if (p.stale[i])
+      row->stale = p.stale[i] && !row->lens;
+      if (p.stale[i] && row->lens)
          stale[n_stale++] = row;
    }
    if (st == STORE_OK)

@@ -92,7 +92,9 @@ StoreStatus Store_readEnd(Store *s);
  * lands whole or not at all): between the two, each write the store makes
  * is a savepoint of it (a write that fails undoes itself only) and nothing
  * is committed until Store_batchEnd, which commits when st is STORE_OK and
- * rolls everything back otherwise; it returns the final status. */
+ * rolls everything back otherwise; it returns the final status.  A batch
+ * begun inside a batch is a savepoint of it, ended by its own
+ * Store_batchEnd. */
 StoreStatus Store_batchBegin(Store *s);
 StoreStatus Store_batchEnd(Store *s, StoreStatus st);
 

@@ -397,8 +397,8 @@ StoreStatus StoreSql_end(Store *s, StoreStatus st)
 
 StoreStatus Store_batchBegin(Store *s)
 {
-   if (s->batch)
-      return StoreSql_error(s, STORE_ERROR, _("%s: a batch is open already"), s->path);
+   if (s->batch) /* a batch inside a batch is a savepoint of it */
+      return batchNest(s);
    StoreStatus st = StoreSql_beginWrite(s);
    if (st == STORE_OK) {
       s->batch = true;
@@ -411,6 +411,8 @@ StoreStatus Store_batchEnd(Store *s, StoreStatus st)
 {
    if (!s->batch)
       return st;
+   if (s->batch_nest > 0)
+      return StoreSql_end(s, st);
    s->batch = false;
    s->batch_nest = 0;
    return StoreSql_end(s, st);
