@@ -55,12 +55,25 @@ def runrss_argv(argv):
     return [RUNRSS, path] + argv, path
 
 
+CPU = {}  # label -> CPU seconds of each run (runrss), for the CPU lines
+
+
 def runrss_result(path):
-    """(T0, peak RSS KiB, wait status) that runrss wrote."""
+    """(T0, peak RSS KiB, wait status) that runrss wrote; its CPU time goes
+    to CPU[CPU_LABEL]."""
     with open(path) as f:
-        t0, rss, status = f.read().split()
+        t0, rss, status, cpu = f.read().split()
     os.unlink(path)
+    CPU.setdefault(CPU_LABEL[0], []).append(float(cpu))
     return float(t0), int(rss), int(status)
+
+
+CPU_LABEL = [""]
+
+
+def cpu_of(label):
+    v = CPU.get(label)
+    return statistics.median(v) if v else None
 
 
 class Pty:
@@ -274,8 +287,13 @@ def has_report_all(walens):
 def measure(b, walens, label, db, n, report_all):
     wl = "w%04d" % ((n + 1) // 2)
     r = {}
+    CPU_LABEL[0] = label + " frame"
     r["frame"] = b.first_frame(db, [wl], DASH_END)
+    CPU_LABEL[0] = label + " list"
     r["list"] = b.first_frame(db, [], LIST_END) if n > 1 else (None, None)
+    CPU_LABEL[0] = label + " sql list"
+    r["b_list_cpu"] = b.sql(db, LIST_SQL)
+    CPU_LABEL[0] = label + " other"
     r["status"] = b.median(lambda: run([walens, "--db", db, "status", wl]))
     out = os.path.join(b.tmp, "report.html")
     r["report"] = b.median(lambda: run([walens, "--db", db, "report", wl, "--format", "html",
@@ -374,6 +392,10 @@ def main():
     if report_all:
         line("walens report --all", t(S["all"]), t(L["all"]), t(H["all"]), None, None, "< 1 s",
              1.0)
+    line("  CPU: first frame, dashboard", cpu_of("small frame"), cpu_of("large frame"),
+         cpu_of("huge frame"), None, None)
+    line("  CPU: first frame, workloads list", cpu_of("small list"), cpu_of("large list"),
+         cpu_of("huge list"), cpu_of("large sql list"), cpu_of("huge sql list"))
     line("  (baseline: PRAGMA quick_check)", t(S["b_check"]), t(L["b_check"]), None, None, None)
     for key, name in (("nav", "navigation key"), ("tog", "choice toggle (a write)")):
         for p in (50, 99):
