@@ -39,4 +39,9 @@ StoreStatus Store_scanReviewCounts(Store *s, void (*fn)(const StoreCountRow *, v
  * (Store_batchBegin), or the row would claim a state it never saw. */
 StoreStatus Store_putReviewCounts(Store *s, int64_t review_id, const StoreCounts *c);
 
+/* Store_listWorkloads with only what a list of every workload needs: ids,
+ * name, archived, updated_at and updated_by (description, environment,
+ * owner and created_at NULL); the same order. */
+StoreStatus Store_listWorkloadNames(Store *s, bool include_archived, Workload **out, size_t *n);
+
 #endif

@@ -1,6 +1,9 @@
 /* store_count.c: each review's kept risk counts (see count.h). */
 #include "config.h"
 
+#include <string.h>
+
+#include "core/xalloc.h"
 #include "store/count.h"
 #include "store/store_internal.h"
 
@@ -60,4 +63,40 @@ StoreStatus Store_putReviewCounts(Store *s, int64_t review_id, const StoreCounts
                      "iiiiiiiiii", c->questions, c->answered, c->unanswered, c->high, c->medium,
                      c->none, c->na, c->practices, c->selected, review_id);
    return StoreSql_end(s, st);
+}
+
+StoreStatus Store_listWorkloadNames(Store *s, bool include_archived, Workload **out, size_t *n)
+{
+   *out = NULL;
+   *n = 0;
+   StoreStatus st;
+   sqlite3_stmt *q = StoreSql_query(
+      s, &st,
+      "SELECT w.id, r.id, r.lens_id, w.name, w.updated_at, w.updated_by, w.archived"
+      " FROM workload w LEFT JOIN review r ON r.workload_id = w.id AND r.is_current = 1"
+      " WHERE ?1 OR w.archived = 0 ORDER BY w.name",
+      "d", include_archived ? 1 : 0);
+   if (!q)
+      return st;
+   size_t cap = 0;
+   bool row = true;
+   while ((st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
+      *out = xgrow(*out, &cap, *n + 1, sizeof **out);
+      Workload *w = &(*out)[(*n)++];
+      memset(w, 0, sizeof *w);
+      w->id = sqlite3_column_int64(q, 0);
+      w->review_id = sqlite3_column_int64(q, 1);
+      w->lens_id = sqlite3_column_int64(q, 2);
+      w->name = StoreSql_colText(q, 3);
+      w->updated_at = StoreSql_colText(q, 4);
+      w->updated_by = StoreSql_colText(q, 5);
+      w->archived = sqlite3_column_int(q, 6) != 0;
+   }
+   StoreSql_finalize(s, q);
+   if (st != STORE_OK) {
+      Workload_freeArray(*out, *n);
+      *out = NULL;
+      *n = 0;
+   }
+   return st;
 }

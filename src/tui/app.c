@@ -9,6 +9,7 @@
 
 #include "core/xalloc.h"
 #include "i18n.h"
+#include "store/count.h"
 #include "tui/lib/draft.h"
 #include "tui/screens.h"
 #include "tui/lib/when.h"
@@ -214,6 +215,8 @@ static void summarizeRows(App *app)
    free(labels);
 }
 
+/* The rows hold names, counts and last changes only (Store_listWorkloadNames):
+ * what the selected row alone shows is read when it is drawn. */
 void App_loadWorkloads(App *app)
 {
    Workload *ws = NULL;
@@ -223,7 +226,7 @@ void App_loadWorkloads(App *app)
    if (app->wl_cur < app->n_wl)
       keep = xstrdup(app->wl[app->wl_cur].w.name);
    App_freeWorkloads(app);
-   if (Store_listWorkloads(app->store, app->show_archived, &ws, &n) != STORE_OK) {
+   if (Store_listWorkloadNames(app->store, app->show_archived, &ws, &n) != STORE_OK) {
       App_message(app, ROLE_ERROR, _("Cannot list workloads: %s"), Store_lastError(app->store));
       free(keep);
       return;
