@@ -42,3 +42,4 @@ libwalens_a_SOURCES += src/store/store_import.c src/store/import.h
 
 # Each review's kept risk counts (the workloads list at 10,000 workloads).
 libwalens_a_SOURCES += src/store/store_count.c src/store/count.h
+libwalens_a_SOURCES += src/store/store_bring.c
