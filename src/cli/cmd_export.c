@@ -223,8 +223,7 @@ static const OptSpec importOptions[] = {
    {"into", 0, N_("WORKLOAD"),
     N_("merge a bundle exported from WORKLOAD and changed elsewhere back into it"), OPT_INTO},
    {"prefer", 0, N_("SIDE"),
-    N_("with --into: settle clashes for ours (this database) or theirs (the bundle)"),
-    OPT_PREFER},
+    N_("with --into: settle clashes for ours (this database) or theirs (the bundle)"), OPT_PREFER},
    {NULL, 0, NULL, NULL, 0},
 };
 
@@ -358,8 +357,8 @@ static int importInto(CliEnv *env, const char *file, const char *into, const cha
                     : strcmp(prefer, "ours") == 0 ? BUNDLE_PREFER_OURS
                                                   : BUNDLE_PREFER_THEIRS;
    BundleMerge m = {0};
-   StoreStatus st = s ? Bundle_mergeInto(s, text, len, name, p, Cli_user(env), &m, &err)
-                      : STORE_ERROR;
+   StoreStatus st =
+      s ? Bundle_mergeInto(s, text, len, name, p, Cli_user(env), &m, &err) : STORE_ERROR;
    if (!text) {
       Cli_error("%s", err);
    } else if (!s) {
@@ -380,6 +379,7 @@ static int importInto(CliEnv *env, const char *file, const char *into, const cha
    } else if (st == STORE_CONFLICT) {
       Cli_printf(_("clashes between '%s' here and %s:\n"), name, file);
       printClashes(&m);
+      fflush(stdout); /* the list, then the verdict, in that order in one file */
       Cli_error(ngettext("%s: nothing was imported: %zu clash; decide with --prefer ours or "
                          "--prefer theirs",
                          "%s: nothing was imported: %zu clashes; decide with --prefer ours or "
@@ -412,8 +412,8 @@ int Cmd_import(CliEnv *env, int argc, char **argv)
    } else if (a.into && (npos != 1 || a.from_aws || a.as)) {
       Cli_usageError("import", NULL);
       rc = EXIT_USAGE;
-   } else if (a.prefer && (!a.into || (strcmp(a.prefer, "ours") != 0 &&
-                                       strcmp(a.prefer, "theirs") != 0))) {
+   } else if (a.prefer &&
+              (!a.into || (strcmp(a.prefer, "ours") != 0 && strcmp(a.prefer, "theirs") != 0))) {
       Cli_error("%s", _("--prefer takes ours or theirs, with --into"));
       rc = EXIT_USAGE;
    } else if (a.into) {

@@ -24,42 +24,6 @@
 #include "core/xalloc.h"
 #include "i18n.h"
 
-/* TEMPORARY until the port of issue 12 lands in main (Store_mergeAnswer). */
-typedef enum {
-   STORE_CLASH_CHOICE,
-   STORE_CLASH_NONE,
-   STORE_CLASH_NA,
-   STORE_CLASH_NOTES,
-   STORE_CLASH_FIELD
-} StoreClashKind;
-typedef struct StoreClash {
-   StoreClashKind kind;
-   char *what, *by, *at;
-} StoreClash;
-typedef struct StoreMerge {
-   StoreClash *clashes;
-   size_t n_clashes;
-} StoreMerge;
-static void StoreMerge_free(StoreMerge *m)
-{
-   (void)m;
-}
-static StoreStatus Store_mergeAnswer(Store *s, int64_t r, const StoredAnswer *b,
-                                     const StoredAnswer *w, const char *u, const char *e,
-                                     StoreMerge *o)
-{
-   (void)r, (void)b, (void)w, (void)u, (void)e, (void)o;
-   return Store_putAnswer(s, r, w, 0, u, NULL) == STORE_OK ? STORE_OK : STORE_ERROR;
-}
-static StoreStatus Store_mergePlanTracking(Store *s, int64_t r, const PlanTracking *b,
-                                           const PlanTracking *w, const char *u, const char *e,
-                                           StoreMerge *o)
-{
-   (void)s, (void)r, (void)b, (void)w, (void)u, (void)e, (void)o;
-   return STORE_ERROR;
-}
-/* END TEMPORARY */
-
 void BundleMerge_free(BundleMerge *m)
 {
    for (size_t i = 0; i < m->n_clashes; i++) {
@@ -190,18 +154,6 @@ static bool sameAnswer(const StoredAnswer *a, const StoredAnswer *b)
           sameIdSet(a->na_choices, a->n_na_choices, b->na_choices, b->n_na_choices);
 }
 
-static void freePlan(PlanTracking *t)
-{
-   free(t->question_id);
-   free(t->choice_id);
-   free(t->status);
-   free(t->owner);
-   free(t->due);
-   free(t->note);
-   free(t->updated_at);
-   free(t->updated_by);
-}
-
 /* A plan item as a history state records it (store_plan.c). */
 static bool planFromJson(const char *text, const char *object, PlanTracking *out)
 {
@@ -226,7 +178,8 @@ static bool planFromJson(const char *text, const char *object, PlanTracking *out
 
 static bool samePlan(const PlanTracking *a, const PlanTracking *b)
 {
-   return a->version == b->version && same(a->status ? a->status : "open", b->status ? b->status : "open") &&
+   return a->version == b->version &&
+          same(a->status ? a->status : "open", b->status ? b->status : "open") &&
           same(a->owner, b->owner) && same(a->due, b->due) && same(a->note, b->note) &&
           a->priority == b->priority;
 }
@@ -264,7 +217,7 @@ static char *tampered(const StoreImport *in)
       PlanTracking said;
       bool ok = h && planFromJson(h->after, object, &said) && samePlan(&said, t);
       if (h)
-         freePlan(&said);
+         PlanTracking_free(&said);
       free(object);
       if (!ok)
          return xasprintf(_("plan[%zu] (%s/%s) is not what the bundle's history says it became: "
@@ -584,8 +537,8 @@ static StoreStatus mergeOnePlan(Apply *a, const PlanTracking *theirs)
    StoreStatus st = Store_getPlanTracking(a->s, a->w->review_id, &all, &n);
    PlanTracking here = st == STORE_OK ? planHere(a, theirs, all, n) : (PlanTracking){0};
    if (st == STORE_OK)
-      st = Store_mergePlanTracking(a->s, a->w->review_id, have_base ? &base : NULL, theirs,
-                                   a->user, MERGE_EXTRA, &m);
+      st = Store_mergePlanTracking(a->s, a->w->review_id, have_base ? &base : NULL, theirs, a->user,
+                                   MERGE_EXTRA, &m);
    if (st == STORE_OK)
       a->out->plan++;
    for (size_t k = 0; st == STORE_OK && k < m.n_clashes; k++) {
@@ -620,7 +573,7 @@ static StoreStatus mergeOnePlan(Apply *a, const PlanTracking *theirs)
    StoreMerge_free(&m);
    PlanTracking_freeArray(all, n);
    if (have_base)
-      freePlan(&base);
+      PlanTracking_free(&base);
    free(object);
    return st;
 }

@@ -8,7 +8,8 @@ libwalens_a_SOURCES += src/store/store.h src/store/store_internal.h \
 	src/store/store.c src/store/store_sql.c src/store/store_schema.c \
 	src/store/store_time.c src/store/store_history.c src/store/store_presence.c \
 	src/store/store_lens.c src/store/store_workload.c src/store/store_answer.c \
-	src/store/store_plan.c src/store/store_milestone.c src/store/store_upgrade.c
+	src/store/store_plan.c src/store/store_milestone.c src/store/store_upgrade.c \
+	src/store/store_merge.c
 
 # The plan with tracking, milestones, lens upgrades, readable history.
 libwalens_a_SOURCES += src/store/plan.c src/store/plan.h \
@@ -39,6 +40,15 @@ endif
 # The store's side of a bundle import: one transaction that keeps original
 # times and users, which the public write API cannot do.
 libwalens_a_SOURCES += src/store/store_import.c src/store/import.h
+
+# Merging writes of concurrent editors (issue 12).
+if HAVE_CRITERION
+check_PROGRAMS += tests/unit/test_store_merge
+TESTS += tests/unit/test_store_merge
+tests_unit_test_store_merge_SOURCES = tests/unit/test_store_merge.c
+tests_unit_test_store_merge_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_store_merge_LDADD = $(UNIT_LIBS)
+endif
 
 # Each review's kept risk counts (the workloads list at 10,000 workloads).
 libwalens_a_SOURCES += src/store/store_count.c src/store/count.h

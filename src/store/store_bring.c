@@ -37,8 +37,7 @@ StoreStatus Store_bringHistory(Store *s, int64_t review_id, const HistoryEntry *
    st = StoreSql_run(s,
                      "INSERT INTO history (at, user_name, kind, object, before_json,"
                      " after_json, review_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     "tttttti", h->at, h->user, h->kind, h->object, h->before, h->after,
-                     review_id);
+                     "tttttti", h->at, h->user, h->kind, h->object, h->before, h->after, review_id);
    if (st == STORE_OK) {
       /* As StoreHist_append keeps it, so change detection stays right. */
       int64_t id = sqlite3_last_insert_rowid(s->db);

@@ -161,15 +161,22 @@ static const char schemaV4[] =
    "  notes     TEXT NOT NULL CHECK (length(notes) > 0),"
    "  PRIMARY KEY (answer_id, choice_id)"
    ") WITHOUT ROWID;";
+/* Version 5: the roster (issue 12): the screen each session is on, whether
+ * it is a read-only observer, and when its user last pressed a key. */
+static const char schemaV5[] =
+   "ALTER TABLE presence ADD COLUMN screen TEXT;"
+   "ALTER TABLE presence ADD COLUMN read_only INTEGER NOT NULL DEFAULT 0"
+   "  CHECK (read_only IN (0, 1));"
+   "ALTER TABLE presence ADD COLUMN active_at TEXT;";
 
-/* Version 5: what the workloads list shows, kept so that it reads one row a
+/* Version 6: what the workloads list shows, kept so that it reads one row a
  * review instead of every answer (10,000 workloads: 350,000 answers).
  * review.answers_gen counts every change of the review's answers, whoever
  * makes it (the triggers); a review_count row holds the risk counts as they
  * were at one generation on one lens and is trusted only while both still
  * hold (store/store.h, Store_scanReviewCounts).  review.last_history_id is
  * the review's newest history row, kept by a trigger as well. */
-static const char schemaV5[] =
+static const char schemaV6[] =
    "ALTER TABLE review ADD COLUMN answers_gen INTEGER NOT NULL DEFAULT 0;"
    "ALTER TABLE review ADD COLUMN last_history_id INTEGER;"
    "UPDATE review SET last_history_id ="
@@ -205,7 +212,7 @@ static const char schemaV5[] =
    "  UPDATE review SET last_history_id = NEW.id WHERE id = NEW.review_id; END;";
 
 static const Migration migrations[] = {
-   {1, schemaV1}, {2, schemaV2}, {3, schemaV3}, {4, schemaV4}, {5, schemaV5},
+   {1, schemaV1}, {2, schemaV2}, {3, schemaV3}, {4, schemaV4}, {5, schemaV5}, {6, schemaV6},
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
                "one migration step per schema version");

@@ -104,7 +104,9 @@ sed -e "s|$TMP|TMP|g" "$TMP/clash" > "$TMP/clash.out"
 golden merge-clash "$TMP/clash.out"
 cp "$OFFICE" "$TMP/keep.db"
 office import "$TMP/laptop.bundle" --into fraud --prefer ours > /dev/null 2>&1
-expect "--prefer ours keeps this side" "$(answer "$OFFICE" MLOPS02)" "MLOPS02_BP01 MLOPS02_BP02|False|"
+# The clash ("None of these" there, BP02 selected here) goes to this side;
+# the bundle's change that did not clash (BP01 off) lands all the same.
+expect "--prefer ours keeps this side" "$(answer "$OFFICE" MLOPS02)" "MLOPS02_BP02|False|"
 cp "$TMP/keep.db" "$OFFICE"
 rm -f "$OFFICE-wal" "$OFFICE-shm"
 office import "$TMP/laptop.bundle" --into fraud --prefer theirs > /dev/null 2>&1

@@ -172,7 +172,7 @@ Test(schema, migrates_a_new_file)
                           " 'plan_item', 'milestone', 'history', 'presence')"),
                 9);
    /* v1: milestone_immutable, history_no_update, history_no_delete; v2: two
-    * answer triggers clearing re-review marks, milestone_no_delete; v5: five
+    * answer triggers clearing re-review marks, milestone_no_delete; v6: five
     * raising a review's answer generation, history_last. */
    cr_assert_eq(rawInt(p, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), 12);
    /* Reopening migrates nothing and keeps the data. */
