@@ -76,9 +76,13 @@ const CliCommand Cli_commands[] = {
        "OWNER] [--environment ENV] [--description TEXT] [--workload-id ID] [--milestones]"),
     N_("write a workload's review as a bundle for another database, or for the AWS CLI"),
     Cmd_export},
-   {"import", N_("FILE [--as NAME] | --from-aws FILE|DIR [--as NAME]"),
+   {"import",
+    N_("FILE [--as NAME] | FILE --into WORKLOAD [--prefer ours|theirs] | --from-aws FILE|DIR "
+       "[--as NAME]"),
     N_("load a review bundle written by 'walens export', or answers printed by the AWS CLI"),
     Cmd_import},
+   {"doctor", N_("[--check]"),
+    N_("check the counts the database keeps beside the answers, and repair them"), Cmd_doctor},
    {NULL, NULL, NULL, NULL},
 };
 

@@ -31,6 +31,7 @@ enum {
    OPT_FROM_AWS,
    OPT_INTO,
    OPT_FORCE,
+   OPT_PREFER,
 };
 
 /* ---- walens lens export ---- */
@@ -44,7 +45,7 @@ static const OptSpec lensExportOptions[] = {
 };
 
 typedef struct ExportArgs {
-   const char *format, *output, *as, *from_aws, *into;
+   const char *format, *output, *as, *from_aws, *into, *prefer;
    bool force;
    AwsOptions aws;
 } ExportArgs;
@@ -68,6 +69,7 @@ static bool exportOption(int id, const char *value, void *ctx)
    case OPT_MILESTONES: a->aws.milestones = true; break;
    case OPT_FROM_AWS: a->from_aws = value; break;
    case OPT_INTO: a->into = value; break;
+   case OPT_PREFER: a->prefer = value; break;
    }
    return true;
 }
@@ -218,7 +220,10 @@ static const OptSpec importOptions[] = {
     N_("read what 'aws wellarchitected get-answer' or 'list-answers' printed (a file or a "
        "directory)"),
     OPT_FROM_AWS},
-   {"into", 0, N_("WORKLOAD"), N_("merge into an existing workload (not available yet)"), OPT_INTO},
+   {"into", 0, N_("WORKLOAD"),
+    N_("merge a bundle exported from WORKLOAD and changed elsewhere back into it"), OPT_INTO},
+   {"prefer", 0, N_("SIDE"),
+    N_("with --into: settle clashes for ours (this database) or theirs (the bundle)"), OPT_PREFER},
    {NULL, 0, NULL, NULL, 0},
 };
 
@@ -328,6 +333,70 @@ static char *readStdin(size_t *len, char **err)
    return buf;
 }
 
+static void printClashes(const BundleMerge *m)
+{
+   for (size_t i = 0; i < m->n_clashes; i++) {
+      const BundleClash *c = &m->clashes[i];
+      Cli_printf(_("  %s\n    here:   %s (%s, %s)\n    bundle: %s\n"), c->what, c->ours, c->by,
+                 c->at, c->theirs);
+   }
+}
+
+/* walens import FILE --into WORKLOAD [--prefer ours|theirs] */
+static int importInto(CliEnv *env, const char *file, const char *into, const char *prefer)
+{
+   char *err = NULL, *name = Cli_name(NAME_WORKLOAD, into);
+   size_t len = 0;
+   int rc = EXIT_FAIL;
+   if (!name)
+      return EXIT_USAGE;
+   char *text = strcmp(file, "-") == 0 ? readStdin(&len, &err)
+                                       : File_readAll(file, BUNDLE_MAX_SIZE, &len, &err);
+   Store *s = text ? Cli_openStore(env, STORE_OPEN_NOCREATE) : NULL;
+   BundlePrefer p = !prefer                       ? BUNDLE_PREFER_NONE
+                    : strcmp(prefer, "ours") == 0 ? BUNDLE_PREFER_OURS
+                                                  : BUNDLE_PREFER_THEIRS;
+   BundleMerge m = {0};
+   StoreStatus st =
+      s ? Bundle_mergeInto(s, text, len, name, p, Cli_user(env), &m, &err) : STORE_ERROR;
+   if (!text) {
+      Cli_error("%s", err);
+   } else if (!s) {
+      /* Cli_openStore said why */
+   } else if (st == STORE_OK && m.nothing) {
+      Cli_printf(_("nothing to import: every change in %s is in '%s' already\n"), file, name);
+      rc = EXIT_OK;
+   } else if (st == STORE_OK) {
+      Cli_printf(_("merged %s into '%s': %zu answers, %zu plan items, %zu milestones, %zu history "
+                   "entries brought (%zu shared)\n"),
+                 file, name, m.answers, m.plan, m.milestones, m.brought, m.shared);
+      if (m.n_clashes) {
+         Cli_printf(p == BUNDLE_PREFER_OURS ? _("clashes settled for this database:\n")
+                                            : _("clashes settled for the bundle:\n"));
+         printClashes(&m);
+      }
+      rc = EXIT_OK;
+   } else if (st == STORE_CONFLICT) {
+      Cli_printf(_("clashes between '%s' here and %s:\n"), name, file);
+      printClashes(&m);
+      fflush(stdout); /* the list, then the verdict, in that order in one file */
+      Cli_error(ngettext("%s: nothing was imported: %zu clash; decide with --prefer ours or "
+                         "--prefer theirs",
+                         "%s: nothing was imported: %zu clashes; decide with --prefer ours or "
+                         "--prefer theirs",
+                         m.n_clashes),
+                file, m.n_clashes);
+   } else {
+      Cli_error("%s: %s", file, err ? err : Store_statusText(st));
+   }
+   BundleMerge_free(&m);
+   Store_close(s);
+   free(text);
+   free(err);
+   free(name);
+   return rc;
+}
+
 int Cmd_import(CliEnv *env, int argc, char **argv)
 {
    ExportArgs a = {0};
@@ -340,11 +409,15 @@ int Cmd_import(CliEnv *env, int argc, char **argv)
    if (env->help) {
       Cli_printCommandHelp("import", importOptions);
       rc = EXIT_OK;
-   } else if (a.into) {
-      Cli_error("%s", _("--into WORKLOAD is not available yet: it will merge into an existing "
-                        "workload once the merge rules of the portfolio work have landed; import "
-                        "into a new workload (--as NAME) for now"));
+   } else if (a.into && (npos != 1 || a.from_aws || a.as)) {
+      Cli_usageError("import", NULL);
       rc = EXIT_USAGE;
+   } else if (a.prefer &&
+              (!a.into || (strcmp(a.prefer, "ours") != 0 && strcmp(a.prefer, "theirs") != 0))) {
+      Cli_error("%s", _("--prefer takes ours or theirs, with --into"));
+      rc = EXIT_USAGE;
+   } else if (a.into) {
+      rc = importInto(env, pos[0], a.into, a.prefer);
    } else if (a.from_aws && npos == 0) {
       char *err = NULL, *name = NULL;
       Store *s = Cli_openStore(env, 0);

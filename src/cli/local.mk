@@ -18,3 +18,6 @@ libwalens_a_SOURCES += src/cli/cmd_report.c src/cli/cmd_export.c
 
 # What walens status --format json writes.
 EXTRA_DIST += doc/status-json.md
+
+# walens doctor: the kept counts checked and repaired.
+libwalens_a_SOURCES += src/cli/cmd_doctor.c

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "report/bundle.h"
+#include "report/bundle_merge.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -723,6 +724,41 @@ StoreStatus Bundle_import(Store *s, const char *text, size_t len, const char *na
          *err = xasprintf(_("bundle: %s"), Store_lastError(s));
       else if (name)
          *name = xstrdup(in.w.name);
+   }
+   In_free(&in);
+   json_decref(root);
+   return st;
+}
+
+StoreStatus Bundle_mergeInto(Store *s, const char *text, size_t len, const char *workload,
+                             BundlePrefer prefer, const char *user, BundleMerge *out, char **err)
+{
+   Rd r = {NULL};
+   In in;
+   json_t *root = readAll(&r, text, len, &in);
+   StoreStatus st;
+
+   memset(out, 0, sizeof *out);
+   if (r.err) {
+      st = refuse(&r, err);
+   } else {
+      StoreImport si = {
+         .workload = &in.w,
+         .created_by = in.created_by,
+         .lens = &in.lens,
+         .answers = in.answers,
+         .n_answers = in.n_answers,
+         .plan = in.plan,
+         .n_plan = in.n_plan,
+         .milestones = in.milestones,
+         .n_milestones = in.n_milestones,
+         .history = in.history,
+         .n_history = in.n_history,
+         .marks = in.marks,
+         .n_marks = in.n_marks,
+         .user = user,
+      };
+      st = BundleMerge_run(s, &si, workload, prefer, user, out, err);
    }
    In_free(&in);
    json_decref(root);

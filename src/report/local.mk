@@ -12,7 +12,8 @@ libwalens_a_SOURCES += src/report/portfolio.c src/report/portfolio.h \
 
 # Review bundles (walens export / import); the store's side of an import is
 # src/store/store_import.c.
-libwalens_a_SOURCES += src/report/bundle.c src/report/bundle.h
+libwalens_a_SOURCES += src/report/bundle.c src/report/bundle.h \
+	src/report/bundle_merge.c src/report/bundle_merge.h
 
 # The AWS Well-Architected Tool, offline: CLI inputs written (export
 # --format aws), CLI outputs read (import --from-aws).

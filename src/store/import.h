@@ -49,4 +49,12 @@ typedef struct StoreImport {
  * written.  *workload_id may be NULL. */
 StoreStatus Store_importReview(Store *s, const StoreImport *in, int64_t *workload_id);
 
+/* For a bundle merged back into its workload (report/bundle.h,
+ * Bundle_mergeInto): one history entry, or one milestone, written to
+ * review_id as the other database recorded it (time and user kept), in the
+ * caller's transaction or one of its own.  STORE_INVALID when a field is
+ * not what the store keeps; STORE_EXISTS for a milestone name taken. */
+StoreStatus Store_bringHistory(Store *s, int64_t review_id, const HistoryEntry *h);
+StoreStatus Store_bringMilestone(Store *s, int64_t review_id, const Milestone *m);
+
 #endif

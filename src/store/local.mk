@@ -60,3 +60,7 @@ tests_unit_test_store_merge_SOURCES = tests/unit/test_store_merge.c
 tests_unit_test_store_merge_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_store_merge_LDADD = $(UNIT_LIBS)
 endif
+
+# Each review's kept risk counts (the workloads list at 10,000 workloads).
+libwalens_a_SOURCES += src/store/store_count.c src/store/count.h
+libwalens_a_SOURCES += src/store/store_bring.c

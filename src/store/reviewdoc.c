@@ -10,6 +10,7 @@
 #include "core/suggest.h"
 #include "core/xalloc.h"
 #include "i18n.h"
+#include "store/count.h"
 #include "store/upgrade.h"
 
 /* Fills a core Answer from its stored form; unknown choice ids (a lens text
@@ -169,25 +170,16 @@ StoreStatus ReviewDoc_load(Store *s, const char *workload, ReviewDoc *out, DiagL
    return st;
 }
 
-StoreStatus ReviewDoc_summary(Store *s, const Workload *w, const Lens *lens, RiskCounts *counts,
-                              char **last_at, char **last_by)
+/* The risk counts of one review's answers as stored now, on its lens. */
+static StoreStatus countReview(Store *s, int64_t review_id, const Lens *lens, RiskCounts *counts)
 {
    StoredAnswer *rows = NULL;
    size_t n = 0;
-   StoreStatus st = Store_getAnswers(s, w->review_id, &rows, &n);
+   StoreStatus st = Store_getAnswers(s, review_id, &rows, &n);
    Review r;
 
-   *last_at = *last_by = NULL;
    if (st != STORE_OK)
       return st;
-   st = Store_lastChange(s, w->review_id, last_at, last_by);
-   if (st == STORE_NOT_FOUND) { /* no history at all: the workload row is all there is */
-      *last_at = xstrdup(w->updated_at);
-      *last_by = xstrdup(w->updated_by);
-   } else if (st != STORE_OK) {
-      StoredAnswer_freeArray(rows, n);
-      return st;
-   }
    Review_init(&r, lens);
    for (size_t i = 0; i < n; i++) {
       size_t q;
@@ -198,6 +190,72 @@ StoreStatus ReviewDoc_summary(Store *s, const Workload *w, const Lens *lens, Ris
    Review_free(&r);
    StoredAnswer_freeArray(rows, n);
    return STORE_OK;
+}
+
+StoreStatus ReviewDoc_summary(Store *s, const Workload *w, const Lens *lens, RiskCounts *counts,
+                              char **last_at, char **last_by)
+{
+   StoreStatus st = countReview(s, w->review_id, lens, counts);
+
+   *last_at = *last_by = NULL;
+   if (st != STORE_OK)
+      return st;
+   st = Store_lastChange(s, w->review_id, last_at, last_by);
+   if (st == STORE_NOT_FOUND) { /* no history at all: the workload row is all there is */
+      *last_at = xstrdup(w->updated_at);
+      *last_by = xstrdup(w->updated_by);
+   } else if (st != STORE_OK) {
+      return st;
+   }
+   return STORE_OK;
+}
+
+static void toStoreCounts(const RiskCounts *c, StoreCounts *out)
+{
+   *out = (StoreCounts){
+      .questions = (int64_t)c->questions,
+      .answered = (int64_t)c->answered,
+      .unanswered = (int64_t)c->by_risk[RISK_UNANSWERED],
+      .high = (int64_t)c->by_risk[RISK_HIGH],
+      .medium = (int64_t)c->by_risk[RISK_MEDIUM],
+      .none = (int64_t)c->by_risk[RISK_NONE],
+      .na = (int64_t)c->by_risk[RISK_NOT_APPLICABLE],
+      .practices = (int64_t)c->practices,
+      .selected = (int64_t)c->practices_selected,
+   };
+}
+
+static size_t nonNegative(int64_t v)
+{
+   return v > 0 ? (size_t)v : 0;
+}
+
+static void fromStoreCounts(const StoreCounts *c, RiskCounts *out)
+{
+   memset(out, 0, sizeof *out);
+   out->questions = nonNegative(c->questions);
+   out->answered = nonNegative(c->answered);
+   out->by_risk[RISK_UNANSWERED] = nonNegative(c->unanswered);
+   out->by_risk[RISK_HIGH] = nonNegative(c->high);
+   out->by_risk[RISK_MEDIUM] = nonNegative(c->medium);
+   out->by_risk[RISK_NONE] = nonNegative(c->none);
+   out->by_risk[RISK_NOT_APPLICABLE] = nonNegative(c->na);
+   out->practices = nonNegative(c->practices);
+   out->practices_selected = nonNegative(c->selected);
+}
+
+/* Counts review_id's answers on lens and records them, inside the caller's
+ * write transaction (the counts and the answers they describe commit
+ * together). */
+static StoreStatus keepCounts(Store *s, int64_t review_id, const Lens *lens)
+{
+   RiskCounts rc;
+   StoreCounts sc;
+   StoreStatus st = countReview(s, review_id, lens, &rc);
+   if (st != STORE_OK)
+      return st;
+   toStoreCounts(&rc, &sc);
+   return Store_putReviewCounts(s, review_id, &sc);
 }
 
 /* ---- many summaries at once -------------------------------------------- */
@@ -318,7 +376,8 @@ static void tallyFinish(Tally *t)
    t->row->last_by = xstrdup(t->at ? t->by : w->updated_by);
 }
 
-StoreStatus ReviewDoc_summaries(Store *s, ReviewSummary *rows, size_t n)
+/* Every row's counts and last change from one read of every answer. */
+static StoreStatus summariesByScan(Store *s, ReviewSummary *rows, size_t n)
 {
    TallyPass p = {.t = xcalloc(n ? n : 1, sizeof *p.t), .n = n};
    AnswerScanVisitor v = {
@@ -343,6 +402,239 @@ StoreStatus ReviewDoc_summaries(Store *s, ReviewSummary *rows, size_t n)
    }
    free(p.t);
    free(p.answers);
+   return st;
+}
+
+/* The kept counts, matched to the rows asked for. */
+typedef struct KeptPass {
+   ReviewSummary **by_review; /* sorted by review id */
+   size_t n;
+   bool *stale; /* aligned with by_review */
+} KeptPass;
+
+static int bySummaryReview(const void *a, const void *b)
+{
+   int64_t x = (*(ReviewSummary *const *)a)->w->review_id;
+   int64_t y = (*(ReviewSummary *const *)b)->w->review_id;
+   return (x > y) - (x < y);
+}
+
+static void keptRow(const StoreCountRow *r, void *ctx)
+{
+   KeptPass *p = ctx;
+   Workload key = {.review_id = r->review_id};
+   ReviewSummary probe = {.w = &key}, *pp = &probe, **hit;
+
+   hit = p->n ? bsearch(&pp, p->by_review, p->n, sizeof *p->by_review, bySummaryReview) : NULL;
+   if (!hit)
+      return;
+   ReviewSummary *row = *hit;
+   const Workload *w = row->w;
+   row->last_at = xstrdup(r->last_at ? r->last_at : w->updated_at);
+   row->last_by = xstrdup(r->last_at ? r->last_by : w->updated_by);
+   /* Kept on another lens than the one the caller parsed: count again. */
+   if (r->fresh && r->lens_id == w->lens_id)
+      fromStoreCounts(&r->counts, &row->counts);
+   else
+      p->stale[hit - p->by_review] = true;
+}
+
+/* Counts the stale rows again; when the store may be written, records them
+ * in one transaction (the list of a database just migrated pays once). */
+static StoreStatus recountStale(Store *s, ReviewSummary **stale, size_t n)
+{
+   bool write = n > 0 && !Store_isReadOnly(s) && Store_batchBegin(s) == STORE_OK;
+   StoreStatus st = STORE_OK;
+
+   if (n > 32) {
+      /* Many (a first list after the migration): one read of every answer. */
+      ReviewSummary *tmp = xcalloc(n, sizeof *tmp);
+      for (size_t i = 0; i < n; i++)
+         tmp[i] = (ReviewSummary){.w = stale[i]->w, .lens = stale[i]->lens};
+      st = summariesByScan(s, tmp, n);
+      for (size_t i = 0; i < n; i++) {
+         if (st == STORE_OK)
+            stale[i]->counts = tmp[i].counts;
+         free(tmp[i].last_at);
+         free(tmp[i].last_by);
+      }
+      free(tmp);
+   } else {
+      for (size_t i = 0; i < n && st == STORE_OK; i++)
+         st = countReview(s, stale[i]->w->review_id, stale[i]->lens, &stale[i]->counts);
+   }
+   for (size_t i = 0; write && st == STORE_OK && i < n; i++) {
+      StoreCounts sc;
+      toStoreCounts(&stale[i]->counts, &sc);
+      st = Store_putReviewCounts(s, stale[i]->w->review_id, &sc);
+   }
+   if (write) {
+      /* Not recording them is no failure of the list: it counts again next time. */
+      StoreStatus wst = Store_batchEnd(s, st);
+      (void)wst;
+   }
+   return st;
+}
+
+StoreStatus ReviewDoc_summaries(Store *s, ReviewSummary *rows, size_t n)
+{
+   KeptPass p = {.by_review = xcalloc(n ? n : 1, sizeof *p.by_review),
+                 .n = n,
+                 .stale = xcalloc(n ? n : 1, sizeof *p.stale)};
+   ReviewSummary **stale = xcalloc(n ? n : 1, sizeof *stale);
+   size_t n_stale = 0;
+   StoreStatus st;
+
+   for (size_t i = 0; i < n; i++) {
+      memset(&rows[i].counts, 0, sizeof rows[i].counts);
+      rows[i].last_at = rows[i].last_by = NULL;
+      rows[i].stale = false;
+      p.by_review[i] = &rows[i];
+   }
+   qsort(p.by_review, n, sizeof *p.by_review, bySummaryReview);
+   st = Store_scanReviewCounts(s, keptRow, &p);
+   for (size_t i = 0; st == STORE_OK && i < n; i++) {
+      ReviewSummary *row = p.by_review[i];
+      if (!row->last_at) { /* not a current review: as ReviewDoc_summary would say */
+         row->last_at = xstrdup(row->w->updated_at);
+         row->last_by = xstrdup(row->w->updated_by);
+         p.stale[i] = true;
+      }
+      row->stale = p.stale[i] && !row->lens;
+      if (p.stale[i] && row->lens)
+         stale[n_stale++] = row;
+   }
+   if (st == STORE_OK)
+      st = recountStale(s, stale, n_stale);
+   if (st != STORE_OK)
+      for (size_t i = 0; i < n; i++) {
+         free(rows[i].last_at);
+         free(rows[i].last_by);
+         rows[i].last_at = rows[i].last_by = NULL;
+      }
+   free(stale);
+   free(p.stale);
+   free(p.by_review);
+   return st;
+}
+
+/* What the doctor compares: a review's kept row, by review id. */
+typedef struct KeptRow {
+   int64_t review_id;
+   bool have, fresh;
+   StoreCounts counts;
+} KeptRow;
+
+typedef struct KeptList {
+   KeptRow *rows;
+   size_t n, cap;
+} KeptList;
+
+static void collectKept(const StoreCountRow *r, void *ctx)
+{
+   KeptList *l = ctx;
+   l->rows = xgrow(l->rows, &l->cap, l->n + 1, sizeof *l->rows);
+   l->rows[l->n++] =
+      (KeptRow){.review_id = r->review_id, .have = r->have, .fresh = r->fresh, .counts = r->counts};
+}
+
+static int byKeptReview(const void *a, const void *b)
+{
+   int64_t x = ((const KeptRow *)a)->review_id, y = ((const KeptRow *)b)->review_id;
+   return (x > y) - (x < y);
+}
+
+static bool sameCounts(const StoreCounts *a, const StoreCounts *b)
+{
+   return a->questions == b->questions && a->answered == b->answered &&
+          a->unanswered == b->unanswered && a->high == b->high && a->medium == b->medium &&
+          a->none == b->none && a->na == b->na && a->practices == b->practices &&
+          a->selected == b->selected;
+}
+
+/* Counts every row on its lens and compares; repairs inside the caller's
+ * transaction. */
+static StoreStatus checkRows(Store *s, ReviewSummary *rows, size_t n, bool repair, size_t *drifted)
+{
+   KeptList kept = {0};
+   StoreStatus st = summariesByScan(s, rows, n);
+   if (st == STORE_OK)
+      st = Store_scanReviewCounts(s, collectKept, &kept);
+   for (size_t i = 0; st == STORE_OK && i < n; i++) {
+      StoreCounts now;
+      KeptRow key = {.review_id = rows[i].w->review_id};
+      const KeptRow *k =
+         kept.n ? bsearch(&key, kept.rows, kept.n, sizeof *kept.rows, byKeptReview) : NULL;
+      toStoreCounts(&rows[i].counts, &now);
+      if (k && k->have && k->fresh && sameCounts(&k->counts, &now))
+         continue;
+      (*drifted)++;
+      if (repair)
+         st = Store_putReviewCounts(s, rows[i].w->review_id, &now);
+   }
+   for (size_t i = 0; i < n; i++) {
+      free(rows[i].last_at);
+      free(rows[i].last_by);
+   }
+   free(kept.rows);
+   return st;
+}
+
+StoreStatus ReviewDoc_checkCounts(Store *s, bool repair, size_t *checked, size_t *drifted)
+{
+   Workload *ws = NULL;
+   size_t n = 0, n_rows = 0, n_lenses = 0;
+   ReviewSummary *rows;
+   Lens **lenses;
+   int64_t *lens_ids;
+   StoreStatus st;
+
+   *checked = *drifted = 0;
+   st = repair ? Store_batchBegin(s) : Store_readBegin(s);
+   if (st != STORE_OK)
+      return st;
+   st = Store_listWorkloads(s, true, &ws, &n);
+   if (st != STORE_OK) {
+      StoreStatus end = repair ? Store_batchEnd(s, st) : Store_readEnd(s);
+      (void)end;
+      return st;
+   }
+   rows = xcalloc(n ? n : 1, sizeof *rows);
+   lenses = xcalloc(n ? n : 1, sizeof *lenses);
+   lens_ids = xcalloc(n ? n : 1, sizeof *lens_ids);
+   for (size_t i = 0; i < n; i++) {
+      size_t l = 0;
+      while (l < n_lenses && lens_ids[l] != ws[i].lens_id)
+         l++;
+      if (l == n_lenses) {
+         StoreLens sl;
+         lens_ids[n_lenses++] = ws[i].lens_id;
+         if (Store_getLens(s, ws[i].lens_id, &sl) == STORE_OK) {
+            DiagList diags;
+            DiagList_init(&diags);
+            lenses[l] = Lens_loadStored(sl.key, sl.text, sl.text_len, &diags);
+            DiagList_free(&diags);
+            StoreLens_free(&sl);
+         }
+      }
+      if (lenses[l])
+         rows[n_rows++] = (ReviewSummary){.w = &ws[i], .lens = lenses[l]};
+   }
+   st = checkRows(s, rows, n_rows, repair, drifted);
+   *checked = n_rows;
+   if (repair)
+      st = Store_batchEnd(s, st);
+   else {
+      StoreStatus end = Store_readEnd(s);
+      if (st == STORE_OK)
+         st = end;
+   }
+   for (size_t i = 0; i < n_lenses; i++)
+      Lens_free(lenses[i]);
+   free(lenses);
+   free(lens_ids);
+   free(rows);
+   Workload_freeArray(ws, n);
    return st;
 }
 
@@ -371,6 +663,16 @@ static StoreStatus refreshOne(Store *s, ReviewDoc *doc, size_t q)
    if (st == STORE_OK)
       adoptStored(doc, q, &sa);
    return st;
+}
+
+/* Ends the batch around an answer's write: the review's counts are taken
+ * again in the same transaction, so they commit with the answer. */
+static StoreStatus finishCounted(Store *s, const ReviewDoc *doc, StoreStatus st)
+{
+   if (st == STORE_OK)
+      st = keepCounts(s, doc->workload.review_id, doc->lens);
+   StoreStatus end = Store_batchEnd(s, st);
+   return st == STORE_OK ? end : st;
 }
 
 /* The practices' notes of q as doc holds them (borrowed): handed in both
@@ -406,7 +708,13 @@ StoreStatus ReviewDoc_mergeAnswer(Store *s, ReviewDoc *doc, size_t q, const Answ
    baseOf(doc, q, seen, &tmp, &base);
    answerToStored(question, a, notes ? notes : seen, &want);
    borrowChoiceNotes(doc, q, &want);
-   StoreStatus st = Store_mergeAnswer(s, doc->workload.review_id, &base, &want, user, extra, out);
+   StoreStatus st = Store_batchBegin(s);
+   if (st == STORE_OK) {
+      st = Store_mergeAnswer(s, doc->workload.review_id, &base, &want, user, extra, out);
+      st = finishCounted(s, doc, st);
+   } else {
+      memset(out, 0, sizeof *out);
+   }
    free(tmp.choices);
    free(base.selected);
    free(base.na_choices);
@@ -520,7 +828,13 @@ StoreStatus ReviewDoc_mergeChoiceNote(Store *s, ReviewDoc *doc, size_t q, size_t
    notesWith(cur, id, base_text, &base);
    /* A merge like any answer write: what others changed meanwhile (other
     * practices, their notes, the question's notes) stays. */
-   StoreStatus st = Store_mergeAnswer(s, doc->workload.review_id, &base, &want, user, extra, out);
+   StoreStatus st = Store_batchBegin(s);
+   if (st == STORE_OK) {
+      st = Store_mergeAnswer(s, doc->workload.review_id, &base, &want, user, extra, out);
+      st = finishCounted(s, doc, st);
+   } else {
+      memset(out, 0, sizeof *out);
+   }
    free(tmp.choices);
    free(base.selected);
    free(base.na_choices);

@@ -38,19 +38,32 @@ StoreStatus ReviewDoc_load(Store *s, const char *workload, ReviewDoc *out, DiagL
 StoreStatus ReviewDoc_summary(Store *s, const Workload *w, const Lens *lens, RiskCounts *counts,
                               char **last_at, char **last_by);
 
-/* ReviewDoc_summary for many reviews at once, from one read of every
- * answer (Store_scanAnswers): a list of a thousand workloads costs two
- * queries, not two thousand. */
+/* ReviewDoc_summary for many reviews at once, from the counts kept for
+ * each review (store/count.h) and its newest history row, in one query; a
+ * review whose kept counts are out of date (written by an import, an
+ * upgrade, an older walens) is counted again on its lens and its counts
+ * recorded, when the store may be written. */
 typedef struct ReviewSummary {
    const Workload *w;       /* in, borrowed */
-   const Lens *lens;        /* in, borrowed: w's lens, as for ReviewDoc_summary */
+   const Lens *lens;        /* in, borrowed: w's lens, as for ReviewDoc_summary; may be
+                               NULL, and then a row that needs counting is only marked stale */
    RiskCounts counts;       /* out */
    char *last_at, *last_by; /* out, allocated; NULL on failure */
+   bool stale;              /* out: lens was NULL and the row needs counting (counts zero) */
 } ReviewSummary;
 
 /* Fills every row's out fields with what ReviewDoc_summary gives for it.
- * Two rows must not share a review. */
+ * Two rows must not share a review.  A caller that parses lenses only when
+ * it must passes NULL lenses, then again the rows marked stale with theirs. */
 StoreStatus ReviewDoc_summaries(Store *s, ReviewSummary *rows, size_t n);
+
+/* The check behind `walens doctor`: every current review's answers counted
+ * again on its lens and compared with the counts kept for it (count.h).
+ * *checked is the number of reviews counted, *drifted those whose kept row
+ * was missing, stale or wrong; with repair, they are written right in the
+ * same transaction as the counting.  A review whose lens does not load is
+ * left out (and not counted as checked). */
+StoreStatus ReviewDoc_checkCounts(Store *s, bool repair, size_t *checked, size_t *drifted);
 
 /* Re-reads the answers and re-review marks (after Store_changedElsewhere()). */
 StoreStatus ReviewDoc_reloadAnswers(Store *s, ReviewDoc *doc);

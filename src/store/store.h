@@ -88,6 +88,16 @@ void Store_abortWhen(Store *s, volatile sig_atomic_t *flag);
 StoreStatus Store_readBegin(Store *s);
 StoreStatus Store_readEnd(Store *s);
 
+/* One write transaction around many writes (a generator, an import that
+ * lands whole or not at all): between the two, each write the store makes
+ * is a savepoint of it (a write that fails undoes itself only) and nothing
+ * is committed until Store_batchEnd, which commits when st is STORE_OK and
+ * rolls everything back otherwise; it returns the final status.  A batch
+ * begun inside a batch is a savepoint of it, ended by its own
+ * Store_batchEnd. */
+StoreStatus Store_batchBegin(Store *s);
+StoreStatus Store_batchEnd(Store *s, StoreStatus st);
+
 /* Lens texts.  A review is pinned to one row: identical texts share a row (by sha256).
  * Store_putLens: key required; version and name may be NULL; sha256 is 64
  * lower-case hex digits (the caller's hash of text, not checked against it);

@@ -17,7 +17,7 @@
 
 /* "walens" in PRAGMA application_id: 'W' 'a' 'L' 'n'. */
 #define STORE_APPLICATION_ID 0x57614C6E
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 #define STORE_BUSY_TIMEOUT_MS 5000
 /* "YYYY-MM-DDTHH:MM:SSZ" and its NUL. */
 #define STORE_TIME_LEN 21
@@ -51,6 +51,8 @@ struct Store {
                                    committed write; zero before the first */
    bool snapshot;               /* inside Store_readBegin/Store_readEnd */
    int read_nest;               /* StoreSql_beginRead calls open inside that snapshot */
+   bool batch;                  /* inside Store_batchBegin/Store_batchEnd */
+   int batch_nest;              /* savepoints open inside that batch */
    StoreStmt cache[STORE_STMT_CACHE];
    size_t n_cached;
    size_t next_evict;

@@ -169,8 +169,50 @@ static const char schemaV5[] =
    "  CHECK (read_only IN (0, 1));"
    "ALTER TABLE presence ADD COLUMN active_at TEXT;";
 
+/* Version 6: what the workloads list shows, kept so that it reads one row a
+ * review instead of every answer (10,000 workloads: 350,000 answers).
+ * review.answers_gen counts every change of the review's answers, whoever
+ * makes it (the triggers); a review_count row holds the risk counts as they
+ * were at one generation on one lens and is trusted only while both still
+ * hold (store/store.h, Store_scanReviewCounts).  review.last_history_id is
+ * the review's newest history row, kept by a trigger as well. */
+static const char schemaV6[] =
+   "ALTER TABLE review ADD COLUMN answers_gen INTEGER NOT NULL DEFAULT 0;"
+   "ALTER TABLE review ADD COLUMN last_history_id INTEGER;"
+   "UPDATE review SET last_history_id ="
+   "  (SELECT max(id) FROM history WHERE history.review_id = review.id);"
+   "CREATE TABLE review_count ("
+   "  review_id   INTEGER PRIMARY KEY REFERENCES review(id) ON DELETE CASCADE,"
+   "  lens_id     INTEGER NOT NULL,"
+   "  answers_gen INTEGER NOT NULL,"
+   "  questions   INTEGER NOT NULL CHECK (questions >= 0),"
+   "  answered    INTEGER NOT NULL CHECK (answered >= 0),"
+   "  unanswered  INTEGER NOT NULL CHECK (unanswered >= 0),"
+   "  high        INTEGER NOT NULL CHECK (high >= 0),"
+   "  medium      INTEGER NOT NULL CHECK (medium >= 0),"
+   "  none        INTEGER NOT NULL CHECK (none >= 0),"
+   "  na          INTEGER NOT NULL CHECK (na >= 0),"
+   "  practices   INTEGER NOT NULL CHECK (practices >= 0),"
+   "  selected    INTEGER NOT NULL CHECK (selected >= 0)"
+   ");"
+   "CREATE TRIGGER answer_insert_gen AFTER INSERT ON answer BEGIN"
+   "  UPDATE review SET answers_gen = answers_gen + 1 WHERE id = NEW.review_id; END;"
+   "CREATE TRIGGER answer_update_gen AFTER UPDATE ON answer BEGIN"
+   "  UPDATE review SET answers_gen = answers_gen + 1 WHERE id IN (OLD.review_id, NEW.review_id);"
+   "  END;"
+   "CREATE TRIGGER answer_delete_gen AFTER DELETE ON answer BEGIN"
+   "  UPDATE review SET answers_gen = answers_gen + 1 WHERE id = OLD.review_id; END;"
+   "CREATE TRIGGER choice_insert_gen AFTER INSERT ON answer_choice BEGIN"
+   "  UPDATE review SET answers_gen = answers_gen + 1"
+   "  WHERE id = (SELECT review_id FROM answer WHERE id = NEW.answer_id); END;"
+   "CREATE TRIGGER choice_delete_gen AFTER DELETE ON answer_choice BEGIN"
+   "  UPDATE review SET answers_gen = answers_gen + 1"
+   "  WHERE id = (SELECT review_id FROM answer WHERE id = OLD.answer_id); END;"
+   "CREATE TRIGGER history_last AFTER INSERT ON history WHEN NEW.review_id IS NOT NULL BEGIN"
+   "  UPDATE review SET last_history_id = NEW.id WHERE id = NEW.review_id; END;";
+
 static const Migration migrations[] = {
-   {1, schemaV1}, {2, schemaV2}, {3, schemaV3}, {4, schemaV4}, {5, schemaV5},
+   {1, schemaV1}, {2, schemaV2}, {3, schemaV3}, {4, schemaV4}, {5, schemaV5}, {6, schemaV6},
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
                "one migration step per schema version");

@@ -311,8 +311,20 @@ static void politeGap(const Store *s)
    }
 }
 
+/* Inside a batch every transaction is a savepoint of the batch's one: a
+ * write that fails rolls back to where it began, the rest stays. */
+static StoreStatus batchNest(Store *s)
+{
+   StoreStatus st = StoreSql_run(s, "SAVEPOINT walens_batch", "");
+   if (st == STORE_OK)
+      s->batch_nest++;
+   return st;
+}
+
 StoreStatus StoreSql_beginWrite(Store *s)
 {
+   if (s->batch)
+      return batchNest(s);
    if (s->snapshot) /* a caller's mistake: the snapshot would stop being one */
       return StoreSql_error(s, STORE_ERROR, _("%s: cannot write while reading a snapshot"),
                             s->path);
@@ -328,6 +340,8 @@ StoreStatus StoreSql_beginWrite(Store *s)
 
 StoreStatus StoreSql_beginRead(Store *s)
 {
+   if (s->batch)
+      return batchNest(s);
    if (s->snapshot) {
       s->read_nest++;
       return STORE_OK;
@@ -340,6 +354,17 @@ StoreStatus StoreSql_beginRead(Store *s)
 
 StoreStatus StoreSql_end(Store *s, StoreStatus st)
 {
+   if (s->batch && s->batch_nest > 0) {
+      s->batch_nest--;
+      if (st != STORE_OK) {
+         int rc = sqlite3_exec(s->db, "ROLLBACK TO walens_batch", NULL, NULL, NULL);
+         (void)rc; /* the first error is the one to report */
+      }
+      int rc = sqlite3_exec(s->db, "RELEASE walens_batch", NULL, NULL, NULL);
+      if (rc != SQLITE_OK && st == STORE_OK)
+         st = StoreSql_fail(s, rc);
+      return st;
+   }
    if (s->snapshot) {
       /* Only Store_readEnd ends the snapshot; a write refused inside it
        * leaves the count alone. */
@@ -368,6 +393,29 @@ StoreStatus StoreSql_end(Store *s, StoreStatus st)
    s->tx_other = false;
    s->tx_write = false;
    return st;
+}
+
+StoreStatus Store_batchBegin(Store *s)
+{
+   if (s->batch) /* a batch inside a batch is a savepoint of it */
+      return batchNest(s);
+   StoreStatus st = StoreSql_beginWrite(s);
+   if (st == STORE_OK) {
+      s->batch = true;
+      s->batch_nest = 0;
+   }
+   return st;
+}
+
+StoreStatus Store_batchEnd(Store *s, StoreStatus st)
+{
+   if (!s->batch)
+      return st;
+   if (s->batch_nest > 0)
+      return StoreSql_end(s, st);
+   s->batch = false;
+   s->batch_nest = 0;
+   return StoreSql_end(s, st);
 }
 
 StoreStatus Store_readBegin(Store *s)

@@ -9,6 +9,7 @@
 
 #include "core/xalloc.h"
 #include "i18n.h"
+#include "store/count.h"
 #include "tui/lib/draft.h"
 #include "tui/loop.h"
 #include "tui/screens.h"
@@ -121,33 +122,82 @@ static LensSeen *lensOf(Store *s, int64_t id, LensSeen **seen, size_t *n, size_t
    return e;
 }
 
-/* The rows' lens labels, risk counts and last changes, with one read of
- * every review's answers.  A row whose lens does not load (or every row,
- * when the read fails) shows what its workload row knows. */
+/* The lens labels ("name version") by lens id, from the lens table: no
+ * text read, nothing parsed.  Returns a borrowed label or NULL. */
+typedef struct LensLabel {
+   int64_t id;
+   char *label;
+} LensLabel;
+
+static LensLabel *lensLabels(Store *s, size_t *n)
+{
+   StoreLens *all = NULL;
+   LensLabel *out;
+
+   *n = 0;
+   if (Store_listLenses(s, &all, n) != STORE_OK)
+      return NULL;
+   out = xcalloc(*n ? *n : 1, sizeof *out);
+   for (size_t i = 0; i < *n; i++) {
+      const char *name = all[i].name ? all[i].name : all[i].key;
+      out[i].id = all[i].id;
+      out[i].label = all[i].version ? xasprintf("%s %s", name, all[i].version) : xstrdup(name);
+   }
+   StoreLens_freeArray(all, *n);
+   return out;
+}
+
+static const char *labelOf(const LensLabel *l, size_t n, int64_t id)
+{
+   for (size_t i = 0; i < n; i++)
+      if (l[i].id == id)
+         return l[i].label;
+   return NULL;
+}
+
+/* The rows' lens labels, risk counts and last changes: the counts kept for
+ * each review in one query; a lens is parsed only when a review on it must
+ * be counted again (store/count.h), so a list of 10,000 workloads holds
+ * their rows and nothing else.  A row whose lens does not load (or every
+ * row, when the read fails) shows what its workload row knows. */
 static void summarizeRows(App *app)
 {
-   size_t n = app->n_wl, n_sums = 0, n_seen = 0, cap_seen = 0;
+   size_t n = app->n_wl, n_labels = 0, n_seen = 0, cap_seen = 0, n_stale = 0;
+   LensLabel *labels = lensLabels(app->store, &n_labels);
    LensSeen *seen = NULL;
    ReviewSummary *sums = xcalloc(n ? n : 1, sizeof *sums);
-   /* For each sums[i]: its row, and its lens in seen (which moves as it grows). */
-   size_t *row_of = xcalloc(n ? n : 1, sizeof *row_of);
-   size_t *lens_of = xcalloc(n ? n : 1, sizeof *lens_of);
+   size_t *stale = xcalloc(n ? n : 1, sizeof *stale);
+   bool ok;
 
-   for (size_t i = 0; i < n; i++) {
-      const LensSeen *l = lensOf(app->store, app->wl[i].w.lens_id, &seen, &n_seen, &cap_seen);
-      if (!l->lens)
+   for (size_t i = 0; i < n; i++)
+      sums[i] = (ReviewSummary){.w = &app->wl[i].w};
+   ok = ReviewDoc_summaries(app->store, sums, n) == STORE_OK;
+   for (size_t i = 0; ok && i < n; i++) {
+      if (sums[i].stale) {
+         const LensSeen *l = lensOf(app->store, app->wl[i].w.lens_id, &seen, &n_seen, &cap_seen);
+         free(sums[i].last_at);
+         free(sums[i].last_by);
+         if (!l->lens)
+            continue; /* shown as its workload row */
+         sums[n_stale] = (ReviewSummary){.w = &app->wl[i].w, .lens = l->lens};
+         stale[n_stale++] = i;
          continue;
-      sums[n_sums] = (ReviewSummary){.w = &app->wl[i].w, .lens = l->lens};
-      lens_of[n_sums] = (size_t)(l - seen);
-      row_of[n_sums++] = i;
+      }
+      WorkloadRow *row = &app->wl[i];
+      const char *label = labelOf(labels, n_labels, row->w.lens_id);
+      row->counts = sums[i].counts;
+      row->last_at = sums[i].last_at;
+      row->last_by = sums[i].last_by;
+      row->lens = xstrdup(label ? label : "?");
    }
-   if (ReviewDoc_summaries(app->store, sums, n_sums) == STORE_OK)
-      for (size_t i = 0; i < n_sums; i++) {
-         WorkloadRow *row = &app->wl[row_of[i]];
-         row->counts = sums[i].counts;
-         row->last_at = sums[i].last_at;
-         row->last_by = sums[i].last_by;
-         row->lens = xstrdup(seen[lens_of[i]].label);
+   if (ok && n_stale && ReviewDoc_summaries(app->store, sums, n_stale) == STORE_OK)
+      for (size_t k = 0; k < n_stale; k++) {
+         WorkloadRow *row = &app->wl[stale[k]];
+         const char *label = labelOf(labels, n_labels, row->w.lens_id);
+         row->counts = sums[k].counts;
+         row->last_at = sums[k].last_at;
+         row->last_by = sums[k].last_by;
+         row->lens = xstrdup(label ? label : "?");
       }
    for (size_t i = 0; i < n; i++)
       if (!app->wl[i].lens) {
@@ -155,15 +205,19 @@ static void summarizeRows(App *app)
          app->wl[i].last_by = xstrdup(app->wl[i].w.updated_by);
       }
    free(sums);
-   free(lens_of);
-   free(row_of);
+   free(stale);
    for (size_t i = 0; i < n_seen; i++) {
       Lens_free(seen[i].lens);
       free(seen[i].label);
    }
    free(seen);
+   for (size_t i = 0; i < n_labels; i++)
+      free(labels[i].label);
+   free(labels);
 }
 
+/* The rows hold names, counts and last changes only (Store_listWorkloadNames):
+ * what the selected row alone shows is read when it is drawn. */
 void App_loadWorkloads(App *app)
 {
    Workload *ws = NULL;
@@ -173,7 +227,7 @@ void App_loadWorkloads(App *app)
    if (app->wl_cur < app->n_wl)
       keep = xstrdup(app->wl[app->wl_cur].w.name);
    App_freeWorkloads(app);
-   if (Store_listWorkloads(app->store, app->show_archived, &ws, &n) != STORE_OK) {
+   if (Store_listWorkloadNames(app->store, app->show_archived, &ws, &n) != STORE_OK) {
       App_message(app, ROLE_ERROR, _("Cannot list workloads: %s"), Store_lastError(app->store));
       free(keep);
       return;

@@ -13,7 +13,14 @@ Beside each figure is a baseline measured in the same run on the same file:
 the sqlite3 shell running the query that holds the same data, and the
 time to parse the lens alone (tests/perf/lensload).
 
-    bench.py WALENS LENSLOAD SMALL_DB LARGE_DB SMALL_N LARGE_N RUNS RUNRSS"""
+    bench.py WALENS LENSLOAD SMALL_DB LARGE_DB SMALL_N LARGE_N RUNS RUNRSS [HUGE_DB HUGE_N]
+
+The third database (HUGE, 10,000 workloads) is measured in place: it is
+too big to copy for every run.  Its keystroke test toggles a practice an
+even number of times, so the answer ends as it began (its history gains
+the toggles).  Where the large and the huge figures are both given, the
+"10k/1k" column is the one over the other: a figure that does not grow
+with the number of workloads stays near 1.0."""
 
 import os
 import select
@@ -48,12 +55,25 @@ def runrss_argv(argv):
     return [RUNRSS, path] + argv, path
 
 
+CPU = {}  # label -> CPU seconds of each run (runrss), for the CPU lines
+
+
 def runrss_result(path):
-    """(T0, peak RSS KiB, wait status) that runrss wrote."""
+    """(T0, peak RSS KiB, wait status) that runrss wrote; its CPU time goes
+    to CPU[CPU_LABEL]."""
     with open(path) as f:
-        t0, rss, status = f.read().split()
+        t0, rss, status, cpu = f.read().split()
     os.unlink(path)
+    CPU.setdefault(CPU_LABEL[0], []).append(float(cpu))
     return float(t0), int(rss), int(status)
+
+
+CPU_LABEL = [""]
+
+
+def cpu_of(label):
+    v = CPU.get(label)
+    return statistics.median(v) if v else None
 
 
 class Pty:
@@ -246,126 +266,183 @@ def kib(x):
     return "%7.1f MiB" % (x / 1024.0) if x is not None else "%11s" % "-"
 
 
+# What the workloads list reads (src/store/store_count.c and
+# Store_listWorkloads): every workload with its current review's kept
+# counts and newest history row.
+LIST_SQL = ("SELECT w.name, w.description, w.environment, w.owner, w.created_at, w.updated_at,"
+            " w.updated_by, w.archived, r.id, r.lens_id, c.answers_gen = r.answers_gen,"
+            " c.questions, c.answered, c.high, c.medium, h.at, h.user_name"
+            " FROM workload w JOIN review r ON r.workload_id = w.id AND r.is_current"
+            " LEFT JOIN review_count c ON c.review_id = r.id"
+            " LEFT JOIN history h ON h.id = r.last_history_id"
+            " WHERE NOT w.archived ORDER BY w.name;")
+
+
+def has_report_all(walens):
+    """Whether this walens has the consolidated report (`report --all`)."""
+    r = subprocess.run([walens, "report", "--help"], capture_output=True, text=True)
+    return "--all" in r.stdout
+
+
+def measure(b, walens, label, db, n, report_all):
+    wl = "w%04d" % ((n + 1) // 2)
+    r = {}
+    CPU_LABEL[0] = label + " frame"
+    r["frame"] = b.first_frame(db, [wl], DASH_END)
+    CPU_LABEL[0] = label + " list"
+    r["list"] = b.first_frame(db, [], LIST_END) if n > 1 else (None, None)
+    CPU_LABEL[0] = label + " sql list"
+    r["b_list_cpu"] = b.sql(db, LIST_SQL)
+    CPU_LABEL[0] = label + " other"
+    r["status"] = b.median(lambda: run([walens, "--db", db, "status", wl]))
+    out = os.path.join(b.tmp, "report.html")
+    r["report"] = b.median(lambda: run([walens, "--db", db, "report", wl, "--format", "html",
+                                        "-o", out, "--force"]))
+    r["report_size"] = os.path.getsize(out)
+    r["all"] = (None, None)
+    if report_all:
+        out_all = os.path.join(b.tmp, "all.txt")
+        r["all"] = b.median(lambda: run([walens, "--db", db, "report", "--all", "--format",
+                                         "text", "-o", out_all, "--force"]))
+    r["keys"] = b.keys(db, wl)
+    r["bytes_tmux"] = b.nav_bytes(db, wl, "tmux-256color")
+    rv = "(SELECT r.id FROM review r JOIN workload w ON w.id = r.workload_id " \
+         "WHERE w.name = '%s' AND r.is_current)" % wl
+    answers = "SELECT a.question_id, a.version, a.notes, c.choice_id FROM answer a " \
+              "LEFT JOIN answer_choice c ON c.answer_id = a.id WHERE a.review_id = %s;" % rv
+    lens = "SELECT length(l.text) FROM lens l JOIN review r ON r.lens_id = l.id " \
+           "WHERE r.id = %s;" % rv
+    plan = "SELECT * FROM plan_item WHERE review_id = %s;" % rv
+    miles = "SELECT name, snapshot FROM milestone WHERE review_id = %s;" % rv
+    r["b_status"] = b.sql(db, lens + answers)
+    r["b_frame"] = b.sql(db, lens + answers + plan + miles)
+    r["b_report"] = r["b_frame"]
+    r["b_list"] = b.sql(db, LIST_SQL)
+    # A full read of the file: seconds at 7 GB, so only where it is small.
+    r["b_check"] = b.sql(db, "PRAGMA quick_check;") if n <= 1000 else (None, None)
+    r["size"] = os.path.getsize(db)
+    print("bench: %s measured" % label, file=sys.stderr)
+    return r
+
+
 def main():
     global RUNRSS
     walens, lensload, small, large, n_small, n_large, runs, RUNRSS = sys.argv[1:9]
+    huge, n_huge = (sys.argv[9], int(sys.argv[10])) if len(sys.argv) > 10 else (None, 0)
     b = Bench(walens, lensload, int(runs))
-    dbs = [("small", small, int(n_small)), ("large", large, int(n_large))]
-    rows = []  # (name, {db: (value, rss)}, {db: baseline}, unit, budget)
-
-    def add(name, vals, base, fmt, budget=None, check=None):
-        rows.append((name, vals, base, fmt, budget, check))
-
+    report_all = has_report_all(walens)
     lens_exec = b.median(lambda: run([lensload]))
     lens_us = float(subprocess.run([lensload, "200"], capture_output=True, text=True,
                                    check=True).stdout) / 1e6
-    results = {}
-    for label, db, n in dbs:
-        wl = "w%04d" % ((n + 1) // 2)
-        r = {}
-        r["frame"] = b.first_frame(db, [wl], DASH_END)
-        r["list"] = b.first_frame(db, [], LIST_END) if n > 1 else (None, None)
-        r["status"] = b.median(lambda: run([walens, "--db", db, "status", wl]))
-        out = os.path.join(b.tmp, "report.html")
-        r["report"] = b.median(lambda: run([walens, "--db", db, "report", wl, "--format", "html",
-                                            "-o", out]))
-        r["report_size"] = os.path.getsize(out)
-        r["keys"] = b.keys(db, wl)
-        r["bytes_tmux"] = b.nav_bytes(db, wl, "tmux-256color")
-        rv = "(SELECT r.id FROM review r JOIN workload w ON w.id = r.workload_id " \
-             "WHERE w.name = '%s' AND r.is_current)" % wl
-        answers = "SELECT a.question_id, a.version, a.notes, c.choice_id FROM answer a " \
-                  "LEFT JOIN answer_choice c ON c.answer_id = a.id WHERE a.review_id = %s;" % rv
-        lens = "SELECT length(l.text) FROM lens l JOIN review r ON r.lens_id = l.id " \
-               "WHERE r.id = %s;" % rv
-        plan = "SELECT * FROM plan_item WHERE review_id = %s;" % rv
-        miles = "SELECT name, snapshot FROM milestone WHERE review_id = %s;" % rv
-        r["b_status"] = b.sql(db, lens + answers)
-        r["b_frame"] = b.sql(db, lens + answers + plan + miles)
-        r["b_report"] = r["b_frame"]
-        r["b_list"] = b.sql(db, "SELECT w.name, w.updated_at, count(a.id), max(a.updated_at) "
-                                "FROM workload w JOIN review r ON r.workload_id = w.id "
-                                "AND r.is_current LEFT JOIN answer a ON a.review_id = r.id "
-                                "WHERE NOT w.archived GROUP BY w.id ORDER BY w.name;")
-        r["b_check"] = b.sql(db, "PRAGMA quick_check;")
-        r["size"] = os.path.getsize(db)
-        results[label] = r
+    S = measure(b, walens, "small", small, int(n_small), report_all)
+    L = measure(b, walens, "large", large, int(n_large), report_all)
+    H = measure(b, walens, "huge", huge, n_huge, report_all) if huge else None
+    E = {"frame": (None, None), "list": (None, None), "status": (None, None),
+         "report": (None, None), "all": (None, None), "b_list": None, "b_frame": None,
+         "b_status": None, "b_report": None, "b_check": None, "bytes_tmux": None,
+         "keys": {"nav_in": [], "nav_rt": [], "tog_in": [], "tog_rt": [], "nav_bytes": None,
+                  "list_key": None, "rss": None}, "size": 0}
+    H = H or E
 
-    S, L = results["small"], results["large"]
     print()
     print("walens benchmark: %s terminal %dx%d, median of %d runs, %d cores"
           % (os.uname().machine, COLS, ROWS, b.runs, os.cpu_count() or 0))
-    print("databases: small %d workloads (%.1f MiB), large %d workloads (%.1f MiB)"
-          % (int(n_small), S["size"] / 2**20, int(n_large), L["size"] / 2**20))
+    print("databases: small %d workloads (%.1f MiB), large %d (%.1f MiB), huge %d (%.1f MiB)"
+          % (int(n_small), S["size"] / 2**20, int(n_large), L["size"] / 2**20, n_huge,
+             H["size"] / 2**20))
     print("lens parse alone (lensload): %.2f ms in process, %.1f ms exec to exit"
           % (lens_us * 1000, lens_exec[0] * 1000))
+    if not report_all:
+        print("(this walens has no `report --all`: the consolidated report is not measured)")
     print()
-    hdr = "%-40s %11s %11s %11s %11s %7s  %-9s %s" % (
-        "figure", "small", "large", "sqlite3 sm", "sqlite3 lg", "x base", "budget", "")
+    hdr = "%-36s %11s %11s %11s %11s %11s %6s %6s  %-9s %s" % (
+        "figure", "small", "large", "huge", "sqlite3 lg", "sqlite3 hg", "x base", "10k/1k",
+        "budget", "")
     print(hdr)
     print("-" * len(hdr))
     verdicts = []
 
-    def line(name, s, l, bs, bl, budget=None, limit=None, fmt=ms):
-        ratio = "%6.1fx" % (l / bl) if (l is not None and bl) else "%7s" % "-"
+    def line(name, s, l, h, bl, bh, budget=None, limit=None, fmt=ms, ratio_limit=None):
+        top = h if h is not None else l
+        base = bh if h is not None else bl
+        ratio = "%5.1fx" % (top / base) if (top is not None and base) else "%6s" % "-"
+        flat = "%5.2f " % (h / l) if (h is not None and l) else "%6s" % "-"
         ok = ""
-        if limit is not None and l is not None:
-            ok = "ok" if l <= limit else "MISSED"
+        if limit is not None and top is not None:
+            ok = "ok" if top <= limit else "MISSED"
+            if ratio_limit is not None and base:
+                ok = ok if top / base <= ratio_limit else "MISSED"
             verdicts.append((name, ok))
-        print("%-40s %s %s %s %s %s  %-9s %s" % (name, fmt(s), fmt(l), fmt(bs), fmt(bl), ratio,
-                                                 budget or "", ok))
+        print("%-36s %s %s %s %s %s %s %s  %-9s %s" % (name, fmt(s), fmt(l), fmt(h), fmt(bl),
+                                                        fmt(bh), ratio, flat, budget or "", ok))
 
     def t(x):
         return x[0] if x and x[0] is not None else None
 
-    line("first frame, dashboard", t(S["frame"]), t(L["frame"]), t(S["b_frame"]),
-         t(L["b_frame"]), "< 50 ms", 0.050)
-    line("first frame, workloads list", t(S["list"]), t(L["list"]), t(S["b_list"]),
-         t(L["b_list"]))
+    line("first frame, dashboard", t(S["frame"]), t(L["frame"]), t(H["frame"]), t(L["b_frame"]),
+         t(H["b_frame"]), "< 50 ms", 0.050)
+    line("first frame, workloads list", t(S["list"]), t(L["list"]), t(H["list"]),
+         t(L["b_list"]), t(H["b_list"]), "<100ms,2x", 0.100, ratio_limit=2.0)
     line("q: dashboard -> workloads list", S["keys"]["list_key"], L["keys"]["list_key"],
-         None, t(L["b_list"]))
-    line("walens status", t(S["status"]), t(L["status"]), t(S["b_status"]), t(L["b_status"]))
-    line("walens report --format html", t(S["report"]), t(L["report"]), t(S["b_report"]),
-         t(L["b_report"]))
-    line("  (baseline: PRAGMA quick_check)", None, None, t(S["b_check"]), t(L["b_check"]))
+         H["keys"]["list_key"], t(L["b_list"]), t(H["b_list"]))
+    line("walens status", t(S["status"]), t(L["status"]), t(H["status"]), t(L["b_status"]),
+         t(H["b_status"]))
+    line("walens report --format html", t(S["report"]), t(L["report"]), t(H["report"]),
+         t(L["b_report"]), t(H["b_report"]))
+    if report_all:
+        line("walens report --all", t(S["all"]), t(L["all"]), t(H["all"]), None, None, "< 1 s",
+             1.0)
+    line("  CPU: first frame, dashboard", cpu_of("small frame"), cpu_of("large frame"),
+         cpu_of("huge frame"), None, None)
+    line("  CPU: first frame, workloads list", cpu_of("small list"), cpu_of("large list"),
+         cpu_of("huge list"), cpu_of("large sql list"), cpu_of("huge sql list"))
+    line("  (baseline: PRAGMA quick_check)", t(S["b_check"]), t(L["b_check"]), None, None, None)
     for key, name in (("nav", "navigation key"), ("tog", "choice toggle (a write)")):
         for p in (50, 99):
-            line("%s p%d, in walens" % (name, p), pct(S["keys"][key + "_in"], p),
-                 pct(L["keys"][key + "_in"], p), None, None,
+            def pc(d):
+                return pct(d["keys"][key + "_in"], p) if d["keys"][key + "_in"] else None
+            line("%s p%d, in walens" % (name, p), pc(S), pc(L), pc(H), None, None,
                  "< 2 ms" if p == 99 else None, 0.002 if p == 99 else None)
         for p in (50, 99):
-            line("%s p%d, pty round trip" % (name, p), pct(S["keys"][key + "_rt"], p),
-                 pct(L["keys"][key + "_rt"], p), None, None)
+            def pr(d):
+                return pct(d["keys"][key + "_rt"], p) if d["keys"][key + "_rt"] else None
+            line("%s p%d, pty round trip" % (name, p), pr(S), pr(L), pr(H), None, None)
 
     def byt(x):
         return "%8.0f B " % x if x is not None else "%11s" % "-"
 
     line("bytes per navigation key (100)", S["keys"]["nav_bytes"], L["keys"]["nav_bytes"],
-         None, None, "< 300 B", 300, fmt=byt)
-    line("  the same, TERM=tmux-256color", S["bytes_tmux"], L["bytes_tmux"], None, None,
-         fmt=byt)
+         H["keys"]["nav_bytes"], None, None, "< 300 B", 300, fmt=byt)
+    line("  the same, TERM=tmux-256color", S["bytes_tmux"], L["bytes_tmux"], H["bytes_tmux"],
+         None, None, fmt=byt)
     print()
-    print("%-40s %11s %11s %11s %11s" % ("peak RSS", "small", "large", "sqlite3 sm", "sqlite3 lg"))
+    print("%-36s %11s %11s %11s %11s %11s" % ("peak RSS", "small", "large", "huge", "sqlite3 lg",
+                                              "sqlite3 hg"))
 
-    def rss(name, s, l, bs=None, bl=None, budget=True):
+    def second(x):
+        return x[1] if x else None
+
+    def rss(name, s, l, h, bl=None, bh=None, budget=True):
         ok = ""
-        if budget:
-            ok = "ok" if l <= 16 * 1024 else "MISSED"
+        top = h if h is not None else l
+        if budget and top is not None:
+            ok = "ok" if top <= 16 * 1024 else "MISSED"
             verdicts.append(("RSS " + name, ok))
-        print("%-40s %s %s %s %s  %-9s %s" % (name, kib(s), kib(l), kib(bs), kib(bl),
-                                              "< 16 MiB" if budget else "", ok))
+        print("%-36s %s %s %s %s %s  %-9s %s" % (name, kib(s), kib(l), kib(h), kib(bl), kib(bh),
+                                                 "< 16 MiB" if budget else "", ok))
 
-    rss("TUI, first frame", S["frame"][1], L["frame"][1], S["b_frame"] and S["b_frame"][1],
-        L["b_frame"] and L["b_frame"][1])
-    if L["list"][1]:
-        rss("TUI, workloads list", S["list"][1] or S["keys"]["rss"], L["list"][1],
-            S["b_list"] and S["b_list"][1], L["b_list"] and L["b_list"][1])
-    rss("TUI, after the keystrokes", S["keys"]["rss"], L["keys"]["rss"])
-    rss("walens status", S["status"][1], L["status"][1], S["b_status"] and S["b_status"][1],
-        L["b_status"] and L["b_status"][1])
-    rss("walens report --format html", S["report"][1], L["report"][1],
-        S["b_report"] and S["b_report"][1], L["b_report"] and L["b_report"][1])
-    rss("lensload (parse only)", lens_exec[1], lens_exec[1], budget=False)
+    rss("TUI, first frame", S["frame"][1], L["frame"][1], H["frame"][1], second(L["b_frame"]),
+        second(H["b_frame"]))
+    rss("TUI, workloads list", S["list"][1] or S["keys"]["rss"], L["list"][1], H["list"][1],
+        second(L["b_list"]), second(H["b_list"]))
+    rss("TUI, after the keystrokes", S["keys"]["rss"], L["keys"]["rss"], H["keys"]["rss"])
+    rss("walens status", S["status"][1], L["status"][1], H["status"][1], second(L["b_status"]),
+        second(H["b_status"]))
+    rss("walens report --format html", S["report"][1], L["report"][1], H["report"][1],
+        second(L["b_report"]), second(H["b_report"]))
+    if report_all:
+        rss("walens report --all", S["all"][1], L["all"][1], H["all"][1], budget=False)
+    rss("lensload (parse only)", lens_exec[1], lens_exec[1], None, budget=False)
     print()
     missed = [n for n, v in verdicts if v != "ok"]
     print("budgets: %d met, %d missed%s" % (len(verdicts) - len(missed), len(missed),

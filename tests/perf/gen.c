@@ -200,8 +200,14 @@ int main(int argc, char **argv)
    if (st != STORE_OK)
       die("lens", st, err);
    for (int i = 1; i <= n; i++) {
+      st = Store_batchBegin(s);
+      if (st != STORE_OK)
+         die("begin", st, Store_lastError(s));
       makeWorkload(s, lens_id, i, milestones);
-      if (i % 100 == 0)
+      st = Store_batchEnd(s, STORE_OK);
+      if (st != STORE_OK)
+         die("commit", st, Store_lastError(s));
+      if (i % 1000 == 0 || (n <= 1000 && i % 100 == 0))
          fprintf(stderr, "gen: %d/%d workloads\n", i, n);
    }
    Store_close(s);

@@ -3,9 +3,10 @@
  *
  *   runrss FILE PROGRAM [ARGS...]
  *
- * FILE gets one line: "T0 MAXRSS STATUS", T0 the CLOCK_MONOTONIC time just
- * before the fork (seconds), MAXRSS the child's peak RSS in KiB, STATUS the
- * wait status.  Python cannot measure a child's peak RSS itself: a child it
+ * FILE gets one line: "T0 MAXRSS STATUS CPU", T0 the CLOCK_MONOTONIC time
+ * just before the fork (seconds), MAXRSS the child's peak RSS in KiB, STATUS
+ * the wait status, CPU the child's user and system time (seconds: on a
+ * machine others load, the figure that the load inflates least).  Python cannot measure a child's peak RSS itself: a child it
  * spawns starts with (and so reports at least) the interpreter's own. */
 #include "config.h"
 
@@ -48,7 +49,9 @@ int main(int argc, char **argv)
       perror(argv[1]);
       return 2;
    }
-   fprintf(f, "%ld.%09ld %ld %d\n", (long)ts.tv_sec, ts.tv_nsec, ru.ru_maxrss, status);
+   fprintf(f, "%ld.%09ld %ld %d %.6f\n", (long)ts.tv_sec, ts.tv_nsec, ru.ru_maxrss, status,
+           (double)ru.ru_utime.tv_sec + (double)ru.ru_stime.tv_sec +
+              ((double)ru.ru_utime.tv_usec + (double)ru.ru_stime.tv_usec) / 1e6);
    if (fclose(f) != 0) {
       perror(argv[1]);
       return 2;

@@ -97,7 +97,12 @@ static bool makeOld(const char *path)
       return false;
    }
    Store_close(s);
-   return rawExec(path, "DROP TRIGGER answer_insert_clears_mark;"
+   return rawExec(path, "DROP TRIGGER answer_insert_gen; DROP TRIGGER answer_update_gen;"
+                        "DROP TRIGGER answer_delete_gen; DROP TRIGGER choice_insert_gen;"
+                        "DROP TRIGGER choice_delete_gen; DROP TRIGGER history_last;"
+                        "DROP TABLE review_count; ALTER TABLE review DROP COLUMN answers_gen;"
+                        "ALTER TABLE review DROP COLUMN last_history_id;"
+                        "DROP TRIGGER answer_insert_clears_mark;"
                         "DROP TRIGGER answer_update_clears_mark;"
                         "DROP TRIGGER milestone_no_delete; DROP TABLE review_mark;"
                         "ALTER TABLE lens DROP COLUMN origin; DROP TABLE choice_note;"

@@ -1,9 +1,12 @@
 /* test_reviewdoc.c: the workloads list's summaries.  ReviewDoc_summaries
- * reads every review's answers at once; each row must equal what
- * ReviewDoc_summary gives for that review alone, whatever the rows hold. */
+ * reads the counts kept for every review (counting again those another
+ * writer left stale); each row must equal what ReviewDoc_summary gives for
+ * that review alone, whatever the rows hold.  And the doctor's check finds
+ * and repairs a kept count that drifted. */
 #include "config.h"
 
 #include <criterion/criterion.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -314,5 +317,102 @@ Test(summaries, an_empty_database)
    cr_expect_eq(Store_lastChange(s, 999, &at, &by), STORE_NOT_FOUND);
    cr_expect_null(at);
    cr_expect_null(by);
+   Store_close(s);
+}
+
+/* SQL straight on the file, behind the store's back. */
+static void raw(const char *sql)
+{
+   char p[128];
+   sqlite3 *db;
+   snprintf(p, sizeof p, "%s/walens.db", dir);
+   cr_assert_eq(sqlite3_open(p, &db), SQLITE_OK);
+   cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+   sqlite3_close(db);
+}
+
+/* Lists every workload once (and checks the rows, as summarise does). */
+static void listOnce(Store *s)
+{
+   Workload *ws;
+   Lens **lenses;
+   size_t n;
+   ReviewSummary *rows = summarise(s, true, &ws, &n, &lenses);
+   freeRows(rows, ws, n, lenses);
+}
+
+static void check(Store *s, bool repair, size_t want_checked, size_t want_drifted)
+{
+   size_t checked = 99, drifted = 99;
+   cr_assert_eq(ReviewDoc_checkCounts(s, repair, &checked, &drifted), STORE_OK, "%s",
+                Store_lastError(s));
+   cr_expect_eq(checked, want_checked, "checked %zu", checked);
+   cr_expect_eq(drifted, want_drifted, "drifted %zu, expected %zu", drifted, want_drifted);
+}
+
+/* The first list counts every review and keeps the counts; a write that
+ * bypasses the counting (Store_putAnswer alone, as an import or an upgrade
+ * writes) leaves its review's counts stale, never trusted. */
+Test(summaries, kept_counts_go_stale_when_answers_change)
+{
+   Store *s = openStore();
+   fill(s);
+   check(s, false, 7, 7); /* nothing kept yet */
+   listOnce(s);
+   check(s, false, 7, 0);
+   answer(s, "gamma", "Q1", "Q1_a", "", NULL, "rae", "2026-04-01T00:00:00Z");
+   check(s, false, 7, 1);
+   /* The list counts gamma again (summarise compares with a count of its own). */
+   listOnce(s);
+   check(s, false, 7, 0);
+   Store_close(s);
+}
+
+/* ReviewDoc_putAnswer keeps its review's counts in the answer's own
+ * transaction: nothing to count again afterwards. */
+Test(summaries, an_answer_keeps_its_counts)
+{
+   Store *s = openStore();
+   addWorkload(s, "kappa", lensId(s, "small.yaml"), "2026-01-01T00:00:00Z");
+   ReviewDoc doc;
+   DiagList d;
+   char *err = NULL;
+   DiagList_init(&d);
+   cr_assert_eq(ReviewDoc_load(s, "kappa", &doc, &d, &err), STORE_OK, "%s", err ? err : "");
+   DiagList_free(&d);
+   unsigned char choices[64] = {CHOICE_SELECTED};
+   Answer a = {.choices = choices};
+   cr_assert_eq(ReviewDoc_putAnswer(s, &doc, 0, &a, "first", "sam"), STORE_OK);
+   check(s, false, 1, 0);
+   cr_assert_eq(ReviewDoc_putChoiceNote(s, &doc, 0, 0, "evidence", "sam"), STORE_OK);
+   check(s, false, 1, 0);
+   /* A write from a copy that missed a change is merged (issue 12), and
+    * the counts follow what was merged. */
+   unsigned char more[64] = {CHOICE_SELECTED, CHOICE_SELECTED};
+   Answer b = {.choices = more};
+   doc.stored[0].version = 1;
+   cr_assert_eq(ReviewDoc_putAnswer(s, &doc, 0, &b, NULL, "tom"), STORE_OK);
+   check(s, false, 1, 0);
+   ReviewDoc_free(&doc);
+   Store_close(s);
+}
+
+/* A count that drifted (its generation says it is current, its numbers are
+ * wrong) is what the list trusts; the doctor finds it and repairs it. */
+Test(summaries, doctor_repairs_a_drifted_count)
+{
+   Store *s = openStore();
+   fill(s);
+   listOnce(s);
+   Store_close(s);
+   raw("UPDATE review_count SET high = high + 2, answered = answered + 2 WHERE review_id ="
+       " (SELECT r.id FROM workload w JOIN review r ON r.workload_id = w.id"
+       "  WHERE w.name = 'alpha')");
+   s = openStore();
+   check(s, false, 7, 1);
+   check(s, false, 7, 1); /* checking alone repairs nothing */
+   check(s, true, 7, 1);
+   check(s, false, 7, 0);
+   listOnce(s);
    Store_close(s);
 }

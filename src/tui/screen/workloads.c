@@ -130,7 +130,12 @@ void Workloads_draw(App *app, int top, int height)
    for (size_t i = app->wl_first; i < app->n_wl && i < app->wl_first + vis; i++)
       drawRow(app, top + WL_HEAD + (int)(i - app->wl_first), &c, &app->wl[i], i == app->wl_cur);
    if (app->wl_cur < app->n_wl) {
-      const Workload *w = &app->wl[app->wl_cur].w;
+      /* The rows hold no details (App_loadWorkloads): the selected one's
+       * are read here, one look-up by name. */
+      Workload found = {0};
+      const Workload *w = &found;
+      if (Store_findWorkload(app->store, app->wl[app->wl_cur].w.name, &found) != STORE_OK)
+         w = &app->wl[app->wl_cur].w;
       int y = top + height - 2;
       char *line = xasprintf(_("environment: %s   owner: %s   created: %.10s"),
                              w->environment ? w->environment : "-", w->owner ? w->owner : "-",
@@ -138,6 +143,7 @@ void Workloads_draw(App *app, int top, int height)
       Text_draw(stdscr, y - 1, 1, app->cols - 2, w->description ? w->description : "", A_NORMAL);
       Text_draw(stdscr, y, 1, app->cols - 2, line, dim);
       free(line);
+      Workload_free(&found);
    }
 }
 

@@ -1,0 +1,102 @@
+/* store_count.c: each review's kept risk counts (see count.h). */
+#include "config.h"
+
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "store/count.h"
+#include "store/store_internal.h"
+
+static void readCounts(sqlite3_stmt *q, int first, StoreCounts *c)
+{
+   int64_t *f[] = {&c->questions, &c->answered, &c->unanswered, &c->high,    &c->medium,
+                   &c->none,      &c->na,       &c->practices,  &c->selected};
+   for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+      *f[i] = sqlite3_column_int64(q, first + (int)i);
+}
+
+StoreStatus Store_scanReviewCounts(Store *s, void (*fn)(const StoreCountRow *, void *), void *ctx)
+{
+   StoreStatus st = StoreSql_beginRead(s);
+   if (st != STORE_OK)
+      return st;
+   sqlite3_stmt *q =
+      StoreSql_query(s, &st,
+                     "SELECT r.id, r.lens_id, c.review_id IS NOT NULL,"
+                     " coalesce(c.answers_gen = r.answers_gen AND c.lens_id = r.lens_id, 0),"
+                     " h.at, h.user_name, c.questions, c.answered, c.unanswered, c.high,"
+                     " c.medium, c.none, c.na, c.practices, c.selected"
+                     " FROM review r LEFT JOIN review_count c ON c.review_id = r.id"
+                     " LEFT JOIN history h ON h.id = r.last_history_id"
+                     " WHERE r.is_current ORDER BY r.id",
+                     "");
+   bool row = q != NULL;
+   while (q && (st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
+      StoreCountRow r = {
+         .review_id = sqlite3_column_int64(q, 0),
+         .lens_id = sqlite3_column_int64(q, 1),
+         .have = sqlite3_column_int(q, 2) != 0,
+         .fresh = sqlite3_column_int(q, 3) != 0,
+         .last_at = (const char *)sqlite3_column_text(q, 4),
+         .last_by = (const char *)sqlite3_column_text(q, 5),
+      };
+      if (!r.last_at || !r.last_by)
+         r.last_at = r.last_by = NULL;
+      if (r.have)
+         readCounts(q, 6, &r.counts);
+      fn(&r, ctx);
+   }
+   StoreSql_finalize(s, q);
+   return StoreSql_end(s, st);
+}
+
+StoreStatus Store_putReviewCounts(Store *s, int64_t review_id, const StoreCounts *c)
+{
+   StoreStatus st = StoreSql_beginWrite(s);
+   if (st != STORE_OK)
+      return st;
+   st = StoreSql_run(s,
+                     "INSERT OR REPLACE INTO review_count (review_id, lens_id, answers_gen,"
+                     " questions, answered, unanswered, high, medium, none, na, practices,"
+                     " selected) SELECT id, lens_id, answers_gen, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                     " FROM review WHERE id = ?",
+                     "iiiiiiiiii", c->questions, c->answered, c->unanswered, c->high, c->medium,
+                     c->none, c->na, c->practices, c->selected, review_id);
+   return StoreSql_end(s, st);
+}
+
+StoreStatus Store_listWorkloadNames(Store *s, bool include_archived, Workload **out, size_t *n)
+{
+   *out = NULL;
+   *n = 0;
+   StoreStatus st;
+   sqlite3_stmt *q = StoreSql_query(
+      s, &st,
+      "SELECT w.id, r.id, r.lens_id, w.name, w.updated_at, w.updated_by, w.archived"
+      " FROM workload w LEFT JOIN review r ON r.workload_id = w.id AND r.is_current = 1"
+      " WHERE ?1 OR w.archived = 0 ORDER BY w.name",
+      "d", include_archived ? 1 : 0);
+   if (!q)
+      return st;
+   size_t cap = 0;
+   bool row = true;
+   while ((st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
+      *out = xgrow(*out, &cap, *n + 1, sizeof **out);
+      Workload *w = &(*out)[(*n)++];
+      memset(w, 0, sizeof *w);
+      w->id = sqlite3_column_int64(q, 0);
+      w->review_id = sqlite3_column_int64(q, 1);
+      w->lens_id = sqlite3_column_int64(q, 2);
+      w->name = StoreSql_colText(q, 3);
+      w->updated_at = StoreSql_colText(q, 4);
+      w->updated_by = StoreSql_colText(q, 5);
+      w->archived = sqlite3_column_int(q, 6) != 0;
+   }
+   StoreSql_finalize(s, q);
+   if (st != STORE_OK) {
+      Workload_freeArray(*out, *n);
+      *out = NULL;
+      *n = 0;
+   }
+   return st;
+}
