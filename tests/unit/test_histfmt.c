@@ -37,7 +37,7 @@ Test(history, describes_changes)
                    "selected C; unselected B; marked D not applicable; notes changed");
    assertDescribes("answer", "{\"not_applicable\":false,\"selected\":[]}",
                    "{\"not_applicable\":true,\"na_reason\":\"OUT_OF_SCOPE\",\"selected\":[]}",
-                   "question marked not applicable (OUT_OF_SCOPE)");
+                   "question marked not applicable (Out of scope)");
    assertDescribes("answer", "{\"selected\":[\"A\"],\"notes\":\"n\"}",
                    "{\"selected\":[\"A\"],\"notes\":\"n\"}", "saved again, no change");
    assertDescribes("answer", "{\"selected\":[\"A\",\"OLD\"]}",
