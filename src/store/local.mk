@@ -8,7 +8,8 @@ libwalens_a_SOURCES += src/store/store.h src/store/store_internal.h \
 	src/store/store.c src/store/store_sql.c src/store/store_schema.c \
 	src/store/store_time.c src/store/store_history.c src/store/store_presence.c \
 	src/store/store_lens.c src/store/store_workload.c src/store/store_answer.c \
-	src/store/store_plan.c src/store/store_milestone.c src/store/store_upgrade.c
+	src/store/store_plan.c src/store/store_milestone.c src/store/store_upgrade.c \
+	src/store/store_workshop.c
 
 # The plan with tracking, milestones, lens upgrades, readable history.
 libwalens_a_SOURCES += src/store/plan.c src/store/plan.h \
@@ -39,3 +40,10 @@ endif
 # The store's side of a bundle import: one transaction that keeps original
 # times and users, which the public write API cannot do.
 libwalens_a_SOURCES += src/store/store_import.c src/store/import.h
+if HAVE_CRITERION
+check_PROGRAMS += tests/unit/test_store_workshop
+TESTS += tests/unit/test_store_workshop
+tests_unit_test_store_workshop_SOURCES = tests/unit/test_store_workshop.c
+tests_unit_test_store_workshop_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_store_workshop_LDADD = $(UNIT_LIBS)
+endif

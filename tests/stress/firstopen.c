@@ -97,11 +97,14 @@ static bool makeOld(const char *path)
       return false;
    }
    Store_close(s);
-   return rawExec(path, "DROP TRIGGER answer_insert_clears_mark;"
-                        "DROP TRIGGER answer_update_clears_mark;"
-                        "DROP TRIGGER milestone_no_delete; DROP TABLE review_mark;"
-                        "ALTER TABLE lens DROP COLUMN origin; DROP TABLE choice_note;"
-                        "PRAGMA user_version = 1; PRAGMA journal_mode = DELETE;");
+   return rawExec(path,
+                  "DROP TRIGGER answer_insert_clears_mark;"
+                  "DROP TRIGGER answer_update_clears_mark;"
+                  "DROP TRIGGER milestone_no_delete; DROP TABLE review_mark;"
+                  "ALTER TABLE lens DROP COLUMN origin; DROP TABLE choice_note;"
+                  "DROP TABLE session_lead; DROP TABLE agenda_item;"
+                  "DROP TABLE agenda_state; DROP TABLE parked; DROP TABLE poll;"
+                  "DROP TABLE ballot; PRAGMA user_version = 1; PRAGMA journal_mode = DELETE;");
 }
 
 /* One round: returns the number of processes that failed. */
