@@ -68,6 +68,20 @@ const CliCommand Cli_commands[] = {
    {"import", N_("FILE [--as NAME] | --from-aws FILE|DIR [--as NAME]"),
     N_("load a review bundle written by 'walens export', or answers printed by the AWS CLI"),
     Cmd_import},
+   {"session",
+    N_("lead WORKLOAD [--take] | handover WORKLOAD USER | leave WORKLOAD | show WORKLOAD "
+       "[--format text|json] | agenda WORKLOAD FILE | next WORKLOAD | prev WORKLOAD | stop "
+       "WORKLOAD"),
+    N_("lead a workshop on a workload, set its agenda and move through it"), Cmd_session},
+   {"park",
+    N_("WORKLOAD [list] [--format text|json] | WORKLOAD add TEXT [--question QUESTION_ID] | "
+       "WORKLOAD close ID [--word TEXT] | WORKLOAD plan ID QUESTION_ID CHOICE_ID [--owner NAME]"),
+    N_("park points for later, list them, close them or make them plan items"), Cmd_park},
+   {"poll",
+    N_("WORKLOAD QUESTION_ID open | WORKLOAD QUESTION_ID vote ID,... | WORKLOAD QUESTION_ID "
+       "[status] | WORKLOAD QUESTION_ID reveal [--format text|json] | WORKLOAD QUESTION_ID "
+       "accept [ID,...] | WORKLOAD QUESTION_ID close"),
+    N_("silent polls on a question: open, vote privately, reveal, accept the consensus"), Cmd_poll},
    {NULL, NULL, NULL, NULL},
 };
 
@@ -365,4 +379,21 @@ void Cli_clip(const char *s, int width)
    /* The columns of what was kept. */
    blanks(width - (int)(Utf8_width(t) - Utf8_width(t + n)));
    free(t);
+}
+
+bool Cli_mayLead(Store *s, const Workload *w, const char *user, const char *what)
+{
+   SessionLead l;
+   StoreStatus st = Store_getLead(s, w->id, &l);
+   if (st == STORE_NOT_FOUND)
+      return true;
+   if (st != STORE_OK) {
+      Cli_error("%s", Store_lastError(s));
+      return false;
+   }
+   bool ok = strcmp(l.user, user) == 0;
+   if (!ok)
+      Cli_error(_("%s leads the session on %s: only the leader can %s"), l.user, w->name, what);
+   SessionLead_free(&l);
+   return ok;
 }

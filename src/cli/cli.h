@@ -106,6 +106,13 @@ bool Cli_parse(CliEnv *env, int argc, char **argv, const OptSpec *specs, OptHand
 /* Prints a subcommand's help from its table entry and options. */
 void Cli_printCommandHelp(const char *name, const OptSpec *specs);
 
+/* A workshop step only the leader takes (what: "open a poll"): true when
+ * nobody leads w's session or user does; else prints who leads. */
+bool Cli_mayLead(Store *s, const Workload *w, const char *user, const char *what);
+
+int Cmd_session(CliEnv *env, int argc, char **argv);
+int Cmd_park(CliEnv *env, int argc, char **argv);
+int Cmd_poll(CliEnv *env, int argc, char **argv);
 int Cmd_lens(CliEnv *env, int argc, char **argv);
 int Cmd_workload(CliEnv *env, int argc, char **argv);
 int Cmd_answer(CliEnv *env, int argc, char **argv);

@@ -14,7 +14,8 @@ libwalens_a_SOURCES += src/store/store.h src/store/store_internal.h \
 # The plan with tracking, milestones, lens upgrades, readable history.
 libwalens_a_SOURCES += src/store/plan.c src/store/plan.h \
 	src/store/upgrade.c src/store/upgrade.h \
-	src/store/histfmt.c src/store/histfmt.h
+	src/store/histfmt.c src/store/histfmt.h \
+	src/store/workshop.c src/store/workshop.h
 if HAVE_CRITERION
 check_PROGRAMS += tests/unit/test_store
 TESTS += tests/unit/test_store

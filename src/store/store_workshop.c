@@ -440,10 +440,8 @@ static StoreStatus goLocked(Store *s, int64_t workload_id, long index, const cha
    bool stop = index < 0 || index >= (long)a.n;
    if (st == STORE_OK)
       st = StoreSql_run(s,
-                        "UPDATE agenda_state SET current = ?, started_at = ?, set_at = ?,"
-                        " set_by = ? WHERE workload_id = ?",
-                        "ittti", (int64_t)(stop ? -1 : index), stop ? NULL : now, now, user,
-                        workload_id);
+                        "UPDATE agenda_state SET current = ?, started_at = ? WHERE workload_id = ?",
+                        "iti", (int64_t)(stop ? -1 : index), stop ? NULL : now, workload_id);
    Agenda_free(&a);
    return st;
 }
