@@ -58,7 +58,8 @@ const CliCommand Cli_commands[] = {
     N_("move a workload to a newer version of its lens"), Cmd_upgrade},
    {"report",
     N_("WORKLOAD [--format text|md|html|csv|json] [--milestone NAME] [--plan-only] [-o FILE] "
-       "[--width N] [--page-length N]"),
+       "[--width N] [--page-length N] | WORKLOAD --recap [--since DATE] [--format "
+       "text|md|html|json] [-o FILE]"),
     N_("write the review or its improvement plan for printing, sharing or tools"), Cmd_report},
    {"export",
     N_("WORKLOAD [-o FILE] | WORKLOAD --format aws -o DIR [--region REGION]... [--review-owner "

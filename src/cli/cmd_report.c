@@ -5,10 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli/cli.h"
 #include "core/xalloc.h"
 #include "i18n.h"
+#include "report/recap.h"
 #include "report/report.h"
 
 enum {
@@ -18,7 +20,9 @@ enum {
    OPT_OUTPUT,
    OPT_WIDTH,
    OPT_PAGE_LENGTH,
-   OPT_FORCE
+   OPT_FORCE,
+   OPT_RECAP,
+   OPT_SINCE
 };
 
 static const OptSpec reportOptions[] = {
@@ -32,12 +36,16 @@ static const OptSpec reportOptions[] = {
    {"force", 0, NULL, N_("replace the file -o names when it exists"), OPT_FORCE},
    {"width", 0, N_("COLUMNS"), N_("text: line width (default 80)"), OPT_WIDTH},
    {"page-length", 0, N_("LINES"), N_("text: lines a page (default 66)"), OPT_PAGE_LENGTH},
+   {"recap", 0, NULL,
+    N_("a workshop's recap: who came, agenda, changes, risks, parked points, polls"), OPT_RECAP},
+   {"since", 0, N_("DATE"), N_("recap: only what happened from DATE (YYYY-MM-DD) on"), OPT_SINCE},
    {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct ReportArgs {
    ReportOptions opts;
-   const char *format, *output, *width, *page_length;
+   const char *format, *output, *width, *page_length, *since;
+   bool recap;
 } ReportArgs;
 
 static bool reportOption(int id, const char *value, void *ctx)
@@ -51,6 +59,8 @@ static bool reportOption(int id, const char *value, void *ctx)
    case OPT_OUTPUT: a->output = value; break;
    case OPT_WIDTH: a->width = value; break;
    case OPT_PAGE_LENGTH: a->page_length = value; break;
+   case OPT_RECAP: a->recap = true; break;
+   case OPT_SINCE: a->since = value; break;
    }
    return true;
 }
@@ -64,6 +74,19 @@ static bool parseCount(const char *s, unsigned *out)
       return false;
    *out = (unsigned)v;
    return true;
+}
+
+/* YYYY-MM-DD naming a real day. */
+static bool validDate(const char *s)
+{
+   struct tm t = {0};
+   const char *end = strptime(s, "%Y-%m-%d", &t);
+   if (!end || *end || strlen(s) != 10)
+      return false;
+   struct tm back = t;
+   time_t when = timegm(&back);
+   struct tm *again = gmtime(&when);
+   return again && again->tm_mday == t.tm_mday && again->tm_mon == t.tm_mon;
 }
 
 /* Checks the options; prints why and returns false when they are wrong. */
@@ -80,6 +103,16 @@ static bool checkArgs(ReportArgs *a)
    }
    if (a->page_length && !parseCount(a->page_length, &a->opts.page_length)) {
       Cli_error(_("invalid page length '%s'"), a->page_length);
+      return false;
+   }
+   if (a->since && (!a->recap || !validDate(a->since))) {
+      Cli_error(a->recap ? _("invalid date '%s' (YYYY-MM-DD)") : _("--since goes with --recap"),
+                a->since);
+      return false;
+   }
+   if (a->recap && (a->opts.milestone || a->opts.plan_only || a->opts.format == REPORT_CSV)) {
+      Cli_error(_("--recap is written as text, md, html or json, without --milestone or "
+                  "--plan-only"));
       return false;
    }
    if (!Report_checkOptions(&a->opts, &err)) {
@@ -109,7 +142,10 @@ int Cmd_report(CliEnv *env, int argc, char **argv)
    } else {
       Store *s = Cli_openStore(env, STORE_OPEN_NOCREATE);
       char *err = NULL;
-      if (s && Report_writeFile(s, pos[0], &a.opts, a.output, &err))
+      bool ok = s && (a.recap ? Recap_writeFile(s, pos[0], a.since, a.opts.format, a.output,
+                                                a.opts.force, &err)
+                              : Report_writeFile(s, pos[0], &a.opts, a.output, &err));
+      if (ok)
          rc = EXIT_OK;
       else if (s)
          Cli_error("%s", err);

@@ -75,6 +75,7 @@ run bob session next fraud
 quiet session leave fraud
 [ "$(sum)" = "$before" ] && pass "agenda errors write nothing" || fail "agenda errors write nothing"
 
+export WALENS_NOW=2026-11-28T11:05:00Z
 start park
 run bob park fraud add "Who owns the feature store?" --question Q1
 run carol park fraud add "Budget for labelling"
@@ -97,6 +98,7 @@ run bob park
 run bob park fraud drop 1
 [ "$(sum)" = "$before" ] && pass "park errors write nothing" || fail "park errors write nothing"
 
+export WALENS_NOW=2026-11-28T11:20:00Z
 start poll
 run bob poll fraud Q1 vote Q1_a
 run alice poll fraud Q1 open
@@ -139,6 +141,24 @@ run bob poll fraud Q99 open
 run bob poll fraud
 run bob poll fraud Q1 shout
 [ "$(sum)" = "$before" ] && pass "poll errors write nothing" || fail "poll errors write nothing"
+
+# The recap of the session above: text and JSON against golden files.
+export WALENS_NOW=2026-11-28T12:00:00Z
+start recap
+run alice report fraud --recap
+run alice report fraud --recap --format json
+run alice report fraud --recap --since 2026-11-29
+run alice report fraud --recap --format md -o "$TMP/recap.md"
+run alice report fraud --recap --format html -o "$TMP/recap.html"
+grep -c '<h2>' "$TMP/recap.html" >> "$OUT"
+grep -c '^## ' "$TMP/recap.md" >> "$OUT"
+
+start recap-errors
+run alice report fraud --recap --format csv
+run alice report fraud --since 2026-11-28
+run alice report fraud --recap --since 2026-02-30
+run alice report fraud --recap --plan-only
+run alice report nosuch --recap
 
 golden "$CASE" "$OUT"
 finish
