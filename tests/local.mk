@@ -9,8 +9,9 @@ check_LIBRARIES = tests/unit/libsupport.a
 tests_unit_libsupport_a_SOURCES = tests/unit/support.c tests/unit/support.h
 tests_unit_libsupport_a_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 endif
-TESTS += tests/cli/cli.sh tests/cli/hostile.sh tests/cli/outfile.sh tests/cli/oneline.sh
-EXTRA_DIST += tests/cli/cli.sh tests/cli/hostile.sh tests/cli/outfile.sh tests/cli/oneline.sh tests/cli/golden
+TESTS += tests/cli/cli.sh tests/cli/hostile.sh tests/cli/outfile.sh tests/cli/oneline.sh tests/cli/merge.sh
+EXTRA_DIST += tests/cli/cli.sh tests/cli/hostile.sh tests/cli/outfile.sh tests/cli/oneline.sh tests/cli/merge.sh \
+	tests/cli/golden
 
 # Proof under stress: fuzz harnesses and stress tests.
 include tests/fuzz/local.mk

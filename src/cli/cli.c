@@ -39,7 +39,9 @@ const CliCommand Cli_commands[] = {
     N_("create, list, rename and archive workloads"), Cmd_workload},
    {"answer",
     N_("WORKLOAD QUESTION_ID [--select ID,...] [--unselect ID,...] [--none] [--not-applicable "
-       "REASON] [--applicable] [--notes TEXT] | WORKLOAD QUESTION_ID --choice-notes ID TEXT"),
+       "REASON] [--applicable] [--notes TEXT] [--base-version N] | WORKLOAD QUESTION_ID "
+       "--choice-notes "
+       "ID TEXT"),
     N_("record the answer to one question"), Cmd_answer},
    {"status", N_("WORKLOAD [--format text|json]"),
     N_("the phase x pillar matrix and each question's risk"), Cmd_status},
@@ -53,6 +55,10 @@ const CliCommand Cli_commands[] = {
     N_("save, list and compare snapshots of a review"), Cmd_milestone},
    {"history", N_("WORKLOAD [QUESTION_ID] [--format text|json]"), N_("who changed what and when"),
     Cmd_history},
+   {"who", N_("[WORKLOAD] [--format text|json]"),
+    N_("who has the database open: where, idle time, read-only or not"), Cmd_who},
+   {"revert", N_("WORKLOAD HISTORY_ID"),
+    N_("undo one recorded answer or plan change, keeping what others changed since"), Cmd_revert},
    {"upgrade",
     N_("WORKLOAD [--lens FILE|KEY] [--dry-run] [--check] [--milestone NAME] [--format text|json]"),
     N_("move a workload to a newer version of its lens"), Cmd_upgrade},

@@ -17,7 +17,8 @@ enum {
    OPT_NA,
    OPT_APPLICABLE,
    OPT_NOTES,
-   OPT_CHOICE_NOTES
+   OPT_CHOICE_NOTES,
+   OPT_BASE
 };
 
 static const OptSpec answerOptions[] = {
@@ -34,11 +35,15 @@ static const OptSpec answerOptions[] = {
     N_("replace the notes (evidence) of practice ID with the argument TEXT after the question "
        "id (\"\" removes them)"),
     OPT_CHOICE_NOTES},
+   {"base-version", 0, N_("N"),
+    N_("the answer version the change was made against: what others changed since is kept, a clash "
+       "is not written"),
+    OPT_BASE},
    {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct AnswerArgs {
-   const char *select, *unselect, *na_reason, *notes;
+   const char *select, *unselect, *na_reason, *notes, *base;
    const char *choice, *choice_notes; /* --choice-notes ID, and its TEXT */
    bool none, applicable;
 } AnswerArgs;
@@ -54,6 +59,7 @@ static bool answerOption(int id, const char *value, void *ctx)
    case OPT_APPLICABLE: a->applicable = true; break;
    case OPT_NOTES: a->notes = value; break;
    case OPT_CHOICE_NOTES: a->choice = value; break;
+   case OPT_BASE: a->base = value; break;
    }
    return true;
 }
@@ -223,36 +229,111 @@ static void listQuestions(const Lens *lens)
    fputc('\n', stderr);
 }
 
-/* Another writer may commit between our read and our write; the change is
- * a delta (select X), so it is re-applied to their version, never over it. */
+/* The answer the change is made against: the one just read, or the
+ * version --base-version names, from the history. */
+static bool baseAnswer(Store *s, ReviewDoc *doc, size_t qi, const AnswerArgs *args,
+                       StoredAnswer *saved)
+{
+   char *end = NULL;
+   long long v = args->base ? strtoll(args->base, &end, 10) : 0;
+   if (!args->base)
+      return true;
+   if (!*args->base || *end || v < 0) {
+      Cli_error(_("--base-version needs a version number, not '%s'"), args->base);
+      return false;
+   }
+   StoredAnswer at;
+   StoreStatus st = Store_answerAt(s, doc->workload.review_id, doc->lens->questions[qi].id, v, &at);
+   if (st != STORE_OK) {
+      Cli_error("%s", Store_lastError(s));
+      StoredAnswer_free(&at);
+      return false;
+   }
+   /* The doc's copy stands for what the writer saw; the current one is
+    * kept to put back, so that the doc is whole for the caller. */
+   *saved = doc->stored[qi];
+   doc->stored[qi] = at;
+   return true;
+}
+
+/* How often --notes is written again over notes that changed between our
+ * read and our write. */
 #define ANSWER_RETRIES 8
 
+/* The stored answer sa in core form (unknown ids are skipped). */
+static void seenAnswer(const Question *q, const StoredAnswer *sa, Answer *a)
+{
+   memset(a->choices, CHOICE_UNSELECTED, q->n_choices);
+   a->not_applicable = sa->not_applicable;
+   a->reason = NA_NONE;
+   if (sa->na_reason)
+      NaReason_parse(sa->na_reason, &a->reason);
+   for (size_t i = 0; i < sa->n_na_choices; i++) {
+      int c = Question_findChoice(q, sa->na_choices[i]);
+      if (c >= 0)
+         a->choices[c] = CHOICE_NA;
+   }
+   for (size_t i = 0; i < sa->n_selected; i++) {
+      int c = Question_findChoice(q, sa->selected[i]);
+      if (c >= 0)
+         a->choices[c] = CHOICE_SELECTED;
+   }
+}
+
+/* The change is an intent (select X, notes from the text read) merged into
+ * the answer as it is at the write: others' changes to other parts stay;
+ * a part someone changed the other way is not written, and said. */
 static int record(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi, const AnswerArgs *args,
                   NaReason reason)
 {
    const Question *q = &doc->lens->questions[qi];
    Answer a = {.choices = xmalloc(q->n_choices ? q->n_choices : 1)};
-   StoreStatus st = STORE_CONFLICT;
-   int rc = EXIT_FAIL;
-   for (int attempt = 0; attempt < ANSWER_RETRIES && st == STORE_CONFLICT; attempt++) {
-      const Answer *cur = &doc->review.answers[qi];
-      a.not_applicable = cur->not_applicable;
-      a.reason = cur->reason;
-      memcpy(a.choices, cur->choices, q->n_choices);
-      if (!applyChange(q, args, reason, &a)) {
-         free(a.choices);
-         return EXIT_USAGE;
-      }
-      st = ReviewDoc_putAnswer(s, doc, qi, &a, args->notes, Cli_user(env));
+   StoredAnswer saved = {0};
+   if (!baseAnswer(s, doc, qi, args, &saved)) {
+      free(a.choices);
+      return EXIT_USAGE;
    }
+   bool swapped = saved.question_id != NULL;
+   seenAnswer(q, &doc->stored[qi], &a);
+   if (!applyChange(q, args, reason, &a)) {
+      free(a.choices);
+      if (swapped) {
+         StoredAnswer_free(&doc->stored[qi]);
+         doc->stored[qi] = saved;
+      }
+      return EXIT_USAGE;
+   }
+   StoreMerge m;
+   StoreStatus st =
+      ReviewDoc_mergeAnswer(s, doc, qi, &a, args->notes, NULL, Cli_user(env), NULL, &m);
+   /* Without --base-version, --notes replaces the notes as they are: a
+    * write that slipped in between our read and our write is not one the
+    * user could have seen, so the notes are written again over the fresh
+    * text (the doc now holds it), as before intents. */
+   for (int attempt = 0; attempt < ANSWER_RETRIES && st == STORE_OK && !args->base &&
+                         m.notes_theirs && m.n_clashes == 1;
+        attempt++) {
+      StoreMerge_free(&m);
+      seenAnswer(q, &doc->stored[qi], &a);
+      if (!applyChange(q, args, reason, &a))
+         break;
+      st = ReviewDoc_mergeAnswer(s, doc, qi, &a, args->notes, NULL, Cli_user(env), NULL, &m);
+   }
+   if (swapped)
+      StoredAnswer_free(&saved); /* the doc was refreshed from the store */
+   int rc = EXIT_FAIL;
    if (st == STORE_OK) {
       Cli_printf("%s: %s\n", q->id, Risk_name(Question_risk(q, &doc->review.answers[qi])));
-      rc = EXIT_OK;
+      if (m.notes_merged)
+         Cli_fprintf(stderr, _("%s: the notes were merged with another edit\n"), q->id);
+      if (m.n_clashes)
+         Cli_error("%s: %s", q->id, m.message);
+      else
+         rc = EXIT_OK;
    } else {
-      Cli_error("%s", st == STORE_CONFLICT
-                         ? _("the question kept changing under us; nothing was written")
-                         : Store_lastError(s));
+      Cli_error("%s", Store_lastError(s));
    }
+   StoreMerge_free(&m);
    free(a.choices);
    return rc;
 }

@@ -10,6 +10,7 @@
 #include "core/catalog.h"
 #include "core/lens.h"
 #include "core/paths.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 
@@ -27,17 +28,55 @@ static bool checkOption(int id, const char *value, void *ctx)
    return true;
 }
 
-/* Prints one file's diagnostics; returns true when the file passes. */
+static size_t countChoices(const Lens *lens)
+{
+   size_t n = 0;
+   for (size_t i = 0; i < lens->n_questions; i++)
+      n += lens->questions[i].n_choices;
+   return n;
+}
+
+/* The last line for one file, so that a pass is visible and a long list of
+ * diagnostics ends with its totals. */
+static void printSummary(const char *path, const Lens *lens, size_t errors, size_t warnings)
+{
+   char *w = xasprintf(ngettext("%zu warning", "%zu warnings", warnings), warnings);
+   char *line;
+   if (!errors && lens) {
+      size_t choices = countChoices(lens);
+      char *q =
+         xasprintf(ngettext("%zu question", "%zu questions", lens->n_questions), lens->n_questions);
+      char *c = xasprintf(ngettext("%zu choice", "%zu choices", choices), choices);
+      line = warnings ? xasprintf(_("%s: ok: %s, %s; %s"), path, q, c, w)
+                      : xasprintf(_("%s: ok: %s, %s"), path, q, c);
+      free(q);
+      free(c);
+   } else {
+      char *e = xasprintf(ngettext("%zu error", "%zu errors", errors), errors);
+      line = xasprintf(_("%s: failed: %s, %s"), path, e, w);
+      free(e);
+   }
+   Utf8_fputs(line, stdout, UTF8_ONE_LINE);
+   fputc('\n', stdout);
+   free(line);
+   free(w);
+}
+
+/* Prints one file's diagnostics and its summary; returns true when the
+ * file passes. */
 static bool checkFile(const char *path, bool strict)
 {
    DiagList d;
    DiagList_init(&d);
    Lens *lens = Lens_loadFile(path, &d);
-   if (strict)
-      for (size_t i = 0; i < d.count; i++)
-         d.items[i].level = DIAG_ERROR;
-   DiagList_print(&d, stdout);
-   bool ok = lens && (!strict || d.count == 0);
+   DiagList_printAs(&d, stdout, strict);
+   size_t errors = d.errors + (strict ? d.warnings : 0);
+   size_t warnings = strict ? 0 : d.warnings;
+   /* A loader that gives up without a diagnostic still fails. */
+   if (!lens && !errors)
+      errors = 1;
+   printSummary(path, lens, errors, warnings);
+   bool ok = lens && errors == 0;
    Lens_free(lens);
    DiagList_free(&d);
    return ok;

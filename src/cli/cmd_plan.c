@@ -367,42 +367,39 @@ static void printUntracked(const ReviewDoc *doc, const char *qid, const char *ci
    PlanTrack_free(&it.track);
 }
 
-/* Another writer may commit between our read and our write; the change is
- * a delta, so it is re-applied to their version, never over it. */
-#define PLAN_RETRIES 8
-
+/* The change is an intent on the fields given, merged into the item as it
+ * is at the write: fields others changed meanwhile stay theirs unless this
+ * change sets the same field, which is a clash, not written, and said. */
 static int record(CliEnv *env, Store *s, ReviewDoc *doc, const char *qid, const char *cid,
                   const PlanArgs *a, const Change *c)
 {
-   StoreStatus st = STORE_CONFLICT;
    char *err = NULL;
-   for (int attempt = 0; attempt < PLAN_RETRIES && st == STORE_CONFLICT; attempt++) {
-      free(err);
-      err = NULL;
-      Plan plan;
-      st = StorePlan_load(s, doc, &plan, &err);
-      if (st != STORE_OK)
-         break;
-      const PlanItem *it = Plan_find(&plan, qid, cid);
-      PlanTrack t = {0};
+   Plan cur;
+   StoreStatus st = StorePlan_load(s, doc, &cur, &err);
+   StoreMerge m = {0};
+   if (st == STORE_OK) {
+      const PlanItem *it = Plan_find(&cur, qid, cid);
+      PlanTrack base = {0}, t = {0};
       if (it)
-         PlanTrack_copy(&t, &it->track);
+         PlanTrack_copy(&base, &it->track);
       else {
-         t.question_id = xstrdup(qid);
-         t.choice_id = xstrdup(cid);
+         base.question_id = xstrdup(qid);
+         base.choice_id = xstrdup(cid);
       }
+      PlanTrack_copy(&t, &base);
       applyChange(&t, a, c);
-      st = StorePlan_put(s, doc, &t, Cli_user(env), NULL, &err);
+      st = ReviewDoc_mergePlan(s, doc, it ? &base : NULL, &t, Cli_user(env), NULL, &m, &err);
       PlanTrack_free(&t);
-      Plan_free(&plan);
+      PlanTrack_free(&base);
+      Plan_free(&cur);
    }
    if (st != STORE_OK) {
-      Cli_error("%s", st == STORE_CONFLICT
-                         ? _("the item kept changing under us; nothing was written")
-                         : err);
+      Cli_error("%s", err ? err : Store_statusText(st));
       free(err);
       return st == STORE_INVALID ? EXIT_USAGE : EXIT_FAIL;
    }
+   int rc = m.n_clashes ? EXIT_FAIL : EXIT_OK;
+   err = NULL;
    Plan plan;
    if (StorePlan_load(s, doc, &plan, &err) == STORE_OK) {
       const PlanItem *it = Plan_find(&plan, qid, cid);
@@ -414,7 +411,10 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, const char *qid, const 
    } else {
       free(err);
    }
-   return EXIT_OK;
+   if (m.n_clashes)
+      Cli_error("%s %s: %s", qid, cid, m.message);
+   StoreMerge_free(&m);
+   return rc;
 }
 
 static int planSet(CliEnv *env, const PlanArgs *a, char **pos)

@@ -9,6 +9,8 @@ libwalens_a_SOURCES += \
 	src/cli/cmd_plan.c \
 	src/cli/cmd_milestone.c \
 	src/cli/cmd_history.c \
+	src/cli/cmd_revert.c \
+	src/cli/cmd_who.c \
 	src/cli/cmd_upgrade.c
 
 # The facilitated workshop: lead and agenda, parking lot, silent polls.

@@ -8,6 +8,7 @@
 
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "i18n.h"
 
 void DiagList_init(DiagList *d)
 {
@@ -78,14 +79,118 @@ char *Diag_format(const Diag *d)
    return xasprintf("%s: %s: %s", d->file, level, d->message);
 }
 
+/* Reading order: by file, then position; a diagnostic without a position
+ * (a file that cannot be read) first; ties keep the order of addition. */
+typedef struct Ref {
+   const Diag *g;
+   size_t i; /* index in the list: ties keep the order of addition */
+} Ref;
+
+static int byPosition(const void *a, const void *b)
+{
+   const Ref *p = a, *q = b;
+   const Diag *x = p->g, *y = q->g;
+   size_t i = p->i, j = q->i;
+   int c = strcmp(x->file, y->file);
+   if (c)
+      return c;
+   if (x->line != y->line)
+      return x->line < y->line ? -1 : 1;
+   if (x->col != y->col)
+      return x->col < y->col ? -1 : 1;
+   return i < j ? -1 : i > j;
+}
+
+/* Warnings that say the same thing about the same file fold together;
+ * errors never do, as each one names a place that must change. */
+static int bySameWarning(const void *a, const void *b)
+{
+   const Ref *p = a, *q = b;
+   const Diag *x = p->g, *y = q->g;
+   size_t i = p->i, j = q->i;
+   if (x->level != y->level)
+      return x->level < y->level ? -1 : 1;
+   int c = x->level == DIAG_WARNING ? strcmp(x->file, y->file) : 0;
+   if (!c && x->level == DIAG_WARNING)
+      c = strcmp(x->message, y->message);
+   if (c)
+      return c;
+   return i < j ? -1 : i > j;
+}
+
+static bool sameWarning(const Diag *x, const Diag *y)
+{
+   return x->level == DIAG_WARNING && y->level == DIAG_WARNING && strcmp(x->file, y->file) == 0 &&
+          strcmp(x->message, y->message) == 0;
+}
+
+/* repeats[i]: how many diagnostics item i stands for when printed (0: it
+ * is folded into an earlier one).  rank[] is the reading order. */
+static void foldRepeats(const DiagList *d, const size_t *rank, size_t *repeats)
+{
+   Ref *group = xcalloc(d->count, sizeof *group);
+   for (size_t i = 0; i < d->count; i++)
+      group[i] = (Ref){&d->items[i], i};
+   qsort(group, d->count, sizeof *group, bySameWarning);
+   for (size_t start = 0; start < d->count;) {
+      size_t end = start + 1;
+      while (end < d->count && sameWarning(group[start].g, group[end].g))
+         end++;
+      size_t first = group[start].i;
+      for (size_t k = start; k < end; k++) {
+         repeats[group[k].i] = 0;
+         if (rank[group[k].i] < rank[first])
+            first = group[k].i;
+      }
+      repeats[first] = end - start;
+      start = end;
+   }
+   free(group);
+}
+
+static void printOne(const Diag *g, size_t repeats, bool warningsAsErrors, FILE *out)
+{
+   Diag shown = *g;
+   if (warningsAsErrors)
+      shown.level = DIAG_ERROR;
+   char *fold = NULL;
+   if (repeats > 1) {
+      fold = xasprintf(ngettext("%s (%zu time; the first is shown)",
+                                "%s (%zu times; the first is shown)", repeats),
+                       g->message, repeats);
+      shown.message = fold;
+   }
+   char *s = Diag_format(&shown);
+   /* Messages quote the lens file, which may be a stranger's: one
+    * diagnostic, one line, whatever line breaks an id or title holds. */
+   Utf8_fputs(s, out, UTF8_ONE_LINE);
+   fputc('\n', out);
+   free(s);
+   free(fold);
+}
+
+void DiagList_printAs(const DiagList *d, FILE *out, bool warningsAsErrors)
+{
+   if (!d->count)
+      return;
+   Ref *order = xcalloc(d->count, sizeof *order);
+   size_t *rank = xcalloc(d->count, sizeof *rank);
+   size_t *repeats = xcalloc(d->count, sizeof *repeats);
+   for (size_t i = 0; i < d->count; i++)
+      order[i] = (Ref){&d->items[i], i};
+   qsort(order, d->count, sizeof *order, byPosition);
+   for (size_t i = 0; i < d->count; i++)
+      rank[order[i].i] = i;
+   foldRepeats(d, rank, repeats);
+   for (size_t i = 0; i < d->count; i++)
+      if (repeats[order[i].i])
+         printOne(order[i].g, repeats[order[i].i], warningsAsErrors, out);
+   free(order);
+   free(rank);
+   free(repeats);
+}
+
 void DiagList_print(const DiagList *d, FILE *out)
 {
-   for (size_t i = 0; i < d->count; i++) {
-      char *s = Diag_format(&d->items[i]);
-      /* Messages quote the lens file, which may be a stranger's: one
-       * diagnostic, one line, whatever line breaks an id or title holds. */
-      Utf8_fputs(s, out, UTF8_ONE_LINE);
-      fputc('\n', out);
-      free(s);
-   }
+   DiagList_printAs(d, out, false);
 }

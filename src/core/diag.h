@@ -5,6 +5,7 @@
 #define WALENS_CORE_DIAG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -37,9 +38,14 @@ void DiagList_vadd(DiagList *d, DiagLevel level, const char *file, unsigned line
  * words error and warning stay untranslated so that editors and scripts can
  * parse them.  Returns a string the caller frees. */
 char *Diag_format(const Diag *d);
-/* Prints every diagnostic, one a line, in the order they were added, with
- * the control characters and bidi overrides a lens file may hold replaced
- * (Utf8_fputs in core/utf8.h). */
+/* Prints every diagnostic, one a line, by file and position (those without
+ * a position first), with the control characters and bidi overrides a lens
+ * file may hold replaced (Utf8_fputs in core/utf8.h).  Warnings with the
+ * same message about the same file print once, at the first position, with
+ * their count: a lens that puts one unknown key on every question should
+ * say so once, not ninety times. */
 void DiagList_print(const DiagList *d, FILE *out);
+/* The same, with every warning printed as an error (lens check --strict). */
+void DiagList_printAs(const DiagList *d, FILE *out, bool warningsAsErrors);
 
 #endif

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "core/lens_build.h"
+#include "core/suggest.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "i18n.h"
@@ -157,8 +158,14 @@ static void check_keys(Build *b, const Obj *o, const char *const *keys)
       if (listed(keys, e->key))
          continue;
       char *path = key_path(o->path, e->key);
-      Build_diag(b, DIAG_WARNING, e->line, e->col, path, _("unknown key '%s' in %s is ignored"),
-                 e->key, o->what);
+      const char *guess = Suggest_closest(e->key, keys);
+      if (guess)
+         Build_diag(b, DIAG_WARNING, e->line, e->col, path,
+                    _("unknown key '%s' in %s is ignored; did you mean '%s'?"), e->key, o->what,
+                    guess);
+      else
+         Build_diag(b, DIAG_WARNING, e->line, e->col, path, _("unknown key '%s' in %s is ignored"),
+                    e->key, o->what);
       free(path);
    }
 }

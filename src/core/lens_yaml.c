@@ -102,6 +102,15 @@ static void check_anchor_tag(Yaml *y, const yaml_event_t *ev, const yaml_char_t 
                    _("YAML tag '%s' is ignored"), (const char *)tag);
 }
 
+/* "condition: !Q5_auto" unquoted: YAML takes "!Q5_auto" for a tag and the
+ * value for empty, which is never what a lens author meant. */
+static bool is_bare_tag(const yaml_event_t *ev, bool implicit)
+{
+   const char *tag = (const char *)ev->data.scalar.tag;
+   return tag && !implicit && tag[0] == '!' && tag[1] && ev->data.scalar.length == 0 &&
+          ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !ev->data.scalar.anchor;
+}
+
 /* True when the innermost open node is a mapping waiting for a key. */
 static bool want_key(const Yaml *y)
 {
@@ -197,8 +206,14 @@ static void on_scalar(Yaml *y, const yaml_event_t *ev)
 {
    const char *v = (const char *)ev->data.scalar.value;
    size_t len = ev->data.scalar.length;
-   check_anchor_tag(y, ev, ev->data.scalar.anchor, ev->data.scalar.tag,
-                    ev->data.scalar.plain_implicit || ev->data.scalar.quoted_implicit);
+   bool implicit = ev->data.scalar.plain_implicit || ev->data.scalar.quoted_implicit;
+   if (is_bare_tag(ev, implicit))
+      DiagList_add(y->diags, DIAG_WARNING, y->file, LINE(ev->start_mark), COL(ev->start_mark), NULL,
+                   _("YAML reads '%s' as a tag with an empty value; to write it as text (a "
+                     "negated condition), quote it: \"%s\""),
+                   (const char *)ev->data.scalar.tag, (const char *)ev->data.scalar.tag);
+   else
+      check_anchor_tag(y, ev, ev->data.scalar.anchor, ev->data.scalar.tag, implicit);
    if (want_key(y)) {
       Level *l = &y->stack[y->depth - 1];
       if (memchr(v, '\0', len))

@@ -6,6 +6,7 @@ libwalens_a_SOURCES += \
 	src/core/sha256.c src/core/sha256.h \
 	src/core/utf8.c src/core/utf8.h \
 	src/core/names.c src/core/names.h \
+	src/core/suggest.c src/core/suggest.h \
 	src/core/lens.c src/core/lens.h \
 	src/core/lens_build.h src/core/lens_tree.c src/core/lens_build.c \
 	src/core/lens_check.c src/core/lens_yaml.c src/core/lens_json.c
@@ -19,8 +20,14 @@ libwalens_a_SOURCES += src/core/plan.c src/core/plan.h \
 libwalens_a_SOURCES += src/core/agendafile.c src/core/agendafile.h
 # UTF-8 and display widths: the CLI's tables, the report writers.
 if HAVE_CRITERION
-check_PROGRAMS += tests/unit/test_utf8
-TESTS += tests/unit/test_utf8
+check_PROGRAMS += tests/unit/test_utf8 tests/unit/test_diag tests/unit/test_suggest
+TESTS += tests/unit/test_utf8 tests/unit/test_diag tests/unit/test_suggest
+tests_unit_test_diag_SOURCES = tests/unit/test_diag.c
+tests_unit_test_diag_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_diag_LDADD = $(UNIT_LIBS)
+tests_unit_test_suggest_SOURCES = tests/unit/test_suggest.c
+tests_unit_test_suggest_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_suggest_LDADD = $(UNIT_LIBS)
 tests_unit_test_utf8_SOURCES = tests/unit/test_utf8.c
 tests_unit_test_utf8_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_utf8_LDADD = $(UNIT_LIBS)

@@ -9,6 +9,7 @@ libwalens_a_SOURCES += src/store/store.h src/store/store_internal.h \
 	src/store/store_time.c src/store/store_history.c src/store/store_presence.c \
 	src/store/store_lens.c src/store/store_workload.c src/store/store_answer.c \
 	src/store/store_plan.c src/store/store_milestone.c src/store/store_upgrade.c \
+	src/store/store_merge.c \
 	src/store/store_workshop.c
 
 # The plan with tracking, milestones, lens upgrades, readable history.
@@ -41,6 +42,15 @@ endif
 # The store's side of a bundle import: one transaction that keeps original
 # times and users, which the public write API cannot do.
 libwalens_a_SOURCES += src/store/store_import.c src/store/import.h
+
+# Merging writes of concurrent editors (issue 12).
+if HAVE_CRITERION
+check_PROGRAMS += tests/unit/test_store_merge
+TESTS += tests/unit/test_store_merge
+tests_unit_test_store_merge_SOURCES = tests/unit/test_store_merge.c
+tests_unit_test_store_merge_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_store_merge_LDADD = $(UNIT_LIBS)
+endif
 if HAVE_CRITERION
 check_PROGRAMS += tests/unit/test_store_workshop
 TESTS += tests/unit/test_store_workshop

@@ -12,9 +12,6 @@
 #include "i18n.h"
 #include "store/store_internal.h"
 
-/* Converts the store's rows (strings copied; an unknown status reads as open). */
-static void StorePlan_trackFromStored(PlanTrack *dst, const PlanTracking *src);
-
 static void setErr(char **err, char *msg)
 {
    if (err)
@@ -36,7 +33,7 @@ void StorePlan_today(const Store *s, char out[11])
    out[10] = '\0';
 }
 
-static void StorePlan_trackFromStored(PlanTrack *dst, const PlanTracking *src)
+void StorePlan_trackFromStored(PlanTrack *dst, const PlanTracking *src)
 {
    memset(dst, 0, sizeof *dst);
    dst->question_id = xstrdup(src->question_id);
@@ -114,6 +111,38 @@ StoreStatus StorePlan_put(Store *s, const ReviewDoc *doc, const PlanTrack *t, co
       .priority = t->priority,
    };
    st = Store_putPlanTracking(s, doc->workload.review_id, &row, t->version, user, new_version);
+   if (st != STORE_OK)
+      storeErr(s, err);
+   return st;
+}
+
+static PlanTracking rowOf(const PlanTrack *t)
+{
+   PlanTracking row = {
+      .question_id = t->question_id,
+      .choice_id = t->choice_id,
+      .status = (char *)PlanStatus_name(t->status),
+      .owner = t->owner,
+      .due = t->due,
+      .note = t->note,
+      .priority = t->priority,
+      .version = t->version,
+   };
+   return row;
+}
+
+StoreStatus ReviewDoc_mergePlan(Store *s, const ReviewDoc *doc, const PlanTrack *base,
+                                const PlanTrack *want, const char *user, const char *extra,
+                                StoreMerge *out, char **err)
+{
+   memset(out, 0, sizeof *out);
+   StoreStatus st = checkItem(doc, want, err);
+   if (st != STORE_OK)
+      return st;
+   PlanTracking w = rowOf(want), b;
+   if (base)
+      b = rowOf(base);
+   st = Store_mergePlanTracking(s, doc->workload.review_id, base ? &b : NULL, &w, user, extra, out);
    if (st != STORE_OK)
       storeErr(s, err);
    return st;

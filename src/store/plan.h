@@ -16,6 +16,9 @@
  * (WALENS_NOW in the CLI) or the real clock.  Overdue is judged against it. */
 void StorePlan_today(const Store *s, char out[11]);
 
+/* Converts the store's rows (strings copied; an unknown status reads as open). */
+void StorePlan_trackFromStored(PlanTrack *dst, const PlanTracking *src);
+
 /* The plan of doc's review now: Plan_derive joined with the stored tracking
  * (see core/plan.h for the order and the item states). */
 StoreStatus StorePlan_load(Store *s, const ReviewDoc *doc, Plan *out, char **err);
@@ -30,6 +33,14 @@ StoreStatus StorePlan_load(Store *s, const ReviewDoc *doc, Plan *out, char **err
  * Store_putPlanTracking). */
 StoreStatus StorePlan_put(Store *s, const ReviewDoc *doc, const PlanTrack *t, const char *user,
                           int64_t *new_version, char **err);
+
+/* Merges the change from base (the item as the writer saw it; NULL: never
+ * tracked) to want into the stored tracking field by field
+ * (Store_mergePlanTracking), after the same checks as StorePlan_put.
+ * *out says what clashed and was not written (StoreMerge_free). */
+StoreStatus ReviewDoc_mergePlan(Store *s, const ReviewDoc *doc, const PlanTrack *base,
+                                const PlanTrack *want, const char *user, const char *extra,
+                                StoreMerge *out, char **err);
 
 /* ---- milestones ---- */
 

@@ -352,27 +352,169 @@ static StoreStatus refreshOne(Store *s, ReviewDoc *doc, size_t q)
    return st;
 }
 
+/* The practices' notes of q as doc holds them (borrowed): handed in both
+ * base and want, they tell the merge "not changed", so that whatever is
+ * stored now stays. */
+static void borrowChoiceNotes(const ReviewDoc *doc, size_t q, StoredAnswer *sa)
+{
+   sa->note_choices = doc->stored[q].note_choices;
+   sa->choice_notes = doc->stored[q].choice_notes;
+   sa->n_choice_notes = doc->stored[q].n_choice_notes;
+}
+
+/* doc's answer to q as the writer saw it, in the form answerToStored gives
+ * (so that an unchanged part compares equal), with notes as given. */
+static void baseOf(const ReviewDoc *doc, size_t q, const char *notes, Answer *tmp, StoredAnswer *sa)
+{
+   const Question *question = &doc->lens->questions[q];
+   tmp->choices = xmalloc(question->n_choices + 1);
+   answerFromStored(question, &doc->stored[q], tmp);
+   answerToStored(question, tmp, notes, sa);
+   sa->version = doc->stored[q].version;
+   borrowChoiceNotes(doc, q, sa);
+}
+
+StoreStatus ReviewDoc_mergeAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer *a,
+                                  const char *notes, const char *notes_base, const char *user,
+                                  const char *extra, StoreMerge *out)
+{
+   const Question *question = &doc->lens->questions[q];
+   const char *seen = notes_base ? notes_base : doc->stored[q].notes;
+   Answer tmp;
+   StoredAnswer base, want;
+   baseOf(doc, q, seen, &tmp, &base);
+   answerToStored(question, a, notes ? notes : seen, &want);
+   borrowChoiceNotes(doc, q, &want);
+   StoreStatus st = Store_mergeAnswer(s, doc->workload.review_id, &base, &want, user, extra, out);
+   free(tmp.choices);
+   free(base.selected);
+   free(base.na_choices);
+   free(want.selected);
+   free(want.na_choices);
+   if (st == STORE_OK && doc->needs_review && out->n_clashes == 0)
+      doc->needs_review[q] = false; /* any write of an answer clears its mark */
+   if (st == STORE_OK) {
+      StoreStatus rst = refreshOne(s, doc, q);
+      if (rst != STORE_OK) {
+         StoreMerge_free(out);
+         return rst;
+      }
+   }
+   return st;
+}
+
 StoreStatus ReviewDoc_putAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer *a,
                                 const char *notes, const char *user)
 {
+   StoreMerge m;
+   StoreStatus st = ReviewDoc_mergeAnswer(s, doc, q, a, notes, NULL, user, NULL, &m);
+   if (st == STORE_OK && m.n_clashes)
+      st = STORE_CONFLICT;
+   StoreMerge_free(&m);
+   return st;
+}
+
+/* The question a history object names: "Q" or "Q/choice". */
+static bool objectQuestion(const ReviewDoc *doc, const char *object, size_t *q)
+{
+   const char *slash = strchr(object, '/');
+   char *id = slash ? xstrndup(object, (size_t)(slash - object)) : xstrdup(object);
+   bool found = Lens_findQuestion(doc->lens, id, q);
+   free(id);
+   return found;
+}
+
+StoreStatus ReviewDoc_revert(Store *s, ReviewDoc *doc, int64_t history_id, const char *mark,
+                             const char *user, StoreMerge *out, char **err)
+{
+   memset(out, 0, sizeof *out);
+   HistoryEntry e;
+   int64_t review_id = 0;
+   size_t q = 0;
+   StoreStatus st = Store_historyEntry(s, history_id, &e, &review_id);
+   if (st != STORE_OK) {
+      *err = xstrdup(Store_lastError(s));
+      HistoryEntry_free(&e);
+      return st;
+   }
+   if (review_id != doc->workload.review_id) {
+      *err = xasprintf(_("history id %lld is not a change of workload '%s'"), (long long)history_id,
+                       doc->workload.name);
+      st = STORE_NOT_FOUND;
+   } else if (strcmp(e.kind, "answer") != 0 && strcmp(e.kind, "plan") != 0) {
+      *err = xasprintf(_("history id %lld is a %s change: only answer and plan changes can be "
+                         "reverted"),
+                       (long long)history_id, e.kind);
+      st = STORE_INVALID;
+   } else if (!objectQuestion(doc, e.object, &q)) {
+      *err = xasprintf(_("history id %lld changed %s, which the workload's lens (%s) no longer "
+                         "has; nothing was written"),
+                       (long long)history_id, e.object, doc->lens->key);
+      st = STORE_INVALID;
+   } else {
+      st = Store_revert(s, doc->workload.review_id, &e, mark, user, out);
+      if (st != STORE_OK)
+         *err = xstrdup(Store_lastError(s));
+      else if (strcmp(e.kind, "answer") == 0)
+         st = refreshOne(s, doc, q);
+   }
+   HistoryEntry_free(&e);
+   return st;
+}
+
+/* cur's practice notes with practice id's set to text (NULL or "": none),
+ * sorted by choice id; the strings are borrowed, the arrays allocated. */
+static void notesWith(const StoredAnswer *cur, const char *id, const char *text, StoredAnswer *out)
+{
+   out->note_choices = xcalloc(cur->n_choice_notes + 2, sizeof *out->note_choices);
+   out->choice_notes = xcalloc(cur->n_choice_notes + 2, sizeof *out->choice_notes);
+   out->n_choice_notes = 0;
+   bool placed = !text || !*text;
+   for (size_t i = 0; i <= cur->n_choice_notes; i++) {
+      const char *cid = i < cur->n_choice_notes ? cur->note_choices[i] : NULL;
+      if (!placed && (!cid || strcmp(id, cid) < 0)) {
+         out->note_choices[out->n_choice_notes] = (char *)id;
+         out->choice_notes[out->n_choice_notes++] = (char *)text;
+         placed = true;
+      }
+      if (cid && strcmp(cid, id) != 0) {
+         out->note_choices[out->n_choice_notes] = (char *)cid;
+         out->choice_notes[out->n_choice_notes++] = cur->choice_notes[i];
+      }
+   }
+}
+
+StoreStatus ReviewDoc_mergeChoiceNote(Store *s, ReviewDoc *doc, size_t q, size_t choice,
+                                      const char *text, const char *base_text, const char *user,
+                                      const char *extra, StoreMerge *out)
+{
    const Question *question = &doc->lens->questions[q];
-   StoredAnswer sa;
-   answerToStored(question, a, notes ? notes : doc->stored[q].notes, &sa);
-   /* The practices' notes stay as they are (borrowed). */
-   sa.note_choices = doc->stored[q].note_choices;
-   sa.choice_notes = doc->stored[q].choice_notes;
-   sa.n_choice_notes = doc->stored[q].n_choice_notes;
-   int64_t version = 0;
-   StoreStatus st =
-      Store_putAnswer(s, doc->workload.review_id, &sa, doc->stored[q].version, user, &version);
-   free(sa.selected);
-   free(sa.na_choices);
-   if (st == STORE_OK && doc->needs_review)
-      doc->needs_review[q] = false; /* any write of an answer clears its mark */
-   if (st == STORE_OK || st == STORE_CONFLICT) {
+   const StoredAnswer *cur = &doc->stored[q];
+   const char *id = question->choices[choice].id;
+   Answer tmp;
+   StoredAnswer base, want;
+   baseOf(doc, q, cur->notes, &tmp, &base);
+   want = base;
+   notesWith(cur, id, text, &want);
+   notesWith(cur, id, base_text, &base);
+   /* A merge like any answer write: what others changed meanwhile (other
+    * practices, their notes, the question's notes) stays. */
+   StoreStatus st = Store_mergeAnswer(s, doc->workload.review_id, &base, &want, user, extra, out);
+   free(tmp.choices);
+   free(base.selected);
+   free(base.na_choices);
+   free(base.note_choices);
+   free(base.choice_notes);
+   free(want.note_choices);
+   free(want.choice_notes);
+   if (st == STORE_OK && !out->n_clashes && doc->needs_review)
+      doc->needs_review[q] = false;
+   if (st == STORE_OK) {
       StoreStatus rst = refreshOne(s, doc, q);
-      if (rst != STORE_OK)
+      if (rst != STORE_OK) {
+         StoreMerge_free(out);
          return rst;
+      }
    }
    return st;
 }
@@ -380,40 +522,12 @@ StoreStatus ReviewDoc_putAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer
 StoreStatus ReviewDoc_putChoiceNote(Store *s, ReviewDoc *doc, size_t q, size_t choice,
                                     const char *text, const char *user)
 {
-   const Question *question = &doc->lens->questions[q];
-   const StoredAnswer *cur = &doc->stored[q];
-   const char *id = question->choices[choice].id;
-   StoredAnswer sa;
-   answerToStored(question, &doc->review.answers[q], cur->notes, &sa);
-   /* The stored notes but this practice's, kept sorted by choice id. */
-   sa.note_choices = xcalloc(cur->n_choice_notes + 2, sizeof *sa.note_choices);
-   sa.choice_notes = xcalloc(cur->n_choice_notes + 2, sizeof *sa.choice_notes);
-   bool placed = !text || !*text;
-   for (size_t i = 0; i <= cur->n_choice_notes; i++) {
-      const char *cid = i < cur->n_choice_notes ? cur->note_choices[i] : NULL;
-      if (!placed && (!cid || strcmp(id, cid) < 0)) {
-         sa.note_choices[sa.n_choice_notes] = (char *)id;
-         sa.choice_notes[sa.n_choice_notes++] = (char *)text;
-         placed = true;
-      }
-      if (cid && strcmp(cid, id) != 0) {
-         sa.note_choices[sa.n_choice_notes] = (char *)cid;
-         sa.choice_notes[sa.n_choice_notes++] = cur->choice_notes[i];
-      }
-   }
-   int64_t version = 0;
-   StoreStatus st = Store_putAnswer(s, doc->workload.review_id, &sa, cur->version, user, &version);
-   free(sa.selected);
-   free(sa.na_choices);
-   free(sa.note_choices);
-   free(sa.choice_notes);
-   if (st == STORE_OK && doc->needs_review)
-      doc->needs_review[q] = false;
-   if (st == STORE_OK || st == STORE_CONFLICT) {
-      StoreStatus rst = refreshOne(s, doc, q);
-      if (rst != STORE_OK)
-         return rst;
-   }
+   StoreMerge m;
+   StoreStatus st = ReviewDoc_mergeChoiceNote(s, doc, q, choice, text,
+                                              ReviewDoc_choiceNote(doc, q, choice), user, NULL, &m);
+   if (st == STORE_OK && m.n_clashes)
+      st = STORE_CONFLICT;
+   StoreMerge_free(&m);
    return st;
 }
 

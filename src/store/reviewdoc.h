@@ -60,10 +60,20 @@ StoreStatus ReviewDoc_putAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer
                                 const char *notes, const char *user);
 
 /* Writes the note of practice `choice` of question q (text NULL or ""
- * removes it), the rest of the answer as the doc holds it, with the same
- * row version rules as ReviewDoc_putAnswer. */
+ * removes it) as a change from the note doc holds, merged like
+ * ReviewDoc_mergeChoiceNote: STORE_CONFLICT (nothing written, doc
+ * refreshed) when someone else changed that note meanwhile. */
 StoreStatus ReviewDoc_putChoiceNote(Store *s, ReviewDoc *doc, size_t q, size_t choice,
                                     const char *text, const char *user);
+/* Merges a change of practice `choice`'s note of question q, from
+ * base_text (the note the edit started from) to text, into the stored
+ * answer as an intent (Store_mergeAnswer): everything else others changed
+ * stays; someone else's change of the same note meanwhile is a
+ * STORE_CLASH_CHOICE_NOTE in *out, with nothing written.  doc holds q as
+ * stored afterwards (StoreMerge_free). */
+StoreStatus ReviewDoc_mergeChoiceNote(Store *s, ReviewDoc *doc, size_t q, size_t choice,
+                                      const char *text, const char *base_text, const char *user,
+                                      const char *extra, StoreMerge *out);
 /* Ends the review's running poll on question q by writing a as its answer
  * (notes and practice notes kept, the doc's row version), the history row
  * marked with extra's members (Store_acceptPoll); refreshes q as
@@ -72,6 +82,28 @@ StoreStatus ReviewDoc_acceptPoll(Store *s, ReviewDoc *doc, size_t q, const Answe
                                  const char *user, const char *extra);
 /* The note of practice `choice` of question q, or NULL (borrowed). */
 const char *ReviewDoc_choiceNote(const ReviewDoc *doc, size_t q, size_t choice);
+/* Merges question q's new answer a (and notes unless NULL) into the stored
+ * one as an intent (Store_mergeAnswer): the base is the answer doc holds
+ * for q, with notes_base as the notes the writer started from (NULL: the
+ * doc's notes).  Afterwards doc holds q as stored, with everything others
+ * wrote.  *out says what clashed and was not written (StoreMerge_free). */
+StoreStatus ReviewDoc_mergeAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer *a,
+                                  const char *notes, const char *notes_base, const char *user,
+                                  const char *extra, StoreMerge *out);
+/* ReviewDoc_mergeAnswer for callers that only need to know whether all of
+ * it was written: STORE_CONFLICT when a part clashed (the rest is written,
+ * doc holds the stored answer). */
+StoreStatus ReviewDoc_putAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer *a,
+                                const char *notes, const char *user);
+
+/* Reverts the answer or plan change recorded as history_id (Store_revert,
+ * marked with mark: "revert_of" or "undo_of").  Refused with *err set and
+ * nothing written: an unknown id (STORE_NOT_FOUND), a change of another
+ * workload (STORE_NOT_FOUND), another kind of change or a question the
+ * review's lens no longer has after an upgrade (STORE_INVALID).  doc holds
+ * the question as stored afterwards. */
+StoreStatus ReviewDoc_revert(Store *s, ReviewDoc *doc, int64_t history_id, const char *mark,
+                             const char *user, StoreMerge *out, char **err);
 
 /* Resolves a lens argument: a file path (contains '/' or ends in .yaml,
  * .yml, .json), else a key among the user lens dir, the system lens dir and

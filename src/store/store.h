@@ -167,6 +167,67 @@ StoreStatus Store_getAnswer(Store *s, int64_t review_id, const char *question_id
 StoreStatus Store_putAnswer(Store *s, int64_t review_id, const StoredAnswer *a,
                             int64_t expected_version, const char *user, int64_t *new_version);
 void StoredAnswer_free(StoredAnswer *a);
+
+/* ---- merging concurrent edits ----
+ *
+ * A merging write is an intent: the difference between what the writer last
+ * saw (base) and what it wants (want), applied to the row as it is now.
+ * Parts nobody else touched since base are written; the same change made by
+ * someone else already is no clash.  Only a real clash holds a part back:
+ * the same choice or plan field changed to different values, "None of
+ * these" (a choice id ending in "_no") against a practice selected
+ * meanwhile (or the reverse), not applicable against an answer given
+ * meanwhile (or the reverse), notes changed on the same lines.  The rest is
+ * written in the same transaction. */
+typedef enum {
+   STORE_CLASH_CHOICE,      /* the same choice set to another state meanwhile */
+   STORE_CLASH_NONE,        /* "None of these" against a fresh selection, or the reverse */
+   STORE_CLASH_NA,          /* N/A or its reason against a fresh answer, or the reverse */
+   STORE_CLASH_NOTES,       /* notes edited on the same lines */
+   STORE_CLASH_FIELD,       /* a plan field set to another value */
+   STORE_CLASH_CHOICE_NOTE, /* the note of the same practice set otherwise */
+} StoreClashKind;
+
+typedef struct StoreClash {
+   StoreClashKind kind;
+   char *what;    /* choice id (also of a practice's note), "not_applicable", "notes", or the plan
+                   * field */
+   char *by, *at; /* who made the other change and when ("?" when unknown) */
+} StoreClash;
+
+/* What a merging write did.  Owns its strings; StoreMerge_free(). */
+typedef struct StoreMerge {
+   int64_t version;    /* the row's version afterwards (0: still never written) */
+   bool wrote;         /* something was written (and a history row added) */
+   int64_t history_id; /* that history row's id (what an undo reverts); 0 when none */
+   bool others;        /* someone else had changed the row since base */
+   bool notes_merged;  /* the notes combine this edit with another on other lines */
+   StoreClash *clashes;
+   size_t n_clashes;
+   char *notes_theirs;        /* on a notes clash: the notes as stored, */
+   char *notes_both;          /* and a text holding both edits between conflict marks */
+   char *notes_by, *notes_at; /* who stored notes_theirs (or the notes merged with), when */
+   char *message;             /* one line naming every clash and who made it; NULL when none */
+} StoreMerge;
+
+void StoreMerge_free(StoreMerge *m);
+
+/* Merges the change from base to want into question want->question_id.
+ * base NULL (or version 0) means the writer saw no answer; want's version
+ * is ignored.  Returns STORE_OK even when a part clashed (then
+ * out->n_clashes > 0 and out->message says what and by whom); invalid
+ * arguments are STORE_INVALID with nothing written.  A history row records
+ * the before and after of what was written; extra, when not NULL, is a JSON
+ * object text whose members are added to that row's after state (undo and
+ * revert mark themselves so). */
+StoreStatus Store_mergeAnswer(Store *s, int64_t review_id, const StoredAnswer *base,
+                              const StoredAnswer *want, const char *user, const char *extra,
+                              StoreMerge *out);
+/* The answer of a question as it was at row version `version`, from the
+ * history (version 0: the empty answer).  STORE_NOT_FOUND when the history
+ * has no such version. */
+StoreStatus Store_answerAt(Store *s, int64_t review_id, const char *question_id, int64_t version,
+                           StoredAnswer *out);
 void StoredAnswer_freeArray(StoredAnswer *a, size_t n);
 
 /* An answer as Store_scanAnswers hands it over.  The strings belong to
@@ -214,6 +275,15 @@ StoreStatus Store_getPlanTracking(Store *s, int64_t review_id, PlanTracking **ou
  * else) is STORE_OK with nothing written and *new_version unchanged. */
 StoreStatus Store_putPlanTracking(Store *s, int64_t review_id, const PlanTracking *t,
                                   int64_t expected_version, const char *user, int64_t *new_version);
+/* Merges the change from base to want field by field (status, owner, due,
+ * priority, note), as Store_mergeAnswer does: base NULL means the writer saw
+ * the item untracked.  A field changed by both to different values is a
+ * STORE_CLASH_FIELD and keeps the stored value; the other fields are
+ * written. */
+StoreStatus Store_mergePlanTracking(Store *s, int64_t review_id, const PlanTracking *base,
+                                    const PlanTracking *want, const char *user, const char *extra,
+                                    StoreMerge *out);
+void PlanTracking_free(PlanTracking *t);
 void PlanTracking_freeArray(PlanTracking *a, size_t n);
 
 /* Append-only history. */
@@ -241,20 +311,49 @@ StoreStatus Store_history(Store *s, int64_t review_id, const char *question_id, 
 StoreStatus Store_historyRecent(Store *s, int64_t review_id, const char *question_id, size_t limit,
                                 HistoryEntry **out, size_t *n);
 void HistoryEntry_freeArray(HistoryEntry *a, size_t n);
+/* One history row by id, with the review it belongs to (0 for none);
+ * STORE_NOT_FOUND ("no change with history id N") when there is none.
+ * Free out's strings with HistoryEntry_free. */
+StoreStatus Store_historyEntry(Store *s, int64_t id, HistoryEntry *out, int64_t *review_id);
+void HistoryEntry_free(HistoryEntry *e);
+/* Reverts one recorded answer or plan change: the change from its after
+ * state back to its before state, merged into review_id's row as it is now
+ * like any write (Store_mergeAnswer / Store_mergePlanTracking), so that what
+ * others changed since stays and a clash is said.  mark names the history
+ * member that records it ("revert_of" or "undo_of": the id).  Other kinds
+ * are STORE_INVALID. */
+StoreStatus Store_revert(Store *s, int64_t review_id, const HistoryEntry *e, const char *mark,
+                         const char *user, StoreMerge *out);
 
 /* Presence for workshops: each process refreshes its row on its input tick. */
 typedef struct Presence {
    char *user, *workload, *question; /* question may be NULL */
    char *seen_at;
    long pid;
+   char *screen;    /* "question", "plan", ... or NULL (an older walens) */
+   bool read_only;  /* an observer */
+   char *active_at; /* the user's last key, or NULL */
 } Presence;
+
+/* Where a session is, for Store_heartbeatAt. */
+typedef struct PresenceBeat {
+   const char *user, *workload, *question, *screen; /* all but user may be NULL */
+   int idle_s;                                      /* seconds since the user's last key */
+} PresenceBeat;
 
 /* Keyed by pid; workload and question may be NULL.  STORE_READONLY on a
  * read-only store.  Appends no history. */
 StoreStatus Store_heartbeat(Store *s, const char *user, const char *workload, const char *question);
+/* Store_heartbeat with the screen and idle time.  A read-only observer
+ * (STORE_OPEN_READONLY on a file it could write) writes its presence row
+ * too, marked read_only, and nothing else: so that others see who
+ * watches.  STORE_READONLY only when the file itself is not writable. */
+StoreStatus Store_heartbeatAt(Store *s, const PresenceBeat *b);
 /* Deletes this pid's row: on leaving, so that others do not see us "here"
  * until the row ages out.  STORE_READONLY on a read-only store. */
 StoreStatus Store_leave(Store *s);
+/* Store_leave for an observer's row as well (see Store_heartbeatAt). */
+StoreStatus Store_leaveAny(Store *s);
 /* Others (not this pid) seen within max_age_s seconds, by user then pid;
  * older rows are deleted (not on a read-only store). */
 StoreStatus Store_presence(Store *s, int max_age_s, Presence **out, size_t *n);

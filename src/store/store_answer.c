@@ -526,6 +526,443 @@ StoreStatus Store_putAnswer(Store *s, int64_t review_id, const StoredAnswer *a,
    return st;
 }
 
+/* ---- merging writes ---- */
+
+enum { CHOICE_OFF, CHOICE_ON, CHOICE_NA };
+
+static bool hasId(char *const *ids, size_t n, const char *id)
+{
+   for (size_t i = 0; i < n; i++)
+      if (strcmp(ids[i], id) == 0)
+         return true;
+   return false;
+}
+
+static int choiceState(const StoredAnswer *a, const char *id)
+{
+   if (hasId(a->selected, a->n_selected, id))
+      return CHOICE_ON;
+   return hasId(a->na_choices, a->n_na_choices, id) ? CHOICE_NA : CHOICE_OFF;
+}
+
+static bool isNone(const char *id)
+{
+   size_t n = strlen(id);
+   return n >= 3 && strcmp(id + n - 3, "_no") == 0;
+}
+
+static void dropId(char **ids, size_t *n, const char *id)
+{
+   for (size_t i = 0; i < *n; i++)
+      if (strcmp(ids[i], id) == 0) {
+         free(ids[i]);
+         memmove(&ids[i], &ids[i + 1], (*n - i - 1) * sizeof *ids);
+         (*n)--;
+         return;
+      }
+}
+
+/* Sets one choice of r, keeping the order of the others. */
+static void setChoice(StoredAnswer *r, const char *id, int state)
+{
+   dropId(r->selected, &r->n_selected, id);
+   dropId(r->na_choices, &r->n_na_choices, id);
+   if (state == CHOICE_ON)
+      pushId(&r->selected, &r->n_selected, id);
+   else if (state == CHOICE_NA)
+      pushId(&r->na_choices, &r->n_na_choices, id);
+}
+
+static void copyAnswer(StoredAnswer *dst, const StoredAnswer *src)
+{
+   memset(dst, 0, sizeof *dst);
+   dst->question_id = src->question_id ? xstrdup(src->question_id) : NULL;
+   dst->not_applicable = src->not_applicable;
+   dst->na_reason = src->na_reason ? xstrdup(src->na_reason) : NULL;
+   for (size_t i = 0; i < src->n_selected; i++)
+      pushId(&dst->selected, &dst->n_selected, src->selected[i]);
+   for (size_t i = 0; i < src->n_na_choices; i++)
+      pushId(&dst->na_choices, &dst->n_na_choices, src->na_choices[i]);
+   dst->notes = src->notes ? xstrdup(src->notes) : NULL;
+   /* The practices' notes are part of the answer: a merged write that
+    * does not change them writes them back as they are. */
+   for (size_t i = 0; i < src->n_choice_notes; i++) {
+      size_t n = dst->n_choice_notes;
+      pushId(&dst->note_choices, &n, src->note_choices[i]);
+      pushId(&dst->choice_notes, &dst->n_choice_notes, src->choice_notes[i]);
+   }
+   dst->version = src->version;
+}
+
+/* The note of practice id in a, or NULL. */
+static const char *choiceNoteOf(const StoredAnswer *a, const char *id)
+{
+   for (size_t i = 0; i < a->n_choice_notes; i++)
+      if (strcmp(a->note_choices[i], id) == 0)
+         return a->choice_notes[i];
+   return NULL;
+}
+
+/* Sets (text not empty) or removes the note of practice id in r, keeping
+ * the notes sorted by choice id as the store reads them. */
+static void setChoiceNote(StoredAnswer *r, const char *id, const char *text)
+{
+   size_t i = 0;
+   while (i < r->n_choice_notes && strcmp(r->note_choices[i], id) < 0)
+      i++;
+   bool here = i < r->n_choice_notes && strcmp(r->note_choices[i], id) == 0;
+   if (here && text && *text) {
+      free(r->choice_notes[i]);
+      r->choice_notes[i] = xstrdup(text);
+      return;
+   }
+   if (here) {
+      free(r->note_choices[i]);
+      free(r->choice_notes[i]);
+      size_t tail = (r->n_choice_notes - i - 1) * sizeof *r->note_choices;
+      memmove(&r->note_choices[i], &r->note_choices[i + 1], tail);
+      memmove(&r->choice_notes[i], &r->choice_notes[i + 1], tail);
+      r->n_choice_notes--;
+      return;
+   }
+   if (!text || !*text)
+      return;
+   size_t n = r->n_choice_notes + 1, tail = (r->n_choice_notes - i) * sizeof *r->note_choices;
+   r->note_choices = xrealloc(r->note_choices, n * sizeof *r->note_choices);
+   r->choice_notes = xrealloc(r->choice_notes, n * sizeof *r->choice_notes);
+   memmove(&r->note_choices[i + 1], &r->note_choices[i], tail);
+   memmove(&r->choice_notes[i + 1], &r->choice_notes[i], tail);
+   r->note_choices[i] = xstrdup(id);
+   r->choice_notes[i] = xstrdup(text);
+   r->n_choice_notes = n;
+}
+
+/* Did someone select a choice (of the given kind) that base did not have? */
+static const char *freshSelection(const StoredAnswer *base, const StoredAnswer *cur, bool none)
+{
+   for (size_t i = 0; i < cur->n_selected; i++)
+      if (isNone(cur->selected[i]) == none && choiceState(base, cur->selected[i]) != CHOICE_ON)
+         return cur->selected[i];
+   return NULL;
+}
+
+typedef struct MergeRun {
+   Store *s;
+   StoreMergeCtx ctx;
+   const StoredAnswer *base, *want, *cur;
+   StoredAnswer *res;
+   StoreMerge *out;
+   const char *user;
+} MergeRun;
+
+/* One choice the writer changed (base state b, wanted w). */
+static StoreStatus mergeChoice(MergeRun *r, const char *id)
+{
+   int b = choiceState(r->base, id), w = choiceState(r->want, id), k = choiceState(r->cur, id);
+   if (b == w || k == w)
+      return STORE_OK; /* no change, or the same change made already */
+   if (k != b)
+      return StoreMerge_clash(r->s, &r->ctx, r->out, STORE_CLASH_CHOICE, id, id);
+   if (w == CHOICE_ON) {
+      const char *fresh = freshSelection(r->base, r->cur, !isNone(id));
+      if (fresh)
+         return StoreMerge_clash(r->s, &r->ctx, r->out, STORE_CLASH_NONE, id, fresh);
+      if (r->cur->not_applicable && !r->base->not_applicable)
+         return StoreMerge_clash(r->s, &r->ctx, r->out, STORE_CLASH_NA, id, "not_applicable");
+   }
+   setChoice(r->res, id, w);
+   return STORE_OK;
+}
+
+/* Every choice named in base or want, each once. */
+static StoreStatus mergeChoices(MergeRun *r)
+{
+   const StoredAnswer *lists[2] = {r->base, r->want};
+   StoreStatus st = STORE_OK;
+   for (size_t l = 0; l < 2 && st == STORE_OK; l++)
+      for (int k = 0; k < 2 && st == STORE_OK; k++) {
+         char *const *ids = k ? lists[l]->na_choices : lists[l]->selected;
+         size_t n = k ? lists[l]->n_na_choices : lists[l]->n_selected;
+         for (size_t i = 0; i < n && st == STORE_OK; i++) {
+            bool seen = (l == 1 && choiceState(r->base, ids[i]) != CHOICE_OFF) ||
+                        (k == 1 && hasId(lists[l]->selected, lists[l]->n_selected, ids[i]));
+            if (!seen)
+               st = mergeChoice(r, ids[i]);
+         }
+      }
+   return st;
+}
+
+static bool sameNa(const StoredAnswer *a, const StoredAnswer *b)
+{
+   return a->not_applicable == b->not_applicable && Str_eqText(a->na_reason, b->na_reason);
+}
+
+static StoreStatus mergeNa(MergeRun *r)
+{
+   if (sameNa(r->base, r->want) || sameNa(r->cur, r->want))
+      return STORE_OK;
+   bool answered =
+      r->want->not_applicable && !r->base->not_applicable &&
+      (freshSelection(r->base, r->cur, false) || freshSelection(r->base, r->cur, true));
+   if (!sameNa(r->cur, r->base) || answered) {
+      const char *fresh = answered ? freshSelection(r->base, r->cur, false) : NULL;
+      if (answered && !fresh)
+         fresh = freshSelection(r->base, r->cur, true);
+      return StoreMerge_clash(r->s, &r->ctx, r->out, STORE_CLASH_NA, "not_applicable",
+                              fresh ? fresh : "not_applicable");
+   }
+   r->res->not_applicable = r->want->not_applicable;
+   free(r->res->na_reason);
+   r->res->na_reason = r->want->na_reason ? xstrdup(r->want->na_reason) : NULL;
+   return STORE_OK;
+}
+
+static void setNotes(StoredAnswer *res, const char *text)
+{
+   free(res->notes);
+   res->notes = text && *text ? xstrdup(text) : NULL;
+}
+
+/* One practice's note the writer changed: written when nobody else changed
+ * it since base, a clash when someone set it otherwise. */
+static StoreStatus mergeChoiceNote(MergeRun *r, const char *id)
+{
+   const char *b = choiceNoteOf(r->base, id), *w = choiceNoteOf(r->want, id);
+   const char *k = choiceNoteOf(r->cur, id);
+   if (Str_eqText(b, w) || Str_eqText(k, w))
+      return STORE_OK;
+   if (!Str_eqText(k, b)) {
+      char *part = xasprintf("note:%s", id);
+      StoreStatus st = StoreMerge_clash(r->s, &r->ctx, r->out, STORE_CLASH_CHOICE_NOTE, id, part);
+      free(part);
+      return st;
+   }
+   setChoiceNote(r->res, id, w);
+   return STORE_OK;
+}
+
+/* Every practice with a note in base or want, each once.  A writer that
+ * did not touch the practices' notes hands the same ones in base and want,
+ * so the stored ones stay, whoever wrote them meanwhile. */
+static StoreStatus mergeChoiceNotes(MergeRun *r)
+{
+   StoreStatus st = STORE_OK;
+   for (size_t i = 0; i < r->base->n_choice_notes && st == STORE_OK; i++)
+      st = mergeChoiceNote(r, r->base->note_choices[i]);
+   for (size_t i = 0; i < r->want->n_choice_notes && st == STORE_OK; i++)
+      if (!choiceNoteOf(r->base, r->want->note_choices[i]))
+         st = mergeChoiceNote(r, r->want->note_choices[i]);
+   return st;
+}
+
+static StoreStatus mergeNotes(MergeRun *r)
+{
+   const char *b = r->base->notes, *w = r->want->notes, *k = r->cur->notes;
+   if (Str_eqText(b, w) || Str_eqText(k, w))
+      return STORE_OK;
+   if (Str_eqText(k, b)) {
+      setNotes(r->res, w);
+      return STORE_OK;
+   }
+   char *merged = NULL;
+   bool clean = false;
+   const char *them = r->cur->updated_by ? r->cur->updated_by : "?";
+   StoreStatus st = StoreMerge_text(r->s, b, w, k, r->user, them, &merged, &clean);
+   if (st != STORE_OK)
+      return st;
+   if (clean) {
+      setNotes(r->res, merged);
+      r->out->notes_merged = true;
+      free(merged);
+      return StoreMerge_who(r->s, &r->ctx, "notes", &r->out->notes_by, &r->out->notes_at);
+   }
+   st = StoreMerge_clash(r->s, &r->ctx, r->out, STORE_CLASH_NOTES, "notes", "notes");
+   r->out->notes_both = merged;
+   r->out->notes_theirs = xstrdup(k ? k : "");
+   if (r->out->n_clashes) {
+      StoreClash *c = &r->out->clashes[r->out->n_clashes - 1];
+      r->out->notes_by = xstrdup(c->by);
+      r->out->notes_at = xstrdup(c->at);
+   }
+   return st;
+}
+
+/* Writes res over cur (row_id) when it differs, with its history row. */
+static StoreStatus mergeWrite(MergeRun *r, int64_t row_id, const char *extra)
+{
+   int64_t review_id = r->ctx.review_id;
+   if (sameAnswer(r->cur, r->res)) {
+      r->out->version = r->cur->version;
+      return StoreMark_clearLocked(r->s, review_id, r->want->question_id, r->user);
+   }
+   int64_t version = r->cur->version + 1;
+   char *before = r->cur->version ? answerJson(r->cur, r->cur->version) : NULL;
+   char *after = StoreMerge_withExtra(answerJson(r->res, version), extra);
+   StoreStatus st = after
+                       ? writeRow(r->s, review_id, r->res, &row_id, version, r->user)
+                       : StoreSql_error(r->s, STORE_INVALID, _("answer: text is not valid UTF-8"));
+   if (st == STORE_OK)
+      st =
+         StoreHist_append(r->s, review_id, r->user, "answer", r->want->question_id, before, after);
+   if (st == STORE_OK) {
+      r->out->version = version;
+      r->out->wrote = true;
+      r->out->history_id = sqlite3_last_insert_rowid(r->s->db);
+   }
+   free(before);
+   free(after);
+   return st;
+}
+
+static StoreStatus mergeLocked(Store *s, int64_t review_id, const StoredAnswer *base,
+                               const StoredAnswer *want, const char *user, const char *extra,
+                               StoreMerge *out)
+{
+   StoreStatus st = requireReview(s, review_id);
+   if (st != STORE_OK)
+      return st;
+   StoredAnswer cur, res;
+   int64_t row_id = 0;
+   st = loadAnswer(s, review_id, want->question_id, &cur, &row_id);
+   if (st != STORE_OK && st != STORE_NOT_FOUND)
+      return st;
+   copyAnswer(&res, &cur);
+   if (!res.question_id)
+      res.question_id = xstrdup(want->question_id);
+   MergeRun r = {
+      .s = s,
+      .ctx = {review_id, "answer", want->question_id, base->version, cur.updated_by,
+              cur.updated_at},
+      .base = base,
+      .want = want,
+      .cur = &cur,
+      .res = &res,
+      .out = out,
+      .user = user,
+   };
+   out->others = cur.version != base->version;
+   st = mergeChoices(&r);
+   if (st == STORE_OK)
+      st = mergeNa(&r);
+   if (st == STORE_OK)
+      st = mergeNotes(&r);
+   if (st == STORE_OK)
+      st = mergeChoiceNotes(&r);
+   if (st == STORE_OK)
+      st = mergeWrite(&r, row_id, extra);
+   StoredAnswer_free(&res);
+   StoredAnswer_free(&cur);
+   return st;
+}
+
+StoreStatus Store_mergeAnswer(Store *s, int64_t review_id, const StoredAnswer *base,
+                              const StoredAnswer *want, const char *user, const char *extra,
+                              StoreMerge *out)
+{
+   memset(out, 0, sizeof *out);
+   static const StoredAnswer empty;
+   if (!base)
+      base = &empty;
+   StoreStatus st = validateAnswer(s, want, user);
+   if (st == STORE_OK && base != &empty) {
+      StoredAnswer b = *base;
+      b.question_id = want->question_id;
+      st = validateAnswer(s, &b, user);
+   }
+   if (st == STORE_OK)
+      st = StoreSql_beginWrite(s);
+   if (st != STORE_OK)
+      return st;
+   st = StoreSql_end(s, mergeLocked(s, review_id, base, want, user, extra, out));
+   if (st == STORE_OK)
+      StoreMerge_finishMessage(out);
+   else {
+      StoreMerge_free(out);
+      memset(out, 0, sizeof *out);
+   }
+   return st;
+}
+
+/* ---- an answer as the history recorded it ---- */
+
+static void idsFromJson(json_t *arr, char ***ids, size_t *n)
+{
+   size_t i;
+   json_t *v;
+   json_array_foreach(arr, i, v)
+   {
+      if (json_is_string(v))
+         pushId(ids, n, json_string_value(v));
+   }
+}
+
+static void answerFromJson(json_t *o, const char *question_id, StoredAnswer *out)
+{
+   memset(out, 0, sizeof *out);
+   out->question_id = xstrdup(question_id);
+   out->not_applicable = json_is_true(json_object_get(o, "not_applicable"));
+   const char *r = json_string_value(json_object_get(o, "na_reason"));
+   out->na_reason = r ? xstrdup(r) : NULL;
+   idsFromJson(json_object_get(o, "selected"), &out->selected, &out->n_selected);
+   idsFromJson(json_object_get(o, "na_choices"), &out->na_choices, &out->n_na_choices);
+   const char *n = json_string_value(json_object_get(o, "notes"));
+   out->notes = n ? xstrdup(n) : NULL;
+   /* The practices' notes (absent in entries without any): pairs by index. */
+   json_t *ids = json_object_get(o, "note_choices"), *texts = json_object_get(o, "choice_notes");
+   for (size_t i = 0; i < json_array_size(ids) && i < json_array_size(texts); i++) {
+      const char *id = json_string_value(json_array_get(ids, i));
+      const char *text = json_string_value(json_array_get(texts, i));
+      if (id && *id && text && *text)
+         setChoiceNote(out, id, text);
+   }
+   json_t *v = json_object_get(o, "version");
+   out->version = json_is_integer(v) ? (int64_t)json_integer_value(v) : 0;
+}
+
+StoreStatus StoreAnswer_fromJson(const char *json, const char *question_id, StoredAnswer *out)
+{
+   memset(out, 0, sizeof *out);
+   json_t *o = json ? json_loads(json, 0, NULL) : NULL;
+   if (json && !json_is_object(o)) {
+      json_decref(o);
+      return STORE_INVALID;
+   }
+   answerFromJson(o, question_id, out);
+   json_decref(o);
+   return STORE_OK;
+}
+
+StoreStatus Store_answerAt(Store *s, int64_t review_id, const char *question_id, int64_t version,
+                           StoredAnswer *out)
+{
+   memset(out, 0, sizeof *out);
+   if (version == 0) {
+      out->question_id = xstrdup(question_id);
+      return STORE_OK;
+   }
+   StoreStatus st = StoreSql_beginRead(s);
+   if (st != STORE_OK)
+      return st;
+   sqlite3_stmt *q = StoreSql_query(s, &st,
+                                    "SELECT after_json FROM history WHERE review_id = ?"
+                                    " AND kind = 'answer' AND object = ?"
+                                    " AND json_extract(after_json, '$.version') = ?"
+                                    " ORDER BY id DESC LIMIT 1",
+                                    "iti", review_id, question_id, version);
+   bool row = false;
+   if (q) {
+      st = StoreSql_step(s, q, &row);
+      if (st == STORE_OK && row)
+         st = StoreAnswer_fromJson((const char *)sqlite3_column_text(q, 0), question_id, out);
+      else if (st == STORE_OK)
+         st = StoreSql_error(s, STORE_NOT_FOUND, _("%s has no version %lld in the history"),
+                             question_id, (long long)version);
+   }
+   StoreSql_finalize(s, q);
+   return StoreSql_end(s, st);
+}
+
 void StoredAnswer_free(StoredAnswer *a)
 {
    if (!a)

@@ -5,7 +5,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include <string.h>
+
 #include "core/xalloc.h"
+#include "i18n.h"
 #include "store/store_internal.h"
 
 bool StoreJson_str(json_t *o, const char *key, const char *v)
@@ -189,15 +192,44 @@ StoreStatus Store_historyRecent(Store *s, int64_t review_id, const char *questio
    return st;
 }
 
+StoreStatus Store_historyEntry(Store *s, int64_t id, HistoryEntry *out, int64_t *review_id)
+{
+   memset(out, 0, sizeof *out);
+   *review_id = 0;
+   StoreStatus st;
+   sqlite3_stmt *q = StoreSql_query(s, &st,
+                                    "SELECT id, at, user_name, kind, object, before_json,"
+                                    " after_json, review_id FROM history WHERE id = ?",
+                                    "i", id);
+   if (!q)
+      return st;
+   bool row = false;
+   st = StoreSql_step(s, q, &row);
+   if (st == STORE_OK && row) {
+      readEntry(q, out);
+      *review_id = sqlite3_column_int64(q, 7);
+   } else if (st == STORE_OK)
+      st = StoreSql_error(s, STORE_NOT_FOUND, _("no change with history id %lld"), (long long)id);
+   StoreSql_finalize(s, q);
+   return st;
+}
+
+void HistoryEntry_free(HistoryEntry *e)
+{
+   if (!e)
+      return;
+   free(e->at);
+   free(e->user);
+   free(e->kind);
+   free(e->object);
+   free(e->before);
+   free(e->after);
+   memset(e, 0, sizeof *e);
+}
+
 void HistoryEntry_freeArray(HistoryEntry *a, size_t n)
 {
-   for (size_t i = 0; i < n; i++) {
-      free(a[i].at);
-      free(a[i].user);
-      free(a[i].kind);
-      free(a[i].object);
-      free(a[i].before);
-      free(a[i].after);
-   }
+   for (size_t i = 0; i < n; i++)
+      HistoryEntry_free(&a[i]);
    free(a);
 }

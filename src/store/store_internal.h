@@ -17,7 +17,7 @@
 
 /* "walens" in PRAGMA application_id: 'W' 'a' 'L' 'n'. */
 #define STORE_APPLICATION_ID 0x57614C6E
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 #define STORE_BUSY_TIMEOUT_MS 5000
 /* "YYYY-MM-DDTHH:MM:SSZ" and its NUL. */
 #define STORE_TIME_LEN 21
@@ -169,6 +169,41 @@ StoreStatus StoreAnswer_putLocked(Store *s, int64_t review_id, const StoredAnswe
 StoreStatus StoreAnswer_validate(Store *s, const StoredAnswer *a, const char *user);
 StoreStatus StoreMark_clearLocked(Store *s, int64_t review_id, const char *question_id,
                                   const char *user);
+
+/* --- merging writers (store_merge.c) --- */
+
+/* Where a merging write looks for who made the other change: the history
+ * rows of (review_id, kind, object) written after base_version. */
+typedef struct StoreMergeCtx {
+   int64_t review_id;
+   const char *kind, *object;
+   int64_t base_version;
+   const char *fallback_by, *fallback_at; /* the row's last writer */
+} StoreMergeCtx;
+
+/* Records a clash on what (shown) whose other change is found by part:
+ * a choice id, "not_applicable", "notes" (answers) or a field (plan). */
+StoreStatus StoreMerge_clash(Store *s, const StoreMergeCtx *c, StoreMerge *m, StoreClashKind kind,
+                             const char *what, const char *part);
+/* Who made the newest change to part since the base (allocated). */
+StoreStatus StoreMerge_who(Store *s, const StoreMergeCtx *c, const char *part, char **by,
+                           char **at);
+/* Sets m->message from the clashes (nothing when there are none). */
+void StoreMerge_finishMessage(StoreMerge *m);
+/* after (a JSON object text, owned) with extra's members added; returns
+ * the new text (after is consumed) or after itself when either is NULL. */
+char *StoreMerge_withExtra(char *after, const char *extra);
+/* git_merge_file on three texts (NULL reads as ""); *out allocated, with
+ * conflict marks labelled our_label / their_label where *clean is false. */
+StoreStatus StoreMerge_text(Store *s, const char *base, const char *ours, const char *theirs,
+                            const char *our_label, const char *their_label, char **out,
+                            bool *clean);
+
+/* --- answers (store_answer.c) --- */
+
+/* An answer from a history state (json NULL: the empty answer); the
+ * question id is the caller's.  STORE_INVALID when json is not an object. */
+StoreStatus StoreAnswer_fromJson(const char *json, const char *question_id, StoredAnswer *out);
 
 /* --- validation shared by the writers --- */
 

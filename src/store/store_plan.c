@@ -13,8 +13,6 @@
 #include "i18n.h"
 #include "store/store_internal.h"
 
-static void PlanTracking_free(PlanTracking *t);
-
 /* Columns: id, question_id, choice_id, status, owner, due, priority, note,
  * version, updated_at, updated_by. */
 #define PLAN_SELECT                                                                  \
@@ -195,7 +193,146 @@ StoreStatus Store_putPlanTracking(Store *s, int64_t review_id, const PlanTrackin
    return st;
 }
 
-static void PlanTracking_free(PlanTracking *t)
+/* ---- merging writes ---- */
+
+/* One field of a tracking as text ("" for none), so that fields compare
+ * alike; the never-tracked defaults read as open and 0. */
+static char *fieldOf(const PlanTracking *t, int field)
+{
+   switch (field) {
+   case 0: return xstrdup(t->status ? t->status : "open");
+   case 1: return xstrdup(t->owner ? t->owner : "");
+   case 2: return xstrdup(t->due ? t->due : "");
+   case 3: return xasprintf("%d", t->priority);
+   default: return xstrdup(t->note ? t->note : "");
+   }
+}
+
+static const char *const fieldNames[] = {"status", "owner", "due", "priority", "note"};
+
+/* Copies field from src to dst. */
+static void takeField(PlanTracking *dst, const PlanTracking *src, int field)
+{
+   char **slot = field == 0   ? &dst->status
+                 : field == 1 ? &dst->owner
+                 : field == 2 ? &dst->due
+                 : field == 4 ? &dst->note
+                              : NULL;
+   const char *v = field == 0   ? src->status
+                   : field == 1 ? src->owner
+                   : field == 2 ? src->due
+                   : field == 4 ? src->note
+                                : NULL;
+   if (!slot) {
+      dst->priority = src->priority;
+      return;
+   }
+   free(*slot);
+   *slot = v && *v ? xstrdup(v) : NULL;
+}
+
+static void copyPlan(PlanTracking *dst, const PlanTracking *src, const PlanTracking *ids)
+{
+   memset(dst, 0, sizeof *dst);
+   dst->question_id = xstrdup(ids->question_id);
+   dst->choice_id = xstrdup(ids->choice_id);
+   for (int f = 0; f < 5; f++)
+      takeField(dst, src, f);
+}
+
+static StoreStatus mergeFields(Store *s, const StoreMergeCtx *ctx, const PlanTracking *base,
+                               const PlanTracking *want, const PlanTracking *cur, PlanTracking *res,
+                               StoreMerge *out)
+{
+   StoreStatus st = STORE_OK;
+   for (int f = 0; f < 5 && st == STORE_OK; f++) {
+      char *b = fieldOf(base, f), *w = fieldOf(want, f), *k = fieldOf(cur, f);
+      if (strcmp(b, w) != 0 && strcmp(k, w) != 0) {
+         if (strcmp(k, b) == 0)
+            takeField(res, want, f);
+         else
+            st = StoreMerge_clash(s, ctx, out, STORE_CLASH_FIELD, fieldNames[f], fieldNames[f]);
+      }
+      free(b);
+      free(w);
+      free(k);
+   }
+   return st;
+}
+
+static StoreStatus mergePlanLocked(Store *s, int64_t review_id, const PlanTracking *base,
+                                   const PlanTracking *want, const char *user, const char *extra,
+                                   StoreMerge *out)
+{
+   bool found = false;
+   int64_t one;
+   StoreStatus st =
+      StoreSql_int(s, &one, &found, "SELECT 1 FROM review WHERE id = ?", "i", review_id);
+   if (st == STORE_OK && !found)
+      return StoreSql_error(s, STORE_NOT_FOUND, _("no review with id %lld"), (long long)review_id);
+   PlanTracking cur, res;
+   int64_t row_id = 0;
+   if (st == STORE_OK)
+      st = loadPlan(s, review_id, want, &cur, &row_id);
+   if (st != STORE_OK && st != STORE_NOT_FOUND)
+      return st;
+   char *object = xasprintf("%s/%s", want->question_id, want->choice_id);
+   StoreMergeCtx ctx = {review_id, "plan", object, base->version, cur.updated_by, cur.updated_at};
+   copyPlan(&res, &cur, want);
+   out->others = cur.version != base->version;
+   out->version = cur.version;
+   st = mergeFields(s, &ctx, base, want, &cur, &res, out);
+   const char *status = res.status ? res.status : "open";
+   if (st == STORE_OK && !samePlan(&cur, &res, status)) {
+      int64_t version = cur.version + 1;
+      char *before = cur.version ? planJson(&cur, cur.status, cur.version) : NULL;
+      char *after = StoreMerge_withExtra(planJson(&res, status, version), extra);
+      st = after ? writePlan(s, review_id, &res, status, row_id, version, user)
+                 : StoreSql_error(s, STORE_INVALID, _("plan: text is not valid UTF-8"));
+      if (st == STORE_OK)
+         st = StoreHist_append(s, review_id, user, "plan", object, before, after);
+      if (st == STORE_OK) {
+         out->version = version;
+         out->wrote = true;
+         out->history_id = sqlite3_last_insert_rowid(s->db);
+      }
+      free(before);
+      free(after);
+   }
+   free(object);
+   PlanTracking_free(&res);
+   PlanTracking_free(&cur);
+   return st;
+}
+
+StoreStatus Store_mergePlanTracking(Store *s, int64_t review_id, const PlanTracking *base,
+                                    const PlanTracking *want, const char *user, const char *extra,
+                                    StoreMerge *out)
+{
+   memset(out, 0, sizeof *out);
+   PlanTracking empty = {.question_id = want->question_id, .choice_id = want->choice_id};
+   if (!base)
+      base = &empty;
+   StoreStatus st = validatePlan(s, want, user);
+   if (st == STORE_OK) {
+      PlanTracking b = *base;
+      b.question_id = want->question_id;
+      b.choice_id = want->choice_id;
+      st = validatePlan(s, &b, user);
+   }
+   if (st == STORE_OK)
+      st = StoreSql_beginWrite(s);
+   if (st != STORE_OK)
+      return st;
+   st = StoreSql_end(s, mergePlanLocked(s, review_id, base, want, user, extra, out));
+   if (st == STORE_OK)
+      StoreMerge_finishMessage(out);
+   else
+      StoreMerge_free(out);
+   return st;
+}
+
+void PlanTracking_free(PlanTracking *t)
 {
    if (!t)
       return;

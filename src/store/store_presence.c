@@ -5,6 +5,7 @@
  * make other screens reload (see Store_changedElsewhere). */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -29,6 +30,76 @@ StoreStatus Store_heartbeat(Store *s, const char *user, const char *workload, co
    return StoreSql_end(s, st);
 }
 
+/* One statement in a write transaction for an observer: its connection is
+ * under PRAGMA query_only, lifted for the presence row alone. */
+static StoreStatus observerWrite(Store *s, const char *sql, const char *types, ...)
+{
+   if (access(s->path, W_OK) != 0)
+      return StoreSql_error(s, STORE_READONLY, _("%s: the database is open read-only"), s->path);
+   StoreStatus st = StoreSql_exec(s, "PRAGMA query_only = OFF");
+   if (st == STORE_OK)
+      st = StoreSql_exec(s, "BEGIN IMMEDIATE");
+   if (st == STORE_OK) {
+      va_list ap;
+      va_start(ap, types);
+      sqlite3_stmt *q = NULL;
+      if (strcmp(types, "i") == 0)
+         q = StoreSql_query(s, &st, sql, "i", va_arg(ap, int64_t));
+      else {
+         int64_t pid = va_arg(ap, int64_t);
+         const char *u = va_arg(ap, const char *), *w = va_arg(ap, const char *);
+         const char *qq = va_arg(ap, const char *), *n = va_arg(ap, const char *);
+         const char *sc = va_arg(ap, const char *);
+         int ro = va_arg(ap, int);
+         const char *act = va_arg(ap, const char *);
+         q = StoreSql_query(s, &st, sql, "itttttdt", pid, u, w, qq, n, sc, ro, act);
+      }
+      va_end(ap);
+      bool row;
+      if (q)
+         st = StoreSql_step(s, q, &row);
+      StoreSql_finalize(s, q);
+      StoreStatus end = StoreSql_exec(s, st == STORE_OK ? "COMMIT" : "ROLLBACK");
+      if (st == STORE_OK)
+         st = end;
+   }
+   StoreStatus back = StoreSql_exec(s, "PRAGMA query_only = ON");
+   return st == STORE_OK ? back : st;
+}
+
+#define BEAT_SQL                                                                           \
+   "INSERT OR REPLACE INTO presence (pid, user_name, workload, question, seen_at, screen," \
+   " read_only, active_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+
+StoreStatus Store_heartbeatAt(Store *s, const PresenceBeat *b)
+{
+   if (!Store_validName(b->user) || !Store_validText(b->workload) ||
+       !Store_validText(b->question) || !Store_validText(b->screen) || b->idle_s < 0)
+      return StoreSql_error(s, STORE_INVALID, _("presence: invalid user, workload or question"));
+   char now[STORE_TIME_LEN], active[STORE_TIME_LEN];
+   time_t t;
+   StoreTime_now(s, now);
+   if (!StoreTime_parse(now, &t))
+      t = 0;
+   StoreTime_format(t - b->idle_s, active);
+   if (s->readonly)
+      return observerWrite(s, BEAT_SQL, "beat", (int64_t)getpid(), b->user, b->workload,
+                           b->question, now, b->screen, 1, active);
+   StoreStatus st = StoreSql_beginWrite(s);
+   if (st != STORE_OK)
+      return st;
+   st = StoreSql_run(s, BEAT_SQL, "itttttdt", (int64_t)getpid(), b->user, b->workload, b->question,
+                     now, b->screen, 0, active);
+   return StoreSql_end(s, st);
+}
+
+StoreStatus Store_leaveAny(Store *s)
+{
+   if (s->readonly)
+      return observerWrite(s, "DELETE FROM presence WHERE pid = ?", "i", (int64_t)getpid());
+   return Store_leave(s);
+}
+
 StoreStatus Store_leave(Store *s)
 {
    StoreStatus st = StoreSql_beginWrite(s);
@@ -45,6 +116,9 @@ static void readPresence(sqlite3_stmt *q, Presence *p)
    p->workload = StoreSql_colText(q, 2);
    p->question = StoreSql_colText(q, 3);
    p->seen_at = StoreSql_colText(q, 4);
+   p->screen = StoreSql_colText(q, 5);
+   p->read_only = sqlite3_column_int(q, 6) != 0;
+   p->active_at = StoreSql_colText(q, 7);
 }
 
 /* Lists the rows seen at or after cutoff, other than ours; counts the older. */
@@ -52,7 +126,8 @@ static StoreStatus listFresh(Store *s, const char *cutoff, Presence **out, size_
 {
    StoreStatus st;
    sqlite3_stmt *q = StoreSql_query(s, &st,
-                                    "SELECT pid, user_name, workload, question, seen_at"
+                                    "SELECT pid, user_name, workload, question, seen_at,"
+                                    " screen, read_only, active_at"
                                     " FROM presence ORDER BY user_name, pid",
                                     "");
    if (!q)
@@ -107,6 +182,8 @@ void Presence_freeArray(Presence *a, size_t n)
       free(a[i].workload);
       free(a[i].question);
       free(a[i].seen_at);
+      free(a[i].screen);
+      free(a[i].active_at);
    }
    free(a);
 }

@@ -161,14 +161,21 @@ static const char schemaV4[] =
    "  notes     TEXT NOT NULL CHECK (length(notes) > 0),"
    "  PRIMARY KEY (answer_id, choice_id)"
    ") WITHOUT ROWID;";
+/* Version 5: the roster (issue 12): the screen each session is on, whether
+ * it is a read-only observer, and when its user last pressed a key. */
+static const char schemaV5[] =
+   "ALTER TABLE presence ADD COLUMN screen TEXT;"
+   "ALTER TABLE presence ADD COLUMN read_only INTEGER NOT NULL DEFAULT 0"
+   "  CHECK (read_only IN (0, 1));"
+   "ALTER TABLE presence ADD COLUMN active_at TEXT;";
 
-/* Version 5: the facilitated workshop (issue 13).  Who leads a workload's
+/* Version 6: the facilitated workshop (issue 13).  Who leads a workload's
  * session and where the leader is (followers read it on their tick); the
  * agenda with its clock (spent_s is closed time; the running item's clock
  * is agenda_state.started_at); parked points; silent polls and their
  * ballots, which are kept after the poll ends.  Workshop rows add no
  * history: only the answer a poll's acceptance writes does. */
-static const char schemaV5[] =
+static const char schemaV6[] =
    "CREATE TABLE session_lead ("
    "  workload_id INTEGER PRIMARY KEY REFERENCES workload(id),"
    "  user_name   TEXT NOT NULL CHECK (length(user_name) > 0),"
@@ -233,7 +240,7 @@ static const char schemaV5[] =
    ") WITHOUT ROWID;";
 
 static const Migration migrations[] = {
-   {1, schemaV1}, {2, schemaV2}, {3, schemaV3}, {4, schemaV4}, {5, schemaV5},
+   {1, schemaV1}, {2, schemaV2}, {3, schemaV3}, {4, schemaV4}, {5, schemaV5}, {6, schemaV6},
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
                "one migration step per schema version");

@@ -24,7 +24,9 @@
 #define SN SCREEN_BIT(SCREEN_SNAPSHOT)
 #define PG SCREEN_BIT(SCREEN_PAGER)
 #define UP SCREEN_BIT(SCREEN_UPGRADE)
-#define BROWSE (W | D | L | Q | H | PL | MS | SN | PG | UP)
+#define MG SCREEN_BIT(SCREEN_MERGE)
+#define RO SCREEN_BIT(SCREEN_ROSTER)
+#define BROWSE (W | D | L | Q | H | PL | MS | SN | PG | UP | MG | RO)
 #define REVIEW (D | L | Q)
 #define LISTS (W | D | L | H | PL | MS | SN | PG | UP) /* what pages */
 
@@ -52,7 +54,11 @@ static Stale filterOrCycle(App *app, const char *arg)
 
 static Stale editNotes(App *app, const char *arg)
 {
-   return App_screen(app) == SCREEN_PLAN ? PlanEdit_setNote(app, arg) : Question_edit(app, arg);
+   switch (App_screen(app)) {
+   case SCREEN_PLAN: return PlanEdit_setNote(app, arg);
+   case SCREEN_MERGE: return MergeView_edit(app, arg);
+   default: return Question_edit(app, arg);
+   }
 }
 
 static Stale showHidden(App *app, const char *arg)
@@ -110,6 +116,13 @@ static const Action table[] = {
     N_("Type a command: any action's name, e.g. :filter high, :goto Q3, :quit (Tab completes)")},
    {"redraw", BROWSE | E, {KCTRL('L')}, Loop_redraw, 0, NULL, N_("Redraw the screen")},
    {"mouse", BROWSE, {0}, Loop_mouse, 0, NULL, N_("Switch mouse clicks on or off (:mouse on|off)")},
+   {"who",
+    BROWSE,
+    {'W'},
+    Roster_show,
+    0,
+    NULL,
+    N_("Who is here: every session on this database, where it is, idle time, read-only or not")},
 
    {"open",
     W | D | L | PL | MS | SN,
@@ -165,6 +178,13 @@ static const Action table[] = {
     NULL,
     N_("Who changed the question (answer, notes, plan items), when, and what")},
    {"goto", REVIEW, {0}, Question_goto, 0, NULL, N_("Open a question by its id: :goto ID")},
+   {"undo",
+    Q | PL,
+    {'u'},
+    Undo_last,
+    ACTION_WRITES,
+    NULL,
+    N_("Undo your own most recent change here (others' changes since are kept)")},
 
    /* Workloads; "add", "toggle", "show-hidden" and "edit-notes" work on
     * two screens each, one key for one meaning, the work the screen's. */
@@ -238,12 +258,13 @@ static const Action table[] = {
     N_("n/a"),
     N_("Mark the question not applicable, with a reason, or applicable again")},
    {"edit-notes",
-    Q | PL,
+    Q | PL | MG,
     {'e'},
     editNotes,
     ACTION_WRITES | ACTION_FOOTER,
     N_("notes"),
-    N_("Edit the notes of the question (a saved draft is offered first) or of the plan item")},
+    N_("Edit the notes of the question (a saved draft is offered first) or of the plan item; "
+       "in a notes merge, a text holding both versions between conflict marks")},
    {"practice-not-applicable",
     Q,
     {'x'},
@@ -362,6 +383,36 @@ static const Action table[] = {
     0,
     NULL,
     N_("Show the small trends by pillar or by phase")},
+
+   /* Notes changed on the same lines by two people (mergeview.c). */
+   {"keep-yours",
+    MG,
+    {'Y'},
+    MergeView_keepYours,
+    ACTION_WRITES | ACTION_FOOTER,
+    N_("yours"),
+    N_("Store your notes over theirs (now that you have seen them)")},
+   {"take-theirs",
+    MG,
+    {'T'},
+    MergeView_takeTheirs,
+    ACTION_FOOTER,
+    N_("theirs"),
+    N_("Keep their notes and drop yours")},
+   {"keep-both",
+    MG,
+    {'b'},
+    MergeView_keepBoth,
+    ACTION_WRITES | ACTION_FOOTER,
+    N_("both"),
+    N_("Store both texts, theirs first")},
+   {"decide-later",
+    MG,
+    {0},
+    MergeView_later,
+    0,
+    NULL,
+    N_("Leave; your notes stay a draft that e resumes (q and Esc leave as well)")},
 
    /* Lens upgrade preview. */
    {"confirm-upgrade",

@@ -332,21 +332,25 @@ void App_copyAnswer(const App *app, size_t q, Answer *out)
 
 StoreStatus App_putAnswer(App *app, size_t q, const Answer *a, const char *notes)
 {
+   StoreMerge m;
    StoreStatus st;
 
    if (App_refuseReadOnly(app))
       return STORE_READONLY;
-   st = ReviewDoc_putAnswer(app->store, &app->doc, q, a, notes, app->opts->user);
-   if (st == STORE_CONFLICT) {
-      const StoredAnswer *s = &app->doc.stored[q];
-      char ago[64];
-      App_message(app, ROLE_ERROR,
-                  _("Not stored: %s changed this answer (%s); this is their version"),
-                  s->updated_by ? s->updated_by : _("someone else"),
-                  When_ago(s->updated_at, app->now, ago, sizeof ago));
+   st = ReviewDoc_mergeAnswer(app->store, &app->doc, q, a, notes, NULL, app->opts->user, NULL, &m);
+   if (st == STORE_OK && m.n_clashes) {
+      /* The rest is stored; the doc shows the other person's part. */
+      App_message(app, ROLE_ERROR, _("Kept theirs (shown): %s"), m.message);
+      st = STORE_CONFLICT;
+   } else if (st == STORE_OK && m.notes_merged) {
+      App_message(app, ROLE_NOTICE, "%s", _("Stored; the notes were merged with another edit"));
    } else if (st != STORE_OK) {
       App_message(app, ROLE_ERROR, _("Not stored: %s"), Store_statusText(st));
    }
+   if ((st == STORE_OK || st == STORE_CONFLICT) && m.wrote)
+      Undo_push(app, m.history_id, SCREEN_QUESTION, app->doc.lens->questions[q].id);
+   if (st == STORE_OK || st == STORE_CONFLICT)
+      StoreMerge_free(&m);
    App_rebuild(app);
    return st;
 }
@@ -363,7 +367,8 @@ void App_saveDraft(App *app)
       return;
    text = EdBuf_text(&app->ed.buf);
    char *key = Editor_draftKey(app);
-   Draft_save(app->db_key, app->doc.workload.id, key, text);
+   Draft_saveBase(app->db_key, app->doc.workload.id, key, text,
+                  app->ed.base_notes ? app->ed.base_notes : "");
    free(key);
    free(text);
 }

@@ -83,6 +83,7 @@ typedef struct Editor {
    size_t q;             /* the question whose notes these are */
    int choice;           /* -1, else the practice of q whose own notes these are */
    int64_t base_version; /* the answer's version when editing began */
+   char *base_notes;     /* owned: the notes the edit started from (merged against on save) */
    int first_row;        /* scroll */
    int width;            /* text width of the last layout */
 } Editor;
@@ -132,6 +133,7 @@ typedef struct PlanView {
    char *edit_q, *edit_c;
    int64_t edit_version;
    PlanField edit_field;
+   PlanTrack edit_base; /* the item as the prompt showed it: the merge's base */
 } PlanView;
 
 /* The review's milestones (parsed), and the review now for the trend. */
@@ -213,6 +215,11 @@ struct App {
    int report_format; /* a ReportFormat */
 
    Editor ed;
+   struct MergeView *merge; /* owned by mergeview.c while SCREEN_MERGE is open */
+   double draft_due;        /* monotonic time of the next draft autosave; 0: none due */
+   struct UndoStack *undo;  /* this session's own changes, newest last (undo.c) */
+   double last_key_at;      /* monotonic time of the last key, for idle times */
+   size_t roster_first;     /* the roster's scroll (roster.c) */
    Prompt prompt;
    char *search; /* the last search, or NULL */
    size_t help_first;

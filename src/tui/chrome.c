@@ -96,6 +96,11 @@ void Chrome_header(App *app)
       right = presenceText(app, false);
       right_w = right ? WText_widthStr(right) : 0;
    }
+   if (right_w > cols / 2) { /* too many to name: how many, and W lists them */
+      free(right);
+      right = xasprintf(_("%zu here (W: who)"), Roster_hereCount(app));
+      right_w = WText_widthStr(right);
+   }
    if (right_w > cols / 2)
       right_w = cols / 2;
    limit = cols - 1 - (right_w ? right_w + 2 : 0);

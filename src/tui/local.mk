@@ -8,7 +8,7 @@ libwalens_a_SOURCES += \
 	src/tui/theme.c src/tui/theme.h \
 	src/tui/text.c src/tui/text.h \
 	src/tui/input.c src/tui/input.h \
-	src/tui/search.c \
+	src/tui/search.c src/tui/undo.c \
 	src/tui/lib/wtext.c src/tui/lib/wtext.h \
 	src/tui/lib/layout.c src/tui/lib/layout.h \
 	src/tui/lib/when.c src/tui/lib/when.h \
@@ -22,7 +22,7 @@ libwalens_a_SOURCES += \
 	src/tui/screen/question.c src/tui/screen/editor.c src/tui/screen/help.c \
 	src/tui/screen/prompt.c src/tui/screen/pager.c src/tui/screen/planview.c src/tui/screen/planedit.c \
 	src/tui/screen/milestones.c src/tui/screen/history.c src/tui/screen/upgrade.c \
-	src/tui/screen/writereport.c
+	src/tui/screen/writereport.c src/tui/screen/mergeview.c src/tui/screen/roster.c
 
 if HAVE_CRITERION
 check_PROGRAMS += tests/unit/test_tui_text tests/unit/test_tui_layout tests/unit/test_tui_input \
@@ -52,7 +52,8 @@ endif
 # Screen tests: walens in tmux, keys typed, the screen read back.
 TUI_TESTS = tests/tui/basic.sh tests/tui/notes.sh tests/tui/multi.sh tests/tui/resize.sh \
 	tests/tui/readonly.sh tests/tui/escape.sh tests/tui/plan.sh tests/tui/milestones.sh \
-	tests/tui/upgrade.sh tests/tui/golden.sh tests/tui/evidence.sh
+	tests/tui/upgrade.sh tests/tui/golden.sh tests/tui/evidence.sh \
+	tests/tui/collab.sh tests/tui/roster.sh
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/golden tests/tui/tuilib.sh tests/fixtures/tui/fake-editor.sh \
 	tests/fixtures/lenses/escapes.yaml tests/fixtures/tui/nophases.json

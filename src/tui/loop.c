@@ -318,19 +318,23 @@ static Stale tick(App *app, double now, bool keyed)
          s |= App_reload(app);
       }
    }
-   if (!app->read_only) {
+   s |= Loop_autosaveDraft(app, now);
+   {
       const char *wl = app->have_doc ? app->doc.workload.name : NULL;
       const char *q = NULL;
       ScreenId scr = App_screen(app);
       char *where;
       if (app->have_doc && (scr == SCREEN_QUESTION || scr == SCREEN_EDITOR))
          q = app->doc.lens->questions[scr == SCREEN_EDITOR ? app->ed.q : app->q].id;
-      where = xasprintf("%s\n%s", wl ? wl : "", q ? q : "");
-      /* A sign of life now and then, and at once when the user moved. */
+      where = xasprintf("%s\n%s\n%s", wl ? wl : "", q ? q : "", Roster_screenId(scr));
+      /* A sign of life now and then, and at once when the user moved.
+       * Read-only observers too: the roster shows them, marked. */
       bool due = now >= app->next_heartbeat || !app->where || strcmp(where, app->where) != 0;
       if (due && !deferred(keyed, now, app->next_heartbeat, LOOP_HEARTBEAT_S)) {
+         PresenceBeat beat = {app->opts->user, wl, q, Roster_screenId(scr),
+                              app->last_key_at > 0 ? (int)(now - app->last_key_at) : 0};
          app->next_heartbeat = now + LOOP_HEARTBEAT_S;
-         Store_heartbeat(app->store, app->opts->user, wl, q);
+         Store_heartbeatAt(app->store, &beat);
          free(app->where);
          app->where = where;
       } else {
@@ -353,6 +357,8 @@ static Stale tick(App *app, double now, bool keyed)
          app->n_others = n;
          if (changed)
             s |= STALE_HEADER;
+         if (App_screen(app) == SCREEN_ROSTER)
+            s |= STALE_BODY; /* places and idle times move on */
       }
    }
    return s;
@@ -434,6 +440,7 @@ int Loop_run(App *app)
          c = wgetch(stdscr);
       }
       wtimeout(stdscr, LOOP_TICK_MS);
+      app->last_key_at = Loop_now();
       stale |= tick(app, Loop_now(), true);
    }
    if (keylog)

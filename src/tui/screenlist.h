@@ -44,6 +44,10 @@
      Pager_move, NULL, NULL, NULL, NULL, Pager_clear)                                              \
    X(UPGRADE, "upgrade", N_("Lens upgrade"), "A lens upgrade (preview)", Pager_draw, Pager_move,   \
      NULL, NULL, NULL, Upgrade_reload, Upgrade_free)                                               \
+   X(MERGE, "merge", N_("Notes merge"), "Notes changed by two people on the same lines",           \
+     Pager_draw, Pager_move, NULL, NULL, NULL, NULL, MergeView_free)                               \
+   X(ROSTER, "roster", N_("Who is here"), "Who is here", Roster_draw, Roster_move, NULL, NULL,     \
+     NULL, NULL, NULL)                                                                             \
    X(PROMPT, "prompt", N_("Prompt"), "A prompt (one line of text)", NULL, Prompt_move, NULL, NULL, \
      NULL, NULL, NULL)
 

@@ -128,6 +128,9 @@ void Editor_openChoice(App *app, size_t q, size_t c);
 /* The key the editor's text is kept under as a draft (caller frees):
  * the question id, or "QUESTION#CHOICE" for a practice's notes. */
 char *Editor_draftKey(const App *app);
+/* Opens the editor on text whose edit started from base (a resumed draft,
+ * a text holding two versions): saving merges against base. */
+void Editor_openFrom(App *app, size_t q, const char *text, const char *base);
 Stale Editor_key(App *app, int key); /* a text key */
 Stale Editor_move(App *app, Move m);
 Stale Editor_save(App *app, const char *arg);
@@ -171,6 +174,39 @@ Stale Prompt_clear(App *app, const char *arg);
 /* What Tab completes in the open prompt: PROMPT_COMPLETE_PATH or _COMMAND. */
 void Prompt_setComplete(App *app, int kind);
 Stale Prompt_complete(App *app, const char *arg);
+
+/* roster.c: who is here. */
+/* The screen's name as presence stores it ("question", "plan", ...). */
+const char *Roster_screenId(ScreenId s);
+Stale Roster_show(App *app, const char *arg);
+void Roster_draw(App *app, int top, int height);
+Stale Roster_move(App *app, Move m);
+/* People on the open workload, this session included. */
+size_t Roster_hereCount(const App *app);
+
+/* undo.c: this session's own changes, undone newest first. */
+/* Remembers a change this session wrote (its history row) on screen
+ * (SCREEN_QUESTION or SCREEN_PLAN) to question. */
+void Undo_push(App *app, int64_t history_id, ScreenId screen, const char *question);
+/* u: reverts the newest remembered change of this screen (of the question
+ * shown, on the question screen), merged like any write. */
+Stale Undo_last(App *app, const char *arg);
+void Undo_free(App *app);
+
+/* mergeview.c: notes changed on the same lines by two people. */
+/* On the input tick: while notes are being edited and differ from what was
+ * stored, the text is saved as a draft (with its base) every few seconds,
+ * so that even a kill -9 loses little and a resumed draft merges. */
+Stale Loop_autosaveDraft(App *app, double now);
+/* Shows yours against the stored text res names (res->notes_theirs). */
+void MergeView_open(App *app, size_t q, const char *yours, const StoreMerge *res);
+Stale MergeView_keepYours(App *app, const char *arg);
+Stale MergeView_takeTheirs(App *app, const char *arg);
+Stale MergeView_keepBoth(App *app, const char *arg);
+Stale MergeView_edit(App *app, const char *arg);
+Stale MergeView_later(App *app, const char *arg);
+/* Releases the view's texts (on leaving walens). */
+void MergeView_free(App *app);
 
 /* pager.c: a page of text on SCREEN_PAGER or SCREEN_UPGRADE. */
 void Pager_begin(App *app, const char *title);

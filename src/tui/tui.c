@@ -180,6 +180,9 @@ static void freeApp(App *app)
    App_freeWorkloads(app);
    Prompt_close(app);
    EdBuf_free(&app->ed.buf);
+   free(app->ed.base_notes);
+   MergeView_free(app);
+   Undo_free(app);
    Presence_freeArray(app->others, app->n_others);
    free(app->creating.name);
    free(app->creating.description);
@@ -254,8 +257,7 @@ int Tui_run(const TuiOptions *opts)
    status = Loop_run(&app);
    /* Every orderly way out passes here (a quit, a signal, a lost
     * terminal): others stop seeing us at once. */
-   if (!app.read_only)
-      Store_leave(app.store);
+   Store_leaveAny(app.store); /* observers have a presence row too */
    restoreTerminal();
    restoreSignals(old);
    Xalloc_setFatalHook(NULL);

@@ -102,6 +102,9 @@ static bool makeOld(const char *path)
                   "DROP TRIGGER answer_update_clears_mark;"
                   "DROP TRIGGER milestone_no_delete; DROP TABLE review_mark;"
                   "ALTER TABLE lens DROP COLUMN origin; DROP TABLE choice_note;"
+                  "ALTER TABLE presence DROP COLUMN screen;"
+                  "ALTER TABLE presence DROP COLUMN read_only;"
+                  "ALTER TABLE presence DROP COLUMN active_at;"
                   "DROP TABLE session_lead; DROP TABLE agenda_item;"
                   "DROP TABLE agenda_state; DROP TABLE parked; DROP TABLE poll;"
                   "DROP TABLE ballot; PRAGMA user_version = 1; PRAGMA journal_mode = DELETE;");

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Two walens processes on one database: presence (gone as soon as one
-# leaves), an answer given in one shows in the other without a key press, a
-# stale edit is refused, not lost.
+# leaves), an answer given in one shows in the other without a key press,
+# notes changed on the same line open the merge view, nothing is lost.
 . "$top_srcdir/tests/tui/tuilib.sh"
 
 "$WALENS" --db "$DB" --lens "$SMALL" --user carol workload add payments > /dev/null 2>&1
@@ -34,15 +34,20 @@ typed b "bob was here"
 keys b C-s
 expect b "Notes stored" "bob stores first"
 keys a C-s
-expect a "Not stored: bob changed this question meanwhile" "alice's stale edit is refused"
+expect a "bob changed the same lines while you edited" "alice's save on the same line opens the merge view"
+expect a "bob was here" "it shows bob's text"
+expect a "alice was here" "and hers"
 check_q "bob's notes are not overwritten" payments Q1 '"notes": "bob was here"'
-expect a "bob was here" "alice sees bob's version"
-expect a "an unsaved draft is waiting" "alice's text is kept as a draft"
+keys a Escape
+expect a "an unsaved draft is waiting" "Esc leaves the merge view, alice's text kept as a draft"
 keys a e
 expect a "alice was here" "the draft comes back in the editor"
 expect a "Your unsaved draft is back" "and says so"
 keys a C-s
-expect a "Notes stored" "stored once alice confirms"
+expect a "bob changed the same lines while you edited" "the resumed draft merges from its own base, so bob's text is shown again"
+check_q "still bob's notes" payments Q1 '"notes": "bob was here"'
+keys a Y
+expect a "Your notes are stored" "stored once alice chose hers, having seen bob's"
 check_q "alice's notes, on purpose" payments Q1 '"notes": "alice was here"'
 expect b "alice was here" "bob sees alice's notes without a key press" 3
 

@@ -229,12 +229,12 @@ FIXTURE(risk_json, "err-risk.json",
 FIXTURE(unknown_keys_yaml, "warn-unknown-keys.yaml",
         ":2:1: warning: unknown key '_note' in the lens is ignored",
         ":21:9: warning: unknown key 'url' in a question is ignored",
-        ":18:15: warning: unknown key 'Url' in helpfulResource is ignored")
+        ":18:15: warning: unknown key 'Url' in helpfulResource is ignored; did you mean 'url'?")
 FIXTURE(unknown_keys_json, "warn-unknown-keys.json",
         ":2:3: warning: _note: unknown key '_note' in the lens is ignored",
         ":30:11: warning: pillars[0].questions[0].url: unknown key 'url' in a question is ignored",
         ":22:17: warning: pillars[0].questions[0].choices[0].helpfulResource.Url: unknown key "
-        "'Url' in helpfulResource is ignored")
+        "'Url' in helpfulResource is ignored; did you mean 'url'?")
 
 FIXTURE(no_default_yaml, "warn-no-default.yaml",
         ":8:9: warning: question 'OPS1' has no default rule; when no rule matches its risk is "
@@ -1068,11 +1068,12 @@ Test(diag, format_and_counts)
    FILE *mem = open_memstream(&buf, &size);
    DiagList_print(&d, mem);
    fclose(mem);
-   cr_assert_str_eq(buf, "f.yaml:3:7: error: bad thing\n"
-                         "f.json: warning: pillars[1].questions[2]: odd\n"
+   /* Printed by file, then position, those without one first. */
+   cr_assert_str_eq(buf, "f.json: warning: pillars[1].questions[2]: odd\n"
                          "f.json: error: broken\n"
                          "f.json:1:1: error: col 0 becomes 1\n"
-                         "f.json:9:4: error: pillars[0].id: both\n");
+                         "f.json:9:4: error: pillars[0].id: both\n"
+                         "f.yaml:3:7: error: bad thing\n");
    free(buf);
    DiagList_free(&d);
    cr_assert_eq(d.count, 0);

@@ -151,19 +151,26 @@ static void answer(Store *s, ReviewDoc *doc, const char *qid, const char *ids, b
 Test(schema, migrates_from_version_1)
 {
    Store_close(openStore());
-   cr_assert_null(rawExec("DROP TRIGGER answer_insert_clears_mark;"
-                          "DROP TRIGGER answer_update_clears_mark;"
-                          "DROP TRIGGER milestone_no_delete; DROP TABLE review_mark;"
-                          "ALTER TABLE lens DROP COLUMN origin;"
-                          "DROP TABLE choice_note; DROP TABLE session_lead; DROP TABLE "
-                          "agenda_item; DROP TABLE agenda_state;"
-                          "DROP TABLE parked; DROP TABLE poll; DROP TABLE ballot;"
-                          "PRAGMA user_version = 1;"));
+   cr_assert_null(
+      rawExec("DROP TRIGGER answer_insert_clears_mark;"
+              "DROP TRIGGER answer_update_clears_mark;"
+              "DROP TRIGGER milestone_no_delete; DROP TABLE review_mark;"
+              "ALTER TABLE lens DROP COLUMN origin;"
+              "DROP TABLE choice_note; DROP TABLE session_lead; DROP TABLE agenda_item;"
+              "DROP TABLE agenda_state; DROP TABLE parked; DROP TABLE poll; DROP TABLE ballot;"
+              /* the presence table as version 1 made it (step 5 adds columns) */
+              "DROP TABLE presence; CREATE TABLE presence (pid INTEGER PRIMARY KEY,"
+              " user_name TEXT NOT NULL, workload TEXT, question TEXT,"
+              " seen_at TEXT NOT NULL);"
+              "PRAGMA user_version = 1;"));
    Store *s = openStore();
    cr_assert_eq(Store_schemaVersion(s), STORE_SCHEMA_VERSION);
-   cr_assert_eq(STORE_SCHEMA_VERSION, 5);
+   cr_assert_eq(STORE_SCHEMA_VERSION, 6);
    Store_close(s);
-   cr_assert_eq(rawInt("PRAGMA user_version"), 5);
+   cr_assert_eq(rawInt("PRAGMA user_version"), 6);
+   cr_assert_eq(rawInt("SELECT count(*) FROM pragma_table_info('presence') WHERE name IN"
+                       " ('screen', 'read_only', 'active_at')"),
+                3);
    cr_assert_eq(rawInt("SELECT count(*) FROM pragma_table_info('lens') WHERE name = 'origin'"), 1);
    cr_assert_eq(rawInt("SELECT count(*) FROM sqlite_master WHERE name IN ('session_lead',"
                        " 'agenda_item', 'agenda_state', 'parked', 'poll', 'ballot')"),
@@ -174,8 +181,8 @@ Test(schema, migrates_from_version_1)
                 5);
 }
 
-/* Version 4 adds the practices' notes to a version 3 database; its answers
- * stay as they were, with no practice notes. */
+/* Versions 4 and 5 add the practices' notes and the roster's columns to a
+ * version 3 database; its answers stay as they were, with no practice notes. */
 Test(schema, migrates_from_version_3)
 {
    Store *s = openStore();
@@ -186,12 +193,14 @@ Test(schema, migrates_from_version_3)
    cr_assert_eq(ReviewDoc_putAnswer(s, &doc, 0, &a, "kept", "alice"), STORE_OK);
    ReviewDoc_free(&doc);
    Store_close(s);
-   cr_assert_null(rawExec("DROP TABLE choice_note; DROP TABLE session_lead; DROP TABLE "
-                          "agenda_item; DROP TABLE agenda_state;"
-                          "DROP TABLE parked; DROP TABLE poll; DROP TABLE ballot;"
-                          "PRAGMA user_version = 3;"));
+   cr_assert_null(
+      rawExec("DROP TABLE choice_note; ALTER TABLE presence DROP COLUMN screen;"
+              "ALTER TABLE presence DROP COLUMN read_only;"
+              "ALTER TABLE presence DROP COLUMN active_at; "
+              "DROP TABLE session_lead; DROP TABLE agenda_item; DROP TABLE agenda_state;"
+              "DROP TABLE parked; DROP TABLE poll; DROP TABLE ballot; PRAGMA user_version = 3;"));
    s = openStore();
-   cr_assert_eq(Store_schemaVersion(s), 5);
+   cr_assert_eq(Store_schemaVersion(s), 6);
    DiagList d;
    DiagList_init(&d);
    char *err = NULL;

@@ -16,6 +16,10 @@
 #include "core/xalloc.h"
 
 #define DRAFT_MAGIC "walens-draft 1"
+/* Format 2 adds the notes the edit started from (its base), after the key:
+ * "walens-draft 2 KEYLEN BASELEN\nKEY\nBASE\nTEXT".  Format 1 files (no
+ * base) still read, with the base unknown. */
+#define DRAFT_MAGIC2 "walens-draft 2"
 #define DRAFT_MAX (4u * 1024u * 1024u)
 
 char *Draft_dir(void)
@@ -110,9 +114,10 @@ static bool writeAll(int fd, const char *p, size_t n)
    return true;
 }
 
-bool Draft_save(const char *db_key, int64_t workload_id, const char *question, const char *text)
+bool Draft_saveBase(const char *db_key, int64_t workload_id, const char *question, const char *text,
+                    const char *base)
 {
-   char *dir = Draft_dir(), *key, *path, *tmp, header[64];
+   char *dir = Draft_dir(), *key, *path, *tmp, header[96];
    size_t klen;
    bool ok = false;
    int fd;
@@ -123,10 +128,14 @@ bool Draft_save(const char *db_key, int64_t workload_id, const char *question, c
    path = draftPath(dir, key, klen);
    tmp = xasprintf("%s.XXXXXX", path);
    if (makeDirs(dir) && (fd = mkstemp(tmp)) >= 0) {
-      snprintf(header, sizeof header, DRAFT_MAGIC " %zu\n", klen);
+      if (base)
+         snprintf(header, sizeof header, DRAFT_MAGIC2 " %zu %zu\n", klen, strlen(base));
+      else
+         snprintf(header, sizeof header, DRAFT_MAGIC " %zu\n", klen);
       ok = writeAll(fd, header, strlen(header)) && writeAll(fd, key, klen) &&
-           writeAll(fd, "\n", 1) && writeAll(fd, text ? text : "", text ? strlen(text) : 0) &&
-           fsync(fd) == 0;
+           writeAll(fd, "\n", 1) &&
+           (!base || (writeAll(fd, base, strlen(base)) && writeAll(fd, "\n", 1))) &&
+           writeAll(fd, text ? text : "", text ? strlen(text) : 0) && fsync(fd) == 0;
       if (close(fd) != 0)
          ok = false;
       if (ok && rename(tmp, path) != 0)
@@ -139,6 +148,11 @@ bool Draft_save(const char *db_key, int64_t workload_id, const char *question, c
    free(key);
    free(dir);
    return ok;
+}
+
+bool Draft_save(const char *db_key, int64_t workload_id, const char *question, const char *text)
+{
+   return Draft_saveBase(db_key, workload_id, question, text, NULL);
 }
 
 static char *readFile(const char *path, size_t *len, time_t *mtime)
@@ -164,27 +178,58 @@ static char *readFile(const char *path, size_t *len, time_t *mtime)
    return buf;
 }
 
-char *Draft_load(const char *db_key, int64_t workload_id, const char *question, time_t *saved_at)
+/* The text (and base, format 2) after a header whose key matches. */
+static char *parseDraft(const char *buf, size_t len, const char *key, size_t klen, char **base)
+{
+   char header[96];
+   size_t hlen, blen = 0;
+   int used = 0;
+
+   snprintf(header, sizeof header, DRAFT_MAGIC " %zu\n", klen);
+   hlen = strlen(header);
+   if (len >= hlen + klen + 1 && memcmp(buf, header, hlen) == 0 &&
+       memcmp(buf + hlen, key, klen) == 0 && buf[hlen + klen] == '\n')
+      return xstrdup(buf + hlen + klen + 1);
+   snprintf(header, sizeof header, DRAFT_MAGIC2 " %zu ", klen);
+   hlen = strlen(header);
+   if (len < hlen || memcmp(buf, header, hlen) != 0 ||
+       sscanf(buf + hlen, "%zu\n%n", &blen, &used) != 1 || used == 0 ||
+       buf[hlen + (size_t)used - 1] != '\n')
+      return NULL;
+   hlen += (size_t)used;
+   if (blen > len || len - blen < hlen + klen + 2 || memcmp(buf + hlen, key, klen) != 0 ||
+       buf[hlen + klen] != '\n' || buf[hlen + klen + 1 + blen] != '\n')
+      return NULL;
+   if (base)
+      *base = xstrndup(buf + hlen + klen + 1, blen);
+   return xstrdup(buf + hlen + klen + 1 + blen + 1);
+}
+
+char *Draft_loadBase(const char *db_key, int64_t workload_id, const char *question,
+                     time_t *saved_at, char **base)
 {
    char *dir = Draft_dir(), *key, *path, *buf, *text = NULL;
-   size_t klen, len, hlen;
-   char header[64];
+   size_t klen, len;
 
+   if (base)
+      *base = NULL;
    if (!dir)
       return NULL;
    key = makeKey(db_key, workload_id, question, &klen);
    path = draftPath(dir, key, klen);
    buf = readFile(path, &len, saved_at);
-   snprintf(header, sizeof header, DRAFT_MAGIC " %zu\n", klen);
-   hlen = strlen(header);
-   if (buf && len >= hlen + klen + 1 && memcmp(buf, header, hlen) == 0 &&
-       memcmp(buf + hlen, key, klen) == 0 && buf[hlen + klen] == '\n')
-      text = xstrdup(buf + hlen + klen + 1);
+   if (buf)
+      text = parseDraft(buf, len, key, klen, base);
    free(buf);
    free(path);
    free(key);
    free(dir);
    return text;
+}
+
+char *Draft_load(const char *db_key, int64_t workload_id, const char *question, time_t *saved_at)
+{
+   return Draft_loadBase(db_key, workload_id, question, saved_at, NULL);
 }
 
 bool Draft_exists(const char *db_key, int64_t workload_id, const char *question)

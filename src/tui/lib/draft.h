@@ -23,6 +23,14 @@ char *Draft_dbKey(const char *db_path);
 bool Draft_save(const char *db_key, int64_t workload_id, const char *question, const char *text);
 /* The draft, or NULL; *saved_at (may be NULL) gets the file's mtime. */
 char *Draft_load(const char *db_key, int64_t workload_id, const char *question, time_t *saved_at);
+/* The same with the notes the edit started from (base; NULL: unknown, as
+ * in drafts written before bases were kept).  A resumed draft merges with
+ * what was stored meanwhile from that base. */
+bool Draft_saveBase(const char *db_key, int64_t workload_id, const char *question, const char *text,
+                    const char *base);
+/* *base (may be NULL) gets the base, or NULL when the draft has none. */
+char *Draft_loadBase(const char *db_key, int64_t workload_id, const char *question,
+                     time_t *saved_at, char **base);
 bool Draft_exists(const char *db_key, int64_t workload_id, const char *question);
 void Draft_remove(const char *db_key, int64_t workload_id, const char *question);
 

@@ -34,9 +34,10 @@ static int textRows(int height)
    return r < 1 ? 1 : r;
 }
 
-void Editor_open(App *app, size_t q, const char *text)
+void Editor_openFrom(App *app, size_t q, const char *text, const char *base)
 {
    const StoredAnswer *s = &app->doc.stored[q];
+   char *b = xstrdup(base ? base : "");
 
    EdBuf_free(&app->ed.buf);
    EdBuf_init(&app->ed.buf, text ? text : s->notes);
@@ -44,8 +45,18 @@ void Editor_open(App *app, size_t q, const char *text)
    app->ed.q = q;
    app->ed.choice = -1;
    app->ed.base_version = s->version;
+   free(app->ed.base_notes);
+   app->ed.base_notes = b;
    app->ed.first_row = 0;
    App_push(app, SCREEN_EDITOR);
+}
+
+/* A draft of unknown base counts as started from nothing: whatever is
+ * stored now is someone else's text, merged, never replaced unseen. */
+void Editor_open(App *app, size_t q, const char *text)
+{
+   const StoredAnswer *s = &app->doc.stored[q];
+   Editor_openFrom(app, q, text, text ? "" : s->notes);
 }
 
 char *Editor_draftKey(const App *app)
@@ -55,33 +66,59 @@ char *Editor_draftKey(const App *app)
                              : xasprintf("%s#%s", q->id, q->choices[app->ed.choice].id);
 }
 
+/* A practice's notes are edited from the text they had (or a draft's base)
+ * and merged as such on save. */
 void Editor_openChoice(App *app, size_t q, size_t c)
 {
    Editor_open(app, q, NULL);
    app->ed.choice = (int)c;
-   char *key = Editor_draftKey(app);
-   char *draft = Draft_load(app->db_key, app->doc.workload.id, key, NULL);
+   char *key = Editor_draftKey(app), *base = NULL;
+   char *draft = Draft_loadBase(app->db_key, app->doc.workload.id, key, NULL, &base);
+   const char *stored = ReviewDoc_choiceNote(&app->doc, q, c);
    EdBuf_free(&app->ed.buf);
-   EdBuf_init(&app->ed.buf, draft ? draft : ReviewDoc_choiceNote(&app->doc, q, c));
+   EdBuf_init(&app->ed.buf, draft ? draft : stored);
    app->ed.buf.modified = draft != NULL;
+   free(app->ed.base_notes);
+   app->ed.base_notes = xstrdup(draft ? (base ? base : "") : (stored ? stored : ""));
    if (draft)
       App_message(app, ROLE_NOTICE, "%s", _("Your unsaved draft is back; ^S stores it"));
    free(draft);
+   free(base);
    free(key);
 }
 
-/* Stores a practice's notes, as Editor_save does a question's. */
-static StoreStatus saveChoice(App *app, const char *text)
+/* Stores a practice's notes as an edit from ed.base_notes: what others
+ * changed meanwhile stays; if someone changed this practice's notes too,
+ * nothing is written and yours is kept as a draft. */
+static StoreStatus saveChoice(App *app, const char *text, const char *key)
 {
-   const StoredAnswer *s = &app->doc.stored[app->ed.q];
    if (App_refuseReadOnly(app))
       return STORE_READONLY;
-   if (s->version != app->ed.base_version)
-      return STORE_CONFLICT;
-   StoreStatus st = ReviewDoc_putChoiceNote(app->store, &app->doc, app->ed.q,
-                                            (size_t)app->ed.choice, text, app->opts->user);
-   if (st != STORE_OK && st != STORE_CONFLICT)
+   StoreMerge m;
+   StoreStatus st =
+      ReviewDoc_mergeChoiceNote(app->store, &app->doc, app->ed.q, (size_t)app->ed.choice, text,
+                                app->ed.base_notes, app->opts->user, NULL, &m);
+   if (st != STORE_OK) {
       App_message(app, ROLE_ERROR, _("Not stored: %s"), Store_statusText(st));
+      App_rebuild(app);
+      return st;
+   }
+   if (m.wrote)
+      Undo_push(app, m.history_id, SCREEN_QUESTION, app->doc.lens->questions[app->ed.q].id);
+   if (m.n_clashes) {
+      bool kept = Draft_saveBase(app->db_key, app->doc.workload.id, key, text,
+                                 app->ed.base_notes ? app->ed.base_notes : "");
+      App_message(app, ROLE_ERROR,
+                  kept ? _("Not stored: %s changed these notes meanwhile; yours is kept as a "
+                           "draft (V resumes it)")
+                       : _("Not stored: %s changed these notes meanwhile"),
+                  m.clashes[0].by);
+      st = STORE_CONFLICT;
+   } else {
+      Draft_remove(app->db_key, app->doc.workload.id, key);
+      App_message(app, ROLE_NOTICE, "%s", _("Notes stored"));
+   }
+   StoreMerge_free(&m);
    App_rebuild(app);
    return st;
 }
@@ -177,46 +214,67 @@ Stale Editor_move(App *app, Move m)
 static void leave(App *app)
 {
    EdBuf_free(&app->ed.buf);
+   free(app->ed.base_notes);
+   app->ed.base_notes = NULL;
    App_pop(app);
 }
 
+/* The notes are an edit from ed.base_notes, merged with what others stored
+ * meanwhile (other lines: merged; the same lines: the merge view, with
+ * yours kept as a draft until you choose). */
 Stale Editor_save(App *app, const char *arg)
 {
-   const Question *q = &app->doc.lens->questions[app->ed.q];
-   const StoredAnswer *s = &app->doc.stored[app->ed.q];
-   char *text = EdBuf_text(&app->ed.buf);
+   size_t qi = app->ed.q;
+   const Question *q = &app->doc.lens->questions[qi];
+   char *text = EdBuf_text(&app->ed.buf), *key = Editor_draftKey(app);
+   StoreMerge m;
    Answer a;
-   StoreStatus st = STORE_CONFLICT;
+   StoreStatus st;
 
-   /* Live reloads keep the doc current, so the doc's version alone would
-    * let this overwrite a change made while the editor was open. */
-   char *key = Editor_draftKey(app);
    if (app->ed.choice >= 0) {
-      st = saveChoice(app, text);
-   } else if (s->version == app->ed.base_version) {
-      App_copyAnswer(app, app->ed.q, &a);
-      st = App_putAnswer(app, app->ed.q, &a, text);
-      free(a.choices);
-   }
-   (void)q;
-   if (st == STORE_OK) {
-      Draft_remove(app->db_key, app->doc.workload.id, key);
-      App_message(app, ROLE_NOTICE, "%s", _("Notes stored"));
-   } else if (st == STORE_CONFLICT) {
-      bool kept = Draft_save(app->db_key, app->doc.workload.id, key, text);
-      App_message(app, ROLE_ERROR,
-                  kept ? _("Not stored: %s changed this question meanwhile; yours is kept as a "
-                           "draft (e resumes it)")
-                       : _("Not stored: %s changed this question meanwhile"),
-                  s->updated_by ? s->updated_by : _("someone else"));
-   } else {
+      st = saveChoice(app, text, key);
       free(key);
       free(text);
-      return STALE_ALL; /* App_putAnswer said why; the text stays in the editor */
+      if (st == STORE_OK || st == STORE_CONFLICT)
+         leave(app);
+      return STALE_ALL; /* otherwise the text stays in the editor */
    }
+   if (App_refuseReadOnly(app)) {
+      free(key);
+      free(text);
+      return STALE_ALL;
+   }
+   App_copyAnswer(app, qi, &a);
+   st = ReviewDoc_mergeAnswer(app->store, &app->doc, qi, &a, text, app->ed.base_notes,
+                              app->opts->user, NULL, &m);
+   free(a.choices);
+   if (st != STORE_OK) {
+      App_message(app, ROLE_ERROR, _("Not stored: %s"), Store_statusText(st));
+      free(key);
+      free(text);
+      return STALE_ALL; /* the text stays in the editor */
+   }
+   if (m.wrote)
+      Undo_push(app, m.history_id, SCREEN_QUESTION, q->id);
+   if (m.notes_theirs) {
+      char *base = xstrdup(app->ed.base_notes ? app->ed.base_notes : "");
+      Draft_saveBase(app->db_key, app->doc.workload.id, key, text, base);
+      leave(app);
+      MergeView_open(app, qi, text, &m);
+      free(base);
+   } else {
+      Draft_remove(app->db_key, app->doc.workload.id, key);
+      if (m.notes_merged)
+         App_message(app, ROLE_NOTICE, _("Notes stored, merged with %s's changes on other lines"),
+                     m.notes_by ? m.notes_by : "?");
+      else
+         App_message(app, ROLE_NOTICE, "%s", _("Notes stored"));
+      leave(app);
+   }
+   StoreMerge_free(&m);
+   App_rebuild(app);
    free(key);
    free(text);
-   leave(app);
    return STALE_ALL;
 }
 

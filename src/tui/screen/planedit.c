@@ -24,6 +24,8 @@ static void endEdit(App *app)
    free(app->pv.edit_q);
    free(app->pv.edit_c);
    app->pv.edit_q = app->pv.edit_c = NULL;
+   PlanTrack_free(&app->pv.edit_base);
+   memset(&app->pv.edit_base, 0, sizeof app->pv.edit_base);
 }
 
 /* Remembers which item the prompt edits and the version it showed. */
@@ -40,6 +42,7 @@ static const PlanItem *beginEdit(App *app, PlanField field)
    app->pv.edit_c = xstrdup(it->track.choice_id);
    app->pv.edit_version = it->track.version;
    app->pv.edit_field = field;
+   PlanTrack_copy(&app->pv.edit_base, &it->track);
    return it;
 }
 
@@ -149,6 +152,10 @@ static void refused(App *app, const char *text, PlanStatus status)
    why = xasprintf(_("Not stored: %s changed it meanwhile (shown)."),
                    it && it->track.updated_by ? it->track.updated_by : _("someone else"));
    pv->edit_version = it ? it->track.version : 0; /* the next try is a knowing one */
+   if (it) {
+      PlanTrack_free(&pv->edit_base);
+      PlanTrack_copy(&pv->edit_base, &it->track);
+   }
    if (pv->edit_field == PLAN_FIELD_STATUS) {
       App_message(app, ROLE_ERROR, _("%s Yours was: %s (s sets it again)"), why,
                   PlanStatus_label(status));
@@ -161,32 +168,36 @@ static void refused(App *app, const char *text, PlanStatus status)
    free(why);
 }
 
-/* Writes one field of the edited item (text for owner, due date, priority
- * and note; status for the status) with the version the prompt began with. */
+/* Writes one field of the edited item as a change from the item the prompt
+ * showed (edit_base), merged field by field: a field someone else changed
+ * meanwhile stays theirs; the same field changed by them is refused. */
 static Stale store(App *app, const char *text, PlanStatus status)
 {
    PlanView *pv = &app->pv;
-   const PlanItem *it;
+   PlanItem base;
    PlanTrack t;
-   StoreStatus st = STORE_CONFLICT;
+   StoreMerge m;
+   StoreStatus st;
    char *err = NULL;
-   int64_t now;
 
    if (App_refuseReadOnly(app))
       return STALE_FOOTER;
-   PlanView_refresh(app); /* the freshest version to compare with */
-   it = findEdited(app);
-   now = it ? it->track.version : 0;
-   if (now == pv->edit_version) {
-      applyChange(app, it, text, status, &t);
-      st = StorePlan_put(app->store, &app->doc, &t, app->opts->user, NULL, &err);
-      if (st == STORE_OK) {
-         PlanView_refresh(app);
-         stored(app, &t, pv->edit_field);
-         endEdit(app);
-      }
-      PlanTrack_free(&t);
+   memset(&base, 0, sizeof base);
+   base.track = pv->edit_base;
+   applyChange(app, pv->edit_base.question_id ? &base : NULL, text, status, &t);
+   st = ReviewDoc_mergePlan(app->store, &app->doc, &pv->edit_base, &t, app->opts->user, NULL, &m,
+                            &err);
+   if (st == STORE_OK && m.n_clashes == 0) {
+      if (m.wrote)
+         Undo_push(app, m.history_id, SCREEN_PLAN, t.question_id);
+      PlanView_refresh(app);
+      stored(app, &t, pv->edit_field);
+      endEdit(app);
+   } else if (st == STORE_OK) {
+      st = STORE_CONFLICT;
    }
+   StoreMerge_free(&m);
+   PlanTrack_free(&t);
    if (st == STORE_CONFLICT)
       refused(app, text, status);
    else if (st == STORE_INVALID && pv->edit_field != PLAN_FIELD_STATUS)

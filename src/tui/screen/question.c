@@ -647,12 +647,17 @@ Stale Question_editChoice(App *app, const char *arg)
 Stale Question_edit(App *app, const char *arg)
 {
    const Question *q = current(app);
-   char *draft = Draft_load(app->db_key, app->doc.workload.id, q->id, NULL);
+   char *base = NULL;
+   char *draft = Draft_loadBase(app->db_key, app->doc.workload.id, q->id, NULL, &base);
 
-   Editor_open(app, app->q, draft);
+   if (draft)
+      Editor_openFrom(app, app->q, draft, base); /* no base (old draft): "" */
+   else
+      Editor_open(app, app->q, NULL);
    if (draft)
       App_message(app, ROLE_NOTICE, "%s", _("Your unsaved draft is back; ^S stores it"));
    free(draft);
+   free(base);
    return STALE_ALL;
 }
 

@@ -1,0 +1,114 @@
+#!/bin/sh
+# Merging writes from the CLI (issue 12): an answer change is an intent made
+# against the version given with --base-version; others' changes to other
+# parts stay, a real clash is not written and says who made it (exit 1).
+SUITE=cli
+. "$top_srcdir/tests/lib.sh"
+
+FIX="$top_srcdir/tests/fixtures/lenses"
+DB="$TMP/walens.db"
+export WALENS_NOW=2026-03-01T10:00:00Z
+
+w() { "$WALENS" --db "$DB" "$@"; }
+
+# expect_rc WANT NAME CMD...: runs CMD, keeps stdout+stderr in $TMP/out.
+expect_rc() {
+   want=$1 name=$2
+   shift 2
+   "$@" > "$TMP/out" 2>&1
+   rc=$?
+   if [ "$rc" -eq "$want" ]; then pass "$name"; else fail "$name" "exit $rc: $(cat "$TMP/out")"; fi
+}
+
+# contains NAME TEXT: $TMP/out holds TEXT.
+contains() {
+   if grep -qF -- "$2" "$TMP/out"; then pass "$1"; else fail "$1" "$(cat "$TMP/out")"; fi
+}
+
+notes_of() { w status fraud --format json | grep -o "\"$1\"[^}]*" ; }
+
+w --user carol workload add fraud --lens "$FIX/small.yaml" > /dev/null 2>&1 || fail "set-up"
+
+expect_rc 0 "alice selects Q1_a" w --user alice answer fraud Q1 --select Q1_a --base-version 0
+expect_rc 0 "bob selects Q1_b from the same base" w --user bob answer fraud Q1 --select Q1_b --base-version 0
+expect_rc 0 "status" w status fraud --format json
+w --user dave answer fraud Q1 --unselect Q1_c --base-version 2 > "$TMP/out" 2>&1
+contains "both practices are stored" "Q1: "
+expect_rc 0 "history shows two changes" w history fraud Q1
+
+expect_rc 1 "None of these against bob's fresh practice clashes" \
+   w --user alice answer fraud Q1 --none --base-version 1
+contains "the clash names bob" "bob selected a practice at 2026-03-01T10:00:00Z"
+contains "and says it was not written" "not written, changed meanwhile"
+
+expect_rc 2 "an unknown base version is refused" w --user alice answer fraud Q1 --select Q1_c --base-version 9
+contains "the refusal names the version" "Q1 has no version 9 in the history"
+expect_rc 2 "a bad base version is a usage error" w --user alice answer fraud Q1 --select Q1_c --base-version x
+
+expect_rc 0 "notes from the same base on other lines" w --user alice answer fraud Q2 --notes "one
+two
+three
+four"
+expect_rc 0 "bob edits the first line" w --user bob answer fraud Q2 --notes "ONE
+two
+three
+four" --base-version 1
+expect_rc 0 "alice edits the last line from version 1" w --user alice answer fraud Q2 --notes "one
+two
+three
+FOUR" --base-version 1
+contains "she is told the notes were merged" "the notes were merged with another edit"
+w status fraud --format json > "$TMP/out"
+contains "both edits are kept" 'ONE\ntwo\nthree\nFOUR'
+
+expect_rc 1 "the same line from version 1 clashes" w --user carol answer fraud Q2 --notes "uno
+two
+three
+four" --base-version 1
+contains "the clash names the notes" "notes: "
+w status fraud --format json > "$TMP/out"
+contains "nobody's notes are replaced" 'ONE\ntwo\nthree\nFOUR'
+
+# ---- revert ----
+# hid USER OBJECT: the newest history id of USER's change to OBJECT.
+hid() {
+   w history "$1" --format json | python3 -c '
+import json, sys
+rows = [h for h in json.load(sys.stdin)["history"] if h["user"] == sys.argv[1] and h["object"] == sys.argv[2]]
+print(rows[-1]["id"])' "$2" "$3"
+}
+count() { w history "$1" --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["history"]))'; }
+
+w --user carol workload add rev --lens "$FIX/small.yaml" > /dev/null 2>&1 || fail "set-up rev"
+w --user alice answer rev Q1 --select Q1_a > /dev/null 2>&1 || fail "set-up alice"
+w --user bob answer rev Q1 --select Q1_b > /dev/null 2>&1 || fail "set-up bob"
+id=$(hid rev alice Q1)
+expect_rc 0 "alice's change is reverted" w --user alice revert rev "$id"
+contains "revert says so" "history id $id reverted"
+w status rev --format json > "$TMP/out"
+contains "bob's later practice stays" '"Q1_b"'
+w history rev Q1 --format json > "$TMP/out"
+contains "history records it as a revert" "\"revert_of\": $id"
+sel=$(python3 -c 'import json,sys; print(",".join(json.load(open(sys.argv[1]))["history"][-1]["after"]["selected"]))' "$TMP/out")
+[ "$sel" = Q1_b ] && pass "alice's practice is gone, bob's stays" || fail "after the revert" "selected: $sel"
+expect_rc 0 "reverting it again writes nothing" w --user alice revert rev "$id"
+contains "and says it is undone already" "nothing to revert"
+
+n=$(count rev)
+expect_rc 2 "an unknown history id is refused" w --user alice revert rev 99999
+contains "the refusal names the id" "no change with history id 99999"
+expect_rc 2 "a history id that is no number is refused" w --user alice revert rev abc
+expect_rc 2 "a change of another workload is refused" w --user alice revert fraud "$id"
+contains "the refusal names the workload" "is not a change of workload 'fraud'"
+[ "$(count rev)" = "$n" ] && pass "refusals write nothing" || fail "refusals write nothing"
+
+w --user carol workload add up --lens "$FIX/upgrade-v1.yaml" > /dev/null 2>&1 || fail "set-up up"
+w --user alice answer up UP4 --select UP4_log > /dev/null 2>&1 || fail "set-up UP4"
+gone=$(hid up alice UP4)
+w --user carol upgrade up --lens "$FIX/upgrade-v2.yaml" > /dev/null 2>&1 || fail "set-up upgrade"
+n=$(count up)
+expect_rc 2 "a change to a question the upgraded lens dropped is refused" w --user alice revert up "$gone"
+contains "the refusal names the question" "changed UP4, which the workload's lens"
+[ "$(count up)" = "$n" ] && pass "and writes nothing" || fail "and writes nothing"
+
+finish

@@ -1,0 +1,116 @@
+#!/bin/sh
+# Many hands on one review (issue 12): three reviewers toggling different
+# practices of one question at once are all stored, none refused; notes
+# edited on different lines merge; a draft resumed after kill -9 cannot
+# erase another person's notes.  Each reviewer has their own home, as on a
+# workshop host, so drafts are their own.
+. "$top_srcdir/tests/tui/tuilib.sh"
+
+"$WALENS" --db "$DB" --lens "$SMALL" --user carol workload add payments > /dev/null 2>&1
+start() { # SESSION USER
+   mkdir -p "$TMP/home-$2"
+   TUI_ENV="XDG_DATA_HOME=$TMP/home-$2"
+   tui_start "$1" 80 24 --user "$2" payments
+   TUI_ENV=
+}
+start a alice
+start b bob
+start c carol
+for s in a b c; do
+   expect $s "Questions 0/5 answered" "$s's dashboard"
+   keys $s Enter Enter
+   expect $s "1 [ ] H  Automate builds" "$s opens Q1"
+done
+
+# all_marked SESSION MARK: practices 1 to 3 all show MARK ("[x]" or "[ ]").
+all_marked() {
+   wait_for "$1" "1 $2" 5 && wait_for "$1" "2 $2" 5 && wait_for "$1" "3 $2" 5
+}
+refused=0 lost=0
+r=1
+while [ "$r" -le 20 ]; do
+   keys a 1; keys b 2; keys c 3
+   if [ $((r % 2)) = 1 ]; then mark="[x]"; else mark="[ ]"; fi
+   for s in a b c; do
+      all_marked $s "$mark" || lost=$((lost + 1))
+      if screen $s | grep -qE "Kept theirs|Not stored"; then refused=$((refused + 1)); fi
+   done
+   r=$((r + 1))
+done
+[ "$lost" = 0 ] && pass "20 rounds of simultaneous toggles: every screen shows every change" \
+   || fail "20 rounds of simultaneous toggles" "$lost screens missed a change: $(screen a)"
+[ "$refused" = 0 ] && pass "no toggle was refused" || fail "no toggle was refused" "$refused refusals"
+n=$("$WALENS" --db "$DB" history payments Q1 --format json | grep -c '"kind": "answer"')
+[ "$n" = 60 ] && pass "all 60 toggles are in the history" || fail "all 60 toggles are in the history" "$n"
+check_q "the last round cleared all three" payments Q1 '"selected": []'
+
+# Notes on different lines: both edits land, merged.
+"$WALENS" --db "$DB" --user carol answer payments Q2 --notes "one
+two
+three
+four
+five" > /dev/null 2>&1
+goto() { keys "$1" :; typed "$1" "goto $2"; keys "$1" Enter; }
+keys c Escape
+goto a Q2
+goto b Q2
+expect a "How do you run?" "alice on Q2"
+expect b "How do you run?" "bob on Q2"
+keys a e
+keys b e
+expect a "Notes for Q2" "alice edits Q2's notes"
+expect b "Notes for Q2" "bob too"
+keys a Up Up Up Up Home
+typed a "ALICE "
+typed b " BOB"
+keys a C-s
+expect a "Notes stored" "alice stores the first line"
+keys b C-s
+expect b "Notes stored, merged with alice's changes on other lines" "bob's last line is merged with it"
+check_q "both edits are kept" payments Q2 '"notes": "ALICE one\ntwo\nthree\nfour\nfive BOB"'
+
+# A draft left by kill -9, resumed, cannot erase bob's notes.
+goto a Q3
+expect a "How do you protect secrets?" "alice on Q3"
+keys a e
+expect a "Notes for Q3" "alice edits Q3's notes"
+typed a "alice's draft"
+sleep 4 # the draft is saved every few seconds while typing
+kill -9 "$(cat "$TMP/pid-a")"
+wait_exit a > /dev/null
+"$WALENS" --db "$DB" --user bob answer payments Q3 --notes "bob's decision" > /dev/null 2>&1
+start a2 alice
+keys a2 Enter Enter
+expect a2 "1 [ ] H  Automate builds" "alice is back"
+goto a2 Q3
+expect a2 "an unsaved draft is waiting" "alice's draft survived kill -9"
+keys a2 e
+expect a2 "alice's draft" "the draft comes back"
+keys a2 C-s
+expect a2 "bob changed the same lines while you edited" "storing it shows bob's notes first"
+expect a2 "bob's decision" "with bob's text"
+check_q "bob's notes are not erased" payments Q3 '"notes": "bob'"'"'s decision"'
+keys a2 b
+expect a2 "Both texts are stored, theirs first" "alice keeps both"
+check_q "both are stored" payments Q3 '"notes": "bob'"'"'s decision\nalice'"'"'s draft"'
+# Undo: u reverts alice's own last change on the question, keeping bob's.
+goto a2 Q5
+goto b Q5
+expect a2 "Q5" "alice on Q5"
+expect b "Q5" "bob on Q5"
+keys a2 1
+expect b "1 [x]" "bob sees alice's practice"
+keys b 2
+expect a2 "2 [x]" "alice sees bob's"
+keys a2 u
+expect a2 "Undone: your last change here" "u undoes alice's change"
+expect a2 "1 [ ]" "her practice is cleared"
+expect a2 "2 [x]" "bob's stays"
+"$WALENS" --db "$DB" history payments Q5 --format json > "$TMP/h5"
+grep -q '"undo_of"' "$TMP/h5" && pass "the history records the undo" || fail "the history records the undo" "$(cat "$TMP/h5")"
+keys a2 u
+expect a2 "Nothing of yours to undo here" "a second u has nothing of alice's left on Q5"
+keys b u
+expect b "Undone: your last change here" "bob undoes his own"
+check_q "both undone" payments Q5 '"selected": []'
+finish
