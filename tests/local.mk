@@ -30,6 +30,9 @@ tests_unit_test_store_shared_LDADD = $(UNIT_LIBS)
 endif
 TESTS += tests/cli/plan.sh
 EXTRA_DIST += tests/cli/plan.sh tests/plan/golden
+# The facilitated workshop: lead, agenda, parking lot, polls.
+TESTS += tests/cli/workshop.sh
+EXTRA_DIST += tests/cli/workshop.sh tests/workshop/golden tests/workshop/agenda
 
 # Reports, bundles and lens export (src/report).
 TESTS += tests/report/report.sh tests/report/escape.sh tests/report/bundle.sh \

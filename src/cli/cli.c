@@ -66,11 +66,11 @@ const CliCommand Cli_commands[] = {
     N_("move a workload to a newer version of its lens"), Cmd_upgrade},
    {"report",
     N_("WORKLOAD [--format text|md|html|csv|json] [--milestone NAME] [--plan-only] [--status S] "
-       "[--owner NAME] [-o FILE] [--width N] [--page-length N] | --all [--lens KEY] [--environment "
-       "ENV] [--owner NAME] [--archived] [--db FILE]... [--format text|md|html|csv|json] [-o FILE] "
-       "[--width N] [--page-length N]"),
-    N_("write the review, its improvement plan or the portfolio (--all) for printing or tools"),
-    Cmd_report},
+       "[--owner NAME] [-o FILE] [--width N] [--page-length N] | WORKLOAD --recap [--since DATE] "
+       "[--format text|md|html|json] [-o FILE] | --all [--lens KEY] [--environment ENV] [--owner "
+       "NAME] [--archived] [--db FILE]... [--format text|md|html|csv|json] [-o FILE] [--width N] "
+       "[--page-length N]"),
+    N_("write the review, its plan, a workshop's recap or the portfolio (--all)"), Cmd_report},
    {"export",
     N_("WORKLOAD [-o FILE] | WORKLOAD --format aws -o DIR [--region REGION]... [--review-owner "
        "OWNER] [--environment ENV] [--description TEXT] [--workload-id ID] [--milestones]"),
@@ -83,6 +83,20 @@ const CliCommand Cli_commands[] = {
     Cmd_import},
    {"doctor", N_("[--check]"),
     N_("check the counts the database keeps beside the answers, and repair them"), Cmd_doctor},
+   {"session",
+    N_("lead WORKLOAD [--take] | handover WORKLOAD USER | leave WORKLOAD | show WORKLOAD "
+       "[--format text|json] | agenda WORKLOAD FILE | next WORKLOAD | prev WORKLOAD | stop "
+       "WORKLOAD"),
+    N_("lead a workshop on a workload, set its agenda and move through it"), Cmd_session},
+   {"park",
+    N_("WORKLOAD [list] [--format text|json] | WORKLOAD add TEXT [--question QUESTION_ID] | "
+       "WORKLOAD close ID [--word TEXT] | WORKLOAD plan ID QUESTION_ID CHOICE_ID [--owner NAME]"),
+    N_("park points for later, list them, close them or make them plan items"), Cmd_park},
+   {"poll",
+    N_("WORKLOAD QUESTION_ID open | WORKLOAD QUESTION_ID vote ID,... | WORKLOAD QUESTION_ID "
+       "[status] | WORKLOAD QUESTION_ID reveal [--format text|json] | WORKLOAD QUESTION_ID "
+       "accept [ID,...] | WORKLOAD QUESTION_ID close"),
+    N_("silent polls on a question: open, vote privately, reveal, accept the consensus"), Cmd_poll},
    {NULL, NULL, NULL, NULL},
 };
 
@@ -418,4 +432,21 @@ void Cli_clip(const char *s, int width)
    /* The columns of what was kept. */
    blanks(width - (int)(Utf8_width(t) - Utf8_width(t + n)));
    free(t);
+}
+
+bool Cli_mayLead(Store *s, const Workload *w, const char *user, const char *what)
+{
+   SessionLead l;
+   StoreStatus st = Store_getLead(s, w->id, &l);
+   if (st == STORE_NOT_FOUND)
+      return true;
+   if (st != STORE_OK) {
+      Cli_error("%s", Store_lastError(s));
+      return false;
+   }
+   bool ok = strcmp(l.user, user) == 0;
+   if (!ok)
+      Cli_error(_("%s leads the session on %s: only the leader can %s"), l.user, w->name, what);
+   SessionLead_free(&l);
+   return ok;
 }

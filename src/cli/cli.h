@@ -125,6 +125,13 @@ char *Cli_riskWords(const size_t by_risk[]);
  * (n of them) is near enough (core/suggest.h); nothing otherwise. */
 void Cli_suggest(const char *word, const char *const *cands, size_t n);
 
+/* A workshop step only the leader takes (what: "open a poll"): true when
+ * nobody leads w's session or user does; else prints who leads. */
+bool Cli_mayLead(Store *s, const Workload *w, const char *user, const char *what);
+
+int Cmd_session(CliEnv *env, int argc, char **argv);
+int Cmd_park(CliEnv *env, int argc, char **argv);
+int Cmd_poll(CliEnv *env, int argc, char **argv);
 int Cmd_lens(CliEnv *env, int argc, char **argv);
 int Cmd_workload(CliEnv *env, int argc, char **argv);
 int Cmd_answer(CliEnv *env, int argc, char **argv);

@@ -5,11 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli/cli.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "report/portfolio.h"
+#include "report/recap.h"
 #include "report/report.h"
 
 enum {
@@ -24,7 +26,9 @@ enum {
    OPT_ENVIRONMENT,
    OPT_OWNER,
    OPT_ARCHIVED,
-   OPT_STATUS
+   OPT_STATUS,
+   OPT_RECAP,
+   OPT_SINCE
 };
 
 static const OptSpec reportOptions[] = {
@@ -49,13 +53,16 @@ static const OptSpec reportOptions[] = {
     OPT_OWNER},
    {"archived", 0, NULL, N_("--all: archived workloads too"), OPT_ARCHIVED},
    {"status", 0, N_("S"), N_("only the plan items with this status"), OPT_STATUS},
+   {"recap", 0, NULL,
+    N_("a workshop's recap: who came, agenda, changes, risks, parked points, polls"), OPT_RECAP},
+   {"since", 0, N_("DATE"), N_("recap: only what happened from DATE (YYYY-MM-DD) on"), OPT_SINCE},
    {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct ReportArgs {
    ReportOptions opts;
-   const char *format, *output, *width, *page_length;
-   bool all;
+   const char *format, *output, *width, *page_length, *since;
+   bool all, recap;
    PortfolioFilter filter;
 } ReportArgs;
 
@@ -78,6 +85,8 @@ static bool reportOption(int id, const char *value, void *ctx)
       break;
    case OPT_ARCHIVED: a->filter.archived = true; break;
    case OPT_STATUS: a->opts.status = value; break;
+   case OPT_RECAP: a->recap = true; break;
+   case OPT_SINCE: a->since = value; break;
    }
    return true;
 }
@@ -91,6 +100,19 @@ static bool parseCount(const char *s, unsigned *out)
       return false;
    *out = (unsigned)v;
    return true;
+}
+
+/* YYYY-MM-DD naming a real day. */
+static bool validDate(const char *s)
+{
+   struct tm t = {0};
+   const char *end = strptime(s, "%Y-%m-%d", &t);
+   if (!end || *end || strlen(s) != 10)
+      return false;
+   struct tm back = t;
+   time_t when = timegm(&back);
+   struct tm *again = gmtime(&when);
+   return again && again->tm_mday == t.tm_mday && again->tm_mon == t.tm_mon;
 }
 
 /* Checks the options; prints why and returns false when they are wrong. */
@@ -112,6 +134,16 @@ static bool checkArgs(ReportArgs *a)
    if (a->opts.status && !PlanStatus_parse(a->opts.status, NULL)) {
       Cli_error(_("unknown status '%s' (open, in_progress, done, risk_accepted, wont_do)"),
                 a->opts.status);
+      return false;
+   }
+   if (a->since && (!a->recap || !validDate(a->since))) {
+      Cli_error(a->recap ? _("invalid date '%s' (YYYY-MM-DD)") : _("--since goes with --recap"),
+                a->since);
+      return false;
+   }
+   if (a->recap && (a->opts.milestone || a->opts.plan_only || a->opts.format == REPORT_CSV)) {
+      Cli_error(_("--recap is written as text, md, html or json, without --milestone or "
+                  "--plan-only"));
       return false;
    }
    if (!Report_checkOptions(&a->opts, &err)) {
@@ -214,7 +246,10 @@ int Cmd_report(CliEnv *env, int argc, char **argv)
    } else {
       Store *s = Cli_openStore(env, STORE_OPEN_NOCREATE);
       char *err = NULL;
-      if (s && Report_writeFile(s, pos[0], &a.opts, a.output, &err))
+      bool ok = s && (a.recap ? Recap_writeFile(s, pos[0], a.since, a.opts.format, a.output,
+                                                a.opts.force, &err)
+                              : Report_writeFile(s, pos[0], &a.opts, a.output, &err));
+      if (ok)
          rc = EXIT_OK;
       else if (s)
          Cli_error("%s", err);

@@ -13,6 +13,9 @@ libwalens_a_SOURCES += \
 	src/cli/cmd_who.c \
 	src/cli/cmd_upgrade.c
 
+# The facilitated workshop: lead and agenda, parking lot, silent polls.
+libwalens_a_SOURCES += src/cli/cmd_session.c src/cli/cmd_park.c src/cli/cmd_poll.c
+
 # Reports, review bundles and lens export (src/report).
 libwalens_a_SOURCES += src/cli/cmd_report.c src/cli/cmd_export.c
 

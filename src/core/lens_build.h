@@ -1,4 +1,5 @@
-/* lens_build.h: private to the lens loader (lens*.c).
+/* lens_build.h: private to the lens loader (lens*.c); the agenda reader
+ * (agendafile.c) reads its YAML through LensYaml_parse too.
  *
  * Both syntaxes are first read into one small document tree (LNode); a single
  * builder then turns the tree into a Lens and runs every check, so YAML and

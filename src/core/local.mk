@@ -16,6 +16,8 @@ libwalens_a_SOURCES += \
 libwalens_a_SOURCES += src/core/plan.c src/core/plan.h \
 	src/core/snapshot.c src/core/snapshot_json.c src/core/snapshot.h \
 	src/core/lensdiff.c src/core/lensdiff.h
+# A workshop agenda file, read through the lens's YAML layer.
+libwalens_a_SOURCES += src/core/agendafile.c src/core/agendafile.h
 # UTF-8 and display widths: the CLI's tables, the report writers.
 if HAVE_CRITERION
 check_PROGRAMS += tests/unit/test_utf8 tests/unit/test_diag tests/unit/test_suggest

@@ -47,3 +47,7 @@ tests_unit_test_portfolio_LDADD = $(UNIT_LIBS)
 endif
 
 EXTRA_DIST += doc/report-json.md doc/report-csv.md doc/bundle.md
+
+# The workshop recap (walens report --recap): its model and four writers.
+libwalens_a_SOURCES += src/report/recap.c src/report/recap.h src/report/recap_write.c
+EXTRA_DIST += doc/recap-json.md

@@ -245,9 +245,14 @@ char *HistoryEntry_describe(const HistoryEntry *e)
    Parts p = {NULL};
    bool readable = (!e->before || json_is_object(b)) && (!e->after || json_is_object(a));
    const char *kind = e->kind ? e->kind : "";
-   if (readable && strcmp(kind, "answer") == 0 && a)
+   if (readable && strcmp(kind, "answer") == 0 && a) {
       describeAnswer(&p, b, a);
-   else if (readable && strcmp(kind, "plan") == 0 && a)
+      /* A poll's acceptance (store/workshop.h) says so, with its count. */
+      json_t *poll = json_object_get(a, "poll");
+      if (json_is_object(poll))
+         add(&p, _("from a poll of %lld ballots"),
+             (long long)json_integer_value(json_object_get(poll, "ballots")));
+   } else if (readable && strcmp(kind, "plan") == 0 && a)
       describePlan(&p, b, a);
    else if (readable && strcmp(kind, "workload") == 0 && a)
       describeWorkload(&p, b, a);

@@ -10,12 +10,14 @@ libwalens_a_SOURCES += src/store/store.h src/store/store_internal.h \
 	src/store/store_lens.c src/store/store_workload.c src/store/store_answer.c \
 	src/store/store_plan.c src/store/store_milestone.c src/store/store_upgrade.c \
 	src/store/store_merge.c \
-	src/store/store_portfolio.c
+	src/store/store_portfolio.c \
+	src/store/store_workshop.c
 
 # The plan with tracking, milestones, lens upgrades, readable history.
 libwalens_a_SOURCES += src/store/plan.c src/store/plan.h \
 	src/store/upgrade.c src/store/upgrade.h \
-	src/store/histfmt.c src/store/histfmt.h
+	src/store/histfmt.c src/store/histfmt.h \
+	src/store/workshop.c src/store/workshop.h
 if HAVE_CRITERION
 check_PROGRAMS += tests/unit/test_store
 TESTS += tests/unit/test_store
@@ -64,3 +66,10 @@ endif
 # Each review's kept risk counts (the workloads list at 10,000 workloads).
 libwalens_a_SOURCES += src/store/store_count.c src/store/count.h
 libwalens_a_SOURCES += src/store/store_bring.c
+if HAVE_CRITERION
+check_PROGRAMS += tests/unit/test_store_workshop
+TESTS += tests/unit/test_store_workshop
+tests_unit_test_store_workshop_SOURCES = tests/unit/test_store_workshop.c
+tests_unit_test_store_workshop_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_store_workshop_LDADD = $(UNIT_LIBS)
+endif

@@ -984,3 +984,26 @@ StoreStatus ReviewDoc_resolveLens(Store *s, const char *lens_arg, int64_t *lens_
    Catalog_free(&cat);
    return st;
 }
+
+StoreStatus ReviewDoc_acceptPoll(Store *s, ReviewDoc *doc, size_t q, const Answer *a,
+                                 const char *user, const char *extra)
+{
+   const Question *question = &doc->lens->questions[q];
+   StoredAnswer sa;
+   answerToStored(question, a, doc->stored[q].notes, &sa);
+   sa.note_choices = doc->stored[q].note_choices;
+   sa.choice_notes = doc->stored[q].choice_notes;
+   sa.n_choice_notes = doc->stored[q].n_choice_notes;
+   StoreStatus st =
+      Store_acceptPoll(s, doc->workload.review_id, &sa, doc->stored[q].version, user, extra, NULL);
+   free(sa.selected);
+   free(sa.na_choices);
+   if (st == STORE_OK && doc->needs_review)
+      doc->needs_review[q] = false;
+   if (st == STORE_OK || st == STORE_CONFLICT) {
+      StoreStatus rst = refreshOne(s, doc, q);
+      if (rst != STORE_OK)
+         return rst;
+   }
+   return st;
+}

@@ -421,5 +421,142 @@ typedef struct PortfolioScanVisitor {
 
 /* Four queries in one read transaction, whatever the number of reviews. */
 StoreStatus Store_scanPortfolio(Store *s, const PortfolioScanVisitor *v);
+/* ---- The facilitated workshop (issue 13): lead, agenda, parking lot, polls.
+ * These rows add no history (Store_changedElsewhere does not see them):
+ * sessions read them on their tick.  Only the answer a poll's acceptance
+ * writes goes into the history. */
+
+/* Who leads a workload's session and where the leader is. */
+typedef struct SessionLead {
+   char *user;
+   long pid; /* the leading TUI process; 0: taken from the shell */
+   char *since;
+   char *screen, *question; /* where the leader is; either may be NULL */
+   int scroll;              /* lines scrolled in the question's text */
+   char *updated_at;        /* the leader's last move */
+} SessionLead;
+
+/* STORE_NOT_FOUND (out zeroed) when nobody leads.  A lead held by a TUI
+ * process that left without freeing it (no presence row and no move for a
+ * minute) counts as nobody's. */
+StoreStatus Store_getLead(Store *s, int64_t workload_id, SessionLead *out);
+/* Takes the lead for user (process pid, 0 from the shell).  When someone
+ * else leads: take false refuses with STORE_EXISTS and a message naming the
+ * leader; take true takes it over (taking it back).  The same user and pid
+ * leading already: STORE_OK, nothing changes. */
+StoreStatus Store_takeLead(Store *s, int64_t workload_id, const char *user, long pid, bool take);
+/* Hands the lead from `from` (who must lead: else STORE_CONFLICT) to `to`,
+ * held from the shell (pid 0) until `to`'s own session moves. */
+StoreStatus Store_handLead(Store *s, int64_t workload_id, const char *from, const char *to);
+/* Frees the lead when user leads (pid 0 matches any process of user):
+ * STORE_OK also when user did not lead, nothing written. */
+StoreStatus Store_dropLead(Store *s, int64_t workload_id, const char *user, long pid);
+/* Records where the leader is; STORE_CONFLICT when user (pid) no longer
+ * leads.  A lead handed over from the shell is claimed by the new leader's
+ * first move (pid 0 becomes pid). */
+StoreStatus Store_moveLead(Store *s, int64_t workload_id, const char *user, long pid,
+                           const char *screen, const char *question, int scroll);
+void SessionLead_free(SessionLead *l);
+
+/* One item of an agenda. */
+typedef struct AgendaItem {
+   char *kind;      /* "phase", "pillar", "cell", "questions" */
+   char *target;    /* a phase id, a pillar id, "PHASE/PILLAR", or question ids
+                    separated by blanks */
+   char *title;     /* or NULL */
+   int minutes;     /* 1 to 1440 */
+   int64_t spent_s; /* time closed on it, the running clock not included */
+} AgendaItem;
+
+typedef struct Agenda {
+   AgendaItem *items;
+   size_t n;
+   long current;     /* index of the current item, -1 before the first */
+   char *started_at; /* when the current item's clock started; NULL: stopped */
+   char *set_at, *set_by;
+} Agenda;
+
+/* Replaces the agenda (stopped, before its first item).  Items are checked
+ * for kind, target and minutes (STORE_INVALID, nothing written); the store
+ * does not know the lens: the caller checks targets against it. */
+StoreStatus Store_setAgenda(Store *s, int64_t workload_id, const AgendaItem *items, size_t n,
+                            const char *user);
+/* An empty agenda (n 0, current -1) when none was set. */
+StoreStatus Store_getAgenda(Store *s, int64_t workload_id, Agenda *out);
+/* Stops the running clock (its time added to its item) and starts item
+ * index's; index -1 or n stops the agenda.  STORE_INVALID out of range,
+ * STORE_NOT_FOUND with no agenda. */
+StoreStatus Store_agendaGo(Store *s, int64_t workload_id, long index, const char *user);
+/* Seconds spent on item i at `now` (the running clock included). */
+int64_t Agenda_spent(const Agenda *a, size_t i, const char *now);
+void Agenda_free(Agenda *a);
+
+/* A point parked for later. */
+typedef struct Parked {
+   int64_t id;
+   char *user, *at;
+   char *question_id; /* where it came from, or NULL */
+   char *text;
+   char *state; /* "open", "closed", "planned" */
+   char *closed_by, *closed_at;
+   char *word;                        /* the closing word, or NULL */
+   char *plan_question, *plan_choice; /* the plan item it became, or NULL */
+} Parked;
+
+StoreStatus Store_park(Store *s, int64_t workload_id, const char *user, const char *question_id,
+                       const char *text, int64_t *id);
+/* Oldest first. */
+StoreStatus Store_listParked(Store *s, int64_t workload_id, Parked **out, size_t *n);
+/* Closes an open point with a word (NULL or "" for none), or links it to a
+ * plan item (plan_question and plan_choice set: state "planned").
+ * STORE_NOT_FOUND for no such point of the workload, STORE_CONFLICT when it
+ * is no longer open. */
+StoreStatus Store_closeParked(Store *s, int64_t workload_id, int64_t id, const char *word,
+                              const char *plan_question, const char *plan_choice, const char *user);
+void Parked_freeArray(Parked *a, size_t n);
+
+typedef struct Ballot {
+   char *user, *cast_at;
+   char **choices; /* practice ids, as cast */
+   size_t n;
+} Ballot;
+
+typedef struct Poll {
+   int64_t id;
+   char *question_id, *opened_by, *opened_at;
+   char *state; /* "open", "revealed", "accepted", "closed" */
+   char *closed_by, *closed_at;
+   Ballot *ballots; /* by user */
+   size_t n_ballots;
+} Poll;
+
+/* Opens a poll on a question: STORE_EXISTS (naming the question) while
+ * another poll of the review is open or revealed. */
+StoreStatus Store_openPoll(Store *s, int64_t review_id, const char *question_id, const char *user,
+                           int64_t *id);
+/* The review's open or revealed poll with its ballots; STORE_NOT_FOUND
+ * (out zeroed) when none. */
+StoreStatus Store_runningPoll(Store *s, int64_t review_id, Poll *out);
+/* Every poll of the review, oldest first, with ballots. */
+StoreStatus Store_listPolls(Store *s, int64_t review_id, Poll **out, size_t *n);
+/* Casts (or replaces) user's ballot: STORE_NOT_FOUND when no poll of the
+ * review is open, STORE_CONFLICT when it is open on another question or
+ * already revealed.  The ids are not checked against the lens here. */
+StoreStatus Store_vote(Store *s, int64_t review_id, const char *question_id, const char *user,
+                       char *const *choices, size_t n);
+/* Open to revealed: no more ballots. */
+StoreStatus Store_revealPoll(Store *s, int64_t review_id, const char *question_id,
+                             const char *user);
+/* Ends the running poll on question want->question_id: writes want as the
+ * answer (row version rule of Store_putAnswer), its history row's after
+ * state carrying the members of extra (a JSON object text: where it came
+ * from, the tally), and marks the poll accepted, all in one transaction. */
+StoreStatus Store_acceptPoll(Store *s, int64_t review_id, const StoredAnswer *want,
+                             int64_t expected_version, const char *user, const char *extra,
+                             int64_t *new_version);
+/* Ends the running poll without writing an answer. */
+StoreStatus Store_closePoll(Store *s, int64_t review_id, const char *user);
+void Poll_free(Poll *p);
+void Poll_freeArray(Poll *a, size_t n);
 
 #endif

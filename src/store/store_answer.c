@@ -451,8 +451,31 @@ static bool sameAnswer(const StoredAnswer *cur, const StoredAnswer *a)
           sameIds(cur->choice_notes, cur->n_choice_notes, a->choice_notes, a->n_choice_notes);
 }
 
+/* after, with the members of the JSON object text extra added (NULL: as is). */
+static char *withExtra(char *after, const char *extra)
+{
+   if (!after || !extra)
+      return after;
+   json_error_t jerr;
+   json_t *o = json_loads(after, 0, &jerr), *x = json_loads(extra, 0, &jerr);
+   char *out = NULL;
+   if (o && json_is_object(x) && json_object_update(o, x) == 0)
+      out = json_dumps(o, JSON_COMPACT);
+   json_decref(o);
+   json_decref(x);
+   free(after);
+   return out;
+}
+
 static StoreStatus putLocked(Store *s, int64_t review_id, const StoredAnswer *a, int64_t expected,
                              const char *user, int64_t *new_version)
+{
+   return StoreAnswer_putLocked(s, review_id, a, expected, user, NULL, new_version);
+}
+
+StoreStatus StoreAnswer_putLocked(Store *s, int64_t review_id, const StoredAnswer *a,
+                                  int64_t expected, const char *user, const char *extra,
+                                  int64_t *new_version)
 {
    StoreStatus st = requireReview(s, review_id);
    if (st != STORE_OK)
@@ -475,7 +498,7 @@ static StoreStatus putLocked(Store *s, int64_t review_id, const StoredAnswer *a,
       return StoreMark_clearLocked(s, review_id, a->question_id, user);
    }
    char *before = cur.version ? answerJson(&cur, cur.version) : NULL;
-   char *after = answerJson(a, expected + 1);
+   char *after = withExtra(answerJson(a, expected + 1), extra);
    st = after ? writeRow(s, review_id, a, &row_id, expected + 1, user)
               : StoreSql_error(s, STORE_INVALID, _("answer: text is not valid UTF-8"));
    if (st == STORE_OK)
@@ -969,4 +992,9 @@ void StoredAnswer_freeArray(StoredAnswer *a, size_t n)
    for (size_t i = 0; i < n; i++)
       StoredAnswer_free(&a[i]);
    free(a);
+}
+
+StoreStatus StoreAnswer_validate(Store *s, const StoredAnswer *a, const char *user)
+{
+   return validateAnswer(s, a, user);
 }

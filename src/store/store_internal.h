@@ -17,7 +17,7 @@
 
 /* "walens" in PRAGMA application_id: 'W' 'a' 'L' 'n'. */
 #define STORE_APPLICATION_ID 0x57614C6E
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 #define STORE_BUSY_TIMEOUT_MS 5000
 /* "YYYY-MM-DDTHH:MM:SSZ" and its NUL. */
 #define STORE_TIME_LEN 21
@@ -161,6 +161,14 @@ StoreStatus StoreMilestone_insert(Store *s, int64_t review_id, const char *name,
  * old ones first); inside the caller's transaction. */
 StoreStatus StoreAnswer_putChoiceNotes(Store *s, int64_t answer_id, const StoredAnswer *a,
                                        bool replace);
+/* Store_putAnswer inside the caller's write transaction (a validated
+ * answer); extra, when not NULL, is a JSON object text whose members join
+ * the history row's after state (a poll's acceptance marks itself so). */
+StoreStatus StoreAnswer_putLocked(Store *s, int64_t review_id, const StoredAnswer *a,
+                                  int64_t expected, const char *user, const char *extra,
+                                  int64_t *new_version);
+/* The checks Store_putAnswer makes before writing. */
+StoreStatus StoreAnswer_validate(Store *s, const StoredAnswer *a, const char *user);
 StoreStatus StoreMark_clearLocked(Store *s, int64_t review_id, const char *question_id,
                                   const char *user);
 

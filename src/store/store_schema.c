@@ -210,9 +210,79 @@ static const char schemaV6[] =
    "  WHERE id = (SELECT review_id FROM answer WHERE id = OLD.answer_id); END;"
    "CREATE TRIGGER history_last AFTER INSERT ON history WHEN NEW.review_id IS NOT NULL BEGIN"
    "  UPDATE review SET last_history_id = NEW.id WHERE id = NEW.review_id; END;";
+/* Version 7: the facilitated workshop (issue 13).  Who leads a workload's
+ * session and where the leader is (followers read it on their tick); the
+ * agenda with its clock (spent_s is closed time; the running item's clock
+ * is agenda_state.started_at); parked points; silent polls and their
+ * ballots, which are kept after the poll ends.  Workshop rows add no
+ * history: only the answer a poll's acceptance writes does. */
+static const char schemaV7[] =
+   "CREATE TABLE session_lead ("
+   "  workload_id INTEGER PRIMARY KEY REFERENCES workload(id),"
+   "  user_name   TEXT NOT NULL CHECK (length(user_name) > 0),"
+   "  pid         INTEGER NOT NULL DEFAULT 0,"
+   "  since       TEXT NOT NULL,"
+   "  screen      TEXT,"
+   "  question    TEXT,"
+   "  scroll      INTEGER NOT NULL DEFAULT 0 CHECK (scroll >= 0),"
+   "  updated_at  TEXT NOT NULL"
+   ");"
+   "CREATE TABLE agenda_item ("
+   "  id          INTEGER PRIMARY KEY,"
+   "  workload_id INTEGER NOT NULL REFERENCES workload(id),"
+   "  position    INTEGER NOT NULL CHECK (position >= 0),"
+   "  kind        TEXT NOT NULL CHECK (kind IN ('phase', 'pillar', 'cell', 'questions')),"
+   "  target      TEXT NOT NULL CHECK (length(target) > 0),"
+   "  title       TEXT,"
+   "  minutes     INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440),"
+   "  spent_s     INTEGER NOT NULL DEFAULT 0 CHECK (spent_s >= 0),"
+   "  UNIQUE (workload_id, position)"
+   ");"
+   "CREATE TABLE agenda_state ("
+   "  workload_id INTEGER PRIMARY KEY REFERENCES workload(id),"
+   "  current     INTEGER NOT NULL DEFAULT -1,"
+   "  started_at  TEXT,"
+   "  set_at      TEXT NOT NULL,"
+   "  set_by      TEXT NOT NULL"
+   ");"
+   "CREATE TABLE parked ("
+   "  id            INTEGER PRIMARY KEY,"
+   "  workload_id   INTEGER NOT NULL REFERENCES workload(id),"
+   "  user_name     TEXT NOT NULL,"
+   "  at            TEXT NOT NULL,"
+   "  question_id   TEXT,"
+   "  text          TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+   "  state         TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'closed', 'planned')),"
+   "  closed_by     TEXT,"
+   "  closed_at     TEXT,"
+   "  word          TEXT,"
+   "  plan_question TEXT,"
+   "  plan_choice   TEXT"
+   ");"
+   "CREATE INDEX parked_workload ON parked(workload_id);"
+   "CREATE TABLE poll ("
+   "  id          INTEGER PRIMARY KEY,"
+   "  review_id   INTEGER NOT NULL REFERENCES review(id),"
+   "  question_id TEXT NOT NULL CHECK (length(question_id) > 0),"
+   "  opened_by   TEXT NOT NULL,"
+   "  opened_at   TEXT NOT NULL,"
+   "  state       TEXT NOT NULL DEFAULT 'open'"
+   "              CHECK (state IN ('open', 'revealed', 'accepted', 'closed')),"
+   "  closed_by   TEXT,"
+   "  closed_at   TEXT"
+   ");"
+   "CREATE UNIQUE INDEX poll_running ON poll(review_id) WHERE state IN ('open', 'revealed');"
+   "CREATE TABLE ballot ("
+   "  poll_id   INTEGER NOT NULL REFERENCES poll(id),"
+   "  user_name TEXT NOT NULL CHECK (length(user_name) > 0),"
+   "  choices   TEXT NOT NULL,"
+   "  cast_at   TEXT NOT NULL,"
+   "  PRIMARY KEY (poll_id, user_name)"
+   ") WITHOUT ROWID;";
 
 static const Migration migrations[] = {
-   {1, schemaV1}, {2, schemaV2}, {3, schemaV3}, {4, schemaV4}, {5, schemaV5}, {6, schemaV6},
+   {1, schemaV1}, {2, schemaV2}, {3, schemaV3}, {4, schemaV4},
+   {5, schemaV5}, {6, schemaV6}, {7, schemaV7},
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
                "one migration step per schema version");

@@ -20,11 +20,15 @@ TestSuite(tracking, .init = setup, .fini = teardown);
    "DROP TRIGGER answer_delete_gen; DROP TRIGGER choice_insert_gen;"                     \
    "DROP TRIGGER choice_delete_gen; DROP TRIGGER history_last; DROP TABLE review_count;" \
    "ALTER TABLE review DROP COLUMN answers_gen; ALTER TABLE review DROP COLUMN last_history_id;"
+/* What version 7 added (the facilitated workshop). */
+#define DROP_V7                                                                \
+   "DROP TABLE session_lead; DROP TABLE agenda_item; DROP TABLE agenda_state;" \
+   "DROP TABLE parked; DROP TABLE poll; DROP TABLE ballot;"
 
 Test(schema, migrates_from_version_1)
 {
    Store_close(openStore());
-   cr_assert_null(rawExec(DROP_V6
+   cr_assert_null(rawExec(DROP_V7 DROP_V6
                           "DROP TRIGGER answer_insert_clears_mark;"
                           "DROP TRIGGER answer_update_clears_mark;"
                           "DROP TRIGGER milestone_no_delete; DROP TABLE review_mark;"
@@ -37,13 +41,16 @@ Test(schema, migrates_from_version_1)
                           "PRAGMA user_version = 1;"));
    Store *s = openStore();
    cr_assert_eq(Store_schemaVersion(s), STORE_SCHEMA_VERSION);
-   cr_assert_eq(STORE_SCHEMA_VERSION, 6);
+   cr_assert_eq(STORE_SCHEMA_VERSION, 7);
    Store_close(s);
-   cr_assert_eq(rawInt("PRAGMA user_version"), 6);
+   cr_assert_eq(rawInt("PRAGMA user_version"), 7);
    cr_assert_eq(rawInt("SELECT count(*) FROM pragma_table_info('presence') WHERE name IN"
                        " ('screen', 'read_only', 'active_at')"),
                 3);
    cr_assert_eq(rawInt("SELECT count(*) FROM pragma_table_info('lens') WHERE name = 'origin'"), 1);
+   cr_assert_eq(rawInt("SELECT count(*) FROM sqlite_master WHERE name IN ('session_lead',"
+                       " 'agenda_item', 'agenda_state', 'parked', 'poll', 'ballot')"),
+                6);
    cr_assert_eq(rawInt("SELECT count(*) FROM sqlite_master WHERE name IN ('review_mark',"
                        " 'answer_insert_clears_mark', 'answer_update_clears_mark',"
                        " 'milestone_no_delete', 'choice_note')"),
@@ -62,7 +69,7 @@ Test(schema, migrates_from_version_3)
    cr_assert_eq(ReviewDoc_putAnswer(s, &doc, 0, &a, "kept", "alice"), STORE_OK);
    ReviewDoc_free(&doc);
    Store_close(s);
-   cr_assert_null(rawExec(DROP_V6
+   cr_assert_null(rawExec(DROP_V7 DROP_V6
                           "DROP TABLE choice_note; ALTER TABLE presence DROP COLUMN screen;"
                           "ALTER TABLE presence DROP COLUMN read_only;"
                           "ALTER TABLE presence DROP COLUMN active_at; PRAGMA user_version = 3;"));
