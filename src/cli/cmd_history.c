@@ -56,6 +56,21 @@ static void historyJson(const char *workload, const HistoryEntry *e, size_t n)
    json_decref(root);
 }
 
+/* Notes, one "| " line for each of theirs, or "(none)". */
+static void notesBlock(const char *label, const char *notes)
+{
+   if (!notes) {
+      Cli_printf("    %s %s\n", label, _("(none)"));
+      return;
+   }
+   Cli_printf("    %s\n", label);
+   for (const char *p = notes; *p;) {
+      size_t len = strcspn(p, "\n");
+      Cli_printf("      | %.*s\n", (int)len, p);
+      p += len + (p[len] == '\n');
+   }
+}
+
 static void historyText(const char *workload, const char *question, const HistoryEntry *e, size_t n)
 {
    if (question)
@@ -81,6 +96,14 @@ static void historyText(const char *workload, const char *question, const Histor
       Cli_cell(e[i].object, wo + 1);
       Cli_printf("%s\n", change);
       free(change);
+      /* A question's history shows what its notes said around each change. */
+      char *before, *after;
+      if (question && HistoryEntry_notes(&e[i], &before, &after)) {
+         notesBlock(_("notes before:"), before);
+         notesBlock(_("notes after:"), after);
+         free(before);
+         free(after);
+      }
    }
 }
 

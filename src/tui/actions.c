@@ -26,9 +26,10 @@
 #define UP SCREEN_BIT(SCREEN_UPGRADE)
 #define MG SCREEN_BIT(SCREEN_MERGE)
 #define RO SCREEN_BIT(SCREEN_ROSTER)
-#define BROWSE (W | D | L | Q | H | PL | MS | SN | PG | UP | MG | RO)
+#define HI SCREEN_BIT(SCREEN_HISTORY)
+#define BROWSE (W | D | L | Q | H | PL | MS | SN | PG | UP | MG | RO | HI)
 #define REVIEW (D | L | Q)
-#define LISTS (W | D | L | H | PL | MS | SN | PG | UP) /* what pages */
+#define LISTS (W | D | L | H | PL | MS | SN | PG | UP | MG | RO | HI) /* what pages */
 
 #define ENTER '\n', '\r', KFN(KEY_ENTER)
 
@@ -178,6 +179,14 @@ static const Action table[] = {
     NULL,
     N_("Who changed the question (answer, notes, plan items), when, and what")},
    {"goto", REVIEW, {0}, Question_goto, 0, NULL, N_("Open a question by its id: :goto ID")},
+   {"restore-notes",
+    HI,
+    {'B'},
+    History_restore,
+    ACTION_WRITES | ACTION_FOOTER,
+    N_("restore"),
+    N_("Bring the notes back as they were after a change (:restore-notes N); merged like any "
+       "edit")},
    {"undo",
     Q | PL,
     {'u'},

@@ -48,6 +48,8 @@
      Pager_draw, Pager_move, NULL, NULL, NULL, NULL, MergeView_free)                               \
    X(ROSTER, "roster", N_("Who is here"), "Who is here", Roster_draw, Roster_move, NULL, NULL,     \
      NULL, NULL, NULL)                                                                             \
+   X(HISTORY, "history", N_("History"), "A question's history (notes restored from it)",           \
+     Pager_draw, Pager_move, NULL, NULL, NULL, NULL, History_free)                                 \
    X(PROMPT, "prompt", N_("Prompt"), "A prompt (one line of text)", NULL, Prompt_move, NULL, NULL, \
      NULL, NULL, NULL)
 

@@ -293,8 +293,9 @@ Test(actions, list_keys_for_the_man_page)
    fclose(f);
    cr_assert_not_null(
       strstr(buf, "question,milestones\tSpace\ttoggle\tSelect or clear: the practice"));
-   cr_assert_not_null(strstr(buf, "workloads,dashboard,questions,question,help,plan,milestones,"
-                                  "milestone,page,upgrade,merge,roster\tUp k\tup\tMove up\n"));
+   cr_assert_not_null(strstr(buf,
+                             "workloads,dashboard,questions,question,help,plan,milestones,"
+                             "milestone,page,upgrade,merge,roster,history\tUp k\tup\tMove up\n"));
    cr_assert_not_null(strstr(buf, "dashboard,questions,question\t\tgoto\t"));
    free(buf);
 }
