@@ -109,8 +109,8 @@ w --user bob answer rev Q2 --notes "first
 SECOND" > /dev/null 2>&1 || fail "set-up Q2 notes again"
 expect_rc 0 "the history of Q2" w history rev Q2
 contains "a first note had none before it" "notes before: (none)"
-contains "the notes before bob's change" "      | second"
-contains "and after it" "      | SECOND"
+contains "the notes before bob's change" "notes before: first"
+contains "and after it" "SECOND"
 w history rev > "$TMP/out" 2>&1
 if grep -q "notes before" "$TMP/out"; then fail "the workload's history stays one line a change" "$(cat "$TMP/out")"; else pass "the workload's history stays one line a change"; fi
 
