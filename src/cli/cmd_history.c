@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "core/json.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "store/histfmt.h"
@@ -56,6 +57,21 @@ static void historyJson(const char *workload, const HistoryEntry *e, size_t n)
    json_decref(root);
 }
 
+/* Notes on one line, their line breaks shown as the mark (one record a
+ * line: a note never starts a line of its own), or "(none)". */
+static void notesBlock(const char *label, const char *notes)
+{
+   Cli_printf("    %s ", label);
+   if (!notes)
+      Cli_printf("%s", _("(none)"));
+   for (const char *p = notes; p && *p;) {
+      size_t len = strcspn(p, "\n");
+      Cli_printf("%.*s%s", (int)len, p, p[len] == '\n' ? Utf8_lineMark() : "");
+      p += len + (p[len] == '\n');
+   }
+   Cli_printf("\n");
+}
+
 static void historyText(const char *workload, const char *question, const HistoryEntry *e, size_t n)
 {
    if (question)
@@ -81,6 +97,14 @@ static void historyText(const char *workload, const char *question, const Histor
       Cli_cell(e[i].object, wo + 1);
       Cli_printf("%s\n", change);
       free(change);
+      /* A question's history shows what its notes said around each change. */
+      char *before, *after;
+      if (question && HistoryEntry_notes(&e[i], &before, &after)) {
+         notesBlock(_("notes before:"), before);
+         notesBlock(_("notes after:"), after);
+         free(before);
+         free(after);
+      }
    }
 }
 

@@ -238,6 +238,19 @@ static void describeWorkload(Parts *p, json_t *b, json_t *a)
       add(p, "%s", json_is_true(arch) ? _("archived") : _("restored from the archive"));
 }
 
+/* What a merged write that undoes, reverts or restores says it is: the
+ * member store_merge.c and reviewdoc.c add to the after state. */
+static void marks(Parts *p, json_t *a)
+{
+   json_t *v;
+   if ((v = json_object_get(a, "undo_of")) && json_is_integer(v))
+      add(p, _("undo of change %lld"), (long long)json_integer_value(v));
+   if ((v = json_object_get(a, "revert_of")) && json_is_integer(v))
+      add(p, _("revert of change %lld"), (long long)json_integer_value(v));
+   if ((v = json_object_get(a, "restore_of")) && json_is_integer(v))
+      add(p, _("notes as after change %lld"), (long long)json_integer_value(v));
+}
+
 char *HistoryEntry_describe(const HistoryEntry *e)
 {
    json_t *b = e->before ? json_loads(e->before, 0, NULL) : NULL;
@@ -258,6 +271,8 @@ char *HistoryEntry_describe(const HistoryEntry *e)
       describeWorkload(&p, b, a);
    else if (readable && strcmp(kind, "milestone") == 0)
       add(&p, "%s", _("milestone saved"));
+   if (readable && a)
+      marks(&p, a);
    json_decref(b);
    json_decref(a);
    if (!p.text)
@@ -265,4 +280,27 @@ char *HistoryEntry_describe(const HistoryEntry *e)
                           ? _("saved again, no change")
                           : _("changed"));
    return p.text;
+}
+
+bool HistoryEntry_notes(const HistoryEntry *e, char **before, char **after)
+{
+   *before = *after = NULL;
+   if (!e->kind || strcmp(e->kind, "answer") != 0 || !e->after)
+      return false;
+   json_t *b = e->before ? json_loads(e->before, 0, NULL) : NULL;
+   json_t *a = json_loads(e->after, 0, NULL);
+   bool changed = false;
+   /* Re-review marks and upgrade rewrites carry no notes: not a change. */
+   if (json_is_object(a) && (!e->before || json_is_object(b)) &&
+       !json_object_get(a, "needs_review") && !json_is_true(json_object_get(a, "deleted"))) {
+      const char *bn = getStr(b, "notes"), *an = getStr(a, "notes");
+      changed = !Str_eqText(bn, an);
+      if (changed) {
+         *before = bn && *bn ? xstrdup(bn) : NULL;
+         *after = an && *an ? xstrdup(an) : NULL;
+      }
+   }
+   json_decref(b);
+   json_decref(a);
+   return changed;
 }

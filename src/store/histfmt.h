@@ -16,7 +16,13 @@
  *              (statuses as shown, translated)
  *   workload:  "created", "renamed from a to b", "archived", "lens small 1.0 -> 2.0"
  *   milestone: "milestone saved"
- * A change it cannot read (damaged JSON) reads "changed". */
+ * An undo, a revert or a restored version says so at the end ("undo of
+ * change 12").  A change it cannot read (damaged JSON) reads "changed". */
 char *HistoryEntry_describe(const HistoryEntry *e);
+
+/* For an answer change that changed the question's notes: true, with the
+ * notes before and after it in *before and *after (allocated; NULL for
+ * none).  false (both NULL) for every other entry. */
+bool HistoryEntry_notes(const HistoryEntry *e, char **before, char **after);
 
 #endif

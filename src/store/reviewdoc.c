@@ -3,6 +3,7 @@
 
 #include "store/reviewdoc.h"
 
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -786,6 +787,68 @@ StoreStatus ReviewDoc_revert(Store *s, ReviewDoc *doc, int64_t history_id, const
          *err = xstrdup(Store_lastError(s));
       else if (strcmp(e.kind, "answer") == 0)
          st = refreshOne(s, doc, q);
+   }
+   HistoryEntry_free(&e);
+   return st;
+}
+
+/* The question's notes in a history state (allocated, "" for none);
+ * NULL when the state is not a readable answer. */
+static char *notesIn(const char *json)
+{
+   json_t *o = json ? json_loads(json, 0, NULL) : NULL;
+   char *notes = NULL;
+   if (json_is_object(o) && !json_object_get(o, "needs_review") &&
+       !json_is_true(json_object_get(o, "deleted"))) {
+      const char *n = json_string_value(json_object_get(o, "notes"));
+      notes = xstrdup(n ? n : "");
+   }
+   json_decref(o);
+   return notes;
+}
+
+StoreStatus ReviewDoc_restoreNotes(Store *s, ReviewDoc *doc, size_t q, int64_t history_id,
+                                   const char *notes_base, const char *user, StoreMerge *out,
+                                   char **text, char **err)
+{
+   memset(out, 0, sizeof *out);
+   *text = NULL;
+   *err = NULL;
+   const char *qid = doc->lens->questions[q].id;
+   HistoryEntry e;
+   int64_t review_id = 0;
+   StoreStatus st = Store_historyEntry(s, history_id, &e, &review_id);
+   if (st != STORE_OK) {
+      *err = xstrdup(Store_lastError(s));
+      HistoryEntry_free(&e);
+      return st;
+   }
+   char *notes = NULL;
+   if (review_id != doc->workload.review_id) {
+      *err = xasprintf(_("history id %lld is not a change of workload '%s'"), (long long)history_id,
+                       doc->workload.name);
+      st = STORE_NOT_FOUND;
+   } else if (!e.kind || strcmp(e.kind, "answer") != 0 || !e.object || strcmp(e.object, qid) != 0 ||
+              !(notes = notesIn(e.after))) {
+      *err = xasprintf(_("history id %lld is not a change of the answer to %s"),
+                       (long long)history_id, qid);
+      st = STORE_INVALID;
+   } else {
+      /* A new change from the notes the user saw to the old text, merged
+       * like any other edit of the notes. */
+      const Question *question = &doc->lens->questions[q];
+      Answer a = {.choices = xmalloc(question->n_choices + 1)};
+      answerFromStored(question, &doc->stored[q], &a);
+      char *extra = xasprintf("{\"restore_of\": %lld}", (long long)history_id);
+      st = ReviewDoc_mergeAnswer(s, doc, q, &a, notes, notes_base, user, extra, out);
+      free(extra);
+      free(a.choices);
+      if (st == STORE_OK)
+         *text = notes;
+      else {
+         *err = xstrdup(Store_lastError(s));
+         free(notes);
+      }
    }
    HistoryEntry_free(&e);
    return st;

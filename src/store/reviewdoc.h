@@ -122,6 +122,18 @@ StoreStatus ReviewDoc_putAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer
 StoreStatus ReviewDoc_revert(Store *s, ReviewDoc *doc, int64_t history_id, const char *mark,
                              const char *user, StoreMerge *out, char **err);
 
+/* Restores question q's notes to what they were after the answer change
+ * recorded as history_id: a new change from notes_base (the notes the user
+ * saw; NULL: the doc's) to that text, merged like any edit of the notes
+ * (ReviewDoc_mergeAnswer; its history row says "restore_of").  *text gets
+ * the restored text (allocated; "" for none) on STORE_OK, *out what merged
+ * or clashed.  Refused with *err set and nothing written: an unknown id or
+ * one of another workload (STORE_NOT_FOUND), a change that is not of q's
+ * answer (STORE_INVALID). */
+StoreStatus ReviewDoc_restoreNotes(Store *s, ReviewDoc *doc, size_t q, int64_t history_id,
+                                   const char *notes_base, const char *user, StoreMerge *out,
+                                   char **text, char **err);
+
 /* Resolves a lens argument: a file path (contains '/' or ends in .yaml,
  * .yml, .json), else a key among the user lens dir, the system lens dir and
  * the embedded default (first match wins), else the key of a lens stored in

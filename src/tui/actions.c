@@ -28,9 +28,10 @@
 #define RO SCREEN_BIT(SCREEN_ROSTER)
 #define PF SCREEN_BIT(SCREEN_PORTFOLIO)
 #define PC SCREEN_BIT(SCREEN_PORTCELL)
-#define BROWSE (W | D | L | Q | H | PL | MS | SN | PG | UP | MG | RO | PF | PC)
+#define HI SCREEN_BIT(SCREEN_HISTORY)
+#define BROWSE (W | D | L | Q | H | PL | MS | SN | PG | UP | MG | RO | PF | PC | HI)
 #define REVIEW (D | L | Q)
-#define LISTS (W | D | L | H | PL | MS | SN | PG | UP | PF | PC) /* what pages */
+#define LISTS (W | D | L | H | PL | MS | SN | PG | UP | MG | RO | PF | PC | HI) /* what pages */
 
 #define ENTER '\n', '\r', KFN(KEY_ENTER)
 
@@ -180,6 +181,14 @@ static const Action table[] = {
     NULL,
     N_("Who changed the question (answer, notes, plan items), when, and what")},
    {"goto", REVIEW, {0}, Question_goto, 0, NULL, N_("Open a question by its id: :goto ID")},
+   {"restore-notes",
+    HI,
+    {'B'},
+    History_restore,
+    ACTION_WRITES | ACTION_FOOTER,
+    N_("restore"),
+    N_("Bring the notes back as they were after a change (:restore-notes N); merged like any "
+       "edit")},
    {"undo",
     Q | PL,
     {'u'},

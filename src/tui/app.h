@@ -220,6 +220,8 @@ struct App {
    struct UndoStack *undo;  /* this session's own changes, newest last (undo.c) */
    double last_key_at;      /* monotonic time of the last key, for idle times */
    size_t roster_first;     /* the roster's scroll (roster.c) */
+   size_t hist_q;           /* the question SCREEN_HISTORY shows (history.c) */
+   char *hist_base;         /* owned: its notes when shown: a restore's merge base */
    Prompt prompt;
    char *search; /* the last search, or NULL */
    size_t help_first;

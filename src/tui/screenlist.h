@@ -53,6 +53,8 @@
    X(PORTCELL, "portfolio-cell", N_("Workloads at risk"),                                          \
      "The workloads at risk in a portfolio cell", PortView_cellDraw, PortView_cellMove,            \
      PortView_cellOpen, NULL, NULL, NULL, NULL)                                                    \
+   X(HISTORY, "history", N_("History"), "A question's history (notes restored from it)",           \
+     Pager_draw, Pager_move, NULL, NULL, NULL, NULL, History_free)                                 \
    X(PROMPT, "prompt", N_("Prompt"), "A prompt (one line of text)", NULL, Prompt_move, NULL, NULL, \
      NULL, NULL, NULL)
 

@@ -266,6 +266,10 @@ Stale Milestones_groups(App *app, const char *arg);
 
 /* history.c */
 Stale History_show(App *app, const char *arg);
+/* B on the history: the notes as a change left them, as a new change. */
+Stale History_restore(App *app, const char *arg);
+/* The review closes: the history's restore base goes. */
+void History_free(App *app);
 /* One change as the history shows it: "2026-11-28 10:00  alice: ...".
  * Caller frees. */
 char *History_line(const HistoryEntry *e);

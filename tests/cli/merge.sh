@@ -102,6 +102,18 @@ expect_rc 2 "a change of another workload is refused" w --user alice revert frau
 contains "the refusal names the workload" "is not a change of workload 'fraud'"
 [ "$(count rev)" = "$n" ] && pass "refusals write nothing" || fail "refusals write nothing"
 
+# A question's history shows what the notes said before and after each change.
+w --user alice answer rev Q2 --notes "first
+second" > /dev/null 2>&1 || fail "set-up Q2 notes"
+w --user bob answer rev Q2 --notes "first
+SECOND" > /dev/null 2>&1 || fail "set-up Q2 notes again"
+expect_rc 0 "the history of Q2" w history rev Q2
+contains "a first note had none before it" "notes before: (none)"
+contains "the notes before bob's change" "notes before: first"
+contains "and after it" "SECOND"
+w history rev > "$TMP/out" 2>&1
+if grep -q "notes before" "$TMP/out"; then fail "the workload's history stays one line a change" "$(cat "$TMP/out")"; else pass "the workload's history stays one line a change"; fi
+
 w --user carol workload add up --lens "$FIX/upgrade-v1.yaml" > /dev/null 2>&1 || fail "set-up up"
 w --user alice answer up UP4 --select UP4_log > /dev/null 2>&1 || fail "set-up UP4"
 gone=$(hid up alice UP4)

@@ -113,4 +113,25 @@ expect a2 "Nothing of yours to undo here" "a second u has nothing of alice's lef
 keys b u
 expect b "Undone: your last change here" "bob undoes his own"
 check_q "both undone" payments Q5 '"selected": []'
+
+# The history shows what the notes said around each change, and brings an
+# earlier version back as a new change.
+"$WALENS" --db "$DB" --user carol answer payments Q4 --notes "first version" > /dev/null 2>&1
+first=$("$WALENS" --db "$DB" history payments Q4 --format json | sed -n 's/^ *"id": \([0-9]*\),$/\1/p' | tail -n 1)
+"$WALENS" --db "$DB" --user bob answer payments Q4 --notes "second version" > /dev/null 2>&1
+goto a2 Q4
+expect a2 "second version" "alice on Q4 sees bob's notes"
+keys a2 H
+expect a2 "notes before:" "the history shows the notes before a change"
+expect a2 "| first version" "with the earlier text"
+expect a2 "| second version" "and the later one"
+keys a2 B
+expect a2 "Restore the notes as they were after change #" "B asks which version"
+typed a2 "$first"
+keys a2 Enter
+expect a2 "Notes as after change #$first" "the earlier notes are back"
+check_q "stored as a new change" payments Q4 '"notes": "first version"'
+"$WALENS" --db "$DB" history payments Q4 > "$TMP/h4"
+grep -q "notes as after change $first" "$TMP/h4" && pass "the history says it was restored" \
+   || fail "the history says it was restored" "$(cat "$TMP/h4")"
 finish

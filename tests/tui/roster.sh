@@ -42,4 +42,30 @@ wait_exit watcher > /dev/null
 "$WALENS" --db "$DB" who payments --format json > "$TMP/who.json"
 grep -q '"watcher"' "$TMP/who.json" && fail "the observer leaves with its session" "$(cat "$TMP/who.json")" ||
    pass "the observer leaves with its session"
+
+# A workshop of thirty and more: the roster scrolls to every one of them.
+# Their sessions are rows as other processes write them (seen in the
+# future, so that no clean-up of old rows takes them while the test runs).
+i=1 sql=""
+while [ "$i" -le 34 ]; do
+   sql="$sql INSERT INTO presence (pid, user_name, workload, question, seen_at, screen, read_only)
+      VALUES ($((4000000 + i)), 'reviewer$(printf %02d "$i")', 'payments', NULL,
+      '2099-01-01T00:00:00Z', 'dashboard', 0);"
+   i=$((i + 1))
+done
+sqlite3 "$DB" "$sql" || fail "set-up: 34 more sessions"
+keys alice-anderson W
+expect alice-anderson "Who is here: 39 on this workload" "the roster counts 39" 10
+expect alice-anderson "of 38 (arrows, PgUp/PgDn scroll)" "and says it scrolls"
+if screen alice-anderson | grep -q "reviewer34"; then
+   fail "the last one is below the fold at first" "$(screen alice-anderson)"
+else
+   pass "the last one is below the fold at first"
+fi
+keys alice-anderson PgDn PgDn
+expect alice-anderson "reviewer34" "PgDn scrolls down to the last one"
+keys alice-anderson Home
+sleep 0.5
+screen alice-anderson | grep -qE " 1-[0-9]+ of 38 " && pass "Home goes back to the top" ||
+   fail "Home goes back to the top" "$(screen alice-anderson)"
 finish

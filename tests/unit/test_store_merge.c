@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/diag.h"
+#include "store/histfmt.h"
 #include "store/reviewdoc.h"
 #include "store/store.h"
 #include "support.h"
@@ -17,7 +18,7 @@
 
 static char dir[64], path[128];
 static Store *s;
-static int64_t review;
+static int64_t review, review2; /* of w1, and of w2 (the mergedoc suite) */
 
 static void setup(void)
 {
@@ -618,6 +619,10 @@ static void setupDoc(void)
    DiagList_free(&d);
    Workload w = {.name = "w2"};
    cr_assert_eq(Store_addWorkload(s, &w, lens_id, "carol", NULL), STORE_OK);
+   Workload got;
+   cr_assert_eq(Store_findWorkload(s, "w2", &got), STORE_OK);
+   review2 = got.review_id;
+   Workload_free(&got);
 }
 
 TestSuite(mergedoc, .init = setupDoc, .fini = teardown);
@@ -687,4 +692,129 @@ Test(mergedoc, practice_notes_of_two_people_merge)
    cr_assert_str_eq(ReviewDoc_choiceNote(&alice, q, 1), "bob's evidence");
    ReviewDoc_free(&alice);
    ReviewDoc_free(&bob);
+}
+
+/* ---- earlier notes brought back from the history ---- */
+
+static int64_t lastHistoryId(const char *question)
+{
+   HistoryEntry *e;
+   size_t n;
+   cr_assert_eq(Store_history(s, review2, question, &e, &n), STORE_OK);
+   cr_assert_gt(n, 0);
+   int64_t id = e[n - 1].id;
+   HistoryEntry_freeArray(e, n);
+   return id;
+}
+
+static HistoryEntry lastEntry(const char *question)
+{
+   HistoryEntry *e, out;
+   size_t n;
+   cr_assert_eq(Store_history(s, review2, question, &e, &n), STORE_OK);
+   cr_assert_gt(n, 0);
+   out = e[n - 1];
+   memset(&e[n - 1], 0, sizeof e[n - 1]);
+   HistoryEntry_freeArray(e, n);
+   return out;
+}
+
+static void putNotes(ReviewDoc *doc, size_t q, const char *notes, const char *user)
+{
+   cr_assert_eq(ReviewDoc_putAnswer(s, doc, q, &doc->review.answers[q], notes, user), STORE_OK);
+}
+
+Test(mergedoc, history_shows_notes_before_and_after)
+{
+   ReviewDoc doc;
+   loadDoc(&doc);
+   size_t q;
+   cr_assert(Lens_findQuestion(doc.lens, "Q1", &q));
+   putNotes(&doc, q, "one\ntwo", "alice");
+   putNotes(&doc, q, "one\nTWO", "bob");
+   HistoryEntry e = lastEntry("Q1");
+   char *before, *after;
+   cr_assert(HistoryEntry_notes(&e, &before, &after));
+   cr_assert_str_eq(before, "one\ntwo");
+   cr_assert_str_eq(after, "one\nTWO");
+   free(before);
+   free(after);
+   HistoryEntry_free(&e);
+   /* A change of the practices alone is no notes change. */
+   Answer_select(&doc.lens->questions[q], &doc.review.answers[q], 0, true);
+   cr_assert_eq(ReviewDoc_putAnswer(s, &doc, q, &doc.review.answers[q], NULL, "alice"), STORE_OK);
+   e = lastEntry("Q1");
+   cr_assert_not(HistoryEntry_notes(&e, &before, &after));
+   cr_assert_null(before);
+   cr_assert_null(after);
+   HistoryEntry_free(&e);
+   ReviewDoc_free(&doc);
+}
+
+/* alice brings back the notes of an earlier change while carol, unseen,
+ * edits another line: a new change, merged, recorded as a restore. */
+Test(mergedoc, restoring_earlier_notes_is_a_merged_change)
+{
+   ReviewDoc alice, carol;
+   loadDoc(&alice);
+   size_t q;
+   cr_assert(Lens_findQuestion(alice.lens, "Q1", &q));
+   putNotes(&alice, q, "one\ntwo\nthree\nfour\nfive", "alice");
+   int64_t first = lastHistoryId("Q1");
+   putNotes(&alice, q, "one\nTWO\nthree\nfour\nfive", "bob");
+   char *seen = strdup(alice.stored[q].notes); /* what alice's history showed */
+   loadDoc(&carol);
+   putNotes(&carol, q, "one\nTWO\nthree\nfour\nFIVE", "carol");
+   StoreMerge m;
+   char *text = NULL, *err = NULL;
+   cr_assert_eq(ReviewDoc_restoreNotes(s, &alice, q, first, seen, "alice", &m, &text, &err),
+                STORE_OK, "%s", err ? err : "");
+   cr_assert_eq(m.n_clashes, 0, "%s", m.message);
+   cr_assert(m.notes_merged);
+   cr_assert(m.wrote);
+   cr_assert_str_eq(text, "one\ntwo\nthree\nfour\nfive");
+   cr_assert_str_eq(alice.stored[q].notes, "one\ntwo\nthree\nfour\nFIVE", "carol's line is kept");
+   StoreMerge_free(&m);
+   free(text);
+   HistoryEntry e = lastEntry("Q1");
+   char *what = HistoryEntry_describe(&e), *want;
+   want = malloc(64);
+   snprintf(want, 64, "notes changed; notes as after change %lld", (long long)first);
+   cr_assert_str_eq(what, want);
+   free(want);
+   free(what);
+   HistoryEntry_free(&e);
+   free(seen);
+   ReviewDoc_free(&carol);
+   ReviewDoc_free(&alice);
+}
+
+Test(mergedoc, restoring_from_a_bad_id_writes_nothing)
+{
+   ReviewDoc doc;
+   loadDoc(&doc);
+   size_t q1, q2;
+   cr_assert(Lens_findQuestion(doc.lens, "Q1", &q1));
+   cr_assert(Lens_findQuestion(doc.lens, "Q2", &q2));
+   putNotes(&doc, q2, "of Q2", "alice");
+   int64_t other = lastHistoryId("Q2");
+   putNotes(&doc, q1, "kept", "alice");
+   int64_t before = lastHistoryId(NULL);
+   StoreMerge m;
+   char *text = NULL, *err = NULL;
+   cr_assert_eq(ReviewDoc_restoreNotes(s, &doc, q1, 9999, NULL, "bob", &m, &text, &err),
+                STORE_NOT_FOUND);
+   cr_assert_str_eq(err, "no change with history id 9999");
+   free(err);
+   cr_assert_eq(ReviewDoc_restoreNotes(s, &doc, q1, other, NULL, "bob", &m, &text, &err),
+                STORE_INVALID);
+   char want[80];
+   snprintf(want, sizeof want, "history id %lld is not a change of the answer to Q1",
+            (long long)other);
+   cr_assert_str_eq(err, want);
+   free(err);
+   cr_assert_null(text);
+   cr_assert_eq(lastHistoryId(NULL), before, "nothing was written");
+   cr_assert_str_eq(doc.stored[q1].notes, "kept");
+   ReviewDoc_free(&doc);
 }

@@ -43,6 +43,29 @@ char *History_line(const HistoryEntry *e)
    return line;
 }
 
+/* Notes as pager lines under their label: "(none)" for none. */
+static void notesLines(App *app, const char *label, const char *notes)
+{
+   if (!notes) {
+      Pager_add(app, ROLE_DIM, 4, "%s %s", label, _("(none)"));
+      return;
+   }
+   Pager_addText(app, ROLE_DIM, 4, label);
+   for (const char *p = notes; *p;) {
+      size_t len = strcspn(p, "\n");
+      char *line = xstrndup(p, len);
+      Pager_add(app, ROLE_NORMAL, 6, "| %s", line);
+      free(line);
+      p += len + (p[len] == '\n');
+   }
+}
+
+void History_free(App *app)
+{
+   free(app->hist_base);
+   app->hist_base = NULL;
+}
+
 Stale History_show(App *app, const char *arg)
 {
    const Question *qq;
@@ -68,12 +91,79 @@ Stale History_show(App *app, const char *arg)
    Pager_addText(app, ROLE_NORMAL, 0, "");
    if (n == 0)
       Pager_addText(app, ROLE_DIM, 0, _("No changes yet."));
+   else
+      Pager_addText(app, ROLE_DIM, 0,
+                    _("B restores the notes as they were after a change (give its #)."));
    for (size_t i = n; i-- > 0;) {
-      char *line = History_line(&e[i]);
-      Pager_addText(app, ROLE_NORMAL, 0, line);
+      char *line = History_line(&e[i]), *before, *after;
+      Pager_add(app, ROLE_NORMAL, 0, "#%lld  %s", (long long)e[i].id, line);
       free(line);
+      if (HistoryEntry_notes(&e[i], &before, &after)) {
+         notesLines(app, _("notes before:"), before);
+         notesLines(app, _("notes after:"), after);
+         free(before);
+         free(after);
+      }
    }
    HistoryEntry_freeArray(e, n);
-   Pager_show(app, SCREEN_PAGER);
+   /* Restoring starts from the notes shown now, as any edit does. */
+   History_free(app);
+   app->hist_q = q;
+   app->hist_base = xstrdup(app->doc.stored[q].notes ? app->doc.stored[q].notes : "");
+   Pager_show(app, SCREEN_HISTORY);
    return STALE_ALL;
+}
+
+/* The # typed: the notes as that change left them, as a new change. */
+static Stale gotRestore(App *app, const char *text)
+{
+   char *end = NULL;
+   long long id = text ? strtoll(text, &end, 10) : 0;
+
+   if (!text)
+      return STALE_FOOTER;
+   if (*text == '#')
+      id = strtoll(text + 1, &end, 10);
+   if (!*text || *end || id <= 0) {
+      App_message(app, ROLE_ERROR, _("Not a change number: %s"), text);
+      return STALE_FOOTER;
+   }
+   if (App_refuseReadOnly(app))
+      return STALE_FOOTER;
+   size_t q = app->hist_q;
+   StoreMerge m;
+   char *restored = NULL, *err = NULL;
+   StoreStatus st = ReviewDoc_restoreNotes(app->store, &app->doc, q, id, app->hist_base,
+                                           app->opts->user, &m, &restored, &err);
+   if (st != STORE_OK) {
+      App_message(app, ROLE_ERROR, _("Not restored: %s"), err ? err : Store_statusText(st));
+      free(err);
+      return STALE_FOOTER;
+   }
+   App_pop(app); /* back where H was pressed */
+   if (m.wrote)
+      Undo_push(app, m.history_id, SCREEN_QUESTION, app->doc.lens->questions[q].id);
+   if (m.notes_theirs) /* someone changed the same lines since: both shown */
+      MergeView_open(app, q, restored, &m);
+   else if (m.notes_merged)
+      App_message(app, ROLE_NOTICE, _("Notes as after change #%lld, merged with %s's changes"), id,
+                  m.notes_by ? m.notes_by : "?");
+   else if (m.wrote)
+      App_message(app, ROLE_NOTICE, _("Notes as after change #%lld"), id);
+   else
+      App_message(app, ROLE_NOTICE, _("The notes are as after change #%lld already"), id);
+   StoreMerge_free(&m);
+   free(restored);
+   App_rebuild(app);
+   return STALE_ALL;
+}
+
+Stale History_restore(App *app, const char *arg)
+{
+   if (!app->have_doc || app->hist_q >= app->doc.lens->n_questions)
+      return STALE_NONE;
+   if (arg)
+      return gotRestore(app, arg);
+   Prompt_open(app, _("Restore the notes as they were after change #: "), NULL, gotRestore);
+   return STALE_FOOTER;
 }
