@@ -45,7 +45,8 @@ const CliCommand Cli_commands[] = {
     N_("the phase x pillar matrix and each question's risk"), Cmd_status},
    {"plan",
     N_("WORKLOAD [--status S] [--owner NAME] [--format text|json] | set WORKLOAD QUESTION_ID "
-       "CHOICE_ID [--status S] [--owner NAME] [--due DATE] [--priority N] [--note TEXT]"),
+       "CHOICE_ID [--status S] [--owner NAME] [--due DATE] [--priority N] [--impact LEVEL] "
+       "[--effort LEVEL] [--note TEXT]"),
     N_("list the improvement plan, track one item"), Cmd_plan},
    {"milestone",
     N_("add WORKLOAD NAME | list WORKLOAD [--format text|json] | diff WORKLOAD A [B] [--format "

@@ -81,6 +81,11 @@ static json_t *planJson(const PlanTracking *t)
    Json_setString(o, "owner", t->owner);
    Json_setString(o, "due", t->due);
    Json_setInt(o, "priority", t->priority);
+   /* Only when set: bundles of plans without them read as before. */
+   if (t->impact)
+      Json_setString(o, "impact", t->impact);
+   if (t->effort)
+      Json_setString(o, "effort", t->effort);
    Json_setString(o, "note", t->note);
    Json_setInt(o, "version", (long long)t->version);
    Json_setString(o, "updated_at", t->updated_at);
@@ -533,12 +538,18 @@ static void readPlanItem(Rd *r, json_t *o, void *elem, const char *p, const void
    t->owner = (char *)str(r, o, "owner", OPTIONAL, p);
    t->due = (char *)str(r, o, "due", OPTIONAL, p);
    t->priority = (int)integer(r, o, "priority", 0, p);
+   t->impact = (char *)str(r, o, "impact", OPTIONAL, p);
+   t->effort = (char *)str(r, o, "effort", OPTIONAL, p);
    t->note = (char *)str(r, o, "note", OPTIONAL, p);
    t->version = integer(r, o, "version", 1, p);
    t->updated_at = (char *)str(r, o, "updated_at", REQUIRED, p);
    t->updated_by = (char *)str(r, o, "updated_by", REQUIRED, p);
    if (r->err)
       return;
+   if (t->impact && !PlanLevel_isName(t->impact))
+      problem(r, _("%s.impact: '%s' is not low, medium or high"), p, t->impact);
+   else if (t->effort && !PlanLevel_isName(t->effort))
+      problem(r, _("%s.effort: '%s' is not low, medium or high"), p, t->effort);
    const Question *q = Lens_findQuestion(lens, t->question_id, NULL);
    int c = q ? Question_findChoice(q, t->choice_id) : -1;
    if (c >= 0 && q->choices[c].is_none)

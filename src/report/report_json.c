@@ -159,6 +159,8 @@ static json_t *itemJson(const Report *r, const PlanItem *it)
       Json_setInt(o, "priority", t->priority);
    else
       Json_set(o, "priority", json_null());
+   Json_setString(o, "impact", PlanLevel_name(t->impact));
+   Json_setString(o, "effort", PlanLevel_name(t->effort));
    Json_setString(o, "note", t->note);
    Json_setString(o, "improvement", lc ? lc->improvement.text : NULL);
    Json_setString(o, "link", known ? Report_practiceLink(r, it->question, it->choice) : NULL);

@@ -202,6 +202,8 @@ static void describePlan(Parts *p, json_t *b, json_t *a)
       else
          add(p, _("priority %lld -> %lld"), (long long)bp, (long long)ap);
    }
+   textField(p, _("impact"), getStr(b, "impact"), getStr(a, "impact"));
+   textField(p, _("effort"), getStr(b, "effort"), getStr(a, "effort"));
    const char *bn = getStr(b, "note"), *an = getStr(a, "note");
    if (!Str_eq(bn, an))
       add(p, "%s", !bn ? _("note added") : !an ? _("note cleared") : _("note changed"));

@@ -47,6 +47,10 @@ static void StorePlan_trackFromStored(PlanTrack *dst, const PlanTracking *src)
    dst->due = xstrdup(src->due);
    dst->note = xstrdup(src->note);
    dst->priority = src->priority;
+   if (!src->impact || !PlanLevel_parse(src->impact, &dst->impact))
+      dst->impact = PLAN_LEVEL_NONE;
+   if (!src->effort || !PlanLevel_parse(src->effort, &dst->effort))
+      dst->effort = PLAN_LEVEL_NONE;
    dst->version = src->version;
    dst->updated_at = xstrdup(src->updated_at);
    dst->updated_by = xstrdup(src->updated_by);
@@ -112,6 +116,8 @@ StoreStatus StorePlan_put(Store *s, const ReviewDoc *doc, const PlanTrack *t, co
       .due = t->due,
       .note = t->note,
       .priority = t->priority,
+      .impact = (char *)PlanLevel_name(t->impact),
+      .effort = (char *)PlanLevel_name(t->effort),
    };
    st = Store_putPlanTracking(s, doc->workload.review_id, &row, t->version, user, new_version);
    if (st != STORE_OK)

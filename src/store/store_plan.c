@@ -16,10 +16,10 @@
 static void PlanTracking_free(PlanTracking *t);
 
 /* Columns: id, question_id, choice_id, status, owner, due, priority, note,
- * version, updated_at, updated_by. */
+ * version, updated_at, updated_by, impact, effort. */
 #define PLAN_SELECT                                                                  \
    "SELECT id, question_id, choice_id, status, owner, due, priority, note, version," \
-   " updated_at, updated_by FROM plan_item"
+   " updated_at, updated_by, impact, effort FROM plan_item"
 
 static void readPlan(sqlite3_stmt *q, PlanTracking *t)
 {
@@ -33,6 +33,8 @@ static void readPlan(sqlite3_stmt *q, PlanTracking *t)
    t->version = sqlite3_column_int64(q, 8);
    t->updated_at = StoreSql_colText(q, 9);
    t->updated_by = StoreSql_colText(q, 10);
+   t->impact = StoreSql_colText(q, 11);
+   t->effort = StoreSql_colText(q, 12);
 }
 
 StoreStatus Store_getPlanTracking(Store *s, int64_t review_id, PlanTracking **out, size_t *n)
@@ -73,6 +75,9 @@ static StoreStatus validatePlan(Store *s, const PlanTracking *t, const char *use
                             _("plan: invalid due date \"%s\" (a real date as YYYY-MM-DD)"), t->due);
    if (t->priority < 0)
       return StoreSql_error(s, STORE_INVALID, _("plan: invalid priority %d"), t->priority);
+   if ((t->impact && !PlanLevel_isName(t->impact)) || (t->effort && !PlanLevel_isName(t->effort)))
+      return StoreSql_error(s, STORE_INVALID,
+                            _("plan: invalid impact or effort (low, medium or high)"));
    if (!Store_validText(t->owner) || !Store_validText(t->note))
       return StoreSql_error(s, STORE_INVALID, _("plan: text is not valid UTF-8"));
    if (!Store_validName(user))
@@ -86,6 +91,11 @@ static char *planJson(const PlanTracking *t, const char *status, int64_t version
    bool ok = StoreJson_str(o, "status", status) && StoreJson_str(o, "owner", t->owner) &&
              StoreJson_str(o, "due", t->due) && StoreJson_int(o, "priority", t->priority) &&
              StoreJson_str(o, "note", t->note) && StoreJson_int(o, "version", version);
+   /* Only when set: history entries of plans without them read as before. */
+   if (ok && t->impact)
+      ok = StoreJson_str(o, "impact", t->impact);
+   if (ok && t->effort)
+      ok = StoreJson_str(o, "effort", t->effort);
    return StoreJson_finish(o, ok);
 }
 
@@ -120,15 +130,17 @@ static StoreStatus writePlan(Store *s, int64_t review_id, const PlanTracking *t,
    if (row_id == 0)
       return StoreSql_run(s,
                           "INSERT INTO plan_item (review_id, question_id, choice_id, status,"
-                          " owner, due, priority, note, version, updated_at, updated_by)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                          "itttttdtitt", review_id, t->question_id, t->choice_id, status, t->owner,
-                          t->due, t->priority, t->note, version, now, user);
+                          " owner, due, priority, note, version, updated_at, updated_by,"
+                          " impact, effort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          "itttttdtitttt", review_id, t->question_id, t->choice_id, status,
+                          t->owner, t->due, t->priority, t->note, version, now, user, t->impact,
+                          t->effort);
    return StoreSql_run(s,
                        "UPDATE plan_item SET status = ?, owner = ?, due = ?, priority = ?,"
-                       " note = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-                       "tttdtitti", status, t->owner, t->due, t->priority, t->note, version, now,
-                       user, row_id);
+                       " note = ?, version = ?, updated_at = ?, updated_by = ?, impact = ?,"
+                       " effort = ? WHERE id = ?",
+                       "tttdtitttti", status, t->owner, t->due, t->priority, t->note, version, now,
+                       user, t->impact, t->effort, row_id);
 }
 
 /* Would writing t over cur store the same tracking?  NULL and "" mean none;
@@ -137,7 +149,8 @@ static bool samePlan(const PlanTracking *cur, const PlanTracking *t, const char 
 {
    return strcmp(cur->status ? cur->status : "open", status) == 0 &&
           Str_eqText(cur->owner, t->owner) && Str_eqText(cur->due, t->due) &&
-          cur->priority == t->priority && Str_eqText(cur->note, t->note);
+          cur->priority == t->priority && Str_eqText(cur->note, t->note) &&
+          Str_eqText(cur->impact, t->impact) && Str_eqText(cur->effort, t->effort);
 }
 
 static StoreStatus putLocked(Store *s, int64_t review_id, const PlanTracking *t, int64_t expected,
@@ -205,6 +218,8 @@ static void PlanTracking_free(PlanTracking *t)
    free(t->owner);
    free(t->due);
    free(t->note);
+   free(t->impact);
+   free(t->effort);
    free(t->updated_at);
    free(t->updated_by);
    memset(t, 0, sizeof *t);

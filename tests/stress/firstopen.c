@@ -101,6 +101,10 @@ static bool makeOld(const char *path)
                         "DROP TRIGGER answer_update_clears_mark;"
                         "DROP TRIGGER milestone_no_delete; DROP TABLE review_mark;"
                         "ALTER TABLE lens DROP COLUMN origin; DROP TABLE choice_note;"
+                        "DROP TABLE answer_template; DROP TABLE review_template;"
+                        "DROP TABLE template_answer; DROP TABLE template;"
+                        "ALTER TABLE plan_item DROP COLUMN impact;"
+                        "ALTER TABLE plan_item DROP COLUMN effort;"
                         "PRAGMA user_version = 1; PRAGMA journal_mode = DELETE;");
 }
 
