@@ -121,12 +121,12 @@ static json_t *itemJson(const ReviewDoc *doc, const PlanItem *it, const char *to
    Json_setString(o, "due", t->due);
    Json_set(o, "overdue", json_boolean(PlanItem_isOverdue(it, today)));
    Json_setInt(o, "priority", t->priority);
-   Json_setString(o, "impact", PlanLevel_name(t->impact));
-   Json_setString(o, "effort", PlanLevel_name(t->effort));
    Json_setString(o, "note", t->note);
    Json_setInt(o, "version", (long long)t->version);
    Json_setString(o, "updated_at", t->updated_at);
    Json_setString(o, "updated_by", t->updated_by);
+   Json_setString(o, "impact", PlanLevel_name(t->impact));
+   Json_setString(o, "effort", PlanLevel_name(t->effort));
    return o;
 }
 

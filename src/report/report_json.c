@@ -159,14 +159,14 @@ static json_t *itemJson(const Report *r, const PlanItem *it)
       Json_setInt(o, "priority", t->priority);
    else
       Json_set(o, "priority", json_null());
-   Json_setString(o, "impact", PlanLevel_name(t->impact));
-   Json_setString(o, "effort", PlanLevel_name(t->effort));
    Json_setString(o, "note", t->note);
    Json_setString(o, "improvement", lc ? lc->improvement.text : NULL);
    Json_setString(o, "link", known ? Report_practiceLink(r, it->question, it->choice) : NULL);
    Json_setBool(o, "tracked", it->tracked);
    Json_setString(o, "updated_at", it->tracked ? t->updated_at : NULL);
    Json_setString(o, "updated_by", it->tracked ? t->updated_by : NULL);
+   Json_setString(o, "impact", PlanLevel_name(t->impact));
+   Json_setString(o, "effort", PlanLevel_name(t->effort));
    return o;
 }
 
