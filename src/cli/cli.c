@@ -69,6 +69,10 @@ const CliCommand Cli_commands[] = {
    {"import", N_("FILE [--as NAME] | --from-aws FILE|DIR [--as NAME]"),
     N_("load a review bundle written by 'walens export', or answers printed by the AWS CLI"),
     Cmd_import},
+   {"template",
+    N_("create NAME --from WORKLOAD [--questions ID,...] | list | show NAME | apply NAME [--yes]"),
+    N_("review templates: answers a platform team owns, pre-filled into new workloads"),
+    Cmd_template},
    {NULL, NULL, NULL, NULL},
 };
 

@@ -12,7 +12,7 @@ libwalens_a_SOURCES += \
 	src/cli/cmd_upgrade.c
 
 # Reports, review bundles and lens export (src/report).
-libwalens_a_SOURCES += src/cli/cmd_report.c src/cli/cmd_export.c
+libwalens_a_SOURCES += src/cli/cmd_report.c src/cli/cmd_export.c src/cli/cmd_template.c
 
 # What walens status --format json writes.
 EXTRA_DIST += doc/status-json.md

@@ -162,6 +162,8 @@ static void describeAnswer(Parts *p, json_t *b, json_t *a)
    choiceChanges(p, b, a, upgrade);
    notesChange(p, getStr(b, "notes"), getStr(a, "notes"));
    choiceNotesChanges(p, b, a);
+   if (getStr(a, "template"))
+      add(p, _("from template %s"), getStr(a, "template"));
 }
 
 static void textField(Parts *p, const char *label, const char *before, const char *after)

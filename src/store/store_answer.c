@@ -133,6 +133,13 @@ static StoreStatus loadAnswer(Store *s, int64_t review_id, const char *question_
    return st;
 }
 
+StoreStatus StoreAnswer_loadLocked(Store *s, int64_t review_id, const char *question_id,
+                                   StoredAnswer *out)
+{
+   int64_t row_id;
+   return loadAnswer(s, review_id, question_id, out, &row_id);
+}
+
 StoreStatus Store_getAnswer(Store *s, int64_t review_id, const char *question_id, StoredAnswer *out)
 {
    memset(out, 0, sizeof *out);
@@ -338,7 +345,15 @@ static StoreStatus validateAnswer(Store *s, const StoredAnswer *a, const char *u
    return STORE_OK;
 }
 
+static char *answerJsonFrom(const StoredAnswer *a, int64_t version, const char *from);
+
 static char *answerJson(const StoredAnswer *a, int64_t version)
+{
+   return answerJsonFrom(a, version, NULL);
+}
+
+/* from: the template the answer came from (history says so), or NULL. */
+static char *answerJsonFrom(const StoredAnswer *a, int64_t version, const char *from)
 {
    json_t *o = json_object();
    bool ok = StoreJson_bool(o, "not_applicable", a->not_applicable) &&
@@ -349,6 +364,8 @@ static char *answerJson(const StoredAnswer *a, int64_t version)
    if (ok && a->n_choice_notes) /* absent when none: older entries read the same */
       ok = StoreJson_strs(o, "note_choices", a->note_choices, a->n_choice_notes) &&
            StoreJson_strs(o, "choice_notes", a->choice_notes, a->n_choice_notes);
+   if (ok && from)
+      ok = StoreJson_str(o, "template", from);
    return StoreJson_finish(o, ok);
 }
 
@@ -454,6 +471,16 @@ static bool sameAnswer(const StoredAnswer *cur, const StoredAnswer *a)
 static StoreStatus putLocked(Store *s, int64_t review_id, const StoredAnswer *a, int64_t expected,
                              const char *user, int64_t *new_version)
 {
+   return StoreAnswer_putLocked(s, review_id, a, expected, user, NULL, new_version);
+}
+
+StoreStatus StoreAnswer_putLocked(Store *s, int64_t review_id, const StoredAnswer *a,
+                                  int64_t expected, const char *user, const char *from,
+                                  int64_t *new_version)
+{
+   StoreStatus vs = validateAnswer(s, a, user);
+   if (vs != STORE_OK)
+      return vs;
    StoreStatus st = requireReview(s, review_id);
    if (st != STORE_OK)
       return st;
@@ -475,7 +502,7 @@ static StoreStatus putLocked(Store *s, int64_t review_id, const StoredAnswer *a,
       return StoreMark_clearLocked(s, review_id, a->question_id, user);
    }
    char *before = cur.version ? answerJson(&cur, cur.version) : NULL;
-   char *after = answerJson(a, expected + 1);
+   char *after = answerJsonFrom(a, expected + 1, from);
    st = after ? writeRow(s, review_id, a, &row_id, expected + 1, user)
               : StoreSql_error(s, STORE_INVALID, _("answer: text is not valid UTF-8"));
    if (st == STORE_OK)

@@ -101,6 +101,19 @@ StoreStatus StoreSql_beginRead(Store *s);
 /* Commits when st is STORE_OK, else rolls back; returns the final status. */
 StoreStatus StoreSql_end(Store *s, StoreStatus st);
 
+/* --- answers (store_answer.c) --- */
+
+/* Store_getAnswer inside the caller's transaction (NOT_FOUND, *out
+ * zeroed, when never written). */
+StoreStatus StoreAnswer_loadLocked(Store *s, int64_t review_id, const char *question_id,
+                                   StoredAnswer *out);
+/* Store_putAnswer inside the caller's write transaction; from names the
+ * template the answer comes from, for the history ("from template X"), or
+ * is NULL. */
+StoreStatus StoreAnswer_putLocked(Store *s, int64_t review_id, const StoredAnswer *a,
+                                  int64_t expected, const char *user, const char *from,
+                                  int64_t *new_version);
+
 /* --- schema (store_schema.c) --- */
 
 /* Brings the schema from `from` to STORE_SCHEMA_VERSION inside the current
