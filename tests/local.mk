@@ -29,8 +29,8 @@ tests_unit_test_store_shared_LDADD = $(UNIT_LIBS)
 endif
 TESTS += tests/cli/plan.sh
 EXTRA_DIST += tests/cli/plan.sh tests/plan/golden
-TESTS += tests/cli/impact.sh
-EXTRA_DIST += tests/cli/impact.sh tests/impact/golden
+TESTS += tests/cli/impact.sh tests/cli/template.sh
+EXTRA_DIST += tests/cli/impact.sh tests/impact/golden tests/cli/template.sh tests/template/golden
 
 # Reports, bundles and lens export (src/report).
 TESTS += tests/report/report.sh tests/report/escape.sh tests/report/bundle.sh \
