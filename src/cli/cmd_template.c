@@ -220,7 +220,7 @@ static int templateShow(CliEnv *env, const char *given)
    if (st == STORE_OK) {
       Cli_printf(_("Template %s, revision %d, lens %s %s\n"), t.name, t.revision, lens.key,
                  lens.version ? lens.version : "-");
-      Cli_printf(_("Changed %s by %s; made %zu workloads\n"), t.updated_at, t.updated_by,
+      Cli_printf(_("Changed %s by %s; workloads made from it: %zu\n"), t.updated_at, t.updated_by,
                  t.n_workloads);
       for (size_t i = 0; i < n; i++)
          showAnswer(&a[i]);

@@ -397,6 +397,8 @@ static StoreStatus importLocked(Store *s, const StoreImport *in, int64_t *wid)
       st = putHistory(s, in, rid);
    if (st == STORE_OK)
       st = putMarks(s, in, rid);
+   if (st == STORE_OK && in->template_in)
+      st = StoreTemplate_importLocked(s, rid, lens_id, in->template_in, in->user);
    return st;
 }
 

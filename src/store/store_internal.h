@@ -114,6 +114,17 @@ StoreStatus StoreAnswer_putLocked(Store *s, int64_t review_id, const StoredAnswe
                                   int64_t expected, const char *user, const char *from,
                                   int64_t *new_version);
 
+/* --- templates (store_template.c) --- */
+
+struct TemplateImport;
+/* A bundle's template (store/template.h) for the imported review, inside
+ * the import's transaction: the template found (same lens, same answers
+ * at that revision) or created, the review linked to it, and the answers
+ * still as the template wrote them marked.  STORE_INVALID when the
+ * database holds another template by that name. */
+StoreStatus StoreTemplate_importLocked(Store *s, int64_t review_id, int64_t lens_id,
+                                       const struct TemplateImport *t, const char *user);
+
 /* --- schema (store_schema.c) --- */
 
 /* Brings the schema from `from` to STORE_SCHEMA_VERSION inside the current

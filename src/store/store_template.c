@@ -589,3 +589,173 @@ StoreStatus StoreTemplate_source(Store *s, int64_t review_id, const char *questi
    StoreSql_finalize(s, q);
    return st;
 }
+
+/* ---- bundles ---- */
+
+void TemplateImport_freeOwned(TemplateImport *t)
+{
+   free((char *)t->name);
+   StoredAnswer_freeArray((StoredAnswer *)t->answers, t->n);
+   for (size_t i = 0; i < t->n_from; i++)
+      free(t->from[i]);
+   free((char **)t->from);
+   memset(t, 0, sizeof *t);
+}
+
+static StoreStatus marksOf(Store *s, int64_t review_id, TemplateImport *out)
+{
+   StoreStatus st;
+   sqlite3_stmt *q = StoreSql_query(s, &st,
+                                    "SELECT m.question_id FROM answer_template m"
+                                    " JOIN answer a ON a.review_id = m.review_id"
+                                    "  AND a.question_id = m.question_id"
+                                    " WHERE m.review_id = ? AND a.version = m.answer_version"
+                                    " ORDER BY m.question_id",
+                                    "i", review_id);
+   if (!q)
+      return st;
+   char **from = NULL;
+   size_t cap = 0;
+   bool row = true;
+   while ((st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
+      from = xgrow(from, &cap, out->n_from + 1, sizeof *from);
+      from[out->n_from++] = StoreSql_colText(q, 0);
+   }
+   out->from = from;
+   StoreSql_finalize(s, q);
+   return st;
+}
+
+static StoreStatus ofReviewLocked(Store *s, int64_t review_id, TemplateImport *out)
+{
+   StoreStatus st;
+   sqlite3_stmt *q = StoreSql_query(s, &st,
+                                    "SELECT t.id, t.name, r.revision FROM review_template r"
+                                    " JOIN template t ON t.id = r.template_id"
+                                    " WHERE r.review_id = ?",
+                                    "i", review_id);
+   if (!q)
+      return st;
+   bool row;
+   int64_t id = 0;
+   st = StoreSql_step(s, q, &row);
+   if (st == STORE_OK && row) {
+      id = sqlite3_column_int64(q, 0);
+      out->name = StoreSql_colText(q, 1);
+      out->revision = sqlite3_column_int(q, 2);
+   } else if (st == STORE_OK)
+      st = STORE_NOT_FOUND;
+   StoreSql_finalize(s, q);
+   StoredAnswer *a = NULL;
+   if (st == STORE_OK)
+      st = StoreTemplate_answers(s, id, out->revision, &a, &out->n);
+   out->answers = a;
+   if (st == STORE_OK)
+      st = marksOf(s, review_id, out);
+   return st;
+}
+
+StoreStatus StoreTemplate_ofReview(Store *s, int64_t review_id, TemplateImport *out)
+{
+   memset(out, 0, sizeof *out);
+   StoreStatus st = StoreSql_beginRead(s);
+   if (st != STORE_OK)
+      return st;
+   st = StoreSql_end(s, ofReviewLocked(s, review_id, out));
+   if (st != STORE_OK)
+      TemplateImport_freeOwned(out);
+   return st;
+}
+
+/* The bundle's template: found (same lens, and the revision the bundle
+ * names holds the same answers) or created at that revision. */
+static StoreStatus importTemplate(Store *s, int64_t lens_id, const TemplateImport *t, char **ids,
+                                  char **texts, const char *user, int64_t *id)
+{
+   TemplateInfo cur;
+   StoreStatus st = StoreTemplate_find(s, t->name, &cur);
+   if (st == STORE_OK) {
+      Texts old = {0};
+      if (cur.lens_id == lens_id && t->revision <= cur.revision)
+         st = loadTexts(s, cur.id, t->revision, &old);
+      bool same = st == STORE_OK && cur.lens_id == lens_id && t->revision <= cur.revision &&
+                  sameTexts(&old, ids, texts, t->n);
+      Texts_free(&old);
+      *id = cur.id;
+      TemplateInfo_free(&cur);
+      if (st == STORE_OK && !same)
+         st = StoreSql_error(s, STORE_INVALID,
+                             _("template '%s' of this database differs from the bundle's "
+                               "(revision %d); import the bundle into another database, or "
+                               "rename the template"),
+                             t->name, t->revision);
+      return st;
+   }
+   if (st != STORE_NOT_FOUND)
+      return st;
+   char now[STORE_TIME_LEN];
+   StoreTime_now(s, now);
+   st = StoreSql_run(s,
+                     "INSERT INTO template (name, lens_id, revision, created_at, created_by,"
+                     " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     "tidtttt", t->name, lens_id, t->revision, now, user, now, user);
+   *id = sqlite3_last_insert_rowid(s->db);
+   for (size_t i = 0; i < t->n && st == STORE_OK; i++)
+      st = StoreSql_run(s,
+                        "INSERT INTO template_answer (template_id, revision, question_id, answer)"
+                        " VALUES (?, ?, ?, ?)",
+                        "idtt", *id, t->revision, ids[i], texts[i]);
+   return st;
+}
+
+static StoreStatus linkImported(Store *s, int64_t review_id, int64_t id, const TemplateImport *t)
+{
+   StoreStatus st = StoreSql_run(s,
+                                 "INSERT INTO review_template (review_id, template_id, revision)"
+                                 " VALUES (?, ?, ?)",
+                                 "iid", review_id, id, t->revision);
+   for (size_t i = 0; i < t->n_from && st == STORE_OK; i++) {
+      int64_t version = 0;
+      bool found = false;
+      st = StoreSql_int(s, &version, &found,
+                        "SELECT version FROM answer WHERE review_id = ? AND question_id = ?", "it",
+                        review_id, t->from[i]);
+      if (st == STORE_OK && !found)
+         st =
+            StoreSql_error(s, STORE_INVALID, _("template: question %s has no answer"), t->from[i]);
+      if (st == STORE_OK)
+         st = StoreSql_run(s,
+                           "INSERT INTO answer_template (review_id, question_id, template_id,"
+                           " answer_version) VALUES (?, ?, ?, ?)",
+                           "itii", review_id, t->from[i], id, version);
+   }
+   return st;
+}
+
+StoreStatus StoreTemplate_importLocked(Store *s, int64_t review_id, int64_t lens_id,
+                                       const TemplateImport *t, const char *user)
+{
+   if (!t->name || !Names_isNormal(NAME_TEMPLATE, t->name) || t->revision < 1)
+      return StoreSql_error(s, STORE_INVALID, _("template: invalid name or revision"));
+   char **ids = xcalloc(t->n + 1, sizeof *ids), **texts = xcalloc(t->n + 1, sizeof *texts);
+   StoreStatus st = STORE_OK;
+   for (size_t i = 0; i < t->n && st == STORE_OK; i++) {
+      ids[i] = t->answers[i].question_id;
+      texts[i] = TemplateAnswer_canonical(&t->answers[i]);
+      if (!ids[i] || !Store_validName(ids[i]) || !texts[i])
+         st = StoreSql_error(s, STORE_INVALID, _("template: answer %zu is not valid"), i + 1);
+      for (size_t k = 0; k < i && st == STORE_OK; k++)
+         if (strcmp(ids[k], ids[i]) == 0)
+            st = StoreSql_error(s, STORE_INVALID, _("template: question %s twice"), ids[i]);
+   }
+   int64_t id = 0;
+   if (st == STORE_OK)
+      st = importTemplate(s, lens_id, t, ids, texts, user, &id);
+   if (st == STORE_OK)
+      st = linkImported(s, review_id, id, t);
+   for (size_t i = 0; i < t->n; i++)
+      free(texts[i]);
+   free(texts);
+   free(ids);
+   return st;
+}

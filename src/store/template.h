@@ -94,4 +94,23 @@ StoreStatus StoreTemplate_apply(Store *s, const TemplateInfo *t, bool write, con
  * none). */
 StoreStatus StoreTemplate_source(Store *s, int64_t review_id, const char *question_id, char **name);
 
+/* ---- bundles (walens export / import) ---- */
+
+/* The template a review was made from, as a bundle carries it: its name,
+ * the revision the review has and that revision's answers (by question
+ * id), and the questions whose answer is still as the template wrote it. */
+typedef struct TemplateImport {
+   const char *name;
+   int revision;
+   const StoredAnswer *answers;
+   size_t n;
+   char *const *from; /* question ids */
+   size_t n_from;
+} TemplateImport;
+
+/* Fills a TemplateImport (every pointer owned: TemplateImport_freeOwned)
+ * for review_id; STORE_NOT_FOUND when the review was made from none. */
+StoreStatus StoreTemplate_ofReview(Store *s, int64_t review_id, TemplateImport *out);
+void TemplateImport_freeOwned(TemplateImport *t);
+
 #endif
