@@ -33,6 +33,8 @@ EXTRA_DIST += tests/cli/plan.sh tests/plan/golden
 # The facilitated workshop: lead, agenda, parking lot, polls.
 TESTS += tests/cli/workshop.sh
 EXTRA_DIST += tests/cli/workshop.sh tests/workshop/golden tests/workshop/agenda
+TESTS += tests/cli/impact.sh tests/cli/template.sh
+EXTRA_DIST += tests/cli/impact.sh tests/impact/golden tests/cli/template.sh tests/template/golden
 
 # Reports, bundles and lens export (src/report).
 TESTS += tests/report/report.sh tests/report/escape.sh tests/report/bundle.sh \

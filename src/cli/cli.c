@@ -49,7 +49,8 @@ const CliCommand Cli_commands[] = {
     N_("the phase x pillar matrix and each question's risk"), Cmd_status},
    {"plan",
     N_("WORKLOAD [--status S] [--owner NAME] [--format text|json] | set WORKLOAD QUESTION_ID "
-       "CHOICE_ID [--status S] [--owner NAME] [--due DATE] [--priority N] [--note TEXT]"),
+       "CHOICE_ID [--status S] [--owner NAME] [--due DATE] [--priority N] [--impact LEVEL] "
+       "[--effort LEVEL] [--note TEXT]"),
     N_("list the improvement plan, track one item"), Cmd_plan},
    {"milestone",
     N_("add WORKLOAD NAME | list WORKLOAD [--format text|json] | diff WORKLOAD A [B] [--format "
@@ -97,6 +98,10 @@ const CliCommand Cli_commands[] = {
        "[status] | WORKLOAD QUESTION_ID reveal [--format text|json] | WORKLOAD QUESTION_ID "
        "accept [ID,...] | WORKLOAD QUESTION_ID close"),
     N_("silent polls on a question: open, vote privately, reveal, accept the consensus"), Cmd_poll},
+   {"template",
+    N_("create NAME --from WORKLOAD [--questions ID,...] | list | show NAME | apply NAME [--yes]"),
+    N_("review templates: answers a platform team owns, pre-filled into new workloads"),
+    Cmd_template},
    {NULL, NULL, NULL, NULL},
 };
 

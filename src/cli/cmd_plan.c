@@ -2,7 +2,8 @@
  *
  *   walens plan WORKLOAD [--status S] [--owner NAME] [--format text|json]
  *   walens plan set WORKLOAD QUESTION_ID CHOICE_ID [--status S] [--owner NAME]
- *                   [--due DATE] [--priority N] [--note TEXT]
+ *                   [--due DATE] [--priority N] [--impact L] [--effort L]
+ *                   [--note TEXT]
  *
  * Items are keyed by question id and choice id.  The list shows the derived
  * plan (by risk, weight, phase, pillar), then the tracked items that left it
@@ -19,7 +20,16 @@
 #include "i18n.h"
 #include "store/plan.h"
 
-enum { OPT_FORMAT = 100, OPT_STATUS, OPT_OWNER, OPT_DUE, OPT_PRIORITY, OPT_NOTE };
+enum {
+   OPT_FORMAT = 100,
+   OPT_STATUS,
+   OPT_OWNER,
+   OPT_DUE,
+   OPT_PRIORITY,
+   OPT_NOTE,
+   OPT_IMPACT,
+   OPT_EFFORT
+};
 
 static const OptSpec planOptions[] = {
    {"status", 0, N_("STATUS"),
@@ -29,12 +39,14 @@ static const OptSpec planOptions[] = {
    {"due", 0, N_("DATE"), N_("set: due date as YYYY-MM-DD (\"\" clears)"), OPT_DUE},
    {"priority", 0, N_("N"), N_("set: priority, 1 first (0 clears)"), OPT_PRIORITY},
    {"note", 0, N_("TEXT"), N_("set: a note on the item (\"\" clears)"), OPT_NOTE},
+   {"impact", 0, N_("LEVEL"), N_("set: impact, low, medium or high (\"\" clears)"), OPT_IMPACT},
+   {"effort", 0, N_("LEVEL"), N_("set: effort, low, medium or high (\"\" clears)"), OPT_EFFORT},
    {"format", 0, N_("FORMAT"), N_("list: text (default) or json"), OPT_FORMAT},
    {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct PlanArgs {
-   const char *format, *status, *owner, *due, *priority, *note;
+   const char *format, *status, *owner, *due, *priority, *note, *impact, *effort;
 } PlanArgs;
 
 static bool planOption(int id, const char *value, void *ctx)
@@ -47,6 +59,8 @@ static bool planOption(int id, const char *value, void *ctx)
    case OPT_DUE: a->due = value; break;
    case OPT_PRIORITY: a->priority = value; break;
    case OPT_NOTE: a->note = value; break;
+   case OPT_IMPACT: a->impact = value; break;
+   case OPT_EFFORT: a->effort = value; break;
    }
    return true;
 }
@@ -111,6 +125,8 @@ static json_t *itemJson(const ReviewDoc *doc, const PlanItem *it, const char *to
    Json_setInt(o, "version", (long long)t->version);
    Json_setString(o, "updated_at", t->updated_at);
    Json_setString(o, "updated_by", t->updated_by);
+   Json_setString(o, "impact", PlanLevel_name(t->impact));
+   Json_setString(o, "effort", PlanLevel_name(t->effort));
    return o;
 }
 
@@ -256,8 +272,9 @@ static int planList(CliEnv *env, const PlanArgs *a, const char *workload)
       Cli_error(_("unknown format '%s' (text, json)"), a->format);
       return EXIT_USAGE;
    }
-   if (a->due || a->priority || a->note) {
-      Cli_error("%s", _("--due, --priority and --note go with 'walens plan set'"));
+   if (a->due || a->priority || a->note || a->impact || a->effort) {
+      Cli_error("%s", _("--due, --priority, --impact, --effort and --note go with 'walens plan "
+                        "set'"));
       return EXIT_USAGE;
    }
    if (a->status && !parseStatus(a->status, &st))
@@ -293,7 +310,16 @@ typedef struct Change {
    bool status_set;
    PlanStatus status;
    int priority; /* -1: unchanged */
+   PlanLevel impact, effort;
 } Change;
+
+static bool parseLevel(const char *what, const char *s, PlanLevel *out)
+{
+   if (PlanLevel_parse(s, out))
+      return true;
+   Cli_error(_("invalid %s '%s' (low, medium or high; \"\" clears)"), what, s);
+   return false;
+}
 
 static bool validateSet(const PlanArgs *a, Change *c)
 {
@@ -302,10 +328,15 @@ static bool validateSet(const PlanArgs *a, Change *c)
       Cli_error("%s", _("--format goes with 'walens plan WORKLOAD'"));
       return false;
    }
-   if (!a->status && !a->owner && !a->due && !a->priority && !a->note) {
-      Cli_error("%s", _("nothing to record: give --status, --owner, --due, --priority or --note"));
+   if (!a->status && !a->owner && !a->due && !a->priority && !a->note && !a->impact && !a->effort) {
+      Cli_error("%s", _("nothing to record: give --status, --owner, --due, --priority, --impact, "
+                        "--effort or --note"));
       return false;
    }
+   if (a->impact && !parseLevel("impact", a->impact, &c->impact))
+      return false;
+   if (a->effort && !parseLevel("effort", a->effort, &c->effort))
+      return false;
    if (a->status && !parseStatus(a->status, &c->status))
       return false;
    c->status_set = a->status != NULL;
@@ -338,6 +369,10 @@ static void applyChange(PlanTrack *t, const PlanArgs *a, const Change *c)
    replace(&t->note, a->note);
    if (c->priority >= 0)
       t->priority = c->priority;
+   if (a->impact)
+      t->impact = c->impact;
+   if (a->effort)
+      t->effort = c->effort;
 }
 
 static void printItem(const PlanItem *it)
@@ -350,6 +385,10 @@ static void printItem(const PlanItem *it)
       Cli_printf(_(", due %s"), t->due);
    if (t->priority)
       Cli_printf(_(", priority %d"), t->priority);
+   if (t->impact != PLAN_LEVEL_NONE)
+      Cli_printf(_(", impact %s"), PlanLevel_label(t->impact));
+   if (t->effort != PLAN_LEVEL_NONE)
+      Cli_printf(_(", effort %s"), PlanLevel_label(t->effort));
    if (t->note)
       Cli_printf(_(", note \"%s\""), t->note);
    if (it->state != PLAN_ITEM_ACTIVE)
@@ -434,7 +473,7 @@ static void listPractices(const ReviewDoc *doc, const char *qid, const char *cid
 
 static int planSet(CliEnv *env, const PlanArgs *a, char **pos)
 {
-   Change c;
+   Change c = {0};
    if (!validateSet(a, &c))
       return EXIT_USAGE;
    ReviewDoc doc;

@@ -10,10 +10,19 @@
 #include "core/json.h"
 #include "core/xalloc.h"
 #include "i18n.h"
+#include "store/template.h"
 #include "report/workload_json.h"
 #include "store/reviewdoc.h"
 
-enum { OPT_DESCRIPTION = 100, OPT_ENVIRONMENT, OPT_OWNER, OPT_FORMAT, OPT_ALL, OPT_UNDO };
+enum {
+   OPT_DESCRIPTION = 100,
+   OPT_ENVIRONMENT,
+   OPT_OWNER,
+   OPT_FORMAT,
+   OPT_ALL,
+   OPT_UNDO,
+   OPT_TEMPLATE
+};
 
 static const OptSpec workloadOptions[] = {
    {"description", 0, N_("TEXT"), N_("add: what the workload is"), OPT_DESCRIPTION},
@@ -22,11 +31,13 @@ static const OptSpec workloadOptions[] = {
    {"format", 0, N_("FORMAT"), N_("list: text (default) or json"), OPT_FORMAT},
    {"all", 0, NULL, N_("list: include archived workloads"), OPT_ALL},
    {"undo", 0, NULL, N_("archive: bring an archived workload back"), OPT_UNDO},
+   {"template", 0, N_("NAME"),
+    N_("add: start from a review template's answers (on the template's lens)"), OPT_TEMPLATE},
    {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct WorkloadArgs {
-   const char *description, *environment, *owner, *format;
+   const char *description, *environment, *owner, *format, *template_name;
    bool all, undo;
 } WorkloadArgs;
 
@@ -40,6 +51,7 @@ static bool workloadOption(int id, const char *value, void *ctx)
    case OPT_FORMAT: a->format = value; break;
    case OPT_ALL: a->all = true; break;
    case OPT_UNDO: a->undo = true; break;
+   case OPT_TEMPLATE: a->template_name = value; break;
    }
    return true;
 }
@@ -69,6 +81,38 @@ static int reportStatus(Store *s, StoreStatus st, const char *name)
    return reportConflict(s, st, name, name);
 }
 
+/* The template --template names (its name normalised first). */
+static bool findTemplate(Store *s, const char *given, TemplateInfo *out)
+{
+   char *name = Cli_name(NAME_TEMPLATE, given);
+   if (!name)
+      return false;
+   bool ok = StoreTemplate_find(s, name, out) == STORE_OK;
+   if (!ok)
+      Cli_error("%s", Store_lastError(s));
+   free(name);
+   return ok;
+}
+
+/* The new workload's answers from the template, each "from template NAME". */
+static int fillFromTemplate(CliEnv *env, Store *s, const char *name, const TemplateInfo *t)
+{
+   Workload w;
+   size_t n = 0;
+   StoreStatus st = Store_findWorkload(s, name, &w);
+   if (st == STORE_OK)
+      st = StoreTemplate_fill(s, w.review_id, t, Cli_user(env), &n);
+   if (st == STORE_OK) {
+      Cli_printf(ngettext("%zu answer from template %s\n", "%zu answers from template %s\n", n), n,
+                 t->name);
+      Workload_free(&w);
+      return EXIT_OK;
+   }
+   Cli_error(_("workload '%s' was added, but the template's answers were not: %s"), name,
+             Store_lastError(s));
+   return EXIT_FAIL;
+}
+
 static int workloadAdd(CliEnv *env, Store *s, const WorkloadArgs *a, const char *name)
 {
    if (!validEnvironment(a->environment)) {
@@ -79,13 +123,26 @@ static int workloadAdd(CliEnv *env, Store *s, const WorkloadArgs *a, const char 
    DiagList_init(&d);
    char *err = NULL;
    int64_t lens_id = 0;
-   StoreStatus st = ReviewDoc_resolveLens(s, env->lens_arg, &lens_id, &d, &err);
+   TemplateInfo tpl = {0};
+   if (a->template_name && !findTemplate(s, a->template_name, &tpl)) {
+      DiagList_free(&d);
+      return EXIT_FAIL;
+   }
+   StoreStatus st = STORE_OK;
+   if (!a->template_name || env->lens_arg)
+      st = ReviewDoc_resolveLens(s, env->lens_arg, &lens_id, &d, &err);
+   if (st == STORE_OK && a->template_name && env->lens_arg && lens_id != tpl.lens_id) {
+      err = xasprintf(_("template '%s' is for another lens: leave out --lens"), tpl.name);
+      st = STORE_INVALID;
+   } else if (a->template_name)
+      lens_id = tpl.lens_id;
    if (st != STORE_OK) /* warnings alone are for 'lens check', not for every add */
       DiagList_print(&d, stderr);
    DiagList_free(&d);
    if (st != STORE_OK) {
       Cli_error("%s", err);
       free(err);
+      TemplateInfo_free(&tpl);
       return EXIT_FAIL;
    }
    Workload w = {.name = (char *)name,
@@ -96,13 +153,18 @@ static int workloadAdd(CliEnv *env, Store *s, const WorkloadArgs *a, const char 
    st = Store_addWorkload(s, &w, lens_id, Cli_user(env), &id);
    if (st == STORE_INVALID) {
       Cli_error("%s", Store_lastError(s));
+      TemplateInfo_free(&tpl);
       return EXIT_FAIL;
    }
    /* 'walens status' runs the command: the workload opens only after "--". */
    if (st == STORE_OK && Cli_find(name))
       Cli_error(_("warning: '%s' is also a command; open this workload with 'walens -- %s'"), name,
                 name);
-   return reportStatus(s, st, name);
+   int rc = reportStatus(s, st, name);
+   if (rc == EXIT_OK && a->template_name)
+      rc = fillFromTemplate(env, s, name, &tpl);
+   TemplateInfo_free(&tpl);
+   return rc;
 }
 
 /* Who made each workload's newest change and when: its review's newest

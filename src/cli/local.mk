@@ -17,7 +17,7 @@ libwalens_a_SOURCES += \
 libwalens_a_SOURCES += src/cli/cmd_session.c src/cli/cmd_park.c src/cli/cmd_poll.c
 
 # Reports, review bundles and lens export (src/report).
-libwalens_a_SOURCES += src/cli/cmd_report.c src/cli/cmd_export.c
+libwalens_a_SOURCES += src/cli/cmd_report.c src/cli/cmd_export.c src/cli/cmd_template.c
 
 # What walens status --format json writes.
 EXTRA_DIST += doc/status-json.md

@@ -23,6 +23,7 @@ static size_t Names_maxChars(NameKind kind)
    case NAME_WORKLOAD: return 100;
    case NAME_MILESTONE: return 100;
    case NAME_USER: return 64;
+   case NAME_TEMPLATE: return 100; /* read like a workload's name */
    }
    return 64;
 }
@@ -109,6 +110,7 @@ static const char *kindWord(NameKind kind)
    case NAME_WORKLOAD: return _("workload name");
    case NAME_MILESTONE: return _("milestone name");
    case NAME_USER: return _("user name");
+   case NAME_TEMPLATE: return _("template name");
    }
    return "";
 }

@@ -1,5 +1,5 @@
 /* names.h: the names people give and read back: workloads, milestones,
- * users.
+ * users, review templates.
  *
  * Two names a reader cannot tell apart must be one name: "rich" and
  * "rich " (a trailing blank), "é" composed (NFC) and decomposed (NFD),
@@ -19,7 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef enum { NAME_WORKLOAD, NAME_MILESTONE, NAME_USER } NameKind;
+typedef enum { NAME_WORKLOAD, NAME_MILESTONE, NAME_USER, NAME_TEMPLATE } NameKind;
 
 typedef enum {
    NAME_OK,

@@ -165,6 +165,54 @@ bool Plan_parsePriority(const char *text, int *out)
    return true;
 }
 
+/* ---- impact and effort ---- */
+
+static const char *const levelNames[PLAN_LEVEL_COUNT] = {NULL, "low", "medium", "high"};
+static const char *const levelLabels[PLAN_LEVEL_COUNT] = {
+   "-",
+   NC_("impact or effort", "low"),
+   NC_("impact or effort", "medium"),
+   NC_("impact or effort", "high"),
+};
+
+const char *PlanLevel_name(PlanLevel l)
+{
+   return (unsigned)l < PLAN_LEVEL_COUNT ? levelNames[l] : NULL;
+}
+
+const char *PlanLevel_label(PlanLevel l)
+{
+   if ((unsigned)l >= PLAN_LEVEL_COUNT || l == PLAN_LEVEL_NONE)
+      return "-";
+   return C_("impact or effort", levelLabels[l]);
+}
+
+bool PlanLevel_parse(const char *name, PlanLevel *out)
+{
+   if (!name)
+      return false;
+   PlanLevel found = PLAN_LEVEL_COUNT;
+   if (!*name || strcmp(name, "-") == 0 || sameName(name, "none"))
+      found = PLAN_LEVEL_NONE;
+   for (int l = PLAN_LEVEL_LOW; l < PLAN_LEVEL_COUNT && found == PLAN_LEVEL_COUNT; l++)
+      if (sameName(name, levelNames[l]) || sameName(name, PlanLevel_label(l)) ||
+          (name[1] == '\0' && fold(name[0]) == levelNames[l][0]))
+         found = (PlanLevel)l;
+   if (found == PLAN_LEVEL_COUNT)
+      return false;
+   if (out)
+      *out = found;
+   return true;
+}
+
+bool PlanLevel_isName(const char *s)
+{
+   for (int l = PLAN_LEVEL_LOW; s && l < PLAN_LEVEL_COUNT; l++)
+      if (strcmp(s, levelNames[l]) == 0)
+         return true;
+   return false;
+}
+
 /* ---- tracking ---- */
 
 void PlanTrack_free(PlanTrack *t)

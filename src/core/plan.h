@@ -52,6 +52,27 @@ bool Plan_validDate(const char *ymd);
 #define PLAN_PRIORITY_MAX 1000000
 bool Plan_parsePriority(const char *text, int *out);
 
+/* Impact and effort of an item, for a plan people can schedule: unset, or
+ * low, medium, high.  Names as stored and in CSV/JSON: "low", "medium",
+ * "high" (unset has none: NULL). */
+typedef enum {
+   PLAN_LEVEL_NONE = 0,
+   PLAN_LEVEL_LOW,
+   PLAN_LEVEL_MEDIUM,
+   PLAN_LEVEL_HIGH,
+} PlanLevel;
+#define PLAN_LEVEL_COUNT 4
+
+/* "low", "medium", "high"; NULL for PLAN_LEVEL_NONE. */
+const char *PlanLevel_name(PlanLevel l);
+/* Translated, for screens and reports: "low", "medium", "high", "-" when unset. */
+const char *PlanLevel_label(PlanLevel l);
+/* Takes the names, their first letters (l, m, h), the labels of the
+ * current language, any case; "none", "-" and "" read as PLAN_LEVEL_NONE. */
+bool PlanLevel_parse(const char *name, PlanLevel *out);
+/* Exactly as PlanLevel_name() writes it (stored data). */
+bool PlanLevel_isName(const char *s);
+
 /* The user's tracking of one item.  All strings owned (NULL when unset),
  * question_id and choice_id always set. */
 typedef struct PlanTrack {
@@ -59,6 +80,7 @@ typedef struct PlanTrack {
    PlanStatus status;
    char *owner, *due, *note; /* due: YYYY-MM-DD */
    int priority;             /* 0 = unset, else >= 1 */
+   PlanLevel impact, effort; /* PLAN_LEVEL_NONE when unset */
    int64_t version;          /* store row version; 0 = never written */
    char *updated_at, *updated_by;
 } PlanTrack;

@@ -307,6 +307,10 @@ static unsigned changedFields(const PlanItem *a, const PlanItem *b)
       f |= SNAP_FIELD_DUE;
    if (x->priority != y->priority)
       f |= SNAP_FIELD_PRIORITY;
+   if (x->impact != y->impact)
+      f |= SNAP_FIELD_IMPACT;
+   if (x->effort != y->effort)
+      f |= SNAP_FIELD_EFFORT;
    if (!(x->note == y->note || (x->note && y->note && strcmp(x->note, y->note) == 0)))
       f |= SNAP_FIELD_NOTE;
    return f;
@@ -414,8 +418,9 @@ static const struct {
    unsigned bit;
    const char *name;
 } snapFields[] = {
-   {SNAP_FIELD_STATUS, "status"},     {SNAP_FIELD_OWNER, "owner"}, {SNAP_FIELD_DUE, "due"},
-   {SNAP_FIELD_PRIORITY, "priority"}, {SNAP_FIELD_NOTE, "note"},
+   {SNAP_FIELD_STATUS, "status"},     {SNAP_FIELD_OWNER, "owner"},   {SNAP_FIELD_DUE, "due"},
+   {SNAP_FIELD_PRIORITY, "priority"}, {SNAP_FIELD_IMPACT, "impact"}, {SNAP_FIELD_EFFORT, "effort"},
+   {SNAP_FIELD_NOTE, "note"},
 };
 
 const char *SnapField_name(unsigned field)
@@ -443,6 +448,12 @@ static char *describeField(unsigned field, const PlanTrack *x, const PlanTrack *
    case SNAP_FIELD_DUE: return xasprintf(_("due %s%s%s"), orDash(x->due), arrow, orDash(y->due));
    case SNAP_FIELD_PRIORITY:
       return xasprintf(_("priority %d%s%d"), x->priority, arrow, y->priority);
+   case SNAP_FIELD_IMPACT:
+      return xasprintf(_("impact %s%s%s"), PlanLevel_label(x->impact), arrow,
+                       PlanLevel_label(y->impact));
+   case SNAP_FIELD_EFFORT:
+      return xasprintf(_("effort %s%s%s"), PlanLevel_label(x->effort), arrow,
+                       PlanLevel_label(y->effort));
    default: return xstrdup(_("note changed"));
    }
 }

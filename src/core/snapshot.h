@@ -128,6 +128,8 @@ enum {
    SNAP_FIELD_DUE = 1 << 2,
    SNAP_FIELD_PRIORITY = 1 << 3,
    SNAP_FIELD_NOTE = 1 << 4,
+   SNAP_FIELD_IMPACT = 1 << 5,
+   SNAP_FIELD_EFFORT = 1 << 6,
 };
 
 typedef struct SnapPlanChange {
@@ -143,7 +145,7 @@ typedef struct SnapPlanChange {
 struct json_t *SnapCounts_toJson(const SnapCounts *c);
 
 /* The name of one SNAP_FIELD_* bit ("status", "owner", "due", "priority",
- * "note"), for JSON; NULL for anything else. */
+ * "note", "impact", "effort"), for JSON; NULL for anything else. */
 const char *SnapField_name(unsigned field);
 /* What changed, in words: "status open -> done; owner - -> alice; note
  * changed", each field's old and new value joined by arrow (" -> ", or the

@@ -167,6 +167,12 @@ static json_t *itemJson(Out *o, const PlanItem *it)
    putStr(o, j, "owner", t->owner);
    putStr(o, j, "due", t->due);
    putInt(o, j, "priority", t->priority);
+   /* Written only when set, so snapshots of plans without them stay as
+    * they were; absent reads as unset. */
+   if (t->impact != PLAN_LEVEL_NONE)
+      putStr(o, j, "impact", PlanLevel_name(t->impact));
+   if (t->effort != PLAN_LEVEL_NONE)
+      putStr(o, j, "effort", PlanLevel_name(t->effort));
    putStr(o, j, "note", t->note);
    putInt(o, j, "version", (long long)t->version);
    putStr(o, j, "updated_at", t->updated_at);
@@ -221,6 +227,19 @@ static char *getStr(In *in, json_t *obj, const char *key, bool required)
    if (required || (v && !json_is_null(v)))
       bad(in, key);
    return NULL;
+}
+
+/* An impact or effort: absent or null is unset; anything but a stored name is bad. */
+static PlanLevel getLevel(In *in, json_t *obj, const char *key)
+{
+   json_t *v = json_object_get(obj, key);
+   if (!v || json_is_null(v))
+      return PLAN_LEVEL_NONE;
+   PlanLevel l = PLAN_LEVEL_NONE;
+   if (!json_is_string(v) || !PlanLevel_isName(json_string_value(v)) ||
+       !PlanLevel_parse(json_string_value(v), &l))
+      bad(in, key);
+   return l;
 }
 
 static long long getInt(In *in, json_t *obj, const char *key)
@@ -383,6 +402,8 @@ static void readItem(In *in, const Snapshot *s, json_t *j, PlanItem *it)
    t->owner = getStr(in, j, "owner", false);
    t->due = getStr(in, j, "due", false);
    t->priority = (int)getInt(in, j, "priority");
+   t->impact = getLevel(in, j, "impact");
+   t->effort = getLevel(in, j, "effort");
    t->note = getStr(in, j, "note", false);
    t->version = getInt(in, j, "version");
    t->updated_at = getStr(in, j, "updated_at", false);

@@ -17,7 +17,9 @@
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "core/json.h"
+#include "core/names.h"
 #include "store/import.h"
+#include "store/template.h"
 #include "store/upgrade.h"
 #include "report/workload_json.h"
 
@@ -73,6 +75,27 @@ static json_t *answerJson(const StoredAnswer *a)
    return o;
 }
 
+/* The template a review was made from: its name, the revision the review
+ * has, that revision's answers (without row versions: a template has
+ * none), and the questions still answered as it wrote them. */
+static json_t *templateJson(const TemplateImport *t)
+{
+   json_t *o = Json_checked(json_object());
+   Json_setString(o, "name", t->name);
+   Json_setInt(o, "revision", t->revision);
+   json_t *a = Json_checked(json_array());
+   for (size_t i = 0; i < t->n; i++) {
+      json_t *one = answerJson(&t->answers[i]);
+      json_object_del(one, "version");
+      json_object_del(one, "updated_at");
+      json_object_del(one, "updated_by");
+      Json_append(a, one);
+   }
+   Json_set(o, "answers", a);
+   Json_set(o, "from_template", strArray(t->from, t->n_from));
+   return o;
+}
+
 static json_t *planJson(const PlanTracking *t)
 {
    json_t *o = Json_checked(json_object());
@@ -82,6 +105,11 @@ static json_t *planJson(const PlanTracking *t)
    Json_setString(o, "owner", t->owner);
    Json_setString(o, "due", t->due);
    Json_setInt(o, "priority", t->priority);
+   /* Only when set: bundles of plans without them read as before. */
+   if (t->impact)
+      Json_setString(o, "impact", t->impact);
+   if (t->effort)
+      Json_setString(o, "effort", t->effort);
    Json_setString(o, "note", t->note);
    Json_setInt(o, "version", (long long)t->version);
    Json_setString(o, "updated_at", t->updated_at);
@@ -126,6 +154,8 @@ typedef struct Parts {
    size_t n_history;
    char **marks;
    size_t n_marks;
+   bool has_template; /* made from a review template */
+   TemplateImport tpl;
 } Parts;
 
 static void Parts_free(Parts *p)
@@ -139,6 +169,8 @@ static void Parts_free(Parts *p)
    for (size_t i = 0; i < p->n_marks; i++)
       free(p->marks[i]);
    free(p->marks);
+   if (p->has_template)
+      TemplateImport_freeOwned(&p->tpl);
 }
 
 static StoreStatus readParts(Store *s, const char *workload, Parts *p, char **err)
@@ -167,6 +199,12 @@ static StoreStatus readParts(Store *s, const char *workload, Parts *p, char **er
       st = Store_history(s, rid, NULL, &p->history, &p->n_history);
    if (st == STORE_OK)
       st = Store_getReviewMarks(s, rid, &p->marks, &p->n_marks);
+   if (st == STORE_OK) {
+      st = StoreTemplate_ofReview(s, rid, &p->tpl);
+      p->has_template = st == STORE_OK;
+      if (st == STORE_NOT_FOUND)
+         st = STORE_OK;
+   }
    if (st != STORE_OK)
       *err = xstrdup(Store_lastError(s));
    StoreStatus end = Store_readEnd(s);
@@ -208,6 +246,8 @@ StoreStatus Bundle_export(Store *s, const char *workload, char **text, char **er
       Json_append(a, historyJson(&p.history[i]));
    Json_set(root, "history", a);
    Json_set(root, "review_marks", strArray(p.marks, p.n_marks));
+   if (p.has_template) /* absent when none: bundles read as before */
+      Json_set(root, "template", templateJson(&p.tpl));
    *text = Json_dump(root);
    json_decref(root);
    Parts_free(&p);
@@ -319,6 +359,10 @@ typedef struct In {
    size_t n_history;
    char **marks;
    size_t n_marks;
+   bool has_template;
+   TemplateImport tpl; /* strings borrowed from the tree; tpl_answers owned */
+   StoredAnswer *tpl_answers;
+   size_t n_tpl;
 } In;
 
 static void In_free(In *in)
@@ -334,6 +378,14 @@ static void In_free(In *in)
    free(in->milestones);
    free(in->history);
    free(in->marks);
+   for (size_t i = 0; i < in->n_tpl; i++) {
+      free(in->tpl_answers[i].selected);
+      free(in->tpl_answers[i].na_choices);
+      free(in->tpl_answers[i].note_choices);
+      free(in->tpl_answers[i].choice_notes);
+   }
+   free(in->tpl_answers);
+   free((char **)in->tpl.from);
    Lens_free(in->parsed);
 }
 
@@ -534,12 +586,18 @@ static void readPlanItem(Rd *r, json_t *o, void *elem, const char *p, const void
    t->owner = (char *)str(r, o, "owner", OPTIONAL, p);
    t->due = (char *)str(r, o, "due", OPTIONAL, p);
    t->priority = (int)integer(r, o, "priority", 0, p);
+   t->impact = (char *)str(r, o, "impact", OPTIONAL, p);
+   t->effort = (char *)str(r, o, "effort", OPTIONAL, p);
    t->note = (char *)str(r, o, "note", OPTIONAL, p);
    t->version = integer(r, o, "version", 1, p);
    t->updated_at = (char *)str(r, o, "updated_at", REQUIRED, p);
    t->updated_by = (char *)str(r, o, "updated_by", REQUIRED, p);
    if (r->err)
       return;
+   if (t->impact && !PlanLevel_isName(t->impact))
+      problem(r, _("%s.impact: '%s' is not low, medium or high"), p, t->impact);
+   else if (t->effort && !PlanLevel_isName(t->effort))
+      problem(r, _("%s.effort: '%s' is not low, medium or high"), p, t->effort);
    const Question *q = Lens_findQuestion(lens, t->question_id, NULL);
    int c = q ? Question_findChoice(q, t->choice_id) : -1;
    if (c >= 0 && q->choices[c].is_none)
@@ -610,6 +668,98 @@ static void readMarks(Rd *r, json_t *root, In *in)
          problem(r, _("review_marks[%zu]: the lens has no question '%s'"), i, in->marks[i]);
 }
 
+/* template.answers[]: an answer of the bundle's lens, without row version. */
+static void readTemplateAnswer(Rd *r, json_t *o, void *elem, const char *p, const void *ctx)
+{
+   const Lens *lens = ctx;
+   StoredAnswer *a = elem;
+   a->question_id = (char *)str(r, o, "question", REQUIRED, p);
+   a->not_applicable = boolean(r, o, "not_applicable", p);
+   a->na_reason = (char *)str(r, o, "reason", OPTIONAL, p);
+   a->selected = strs(r, o, "selected", p, &a->n_selected);
+   a->na_choices = strs(r, o, "not_applicable_choices", p, &a->n_na_choices);
+   a->notes = (char *)str(r, o, "notes", OPTIONAL, p);
+   if (r->err)
+      return;
+   const Question *q = Lens_findQuestion(lens, a->question_id, NULL);
+   if (!q) {
+      problem(r, _("%s: the lens has no question '%s'"), p, a->question_id);
+      return;
+   }
+   char *path = xasprintf("%s.selected", p);
+   checkChoices(r, q, a->selected, a->n_selected, path);
+   free(path);
+   path = xasprintf("%s.not_applicable_choices", p);
+   checkChoices(r, q, a->na_choices, a->n_na_choices, path);
+   free(path);
+   readChoiceNotes(r, o, q, a, p);
+   NaReason reason = NA_NONE;
+   if (!r->err && a->na_reason && !NaReason_parse(a->na_reason, &reason))
+      problem(r, _("%s.reason: unknown reason '%s'"), p, a->na_reason);
+   if (!r->err)
+      checkAnswerShape(r, q, a, p);
+}
+
+static bool hasAnswer(const StoredAnswer *a, size_t n, const char *qid)
+{
+   for (size_t i = 0; i < n; i++)
+      if (a[i].question_id && strcmp(a[i].question_id, qid) == 0)
+         return true;
+   return false;
+}
+
+/* "template": optional; a name in normal form, a revision, answers of the
+ * lens (one a question), and marks that name answers of both the template
+ * and the workload. */
+static void readTemplate(Rd *r, json_t *root, In *in)
+{
+   json_t *o = json_object_get(root, "template");
+   if (!o || json_is_null(o))
+      return;
+   if (!json_is_object(o)) {
+      problem(r, "%s", _("template must be an object"));
+      return;
+   }
+   in->has_template = true;
+   in->tpl.name = str(r, o, "name", REQUIRED, "template");
+   in->tpl.revision = (int)integer(r, o, "revision", 1, "template");
+   if (!r->err && !Names_isNormal(NAME_TEMPLATE, in->tpl.name))
+      problem(r, _("template.name: '%s' is not a template name in normal form"), in->tpl.name);
+   if (!r->err && json_integer_value(json_object_get(o, "revision")) > 1000000)
+      problem(r, "%s", _("template.revision: more than 1000000"));
+   json_t *arr = r->err ? NULL : member(r, o, "answers", true, "template");
+   size_t len = arr ? json_array_size(arr) : 0;
+   in->tpl_answers = xcalloc(len + 1, sizeof *in->tpl_answers);
+   for (size_t i = 0; i < len && !r->err; i++) {
+      char *p = xasprintf("template.answers[%zu]", i);
+      json_t *e = json_array_get(arr, i);
+      in->n_tpl++;
+      if (!json_is_object(e))
+         problem(r, _("%s must be an object"), p);
+      else
+         readTemplateAnswer(r, e, &in->tpl_answers[i], p, in->parsed);
+      free(p);
+   }
+   for (size_t i = 0; i < in->n_tpl && !r->err; i++)
+      for (size_t k = 0; k < i && !r->err; k++)
+         if (strcmp(in->tpl_answers[i].question_id, in->tpl_answers[k].question_id) == 0)
+            problem(r, _("template.answers[%zu]: question '%s' twice"), i,
+                    in->tpl_answers[i].question_id);
+   size_t n_from = 0;
+   char **from = r->err ? NULL : strs(r, o, "from_template", "template", &n_from);
+   in->tpl.from = from;
+   in->tpl.n_from = n_from;
+   for (size_t i = 0; i < n_from && !r->err; i++)
+      if (!hasAnswer(in->tpl_answers, in->n_tpl, from[i]) ||
+          !hasAnswer(in->answers, in->n_answers, from[i]))
+         problem(r,
+                 _("template.from_template[%zu]: '%s' is not answered by both the template and "
+                   "the workload"),
+                 i, from[i]);
+   in->tpl.answers = in->tpl_answers;
+   in->tpl.n = in->n_tpl;
+}
+
 static json_t *parseRoot(Rd *r, const char *text, size_t len)
 {
    if (len > BUNDLE_MAX_SIZE) {
@@ -667,6 +817,8 @@ static json_t *readAll(Rd *r, const char *text, size_t len, In *in)
    if (!r->err)
       readMarks(r, root, in);
    if (!r->err)
+      readTemplate(r, root, in);
+   if (!r->err)
       checkCounts(r, in);
    return root;
 }
@@ -714,6 +866,7 @@ StoreStatus Bundle_import(Store *s, const char *text, size_t len, const char *na
          .marks = in.marks,
          .n_marks = in.n_marks,
          .user = user,
+         .template_in = in.has_template ? &in.tpl : NULL,
       };
       st = Store_importReview(s, &si, NULL);
       if (st == STORE_EXISTS)

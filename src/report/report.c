@@ -421,7 +421,44 @@ char *Report_trackingLine(const Report *r, const PlanItem *it)
    }
    if (t->priority > 0)
       Sbuf_printf(&b, _("; priority: %d"), t->priority);
+   if (t->impact != PLAN_LEVEL_NONE)
+      Sbuf_printf(&b, _("; impact: %s"), PlanLevel_label(t->impact));
+   if (t->effort != PLAN_LEVEL_NONE)
+      Sbuf_printf(&b, _("; effort: %s"), PlanLevel_label(t->effort));
    return Sbuf_take(&b);
+}
+
+const PlanLevel REPORT_GRID_IMPACT[REPORT_GRID_N] = {PLAN_LEVEL_HIGH, PLAN_LEVEL_MEDIUM,
+                                                     PLAN_LEVEL_LOW, PLAN_LEVEL_NONE};
+const PlanLevel REPORT_GRID_EFFORT[REPORT_GRID_N] = {PLAN_LEVEL_LOW, PLAN_LEVEL_MEDIUM,
+                                                     PLAN_LEVEL_HIGH, PLAN_LEVEL_NONE};
+
+/* Position of l in a grid order (the unset level is last in both). */
+static size_t gridPos(const PlanLevel *order, PlanLevel l)
+{
+   for (size_t i = 0; i < REPORT_GRID_N; i++)
+      if (order[i] == l)
+         return i;
+   return REPORT_GRID_N - 1;
+}
+
+bool Report_grid(const Report *r, size_t n[REPORT_GRID_N][REPORT_GRID_N])
+{
+   memset(n, 0, sizeof(size_t) * REPORT_GRID_N * REPORT_GRID_N);
+   bool any = false;
+   const Plan *p = &r->snap.plan;
+   for (size_t i = 0; i < p->n_active; i++) {
+      const PlanTrack *t = &p->items[i].track;
+      n[gridPos(REPORT_GRID_IMPACT, t->impact)][gridPos(REPORT_GRID_EFFORT, t->effort)]++;
+      any = any || t->impact != PLAN_LEVEL_NONE || t->effort != PLAN_LEVEL_NONE;
+   }
+   return any;
+}
+
+char *Report_gridLabel(bool impact, PlanLevel l)
+{
+   const char *v = l == PLAN_LEVEL_NONE ? _("unset") : PlanLevel_label(l);
+   return xasprintf(impact ? _("Impact: %s") : _("Effort: %s"), v);
 }
 
 size_t Report_countPlan(const Report *r, Risk risk)

@@ -1,8 +1,9 @@
 /* report_csv.c: the improvement plan as RFC 4180 CSV, one row per active
  * plan item, for spreadsheets and trackers.  The columns never change
  * (doc/report-csv.md): key, phase, pillar, question, practice, risk,
- * weight, status, owner, due, note, link, priority (appended last, so the
- * earlier columns keep their places).  CRLF ends every record; fields
+ * weight, status, owner, due, note, link, priority, impact, effort (each
+ * added later at the end, so that readers by position keep working).  CRLF
+ * ends every record; fields
  * are quoted when they must be (Rtext_csv). */
 #include "config.h"
 
@@ -12,9 +13,9 @@
 #include "report/rtext.h"
 #include "report/writers.h"
 
-static const char *const columns[] = {"key",  "phase",  "pillar",  "question", "practice",
-                                      "risk", "weight", "status",  "owner",    "due",
-                                      "note", "link",   "priority"};
+static const char *const columns[] = {"key",  "phase",  "pillar",   "question", "practice",
+                                      "risk", "weight", "status",   "owner",    "due",
+                                      "note", "link",   "priority", "impact",   "effort"};
 #define NCOL (sizeof columns / sizeof *columns)
 
 static bool record(FILE *f, const char *const *fields)
@@ -55,6 +56,8 @@ bool ReportCsv_write(const Report *r, const ReportOptions *o, FILE *f)
          it->track.note,
          Report_practiceLink(r, it->question, it->choice),
          prio,
+         PlanLevel_name(it->track.impact),
+         PlanLevel_name(it->track.effort),
       };
       ok = record(f, fields);
       free(key);

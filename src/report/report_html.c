@@ -315,6 +315,38 @@ static void planRow(const Report *r, Rout *o, const PlanItem *it, size_t number)
    Rout_put(o, "</td></tr>\n");
 }
 
+/* The impact x effort grid when the plan is rated (see Report_grid). */
+static void gridSection(const Report *r, Rout *o)
+{
+   size_t n[REPORT_GRID_N][REPORT_GRID_N];
+   if (!Report_grid(r, n))
+      return;
+   Rout_put(o, "<h3>");
+   text(o, _("Impact x effort"));
+   Rout_put(o, "</h3>\n<table class=\"grid\">\n");
+   char *heads[REPORT_GRID_N + 1];
+   heads[0] = xstrdup("");
+   for (size_t e = 0; e < REPORT_GRID_N; e++)
+      heads[e + 1] = Report_gridLabel(false, REPORT_GRID_EFFORT[e]);
+   static const bool right[REPORT_GRID_N + 1] = {false, true, true, true, true};
+   headRow(o, (const char *const *)heads, right, REPORT_GRID_N + 1);
+   for (size_t i = 0; i < REPORT_GRID_N; i++) {
+      char *h = Report_gridLabel(true, REPORT_GRID_IMPACT[i]);
+      Rout_put(o, "<tr><th scope=\"row\">");
+      text(o, h);
+      Rout_put(o, "</th>");
+      free(h);
+      for (size_t e = 0; e < REPORT_GRID_N; e++)
+         numCell(o, n[i][e]);
+      Rout_put(o, "</tr>\n");
+   }
+   Rout_put(o, "</tbody>\n</table>\n<p>");
+   text(o, _("Active plan items by impact and effort; quick wins: high impact, low effort."));
+   Rout_put(o, "</p>\n");
+   for (size_t c = 0; c <= REPORT_GRID_N; c++)
+      free(heads[c]);
+}
+
 static void planSection(const Report *r, const ReportOptions *opts, Rout *o)
 {
    const Plan *p = &r->snap.plan;
@@ -326,6 +358,7 @@ static void planSection(const Report *r, const ReportOptions *opts, Rout *o)
       text(o, _("Nothing to improve: no question is at high or medium risk."));
       Rout_put(o, "</p>\n");
    }
+   gridSection(r, o);
    const char *heads[] = {"#", _("Practice and how to improve"), _("Question"), _("Tracking"),
                           _("Note")};
    static const bool right[] = {true, false, false, false, false};

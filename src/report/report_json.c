@@ -165,6 +165,8 @@ static json_t *itemJson(const Report *r, const PlanItem *it)
    Json_setBool(o, "tracked", it->tracked);
    Json_setString(o, "updated_at", it->tracked ? t->updated_at : NULL);
    Json_setString(o, "updated_by", it->tracked ? t->updated_by : NULL);
+   Json_setString(o, "impact", PlanLevel_name(t->impact));
+   Json_setString(o, "effort", PlanLevel_name(t->effort));
    return o;
 }
 

@@ -282,6 +282,38 @@ static void planItem(const Report *r, Rout *o, const PlanItem *it, size_t number
    Rout_put(o, "\n\n");
 }
 
+/* The impact x effort grid when the plan is rated (see Report_grid). */
+static void gridSection(const Report *r, Rout *o)
+{
+   size_t n[REPORT_GRID_N][REPORT_GRID_N];
+   if (!Report_grid(r, n))
+      return;
+   Rout_put(o, "### %s\n\n", _("Impact x effort"));
+   enum { NC = REPORT_GRID_N + 1 };
+   static const bool right[NC] = {false, true, true, true, true};
+   char *cells[NC];
+   cells[0] = xstrdup("");
+   for (size_t e = 0; e < REPORT_GRID_N; e++) {
+      char *h = Report_gridLabel(false, REPORT_GRID_EFFORT[e]);
+      cells[e + 1] = cell(h);
+      free(h);
+   }
+   row(o, cells, NC);
+   rule(o, right, NC);
+   for (size_t i = 0; i < REPORT_GRID_N; i++) {
+      char *h = Report_gridLabel(true, REPORT_GRID_IMPACT[i]);
+      cells[0] = cell(h);
+      free(h);
+      for (size_t e = 0; e < REPORT_GRID_N; e++)
+         cells[e + 1] = xasprintf("%zu", n[i][e]);
+      row(o, cells, NC);
+   }
+   char *e =
+      md(_("Active plan items by impact and effort; quick wins: high impact, low effort."), 0);
+   Rout_put(o, "\n%s\n\n", e);
+   free(e);
+}
+
 static void planSection(const Report *r, Rout *o)
 {
    const Plan *p = &r->snap.plan;
@@ -291,6 +323,7 @@ static void planSection(const Report *r, Rout *o)
       Rout_put(o, "%s\n\n", e);
       free(e);
    }
+   gridSection(r, o);
    size_t number = 0;
    static const Risk groups[] = {RISK_HIGH, RISK_MEDIUM};
    for (size_t g = 0; g < 2; g++) {

@@ -442,6 +442,38 @@ static void planItem(const Report *r, Layout *l, Block *b, const PlanItem *it, s
    blank(b);
 }
 
+/* The impact x effort grid, when someone rated the plan: rows by impact
+ * (high first), columns by effort (low first), so the quick wins sit top left. */
+static void gridSection(const Report *r, Layout *l, Block *b)
+{
+   size_t n[REPORT_GRID_N][REPORT_GRID_N];
+   if (!Report_grid(r, n))
+      return;
+   heading(l, b, _("Impact x effort"), '-');
+   enum { NC = REPORT_GRID_N + 1 };
+   Col cols[NC];
+   char *heads[NC];
+   heads[0] = xstrdup("");
+   cols[0] = (Col){heads[0], false, 8};
+   for (size_t e = 0; e < REPORT_GRID_N; e++) {
+      heads[e + 1] = Report_gridLabel(false, REPORT_GRID_EFFORT[e]);
+      cols[e + 1] = (Col){heads[e + 1], true, 0};
+   }
+   char **cells = xcalloc(REPORT_GRID_N * NC, sizeof *cells);
+   for (size_t i = 0; i < REPORT_GRID_N; i++) {
+      cells[i * NC] = Report_gridLabel(true, REPORT_GRID_IMPACT[i]);
+      for (size_t e = 0; e < REPORT_GRID_N; e++)
+         cells[i * NC + e + 1] = num(n[i][e]);
+   }
+   table(l, b, cols, NC, cells, REPORT_GRID_N);
+   para(l, b, 0, 0,
+        _("Active plan items by impact and effort; quick wins: high impact, low effort."));
+   blank(b);
+   freeCells(cells, REPORT_GRID_N * NC);
+   for (size_t c = 0; c < NC; c++)
+      free(heads[c]);
+}
+
 static void planSection(const Report *r, const ReportOptions *o, Layout *l)
 {
    const Plan *p = &r->snap.plan;
@@ -451,6 +483,7 @@ static void planSection(const Report *r, const ReportOptions *o, Layout *l)
       para(l, b, 0, 0, _("Nothing to improve: no question is at high or medium risk."));
       blank(b);
    }
+   gridSection(r, l, b); /* in the heading's block: the block list is in order */
    size_t indent = digits(p->n_active) + 2, number = 0;
    static const Risk groups[] = {RISK_HIGH, RISK_MEDIUM};
    for (size_t g = 0; g < 2; g++) {

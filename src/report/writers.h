@@ -51,4 +51,16 @@ Risk Report_cellWorst(const MatrixCell *c);
  * items whose question has that risk.  Returns their count. */
 size_t Report_countPlan(const Report *r, Risk risk);
 
+/* The impact x effort grid of the active plan: n[i][e] counts the items
+ * of impact REPORT_GRID_IMPACT[i] and effort REPORT_GRID_EFFORT[e] (unset
+ * last in both).  Returns false, and the writers leave the grid out, when
+ * no active item has an impact or an effort: a plan nobody rated has no
+ * grid to show. */
+#define REPORT_GRID_N 4
+extern const PlanLevel REPORT_GRID_IMPACT[REPORT_GRID_N]; /* high, medium, low, unset */
+extern const PlanLevel REPORT_GRID_EFFORT[REPORT_GRID_N]; /* low, medium, high, unset */
+bool Report_grid(const Report *r, size_t n[REPORT_GRID_N][REPORT_GRID_N]);
+/* "Impact: high", "Effort: low", "Impact: unset": a grid row's or column's heading. */
+char *Report_gridLabel(bool impact, PlanLevel l);
+
 #endif

@@ -171,6 +171,8 @@ static void describeAnswer(Parts *p, json_t *b, json_t *a)
    choiceChanges(p, b, a, upgrade);
    notesChange(p, getStr(b, "notes"), getStr(a, "notes"));
    choiceNotesChanges(p, b, a);
+   if (getStr(a, "template"))
+      add(p, _("from template %s"), getStr(a, "template"));
 }
 
 static void textField(Parts *p, const char *label, const char *before, const char *after)
@@ -211,6 +213,8 @@ static void describePlan(Parts *p, json_t *b, json_t *a)
       else
          add(p, _("priority %lld -> %lld"), (long long)bp, (long long)ap);
    }
+   textField(p, _("impact"), getStr(b, "impact"), getStr(a, "impact"));
+   textField(p, _("effort"), getStr(b, "effort"), getStr(a, "effort"));
    const char *bn = getStr(b, "note"), *an = getStr(a, "note");
    if (!Str_eq(bn, an))
       add(p, "%s", !bn ? _("note added") : !an ? _("note cleared") : _("note changed"));

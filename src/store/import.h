@@ -35,6 +35,8 @@ typedef struct StoreImport {
    char *const *marks; /* question ids marked for re-review */
    size_t n_marks;
    const char *user; /* who imports: recorded on the re-review marks */
+   /* The template the review was made from (store/template.h), or NULL. */
+   const struct TemplateImport *template_in;
 } StoreImport;
 
 /* Validates every field (names, UTF-8, times "YYYY-MM-DDTHH:MM:SSZ", due

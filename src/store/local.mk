@@ -18,6 +18,9 @@ libwalens_a_SOURCES += src/store/plan.c src/store/plan.h \
 	src/store/upgrade.c src/store/upgrade.h \
 	src/store/histfmt.c src/store/histfmt.h \
 	src/store/workshop.c src/store/workshop.h
+
+# Review templates: named answers pre-filled into new workloads.
+libwalens_a_SOURCES += src/store/store_template.c src/store/template.h
 if HAVE_CRITERION
 check_PROGRAMS += tests/unit/test_store
 TESTS += tests/unit/test_store

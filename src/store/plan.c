@@ -44,6 +44,10 @@ void StorePlan_trackFromStored(PlanTrack *dst, const PlanTracking *src)
    dst->due = xstrdup(src->due);
    dst->note = xstrdup(src->note);
    dst->priority = src->priority;
+   if (!src->impact || !PlanLevel_parse(src->impact, &dst->impact))
+      dst->impact = PLAN_LEVEL_NONE;
+   if (!src->effort || !PlanLevel_parse(src->effort, &dst->effort))
+      dst->effort = PLAN_LEVEL_NONE;
    dst->version = src->version;
    dst->updated_at = xstrdup(src->updated_at);
    dst->updated_by = xstrdup(src->updated_by);
@@ -95,21 +99,15 @@ static StoreStatus checkItem(const ReviewDoc *doc, const PlanTrack *t, char **er
    return STORE_OK;
 }
 
+static PlanTracking rowOf(const PlanTrack *t);
+
 StoreStatus StorePlan_put(Store *s, const ReviewDoc *doc, const PlanTrack *t, const char *user,
                           int64_t *new_version, char **err)
 {
    StoreStatus st = checkItem(doc, t, err);
    if (st != STORE_OK)
       return st;
-   PlanTracking row = {
-      .question_id = t->question_id,
-      .choice_id = t->choice_id,
-      .status = (char *)PlanStatus_name(t->status),
-      .owner = t->owner,
-      .due = t->due,
-      .note = t->note,
-      .priority = t->priority,
-   };
+   PlanTracking row = rowOf(t);
    st = Store_putPlanTracking(s, doc->workload.review_id, &row, t->version, user, new_version);
    if (st != STORE_OK)
       storeErr(s, err);
@@ -126,6 +124,8 @@ static PlanTracking rowOf(const PlanTrack *t)
       .due = t->due,
       .note = t->note,
       .priority = t->priority,
+      .impact = (char *)PlanLevel_name(t->impact),
+      .effort = (char *)PlanLevel_name(t->effort),
       .version = t->version,
    };
    return row;

@@ -273,6 +273,7 @@ typedef struct PlanTracking {
                     NULL writes "open" */
    char *owner, *due, *note; /* due: YYYY-MM-DD, each may be NULL */
    int priority;             /* 0 = unset; negative is STORE_INVALID */
+   char *impact, *effort;    /* "low", "medium", "high", or NULL when unset */
    int64_t version;
    char *updated_at, *updated_by;
 } PlanTracking;
@@ -280,7 +281,8 @@ typedef struct PlanTracking {
 /* Ordered by question id, then choice id. */
 StoreStatus Store_getPlanTracking(Store *s, int64_t review_id, PlanTracking **out, size_t *n);
 /* Same version rule as Store_putAnswer; validates status and due date.
- * Tracking equal to the stored one (status, owner, due, priority, note;
+ * Tracking equal to the stored one (status, owner, due, priority, impact,
+ * effort, note;
  * NULL and "" alike; an item never tracked has status open and nothing
  * else) is STORE_OK with nothing written and *new_version unchanged. */
 StoreStatus Store_putPlanTracking(Store *s, int64_t review_id, const PlanTracking *t,

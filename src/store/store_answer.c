@@ -133,6 +133,13 @@ static StoreStatus loadAnswer(Store *s, int64_t review_id, const char *question_
    return st;
 }
 
+StoreStatus StoreAnswer_loadLocked(Store *s, int64_t review_id, const char *question_id,
+                                   StoredAnswer *out)
+{
+   int64_t row_id;
+   return loadAnswer(s, review_id, question_id, out, &row_id);
+}
+
 StoreStatus Store_getAnswer(Store *s, int64_t review_id, const char *question_id, StoredAnswer *out)
 {
    memset(out, 0, sizeof *out);
@@ -451,22 +458,6 @@ static bool sameAnswer(const StoredAnswer *cur, const StoredAnswer *a)
           sameIds(cur->choice_notes, cur->n_choice_notes, a->choice_notes, a->n_choice_notes);
 }
 
-/* after, with the members of the JSON object text extra added (NULL: as is). */
-static char *withExtra(char *after, const char *extra)
-{
-   if (!after || !extra)
-      return after;
-   json_error_t jerr;
-   json_t *o = json_loads(after, 0, &jerr), *x = json_loads(extra, 0, &jerr);
-   char *out = NULL;
-   if (o && json_is_object(x) && json_object_update(o, x) == 0)
-      out = json_dumps(o, JSON_COMPACT);
-   json_decref(o);
-   json_decref(x);
-   free(after);
-   return out;
-}
-
 static StoreStatus putLocked(Store *s, int64_t review_id, const StoredAnswer *a, int64_t expected,
                              const char *user, int64_t *new_version)
 {
@@ -477,6 +468,9 @@ StoreStatus StoreAnswer_putLocked(Store *s, int64_t review_id, const StoredAnswe
                                   int64_t expected, const char *user, const char *extra,
                                   int64_t *new_version)
 {
+   StoreStatus vs = validateAnswer(s, a, user);
+   if (vs != STORE_OK)
+      return vs;
    StoreStatus st = requireReview(s, review_id);
    if (st != STORE_OK)
       return st;
@@ -498,7 +492,7 @@ StoreStatus StoreAnswer_putLocked(Store *s, int64_t review_id, const StoredAnswe
       return StoreMark_clearLocked(s, review_id, a->question_id, user);
    }
    char *before = cur.version ? answerJson(&cur, cur.version) : NULL;
-   char *after = withExtra(answerJson(a, expected + 1), extra);
+   char *after = StoreMerge_withExtra(answerJson(a, expected + 1), extra);
    st = after ? writeRow(s, review_id, a, &row_id, expected + 1, user)
               : StoreSql_error(s, STORE_INVALID, _("answer: text is not valid UTF-8"));
    if (st == STORE_OK)

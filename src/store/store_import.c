@@ -195,6 +195,9 @@ static StoreStatus checkPlan(Store *s, const StoreImport *in)
          return bad(s, "plan", i, "due date");
       if (t->priority < 0 || !Store_validText(t->owner) || !Store_validText(t->note))
          return bad(s, "plan", i, "priority, owner or note");
+      if ((t->impact && !PlanLevel_isName(t->impact)) ||
+          (t->effort && !PlanLevel_isName(t->effort)))
+         return bad(s, "plan", i, "impact or effort");
       if (t->version < 1 || !validTime(t->updated_at))
          return bad(s, "plan", i, "version or time");
       StoreStatus st = checkUser(s, "plan", i, t->updated_by);
@@ -358,11 +361,11 @@ static StoreStatus putPlan(Store *s, const StoreImport *in, int64_t rid)
       const PlanTracking *t = &in->plan[i];
       st = StoreSql_run(s,
                         "INSERT INTO plan_item (review_id, question_id, choice_id, status,"
-                        " owner, due, priority, note, version, updated_at, updated_by)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        "itttttdtitt", rid, t->question_id, t->choice_id,
+                        " owner, due, priority, note, version, updated_at, updated_by,"
+                        " impact, effort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "itttttdtitttt", rid, t->question_id, t->choice_id,
                         t->status ? t->status : "open", t->owner, t->due, t->priority, t->note,
-                        t->version, t->updated_at, t->updated_by);
+                        t->version, t->updated_at, t->updated_by, t->impact, t->effort);
    }
    return st;
 }
@@ -432,6 +435,8 @@ static StoreStatus importLocked(Store *s, const StoreImport *in, int64_t *wid)
       st = putHistory(s, in, rid);
    if (st == STORE_OK)
       st = putMarks(s, in, rid);
+   if (st == STORE_OK && in->template_in)
+      st = StoreTemplate_importLocked(s, rid, lens_id, in->template_in, in->user);
    return st;
 }
 

@@ -17,7 +17,7 @@
 
 /* "walens" in PRAGMA application_id: 'W' 'a' 'L' 'n'. */
 #define STORE_APPLICATION_ID 0x57614C6E
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 #define STORE_BUSY_TIMEOUT_MS 5000
 /* "YYYY-MM-DDTHH:MM:SSZ" and its NUL. */
 #define STORE_TIME_LEN 21
@@ -103,6 +103,24 @@ StoreStatus StoreSql_beginRead(Store *s);
 /* Commits when st is STORE_OK, else rolls back; returns the final status. */
 StoreStatus StoreSql_end(Store *s, StoreStatus st);
 
+/* --- answers (store_answer.c) --- */
+
+/* Store_getAnswer inside the caller's transaction (NOT_FOUND, *out
+ * zeroed, when never written). */
+StoreStatus StoreAnswer_loadLocked(Store *s, int64_t review_id, const char *question_id,
+                                   StoredAnswer *out);
+
+/* --- templates (store_template.c) --- */
+
+struct TemplateImport;
+/* A bundle's template (store/template.h) for the imported review, inside
+ * the import's transaction: the template found (same lens, same answers
+ * at that revision) or created, the review linked to it, and the answers
+ * still as the template wrote them marked.  STORE_INVALID when the
+ * database holds another template by that name. */
+StoreStatus StoreTemplate_importLocked(Store *s, int64_t review_id, int64_t lens_id,
+                                       const struct TemplateImport *t, const char *user);
+
 /* --- schema (store_schema.c) --- */
 
 /* Brings the schema from `from` to STORE_SCHEMA_VERSION inside the current
@@ -161,9 +179,10 @@ StoreStatus StoreMilestone_insert(Store *s, int64_t review_id, const char *name,
  * old ones first); inside the caller's transaction. */
 StoreStatus StoreAnswer_putChoiceNotes(Store *s, int64_t answer_id, const StoredAnswer *a,
                                        bool replace);
-/* Store_putAnswer inside the caller's write transaction (a validated
- * answer); extra, when not NULL, is a JSON object text whose members join
- * the history row's after state (a poll's acceptance marks itself so). */
+/* Store_putAnswer inside the caller's write transaction; extra, when not
+ * NULL, is a JSON object text whose members join the history row's after
+ * state (a poll's acceptance marks itself so; a template's answer carries
+ * {"template": NAME}, which history shows as "from template NAME"). */
 StoreStatus StoreAnswer_putLocked(Store *s, int64_t review_id, const StoredAnswer *a,
                                   int64_t expected, const char *user, const char *extra,
                                   int64_t *new_version);

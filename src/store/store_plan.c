@@ -14,10 +14,10 @@
 #include "store/store_internal.h"
 
 /* Columns: id, question_id, choice_id, status, owner, due, priority, note,
- * version, updated_at, updated_by. */
+ * version, updated_at, updated_by, impact, effort. */
 #define PLAN_SELECT                                                                  \
    "SELECT id, question_id, choice_id, status, owner, due, priority, note, version," \
-   " updated_at, updated_by FROM plan_item"
+   " updated_at, updated_by, impact, effort FROM plan_item"
 
 static void readPlan(sqlite3_stmt *q, PlanTracking *t)
 {
@@ -31,6 +31,8 @@ static void readPlan(sqlite3_stmt *q, PlanTracking *t)
    t->version = sqlite3_column_int64(q, 8);
    t->updated_at = StoreSql_colText(q, 9);
    t->updated_by = StoreSql_colText(q, 10);
+   t->impact = StoreSql_colText(q, 11);
+   t->effort = StoreSql_colText(q, 12);
 }
 
 StoreStatus Store_getPlanTracking(Store *s, int64_t review_id, PlanTracking **out, size_t *n)
@@ -71,6 +73,9 @@ static StoreStatus validatePlan(Store *s, const PlanTracking *t, const char *use
                             _("plan: invalid due date \"%s\" (a real date as YYYY-MM-DD)"), t->due);
    if (t->priority < 0)
       return StoreSql_error(s, STORE_INVALID, _("plan: invalid priority %d"), t->priority);
+   if ((t->impact && !PlanLevel_isName(t->impact)) || (t->effort && !PlanLevel_isName(t->effort)))
+      return StoreSql_error(s, STORE_INVALID,
+                            _("plan: invalid impact or effort (low, medium or high)"));
    if (!Store_validText(t->owner) || !Store_validText(t->note))
       return StoreSql_error(s, STORE_INVALID, _("plan: text is not valid UTF-8"));
    if (!Store_validName(user))
@@ -84,6 +89,11 @@ static char *planJson(const PlanTracking *t, const char *status, int64_t version
    bool ok = StoreJson_str(o, "status", status) && StoreJson_str(o, "owner", t->owner) &&
              StoreJson_str(o, "due", t->due) && StoreJson_int(o, "priority", t->priority) &&
              StoreJson_str(o, "note", t->note) && StoreJson_int(o, "version", version);
+   /* Only when set: history entries of plans without them read as before. */
+   if (ok && t->impact)
+      ok = StoreJson_str(o, "impact", t->impact);
+   if (ok && t->effort)
+      ok = StoreJson_str(o, "effort", t->effort);
    return StoreJson_finish(o, ok);
 }
 
@@ -118,15 +128,17 @@ static StoreStatus writePlan(Store *s, int64_t review_id, const PlanTracking *t,
    if (row_id == 0)
       return StoreSql_run(s,
                           "INSERT INTO plan_item (review_id, question_id, choice_id, status,"
-                          " owner, due, priority, note, version, updated_at, updated_by)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                          "itttttdtitt", review_id, t->question_id, t->choice_id, status, t->owner,
-                          t->due, t->priority, t->note, version, now, user);
+                          " owner, due, priority, note, version, updated_at, updated_by,"
+                          " impact, effort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          "itttttdtitttt", review_id, t->question_id, t->choice_id, status,
+                          t->owner, t->due, t->priority, t->note, version, now, user, t->impact,
+                          t->effort);
    return StoreSql_run(s,
                        "UPDATE plan_item SET status = ?, owner = ?, due = ?, priority = ?,"
-                       " note = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-                       "tttdtitti", status, t->owner, t->due, t->priority, t->note, version, now,
-                       user, row_id);
+                       " note = ?, version = ?, updated_at = ?, updated_by = ?, impact = ?,"
+                       " effort = ? WHERE id = ?",
+                       "tttdtitttti", status, t->owner, t->due, t->priority, t->note, version, now,
+                       user, t->impact, t->effort, row_id);
 }
 
 /* Would writing t over cur store the same tracking?  NULL and "" mean none;
@@ -135,7 +147,8 @@ static bool samePlan(const PlanTracking *cur, const PlanTracking *t, const char 
 {
    return strcmp(cur->status ? cur->status : "open", status) == 0 &&
           Str_eqText(cur->owner, t->owner) && Str_eqText(cur->due, t->due) &&
-          cur->priority == t->priority && Str_eqText(cur->note, t->note);
+          cur->priority == t->priority && Str_eqText(cur->note, t->note) &&
+          Str_eqText(cur->impact, t->impact) && Str_eqText(cur->effort, t->effort);
 }
 
 static StoreStatus putLocked(Store *s, int64_t review_id, const PlanTracking *t, int64_t expected,
@@ -195,38 +208,44 @@ StoreStatus Store_putPlanTracking(Store *s, int64_t review_id, const PlanTrackin
 
 /* ---- merging writes ---- */
 
+enum { PLAN_FIELDS = 7 };
+static const char *const fieldNames[PLAN_FIELDS] = {"status", "owner",  "due",   "priority",
+                                                    "note",   "impact", "effort"};
+
+/* The text fields of a tracking by their index in fieldNames; NULL for the
+ * priority, which is a number. */
+static char **textField(PlanTracking *t, int field)
+{
+   switch (field) {
+   case 0: return &t->status;
+   case 1: return &t->owner;
+   case 2: return &t->due;
+   case 4: return &t->note;
+   case 5: return &t->impact;
+   case 6: return &t->effort;
+   default: return NULL;
+   }
+}
+
 /* One field of a tracking as text ("" for none), so that fields compare
  * alike; the never-tracked defaults read as open and 0. */
 static char *fieldOf(const PlanTracking *t, int field)
 {
-   switch (field) {
-   case 0: return xstrdup(t->status ? t->status : "open");
-   case 1: return xstrdup(t->owner ? t->owner : "");
-   case 2: return xstrdup(t->due ? t->due : "");
-   case 3: return xasprintf("%d", t->priority);
-   default: return xstrdup(t->note ? t->note : "");
-   }
+   if (field == 3)
+      return xasprintf("%d", t->priority);
+   const char *v = *textField((PlanTracking *)t, field);
+   return xstrdup(v ? v : field == 0 ? "open" : "");
 }
-
-static const char *const fieldNames[] = {"status", "owner", "due", "priority", "note"};
 
 /* Copies field from src to dst. */
 static void takeField(PlanTracking *dst, const PlanTracking *src, int field)
 {
-   char **slot = field == 0   ? &dst->status
-                 : field == 1 ? &dst->owner
-                 : field == 2 ? &dst->due
-                 : field == 4 ? &dst->note
-                              : NULL;
-   const char *v = field == 0   ? src->status
-                   : field == 1 ? src->owner
-                   : field == 2 ? src->due
-                   : field == 4 ? src->note
-                                : NULL;
+   char **slot = textField(dst, field);
    if (!slot) {
       dst->priority = src->priority;
       return;
    }
+   const char *v = *textField((PlanTracking *)src, field);
    free(*slot);
    *slot = v && *v ? xstrdup(v) : NULL;
 }
@@ -236,7 +255,7 @@ static void copyPlan(PlanTracking *dst, const PlanTracking *src, const PlanTrack
    memset(dst, 0, sizeof *dst);
    dst->question_id = xstrdup(ids->question_id);
    dst->choice_id = xstrdup(ids->choice_id);
-   for (int f = 0; f < 5; f++)
+   for (int f = 0; f < PLAN_FIELDS; f++)
       takeField(dst, src, f);
 }
 
@@ -245,7 +264,7 @@ static StoreStatus mergeFields(Store *s, const StoreMergeCtx *ctx, const PlanTra
                                StoreMerge *out)
 {
    StoreStatus st = STORE_OK;
-   for (int f = 0; f < 5 && st == STORE_OK; f++) {
+   for (int f = 0; f < PLAN_FIELDS && st == STORE_OK; f++) {
       char *b = fieldOf(base, f), *w = fieldOf(want, f), *k = fieldOf(cur, f);
       if (strcmp(b, w) != 0 && strcmp(k, w) != 0) {
          if (strcmp(k, b) == 0)
@@ -342,6 +361,8 @@ void PlanTracking_free(PlanTracking *t)
    free(t->owner);
    free(t->due);
    free(t->note);
+   free(t->impact);
+   free(t->effort);
    free(t->updated_at);
    free(t->updated_by);
    memset(t, 0, sizeof *t);

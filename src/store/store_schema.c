@@ -280,9 +280,52 @@ static const char schemaV7[] =
    "  PRIMARY KEY (poll_id, user_name)"
    ") WITHOUT ROWID;";
 
+/* Version 8: impact and effort of plan items (issue 15), and review
+ * templates: a named set of answers for some questions of one lens text,
+ * kept per revision so that `template apply` can tell a workload that still
+ * holds the old answer from one a reviewer changed.  review_template: the
+ * workloads made from a template and the revision they have; answer_template:
+ * which answers a template wrote, at which answer row version (the mark
+ * holds while the answer is unchanged since). */
+static const char schemaV8[] =
+   "ALTER TABLE plan_item ADD COLUMN impact TEXT"
+   "  CHECK (impact IS NULL OR impact IN ('low', 'medium', 'high'));"
+   "ALTER TABLE plan_item ADD COLUMN effort TEXT"
+   "  CHECK (effort IS NULL OR effort IN ('low', 'medium', 'high'));"
+   "CREATE TABLE template ("
+   "  id         INTEGER PRIMARY KEY,"
+   "  name       TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),"
+   "  lens_id    INTEGER NOT NULL REFERENCES lens(id),"
+   "  revision   INTEGER NOT NULL CHECK (revision >= 1),"
+   "  created_at TEXT NOT NULL,"
+   "  created_by TEXT NOT NULL,"
+   "  updated_at TEXT NOT NULL,"
+   "  updated_by TEXT NOT NULL"
+   ");"
+   "CREATE TABLE template_answer ("
+   "  template_id INTEGER NOT NULL REFERENCES template(id),"
+   "  revision    INTEGER NOT NULL CHECK (revision >= 1),"
+   "  question_id TEXT NOT NULL CHECK (length(question_id) > 0),"
+   "  answer      TEXT NOT NULL CHECK (json_valid(answer)),"
+   "  PRIMARY KEY (template_id, revision, question_id)"
+   ") WITHOUT ROWID;"
+   "CREATE TABLE review_template ("
+   "  review_id   INTEGER PRIMARY KEY REFERENCES review(id),"
+   "  template_id INTEGER NOT NULL REFERENCES template(id),"
+   "  revision    INTEGER NOT NULL CHECK (revision >= 1)"
+   ");"
+   "CREATE INDEX review_template_template ON review_template(template_id);"
+   "CREATE TABLE answer_template ("
+   "  review_id      INTEGER NOT NULL REFERENCES review(id),"
+   "  question_id    TEXT NOT NULL CHECK (length(question_id) > 0),"
+   "  template_id    INTEGER NOT NULL REFERENCES template(id),"
+   "  answer_version INTEGER NOT NULL CHECK (answer_version >= 1),"
+   "  PRIMARY KEY (review_id, question_id)"
+   ") WITHOUT ROWID;";
+
 static const Migration migrations[] = {
    {1, schemaV1}, {2, schemaV2}, {3, schemaV3}, {4, schemaV4},
-   {5, schemaV5}, {6, schemaV6}, {7, schemaV7},
+   {5, schemaV5}, {6, schemaV6}, {7, schemaV7}, {8, schemaV8},
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
                "one migration step per schema version");

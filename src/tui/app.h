@@ -115,7 +115,9 @@ typedef enum {
    PLAN_FIELD_OWNER,
    PLAN_FIELD_DUE,
    PLAN_FIELD_NOTE,
-   PLAN_FIELD_PRIORITY
+   PLAN_FIELD_PRIORITY,
+   PLAN_FIELD_IMPACT,
+   PLAN_FIELD_EFFORT
 } PlanField;
 
 /* The improvement plan of the open review, kept current while it is open
@@ -133,7 +135,9 @@ typedef struct PlanView {
    char *edit_q, *edit_c;
    int64_t edit_version;
    PlanField edit_field;
-   PlanTrack edit_base; /* the item as the prompt showed it: the merge's base */
+   PlanTrack edit_base;  /* the item as the prompt showed it: the merge's base */
+   PlanLevel edit_level; /* the impact or effort chosen (PLAN_FIELD_IMPACT, _EFFORT) */
+   bool grid;            /* the impact x effort grid instead of the list */
 } PlanView;
 
 /* The review's milestones (parsed), and the review now for the trend. */

@@ -244,6 +244,13 @@ Stale PlanEdit_setOwner(App *app, const char *arg);
 Stale PlanEdit_setDue(App *app, const char *arg);
 Stale PlanEdit_setNote(App *app, const char *arg);
 Stale PlanEdit_setPriority(App *app, const char *arg);
+/* Impact and effort: a one-key menu (l, m, h, - for none), or :plan-impact high. */
+Stale PlanEdit_setImpact(App *app, const char *arg);
+Stale PlanEdit_setEffort(App *app, const char *arg);
+/* The impact x effort grid in place of the list, and back. */
+Stale PlanView_toggleGrid(App *app, const char *arg);
+/* The quick-wins order (high impact, low effort first) at once. */
+Stale PlanView_quickWins(App *app, const char *arg);
 Stale PlanView_gotoQuestion(App *app, const char *arg);
 Stale PlanView_filter(App *app, const char *arg);
 Stale PlanView_sort(App *app, const char *arg);

@@ -184,6 +184,8 @@ line_is a 5 " ▲    M    1 BUI/OPS  Keep notes" "priority 1 first"
 line_is a 6 ">▲    H    2 BUI/OPS  Review changes" "then 2"
 line_is a 7 " ▲         - RUN/SEC  Patch automatically" "then the items without one, by risk"
 keys a S
+expect a "Sorted by quick wins" "S sorts by quick wins after priority"
+keys a S
 expect a "Sorted by risk" "and cycles back to risk"
 line_is a 5 ">▲    H    2 BUI/OPS  Review changes" "in the plan's order again"
 

@@ -299,3 +299,56 @@ Test(planfilter, sorting)
       cr_assert_eq(s, (PlanSort)i);
    }
 }
+
+/* The quick-wins rank: rated on both first, by impact less effort, more
+ * impact first among equals; then rated on one; the unrated last. */
+Test(planfilter, quick_wins_rank)
+{
+   static const struct {
+      PlanLevel impact, effort;
+   } order[] = {
+      {PLAN_LEVEL_HIGH, PLAN_LEVEL_LOW},      {PLAN_LEVEL_HIGH, PLAN_LEVEL_MEDIUM},
+      {PLAN_LEVEL_MEDIUM, PLAN_LEVEL_LOW},    {PLAN_LEVEL_HIGH, PLAN_LEVEL_HIGH},
+      {PLAN_LEVEL_MEDIUM, PLAN_LEVEL_MEDIUM}, {PLAN_LEVEL_LOW, PLAN_LEVEL_LOW},
+      {PLAN_LEVEL_MEDIUM, PLAN_LEVEL_HIGH},   {PLAN_LEVEL_LOW, PLAN_LEVEL_MEDIUM},
+      {PLAN_LEVEL_LOW, PLAN_LEVEL_HIGH},      {PLAN_LEVEL_HIGH, PLAN_LEVEL_NONE},
+      {PLAN_LEVEL_NONE, PLAN_LEVEL_HIGH},     {PLAN_LEVEL_NONE, PLAN_LEVEL_NONE},
+   };
+   long prev = -1;
+   for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+      PlanTrack t = {.impact = order[i].impact, .effort = order[i].effort};
+      long r = PlanSort_quickWin(&t);
+      cr_assert_gt(r, prev, "rank %zu (%s/%s) is not after the one before", i,
+                   PlanLevel_label(t.impact), PlanLevel_label(t.effort));
+      prev = r;
+   }
+   PlanSort s;
+   cr_assert(PlanSort_parse("quick-wins", &s));
+   cr_assert_eq(s, PLAN_SORT_QUICK_WINS);
+   cr_assert(PlanSort_parse("wins", &s));
+   cr_assert_eq(s, PLAN_SORT_QUICK_WINS);
+}
+
+/* Impact and effort words: the stored names, first letters, "none". */
+Test(planfilter, levels)
+{
+   PlanLevel l;
+   cr_assert(PlanLevel_parse("high", &l));
+   cr_assert_eq(l, PLAN_LEVEL_HIGH);
+   cr_assert(PlanLevel_parse("M", &l));
+   cr_assert_eq(l, PLAN_LEVEL_MEDIUM);
+   cr_assert(PlanLevel_parse("Low", &l));
+   cr_assert_eq(l, PLAN_LEVEL_LOW);
+   cr_assert(PlanLevel_parse("-", &l));
+   cr_assert_eq(l, PLAN_LEVEL_NONE);
+   cr_assert(PlanLevel_parse("", &l));
+   cr_assert_eq(l, PLAN_LEVEL_NONE);
+   cr_assert_not(PlanLevel_parse("huge", &l));
+   cr_assert_not(PlanLevel_parse("x", &l));
+   cr_assert_not(PlanLevel_parse(NULL, &l));
+   cr_assert(PlanLevel_isName("medium"));
+   cr_assert_not(PlanLevel_isName("Medium"));
+   cr_assert_not(PlanLevel_isName("m"));
+   cr_assert_null(PlanLevel_name(PLAN_LEVEL_NONE));
+   cr_assert_str_eq(PlanLevel_name(PLAN_LEVEL_LOW), "low");
+}

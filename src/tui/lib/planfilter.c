@@ -273,6 +273,7 @@ static const struct {
    [PLAN_SORT_STATUS] = {"status", NC_("plan sort", "status")},
    [PLAN_SORT_PLACE] = {"place", NC_("plan sort", "place")},
    [PLAN_SORT_PRIORITY] = {"priority", NC_("plan sort", "priority")},
+   [PLAN_SORT_QUICK_WINS] = {"quick-wins", NC_("plan sort", "quick wins")},
 };
 
 const char *PlanSort_name(PlanSort s)
@@ -300,7 +301,26 @@ bool PlanSort_parse(const char *name, PlanSort *out)
       *out = PLAN_SORT_PRIORITY;
       return true;
    }
+   if (name && (strcasecmp(name, "quick wins") == 0 || strcasecmp(name, "quick_wins") == 0 ||
+                strcasecmp(name, "wins") == 0)) {
+      *out = PLAN_SORT_QUICK_WINS;
+      return true;
+   }
    return false;
+}
+
+/* 3 high ... 1 low; unset reads as medium (the caller tells rated apart). */
+static long levelValue(PlanLevel l)
+{
+   return l == PLAN_LEVEL_NONE ? 2 : (long)l;
+}
+
+long PlanSort_quickWin(const PlanTrack *t)
+{
+   long tier = (t->impact != PLAN_LEVEL_NONE) + (t->effort != PLAN_LEVEL_NONE);
+   long impact = levelValue(t->impact), effort = levelValue(t->effort);
+   /* impact - effort runs from 2 (high, low) down to -2 (low, high). */
+   return (2 - tier) * 100 + (2 - (impact - effort)) * 10 + (3 - impact);
 }
 
 /* qsort has no context argument: the comparison works on prepared keys. */
@@ -354,6 +374,7 @@ size_t PlanFilter_rows(const Plan *plan, const Lens *lens, const PlanFilter *f, 
       case PLAN_SORT_PRIORITY: /* 0 means none: after every priority */
          k->num = it->track.priority > 0 ? (long)it->track.priority : LONG_MAX;
          break;
+      case PLAN_SORT_QUICK_WINS: k->num = PlanSort_quickWin(&it->track); break;
       case PLAN_SORT_PLACE:
          if (it->question == PLAN_NO_INDEX || !lens || it->question >= lens->n_questions) {
             k->num = -1 + (long)(~0ul >> 1); /* after every place */

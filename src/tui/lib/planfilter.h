@@ -47,21 +47,28 @@ char *PlanFilter_hint(void);
 char *PlanFilter_format(const PlanFilter *f, const Lens *lens);
 
 typedef enum {
-   PLAN_SORT_RISK,     /* the plan's own order: risk, weight, phase, pillar */
-   PLAN_SORT_DUE,      /* earliest due first, none last */
-   PLAN_SORT_OWNER,    /* by owner, none last */
-   PLAN_SORT_STATUS,   /* open, in progress, done, risk accepted, won't do */
-   PLAN_SORT_PLACE,    /* phase, then pillar */
-   PLAN_SORT_PRIORITY, /* priority 1 first, none last */
+   PLAN_SORT_RISK,       /* the plan's own order: risk, weight, phase, pillar */
+   PLAN_SORT_DUE,        /* earliest due first, none last */
+   PLAN_SORT_OWNER,      /* by owner, none last */
+   PLAN_SORT_STATUS,     /* open, in progress, done, risk accepted, won't do */
+   PLAN_SORT_PLACE,      /* phase, then pillar */
+   PLAN_SORT_PRIORITY,   /* priority 1 first, none last */
+   PLAN_SORT_QUICK_WINS, /* quick wins: high impact and low effort first (see PlanSort_quickWin) */
    PLAN_SORT_COUNT
 } PlanSort;
 
 /* The sort as the screen shows it, translated: in English "risk", "due",
- * "owner", "status", "place", "priority".  Parse takes those English words
- * in any language, the translated ones, "phase" and "pillar" for place, and
- * "pri" for priority.  (No program reads a sort: there is no API word.) */
+ * "owner", "status", "place", "priority", "quick wins".  Parse takes those
+ * English words in any language, the translated ones, "phase" and "pillar"
+ * for place, "pri" for priority, "quick-wins" and "wins" for quick wins.  (No program reads a sort: there is no API word.) */
 const char *PlanSort_name(PlanSort s);
 bool PlanSort_parse(const char *name, PlanSort *out);
+
+/* The quick-wins rank of an item, smaller first: items rated on both
+ * first, by impact less effort (high/low, then high/medium and
+ * medium/low, ...), higher impact first among equals; then items rated on
+ * one (the other read as medium); then the unrated. */
+long PlanSort_quickWin(const PlanTrack *t);
 
 /* Indexes of the plan's items that pass f, items to improve first, each
  * group in sort order (ties keep the plan's order).  show_inactive false

@@ -1,5 +1,5 @@
 /* planedit.c: editing a plan item's tracking from the plan screen: status,
- * owner, due date, note and priority, each stored at once with the row
+ * owner, due date, note, priority, impact and effort, each stored at once with the row
  * version it was read at. */
 #include "config.h"
 
@@ -53,6 +53,8 @@ static const char *fieldLabel(PlanField f)
    case PLAN_FIELD_DUE: return _("Due date YYYY-MM-DD (empty: none): ");
    case PLAN_FIELD_NOTE: return _("Note (empty: none): ");
    case PLAN_FIELD_PRIORITY: return _("Priority, 1 first (empty or 0: none): ");
+   case PLAN_FIELD_IMPACT: return _("Impact (l, m, h; - none; Esc cancels): ");
+   case PLAN_FIELD_EFFORT: return _("Effort (l, m, h; - none; Esc cancels): ");
    case PLAN_FIELD_STATUS:
    default: return _("Status (1-5, Esc cancels): ");
    }
@@ -108,6 +110,14 @@ static void stored(App *app, const PlanTrack *t, PlanField f)
       else
          App_message(app, ROLE_NOTICE, _("Stored: %s has no priority"), t->choice_id);
       break;
+   case PLAN_FIELD_IMPACT:
+      App_message(app, ROLE_NOTICE, _("Stored: impact of %s is %s"), t->choice_id,
+                  PlanLevel_label(t->impact));
+      break;
+   case PLAN_FIELD_EFFORT:
+      App_message(app, ROLE_NOTICE, _("Stored: effort of %s is %s"), t->choice_id,
+                  PlanLevel_label(t->effort));
+      break;
    case PLAN_FIELD_NOTE:
    default: App_message(app, ROLE_NOTICE, _("Stored: the note of %s"), t->choice_id); break;
    }
@@ -133,9 +143,17 @@ static void applyChange(const App *app, const PlanItem *it, const char *text, Pl
       if (text && *text)
          Plan_parsePriority(text, &t->priority);
       break;
+   case PLAN_FIELD_IMPACT: t->impact = app->pv.edit_level; break;
+   case PLAN_FIELD_EFFORT: t->effort = app->pv.edit_level; break;
    case PLAN_FIELD_NOTE:
    default: setField(&t->note, text); break;
    }
+}
+
+/* Fields chosen from a one-key menu: nothing typed to offer again. */
+static bool isMenu(PlanField f)
+{
+   return f == PLAN_FIELD_STATUS || f == PLAN_FIELD_IMPACT || f == PLAN_FIELD_EFFORT;
 }
 
 /* Someone else wrote the item since the prompt opened: theirs is shown,
@@ -159,6 +177,9 @@ static void refused(App *app, const char *text, PlanStatus status)
    if (pv->edit_field == PLAN_FIELD_STATUS) {
       App_message(app, ROLE_ERROR, _("%s Yours was: %s (s sets it again)"), why,
                   PlanStatus_label(status));
+      endEdit(app);
+   } else if (isMenu(pv->edit_field)) {
+      App_message(app, ROLE_ERROR, _("%s Yours was: %s"), why, PlanLevel_label(pv->edit_level));
       endEdit(app);
    } else {
       char *again = xasprintf(_("%s Enter stores yours:"), why);
@@ -200,7 +221,7 @@ static Stale store(App *app, const char *text, PlanStatus status)
    PlanTrack_free(&t);
    if (st == STORE_CONFLICT)
       refused(app, text, status);
-   else if (st == STORE_INVALID && pv->edit_field != PLAN_FIELD_STATUS)
+   else if (st == STORE_INVALID && !isMenu(pv->edit_field))
       reprompt(app, text, err ? err : Store_statusText(st));
    else if (st != STORE_OK) {
       App_message(app, ROLE_ERROR, _("Not stored: %s"), err ? err : Store_statusText(st));
@@ -315,4 +336,51 @@ Stale PlanEdit_setNote(App *app, const char *arg)
 Stale PlanEdit_setPriority(App *app, const char *arg)
 {
    return editText(app, PLAN_FIELD_PRIORITY, arg);
+}
+
+static Stale gotLevel(App *app, const char *key)
+{
+   PlanLevel l;
+   if (!key || !*key || !PlanLevel_parse(key, &l)) {
+      endEdit(app);
+      return STALE_FOOTER;
+   }
+   app->pv.edit_level = l;
+   return store(app, NULL, PLAN_OPEN);
+}
+
+/* Impact or effort: from arg (":plan-impact high"), else a one-key menu. */
+static Stale editLevel(App *app, PlanField f, const char *arg)
+{
+   static const char *const words[] = {N_("low"), N_("medium"), N_("high"), N_("none")};
+   static const char keys[] = "lmh-";
+   char *items[4];
+
+   if (!beginEdit(app, f))
+      return STALE_FOOTER;
+   if (arg) {
+      if (!PlanLevel_parse(arg, &app->pv.edit_level)) {
+         App_message(app, ROLE_ERROR, "%s", _("Levels: low, medium, high, none"));
+         endEdit(app);
+         return STALE_FOOTER;
+      }
+      return store(app, NULL, PLAN_OPEN);
+   }
+   for (int i = 0; i < 4; i++)
+      items[i] = xasprintf("%c  %s", keys[i], _(words[i]));
+   Prompt_openMenu(app, fieldLabel(f), keys, gotLevel);
+   Prompt_setItems(app, (const char *const *)items, 4);
+   for (int i = 0; i < 4; i++)
+      free(items[i]);
+   return STALE_FOOTER;
+}
+
+Stale PlanEdit_setImpact(App *app, const char *arg)
+{
+   return editLevel(app, PLAN_FIELD_IMPACT, arg);
+}
+
+Stale PlanEdit_setEffort(App *app, const char *arg)
+{
+   return editLevel(app, PLAN_FIELD_EFFORT, arg);
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "tui/lib/layout.h"
@@ -295,6 +296,25 @@ static void drawPriority(int y, int x, int width, int priority, attr_t a)
    Text_draw(stdscr, y, w < width ? x + width - w : x, width, buf, a);
 }
 
+/* The first letter of a level's label ("h"), "-" when unset. */
+static const char *levelInitial(PlanLevel l, char *buf, size_t size)
+{
+   const char *label = PlanLevel_label(l);
+   uint32_t cp;
+   size_t n = Utf8_next(label, &cp); /* one character, whatever its bytes */
+   snprintf(buf, size, "%.*s", (int)n, label);
+   return buf;
+}
+
+/* "h/l": impact and effort, for the quick-wins order (in the place column). */
+static const char *levelsText(const PlanTrack *t, char *buf, size_t size)
+{
+   char i[8], e[8]; /* one character each: 4 bytes at most */
+   snprintf(buf, size, "%s/%s", levelInitial(t->impact, i, sizeof i),
+            levelInitial(t->effort, e, sizeof e));
+   return buf;
+}
+
 static void drawRow(App *app, int y, size_t row)
 {
    const PlanItem *it = itemAt(app, row);
@@ -320,7 +340,9 @@ static void drawRow(App *app, int y, size_t row)
    x += c.risk;
    drawPriority(y, x, c.pri - 1, t->priority, base);
    x += c.pri;
-   if (c.place)
+   if (c.place && app->pv.sort == PLAN_SORT_QUICK_WINS)
+      Text_draw(stdscr, y, x, c.place - 1, levelsText(t, place, sizeof place), base);
+   else if (c.place)
       Text_draw(stdscr, y, x, c.place - 1, PlanView_place(app, it->question, place, sizeof place),
                 cur ? base : Theme_attr(&app->theme, ROLE_DIM));
    x += c.place;
@@ -373,6 +395,10 @@ static void drawDetail(App *app, int y)
    }
    if (it->state != PLAN_ITEM_ACTIVE)
       who = xstrdup(PlanItemState_label(it->state));
+   else if (t->version > 0 && (t->impact != PLAN_LEVEL_NONE || t->effort != PLAN_LEVEL_NONE))
+      who = xasprintf(_("impact %s, effort %s; changed by %s, %s"), PlanLevel_label(t->impact),
+                      PlanLevel_label(t->effort), t->updated_by ? t->updated_by : "?",
+                      When_ago(t->updated_at, app->now, ago, sizeof ago));
    else if (t->version > 0)
       who = xasprintf(_("changed by %s, %s"), t->updated_by ? t->updated_by : "?",
                       When_ago(t->updated_at, app->now, ago, sizeof ago));
@@ -454,7 +480,11 @@ static void drawHeads(App *app, int y)
    /* TRANSLATORS: the plan screen's priority column: three columns wide. */
    Text_draw(stdscr, y, x, c.pri - 1, _("pri"), a);
    x += c.pri;
-   if (c.place)
+   /* TRANSLATORS: the plan screen's impact/effort column in the quick-wins
+    * order ("h/l"): eight columns wide. */
+   if (c.place && app->pv.sort == PLAN_SORT_QUICK_WINS)
+      Text_draw(stdscr, y, x, c.place - 1, _("imp/eff"), a);
+   else if (c.place)
       Text_draw(stdscr, y, x, c.place - 1, _("where"), a);
    x += c.place;
    Text_draw(stdscr, y, x, c.practice - 1, _("practice"), a);
@@ -466,6 +496,94 @@ static void drawHeads(App *app, int y)
    Text_draw(stdscr, y, x, app->cols - x - 1, _("status"), a);
 }
 
+/* ---- the impact x effort grid ----------------------------------------- */
+
+static const PlanLevel gridImpact[4] = {PLAN_LEVEL_HIGH, PLAN_LEVEL_MEDIUM, PLAN_LEVEL_LOW,
+                                        PLAN_LEVEL_NONE};
+static const PlanLevel gridEffort[4] = {PLAN_LEVEL_LOW, PLAN_LEVEL_MEDIUM, PLAN_LEVEL_HIGH,
+                                        PLAN_LEVEL_NONE};
+
+static size_t gridPos(const PlanLevel *order, PlanLevel l)
+{
+   for (size_t i = 0; i < 4; i++)
+      if (order[i] == l)
+         return i;
+   return 3;
+}
+
+/* A grid heading: the level's label, "unset" for none. */
+static const char *gridLabel(PlanLevel l)
+{
+   return l == PLAN_LEVEL_NONE ? _("unset") : PlanLevel_label(l);
+}
+
+/* The shown items to improve (the filter applies) counted by impact (rows,
+ * high first) and effort (columns, low first): the quick wins top left.
+ * Under it, the quick wins themselves, as many as fit. */
+static void drawGrid(App *app, int top, int height)
+{
+   PlanView *pv = &app->pv;
+   size_t n[4][4] = {{0}};
+   int cw = 12, x0 = 16, y = top;
+   attr_t bold = A_BOLD, dim = Theme_attr(&app->theme, ROLE_DIM);
+
+   for (size_t i = 0; i < pv->n_rows; i++) {
+      const PlanItem *it = &pv->plan.items[pv->rows[i]];
+      if (it->state == PLAN_ITEM_ACTIVE)
+         n[gridPos(gridImpact, it->track.impact)][gridPos(gridEffort, it->track.effort)]++;
+   }
+   /* TRANSLATORS: the corner of the plan's grid: rows are impact, columns effort. */
+   Text_draw(stdscr, y, 1, x0 - 2, _("impact/effort"), bold);
+   for (int e = 0; e < 4; e++)
+      Text_draw(stdscr, y, x0 + e * cw, cw - 1, gridLabel(gridEffort[e]), bold);
+   for (int i = 0; i < 4 && ++y < top + height; i++) {
+      Text_draw(stdscr, y, 1, x0 - 2, gridLabel(gridImpact[i]), bold);
+      for (int e = 0; e < 4; e++) {
+         char buf[32];
+         snprintf(buf, sizeof buf, "%zu", n[i][e]);
+         attr_t a = i == 0 && e == 0 && n[i][e] ? Theme_attr(&app->theme, ROLE_NOTICE) | A_BOLD
+                    : n[i][e]                   ? A_NORMAL
+                                                : dim;
+         Text_draw(stdscr, y, x0 + e * cw, cw - 1, buf, a);
+      }
+   }
+   y += 2;
+   if (y >= top + height)
+      return;
+   Text_draw(stdscr, y, 1, app->cols - 2,
+             n[0][0] ? _("Quick wins (high impact, low effort):")
+                     : _("No quick wins yet: I sets an item's impact, F its effort."),
+             bold);
+   for (size_t i = 0; i < pv->n_rows && ++y < top + height; i++) {
+      const PlanItem *it = &pv->plan.items[pv->rows[i]];
+      if (it->state != PLAN_ITEM_ACTIVE || it->track.impact != PLAN_LEVEL_HIGH ||
+          it->track.effort != PLAN_LEVEL_LOW) {
+         y--;
+         continue;
+      }
+      char *line = xasprintf("%s%s%s", it->track.question_id, Theme_glyph(&app->theme, GLYPH_DASH),
+                             practiceTitle(app, it));
+      Text_draw(stdscr, y, 3, app->cols - 4, line, A_NORMAL);
+      free(line);
+   }
+}
+
+Stale PlanView_toggleGrid(App *app, const char *arg)
+{
+   (void)arg;
+   app->pv.grid = !app->pv.grid;
+   App_message(app, ROLE_NOTICE, "%s",
+               app->pv.grid ? _("Impact x effort grid (# shows the list again)")
+                            : _("The plan as a list"));
+   return STALE_ALL;
+}
+
+Stale PlanView_quickWins(App *app, const char *arg)
+{
+   (void)arg;
+   return PlanView_sort(app, "quick-wins");
+}
+
 void PlanView_draw(App *app, int top, int height)
 {
    PlanView *pv = &app->pv;
@@ -475,6 +593,10 @@ void PlanView_draw(App *app, int top, int height)
       return;
    drawTitle(app, top);
    drawSettings(app, top + 1);
+   if (pv->grid) {
+      drawGrid(app, top + 2, height - 2);
+      return;
+   }
    drawHeads(app, top + 2);
    if (pv->n_rows == 0) {
       const char *why = pv->plan.n == 0
@@ -690,7 +812,7 @@ Stale PlanView_sort(App *app, const char *arg)
    if (arg) {
       if (!PlanSort_parse(arg, &s)) {
          App_message(app, ROLE_ERROR, "%s",
-                     _("Sort by: risk, due, owner, status, place, priority"));
+                     _("Sort by: risk, due, owner, status, place, priority, quick-wins"));
          return STALE_FOOTER;
       }
    } else {

@@ -10,6 +10,7 @@
 
 #include "core/xalloc.h"
 #include "i18n.h"
+#include "store/template.h"
 #include "tui/lib/draft.h"
 #include "tui/lib/layout.h"
 #include "tui/screens.h"
@@ -75,6 +76,7 @@ struct QuestionWraps {
    unsigned hist_gen;
    char *hist[QUESTION_CHANGES]; /* its newest changes as shown, newest first */
    size_t n_hist;
+   char *source; /* the template the answer came from, while unchanged since; or NULL */
 };
 
 static void forgetChanges(struct QuestionWraps *c)
@@ -82,6 +84,8 @@ static void forgetChanges(struct QuestionWraps *c)
    for (size_t i = 0; i < c->n_hist; i++)
       free(c->hist[i]);
    c->n_hist = 0;
+   free(c->source);
+   c->source = NULL;
    c->have_hist = false;
 }
 
@@ -138,6 +142,10 @@ static struct QuestionWraps *wrapsFor(App *app, const Question *q, int width)
          for (size_t i = n; i-- > 0;)
             c->hist[c->n_hist++] = History_line(&e[i]);
       HistoryEntry_freeArray(e, n);
+      /* Read with the history: a failed read shows no origin. */
+      if (StoreTemplate_source(app->store, app->doc.workload.review_id, q->id, &c->source) !=
+          STORE_OK)
+         c->source = NULL;
       c->hist_gen = app->hist_gen;
       c->have_hist = true;
    }
@@ -305,6 +313,12 @@ static void drawStatus(App *app, int y)
       char *na = xasprintf(_("Not applicable: %s"), NaReason_label(a->reason));
       x += Text_draw(stdscr, y, x, app->cols - 2, na, Theme_attr(&app->theme, ROLE_NA)) + 3;
       free(na);
+   }
+   if (app->qwraps && app->qwraps->source) {
+      char *from = xasprintf(_("from template %s"), app->qwraps->source);
+      x +=
+         Text_draw(stdscr, y, x, app->cols - x - 1, from, Theme_attr(&app->theme, ROLE_NOTICE)) + 3;
+      free(from);
    }
    line = Chrome_changedBy(app, s);
    Text_draw(stdscr, y, x, app->cols - x - 1, line, dim);
