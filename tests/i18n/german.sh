@@ -82,7 +82,7 @@ expect a "Methode 1 bis 9 wählen oder abwählen" "the help lists translated act
 keys a q q q w
 expect a "Name         Lens                   Antworten Risiken   letzte Änderung" \
    "the workload list's columns"
-expect_line a 24 " Enter öffnen  M portfolio  a neu  R umbenennen  ? Hilfe  q beenden" \
+expect_line a 24 " Enter öffnen  M Portfolio  a neu  R umbenennen  ? Hilfe  q beenden" \
    "its footer says quit, not back"
 keys a Enter p
 expect a "Ris. Gw Pri Ort      Methode               zuständig fällig       Status" \

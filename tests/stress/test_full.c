@@ -4,7 +4,7 @@
  * connection writes again once there is room.
  *
  * Two ways to fill up: SQLite's max_page_count (everywhere), and a real
- * 512 KiB tmpfs filled with a file (root only, in a private mount namespace;
+ * 2 MiB tmpfs filled with a file (root only, in a private mount namespace;
  * skipped when that is not allowed). */
 #define _GNU_SOURCE /* unshare(CLONE_NEWNS): a mount nobody else sees */
 #include "config.h"
@@ -124,7 +124,7 @@ static void mountTmpfs(void)
       cr_skip_test("mounting a small tmpfs needs root");
    if (unshare(CLONE_NEWNS) != 0 || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
       cr_skip_test("no private mount namespace here: %s", strerror(errno));
-   if (mount("tmpfs", dir, "tmpfs", 0, "size=512k,mode=0700") != 0)
+   if (mount("tmpfs", dir, "tmpfs", 0, "size=2m,mode=0700") != 0)
       cr_skip_test("cannot mount a tmpfs here: %s", strerror(errno));
    mounted = true;
 }
