@@ -27,7 +27,8 @@ static int cmpStr(const void *a, const void *b)
 static json_t *sortedIds(char *const *ids, size_t n)
 {
    char **v = xcalloc(n + 1, sizeof *v);
-   memcpy(v, ids, n * sizeof *v);
+   if (n) /* ids may be NULL when there are none */
+      memcpy(v, ids, n * sizeof *v);
    qsort(v, n, sizeof *v, cmpStr);
    json_t *arr = json_array();
    bool ok = arr != NULL;

@@ -56,6 +56,12 @@ goto a Q2
 goto b Q2
 expect a "How do you run?" "alice on Q2"
 expect b "How do you run?" "bob on Q2"
+# Each edit must start from carol's notes: wait until both screens have
+# reloaded them (the refresh tick), as a reviewer would see them first.
+expect a "carol: notes added" "alice sees carol's change"
+expect b "carol: notes added" "bob sees carol's change"
+expect a " three" "alice sees carol's notes"
+expect b " three" "bob sees carol's notes"
 keys a e
 keys b e
 expect a "Notes for Q2" "alice edits Q2's notes"
