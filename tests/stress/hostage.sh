@@ -43,7 +43,7 @@ orphans "$DB" 200000
 # Once 400 s for `plan` (a search per item); now a few seconds.  The
 # limits are generous for a loaded machine, far below quadratic.
 within "plan lists 200,000 orphan items" 60 "$WALENS" --db "$DB" plan fraud
-n=$(grep -c '^orphaned ' "$TMP/out")
+n=$(grep -c '^no longer in the lens ' "$TMP/out")
 [ "$n" -ge 200000 ] && pass "every orphan item is listed" || fail "every orphan item is listed" "$n lines"
 within "status" 30 "$WALENS" --db "$DB" status fraud
 within "report (text) to a file" 120 "$WALENS" --db "$DB" report fraud -o "$TMP/r.txt"
