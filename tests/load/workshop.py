@@ -144,7 +144,13 @@ def main():
     for w in WORKLOADS:
         for h in history[w]:
             after = h.get("after") or {}
-            tok = after.get("notes") if h["kind"] == "answer" else after.get("note")
+            before = h.get("before") or {}
+            key = "notes" if h["kind"] == "answer" else "note"
+            tok = after.get(key)
+            # An intent write (issue 12) that changed only the practices
+            # carries the notes it found; the change is the entry that set them.
+            if before.get(key) == tok:
+                continue
             if isinstance(tok, str):
                 seen.setdefault(tok, []).append((w, h["kind"], h["object"], h["user"]))
     problems = []
