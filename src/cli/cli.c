@@ -68,6 +68,8 @@ const CliCommand Cli_commands[] = {
    {"import", N_("FILE [--as NAME] | --from-aws FILE|DIR [--as NAME]"),
     N_("load a review bundle written by 'walens export', or answers printed by the AWS CLI"),
     Cmd_import},
+   {"profile", N_("list | show FILE|KEY | set WORKLOAD [--profile FILE|KEY] [--context Q=C,...]"),
+    N_("list and show review profiles, set a workload's profile and context answers"), Cmd_profile},
    {NULL, NULL, NULL, NULL},
 };
 

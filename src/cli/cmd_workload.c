@@ -7,13 +7,23 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/profileopt.h"
 #include "core/json.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "report/workload_json.h"
 #include "store/reviewdoc.h"
 
-enum { OPT_DESCRIPTION = 100, OPT_ENVIRONMENT, OPT_OWNER, OPT_FORMAT, OPT_ALL, OPT_UNDO };
+enum {
+   OPT_DESCRIPTION = 100,
+   OPT_ENVIRONMENT,
+   OPT_OWNER,
+   OPT_FORMAT,
+   OPT_ALL,
+   OPT_UNDO,
+   OPT_PROFILE,
+   OPT_CONTEXT
+};
 
 static const OptSpec workloadOptions[] = {
    {"description", 0, N_("TEXT"), N_("add: what the workload is"), OPT_DESCRIPTION},
@@ -22,11 +32,15 @@ static const OptSpec workloadOptions[] = {
    {"format", 0, N_("FORMAT"), N_("list: text (default) or json"), OPT_FORMAT},
    {"all", 0, NULL, N_("list: include archived workloads"), OPT_ALL},
    {"undo", 0, NULL, N_("archive: bring an archived workload back"), OPT_UNDO},
+   {"profile", 0, N_("FILE|KEY"), N_("add: review with this profile (walens profile list)"),
+    OPT_PROFILE},
+   {"context", 0, N_("Q=C,..."), N_("add: the profile's context answers"), OPT_CONTEXT},
    {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct WorkloadArgs {
    const char *description, *environment, *owner, *format;
+   const char *profile, *context;
    bool all, undo;
 } WorkloadArgs;
 
@@ -40,6 +54,8 @@ static bool workloadOption(int id, const char *value, void *ctx)
    case OPT_FORMAT: a->format = value; break;
    case OPT_ALL: a->all = true; break;
    case OPT_UNDO: a->undo = true; break;
+   case OPT_PROFILE: a->profile = value; break;
+   case OPT_CONTEXT: a->context = value; break;
    }
    return true;
 }
@@ -69,6 +85,32 @@ static int reportStatus(Store *s, StoreStatus st, const char *name)
    return reportConflict(s, st, name, name);
 }
 
+/* Checks the profile and its answers against the workload's lens before the
+ * workload exists, so that a bad profile leaves nothing behind. */
+static bool prepareProfile(Store *s, int64_t lens_id, const WorkloadArgs *a, Lens **lens,
+                           ProfilePlan *plan)
+{
+   StoreLens sl;
+   if (Store_getLens(s, lens_id, &sl) != STORE_OK) {
+      Cli_error("%s", Store_lastError(s));
+      return false;
+   }
+   DiagList d;
+   DiagList_init(&d);
+   *lens = Lens_loadStored(sl.key, sl.text, sl.text_len, &d);
+   StoreLens_free(&sl);
+   DiagList_free(&d);
+   if (!*lens) {
+      Cli_error("%s", _("the lens no longer loads"));
+      return false;
+   }
+   if (ProfileOpt_prepare(a->profile, a->context, *lens, plan))
+      return true;
+   Lens_free(*lens);
+   *lens = NULL;
+   return false;
+}
+
 static int workloadAdd(CliEnv *env, Store *s, const WorkloadArgs *a, const char *name)
 {
    if (!validEnvironment(a->environment)) {
@@ -88,17 +130,32 @@ static int workloadAdd(CliEnv *env, Store *s, const WorkloadArgs *a, const char 
       free(err);
       return EXIT_FAIL;
    }
+   if (a->context && !a->profile) {
+      Cli_error("%s", _("--context needs --profile"));
+      return EXIT_USAGE;
+   }
+   Lens *lens = NULL;
+   ProfilePlan plan = {0};
+   if (a->profile && !prepareProfile(s, lens_id, a, &lens, &plan))
+      return EXIT_FAIL;
    Workload w = {.name = (char *)name,
                  .description = (char *)a->description,
                  .environment = (char *)a->environment,
                  .owner = (char *)a->owner};
    int64_t id = 0;
    st = Store_addWorkload(s, &w, lens_id, Cli_user(env), &id);
+   int rc;
    if (st == STORE_INVALID) {
       Cli_error("%s", Store_lastError(s));
-      return EXIT_FAIL;
+      rc = EXIT_FAIL;
+   } else {
+      rc = reportStatus(s, st, name);
    }
-   return reportStatus(s, st, name);
+   if (rc == EXIT_OK && plan.profile)
+      rc = ProfileOpt_store(env, s, id, name, lens, &plan);
+   ProfilePlan_free(&plan);
+   Lens_free(lens);
+   return rc;
 }
 
 static void listJson(const Workload *w, size_t n)

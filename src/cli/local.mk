@@ -16,3 +16,6 @@ libwalens_a_SOURCES += src/cli/cmd_report.c src/cli/cmd_export.c
 
 # What walens status --format json writes.
 EXTRA_DIST += doc/status-json.md
+
+# Review profiles: walens profile, workload add --profile.
+libwalens_a_SOURCES += src/cli/cmd_profile.c src/cli/profileopt.c src/cli/profileopt.h

@@ -1,4 +1,5 @@
-/* lens_build.h: private to the lens loader (lens*.c).
+/* lens_build.h: private to the lens loader (lens*.c) and the profile loader
+ * (profile.c), which reads its YAML through LensYaml_parse.
  *
  * Both syntaxes are first read into one small document tree (LNode); a single
  * builder then turns the tree into a Lens and runs every check, so YAML and

@@ -101,6 +101,8 @@ static bool makeOld(const char *path)
                         "DROP TRIGGER answer_update_clears_mark;"
                         "DROP TRIGGER milestone_no_delete; DROP TABLE review_mark;"
                         "ALTER TABLE lens DROP COLUMN origin; DROP TABLE choice_note;"
+                        "DROP TABLE context_answer; DROP TABLE workload_profile;"
+                        "DROP TABLE profile;"
                         "PRAGMA user_version = 1; PRAGMA journal_mode = DELETE;");
 }
 

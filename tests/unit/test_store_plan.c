@@ -155,12 +155,17 @@ Test(schema, migrates_from_version_1)
                           "DROP TRIGGER answer_update_clears_mark;"
                           "DROP TRIGGER milestone_no_delete; DROP TABLE review_mark;"
                           "ALTER TABLE lens DROP COLUMN origin;"
-                          "DROP TABLE choice_note; PRAGMA user_version = 1;"));
+                          "DROP TABLE choice_note; DROP TABLE context_answer;"
+                          "DROP TABLE workload_profile; DROP TABLE profile;"
+                          "PRAGMA user_version = 1;"));
    Store *s = openStore();
    cr_assert_eq(Store_schemaVersion(s), STORE_SCHEMA_VERSION);
-   cr_assert_eq(STORE_SCHEMA_VERSION, 4);
+   cr_assert_eq(STORE_SCHEMA_VERSION, 5);
    Store_close(s);
-   cr_assert_eq(rawInt("PRAGMA user_version"), 4);
+   cr_assert_eq(rawInt("PRAGMA user_version"), 5);
+   cr_assert_eq(rawInt("SELECT count(*) FROM sqlite_master WHERE name IN ('profile',"
+                       " 'workload_profile', 'context_answer')"),
+                3);
    cr_assert_eq(rawInt("SELECT count(*) FROM pragma_table_info('lens') WHERE name = 'origin'"), 1);
    cr_assert_eq(rawInt("SELECT count(*) FROM sqlite_master WHERE name IN ('review_mark',"
                        " 'answer_insert_clears_mark', 'answer_update_clears_mark',"
@@ -180,9 +185,11 @@ Test(schema, migrates_from_version_3)
    cr_assert_eq(ReviewDoc_putAnswer(s, &doc, 0, &a, "kept", "alice"), STORE_OK);
    ReviewDoc_free(&doc);
    Store_close(s);
-   cr_assert_null(rawExec("DROP TABLE choice_note; PRAGMA user_version = 3;"));
+   cr_assert_null(rawExec("DROP TABLE choice_note; DROP TABLE context_answer;"
+                          "DROP TABLE workload_profile; DROP TABLE profile;"
+                          "PRAGMA user_version = 3;"));
    s = openStore();
-   cr_assert_eq(Store_schemaVersion(s), 4);
+   cr_assert_eq(Store_schemaVersion(s), STORE_SCHEMA_VERSION);
    DiagList d;
    DiagList_init(&d);
    char *err = NULL;
