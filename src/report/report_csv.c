@@ -1,7 +1,7 @@
 /* report_csv.c: the improvement plan as RFC 4180 CSV, one row per active
  * plan item, for spreadsheets and trackers.  The columns never change
  * (doc/report-csv.md): key, phase, pillar, question, practice, risk,
- * weight, status, owner, due, note, link.  CRLF ends every record; fields
+ * weight, status, owner, due, note, link, profile_priority.  CRLF ends every record; fields
  * are quoted when they must be (Rtext_csv). */
 #include "config.h"
 
@@ -11,8 +11,9 @@
 #include "report/rtext.h"
 #include "report/writers.h"
 
-static const char *const columns[] = {"key",    "phase",  "pillar", "question", "practice", "risk",
-                                      "weight", "status", "owner",  "due",      "note",     "link"};
+static const char *const columns[] = {"key",  "phase",  "pillar",          "question", "practice",
+                                      "risk", "weight", "status",          "owner",    "due",
+                                      "note", "link",   "profile_priority"};
 #define NCOL (sizeof columns / sizeof *columns)
 
 static bool record(FILE *f, const char *const *fields)
@@ -51,6 +52,7 @@ bool ReportCsv_write(const Report *r, const ReportOptions *o, FILE *f)
          it->track.due,
          it->track.note,
          Report_practiceLink(r, it->question, it->choice),
+         Report_isPriority(r, it->question) ? "yes" : "",
       };
       ok = record(f, fields);
       free(key);

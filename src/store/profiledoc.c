@@ -58,6 +58,19 @@ int ProfileDoc_isPriority(const ProfileDoc *doc, size_t question)
    return doc && doc->priority && doc->priority[question] ? 1 : 0;
 }
 
+void ProfileDoc_counts(const ProfileDoc *doc, const Review *r, RiskCounts *out)
+{
+   memset(out, 0, sizeof *out);
+   for (size_t i = 0; doc->priority && i < r->lens->n_questions; i++) {
+      if (!doc->priority[i])
+         continue;
+      Risk risk = Question_risk(&r->lens->questions[i], &r->answers[i]);
+      out->by_risk[risk]++;
+      out->questions++;
+      out->answered += risk != RISK_UNANSWERED;
+   }
+}
+
 bool ProfileDoc_checkAnswers(const Profile *p, const ContextAnswer *a, size_t n, char **err)
 {
    for (size_t i = 0; i < n; i++) {

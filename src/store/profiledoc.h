@@ -8,6 +8,7 @@
 #define WALENS_STORE_PROFILEDOC_H
 
 #include "core/profile.h"
+#include "core/review.h"
 #include "store/store.h"
 
 typedef struct ProfileDoc {
@@ -49,5 +50,9 @@ StoreStatus ProfileDoc_attach(Store *s, int64_t workload_id, const Profile *p, c
  * is a priority, 0 otherwise; 0 for every question without a profile (NULL
  * doc or marks). */
 int ProfileDoc_isPriority(const ProfileDoc *doc, size_t question);
+
+/* Review_counts over the priority questions alone (all zero without a
+ * profile). */
+void ProfileDoc_counts(const ProfileDoc *doc, const Review *r, RiskCounts *out);
 
 #endif
