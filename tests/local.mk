@@ -29,6 +29,9 @@ tests_unit_test_store_shared_LDADD = $(UNIT_LIBS)
 endif
 TESTS += tests/cli/plan.sh
 EXTRA_DIST += tests/cli/plan.sh tests/plan/golden
+# Review profiles: files, workloads, reports and bundles.
+TESTS += tests/cli/profile.sh
+EXTRA_DIST += tests/cli/profile.sh
 
 # Reports, bundles and lens export (src/report).
 TESTS += tests/report/report.sh tests/report/escape.sh tests/report/bundle.sh \

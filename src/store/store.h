@@ -113,7 +113,8 @@ void StoreLens_freeArray(StoreLens *a, size_t n);
  * when read) and never changes; a known sha256 returns the existing id.
  * Store_setWorkloadProfile gives the workload that profile and replaces its
  * context answers with a[0..n) (ids of the profile's questions and
- * choices, which the caller checked), with one history entry.
+ * choices, which the caller checked), with one history entry by user (none
+ * when user is NULL: an import, whose history came with it).
  * Store_getWorkloadProfile: STORE_NOT_FOUND when the workload has none;
  * *answers (caller frees with ContextAnswer_freeArray) sorted by question. */
 struct ContextAnswer;

@@ -74,6 +74,8 @@ static StoreStatus writeContext(Store *s, int64_t wid, int64_t profile_id, const
 {
    char now[STORE_TIME_LEN];
    StoreTime_now(s, now);
+   if (!user) /* an import: the bundle's history says who */
+      user = "import";
    StoreStatus st = StoreSql_run(s, "DELETE FROM context_answer WHERE workload_id = ?", "i", wid);
    if (st == STORE_OK)
       st = StoreSql_run(s,
@@ -94,7 +96,7 @@ static StoreStatus writeContext(Store *s, int64_t wid, int64_t profile_id, const
 StoreStatus Store_setWorkloadProfile(Store *s, int64_t workload_id, int64_t profile_id,
                                      const ContextAnswer *a, size_t n, const char *user)
 {
-   if (!Store_validName(user))
+   if (user && !Store_validName(user))
       return StoreSql_error(s, STORE_INVALID, _("invalid user name"));
    for (size_t i = 0; i < n; i++)
       if (!Profile_isId(a[i].question) || !Profile_isId(a[i].choice))
@@ -113,7 +115,7 @@ StoreStatus Store_setWorkloadProfile(Store *s, int64_t workload_id, int64_t prof
    char *after = st == STORE_OK ? contextJson(profile_id, a, n) : NULL;
    if (st == STORE_OK)
       st = writeContext(s, workload_id, profile_id, a, n, user);
-   if (st == STORE_OK)
+   if (st == STORE_OK && user)
       st = StoreHist_append(s, rid, user, "workload", "profile", NULL, after);
    free(after);
    return StoreSql_end(s, st);
