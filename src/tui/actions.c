@@ -165,6 +165,14 @@ static const Action table[] = {
     NULL,
     N_("Who changed the question (answer, notes, plan items), when, and what")},
    {"goto", REVIEW, {0}, Question_goto, 0, NULL, N_("Open a question by its id: :goto ID")},
+   {"profile",
+    REVIEW,
+    {0},
+    ContextQ_action,
+    ACTION_WRITES,
+    NULL,
+    N_("Answer the profile's context questions again, or give the workload a profile (:profile "
+       "[FILE|KEY]); its priority questions are marked")},
 
    /* Workloads; "add", "toggle", "show-hidden" and "edit-notes" work on
     * two screens each, one key for one meaning, the work the screen's. */
@@ -398,7 +406,8 @@ static const Action table[] = {
     filterOrCycle,
     ACTION_FOOTER,
     N_("filter"),
-    N_("Filter: questions all, unanswered, HIGH, MEDIUM (:filter high); plan items by open done "
+    N_("Filter: questions all, unanswered, HIGH, MEDIUM, priority (:filter high); plan items by "
+       "open done "
        "high medium overdue owner:NAME phase:ID pillar:ID (empty: all)")},
 
    /* Movement: the same keys everywhere one browses. */
