@@ -8,7 +8,7 @@ set -u
 top=${1:-.}
 cd "$top" || exit 2
 status=0
-files=$(find src tests -name '*.[ch]' ! -path '*/.deps/*' ! -name lens_default.c | sort)
+files=$(find src tests -name '*.[ch]' ! -path '*/.deps/*' ! -name lens_default.c ! -name profile_default.c | sort)
 if ! command -v clang-format > /dev/null 2>&1; then
    echo "check-style: clang-format not found (Debian: apt-get install clang-format)" >&2
    exit 2

@@ -5,7 +5,7 @@
 # (build-aux/mkman.sh) and shipped, so that a user without the binary has it.
 # It is not rebuilt by 'make': a tarball's srcdir may be read-only.  'make
 # update-man' rewrites it; tests/doc/man.sh fails while it is out of date.
-dist_man_MANS = doc/walens.1 doc/walens-lens.5
+dist_man_MANS = doc/walens.1 doc/walens-lens.5 doc/walens-profile.5
 EXTRA_DIST += doc/walens.1.in doc/HACKING.md build-aux/mkman.sh
 
 .PHONY: update-man

@@ -35,6 +35,9 @@ TESTS += tests/cli/workshop.sh
 EXTRA_DIST += tests/cli/workshop.sh tests/workshop/golden tests/workshop/agenda
 TESTS += tests/cli/impact.sh tests/cli/template.sh
 EXTRA_DIST += tests/cli/impact.sh tests/impact/golden tests/cli/template.sh tests/template/golden
+# Review profiles: files, workloads, reports and bundles.
+TESTS += tests/cli/profile.sh
+EXTRA_DIST += tests/cli/profile.sh
 
 # Reports, bundles and lens export (src/report).
 TESTS += tests/report/report.sh tests/report/escape.sh tests/report/bundle.sh \

@@ -102,6 +102,8 @@ const CliCommand Cli_commands[] = {
     N_("create NAME --from WORKLOAD [--questions ID,...] | list | show NAME | apply NAME [--yes]"),
     N_("review templates: answers a platform team owns, pre-filled into new workloads"),
     Cmd_template},
+   {"profile", N_("list | show FILE|KEY | set WORKLOAD [--profile FILE|KEY] [--context Q=C,...]"),
+    N_("list and show review profiles, set a workload's profile and context answers"), Cmd_profile},
    {NULL, NULL, NULL, NULL},
 };
 

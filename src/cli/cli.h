@@ -147,6 +147,7 @@ int Cmd_export(CliEnv *env, int argc, char **argv);
 int Cmd_import(CliEnv *env, int argc, char **argv);
 int Cmd_doctor(CliEnv *env, int argc, char **argv);
 int Cmd_template(CliEnv *env, int argc, char **argv);
+int Cmd_profile(CliEnv *env, int argc, char **argv);
 /* walens lens export (in cmd_export.c; dispatched by Cmd_lens). */
 int Cmd_lensExport(CliEnv *env, int argc, char **argv);
 

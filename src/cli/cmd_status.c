@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "store/profiledoc.h"
 #include "core/json.h"
 #include "core/xalloc.h"
 #include "i18n.h"
@@ -41,7 +42,7 @@ static json_t *countsJson(const RiskCounts *c)
    return o;
 }
 
-static json_t *questionJson(const ReviewDoc *doc, size_t i)
+static json_t *questionJson(const ReviewDoc *doc, const ProfileDoc *pd, size_t i)
 {
    const Lens *lens = doc->lens;
    const Question *q = &lens->questions[i];
@@ -62,6 +63,8 @@ static json_t *questionJson(const ReviewDoc *doc, size_t i)
    Json_setString(o, "updated_at", doc->stored[i].updated_at);
    /* Marked by a lens upgrade until someone answers or confirms it again. */
    Json_setBool(o, "needs_review", doc->needs_review[i]);
+   if (pd->profile) /* the keys of a review without a profile stay as they were */
+      Json_setBool(o, "profile_priority", ProfileDoc_isPriority(pd, i));
    return o;
 }
 
@@ -84,7 +87,8 @@ static json_t *matrixJson(const Lens *lens, const Matrix *m)
    return cells;
 }
 
-static void statusJson(const ReviewDoc *doc, const Matrix *m, const RiskCounts *counts)
+static void statusJson(const ReviewDoc *doc, const ProfileDoc *pd, const Matrix *m,
+                       const RiskCounts *counts)
 {
    json_t *root = json_object(), *lens = json_object(), *qs = json_array();
    Json_setString(root, "workload", doc->workload.name);
@@ -94,8 +98,14 @@ static void statusJson(const ReviewDoc *doc, const Matrix *m, const RiskCounts *
    Json_setBool(lens, "from_bundle", doc->lens_from_bundle);
    Json_set(root, "lens", lens);
    Json_set(root, "counts", countsJson(counts));
+   if (pd->profile) {
+      RiskCounts pc;
+      ProfileDoc_counts(pd, &doc->review, &pc);
+      Json_setString(root, "profile", pd->profile->key);
+      Json_set(root, "priority_counts", countsJson(&pc));
+   }
    for (size_t i = 0; i < doc->lens->n_questions; i++)
-      Json_append(qs, questionJson(doc, i));
+      Json_append(qs, questionJson(doc, pd, i));
    Json_set(root, "questions", qs);
    Json_set(root, "matrix", matrixJson(doc->lens, m));
    Json_print(root);
@@ -114,7 +124,8 @@ static void printCell(const MatrixCell *cell)
    Cli_printf(" %-12s", buf);
 }
 
-static void statusText(const ReviewDoc *doc, const Matrix *m, const RiskCounts *c)
+static void statusText(const ReviewDoc *doc, const ProfileDoc *pd, const Matrix *m,
+                       const RiskCounts *c)
 {
    const Lens *lens = doc->lens;
    if (lens->version)
@@ -127,6 +138,13 @@ static void statusText(const ReviewDoc *doc, const Matrix *m, const RiskCounts *
    char *words = Cli_riskWords(c->by_risk);
    Cli_printf(_("Questions %zu/%zu answered: %s\n"), c->answered, c->questions, words);
    free(words);
+   if (pd->profile) {
+      RiskCounts pc;
+      ProfileDoc_counts(pd, &doc->review, &pc);
+      Cli_printf(_("Priority questions (profile %s) %zu/%zu answered: HIGH %zu, MEDIUM %zu\n"),
+                 pd->profile->key, pc.answered, pc.questions, pc.by_risk[RISK_HIGH],
+                 pc.by_risk[RISK_MEDIUM]);
+   }
    Cli_printf(_("Practices %zu/%zu selected\n\n"), c->practices_selected, c->practices);
    /* Pillar and phase names are cut to their columns, by what they take on
     * the screen: "Sécurité" or "信頼性" line up as "Security" does. */
@@ -147,6 +165,8 @@ static void statusText(const ReviewDoc *doc, const Matrix *m, const RiskCounts *
       const Question *q = &lens->questions[i];
       Cli_cell(q->id, 16);
       Cli_cell(Risk_label(Question_risk(q, &doc->review.answers[i])), 14);
+      if (ProfileDoc_isPriority(pd, i))
+         Cli_printf("%s ", _("[priority]"));
       if (doc->needs_review[i]) /* a lens upgrade changed it since it was answered */
          Cli_printf(_("%s  (re-review)\n"), q->title);
       else
@@ -179,10 +199,17 @@ int Cmd_status(CliEnv *env, int argc, char **argv)
          RiskCounts counts;
          Matrix_build(&doc.review, &m);
          Review_counts(&doc.review, &counts);
+         ProfileDoc pd;
+         DiagList d;
+         DiagList_init(&d);
+         if (ProfileDoc_load(s, doc.workload.id, doc.lens, &pd, &d) != STORE_OK)
+            DiagList_print(&d, stderr); /* the review still shows, unmarked */
+         DiagList_free(&d);
          if (format && strcmp(format, "json") == 0)
-            statusJson(&doc, &m, &counts);
+            statusJson(&doc, &pd, &m, &counts);
          else
-            statusText(&doc, &m, &counts);
+            statusText(&doc, &pd, &m, &counts);
+         ProfileDoc_free(&pd);
          Matrix_free(&m);
          ReviewDoc_free(&doc);
          rc = EXIT_OK;

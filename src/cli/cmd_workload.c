@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/profileopt.h"
 #include "core/json.h"
 #include "core/xalloc.h"
 #include "i18n.h"
@@ -21,7 +22,9 @@ enum {
    OPT_FORMAT,
    OPT_ALL,
    OPT_UNDO,
-   OPT_TEMPLATE
+   OPT_TEMPLATE,
+   OPT_PROFILE,
+   OPT_CONTEXT
 };
 
 static const OptSpec workloadOptions[] = {
@@ -33,11 +36,15 @@ static const OptSpec workloadOptions[] = {
    {"undo", 0, NULL, N_("archive: bring an archived workload back"), OPT_UNDO},
    {"template", 0, N_("NAME"),
     N_("add: start from a review template's answers (on the template's lens)"), OPT_TEMPLATE},
+   {"profile", 0, N_("FILE|KEY"), N_("add: review with this profile (walens profile list)"),
+    OPT_PROFILE},
+   {"context", 0, N_("Q=C,..."), N_("add: the profile's context answers"), OPT_CONTEXT},
    {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct WorkloadArgs {
    const char *description, *environment, *owner, *format, *template_name;
+   const char *profile, *context;
    bool all, undo;
 } WorkloadArgs;
 
@@ -52,6 +59,8 @@ static bool workloadOption(int id, const char *value, void *ctx)
    case OPT_ALL: a->all = true; break;
    case OPT_UNDO: a->undo = true; break;
    case OPT_TEMPLATE: a->template_name = value; break;
+   case OPT_PROFILE: a->profile = value; break;
+   case OPT_CONTEXT: a->context = value; break;
    }
    return true;
 }
@@ -113,10 +122,40 @@ static int fillFromTemplate(CliEnv *env, Store *s, const char *name, const Templ
    return EXIT_FAIL;
 }
 
+/* Checks the profile and its answers against the workload's lens before the
+ * workload exists, so that a bad profile leaves nothing behind. */
+static bool prepareProfile(Store *s, int64_t lens_id, const WorkloadArgs *a, Lens **lens,
+                           ProfilePlan *plan)
+{
+   StoreLens sl;
+   if (Store_getLens(s, lens_id, &sl) != STORE_OK) {
+      Cli_error("%s", Store_lastError(s));
+      return false;
+   }
+   DiagList d;
+   DiagList_init(&d);
+   *lens = Lens_loadStored(sl.key, sl.text, sl.text_len, &d);
+   StoreLens_free(&sl);
+   DiagList_free(&d);
+   if (!*lens) {
+      Cli_error("%s", _("the lens no longer loads"));
+      return false;
+   }
+   if (ProfileOpt_prepare(a->profile, a->context, *lens, plan))
+      return true;
+   Lens_free(*lens);
+   *lens = NULL;
+   return false;
+}
+
 static int workloadAdd(CliEnv *env, Store *s, const WorkloadArgs *a, const char *name)
 {
    if (!validEnvironment(a->environment)) {
       Cli_error(_("unknown environment '%s' (production, preproduction)"), a->environment);
+      return EXIT_USAGE;
+   }
+   if (a->context && !a->profile) {
+      Cli_error("%s", _("--context needs --profile"));
       return EXIT_USAGE;
    }
    DiagList d;
@@ -145,25 +184,36 @@ static int workloadAdd(CliEnv *env, Store *s, const WorkloadArgs *a, const char 
       TemplateInfo_free(&tpl);
       return EXIT_FAIL;
    }
+   Lens *lens = NULL;
+   ProfilePlan plan = {0};
+   if (a->profile && !prepareProfile(s, lens_id, a, &lens, &plan)) {
+      TemplateInfo_free(&tpl);
+      return EXIT_FAIL;
+   }
    Workload w = {.name = (char *)name,
                  .description = (char *)a->description,
                  .environment = (char *)a->environment,
                  .owner = (char *)a->owner};
    int64_t id = 0;
    st = Store_addWorkload(s, &w, lens_id, Cli_user(env), &id);
+   int rc;
    if (st == STORE_INVALID) {
       Cli_error("%s", Store_lastError(s));
-      TemplateInfo_free(&tpl);
-      return EXIT_FAIL;
+      rc = EXIT_FAIL;
+   } else {
+      /* 'walens status' runs the command: the workload opens only after "--". */
+      if (st == STORE_OK && Cli_find(name))
+         Cli_error(_("warning: '%s' is also a command; open this workload with 'walens -- %s'"),
+                   name, name);
+      rc = reportStatus(s, st, name);
    }
-   /* 'walens status' runs the command: the workload opens only after "--". */
-   if (st == STORE_OK && Cli_find(name))
-      Cli_error(_("warning: '%s' is also a command; open this workload with 'walens -- %s'"), name,
-                name);
-   int rc = reportStatus(s, st, name);
    if (rc == EXIT_OK && a->template_name)
       rc = fillFromTemplate(env, s, name, &tpl);
+   if (rc == EXIT_OK && plan.profile)
+      rc = ProfileOpt_store(env, s, id, name, lens, &plan);
    TemplateInfo_free(&tpl);
+   ProfilePlan_free(&plan);
+   Lens_free(lens);
    return rc;
 }
 

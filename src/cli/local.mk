@@ -24,3 +24,5 @@ EXTRA_DIST += doc/status-json.md
 
 # walens doctor: the kept counts checked and repaired.
 libwalens_a_SOURCES += src/cli/cmd_doctor.c
+# Review profiles: walens profile, workload add --profile.
+libwalens_a_SOURCES += src/cli/cmd_profile.c src/cli/profileopt.c src/cli/profileopt.h

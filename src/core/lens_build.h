@@ -1,5 +1,6 @@
 /* lens_build.h: private to the lens loader (lens*.c); the agenda reader
- * (agendafile.c) reads its YAML through LensYaml_parse too.
+ * (agendafile.c) and the profile loader (profile.c) read their YAML through
+ * LensYaml_parse too.
  *
  * Both syntaxes are first read into one small document tree (LNode); a single
  * builder then turns the tree into a Lens and runs every check, so YAML and

@@ -71,3 +71,27 @@ EXTRA_DIST += tests/fixtures/lenses
 libwalens_a_SOURCES += src/core/paths.c src/core/paths.h
 libwalens_a_SOURCES += src/core/catalog.c src/core/catalog.h
 libwalens_a_SOURCES += src/core/json.c src/core/json.h
+
+# Profiles: context questions that mark a lens's priority questions.  The
+# Machine Learning Lens's profile is compiled in and installed, like the lens.
+libwalens_a_SOURCES += src/core/profile.c src/core/profile.h \
+	src/core/profiles.c src/core/profiles.h
+nodist_libwalens_a_SOURCES += src/core/profile_default.c
+BUILT_SOURCES += src/core/profile_default.c
+CLEANFILES += src/core/profile_default.c
+src/core/profile_default.c: $(top_srcdir)/data/profiles/machine-learning.yaml \
+		$(top_srcdir)/build-aux/embed.sh
+	$(AM_V_GEN)$(MKDIR_P) src/core && \
+	$(SHELL) $(top_srcdir)/build-aux/embed.sh walens_default_profile \
+		$(top_srcdir)/data/profiles/machine-learning.yaml > $@.tmp && mv $@.tmp $@
+profiledir = $(pkgdatadir)/profiles
+dist_profile_DATA = data/profiles/machine-learning.yaml
+
+if HAVE_CRITERION
+check_PROGRAMS += tests/unit/test_profile
+TESTS += tests/unit/test_profile
+tests_unit_test_profile_SOURCES = tests/unit/test_profile.c
+tests_unit_test_profile_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_profile_LDADD = $(UNIT_LIBS)
+endif
+EXTRA_DIST += tests/fixtures/profiles

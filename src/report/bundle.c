@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/lens.h"
+#include "core/profile.h"
 #include "core/sha256.h"
 #include "core/snapshot.h"
 #include "core/xalloc.h"
@@ -20,6 +21,7 @@
 #include "core/names.h"
 #include "store/import.h"
 #include "store/template.h"
+#include "store/profiledoc.h"
 #include "store/upgrade.h"
 #include "report/workload_json.h"
 
@@ -156,6 +158,9 @@ typedef struct Parts {
    size_t n_marks;
    bool has_template; /* made from a review template */
    TemplateImport tpl;
+   StoreProfile profile; /* key NULL: the workload has none */
+   ContextAnswer *context;
+   size_t n_context;
 } Parts;
 
 static void Parts_free(Parts *p)
@@ -171,6 +176,30 @@ static void Parts_free(Parts *p)
    free(p->marks);
    if (p->has_template)
       TemplateImport_freeOwned(&p->tpl);
+   StoreProfile_free(&p->profile);
+   ContextAnswer_freeArray(p->context, p->n_context);
+}
+
+/* The workload's profile as it is stored: its text, the text's sha256 and
+ * the context answers; null when it has none. */
+static json_t *profileJson(const Parts *p)
+{
+   if (!p->profile.key)
+      return json_null();
+   json_t *o = Json_checked(json_object());
+   Json_setString(o, "sha256", p->profile.sha256);
+   Json_setString(o, "text", p->profile.text);
+   json_t *c = Json_checked(json_object());
+   for (size_t i = 0; i < p->n_context; i++)
+      Json_setString(c, p->context[i].question, p->context[i].choice);
+   Json_set(o, "context", c);
+   return o;
+}
+
+static StoreStatus readProfilePart(Store *s, Parts *p)
+{
+   StoreStatus st = Store_getWorkloadProfile(s, p->w.id, &p->profile, &p->context, &p->n_context);
+   return st == STORE_NOT_FOUND ? STORE_OK : st;
 }
 
 static StoreStatus readParts(Store *s, const char *workload, Parts *p, char **err)
@@ -205,6 +234,8 @@ static StoreStatus readParts(Store *s, const char *workload, Parts *p, char **er
       if (st == STORE_NOT_FOUND)
          st = STORE_OK;
    }
+   if (st == STORE_OK)
+      st = readProfilePart(s, p);
    if (st != STORE_OK)
       *err = xstrdup(Store_lastError(s));
    StoreStatus end = Store_readEnd(s);
@@ -248,6 +279,7 @@ StoreStatus Bundle_export(Store *s, const char *workload, char **text, char **er
    Json_set(root, "review_marks", strArray(p.marks, p.n_marks));
    if (p.has_template) /* absent when none: bundles read as before */
       Json_set(root, "template", templateJson(&p.tpl));
+   Json_set(root, "profile", profileJson(&p));
    *text = Json_dump(root);
    json_decref(root);
    Parts_free(&p);
@@ -363,6 +395,10 @@ typedef struct In {
    TemplateImport tpl; /* strings borrowed from the tree; tpl_answers owned */
    StoredAnswer *tpl_answers;
    size_t n_tpl;
+   Profile *profile; /* NULL when the bundle has none */
+   const char *profile_text;
+   ContextAnswer *context; /* strings borrowed from the tree */
+   size_t n_context;
 } In;
 
 static void In_free(In *in)
@@ -387,6 +423,8 @@ static void In_free(In *in)
    free(in->tpl_answers);
    free((char **)in->tpl.from);
    Lens_free(in->parsed);
+   Profile_free(in->profile);
+   free(in->context);
 }
 
 static void readWorkload(Rd *r, json_t *root, In *in)
@@ -760,6 +798,84 @@ static void readTemplate(Rd *r, json_t *root, In *in)
    in->tpl.n = in->n_tpl;
 }
 
+/* The profile text must match its sha256, load without errors and fit the
+ * bundle's lens; each context answer must name one of its questions and
+ * choices. */
+static void checkProfile(Rd *r, const char *text, In *in)
+{
+   DiagList d;
+   DiagList_init(&d);
+   in->profile = Profile_loadBuffer(_("the bundle's profile"), text, strlen(text), &d);
+   if (in->profile)
+      Profile_check(in->profile, in->parsed, _("the bundle's profile"), &d);
+   char *first = NULL;
+   for (size_t i = 0; i < d.count && !first; i++)
+      if (d.items[i].level == DIAG_ERROR)
+         first = Diag_format(&d.items[i]);
+   if (first || !in->profile)
+      problem(r, _("its profile does not load: %s"), first ? first : "?");
+   free(first);
+   DiagList_free(&d);
+}
+
+static void readContext(Rd *r, json_t *c, In *in)
+{
+   if (!json_is_object(c)) {
+      problem(r, "%s", _("profile.context must be an object"));
+      return;
+   }
+   size_t n = json_object_size(c);
+   if (n > PROFILE_MAX_QUESTIONS) {
+      problem(r, "%s", _("profile.context has more answers than a profile has questions"));
+      return;
+   }
+   in->context = xcalloc(n + 1, sizeof *in->context);
+   const char *key;
+   json_t *v;
+   json_object_foreach(c, key, v)
+   {
+      if (!json_is_string(v)) {
+         problem(r, _("profile.context.%s must be a string"), key);
+         return;
+      }
+      in->context[in->n_context].question = (char *)key;
+      in->context[in->n_context++].choice = (char *)json_string_value(v);
+   }
+   char *err = NULL;
+   if (!ProfileDoc_checkAnswers(in->profile, in->context, in->n_context, &err))
+      problem(r, "profile.context: %s", err);
+   free(err);
+}
+
+static void readProfile(Rd *r, json_t *root, In *in)
+{
+   json_t *o = json_object_get(root, "profile");
+   if (!o || json_is_null(o))
+      return;
+   if (!json_is_object(o)) {
+      problem(r, "%s", _("profile must be an object or null"));
+      return;
+   }
+   const char *sha = str(r, o, "sha256", REQUIRED, "profile");
+   json_t *t = json_object_get(o, "text");
+   if (r->err)
+      return;
+   if (!json_is_string(t) || strlen(json_string_value(t)) != json_string_length(t)) {
+      problem(r, "%s", _("profile.text must be a string without NUL characters"));
+      return;
+   }
+   in->profile_text = json_string_value(t);
+   char hex[65];
+   Sha256_hex(in->profile_text, json_string_length(t), hex);
+   if (strcmp(hex, sha) != 0) {
+      problem(r, "%s", _("profile.text does not match profile.sha256: the bundle is damaged"));
+      return;
+   }
+   checkProfile(r, in->profile_text, in);
+   if (!r->err)
+      readContext(r, json_object_get(o, "context"), in);
+}
+
 static json_t *parseRoot(Rd *r, const char *text, size_t len)
 {
    if (len > BUNDLE_MAX_SIZE) {
@@ -819,6 +935,8 @@ static json_t *readAll(Rd *r, const char *text, size_t len, In *in)
    if (!r->err)
       readTemplate(r, root, in);
    if (!r->err)
+      readProfile(r, root, in);
+   if (!r->err)
       checkCounts(r, in);
    return root;
 }
@@ -835,6 +953,29 @@ bool Bundle_validate(const char *text, size_t len, char **err)
    else
       free(r.err);
    return !r.err;
+}
+
+/* The profile goes in after the review, checked like the rest before
+ * anything was written; no history entry, as the bundle's history already
+ * holds the profile's. */
+static StoreStatus importProfile(Store *s, const In *in)
+{
+   Workload w;
+   StoreStatus st = Store_findWorkload(s, in->w.name, &w);
+   if (st != STORE_OK)
+      return st;
+   StoreProfile sp = {.key = in->profile->key,
+                      .version = in->profile->version,
+                      .title = in->profile->title,
+                      .lens_key = in->profile->lens_key,
+                      .sha256 = (char *)in->profile->sha256,
+                      .text = (char *)in->profile_text};
+   int64_t id = 0;
+   st = Store_putProfile(s, &sp, &id);
+   if (st == STORE_OK)
+      st = Store_setWorkloadProfile(s, w.id, id, in->context, in->n_context, NULL);
+   Workload_free(&w);
+   return st;
 }
 
 StoreStatus Bundle_import(Store *s, const char *text, size_t len, const char *name_as,
@@ -869,6 +1010,8 @@ StoreStatus Bundle_import(Store *s, const char *text, size_t len, const char *na
          .template_in = in.has_template ? &in.tpl : NULL,
       };
       st = Store_importReview(s, &si, NULL);
+      if (st == STORE_OK && in.profile)
+         st = importProfile(s, &in);
       if (st == STORE_EXISTS)
          *err = xasprintf(_("a workload named '%s' exists already; import it under another "
                             "name with --as NAME"),

@@ -14,6 +14,7 @@
 #include "report/rtext.h"
 #include "report/writers.h"
 #include "store/plan.h"
+#include "store/profiledoc.h"
 
 /* Writes r in opts->format; false on a write error (errno set). */
 static bool Report_write(const Report *r, const ReportOptions *opts, FILE *f);
@@ -23,6 +24,43 @@ static void Report_free(Report *r);
 /* Loads the workload and builds the model (opts->milestone picks a
  * milestone).  Lens problems go to diags.  On failure returns the status
  * with *err (caller frees) and *out is empty. */
+/* The profile's marks on the snapshot's questions (matched by id: a
+ * milestone may predate a lens upgrade), then the plan's active items of
+ * priority questions first, each group keeping its order. */
+static StoreStatus loadPriorities(Store *s, Report *r, DiagList *diags, char **err)
+{
+   ProfileDoc pd;
+   StoreStatus st = ProfileDoc_load(s, r->doc.workload.id, r->doc.lens, &pd, diags);
+   if (st != STORE_OK) {
+      *err = xasprintf(_("workload '%s': its profile no longer loads"), r->doc.workload.name);
+      return st;
+   }
+   r->priority = xcalloc(r->snap.n_questions + 1, sizeof *r->priority);
+   r->profile_key = pd.profile ? xstrdup(pd.profile->key) : NULL;
+   for (size_t i = 0; pd.profile && i < r->snap.n_questions; i++) {
+      size_t at;
+      r->priority[i] = Lens_findQuestion(r->doc.lens, r->snap.questions[i].id, &at) &&
+                       ProfileDoc_isPriority(&pd, at);
+   }
+   ProfileDoc_free(&pd);
+   Plan *p = &r->snap.plan;
+   PlanItem *sorted = xcalloc(p->n_active + 1, sizeof *sorted);
+   size_t k = 0;
+   for (int pass = 1; pass >= 0; pass--)
+      for (size_t i = 0; i < p->n_active; i++)
+         if ((int)Report_isPriority(r, p->items[i].question) == pass)
+            sorted[k++] = p->items[i];
+   if (p->n_active)
+      memcpy(p->items, sorted, p->n_active * sizeof *sorted);
+   free(sorted);
+   return STORE_OK;
+}
+
+bool Report_isPriority(const Report *r, size_t sq)
+{
+   return r->priority && sq < r->snap.n_questions && r->priority[sq];
+}
+
 static StoreStatus Report_build(Store *s, const char *workload, const ReportOptions *opts,
                                 Report *out, DiagList *diags, char **err);
 
@@ -242,6 +280,8 @@ static StoreStatus Report_build(Store *s, const char *workload, const ReportOpti
    StorePlan_today(s, out->date);
    readLastChange(s, out);
    st = takeSnapshots(s, out, o, err);
+   if (st == STORE_OK)
+      st = loadPriorities(s, out, diags, err);
    StoreStatus end = Store_readEnd(s);
    if (st == STORE_OK && end != STORE_OK) {
       *err = xstrdup(Store_lastError(s));
@@ -269,6 +309,8 @@ static void Report_free(Report *r)
    free(r->plan_filter);
    free(r->cells);
    free(r->order);
+   free(r->priority);
+   free(r->profile_key);
    for (size_t i = 0; i < r->n_trend; i++) {
       free(r->trend[i].name);
       free(r->trend[i].date);

@@ -79,7 +79,16 @@ typedef struct Report {
    char *last_at, *last_by;
    /* "status open, owner bob" when ReportOptions filtered the plan; owned. */
    char *plan_filter;
+   /* The workload's profile (store/profiledoc.h): its key, or NULL without
+    * one, and snap.n_questions flags, true for a priority question (all
+    * false without a profile).  The active plan items of priority questions
+    * come first in snap.plan, each group in its former order. */
+   char *profile_key;
+   bool *priority;
 } Report;
+
+/* True when snapshot question i is a priority of the workload's profile. */
+bool Report_isPriority(const Report *r, size_t snap_question);
 
 /* The current lens's question and choice for a snapshot question and
  * choice, or NULL when the lens has no such id (a milestone taken before a

@@ -1,9 +1,9 @@
 /* report_csv.c: the improvement plan as RFC 4180 CSV, one row per active
  * plan item, for spreadsheets and trackers.  The columns never change
  * (doc/report-csv.md): key, phase, pillar, question, practice, risk,
- * weight, status, owner, due, note, link, priority, impact, effort (each
- * added later at the end, so that readers by position keep working).  CRLF
- * ends every record; fields
+ * weight, status, owner, due, note, link, priority, impact, effort,
+ * profile_priority (each added later at the end, so that readers by
+ * position keep working).  CRLF ends every record; fields
  * are quoted when they must be (Rtext_csv). */
 #include "config.h"
 
@@ -13,9 +13,9 @@
 #include "report/rtext.h"
 #include "report/writers.h"
 
-static const char *const columns[] = {"key",  "phase",  "pillar",   "question", "practice",
-                                      "risk", "weight", "status",   "owner",    "due",
-                                      "note", "link",   "priority", "impact",   "effort"};
+static const char *const columns[] = {
+   "key",   "phase", "pillar", "question", "practice", "risk",   "weight", "status",
+   "owner", "due",   "note",   "link",     "priority", "impact", "effort", "profile_priority"};
 #define NCOL (sizeof columns / sizeof *columns)
 
 static bool record(FILE *f, const char *const *fields)
@@ -58,6 +58,7 @@ bool ReportCsv_write(const Report *r, const ReportOptions *o, FILE *f)
          prio,
          PlanLevel_name(it->track.impact),
          PlanLevel_name(it->track.effort),
+         Report_isPriority(r, it->question) ? "yes" : "",
       };
       ok = record(f, fields);
       free(key);

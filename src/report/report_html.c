@@ -278,7 +278,13 @@ static void planRow(const Report *r, Rout *o, const PlanItem *it, size_t number)
    const Choice *lc = Report_lensChoice(r, it->question, it->choice);
    Rout_put(o, "<tr class=\"item\"><td class=\"num\">%zu</td><td><strong>", number);
    text(o, c->title);
-   Rout_put(o, "</strong><br><span class=\"muted\">");
+   Rout_put(o, "</strong>");
+   if (Report_isPriority(r, it->question)) {
+      Rout_put(o, " <span class=\"priority\">");
+      text(o, _("(priority)"));
+      Rout_put(o, "</span>");
+   }
+   Rout_put(o, "<br><span class=\"muted\">");
    if (it->weight != WEIGHT_NONE)
       textf(o, _("%s, weight %s"), c->id, Weight_label(it->weight));
    else

@@ -103,6 +103,7 @@ static json_t *questionJson(const Report *r, size_t i)
                      : NULL);
    Json_setString(o, "pillar", q->pillar < s->n_pillars ? s->pillars[q->pillar].id : NULL);
    Json_setString(o, "risk", Risk_name(q->risk));
+   Json_setBool(o, "profile_priority", Report_isPriority(r, i));
    Json_setBool(o, "not_applicable", q->not_applicable);
    Json_setString(o, "reason", q->not_applicable ? NaReason_name(q->reason) : NULL);
    Json_setString(o, "notes", q->notes);
@@ -151,6 +152,7 @@ static json_t *itemJson(const Report *r, const PlanItem *it)
    Json_setString(o, "state", PlanItemState_name(it->state));
    Json_setString(o, "risk", Risk_name(it->risk));
    Json_setString(o, "weight", it->weight != WEIGHT_NONE ? Weight_name(it->weight) : NULL);
+   Json_setBool(o, "profile_priority", known && Report_isPriority(r, it->question));
    Json_setString(o, "status", PlanStatus_name(t->status));
    Json_setString(o, "owner", t->owner);
    Json_setString(o, "due", t->due);
@@ -204,6 +206,7 @@ bool ReportJson_write(const Report *r, const ReportOptions *opts, FILE *f)
    } else {
       Json_set(root, "milestone", json_null());
    }
+   Json_setString(root, "profile", r->profile_key);
    Json_setBool(root, "plan_only", opts->plan_only);
    if (!opts->plan_only) {
       Json_set(root, "counts", countsJson(&r->snap.total));

@@ -230,7 +230,10 @@ static void planItem(const Report *r, Rout *o, const PlanItem *it, size_t number
    const Choice *lc = Report_lensChoice(r, it->question, it->choice);
    size_t ind = (size_t)snprintf(NULL, 0, "%zu. ", number);
    char *title = md(c->title, ind);
-   Rout_put(o, "%zu. **%s**\\\n", number, title);
+   if (Report_isPriority(r, it->question))
+      Rout_put(o, "%zu. **%s** %s\\\n", number, title, _("(priority)"));
+   else
+      Rout_put(o, "%zu. **%s**\\\n", number, title);
    free(title);
    char *s = it->weight != WEIGHT_NONE
                 ? xasprintf(_("Practice %s, weight %s"), c->id, Weight_label(it->weight))

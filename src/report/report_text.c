@@ -415,7 +415,9 @@ static void planItem(const Report *r, Layout *l, Block *b, const PlanItem *it, s
    const SnapChoice *c = &q->choices[it->choice];
    const Choice *lc = Report_lensChoice(r, it->question, it->choice);
    /* Numbers right-aligned, titles and details in one column. */
-   char *head = xasprintf("%zu. %s", number, c->title);
+   char *head = Report_isPriority(r, it->question)
+                   ? xasprintf(_("%zu. [priority] %s"), number, c->title)
+                   : xasprintf("%zu. %s", number, c->title);
    size_t pad = indent - digits(number) - 2;
    para(l, b, pad, indent - pad, head);
    free(head);

@@ -220,8 +220,29 @@ static void describePlan(Parts *p, json_t *b, json_t *a)
       add(p, "%s", !bn ? _("note added") : !an ? _("note cleared") : _("note changed"));
 }
 
+/* A profile's context answers (store_profile.c): "profile context:
+ * data=data_personal, people=people_informs" (sorted by question). */
+static void describeContext(Parts *p, json_t *ctx)
+{
+   const char *q;
+   json_t *v;
+   if (json_object_size(ctx) == 0) {
+      add(p, "%s", _("profile set, no context question answered"));
+      return;
+   }
+   json_object_foreach(ctx, q, v)
+   {
+      add(p, _("profile context %s=%s"), q, json_is_string(v) ? json_string_value(v) : "?");
+   }
+}
+
 static void describeWorkload(Parts *p, json_t *b, json_t *a)
 {
+   json_t *ctx = json_object_get(a, "context");
+   if (json_is_object(ctx)) {
+      describeContext(p, ctx);
+      return;
+   }
    if (!b) {
       add(p, "%s", _("created"));
       return;

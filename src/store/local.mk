@@ -2,6 +2,8 @@
 
 # ReviewDoc: the loading and write rules shared by the CLI and the TUI.
 libwalens_a_SOURCES += src/store/reviewdoc.c src/store/reviewdoc.h
+# Profiles stored with workloads and the priority marks they give.
+libwalens_a_SOURCES += src/store/store_profile.c src/store/profiledoc.c src/store/profiledoc.h
 
 # The SQLite store (store.h): schema, migrations, queries, change detection.
 libwalens_a_SOURCES += src/store/store.h src/store/store_internal.h \

@@ -118,6 +118,27 @@ StoreStatus Store_listLenses(Store *s, StoreLens **out, size_t *n);
 void StoreLens_free(StoreLens *l);
 void StoreLens_freeArray(StoreLens *a, size_t n);
 
+/* Profiles (core/profile.h) and a workload's context answers.  A profile
+ * row is content-addressed by the caller's sha256 of text (checked again
+ * when read) and never changes; a known sha256 returns the existing id.
+ * Store_setWorkloadProfile gives the workload that profile and replaces its
+ * context answers with a[0..n) (ids of the profile's questions and
+ * choices, which the caller checked), with one history entry by user (none
+ * when user is NULL: an import, whose history came with it).
+ * Store_getWorkloadProfile: STORE_NOT_FOUND when the workload has none;
+ * *answers (caller frees with ContextAnswer_freeArray) sorted by question. */
+struct ContextAnswer;
+typedef struct StoreProfile {
+   int64_t id;
+   char *key, *version, *title, *lens_key, *sha256, *text;
+} StoreProfile;
+StoreStatus Store_putProfile(Store *s, const StoreProfile *p, int64_t *id);
+StoreStatus Store_setWorkloadProfile(Store *s, int64_t workload_id, int64_t profile_id,
+                                     const struct ContextAnswer *a, size_t n, const char *user);
+StoreStatus Store_getWorkloadProfile(Store *s, int64_t workload_id, StoreProfile *out,
+                                     struct ContextAnswer **answers, size_t *n);
+void StoreProfile_free(StoreProfile *p);
+
 /* Workloads, each with one review (the workload on its current lens). */
 typedef struct Workload {
    int64_t id, review_id, lens_id;

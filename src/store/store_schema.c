@@ -323,9 +323,36 @@ static const char schemaV8[] =
    "  PRIMARY KEY (review_id, question_id)"
    ") WITHOUT ROWID;";
 
+/* Version 9: review profiles (core/profile.h).  A profile text is stored as
+ * it was read, content-addressed like a lens; a workload holds at most one,
+ * with the choice made for each context question answered so far. */
+static const char schemaV9[] =
+   "CREATE TABLE profile ("
+   "  id       INTEGER PRIMARY KEY,"
+   "  key      TEXT NOT NULL CHECK (length(key) > 0),"
+   "  version  TEXT,"
+   "  title    TEXT NOT NULL,"
+   "  lens_key TEXT NOT NULL,"
+   "  sha256   TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),"
+   "  text     TEXT NOT NULL,"
+   "  added_at TEXT NOT NULL"
+   ");"
+   "CREATE TABLE workload_profile ("
+   "  workload_id INTEGER PRIMARY KEY REFERENCES workload(id),"
+   "  profile_id  INTEGER NOT NULL REFERENCES profile(id),"
+   "  updated_at  TEXT NOT NULL,"
+   "  updated_by  TEXT NOT NULL"
+   ");"
+   "CREATE TABLE context_answer ("
+   "  workload_id INTEGER NOT NULL REFERENCES workload_profile(workload_id),"
+   "  question_id TEXT NOT NULL CHECK (length(question_id) > 0),"
+   "  choice_id   TEXT NOT NULL CHECK (length(choice_id) > 0),"
+   "  PRIMARY KEY (workload_id, question_id)"
+   ") WITHOUT ROWID;";
+
 static const Migration migrations[] = {
-   {1, schemaV1}, {2, schemaV2}, {3, schemaV3}, {4, schemaV4},
-   {5, schemaV5}, {6, schemaV6}, {7, schemaV7}, {8, schemaV8},
+   {1, schemaV1}, {2, schemaV2}, {3, schemaV3}, {4, schemaV4}, {5, schemaV5},
+   {6, schemaV6}, {7, schemaV7}, {8, schemaV8}, {9, schemaV9},
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
                "one migration step per schema version");

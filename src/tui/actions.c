@@ -205,6 +205,14 @@ static const Action table[] = {
     N_("portfolio"),
     N_("Switch between the list of workloads and the portfolio matrix: how many workloads have a "
        "HIGH or MEDIUM risk in each cell")},
+   {"profile",
+    REVIEW,
+    {0},
+    ContextQ_action,
+    ACTION_WRITES,
+    NULL,
+    N_("Answer the profile's context questions again, or give the workload a profile (:profile "
+       "[FILE|KEY]); its priority questions are marked")},
 
    /* Workloads; "add", "toggle", "show-hidden" and "edit-notes" work on
     * two screens each, one key for one meaning, the work the screen's. */
@@ -498,7 +506,8 @@ static const Action table[] = {
     filterOrCycle,
     ACTION_FOOTER,
     N_("filter"),
-    N_("Filter: questions all, unanswered, HIGH, MEDIUM (:filter high); plan items by open done "
+    N_("Filter: questions all, unanswered, HIGH, MEDIUM, priority (:filter high); plan items by "
+       "open done "
        "high medium overdue owner:NAME phase:ID pillar:ID (empty: all)")},
 
    /* Movement: the same keys everywhere one browses. */

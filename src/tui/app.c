@@ -264,6 +264,7 @@ bool App_openWorkload(App *app, const char *name, char **err)
       return false;
    }
    app->have_doc = true;
+   App_loadProfile(app);
    n = app->doc.lens->n_questions;
    app->order = xcalloc(n ? n : 1, sizeof *app->order);
    app->rank = xcalloc(n ? n : 1, sizeof *app->rank);
@@ -292,6 +293,7 @@ void App_closeWorkload(App *app)
    if (!app->have_doc)
       return;
    Matrix_free(&app->matrix);
+   ProfileDoc_free(&app->profile);
    ReviewDoc_free(&app->doc);
    free(app->order);
    free(app->rank);
@@ -299,6 +301,17 @@ void App_closeWorkload(App *app)
    app->order = app->rank = app->list = NULL;
    app->n_list = 0;
    app->have_doc = false;
+}
+
+void App_loadProfile(App *app)
+{
+   DiagList d;
+   DiagList_init(&d);
+   ProfileDoc_free(&app->profile);
+   if (ProfileDoc_load(app->store, app->doc.workload.id, app->doc.lens, &app->profile, &d) !=
+       STORE_OK)
+      App_message(app, ROLE_ERROR, "%s", _("The workload's profile no longer loads"));
+   DiagList_free(&d);
 }
 
 Risk App_risk(const App *app, size_t q)
@@ -314,6 +327,7 @@ bool App_filterMatch(const App *app, size_t q)
    case FILTER_UNANSWERED: return r == RISK_UNANSWERED;
    case FILTER_HIGH: return r == RISK_HIGH;
    case FILTER_MEDIUM: return r == RISK_MEDIUM;
+   case FILTER_PRIORITY: return ProfileDoc_isPriority(&app->profile, q);
    case FILTER_ALL:
    default: return true;
    }
@@ -325,6 +339,7 @@ const char *App_filterName(Filter f)
    case FILTER_UNANSWERED: return _("unanswered");
    case FILTER_HIGH: return _("HIGH");
    case FILTER_MEDIUM: return _("MEDIUM");
+   case FILTER_PRIORITY: return _("priority");
    case FILTER_ALL:
    default: return _("all");
    }
@@ -368,6 +383,7 @@ Stale App_reload(App *app)
       StoreStatus st = ReviewDoc_reloadAnswers(app->store, &app->doc);
       if (st != STORE_OK)
          App_message(app, ROLE_ERROR, _("Cannot reload answers: %s"), Store_statusText(st));
+      App_loadProfile(app); /* another reviewer may have changed the context answers */
       App_rebuild(app);
    }
    return STALE_ALL;

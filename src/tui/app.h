@@ -15,6 +15,7 @@
 #include "core/review.h"
 #include "core/snapshot.h"
 #include "store/plan.h"
+#include "store/profiledoc.h"
 #include "store/reviewdoc.h"
 #include "store/store.h"
 #include "store/upgrade.h"
@@ -44,7 +45,14 @@ enum {
    STALE_REPAINT = 1 << 3, /* the terminal itself is suspect (resize, $EDITOR) */
 };
 
-typedef enum { FILTER_ALL, FILTER_UNANSWERED, FILTER_HIGH, FILTER_MEDIUM, FILTER_COUNT } Filter;
+typedef enum {
+   FILTER_ALL,
+   FILTER_UNANSWERED,
+   FILTER_HIGH,
+   FILTER_MEDIUM,
+   FILTER_PRIORITY, /* the priority questions of the workload's profile */
+   FILTER_COUNT
+} Filter;
 
 /* Which questions the list screen shows. */
 typedef enum { LIST_CELL, LIST_ROW, LIST_COLUMN, LIST_ALL } ListScope;
@@ -187,6 +195,7 @@ struct App {
    struct QuestionWraps *qwraps; /* owned (question.c); Question_forget() frees it */
    unsigned hist_gen;            /* bumped when answers or plan tracking are read again */
    ReviewDoc doc;
+   ProfileDoc profile; /* the workload's profile and priority marks; empty without one */
    Matrix matrix;
    size_t *order;   /* review order: lens question indexes */
    size_t *rank;    /* rank[q]: q's position in order */
@@ -274,6 +283,9 @@ Stale App_reload(App *app);
 
 Risk App_risk(const App *app, size_t q);
 bool App_filterMatch(const App *app, size_t q);
+/* (Re)reads the open workload's profile and its priority marks; a
+ * profile that no longer loads leaves none and says so. */
+void App_loadProfile(App *app);
 const char *App_filterName(Filter f);
 /* The questions of a scope, in review order, filtered; *out allocated. */
 size_t App_collect(const App *app, ListScope scope, size_t row, size_t col, size_t **out);

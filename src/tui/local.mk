@@ -9,6 +9,7 @@ libwalens_a_SOURCES += \
 	src/tui/text.c src/tui/text.h \
 	src/tui/input.c src/tui/input.h \
 	src/tui/search.c src/tui/undo.c \
+	src/tui/contextq.c \
 	src/tui/lib/wtext.c src/tui/lib/wtext.h \
 	src/tui/lib/layout.c src/tui/lib/layout.h \
 	src/tui/lib/when.c src/tui/lib/when.h \
@@ -54,7 +55,7 @@ TUI_TESTS = tests/tui/basic.sh tests/tui/notes.sh tests/tui/multi.sh tests/tui/r
 	tests/tui/readonly.sh tests/tui/escape.sh tests/tui/plan.sh tests/tui/milestones.sh \
 	tests/tui/upgrade.sh tests/tui/golden.sh tests/tui/evidence.sh \
 	tests/tui/collab.sh tests/tui/roster.sh tests/tui/portfolio.sh tests/tui/quickwins.sh \
-	tests/tui/template.sh
+	tests/tui/template.sh tests/tui/profile.sh
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/golden tests/tui/tuilib.sh tests/fixtures/tui/fake-editor.sh \
 	tests/fixtures/lenses/escapes.yaml tests/fixtures/tui/nophases.json

@@ -51,6 +51,12 @@ Stale Workloads_move(App *app, Move m);
 Stale Workloads_open(App *app);
 Stale Workloads_click(App *app, int y, int x, bool again);
 Stale Workloads_create(App *app, const char *arg);
+/* contextq.c: a profile's context questions.  ContextQ_offer: the profiles
+ * for the open review's lens (STALE_NONE when there is none), then their
+ * questions; ContextQ_action (:profile [FILE|KEY]): the workload's profile
+ * asked again, or another one. */
+Stale ContextQ_offer(App *app);
+Stale ContextQ_action(App *app, const char *arg);
 Stale Workloads_rename(App *app, const char *arg);
 Stale Workloads_archive(App *app, const char *arg);
 Stale Workloads_toggleArchived(App *app, const char *arg);

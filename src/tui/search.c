@@ -86,13 +86,14 @@ Stale Search_cycleFilter(App *app, const char *arg)
    size_t n = 0, *qs;
 
    if (arg) {
-      static const char *const names[FILTER_COUNT] = {"all", "unanswered", "high", "medium"};
+      static const char *const names[FILTER_COUNT] = {"all", "unanswered", "high", "medium",
+                                                      "priority"};
       int f = -1;
       for (int i = 0; i < FILTER_COUNT && f < 0; i++)
          if (strcasecmp(arg, names[i]) == 0 || strcasecmp(arg, App_filterName((Filter)i)) == 0)
             f = i;
       if (f < 0) {
-         App_message(app, ROLE_ERROR, "%s", _("Filters: all, unanswered, high, medium"));
+         App_message(app, ROLE_ERROR, "%s", _("Filters: all, unanswered, high, medium, priority"));
          return STALE_FOOTER;
       }
       app->filter = (Filter)f;

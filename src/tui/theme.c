@@ -126,13 +126,14 @@ const char *Theme_glyph(const Theme *t, Glyph g)
       [GLYPH_OVERDUE] = "!",
       [GLYPH_ARROW] = " \xe2\x86\x92 ",
       [GLYPH_MARK] = "\xe2\x80\xa2",
+      [GLYPH_PRIORITY] = "\xe2\x98\x85",
    };
    static const char *const ascii[GLYPH_COUNT] = {
       [GLYPH_CHECK_ON] = "[x]", [GLYPH_CHECK_OFF] = "[ ]", [GLYPH_CHECK_NA] = "[-]",
       [GLYPH_CURSOR] = ">",     [GLYPH_DOT] = " - ",       [GLYPH_DASH] = " - ",
       [GLYPH_HLINE] = "-",      [GLYPH_MORE_UP] = "^",     [GLYPH_MORE_DOWN] = "v",
       [GLYPH_REVIEW] = "*",     [GLYPH_OVERDUE] = "!",     [GLYPH_ARROW] = " -> ",
-      [GLYPH_MARK] = "*",
+      [GLYPH_MARK] = "*",       [GLYPH_PRIORITY] = "P",
    };
    return t->utf8 ? utf8[g] : ascii[g];
 }

@@ -48,6 +48,7 @@ typedef enum {
    GLYPH_OVERDUE,   /* "!" a plan item past its due date */
    GLYPH_ARROW,     /* " → " from one value to the next */
    GLYPH_MARK,      /* "•" the milestone marked as the start of a diff */
+   GLYPH_PRIORITY,  /* "★" a priority question of the workload's profile; ASCII "P" */
    GLYPH_COUNT
 } Glyph;
 

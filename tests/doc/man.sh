@@ -8,6 +8,7 @@ SUITE=doc
 
 MAN1="$top_srcdir/doc/walens.1"
 MAN5="$top_srcdir/doc/walens-lens.5"
+MANP="$top_srcdir/doc/walens-profile.5"
 
 skip() { printf 'ok - %s # SKIP %s\n' "$1" "$2"; }
 
@@ -36,7 +37,7 @@ for want in '(\fB:toggle\fR)' '.SS "walens report"' '\fB\-\-page\-length\fR' \
 done
 
 # 2. Both pages format without a warning.
-for page in "$MAN1" "$MAN5"; do
+for page in "$MAN1" "$MAN5" "$MANP"; do
    name=$(basename "$page")
    if command -v groff > /dev/null 2>&1; then
       for dev in utf8 ascii; do
@@ -128,6 +129,65 @@ $(cat "$TMP/missing")"
    fi
 else
    skip "walens-lens.5 lists every message of the lens loader" "xgettext not installed"
+fi
+
+# 4. The same for the profile loader and walens-profile.5.
+if command -v xgettext > /dev/null 2>&1; then
+   (cd "$top_srcdir" && xgettext -o - --omit-header --no-location --keyword=_ --keyword=N_ \
+      --from-code=UTF-8 src/core/profile.c src/core/profiles.c) > "$TMP/pmsgs.po"
+   sed -e 's/\\f[BIRP]//g' -e 's/\\&//g' -e 's/\\-/-/g' -e 's/\\e/\\/g' "$MANP" > "$TMP/ppage.txt"
+   awk '
+      function unquote(s) {
+         s = substr(s, 2, length(s) - 2)
+         gsub(/\\"/, "\"", s)
+         gsub(/\\\\/, "\\", s)
+         return s
+      }
+      /^msgid "/ { id = unquote(substr($0, 7)); on = 1; next }
+      /^"/ && on { id = id unquote($0); next }
+      /^msgstr/ { if (id != "") print id; on = 0 }
+   ' "$TMP/pmsgs.po" > "$TMP/pwanted"
+   awk '
+      function regex(s,   out, c, i, rest) {
+         out = ""
+         while (s != "") {
+            if (match(s, /^%[-+ #0]*[0-9]*(\.[0-9]+)?(hh|h|ll|l|z|j|t)?[diouxXcsfgeEp]/)) {
+               out = out ".+"
+               s = substr(s, RLENGTH + 1)
+               continue
+            }
+            c = substr(s, 1, 1)
+            s = substr(s, 2)
+            if (c == "%" && substr(s, 1, 1) == "%")
+               s = substr(s, 2)
+            if (index("\\^$.|?*+()[]{}", c))
+               out = out "\\" c
+            else
+               out = out c
+         }
+         return "^" out "$"
+      }
+      FNR == NR { page[++lines] = $0; next }
+      {
+         re = regex($0)
+         for (i = 1; i <= lines; i++)
+            if (page[i] ~ re)
+               next
+         print
+      }
+   ' "$TMP/ppage.txt" "$TMP/pwanted" > "$TMP/pmissing"
+   n=$(wc -l < "$TMP/pwanted")
+   if [ "$n" -lt 25 ]; then
+      fail "the profile loader's messages were found" "only $n"
+   elif [ -s "$TMP/pmissing" ]; then
+      fail "walens-profile.5 lists every message of the profile loader ($n)" \
+         "not in doc/walens-profile.5 (DIAGNOSTICS):
+$(cat "$TMP/pmissing")"
+   else
+      pass "walens-profile.5 lists every message of the profile loader ($n)"
+   fi
+else
+   skip "walens-profile.5 lists every message of the profile loader" "xgettext not installed"
 fi
 
 finish

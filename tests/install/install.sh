@@ -22,7 +22,8 @@ else
 fi
 
 for f in bin/walens share/walens/lenses/machine-learning.yaml share/man/man1/walens.1 \
-   share/man/man5/walens-lens.5 share/locale/de/LC_MESSAGES/walens.mo \
+   share/man/man5/walens-lens.5 share/man/man5/walens-profile.5 \
+   share/walens/profiles/machine-learning.yaml share/locale/de/LC_MESSAGES/walens.mo \
    share/bash-completion/completions/walens; do
    if [ -f "$ROOT/$f" ]; then
       pass "installs $f"

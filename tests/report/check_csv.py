@@ -17,7 +17,8 @@ import sys
 BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A)) | {0x200E, 0x200F, 0x061C}
 
 COLUMNS = ["key", "phase", "pillar", "question", "practice", "risk", "weight",
-           "status", "owner", "due", "note", "link", "priority", "impact", "effort"]
+           "status", "owner", "due", "note", "link", "priority", "impact", "effort",
+           "profile_priority"]
 
 
 def plain(s):
@@ -69,7 +70,8 @@ def main():
                 item["question_title"], item["practice"], item["risk"], item["weight"] or "",
                 item["status"], item["owner"], item["due"], item["note"], item["link"],
                 str(item["priority"]) if item.get("priority") else "",
-                item["impact"], item["effort"]]
+                item["impact"], item["effort"],
+                "yes" if item["profile_priority"] else ""]
         for col, got, exp in zip(COLUMNS, row, want):
             if got != plain(exp):
                 problems.append("record %d %s: %r, expected %r" % (n, col, got, plain(exp)))

@@ -221,6 +221,11 @@ newWorkload() { # NAME OWNER-KEYS...
    expect b "Owner (empty: nobody): alice" "the owner is offered ($_wname)"
    keys b "$@"
    expect b "walens  $_wname  " "created ($_wname)"
+   # The built-in lens has a profile: it is offered (tests/tui/profile.sh);
+   # Esc gives the workload none.
+   expect b "Profile for the review (1-9, Enter or Esc: none):" "a profile is offered ($_wname)"
+   keys b Escape
+   expect_gone b "Profile for the review" "none taken ($_wname)"
    keys b q
    expect b "Workloads (" "back to the list ($_wname)"
 }

@@ -259,6 +259,26 @@ static int drawPlanCounts(App *app, int y, int x)
    return used;
 }
 
+/* The priority questions' high and medium risks, apart from the rest:
+ * "★ priority ▲ 2 ◆ 1" (ASCII "P priority H 2 M 1"). */
+static void drawPriorityCounts(App *app, int y, int x)
+{
+   RiskCounts pc;
+   ProfileDoc_counts(&app->profile, &app->doc.review, &pc);
+   attr_t notice = Theme_attr(&app->theme, ROLE_NOTICE);
+   char *s = xasprintf(_("%s priority"), Theme_glyph(&app->theme, GLYPH_PRIORITY));
+   x += Text_draw(stdscr, y, x, app->cols - x - 1, s, notice) + 1;
+   free(s);
+   static const Risk shown[] = {RISK_HIGH, RISK_MEDIUM};
+   for (size_t i = 0; i < 2; i++) {
+      char num[32];
+      attr_t a = Theme_attr(&app->theme, Theme_riskRole(shown[i]));
+      x += Text_draw(stdscr, y, x, app->cols - x - 1, Theme_riskGlyph(&app->theme, shown[i]), a);
+      snprintf(num, sizeof num, " %zu", pc.by_risk[shown[i]]);
+      x += Text_draw(stdscr, y, x, app->cols - x - 1, num, a) + 1;
+   }
+}
+
 static void drawSummary(const Dash *dd, const DashLayout *d)
 {
    App *app = dd->app;
@@ -279,6 +299,8 @@ static void drawSummary(const Dash *dd, const DashLayout *d)
       snprintf(num, sizeof num, " %zu", rc.by_risk[order[i]]);
       x += Text_draw(stdscr, y, x, app->cols - x - 1, num, a) + 2;
    }
+   if (!dd->snap && app->profile.profile)
+      drawPriorityCounts(app, y, x);
    if (d->summary_h < 2)
       return;
    s = xasprintf(_("Practices %zu/%zu in place"), rc.practices_selected, rc.practices);

@@ -143,6 +143,10 @@ void List_draw(App *app, int top, int height)
                         cur ? base : Theme_attr(&app->theme, ROLE_NOTICE)) +
               1;
       }
+      if (ProfileDoc_isPriority(&app->profile, q))
+         x += Text_draw(stdscr, y, x, 2, Theme_glyph(&app->theme, GLYPH_PRIORITY),
+                        cur ? base : Theme_attr(&app->theme, ROLE_NOTICE)) +
+              1;
       Text_draw(stdscr, y, x, app->cols - x - 1 - (id_w ? id_w + 1 : 0),
                 app->doc.lens->questions[q].title, base);
       if (id_w)

@@ -346,7 +346,14 @@ static void drawRow(App *app, int y, size_t row)
       Text_draw(stdscr, y, x, c.place - 1, PlanView_place(app, it->question, place, sizeof place),
                 cur ? base : Theme_attr(&app->theme, ROLE_DIM));
    x += c.place;
-   Text_draw(stdscr, y, x, c.practice - 1, practiceTitle(app, it), base);
+   if (it->question != PLAN_NO_INDEX && ProfileDoc_isPriority(&app->profile, it->question) &&
+       c.practice > 3) {
+      Text_draw(stdscr, y, x, 2, Theme_glyph(&app->theme, GLYPH_PRIORITY),
+                cur ? base : Theme_attr(&app->theme, ROLE_NOTICE));
+      Text_draw(stdscr, y, x + 2, c.practice - 3, practiceTitle(app, it), base);
+   } else {
+      Text_draw(stdscr, y, x, c.practice - 1, practiceTitle(app, it), base);
+   }
    x += c.practice;
    Text_draw(stdscr, y, x, c.owner - 1, t->owner && *t->owner ? t->owner : "-", base);
    x += c.owner;

@@ -304,6 +304,12 @@ static void drawStatus(App *app, int y)
    int x = 1;
    char *line;
 
+   if (ProfileDoc_isPriority(&app->profile, app->q)) {
+      char *p =
+         xasprintf(_("%s priority for this workload"), Theme_glyph(&app->theme, GLYPH_PRIORITY));
+      x += Text_draw(stdscr, y, x, app->cols - 2, p, Theme_attr(&app->theme, ROLE_NOTICE)) + 3;
+      free(p);
+   }
    if (app->doc.needs_review && app->doc.needs_review[app->q])
       x += Text_draw(stdscr, y, x, app->cols - 2,
                      _("The lens changed: review this answer, then c confirms it"),

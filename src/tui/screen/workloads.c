@@ -253,6 +253,7 @@ static Stale finishCreate(App *app, const char *owner)
       App_message(app, ROLE_ERROR, "%s", err ? err : _("cannot open the workload"));
    } else {
       App_message(app, ROLE_NOTICE, _("Created %s"), name);
+      ContextQ_offer(app); /* a profile for its lens, when one is on offer */
    }
    free(err);
    free(name);
