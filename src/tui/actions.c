@@ -34,7 +34,7 @@
 #define BROWSE (W | D | L | Q | H | PL | MS | SN | PG | UP | MG | RO | PF | PC | HI | PK | PO)
 #define REVIEW (D | L | Q)
 #define LISTS \
-   (W | D | L | H | PL | MS | SN | PG | UP | MG | RO | PF | PC | HI | PK) /* what pages */
+   (W | D | L | H | PL | MS | SN | PG | UP | MG | RO | PF | PC | HI | PK | PO) /* what pages */
 
 #define ENTER '\n', '\r', KFN(KEY_ENTER)
 
@@ -252,8 +252,8 @@ static const Action table[] = {
     toggleMark,
     ACTION_WRITES | ACTION_FOOTER,
     N_("toggle"),
-    N_("Select or clear: the practice (None of these clears the others), or the milestone to "
-       "compare from")},
+    N_("Select or clear: the practice (None of these clears the others), the milestone to "
+       "compare from, or a practice on your poll ballot (the consensus, once revealed)")},
    {"toggle-number",
     Q,
     {'1', '2', '3', '4', '5', '6', '7', '8', '9'},
