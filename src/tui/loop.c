@@ -321,7 +321,7 @@ static Stale tick(App *app, double now, bool keyed)
       }
    }
    s |= Loop_autosaveDraft(app, now);
-   s |= PollView_tick(app, now) | ParkLot_tick(app);
+   s |= PollView_tick(app, now) | ParkLot_tick(app, now);
    {
       const char *wl = app->have_doc ? app->doc.workload.name : NULL;
       const char *q = NULL;

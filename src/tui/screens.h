@@ -321,8 +321,8 @@ Stale Loop_open(App *app, const char *arg);
 bool Workshop_mayLead(App *app, const char *what);
 Stale ParkLot_park(App *app, const char *arg);
 Stale ParkLot_show(App *app, const char *arg);
-/* On the input tick: the list read again while it is on top. */
-Stale ParkLot_tick(App *app);
+/* On the input tick: the list read again (once a second) while it is on top. */
+Stale ParkLot_tick(App *app, double now);
 void ParkLot_draw(App *app, int top, int height);
 Stale ParkLot_move(App *app, Move m);
 Stale ParkLot_open(App *app);

@@ -118,12 +118,24 @@ Stale ParkLot_show(App *app, const char *arg)
    return STALE_ALL;
 }
 
-Stale ParkLot_tick(App *app)
+/* A cheap fingerprint of the list: the points and their states. */
+static size_t fingerprint(void)
 {
-   if (App_screen(app) != SCREEN_PARKING || app->prompt.active)
+   size_t h = lot.n;
+   for (size_t i = 0; i < lot.n; i++)
+      h = h * 31 + (size_t)lot.pts[i].id * 7 + strlen(lot.pts[i].state);
+   return h;
+}
+
+Stale ParkLot_tick(App *app, double now)
+{
+   static double next;
+   if (App_screen(app) != SCREEN_PARKING || app->prompt.active || now < next)
       return STALE_NONE;
+   next = now + 1.0;
+   size_t before = fingerprint();
    load(app);
-   return STALE_BODY;
+   return fingerprint() != before ? STALE_BODY : STALE_NONE;
 }
 
 static const char *stateWord(const Parked *p)

@@ -345,12 +345,11 @@ void PollView_draw(App *app, int top, int height)
       Text_draw(stdscr, y, 0, app->cols - 1, line, a);
       free(line);
    }
-   Text_draw(stdscr, top + height - 1, 1, app->cols - 2,
-             rev ? _("= all agree, ~ split.  Space: edit the consensus [x] (the majority)  Enter: "
-                     "accept it (leader)")
-                 : _("Space: tick what you believe is in place  Enter: reveal (leader)  "
-                     ":poll-close ends it"),
-             dim);
+   Text_draw(
+      stdscr, top + height - 1, 1, app->cols - 2,
+      rev ? _("= agreed, ~ split.  Space: change the consensus [x]  Enter: accept it (leader)")
+          : _("Space: tick what is in place  Enter: reveal (leader)  :poll-close ends it"),
+      dim);
    if (rev)
       PollTally_free(&t);
 }
