@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -343,4 +344,26 @@ bool Recap_writeFile(Store *s, const char *workload, const char *since, ReportFo
    }
    Recap_free(&r);
    return ok;
+}
+
+char *Recap_text(Store *s, const char *workload, const char *since, char **err)
+{
+   Recap r;
+   if (Recap_build(s, workload, since, &r, err) != STORE_OK) {
+      Recap_free(&r);
+      return NULL;
+   }
+   char *buf = NULL;
+   size_t len = 0;
+   FILE *f = open_memstream(&buf, &len);
+   bool ok = f && RecapText_write(&r, f);
+   if (f && fclose(f) != 0)
+      ok = false;
+   Recap_free(&r);
+   if (!ok) {
+      free(buf);
+      *err = xstrdup(_("the recap could not be written to memory"));
+      return NULL;
+   }
+   return buf;
 }

@@ -73,6 +73,10 @@ bool RecapQuestion_isNewRisk(const RecapQuestion *r);
 bool Recap_writeFile(Store *s, const char *workload, const char *since, ReportFormat format,
                      const char *path, bool force, char **err);
 
+/* The text recap (as Recap_writeFile writes it) in memory, for the TUI;
+ * NULL with *err.  Caller frees. */
+char *Recap_text(Store *s, const char *workload, const char *since, char **err);
+
 /* The writers (recap_write.c). */
 bool RecapText_write(const Recap *r, FILE *f);
 bool RecapMd_write(const Recap *r, FILE *f);

@@ -1052,15 +1052,23 @@ StoreStatus ReviewDoc_acceptPoll(Store *s, ReviewDoc *doc, size_t q, const Answe
                                  const char *user, const char *extra)
 {
    const Question *question = &doc->lens->questions[q];
-   StoredAnswer sa;
-   answerToStored(question, a, doc->stored[q].notes, &sa);
-   sa.note_choices = doc->stored[q].note_choices;
-   sa.choice_notes = doc->stored[q].choice_notes;
-   sa.n_choice_notes = doc->stored[q].n_choice_notes;
-   StoreStatus st =
-      Store_acceptPoll(s, doc->workload.review_id, &sa, doc->stored[q].version, user, extra, NULL);
-   free(sa.selected);
-   free(sa.na_choices);
+   Answer tmp;
+   StoredAnswer base, want;
+   StoreMerge m;
+   baseOf(doc, q, doc->stored[q].notes, &tmp, &base);
+   answerToStored(question, a, doc->stored[q].notes, &want);
+   borrowChoiceNotes(doc, q, &want);
+   StoreStatus st = Store_batchBegin(s);
+   if (st == STORE_OK) {
+      st = Store_acceptPoll(s, doc->workload.review_id, &base, &want, user, extra, &m);
+      st = finishCounted(s, doc, st);
+      StoreMerge_free(&m);
+   }
+   free(tmp.choices);
+   free(base.selected);
+   free(base.na_choices);
+   free(want.selected);
+   free(want.na_choices);
    if (st == STORE_OK && doc->needs_review)
       doc->needs_review[q] = false;
    if (st == STORE_OK || st == STORE_CONFLICT) {

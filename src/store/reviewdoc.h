@@ -91,10 +91,12 @@ StoreStatus ReviewDoc_putChoiceNote(Store *s, ReviewDoc *doc, size_t q, size_t c
 StoreStatus ReviewDoc_mergeChoiceNote(Store *s, ReviewDoc *doc, size_t q, size_t choice,
                                       const char *text, const char *base_text, const char *user,
                                       const char *extra, StoreMerge *out);
-/* Ends the review's running poll on question q by writing a as its answer
- * (notes and practice notes kept, the doc's row version), the history row
- * marked with extra's members (Store_acceptPoll); refreshes q as
- * ReviewDoc_putAnswer does. */
+/* Ends the review's running poll on question q by merging a into its
+ * answer as an intent from the answer doc holds (notes and practice notes
+ * kept; what others changed meanwhile stays), the history row marked with
+ * extra's members (Store_acceptPoll).  STORE_CONFLICT, nothing written and
+ * the poll still running, when a part clashes (Store_lastError names it);
+ * refreshes q as ReviewDoc_putAnswer does. */
 StoreStatus ReviewDoc_acceptPoll(Store *s, ReviewDoc *doc, size_t q, const Answer *a,
                                  const char *user, const char *extra);
 /* The note of practice `choice` of question q, or NULL (borrowed). */

@@ -570,13 +570,18 @@ StoreStatus Store_vote(Store *s, int64_t review_id, const char *question_id, con
 /* Open to revealed: no more ballots. */
 StoreStatus Store_revealPoll(Store *s, int64_t review_id, const char *question_id,
                              const char *user);
-/* Ends the running poll on question want->question_id: writes want as the
- * answer (row version rule of Store_putAnswer), its history row's after
- * state carrying the members of extra (a JSON object text: where it came
- * from, the tally), and marks the poll accepted, all in one transaction. */
-StoreStatus Store_acceptPoll(Store *s, int64_t review_id, const StoredAnswer *want,
-                             int64_t expected_version, const char *user, const char *extra,
-                             int64_t *new_version);
+/* Ends the running poll on question want->question_id: merges the change
+ * from base (the answer the leader saw; NULL: none) to want into the answer
+ * as an intent (Store_mergeAnswer: what others changed meanwhile stays),
+ * its history row's after state carrying the members of extra (a JSON
+ * object text: where it came from, the tally), and marks the poll
+ * accepted, all in one transaction.  A part that clashes with someone
+ * else's change writes nothing at all: STORE_CONFLICT, the poll still
+ * running, out->clashes and out->message (also Store_lastError) naming it.
+ * out is always set (StoreMerge_free). */
+StoreStatus Store_acceptPoll(Store *s, int64_t review_id, const StoredAnswer *base,
+                             const StoredAnswer *want, const char *user, const char *extra,
+                             StoreMerge *out);
 /* Ends the running poll without writing an answer. */
 StoreStatus Store_closePoll(Store *s, int64_t review_id, const char *user);
 void Poll_free(Poll *p);

@@ -850,6 +850,14 @@ static StoreStatus mergeLocked(Store *s, int64_t review_id, const StoredAnswer *
    return st;
 }
 
+StoreStatus StoreAnswer_mergeLocked(Store *s, int64_t review_id, const StoredAnswer *base,
+                                    const StoredAnswer *want, const char *user, const char *extra,
+                                    StoreMerge *out)
+{
+   static const StoredAnswer empty;
+   return mergeLocked(s, review_id, base ? base : &empty, want, user, extra, out);
+}
+
 StoreStatus Store_mergeAnswer(Store *s, int64_t review_id, const StoredAnswer *base,
                               const StoredAnswer *want, const char *user, const char *extra,
                               StoreMerge *out)

@@ -186,6 +186,11 @@ StoreStatus StoreAnswer_putChoiceNotes(Store *s, int64_t answer_id, const Stored
 StoreStatus StoreAnswer_putLocked(Store *s, int64_t review_id, const StoredAnswer *a,
                                   int64_t expected, const char *user, const char *extra,
                                   int64_t *new_version);
+/* Store_mergeAnswer inside the caller's write transaction (base NULL: the
+ * writer saw no answer); the caller validates and finishes the message. */
+StoreStatus StoreAnswer_mergeLocked(Store *s, int64_t review_id, const StoredAnswer *base,
+                                    const StoredAnswer *want, const char *user, const char *extra,
+                                    StoreMerge *out);
 /* The checks Store_putAnswer makes before writing. */
 StoreStatus StoreAnswer_validate(Store *s, const StoredAnswer *a, const char *user);
 StoreStatus StoreMark_clearLocked(Store *s, int64_t review_id, const char *question_id,

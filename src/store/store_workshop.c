@@ -27,6 +27,28 @@ static StoreStatus needUser(Store *s, const char *user)
    return STORE_OK;
 }
 
+/* One read transaction around a loader that fills out (zeroed by the
+ * loader or here on failure); when the loader succeeded but the end of the
+ * transaction fails, drop frees what it filled and the end's error wins. */
+typedef StoreStatus (*WorkshopLoad)(Store *s, int64_t id, void *out);
+
+static StoreStatus readWith(Store *s, int64_t id, void *out, size_t size, WorkshopLoad load,
+                            void (*drop)(void *out))
+{
+   StoreStatus st = StoreSql_beginRead(s);
+   if (st != STORE_OK) {
+      memset(out, 0, size);
+      return st;
+   }
+   st = load(s, id, out);
+   StoreStatus end = StoreSql_end(s, STORE_OK);
+   if (st == STORE_OK && end != STORE_OK) {
+      drop(out);
+      st = end;
+   }
+   return st;
+}
+
 /* ---- lead ---- */
 
 #define LEAD_SELECT                                                                       \
@@ -93,20 +115,19 @@ static StoreStatus loadLead(Store *s, int64_t workload_id, SessionLead *out)
    return st;
 }
 
+static StoreStatus loadLeadAny(Store *s, int64_t id, void *out)
+{
+   return loadLead(s, id, out);
+}
+
+static void dropLead(void *out)
+{
+   SessionLead_free(out);
+}
+
 StoreStatus Store_getLead(Store *s, int64_t workload_id, SessionLead *out)
 {
-   StoreStatus st = StoreSql_beginRead(s);
-   if (st != STORE_OK) {
-      memset(out, 0, sizeof *out);
-      return st;
-   }
-   st = loadLead(s, workload_id, out);
-   StoreStatus end = StoreSql_end(s, STORE_OK);
-   if (st == STORE_OK && end != STORE_OK) {
-      SessionLead_free(out);
-      st = end;
-   }
-   return st;
+   return readWith(s, workload_id, out, sizeof *out, loadLeadAny, dropLead);
 }
 
 static StoreStatus requireWorkload(Store *s, int64_t workload_id)
@@ -383,20 +404,21 @@ static StoreStatus loadAgenda(Store *s, int64_t workload_id, Agenda *a)
    return st;
 }
 
+static StoreStatus loadAgendaAny(Store *s, int64_t id, void *out)
+{
+   return loadAgenda(s, id, out);
+}
+
+static void dropAgenda(void *out)
+{
+   Agenda_free(out);
+}
+
 StoreStatus Store_getAgenda(Store *s, int64_t workload_id, Agenda *out)
 {
-   StoreStatus st = StoreSql_beginRead(s);
-   if (st != STORE_OK) {
-      memset(out, 0, sizeof *out);
-      out->current = -1;
-      return st;
-   }
-   st = loadAgenda(s, workload_id, out);
-   StoreStatus end = StoreSql_end(s, STORE_OK);
-   if (st == STORE_OK && end != STORE_OK) {
-      Agenda_free(out);
-      st = end;
-   }
+   StoreStatus st = readWith(s, workload_id, out, sizeof *out, loadAgendaAny, dropAgenda);
+   if (st != STORE_OK)
+      out->current = -1; /* the empty agenda, as when none was set */
    return st;
 }
 
@@ -701,16 +723,33 @@ static StoreStatus loadPolls(Store *s, int64_t review_id, bool running, Poll **o
    return st;
 }
 
+/* Every poll of a review, for readWith. */
+typedef struct PollList {
+   Poll *a;
+   size_t n;
+} PollList;
+
+static StoreStatus loadAllPolls(Store *s, int64_t id, void *out)
+{
+   PollList *l = out;
+   return loadPolls(s, id, false, &l->a, &l->n);
+}
+
+static void dropPollList(void *out)
+{
+   PollList *l = out;
+   Poll_freeArray(l->a, l->n);
+   l->a = NULL;
+   l->n = 0;
+}
+
 StoreStatus Store_listPolls(Store *s, int64_t review_id, Poll **out, size_t *n)
 {
-   StoreStatus st = StoreSql_beginRead(s);
-   if (st != STORE_OK) {
-      *out = NULL;
-      *n = 0;
-      return st;
-   }
-   st = loadPolls(s, review_id, false, out, n);
-   return StoreSql_end(s, st);
+   PollList l = {NULL, 0};
+   StoreStatus st = readWith(s, review_id, &l, sizeof l, loadAllPolls, dropPollList);
+   *out = l.a;
+   *n = l.n;
+   return st;
 }
 
 /* The running poll (inside a transaction): NOT_FOUND, out zeroed, when none. */
@@ -730,20 +769,19 @@ static StoreStatus runningLocked(Store *s, int64_t review_id, Poll *out)
    return st;
 }
 
+static StoreStatus loadRunning(Store *s, int64_t id, void *out)
+{
+   return runningLocked(s, id, out);
+}
+
+static void dropPoll(void *out)
+{
+   Poll_free(out);
+}
+
 StoreStatus Store_runningPoll(Store *s, int64_t review_id, Poll *out)
 {
-   StoreStatus st = StoreSql_beginRead(s);
-   if (st != STORE_OK) {
-      memset(out, 0, sizeof *out);
-      return st;
-   }
-   st = runningLocked(s, review_id, out);
-   StoreStatus end = StoreSql_end(s, STORE_OK);
-   if (st == STORE_OK && end != STORE_OK) {
-      Poll_free(out);
-      st = end;
-   }
-   return st;
+   return readWith(s, review_id, out, sizeof *out, loadRunning, dropPoll);
 }
 
 static StoreStatus openLocked(Store *s, int64_t review_id, const char *question_id,
@@ -872,22 +910,39 @@ StoreStatus Store_revealPoll(Store *s, int64_t review_id, const char *question_i
       s, pollTo(s, review_id, question_id ? question_id : "", "open", "revealed", user));
 }
 
-StoreStatus Store_acceptPoll(Store *s, int64_t review_id, const StoredAnswer *want,
-                             int64_t expected_version, const char *user, const char *extra,
-                             int64_t *new_version)
+/* The poll's end and the merged answer, or nothing when a part clashed. */
+static StoreStatus acceptLocked(Store *s, int64_t review_id, const StoredAnswer *base,
+                                const StoredAnswer *want, const char *user, const char *extra,
+                                StoreMerge *out)
 {
+   StoreStatus st = pollTo(s, review_id, want->question_id, NULL, "accepted", user);
+   if (st == STORE_OK)
+      st = StoreAnswer_mergeLocked(s, review_id, base, want, user, extra, out);
+   if (st == STORE_OK && out->n_clashes > 0)
+      st = STORE_CONFLICT; /* rolled back: the poll stays, to be accepted again */
+   return st;
+}
+
+StoreStatus Store_acceptPoll(Store *s, int64_t review_id, const StoredAnswer *base,
+                             const StoredAnswer *want, const char *user, const char *extra,
+                             StoreMerge *out)
+{
+   memset(out, 0, sizeof *out);
    StoreStatus st = StoreAnswer_validate(s, want, user);
    if (st == STORE_OK)
       st = StoreSql_beginWrite(s);
    if (st != STORE_OK)
       return st;
-   int64_t v = 0;
-   st = pollTo(s, review_id, want->question_id, NULL, "accepted", user);
-   if (st == STORE_OK)
-      st = StoreAnswer_putLocked(s, review_id, want, expected_version, user, extra, &v);
-   st = StoreSql_end(s, st);
-   if (st == STORE_OK && new_version)
-      *new_version = v;
+   st = StoreSql_end(s, acceptLocked(s, review_id, base, want, user, extra, out));
+   if (st == STORE_CONFLICT && out->n_clashes > 0) {
+      StoreMerge_finishMessage(out);
+      out->wrote = false;
+      out->history_id = 0;
+      StoreSql_error(s, STORE_CONFLICT, "%s", out->message);
+   } else if (st != STORE_OK) {
+      StoreMerge_free(out);
+      memset(out, 0, sizeof *out);
+   }
    return st;
 }
 

@@ -29,9 +29,12 @@
 #define PF SCREEN_BIT(SCREEN_PORTFOLIO)
 #define PC SCREEN_BIT(SCREEN_PORTCELL)
 #define HI SCREEN_BIT(SCREEN_HISTORY)
-#define BROWSE (W | D | L | Q | H | PL | MS | SN | PG | UP | MG | RO | PF | PC | HI)
+#define PK SCREEN_BIT(SCREEN_PARKING)
+#define PO SCREEN_BIT(SCREEN_POLL)
+#define BROWSE (W | D | L | Q | H | PL | MS | SN | PG | UP | MG | RO | PF | PC | HI | PK | PO)
 #define REVIEW (D | L | Q)
-#define LISTS (W | D | L | H | PL | MS | SN | PG | UP | MG | RO | PF | PC | HI) /* what pages */
+#define LISTS \
+   (W | D | L | H | PL | MS | SN | PG | UP | MG | RO | PF | PC | HI | PK | PO) /* what pages */
 
 #define ENTER '\n', '\r', KFN(KEY_ENTER)
 
@@ -46,6 +49,8 @@ static Stale addNew(App *app, const char *arg)
 
 static Stale toggleMark(App *app, const char *arg)
 {
+   if (App_screen(app) == SCREEN_POLL)
+      return PollView_toggle(app, arg);
    return App_screen(app) == SCREEN_MILESTONES ? Milestones_mark(app, arg)
                                                : Question_toggle(app, arg);
 }
@@ -128,7 +133,7 @@ static const Action table[] = {
     N_("Who is here: every session on this database, where it is, idle time, read-only or not")},
 
    {"open",
-    W | D | L | PL | MS | SN | PF | PC,
+    W | D | L | PL | MS | SN | PF | PC | PK | PO,
     {ENTER},
     Loop_open,
     ACTION_FOOTER,
@@ -250,13 +255,13 @@ static const Action table[] = {
 
    /* Question. */
    {"toggle",
-    Q | MS,
+    Q | MS | PO,
     {' '},
     toggleMark,
     ACTION_WRITES | ACTION_FOOTER,
     N_("toggle"),
-    N_("Select or clear: the practice (None of these clears the others), or the milestone to "
-       "compare from")},
+    N_("Select or clear: the practice (None of these clears the others), the milestone to "
+       "compare from, or a practice on your poll ballot (the consensus, once revealed)")},
    {"toggle-number",
     Q,
     {'1', '2', '3', '4', '5', '6', '7', '8', '9'},
@@ -636,6 +641,45 @@ static const Action table[] = {
     0,
     NULL,
     N_("Go to the end of the line")},
+
+   /* The facilitated workshop (issue 13): parking lot, silent poll, recap. */
+   {"park",
+    REVIEW | PL | PK | PO,
+    {'Z'},
+    ParkLot_park,
+    ACTION_WRITES,
+    NULL,
+    N_("Park a point for later (:park TEXT): who, when and the question it came from are kept")},
+   {"parking-lot",
+    REVIEW | PL | PO,
+    {'O'},
+    ParkLot_show,
+    0,
+    NULL,
+    N_("The parking lot: the workload's parked points; Enter turns an open one into a plan item "
+       "or closes it with a word (the leader)")},
+   {"poll",
+    REVIEW,
+    {'%'},
+    PollView_start,
+    0,
+    NULL,
+    N_("Silent poll: open one on the question shown (the leader), or go to the one running to "
+       "tick your ballot")},
+   {"poll-close",
+    PO,
+    {0},
+    PollView_close,
+    ACTION_WRITES,
+    NULL,
+    N_("End the running poll without changing the answer (the leader)")},
+   {"recap",
+    D | L | Q | PL | PK | PO,
+    {0},
+    RecapView_show,
+    0,
+    NULL,
+    N_("The recap of the workshop, as walens report --recap writes it")},
 };
 
 /* Names the actions had before they were merged, still good after ':'. */

@@ -89,6 +89,7 @@ void Chrome_header(App *app)
    char *right = presenceText(app, true);
    int right_w = right ? WText_widthStr(right) : 0;
    int limit;
+   char *poll = PollView_header(app); /* "poll: 2 of 3 voted", first on the right */
 
    Text_fill(stdscr, 0, 0, cols, bar);
    if (right_w > cols / 2) { /* the questions elsewhere give way first */
@@ -99,6 +100,14 @@ void Chrome_header(App *app)
    if (right_w > cols / 2) { /* too many to name: how many, and W lists them */
       free(right);
       right = xasprintf(_("%zu here (W: who)"), Roster_hereCount(app));
+      right_w = WText_widthStr(right);
+   }
+   if (poll) {
+      char *both = right ? xasprintf("%s%s%s", poll, Theme_glyph(&app->theme, GLYPH_DOT), right)
+                         : xstrdup(poll);
+      free(right);
+      free(poll);
+      right = both;
       right_w = WText_widthStr(right);
    }
    if (right_w > cols / 2)

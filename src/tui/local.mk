@@ -24,6 +24,8 @@ libwalens_a_SOURCES += \
 	src/tui/screen/prompt.c src/tui/screen/pager.c src/tui/screen/planview.c src/tui/screen/planedit.c \
 	src/tui/screen/milestones.c src/tui/screen/history.c src/tui/screen/upgrade.c \
 	src/tui/screen/writereport.c src/tui/screen/mergeview.c src/tui/screen/roster.c
+# The facilitated workshop (issue 13): parking lot, silent poll, recap.
+libwalens_a_SOURCES += src/tui/screen/parklot.c src/tui/screen/pollview.c src/tui/screen/recapview.c
 
 if HAVE_CRITERION
 check_PROGRAMS += tests/unit/test_tui_text tests/unit/test_tui_layout tests/unit/test_tui_input \
@@ -57,5 +59,7 @@ TUI_TESTS = tests/tui/basic.sh tests/tui/notes.sh tests/tui/multi.sh tests/tui/r
 	tests/tui/collab.sh tests/tui/roster.sh tests/tui/portfolio.sh tests/tui/quickwins.sh \
 	tests/tui/template.sh tests/tui/profile.sh
 TESTS += $(TUI_TESTS)
+TESTS += tests/tui/pollpark.sh
+EXTRA_DIST += tests/tui/pollpark.sh
 EXTRA_DIST += $(TUI_TESTS) tests/tui/golden tests/tui/tuilib.sh tests/fixtures/tui/fake-editor.sh \
 	tests/fixtures/lenses/escapes.yaml tests/fixtures/tui/nophases.json

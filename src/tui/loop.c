@@ -122,6 +122,8 @@ Stale Loop_back(App *app, const char *arg)
 
 Stale Loop_quit(App *app, const char *arg)
 {
+   if (RecapView_offerOnQuit(app)) /* the leader is offered the recap first */
+      return STALE_FOOTER;
    app->quit = true;
    return STALE_NONE;
 }
@@ -319,6 +321,7 @@ static Stale tick(App *app, double now, bool keyed)
       }
    }
    s |= Loop_autosaveDraft(app, now);
+   s |= PollView_tick(app, now) | ParkLot_tick(app, now);
    {
       const char *wl = app->have_doc ? app->doc.workload.name : NULL;
       const char *q = NULL;

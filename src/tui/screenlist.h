@@ -55,6 +55,10 @@
      PortView_cellOpen, NULL, NULL, NULL, NULL)                                                    \
    X(HISTORY, "history", N_("History"), "A question's history (notes restored from it)",           \
      Pager_draw, Pager_move, NULL, NULL, NULL, NULL, History_free)                                 \
+   X(PARKING, "parking-lot", N_("Parking lot"), "The workshop's parked points", ParkLot_draw,      \
+     ParkLot_move, ParkLot_open, NULL, NULL, NULL, ParkLot_free)                                   \
+   X(POLL, "poll", N_("Poll"), "A silent poll: your ballot, then the reveal", PollView_draw,       \
+     PollView_move, PollView_open, NULL, NULL, NULL, PollView_free)                                \
    X(PROMPT, "prompt", N_("Prompt"), "A prompt (one line of text)", NULL, Prompt_move, NULL, NULL, \
      NULL, NULL, NULL)
 

@@ -321,6 +321,37 @@ Stale Loop_first(App *app, const char *arg);
 Stale Loop_last(App *app, const char *arg);
 Stale Loop_open(App *app, const char *arg);
 
+/* parklot.c: the workshop's parking lot (issue 13). */
+/* Anyone while nobody leads the workload's session, else only its leader;
+ * false after a message saying who leads (what: "open a poll"). */
+bool Workshop_mayLead(App *app, const char *what);
+Stale ParkLot_park(App *app, const char *arg);
+Stale ParkLot_show(App *app, const char *arg);
+/* On the input tick: the list read again (once a second) while it is on top. */
+Stale ParkLot_tick(App *app, double now);
+void ParkLot_draw(App *app, int top, int height);
+Stale ParkLot_move(App *app, Move m);
+Stale ParkLot_open(App *app);
+void ParkLot_free(App *app);
+
+/* pollview.c: the silent poll (issue 13). */
+/* On the input tick: the running poll read about once a second. */
+Stale PollView_tick(App *app, double now);
+/* "poll: 2 of 3 voted" for the header, or NULL (caller frees). */
+char *PollView_header(App *app);
+Stale PollView_start(App *app, const char *arg);
+Stale PollView_toggle(App *app, const char *arg);
+Stale PollView_close(App *app, const char *arg);
+void PollView_draw(App *app, int top, int height);
+Stale PollView_move(App *app, Move m);
+Stale PollView_open(App *app);
+void PollView_free(App *app);
+
+/* recapview.c: the recap on the pager; offered to the leader on quitting. */
+Stale RecapView_show(App *app, const char *arg);
+/* True when it opened the offer (the quit waits for the answer). */
+bool RecapView_offerOnQuit(App *app);
+
 /* portview.c: the portfolio matrix of the workloads screen and the
  * workloads at risk in one of its cells. */
 void PortView_draw(App *app, int top, int height);

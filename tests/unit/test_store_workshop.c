@@ -217,10 +217,12 @@ Test(polls, ballots_replace_and_accept_writes_the_answer_with_its_tally)
    Poll_free(&p);
    char *sel[] = {"c1"};
    StoredAnswer want = {.question_id = "Q1", .selected = sel, .n_selected = 1};
-   int64_t v = 0;
-   cr_assert_eq(Store_acceptPoll(s, rid, &want, 0, "alice", "{\"poll\":{\"ballots\":3}}", &v),
+   StoreMerge m;
+   cr_assert_eq(Store_acceptPoll(s, rid, NULL, &want, "alice", "{\"poll\":{\"ballots\":3}}", &m),
                 STORE_OK, "%s", Store_lastError(s));
-   cr_assert_eq(v, 1);
+   cr_assert_eq(m.version, 1);
+   cr_assert(m.wrote);
+   StoreMerge_free(&m);
    StoredAnswer got;
    cr_assert_eq(Store_getAnswer(s, rid, "Q1", &got), STORE_OK);
    cr_assert_eq(got.n_selected, 1);
@@ -241,17 +243,58 @@ Test(polls, ballots_replace_and_accept_writes_the_answer_with_its_tally)
    Poll_freeArray(all, n);
 }
 
-Test(polls, a_stale_accept_writes_nothing)
+Test(polls, an_accept_merges_what_others_changed_meanwhile)
 {
-   char *sel[] = {"c1"};
-   StoredAnswer want = {.question_id = "Q1", .selected = sel, .n_selected = 1};
-   cr_assert_eq(Store_putAnswer(s, rid, &want, 0, "bob", NULL), STORE_OK);
+   /* bob ticks c2 after alice saw the question unanswered; her consensus
+    * (c1) merges with it instead of being refused. */
+   char *c2[] = {"c2"}, *c1[] = {"c1"};
+   StoredAnswer bob = {.question_id = "Q1", .selected = c2, .n_selected = 1};
    cr_assert_eq(Store_openPoll(s, rid, "Q1", "alice", NULL), STORE_OK);
-   cr_assert_eq(Store_acceptPoll(s, rid, &want, 0, "alice", NULL, NULL), STORE_CONFLICT);
+   cr_assert_eq(Store_putAnswer(s, rid, &bob, 0, "bob", NULL), STORE_OK);
+   StoredAnswer want = {.question_id = "Q1", .selected = c1, .n_selected = 1};
+   StoreMerge m;
+   cr_assert_eq(Store_acceptPoll(s, rid, NULL, &want, "alice", "{\"poll\":{\"ballots\":2}}", &m),
+                STORE_OK, "%s", Store_lastError(s));
+   cr_assert(m.others);
+   cr_assert_eq(m.n_clashes, 0);
+   cr_assert_eq(m.version, 2);
+   StoreMerge_free(&m);
+   StoredAnswer got;
+   cr_assert_eq(Store_getAnswer(s, rid, "Q1", &got), STORE_OK);
+   cr_assert_eq(got.n_selected, 2);
+   StoredAnswer_free(&got);
+   Poll p;
+   cr_assert_eq(Store_runningPoll(s, rid, &p), STORE_NOT_FOUND);
+}
+
+Test(polls, a_clashing_accept_writes_nothing_and_keeps_the_poll)
+{
+   /* bob marks the question not applicable meanwhile: against alice's
+    * consensus that is a clash, so nothing is written and the poll stays. */
+   char *c1[] = {"c1"};
+   StoredAnswer bob = {.question_id = "Q1", .not_applicable = true};
+   cr_assert_eq(Store_openPoll(s, rid, "Q1", "alice", NULL), STORE_OK);
+   cr_assert_eq(Store_putAnswer(s, rid, &bob, 0, "bob", NULL), STORE_OK);
+   StoredAnswer want = {.question_id = "Q1", .selected = c1, .n_selected = 1};
+   StoreMerge m;
+   cr_assert_eq(Store_acceptPoll(s, rid, NULL, &want, "alice", NULL, &m), STORE_CONFLICT);
+   cr_assert_gt(m.n_clashes, 0);
+   cr_assert(!m.wrote);
+   cr_assert(strstr(Store_lastError(s), "bob") != NULL, "%s", Store_lastError(s));
+   StoreMerge_free(&m);
+   StoredAnswer got;
+   cr_assert_eq(Store_getAnswer(s, rid, "Q1", &got), STORE_OK);
+   cr_assert(got.not_applicable);
+   cr_assert_eq(got.version, 1);
    Poll p;
    cr_assert_eq(Store_runningPoll(s, rid, &p), STORE_OK);
    cr_assert_str_eq(p.state, "open");
    Poll_free(&p);
-   cr_assert_eq(Store_closePoll(s, rid, "alice"), STORE_OK);
+   /* Accepted again from what is stored now, it is written. */
+   cr_assert_eq(Store_acceptPoll(s, rid, &got, &want, "alice", NULL, &m), STORE_OK, "%s",
+                Store_lastError(s));
+   cr_assert_eq(m.version, 2);
+   StoreMerge_free(&m);
+   StoredAnswer_free(&got);
    cr_assert_eq(Store_closePoll(s, rid, "alice"), STORE_NOT_FOUND);
 }
