@@ -58,3 +58,6 @@ TUI_TESTS = tests/tui/basic.sh tests/tui/notes.sh tests/tui/multi.sh tests/tui/r
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/golden tests/tui/tuilib.sh tests/fixtures/tui/fake-editor.sh \
 	tests/fixtures/lenses/escapes.yaml tests/fixtures/tui/nophases.json
+
+# The workshop in the terminal UI (issue 13): lead, follow, the agenda's clock.
+libwalens_a_SOURCES += src/tui/lead.c src/tui/lead.h src/tui/lib/leadline.c src/tui/lib/leadline.h
