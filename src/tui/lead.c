@@ -325,32 +325,31 @@ static char *wordsOf(App *app, LeadState *ls, int width)
 char *Lead_header(App *app, char *presence, int width)
 {
    LeadState *ls = app->have_doc ? app->lead : NULL;
+   const char *dot = Theme_glyph(&app->theme, GLYPH_DOT);
+   int dot_w = WText_widthStr(dot);
    char *words, *out;
-   int pw;
 
    if (!ls || width <= 0)
       return presence;
-   /* Who is here gives way first: to a count, then altogether. */
-   int dot = WText_widthStr(Theme_glyph(&app->theme, GLYPH_DOT));
-   pw = presence ? WText_widthStr(presence) + dot : 0;
-   words = wordsOf(app, ls, width - pw);
+   words = wordsOf(app, ls, width);
    if (!words)
       return presence;
-   if (presence && WText_widthStr(words) + pw > width) {
+   /* Who is here gives way first (to a count, then altogether), then the
+    * agenda's words shorten (LeadLine_text). */
+   if (presence && WText_widthStr(words) + dot_w + WText_widthStr(presence) > width) {
       free(presence);
       presence = xasprintf(_("%zu here"), Roster_hereCount(app));
-      pw = WText_widthStr(presence) + dot;
+      int room = width - dot_w - WText_widthStr(presence);
       free(words);
-      words = wordsOf(app, ls, width - pw);
-      if (WText_widthStr(words) + pw > width) {
+      words = wordsOf(app, ls, room);
+      if (WText_widthStr(words) > room) {
          free(presence);
          presence = NULL;
          free(words);
          words = wordsOf(app, ls, width);
       }
    }
-   out = presence ? xasprintf("%s%s%s", words, Theme_glyph(&app->theme, GLYPH_DOT), presence)
-                  : xstrdup(words);
+   out = presence ? xasprintf("%s%s%s", words, dot, presence) : xstrdup(words);
    free(words);
    free(presence);
    return out;

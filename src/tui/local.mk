@@ -61,3 +61,5 @@ EXTRA_DIST += $(TUI_TESTS) tests/tui/golden tests/tui/tuilib.sh tests/fixtures/t
 
 # The workshop in the terminal UI (issue 13): lead, follow, the agenda's clock.
 libwalens_a_SOURCES += src/tui/lead.c src/tui/lead.h src/tui/lib/leadline.c src/tui/lib/leadline.h
+TESTS += tests/tui/lead.sh
+EXTRA_DIST += tests/tui/lead.sh
