@@ -665,7 +665,7 @@ static const Action table[] = {
     Lead_agenda,
     ACTION_WRITES,
     NULL,
-    N_("Set the session's agenda from a YAML file: :agenda FILE (see walens(1), AGENDA FILES)")},
+    N_("Set the session's agenda from a YAML file: :agenda FILE (its format: walens(1))")},
    {"agenda-next",
     REVIEW | PL | MS,
     {'>'},

@@ -63,3 +63,10 @@ EXTRA_DIST += $(TUI_TESTS) tests/tui/golden tests/tui/tuilib.sh tests/fixtures/t
 libwalens_a_SOURCES += src/tui/lead.c src/tui/lead.h src/tui/lib/leadline.c src/tui/lib/leadline.h
 TESTS += tests/tui/lead.sh
 EXTRA_DIST += tests/tui/lead.sh
+if HAVE_CRITERION
+check_PROGRAMS += tests/unit/test_tui_lead
+TESTS += tests/unit/test_tui_lead
+tests_unit_test_tui_lead_SOURCES = tests/unit/test_tui_lead.c
+tests_unit_test_tui_lead_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_tui_lead_LDADD = $(UNIT_LIBS)
+endif
