@@ -127,17 +127,31 @@ case $row in
 *) fail "the cells it covered carry the mark, the others not" "$(screen alice)" ;;
 esac
 
-# Hand-over: carol leads, bob follows the new leader.
+# Hand-over: carol leads (her session claims the lead), bob follows the new
+# leader; alice takes it back; a leader who quits frees it.
 keys alice :
 typed alice "handover carol"
 keys alice Enter
 expect alice "carol leads" "alice hands the lead to carol"
 expect carol "carol leads" "carol's header says she leads" 8
 expect bob "following carol" "bob follows the new leader" 8
-keys carol Q
-wait_exit carol > /dev/null
-expect_gone alice "★ carol leads" "a leader who quits frees the lead" 8
-expect_gone bob "following carol" "and bob no longer follows anyone" 8
+i=0
+while [ "$i" -lt 50 ] && [ "$(sqlite3 "$DB" "SELECT pid FROM session_lead")" != "$(cat "$TMP/pid-carol")" ]; do
+   sleep 0.1
+   i=$((i + 1))
+done
+[ "$(sqlite3 "$DB" "SELECT pid FROM session_lead")" = "$(cat "$TMP/pid-carol")" ] &&
+   pass "carol's session claims the handed lead" ||
+   fail "carol's session claims the handed lead" "$(sqlite3 "$DB" "SELECT * FROM session_lead")"
+keys alice :
+typed alice "lead take"
+keys alice Enter
+expect carol "★ alice leads" ":lead take: alice takes the lead back" 8
+expect bob "following alice" "bob follows her again" 8
+keys alice Q
+wait_exit alice > /dev/null
+expect_gone carol "★ alice leads" "a leader who quits frees the lead" 8
+expect_gone bob "following alice" "and bob no longer follows anyone" 8
 "$WALENS" --db "$DB" session show payments > "$TMP/show.txt"
 grep -q "Nobody leads" "$TMP/show.txt" && pass "walens session show: nobody leads" ||
    fail "walens session show: nobody leads" "$(cat "$TMP/show.txt")"
