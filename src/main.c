@@ -134,7 +134,8 @@ static int runTui(CliEnv *env, int argc, char **argv, bool dashdash)
                          .user = Cli_user(env),
                          .workload = npos ? pos[0] : NULL,
                          .read_only = env->read_only,
-                         .mouse = !env->no_mouse};
+                         .mouse = !env->no_mouse,
+                         .lead = env->lead};
          rc = Tui_run(&o);
          free(db);
       }

@@ -27,6 +27,7 @@ const OptSpec Cli_globalOptions[] = {
     OPT_USER},
    {"read-only", 0, NULL, N_("open the database for reading only"), OPT_READ_ONLY},
    {"no-mouse", 0, NULL, N_("do not use the mouse in the terminal UI"), OPT_NO_MOUSE},
+   {"lead", 0, NULL, N_("in the terminal UI, lead the session of the workload opened"), OPT_LEAD},
    {"help", 'h', NULL, N_("show this help and exit"), OPT_HELP},
    {"version", 'V', NULL, N_("show the version and exit"), OPT_VERSION},
    {NULL, 0, NULL, NULL, 0},
@@ -266,6 +267,7 @@ bool Cli_globalOption(CliEnv *env, int id, const char *value)
    case OPT_USER: return setUser(env, value);
    case OPT_READ_ONLY: env->read_only = true; return true;
    case OPT_NO_MOUSE: env->no_mouse = true; return true;
+   case OPT_LEAD: env->lead = true; return true;
    case OPT_HELP: env->help = true; return true;
    case OPT_VERSION: Version_print(stdout); exit(EXIT_OK);
    }

@@ -25,6 +25,7 @@ typedef struct CliEnv {
    const char *user;     /* --user; Cli_user() fills the default */
    bool read_only;
    bool no_mouse;
+   bool lead; /* --lead: the terminal UI leads the workload's session */
    bool help;
    char *user_default; /* owned: the login name when --user is absent */
    bool login_refused; /* the login name is not a valid user name (said once) */
@@ -34,7 +35,16 @@ typedef struct CliEnv {
 } CliEnv;
 
 /* Option ids below 100 are global; commands number theirs from 100. */
-enum { OPT_DB = 1, OPT_LENS, OPT_USER, OPT_READ_ONLY, OPT_NO_MOUSE, OPT_HELP, OPT_VERSION };
+enum {
+   OPT_DB = 1,
+   OPT_LENS,
+   OPT_USER,
+   OPT_READ_ONLY,
+   OPT_NO_MOUSE,
+   OPT_HELP,
+   OPT_VERSION,
+   OPT_LEAD
+};
 extern const OptSpec Cli_globalOptions[];
 
 /* Handles a global option id; false when id is not global. */

@@ -9,6 +9,7 @@
 
 #include "core/xalloc.h"
 #include "i18n.h"
+#include "tui/lead.h"
 #include "tui/screens.h"
 #include "tui/tui.h"
 
@@ -680,6 +681,57 @@ static const Action table[] = {
     0,
     NULL,
     N_("The recap of the workshop, as walens report --recap writes it")},
+   /* The workshop (issue 13): lead, follow, the agenda. */
+   {"lead",
+    REVIEW | PL | MS,
+    {0},
+    Lead_take,
+    ACTION_WRITES,
+    NULL,
+    N_("Lead the workload's session, so that others can follow you (:lead take takes it from the "
+       "leader)")},
+   {"handover",
+    REVIEW | PL | MS,
+    {0},
+    Lead_handover,
+    ACTION_WRITES,
+    NULL,
+    N_("Hand the lead of the session to another user: :handover USER")},
+   {"leave",
+    REVIEW | PL | MS,
+    {0},
+    Lead_leave,
+    ACTION_WRITES,
+    NULL,
+    N_("Stop leading the session (quitting does it too)")},
+   {"follow",
+    REVIEW | PL | MS,
+    {'J'},
+    Lead_follow,
+    0,
+    NULL,
+    N_("Follow the leader: go where they go until you move on your own (again: stop)")},
+   {"agenda",
+    REVIEW | PL | MS,
+    {0},
+    Lead_agenda,
+    ACTION_WRITES,
+    NULL,
+    N_("Set the session's agenda from a YAML file: :agenda FILE (its format: walens(1))")},
+   {"agenda-next",
+    REVIEW | PL | MS,
+    {'>'},
+    Lead_agendaNext,
+    ACTION_WRITES,
+    NULL,
+    N_("The leader: next agenda item, its clock started; the leader and the followers go there")},
+   {"agenda-previous",
+    REVIEW | PL | MS,
+    {'<'},
+    Lead_agendaPrev,
+    ACTION_WRITES,
+    NULL,
+    N_("The leader: previous agenda item")},
 };
 
 /* Names the actions had before they were merged, still good after ':'. */

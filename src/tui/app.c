@@ -10,6 +10,7 @@
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "store/count.h"
+#include "tui/lead.h"
 #include "tui/lib/draft.h"
 #include "tui/loop.h"
 #include "tui/screens.h"
@@ -286,6 +287,7 @@ bool App_openWorkload(App *app, const char *name, char **err)
 
 void App_closeWorkload(App *app)
 {
+   Lead_close(app); /* a leader who leaves frees the lead */
    /* What hangs on the review: plan, milestones, pages, the upgrade. */
    Screens_free(app);
    free(app->report_path);

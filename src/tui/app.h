@@ -253,6 +253,7 @@ struct App {
    int last_key; /* the key being dispatched (toggle-number reads it) */
    bool quit;
    int status;
+   struct LeadState *lead; /* owned (lead.c): lead, following, the agenda's clock */
 };
 
 /* Screen stack. */

@@ -9,6 +9,7 @@
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "tui/actions.h"
+#include "tui/lead.h"
 #include "tui/lib/layout.h"
 #include "tui/lib/when.h"
 #include "tui/screens.h"
@@ -112,6 +113,16 @@ void Chrome_header(App *app)
    }
    if (right_w > cols / 2)
       right_w = cols / 2;
+   {
+      /* The workshop's words (lead.c) come before who is here. */
+      char *with = Lead_header(app, right, cols - 24);
+      if (with != right) {
+         right = with;
+         right_w = with ? WText_widthStr(with) : 0;
+         if (right_w > cols - 24)
+            right_w = cols - 24;
+      }
+   }
    limit = cols - 1 - (right_w ? right_w + 2 : 0);
    x += Text_draw(stdscr, 0, x, limit - x, "walens", bar | A_BOLD);
    if (app->read_only) {

@@ -63,3 +63,15 @@ TESTS += tests/tui/pollpark.sh
 EXTRA_DIST += tests/tui/pollpark.sh
 EXTRA_DIST += $(TUI_TESTS) tests/tui/golden tests/tui/tuilib.sh tests/fixtures/tui/fake-editor.sh \
 	tests/fixtures/lenses/escapes.yaml tests/fixtures/tui/nophases.json
+
+# The workshop in the terminal UI (issue 13): lead, follow, the agenda's clock.
+libwalens_a_SOURCES += src/tui/lead.c src/tui/lead.h src/tui/lib/leadline.c src/tui/lib/leadline.h
+TESTS += tests/tui/lead.sh
+EXTRA_DIST += tests/tui/lead.sh
+if HAVE_CRITERION
+check_PROGRAMS += tests/unit/test_tui_lead
+TESTS += tests/unit/test_tui_lead
+tests_unit_test_tui_lead_SOURCES = tests/unit/test_tui_lead.c
+tests_unit_test_tui_lead_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_unit_test_tui_lead_LDADD = $(UNIT_LIBS)
+endif

@@ -15,6 +15,7 @@
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "tui/actions.h"
+#include "tui/lead.h"
 #include "tui/lib/layout.h"
 #include "tui/screens.h"
 #include "tui/text.h"
@@ -322,6 +323,7 @@ static Stale tick(App *app, double now, bool keyed)
    }
    s |= Loop_autosaveDraft(app, now);
    s |= PollView_tick(app, now) | ParkLot_tick(app, now);
+   s |= Lead_tick(app, now, keyed);
    {
       const char *wl = app->have_doc ? app->doc.workload.name : NULL;
       const char *q = NULL;
@@ -435,6 +437,7 @@ int Loop_run(App *app)
       }
       dead = 0;
       key_at = now;
+      Lead_beforeKeys(app); /* a follower's own move ends the following */
       /* This key and whatever else is waiting (a paste) before one redraw. */
       for (int n = 0; n < LOOP_DRAIN_MAX && !app->quit && c != ERR; n++) {
          int next = ERR;

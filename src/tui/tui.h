@@ -12,6 +12,7 @@ typedef struct TuiOptions {
    const char *workload; /* WORKLOAD argument, or NULL */
    bool read_only;       /* --read-only */
    bool mouse;           /* false with --no-mouse */
+   bool lead;            /* --lead: lead the session of the workload opened */
 } TuiOptions;
 
 /* Runs until the user quits.  Returns the process exit status; prints its

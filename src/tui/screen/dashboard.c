@@ -9,6 +9,7 @@
 
 #include "core/xalloc.h"
 #include "i18n.h"
+#include "tui/lead.h"
 #include "tui/lib/chart.h"
 #include "tui/lib/layout.h"
 #include "tui/screens.h"
@@ -184,6 +185,8 @@ static void drawCell(const Dash *dd, const DashLayout *d, int y, int x, int w, s
    if (cellNeedsReview(dd, r, c)) /* the lens changed under an answer here */
       used += Text_draw(stdscr, y, x + used, w - 1 - used, Theme_glyph(&app->theme, GLYPH_REVIEW),
                         over ? over | A_BOLD : Theme_attr(&app->theme, ROLE_NOTICE));
+   if (!dd->snap && Lead_cellCovered(app, r, c)) /* the workshop's agenda has been here */
+      used += Text_draw(stdscr, y, x + used, w - 1 - used, Lead_coveredGlyph(app), a);
    /* The counts of every cell, one question or many: on a line of their
     * own they never change with the selection, and cost nothing to move. */
    if (d->m.counts_inline && (cell->high || cell->medium)) {
@@ -433,12 +436,13 @@ static void drawTrendLine(App *app, int y)
 }
 
 /* News under the matrix, most important first. */
-typedef enum { EXTRA_UPGRADE, EXTRA_REVIEW, EXTRA_TREND } Extra;
+typedef enum { EXTRA_UPGRADE, EXTRA_REVIEW, EXTRA_TREND, EXTRA_AGENDA } Extra;
 
-/* The news there is (0 .. 3 lines). */
+/* The news there is (0 .. 4 lines). */
 static int extraLines(const App *app, Extra *lines)
 {
    int n = 0;
+   char *agenda = Lead_coveredLegend(app);
 
    if (app->have_upgrade)
       lines[n++] = EXTRA_UPGRADE;
@@ -446,6 +450,9 @@ static int extraLines(const App *app, Extra *lines)
       lines[n++] = EXTRA_REVIEW;
    if (app->mv.loaded && app->mv.n > 0)
       lines[n++] = EXTRA_TREND;
+   if (agenda)
+      lines[n++] = EXTRA_AGENDA;
+   free(agenda);
    return n;
 }
 
@@ -467,6 +474,9 @@ static void drawExtra(App *app, int y, Extra what)
                              n),
                     n, Theme_glyph(&app->theme, GLYPH_REVIEW));
       Text_draw(stdscr, y, 1, app->cols - 2, s, Theme_attr(&app->theme, ROLE_NOTICE));
+   } else if (what == EXTRA_AGENDA) {
+      s = Lead_coveredLegend(app); /* the mark's legend */
+      Text_draw(stdscr, y, 1, app->cols - 2, s ? s : "", A_NORMAL);
    } else {
       drawTrendLine(app, y);
    }
@@ -481,7 +491,7 @@ void Dashboard_drawDash(const Dash *dd, int top)
    int x, y, detail_h, free_lines, n_extra;
    size_t vis_cols, vis_rows, *head_len;
    wchar_t **heads;
-   Extra extra[3];
+   Extra extra[4];
 
    if (m->cols == 0 || (!dd->snap && app->doc.lens->n_questions == 0)) {
       Text_draw(stdscr, top + 1, 1, app->cols - 2, _("This lens has no questions."), A_NORMAL);

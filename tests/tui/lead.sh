@@ -1,0 +1,158 @@
+#!/bin/sh
+# The facilitated workshop in the terminal (issue 13): three sessions on one
+# database, alice leading (--lead), bob and carol following.  The leader
+# opens a question and scrolls its text: the followers' screens show it; a
+# follower who moves on their own stops following; following writes
+# nothing; a second leader is refused; the agenda's clock counts in the
+# header and its next item moves the followers; bad agenda files name
+# FILE:LINE:COL; the dashboard marks what the agenda covered; hand-over and
+# a leader who quits free or pass the lead.
+. "$top_srcdir/tests/tui/tuilib.sh"
+
+AGENDAS="$top_srcdir/tests/workshop/agenda"
+# The small lens, with a question whose text is long enough to scroll.
+LENS="$TMP/long.yaml"
+long="Secrets stay secret."
+i=1
+while [ "$i" -le 60 ]; do
+   long="$long Line $i of the secrets text."
+   i=$((i + 1))
+done
+sed "s/description: Secrets stay secret\./description: $long/" "$SMALL" > "$LENS"
+"$WALENS" --db "$DB" --lens "$LENS" --user carol workload add payments > /dev/null 2>&1 ||
+   fail "set-up: the workload"
+
+# Everything but presence (every session's heartbeat) and the lead row (the
+# leader's moves): what a follower must never change.
+dump() {
+   sqlite3 "$DB" .dump | grep -v -e '^INSERT INTO presence' -e '^INSERT INTO session_lead' |
+      grep '^INSERT'
+}
+
+# The sessions run on the real clock, so that the agenda's clock runs.
+TUI_ENV="WALENS_NOW="
+tui_start alice 100 30 --user alice --lead payments
+tui_start bob 100 30 --user bob payments
+tui_start carol 100 30 --user carol payments
+expect alice "alice leads" "--lead: alice leads, her header says so"
+expect bob "alice leads" "bob's header shows who leads" 8
+expect carol "alice leads" "carol's header too" 8
+
+keys carol :
+typed carol lead
+keys carol Enter
+expect carol "alice leads this session already" "a second leader without hand-over is refused"
+lead=$(sqlite3 "$DB" "SELECT user_name FROM session_lead")
+[ "$lead" = alice ] && pass "and the lead stays alice's" || fail "and the lead stays alice's" "$lead"
+
+keys bob J
+expect bob "following alice" "J: bob follows alice"
+keys carol :
+typed carol follow
+keys carol Enter
+expect carol "following alice" ":follow: carol follows alice"
+dump > "$TMP/before.sql"
+
+keys alice :
+typed alice "goto Q3"
+keys alice Enter
+expect alice "How do you protect secrets?" "alice opens Q3"
+expect bob "How do you protect secrets?" "bob's screen goes to Q3"
+expect carol "How do you protect secrets?" "carol's screen goes to Q3"
+keys alice ]
+expect alice "Line 2" "alice scrolls the question's text"
+scroll=$(sqlite3 "$DB" "SELECT scroll FROM session_lead")
+[ "${scroll:-0}" -gt 0 ] && pass "the leader's scroll is published" || fail "the leader's scroll is published" "$scroll"
+line=$(screen alice | grep -o 'Line [0-9]* of' | head -n 1)
+expect bob "$line" "bob's text scrolls with hers"
+expect carol "$line" "carol's too"
+
+keys carol Right
+expect carol "How do you budget?" "carol moves on her own"
+expect_gone carol "following alice" "and no longer follows (the header drops it)"
+keys alice Left
+expect alice "How do you build?" "alice goes to the question before"
+expect bob "How do you build?" "bob still follows her"
+sleep 1
+expect_not carol "How do you build?" "carol stays where she went"
+dump > "$TMP/after.sql"
+if cmp -s "$TMP/before.sql" "$TMP/after.sql"; then
+   pass "following wrote nothing"
+else
+   fail "following wrote nothing" "$(diff "$TMP/before.sql" "$TMP/after.sql" | head -n 20)"
+fi
+who=$(sqlite3 "$DB" "SELECT user_name || ' ' || screen || ' ' || question FROM session_lead")
+[ "$who" = "alice question Q1" ] && pass "the lead row is the leader's place alone" ||
+   fail "the lead row is the leader's place alone" "$who"
+
+# The agenda: a bad file names its errors, a good one is set, > starts it.
+keys alice :
+typed alice "agenda $AGENDAS/bad-keys.yaml"
+keys alice Enter
+expect alice "bad-keys.yaml:2:12: error: no phase 'deploy' in the lens" "a bad agenda: FILE:LINE:COL"
+expect alice "bad-keys.yaml:14:5: error: unknown key 'colour'" "every error is listed"
+n=$(sqlite3 "$DB" "SELECT count(*) FROM agenda_item")
+[ "$n" = 0 ] && pass "and nothing is written" || fail "and nothing is written" "$n items"
+keys alice q
+keys alice :
+typed alice "agenda $AGENDAS/good.yaml"
+keys alice Enter
+expect alice "Agenda: 4 items, 65 minutes" ":agenda sets the agenda"
+keys alice ">"
+expect alice "Build · " "> starts the first item: its name in the header"
+expect bob "following alice · Build · " "bob's header shows the item too"
+expect alice "(1 of 4)" "and its place"
+clock=$(screen bob | grep -o '[0-9]*:[0-9]* left' | head -n 1)
+[ -n "$clock" ] && pass "the header shows the clock ($clock)" || fail "the header shows the clock" "$(screen bob)"
+expect_gone bob "$clock" "the clock counts" 8
+expect bob " left (1 of 4)" "down"
+keys alice ">" ">"
+expect alice "(3 of 4)" "> twice: the third item"
+expect alice "How do you run?" "the leader goes to the item's first question"
+expect bob "How do you run?" "and so does bob"
+expect_not carol "How do you run?" "carol, who stopped following, does not"
+keys alice "<"
+expect alice "(2 of 4)" "< goes back an item"
+keys bob ">"
+expect bob "alice leads the session: only the leader can move through the agenda" \
+   "a follower cannot move the agenda"
+
+keys alice q q
+expect alice "covered by the agenda so far: 3 of 4 items" "the dashboard says what the agenda covered"
+# Items 1 to 3 run: the phase build, the pillar ops, the cell run/ops: every
+# cell but Run/Security (Cost has no Run question).
+row=$(screen alice | grep '^ *Run ')
+case $row in
+*"0/1⊙"*"0/1 "*) pass "the cells it covered carry the mark, the others not" ;;
+*) fail "the cells it covered carry the mark, the others not" "$(screen alice)" ;;
+esac
+
+# Hand-over: carol leads (her session claims the lead), bob follows the new
+# leader; alice takes it back; a leader who quits frees it.
+keys alice :
+typed alice "handover carol"
+keys alice Enter
+expect alice "carol leads" "alice hands the lead to carol"
+expect carol "carol leads" "carol's header says she leads" 8
+expect bob "following carol" "bob follows the new leader" 8
+i=0
+while [ "$i" -lt 50 ] && [ "$(sqlite3 "$DB" "SELECT pid FROM session_lead")" != "$(cat "$TMP/pid-carol")" ]; do
+   sleep 0.1
+   i=$((i + 1))
+done
+[ "$(sqlite3 "$DB" "SELECT pid FROM session_lead")" = "$(cat "$TMP/pid-carol")" ] &&
+   pass "carol's session claims the handed lead" ||
+   fail "carol's session claims the handed lead" "$(sqlite3 "$DB" "SELECT * FROM session_lead")"
+keys alice :
+typed alice "lead take"
+keys alice Enter
+expect carol "★ alice leads" ":lead take: alice takes the lead back" 8
+expect bob "following alice" "bob follows her again" 8
+keys alice Q
+wait_exit alice > /dev/null
+expect_gone carol "★ alice leads" "a leader who quits frees the lead" 8
+expect_gone bob "following alice" "and bob no longer follows anyone" 8
+"$WALENS" --db "$DB" session show payments > "$TMP/show.txt"
+grep -q "Nobody leads" "$TMP/show.txt" && pass "walens session show: nobody leads" ||
+   fail "walens session show: nobody leads" "$(cat "$TMP/show.txt")"
+finish
