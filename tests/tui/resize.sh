@@ -80,4 +80,18 @@ expect c "AI Over… AI Risk  AI Lif.  Applica… Applica… Cost     All" \
    "pillar names shortened, those that would read alike cut instead"
 keys c Q
 wait_exit c > /dev/null
+
+# 200x50 (issue 18): the room goes to whole names and, under the selected
+# cell, its questions in full.
+tui_start d 200 50 --user alice ml
+expect d " Business goal identification " "a whole phase name at 200x50"
+expect d "Operational excellence Security" "whole pillar names at 200x50"
+expect d "Performance efficiency Cost optimization" "no pillar shortened at 200x50"
+expect_not d "identifi…" "no phase name cut at 200x50"
+keys d G
+expect d "All phases" "the totals row"
+keys d l
+expect d "   · MLSEC01  " "the selected cell's questions are listed under it"
+keys d Q
+wait_exit d > /dev/null
 finish
