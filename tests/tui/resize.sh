@@ -64,6 +64,8 @@ fi
 # optimiza~").
 keys b Enter
 expect b "(1/35)" "the first question, in ASCII"
+expect b " Operational - Business goal identification " \
+   "its pillar shortened as on the dashboard, its phase whole"
 tt resize-window -t b -x 80 -y 18
 expect b " v" "a shorter screen: the description scrolls"
 if screen b | grep -qE ' v$' && ! screen b | grep -qE '[^ ] ?v$'; then

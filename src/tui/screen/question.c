@@ -231,7 +231,22 @@ static void drawContext(App *app, int y)
    where = q->phase >= 0 ? xasprintf("%s%s%s", l->pillars[q->pillar].name,
                                      Theme_glyph(&app->theme, GLYPH_DOT), l->phases[q->phase].name)
                          : xstrdup(l->pillars[q->pillar].name);
-   Text_draw(stdscr, y, 1, app->cols - right - 2, where, Theme_attr(&app->theme, ROLE_DIM));
+   int room = app->cols - right - 2;
+   int phase_w = q->phase >= 0 ? WText_widthStr(l->phases[q->phase].name) : 0;
+   if (q->phase >= 0 && WText_widthStr(where) > room && room - phase_w >= 9) {
+      /* The pillar shortened as on the dashboard, so that the phase reads
+       * whole ("Operational · Business goal identification"). */
+      const char *dot = Theme_glyph(&app->theme, GLYPH_DOT);
+      int pw = room - WText_widthStr(dot) - phase_w;
+      x = 1 + Text_drawName(stdscr, y, 1, pw, l->pillars[q->pillar].name,
+                            Theme_attr(&app->theme, ROLE_DIM));
+      Text_draw(stdscr, y, x, room - (x - 1), dot, Theme_attr(&app->theme, ROLE_DIM));
+      x += WText_widthStr(dot);
+      Text_draw(stdscr, y, x, room - (x - 1), l->phases[q->phase].name,
+                Theme_attr(&app->theme, ROLE_DIM));
+   } else {
+      Text_draw(stdscr, y, 1, room, where, Theme_attr(&app->theme, ROLE_DIM));
+   }
    free(where);
    x = app->cols - right;
    x += Chrome_risk(app, y, x, 14, r, true);
