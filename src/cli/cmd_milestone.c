@@ -5,11 +5,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/json.h"
 #include "core/xalloc.h"
 #include "i18n.h"
+#include "report/rtext.h"
 #include "store/plan.h"
 
 enum { OPT_FORMAT = 100 };
@@ -307,13 +310,33 @@ static void sectionHead(const char *title, size_t n)
       Cli_printf(_("\n%s: none\n"), title);
 }
 
-/* "  ID  WHAT  TEXT": one line of a difference, lined up by columns. */
+/* The width the difference is wrapped to: the terminal's, else 80 (a
+ * pipe, a file, a printer). */
+static size_t diffWidth(void)
+{
+   struct winsize ws;
+   if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
+      return ws.ws_col;
+   return 80;
+}
+
+/* "  ID  WHAT  TEXT": one difference, lined up by columns.  TEXT is wrapped
+ * to the width and its continuation lines start under it, not at the
+ * margin where a terminal would break them. */
 static void diffRow(const char *id, int wid, const char *what, int wwhat, const char *text)
 {
+   size_t col = 2 + (size_t)(Cli_width(id) > wid ? Cli_width(id) + 1 : wid + 1) +
+                (size_t)(Cli_width(what) > wwhat ? Cli_width(what) + 1 : wwhat + 1);
+   size_t width = diffWidth(), room = width > col + 20 ? width - col : 20;
+   char **lines;
+   size_t n;
+   Rtext_wrapKeepUrls(text, room, &lines, &n);
    Cli_printf("  ");
    Cli_cell(id, wid);
    Cli_cell(what, wwhat);
-   Cli_printf("%s\n", text);
+   for (size_t i = 0; i < n; i++)
+      Cli_printf("%*s%s\n", i ? (int)col : 0, "", lines[i]);
+   Rtext_freeLines(lines, n);
 }
 
 static void diffRisksText(const SnapshotDiff *d)
@@ -401,7 +424,15 @@ static void diffText(const char *workload, const Side *a, const Side *b, const S
    char la[256], lb[256];
    sideLabel(a, la, sizeof la);
    sideLabel(b, lb, sizeof lb);
-   Cli_printf(_("Changes in %s from %s to %s\n"), workload, la, lb);
+   char *head = xasprintf(_("Changes in %s from %s to %s\n"), workload, la, lb);
+   head[strcspn(head, "\n")] = '\0'; /* the msgid keeps its newline */
+   char **lines;
+   size_t n;
+   Rtext_wrapKeepUrls(head, diffWidth() - 2, &lines, &n);
+   for (size_t i = 0; i < n; i++)
+      Cli_printf("%s%s\n", i ? "  " : "", lines[i]);
+   Rtext_freeLines(lines, n);
+   free(head);
    diffRisksText(d);
    diffPracticesText(d);
    diffPlanText(a, b, d);

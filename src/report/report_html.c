@@ -377,8 +377,10 @@ static void planSection(const Report *r, const ReportOptions *opts, Rout *o)
       Rout_put(o, "<h3 class=\"risk-group\">");
       textf(o, groups[g] == RISK_HIGH ? _("High risk (%zu items)") : _("Medium risk (%zu items)"),
             n);
+      /* The note gets a quarter of the width: narrower, it split a
+       * bracketed word such as "(Datenschutz)" before its ')'. */
       Rout_put(o, "</h3>\n<table class=\"plan fixed\">\n<colgroup><col style=\"width:2.4em\">"
-                  "<col style=\"width:40%%\"><col style=\"width:24%%\"><col style=\"width:18%%\">"
+                  "<col style=\"width:34%%\"><col style=\"width:20%%\"><col style=\"width:17%%\">"
                   "<col></colgroup>\n");
       headRow(o, heads, right, 5);
       for (size_t i = 0; i < p->n_active; i++)

@@ -166,12 +166,29 @@ static bool layoutTable(const Col *cols, size_t nc, char **cells, size_t nrows, 
    return total <= width;
 }
 
+/* A cell's lines: a text cell that needs more than one line is wrapped two
+ * columns narrower and its continuation lines indented by two, so that
+ * "Business goal" / "  identification" reads as one cell. */
+static void cellLines(const char *text, size_t width, bool hang, char ***lines, size_t *n)
+{
+   Rtext_wrap(text, width, lines, n);
+   if (!hang || *n < 2 || width < 6)
+      return;
+   Rtext_freeLines(*lines, *n);
+   Rtext_wrap(text, width - 2, lines, n);
+   for (size_t i = 1; i < *n; i++) {
+      char *t = xasprintf("  %s", (*lines)[i]);
+      free((*lines)[i]);
+      (*lines)[i] = t;
+   }
+}
+
 static void tableRow(Block *b, const Col *cols, size_t nc, char *const *cells, const size_t *w)
 {
    char **lines[64];
    size_t n[64], height = 0;
    for (size_t c = 0; c < nc; c++) {
-      Rtext_wrap(cells[c], w[c], &lines[c], &n[c]);
+      cellLines(cells[c], w[c], !cols[c].right, &lines[c], &n[c]);
       height = n[c] > height ? n[c] : height;
    }
    for (size_t i = 0; i < height; i++) {
@@ -258,17 +275,18 @@ static void summarySection(const Report *r, Layout *l)
                        c->questions, c->questions - c->by_risk[RISK_UNANSWERED],
                        c->by_risk[RISK_HIGH], c->by_risk[RISK_MEDIUM], c->by_risk[RISK_NONE],
                        c->by_risk[RISK_NOT_APPLICABLE], c->by_risk[RISK_UNANSWERED]);
-   para(l, b, 0, 0, s);
+   /* Each summary line is a record: its continuation is indented. */
+   para(l, b, 0, 2, s);
    free(s);
    s = xasprintf(_("%zu of %zu best practices in place."), c->practices_selected, c->practices);
-   para(l, b, 0, 0, s);
+   para(l, b, 0, 2, s);
    free(s);
    s = xasprintf(_("Improvement plan: %zu items; %zu open, %zu in progress, %zu done, %zu risk "
                    "accepted, %zu won't do; %zu overdue."),
                  c->plan_active, c->plan_by_status[PLAN_OPEN], c->plan_by_status[PLAN_IN_PROGRESS],
                  c->plan_by_status[PLAN_DONE], c->plan_by_status[PLAN_RISK_ACCEPTED],
                  c->plan_by_status[PLAN_WONT_DO], c->plan_overdue);
-   para(l, b, 0, 0, s);
+   para(l, b, 0, 2, s);
    free(s);
    blank(b);
 }

@@ -71,3 +71,12 @@ void Text_fill(WINDOW *w, int y, int x, int width, attr_t attr)
    if (width > 0) /* one call: a draw fills every cell of the matrix */
       mvwhline(w, y, x, ' ' | attr, width);
 }
+
+int Text_drawName(WINDOW *w, int y, int x, int width, const char *s, attr_t attr)
+{
+   size_t n;
+   wchar_t *ws = WText_abbrev(s ? s : "", width, &n);
+   int used = Text_drawW(w, y, x, width, ws, n, attr, true);
+   free(ws);
+   return used;
+}

@@ -21,6 +21,10 @@ int Text_draw(WINDOW *w, int y, int x, int width, const char *s, attr_t attr);
  * an ellipsis when ellipsis is false. */
 int Text_drawW(WINDOW *w, int y, int x, int width, const wchar_t *s, size_t n, attr_t attr,
                bool ellipsis);
+/* A pillar's or a phase's name in width columns: whole when it fits, else
+ * shortened by WText_abbrev ("Cost optimiz.", "Operational"), the one
+ * shortening every screen uses for these names. */
+int Text_drawName(WINDOW *w, int y, int x, int width, const char *s, attr_t attr);
 /* Fills width columns from x with blanks in attr (padding, bars). */
 void Text_fill(WINDOW *w, int y, int x, int width, attr_t attr);
 

@@ -200,5 +200,19 @@ want="MLOPS01 MLOPS02 MLSEC01 MLSEC02 MLSEC03 MLSEC04 MLSEC05 MLSEC06 MLREL03 ML
       "marked: $marked
 wanted: $want"
 
+# The built-in lens's long titles (issue 18): a difference wraps at 80
+# columns with its continuation lines under the text column, and the
+# heading's continuation is indented.
+start diff-wrap
+quiet workload add wide-diff
+quiet answer wide-diff MLOPS03 --select MLOPS03_BP01
+quiet milestone add wide-diff "first pass of the platform team review"
+quiet answer wide-diff MLOPS03 --select MLOPS03_BP02
+quiet answer wide-diff MLOPS04 --select MLOPS04_BP01
+run milestone diff wide-diff "first pass of the platform team review"
+awk 'length > 80 { print "too wide: " $0; bad = 1 } END { exit bad }' "$OUT" &&
+   pass "milestone diff: no line wider than 80" ||
+   fail "milestone diff: no line wider than 80" "$(awk 'length > 80' "$OUT")"
+
 golden "$CASE" "$OUT"
 finish

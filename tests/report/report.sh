@@ -92,6 +92,17 @@ if [ -s "$TMP/urls" ] && [ "$cut_urls" -eq 0 ]; then
 else
    fail "text: no URL is cut at 40 columns" "$(head -n 3 "$TMP/cut-urls") ($cut_urls cut)"
 fi
+# A line that continues a sentence or a table cell is indented (issue 18):
+# none starts flush left with a lower-case word ("identification",
+# "applicable, 27 unanswered.").  The page header and footer start with
+# the workload's name; a table row (a milestone's name) has its columns
+# apart by two blanks.
+r report ml-platform > "$TMP/ml80.text"
+if grep -nE '^[a-z(]' "$TMP/ml80.text" | grep -v '^[0-9]*:ml-platform' | grep -v '[^ ]  ' > "$TMP/flush"; then
+   fail "text: continuation lines are indented" "$(head -n 3 "$TMP/flush")"
+else
+   pass "text: continuation lines are indented"
+fi
 pages=$(r report ml-platform | tr -cd '\f' | wc -c)
 if [ "$pages" -ge 10 ]; then
    pass "text: the long report has many pages"

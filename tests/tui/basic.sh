@@ -104,6 +104,15 @@ expect a "Operations · Build   1 question" "Esc goes back to the cell"
 keys a q
 expect a "Questions 1/5 answered   ▲ 1" "the dashboard counts the answer"
 expect a ">Build      ▲ 1/1 ▲1      · 0/1" "a cell of one question counts it too"
+# The dashboard's help starts with the way through a review, then what
+# Enter does here (issue 18: it came last and spoke of every screen).
+keys a '?'
+expect a "Keys: Dashboard" "help for the dashboard"
+expect a "The way through a review: pick a cell with the arrow keys," "the main flow first"
+expect a "Enter            Open the selected cell: the list of its questions, or the" \
+   "Enter, first of the keys, in the dashboard's words"
+keys a q
+expect a "Questions 1/5 answered" "help closes"
 
 expect_cursor a - - "no cursor shows on the dashboard"
 keys a /

@@ -47,6 +47,7 @@ keys a q q
 [ "$(wait_exit a)" = 0 ] && pass "quits" || fail "quits" "$(screen a)"
 
 # Outside UTF-8: ASCII glyphs.  Under NO_COLOR: no colours, glyphs still.
+"$WALENS" --db "$DB" --user alice milestone add ml first > /dev/null 2>&1
 TUI_ENV="LC_ALL=C NO_COLOR=1"
 tui_start b 80 24 --user alice ml
 expect b "Questions 1/35 answered   H 1  M 0  + 0  - 0  . 34" "ASCII glyphs outside UTF-8"
@@ -57,6 +58,26 @@ if tt capture-pane -e -p -t b | grep -q "$(printf '\033')\[3[0-7]m\|38;5;"; then
 else
    pass "NO_COLOR: no colours"
 fi
+# ASCII, issue 18: the scroll marker "v" stands two blanks apart from the
+# text, not like a word of it ("This v"); pillar names in the milestones'
+# trends are shortened as on the dashboard ("Cost optimiz.", not "Cost
+# optimiza~").
+keys b Enter
+expect b "(1/35)" "the first question, in ASCII"
+expect b " Operational - Business goal identification " \
+   "its pillar shortened as on the dashboard, its phase whole"
+tt resize-window -t b -x 80 -y 18
+expect b " v" "a shorter screen: the description scrolls"
+if screen b | grep -qE ' v$' && ! screen b | grep -qE '[^ ] ?v$'; then
+   pass "ASCII: the scroll marker stands apart from the text"
+else
+   fail "ASCII: the scroll marker stands apart from the text" "$(screen b | grep -E 'v$')"
+fi
+tt resize-window -t b -x 80 -y 24
+keys b Escape Escape m
+expect b "Trend " "the milestones screen in ASCII"
+expect b "  Cost optimiz.  " "a pillar's trend named as the dashboard shortens it"
+expect_not b "optimiza~" "not cut with a tilde"
 keys b Q
 [ "$(wait_exit b)" = 0 ] && pass "Q quits at once" || fail "Q quits at once" "$(screen b)"
 
@@ -80,4 +101,18 @@ expect c "AI Over… AI Risk  AI Lif.  Applica… Applica… Cost     All" \
    "pillar names shortened, those that would read alike cut instead"
 keys c Q
 wait_exit c > /dev/null
+
+# 200x50 (issue 18): the room goes to whole names and, under the selected
+# cell, its questions in full.
+tui_start d 200 50 --user alice ml
+expect d " Business goal identification " "a whole phase name at 200x50"
+expect d "Operational excellence Security" "whole pillar names at 200x50"
+expect d "Performance efficiency Cost optimization" "no pillar shortened at 200x50"
+expect_not d "identifi…" "no phase name cut at 200x50"
+keys d G
+expect d "All phases" "the totals row"
+keys d l
+expect d "   · MLSEC01  " "the selected cell's questions are listed under it"
+keys d Q
+wait_exit d > /dev/null
 finish

@@ -45,6 +45,28 @@ Test(layout, ml_lens_at_100)
    cr_assert_leq(m.x0 + m.label_w + 7 * m.cell_w, 100);
 }
 
+/* 200 columns (issue 18): the whole phase name and, widened, whole pillar
+ * names ("Performance efficiency", 22 columns). */
+Test(layout, ml_lens_at_200_widens)
+{
+   MatrixLayout m;
+   Layout_matrixColumns(200, 6, 28, true, &m);
+   cr_assert_eq(m.label_w, 29);
+   cr_assert_eq(m.cell_w, LAYOUT_CELL_MAX);
+   Layout_matrixWiden(&m, 200, 6, true, 22);
+   cr_assert_eq(m.cell_w, 23);
+   cr_assert_eq(m.total_w, 23);
+   cr_assert_leq(m.x0 + m.label_w + 7 * m.cell_w, 200);
+   /* at 80 columns there is nothing to spare: unchanged */
+   Layout_matrixColumns(80, 6, 28, true, &m);
+   Layout_matrixWiden(&m, 80, 6, true, 22);
+   cr_assert_eq(m.cell_w, 9);
+   /* 150 columns: as wide as the room allows */
+   Layout_matrixColumns(150, 6, 28, true, &m);
+   Layout_matrixWiden(&m, 150, 6, true, 22);
+   cr_assert_eq(m.cell_w, (149 - 29) / 7);
+}
+
 Test(layout, few_pillars_get_wide_cells)
 {
    MatrixLayout m;

@@ -60,6 +60,22 @@ void Layout_matrixColumns(int width, size_t n_cols, int longest_label, bool with
    out->counts_inline = cell >= 12;
 }
 
+void Layout_matrixWiden(MatrixLayout *m, int width, size_t n_cols, bool with_total,
+                        int longest_head)
+{
+   int shown = (int)n_cols + (with_total ? 1 : 0);
+   int spare = width - 1 - m->label_w - m->cell_w * (shown < 1 ? 1 : shown);
+   int want = longest_head + 1 - m->cell_w;
+
+   if (m->cell_w < LAYOUT_CELL_MAX || m->visible_cols < n_cols || spare <= 0 || want <= 0 ||
+       shown < 1)
+      return;
+   int grow = spare / shown < want ? spare / shown : want;
+   m->cell_w += grow;
+   if (with_total)
+      m->total_w = m->cell_w;
+}
+
 typedef struct Candidate {
    int row_h, detail, gaps, summary;
 } Candidate;

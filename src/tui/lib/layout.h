@@ -43,12 +43,19 @@ typedef struct MatrixLayout {
 #define LAYOUT_CELL_MIN 7
 #define LAYOUT_CELL_MAX 14
 #define LAYOUT_LABEL_MIN 10
-#define LAYOUT_LABEL_MAX 24
+#define LAYOUT_LABEL_MAX 32
 
 /* width: columns of the screen; longest_label: widest phase name in columns;
  * with_total: a totals column is shown (more than one pillar). */
 void Layout_matrixColumns(int width, size_t n_cols, int longest_label, bool with_total,
                           MatrixLayout *out);
+
+/* Wide screens: columns at LAYOUT_CELL_MAX grow with the room left, up to
+ * longest_head + 1 (the widest pillar name and a blank), so that a wide
+ * terminal shows whole names instead of "Cost optimiz.".  Narrower
+ * columns, or none to spare, are left as they are. */
+void Layout_matrixWiden(MatrixLayout *m, int width, size_t n_cols, bool with_total,
+                        int longest_head);
 
 /* The whole dashboard, for a screen of width x height (header on line 0 and
  * footer on the last line included). */

@@ -83,6 +83,12 @@ static void layout(const Dash *d, DashLayout *dl)
       longest = w > longest ? w : longest;
    }
    Layout_dashboard(d->app->cols, d->app->lines, d->m->rows, d->m->cols, longest, dl);
+   int head = 0;
+   for (size_t c = 0; c < d->m->cols; c++) {
+      int w = WText_widthStr(pillarName(d, c));
+      head = w > head ? w : head;
+   }
+   Layout_matrixWiden(&dl->m, d->app->cols, d->m->cols, hasTotalCol(d), head);
 }
 
 static const MatrixCell *cellAt(const Dash *d, size_t r, size_t c)
@@ -435,6 +441,38 @@ static void drawTrendLine(App *app, int y)
    free(s);
 }
 
+/* The selected cell's questions, one a line from y down to the footer, when
+ * a tall screen leaves room for at least CELL_LIST_MIN of them: risk, id and
+ * the whole question, so that a wide terminal reads them without Enter.
+ * Lines that do not fit end in "… N more". */
+#define CELL_LIST_MIN 4
+static void drawCellQuestions(const Dash *dd, int y)
+{
+   App *app = dd->app;
+   const MatrixCell *cell = cellAt(dd, *dd->row, *dd->col);
+   int last = app->lines - 2; /* the footer is on app->lines - 1 */
+   size_t shown = 0;
+
+   if (dd->snap || cell->total < 2 || last - y + 1 < CELL_LIST_MIN)
+      return;
+   for (size_t q = 0; q < app->doc.lens->n_questions; q++) {
+      if (!inCell(app, q, *dd->row, *dd->col))
+         continue;
+      if (y == last && cell->total - shown > 1) {
+         char *more = xasprintf(_("… %zu more"), cell->total - shown);
+         Text_draw(stdscr, y, 3, app->cols - 4, more, Theme_attr(&app->theme, ROLE_DIM));
+         free(more);
+         return;
+      }
+      const Question *qq = &app->doc.lens->questions[q];
+      int x = 3 + Chrome_risk(app, y, 3, app->cols - 4, App_risk(app, q), false) + 1;
+      x += Text_draw(stdscr, y, x, app->cols - x - 1, qq->id, A_BOLD) + 2;
+      Text_draw(stdscr, y, x, app->cols - x - 1, qq->title, A_NORMAL);
+      shown++;
+      y++;
+   }
+}
+
 /* News under the matrix, most important first. */
 typedef enum { EXTRA_UPGRADE, EXTRA_REVIEW, EXTRA_TREND, EXTRA_AGENDA } Extra;
 
@@ -564,6 +602,7 @@ void Dashboard_drawDash(const Dash *dd, int top)
    drawDetail(dd, &d, detail_h);
    for (int i = 0; i < n_extra; i++)
       drawExtra(app, d.detail_y + detail_h + (free_lines > n_extra ? 1 : 0) + i, extra[i]);
+   drawCellQuestions(dd, d.detail_y + detail_h + (free_lines > n_extra ? 1 : 0) + n_extra + 1);
 }
 
 void Dashboard_draw(App *app, int top, int height)

@@ -53,12 +53,57 @@ typedef struct HelpLine {
    bool dim;
 } HelpLine;
 
+/* The dashboard is where a new user starts: its help opens with the way
+ * through a review, and says what Enter does here rather than everywhere. */
+static const char *intro(ScreenId s)
+{
+   if (s != SCREEN_DASHBOARD)
+      return NULL;
+   return _("The way through a review: pick a cell with the arrow keys, Enter opens its "
+            "questions, Space ticks the practices in place, Esc goes back. Then p shows "
+            "what to improve and r writes the report.");
+}
+
+static const char *actionHelp(const Action *a, ScreenId s)
+{
+   if (s == SCREEN_DASHBOARD && strcmp(a->name, "open") == 0)
+      return _("Open the selected cell: the list of its questions, or the question itself "
+               "when the cell has one");
+   return _(a->help);
+}
+
+static size_t addWrapped(HelpLine **lines, size_t *cap, size_t count, const char *label,
+                         const char *help, int width, bool dim)
+{
+   size_t wn;
+   TextLine *tl;
+   wchar_t *ws = WText_cleanStr(help, 0, &wn);
+   size_t nl = WText_wrap(ws, wn, width, &tl);
+   for (size_t k = 0; k < nl; k++) {
+      *lines = xgrow(*lines, cap, count + 1, sizeof **lines);
+      (*lines)[count].keys = k == 0 && label ? xstrdup(label) : NULL;
+      (*lines)[count].text = xmalloc((tl[k].len + 1) * sizeof(wchar_t));
+      wmemcpy((*lines)[count].text, ws + tl[k].start, tl[k].len);
+      (*lines)[count].len = tl[k].len;
+      (*lines)[count].dim = dim;
+      count++;
+   }
+   free(tl);
+   free(ws);
+   return count;
+}
+
 static size_t buildLines(App *app, ScreenId s, int width, HelpLine **out)
 {
    const Action *acts[128];
    size_t n = collect(s, acts, 128), count = 0, cap = 0;
    HelpLine *lines = NULL;
 
+   if (intro(s)) {
+      count = addWrapped(&lines, &cap, count, NULL, intro(s), width, false);
+      lines = xgrow(lines, &cap, count + 1, sizeof *lines);
+      lines[count++] = (HelpLine){.keys = NULL, .text = xcalloc(1, sizeof(wchar_t)), .len = 0};
+   }
    for (size_t i = 0; i <= n; i++) {
       char label[96];
       const char *help;
@@ -75,7 +120,7 @@ static size_t buildLines(App *app, ScreenId s, int width, HelpLine **out)
          Actions_keyLabel(acts[i], app->theme.utf8, label, sizeof label);
          if (!label[0])
             snprintf(label, sizeof label, ":%s", acts[i]->name);
-         help = _(acts[i]->help);
+         help = actionHelp(acts[i], s);
          dim = (acts[i]->flags & ACTION_WRITES) && app->read_only;
       }
       ws = WText_cleanStr(help, 0, &wn);

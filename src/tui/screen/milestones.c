@@ -239,8 +239,8 @@ static void drawGroups(App *app, int y, int height, const TrendCols *t)
    g = app->mv.by_phase ? s->phases : s->pillars;
    n = app->mv.by_phase ? s->n_phases : s->n_pillars;
    for (size_t gi = 0; gi < n && (int)gi < height; gi++) {
-      Text_draw(stdscr, y + (int)gi, 2, MS_LABEL_W - 2, g[gi].name ? g[gi].name : g[gi].id,
-                A_NORMAL);
+      Text_drawName(stdscr, y + (int)gi, 2, MS_LABEL_W - 2, g[gi].name ? g[gi].name : g[gi].id,
+                    A_NORMAL);
       for (int i = 0; i < 3; i++) {
          values(app, t->first, t->k, series[i], g[gi].id, v);
          drawSeries(app, y + (int)gi, t->x[i], t->w - 1, 1, v, t->k, series[i]);

@@ -137,8 +137,8 @@ void PortView_draw(App *app, int top, int height)
    if (first)
       Text_draw(stdscr, y, 1, first - 1, _("Phase"), dim);
    for (size_t c = 0; c < g->cols && x + cw < app->cols; c++, x += cw + 1)
-      Text_draw(stdscr, y, x + 1, cw, g->lens->pillars[c].name,
-                c == pf.col ? Theme_attr(&app->theme, ROLE_TITLE) : dim);
+      Text_drawName(stdscr, y, x + 1, cw, g->lens->pillars[c].name,
+                    c == pf.col ? Theme_attr(&app->theme, ROLE_TITLE) : dim);
    for (size_t r = 0; r < g->rows && (int)r < height - PF_HEAD - 2; r++) {
       y = top + PF_HEAD + (int)r;
       if (first)

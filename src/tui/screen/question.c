@@ -104,6 +104,15 @@ void Question_forget(App *app)
    app->qwraps = NULL;
 }
 
+/* Columns kept free before a scroll marker at the right edge.  In ASCII the
+ * marker is a letter ("v"), which read as a word of the text ("This v")
+ * one blank after it; two blanks set it apart.  The arrow of UTF-8 needs
+ * none. */
+static int markRoom(const App *app)
+{
+   return app->theme.utf8 ? 0 : 2;
+}
+
 static struct QuestionWraps *wrapsFor(App *app, const Question *q, int width)
 {
    struct QuestionWraps *c = app->qwraps;
@@ -117,7 +126,7 @@ static struct QuestionWraps *wrapsFor(App *app, const Question *q, int width)
       c->q = app->q;
       c->width = width;
       wrap(&c->title, q->title, width);
-      wrap(&c->desc, q->description, width);
+      wrap(&c->desc, q->description, width - markRoom(app));
    }
    if (c->have_detail && c->choice != app->choice) {
       unwrap(&c->detail);
@@ -125,7 +134,7 @@ static struct QuestionWraps *wrapsFor(App *app, const Question *q, int width)
    }
    if (!c->have_detail) {
       char *dt = q->n_choices ? detailText(app, &q->choices[app->choice]) : xstrdup("");
-      wrap(&c->detail, dt, width);
+      wrap(&c->detail, dt, width - markRoom(app));
       free(dt);
       c->choice = app->choice;
       c->have_detail = true;
@@ -222,7 +231,22 @@ static void drawContext(App *app, int y)
    where = q->phase >= 0 ? xasprintf("%s%s%s", l->pillars[q->pillar].name,
                                      Theme_glyph(&app->theme, GLYPH_DOT), l->phases[q->phase].name)
                          : xstrdup(l->pillars[q->pillar].name);
-   Text_draw(stdscr, y, 1, app->cols - right - 2, where, Theme_attr(&app->theme, ROLE_DIM));
+   int room = app->cols - right - 2;
+   int phase_w = q->phase >= 0 ? WText_widthStr(l->phases[q->phase].name) : 0;
+   if (q->phase >= 0 && WText_widthStr(where) > room && room - phase_w >= 9) {
+      /* The pillar shortened as on the dashboard, so that the phase reads
+       * whole ("Operational · Business goal identification"). */
+      const char *dot = Theme_glyph(&app->theme, GLYPH_DOT);
+      int pw = room - WText_widthStr(dot) - phase_w;
+      x = 1 + Text_drawName(stdscr, y, 1, pw, l->pillars[q->pillar].name,
+                            Theme_attr(&app->theme, ROLE_DIM));
+      Text_draw(stdscr, y, x, room - (x - 1), dot, Theme_attr(&app->theme, ROLE_DIM));
+      x += WText_widthStr(dot);
+      Text_draw(stdscr, y, x, room - (x - 1), l->phases[q->phase].name,
+                Theme_attr(&app->theme, ROLE_DIM));
+   } else {
+      Text_draw(stdscr, y, 1, room, where, Theme_attr(&app->theme, ROLE_DIM));
+   }
    free(where);
    x = app->cols - right;
    x += Chrome_risk(app, y, x, 14, r, true);
@@ -288,7 +312,8 @@ static void drawNotes(App *app, int y, int h, bool draft)
       Text_draw(stdscr, y + 1, 1, app->cols - 2, _("(none)"), dim);
       return;
    }
-   wrap(&w, s->notes, app->cols - 2);
+   wrap(&w, s->notes,
+        app->cols - 2 - (markRoom(app) ? markRoom(app) + 1 : 0)); /* marker at cols - 2 */
    drawWrapped(&w, 0, h - 1, y + 1, 1, app->cols - 2, A_NORMAL);
    if (w.nl > (size_t)(h - 1))
       Text_draw(stdscr, y + h - 1, app->cols - 2, 1, Theme_glyph(&app->theme, GLYPH_MORE_DOWN),
@@ -383,7 +408,7 @@ void Question_draw(App *app, int top, int height)
    Wrapped title = wraps->title, desc = wraps->desc, detail = wraps->detail;
    if (s->notes && *s->notes) {
       Wrapped n;
-      wrap(&n, s->notes, width);
+      wrap(&n, s->notes, width - (markRoom(app) ? markRoom(app) + 1 : 0));
       notes_lines = (int)n.nl;
       unwrap(&n);
    }
