@@ -932,3 +932,113 @@ Test(mergedoc, restoring_from_a_bad_id_writes_nothing)
    cr_assert_str_eq(doc.stored[q1].notes, "kept");
    ReviewDoc_free(&doc);
 }
+
+/* ---- restoring a practice's notes (issue 16's notes, issue 12's restore) ---- */
+
+static void putChoice(ReviewDoc *doc, size_t q, size_t c, const char *text, const char *user)
+{
+   cr_assert_eq(ReviewDoc_putChoiceNote(s, doc, q, c, text, user), STORE_OK, "%s",
+                Store_lastError(s));
+}
+
+Test(mergedoc, restoring_a_practice_note_is_a_merged_change)
+{
+   ReviewDoc alice, bob;
+   loadDoc(&alice);
+   size_t q;
+   cr_assert(Lens_findQuestion(alice.lens, "Q1", &q));
+   putChoice(&alice, q, 0, "runbook v1", "alice");
+   int64_t first = lastHistoryId("Q1");
+   putChoice(&alice, q, 0, "runbook v2", "alice");
+   /* bob, on another session, notes practice 1 and the question meanwhile */
+   loadDoc(&bob);
+   putChoice(&bob, q, 1, "bob's dashboard", "bob");
+   putNotes(&bob, q, "bob's question notes", "bob");
+   StoreMerge m;
+   char *text = NULL, *err = NULL;
+   cr_assert_eq(ReviewDoc_restoreChoiceNote(s, &alice, q, 0, first, NULL, "alice", &m, &text, &err),
+                STORE_OK, "%s", err ? err : "");
+   cr_assert_eq(m.n_clashes, 0, "%s", m.message);
+   cr_assert(m.wrote);
+   cr_assert_str_eq(text, "runbook v1");
+   free(text);
+   StoreMerge_free(&m);
+   cr_assert_str_eq(ReviewDoc_choiceNote(&alice, q, 0), "runbook v1");
+   cr_assert_str_eq(ReviewDoc_choiceNote(&alice, q, 1), "bob's dashboard", "bob's note stays");
+   cr_assert_str_eq(alice.stored[q].notes, "bob's question notes", "bob's notes stay");
+   HistoryEntry e = lastEntry("Q1");
+   char mark[64];
+   snprintf(mark, sizeof mark, "\"restore_of\":%lld", (long long)first);
+   cr_assert_not_null(strstr(e.after, mark), "%s", e.after);
+   HistoryEntry_free(&e);
+
+   /* Restoring the state before any note (the first change had none for
+    * practice 1): bob's note of practice 1 is cleared, as a change. */
+   cr_assert_eq(ReviewDoc_restoreChoiceNote(s, &alice, q, 1, first, NULL, "alice", &m, &text, &err),
+                STORE_OK, "%s", err ? err : "");
+   cr_assert(m.wrote);
+   cr_assert_str_eq(text, "");
+   free(text);
+   StoreMerge_free(&m);
+   cr_assert_null(ReviewDoc_choiceNote(&alice, q, 1));
+   ReviewDoc_free(&bob);
+   ReviewDoc_free(&alice);
+}
+
+Test(mergedoc, restoring_a_practice_note_changed_since_by_another_clashes)
+{
+   ReviewDoc alice, bob;
+   loadDoc(&alice);
+   size_t q;
+   cr_assert(Lens_findQuestion(alice.lens, "Q1", &q));
+   putChoice(&alice, q, 0, "v1", "alice");
+   int64_t first = lastHistoryId("Q1");
+   putChoice(&alice, q, 0, "v2", "alice");
+   char *seen = strdup(ReviewDoc_choiceNote(&alice, q, 0)); /* what alice saw: v2 */
+   loadDoc(&bob);
+   putChoice(&bob, q, 0, "bob's v3", "bob");
+   int64_t before = lastHistoryId(NULL);
+   StoreMerge m;
+   char *text = NULL, *err = NULL;
+   cr_assert_eq(ReviewDoc_restoreChoiceNote(s, &alice, q, 0, first, seen, "alice", &m, &text, &err),
+                STORE_OK, "%s", err ? err : "");
+   cr_assert_eq(m.n_clashes, 1, "%s", m.message);
+   cr_assert_eq(m.clashes[0].kind, STORE_CLASH_CHOICE_NOTE);
+   cr_assert_str_eq(m.clashes[0].by, "bob");
+   cr_assert(!m.wrote);
+   StoreMerge_free(&m);
+   free(text);
+   cr_assert_eq(lastHistoryId(NULL), before, "nothing written");
+   cr_assert_str_eq(ReviewDoc_choiceNote(&alice, q, 0), "bob's v3");
+   free(seen);
+   ReviewDoc_free(&bob);
+   ReviewDoc_free(&alice);
+}
+
+Test(mergedoc, restoring_a_practice_note_from_a_bad_id_writes_nothing)
+{
+   ReviewDoc doc;
+   loadDoc(&doc);
+   size_t q1, q2;
+   cr_assert(Lens_findQuestion(doc.lens, "Q1", &q1));
+   cr_assert(Lens_findQuestion(doc.lens, "Q2", &q2));
+   putChoice(&doc, q2, 0, "of Q2", "alice");
+   int64_t other = lastHistoryId("Q2");
+   int64_t before = lastHistoryId(NULL);
+   StoreMerge m;
+   char *text = NULL, *err = NULL;
+   cr_assert_eq(ReviewDoc_restoreChoiceNote(s, &doc, q1, 0, 9999, NULL, "bob", &m, &text, &err),
+                STORE_NOT_FOUND);
+   cr_assert_str_eq(err, "no change with history id 9999");
+   free(err);
+   cr_assert_eq(ReviewDoc_restoreChoiceNote(s, &doc, q1, 0, other, NULL, "bob", &m, &text, &err),
+                STORE_INVALID);
+   char want[80];
+   snprintf(want, sizeof want, "history id %lld is not a change of the answer to Q1",
+            (long long)other);
+   cr_assert_str_eq(err, want);
+   free(err);
+   cr_assert_null(text);
+   cr_assert_eq(lastHistoryId(NULL), before);
+   ReviewDoc_free(&doc);
+}
