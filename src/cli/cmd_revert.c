@@ -49,6 +49,8 @@ static int revertRun(CliEnv *env, const char *workload, int64_t id)
       Cli_error("%s", err ? err : Store_statusText(st));
       rc = st == STORE_NOT_FOUND || st == STORE_INVALID ? EXIT_USAGE : EXIT_FAIL;
    } else if (m.n_clashes) {
+      if (m.wrote) /* the rest of it is undone: say so before what is not */
+         Cli_printf(_("history id %lld reverted in part\n"), (long long)id);
       Cli_error(_("history id %lld: %s"), (long long)id, m.message);
       rc = EXIT_FAIL;
    } else if (!m.wrote) {

@@ -136,6 +136,16 @@ StoreStatus ReviewDoc_restoreNotes(Store *s, ReviewDoc *doc, size_t q, int64_t h
                                    const char *notes_base, const char *user, StoreMerge *out,
                                    char **text, char **err);
 
+/* ReviewDoc_restoreNotes for the note of practice `choice` of question q:
+ * the note as the answer change history_id left it ("" when it had none),
+ * written as a change from base_text (the note the user saw; NULL: the
+ * doc's) by ReviewDoc_mergeChoiceNote, marked "restore_of".  Someone
+ * else's change of that note since is a STORE_CLASH_CHOICE_NOTE in *out,
+ * nothing written.  The same refusals as ReviewDoc_restoreNotes. */
+StoreStatus ReviewDoc_restoreChoiceNote(Store *s, ReviewDoc *doc, size_t q, size_t choice,
+                                        int64_t history_id, const char *base_text, const char *user,
+                                        StoreMerge *out, char **text, char **err);
+
 /* Resolves a lens argument: a file path (contains '/' or ends in .yaml,
  * .yml, .json), else a key among the user lens dir, the system lens dir and
  * the embedded default (first match wins), else the key of a lens stored in

@@ -39,9 +39,11 @@ int Chrome_risk(App *app, int y, int x, int width, Risk r, bool word)
    return used;
 }
 
-/* "bob@Q3, carol@Q1 (payments) here": who else has the database open, and
- * where; with elsewhere false, the questions of other workloads are left
- * out ("carol (payments)"), for a narrow bar. */
+/* "bob@Q3, carol@Q1 (payments), dave (read-only) | 3 here": who else has
+ * the database open, and where, observers marked; then how many people are
+ * on this workload, this session included (the count is always there, "1
+ * here" alone).  With elsewhere false, the questions of other workloads are
+ * left out ("carol (payments)"), for a narrow bar. */
 static char *presenceText(App *app, bool elsewhere)
 {
    const char *here = app->have_doc ? app->doc.workload.name : NULL;
@@ -61,6 +63,11 @@ static char *presenceText(App *app, bool elsewhere)
          item = xasprintf("%s (%s)", p->user, p->workload);
       else
          item = xstrdup(p->user);
+      if (p->read_only) { /* an observer is here too, but only watches */
+         char *ro = xasprintf(_("%s (read-only)"), item);
+         free(item);
+         item = ro;
+      }
       for (size_t k = 0; k < n; k++) /* one process per user and place is enough */
          dup = dup || strcmp(items[k], item) == 0;
       if (dup)
@@ -75,10 +82,12 @@ static char *presenceText(App *app, bool elsewhere)
       out = joined;
    }
    free(items);
-   if (out) {
-      char *t = xasprintf(_("%s here"), out);
+   if (out) { /* the names, then always how many are on this workload */
+      char *t = xasprintf(_("%s | %zu here"), out, Roster_hereCount(app));
       free(out);
       out = t;
+   } else {
+      out = xasprintf(_("%zu here"), Roster_hereCount(app));
    }
    return out;
 }

@@ -86,6 +86,8 @@ Stale Undo_last(App *app, const char *arg)
       ReviewDoc_revert(app->store, &app->doc, id, "undo_of", app->opts->user, &m, &err);
    if (st != STORE_OK)
       App_message(app, ROLE_ERROR, _("Cannot undo: %s"), err ? err : Store_statusText(st));
+   else if (m.n_clashes && !m.wrote) /* all of it was changed since: nothing undone */
+      App_message(app, ROLE_ERROR, _("Not undone, changed since; kept theirs: %s"), m.message);
    else if (m.n_clashes)
       App_message(app, ROLE_ERROR, _("Undone in part; kept theirs: %s"), m.message);
    else if (!m.wrote)

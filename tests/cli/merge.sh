@@ -94,6 +94,28 @@ sel=$(python3 -c 'import json,sys; print(",".join(json.load(open(sys.argv[1]))["
 expect_rc 0 "reverting it again writes nothing" w --user alice revert rev "$id"
 contains "and says it is undone already" "nothing to revert"
 
+# A revert only partly possible: bob changed part of alice's change since.
+w --user alice answer rev Q3 --select Q3_vault,Q3_rotate --notes "alice's line" > /dev/null 2>&1 ||
+   fail "set-up alice Q3"
+id=$(hid rev alice Q3)
+w --user bob answer rev Q3 --na-choice Q3_vault --notes "bob's line" > /dev/null 2>&1 || fail "set-up bob Q3"
+n=$(count rev)
+expect_rc 1 "a revert partly changed since exits 1" w --user alice revert rev "$id"
+contains "it says the rest is reverted" "history id $id reverted in part"
+contains "and names what bob changed" "choice Q3_vault: bob changed it"
+contains "including the notes" "notes: bob edited the same lines"
+[ "$(count rev)" = $((n + 1)) ] && pass "the part it could revert is one change" || fail "one change" "$(count rev)"
+w status rev --format json > "$TMP/out"
+q3=$(python3 -c '
+import json, sys
+for q in json.load(open(sys.argv[1]))["questions"]:
+    if q["id"] == "Q3":
+        a = q.get("answer") or q
+        print(",".join(a.get("selected", [])), a.get("notes"))' "$TMP/out")
+[ "$q3" = " bob's line" ] && pass "Q3_rotate is reverted, bob's notes stay" || fail "Q3 after the partial revert" "$q3 / $(cat "$TMP/out")"
+w history rev Q3 --format json > "$TMP/out"
+contains "bob's not applicable stays" '"Q3_vault"'
+
 n=$(count rev)
 expect_rc 2 "an unknown history id is refused" w --user alice revert rev 99999
 contains "the refusal names the id" "no change with history id 99999"

@@ -119,6 +119,19 @@ expect a2 "Nothing of yours to undo here" "a second u has nothing of alice's lef
 keys b u
 expect b "Undone: your last change here" "bob undoes his own"
 check_q "both undone" payments Q5 '"selected": []'
+# An undo whose whole target someone changed since: nothing is undone, and
+# it says so (not "in part").
+keys a2 1
+expect b "1 [x]" "bob sees alice's practice again"
+"$WALENS" --db "$DB" --user bob answer payments Q5 --na-choice Q5_auto > /dev/null 2>&1 ||
+   fail "set-up: bob marks it not applicable"
+keys a2 u
+expect a2 "Not undone, changed since; kept theirs" "u says nothing was undone"
+expect a2 "1 [-]" "bob's not applicable stays"
+"$WALENS" --db "$DB" history payments Q5 --format json > "$TMP/h5"
+python3 -c 'import json, sys; h = json.load(open(sys.argv[1]))["history"][-1]; sys.exit(0 if h["user"] == "bob" and h["after"]["na_choices"] == ["Q5_auto"] else 1)' "$TMP/h5" &&
+   pass "and the history's last change is bob's: nothing was written" ||
+   fail "and the history's last change is bob's: nothing was written" "$(cat "$TMP/h5")"
 
 # The history shows what the notes said around each change, and brings an
 # earlier version back as a new change.

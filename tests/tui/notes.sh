@@ -240,4 +240,40 @@ keys i Escape
 keys i q q q q
 wait_exit i > /dev/null
 
+# E on a waiting draft: the text from $VISUAL is an edit of the draft's
+# base, not of the notes stored since.  alice's draft started from carol's
+# line; bob rewrote that line meanwhile: E must show bob's text (the merge
+# view), never store over it unseen.
+"$WALENS" --db "$DB" --lens "$SMALL" workload add extdraft > /dev/null 2>&1
+"$WALENS" --db "$DB" --user carol answer extdraft Q1 --notes "carol's line" > /dev/null 2>&1
+tui_start j 80 24 --user alice extdraft
+expect j "Questions" "walens on extdraft"
+keys j Enter Enter e
+expect j "carol's line" "alice edits carol's notes"
+typed j " (alice)"
+expect j "carol's line (alice)" "on carol's line"
+tt kill-session -t j
+i=0
+while [ $i -lt 50 ] && ! grep -rqF "carol's line (alice)" "$XDG_DATA_HOME/walens/drafts" 2> /dev/null; do
+   sleep 0.1
+   i=$((i + 1))
+done
+[ $i -lt 50 ] && pass "the hang-up keeps her text as a draft" || fail "the hang-up keeps her text as a draft"
+"$WALENS" --db "$DB" --user bob answer extdraft Q1 --notes "bob's line" > /dev/null 2>&1 ||
+   fail "set-up: bob rewrites the line"
+TUI_ENV="VISUAL=$top_srcdir/tests/fixtures/tui/fake-editor.sh"
+tui_start k 80 24 --user alice extdraft
+expect k "Questions" "walens on extdraft again"
+keys k Enter Enter
+expect k "an unsaved draft is waiting" "the draft is offered"
+keys k E
+expect k "bob changed the same lines while you edited" "E merges from the draft's base: bob's text is shown first"
+check_q "bob's notes are not overwritten by E" extdraft Q1 '"notes": "bob'"'"'s line"'
+keys k Y
+expect k "Your notes are stored" "stored once alice chose hers, having seen bob's"
+check_q "alice's text, with the editor's line" extdraft Q1 '"notes": "carol'"'"'s line (alice)\nedited by the script"'
+keys k q q q q
+wait_exit k > /dev/null
+TUI_ENV=
+
 finish

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Who is here (issue 12): five reviewers and one read-only observer on one
-# workload: the header counts them when the names do not fit, W (and :who)
+# workload: the header always counts them (names while they fit, observers
+# marked), W (and :who)
 # lists every one with where they are and whether they only watch, and
 # `walens who` prints the same.
 . "$top_srcdir/tests/tui/tuilib.sh"
@@ -39,6 +40,14 @@ grep -q "nobody is here" "$TMP/who.txt" && pass "nobody on another workload" || 
 
 keys watcher Q
 wait_exit watcher > /dev/null
+# Fewer people: the names fit, the observer is marked, the count stays.
+for u in carol-cartwright dmitri-d eleanor-e; do
+   keys "$u" Q
+   wait_exit "$u" > /dev/null
+done
+tui_start watcher2 80 24 --user w2 --read-only payments
+expect bernadette-b "w2 (read-only)" "the header names an observer as read-only" 10
+expect bernadette-b "alice-anderson, w2 (read-only) | 3 here" "and counts every one on the workload, observers too" 10
 "$WALENS" --db "$DB" who payments --format json > "$TMP/who.json"
 grep -q '"watcher"' "$TMP/who.json" && fail "the observer leaves with its session" "$(cat "$TMP/who.json")" ||
    pass "the observer leaves with its session"
@@ -55,8 +64,9 @@ while [ "$i" -le 34 ]; do
 done
 sqlite3 "$DB" "$sql" || fail "set-up: 34 more sessions"
 keys alice-anderson W
-expect alice-anderson "Who is here: 39 on this workload" "the roster counts 39" 10
-expect alice-anderson "of 38 (arrows, PgUp/PgDn scroll)" "and says it scrolls"
+# (alice, bernadette and w2 are left, and the 34)
+expect alice-anderson "Who is here: 37 on this workload" "the roster counts 37" 10
+expect alice-anderson "of 36 (arrows, PgUp/PgDn scroll)" "and says it scrolls"
 if screen alice-anderson | grep -q "reviewer34"; then
    fail "the last one is below the fold at first" "$(screen alice-anderson)"
 else
@@ -66,6 +76,6 @@ keys alice-anderson PgDn PgDn
 expect alice-anderson "reviewer34" "PgDn scrolls down to the last one"
 keys alice-anderson Home
 sleep 0.5
-screen alice-anderson | grep -qE " 1-[0-9]+ of 38 " && pass "Home goes back to the top" ||
+screen alice-anderson | grep -qE " 1-[0-9]+ of 36 " && pass "Home goes back to the top" ||
    fail "Home goes back to the top" "$(screen alice-anderson)"
 finish

@@ -594,6 +594,120 @@ Test(merge, the_same_practice_note_changed_by_two_clashes)
    StoredAnswer_free(&got);
 }
 
+/* ---- an undo only partly possible: someone changed part of it since ---- */
+
+Test(merge, an_undo_of_a_change_partly_changed_since_undoes_the_rest)
+{
+   /* alice selects c1 and c2 and writes notes in one change; bob then
+    * marks c1 not applicable and rewrites her notes.  Her undo takes c2
+    * back, leaves bob's c1 and notes, and names both as not undone. */
+   char *none[] = {NULL}, *c12[] = {"c1", "c2", NULL}, *na[] = {"c1", NULL}, *c2[] = {"c2", NULL};
+   StoredAnswer base = ans(none, NULL), alice = ans(c12, "alice's line");
+   StoreMerge m = put(&base, &alice, "alice");
+   int64_t alices = m.history_id;
+   cr_assert(m.wrote);
+   StoreMerge_free(&m);
+   StoredAnswer seen = ans(c12, "alice's line"), bob = ans(c2, "bob's line");
+   seen.version = 1;
+   bob.na_choices = na;
+   bob.n_na_choices = 1;
+   Store_setNow(s, "2026-01-01T00:05:00Z");
+   m = put(&seen, &bob, "bob");
+   cr_assert_eq(m.n_clashes, 0, "%s", m.message);
+   StoreMerge_free(&m);
+
+   Store_setNow(s, "2026-01-01T00:10:00Z");
+   m = revert(alices, "alice");
+   cr_assert(m.wrote, "the part nobody touched (c2) is undone");
+   cr_assert_eq(m.n_clashes, 2, "%s", m.message);
+   bool choice = false, notes = false;
+   for (size_t i = 0; i < m.n_clashes; i++) {
+      cr_assert_str_eq(m.clashes[i].by, "bob");
+      choice = choice ||
+               (m.clashes[i].kind == STORE_CLASH_CHOICE && strcmp(m.clashes[i].what, "c1") == 0);
+      notes = notes || m.clashes[i].kind == STORE_CLASH_NOTES;
+   }
+   cr_assert(choice && notes, "%s", m.message);
+   cr_assert_not_null(strstr(m.message, "choice c1: bob changed it at 2026-01-01T00:05:00Z"), "%s",
+                      m.message);
+   cr_assert_not_null(strstr(m.message, "notes"), "%s", m.message);
+   StoreMerge_free(&m);
+
+   StoredAnswer got = now();
+   cr_assert(!has(&got, "c2"), "alice's c2 is undone");
+   cr_assert(!has(&got, "c1"));
+   cr_assert_eq(got.n_na_choices, 1, "bob's not applicable on c1 stays");
+   cr_assert_str_eq(got.na_choices[0], "c1");
+   cr_assert_str_eq(got.notes, "bob's line", "bob's notes stay");
+   StoredAnswer_free(&got);
+
+   /* The history records the undo, and what it wrote is only c2. */
+   HistoryEntry *h;
+   size_t n;
+   cr_assert_eq(Store_history(s, review, "q1", &h, &n), STORE_OK);
+   cr_assert_eq(n, 3);
+   char mark[64];
+   snprintf(mark, sizeof mark, "\"undo_of\":%lld", (long long)alices);
+   cr_assert_not_null(strstr(h[2].after, mark), "%s", h[2].after);
+   cr_assert_str_eq(h[2].user, "alice");
+   HistoryEntry_freeArray(h, n);
+}
+
+Test(merge, an_undo_that_nothing_of_is_left_to_writes_nothing)
+{
+   /* alice selects c1; bob marks it not applicable: her undo (c1 back to
+    * unselected) clashes whole, and nothing is written. */
+   char *none[] = {NULL}, *c1[] = {"c1", NULL}, *na[] = {"c1", NULL};
+   StoredAnswer base = ans(none, NULL), alice = ans(c1, NULL);
+   StoreMerge m = put(&base, &alice, "alice");
+   int64_t alices = m.history_id;
+   StoreMerge_free(&m);
+   StoredAnswer seen = ans(c1, NULL), bob = ans(none, NULL);
+   seen.version = 1;
+   bob.na_choices = na;
+   bob.n_na_choices = 1;
+   m = put(&seen, &bob, "bob");
+   StoreMerge_free(&m);
+   m = revert(alices, "alice");
+   cr_assert(!m.wrote);
+   cr_assert_eq(m.n_clashes, 1, "%s", m.message);
+   cr_assert_eq(m.history_id, 0);
+   StoreMerge_free(&m);
+   StoredAnswer got = now();
+   cr_assert_eq(got.version, 2, "no new version");
+   cr_assert_eq(got.n_na_choices, 1);
+   StoredAnswer_free(&got);
+}
+
+Test(merge, an_undo_of_a_plan_change_partly_changed_since)
+{
+   /* alice sets owner and status of a plan item; bob then sets the status
+    * otherwise.  Her undo clears the owner and keeps bob's status. */
+   PlanTracking alice = item("in_progress", "alice");
+   StoreMerge m = putPlan(NULL, &alice, "alice");
+   int64_t alices = m.history_id;
+   StoreMerge_free(&m);
+   PlanTracking seen = item("in_progress", "alice"), bob = item("done", "alice");
+   seen.version = 1;
+   m = putPlan(&seen, &bob, "bob");
+   cr_assert_eq(m.n_clashes, 0, "%s", m.message);
+   StoreMerge_free(&m);
+   m = revert(alices, "alice");
+   cr_assert(m.wrote);
+   cr_assert_eq(m.n_clashes, 1, "%s", m.message);
+   cr_assert_eq(m.clashes[0].kind, STORE_CLASH_FIELD);
+   cr_assert_str_eq(m.clashes[0].what, "status");
+   cr_assert_str_eq(m.clashes[0].by, "bob");
+   StoreMerge_free(&m);
+   PlanTracking *t;
+   size_t n;
+   cr_assert_eq(Store_getPlanTracking(s, review, &t, &n), STORE_OK);
+   cr_assert_eq(n, 1);
+   cr_assert_str_eq(t[0].status, "done", "bob's status stays");
+   cr_assert(t[0].owner == NULL || !*t[0].owner, "alice's owner is undone: %s", t[0].owner);
+   PlanTracking_freeArray(t, n);
+}
+
 /* ---- the same through ReviewDoc, as the TUI and the CLI write ---- */
 
 /* Loads workload w2 into doc (setupDoc adds it on the fixture lens
@@ -816,5 +930,115 @@ Test(mergedoc, restoring_from_a_bad_id_writes_nothing)
    cr_assert_null(text);
    cr_assert_eq(lastHistoryId(NULL), before, "nothing was written");
    cr_assert_str_eq(doc.stored[q1].notes, "kept");
+   ReviewDoc_free(&doc);
+}
+
+/* ---- restoring a practice's notes (issue 16's notes, issue 12's restore) ---- */
+
+static void putChoice(ReviewDoc *doc, size_t q, size_t c, const char *text, const char *user)
+{
+   cr_assert_eq(ReviewDoc_putChoiceNote(s, doc, q, c, text, user), STORE_OK, "%s",
+                Store_lastError(s));
+}
+
+Test(mergedoc, restoring_a_practice_note_is_a_merged_change)
+{
+   ReviewDoc alice, bob;
+   loadDoc(&alice);
+   size_t q;
+   cr_assert(Lens_findQuestion(alice.lens, "Q1", &q));
+   putChoice(&alice, q, 0, "runbook v1", "alice");
+   int64_t first = lastHistoryId("Q1");
+   putChoice(&alice, q, 0, "runbook v2", "alice");
+   /* bob, on another session, notes practice 1 and the question meanwhile */
+   loadDoc(&bob);
+   putChoice(&bob, q, 1, "bob's dashboard", "bob");
+   putNotes(&bob, q, "bob's question notes", "bob");
+   StoreMerge m;
+   char *text = NULL, *err = NULL;
+   cr_assert_eq(ReviewDoc_restoreChoiceNote(s, &alice, q, 0, first, NULL, "alice", &m, &text, &err),
+                STORE_OK, "%s", err ? err : "");
+   cr_assert_eq(m.n_clashes, 0, "%s", m.message);
+   cr_assert(m.wrote);
+   cr_assert_str_eq(text, "runbook v1");
+   free(text);
+   StoreMerge_free(&m);
+   cr_assert_str_eq(ReviewDoc_choiceNote(&alice, q, 0), "runbook v1");
+   cr_assert_str_eq(ReviewDoc_choiceNote(&alice, q, 1), "bob's dashboard", "bob's note stays");
+   cr_assert_str_eq(alice.stored[q].notes, "bob's question notes", "bob's notes stay");
+   HistoryEntry e = lastEntry("Q1");
+   char mark[64];
+   snprintf(mark, sizeof mark, "\"restore_of\":%lld", (long long)first);
+   cr_assert_not_null(strstr(e.after, mark), "%s", e.after);
+   HistoryEntry_free(&e);
+
+   /* Restoring the state before any note (the first change had none for
+    * practice 1): bob's note of practice 1 is cleared, as a change. */
+   cr_assert_eq(ReviewDoc_restoreChoiceNote(s, &alice, q, 1, first, NULL, "alice", &m, &text, &err),
+                STORE_OK, "%s", err ? err : "");
+   cr_assert(m.wrote);
+   cr_assert_str_eq(text, "");
+   free(text);
+   StoreMerge_free(&m);
+   cr_assert_null(ReviewDoc_choiceNote(&alice, q, 1));
+   ReviewDoc_free(&bob);
+   ReviewDoc_free(&alice);
+}
+
+Test(mergedoc, restoring_a_practice_note_changed_since_by_another_clashes)
+{
+   ReviewDoc alice, bob;
+   loadDoc(&alice);
+   size_t q;
+   cr_assert(Lens_findQuestion(alice.lens, "Q1", &q));
+   putChoice(&alice, q, 0, "v1", "alice");
+   int64_t first = lastHistoryId("Q1");
+   putChoice(&alice, q, 0, "v2", "alice");
+   char *seen = strdup(ReviewDoc_choiceNote(&alice, q, 0)); /* what alice saw: v2 */
+   loadDoc(&bob);
+   putChoice(&bob, q, 0, "bob's v3", "bob");
+   int64_t before = lastHistoryId(NULL);
+   StoreMerge m;
+   char *text = NULL, *err = NULL;
+   cr_assert_eq(ReviewDoc_restoreChoiceNote(s, &alice, q, 0, first, seen, "alice", &m, &text, &err),
+                STORE_OK, "%s", err ? err : "");
+   cr_assert_eq(m.n_clashes, 1, "%s", m.message);
+   cr_assert_eq(m.clashes[0].kind, STORE_CLASH_CHOICE_NOTE);
+   cr_assert_str_eq(m.clashes[0].by, "bob");
+   cr_assert(!m.wrote);
+   StoreMerge_free(&m);
+   free(text);
+   cr_assert_eq(lastHistoryId(NULL), before, "nothing written");
+   cr_assert_str_eq(ReviewDoc_choiceNote(&alice, q, 0), "bob's v3");
+   free(seen);
+   ReviewDoc_free(&bob);
+   ReviewDoc_free(&alice);
+}
+
+Test(mergedoc, restoring_a_practice_note_from_a_bad_id_writes_nothing)
+{
+   ReviewDoc doc;
+   loadDoc(&doc);
+   size_t q1, q2;
+   cr_assert(Lens_findQuestion(doc.lens, "Q1", &q1));
+   cr_assert(Lens_findQuestion(doc.lens, "Q2", &q2));
+   putChoice(&doc, q2, 0, "of Q2", "alice");
+   int64_t other = lastHistoryId("Q2");
+   int64_t before = lastHistoryId(NULL);
+   StoreMerge m;
+   char *text = NULL, *err = NULL;
+   cr_assert_eq(ReviewDoc_restoreChoiceNote(s, &doc, q1, 0, 9999, NULL, "bob", &m, &text, &err),
+                STORE_NOT_FOUND);
+   cr_assert_str_eq(err, "no change with history id 9999");
+   free(err);
+   cr_assert_eq(ReviewDoc_restoreChoiceNote(s, &doc, q1, 0, other, NULL, "bob", &m, &text, &err),
+                STORE_INVALID);
+   char want[80];
+   snprintf(want, sizeof want, "history id %lld is not a change of the answer to Q1",
+            (long long)other);
+   cr_assert_str_eq(err, want);
+   free(err);
+   cr_assert_null(text);
+   cr_assert_eq(lastHistoryId(NULL), before);
    ReviewDoc_free(&doc);
 }

@@ -690,32 +690,35 @@ Stale Question_edit(App *app, const char *arg)
    return STALE_ALL;
 }
 
+/* The text comes back from $EDITOR as an edit of what it started from: the
+ * notes shown, or a waiting draft's own base (not the notes stored now,
+ * which may hold someone else's change the draft never saw).  It is stored
+ * the way the notes editor stores (Editor_save): merged, the merge view on
+ * a clash, the draft kept until the user chooses. */
 Stale Question_editExternal(App *app, const char *arg)
 {
    const Question *q = current(app);
    const StoredAnswer *s = &app->doc.stored[app->q];
-   char *draft = Draft_load(app->db_key, app->doc.workload.id, q->id, NULL);
+   char *base = NULL;
+   char *draft = Draft_loadBase(app->db_key, app->doc.workload.id, q->id, NULL, &base);
+   const char *shown = s->notes ? s->notes : "";
    char *out = NULL;
-   Answer a;
 
-   if (!Editor_runExternal(app, draft ? draft : s->notes ? s->notes : "", &out)) {
+   if (!Editor_runExternal(app, draft ? draft : shown, &out)) {
       free(draft);
+      free(base);
       return STALE_ALL | STALE_REPAINT;
    }
-   if (!draft && strcmp(out, s->notes ? s->notes : "") == 0) {
+   if (!draft && strcmp(out, shown) == 0) {
       App_message(app, ROLE_NOTICE, "%s", _("Notes unchanged"));
    } else {
-      App_copyAnswer(app, app->q, &a);
-      if (App_putAnswer(app, app->q, &a, out) == STORE_OK) {
-         Draft_remove(app->db_key, app->doc.workload.id, q->id);
-         App_message(app, ROLE_NOTICE, "%s", _("Notes stored"));
-      } else {
-         Draft_save(app->db_key, app->doc.workload.id, q->id, out); /* refused, not lost */
-      }
-      free(a.choices);
+      /* A draft of unknown base counts as started from nothing (as e does). */
+      Editor_openFrom(app, app->q, out, draft ? (base ? base : "") : shown);
+      Editor_save(app, NULL);
    }
    free(out);
    free(draft);
+   free(base);
    return STALE_ALL | STALE_REPAINT;
 }
 
