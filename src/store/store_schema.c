@@ -323,9 +323,26 @@ static const char schemaV8[] =
    "  PRIMARY KEY (review_id, question_id)"
    ") WITHOUT ROWID;";
 
+/* Version 9: the newest change of each review (when, by whom) kept on the
+ * review row beside last_history_id, by the same trigger.  The workloads
+ * list read each review's newest history row by id: at 10,000 workloads
+ * those rows lie on 10,000 pages of a 7 GB file, two thirds of the list's
+ * time (doc/PERFORMANCE.md).  History rows are never changed once written,
+ * so the copy cannot drift from the row it names. */
+static const char schemaV9[] =
+   "ALTER TABLE review ADD COLUMN last_at TEXT;"
+   "ALTER TABLE review ADD COLUMN last_by TEXT;"
+   "UPDATE review SET (last_at, last_by) ="
+   "  (SELECT at, user_name FROM history WHERE history.id = review.last_history_id)"
+   "  WHERE last_history_id IS NOT NULL;"
+   "DROP TRIGGER history_last;"
+   "CREATE TRIGGER history_last AFTER INSERT ON history WHEN NEW.review_id IS NOT NULL BEGIN"
+   "  UPDATE review SET last_history_id = NEW.id, last_at = NEW.at, last_by = NEW.user_name"
+   "  WHERE id = NEW.review_id; END;";
+
 static const Migration migrations[] = {
-   {1, schemaV1}, {2, schemaV2}, {3, schemaV3}, {4, schemaV4},
-   {5, schemaV5}, {6, schemaV6}, {7, schemaV7}, {8, schemaV8},
+   {1, schemaV1}, {2, schemaV2}, {3, schemaV3}, {4, schemaV4}, {5, schemaV5},
+   {6, schemaV6}, {7, schemaV7}, {8, schemaV8}, {9, schemaV9},
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
                "one migration step per schema version");

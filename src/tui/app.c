@@ -155,42 +155,48 @@ static const char *labelOf(const LensLabel *l, size_t n, int64_t id)
    return NULL;
 }
 
-/* The rows' lens labels, risk counts and last changes: the counts kept for
- * each review in one query; a lens is parsed only when a review on it must
- * be counted again (store/count.h), so a list of 10,000 workloads holds
- * their rows and nothing else.  A row whose lens does not load (or every
- * row, when the read fails) shows what its workload row knows. */
-static void summarizeRows(App *app)
+/* Makes app rows of the store's list rows (taking their strings): the
+ * counts kept for each review; a lens is parsed only when a review on it
+ * must be counted again (store/count.h), so a list of 10,000 workloads
+ * holds their rows and nothing else.  A row whose lens does not load shows
+ * what its workload row knows. */
+static void takeRows(App *app, StoreListRow *rows, size_t n)
 {
-   size_t n = app->n_wl, n_labels = 0, n_seen = 0, cap_seen = 0, n_stale = 0;
+   size_t n_labels = 0, n_seen = 0, cap_seen = 0, n_stale = 0;
    LensLabel *labels = lensLabels(app->store, &n_labels);
    LensSeen *seen = NULL;
-   ReviewSummary *sums = xcalloc(n ? n : 1, sizeof *sums);
-   size_t *stale = xcalloc(n ? n : 1, sizeof *stale);
-   bool ok;
+   ReviewSummary *sums = NULL;
+   size_t *stale = NULL;
 
-   for (size_t i = 0; i < n; i++)
-      sums[i] = (ReviewSummary){.w = &app->wl[i].w};
-   ok = ReviewDoc_summaries(app->store, sums, n) == STORE_OK;
-   for (size_t i = 0; ok && i < n; i++) {
-      if (sums[i].stale) {
-         const LensSeen *l = lensOf(app->store, app->wl[i].w.lens_id, &seen, &n_seen, &cap_seen);
-         free(sums[i].last_at);
-         free(sums[i].last_by);
-         if (!l->lens)
-            continue; /* shown as its workload row */
-         sums[n_stale] = (ReviewSummary){.w = &app->wl[i].w, .lens = l->lens};
-         stale[n_stale++] = i;
-         continue;
-      }
+   app->wl = xcalloc(n ? n : 1, sizeof *app->wl);
+   app->n_wl = n;
+   for (size_t i = 0; i < n; i++) {
       WorkloadRow *row = &app->wl[i];
+      row->w = rows[i].w; /* the row takes over the strings */
+      if (!rows[i].fresh) {
+         free(rows[i].last_at);
+         free(rows[i].last_by);
+         if (!stale) {
+            sums = xcalloc(n, sizeof *sums);
+            stale = xcalloc(n, sizeof *stale);
+         }
+         const LensSeen *l = lensOf(app->store, row->w.lens_id, &seen, &n_seen, &cap_seen);
+         if (l->lens) {
+            sums[n_stale] = (ReviewSummary){.w = &row->w, .lens = l->lens};
+            stale[n_stale++] = i;
+         }
+         continue; /* without a lens: shown as its workload row */
+      }
       const char *label = labelOf(labels, n_labels, row->w.lens_id);
-      row->counts = sums[i].counts;
-      row->last_at = sums[i].last_at;
-      row->last_by = sums[i].last_by;
+      ReviewDoc_countsFromKept(&rows[i].counts, &row->counts);
+      row->last_at = rows[i].last_at ? rows[i].last_at : xstrdup(row->w.updated_at);
+      row->last_by = rows[i].last_at ? rows[i].last_by : xstrdup(row->w.updated_by);
+      if (!rows[i].last_at)
+         free(rows[i].last_by);
       row->lens = xstrdup(label ? label : "?");
    }
-   if (ok && n_stale && ReviewDoc_summaries(app->store, sums, n_stale) == STORE_OK)
+   /* Counted again on their lens, and recorded (ReviewDoc_summaries). */
+   if (n_stale && ReviewDoc_summaries(app->store, sums, n_stale) == STORE_OK)
       for (size_t k = 0; k < n_stale; k++) {
          WorkloadRow *row = &app->wl[stale[k]];
          const char *label = labelOf(labels, n_labels, row->w.lens_id);
@@ -216,33 +222,68 @@ static void summarizeRows(App *app)
    free(labels);
 }
 
-/* The rows hold names, counts and last changes only (Store_listWorkloadNames):
+/* Reads rows first .. first + limit - 1 of the list (limit 0: all), in one
+ * query (Store_listWorkloadRows); false after an error, shown. */
+static bool loadRows(App *app, size_t limit)
+{
+   StoreListRow *rows = NULL;
+   size_t n = 0;
+
+   if (Store_listWorkloadRows(app->store, app->show_archived, 0, limit, &rows, &n) != STORE_OK) {
+      App_message(app, ROLE_ERROR, _("Cannot list workloads: %s"), Store_lastError(app->store));
+      return false;
+   }
+   takeRows(app, rows, n);
+   free(rows);
+   return true;
+}
+
+/* The rows hold names, counts and last changes only (Store_listWorkloadRows):
  * what the selected row alone shows is read when it is drawn. */
 void App_loadWorkloads(App *app)
 {
-   Workload *ws = NULL;
-   size_t n = 0;
    char *keep = NULL;
 
    if (app->wl_cur < app->n_wl)
       keep = xstrdup(app->wl[app->wl_cur].w.name);
    App_freeWorkloads(app);
-   if (Store_listWorkloadNames(app->store, app->show_archived, &ws, &n) != STORE_OK) {
-      App_message(app, ROLE_ERROR, _("Cannot list workloads: %s"), Store_lastError(app->store));
+   app->wl_partial = false;
+   app->wl_total = 0;
+   if (!loadRows(app, 0)) {
       free(keep);
       return;
    }
-   app->wl = xcalloc(n ? n : 1, sizeof *app->wl);
-   app->n_wl = n;
-   for (size_t i = 0; i < n; i++)
-      app->wl[i].w = ws[i]; /* the row takes over the strings */
-   free(ws);
-   summarizeRows(app);
+   app->wl_total = app->n_wl;
    app->wl_cur = 0;
-   for (size_t i = 0; keep && i < n; i++)
+   for (size_t i = 0; keep && i < app->n_wl; i++)
       if (strcmp(app->wl[i].w.name, keep) == 0)
          app->wl_cur = i;
    free(keep);
+}
+
+void App_loadWorkloadsFirst(App *app, size_t rows)
+{
+   size_t total = 0, longest = 0, longest_archived = 0;
+
+   if (rows == 0 ||
+       Store_countWorkloads(app->store, app->show_archived, &total, &longest, &longest_archived) !=
+          STORE_OK ||
+       total <= rows) {
+      App_loadWorkloads(app);
+      return;
+   }
+   App_freeWorkloads(app);
+   app->wl_cur = 0;
+   if (!loadRows(app, rows))
+      return;
+   app->wl_total = total;
+   app->wl_partial = true;
+   /* The name column as the whole list will size it (workloads.c), so
+    * that reading the rest moves nothing; names of wide characters may
+    * still widen it then. */
+   if (longest_archived > 0 && longest_archived + 11 > longest)
+      longest = longest_archived + 11; /* "(archived)" follows the name */
+   app->wl_name_hint = longest;
 }
 
 /* ---- the open review ---------------------------------------------------- */

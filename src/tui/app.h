@@ -178,6 +178,11 @@ struct App {
    /* workloads */
    WorkloadRow *wl;
    size_t n_wl, wl_cur, wl_first;
+   /* The first page only (App_loadWorkloadsFirst): wl_total rows in all, the
+    * loop reads the rest once the first frame is out. */
+   bool wl_partial;
+   size_t wl_total;
+   size_t wl_name_hint; /* while partial: the longest name, in characters (with "(archived)") */
    bool show_archived;
    NewWorkload creating;
 
@@ -262,6 +267,9 @@ bool App_refuseReadOnly(App *app);
 
 /* Workloads. */
 void App_loadWorkloads(App *app);
+/* The list's first `rows` rows only, when it has more (wl_partial): what a
+ * first frame shows, before App_loadWorkloads reads them all. */
+void App_loadWorkloadsFirst(App *app, size_t rows);
 void App_freeWorkloads(App *app);
 /* Opens the workload's review and its dashboard; false with a message. */
 bool App_openWorkload(App *app, const char *name, char **err);

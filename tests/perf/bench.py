@@ -266,15 +266,14 @@ def kib(x):
     return "%7.1f MiB" % (x / 1024.0) if x is not None else "%11s" % "-"
 
 
-# What the workloads list reads (src/store/store_count.c and
-# Store_listWorkloads): every workload with its current review's kept
-# counts and newest history row.
+# What the workloads list reads (Store_listWorkloadRows in
+# src/store/store_count.c): every workload with its current review's kept
+# counts and newest change (kept on the review row since schema step 9).
 LIST_SQL = ("SELECT w.name, w.description, w.environment, w.owner, w.created_at, w.updated_at,"
             " w.updated_by, w.archived, r.id, r.lens_id, c.answers_gen = r.answers_gen,"
-            " c.questions, c.answered, c.high, c.medium, h.at, h.user_name"
+            " c.questions, c.answered, c.high, c.medium, r.last_at, r.last_by"
             " FROM workload w JOIN review r ON r.workload_id = w.id AND r.is_current"
             " LEFT JOIN review_count c ON c.review_id = r.id"
-            " LEFT JOIN history h ON h.id = r.last_history_id"
             " WHERE NOT w.archived ORDER BY w.name;")
 
 
