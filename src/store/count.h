@@ -61,6 +61,11 @@ typedef struct StoreListRow {
 StoreStatus Store_listWorkloadRows(Store *s, bool include_archived, size_t first, size_t limit,
                                    StoreListRow **out, size_t *n);
 
+/* The same rows handed to fn one at a time, in the same order; fn takes
+ * over the row's strings (so that no second array of every row is held). */
+StoreStatus Store_scanWorkloadRows(Store *s, bool include_archived, size_t first, size_t limit,
+                                   void (*fn)(StoreListRow *, void *), void *ctx);
+
 /* How many workloads the list holds (archived ones only when asked), and
  * the longest name in characters of those not archived and of those
  * archived: what sizes a list's name column before its rows are read. */

@@ -120,11 +120,9 @@ static void readListRow(sqlite3_stmt *q, StoreListRow *r)
    }
 }
 
-StoreStatus Store_listWorkloadRows(Store *s, bool include_archived, size_t first, size_t limit,
-                                   StoreListRow **out, size_t *n)
+StoreStatus Store_scanWorkloadRows(Store *s, bool include_archived, size_t first, size_t limit,
+                                   void (*fn)(StoreListRow *, void *), void *ctx)
 {
-   *out = NULL;
-   *n = 0;
    StoreStatus st = StoreSql_beginRead(s);
    if (st != STORE_OK)
       return st;
@@ -142,21 +140,43 @@ StoreStatus Store_listWorkloadRows(Store *s, bool include_archived, size_t first
       " LEFT JOIN review_count c ON c.review_id = r.id"
       " WHERE ?1 OR w.archived = 0 ORDER BY w.name LIMIT ?2 OFFSET ?3",
       "dii", include_archived ? 1 : 0, limit ? (int64_t)limit : (int64_t)-1, (int64_t)first);
-   size_t cap = 0;
    bool row = q != NULL;
    while (q && (st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
-      *out = xgrow(*out, &cap, *n + 1, sizeof **out);
-      readListRow(q, &(*out)[(*n)++]);
+      StoreListRow r;
+      readListRow(q, &r);
+      fn(&r, ctx);
    }
    StoreSql_finalize(s, q);
-   if (st != STORE_OK) {
-      for (size_t i = 0; i < *n; i++)
-         StoreListRow_free(&(*out)[i]);
-      free(*out);
-      *out = NULL;
-      *n = 0;
-   }
    return StoreSql_end(s, st);
+}
+
+typedef struct ListRows {
+   StoreListRow *rows;
+   size_t n, cap;
+} ListRows;
+
+static void collectRow(StoreListRow *r, void *ctx)
+{
+   ListRows *l = ctx;
+   l->rows = xgrow(l->rows, &l->cap, l->n + 1, sizeof *l->rows);
+   l->rows[l->n++] = *r;
+}
+
+StoreStatus Store_listWorkloadRows(Store *s, bool include_archived, size_t first, size_t limit,
+                                   StoreListRow **out, size_t *n)
+{
+   ListRows l = {0};
+   StoreStatus st = Store_scanWorkloadRows(s, include_archived, first, limit, collectRow, &l);
+   if (st != STORE_OK) {
+      for (size_t i = 0; i < l.n; i++)
+         StoreListRow_free(&l.rows[i]);
+      free(l.rows);
+      l.rows = NULL;
+      l.n = 0;
+   }
+   *out = l.rows;
+   *n = l.n;
+   return st;
 }
 
 StoreStatus Store_countWorkloads(Store *s, bool include_archived, size_t *n, size_t *longest,

@@ -54,6 +54,9 @@ typedef struct WorkloadRow {
    char *lens;              /* "name version", or NULL when the lens could not be read */
    RiskCounts counts;       /* valid when lens != NULL */
    char *last_at, *last_by; /* the review's newest change (ReviewDoc_summaries) */
+   /* w holds id, review_id, lens_id, name and archived; w.updated_at and
+    * w.updated_by only when its counts were read again (they are last_at
+    * and last_by otherwise). */
 } WorkloadRow;
 
 typedef struct App App;

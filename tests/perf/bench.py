@@ -292,17 +292,20 @@ def measure(b, walens, label, db, n, report_all):
     r["list"] = b.first_frame(db, [], LIST_END) if n > 1 else (None, None)
     CPU_LABEL[0] = label + " sql list"
     r["b_list_cpu"] = b.sql(db, LIST_SQL)
-    CPU_LABEL[0] = label + " other"
+    CPU_LABEL[0] = label + " status"
     r["status"] = b.median(lambda: run([walens, "--db", db, "status", wl]))
     out = os.path.join(b.tmp, "report.html")
+    CPU_LABEL[0] = label + " report"
     r["report"] = b.median(lambda: run([walens, "--db", db, "report", wl, "--format", "html",
                                         "-o", out, "--force"]))
     r["report_size"] = os.path.getsize(out)
     r["all"] = (None, None)
     if report_all:
+        CPU_LABEL[0] = label + " all"
         out_all = os.path.join(b.tmp, "all.txt")
         r["all"] = b.median(lambda: run([walens, "--db", db, "report", "--all", "--format",
                                          "text", "-o", out_all, "--force"]))
+    CPU_LABEL[0] = label + " other"
     r["keys"] = b.keys(db, wl)
     r["bytes_tmux"] = b.nav_bytes(db, wl, "tmux-256color")
     rv = "(SELECT r.id FROM review r JOIN workload w ON w.id = r.workload_id " \
@@ -395,6 +398,13 @@ def main():
          cpu_of("huge frame"), None, None)
     line("  CPU: first frame, workloads list", cpu_of("small list"), cpu_of("large list"),
          cpu_of("huge list"), cpu_of("large sql list"), cpu_of("huge sql list"))
+    line("  CPU: walens status", cpu_of("small status"), cpu_of("large status"),
+         cpu_of("huge status"), None, None)
+    line("  CPU: walens report --format html", cpu_of("small report"), cpu_of("large report"),
+         cpu_of("huge report"), None, None)
+    if report_all:
+        line("  CPU: walens report --all", cpu_of("small all"), cpu_of("large all"),
+             cpu_of("huge all"), None, None)
     line("  (baseline: PRAGMA quick_check)", t(S["b_check"]), t(L["b_check"]), None, None, None)
     for key, name in (("nav", "navigation key"), ("tog", "choice toggle (a write)")):
         for p in (50, 99):

@@ -97,7 +97,8 @@ static bool makeOld(const char *path)
       return false;
    }
    Store_close(s);
-   return rawExec(path, "ALTER TABLE review DROP COLUMN last_at;"
+   return rawExec(path, "DROP TRIGGER milestone_total_insert; DROP TABLE milestone_total;"
+                        "ALTER TABLE review DROP COLUMN last_at;"
                         "ALTER TABLE review DROP COLUMN last_by;"
                         "DROP TRIGGER answer_insert_gen; DROP TRIGGER answer_update_gen;"
                         "DROP TRIGGER answer_delete_gen; DROP TRIGGER choice_insert_gen;"

@@ -24,8 +24,11 @@ TestSuite(tracking, .init = setup, .fini = teardown);
 #define DROP_V7                                                                \
    "DROP TABLE session_lead; DROP TABLE agenda_item; DROP TABLE agenda_state;" \
    "DROP TABLE parked; DROP TABLE poll; DROP TABLE ballot;"
-/* What version 9 added (each review's newest change on its row). */
-#define DROP_V9 "ALTER TABLE review DROP COLUMN last_at; ALTER TABLE review DROP COLUMN last_by;"
+/* What version 9 added (each review's newest change on its row, the
+ * milestones' totals). */
+#define DROP_V9                                                       \
+   "DROP TRIGGER milestone_total_insert; DROP TABLE milestone_total;" \
+   "ALTER TABLE review DROP COLUMN last_at; ALTER TABLE review DROP COLUMN last_by;"
 /* What version 8 added (impact and effort, templates). */
 #define DROP_V8                                              \
    "DROP TABLE answer_template; DROP TABLE review_template;" \
