@@ -44,4 +44,35 @@ StoreStatus Store_putReviewCounts(Store *s, int64_t review_id, const StoreCounts
  * owner and created_at NULL); the same order. */
 StoreStatus Store_listWorkloadNames(Store *s, bool include_archived, Workload **out, size_t *n);
 
+/* One row of the workloads list as Store_listWorkloadRows reads it: the
+ * workload (as Store_listWorkloadNames fills it), its current review's kept
+ * counts and its newest change.  Owns its strings (StoreListRow_free). */
+typedef struct StoreListRow {
+   Workload w;
+   bool fresh;              /* counts were taken at the present answers and lens */
+   StoreCounts counts;      /* valid when fresh */
+   char *last_at, *last_by; /* the review's newest history row; NULL without one */
+} StoreListRow;
+
+/* The workloads list in one query, in name order: rows first .. first +
+ * limit - 1 (limit 0: every row from first on), so that a screen can show
+ * its first page before it reads the rest.  A row whose counts are not
+ * fresh must be counted on its lens (ReviewDoc_summaries). */
+StoreStatus Store_listWorkloadRows(Store *s, bool include_archived, size_t first, size_t limit,
+                                   StoreListRow **out, size_t *n);
+
+/* The same rows handed to fn one at a time, in the same order; fn takes
+ * over the row's strings (so that no second array of every row is held). */
+StoreStatus Store_scanWorkloadRows(Store *s, bool include_archived, size_t first, size_t limit,
+                                   void (*fn)(StoreListRow *, void *), void *ctx);
+
+/* How many workloads the list holds (archived ones only when asked), and
+ * the longest name in characters of those not archived and of those
+ * archived: what sizes a list's name column before its rows are read. */
+StoreStatus Store_countWorkloads(Store *s, bool include_archived, size_t *n, size_t *longest,
+                                 size_t *longest_archived);
+
+/* Frees the strings of a row (the row itself belongs to the caller). */
+void StoreListRow_free(StoreListRow *r);
+
 #endif

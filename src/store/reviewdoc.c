@@ -519,6 +519,11 @@ StoreStatus ReviewDoc_summaries(Store *s, ReviewSummary *rows, size_t n)
    return st;
 }
 
+void ReviewDoc_countsFromKept(const StoreCounts *kept, RiskCounts *out)
+{
+   fromStoreCounts(kept, out);
+}
+
 /* What the doctor compares: a review's kept row, by review id. */
 typedef struct KeptRow {
    int64_t review_id;

@@ -9,6 +9,7 @@
 
 #include "core/lens.h"
 #include "core/review.h"
+#include "store/count.h"
 #include "store/store.h"
 
 typedef struct ReviewDoc {
@@ -56,6 +57,9 @@ typedef struct ReviewSummary {
  * Two rows must not share a review.  A caller that parses lenses only when
  * it must passes NULL lenses, then again the rows marked stale with theirs. */
 StoreStatus ReviewDoc_summaries(Store *s, ReviewSummary *rows, size_t n);
+
+/* A review's counts as kept in the store (store/count.h), as RiskCounts. */
+void ReviewDoc_countsFromKept(const StoreCounts *kept, RiskCounts *out);
 
 /* The check behind `walens doctor`: every current review's answers counted
  * again on its lens and compared with the counts kept for it (count.h).

@@ -1,6 +1,7 @@
 /* store_count.c: each review's kept risk counts (see count.h). */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/xalloc.h"
@@ -24,10 +25,9 @@ StoreStatus Store_scanReviewCounts(Store *s, void (*fn)(const StoreCountRow *, v
       StoreSql_query(s, &st,
                      "SELECT r.id, r.lens_id, c.review_id IS NOT NULL,"
                      " coalesce(c.answers_gen = r.answers_gen AND c.lens_id = r.lens_id, 0),"
-                     " h.at, h.user_name, c.questions, c.answered, c.unanswered, c.high,"
+                     " r.last_at, r.last_by, c.questions, c.answered, c.unanswered, c.high,"
                      " c.medium, c.none, c.na, c.practices, c.selected"
                      " FROM review r LEFT JOIN review_count c ON c.review_id = r.id"
-                     " LEFT JOIN history h ON h.id = r.last_history_id"
                      " WHERE r.is_current ORDER BY r.id",
                      "");
    bool row = q != NULL;
@@ -99,4 +99,117 @@ StoreStatus Store_listWorkloadNames(Store *s, bool include_archived, Workload **
       *n = 0;
    }
    return st;
+}
+
+static void readListRow(sqlite3_stmt *q, StoreListRow *r)
+{
+   memset(r, 0, sizeof *r);
+   r->w.id = sqlite3_column_int64(q, 0);
+   r->w.review_id = sqlite3_column_int64(q, 1);
+   r->w.lens_id = sqlite3_column_int64(q, 2);
+   r->w.name = StoreSql_colText(q, 3);
+   r->w.updated_at = StoreSql_colText(q, 4);
+   r->w.updated_by = StoreSql_colText(q, 5);
+   r->w.archived = sqlite3_column_int(q, 6) != 0;
+   r->fresh = sqlite3_column_int(q, 7) != 0;
+   if (r->fresh)
+      readCounts(q, 8, &r->counts);
+   if (sqlite3_column_type(q, 17) != SQLITE_NULL && sqlite3_column_type(q, 18) != SQLITE_NULL) {
+      r->last_at = StoreSql_colText(q, 17);
+      r->last_by = StoreSql_colText(q, 18);
+   }
+}
+
+StoreStatus Store_scanWorkloadRows(Store *s, bool include_archived, size_t first, size_t limit,
+                                   void (*fn)(StoreListRow *, void *), void *ctx)
+{
+   StoreStatus st = StoreSql_beginRead(s);
+   if (st != STORE_OK)
+      return st;
+   /* One pass in name order over the name index: the current review by
+    * its index, the kept counts by primary key, the newest change from the
+    * review row itself (schema step 9); no second scan of every review, no
+    * sort.  LIMIT -1 is SQLite's "no limit". */
+   sqlite3_stmt *q = StoreSql_query(
+      s, &st,
+      "SELECT w.id, r.id, r.lens_id, w.name, w.updated_at, w.updated_by, w.archived,"
+      " coalesce(c.answers_gen = r.answers_gen AND c.lens_id = r.lens_id, 0),"
+      " c.questions, c.answered, c.unanswered, c.high, c.medium, c.none, c.na,"
+      " c.practices, c.selected, r.last_at, r.last_by"
+      " FROM workload w LEFT JOIN review r ON r.workload_id = w.id AND r.is_current = 1"
+      " LEFT JOIN review_count c ON c.review_id = r.id"
+      " WHERE ?1 OR w.archived = 0 ORDER BY w.name LIMIT ?2 OFFSET ?3",
+      "dii", include_archived ? 1 : 0, limit ? (int64_t)limit : (int64_t)-1, (int64_t)first);
+   bool row = q != NULL;
+   while (q && (st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
+      StoreListRow r;
+      readListRow(q, &r);
+      fn(&r, ctx);
+   }
+   StoreSql_finalize(s, q);
+   return StoreSql_end(s, st);
+}
+
+typedef struct ListRows {
+   StoreListRow *rows;
+   size_t n, cap;
+} ListRows;
+
+static void collectRow(StoreListRow *r, void *ctx)
+{
+   ListRows *l = ctx;
+   l->rows = xgrow(l->rows, &l->cap, l->n + 1, sizeof *l->rows);
+   l->rows[l->n++] = *r;
+}
+
+StoreStatus Store_listWorkloadRows(Store *s, bool include_archived, size_t first, size_t limit,
+                                   StoreListRow **out, size_t *n)
+{
+   ListRows l = {0};
+   StoreStatus st = Store_scanWorkloadRows(s, include_archived, first, limit, collectRow, &l);
+   if (st != STORE_OK) {
+      for (size_t i = 0; i < l.n; i++)
+         StoreListRow_free(&l.rows[i]);
+      free(l.rows);
+      l.rows = NULL;
+      l.n = 0;
+   }
+   *out = l.rows;
+   *n = l.n;
+   return st;
+}
+
+StoreStatus Store_countWorkloads(Store *s, bool include_archived, size_t *n, size_t *longest,
+                                 size_t *longest_archived)
+{
+   StoreStatus st;
+   bool row = true;
+
+   *n = *longest = *longest_archived = 0;
+   /* The name index alone: it holds every name (and is the smallest). */
+   sqlite3_stmt *q = StoreSql_query(
+      s, &st,
+      "SELECT count(*), coalesce(max(CASE WHEN archived THEN 0 ELSE length(name) END), 0),"
+      " coalesce(max(CASE WHEN archived THEN length(name) ELSE 0 END), 0)"
+      " FROM workload WHERE ?1 OR archived = 0",
+      "d", include_archived ? 1 : 0);
+   if (!q)
+      return st;
+   if ((st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
+      *n = (size_t)sqlite3_column_int64(q, 0);
+      *longest = (size_t)sqlite3_column_int64(q, 1);
+      *longest_archived = (size_t)sqlite3_column_int64(q, 2);
+   }
+   StoreSql_finalize(s, q);
+   return st;
+}
+
+void StoreListRow_free(StoreListRow *r)
+{
+   if (!r)
+      return;
+   Workload_free(&r->w);
+   free(r->last_at);
+   free(r->last_by);
+   memset(r, 0, sizeof *r);
 }

@@ -98,18 +98,13 @@ static StoreStatus scanMerged(Store *s, const PortfolioScanVisitor *v)
 static StoreStatus scanMilestones(Store *s, const PortfolioScanVisitor *v)
 {
    StoreStatus st;
-   /* A snapshot that is not JSON counts as nothing rather than failing the
+   /* The totals kept for each milestone (schema step 9), not its snapshot:
+    * a snapshot that is not JSON counts as nothing rather than failing the
     * whole report (the single-workload trend marks it the same way). */
    sqlite3_stmt *q = StoreSql_query(
       s, &st,
-      "SELECT review_id, name, created_at, json_valid(snapshot),"
-      " CASE WHEN json_valid(snapshot) THEN json_extract(snapshot, '$.total.high') END,"
-      " CASE WHEN json_valid(snapshot) THEN json_extract(snapshot, '$.total.medium') END,"
-      " CASE WHEN json_valid(snapshot) THEN json_extract(snapshot, '$.total.none') END,"
-      " CASE WHEN json_valid(snapshot) THEN json_extract(snapshot, '$.total.not_applicable') END,"
-      " CASE WHEN json_valid(snapshot) THEN json_extract(snapshot, '$.total.unanswered') END,"
-      " CASE WHEN json_valid(snapshot) THEN json_extract(snapshot, '$.total.questions') END"
-      " FROM milestone ORDER BY review_id, id",
+      "SELECT review_id, name, created_at, valid, high, medium, none, not_applicable,"
+      " unanswered, questions FROM milestone_total ORDER BY review_id, milestone_id",
       "");
    if (!q)
       return st;

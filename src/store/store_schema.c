@@ -349,10 +349,64 @@ static const char schemaV9[] =
    "  choice_id   TEXT NOT NULL CHECK (length(choice_id) > 0),"
    "  PRIMARY KEY (workload_id, question_id)"
    ") WITHOUT ROWID;";
+/* Version 10: what the portfolio reads, kept small (issue 14, 10,000
+ * workloads).  The newest change of each review (when, by whom) on the
+ * review row beside last_history_id, by the same trigger: the workloads
+ * list read each review's newest history row by id, and at 10,000
+ * workloads those rows lie on 10,000 pages of a 7 GB file, two thirds of
+ * the list's time (doc/PERFORMANCE.md).  And each milestone's totals in a
+ * table of their own, filled by a trigger: `report --all` drew its trend
+ * from json_extract over every snapshot, reading the whole file (200,000
+ * snapshots of 36 KB).  History rows and milestones are never changed or
+ * deleted once written, so neither copy can drift from what it copies; a
+ * snapshot that is not JSON counts as nothing (valid 0), as it did. */
+static const char schemaV10[] =
+   "ALTER TABLE review ADD COLUMN last_at TEXT;"
+   "ALTER TABLE review ADD COLUMN last_by TEXT;"
+   "UPDATE review SET (last_at, last_by) ="
+   "  (SELECT at, user_name FROM history WHERE history.id = review.last_history_id)"
+   "  WHERE last_history_id IS NOT NULL;"
+   "DROP TRIGGER history_last;"
+   "CREATE TRIGGER history_last AFTER INSERT ON history WHEN NEW.review_id IS NOT NULL BEGIN"
+   "  UPDATE review SET last_history_id = NEW.id, last_at = NEW.at, last_by = NEW.user_name"
+   "  WHERE id = NEW.review_id; END;"
+   "CREATE TABLE milestone_total ("
+   "  review_id      INTEGER NOT NULL,"
+   "  milestone_id   INTEGER NOT NULL REFERENCES milestone(id),"
+   "  name           TEXT NOT NULL,"
+   "  created_at     TEXT NOT NULL,"
+   "  valid          INTEGER NOT NULL CHECK (valid IN (0, 1)),"
+   "  high           INTEGER,"
+   "  medium         INTEGER,"
+   "  none           INTEGER,"
+   "  not_applicable INTEGER,"
+   "  unanswered     INTEGER,"
+   "  questions      INTEGER,"
+   "  PRIMARY KEY (review_id, milestone_id)"
+   ") WITHOUT ROWID;"
+   "INSERT INTO milestone_total SELECT review_id, id, name, created_at, json_valid(snapshot),"
+   "  CASE WHEN json_valid(snapshot) THEN json_extract(snapshot, '$.total.high') END,"
+   "  CASE WHEN json_valid(snapshot) THEN json_extract(snapshot, '$.total.medium') END,"
+   "  CASE WHEN json_valid(snapshot) THEN json_extract(snapshot, '$.total.none') END,"
+   "  CASE WHEN json_valid(snapshot) THEN json_extract(snapshot, '$.total.not_applicable') END,"
+   "  CASE WHEN json_valid(snapshot) THEN json_extract(snapshot, '$.total.unanswered') END,"
+   "  CASE WHEN json_valid(snapshot) THEN json_extract(snapshot, '$.total.questions') END"
+   "  FROM milestone;"
+   "CREATE TRIGGER milestone_total_insert AFTER INSERT ON milestone BEGIN"
+   "  INSERT INTO milestone_total VALUES (NEW.review_id, NEW.id, NEW.name, NEW.created_at,"
+   "  json_valid(NEW.snapshot),"
+   "  CASE WHEN json_valid(NEW.snapshot) THEN json_extract(NEW.snapshot, '$.total.high') END,"
+   "  CASE WHEN json_valid(NEW.snapshot) THEN json_extract(NEW.snapshot, '$.total.medium') END,"
+   "  CASE WHEN json_valid(NEW.snapshot) THEN json_extract(NEW.snapshot, '$.total.none') END,"
+   "  CASE WHEN json_valid(NEW.snapshot) THEN json_extract(NEW.snapshot, '$.total.not_applicable') "
+   "END,"
+   "  CASE WHEN json_valid(NEW.snapshot) THEN json_extract(NEW.snapshot, '$.total.unanswered') END,"
+   "  CASE WHEN json_valid(NEW.snapshot) THEN json_extract(NEW.snapshot, '$.total.questions') END"
+   "  ); END;";
 
 static const Migration migrations[] = {
    {1, schemaV1}, {2, schemaV2}, {3, schemaV3}, {4, schemaV4}, {5, schemaV5},
-   {6, schemaV6}, {7, schemaV7}, {8, schemaV8}, {9, schemaV9},
+   {6, schemaV6}, {7, schemaV7}, {8, schemaV8}, {9, schemaV9}, {10, schemaV10},
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
                "one migration step per schema version");

@@ -156,94 +156,163 @@ static const char *labelOf(const LensLabel *l, size_t n, int64_t id)
    return NULL;
 }
 
-/* The rows' lens labels, risk counts and last changes: the counts kept for
- * each review in one query; a lens is parsed only when a review on it must
- * be counted again (store/count.h), so a list of 10,000 workloads holds
- * their rows and nothing else.  A row whose lens does not load (or every
- * row, when the read fails) shows what its workload row knows. */
-static void summarizeRows(App *app)
-{
-   size_t n = app->n_wl, n_labels = 0, n_seen = 0, cap_seen = 0, n_stale = 0;
-   LensLabel *labels = lensLabels(app->store, &n_labels);
-   LensSeen *seen = NULL;
-   ReviewSummary *sums = xcalloc(n ? n : 1, sizeof *sums);
-   size_t *stale = xcalloc(n ? n : 1, sizeof *stale);
-   bool ok;
+/* What loadRows keeps while the store hands rows over one at a time. */
+typedef struct RowTaker {
+   App *app;
+   size_t cap;
+   LensLabel *labels;
+   size_t n_labels;
+   size_t *stale; /* rows whose kept counts must be counted again */
+   size_t n_stale, cap_stale;
+} RowTaker;
 
-   for (size_t i = 0; i < n; i++)
-      sums[i] = (ReviewSummary){.w = &app->wl[i].w};
-   ok = ReviewDoc_summaries(app->store, sums, n) == STORE_OK;
-   for (size_t i = 0; ok && i < n; i++) {
-      if (sums[i].stale) {
-         const LensSeen *l = lensOf(app->store, app->wl[i].w.lens_id, &seen, &n_seen, &cap_seen);
-         free(sums[i].last_at);
-         free(sums[i].last_by);
-         if (!l->lens)
-            continue; /* shown as its workload row */
-         sums[n_stale] = (ReviewSummary){.w = &app->wl[i].w, .lens = l->lens};
-         stale[n_stale++] = i;
-         continue;
-      }
-      WorkloadRow *row = &app->wl[i];
-      const char *label = labelOf(labels, n_labels, row->w.lens_id);
-      row->counts = sums[i].counts;
-      row->last_at = sums[i].last_at;
-      row->last_by = sums[i].last_by;
-      row->lens = xstrdup(label ? label : "?");
+/* Takes one row of the store's list (and its strings): the counts kept for
+ * its review.  A fresh row keeps no more than it shows (its workload's own
+ * time and author go: its last change is the review's); a stale one keeps
+ * them, to be counted on its lens afterwards (countStale). */
+static void takeRow(StoreListRow *r, void *ctx)
+{
+   RowTaker *t = ctx;
+   App *app = t->app;
+   app->wl = xgrow(app->wl, &t->cap, app->n_wl + 1, sizeof *app->wl);
+   WorkloadRow *row = &app->wl[app->n_wl++];
+   memset(row, 0, sizeof *row);
+   row->w = r->w; /* the row takes over the strings */
+   if (!r->fresh) {
+      free(r->last_at);
+      free(r->last_by);
+      t->stale = xgrow(t->stale, &t->cap_stale, t->n_stale + 1, sizeof *t->stale);
+      t->stale[t->n_stale++] = app->n_wl - 1;
+      return;
    }
-   if (ok && n_stale && ReviewDoc_summaries(app->store, sums, n_stale) == STORE_OK)
-      for (size_t k = 0; k < n_stale; k++) {
-         WorkloadRow *row = &app->wl[stale[k]];
-         const char *label = labelOf(labels, n_labels, row->w.lens_id);
+   const char *label = labelOf(t->labels, t->n_labels, row->w.lens_id);
+   ReviewDoc_countsFromKept(&r->counts, &row->counts);
+   if (r->last_at) {
+      row->last_at = r->last_at;
+      row->last_by = r->last_by;
+      free(row->w.updated_at);
+      free(row->w.updated_by);
+   } else { /* no history: the workload row's own */
+      row->last_at = row->w.updated_at;
+      row->last_by = row->w.updated_by;
+   }
+   row->w.updated_at = row->w.updated_by = NULL;
+   row->lens = xstrdup(label ? label : "?");
+}
+
+/* The stale rows counted again on their lens (each lens parsed once) and
+ * recorded (ReviewDoc_summaries).  A row whose lens does not load shows
+ * what its workload row knows. */
+static void countStale(App *app, const RowTaker *t)
+{
+   size_t n_seen = 0, cap_seen = 0, n = 0;
+   LensSeen *seen = NULL;
+   ReviewSummary *sums = xcalloc(t->n_stale ? t->n_stale : 1, sizeof *sums);
+   size_t *at = xcalloc(t->n_stale ? t->n_stale : 1, sizeof *at);
+
+   for (size_t k = 0; k < t->n_stale; k++) {
+      WorkloadRow *row = &app->wl[t->stale[k]];
+      const LensSeen *l = lensOf(app->store, row->w.lens_id, &seen, &n_seen, &cap_seen);
+      if (l->lens) {
+         sums[n] = (ReviewSummary){.w = &row->w, .lens = l->lens};
+         at[n++] = t->stale[k];
+      }
+   }
+   if (n && ReviewDoc_summaries(app->store, sums, n) == STORE_OK)
+      for (size_t k = 0; k < n; k++) {
+         WorkloadRow *row = &app->wl[at[k]];
+         const char *label = labelOf(t->labels, t->n_labels, row->w.lens_id);
          row->counts = sums[k].counts;
          row->last_at = sums[k].last_at;
          row->last_by = sums[k].last_by;
          row->lens = xstrdup(label ? label : "?");
       }
-   for (size_t i = 0; i < n; i++)
-      if (!app->wl[i].lens) {
-         app->wl[i].last_at = xstrdup(app->wl[i].w.updated_at);
-         app->wl[i].last_by = xstrdup(app->wl[i].w.updated_by);
+   for (size_t k = 0; k < t->n_stale; k++) {
+      WorkloadRow *row = &app->wl[t->stale[k]];
+      if (!row->lens) {
+         row->last_at = xstrdup(row->w.updated_at);
+         row->last_by = xstrdup(row->w.updated_by);
       }
+   }
    free(sums);
-   free(stale);
+   free(at);
    for (size_t i = 0; i < n_seen; i++) {
       Lens_free(seen[i].lens);
       free(seen[i].label);
    }
    free(seen);
-   for (size_t i = 0; i < n_labels; i++)
-      free(labels[i].label);
-   free(labels);
 }
 
-/* The rows hold names, counts and last changes only (Store_listWorkloadNames):
+/* Reads the list's first `limit` rows (0: all) in one query
+ * (Store_scanWorkloadRows), a lens parsed only when a review on it must be
+ * counted again (store/count.h): a list of 10,000 workloads holds their
+ * rows and nothing else.  False after an error, shown. */
+static bool loadRows(App *app, size_t limit)
+{
+   RowTaker t = {.app = app};
+   StoreStatus st;
+
+   t.labels = lensLabels(app->store, &t.n_labels);
+   st = Store_scanWorkloadRows(app->store, app->show_archived, 0, limit, takeRow, &t);
+   if (st == STORE_OK)
+      countStale(app, &t);
+   else {
+      App_message(app, ROLE_ERROR, _("Cannot list workloads: %s"), Store_lastError(app->store));
+      App_freeWorkloads(app);
+   }
+   free(t.stale);
+   for (size_t i = 0; i < t.n_labels; i++)
+      free(t.labels[i].label);
+   free(t.labels);
+   return st == STORE_OK;
+}
+
+/* The rows hold names, counts and last changes only (Store_scanWorkloadRows):
  * what the selected row alone shows is read when it is drawn. */
 void App_loadWorkloads(App *app)
 {
-   Workload *ws = NULL;
-   size_t n = 0;
    char *keep = NULL;
 
    if (app->wl_cur < app->n_wl)
       keep = xstrdup(app->wl[app->wl_cur].w.name);
    App_freeWorkloads(app);
-   if (Store_listWorkloadNames(app->store, app->show_archived, &ws, &n) != STORE_OK) {
-      App_message(app, ROLE_ERROR, _("Cannot list workloads: %s"), Store_lastError(app->store));
+   app->wl_partial = false;
+   app->wl_total = 0;
+   if (!loadRows(app, 0)) {
       free(keep);
       return;
    }
-   app->wl = xcalloc(n ? n : 1, sizeof *app->wl);
-   app->n_wl = n;
-   for (size_t i = 0; i < n; i++)
-      app->wl[i].w = ws[i]; /* the row takes over the strings */
-   free(ws);
-   summarizeRows(app);
+   app->wl_total = app->n_wl;
    app->wl_cur = 0;
-   for (size_t i = 0; keep && i < n; i++)
+   for (size_t i = 0; keep && i < app->n_wl; i++)
       if (strcmp(app->wl[i].w.name, keep) == 0)
          app->wl_cur = i;
    free(keep);
+}
+
+void App_loadWorkloadsFirst(App *app, size_t rows)
+{
+   size_t total = 0, longest = 0, longest_archived = 0;
+
+   if (rows == 0 ||
+       Store_countWorkloads(app->store, app->show_archived, &total, &longest, &longest_archived) !=
+          STORE_OK ||
+       total <= rows) {
+      App_loadWorkloads(app);
+      return;
+   }
+   App_freeWorkloads(app);
+   app->wl_cur = 0;
+   if (!loadRows(app, rows))
+      return;
+   app->wl_total = total;
+   app->wl_partial = true;
+   /* The name column as the whole list will size it (workloads.c), so
+    * that reading the rest moves nothing; names of wide characters may
+    * still widen it then. */
+   if (longest_archived > 0 && longest_archived + 11 > longest)
+      longest = longest_archived + 11; /* "(archived)" follows the name */
+   app->wl_name_hint = longest;
 }
 
 /* ---- the open review ---------------------------------------------------- */

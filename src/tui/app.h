@@ -62,6 +62,9 @@ typedef struct WorkloadRow {
    char *lens;              /* "name version", or NULL when the lens could not be read */
    RiskCounts counts;       /* valid when lens != NULL */
    char *last_at, *last_by; /* the review's newest change (ReviewDoc_summaries) */
+   /* w holds id, review_id, lens_id, name and archived; w.updated_at and
+    * w.updated_by only when its counts were read again (they are last_at
+    * and last_by otherwise). */
 } WorkloadRow;
 
 typedef struct App App;
@@ -186,6 +189,11 @@ struct App {
    /* workloads */
    WorkloadRow *wl;
    size_t n_wl, wl_cur, wl_first;
+   /* The first page only (App_loadWorkloadsFirst): wl_total rows in all, the
+    * loop reads the rest once the first frame is out. */
+   bool wl_partial;
+   size_t wl_total;
+   size_t wl_name_hint; /* while partial: the longest name, in characters (with "(archived)") */
    bool show_archived;
    NewWorkload creating;
 
@@ -272,6 +280,9 @@ bool App_refuseReadOnly(App *app);
 
 /* Workloads. */
 void App_loadWorkloads(App *app);
+/* The list's first `rows` rows only, when it has more (wl_partial): what a
+ * first frame shows, before App_loadWorkloads reads them all. */
+void App_loadWorkloadsFirst(App *app, size_t rows);
 void App_freeWorkloads(App *app);
 /* Opens the workload's review and its dashboard; false with a message. */
 bool App_openWorkload(App *app, const char *name, char **err);

@@ -417,6 +417,13 @@ int Loop_run(App *app)
          draw(app, stale);
       stale = STALE_NONE;
       logKey(keylog, app, &key_at);
+      if (app->wl_partial) {
+         /* The first frame showed the list's first page; the rest now,
+          * before the first key is read (App_loadWorkloadsFirst). */
+         App_loadWorkloads(app);
+         stale = STALE_ALL;
+         continue;
+      }
       before = Loop_now();
       c = wgetch(stdscr);
       now = Loop_now();

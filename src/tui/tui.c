@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -38,6 +39,9 @@ static volatile sig_atomic_t have_rescue;
 /* The loop reads the flag between keys and ticks; a few seconds are enough
  * for it, a draft to be saved and the terminal restored the orderly way. */
 #define TUI_SIGNAL_GRACE_S 2
+/* Rows of the workloads list read before its first frame when it has more
+ * (App_loadWorkloadsFirst) and the terminal's size is unknown. */
+#define TUI_FIRST_PAGE 200
 
 /* The notes being typed, as the draft file they would become
  * (App_keepRescue after every key): the alarm below writes them with
@@ -250,6 +254,17 @@ static void freeApp(App *app)
       Store_close(app->store);
 }
 
+/* The workloads list's first page (App_loadWorkloadsFirst): as many rows as
+ * the terminal has lines, more than the list shows in them. */
+static size_t firstPage(void)
+{
+   struct winsize ws;
+
+   if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0)
+      return ws.ws_row;
+   return TUI_FIRST_PAGE;
+}
+
 int Tui_run(const TuiOptions *opts)
 {
    App app;
@@ -281,7 +296,7 @@ int Tui_run(const TuiOptions *opts)
    /* The list is loaded when it is shown: with a workload named, its
     * dashboard comes first, and a list of many reviews takes a while. */
    if (!opts->workload)
-      App_loadWorkloads(&app);
+      App_loadWorkloadsFirst(&app, firstPage());
    if (opts->workload) {
       if (!App_openWorkload(&app, opts->workload, &err)) {
          fprintf(stderr, "walens: %s\n", err ? err : _("cannot open the workload"));

@@ -266,15 +266,14 @@ def kib(x):
     return "%7.1f MiB" % (x / 1024.0) if x is not None else "%11s" % "-"
 
 
-# What the workloads list reads (src/store/store_count.c and
-# Store_listWorkloads): every workload with its current review's kept
-# counts and newest history row.
+# What the workloads list reads (Store_listWorkloadRows in
+# src/store/store_count.c): every workload with its current review's kept
+# counts and newest change (kept on the review row since schema step 9).
 LIST_SQL = ("SELECT w.name, w.description, w.environment, w.owner, w.created_at, w.updated_at,"
             " w.updated_by, w.archived, r.id, r.lens_id, c.answers_gen = r.answers_gen,"
-            " c.questions, c.answered, c.high, c.medium, h.at, h.user_name"
+            " c.questions, c.answered, c.high, c.medium, r.last_at, r.last_by"
             " FROM workload w JOIN review r ON r.workload_id = w.id AND r.is_current"
             " LEFT JOIN review_count c ON c.review_id = r.id"
-            " LEFT JOIN history h ON h.id = r.last_history_id"
             " WHERE NOT w.archived ORDER BY w.name;")
 
 
@@ -293,17 +292,20 @@ def measure(b, walens, label, db, n, report_all):
     r["list"] = b.first_frame(db, [], LIST_END) if n > 1 else (None, None)
     CPU_LABEL[0] = label + " sql list"
     r["b_list_cpu"] = b.sql(db, LIST_SQL)
-    CPU_LABEL[0] = label + " other"
+    CPU_LABEL[0] = label + " status"
     r["status"] = b.median(lambda: run([walens, "--db", db, "status", wl]))
     out = os.path.join(b.tmp, "report.html")
+    CPU_LABEL[0] = label + " report"
     r["report"] = b.median(lambda: run([walens, "--db", db, "report", wl, "--format", "html",
                                         "-o", out, "--force"]))
     r["report_size"] = os.path.getsize(out)
     r["all"] = (None, None)
     if report_all:
+        CPU_LABEL[0] = label + " all"
         out_all = os.path.join(b.tmp, "all.txt")
         r["all"] = b.median(lambda: run([walens, "--db", db, "report", "--all", "--format",
                                          "text", "-o", out_all, "--force"]))
+    CPU_LABEL[0] = label + " other"
     r["keys"] = b.keys(db, wl)
     r["bytes_tmux"] = b.nav_bytes(db, wl, "tmux-256color")
     rv = "(SELECT r.id FROM review r JOIN workload w ON w.id = r.workload_id " \
@@ -396,6 +398,13 @@ def main():
          cpu_of("huge frame"), None, None)
     line("  CPU: first frame, workloads list", cpu_of("small list"), cpu_of("large list"),
          cpu_of("huge list"), cpu_of("large sql list"), cpu_of("huge sql list"))
+    line("  CPU: walens status", cpu_of("small status"), cpu_of("large status"),
+         cpu_of("huge status"), None, None)
+    line("  CPU: walens report --format html", cpu_of("small report"), cpu_of("large report"),
+         cpu_of("huge report"), None, None)
+    if report_all:
+        line("  CPU: walens report --all", cpu_of("small all"), cpu_of("large all"),
+             cpu_of("huge all"), None, None)
     line("  (baseline: PRAGMA quick_check)", t(S["b_check"]), t(L["b_check"]), None, None, None)
     for key, name in (("nav", "navigation key"), ("tog", "choice toggle (a write)")):
         for p in (50, 99):

@@ -97,7 +97,10 @@ static bool makeOld(const char *path)
       return false;
    }
    Store_close(s);
-   return rawExec(path, "DROP TRIGGER answer_insert_gen; DROP TRIGGER answer_update_gen;"
+   return rawExec(path, "DROP TRIGGER milestone_total_insert; DROP TABLE milestone_total;"
+                        "ALTER TABLE review DROP COLUMN last_at;"
+                        "ALTER TABLE review DROP COLUMN last_by;"
+                        "DROP TRIGGER answer_insert_gen; DROP TRIGGER answer_update_gen;"
                         "DROP TRIGGER answer_delete_gen; DROP TRIGGER choice_insert_gen;"
                         "DROP TRIGGER choice_delete_gen; DROP TRIGGER history_last;"
                         "DROP TABLE review_count; ALTER TABLE review DROP COLUMN answers_gen;"

@@ -416,3 +416,88 @@ Test(summaries, doctor_repairs_a_drifted_count)
    listOnce(s);
    Store_close(s);
 }
+
+/* Store_listWorkloadRows (the TUI's list): one query in name order, a page
+ * at a time.  Its fresh rows agree with ReviewDoc_summary, whose last
+ * change is read from the history (the list's from the review row, schema
+ * step 9), and a row whose kept counts are stale says so. */
+Test(summaries, list_rows_page_by_page)
+{
+   static const char *const names[] = {"alpha", "beta", "delta", "eps", "gamma", "theta", "zeta"};
+   Store *s = openStore();
+   fill(s);
+   StoreListRow *rows;
+   size_t n, total, longest, longest_archived;
+   cr_assert_eq(Store_listWorkloadRows(s, true, 0, 0, &rows, &n), STORE_OK);
+   cr_assert_eq(n, 7);
+   for (size_t i = 0; i < n; i++) {
+      cr_expect(!rows[i].fresh, "%s: nothing kept yet", rows[i].w.name);
+      StoreListRow_free(&rows[i]);
+   }
+   free(rows);
+
+   listOnce(s); /* keeps every review's counts */
+   cr_assert_eq(Store_listWorkloadRows(s, true, 0, 0, &rows, &n), STORE_OK);
+   cr_assert_eq(n, 7);
+   for (size_t i = 0; i < n; i++) {
+      const StoreListRow *r = &rows[i];
+      Lens *lens = lensOf(s, &r->w);
+      RiskCounts kept, alone;
+      char *at = NULL, *by = NULL;
+      cr_expect_str_eq(r->w.name, names[i], "name order");
+      cr_assert(r->fresh, "%s: kept counts", r->w.name);
+      ReviewDoc_countsFromKept(&r->counts, &kept);
+      cr_assert_eq(ReviewDoc_summary(s, &r->w, lens, &alone, &at, &by), STORE_OK);
+      sameCounts(&kept, &alone, r->w.name);
+      cr_expect_str_eq(r->last_at, at, "%s: last change at", r->w.name);
+      cr_expect_str_eq(r->last_by, by, "%s: last change by", r->w.name);
+      cr_expect_eq(r->w.archived, strcmp(r->w.name, "delta") == 0);
+      free(at);
+      free(by);
+      Lens_free(lens);
+   }
+
+   /* A page from the middle is the same rows. */
+   StoreListRow *page;
+   size_t n_page;
+   cr_assert_eq(Store_listWorkloadRows(s, true, 2, 3, &page, &n_page), STORE_OK);
+   cr_assert_eq(n_page, 3);
+   for (size_t i = 0; i < n_page; i++) {
+      cr_expect_str_eq(page[i].w.name, rows[2 + i].w.name);
+      cr_expect_eq(page[i].counts.high, rows[2 + i].counts.high);
+      StoreListRow_free(&page[i]);
+   }
+   free(page);
+   for (size_t i = 0; i < n; i++)
+      StoreListRow_free(&rows[i]);
+   free(rows);
+
+   /* Without the archived one; and the counts of rows. */
+   cr_assert_eq(Store_listWorkloadRows(s, false, 0, 0, &rows, &n), STORE_OK);
+   cr_assert_eq(n, 6);
+   for (size_t i = 0; i < n; i++) {
+      cr_expect_str_neq(rows[i].w.name, "delta");
+      StoreListRow_free(&rows[i]);
+   }
+   free(rows);
+   cr_assert_eq(Store_countWorkloads(s, true, &total, &longest, &longest_archived), STORE_OK);
+   cr_expect_eq(total, 7);
+   cr_expect_eq(longest, 5);          /* alpha, gamma, theta */
+   cr_expect_eq(longest_archived, 5); /* delta */
+   cr_assert_eq(Store_countWorkloads(s, false, &total, &longest, &longest_archived), STORE_OK);
+   cr_expect_eq(total, 6);
+   cr_expect_eq(longest_archived, 0);
+
+   /* An answer written behind the counting: gamma's row is stale, and its
+    * newest change is the new answer's. */
+   answer(s, "gamma", "Q1", "Q1_a", "", NULL, "rae", "2026-04-01T00:00:00Z");
+   cr_assert_eq(Store_listWorkloadRows(s, true, 4, 1, &rows, &n), STORE_OK);
+   cr_assert_eq(n, 1);
+   cr_expect_str_eq(rows[0].w.name, "gamma");
+   cr_expect(!rows[0].fresh);
+   cr_expect_str_eq(rows[0].last_at, "2026-04-01T00:00:00Z");
+   cr_expect_str_eq(rows[0].last_by, "rae");
+   StoreListRow_free(&rows[0]);
+   free(rows);
+   Store_close(s);
+}

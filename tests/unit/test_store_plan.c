@@ -26,6 +26,11 @@ TestSuite(tracking, .init = setup, .fini = teardown);
    "DROP TABLE parked; DROP TABLE poll; DROP TABLE ballot;"
 /* What version 9 added (review profiles). */
 #define DROP_V9 "DROP TABLE context_answer; DROP TABLE workload_profile; DROP TABLE profile;"
+/* What version 10 added (each review's newest change on its row, the
+ * milestones' totals). */
+#define DROP_V10                                                      \
+   "DROP TRIGGER milestone_total_insert; DROP TABLE milestone_total;" \
+   "ALTER TABLE review DROP COLUMN last_at; ALTER TABLE review DROP COLUMN last_by;"
 /* What version 8 added (impact and effort, templates). */
 #define DROP_V8                                              \
    "DROP TABLE answer_template; DROP TABLE review_template;" \
@@ -35,7 +40,7 @@ TestSuite(tracking, .init = setup, .fini = teardown);
 Test(schema, migrates_from_version_1)
 {
    Store_close(openStore());
-   cr_assert_null(rawExec(DROP_V9 DROP_V8 DROP_V7 DROP_V6
+   cr_assert_null(rawExec(DROP_V10 DROP_V9 DROP_V8 DROP_V7 DROP_V6
                           "DROP TRIGGER answer_insert_clears_mark;"
                           "DROP TRIGGER answer_update_clears_mark;"
                           "DROP TRIGGER milestone_no_delete; DROP TABLE review_mark;"
@@ -48,9 +53,9 @@ Test(schema, migrates_from_version_1)
                           "PRAGMA user_version = 1;"));
    Store *s = openStore();
    cr_assert_eq(Store_schemaVersion(s), STORE_SCHEMA_VERSION);
-   cr_assert_eq(STORE_SCHEMA_VERSION, 9);
+   cr_assert_eq(STORE_SCHEMA_VERSION, 10);
    Store_close(s);
-   cr_assert_eq(rawInt("PRAGMA user_version"), 9);
+   cr_assert_eq(rawInt("PRAGMA user_version"), 10);
    cr_assert_eq(rawInt("SELECT count(*) FROM pragma_table_info('presence') WHERE name IN"
                        " ('screen', 'read_only', 'active_at')"),
                 3);
@@ -85,12 +90,16 @@ Test(schema, migrates_from_version_3)
    cr_assert_eq(ReviewDoc_putAnswer(s, &doc, 0, &a, "kept", "alice"), STORE_OK);
    ReviewDoc_free(&doc);
    Store_close(s);
-   cr_assert_null(rawExec(DROP_V9 DROP_V8 DROP_V7 DROP_V6
+   cr_assert_null(rawExec(DROP_V10 DROP_V9 DROP_V8 DROP_V7 DROP_V6
                           "DROP TABLE choice_note; ALTER TABLE presence DROP COLUMN screen;"
                           "ALTER TABLE presence DROP COLUMN read_only;"
                           "ALTER TABLE presence DROP COLUMN active_at; PRAGMA user_version = 3;"));
    s = openStore();
    cr_assert_eq(Store_schemaVersion(s), STORE_SCHEMA_VERSION);
+   /* Step 9 copies the newest change onto the review row. */
+   cr_assert_eq(rawInt("SELECT count(*) FROM review r JOIN history h ON h.id = r.last_history_id"
+                       " WHERE r.last_by = 'alice' AND r.last_at = h.at"),
+                1);
    DiagList d;
    DiagList_init(&d);
    char *err = NULL;

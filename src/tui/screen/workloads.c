@@ -32,6 +32,8 @@ static void columns(const App *app, WlColumns *c)
       int w = WText_widthStr(app->wl[i].w.name) + (app->wl[i].w.archived ? 11 : 0);
       longest = w > longest ? w : longest;
    }
+   if (app->wl_partial && (int)app->wl_name_hint > longest) /* rows not read yet */
+      longest = (int)app->wl_name_hint;
    c->name = longest + 2 < 12 ? 12 : longest + 2 > 30 ? 30 : longest + 2;
    c->answered = 10;
    c->high = 5;
@@ -104,8 +106,10 @@ void Workloads_draw(App *app, int top, int height)
    attr_t dim = Theme_attr(&app->theme, ROLE_DIM);
 
    columns(app, &c);
-   title = app->show_archived ? xasprintf(_("Workloads (%zu, archived shown)"), app->n_wl)
-                              : xasprintf(_("Workloads (%zu)"), app->n_wl);
+   /* While only the first page is read (App_loadWorkloadsFirst), the count is all of them. */
+   size_t total = app->wl_partial ? app->wl_total : app->n_wl;
+   title = app->show_archived ? xasprintf(_("Workloads (%zu, archived shown)"), total)
+                              : xasprintf(_("Workloads (%zu)"), total);
    Text_draw(stdscr, top, 1, app->cols - 2, title, Theme_attr(&app->theme, ROLE_TITLE));
    free(title);
    if (app->n_wl == 0) {
