@@ -17,6 +17,7 @@
 #include "report/bundle.h"
 #include "report/lens_export.h"
 #include "report/outfile.h"
+#include "store/pending.h"
 
 enum {
    OPT_FORMAT = 100,
@@ -342,6 +343,33 @@ static void printClashes(const BundleMerge *m)
    }
 }
 
+/* A bundle whose clashes wait for a decision is kept whole in the
+ * database, for the TUI's clashes screen (C on the dashboard). */
+static bool keepPending(CliEnv *env, Store *s, const char *name, const char *file, const char *text,
+                        size_t clashes)
+{
+   Workload w;
+   StoreStatus st = Store_findWorkload(s, name, &w);
+   if (st == STORE_OK) {
+      st = Store_keepImport(s, w.review_id, file, text, clashes, Cli_user(env));
+      Workload_free(&w);
+   }
+   if (st != STORE_OK)
+      Cli_error(_("the bundle could not be kept for a decision: %s"), Store_lastError(s));
+   return st == STORE_OK;
+}
+
+/* Once a bundle is merged, nothing of it waits any more. */
+static void dropPending(Store *s, const char *name, const char *text)
+{
+   Workload w;
+   if (Store_findWorkload(s, name, &w) != STORE_OK)
+      return;
+   if (Store_dropImport(s, w.review_id, text) != STORE_OK)
+      Cli_error(_("the bundle is merged, but its waiting copy stays: %s"), Store_lastError(s));
+   Workload_free(&w);
+}
+
 /* walens import FILE --into WORKLOAD [--prefer ours|theirs] */
 static int importInto(CliEnv *env, const char *file, const char *into, const char *prefer)
 {
@@ -364,12 +392,14 @@ static int importInto(CliEnv *env, const char *file, const char *into, const cha
    } else if (!s) {
       /* Cli_openStore said why */
    } else if (st == STORE_OK && m.nothing) {
+      dropPending(s, name, text);
       Cli_printf(_("nothing to import: every change in %s is in '%s' already\n"), file, name);
       rc = EXIT_OK;
    } else if (st == STORE_OK) {
       Cli_printf(_("merged %s into '%s': %zu answers, %zu plan items, %zu milestones, %zu history "
                    "entries brought (%zu shared)\n"),
                  file, name, m.answers, m.plan, m.milestones, m.brought, m.shared);
+      dropPending(s, name, text);
       if (m.n_clashes) {
          Cli_printf(p == BUNDLE_PREFER_OURS ? _("clashes settled for this database:\n")
                                             : _("clashes settled for the bundle:\n"));
@@ -379,6 +409,10 @@ static int importInto(CliEnv *env, const char *file, const char *into, const cha
    } else if (st == STORE_CONFLICT) {
       Cli_printf(_("clashes between '%s' here and %s:\n"), name, file);
       printClashes(&m);
+      if (keepPending(env, s, name, file, text, m.n_clashes))
+         Cli_printf(_("the bundle waits in the database: open '%s' in walens and press C to "
+                      "decide each clash\n"),
+                    name);
       fflush(stdout); /* the list, then the verdict, in that order in one file */
       Cli_error(ngettext("%s: nothing was imported: %zu clash; decide with --prefer ours or "
                          "--prefer theirs",

@@ -1060,3 +1060,39 @@ StoreStatus Bundle_mergeInto(Store *s, const char *text, size_t len, const char 
    json_decref(root);
    return st;
 }
+
+StoreStatus Bundle_mergeDecided(Store *s, const char *text, size_t len, const char *workload,
+                                const BundleDecision *d, size_t n, bool dry_run, const char *user,
+                                BundleMerge *out, char **err)
+{
+   Rd r = {NULL};
+   In in;
+   json_t *root = readAll(&r, text, len, &in);
+   StoreStatus st;
+
+   memset(out, 0, sizeof *out);
+   if (r.err) {
+      st = refuse(&r, err);
+   } else {
+      StoreImport si = {
+         .workload = &in.w,
+         .created_by = in.created_by,
+         .lens = &in.lens,
+         .answers = in.answers,
+         .n_answers = in.n_answers,
+         .plan = in.plan,
+         .n_plan = in.n_plan,
+         .milestones = in.milestones,
+         .n_milestones = in.n_milestones,
+         .history = in.history,
+         .n_history = in.n_history,
+         .marks = in.marks,
+         .n_marks = in.n_marks,
+         .user = user,
+      };
+      st = BundleMerge_runDecided(s, &si, workload, d, n, dry_run, user, out, err);
+   }
+   In_free(&in);
+   json_decref(root);
+   return st;
+}

@@ -44,12 +44,36 @@ bool Bundle_validate(const char *text, size_t len, char **err);
 
 typedef enum { BUNDLE_PREFER_NONE, BUNDLE_PREFER_OURS, BUNDLE_PREFER_THEIRS } BundlePrefer;
 
+/* What a clash is about, and so which decisions it takes. */
+typedef enum {
+   BUNDLE_CLASH_ANSWER,    /* a practice, the selection, N/A: ours or theirs */
+   BUNDLE_CLASH_NOTES,     /* a question's notes: also both, or an edited text */
+   BUNDLE_CLASH_PLAN,      /* a plan field: also an edited value (both: the note only) */
+   BUNDLE_CLASH_MILESTONE, /* a milestone of the same name: theirs and both keep both */
+} BundleClashKind;
+
 /* A part both sides changed to different values. */
 typedef struct BundleClash {
    char *what;          /* "MLOPS01: practice MLOPS01_a", "MLOPS01/MLOPS01_a: owner", ... */
-   char *ours, *theirs; /* both values, as short text */
+   char *ours, *theirs; /* both values, as short text (notes whole) */
    char *by, *at;       /* who made the change here, when ("?" when unknown) */
+   BundleClashKind kind;
 } BundleClash;
+
+/* A reviewer's decision on one clash (the TUI's Y, T, b, e). */
+typedef enum {
+   BUNDLE_TAKE_NONE, /* not decided */
+   BUNDLE_TAKE_OURS,
+   BUNDLE_TAKE_THEIRS,
+   BUNDLE_TAKE_BOTH, /* notes and plan notes: ours, then theirs on the next line */
+   BUNDLE_TAKE_EDIT, /* notes or a plan field: text */
+} BundleTake;
+
+typedef struct BundleDecision {
+   const char *what; /* a BundleClash's what */
+   BundleTake take;
+   const char *text; /* BUNDLE_TAKE_EDIT only */
+} BundleDecision;
 
 /* What a merge did or would do.  Owns its strings: BundleMerge_free(). */
 typedef struct BundleMerge {
@@ -82,5 +106,16 @@ void BundleMerge_free(BundleMerge *m);
  * workload) with *err (caller frees) saying why; nothing is written. */
 StoreStatus Bundle_mergeInto(Store *s, const char *text, size_t len, const char *workload,
                              BundlePrefer prefer, const char *user, BundleMerge *out, char **err);
+
+/* Bundle_mergeInto with each clash settled by its own decision, matched by
+ * what: a clash without one (or with a decision its kind does not take)
+ * leaves nothing written and STORE_CONFLICT, as BUNDLE_PREFER_NONE does.
+ * The decided parts are written with the merge rules (a write over what is
+ * here now, in the history like the rest of the merge).  dry_run lists the
+ * clashes and writes nothing (STORE_CONFLICT when there are clashes, else
+ * STORE_OK). */
+StoreStatus Bundle_mergeDecided(Store *s, const char *text, size_t len, const char *workload,
+                                const BundleDecision *d, size_t n, bool dry_run, const char *user,
+                                BundleMerge *out, char **err);
 
 #endif

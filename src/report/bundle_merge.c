@@ -284,6 +284,11 @@ typedef struct Apply {
    BundlePrefer prefer;
    const char *user;
    BundleMerge *out;
+   /* Each clash settled by its own decision (the TUI) instead of prefer. */
+   bool decide;
+   const BundleDecision *dec;
+   size_t n_dec;
+   size_t undecided; /* clashes with no decision their kind takes */
 } Apply;
 
 /* The index of the bundle's last entry on kind/object, or n_history. */
@@ -301,8 +306,8 @@ static bool changedThere(const Apply *a, const char *kind, const char *object)
    return i < a->in->n_history && i >= a->shared && !isHere(a->ours, &a->in->history[i]);
 }
 
-static void addClash(BundleMerge *m, char *what, const char *ours, const char *theirs,
-                     const char *by, const char *at)
+static void addClash(BundleMerge *m, BundleClashKind kind, char *what, const char *ours,
+                     const char *theirs, const char *by, const char *at)
 {
    m->clashes = xrealloc(m->clashes, (m->n_clashes + 1) * sizeof *m->clashes);
    m->clashes[m->n_clashes++] = (BundleClash){
@@ -311,7 +316,52 @@ static void addClash(BundleMerge *m, char *what, const char *ours, const char *t
       .theirs = xstrdup(theirs ? theirs : "-"),
       .by = xstrdup(by ? by : "?"),
       .at = xstrdup(at ? at : "?"),
+      .kind = kind,
    };
+}
+
+/* Whether a clash of this kind (on this plan field) takes that decision. */
+static bool takes(const BundleClash *c, BundleTake t, const char *field)
+{
+   switch (t) {
+   case BUNDLE_TAKE_OURS:
+   case BUNDLE_TAKE_THEIRS: return true;
+   case BUNDLE_TAKE_BOTH:
+      return c->kind == BUNDLE_CLASH_NOTES || c->kind == BUNDLE_CLASH_MILESTONE ||
+             (c->kind == BUNDLE_CLASH_PLAN && field && strcmp(field, "note") == 0);
+   case BUNDLE_TAKE_EDIT: return c->kind == BUNDLE_CLASH_NOTES || c->kind == BUNDLE_CLASH_PLAN;
+   default: return false;
+   }
+}
+
+/* How clash number idx of out is settled: by its decision when the merge
+ * is decided one by one, else by --prefer.  An undecided one is counted. */
+static BundleDecision decisionOf(Apply *a, size_t idx, const char *field)
+{
+   const BundleClash *c = &a->out->clashes[idx];
+   BundleDecision d = {c->what, BUNDLE_TAKE_NONE, NULL};
+   if (!a->decide) {
+      d.take = a->prefer == BUNDLE_PREFER_THEIRS ? BUNDLE_TAKE_THEIRS
+               : a->prefer == BUNDLE_PREFER_OURS ? BUNDLE_TAKE_OURS
+                                                 : BUNDLE_TAKE_NONE;
+      return d;
+   }
+   for (size_t i = 0; i < a->n_dec; i++)
+      if (a->dec[i].what && strcmp(a->dec[i].what, c->what) == 0 &&
+          takes(c, a->dec[i].take, field) && (a->dec[i].take != BUNDLE_TAKE_EDIT || a->dec[i].text))
+         return a->dec[i];
+   a->undecided++;
+   return d;
+}
+
+/* Two texts kept: a, then b from the next line. */
+static char *joinText(const char *a, const char *b)
+{
+   if (!a || !*a)
+      return xstrdup(b ? b : "");
+   if (!b || !*b)
+      return xstrdup(a);
+   return xasprintf("%s%s%s", a, a[strlen(a) - 1] == '\n' ? "" : "\n", b);
 }
 
 static bool hasId(char *const *ids, size_t n, const char *id)
@@ -390,32 +440,29 @@ static void pushId(char ***ids, size_t *n, const char *id)
    (*ids)[(*n)++] = xstrdup(id);
 }
 
-/* want: what is here, with each clashing part as the bundle has it. */
-static void takeTheirs(StoredAnswer *want, const StoredAnswer *theirs, const StoreMerge *m)
+/* want: what is here, with the clashing part c as the bundle has it. */
+static void takeTheirs(StoredAnswer *want, const StoredAnswer *theirs, const StoreClash *c)
 {
-   for (size_t k = 0; k < m->n_clashes; k++) {
-      const StoreClash *c = &m->clashes[k];
-      if (c->kind == STORE_CLASH_CHOICE) {
-         dropId(want->selected, &want->n_selected, c->what);
-         dropId(want->na_choices, &want->n_na_choices, c->what);
-         if (hasId(theirs->selected, theirs->n_selected, c->what))
-            pushId(&want->selected, &want->n_selected, c->what);
-         else if (hasId(theirs->na_choices, theirs->n_na_choices, c->what))
-            pushId(&want->na_choices, &want->n_na_choices, c->what);
-      } else if (c->kind == STORE_CLASH_NONE) {
-         for (size_t i = 0; i < want->n_selected; i++)
-            free(want->selected[i]);
-         free(want->selected);
-         want->selected = copyIds(theirs->selected, theirs->n_selected);
-         want->n_selected = theirs->n_selected;
-      } else if (c->kind == STORE_CLASH_NA) {
-         want->not_applicable = theirs->not_applicable;
-         free(want->na_reason);
-         want->na_reason = theirs->na_reason ? xstrdup(theirs->na_reason) : NULL;
-      } else if (c->kind == STORE_CLASH_NOTES) {
-         free(want->notes);
-         want->notes = theirs->notes ? xstrdup(theirs->notes) : NULL;
-      }
+   if (c->kind == STORE_CLASH_CHOICE) {
+      dropId(want->selected, &want->n_selected, c->what);
+      dropId(want->na_choices, &want->n_na_choices, c->what);
+      if (hasId(theirs->selected, theirs->n_selected, c->what))
+         pushId(&want->selected, &want->n_selected, c->what);
+      else if (hasId(theirs->na_choices, theirs->n_na_choices, c->what))
+         pushId(&want->na_choices, &want->n_na_choices, c->what);
+   } else if (c->kind == STORE_CLASH_NONE) {
+      for (size_t i = 0; i < want->n_selected; i++)
+         free(want->selected[i]);
+      free(want->selected);
+      want->selected = copyIds(theirs->selected, theirs->n_selected);
+      want->n_selected = theirs->n_selected;
+   } else if (c->kind == STORE_CLASH_NA) {
+      want->not_applicable = theirs->not_applicable;
+      free(want->na_reason);
+      want->na_reason = theirs->na_reason ? xstrdup(theirs->na_reason) : NULL;
+   } else if (c->kind == STORE_CLASH_NOTES) {
+      free(want->notes);
+      want->notes = theirs->notes ? xstrdup(theirs->notes) : NULL;
    }
 }
 
@@ -427,21 +474,24 @@ static void listAnswerClashes(BundleMerge *out, const StoredAnswer *here,
       const StoreClash *c = &m->clashes[k];
       const char *q = theirs->question_id;
       if (c->kind == STORE_CLASH_CHOICE) {
-         addClash(out, xasprintf(_("%s: practice %s"), q, c->what), choiceWord(here, c->what),
-                  choiceWord(theirs, c->what), c->by, c->at);
+         addClash(out, BUNDLE_CLASH_ANSWER, xasprintf(_("%s: practice %s"), q, c->what),
+                  choiceWord(here, c->what), choiceWord(theirs, c->what), c->by, c->at);
       } else if (c->kind == STORE_CLASH_NONE) {
          char *o = idList(here->selected, here->n_selected);
          char *t = idList(theirs->selected, theirs->n_selected);
-         addClash(out, xasprintf(_("%s: selected practices"), q), o, t, c->by, c->at);
+         addClash(out, BUNDLE_CLASH_ANSWER, xasprintf(_("%s: selected practices"), q), o, t, c->by,
+                  c->at);
          free(o);
          free(t);
       } else if (c->kind == STORE_CLASH_NA) {
          char *o = naWord(here), *t = naWord(theirs);
-         addClash(out, xasprintf(_("%s: not applicable"), q), o, t, c->by, c->at);
+         addClash(out, BUNDLE_CLASH_ANSWER, xasprintf(_("%s: not applicable"), q), o, t, c->by,
+                  c->at);
          free(o);
          free(t);
       } else {
-         addClash(out, xasprintf(_("%s: notes"), q), here->notes, theirs->notes, c->by, c->at);
+         addClash(out, BUNDLE_CLASH_NOTES, xasprintf(_("%s: notes"), q), here->notes, theirs->notes,
+                  c->by, c->at);
       }
    }
 }
@@ -449,12 +499,49 @@ static void listAnswerClashes(BundleMerge *out, const StoredAnswer *here,
 /* The extra member every write of the merge carries in its history row. */
 #define MERGE_EXTRA "{\"imported\": true}"
 
+/* The clashes m of one answer (out's from first on) settled as decided:
+ * one more merging write over the answer as it is now. */
+static StoreStatus settleAnswer(Apply *a, const StoredAnswer *theirs, const StoreMerge *m,
+                                size_t first)
+{
+   StoredAnswer now, want;
+   bool change = false;
+   StoreStatus st = Store_getAnswer(a->s, a->w->review_id, theirs->question_id, &now);
+   if (st != STORE_OK)
+      return st;
+   copyAnswer(&want, &now);
+   for (size_t k = 0; k < m->n_clashes; k++) {
+      BundleDecision d = decisionOf(a, first + k, NULL);
+      char *text = NULL;
+      if (d.take == BUNDLE_TAKE_THEIRS)
+         takeTheirs(&want, theirs, &m->clashes[k]);
+      else if (d.take == BUNDLE_TAKE_BOTH)
+         text = joinText(now.notes, theirs->notes);
+      else if (d.take == BUNDLE_TAKE_EDIT)
+         text = xstrdup(d.text);
+      if (text) {
+         free(want.notes);
+         want.notes = text;
+      }
+      change = change || d.take == BUNDLE_TAKE_THEIRS || text;
+   }
+   if (change) {
+      StoreMerge again = {0};
+      st = Store_mergeAnswer(a->s, a->w->review_id, &now, &want, a->user, MERGE_EXTRA, &again);
+      StoreMerge_free(&again);
+   }
+   StoredAnswer_free(&want);
+   StoredAnswer_free(&now);
+   return st;
+}
+
 static StoreStatus mergeOneAnswer(Apply *a, const StoredAnswer *theirs)
 {
    const HistoryEntry *b = lastOn(a->in, a->shared, "answer", theirs->question_id);
    StoredAnswer base, here;
    bool have_base = b && answerFromJson(b->after, theirs->question_id, &base);
    StoreMerge m = {0};
+   size_t first = a->out->n_clashes;
    StoreStatus st = Store_getAnswer(a->s, a->w->review_id, theirs->question_id, &here);
    if (st == STORE_NOT_FOUND)
       st = STORE_OK;
@@ -465,19 +552,8 @@ static StoreStatus mergeOneAnswer(Apply *a, const StoredAnswer *theirs)
       a->out->answers++;
       listAnswerClashes(a->out, &here, theirs, &m);
    }
-   if (st == STORE_OK && m.n_clashes && a->prefer == BUNDLE_PREFER_THEIRS) {
-      StoredAnswer now, want;
-      StoreMerge again = {0};
-      st = Store_getAnswer(a->s, a->w->review_id, theirs->question_id, &now);
-      if (st == STORE_OK) {
-         copyAnswer(&want, &now);
-         takeTheirs(&want, theirs, &m);
-         st = Store_mergeAnswer(a->s, a->w->review_id, &now, &want, a->user, MERGE_EXTRA, &again);
-         StoredAnswer_free(&want);
-         StoreMerge_free(&again);
-      }
-      StoredAnswer_free(&now);
-   }
+   if (st == STORE_OK && m.n_clashes)
+      st = settleAnswer(a, theirs, &m, first);
    StoreMerge_free(&m);
    StoredAnswer_free(&here);
    if (have_base)
@@ -534,6 +610,7 @@ static StoreStatus mergeOnePlan(Apply *a, const PlanTracking *theirs)
    size_t n = 0;
    bool have_base = b && planFromJson(b->after, object, &base);
    StoreMerge m = {0};
+   size_t first = a->out->n_clashes;
    StoreStatus st = Store_getPlanTracking(a->s, a->w->review_id, &all, &n);
    PlanTracking here = st == STORE_OK ? planHere(a, theirs, all, n) : (PlanTracking){0};
    if (st == STORE_OK)
@@ -544,10 +621,11 @@ static StoreStatus mergeOnePlan(Apply *a, const PlanTracking *theirs)
    for (size_t k = 0; st == STORE_OK && k < m.n_clashes; k++) {
       char b1[16], b2[16];
       const char *f = m.clashes[k].what;
-      addClash(a->out, xasprintf(_("%s: %s"), object, f), planField(&here, f, b1, sizeof b1),
-               planField(theirs, f, b2, sizeof b2), m.clashes[k].by, m.clashes[k].at);
+      addClash(a->out, BUNDLE_CLASH_PLAN, xasprintf(_("%s: %s"), object, f),
+               planField(&here, f, b1, sizeof b1), planField(theirs, f, b2, sizeof b2),
+               m.clashes[k].by, m.clashes[k].at);
    }
-   if (st == STORE_OK && m.n_clashes && a->prefer == BUNDLE_PREFER_THEIRS) {
+   if (st == STORE_OK && m.n_clashes) {
       PlanTracking_freeArray(all, n);
       all = NULL;
       n = 0;
@@ -559,10 +637,31 @@ static StoreStatus mergeOnePlan(Apply *a, const PlanTracking *theirs)
          want.owner = now.owner ? xstrdup(now.owner) : NULL;
          want.due = now.due ? xstrdup(now.due) : NULL;
          want.note = now.note ? xstrdup(now.note) : NULL;
-         for (size_t k = 0; k < m.n_clashes; k++)
-            setPlanField(&want, theirs, m.clashes[k].what);
-         st = Store_mergePlanTracking(a->s, a->w->review_id, &now, &want, a->user, MERGE_EXTRA,
-                                      &again);
+         bool change = false;
+         for (size_t k = 0; k < m.n_clashes; k++) {
+            const char *f = m.clashes[k].what;
+            BundleDecision d = decisionOf(a, first + k, f);
+            PlanTracking from = {0};
+            char b1[16], b2[16];
+            if (d.take == BUNDLE_TAKE_THEIRS) {
+               setPlanField(&want, theirs, f);
+            } else if (d.take == BUNDLE_TAKE_BOTH) {
+               from.note =
+                  joinText(planField(&now, f, b1, sizeof b1), planField(theirs, f, b2, sizeof b2));
+               setPlanField(&want, &from, f);
+               free(from.note);
+            } else if (d.take == BUNDLE_TAKE_EDIT) {
+               /* An edited value goes in as typed; the store checks it. */
+               from.status = from.owner = from.due = from.note = (char *)d.text;
+               from.priority = atoi(d.text);
+               setPlanField(&want, &from, f);
+            }
+            change = change || d.take == BUNDLE_TAKE_THEIRS || d.take == BUNDLE_TAKE_BOTH ||
+                     d.take == BUNDLE_TAKE_EDIT;
+         }
+         if (change)
+            st = Store_mergePlanTracking(a->s, a->w->review_id, &now, &want, a->user, MERGE_EXTRA,
+                                         &again);
          free(want.status);
          free(want.owner);
          free(want.due);
@@ -598,11 +697,12 @@ static StoreStatus bringMilestones(Apply *a)
       if (!same(here.snapshot, m->snapshot)) {
          char *o = xasprintf(_("taken %s by %s"), here.created_at, here.created_by);
          char *t = xasprintf(_("taken %s by %s"), m->created_at, m->created_by);
-         addClash(a->out, xasprintf(_("milestone %s"), m->name), o, t, here.created_by,
-                  here.created_at);
+         addClash(a->out, BUNDLE_CLASH_MILESTONE, xasprintf(_("milestone %s"), m->name), o, t,
+                  here.created_by, here.created_at);
          free(o);
          free(t);
-         if (a->prefer == BUNDLE_PREFER_THEIRS) {
+         BundleTake take = decisionOf(a, a->out->n_clashes - 1, NULL).take;
+         if (take == BUNDLE_TAKE_THEIRS || take == BUNDLE_TAKE_BOTH) {
             Milestone renamed = *m;
             renamed.name = xasprintf(_("%s (imported)"), m->name);
             st = Store_bringMilestone(a->s, a->w->review_id, &renamed);
@@ -643,20 +743,21 @@ static StoreStatus applyAll(Apply *a)
    return st;
 }
 
-static StoreStatus BundleMerge_apply(Store *s, const Workload *w, const StoreImport *in,
-                                     size_t shared, const Ours *ours, BundlePrefer prefer,
-                                     const char *user, BundleMerge *out, char **err)
+static StoreStatus BundleMerge_apply(Apply *a, bool dry_run, char **err)
 {
-   Apply a = {s, w, in, shared, ours, prefer, user, out};
+   Store *s = a->s;
+   BundleMerge *out = a->out;
    StoreStatus st = Store_batchBegin(s);
    if (st != STORE_OK)
       return refuse(st, err, xstrdup(Store_lastError(s)));
-   st = applyAll(&a);
-   if (st == STORE_OK && out->n_clashes && prefer == BUNDLE_PREFER_NONE) {
-      /* Nothing lands while a clash waits for a decision. */
+   st = applyAll(a);
+   bool waits = a->decide ? a->undecided > 0 : a->prefer == BUNDLE_PREFER_NONE;
+   if (st == STORE_OK && ((out->n_clashes && waits) || dry_run)) {
+      /* Nothing lands while a clash waits for a decision (or on a dry run). */
       Store_batchEnd(s, STORE_CONFLICT);
-      out->brought = out->answers = out->plan = out->milestones = 0;
-      return STORE_CONFLICT;
+      if (out->n_clashes)
+         out->brought = out->answers = out->plan = out->milestones = 0;
+      return out->n_clashes ? STORE_CONFLICT : STORE_OK;
    }
    StoreStatus end = Store_batchEnd(s, st);
    if (st == STORE_OK)
@@ -668,9 +769,29 @@ static StoreStatus BundleMerge_apply(Store *s, const Workload *w, const StoreImp
    return STORE_OK;
 }
 
+static StoreStatus runWith(Store *s, const StoreImport *in, const char *workload, Apply *a,
+                           bool dry_run, char **err);
+
 StoreStatus BundleMerge_run(Store *s, const StoreImport *in, const char *workload,
                             BundlePrefer prefer, const char *user, BundleMerge *out, char **err)
 {
+   Apply a = {.prefer = prefer, .user = user, .out = out};
+   return runWith(s, in, workload, &a, false, err);
+}
+
+StoreStatus BundleMerge_runDecided(Store *s, const StoreImport *in, const char *workload,
+                                   const BundleDecision *d, size_t n, bool dry_run,
+                                   const char *user, BundleMerge *out, char **err)
+{
+   Apply a = {.user = user, .out = out, .decide = true, .dec = d, .n_dec = n};
+   return runWith(s, in, workload, &a, dry_run, err);
+}
+
+static StoreStatus runWith(Store *s, const StoreImport *in, const char *workload, Apply *a,
+                           bool dry_run, char **err)
+{
+   BundleMerge *out = a->out;
+   BundlePrefer prefer = a->prefer;
    Workload w;
    Ours ours = {0};
    size_t shared = 0;
@@ -694,10 +815,16 @@ StoreStatus BundleMerge_run(Store *s, const StoreImport *in, const char *workloa
       bool news = false;
       for (size_t i = shared; i < in->n_history && !news; i++)
          news = !isHere(&ours, &in->history[i]);
-      if (!news)
+      if (!news) {
          out->nothing = true;
-      else
-         st = BundleMerge_apply(s, &w, in, shared, &ours, prefer, user, out, err);
+      } else {
+         a->s = s;
+         a->w = &w;
+         a->in = in;
+         a->shared = shared;
+         a->ours = &ours;
+         st = BundleMerge_apply(a, dry_run, err);
+      }
    }
    Ours_free(&ours);
    Workload_free(&w);

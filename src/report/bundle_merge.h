@@ -11,4 +11,9 @@
 StoreStatus BundleMerge_run(Store *s, const StoreImport *in, const char *workload,
                             BundlePrefer prefer, const char *user, BundleMerge *out, char **err);
 
+/* The same with a decision for each clash (Bundle_mergeDecided). */
+StoreStatus BundleMerge_runDecided(Store *s, const StoreImport *in, const char *workload,
+                                   const BundleDecision *d, size_t n, bool dry_run,
+                                   const char *user, BundleMerge *out, char **err);
+
 #endif

@@ -78,3 +78,6 @@ tests_unit_test_store_workshop_SOURCES = tests/unit/test_store_workshop.c
 tests_unit_test_store_workshop_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_store_workshop_LDADD = $(UNIT_LIBS)
 endif
+
+# Bundles waiting for decisions on their clashes (import --into, issue 14).
+libwalens_a_SOURCES += src/store/store_pending.c src/store/pending.h

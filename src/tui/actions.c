@@ -72,8 +72,11 @@ static Stale editNotes(App *app, const char *arg)
 
 static Stale showHidden(App *app, const char *arg)
 {
-   return App_screen(app) == SCREEN_PLAN ? PlanView_toggleInactive(app, arg)
-                                         : Workloads_toggleArchived(app, arg);
+   switch (App_screen(app)) {
+   case SCREEN_PLAN: return PlanView_toggleInactive(app, arg);
+   case SCREEN_PORTFOLIO: return PortView_toggleArchived(app, arg);
+   default: return Workloads_toggleArchived(app, arg);
+   }
 }
 
 /* On a question, left and right step through the questions and a page
@@ -219,6 +222,14 @@ static const Action table[] = {
     NULL,
     N_("Answer the profile's context questions again, or give the workload a profile (:profile "
        "[FILE|KEY]); its priority questions are marked")},
+   {"next-lens",
+    PF,
+    {'\t'},
+    PortView_nextLens,
+    ACTION_FOOTER,
+    N_("next lens"),
+    N_("In the portfolio matrix: show the workloads of the next lens (each lens has its own "
+       "matrix)")},
 
    /* Workloads; "add", "toggle", "show-hidden" and "edit-notes" work on
     * two screens each, one key for one meaning, the work the screen's. */
@@ -246,7 +257,7 @@ static const Action table[] = {
     N_("Archive the workload, or restore an archived one (asks before it acts)")},
 
    {"show-hidden",
-    W | PL,
+    W | PL | PF,
     {'z'},
     showHidden,
     0,

@@ -359,6 +359,8 @@ Stale PortView_move(App *app, Move m);
 Stale PortView_open(App *app);
 void PortView_shown(App *app);
 Stale PortView_toggle(App *app, const char *arg);
+Stale PortView_nextLens(App *app, const char *arg);
+Stale PortView_toggleArchived(App *app, const char *arg);
 void PortView_cellDraw(App *app, int top, int height);
 Stale PortView_cellMove(App *app, Move m);
 Stale PortView_cellOpen(App *app);

@@ -102,8 +102,17 @@ else
 fi
 sed -e "s|$TMP|TMP|g" "$TMP/clash" > "$TMP/clash.out"
 golden merge-clash "$TMP/clash.out"
+# waiting DB: how many bundles wait for a decision in the TUI.
+waiting() {
+   python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM import_pending").fetchone()[0])' "$1"
+}
+expect "the clashing bundle waits for a decision" "$(waiting "$OFFICE")" 1
+office import "$TMP/laptop.bundle" --into fraud > /dev/null 2>&1
+expect "importing it again waits once" "$(waiting "$OFFICE")" 1
 cp "$OFFICE" "$TMP/keep.db"
 office import "$TMP/laptop.bundle" --into fraud --prefer ours > /dev/null 2>&1
+expect "settled with --prefer, it waits no more" "$(waiting "$OFFICE")" 0
 # The clash ("None of these" there, BP02 selected here) goes to this side;
 # the bundle's change that did not clash (BP01 off) lands all the same.
 expect "--prefer ours keeps this side" "$(answer "$OFFICE" MLOPS02)" "MLOPS02_BP02|False|"

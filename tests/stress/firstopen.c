@@ -97,7 +97,7 @@ static bool makeOld(const char *path)
       return false;
    }
    Store_close(s);
-   return rawExec(path, "DROP TRIGGER milestone_total_insert; DROP TABLE milestone_total;"
+   return rawExec(path, "DROP TABLE import_pending; DROP TRIGGER milestone_total_insert; DROP TABLE milestone_total;"
                         "ALTER TABLE review DROP COLUMN last_at;"
                         "ALTER TABLE review DROP COLUMN last_by;"
                         "DROP TRIGGER answer_insert_gen; DROP TRIGGER answer_update_gen;"

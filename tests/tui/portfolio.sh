@@ -4,7 +4,8 @@
 # workloads with a HIGH / MEDIUM risk / a question not answered there;
 # Enter on a cell lists the workloads at risk there, HIGH first; Enter on
 # one opens it with the dashboard's cursor on that cell; archived workloads
-# count only while the list shows them.
+# count only while the list shows them (z in the matrix as in the list);
+# workloads on another lens have a matrix of their own, Tab goes to it.
 . "$top_srcdir/tests/tui/tuilib.sh"
 
 q() { "$WALENS" --db "$DB" "$@" > /dev/null 2>&1 || fail "walens $*"; }
@@ -17,11 +18,13 @@ q answer payments Q1 --select Q1_a,Q1_b,Q1_c
 q workload add zz-old --lens "$SMALL"
 q answer zz-old Q1 --none
 q workload archive zz-old
+q workload add vision
+q answer vision MLOPS01 --none
 
 tui_start a 80 24 --user alice
 expect a "fraud" "the list of workloads"
 keys a M
-expect a " Portfolio: Small test lens 1.0 (small), 2 workloads" "M shows the portfolio matrix"
+expect a " Portfolio 2/2: Small test lens 1.0 (small), 2 workloads" "M shows the portfolio matrix"
 expect a " Workloads with a HIGH / MEDIUM risk / a question not answered in each cell" \
    "what the numbers mean"
 # Pillar names shortened as the dashboard shortens them (issue 18: one
@@ -63,5 +66,30 @@ expect a "zz-old" "z shows archived workloads"
 keys a M
 expect a "Small test lens 1.0 (small), 3 workloads" "with them in the portfolio"
 expect a " Build                  2/0/0     0/0/3     0/0/3" "counted in the cells"
+expect a " Portfolio 2/2: Small test lens 1.0 (small), 3 workloads" \
+   "the title says there is another lens"
+expect a "Tab next lens" "the footer offers the key"
+
+# The other lens: Tab shows its matrix, and the choice stays while one
+# drills into a cell and comes back.
+keys a Tab
+expect a " Portfolio 1/2: Machine Learning Lens 2025.12.0 (machine-learning), 1 workload" \
+   "Tab shows the other lens, with its one workload"
+expect_not a "zz-old" "not the small lens's workloads"
+keys a g Enter
+expect a "Business goal identification: 1 workload at risk" "a cell of that lens"
+expect a "vision" "lists its workload"
+keys a q
+expect a " Portfolio 1/2: Machine Learning Lens" "back on the same lens"
+keys a Tab
+expect a " Portfolio 2/2: Small test lens 1.0 (small), 3 workloads" "Tab goes round"
+
+# z in the matrix leaves the archived out again, on the same lens.
+keys a z
+expect a " Portfolio 2/2: Small test lens 1.0 (small), 2 workloads" "z in the matrix"
+expect a " Build                  1/0/0     0/0/2     0/0/2" "the archived no longer counted"
+keys a M
+expect_gone a "Portfolio:" "M goes back to the list"
+expect_not a "zz-old" "the list hides the archived too"
 
 finish

@@ -28,6 +28,7 @@ static struct {
    bool loaded;
    Portfolio p;
    size_t group;    /* the lens shown */
+   char *chosen;    /* owned: the title of the lens picked with Tab, or NULL */
    size_t row, col; /* the cursor on the matrix */
    size_t *at;      /* the rows at risk in the cell, by risk then name */
    size_t n_at, cur, first;
@@ -48,9 +49,17 @@ static void unload(void)
    pf.loaded = false;
 }
 
-/* The group holding the workload selected in the list, else the first. */
+/* The lens picked with Tab (kept while the matrix is read again), else the
+ * group holding the workload selected in the list, else the first. */
 static size_t groupOf(const App *app)
 {
+   for (size_t i = 0; pf.chosen && i < pf.p.n_lenses; i++) {
+      char *t = Portfolio_lensTitle(&pf.p.lenses[i]);
+      bool same = strcmp(t, pf.chosen) == 0;
+      free(t);
+      if (same)
+         return i;
+   }
    const char *name = app->wl_cur < app->n_wl ? app->wl[app->wl_cur].w.name : NULL;
    for (size_t i = 0; name && i < pf.p.n_lenses; i++)
       for (size_t j = 0; j < pf.p.lenses[i].n_wl; j++)
@@ -90,6 +99,40 @@ Stale PortView_toggle(App *app, const char *arg)
    while (app->depth > 1 && App_screen(app) != SCREEN_WORKLOADS)
       App_pop(app);
    unload();
+   free(pf.chosen);
+   pf.chosen = NULL;
+   return STALE_ALL;
+}
+
+/* Workloads on different lenses are counted per lens: Tab shows the next. */
+Stale PortView_nextLens(App *app, const char *arg)
+{
+   (void)arg;
+   if (!pf.loaded || pf.p.n_lenses < 2) {
+      App_message(app, ROLE_NOTICE, "%s", _("Every workload here is on the same lens"));
+      return STALE_FOOTER;
+   }
+   pf.group = (pf.group + 1) % pf.p.n_lenses;
+   free(pf.chosen);
+   pf.chosen = Portfolio_lensTitle(group());
+   const PortfolioLens *g = group();
+   if (pf.row >= g->rows || pf.col >= g->cols)
+      pf.row = pf.col = 0;
+   return STALE_BODY;
+}
+
+/* z on the matrix: archived workloads in or out, the lens kept. */
+Stale PortView_toggleArchived(App *app, const char *arg)
+{
+   (void)arg;
+   if (!pf.chosen && group())
+      pf.chosen = Portfolio_lensTitle(group());
+   app->show_archived = !app->show_archived;
+   App_loadWorkloads(app);
+   PortView_shown(app);
+   App_message(app, ROLE_NOTICE, "%s",
+               app->show_archived ? _("Archived workloads are counted")
+                                  : _("Archived workloads are left out"));
    return STALE_ALL;
 }
 
@@ -121,9 +164,16 @@ void PortView_draw(App *app, int top, int height)
       return;
    }
    char *lt = Portfolio_lensTitle(g);
-   char *head =
-      xasprintf(ngettext("Portfolio: %s, %zu workload", "Portfolio: %s, %zu workloads", g->n_wl),
-                lt, g->n_wl);
+   char *head;
+   if (pf.p.n_lenses > 1)
+      /* Several lenses, a matrix each: which one this is (Tab: the next). */
+      head = xasprintf(ngettext("Portfolio %zu/%zu: %s, %zu workload",
+                                "Portfolio %zu/%zu: %s, %zu workloads", g->n_wl),
+                       pf.group + 1, pf.p.n_lenses, lt, g->n_wl);
+   else
+      head =
+         xasprintf(ngettext("Portfolio: %s, %zu workload", "Portfolio: %s, %zu workloads", g->n_wl),
+                   lt, g->n_wl);
    Text_draw(stdscr, top, 1, app->cols - 2, head, Theme_attr(&app->theme, ROLE_TITLE));
    free(head);
    free(lt);
