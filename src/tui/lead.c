@@ -342,13 +342,15 @@ char *Lead_header(App *app, char *presence, int width)
       int room = width - dot_w - WText_widthStr(presence);
       free(words);
       words = wordsOf(app, ls, room);
-      if (WText_widthStr(words) > room) {
+      if (!words || WText_widthStr(words) > room) {
          free(presence);
          presence = NULL;
          free(words);
          words = wordsOf(app, ls, width);
       }
    }
+   if (!words)
+      return presence;
    out = presence ? xasprintf("%s%s%s", words, dot, presence) : xstrdup(words);
    free(words);
    free(presence);

@@ -67,3 +67,9 @@ Test(leadline, an_overrun_reads_over_without_a_leader, .init = utf8)
    LeadLine l = {.item = "Security", .clock = "2:00 over", .index = 1, .count = 1};
    check(&l, 80, "Security - 2:00 over (1 of 1)");
 }
+
+Test(leadline, without_a_leader_the_clock_stays, .init = utf8)
+{
+   LeadLine l = {.item = "Security", .clock = "2:00 over", .index = 1, .count = 1, .utf8 = true};
+   check(&l, 5, "2:00 over");
+}

@@ -42,7 +42,7 @@ char *LeadLine_text(const LeadLine *l, int width)
       free(words);
    }
    /* Shorter and shorter: the place, then the name, then the agenda go. */
-   for (int level = 0; level <= 3; level++) {
+   for (int level = 0; level <= (who ? 3 : 2); level++) { /* the clock alone stays */
       char *agenda = level < 3 ? agendaPart(l, level, dot) : NULL;
       free(out);
       out = joined(who, agenda, dot);
