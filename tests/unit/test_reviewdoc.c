@@ -418,9 +418,9 @@ Test(summaries, doctor_repairs_a_drifted_count)
 }
 
 /* Store_listWorkloadRows (the TUI's list): one query in name order, a page
- * at a time.  Its fresh rows agree with ReviewDoc_summary, whose last
- * change is read from the history (the list's from the review row, schema
- * step 9), and a row whose kept counts are stale says so. */
+ * at a time.  Its fresh rows agree with ReviewDoc_summary (whose figures
+ * equal_one_review_at_a_time checks one by one), and a row whose kept
+ * counts are stale says so. */
 Test(summaries, list_rows_page_by_page)
 {
    static const char *const names[] = {"alpha", "beta", "delta", "eps", "gamma", "theta", "zeta"};
