@@ -128,7 +128,7 @@ StoreStatus Store_scanWorkloadRows(Store *s, bool include_archived, size_t first
       return st;
    /* One pass in name order over the name index: the current review by
     * its index, the kept counts by primary key, the newest change from the
-    * review row itself (schema step 9); no second scan of every review, no
+    * review row itself (schema step 10); no second scan of every review, no
     * sort.  LIMIT -1 is SQLite's "no limit". */
    sqlite3_stmt *q = StoreSql_query(
       s, &st,

@@ -76,7 +76,7 @@ StoreStatus Store_lastChange(Store *s, int64_t review_id, char **at, char **by)
 {
    *at = *by = NULL;
    StoreStatus st;
-   /* Kept on the review row by the history_last trigger (schema step 9):
+   /* Kept on the review row by the history_last trigger (schema step 10):
     * one look-up, where max(id) walked the review's whole history in the
     * index and then read its row, a page of its own in a large file. */
    sqlite3_stmt *q =

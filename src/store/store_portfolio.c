@@ -98,7 +98,7 @@ static StoreStatus scanMerged(Store *s, const PortfolioScanVisitor *v)
 static StoreStatus scanMilestones(Store *s, const PortfolioScanVisitor *v)
 {
    StoreStatus st;
-   /* The totals kept for each milestone (schema step 9), not its snapshot:
+   /* The totals kept for each milestone (schema step 10), not its snapshot:
     * a snapshot that is not JSON counts as nothing rather than failing the
     * whole report (the single-workload trend marks it the same way). */
    sqlite3_stmt *q = StoreSql_query(

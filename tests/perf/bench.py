@@ -268,7 +268,7 @@ def kib(x):
 
 # What the workloads list reads (Store_listWorkloadRows in
 # src/store/store_count.c): every workload with its current review's kept
-# counts and newest change (kept on the review row since schema step 9).
+# counts and newest change (kept on the review row since schema step 10).
 LIST_SQL = ("SELECT w.name, w.description, w.environment, w.owner, w.created_at, w.updated_at,"
             " w.updated_by, w.archived, r.id, r.lens_id, c.answers_gen = r.answers_gen,"
             " c.questions, c.answered, c.high, c.medium, r.last_at, r.last_by"
