@@ -102,6 +102,9 @@ const CliCommand Cli_commands[] = {
     N_("create NAME --from WORKLOAD [--questions ID,...] | list | show NAME | apply NAME [--yes]"),
     N_("review templates: answers a platform team owns, pre-filled into new workloads"),
     Cmd_template},
+   {"restore", N_("WORKLOAD HISTORY_ID [--practice CHOICE_ID]"),
+    N_("bring back a question's notes, or a practice's, as a recorded change left them"),
+    Cmd_restore},
    {NULL, NULL, NULL, NULL},
 };
 

@@ -24,3 +24,6 @@ EXTRA_DIST += doc/status-json.md
 
 # walens doctor: the kept counts checked and repaired.
 libwalens_a_SOURCES += src/cli/cmd_doctor.c
+
+# walens restore: notes (of a question or a practice) as a change left them.
+libwalens_a_SOURCES += src/cli/cmd_restore.c
