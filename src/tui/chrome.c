@@ -98,6 +98,9 @@ void Chrome_header(App *app)
    char *right = presenceText(app, true);
    int right_w = right ? WText_widthStr(right) : 0;
    int limit;
+   /* Alone, "1 here" takes only the room the rest leaves: it never cuts the
+    * workload, the lens or a badge. */
+   bool alone = app->n_others == 0;
 
    Text_fill(stdscr, 0, 0, cols, bar);
    if (right_w > cols / 2) { /* the questions elsewhere give way first */
@@ -112,7 +115,7 @@ void Chrome_header(App *app)
    }
    if (right_w > cols / 2)
       right_w = cols / 2;
-   limit = cols - 1 - (right_w ? right_w + 2 : 0);
+   limit = cols - 1 - (right_w && !alone ? right_w + 2 : 0);
    x += Text_draw(stdscr, 0, x, limit - x, "walens", bar | A_BOLD);
    if (app->read_only) {
       x += 1;
@@ -137,7 +140,7 @@ void Chrome_header(App *app)
          int room = limit - x - WText_widthStr(badge) - 2;
          if (room >= 4)
             x += Text_draw(stdscr, 0, x, room, then, bar) + 2;
-         Text_draw(stdscr, 0, x, limit - x, badge, Theme_attr(&app->theme, ROLE_READONLY));
+         x += Text_draw(stdscr, 0, x, limit - x, badge, Theme_attr(&app->theme, ROLE_READONLY));
          free(then);
          free(badge);
       } else if (app->doc.lens_from_bundle) {
@@ -146,16 +149,16 @@ void Chrome_header(App *app)
          int room = limit - x - WText_widthStr(badge) - 1;
          if (room >= 4)
             x += Text_draw(stdscr, 0, x, room, lens, bar) + 1;
-         Text_draw(stdscr, 0, x, limit - x, badge, Theme_attr(&app->theme, ROLE_READONLY));
+         x += Text_draw(stdscr, 0, x, limit - x, badge, Theme_attr(&app->theme, ROLE_READONLY));
       } else {
-         Text_draw(stdscr, 0, x, limit - x, lens, bar);
+         x += Text_draw(stdscr, 0, x, limit - x, lens, bar);
       }
       free(lens);
    } else {
       x += 2;
-      Text_draw(stdscr, 0, x, limit - x, app->opts->db_path, bar);
+      x += Text_draw(stdscr, 0, x, limit - x, app->opts->db_path, bar);
    }
-   if (right)
+   if (right && (!alone || x + 2 + right_w <= cols - 1))
       Text_draw(stdscr, 0, cols - 1 - right_w, right_w, right, bar);
    free(right);
 }
