@@ -105,6 +105,9 @@ const CliCommand Cli_commands[] = {
     Cmd_template},
    {"profile", N_("list | show FILE|KEY | set WORKLOAD [--profile FILE|KEY] [--context Q=C,...]"),
     N_("list and show review profiles, set a workload's profile and context answers"), Cmd_profile},
+   {"restore", N_("WORKLOAD HISTORY_ID [--practice CHOICE_ID]"),
+    N_("bring back a question's notes, or a practice's, as a recorded change left them"),
+    Cmd_restore},
    {NULL, NULL, NULL, NULL},
 };
 

@@ -150,6 +150,7 @@ int Cmd_plan(CliEnv *env, int argc, char **argv);
 int Cmd_milestone(CliEnv *env, int argc, char **argv);
 int Cmd_history(CliEnv *env, int argc, char **argv);
 int Cmd_revert(CliEnv *env, int argc, char **argv);
+int Cmd_restore(CliEnv *env, int argc, char **argv);
 int Cmd_who(CliEnv *env, int argc, char **argv);
 int Cmd_upgrade(CliEnv *env, int argc, char **argv);
 int Cmd_report(CliEnv *env, int argc, char **argv);

@@ -26,3 +26,6 @@ EXTRA_DIST += doc/status-json.md
 libwalens_a_SOURCES += src/cli/cmd_doctor.c
 # Review profiles: walens profile, workload add --profile.
 libwalens_a_SOURCES += src/cli/cmd_profile.c src/cli/profileopt.c src/cli/profileopt.h
+
+# walens restore: notes (of a question or a practice) as a change left them.
+libwalens_a_SOURCES += src/cli/cmd_restore.c

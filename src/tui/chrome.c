@@ -100,6 +100,10 @@ void Chrome_header(App *app)
    int right_w = right ? WText_widthStr(right) : 0;
    int limit;
    char *poll = PollView_header(app); /* "poll: 2 of 3 voted", first on the right */
+   /* Alone, "1 here" takes only the room the rest leaves: it never cuts the
+    * workload, the lens or a badge.  A poll or the workshop's words are
+    * never alone: they keep their room. */
+   bool alone = app->n_others == 0 && !poll;
 
    Text_fill(stdscr, 0, 0, cols, bar);
    if (right_w > cols / 2) { /* the questions elsewhere give way first */
@@ -127,12 +131,13 @@ void Chrome_header(App *app)
       char *with = Lead_header(app, right, cols - 24);
       if (with != right) {
          right = with;
+         alone = false;
          right_w = with ? WText_widthStr(with) : 0;
          if (right_w > cols - 24)
             right_w = cols - 24;
       }
    }
-   limit = cols - 1 - (right_w ? right_w + 2 : 0);
+   limit = cols - 1 - (right_w && !alone ? right_w + 2 : 0);
    x += Text_draw(stdscr, 0, x, limit - x, "walens", bar | A_BOLD);
    if (app->read_only) {
       x += 1;
@@ -157,7 +162,7 @@ void Chrome_header(App *app)
          int room = limit - x - WText_widthStr(badge) - 2;
          if (room >= 4)
             x += Text_draw(stdscr, 0, x, room, then, bar) + 2;
-         Text_draw(stdscr, 0, x, limit - x, badge, Theme_attr(&app->theme, ROLE_READONLY));
+         x += Text_draw(stdscr, 0, x, limit - x, badge, Theme_attr(&app->theme, ROLE_READONLY));
          free(then);
          free(badge);
       } else if (app->doc.lens_from_bundle) {
@@ -166,16 +171,16 @@ void Chrome_header(App *app)
          int room = limit - x - WText_widthStr(badge) - 1;
          if (room >= 4)
             x += Text_draw(stdscr, 0, x, room, lens, bar) + 1;
-         Text_draw(stdscr, 0, x, limit - x, badge, Theme_attr(&app->theme, ROLE_READONLY));
+         x += Text_draw(stdscr, 0, x, limit - x, badge, Theme_attr(&app->theme, ROLE_READONLY));
       } else {
-         Text_draw(stdscr, 0, x, limit - x, lens, bar);
+         x += Text_draw(stdscr, 0, x, limit - x, lens, bar);
       }
       free(lens);
    } else {
       x += 2;
-      Text_draw(stdscr, 0, x, limit - x, app->opts->db_path, bar);
+      x += Text_draw(stdscr, 0, x, limit - x, app->opts->db_path, bar);
    }
-   if (right)
+   if (right && (!alone || x + 2 + right_w <= cols - 1))
       Text_draw(stdscr, 0, cols - 1 - right_w, right_w, right, bar);
    free(right);
 }

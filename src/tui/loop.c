@@ -401,11 +401,6 @@ int Loop_run(App *app)
    int dead = 0;
    FILE *keylog = openKeylog();
    double key_at = 0;
-   /* WALENS_TEST_DEAF=1 (tests/tui/notes.sh): the loop never reads the
-    * signal flag, as a loop too busy to would not, so that the grace
-    * alarm's way out can be tested. */
-   const char *deaf_env = getenv("WALENS_TEST_DEAF");
-   bool deaf = deaf_env && strcmp(deaf_env, "1") == 0;
 
    getmaxyx(stdscr, app->lines, app->cols);
    while (!app->quit) {
@@ -428,7 +423,7 @@ int Loop_run(App *app)
       c = wgetch(stdscr);
       now = Loop_now();
       app->now = time(NULL);
-      if (!deaf && (sig = Tui_takeSignal()) != 0) {
+      if ((sig = Tui_takeSignal()) != 0) {
          leaveOnSignal(app, sig);
          break;
       }

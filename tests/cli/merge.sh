@@ -136,6 +136,49 @@ contains "and after it" "SECOND"
 w history rev > "$TMP/out" 2>&1
 if grep -q "notes before" "$TMP/out"; then fail "the workload's history stays one line a change" "$(cat "$TMP/out")"; else pass "the workload's history stays one line a change"; fi
 
+# restore: a question's notes, or a practice's, as a change left them.
+# note_of Q PRACTICE: the practice's note after the question's last change.
+note_of() {
+   w history rev "$1" --format json | python3 -c '
+import json, sys
+a = json.load(sys.stdin)["history"][-1]["after"]
+notes = dict(zip(a.get("note_choices", []), a.get("choice_notes", [])))
+print(notes.get(sys.argv[1], "(none)"))' "$2"
+}
+w --user alice answer rev Q1 --choice-notes Q1_a "runbook v1" > /dev/null 2>&1 || fail "set-up Q1_a v1"
+v1=$(hid rev alice Q1)
+w --user alice answer rev Q1 --choice-notes Q1_a "runbook v2" > /dev/null 2>&1 || fail "set-up Q1_a v2"
+w --user bob answer rev Q1 --choice-notes Q1_b "bob's dashboard" > /dev/null 2>&1 || fail "set-up Q1_b"
+expect_rc 0 "a practice's notes are restored" w --user alice restore rev "$v1" --practice Q1_a
+contains "restore says which practice and which change" "Q1_a: notes as after history id $v1"
+[ "$(note_of Q1 Q1_a)" = "runbook v1" ] && pass "Q1_a's note is v1 again" || fail "Q1_a's note" "$(note_of Q1 Q1_a)"
+[ "$(note_of Q1 Q1_b)" = "bob's dashboard" ] && pass "bob's note of Q1_b stays" || fail "Q1_b's note" "$(note_of Q1 Q1_b)"
+w history rev Q1 --format json > "$TMP/out"
+contains "history records it as a restore" "\"restore_of\": $v1"
+expect_rc 0 "restoring it again writes nothing" w --user alice restore rev "$v1" --practice Q1_a
+contains "and says so" "Q1_a: the notes are as after history id $v1 already"
+expect_rc 0 "a question's notes are restored" w --user bob restore rev "$(hid rev alice Q2)"
+contains "restore names the question" "Q2: notes as after history id"
+w status rev --format json > "$TMP/out"
+contains "Q2's notes are as alice left them" '"notes": "first\nsecond"'
+n=$(count rev)
+expect_rc 2 "an unknown practice is refused" w --user alice restore rev "$v1" --practice Q9_x
+contains "the refusal names the practice" "Q9_x is not a practice of Q1"
+expect_rc 2 "an unknown history id is refused" w --user alice restore rev 99999
+contains "the refusal names the id" "no change with history id 99999"
+expect_rc 2 "a change of another workload is refused" w --user alice restore fraud "$v1"
+[ "$(count rev)" = "$n" ] && pass "refusals write nothing" || fail "refusals write nothing"
+# The CLI restores from the note stored now (it has no older view to
+# start from, as the TUI has): a later note of bob's is the base, and the
+# history keeps it.
+w --user bob answer rev Q1 --choice-notes Q1_a "bob's runbook" > /dev/null 2>&1 || fail "set-up bob's runbook"
+v2=$(w history rev Q1 --format json | python3 -c '
+import json, sys
+h = [e for e in json.load(sys.stdin)["history"] if (e["after"] or {}).get("choice_notes") and "runbook v2" in e["after"]["choice_notes"]]
+print(h[0]["id"])')
+expect_rc 0 "restoring from what the doc holds now is no clash" w --user alice restore rev "$v2" --practice Q1_a
+[ "$(note_of Q1 Q1_a)" = "runbook v2" ] && pass "Q1_a's note is v2" || fail "Q1_a's note" "$(note_of Q1 Q1_a)"
+
 w --user carol workload add up --lens "$FIX/upgrade-v1.yaml" > /dev/null 2>&1 || fail "set-up up"
 w --user alice answer up UP4 --select UP4_log > /dev/null 2>&1 || fail "set-up UP4"
 gone=$(hid up alice UP4)

@@ -145,7 +145,7 @@ expect a2 "notes before:" "the history shows the notes before a change"
 expect a2 "| first version" "with the earlier text"
 expect a2 "| second version" "and the later one"
 keys a2 B
-expect a2 "Restore the notes as they were after change #" "B asks which version"
+expect a2 "Restore the notes as after change #" "B asks which version"
 typed a2 "$first"
 keys a2 Enter
 expect a2 "Notes as after change #$first" "the earlier notes are back"
@@ -153,4 +153,32 @@ check_q "stored as a new change" payments Q4 '"notes": "first version"'
 "$WALENS" --db "$DB" history payments Q4 > "$TMP/h4"
 grep -q "notes as after change $first" "$TMP/h4" && pass "the history says it was restored" \
    || fail "the history says it was restored" "$(cat "$TMP/h4")"
+# A practice's notes come back the same way: the change's # and the
+# practice's id.
+"$WALENS" --db "$DB" --user carol answer payments Q4 --choice-notes Q4_tag "tags v1" > /dev/null 2>&1 ||
+   fail "set-up: carol's note of Q4_tag"
+tag1=$("$WALENS" --db "$DB" history payments Q4 --format json | sed -n 's/^ *"id": \([0-9]*\),$/\1/p' | tail -n 1)
+"$WALENS" --db "$DB" --user bob answer payments Q4 --choice-notes Q4_tag "tags v2" > /dev/null 2>&1 ||
+   fail "set-up: bob's note of Q4_tag"
+sleep 2 # alice's screen reloads the question (the tick), as anyone's would
+keys a2 H
+expect a2 "notes of Q4_tag changed" "the history lists the practice's change"
+keys a2 B
+typed a2 "$tag1 Q4_nope"
+keys a2 Enter
+expect a2 "Q4_nope is not a practice of Q4" "an unknown practice is refused"
+keys a2 B
+typed a2 "$tag1 Q4_tag"
+keys a2 Enter
+expect a2 "Notes of Q4_tag as after change #$tag1" "the practice's earlier notes are back"
+"$WALENS" --db "$DB" history payments Q4 --format json > "$TMP/h4j"
+python3 -c '
+import json, sys
+h = json.load(open(sys.argv[1]))["history"][-1]
+a = h["after"]
+notes = dict(zip(a.get("note_choices", []), a.get("choice_notes", [])))
+ok = h["user"] == "alice" and notes.get("Q4_tag") == "tags v1" and a.get("restore_of") == int(sys.argv[2]) and a.get("notes") == "first version"
+sys.exit(0 if ok else 1)' "$TMP/h4j" "$tag1" &&
+   pass "stored as a new change by alice, the question's notes kept" ||
+   fail "stored as a new change by alice, the question's notes kept" "$(cat "$TMP/h4j")"
 finish

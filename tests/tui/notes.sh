@@ -209,19 +209,35 @@ keys g Q
 wait_exit g > /dev/null
 TUI_ENV=
 
-# A loop too busy to read the signal flag (WALENS_TEST_DEAF makes it deaf):
-# the grace alarm ends walens two seconds after SIGTERM, and what was typed
-# is still saved as a draft, by the alarm itself.
-TUI_ENV="WALENS_TEST_DEAF=1"
+# A loop too busy to read the signal flag: another process holds the
+# database's write lock, so walens's ^S waits in SQLite's busy handler (the
+# 5 s busy timeout) when SIGTERM comes.  The 2 s grace alarm ends it as
+# SIGTERM would, and what was typed is still saved as a draft, by the alarm
+# itself.
 tui_start h 80 24 --user alice payments
-expect h "Questions" "a deaf walens"
+expect h "Questions" "walens before the lock"
 keys h G Enter Enter e
 expect h "Notes for Q1" "the editor on Q1"
 typed h "typed as the alarm rang"
 expect h "typed as the alarm rang" "text typed"
+rm -f "$TMP/locked"
+(
+   printf 'BEGIN IMMEDIATE;\n.shell touch %s\n.shell sleep 12\nCOMMIT;\n' "$TMP/locked" |
+      sqlite3 "$DB"
+) > /dev/null 2>&1 &
+locker=$!
+i=0
+while [ $i -lt 50 ] && [ ! -e "$TMP/locked" ]; do
+   sleep 0.1
+   i=$((i + 1))
+done
+[ -e "$TMP/locked" ] && pass "another process holds the write lock" || fail "another process holds the write lock"
+keys h C-s
+sleep 0.5
 kill -TERM "$(cat "$TMP/pid-h")"
 sleep 1
-[ ! -s "$TMP/exit-h" ] && pass "it does not hear SIGTERM" || fail "it does not hear SIGTERM" "exit $(cat "$TMP/exit-h")"
+[ ! -s "$TMP/exit-h" ] && pass "busy in SQLite, it does not act on SIGTERM" ||
+   fail "busy in SQLite, it does not act on SIGTERM" "exit $(cat "$TMP/exit-h")"
 st=$(wait_exit h 5)
 [ "$st" = 143 ] && pass "the grace alarm ends it as SIGTERM would" || fail "the grace alarm ends it as SIGTERM would" "exit $st"
 if grep -rqF "typed as the alarm rang" "$XDG_DATA_HOME/walens/drafts" 2> /dev/null; then
@@ -229,7 +245,7 @@ if grep -rqF "typed as the alarm rang" "$XDG_DATA_HOME/walens/drafts" 2> /dev/nu
 else
    fail "the alarm saved the draft" "$(ls -la "$XDG_DATA_HOME/walens/drafts" 2>&1)"
 fi
-TUI_ENV=
+wait "$locker"
 tui_start i 80 24 --user alice payments
 expect i "Questions" "walens after the alarm"
 keys i G Enter Enter

@@ -93,7 +93,8 @@ Stale History_show(App *app, const char *arg)
       Pager_addText(app, ROLE_DIM, 0, _("No changes yet."));
    else
       Pager_addText(app, ROLE_DIM, 0,
-                    _("B restores the notes as they were after a change (give its #)."));
+                    _("B restores the notes as they were after a change (give its #, and a "
+                      "practice id for that practice's notes)."));
    for (size_t i = n; i-- > 0;) {
       char *line = History_line(&e[i]), *before, *after;
       Pager_add(app, ROLE_NORMAL, 0, "#%lld  %s", (long long)e[i].id, line);
@@ -114,7 +115,47 @@ Stale History_show(App *app, const char *arg)
    return STALE_ALL;
 }
 
-/* The # typed: the notes as that change left them, as a new change. */
+/* "12 Q1_b": a practice's notes as change #12 left them, as a new change
+ * from the note on screen; someone else's change of that note since is
+ * said and nothing is written. */
+static Stale restorePractice(App *app, size_t q, long long id, const char *practice)
+{
+   const Question *qq = &app->doc.lens->questions[q];
+   size_t c = qq->n_choices;
+   for (size_t i = 0; i < qq->n_choices; i++)
+      if (strcmp(qq->choices[i].id, practice) == 0)
+         c = i;
+   if (c == qq->n_choices) {
+      App_message(app, ROLE_ERROR, _("Not restored: %s is not a practice of %s"), practice, qq->id);
+      return STALE_FOOTER;
+   }
+   StoreMerge m;
+   char *restored = NULL, *err = NULL;
+   StoreStatus st = ReviewDoc_restoreChoiceNote(app->store, &app->doc, q, c, id, NULL,
+                                                app->opts->user, &m, &restored, &err);
+   if (st != STORE_OK) {
+      App_message(app, ROLE_ERROR, _("Not restored: %s"), err ? err : Store_statusText(st));
+      free(err);
+      return STALE_FOOTER;
+   }
+   App_pop(app); /* back where H was pressed */
+   if (m.wrote)
+      Undo_push(app, m.history_id, SCREEN_QUESTION, qq->id);
+   if (m.n_clashes)
+      App_message(app, ROLE_ERROR, _("Not restored: %s"), m.message);
+   else if (m.wrote)
+      App_message(app, ROLE_NOTICE, _("Notes of %s as after change #%lld"), practice, id);
+   else
+      App_message(app, ROLE_NOTICE, _("The notes of %s are as after change #%lld already"),
+                  practice, id);
+   StoreMerge_free(&m);
+   free(restored);
+   App_rebuild(app);
+   return STALE_ALL;
+}
+
+/* The # typed: the notes as that change left them, as a new change; "# ID"
+ * the notes of that practice. */
 static Stale gotRestore(App *app, const char *text)
 {
    char *end = NULL;
@@ -124,13 +165,18 @@ static Stale gotRestore(App *app, const char *text)
       return STALE_FOOTER;
    if (*text == '#')
       id = strtoll(text + 1, &end, 10);
-   if (!*text || *end || id <= 0) {
+   const char *practice = end;
+   while (practice && *practice == ' ')
+      practice++;
+   if (!*text || !end || (*end && *end != ' ') || id <= 0) {
       App_message(app, ROLE_ERROR, _("Not a change number: %s"), text);
       return STALE_FOOTER;
    }
    if (App_refuseReadOnly(app))
       return STALE_FOOTER;
    size_t q = app->hist_q;
+   if (*practice)
+      return restorePractice(app, q, id, practice);
    StoreMerge m;
    char *restored = NULL, *err = NULL;
    StoreStatus st = ReviewDoc_restoreNotes(app->store, &app->doc, q, id, app->hist_base,
@@ -164,6 +210,7 @@ Stale History_restore(App *app, const char *arg)
       return STALE_NONE;
    if (arg)
       return gotRestore(app, arg);
-   Prompt_open(app, _("Restore the notes as they were after change #: "), NULL, gotRestore);
+   Prompt_open(app, _("Restore the notes as after change # (then a practice id for its notes): "),
+               NULL, gotRestore);
    return STALE_FOOTER;
 }
