@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "core/json.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "report/rtext.h"
@@ -330,7 +331,11 @@ static void diffRow(const char *id, int wid, const char *what, int wwhat, const 
    size_t width = diffWidth(), room = width > col + 20 ? width - col : 20;
    char **lines;
    size_t n;
-   Rtext_wrapKeepUrls(text, room, &lines, &n);
+   /* One record, one line: a line break inside a title shows as the mark,
+    * it does not start a line of its own (tests/cli/oneline.sh). */
+   char *one = Utf8_sanitizeStr(text ? text : "", UTF8_ONE_LINE);
+   Rtext_wrapKeepUrls(one, room, &lines, &n);
+   free(one);
    Cli_printf("  ");
    Cli_cell(id, wid);
    Cli_cell(what, wwhat);
@@ -426,9 +431,11 @@ static void diffText(const char *workload, const Side *a, const Side *b, const S
    sideLabel(b, lb, sizeof lb);
    char *head = xasprintf(_("Changes in %s from %s to %s\n"), workload, la, lb);
    head[strcspn(head, "\n")] = '\0'; /* the msgid keeps its newline */
+   char *one = Utf8_sanitizeStr(head, UTF8_ONE_LINE);
    char **lines;
    size_t n;
-   Rtext_wrapKeepUrls(head, diffWidth() - 2, &lines, &n);
+   Rtext_wrapKeepUrls(one, diffWidth() - 2, &lines, &n);
+   free(one);
    for (size_t i = 0; i < n; i++)
       Cli_printf("%s%s\n", i ? "  " : "", lines[i]);
    Rtext_freeLines(lines, n);

@@ -78,6 +78,21 @@ keys b Escape Escape m
 expect b "Trend " "the milestones screen in ASCII"
 expect b "  Cost optimiz.  " "a pillar's trend named as the dashboard shortens it"
 expect_not b "optimiza~" "not cut with a tilde"
+# A plan item's numbered steps hang: their continuation lines start under
+# the text, not under the number.
+tt resize-window -t b -x 60 -y 30
+keys b Escape p Enter
+expect b "Improvement plan" "a plan item's details"
+screen b > "$TMP/steps"
+if grep -qE '^   [0-9]\. ' "$TMP/steps" &&
+   awk '/^   [0-9]\. / { steps = 1; next } /^ *$/ { steps = 0 } steps && /^   [^ 0-9]/ { bad = 1 } END { exit !bad }' \
+      "$TMP/steps"; then
+   fail "numbered steps hang under their text" "$(cat "$TMP/steps")"
+elif grep -qE '^      [^ ]' "$TMP/steps"; then
+   pass "numbered steps hang under their text"
+else
+   fail "numbered steps hang under their text" "no wrapped step: $(cat "$TMP/steps")"
+fi
 keys b Q
 [ "$(wait_exit b)" = 0 ] && pass "Q quits at once" || fail "Q quits at once" "$(screen b)"
 

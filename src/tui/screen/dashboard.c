@@ -444,7 +444,7 @@ static void drawTrendLine(App *app, int y)
 /* The selected cell's questions, one a line from y down to the footer, when
  * a tall screen leaves room for at least CELL_LIST_MIN of them: risk, id and
  * the whole question, so that a wide terminal reads them without Enter.
- * Lines that do not fit end in "… N more". */
+ * Questions that do not fit end in "(N more)" (no ellipsis: ASCII has none). */
 #define CELL_LIST_MIN 4
 static void drawCellQuestions(const Dash *dd, int y)
 {
@@ -459,7 +459,7 @@ static void drawCellQuestions(const Dash *dd, int y)
       if (!inCell(app, q, *dd->row, *dd->col))
          continue;
       if (y == last && cell->total - shown > 1) {
-         char *more = xasprintf(_("… %zu more"), cell->total - shown);
+         char *more = xasprintf(_("(%zu more)"), cell->total - shown);
          Text_draw(stdscr, y, 3, app->cols - 4, more, Theme_attr(&app->theme, ROLE_DIM));
          free(more);
          return;

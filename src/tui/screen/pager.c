@@ -73,7 +73,34 @@ typedef struct Visual {
    size_t line;
    wchar_t *s; /* borrowed from the cleaned copy of its line */
    size_t len;
+   int hang; /* columns more than the line's indent */
 } Visual;
+
+/* "1. ", "12. ": a numbered step at the start of a paragraph; its width in
+ * columns, else 0.  Its continuation lines go under its text. */
+static int stepHang(const wchar_t *s, size_t n)
+{
+   size_t i = 0;
+   while (i < n && i < 3 && s[i] >= L'0' && s[i] <= L'9')
+      i++;
+   return i > 0 && i + 1 < n && s[i] == L'.' && s[i + 1] == L' ' ? (int)i + 2 : 0;
+}
+
+/* Wraps one paragraph of a line into vis; a numbered step hangs. */
+static size_t wrapParagraph(Visual **vis, size_t *cap, size_t nv, size_t line, wchar_t *s, size_t n,
+                            int width)
+{
+   int hang = stepHang(s, n);
+   TextLine *tl;
+   size_t nl = WText_wrap(s, n, width - hang < 10 ? 10 : width - hang, &tl);
+   for (size_t k = 0; k < nl; k++) {
+      *vis = xgrow(*vis, cap, nv + 1, sizeof **vis);
+      (*vis)[nv] = (Visual){line, s + tl[k].start, tl[k].len, k ? hang : 0};
+      nv++;
+   }
+   free(tl);
+   return nv;
+}
 
 void Pager_draw(App *app, int top, int height)
 {
@@ -90,26 +117,23 @@ void Pager_draw(App *app, int top, int height)
       rows = 1;
    p->rows = rows;
    for (size_t i = 0; i < p->n; i++) {
-      int width = app->cols - 2 - p->lines[i].indent;
-      size_t n, nl;
-      TextLine *tl;
+      /* In ASCII the scroll marker is a letter ("v"): two blanks before it. */
+      int width = app->cols - 2 - p->lines[i].indent - (app->theme.utf8 ? 0 : 2);
+      size_t n, start = 0;
       clean[i] = WText_cleanStr(p->lines[i].text, TEXT_MULTILINE, &n);
-      nl = WText_wrap(clean[i], n, width < 10 ? 10 : width, &tl);
-      for (size_t k = 0; k < nl; k++) {
-         vis = xgrow(vis, &cap, nv + 1, sizeof *vis);
-         vis[nv].line = i;
-         vis[nv].s = clean[i] + tl[k].start;
-         vis[nv].len = tl[k].len;
-         nv++;
-      }
-      free(tl);
+      for (size_t j = 0; j <= n; j++)
+         if (j == n || clean[i][j] == L'\n') {
+            nv = wrapParagraph(&vis, &cap, nv, i, clean[i] + start, j - start,
+                               width < 10 ? 10 : width);
+            start = j + 1;
+         }
    }
    if (p->first + (size_t)rows > nv)
       p->first = nv > (size_t)rows ? nv - (size_t)rows : 0;
    for (int r = 0; r < rows && p->first + (size_t)r < nv; r++) {
       const Visual *v = &vis[p->first + (size_t)r];
       const PagerLine *l = &p->lines[v->line];
-      int x = 1 + l->indent;
+      int x = 1 + l->indent + v->hang;
       Text_drawW(stdscr, top + PAGER_HEAD + r, x, app->cols - 1 - x, v->s, v->len,
                  Theme_attr(&app->theme, l->role), false);
    }
