@@ -213,6 +213,15 @@ static const Action table[] = {
     NULL,
     N_("Answer the profile's context questions again, or give the workload a profile (:profile "
        "[FILE|KEY]); its priority questions are marked")},
+   {"template",
+    W | REVIEW | PL | PG,
+    {0},
+    Templates_action,
+    0,
+    NULL,
+    N_("Review templates: :template create NAME makes the open workload's answers a template (or "
+       "its next revision); :template apply NAME shows what its newest revision changes in the "
+       "workloads made from it, then asks before it writes")},
 
    /* Workloads; "add", "toggle", "show-hidden" and "edit-notes" work on
     * two screens each, one key for one meaning, the work the screen's. */
