@@ -148,7 +148,7 @@ static void listJson(const ReviewDoc *doc, const Plan *plan, const PlanArgs *a, 
 }
 
 typedef struct Widths {
-   int first, weight, question, choice, status, owner;
+   int first, weight, question, choice, status, owner, impact, effort;
 } Widths;
 
 static int maxInt(int a, int b)
@@ -177,7 +177,14 @@ static Widths widths(const Plan *plan, const PlanArgs *a, PlanStatus st)
                Cli_width(_("QUESTION")),
                Cli_width(_("CHOICE")),
                maxInt(13, Cli_width(_("STATUS"))),
-               Cli_width(_("OWNER"))};
+               Cli_width(_("OWNER")),
+               Cli_width(_("IMPACT")),
+               Cli_width(_("EFFORT"))};
+   /* Every level's word, set or not, so the columns do not move. */
+   for (int l = 0; l < PLAN_LEVEL_COUNT; l++) {
+      w.impact = maxInt(w.impact, Cli_width(PlanLevel_label((PlanLevel)l)));
+      w.effort = maxInt(w.effort, Cli_width(PlanLevel_label((PlanLevel)l)));
+   }
    w.weight = maxInt(
       w.weight, maxInt(Cli_width(weightWord(WEIGHT_HIGH)), Cli_width(weightWord(WEIGHT_MEDIUM))));
    for (int i = 0; i < PLAN_STATUS_COUNT; i++)
@@ -206,6 +213,8 @@ static void printRow(const Widths *w, const PlanItem *it, bool overdue, const ch
    Cli_cell(t->choice_id, w->choice);
    Cli_cell(PlanStatus_label(t->status), w->status);
    Cli_cellRight(t->priority ? pri : "-", 3);
+   Cli_cell(PlanLevel_label(t->impact), w->impact);
+   Cli_cell(PlanLevel_label(t->effort), w->effort);
    Cli_cell(due, 11);
    Cli_cell(orDash(t->owner), w->owner);
    Cli_printf("%s\n", title);
@@ -219,6 +228,9 @@ static void printHeader(const Widths *w, const char *first)
    Cli_cell(_("CHOICE"), w->choice);
    Cli_cell(_("STATUS"), w->status);
    Cli_cellRight(_("PRI"), 3);
+   /* TRANSLATORS: columns of `walens plan`: a plan item's impact and effort. */
+   Cli_cell(_("IMPACT"), w->impact);
+   Cli_cell(_("EFFORT"), w->effort);
    Cli_cell(_("DUE"), 11);
    Cli_cell(_("OWNER"), w->owner);
    Cli_printf("%s\n", _("PRACTICE"));

@@ -230,6 +230,15 @@ static const Action table[] = {
     N_("next lens"),
     N_("In the portfolio matrix: show the workloads of the next lens (each lens has its own "
        "matrix)")},
+   {"template",
+    W | REVIEW | PL | PG,
+    {0},
+    Templates_action,
+    0,
+    NULL,
+    N_("Review templates: :template create NAME makes the open workload's answers a template (or "
+       "its next revision); :template apply NAME shows what its newest revision changes in the "
+       "workloads made from it, then asks before it writes")},
 
    /* Workloads; "add", "toggle", "show-hidden" and "edit-notes" work on
     * two screens each, one key for one meaning, the work the screen's. */

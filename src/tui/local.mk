@@ -10,6 +10,7 @@ libwalens_a_SOURCES += \
 	src/tui/input.c src/tui/input.h \
 	src/tui/search.c src/tui/undo.c \
 	src/tui/contextq.c \
+	src/tui/templates.c \
 	src/tui/lib/wtext.c src/tui/lib/wtext.h \
 	src/tui/lib/layout.c src/tui/lib/layout.h \
 	src/tui/lib/when.c src/tui/lib/when.h \

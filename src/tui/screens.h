@@ -57,6 +57,11 @@ Stale Workloads_create(App *app, const char *arg);
  * asked again, or another one. */
 Stale ContextQ_offer(App *app);
 Stale ContextQ_action(App *app, const char *arg);
+
+/* templates.c: :template create NAME (the open workload's answers become
+ * a template) and :template apply NAME (a page of what the newest revision
+ * changes, then y/n before writing), by the CLI's rules. */
+Stale Templates_action(App *app, const char *arg);
 Stale Workloads_rename(App *app, const char *arg);
 Stale Workloads_archive(App *app, const char *arg);
 Stale Workloads_toggleArchived(App *app, const char *arg);

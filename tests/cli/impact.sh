@@ -40,6 +40,7 @@ run plan set fraud Q1 Q1_a --impact L --effort Medium
 run plan set fraud Q4 Q4_tag --impact high
 run plan set fraud Q4 Q4_tag --effort h --impact ""
 run plan set fraud Q4 Q4_tag --impact high
+run plan fraud
 run plan fraud --format json
 run history fraud Q4
 
