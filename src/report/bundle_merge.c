@@ -108,7 +108,7 @@ static char *jsonStr(json_t *o, const char *key)
 }
 
 /* An answer as a history "after" state records it (store_answer.c). */
-static bool answerFromJson(const char *text, const char *qid, StoredAnswer *out)
+bool BundleMerge_answerFromJson(const char *text, const char *qid, StoredAnswer *out)
 {
    json_t *o = text ? json_loads(text, 0, NULL) : NULL;
    memset(out, 0, sizeof *out);
@@ -202,7 +202,8 @@ static char *tampered(const StoreImport *in)
       const StoredAnswer *a = &in->answers[i];
       const HistoryEntry *h = lastOn(in, in->n_history, "answer", a->question_id);
       StoredAnswer said;
-      bool ok = h && answerFromJson(h->after, a->question_id, &said) && sameAnswer(&said, a);
+      bool ok =
+         h && BundleMerge_answerFromJson(h->after, a->question_id, &said) && sameAnswer(&said, a);
       if (h)
          StoredAnswer_free(&said);
       if (!ok)
@@ -390,6 +391,40 @@ static void pushId(char ***ids, size_t *n, const char *id)
    (*ids)[(*n)++] = xstrdup(id);
 }
 
+/* The note of practice id, or NULL. */
+static const char *choiceNote(const StoredAnswer *a, const char *id)
+{
+   for (size_t i = 0; i < a->n_choice_notes; i++)
+      if (strcmp(a->note_choices[i], id) == 0)
+         return a->choice_notes[i];
+   return NULL;
+}
+
+/* Sets (text NULL: removes) the note of practice id. */
+static void setChoiceNote(StoredAnswer *a, const char *id, const char *text)
+{
+   for (size_t i = 0; i < a->n_choice_notes; i++)
+      if (strcmp(a->note_choices[i], id) == 0) {
+         free(a->choice_notes[i]);
+         if (text) {
+            a->choice_notes[i] = xstrdup(text);
+            return;
+         }
+         free(a->note_choices[i]);
+         a->n_choice_notes--;
+         memmove(&a->note_choices[i], &a->note_choices[i + 1],
+                 (a->n_choice_notes - i) * sizeof *a->note_choices);
+         memmove(&a->choice_notes[i], &a->choice_notes[i + 1],
+                 (a->n_choice_notes - i) * sizeof *a->choice_notes);
+         return;
+      }
+   if (!text)
+      return;
+   size_t n = a->n_choice_notes;
+   pushId(&a->note_choices, &n, id);
+   pushId(&a->choice_notes, &a->n_choice_notes, text);
+}
+
 /* want: what is here, with each clashing part as the bundle has it. */
 static void takeTheirs(StoredAnswer *want, const StoredAnswer *theirs, const StoreMerge *m)
 {
@@ -415,6 +450,8 @@ static void takeTheirs(StoredAnswer *want, const StoredAnswer *theirs, const Sto
       } else if (c->kind == STORE_CLASH_NOTES) {
          free(want->notes);
          want->notes = theirs->notes ? xstrdup(theirs->notes) : NULL;
+      } else if (c->kind == STORE_CLASH_CHOICE_NOTE) {
+         setChoiceNote(want, c->what, choiceNote(theirs, c->what));
       }
    }
 }
@@ -440,6 +477,9 @@ static void listAnswerClashes(BundleMerge *out, const StoredAnswer *here,
          addClash(out, xasprintf(_("%s: not applicable"), q), o, t, c->by, c->at);
          free(o);
          free(t);
+      } else if (c->kind == STORE_CLASH_CHOICE_NOTE) {
+         addClash(out, xasprintf(_("%s: notes of practice %s"), q, c->what),
+                  choiceNote(here, c->what), choiceNote(theirs, c->what), c->by, c->at);
       } else {
          addClash(out, xasprintf(_("%s: notes"), q), here->notes, theirs->notes, c->by, c->at);
       }
@@ -449,30 +489,31 @@ static void listAnswerClashes(BundleMerge *out, const StoredAnswer *here,
 /* The extra member every write of the merge carries in its history row. */
 #define MERGE_EXTRA "{\"imported\": true}"
 
-static StoreStatus mergeOneAnswer(Apply *a, const StoredAnswer *theirs)
+StoreStatus BundleMerge_answer(Store *s, int64_t review_id, const StoredAnswer *base,
+                               const StoredAnswer *theirs, BundlePrefer prefer, const char *user,
+                               const char *extra, BundleMerge *out, bool *wrote)
 {
-   const HistoryEntry *b = lastOn(a->in, a->shared, "answer", theirs->question_id);
-   StoredAnswer base, here;
-   bool have_base = b && answerFromJson(b->after, theirs->question_id, &base);
+   StoredAnswer here;
    StoreMerge m = {0};
-   StoreStatus st = Store_getAnswer(a->s, a->w->review_id, theirs->question_id, &here);
+   *wrote = false;
+   StoreStatus st = Store_getAnswer(s, review_id, theirs->question_id, &here);
    if (st == STORE_NOT_FOUND)
       st = STORE_OK;
    if (st == STORE_OK)
-      st = Store_mergeAnswer(a->s, a->w->review_id, have_base ? &base : NULL, theirs, a->user,
-                             MERGE_EXTRA, &m);
+      st = Store_mergeAnswer(s, review_id, base, theirs, user, extra, &m);
    if (st == STORE_OK) {
-      a->out->answers++;
-      listAnswerClashes(a->out, &here, theirs, &m);
+      *wrote = m.wrote;
+      listAnswerClashes(out, &here, theirs, &m);
    }
-   if (st == STORE_OK && m.n_clashes && a->prefer == BUNDLE_PREFER_THEIRS) {
+   if (st == STORE_OK && m.n_clashes && prefer == BUNDLE_PREFER_THEIRS) {
       StoredAnswer now, want;
       StoreMerge again = {0};
-      st = Store_getAnswer(a->s, a->w->review_id, theirs->question_id, &now);
+      st = Store_getAnswer(s, review_id, theirs->question_id, &now);
       if (st == STORE_OK) {
          copyAnswer(&want, &now);
          takeTheirs(&want, theirs, &m);
-         st = Store_mergeAnswer(a->s, a->w->review_id, &now, &want, a->user, MERGE_EXTRA, &again);
+         st = Store_mergeAnswer(s, review_id, &now, &want, user, extra, &again);
+         *wrote = *wrote || again.wrote;
          StoredAnswer_free(&want);
          StoreMerge_free(&again);
       }
@@ -480,6 +521,19 @@ static StoreStatus mergeOneAnswer(Apply *a, const StoredAnswer *theirs)
    }
    StoreMerge_free(&m);
    StoredAnswer_free(&here);
+   return st;
+}
+
+static StoreStatus mergeOneAnswer(Apply *a, const StoredAnswer *theirs)
+{
+   const HistoryEntry *b = lastOn(a->in, a->shared, "answer", theirs->question_id);
+   StoredAnswer base;
+   bool have_base = b && BundleMerge_answerFromJson(b->after, theirs->question_id, &base);
+   bool wrote;
+   StoreStatus st = BundleMerge_answer(a->s, a->w->review_id, have_base ? &base : NULL, theirs,
+                                       a->prefer, a->user, MERGE_EXTRA, a->out, &wrote);
+   if (st == STORE_OK)
+      a->out->answers++;
    if (have_base)
       StoredAnswer_free(&base);
    return st;
