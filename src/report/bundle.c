@@ -158,7 +158,7 @@ typedef struct Parts {
    TemplateImport tpl;
 } Parts;
 
-static void Parts_free(Parts *p)
+static void partsFree(Parts *p)
 {
    Workload_free(&p->w);
    StoreLens_free(&p->lens);
@@ -221,7 +221,7 @@ StoreStatus Bundle_export(Store *s, const char *workload, char **text, char **er
    Parts p;
    StoreStatus st = readParts(s, workload, &p, err);
    if (st != STORE_OK) {
-      Parts_free(&p);
+      partsFree(&p);
       return st;
    }
    json_t *root = Json_checked(json_object());
@@ -250,7 +250,7 @@ StoreStatus Bundle_export(Store *s, const char *workload, char **text, char **er
       Json_set(root, "template", templateJson(&p.tpl));
    *text = Json_dump(root);
    json_decref(root);
-   Parts_free(&p);
+   partsFree(&p);
    return STORE_OK;
 }
 
@@ -365,7 +365,7 @@ typedef struct In {
    size_t n_tpl;
 } In;
 
-static void In_free(In *in)
+static void inFree(In *in)
 {
    for (size_t i = 0; i < in->n_answers; i++) {
       free(in->answers[i].selected);
@@ -477,7 +477,7 @@ static void checkAnswerShape(Rd *r, const Question *q, const StoredAnswer *a, co
 /* Reads root.key, an array of objects, into a new zeroed array of elements
  * of size bytes (one more than the objects, so never NULL): each(r, object,
  * element, path, ctx) reads one, with the path "key[i]" for messages.
- * Stops at the first problem; *n counts the elements begun, for In_free. */
+ * Stops at the first problem; *n counts the elements begun, for inFree. */
 typedef void ReadElem(Rd *r, json_t *o, void *elem, const char *path, const void *ctx);
 static void *readArray(Rd *r, json_t *root, const char *key, size_t size, size_t *n, ReadElem *each,
                        const void *ctx)
@@ -828,7 +828,7 @@ bool Bundle_validate(const char *text, size_t len, char **err)
    Rd r = {NULL};
    In in;
    json_t *root = readAll(&r, text, len, &in);
-   In_free(&in);
+   inFree(&in);
    json_decref(root);
    if (r.err && err)
       *err = r.err;
@@ -878,7 +878,7 @@ StoreStatus Bundle_import(Store *s, const char *text, size_t len, const char *na
       else if (name)
          *name = xstrdup(in.w.name);
    }
-   In_free(&in);
+   inFree(&in);
    json_decref(root);
    return st;
 }
@@ -913,7 +913,7 @@ StoreStatus Bundle_mergeInto(Store *s, const char *text, size_t len, const char 
       };
       st = BundleMerge_run(s, &si, workload, prefer, user, out, err);
    }
-   In_free(&in);
+   inFree(&in);
    json_decref(root);
    return st;
 }

@@ -77,7 +77,7 @@ static bool isHere(const Ours *o, const HistoryEntry *e)
    return o->n && bsearch(&e, o->sorted, o->n, sizeof *o->sorted, cmpEntryPtr) != NULL;
 }
 
-static void Ours_free(Ours *o)
+static void oursFree(Ours *o)
 {
    HistoryEntry_freeArray(o->rows, o->n);
    free(o->sorted);
@@ -697,9 +697,9 @@ static StoreStatus applyAll(Apply *a)
    return st;
 }
 
-static StoreStatus BundleMerge_apply(Store *s, const Workload *w, const StoreImport *in,
-                                     size_t shared, const Ours *ours, BundlePrefer prefer,
-                                     const char *user, BundleMerge *out, char **err)
+static StoreStatus bundleMergeApply(Store *s, const Workload *w, const StoreImport *in,
+                                    size_t shared, const Ours *ours, BundlePrefer prefer,
+                                    const char *user, BundleMerge *out, char **err)
 {
    Apply a = {s, w, in, shared, ours, prefer, user, out};
    StoreStatus st = Store_batchBegin(s);
@@ -751,9 +751,9 @@ StoreStatus BundleMerge_run(Store *s, const StoreImport *in, const char *workloa
       if (!news)
          out->nothing = true;
       else
-         st = BundleMerge_apply(s, &w, in, shared, &ours, prefer, user, out, err);
+         st = bundleMergeApply(s, &w, in, shared, &ours, prefer, user, out, err);
    }
-   Ours_free(&ours);
+   oursFree(&ours);
    Workload_free(&w);
    return st;
 }

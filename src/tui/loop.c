@@ -20,7 +20,7 @@
 #include "tui/text.h"
 
 /* Monotonic seconds. */
-static double Loop_now(void);
+static double loopNow(void);
 
 /* Keys read in one pass before drawing: a paste arrives whole, drawn once. */
 #define LOOP_DRAIN_MAX 65536
@@ -28,7 +28,7 @@ static double Loop_now(void);
  * terminal is gone (EIO after a hang-up): leave instead of spinning. */
 #define LOOP_DEAD_ERRORS 8
 
-static double Loop_now(void)
+static double loopNow(void)
 {
    struct timespec ts;
    clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -384,7 +384,7 @@ static FILE *openKeylog(void)
 static void logKey(FILE *keylog, const App *app, double *key_at)
 {
    if (keylog && *key_at > 0) {
-      fprintf(keylog, "%d %.0f\n", app->last_key, (Loop_now() - *key_at) * 1e6);
+      fprintf(keylog, "%d %.0f\n", app->last_key, (loopNow() - *key_at) * 1e6);
       fflush(keylog);
    }
    *key_at = 0;
@@ -412,9 +412,9 @@ int Loop_run(App *app)
          draw(app, stale);
       stale = STALE_NONE;
       logKey(keylog, app, &key_at);
-      before = Loop_now();
+      before = loopNow();
       c = wgetch(stdscr);
-      now = Loop_now();
+      now = loopNow();
       app->now = time(NULL);
       if (!deaf && (sig = Tui_takeSignal()) != 0) {
          leaveOnSignal(app, sig);
@@ -445,9 +445,9 @@ int Loop_run(App *app)
          c = wgetch(stdscr);
       }
       wtimeout(stdscr, LOOP_TICK_MS);
-      app->last_key_at = Loop_now();
+      app->last_key_at = loopNow();
       App_keepRescue(app); /* what the grace alarm saves, should we be busy then */
-      stale |= tick(app, Loop_now(), true);
+      stale |= tick(app, loopNow(), true);
    }
    if (keylog)
       fclose(keylog);
