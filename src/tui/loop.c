@@ -15,6 +15,7 @@
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "tui/actions.h"
+#include "tui/lib/draft.h"
 #include "tui/lib/layout.h"
 #include "tui/screens.h"
 #include "tui/text.h"
@@ -306,6 +307,7 @@ static Stale tick(App *app, double now, bool keyed)
 
    if (now >= app->next_poll) {
       app->next_poll = now + LOOP_TICK_MS / 1000.0;
+      Draft_forgetKnown(); /* drafts on the screen are read again once a tick */
       if (Store_changedElsewhere(app->store))
          app->reload_pending = true;
    }
