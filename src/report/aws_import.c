@@ -699,8 +699,17 @@ static StoreStatus mergeRecs(Store *s, const Workload *w, const Rd *r, BundlePre
       StoredAnswer theirs, base;
       bool have_base = false, wrote = false;
       recAnswer(&r->recs[i], &theirs);
-      char *extra = pullExtra(&theirs);
-      st = extra ? lastPulled(s, w->review_id, theirs.question_id, &base, &have_base) : STORE_ERROR;
+      st = lastPulled(s, w->review_id, theirs.question_id, &base, &have_base);
+      if (!r->recs[i].full && have_base) {
+         /* list-answers prints no notes: theirs are what AWS had last time */
+         theirs.notes = base.notes;
+         theirs.note_choices = base.note_choices;
+         theirs.choice_notes = base.choice_notes;
+         theirs.n_choice_notes = base.n_choice_notes;
+      }
+      char *extra = st == STORE_OK ? pullExtra(&theirs) : NULL;
+      if (st == STORE_OK && !extra)
+         st = STORE_ERROR;
       if (st == STORE_OK)
          st = BundleMerge_answer(s, w->review_id, have_base ? &base : NULL, &theirs, prefer, user,
                                  extra, out, &wrote);

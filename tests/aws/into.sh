@@ -19,25 +19,6 @@ DB="$TMP/walens.db"
 OUT="$TMP/transcript"
 : > "$OUT"
 
-# run [USER] ARGS...: appends the command, its output and exit status to $OUT.
-run() {
-   printf '$ walens' > "$TMP/cmd"
-   printf ' %s' "$@" >> "$TMP/cmd"
-   printf '\n' >> "$TMP/cmd"
-   sed -e "s|$TMP|TMP|g" "$TMP/cmd" >> "$OUT"
-   "$WALENS" --user tester --db "$DB" "$@" > "$TMP/run.out" 2>&1
-   rc=$?
-   sed -e "s|$TMP|TMP|g" -e 's/[0-9-]*T[0-9:]*Z/TIME/g' "$TMP/run.out" >> "$OUT"
-   printf '[exit %d]\n' "$rc" >> "$OUT"
-}
-
-wl() {
-   "$WALENS" --user tester --db "$DB" "$@" > /dev/null || {
-      echo "fixture: walens $* failed" >&2
-      exit 99
-   }
-}
-
 # answers WORKLOAD: the workload's answers as a sorted, comparable text, into $OUT too.
 answers() {
    "$WALENS" --db "$DB" export "$1" | python3 -c '
@@ -64,14 +45,14 @@ PY
 }
 
 # ---- pushed to AWS ----
-wl workload add shop --description "Product recommendations" --environment production \
+quiet workload add shop --description "Product recommendations" --environment production \
    --owner "Dana Ops"
-wl answer shop MLOPS01 --select MLOPS01_BP01,MLOPS01_BP03 \
+quiet answer shop MLOPS01 --select MLOPS01_BP01,MLOPS01_BP03 \
    --notes "$(printf 'Line one\nLine two\nLine three, Zürich ✓')"
-wl answer shop MLOPS02 --none --notes "Nothing yet."
-wl answer shop MLSEC01 --not-applicable OUT_OF_SCOPE
-wl answer shop MLOPS03 --select MLOPS03_BP02
-wl answer shop MLOPS03 --choice-notes MLOPS03_BP02 "ticket ML-1"
+quiet answer shop MLOPS02 --none --notes "Nothing yet."
+quiet answer shop MLSEC01 --not-applicable OUT_OF_SCOPE
+quiet answer shop MLOPS03 --select MLOPS03_BP02
+quiet answer shop MLOPS03 --choice-notes MLOPS03_BP02 "ticket ML-1"
 "$WALENS" --db "$DB" export shop --format aws -o "$TMP/push" --region eu-west-1 > /dev/null ||
    fail "export --format aws"
 python3 "$HERE/reshape.py" "$TMP/push" "$TMP/got" get-answer || fail "reshape get-answer"
@@ -97,9 +78,9 @@ def ops03(d):
 a("MLOPS03", ops03)
 '
 # ... and here, at the same time
-wl answer shop MLOPS01 --notes "$(printf 'Line one (here)\nLine two\nLine three, Zürich ✓')"
-wl answer shop MLOPS03 --choice-notes MLOPS03_BP02 "ticket ML-1 (here)"
-wl answer shop MLREL01 --select MLREL01_BP01
+quiet answer shop MLOPS01 --notes "$(printf 'Line one (here)\nLine two\nLine three, Zürich ✓')"
+quiet answer shop MLOPS03 --choice-notes MLOPS03_BP02 "ticket ML-1 (here)"
+quiet answer shop MLREL01 --select MLREL01_BP01
 
 # ---- the first pull: no common base, so both notes clash; nothing written ----
 answers shop > "$TMP/before"
@@ -133,8 +114,8 @@ def sec01(d):
     return d
 a("MLSEC01", sec01)
 '
-wl answer shop MLOPS01 --notes "$(printf 'Line one (here, again)\nLine two\nLine three, Zürich ✓ (AWS)')"
-wl answer shop MLSEC01 --not-applicable OTHER
+quiet answer shop MLOPS01 --notes "$(printf 'Line one (here, again)\nLine two\nLine three, Zürich ✓ (AWS)')"
+quiet answer shop MLSEC01 --not-applicable OTHER
 run import --from-aws "$TMP/got" --into shop
 run import --from-aws "$TMP/got" --into shop --prefer ours
 answers shop >> "$OUT"
@@ -148,6 +129,32 @@ else
 fi
 "$WALENS" --db "$DB" history shop MLOPS01 > "$TMP/hist" 2>&1 || fail "history after a pull"
 
+# ---- list-answers prints no notes: a pull of it keeps the notes ----
+python3 - "$TMP/got" "$TMP/list.json" <<'PY'
+import json, os, sys
+d, out = sys.argv[1], sys.argv[2]
+docs = [json.load(open(os.path.join(d, f))) for f in sorted(os.listdir(d))]
+sums = []
+for doc in docs:
+    a = doc["Answer"]
+    sums.append({k: a[k] for k in ("QuestionId", "SelectedChoices", "IsApplicable", "Reason")
+                 if k in a})
+    sums[-1]["ChoiceAnswerSummaries"] = [
+        {k: c[k] for k in ("ChoiceId", "Status", "Reason") if k in c}
+        for c in a.get("ChoiceAnswers", [])]
+top = {k: docs[0][k] for k in ("WorkloadId", "LensAlias", "LensArn") if k in docs[0]}
+json.dump(dict(top, AnswerSummaries=sums), open(out, "w"))
+PY
+answers shop > "$TMP/before"
+run import --from-aws "$TMP/list.json" --into shop --prefer ours
+answers shop > "$TMP/after"
+if cmp -s "$TMP/before" "$TMP/after"; then
+   pass "list-answers output (no notes) leaves the notes as they are"
+else
+   fail "list-answers output (no notes) leaves the notes as they are" \
+      "$(diff "$TMP/before" "$TMP/after")"
+fi
+
 # ---- bad input: a clear error naming the file and the answer, nothing written ----
 answers shop > "$TMP/before"
 mkdir "$TMP/bad"
@@ -159,7 +166,7 @@ sed 's/MLOPS01_BP02/MLOPS01_BP99/g' "$TMP/got/MLOPS01.json" > "$TMP/bad/b.json"
 run import --from-aws "$TMP/bad" --into shop
 printf -- '--- a workload on another lens ---\n' >> "$OUT"
 sed 's/\bQ\([0-9]\)/QQ\1/g' "$top_srcdir/tests/fixtures/lenses/small.yaml" > "$TMP/small.yaml"
-wl workload add custom --lens "$TMP/small.yaml"
+quiet workload add custom --lens "$TMP/small.yaml"
 run import --from-aws "$TMP/got" --into custom
 printf -- '--- an AWS catalogue lens, truncated JSON, no such workload ---\n' >> "$OUT"
 sed 's|"LensAlias": "arn:[^"]*"|"LensAlias": "wellarchitected"|; s|"LensArn": "[^"]*", *||' \
