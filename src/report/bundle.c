@@ -536,26 +536,26 @@ static void readChoiceNotes(Rd *r, json_t *o, const Question *q, StoredAnswer *a
    }
 }
 
-/* ctx: the bundle's lens, which the answer must fit. */
-static void readAnswer(Rd *r, json_t *o, void *elem, const char *p, const void *ctx)
+/* What an answer and a template's answer have alike: the fields ... */
+static void readAnswerFields(Rd *r, json_t *o, StoredAnswer *a, const char *p)
 {
-   const Lens *lens = ctx;
-   StoredAnswer *a = elem;
    a->question_id = (char *)str(r, o, "question", REQUIRED, p);
    a->not_applicable = boolean(r, o, "not_applicable", p);
    a->na_reason = (char *)str(r, o, "reason", OPTIONAL, p);
    a->selected = strs(r, o, "selected", p, &a->n_selected);
    a->na_choices = strs(r, o, "not_applicable_choices", p, &a->n_na_choices);
    a->notes = (char *)str(r, o, "notes", OPTIONAL, p);
-   a->version = integer(r, o, "version", 1, p);
-   a->updated_at = (char *)str(r, o, "updated_at", REQUIRED, p);
-   a->updated_by = (char *)str(r, o, "updated_by", REQUIRED, p);
-   if (r->err)
-      return;
+}
+
+/* ... and their ids checked against the lens, with the practices' notes:
+ * the question, or NULL when the lens has none of that id (said). */
+static const Question *checkAnswerIds(Rd *r, const Lens *lens, json_t *o, StoredAnswer *a,
+                                      const char *p)
+{
    const Question *q = Lens_findQuestion(lens, a->question_id, NULL);
    if (!q) {
       problem(r, _("%s: the lens has no question '%s'"), p, a->question_id);
-      return;
+      return NULL;
    }
    char *path = xasprintf("%s.selected", p);
    checkChoices(r, q, a->selected, a->n_selected, path);
@@ -564,6 +564,23 @@ static void readAnswer(Rd *r, json_t *o, void *elem, const char *p, const void *
    checkChoices(r, q, a->na_choices, a->n_na_choices, path);
    free(path);
    readChoiceNotes(r, o, q, a, p);
+   return q;
+}
+
+/* ctx: the bundle's lens, which the answer must fit. */
+static void readAnswer(Rd *r, json_t *o, void *elem, const char *p, const void *ctx)
+{
+   const Lens *lens = ctx;
+   StoredAnswer *a = elem;
+   readAnswerFields(r, o, a, p);
+   a->version = integer(r, o, "version", 1, p);
+   a->updated_at = (char *)str(r, o, "updated_at", REQUIRED, p);
+   a->updated_by = (char *)str(r, o, "updated_by", REQUIRED, p);
+   if (r->err)
+      return;
+   const Question *q = checkAnswerIds(r, lens, o, a, p);
+   if (!q)
+      return;
    NaReason reason = NA_NONE;
    if (a->na_reason && !NaReason_parse(a->na_reason, &reason))
       problem(r, _("%s.reason: unknown reason '%s'"), p, a->na_reason);
@@ -673,26 +690,12 @@ static void readTemplateAnswer(Rd *r, json_t *o, void *elem, const char *p, cons
 {
    const Lens *lens = ctx;
    StoredAnswer *a = elem;
-   a->question_id = (char *)str(r, o, "question", REQUIRED, p);
-   a->not_applicable = boolean(r, o, "not_applicable", p);
-   a->na_reason = (char *)str(r, o, "reason", OPTIONAL, p);
-   a->selected = strs(r, o, "selected", p, &a->n_selected);
-   a->na_choices = strs(r, o, "not_applicable_choices", p, &a->n_na_choices);
-   a->notes = (char *)str(r, o, "notes", OPTIONAL, p);
+   readAnswerFields(r, o, a, p);
    if (r->err)
       return;
-   const Question *q = Lens_findQuestion(lens, a->question_id, NULL);
-   if (!q) {
-      problem(r, _("%s: the lens has no question '%s'"), p, a->question_id);
+   const Question *q = checkAnswerIds(r, lens, o, a, p);
+   if (!q)
       return;
-   }
-   char *path = xasprintf("%s.selected", p);
-   checkChoices(r, q, a->selected, a->n_selected, path);
-   free(path);
-   path = xasprintf("%s.not_applicable_choices", p);
-   checkChoices(r, q, a->na_choices, a->n_na_choices, path);
-   free(path);
-   readChoiceNotes(r, o, q, a, p);
    NaReason reason = NA_NONE;
    if (!r->err && a->na_reason && !NaReason_parse(a->na_reason, &reason))
       problem(r, _("%s.reason: unknown reason '%s'"), p, a->na_reason);
@@ -837,6 +840,28 @@ bool Bundle_validate(const char *text, size_t len, char **err)
    return !r.err;
 }
 
+/* What the store writes (or merges) of a checked bundle; borrows from in. */
+static StoreImport importOf(In *in, const char *user)
+{
+   return (StoreImport){
+      .workload = &in->w,
+      .created_by = in->created_by,
+      .lens = &in->lens,
+      .answers = in->answers,
+      .n_answers = in->n_answers,
+      .plan = in->plan,
+      .n_plan = in->n_plan,
+      .milestones = in->milestones,
+      .n_milestones = in->n_milestones,
+      .history = in->history,
+      .n_history = in->n_history,
+      .marks = in->marks,
+      .n_marks = in->n_marks,
+      .user = user,
+      .template_in = in->has_template ? &in->tpl : NULL,
+   };
+}
+
 StoreStatus Bundle_import(Store *s, const char *text, size_t len, const char *name_as,
                           const char *user, char **name, char **err)
 {
@@ -851,23 +876,7 @@ StoreStatus Bundle_import(Store *s, const char *text, size_t len, const char *na
    } else {
       if (name_as)
          in.w.name = (char *)name_as;
-      StoreImport si = {
-         .workload = &in.w,
-         .created_by = in.created_by,
-         .lens = &in.lens,
-         .answers = in.answers,
-         .n_answers = in.n_answers,
-         .plan = in.plan,
-         .n_plan = in.n_plan,
-         .milestones = in.milestones,
-         .n_milestones = in.n_milestones,
-         .history = in.history,
-         .n_history = in.n_history,
-         .marks = in.marks,
-         .n_marks = in.n_marks,
-         .user = user,
-         .template_in = in.has_template ? &in.tpl : NULL,
-      };
+      StoreImport si = importOf(&in, user);
       st = Store_importReview(s, &si, NULL);
       if (st == STORE_EXISTS)
          *err = xasprintf(_("a workload named '%s' exists already; import it under another "
@@ -895,22 +904,8 @@ StoreStatus Bundle_mergeInto(Store *s, const char *text, size_t len, const char 
    if (r.err) {
       st = refuse(&r, err);
    } else {
-      StoreImport si = {
-         .workload = &in.w,
-         .created_by = in.created_by,
-         .lens = &in.lens,
-         .answers = in.answers,
-         .n_answers = in.n_answers,
-         .plan = in.plan,
-         .n_plan = in.n_plan,
-         .milestones = in.milestones,
-         .n_milestones = in.n_milestones,
-         .history = in.history,
-         .n_history = in.n_history,
-         .marks = in.marks,
-         .n_marks = in.n_marks,
-         .user = user,
-      };
+      StoreImport si = importOf(&in, user);
+      si.template_in = NULL; /* a merge brings no template */
       st = BundleMerge_run(s, &si, workload, prefer, user, out, err);
    }
    inFree(&in);
