@@ -2,7 +2,9 @@
 # check-style.sh SRCDIR: the tree is in its one style (make format-check).
 #   - every C file is as clang-format (.clang-format) would write it;
 #   - every header's guard names its module: src/tui/lib/wtext.h is
-#     WALENS_TUI_LIB_WTEXT_H.
+#     WALENS_TUI_LIB_WTEXT_H;
+#   - a file-local (static) function is named in lowerCamelCase
+#     (`readPath`): `Module_verb` names are for what a header exports.
 # Prints each file that is not, and exits 1 if any is not.
 set -u
 top=${1:-.}
@@ -26,6 +28,12 @@ for h in $(find src -name '*.h' | sort); do
       echo "header guard: $h has ${got:-none}, not $want"
       status=1
    fi
+done
+for f in $files; do
+   grep -nE '^static (inline )?[^=(]*[^A-Za-z0-9_][A-Z][A-Za-z0-9]*_[a-z][A-Za-z0-9]*\(' "$f" |
+      while IFS= read -r line; do
+         echo "static named like an export: $f:$line (lowerCamelCase for file-local functions)"
+      done | grep . && status=1
 done
 [ "$status" -eq 0 ] && echo "check-style: $(echo "$files" | wc -l) files in style"
 exit "$status"

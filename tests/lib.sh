@@ -4,6 +4,7 @@
 #   golden NAME FILE                  compare FILE with tests/<suite>/golden/NAME.out
 #                                     (WALENS_UPDATE_GOLDEN=1 rewrites the golden file)
 #   finish                            print "N passed, N failed" and exit accordingly
+#   run / quiet / start               CLI transcripts (see below)
 #
 # Each test gets a private $TMP, removed on exit.  The environment is pinned so
 # output does not depend on the machine: C.UTF-8, UTC, a fixed clock and user,
@@ -52,4 +53,33 @@ golden() {
 finish() {
    printf '%d passed, %d failed\n' "$passed" "$failed"
    [ "$failed" -eq 0 ]
+}
+
+# Transcripts of CLI cases (tests/cli/plan.sh and others; a script may
+# define its own instead).  They use $DB, and $OUT once `start` ran:
+#   run ARGS...    appends "$ walens ARGS", the output (TMP and the source
+#                  path made neutral) and "[exit N]" to $OUT, as user tester
+#   quiet ARGS...  runs walens for set-up, output dropped; fails the test
+#                  if walens does
+#   start NAME     begins case NAME, and compares the one before with its
+#                  golden file (the script ends with golden "$CASE" "$OUT")
+run() {
+   printf '$ walens' > "$TMP/cmd"
+   printf ' %s' "$@" >> "$TMP/cmd"
+   printf '\n' >> "$TMP/cmd"
+   "$WALENS" --user tester --db "$DB" "$@" > "$TMP/run.out" 2>&1
+   rc=$?
+   cat "$TMP/cmd" "$TMP/run.out" | sed -e "s|$TMP|TMP|g" -e "s|$top_srcdir/||g" >> "$OUT"
+   printf '[exit %d]\n' "$rc" >> "$OUT"
+}
+
+quiet() {
+   "$WALENS" --user tester --db "$DB" "$@" > /dev/null 2>&1 || fail "set-up: walens $*"
+}
+
+start() {
+   [ -z "${CASE:-}" ] || golden "$CASE" "$OUT"
+   CASE=$1
+   OUT="$TMP/$1.out"
+   : > "$OUT"
 }

@@ -80,7 +80,7 @@ const CliCommand Cli_commands[] = {
     Cmd_export},
    {"import",
     N_("FILE [--as NAME] | FILE --into WORKLOAD [--prefer ours|theirs] | --from-aws FILE|DIR "
-       "[--as NAME]"),
+       "[--as NAME | --into WORKLOAD [--prefer ours|theirs]]"),
     N_("load a review bundle written by 'walens export', or answers printed by the AWS CLI"),
     Cmd_import},
    {"doctor", N_("[--check]"),

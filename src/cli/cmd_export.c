@@ -222,9 +222,12 @@ static const OptSpec importOptions[] = {
        "directory)"),
     OPT_FROM_AWS},
    {"into", 0, N_("WORKLOAD"),
-    N_("merge a bundle exported from WORKLOAD and changed elsewhere back into it"), OPT_INTO},
+    N_("merge a bundle exported from WORKLOAD and changed elsewhere, or AWS's answers, into "
+       "WORKLOAD"),
+    OPT_INTO},
    {"prefer", 0, N_("SIDE"),
-    N_("with --into: settle clashes for ours (this database) or theirs (the bundle)"), OPT_PREFER},
+    N_("with --into: settle clashes for ours (this database) or theirs (the bundle or AWS)"),
+    OPT_PREFER},
    {NULL, 0, NULL, NULL, 0},
 };
 
@@ -334,12 +337,17 @@ static char *readStdin(size_t *len, char **err)
    return buf;
 }
 
-static void printClashes(const BundleMerge *m)
+/* aws: the other side is AWS's answers, not a bundle. */
+static void printClashes(const BundleMerge *m, bool aws)
 {
    for (size_t i = 0; i < m->n_clashes; i++) {
       const BundleClash *c = &m->clashes[i];
-      Cli_printf(_("  %s\n    here:   %s (%s, %s)\n    bundle: %s\n"), c->what, c->ours, c->by,
-                 c->at, c->theirs);
+      if (aws)
+         Cli_printf(_("  %s\n    here:   %s (%s, %s)\n    AWS:    %s\n"), c->what, c->ours, c->by,
+                    c->at, c->theirs);
+      else
+         Cli_printf(_("  %s\n    here:   %s (%s, %s)\n    bundle: %s\n"), c->what, c->ours, c->by,
+                    c->at, c->theirs);
    }
 }
 
@@ -370,6 +378,73 @@ static void dropPending(Store *s, const char *name, const char *text)
    Workload_free(&w);
 }
 
+static BundlePrefer preferOf(const char *prefer)
+{
+   return !prefer                       ? BUNDLE_PREFER_NONE
+          : strcmp(prefer, "ours") == 0 ? BUNDLE_PREFER_OURS
+                                        : BUNDLE_PREFER_THEIRS;
+}
+
+/* The clashes that stopped an import, then the verdict; waiting: the
+ * bundle was kept for a decision in the TUI. */
+static void refuseClashes(const BundleMerge *m, const char *name, const char *from, bool aws,
+                          bool waiting)
+{
+   Cli_printf(_("clashes between '%s' here and %s:\n"), name, from);
+   printClashes(m, aws);
+   if (waiting)
+      Cli_printf(_("the bundle waits in the database: open '%s' in walens and press C to "
+                   "decide each clash\n"),
+                 name);
+   fflush(stdout); /* the list, then the verdict, in that order in one file */
+   Cli_error(ngettext("%s: nothing was imported: %zu clash; decide with --prefer ours or "
+                      "--prefer theirs",
+                      "%s: nothing was imported: %zu clashes; decide with --prefer ours or "
+                      "--prefer theirs",
+                      m->n_clashes),
+             from, m->n_clashes);
+}
+
+/* walens import --from-aws FILE|DIR --into WORKLOAD [--prefer ours|theirs] */
+static int importAwsInto(CliEnv *env, const char *path, const char *into, const char *prefer)
+{
+   char *err = NULL, *name = Cli_name(NAME_WORKLOAD, into);
+   if (!name)
+      return EXIT_USAGE;
+   int rc = EXIT_FAIL;
+   Store *s = Cli_openStore(env, STORE_OPEN_NOCREATE);
+   BundlePrefer p = preferOf(prefer);
+   BundleMerge m = {0};
+   StoreStatus st = s ? AwsImport_into(s, path, name, p, Cli_user(env), &m, &err) : STORE_ERROR;
+   if (!s) {
+      /* Cli_openStore said why */
+   } else if (st == STORE_OK && m.nothing) {
+      Cli_printf(_("nothing to import: every answer in %s is in '%s' already\n"), path, name);
+      rc = EXIT_OK;
+   } else if (st == STORE_OK) {
+      Cli_printf(ngettext("merged %s into '%s': %zu answer changed\n",
+                          "merged %s into '%s': %zu answers changed\n", m.answers),
+                 path, name, m.answers);
+      if (m.n_clashes) {
+         Cli_printf(p == BUNDLE_PREFER_OURS ? _("clashes settled for this database:\n")
+                                            : _("clashes settled for AWS's answers:\n"));
+         printClashes(&m, true);
+      }
+      rc = EXIT_OK;
+   } else if (st == STORE_CONFLICT) {
+      refuseClashes(&m, name, path, true, false);
+   } else {
+      char *head = xasprintf(_("%s: nothing was imported:"), path);
+      Cli_errorLines(head, err ? err : Store_statusText(st));
+      free(head);
+   }
+   BundleMerge_free(&m);
+   Store_close(s);
+   free(err);
+   free(name);
+   return rc;
+}
+
 /* walens import FILE --into WORKLOAD [--prefer ours|theirs] */
 static int importInto(CliEnv *env, const char *file, const char *into, const char *prefer)
 {
@@ -381,9 +456,7 @@ static int importInto(CliEnv *env, const char *file, const char *into, const cha
    char *text = strcmp(file, "-") == 0 ? readStdin(&len, &err)
                                        : File_readAll(file, BUNDLE_MAX_SIZE, &len, &err);
    Store *s = text ? Cli_openStore(env, STORE_OPEN_NOCREATE) : NULL;
-   BundlePrefer p = !prefer                       ? BUNDLE_PREFER_NONE
-                    : strcmp(prefer, "ours") == 0 ? BUNDLE_PREFER_OURS
-                                                  : BUNDLE_PREFER_THEIRS;
+   BundlePrefer p = preferOf(prefer);
    BundleMerge m = {0};
    StoreStatus st =
       s ? Bundle_mergeInto(s, text, len, name, p, Cli_user(env), &m, &err) : STORE_ERROR;
@@ -403,23 +476,11 @@ static int importInto(CliEnv *env, const char *file, const char *into, const cha
       if (m.n_clashes) {
          Cli_printf(p == BUNDLE_PREFER_OURS ? _("clashes settled for this database:\n")
                                             : _("clashes settled for the bundle:\n"));
-         printClashes(&m);
+         printClashes(&m, false);
       }
       rc = EXIT_OK;
    } else if (st == STORE_CONFLICT) {
-      Cli_printf(_("clashes between '%s' here and %s:\n"), name, file);
-      printClashes(&m);
-      if (keepPending(env, s, name, file, text, m.n_clashes))
-         Cli_printf(_("the bundle waits in the database: open '%s' in walens and press C to "
-                      "decide each clash\n"),
-                    name);
-      fflush(stdout); /* the list, then the verdict, in that order in one file */
-      Cli_error(ngettext("%s: nothing was imported: %zu clash; decide with --prefer ours or "
-                         "--prefer theirs",
-                         "%s: nothing was imported: %zu clashes; decide with --prefer ours or "
-                         "--prefer theirs",
-                         m.n_clashes),
-                file, m.n_clashes);
+      refuseClashes(&m, name, file, false, keepPending(env, s, name, file, text, m.n_clashes));
    } else {
       Cli_error("%s: %s", file, err ? err : Store_statusText(st));
    }
@@ -443,13 +504,20 @@ int Cmd_import(CliEnv *env, int argc, char **argv)
    if (env->help) {
       Cli_printCommandHelp("import", importOptions);
       rc = EXIT_OK;
-   } else if (a.into && (npos != 1 || a.from_aws || a.as)) {
+   } else if (a.into && (npos != (a.from_aws ? 0u : 1u) || a.as)) {
       Cli_usageError("import", NULL);
       rc = EXIT_USAGE;
    } else if (a.prefer &&
               (!a.into || (strcmp(a.prefer, "ours") != 0 && strcmp(a.prefer, "theirs") != 0))) {
       Cli_error("%s", _("--prefer takes ours or theirs, with --into"));
       rc = EXIT_USAGE;
+   } else if (a.into && a.from_aws && env->lens_arg) {
+      Cli_error(_("--lens does not go with --into: the answers are checked against the lens of "
+                  "'%s'"),
+                a.into);
+      rc = EXIT_USAGE;
+   } else if (a.into && a.from_aws) {
+      rc = importAwsInto(env, a.from_aws, a.into, a.prefer);
    } else if (a.into) {
       rc = importInto(env, pos[0], a.into, a.prefer);
    } else if (a.from_aws && npos == 0) {

@@ -34,7 +34,7 @@ struct Cond {
 
 /* ---- nodes ---- */
 
-static Cond *Cond_new(CondKind kind)
+static Cond *condNew(CondKind kind)
 {
    Cond *c = xcalloc(1, sizeof *c);
    c->kind = kind;
@@ -42,15 +42,15 @@ static Cond *Cond_new(CondKind kind)
    return c;
 }
 
-static Cond *Cond_newId(const char *id, size_t len, int choice)
+static Cond *condNewId(const char *id, size_t len, int choice)
 {
-   Cond *c = Cond_new(COND_ID);
+   Cond *c = condNew(COND_ID);
    c->id = xstrndup(id, len);
    c->choice = choice;
    return c;
 }
 
-static void Cond_addKid(Cond *c, Cond *kid)
+static void condAddKid(Cond *c, Cond *kid)
 {
    c->kids = xgrow(c->kids, &c->cap, c->n_kids + 1, sizeof *c->kids);
    c->kids[c->n_kids++] = kid;
@@ -99,10 +99,10 @@ typedef struct Parser {
    size_t error_pos;
 } Parser;
 
-static void Parser_fail(Parser *p, size_t pos, const char *fmt, ...)
+static void parserFail(Parser *p, size_t pos, const char *fmt, ...)
    __attribute__((format(printf, 3, 4)));
 
-static void Parser_fail(Parser *p, size_t pos, const char *fmt, ...)
+static void parserFail(Parser *p, size_t pos, const char *fmt, ...)
 {
    if (p->error)
       return;
@@ -133,7 +133,7 @@ static bool isBlank(char ch)
    return ch == ' ' || ch == '\t';
 }
 
-static void Parser_next(Parser *p)
+static void parserNext(Parser *p)
 {
    const char *s = p->text;
    size_t i = p->at;
@@ -165,16 +165,16 @@ static void Parser_next(Parser *p)
       } else {
          t.kind = TOK_BAD;
          if (ch == '&')
-            Parser_fail(p, i, "%s", _("'&' must be doubled"));
+            parserFail(p, i, "%s", _("'&' must be doubled"));
          else
-            Parser_fail(p, i, "%s", _("'|' must be doubled"));
+            parserFail(p, i, "%s", _("'|' must be doubled"));
       }
    } else {
       t.kind = TOK_BAD;
       if (ch >= 0x20 && ch < 0x7f)
-         Parser_fail(p, i, _("unexpected character '%c'"), (char)ch);
+         parserFail(p, i, _("unexpected character '%c'"), (char)ch);
       else
-         Parser_fail(p, i, _("unexpected byte 0x%02X"), (unsigned)ch);
+         parserFail(p, i, _("unexpected byte 0x%02X"), (unsigned)ch);
    }
    p->tok = t;
    p->at = i + t.len;
@@ -182,25 +182,25 @@ static void Parser_next(Parser *p)
 
 /* ---- parser ---- */
 
-static Cond *Parser_or(Parser *p);
+static Cond *parserOr(Parser *p);
 
 /* Appends operand to an AND/OR node, splicing in a group of the same kind. */
-static void Cond_addOperand(Cond *node, Cond *operand)
+static void condAddOperand(Cond *node, Cond *operand)
 {
    if (operand->kind != node->kind) {
-      Cond_addKid(node, operand);
+      condAddKid(node, operand);
       return;
    }
    for (size_t i = 0; i < operand->n_kids; i++)
-      Cond_addKid(node, operand->kids[i]);
+      condAddKid(node, operand->kids[i]);
    operand->n_kids = 0;
    Cond_free(operand);
 }
 
-static bool Parser_enter(Parser *p)
+static bool parserEnter(Parser *p)
 {
    if (p->depth >= COND_MAX_DEPTH) {
-      Parser_fail(p, p->tok.pos, _("condition nested deeper than %d levels"), COND_MAX_DEPTH);
+      parserFail(p, p->tok.pos, _("condition nested deeper than %d levels"), COND_MAX_DEPTH);
       return false;
    }
    p->depth++;
@@ -213,88 +213,88 @@ static bool isKeywordDefault(const char *s, size_t len)
 }
 
 /* not := "!" not | "(" or ")" | CHOICE_ID */
-static Cond *Parser_not(Parser *p)
+static Cond *parserNot(Parser *p)
 {
    Token t = p->tok;
    switch (t.kind) {
    case TOK_NOT: {
-      if (!Parser_enter(p))
+      if (!parserEnter(p))
          return NULL;
-      Parser_next(p);
-      Cond *kid = Parser_not(p);
+      parserNext(p);
+      Cond *kid = parserNot(p);
       p->depth--;
       if (!kid)
          return NULL;
-      Cond *c = Cond_new(COND_NOT);
-      Cond_addKid(c, kid);
+      Cond *c = condNew(COND_NOT);
+      condAddKid(c, kid);
       return c;
    }
    case TOK_LPAREN: {
-      if (!Parser_enter(p))
+      if (!parserEnter(p))
          return NULL;
-      Parser_next(p);
-      Cond *inner = Parser_or(p);
+      parserNext(p);
+      Cond *inner = parserOr(p);
       if (!inner)
          return NULL;
       if (p->tok.kind == TOK_RPAREN) {
          p->depth--;
-         Parser_next(p);
+         parserNext(p);
          return inner;
       }
       if (p->tok.kind == TOK_END)
-         Parser_fail(p, t.pos, "%s", _("unbalanced parenthesis"));
+         parserFail(p, t.pos, "%s", _("unbalanced parenthesis"));
       else if (p->tok.kind != TOK_BAD)
-         Parser_fail(p, p->tok.pos, "%s", _("expected '&&', '||' or ')'"));
+         parserFail(p, p->tok.pos, "%s", _("expected '&&', '||' or ')'"));
       Cond_free(inner);
       return NULL;
    }
    case TOK_ID: {
       const char *id = p->text + t.pos;
       if (isKeywordDefault(id, t.len)) {
-         Parser_fail(p, t.pos, "%s", _("'default' must be the whole condition"));
+         parserFail(p, t.pos, "%s", _("'default' must be the whole condition"));
          return NULL;
       }
-      Parser_next(p);
-      return Cond_newId(id, t.len, -1);
+      parserNext(p);
+      return condNewId(id, t.len, -1);
    }
-   case TOK_RPAREN: Parser_fail(p, t.pos, "%s", _("unexpected ')'")); return NULL;
+   case TOK_RPAREN: parserFail(p, t.pos, "%s", _("unexpected ')'")); return NULL;
    case TOK_BAD: return NULL;
    case TOK_END:
    case TOK_AND:
    case TOK_OR: break;
    }
-   Parser_fail(p, t.pos, "%s", _("expected a choice id or '('"));
+   parserFail(p, t.pos, "%s", _("expected a choice id or '('"));
    return NULL;
 }
 
 /* and := not ("&&" not)*  and  or := and ("||" and)*, one function for both. */
-static Cond *Parser_binary(Parser *p, TokKind op, CondKind kind, Cond *(*operand)(Parser *))
+static Cond *parserBinary(Parser *p, TokKind op, CondKind kind, Cond *(*operand)(Parser *))
 {
    Cond *left = operand(p);
    if (!left || p->tok.kind != op)
       return left;
-   Cond *node = Cond_new(kind);
-   Cond_addOperand(node, left);
+   Cond *node = condNew(kind);
+   condAddOperand(node, left);
    while (p->tok.kind == op) {
-      Parser_next(p);
+      parserNext(p);
       Cond *right = operand(p);
       if (!right) {
          Cond_free(node);
          return NULL;
       }
-      Cond_addOperand(node, right);
+      condAddOperand(node, right);
    }
    return node;
 }
 
-static Cond *Parser_and(Parser *p)
+static Cond *parserAnd(Parser *p)
 {
-   return Parser_binary(p, TOK_AND, COND_AND, Parser_not);
+   return parserBinary(p, TOK_AND, COND_AND, parserNot);
 }
 
-static Cond *Parser_or(Parser *p)
+static Cond *parserOr(Parser *p)
 {
-   return Parser_binary(p, TOK_OR, COND_OR, Parser_and);
+   return parserBinary(p, TOK_OR, COND_OR, parserAnd);
 }
 
 /* The whole text is "default", blanks around it allowed. */
@@ -319,26 +319,26 @@ Cond *Cond_parse(const char *text, char **error, size_t *error_pos)
    if (!text)
       text = "";
    if (isDefaultText(text))
-      return Cond_new(COND_DEFAULT);
+      return condNew(COND_DEFAULT);
 
    Parser p = {.text = text};
-   Parser_next(&p);
+   parserNext(&p);
    Cond *c = NULL;
    if (p.tok.kind == TOK_END)
-      Parser_fail(&p, 0, "%s", _("empty condition"));
+      parserFail(&p, 0, "%s", _("empty condition"));
    else
-      c = Parser_or(&p);
+      c = parserOr(&p);
    if (c && p.tok.kind != TOK_END) {
       if (p.tok.kind == TOK_RPAREN)
-         Parser_fail(&p, p.tok.pos, "%s", _("unexpected ')'"));
+         parserFail(&p, p.tok.pos, "%s", _("unexpected ')'"));
       else if (p.tok.kind != TOK_BAD)
-         Parser_fail(&p, p.tok.pos, "%s", _("expected '&&' or '||'"));
+         parserFail(&p, p.tok.pos, "%s", _("expected '&&' or '||'"));
       Cond_free(c);
       c = NULL;
    }
    if (!c) {
       if (!p.error) /* cannot happen: every NULL above reported why */
-         Parser_fail(&p, 0, "%s", _("invalid condition"));
+         parserFail(&p, 0, "%s", _("invalid condition"));
       if (error)
          *error = p.error;
       else
@@ -407,7 +407,7 @@ typedef struct Buf {
    size_t len, cap;
 } Buf;
 
-static void Buf_add(Buf *b, const char *s)
+static void bufAdd(Buf *b, const char *s)
 {
    size_t n = strlen(s);
    b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
@@ -425,11 +425,11 @@ static bool needsParens(const Cond *parent, const Cond *kid)
    return false;
 }
 
-static void Cond_formatTo(const Cond *c, Buf *b)
+static void condFormatTo(const Cond *c, Buf *b)
 {
    switch (c->kind) {
-   case COND_DEFAULT: Buf_add(b, "default"); return;
-   case COND_ID: Buf_add(b, c->id); return;
+   case COND_DEFAULT: bufAdd(b, "default"); return;
+   case COND_ID: bufAdd(b, c->id); return;
    case COND_NOT:
    case COND_AND:
    case COND_OR: break;
@@ -439,23 +439,23 @@ static void Cond_formatTo(const Cond *c, Buf *b)
       const Cond *kid = c->kids[i];
       bool parens = needsParens(c, kid);
       if (c->kind == COND_NOT)
-         Buf_add(b, "!");
+         bufAdd(b, "!");
       else if (i > 0)
-         Buf_add(b, sep);
+         bufAdd(b, sep);
       if (parens)
-         Buf_add(b, "(");
-      Cond_formatTo(kid, b);
+         bufAdd(b, "(");
+      condFormatTo(kid, b);
       if (parens)
-         Buf_add(b, ")");
+         bufAdd(b, ")");
    }
 }
 
 char *Cond_format(const Cond *c)
 {
    Buf b = {0};
-   Buf_add(&b, "");
+   bufAdd(&b, "");
    if (c)
-      Cond_formatTo(c, &b);
+      condFormatTo(c, &b);
    return b.s;
 }
 
@@ -466,13 +466,13 @@ char *Cond_format(const Cond *c)
  * the ids come from the question itself. */
 static Cond *conjunction(const Question *q, bool high_only)
 {
-   Cond *all = Cond_new(COND_AND);
+   Cond *all = condNew(COND_AND);
    for (size_t i = 0; i < q->n_choices; i++) {
       const Choice *ch = &q->choices[i];
       if (ch->is_none || (high_only && ch->weight != WEIGHT_HIGH))
          continue;
       const char *id = ch->id ? ch->id : "";
-      Cond_addKid(all, Cond_newId(id, strlen(id), (int)i));
+      condAddKid(all, condNewId(id, strlen(id), (int)i));
    }
    if (all->n_kids >= 2)
       return all;
@@ -482,7 +482,7 @@ static Cond *conjunction(const Question *q, bool high_only)
    return single;
 }
 
-static void Question_freeRules(Question *q)
+static void questionFreeRules(Question *q)
 {
    for (size_t i = 0; i < q->n_rules; i++) {
       free(q->rules[i].condition);
@@ -494,7 +494,7 @@ static void Question_freeRules(Question *q)
    q->n_rules = 0;
 }
 
-static void Question_addRule(Question *q, Cond *expr, Risk risk)
+static void questionAddRule(Question *q, Cond *expr, Risk risk)
 {
    RiskRule *r = &q->rules[q->n_rules++];
    r->expr = expr;
@@ -518,7 +518,7 @@ static void Question_addRule(Question *q, Cond *expr, Risk risk)
  * Any rules already on q are freed first. */
 void Question_deriveRules(Question *q)
 {
-   Question_freeRules(q);
+   questionFreeRules(q);
    size_t practices = 0, high = 0, weighted = 0;
    for (size_t i = 0; i < q->n_choices; i++) {
       const Choice *ch = &q->choices[i];
@@ -534,15 +534,15 @@ void Question_deriveRules(Question *q)
    q->rules = xcalloc(3, sizeof *q->rules);
    Risk fallback = RISK_HIGH;
    if (practices > 0) {
-      Question_addRule(q, conjunction(q, false), RISK_NONE);
+      questionAddRule(q, conjunction(q, false), RISK_NONE);
       if (weighted > 0 && high > 0 && high < practices)
-         Question_addRule(q, conjunction(q, true), RISK_MEDIUM);
+         questionAddRule(q, conjunction(q, true), RISK_MEDIUM);
       else if (weighted > 0 && high == 0)
          fallback = RISK_MEDIUM;
    } else {
       fallback = RISK_NONE;
    }
-   Question_addRule(q, Cond_new(COND_DEFAULT), fallback);
+   questionAddRule(q, condNew(COND_DEFAULT), fallback);
    q->rules_derived = true;
    q->has_default = true;
 }

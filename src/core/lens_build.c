@@ -16,8 +16,8 @@
 
 /* A diagnostic at line:col; the path goes with it for JSON only, whose
  * nesting is harder to see than YAML's indentation. */
-static void Build_diag(Build *b, DiagLevel level, unsigned line, unsigned col, const char *path,
-                       const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+static void buildDiag(Build *b, DiagLevel level, unsigned line, unsigned col, const char *path,
+                      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 /* AWS limits (reference §6); exceeding them is a warning. */
 enum {
@@ -64,8 +64,8 @@ static const char *json_path(const Build *b, const char *path)
    return b->lens->format == LENS_JSON ? path : NULL;
 }
 
-static void Build_diag(Build *b, DiagLevel level, unsigned line, unsigned col, const char *path,
-                       const char *fmt, ...)
+static void buildDiag(Build *b, DiagLevel level, unsigned line, unsigned col, const char *path,
+                      const char *fmt, ...)
 {
    va_list ap;
    va_start(ap, fmt);
@@ -163,12 +163,12 @@ static void check_keys(Build *b, const Obj *o, const char *const *keys)
          nkeys++;
       const char *guess = Suggest_best(e->key, keys, nkeys);
       if (guess)
-         Build_diag(b, DIAG_WARNING, e->line, e->col, path,
-                    _("unknown key '%s' in %s is ignored; did you mean '%s'?"), e->key, o->what,
-                    guess);
+         buildDiag(b, DIAG_WARNING, e->line, e->col, path,
+                   _("unknown key '%s' in %s is ignored; did you mean '%s'?"), e->key, o->what,
+                   guess);
       else
-         Build_diag(b, DIAG_WARNING, e->line, e->col, path, _("unknown key '%s' in %s is ignored"),
-                    e->key, o->what);
+         buildDiag(b, DIAG_WARNING, e->line, e->col, path, _("unknown key '%s' in %s is ignored"),
+                   e->key, o->what);
       free(path);
    }
 }
@@ -177,10 +177,10 @@ static void missing(Build *b, const Obj *o, const char *key, const LEntry *e)
 {
    char *path = key_path(o->path, key);
    if (e)
-      Build_diag(b, DIAG_ERROR, e->value->line, e->value->col, path, _("'%s' has no value"), key);
+      buildDiag(b, DIAG_ERROR, e->value->line, e->value->col, path, _("'%s' has no value"), key);
    else
-      Build_diag(b, DIAG_ERROR, o->node->line, o->node->col, o->path,
-                 _("missing required key '%s' in %s"), key, o->what);
+      buildDiag(b, DIAG_ERROR, o->node->line, o->node->col, o->path,
+                _("missing required key '%s' in %s"), key, o->what);
    free(path);
 }
 
@@ -195,9 +195,9 @@ static bool typed_plain(Build *b, const Obj *o, const char *key, const LNode *v,
    if (b->stored) /* read as text, as when it was accepted: see field() */
       return false;
    char *path = key_path(o->path, key);
-   Build_diag(b, DIAG_ERROR, v->line, v->col, path,
-              _("'%s': expected text, found %s; quote it: \"%s\""), key, LNode_kindName(v->kind),
-              v->text);
+   buildDiag(b, DIAG_ERROR, v->line, v->col, path,
+             _("'%s': expected text, found %s; quote it: \"%s\""), key, LNode_kindName(v->kind),
+             v->text);
    free(path);
    return true;
 }
@@ -220,8 +220,8 @@ static const LNode *field(Build *b, const Obj *o, const char *key, LNodeKind wan
    }
    if (e->value->kind != want) {
       char *path = key_path(o->path, key);
-      Build_diag(b, DIAG_ERROR, e->value->line, e->value->col, path, _("'%s' must be %s, not %s"),
-                 key, LNode_kindName(want), LNode_kindName(e->value->kind));
+      buildDiag(b, DIAG_ERROR, e->value->line, e->value->col, path, _("'%s' must be %s, not %s"),
+                key, LNode_kindName(want), LNode_kindName(e->value->kind));
       free(path);
       return NULL;
    }
@@ -241,14 +241,14 @@ static char *text_at(Build *b, const Obj *o, const char *key, bool required, siz
    char *path = key_path(o->path, key), *s = NULL;
    size_t chars;
    if (strlen(n->text) != n->len)
-      Build_diag(b, DIAG_ERROR, n->line, n->col, path, _("'%s' contains a NUL character"), key);
+      buildDiag(b, DIAG_ERROR, n->line, n->col, path, _("'%s' contains a NUL character"), key);
    else if (required && !n->len)
-      Build_diag(b, DIAG_ERROR, n->line, n->col, path, _("'%s' is empty"), key);
+      buildDiag(b, DIAG_ERROR, n->line, n->col, path, _("'%s' is empty"), key);
    else
       s = xstrdup(n->text);
    if (s && max && (chars = utf8_chars(s)) > max)
-      Build_diag(b, DIAG_WARNING, n->line, n->col, path,
-                 _("'%s' is %zu characters long; AWS allows at most %zu"), key, chars, max);
+      buildDiag(b, DIAG_WARNING, n->line, n->col, path,
+                _("'%s' is %zu characters long; AWS allows at most %zu"), key, chars, max);
    free(path);
    return s;
 }
@@ -278,15 +278,15 @@ static char *ident(Build *b, const Obj *o, SrcPos *pos)
    set_id_pos(pos, at);
    if (id && !typeable_id(id)) {
       char *path = key_path(o->path, "id");
-      Build_diag(b, DIAG_ERROR, at->line, at->col, path,
-                 _("id '%s' holds a control character, a line break or '/'; it could not be "
-                   "answered from the command line"),
-                 id);
+      buildDiag(b, DIAG_ERROR, at->line, at->col, path,
+                _("id '%s' holds a control character, a line break or '/'; it could not be "
+                  "answered from the command line"),
+                id);
       free(path);
    } else if (id && !Lens_isAwsId(id)) {
       char *path = key_path(o->path, "id");
-      Build_diag(b, DIAG_WARNING, at->line, at->col, path,
-                 _("id '%s' does not match [A-Za-z0-9_]{3,128} as AWS requires"), id);
+      buildDiag(b, DIAG_WARNING, at->line, at->col, path,
+                _("id '%s' does not match [A-Za-z0-9_]{3,128} as AWS requires"), id);
       free(path);
    }
    return id;
@@ -300,7 +300,7 @@ static const LNode *list(Build *b, const Obj *o, const char *key, bool required,
       return NULL;
    *path = key_path(o->path, key);
    if (required && !n->n) {
-      Build_diag(b, DIAG_ERROR, n->line, n->col, *path, _("'%s' is an empty list"), key);
+      buildDiag(b, DIAG_ERROR, n->line, n->col, *path, _("'%s' is an empty list"), key);
       free(*path);
       return NULL;
    }
@@ -314,8 +314,8 @@ static bool item(Build *b, const LNode *seq, const char *path, size_t i, const c
    const LNode *n = seq->items[i].value;
    char *p = xasprintf("%s[%zu]", path, i);
    if (n->kind != LNODE_MAP) {
-      Build_diag(b, DIAG_ERROR, n->line, n->col, p, _("%s must be a mapping, not %s"), what,
-                 LNode_kindName(n->kind));
+      buildDiag(b, DIAG_ERROR, n->line, n->col, p, _("%s must be a mapping, not %s"), what,
+                LNode_kindName(n->kind));
       free(p);
       return false;
    }
@@ -327,8 +327,8 @@ static void too_many(Build *b, const LNode *at, const char *path, const char *ke
                      size_t max)
 {
    if (n > max)
-      Build_diag(b, DIAG_WARNING, at->line, at->col, path,
-                 _("'%s' has %zu items; AWS allows at most %zu"), key, n, max);
+      buildDiag(b, DIAG_WARNING, at->line, at->col, path,
+                _("'%s' has %zu items; AWS allows at most %zu"), key, n, max);
 }
 
 /* ---- links ---- */
@@ -336,12 +336,12 @@ static void too_many(Build *b, const LNode *at, const char *path, const char *ke
 static void check_url(Build *b, const LNode *at, const char *path, char **url)
 {
    if (!**url) {
-      Build_diag(b, DIAG_WARNING, at->line, at->col, path, "%s", _("'url' is empty"));
+      buildDiag(b, DIAG_WARNING, at->line, at->col, path, "%s", _("'url' is empty"));
       free(*url);
       *url = NULL;
    } else if (strncasecmp(*url, "http://", 7) != 0 && strncasecmp(*url, "https://", 8) != 0) {
-      Build_diag(b, DIAG_WARNING, at->line, at->col, path,
-                 _("url '%s' does not start with http:// or https://"), *url);
+      buildDiag(b, DIAG_WARNING, at->line, at->col, path,
+                _("url '%s' does not start with http:// or https://"), *url);
    }
 }
 
@@ -357,8 +357,8 @@ static void read_link(Build *b, const Obj *o, bool need_text, Link *out)
       free(path);
    }
    if (!out->text && (need_text || out->url))
-      Build_diag(b, DIAG_WARNING, o->node->line, o->node->col, o->path,
-                 _("%s has no 'displayText'"), o->what);
+      buildDiag(b, DIAG_WARNING, o->node->line, o->node->col, o->path, _("%s has no 'displayText'"),
+                o->what);
 }
 
 /* Reads the link under key; false when there is none. */
@@ -405,8 +405,8 @@ static void build_resource(Build *b, const Obj *r, Choice *c)
       build_contents(b, r, &c->more_improvement, &c->n_more_improvement);
    } else {
       char *path = key_path(r->path, "type");
-      Build_diag(b, DIAG_ERROR, at->line, at->col, path,
-                 _("invalid type '%s'; expected HELPFUL_RESOURCE or IMPROVEMENT_PLAN"), type);
+      buildDiag(b, DIAG_ERROR, at->line, at->col, path,
+                _("invalid type '%s'; expected HELPFUL_RESOURCE or IMPROVEMENT_PLAN"), type);
       free(path);
    }
    free(type);
@@ -443,8 +443,8 @@ static Weight choice_weight(Build *b, const Obj *o)
       weight = WEIGHT_MEDIUM;
    } else {
       char *path = key_path(o->path, "risk");
-      Build_diag(b, DIAG_ERROR, at->line, at->col, path,
-                 _("invalid risk '%s' for a choice; expected high or medium"), w);
+      buildDiag(b, DIAG_ERROR, at->line, at->col, path,
+                _("invalid risk '%s' for a choice; expected high or medium"), w);
       free(path);
    }
    free(w);
@@ -468,8 +468,8 @@ static char *change_note(Build *b, const Obj *o)
    char *nl = strpbrk(note, "\r\n");
    if (nl) {
       char *path = key_path(o->path, "changeNote");
-      Build_diag(b, DIAG_WARNING, at->line, at->col, path,
-                 _("changeNote should be one line; only its first line is kept"));
+      buildDiag(b, DIAG_WARNING, at->line, at->col, path,
+                _("changeNote should be one line; only its first line is kept"));
       free(path);
       *nl = '\0';
    }
@@ -494,8 +494,8 @@ static void build_choice(Build *b, const Obj *o, Choice *c)
    bool plan = build_link(b, o, "improvementPlan", true, &c->improvement);
    build_more(b, o, c);
    if (!plan && c->id && !c->is_none)
-      Build_diag(b, DIAG_WARNING, o->node->line, o->node->col, o->path,
-                 _("choice '%s' has no improvementPlan"), c->id);
+      buildDiag(b, DIAG_WARNING, o->node->line, o->node->col, o->path,
+                _("choice '%s' has no improvementPlan"), c->id);
 }
 
 static void build_choices(Build *b, const Obj *o, Question *q)
@@ -533,8 +533,8 @@ static Risk rule_risk(Build *b, const Obj *o)
       }
    }
    char *path = key_path(o->path, "risk");
-   Build_diag(b, DIAG_ERROR, at->line, at->col, path,
-              _("invalid risk '%s'; expected HIGH_RISK, MEDIUM_RISK or NO_RISK"), s);
+   buildDiag(b, DIAG_ERROR, at->line, at->col, path,
+             _("invalid risk '%s'; expected HIGH_RISK, MEDIUM_RISK or NO_RISK"), s);
    free(path);
    free(s);
    return RISK_HIGH;
@@ -547,8 +547,8 @@ static void build_rules(Build *b, const Obj *o, Question *q)
    if (!seq)
       return;
    if (!seq->n)
-      Build_diag(b, DIAG_WARNING, seq->line, seq->col, path, "%s",
-                 _("'riskRules' is empty; the rules are derived from the choices' weights"));
+      buildDiag(b, DIAG_WARNING, seq->line, seq->col, path, "%s",
+                _("'riskRules' is empty; the rules are derived from the choices' weights"));
    too_many(b, seq, path, "riskRules", seq->n, MAX_RULES);
    if (seq->n)
       q->rules = xcalloc(seq->n, sizeof *q->rules);
@@ -577,16 +577,16 @@ static void question_phase(Build *b, const Obj *o, Question *q)
    char *name = text_at(b, o, "phase", false, 0, &at);
    if (!name) {
       if (l->n_phases && !LNode_find(o->node, "phase"))
-         Build_diag(b, DIAG_ERROR, o->node->line, o->node->col, o->path,
-                    _("question '%s' has no 'phase'; the lens defines phases"), nz(q->id));
+         buildDiag(b, DIAG_ERROR, o->node->line, o->node->col, o->path,
+                   _("question '%s' has no 'phase'; the lens defines phases"), nz(q->id));
       return;
    }
    q->phase = Lens_findPhase(l, name);
    if (q->phase < 0) {
       char *path = key_path(o->path, "phase");
-      Build_diag(b, DIAG_ERROR, at->line, at->col, path,
-                 _("question '%s' names phase '%s', which the lens does not define"), nz(q->id),
-                 name);
+      buildDiag(b, DIAG_ERROR, at->line, at->col, path,
+                _("question '%s' names phase '%s', which the lens does not define"), nz(q->id),
+                name);
       free(path);
    }
    free(name);
@@ -832,8 +832,8 @@ Lens *LensBuild_run(const LNode *root, const char *file, LensFormat format, unsi
               .stored = (flags & LENS_LOAD_STORED) != 0};
    b.lens->format = format;
    if (root->kind != LNODE_MAP) {
-      Build_diag(&b, DIAG_ERROR, root->line, root->col, NULL, _("a lens must be a mapping, not %s"),
-                 LNode_kindName(root->kind));
+      buildDiag(&b, DIAG_ERROR, root->line, root->col, NULL, _("a lens must be a mapping, not %s"),
+                LNode_kindName(root->kind));
    } else {
       build_top(&b, &(Obj){root, "", _("the lens")});
       LensCheck_run(&b);

@@ -15,9 +15,9 @@
 #include "i18n.h"
 
 /* The most characters (code points, after normalising) a name may have. */
-static size_t Names_maxChars(NameKind kind);
+static size_t namesMaxChars(NameKind kind);
 
-static size_t Names_maxChars(NameKind kind)
+static size_t namesMaxChars(NameKind kind)
 {
    switch (kind) {
    case NAME_WORKLOAD: return 100;
@@ -86,7 +86,7 @@ NameProblem Names_normalize(NameKind kind, const char *name, char **out)
    size_t chars = 0;
    NameProblem p = squeeze(nf, len, res, &chars);
    free(nf);
-   if (p == NAME_OK && chars > Names_maxChars(kind))
+   if (p == NAME_OK && chars > namesMaxChars(kind))
       p = NAME_TOO_LONG;
    if (p != NAME_OK) {
       free(res);
@@ -137,7 +137,7 @@ char *Names_problemText(NameKind kind, NameProblem p)
    case NAME_INVISIBLE:
       return xstrdup(_("holds an invisible character (a zero-width space or joiner, a soft "
                        "hyphen, a variation selector)"));
-   case NAME_TOO_LONG: return xasprintf(_("longer than %zu characters"), Names_maxChars(kind));
+   case NAME_TOO_LONG: return xasprintf(_("longer than %zu characters"), namesMaxChars(kind));
    }
    return xstrdup("?");
 }
@@ -147,5 +147,5 @@ char *Names_allowedText(NameKind kind)
    return xasprintf(_("a %s is 1 to %zu characters in any script (letters, digits, blanks, "
                       "punctuation); no line breaks, control or invisible characters; blanks "
                       "at either end are dropped"),
-                    kindWord(kind), Names_maxChars(kind));
+                    kindWord(kind), namesMaxChars(kind));
 }

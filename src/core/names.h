@@ -12,7 +12,7 @@
  * (line breaks among them), a bidi control, an invisible character
  * (Unicode's Default_Ignorable_Code_Point: zero-width spaces and joiners,
  * soft hyphens, variation selectors), an empty name, a name longer than its
- * kind's limit (Names_maxChars; documented in walens(1)). */
+ * kind's limit (namesMaxChars in names.c; documented in walens(1)). */
 #ifndef WALENS_CORE_NAMES_H
 #define WALENS_CORE_NAMES_H
 

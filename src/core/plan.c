@@ -269,7 +269,7 @@ static int cmpTrackIdx(const void *pa, const void *pb)
    return c ? c : (a > b) - (a < b);
 }
 
-static void TrackIndex_build(TrackIndex *ix, const PlanTrack *tracks, size_t n)
+static void trackIndexBuild(TrackIndex *ix, const PlanTrack *tracks, size_t n)
 {
    ix->tracks = tracks;
    ix->idx = xcalloc(n + 1, sizeof *ix->idx);
@@ -283,7 +283,7 @@ static void TrackIndex_build(TrackIndex *ix, const PlanTrack *tracks, size_t n)
 }
 
 /* The position in ix->idx of the first track with this key, or ix->n. */
-static size_t TrackIndex_lower(const TrackIndex *ix, const char *qid, const char *cid)
+static size_t trackIndexLower(const TrackIndex *ix, const char *qid, const char *cid)
 {
    size_t lo = 0, hi = ix->n;
    while (lo < hi) {
@@ -299,7 +299,7 @@ static size_t TrackIndex_lower(const TrackIndex *ix, const char *qid, const char
 
 static const PlanTrack *findTrack(const TrackIndex *ix, const char *qid, const char *cid)
 {
-   size_t i = TrackIndex_lower(ix, qid, cid);
+   size_t i = trackIndexLower(ix, qid, cid);
    if (i < ix->n) {
       const PlanTrack *t = &ix->tracks[ix->idx[i]];
       if (strcmp(t->question_id, qid) == 0 && strcmp(t->choice_id, cid) == 0)
@@ -360,7 +360,7 @@ void Plan_build(const Review *r, const PlanTrack *tracks, size_t n_tracks, Plan 
    out->items = xcalloc(n + n_tracks + 1, sizeof *out->items);
    bool *used = xcalloc(n_tracks + 1, sizeof *used);
    TrackIndex ix;
-   TrackIndex_build(&ix, tracks, n_tracks);
+   trackIndexBuild(&ix, tracks, n_tracks);
    const Lens *lens = r->lens;
    for (size_t i = 0; i < n; i++) {
       const Question *q = &lens->questions[entries[i].question];

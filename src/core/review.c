@@ -84,7 +84,7 @@ const char *Weight_label(Weight w)
 
 /* ---- one answer ---- */
 
-static bool Answer_anySelected(const Question *q, const Answer *a)
+static bool answerAnySelected(const Question *q, const Answer *a)
 {
    if (!a || !a->choices)
       return false;
@@ -100,7 +100,7 @@ Risk Question_risk(const Question *q, const Answer *a)
       return RISK_UNANSWERED;
    if (a->not_applicable)
       return RISK_NOT_APPLICABLE;
-   if (!Answer_anySelected(q, a))
+   if (!answerAnySelected(q, a))
       return RISK_UNANSWERED;
    for (size_t i = 0; i < q->n_rules; i++)
       if (Cond_eval(q->rules[i].expr, a->choices))
@@ -205,7 +205,7 @@ size_t Matrix_rowOf(const Lens *lens, const Question *q)
    return 0;
 }
 
-static void MatrixCell_addRisk(MatrixCell *cell, Risk risk)
+static void matrixCellAddRisk(MatrixCell *cell, Risk risk)
 {
    if (cell->total == 0 || Risk_severity(risk) > Risk_severity(cell->worst))
       cell->worst = risk;
@@ -221,7 +221,7 @@ static void MatrixCell_addRisk(MatrixCell *cell, Risk risk)
    cell->answered = cell->total - cell->unanswered;
 }
 
-static void MatrixCell_merge(MatrixCell *dst, const MatrixCell *src)
+static void matrixCellMerge(MatrixCell *dst, const MatrixCell *src)
 {
    if (src->total == 0)
       return;
@@ -251,7 +251,7 @@ void Matrix_add(Matrix *m, size_t row, size_t col, Risk risk)
 {
    MatrixCell *cell = Matrix_cell(m, row, col);
    if (cell)
-      MatrixCell_addRisk(cell, risk);
+      matrixCellAddRisk(cell, risk);
 }
 
 void Matrix_sum(Matrix *m)
@@ -259,9 +259,9 @@ void Matrix_sum(Matrix *m)
    for (size_t row = 0; row < m->rows; row++) {
       for (size_t col = 0; col < m->cols; col++) {
          const MatrixCell *cell = Matrix_cell(m, row, col);
-         MatrixCell_merge(&m->row_totals[row], cell);
-         MatrixCell_merge(&m->col_totals[col], cell);
-         MatrixCell_merge(&m->total, cell);
+         matrixCellMerge(&m->row_totals[row], cell);
+         matrixCellMerge(&m->col_totals[col], cell);
+         matrixCellMerge(&m->total, cell);
       }
    }
 }
@@ -303,7 +303,7 @@ typedef struct QuestionKey {
    size_t row, pillar, index;
 } QuestionKey;
 
-static QuestionKey QuestionKey_of(const Lens *lens, size_t index)
+static QuestionKey questionKeyOf(const Lens *lens, size_t index)
 {
    const Question *q = &lens->questions[index];
    QuestionKey k = {Matrix_rowOf(lens, q), q->pillar, index};
@@ -315,7 +315,7 @@ static int cmpSize(size_t a, size_t b)
    return (a > b) - (a < b);
 }
 
-static int QuestionKey_cmp(const QuestionKey *a, const QuestionKey *b)
+static int questionKeyCmp(const QuestionKey *a, const QuestionKey *b)
 {
    int c = cmpSize(a->row, b->row);
    if (!c)
@@ -325,9 +325,9 @@ static int QuestionKey_cmp(const QuestionKey *a, const QuestionKey *b)
    return c;
 }
 
-static int QuestionKey_qsort(const void *a, const void *b)
+static int questionKeyQsort(const void *a, const void *b)
 {
-   return QuestionKey_cmp(a, b);
+   return questionKeyCmp(a, b);
 }
 
 void Lens_reviewOrder(const Lens *lens, size_t *order)
@@ -337,8 +337,8 @@ void Lens_reviewOrder(const Lens *lens, size_t *order)
       return;
    QuestionKey *keys = xmalloc(n * sizeof *keys);
    for (size_t i = 0; i < n; i++)
-      keys[i] = QuestionKey_of(lens, i);
-   qsort(keys, n, sizeof *keys, QuestionKey_qsort);
+      keys[i] = questionKeyOf(lens, i);
+   qsort(keys, n, sizeof *keys, questionKeyQsort);
    for (size_t i = 0; i < n; i++)
       order[i] = keys[i].index;
    free(keys);
@@ -353,14 +353,14 @@ typedef struct PlanKey {
    QuestionKey question;
 } PlanKey;
 
-static int PlanKey_qsort(const void *pa, const void *pb)
+static int planKeyQsort(const void *pa, const void *pb)
 {
    const PlanKey *a = pa, *b = pb;
    int c = (a->risk_rank > b->risk_rank) - (a->risk_rank < b->risk_rank);
    if (!c)
       c = (a->weight_rank > b->weight_rank) - (a->weight_rank < b->weight_rank);
    if (!c)
-      c = QuestionKey_cmp(&a->question, &b->question);
+      c = questionKeyCmp(&a->question, &b->question);
    if (!c)
       c = cmpSize(a->entry.choice, b->entry.choice);
    return c;
@@ -397,7 +397,7 @@ size_t Plan_derive(const Review *r, PlanEntry **out)
          k->entry.risk = risk;
          k->risk_rank = risk == RISK_HIGH ? 0 : 1;
          k->weight_rank = weightRank(q->choices[ci].weight);
-         k->question = QuestionKey_of(lens, qi);
+         k->question = questionKeyOf(lens, qi);
       }
    }
    *out = NULL;
@@ -405,7 +405,7 @@ size_t Plan_derive(const Review *r, PlanEntry **out)
       free(keys);
       return 0;
    }
-   qsort(keys, n, sizeof *keys, PlanKey_qsort);
+   qsort(keys, n, sizeof *keys, planKeyQsort);
    PlanEntry *entries = xmalloc(n * sizeof *entries);
    for (size_t i = 0; i < n; i++)
       entries[i] = keys[i].entry;

@@ -22,7 +22,7 @@
 /* Formats as Utf8_vfprintf does and returns the cleaned text, which the
  * caller frees (*len, when not NULL, gets its length); NULL on a bad
  * format.  Utf8_format adds UTF8_ONE_LINE to keep. */
-static char *Utf8_vformat(unsigned keep, size_t *len, const char *fmt, va_list ap)
+static char *utf8Vformat(unsigned keep, size_t *len, const char *fmt, va_list ap)
    __attribute__((format(printf, 3, 0)));
 
 size_t Utf8_decode(const char *str, size_t n, uint32_t *cp, bool *valid)
@@ -539,7 +539,7 @@ static bool formatOneLine(Str *b, unsigned keep, const char *fmt, va_list *ap)
    return true;
 }
 
-static char *Utf8_vformat(unsigned keep, size_t *len, const char *fmt, va_list ap)
+static char *utf8Vformat(unsigned keep, size_t *len, const char *fmt, va_list ap)
 {
    Str b = {0};
    va_list copy;
@@ -559,7 +559,7 @@ char *Utf8_format(unsigned keep, const char *fmt, ...)
 {
    va_list ap;
    va_start(ap, fmt);
-   char *out = Utf8_vformat(keep | UTF8_ONE_LINE, NULL, fmt, ap);
+   char *out = utf8Vformat(keep | UTF8_ONE_LINE, NULL, fmt, ap);
    va_end(ap);
    return out;
 }
@@ -568,7 +568,7 @@ bool Utf8_vfprintf(FILE *f, unsigned keep, const char *fmt, va_list ap)
 {
    if (keep & UTF8_ONE_LINE) {
       size_t len;
-      char *text = Utf8_vformat(keep, &len, fmt, ap);
+      char *text = utf8Vformat(keep, &len, fmt, ap);
       bool ok = text && fwrite(text, 1, len, f) == len;
       free(text);
       return ok;

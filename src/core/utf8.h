@@ -10,7 +10,7 @@
  *
  * It also makes foreign text (a lens file's, a user's) safe to write:
  * Utf8_sanitize and Utf8_write.  Only Utf8_sanitize, Utf8_sanitizeStr,
- * Utf8_format and Utf8_vformat allocate. */
+ * Utf8_format (and utf8.c's utf8Vformat) allocate. */
 #ifndef WALENS_CORE_UTF8_H
 #define WALENS_CORE_UTF8_H
 

@@ -29,6 +29,7 @@
 #include "core/diag.h"
 #include "core/lens.h"
 #include "store/store.h"
+#include "report/bundle.h"
 #include "report/outfile.h"
 
 /* Limits of the Well-Architected API (its service model), in characters. */
@@ -88,5 +89,17 @@ void AwsExport_free(AwsExport *x);
  * (caller frees) is the new workload's name. */
 bool AwsImport_run(Store *s, const char *path, const char *lens_arg, const char *name_as,
                    const char *user, char **name, char **err);
+
+/* The import into an existing workload (`--into`): the answers in path are
+ * checked against the workload's lens (an id it does not know is an error
+ * naming the file and the answer) and merged per part as a bundle is
+ * (report/bundle.h): each question's base is what AWS said at the last
+ * pull into this workload (kept in that pull's history rows), none on the
+ * first, so a part both sides hold otherwise is then a clash.  Clashes are
+ * listed in out with both values; without a preference nothing is written
+ * and STORE_CONFLICT is returned.  *err (caller frees) on other failures;
+ * out->nothing when every answer is here already. */
+StoreStatus AwsImport_into(Store *s, const char *path, const char *workload, BundlePrefer prefer,
+                           const char *user, BundleMerge *out, char **err);
 
 #endif

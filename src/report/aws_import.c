@@ -17,9 +17,11 @@
 #include <sys/stat.h>
 
 #include "core/catalog.h"
+#include "core/json.h"
 #include "core/review.h"
 #include "core/xalloc.h"
 #include "i18n.h"
+#include "report/bundle_merge.h"
 #include "report/rtext.h"
 #include "store/import.h"
 
@@ -505,6 +507,23 @@ static bool findLens(Rd *r, const char *lens_arg, Found *out)
 
 /* ---- writing ---- */
 
+/* The answer a record holds, its strings borrowed from the record. */
+static void recAnswer(const Rec *c, StoredAnswer *a)
+{
+   *a = (StoredAnswer){0};
+   a->question_id = c->question;
+   a->not_applicable = !c->applicable;
+   a->na_reason = !c->applicable && c->reason && strcmp(c->reason, "NONE") != 0 ? c->reason : NULL;
+   a->selected = c->selected;
+   a->n_selected = c->n_selected;
+   a->na_choices = c->na_choices;
+   a->n_na_choices = c->n_na;
+   a->notes = c->notes;
+   a->note_choices = c->note_choices;
+   a->choice_notes = c->choice_notes;
+   a->n_choice_notes = c->n_choice_notes;
+}
+
 static bool writeReview(Store *s, Rd *r, const Found *f, const char *name_as, const char *user,
                         char **name, char **err)
 {
@@ -531,18 +550,7 @@ static bool writeReview(Store *s, Rd *r, const Found *f, const char *name_as, co
       if (!c->n_selected && !c->n_na && c->applicable && !c->notes && !c->n_choice_notes)
          continue; /* unanswered in AWS too */
       StoredAnswer *a = &answers[n++];
-      a->question_id = c->question;
-      a->not_applicable = !c->applicable;
-      a->na_reason =
-         !c->applicable && c->reason && strcmp(c->reason, "NONE") != 0 ? c->reason : NULL;
-      a->selected = c->selected;
-      a->n_selected = c->n_selected;
-      a->na_choices = c->na_choices;
-      a->n_na_choices = c->n_na;
-      a->notes = c->notes;
-      a->note_choices = c->note_choices;
-      a->choice_notes = c->choice_notes;
-      a->n_choice_notes = c->n_choice_notes;
+      recAnswer(c, a);
       a->version = 1;
       a->updated_at = now;
       a->updated_by = (char *)user;
@@ -569,6 +577,37 @@ static bool writeReview(Store *s, Rd *r, const Found *f, const char *name_as, co
    return ok;
 }
 
+static void rd_free(Rd *r)
+{
+   free(Sbuf_take(&r->err));
+   for (size_t i = 0; i < r->n; i++)
+      rec_free(&r->recs[i]);
+   free(r->recs);
+   free(r->lens_alias);
+   free(r->workload_id);
+}
+
+/* Answers given on one of AWS's own lenses (an alias, not a custom lens's
+ * ARN) use ids walens cannot know: said before any id is looked up. */
+static void notAwsOwnLens(Rd *r, const char *path, bool into)
+{
+   const char *alias = r->lens_alias;
+   if (r->problems || !alias || strncmp(alias, "arn:", 4) == 0)
+      return;
+   if (into)
+      problem(r,
+              _("%s: lens '%s' is one of AWS's own lenses; its question and choice ids are "
+                "AWS's, and walens cannot know them offline.  Review with a custom lens "
+                "(walens lens export)."),
+              path, alias);
+   else
+      problem(r,
+              _("%s: lens '%s' is one of AWS's own lenses; its question and choice ids are "
+                "AWS's, and walens cannot know them offline.  Review with a custom lens "
+                "(walens lens export), or name a walens lens with the same ids with --lens."),
+              path, alias);
+}
+
 bool AwsImport_run(Store *s, const char *path, const char *lens_arg, const char *name_as,
                    const char *user, char **name, char **err)
 {
@@ -577,25 +616,169 @@ bool AwsImport_run(Store *s, const char *path, const char *lens_arg, const char 
    readPath(&r, path);
    if (!r.problems && !r.n)
       problem(&r, _("%s: no answers in it"), path);
-   const char *alias = r.lens_alias;
-   if (!r.problems && !lens_arg && alias && strncmp(alias, "arn:", 4) != 0)
-      problem(&r,
-              _("%s: lens '%s' is one of AWS's own lenses; its question and choice ids are "
-                "AWS's, and walens cannot know them offline.  Review with a custom lens "
-                "(walens lens export), or name a walens lens with the same ids with --lens."),
-              path, alias);
+   if (!lens_arg)
+      notAwsOwnLens(&r, path, false);
    Found f = {0};
    bool ok = !r.problems && findLens(&r, lens_arg, &f);
    if (ok)
       ok = writeReview(s, &r, &f, name_as, user, name, err);
    else
       *err = Sbuf_take(&r.err);
-   free(Sbuf_take(&r.err));
    foundFree(&f);
-   for (size_t i = 0; i < r.n; i++)
-      rec_free(&r.recs[i]);
-   free(r.recs);
-   free(r.lens_alias);
-   free(r.workload_id);
+   rd_free(&r);
    return ok;
+}
+
+/* ---- merging into a workload (--into) ---- */
+
+/* The mark of every history row a pull writes.  "aws" keeps what AWS said
+ * (in the members of an answer's own state): the base of the next pull's
+ * three-way merge, so that only what changed in AWS since is applied. */
+static json_t *idArray(char *const *ids, size_t n)
+{
+   json_t *v = Json_checked(json_array());
+   for (size_t i = 0; i < n; i++)
+      Json_append(v, Json_string(ids[i]));
+   return v;
+}
+
+static char *pullExtra(const StoredAnswer *a)
+{
+   json_t *aws = Json_checked(json_object());
+   Json_setBool(aws, "not_applicable", a->not_applicable);
+   Json_setString(aws, "na_reason", a->na_reason);
+   Json_set(aws, "selected", idArray(a->selected, a->n_selected));
+   Json_set(aws, "na_choices", idArray(a->na_choices, a->n_na_choices));
+   Json_setString(aws, "notes", a->notes);
+   Json_set(aws, "note_choices", idArray(a->note_choices, a->n_choice_notes));
+   Json_set(aws, "choice_notes", idArray(a->choice_notes, a->n_choice_notes));
+   json_t *o = Json_checked(json_object());
+   Json_setBool(o, "imported", true);
+   Json_setString(o, "from", "aws");
+   Json_set(o, "aws", aws);
+   char *text = json_dumps(o, JSON_COMPACT); /* NULL only when memory ran out */
+   json_decref(o);
+   return text;
+}
+
+/* What AWS said of question qid at the last pull into the review (*found
+ * false: no pull yet). */
+static StoreStatus lastPulled(Store *s, int64_t review_id, const char *qid, StoredAnswer *out,
+                              bool *found)
+{
+   HistoryEntry *rows = NULL;
+   size_t n = 0;
+   *found = false;
+   StoreStatus st = Store_history(s, review_id, qid, &rows, &n);
+   for (size_t i = n; st == STORE_OK && !*found && i-- > 0;) {
+      const HistoryEntry *h = &rows[i];
+      if (strcmp(h->kind, "answer") != 0 || !h->object || strcmp(h->object, qid) != 0)
+         continue;
+      json_t *o = h->after ? json_loads(h->after, 0, NULL) : NULL;
+      json_t *aws = json_object_get(o, "aws");
+      char *text = json_is_object(aws) ? json_dumps(aws, JSON_COMPACT) : NULL;
+      if (text) {
+         *found = BundleMerge_answerFromJson(text, qid, out);
+         if (*found) /* the row's version: who changed it since is the other side */
+            out->version = json_integer_value(json_object_get(o, "version"));
+         else
+            StoredAnswer_free(out);
+      }
+      free(text);
+      json_decref(o);
+   }
+   HistoryEntry_freeArray(rows, n);
+   return st;
+}
+
+static StoreStatus mergeRecs(Store *s, const Workload *w, const Rd *r, BundlePrefer prefer,
+                             const char *user, BundleMerge *out)
+{
+   StoreStatus st = Store_batchBegin(s);
+   for (size_t i = 0; i < r->n && st == STORE_OK; i++) {
+      StoredAnswer theirs, base;
+      bool have_base = false, wrote = false;
+      recAnswer(&r->recs[i], &theirs);
+      st = lastPulled(s, w->review_id, theirs.question_id, &base, &have_base);
+      if (!r->recs[i].full && have_base) {
+         /* list-answers prints no notes: theirs are what AWS had last time */
+         theirs.notes = base.notes;
+         theirs.note_choices = base.note_choices;
+         theirs.choice_notes = base.choice_notes;
+         theirs.n_choice_notes = base.n_choice_notes;
+      }
+      char *extra = st == STORE_OK ? pullExtra(&theirs) : NULL;
+      if (st == STORE_OK && !extra)
+         st = STORE_ERROR;
+      if (st == STORE_OK)
+         st = BundleMerge_answer(s, w->review_id, have_base ? &base : NULL, &theirs, prefer, user,
+                                 extra, out, &wrote);
+      out->answers += st == STORE_OK && wrote;
+      if (have_base)
+         StoredAnswer_free(&base);
+      free(extra);
+   }
+   if (st == STORE_OK && out->n_clashes && prefer == BUNDLE_PREFER_NONE)
+      st = STORE_CONFLICT; /* nothing lands while a clash waits for a decision */
+   StoreStatus end = Store_batchEnd(s, st);
+   if (st == STORE_OK)
+      st = end;
+   if (st != STORE_OK)
+      out->answers = 0;
+   else if (!out->answers && !out->n_clashes)
+      out->nothing = true;
+   return st;
+}
+
+StoreStatus AwsImport_into(Store *s, const char *path, const char *workload, BundlePrefer prefer,
+                           const char *user, BundleMerge *out, char **err)
+{
+   Rd r = {0};
+   Workload w;
+   memset(out, 0, sizeof *out);
+   out->prefer = prefer;
+   StoreStatus st = Store_findWorkload(s, workload, &w);
+   if (st == STORE_NOT_FOUND) {
+      *err = xasprintf(_("no workload named '%s'"), workload);
+      return st;
+   }
+   if (st != STORE_OK) {
+      *err = xstrdup(Store_lastError(s));
+      return st;
+   }
+   readPath(&r, path);
+   if (!r.problems && !r.n)
+      problem(&r, _("%s: no answers in it"), path);
+   notAwsOwnLens(&r, path, true);
+   StoreLens sl = {0};
+   if (!r.problems && (st = Store_getLens(s, w.lens_id, &sl)) != STORE_OK)
+      problem(&r, "%s", Store_lastError(s));
+   DiagList d;
+   DiagList_init(&d);
+   Lens *lens = sl.text ? Lens_loadStored(sl.key, sl.text, sl.text_len, &d) : NULL;
+   DiagList_free(&d);
+   if (sl.text && !lens)
+      problem(&r, _("the lens of '%s' does not load"), w.name);
+   size_t unknown = 0;
+   char *list = lens ? unknownIds(&r, lens, &unknown) : NULL;
+   if (unknown)
+      problem(&r,
+              _("the answers use ids that lens '%s' of '%s' does not know:%s\n"
+                "They were given on another lens: import them as a new workload (without "
+                "--into), which finds the lens that knows them."),
+              sl.key ? sl.key : "?", w.name, list);
+   free(list);
+   if (r.problems) {
+      *err = Sbuf_take(&r.err);
+      st = STORE_INVALID;
+   } else {
+      st = mergeRecs(s, &w, &r, prefer, user, out);
+      if (st != STORE_OK && st != STORE_CONFLICT)
+         *err = xstrdup(Store_lastError(s));
+   }
+   Lens_free(lens);
+   StoreLens_free(&sl);
+   Workload_free(&w);
+   rd_free(&r);
+   return st;
 }

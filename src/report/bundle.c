@@ -163,7 +163,7 @@ typedef struct Parts {
    size_t n_context;
 } Parts;
 
-static void Parts_free(Parts *p)
+static void partsFree(Parts *p)
 {
    Workload_free(&p->w);
    StoreLens_free(&p->lens);
@@ -252,7 +252,7 @@ StoreStatus Bundle_export(Store *s, const char *workload, char **text, char **er
    Parts p;
    StoreStatus st = readParts(s, workload, &p, err);
    if (st != STORE_OK) {
-      Parts_free(&p);
+      partsFree(&p);
       return st;
    }
    json_t *root = Json_checked(json_object());
@@ -282,7 +282,7 @@ StoreStatus Bundle_export(Store *s, const char *workload, char **text, char **er
    Json_set(root, "profile", profileJson(&p));
    *text = Json_dump(root);
    json_decref(root);
-   Parts_free(&p);
+   partsFree(&p);
    return STORE_OK;
 }
 
@@ -401,7 +401,7 @@ typedef struct In {
    size_t n_context;
 } In;
 
-static void In_free(In *in)
+static void inFree(In *in)
 {
    for (size_t i = 0; i < in->n_answers; i++) {
       free(in->answers[i].selected);
@@ -515,7 +515,7 @@ static void checkAnswerShape(Rd *r, const Question *q, const StoredAnswer *a, co
 /* Reads root.key, an array of objects, into a new zeroed array of elements
  * of size bytes (one more than the objects, so never NULL): each(r, object,
  * element, path, ctx) reads one, with the path "key[i]" for messages.
- * Stops at the first problem; *n counts the elements begun, for In_free. */
+ * Stops at the first problem; *n counts the elements begun, for inFree. */
 typedef void ReadElem(Rd *r, json_t *o, void *elem, const char *path, const void *ctx);
 static void *readArray(Rd *r, json_t *root, const char *key, size_t size, size_t *n, ReadElem *each,
                        const void *ctx)
@@ -574,26 +574,26 @@ static void readChoiceNotes(Rd *r, json_t *o, const Question *q, StoredAnswer *a
    }
 }
 
-/* ctx: the bundle's lens, which the answer must fit. */
-static void readAnswer(Rd *r, json_t *o, void *elem, const char *p, const void *ctx)
+/* What an answer and a template's answer have alike: the fields ... */
+static void readAnswerFields(Rd *r, json_t *o, StoredAnswer *a, const char *p)
 {
-   const Lens *lens = ctx;
-   StoredAnswer *a = elem;
    a->question_id = (char *)str(r, o, "question", REQUIRED, p);
    a->not_applicable = boolean(r, o, "not_applicable", p);
    a->na_reason = (char *)str(r, o, "reason", OPTIONAL, p);
    a->selected = strs(r, o, "selected", p, &a->n_selected);
    a->na_choices = strs(r, o, "not_applicable_choices", p, &a->n_na_choices);
    a->notes = (char *)str(r, o, "notes", OPTIONAL, p);
-   a->version = integer(r, o, "version", 1, p);
-   a->updated_at = (char *)str(r, o, "updated_at", REQUIRED, p);
-   a->updated_by = (char *)str(r, o, "updated_by", REQUIRED, p);
-   if (r->err)
-      return;
+}
+
+/* ... and their ids checked against the lens, with the practices' notes:
+ * the question, or NULL when the lens has none of that id (said). */
+static const Question *checkAnswerIds(Rd *r, const Lens *lens, json_t *o, StoredAnswer *a,
+                                      const char *p)
+{
    const Question *q = Lens_findQuestion(lens, a->question_id, NULL);
    if (!q) {
       problem(r, _("%s: the lens has no question '%s'"), p, a->question_id);
-      return;
+      return NULL;
    }
    char *path = xasprintf("%s.selected", p);
    checkChoices(r, q, a->selected, a->n_selected, path);
@@ -602,6 +602,23 @@ static void readAnswer(Rd *r, json_t *o, void *elem, const char *p, const void *
    checkChoices(r, q, a->na_choices, a->n_na_choices, path);
    free(path);
    readChoiceNotes(r, o, q, a, p);
+   return q;
+}
+
+/* ctx: the bundle's lens, which the answer must fit. */
+static void readAnswer(Rd *r, json_t *o, void *elem, const char *p, const void *ctx)
+{
+   const Lens *lens = ctx;
+   StoredAnswer *a = elem;
+   readAnswerFields(r, o, a, p);
+   a->version = integer(r, o, "version", 1, p);
+   a->updated_at = (char *)str(r, o, "updated_at", REQUIRED, p);
+   a->updated_by = (char *)str(r, o, "updated_by", REQUIRED, p);
+   if (r->err)
+      return;
+   const Question *q = checkAnswerIds(r, lens, o, a, p);
+   if (!q)
+      return;
    NaReason reason = NA_NONE;
    if (a->na_reason && !NaReason_parse(a->na_reason, &reason))
       problem(r, _("%s.reason: unknown reason '%s'"), p, a->na_reason);
@@ -711,26 +728,12 @@ static void readTemplateAnswer(Rd *r, json_t *o, void *elem, const char *p, cons
 {
    const Lens *lens = ctx;
    StoredAnswer *a = elem;
-   a->question_id = (char *)str(r, o, "question", REQUIRED, p);
-   a->not_applicable = boolean(r, o, "not_applicable", p);
-   a->na_reason = (char *)str(r, o, "reason", OPTIONAL, p);
-   a->selected = strs(r, o, "selected", p, &a->n_selected);
-   a->na_choices = strs(r, o, "not_applicable_choices", p, &a->n_na_choices);
-   a->notes = (char *)str(r, o, "notes", OPTIONAL, p);
+   readAnswerFields(r, o, a, p);
    if (r->err)
       return;
-   const Question *q = Lens_findQuestion(lens, a->question_id, NULL);
-   if (!q) {
-      problem(r, _("%s: the lens has no question '%s'"), p, a->question_id);
+   const Question *q = checkAnswerIds(r, lens, o, a, p);
+   if (!q)
       return;
-   }
-   char *path = xasprintf("%s.selected", p);
-   checkChoices(r, q, a->selected, a->n_selected, path);
-   free(path);
-   path = xasprintf("%s.not_applicable_choices", p);
-   checkChoices(r, q, a->na_choices, a->n_na_choices, path);
-   free(path);
-   readChoiceNotes(r, o, q, a, p);
    NaReason reason = NA_NONE;
    if (!r->err && a->na_reason && !NaReason_parse(a->na_reason, &reason))
       problem(r, _("%s.reason: unknown reason '%s'"), p, a->na_reason);
@@ -946,7 +949,7 @@ bool Bundle_validate(const char *text, size_t len, char **err)
    Rd r = {NULL};
    In in;
    json_t *root = readAll(&r, text, len, &in);
-   In_free(&in);
+   inFree(&in);
    json_decref(root);
    if (r.err && err)
       *err = r.err;
@@ -978,6 +981,28 @@ static StoreStatus importProfile(Store *s, const In *in)
    return st;
 }
 
+/* What the store writes (or merges) of a checked bundle; borrows from in. */
+static StoreImport importOf(In *in, const char *user)
+{
+   return (StoreImport){
+      .workload = &in->w,
+      .created_by = in->created_by,
+      .lens = &in->lens,
+      .answers = in->answers,
+      .n_answers = in->n_answers,
+      .plan = in->plan,
+      .n_plan = in->n_plan,
+      .milestones = in->milestones,
+      .n_milestones = in->n_milestones,
+      .history = in->history,
+      .n_history = in->n_history,
+      .marks = in->marks,
+      .n_marks = in->n_marks,
+      .user = user,
+      .template_in = in->has_template ? &in->tpl : NULL,
+   };
+}
+
 StoreStatus Bundle_import(Store *s, const char *text, size_t len, const char *name_as,
                           const char *user, char **name, char **err)
 {
@@ -992,23 +1017,7 @@ StoreStatus Bundle_import(Store *s, const char *text, size_t len, const char *na
    } else {
       if (name_as)
          in.w.name = (char *)name_as;
-      StoreImport si = {
-         .workload = &in.w,
-         .created_by = in.created_by,
-         .lens = &in.lens,
-         .answers = in.answers,
-         .n_answers = in.n_answers,
-         .plan = in.plan,
-         .n_plan = in.n_plan,
-         .milestones = in.milestones,
-         .n_milestones = in.n_milestones,
-         .history = in.history,
-         .n_history = in.n_history,
-         .marks = in.marks,
-         .n_marks = in.n_marks,
-         .user = user,
-         .template_in = in.has_template ? &in.tpl : NULL,
-      };
+      StoreImport si = importOf(&in, user);
       st = Store_importReview(s, &si, NULL);
       if (st == STORE_OK && in.profile)
          st = importProfile(s, &in);
@@ -1021,7 +1030,7 @@ StoreStatus Bundle_import(Store *s, const char *text, size_t len, const char *na
       else if (name)
          *name = xstrdup(in.w.name);
    }
-   In_free(&in);
+   inFree(&in);
    json_decref(root);
    return st;
 }
@@ -1038,25 +1047,11 @@ StoreStatus Bundle_mergeInto(Store *s, const char *text, size_t len, const char 
    if (r.err) {
       st = refuse(&r, err);
    } else {
-      StoreImport si = {
-         .workload = &in.w,
-         .created_by = in.created_by,
-         .lens = &in.lens,
-         .answers = in.answers,
-         .n_answers = in.n_answers,
-         .plan = in.plan,
-         .n_plan = in.n_plan,
-         .milestones = in.milestones,
-         .n_milestones = in.n_milestones,
-         .history = in.history,
-         .n_history = in.n_history,
-         .marks = in.marks,
-         .n_marks = in.n_marks,
-         .user = user,
-      };
+      StoreImport si = importOf(&in, user);
+      si.template_in = NULL; /* a merge brings no template */
       st = BundleMerge_run(s, &si, workload, prefer, user, out, err);
    }
-   In_free(&in);
+   inFree(&in);
    json_decref(root);
    return st;
 }

@@ -77,7 +77,7 @@ static bool isHere(const Ours *o, const HistoryEntry *e)
    return o->n && bsearch(&e, o->sorted, o->n, sizeof *o->sorted, cmpEntryPtr) != NULL;
 }
 
-static void Ours_free(Ours *o)
+static void oursFree(Ours *o)
 {
    HistoryEntry_freeArray(o->rows, o->n);
    free(o->sorted);
@@ -108,7 +108,7 @@ static char *jsonStr(json_t *o, const char *key)
 }
 
 /* An answer as a history "after" state records it (store_answer.c). */
-static bool answerFromJson(const char *text, const char *qid, StoredAnswer *out)
+bool BundleMerge_answerFromJson(const char *text, const char *qid, StoredAnswer *out)
 {
    json_t *o = text ? json_loads(text, 0, NULL) : NULL;
    memset(out, 0, sizeof *out);
@@ -202,7 +202,8 @@ static char *tampered(const StoreImport *in)
       const StoredAnswer *a = &in->answers[i];
       const HistoryEntry *h = lastOn(in, in->n_history, "answer", a->question_id);
       StoredAnswer said;
-      bool ok = h && answerFromJson(h->after, a->question_id, &said) && sameAnswer(&said, a);
+      bool ok =
+         h && BundleMerge_answerFromJson(h->after, a->question_id, &said) && sameAnswer(&said, a);
       if (h)
          StoredAnswer_free(&said);
       if (!ok)
@@ -440,6 +441,40 @@ static void pushId(char ***ids, size_t *n, const char *id)
    (*ids)[(*n)++] = xstrdup(id);
 }
 
+/* The note of practice id, or NULL. */
+static const char *choiceNote(const StoredAnswer *a, const char *id)
+{
+   for (size_t i = 0; i < a->n_choice_notes; i++)
+      if (strcmp(a->note_choices[i], id) == 0)
+         return a->choice_notes[i];
+   return NULL;
+}
+
+/* Sets (text NULL: removes) the note of practice id. */
+static void setChoiceNote(StoredAnswer *a, const char *id, const char *text)
+{
+   for (size_t i = 0; i < a->n_choice_notes; i++)
+      if (strcmp(a->note_choices[i], id) == 0) {
+         free(a->choice_notes[i]);
+         if (text) {
+            a->choice_notes[i] = xstrdup(text);
+            return;
+         }
+         free(a->note_choices[i]);
+         a->n_choice_notes--;
+         memmove(&a->note_choices[i], &a->note_choices[i + 1],
+                 (a->n_choice_notes - i) * sizeof *a->note_choices);
+         memmove(&a->choice_notes[i], &a->choice_notes[i + 1],
+                 (a->n_choice_notes - i) * sizeof *a->choice_notes);
+         return;
+      }
+   if (!text)
+      return;
+   size_t n = a->n_choice_notes;
+   pushId(&a->note_choices, &n, id);
+   pushId(&a->choice_notes, &a->n_choice_notes, text);
+}
+
 /* want: what is here, with the clashing part c as the bundle has it. */
 static void takeTheirs(StoredAnswer *want, const StoredAnswer *theirs, const StoreClash *c)
 {
@@ -463,6 +498,8 @@ static void takeTheirs(StoredAnswer *want, const StoredAnswer *theirs, const Sto
    } else if (c->kind == STORE_CLASH_NOTES) {
       free(want->notes);
       want->notes = theirs->notes ? xstrdup(theirs->notes) : NULL;
+   } else if (c->kind == STORE_CLASH_CHOICE_NOTE) {
+      setChoiceNote(want, c->what, choiceNote(theirs, c->what));
    }
 }
 
@@ -489,6 +526,9 @@ static void listAnswerClashes(BundleMerge *out, const StoredAnswer *here,
                   c->at);
          free(o);
          free(t);
+      } else if (c->kind == STORE_CLASH_CHOICE_NOTE) {
+         addClash(out, BUNDLE_CLASH_NOTES, xasprintf(_("%s: notes of practice %s"), q, c->what),
+                  choiceNote(here, c->what), choiceNote(theirs, c->what), c->by, c->at);
       } else {
          addClash(out, BUNDLE_CLASH_NOTES, xasprintf(_("%s: notes"), q), here->notes, theirs->notes,
                   c->by, c->at);
@@ -512,14 +552,22 @@ static StoreStatus settleAnswer(Apply *a, const StoredAnswer *theirs, const Stor
    copyAnswer(&want, &now);
    for (size_t k = 0; k < m->n_clashes; k++) {
       BundleDecision d = decisionOf(a, first + k, NULL);
+      const StoreClash *c = &m->clashes[k];
+      bool practice = c->kind == STORE_CLASH_CHOICE_NOTE;
       char *text = NULL;
       if (d.take == BUNDLE_TAKE_THEIRS)
-         takeTheirs(&want, theirs, &m->clashes[k]);
+         takeTheirs(&want, theirs, c);
       else if (d.take == BUNDLE_TAKE_BOTH)
-         text = joinText(now.notes, theirs->notes);
+         text = practice ? joinText(choiceNote(&now, c->what), choiceNote(theirs, c->what))
+                         : joinText(now.notes, theirs->notes);
       else if (d.take == BUNDLE_TAKE_EDIT)
          text = xstrdup(d.text);
-      if (text) {
+      if (text && practice) {
+         setChoiceNote(&want, c->what, text);
+         free(text);
+         text = NULL;
+         change = true;
+      } else if (text) {
          free(want.notes);
          want.notes = text;
       }
@@ -535,27 +583,66 @@ static StoreStatus settleAnswer(Apply *a, const StoredAnswer *theirs, const Stor
    return st;
 }
 
-static StoreStatus mergeOneAnswer(Apply *a, const StoredAnswer *theirs)
+/* One answer merged; its clashes are listed in out and left in m for the
+ * caller to settle (and to free). */
+static StoreStatus mergeListed(Store *s, int64_t review_id, const StoredAnswer *base,
+                               const StoredAnswer *theirs, const char *user, const char *extra,
+                               BundleMerge *out, StoreMerge *m)
 {
-   const HistoryEntry *b = lastOn(a->in, a->shared, "answer", theirs->question_id);
-   StoredAnswer base, here;
-   bool have_base = b && answerFromJson(b->after, theirs->question_id, &base);
-   StoreMerge m = {0};
-   size_t first = a->out->n_clashes;
-   StoreStatus st = Store_getAnswer(a->s, a->w->review_id, theirs->question_id, &here);
+   StoredAnswer here;
+   StoreStatus st = Store_getAnswer(s, review_id, theirs->question_id, &here);
    if (st == STORE_NOT_FOUND)
       st = STORE_OK;
    if (st == STORE_OK)
-      st = Store_mergeAnswer(a->s, a->w->review_id, have_base ? &base : NULL, theirs, a->user,
-                             MERGE_EXTRA, &m);
-   if (st == STORE_OK) {
-      a->out->answers++;
-      listAnswerClashes(a->out, &here, theirs, &m);
+      st = Store_mergeAnswer(s, review_id, base, theirs, user, extra, m);
+   if (st == STORE_OK)
+      listAnswerClashes(out, &here, theirs, m);
+   StoredAnswer_free(&here);
+   return st;
+}
+
+StoreStatus BundleMerge_answer(Store *s, int64_t review_id, const StoredAnswer *base,
+                               const StoredAnswer *theirs, BundlePrefer prefer, const char *user,
+                               const char *extra, BundleMerge *out, bool *wrote)
+{
+   StoreMerge m = {0};
+   StoreStatus st = mergeListed(s, review_id, base, theirs, user, extra, out, &m);
+   *wrote = st == STORE_OK && m.wrote;
+   if (st == STORE_OK && m.n_clashes && prefer == BUNDLE_PREFER_THEIRS) {
+      StoredAnswer now, want;
+      StoreMerge again = {0};
+      st = Store_getAnswer(s, review_id, theirs->question_id, &now);
+      if (st == STORE_OK) {
+         copyAnswer(&want, &now);
+         for (size_t k = 0; k < m.n_clashes; k++)
+            takeTheirs(&want, theirs, &m.clashes[k]);
+         st = Store_mergeAnswer(s, review_id, &now, &want, user, extra, &again);
+         *wrote = *wrote || again.wrote;
+         StoredAnswer_free(&want);
+         StoreMerge_free(&again);
+      }
+      StoredAnswer_free(&now);
    }
+   StoreMerge_free(&m);
+   return st;
+}
+
+/* A bundle's answer: merged from the base both sides share, its clashes
+ * settled by prefer or by each clash's own decision (settleAnswer). */
+static StoreStatus mergeOneAnswer(Apply *a, const StoredAnswer *theirs)
+{
+   const HistoryEntry *b = lastOn(a->in, a->shared, "answer", theirs->question_id);
+   StoredAnswer base;
+   bool have_base = b && BundleMerge_answerFromJson(b->after, theirs->question_id, &base);
+   StoreMerge m = {0};
+   size_t first = a->out->n_clashes;
+   StoreStatus st = mergeListed(a->s, a->w->review_id, have_base ? &base : NULL, theirs, a->user,
+                                MERGE_EXTRA, a->out, &m);
+   if (st == STORE_OK)
+      a->out->answers++;
    if (st == STORE_OK && m.n_clashes)
       st = settleAnswer(a, theirs, &m, first);
    StoreMerge_free(&m);
-   StoredAnswer_free(&here);
    if (have_base)
       StoredAnswer_free(&base);
    return st;
@@ -743,7 +830,7 @@ static StoreStatus applyAll(Apply *a)
    return st;
 }
 
-static StoreStatus BundleMerge_apply(Apply *a, bool dry_run, char **err)
+static StoreStatus bundleMergeApply(Apply *a, bool dry_run, char **err)
 {
    Store *s = a->s;
    BundleMerge *out = a->out;
@@ -823,10 +910,10 @@ static StoreStatus runWith(Store *s, const StoreImport *in, const char *workload
          a->in = in;
          a->shared = shared;
          a->ours = &ours;
-         st = BundleMerge_apply(a, dry_run, err);
+         st = bundleMergeApply(a, dry_run, err);
       }
    }
-   Ours_free(&ours);
+   oursFree(&ours);
    Workload_free(&w);
    return st;
 }

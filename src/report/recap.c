@@ -254,7 +254,7 @@ bool RecapQuestion_isNewRisk(const RecapQuestion *r)
    return bad && !was;
 }
 
-static void Recap_free(Recap *r)
+static void recapFree(Recap *r)
 {
    ReviewDoc_free(&r->doc);
    for (size_t i = 0; i < r->n_people; i++) {
@@ -284,8 +284,8 @@ static void Recap_free(Recap *r)
    free(r->now);
 }
 
-static StoreStatus Recap_build(Store *s, const char *workload, const char *since, Recap *r,
-                               char **err)
+static StoreStatus recapBuild(Store *s, const char *workload, const char *since, Recap *r,
+                              char **err)
 {
    memset(r, 0, sizeof *r);
    r->since = since ? xstrdup(since) : NULL;
@@ -323,8 +323,8 @@ bool Recap_writeFile(Store *s, const char *workload, const char *since, ReportFo
       return false;
    }
    Recap r;
-   if (Recap_build(s, workload, since, &r, err) != STORE_OK) {
-      Recap_free(&r);
+   if (recapBuild(s, workload, since, &r, err) != STORE_OK) {
+      recapFree(&r);
       return false;
    }
    OutFile f;
@@ -342,7 +342,7 @@ bool Recap_writeFile(Store *s, const char *workload, const char *since, ReportFo
       } else
          ok = OutFile_finish(&f, true, err);
    }
-   Recap_free(&r);
+   recapFree(&r);
    return ok;
 }
 

@@ -4,7 +4,7 @@
  * and after, new high and medium risks, plan items created or assigned,
  * parked points, polls and how split they were, what is left unanswered.
  *
- * A Recap owns everything it holds; Recap_free releases it. */
+ * A Recap owns everything it holds; recap.c's recapFree releases it. */
 #ifndef WALENS_REPORT_RECAP_H
 #define WALENS_REPORT_RECAP_H
 

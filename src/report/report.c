@@ -17,9 +17,9 @@
 #include "store/profiledoc.h"
 
 /* Writes r in opts->format; false on a write error (errno set). */
-static bool Report_write(const Report *r, const ReportOptions *opts, FILE *f);
+static bool reportWrite(const Report *r, const ReportOptions *opts, FILE *f);
 
-static void Report_free(Report *r);
+static void reportFree(Report *r);
 
 /* Loads the workload and builds the model (opts->milestone picks a
  * milestone).  Lens problems go to diags.  On failure returns the status
@@ -61,11 +61,11 @@ bool Report_isPriority(const Report *r, size_t sq)
    return r->priority && sq < r->snap.n_questions && r->priority[sq];
 }
 
-static StoreStatus Report_build(Store *s, const char *workload, const ReportOptions *opts,
-                                Report *out, DiagList *diags, char **err);
+static StoreStatus reportBuild(Store *s, const char *workload, const ReportOptions *opts,
+                               Report *out, DiagList *diags, char **err);
 
 /* "Machine Learning Lens 2025.11 (machine-learning)". */
-static char *Report_lensLine(const Report *r);
+static char *reportLensLine(const Report *r);
 
 static const char *const formatNames[] = {"text", "md", "html", "csv", "json"};
 
@@ -261,8 +261,8 @@ static void filterPlan(Report *r, const ReportOptions *o)
    r->plan_filter = b.s;
 }
 
-static StoreStatus Report_build(Store *s, const char *workload, const ReportOptions *o, Report *out,
-                                DiagList *diags, char **err)
+static StoreStatus reportBuild(Store *s, const char *workload, const ReportOptions *o, Report *out,
+                               DiagList *diags, char **err)
 {
    memset(out, 0, sizeof *out);
    /* One snapshot, so a commit between reads cannot pair the answers of
@@ -288,7 +288,7 @@ static StoreStatus Report_build(Store *s, const char *workload, const ReportOpti
       st = end;
    }
    if (st != STORE_OK) {
-      Report_free(out);
+      reportFree(out);
       return st;
    }
    filterPlan(out, o);
@@ -297,7 +297,7 @@ static StoreStatus Report_build(Store *s, const char *workload, const ReportOpti
    return STORE_OK;
 }
 
-static void Report_free(Report *r)
+static void reportFree(Report *r)
 {
    ReviewDoc_free(&r->doc);
    Snapshot_free(&r->snap);
@@ -402,7 +402,7 @@ char *Report_title(const Report *r)
    return xasprintf(_("Well-Architected review: %s"), r->doc.workload.name);
 }
 
-static char *Report_lensLine(const Report *r)
+static char *reportLensLine(const Report *r)
 {
    const Snapshot *s = &r->snap;
    return s->lens_version && *s->lens_version
@@ -413,7 +413,7 @@ static char *Report_lensLine(const Report *r)
 size_t Report_facts(const Report *r, ReportFact *facts)
 {
    const Workload *w = &r->doc.workload;
-   char *lens = Report_lensLine(r);
+   char *lens = reportLensLine(r);
    char *last = r->last_at && r->last_by && *r->last_by
                    ? xasprintf(_("%s by %s"), r->last_at, r->last_by)
                    : xstrdup(r->last_at ? r->last_at : "");
@@ -513,7 +513,7 @@ size_t Report_countPlan(const Report *r, Risk risk)
 
 /* ---- output ---- */
 
-static bool Report_write(const Report *r, const ReportOptions *o, FILE *f)
+static bool reportWrite(const Report *r, const ReportOptions *o, FILE *f)
 {
    switch (o->format) {
    case REPORT_TEXT: return ReportText_write(r, o, f);
@@ -533,20 +533,20 @@ bool Report_writeFile(Store *s, const char *workload, const ReportOptions *o, co
    DiagList d;
    DiagList_init(&d);
    Report r;
-   StoreStatus st = Report_build(s, workload, o, &r, &d, err);
+   StoreStatus st = reportBuild(s, workload, o, &r, &d, err);
    DiagList_free(&d);
    if (st != STORE_OK)
       return false;
    OutFile f;
    OutFileRules rules = {.force = o->force, .db_path = Store_path(s)};
    bool ok = OutFile_open(&f, path, &rules, err);
-   if (ok && !Report_write(&r, o, f.fp)) {
+   if (ok && !reportWrite(&r, o, f.fp)) {
       *err = OutFile_writeError(path, errno);
       OutFile_finish(&f, false, NULL);
       ok = false;
    } else if (ok) {
       ok = OutFile_finish(&f, true, err);
    }
-   Report_free(&r);
+   reportFree(&r);
    return ok;
 }

@@ -226,7 +226,7 @@ typedef struct Texts {
    size_t n;
 } Texts;
 
-static void Texts_free(Texts *t)
+static void textsFree(Texts *t)
 {
    for (size_t i = 0; i < t->n; i++) {
       free(t->ids[i]);
@@ -237,7 +237,7 @@ static void Texts_free(Texts *t)
    memset(t, 0, sizeof *t);
 }
 
-static const char *Texts_find(const Texts *t, const char *qid)
+static const char *textsFind(const Texts *t, const char *qid)
 {
    for (size_t i = 0; i < t->n; i++)
       if (strcmp(t->ids[i], qid) == 0)
@@ -265,7 +265,7 @@ static StoreStatus loadTexts(Store *s, int64_t template_id, int revision, Texts 
    }
    StoreSql_finalize(s, q);
    if (st != STORE_OK)
-      Texts_free(out);
+      textsFree(out);
    return st;
 }
 
@@ -285,7 +285,7 @@ StoreStatus StoreTemplate_answers(Store *s, int64_t template_id, int revision, S
       else
          st = StoreSql_error(s, STORE_NOT_WALENS, _("template answer %s is damaged"), t.ids[i]);
    }
-   Texts_free(&t);
+   textsFree(&t);
    if (st != STORE_OK) {
       StoredAnswer_freeArray(*out, *n);
       *out = NULL;
@@ -301,7 +301,7 @@ static bool sameTexts(const Texts *a, char **ids, char **texts, size_t n)
    if (a->n != n)
       return false;
    for (size_t i = 0; i < n; i++) {
-      const char *t = Texts_find(a, ids[i]);
+      const char *t = textsFind(a, ids[i]);
       if (!t || strcmp(t, texts[i]) != 0)
          return false;
    }
@@ -325,7 +325,7 @@ static StoreStatus saveLocked(Store *s, const char *name, int64_t lens_id, char 
                              name);
       else if ((st = loadTexts(s, cur.id, cur.revision, &old)) == STORE_OK) {
          bool same = sameTexts(&old, ids, texts, n);
-         Texts_free(&old);
+         textsFree(&old);
          if (same) {
             *revision = cur.revision;
             TemplateInfo_free(&cur);
@@ -430,7 +430,7 @@ static StoreStatus fillLocked(Store *s, int64_t review_id, const TemplateInfo *t
       if (st == STORE_OK)
          (*written)++;
    }
-   Texts_free(&now);
+   textsFree(&now);
    if (st == STORE_OK)
       st = StoreSql_run(s,
                         "INSERT OR REPLACE INTO review_template (review_id, template_id, revision)"
@@ -519,7 +519,7 @@ static StoreStatus applyOne(Store *s, const TemplateInfo *t, const Made *m, cons
       char *have = st == STORE_OK ? TemplateAnswer_canonical(&cur) : NULL;
       int64_t version = cur.version;
       StoredAnswer_free(&cur);
-      const char *was = Texts_find(&old, now->ids[i]);
+      const char *was = textsFind(&old, now->ids[i]);
       if (st != STORE_OK || !have) {
          /* nothing: st says why, or an answer that is not text is left alone */
       } else if (strcmp(have, now->texts[i]) == 0) {
@@ -534,7 +534,7 @@ static StoreStatus applyOne(Store *s, const TemplateInfo *t, const Made *m, cons
       free(have);
    }
    free(none);
-   Texts_free(&old);
+   textsFree(&old);
    if (st == STORE_OK && write)
       st = StoreSql_run(s, "UPDATE review_template SET revision = ? WHERE review_id = ?", "di",
                         t->revision, m->review_id);
@@ -552,7 +552,7 @@ static StoreStatus applyLocked(Store *s, const TemplateInfo *t, bool write, cons
       st = loadTexts(s, t->id, t->revision, &now);
    for (size_t i = 0; i < n_made && st == STORE_OK; i++)
       st = applyOne(s, t, &made[i], &now, write, user, out, n, &cap);
-   Texts_free(&now);
+   textsFree(&now);
    for (size_t i = 0; i < n_made; i++)
       free(made[i].workload);
    free(made);
@@ -690,7 +690,7 @@ static StoreStatus importTemplate(Store *s, int64_t lens_id, const TemplateImpor
          st = loadTexts(s, cur.id, t->revision, &old);
       bool same = st == STORE_OK && cur.lens_id == lens_id && t->revision <= cur.revision &&
                   sameTexts(&old, ids, texts, t->n);
-      Texts_free(&old);
+      textsFree(&old);
       *id = cur.id;
       TemplateInfo_free(&cur);
       if (st == STORE_OK && !same)

@@ -346,6 +346,7 @@ bool App_openWorkload(App *app, const char *name, char **err)
    app->row = app->col = app->first_row = app->first_col = 0;
    app->q = app->choice = 0;
    app->scope = LIST_CELL;
+   Draft_forgetKnown(); /* a review opened: its drafts are read again */
    Screens_reload(app, true);
    /* The stack becomes workloads -> dashboard. */
    app->depth = 0;
@@ -357,6 +358,7 @@ bool App_openWorkload(App *app, const char *name, char **err)
 void App_closeWorkload(App *app)
 {
    Lead_close(app); /* a leader who leaves frees the lead */
+   Draft_forgetKnown();
    /* What hangs on the review: plan, milestones, pages, the upgrade. */
    Screens_free(app);
    free(app->report_path);

@@ -16,12 +16,13 @@
 #include "i18n.h"
 #include "tui/actions.h"
 #include "tui/lead.h"
+#include "tui/lib/draft.h"
 #include "tui/lib/layout.h"
 #include "tui/screens.h"
 #include "tui/text.h"
 
 /* Monotonic seconds. */
-static double Loop_now(void);
+static double loopNow(void);
 
 /* Keys read in one pass before drawing: a paste arrives whole, drawn once. */
 #define LOOP_DRAIN_MAX 65536
@@ -29,7 +30,7 @@ static double Loop_now(void);
  * terminal is gone (EIO after a hang-up): leave instead of spinning. */
 #define LOOP_DEAD_ERRORS 8
 
-static double Loop_now(void)
+static double loopNow(void)
 {
    struct timespec ts;
    clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -309,6 +310,7 @@ static Stale tick(App *app, double now, bool keyed)
 
    if (now >= app->next_poll) {
       app->next_poll = now + LOOP_TICK_MS / 1000.0;
+      Draft_forgetKnown(); /* drafts on the screen are read again once a tick */
       if (Store_changedElsewhere(app->store))
          app->reload_pending = true;
    }
@@ -389,7 +391,7 @@ static FILE *openKeylog(void)
 static void logKey(FILE *keylog, const App *app, double *key_at)
 {
    if (keylog && *key_at > 0) {
-      fprintf(keylog, "%d %.0f\n", app->last_key, (Loop_now() - *key_at) * 1e6);
+      fprintf(keylog, "%d %.0f\n", app->last_key, (loopNow() - *key_at) * 1e6);
       fflush(keylog);
    }
    *key_at = 0;
@@ -419,9 +421,9 @@ int Loop_run(App *app)
          stale = STALE_ALL;
          continue;
       }
-      before = Loop_now();
+      before = loopNow();
       c = wgetch(stdscr);
-      now = Loop_now();
+      now = loopNow();
       app->now = time(NULL);
       if ((sig = Tui_takeSignal()) != 0) {
          leaveOnSignal(app, sig);
@@ -453,9 +455,9 @@ int Loop_run(App *app)
          c = wgetch(stdscr);
       }
       wtimeout(stdscr, LOOP_TICK_MS);
-      app->last_key_at = Loop_now();
+      app->last_key_at = loopNow();
       App_keepRescue(app); /* what the grace alarm saves, should we be busy then */
-      stale |= tick(app, Loop_now(), true);
+      stale |= tick(app, loopNow(), true);
    }
    if (keylog)
       fclose(keylog);

@@ -8,25 +8,7 @@ SUITE=impact
 
 FIX="$top_srcdir/tests/fixtures/lenses"
 DB="$TMP/walens.db"
-
-run() {
-   printf '$ walens' > "$TMP/cmd"
-   printf ' %s' "$@" >> "$TMP/cmd"
-   printf '\n' >> "$TMP/cmd"
-   "$WALENS" --user tester --db "$DB" "$@" > "$TMP/run.out" 2>&1
-   rc=$?
-   cat "$TMP/cmd" "$TMP/run.out" | sed -e "s|$TMP|TMP|g" -e "s|$top_srcdir/||g" >> "$OUT"
-   printf '[exit %d]\n' "$rc" >> "$OUT"
-}
-quiet() {
-   "$WALENS" --user tester --db "$DB" "$@" > /dev/null 2>&1 || fail "set-up: walens $*"
-}
-start() {
-   [ -z "${CASE:-}" ] || golden "$CASE" "$OUT"
-   CASE=$1
-   OUT="$TMP/$1.out"
-   : > "$OUT"
-}
+# run, quiet and start: tests/lib.sh.
 
 quiet workload add fraud --lens "$FIX/small.yaml"
 quiet answer fraud Q1 --select Q1_c

@@ -1,5 +1,6 @@
 /* store_fixture.h: what the store's review-layer suites share
- * (test_store_plan.c, test_store_upgrade.c, test_histfmt.c): a scratch
+ * (test_store_plan.c, test_store_schema.c, test_store_upgrade.c,
+ * test_histfmt.c): a scratch
  * database per test, fixture lenses, raw SQL, workloads and answers.
  * Header-only, each suite its own copy of the scratch directory. */
 #ifndef WALENS_TESTS_UNIT_STORE_FIXTURE_H

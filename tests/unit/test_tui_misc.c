@@ -87,6 +87,45 @@ Test(draft, save_load_remove, .init = draftHome, .fini = draftCleanup)
    cr_assert_not(Draft_exists("/db", 1, "Q1"));
 }
 
+/* The question screen asks whether a draft waits on every frame: the disk
+ * is read once, until a draft is written or removed here, or the refresh
+ * tick (Draft_forgetKnown) lets another process's change show. */
+Test(draft, known_reads_the_disk_once_per_tick, .init = draftHome, .fini = draftCleanup)
+{
+   char *path = NULL;
+   size_t len = 0;
+   cr_assert_not(Draft_known("/db", 1, "Q1"));
+   cr_assert(Draft_save("/db", 1, "Q1", "typed"));
+   cr_assert(Draft_known("/db", 1, "Q1"), "a save here is seen at once");
+   cr_assert_not(Draft_known("/db", 1, "Q2"));
+   /* Removed behind its back (another walens): still known until the tick. */
+   free(Draft_render("/db", 1, "Q1", "typed", NULL, &path, &len));
+   cr_assert_not_null(path);
+   cr_assert_eq(unlink(path), 0);
+   free(path);
+   cr_assert(Draft_known("/db", 1, "Q1"), "no disk read between ticks");
+   Draft_forgetKnown();
+   cr_assert_not(Draft_known("/db", 1, "Q1"), "the tick reads the disk again");
+   /* Written behind its back: shows after the tick too. */
+   cr_assert_not(Draft_known("/db", 2, "Q1"));
+   char *other = NULL;
+   free(Draft_render("/db", 2, "Q1", "elsewhere", NULL, &other, &len));
+   FILE *f = fopen(other, "w");
+   cr_assert_not_null(f);
+   char *text = Draft_render("/db", 2, "Q1", "elsewhere", NULL, &path, &len);
+   free(path);
+   cr_assert_eq(fwrite(text, 1, len, f), len);
+   cr_assert_eq(fclose(f), 0);
+   free(text);
+   cr_assert_not(Draft_known("/db", 2, "Q1"));
+   Draft_forgetKnown();
+   cr_assert(Draft_known("/db", 2, "Q1"));
+   Draft_remove("/db", 2, "Q1");
+   cr_assert_not(Draft_known("/db", 2, "Q1"), "a removal here is seen at once");
+   free(other);
+   Draft_forgetKnown();
+}
+
 /* What the grace alarm writes with write(2) alone is what Draft_saveBase
  * writes: written to the path Draft_render names, it loads as the draft,
  * with the base the edit started from. */

@@ -10,7 +10,6 @@
 #include <criterion/criterion.h>
 
 #include "core/names.h"
-#include "core/suggest.h"
 #include "core/utf8.h"
 
 #define E_ACUTE "\xC3\xA9"         /* é: one column */
@@ -464,29 +463,4 @@ Test(names, lengths)
    cr_assert_eq(Names_normalize(NAME_WORKLOAD, wide, &out), NAME_OK);
    cr_assert_eq(strlen(out), 100);
    free(out);
-}
-
-/* ---- did you mean (core/suggest.h) ---- */
-
-Test(suggest, distance)
-{
-   cr_assert_eq(Suggest_distance("status", "status"), 0);
-   cr_assert_eq(Suggest_distance("stauts", "status"), 1); /* a swap is one step */
-   cr_assert_eq(Suggest_distance("choises", "choices"), 1);
-   cr_assert_eq(Suggest_distance("", "abc"), 3);
-   cr_assert_eq(Suggest_distance("Report", "report"), 0);
-}
-
-Test(suggest, best)
-{
-   const char *const cmds[] = {"lens", "workload", "answer", "status", "plan", NULL, "report"};
-   size_t n = sizeof cmds / sizeof *cmds;
-   cr_assert_str_eq(Suggest_best("stauts", cmds, n), "status");
-   cr_assert_str_eq(Suggest_best("reprot", cmds, n), "report");
-   cr_assert_null(Suggest_best("status", cmds, n)); /* exact: nothing to suggest */
-   cr_assert_null(Suggest_best("frobnicate", cmds, n));
-   cr_assert_null(Suggest_best("", cmds, n));
-   const char *const wl[] = {"fraud-detection", "churn"};
-   cr_assert_str_eq(Suggest_best("fraud-detecton", wl, 2), "fraud-detection");
-   cr_assert_null(Suggest_best("x", wl, 2));
 }

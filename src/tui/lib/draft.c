@@ -164,6 +164,8 @@ bool Draft_saveBase(const char *db_key, int64_t workload_id, const char *questio
    size_t len;
    bool ok = false;
    int fd;
+
+   Draft_forgetKnown(); /* what was known of this draft no longer holds */
    char *bytes = Draft_render(db_key, workload_id, question, text, base, &path, &len);
 
    if (!bytes)
@@ -279,6 +281,8 @@ void Draft_remove(const char *db_key, int64_t workload_id, const char *question)
    char *dir = Draft_dir(), *key, *path, *t;
    size_t klen;
 
+   Draft_forgetKnown();
+
    if (!dir)
       return;
    t = Draft_load(db_key, workload_id, question, NULL);
@@ -291,4 +295,38 @@ void Draft_remove(const char *db_key, int64_t workload_id, const char *question)
       free(t);
    }
    free(dir);
+}
+
+/* ---- whether a draft waits, asked on every frame ---- */
+
+/* The answers Draft_known gave since the last Draft_forgetKnown, by key
+ * ("DB\nWORKLOAD\nQUESTION").  A screen shows a handful of them. */
+enum { KNOWN_MAX = 64 };
+static struct {
+   char *key[KNOWN_MAX];
+   bool exists[KNOWN_MAX];
+   size_t n;
+} known;
+
+bool Draft_known(const char *db_key, int64_t workload_id, const char *question)
+{
+   char *key = xasprintf("%s\n%" PRId64 "\n%s", db_key, workload_id, question);
+   for (size_t i = 0; i < known.n; i++)
+      if (strcmp(known.key[i], key) == 0) {
+         free(key);
+         return known.exists[i];
+      }
+   if (known.n == KNOWN_MAX)
+      Draft_forgetKnown();
+   bool yes = Draft_exists(db_key, workload_id, question);
+   known.key[known.n] = key;
+   known.exists[known.n++] = yes;
+   return yes;
+}
+
+void Draft_forgetKnown(void)
+{
+   for (size_t i = 0; i < known.n; i++)
+      free(known.key[i]);
+   known.n = 0;
 }

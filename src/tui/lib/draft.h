@@ -41,5 +41,12 @@ char *Draft_loadBase(const char *db_key, int64_t workload_id, const char *questi
                      time_t *saved_at, char **base);
 bool Draft_exists(const char *db_key, int64_t workload_id, const char *question);
 void Draft_remove(const char *db_key, int64_t workload_id, const char *question);
+/* Draft_exists for what is drawn on every frame: the disk is read once per
+ * draft until Draft_forgetKnown, which Draft_save(Base) and Draft_remove
+ * call themselves, and the TUI on loading a review and on its refresh tick
+ * (a draft written by another process shows within a tick). */
+bool Draft_known(const char *db_key, int64_t workload_id, const char *question);
+/* Drops every answer Draft_known kept (and its memory). */
+void Draft_forgetKnown(void);
 
 #endif

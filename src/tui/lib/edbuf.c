@@ -11,10 +11,10 @@
 #include "tui/lib/wtext.h"
 
 /* The visual line holding position pos. */
-static size_t EdBuf_lineOf(const EdLine *lines, size_t n, size_t pos);
+static size_t edBufLineOf(const EdLine *lines, size_t n, size_t pos);
 
 /* UTF-8 encoding of a code point into out (4 bytes at most); returns bytes. */
-static size_t EdBuf_encode(wchar_t c, char *out);
+static size_t edBufEncode(wchar_t c, char *out);
 
 void EdBuf_init(EdBuf *b, const char *utf8)
 {
@@ -44,7 +44,7 @@ void EdBuf_free(EdBuf *b)
    memset(b, 0, sizeof *b);
 }
 
-static size_t EdBuf_encode(wchar_t wc, char *out)
+static size_t edBufEncode(wchar_t wc, char *out)
 {
    unsigned long c = (unsigned long)wc;
 
@@ -84,7 +84,7 @@ char *EdBuf_text(const EdBuf *b)
       if (isRawByte(c))
          *p++ = (char)(c - EDBUF_RAW_BYTE(0));
       else
-         p += EdBuf_encode(c, p);
+         p += edBufEncode(c, p);
    }
    *p = '\0';
    return out;
@@ -279,7 +279,7 @@ size_t EdBuf_layout(const EdBuf *b, int width, EdLine **lines)
    return n;
 }
 
-static size_t EdBuf_lineOf(const EdLine *lines, size_t n, size_t pos)
+static size_t edBufLineOf(const EdLine *lines, size_t n, size_t pos)
 {
    size_t k = 0;
    for (size_t i = 0; i < n; i++)
@@ -292,7 +292,7 @@ void EdBuf_cursorXY(const EdBuf *b, int width, int *row, int *col)
 {
    EdLine *lines;
    size_t n = EdBuf_layout(b, width, &lines);
-   size_t k = EdBuf_lineOf(lines, n, b->cur);
+   size_t k = edBufLineOf(lines, n, b->cur);
 
    *row = (int)k;
    *col = EdBuf_width(b, lines[k].start, b->cur);
@@ -322,7 +322,7 @@ static void vertical(EdBuf *b, int width, int delta)
 {
    EdLine *lines;
    size_t n = EdBuf_layout(b, width, &lines);
-   size_t k = EdBuf_lineOf(lines, n, b->cur);
+   size_t k = edBufLineOf(lines, n, b->cur);
    long target = (long)k + delta;
    int goal;
 
@@ -354,7 +354,7 @@ void EdBuf_home(EdBuf *b, int width)
 {
    EdLine *lines;
    size_t n = EdBuf_layout(b, width, &lines);
-   b->cur = lines[EdBuf_lineOf(lines, n, b->cur)].start;
+   b->cur = lines[edBufLineOf(lines, n, b->cur)].start;
    b->goal = -1;
    free(lines);
 }
@@ -363,7 +363,7 @@ void EdBuf_end(EdBuf *b, int width)
 {
    EdLine *lines;
    size_t n = EdBuf_layout(b, width, &lines);
-   const EdLine *l = &lines[EdBuf_lineOf(lines, n, b->cur)];
+   const EdLine *l = &lines[edBufLineOf(lines, n, b->cur)];
    b->cur = l->start + l->len;
    if (l->wrapped && l->len > 0)
       b->cur = clusterStart(b, b->cur);

@@ -8,7 +8,7 @@
  * character EDBUF_RAW_BYTE(byte), a lone surrogate no valid text holds.
  * Only what is drawn is cleaned (EdBuf_shown): a tab shows as a blank, a
  * CR that ends a line ("\r\n") not at all, anything unsafe as the
- * replacement character, as WText_clean() shows it.
+ * replacement character, as wtext.c's wTextClean() shows it.
  *
  * The cursor never sits between a character and the combining marks that
  * follow it, nor inside a "\r\n".  Wrapping breaks after blanks where it

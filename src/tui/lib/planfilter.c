@@ -14,8 +14,8 @@
 
 /* Whether the item passes (today: YYYY-MM-DD, for overdue).  An item that
  * left the lens has no risk, phase or pillar and fails those words. */
-static bool PlanFilter_match(const PlanFilter *f, const Lens *lens, const PlanItem *it,
-                             const char *today);
+static bool planFilterMatch(const PlanFilter *f, const Lens *lens, const PlanItem *it,
+                            const char *today);
 
 void PlanFilter_init(PlanFilter *f)
 {
@@ -239,8 +239,8 @@ char *PlanFilter_format(const PlanFilter *f, const Lens *lens)
    return s;
 }
 
-static bool PlanFilter_match(const PlanFilter *f, const Lens *lens, const PlanItem *it,
-                             const char *today)
+static bool planFilterMatch(const PlanFilter *f, const Lens *lens, const PlanItem *it,
+                            const char *today)
 {
    const PlanTrack *t = &it->track;
    bool orphan = it->question == PLAN_NO_INDEX || !lens || it->question >= lens->n_questions;
@@ -360,7 +360,7 @@ size_t PlanFilter_rows(const Plan *plan, const Lens *lens, const PlanFilter *f, 
       SortKey *k;
       if (it->state != PLAN_ITEM_ACTIVE && !show_inactive)
          continue;
-      if (!PlanFilter_match(f, lens, it, today))
+      if (!planFilterMatch(f, lens, it, today))
          continue;
       k = &keys[n++];
       k->index = i;

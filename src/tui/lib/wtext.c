@@ -16,7 +16,7 @@
  * Tabs become a blank, "\r\n" becomes "\n", zero-width characters with
  * nothing to attach to are dropped, and anything the locale cannot show
  * becomes the replacement.  *len (may be NULL) gets the length. */
-static wchar_t *WText_clean(const char *s, size_t n, unsigned flags, size_t *len);
+static wchar_t *wTextClean(const char *s, size_t n, unsigned flags, size_t *len);
 
 #define REPLACEMENT_UTF8 0xFFFD
 
@@ -65,7 +65,7 @@ int WText_charWidth(wchar_t c)
    return w < 0 ? 1 : w; /* cleaned text holds no unprintable character */
 }
 
-static wchar_t *WText_clean(const char *s, size_t n, unsigned flags, size_t *len)
+static wchar_t *wTextClean(const char *s, size_t n, unsigned flags, size_t *len)
 {
    wchar_t repl = WText_replacement();
    wchar_t *out;
@@ -101,7 +101,7 @@ static wchar_t *WText_clean(const char *s, size_t n, unsigned flags, size_t *len
 
 wchar_t *WText_cleanStr(const char *s, unsigned flags, size_t *len)
 {
-   return WText_clean(s, s ? strlen(s) : 0, flags, len);
+   return wTextClean(s, s ? strlen(s) : 0, flags, len);
 }
 
 int WText_width(const wchar_t *s, size_t n)

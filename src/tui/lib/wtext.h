@@ -2,7 +2,7 @@
  * and wrapped, with no curses (drawing it: tui/text.h).
  *
  * Every string of foreign origin (a lens, a user, the database) passes
- * through WText_clean() before curses sees it: control characters (C0, C1,
+ * through wtext.c's wTextClean() before curses sees it: control characters (C0, C1,
  * DEL, ESC, backspace, a CR that does not end a line) and bidirectional
  * overrides and isolates are shown as one harmless replacement character,
  * invalid UTF-8 as well; widths come from wcwidth().  Text_draw() is the only

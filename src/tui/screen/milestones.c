@@ -18,7 +18,7 @@
 #include "tui/text.h"
 
 /* Reads the milestones when the list changed (cheap otherwise). */
-static void Milestones_refresh(App *app);
+static void milestonesRefresh(App *app);
 
 /* The three series of every trend. */
 static const Risk series[3] = {RISK_HIGH, RISK_MEDIUM, RISK_UNANSWERED};
@@ -65,7 +65,7 @@ void Milestones_leave(App *app)
    app->mv.marked = false;
 }
 
-static void Milestones_refresh(App *app)
+static void milestonesRefresh(App *app)
 {
    MilestonesView *mv = &app->mv;
    Milestone *rows = NULL;
@@ -433,7 +433,7 @@ Stale Milestones_show(App *app, const char *arg)
    if (!app->have_doc)
       return STALE_NONE;
    App_push(app, SCREEN_MILESTONES); /* first: the refresh reads whole snapshots for it */
-   Milestones_refresh(app);
+   milestonesRefresh(app);
    takeNow(app);
    /* The newest milestone: d compares it with now at once.  The list
     * opens at its end, so that the "(now)" row shows below the cursor. */
@@ -461,7 +461,7 @@ static Stale gotName(App *app, const char *text)
       free(err);
       return STALE_FOOTER;
    }
-   Milestones_refresh(app);
+   milestonesRefresh(app);
    if (App_screen(app) == SCREEN_MILESTONES && app->mv.n) {
       app->mv.cur = app->mv.n - 1;
       app->mv.first = app->mv.n; /* the new one and "(now)" in view */
@@ -724,5 +724,5 @@ Stale Milestones_open(App *app)
 void Milestones_reload(App *app, bool opened)
 {
    (void)opened;
-   Milestones_refresh(app);
+   milestonesRefresh(app);
 }

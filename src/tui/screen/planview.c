@@ -19,10 +19,10 @@
 
 /* Re-reads the plan and its tracking (after any change); keeps the cursor
  * on the same item. */
-static void PlanView_read(App *app);
+static void planViewRead(App *app);
 
 /* "BU/OPS": a short phase/pillar tag of lens question q (into buf). */
-static const char *PlanView_place(const App *app, size_t q, char *buf, size_t size);
+static const char *planViewPlace(const App *app, size_t q, char *buf, size_t size);
 
 #define PLAN_HEAD 3 /* title, filter and sort, column heads */
 #define PLAN_FOOT 4 /* blank, the selected item in three lines */
@@ -125,7 +125,7 @@ void PlanView_refresh(App *app)
    free(c);
 }
 
-static void PlanView_read(App *app)
+static void planViewRead(App *app)
 {
    if (app->have_doc) {
       app->hist_gen++; /* a plan change is one of its question's changes */
@@ -142,14 +142,14 @@ void PlanView_settle(App *app)
 
    if (app->plan_stale && (s == SCREEN_DASHBOARD || s == SCREEN_PLAN)) {
       app->plan_stale = false;
-      PlanView_read(app);
+      planViewRead(app);
    }
 }
 
 void PlanView_reload(App *app, bool opened)
 {
    if (opened) {
-      PlanView_read(app);
+      planViewRead(app);
       app->plan_stale = false;
    } else {
       app->plan_stale = true; /* risks changed: items come and go */
@@ -215,7 +215,7 @@ static void abbreviate(const char *id, char *out, size_t size)
    out[n] = '\0';
 }
 
-static const char *PlanView_place(const App *app, size_t q, char *buf, size_t size)
+static const char *planViewPlace(const App *app, size_t q, char *buf, size_t size)
 {
    const Lens *l = app->doc.lens;
    const Question *qq;
@@ -343,7 +343,7 @@ static void drawRow(App *app, int y, size_t row)
    if (c.place && app->pv.sort == PLAN_SORT_QUICK_WINS)
       Text_draw(stdscr, y, x, c.place - 1, levelsText(t, place, sizeof place), base);
    else if (c.place)
-      Text_draw(stdscr, y, x, c.place - 1, PlanView_place(app, it->question, place, sizeof place),
+      Text_draw(stdscr, y, x, c.place - 1, planViewPlace(app, it->question, place, sizeof place),
                 cur ? base : Theme_attr(&app->theme, ROLE_DIM));
    x += c.place;
    if (it->question != PLAN_NO_INDEX && ProfileDoc_isPriority(&app->profile, it->question) &&
@@ -729,7 +729,7 @@ Stale PlanView_show(App *app, const char *arg)
    (void)arg;
    if (!app->have_doc)
       return STALE_NONE;
-   PlanView_read(app);
+   planViewRead(app);
    App_push(app, SCREEN_PLAN);
    return STALE_ALL;
 }

@@ -363,7 +363,7 @@ static void drawStatus(App *app, int y)
 static char *practiceNoteText(App *app, const Question *q, const char **note)
 {
    char *key = xasprintf("%s#%s", q->id, q->choices[app->choice].id);
-   bool draft = Draft_exists(app->db_key, app->doc.workload.id, key);
+   bool draft = Draft_known(app->db_key, app->doc.workload.id, key);
    free(key);
    *note = ReviewDoc_choiceNote(&app->doc, app->q, app->choice);
    if (draft && *note)
@@ -402,7 +402,7 @@ void Question_draw(App *app, int top, int height)
 
    if (app->choice >= q->n_choices)
       app->choice = q->n_choices ? q->n_choices - 1 : 0;
-   draft = Draft_exists(app->db_key, app->doc.workload.id, q->id);
+   draft = Draft_known(app->db_key, app->doc.workload.id, q->id);
    wraps = wrapsFor(app, q, width);
    /* Views of the kept wraps (not freed here). */
    Wrapped title = wraps->title, desc = wraps->desc, detail = wraps->detail;

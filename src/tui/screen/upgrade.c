@@ -12,9 +12,9 @@
 #include "tui/screens.h"
 
 /* upgrade.c: a newer lens, its preview, the upgrade, re-review marks. */
-static void Upgrade_check(App *app);
+static void upgradeCheck(App *app);
 
-static void Upgrade_check(App *app)
+static void upgradeCheck(App *app)
 {
    if (app->have_upgrade)
       LensCandidate_free(&app->upgrade);
@@ -27,7 +27,7 @@ static void Upgrade_check(App *app)
 void Upgrade_reload(App *app, bool opened)
 {
    if (opened)
-      Upgrade_check(app); /* once per open: it reads lens files */
+      upgradeCheck(app); /* once per open: it reads lens files */
 }
 
 void Upgrade_free(App *app)
@@ -134,7 +134,7 @@ Stale Upgrade_preview(App *app, const char *arg)
    (void)arg;
    if (!app->have_doc)
       return STALE_NONE;
-   Upgrade_check(app); /* asked for: look again */
+   upgradeCheck(app); /* asked for: look again */
    if (!app->have_upgrade) {
       App_message(app, ROLE_NOTICE, _("Lens %s %s is the newest there is"), app->doc.lens->key,
                   orDash(app->doc.lens->version));
