@@ -1087,7 +1087,7 @@ StoreStatus Bundle_mergeDecided(Store *s, const char *text, size_t len, const ch
       };
       st = BundleMerge_runDecided(s, &si, workload, d, n, dry_run, user, out, err);
    }
-   In_free(&in);
+   inFree(&in);
    json_decref(root);
    return st;
 }

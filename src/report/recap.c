@@ -349,8 +349,8 @@ bool Recap_writeFile(Store *s, const char *workload, const char *since, ReportFo
 char *Recap_text(Store *s, const char *workload, const char *since, char **err)
 {
    Recap r;
-   if (Recap_build(s, workload, since, &r, err) != STORE_OK) {
-      Recap_free(&r);
+   if (recapBuild(s, workload, since, &r, err) != STORE_OK) {
+      recapFree(&r);
       return NULL;
    }
    char *buf = NULL;
@@ -359,7 +359,7 @@ char *Recap_text(Store *s, const char *workload, const char *since, char **err)
    bool ok = f && RecapText_write(&r, f);
    if (f && fclose(f) != 0)
       ok = false;
-   Recap_free(&r);
+   recapFree(&r);
    if (!ok) {
       free(buf);
       *err = xstrdup(_("the recap could not be written to memory"));
