@@ -22,7 +22,8 @@ libwalens_a_SOURCES += \
 	src/tui/screen/question.c src/tui/screen/editor.c src/tui/screen/help.c \
 	src/tui/screen/prompt.c src/tui/screen/pager.c src/tui/screen/planview.c src/tui/screen/planedit.c \
 	src/tui/screen/milestones.c src/tui/screen/history.c src/tui/screen/upgrade.c \
-	src/tui/screen/writereport.c src/tui/screen/mergeview.c src/tui/screen/roster.c
+	src/tui/screen/writereport.c src/tui/screen/mergeview.c src/tui/screen/roster.c \
+	src/tui/screen/clashes.c
 
 if HAVE_CRITERION
 check_PROGRAMS += tests/unit/test_tui_text tests/unit/test_tui_layout tests/unit/test_tui_input \
@@ -53,7 +54,7 @@ endif
 TUI_TESTS = tests/tui/basic.sh tests/tui/notes.sh tests/tui/multi.sh tests/tui/resize.sh \
 	tests/tui/readonly.sh tests/tui/escape.sh tests/tui/plan.sh tests/tui/milestones.sh \
 	tests/tui/upgrade.sh tests/tui/golden.sh tests/tui/evidence.sh \
-	tests/tui/collab.sh tests/tui/roster.sh tests/tui/portfolio.sh tests/tui/quickwins.sh \
+	tests/tui/collab.sh tests/tui/roster.sh tests/tui/portfolio.sh tests/tui/clashes.sh tests/tui/quickwins.sh \
 	tests/tui/template.sh
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/golden tests/tui/tuilib.sh tests/fixtures/tui/fake-editor.sh \

@@ -55,6 +55,9 @@
      PortView_cellOpen, NULL, NULL, NULL, NULL)                                                    \
    X(HISTORY, "history", N_("History"), "A question's history (notes restored from it)",           \
      Pager_draw, Pager_move, NULL, NULL, NULL, NULL, History_free)                                 \
+   X(CLASHES, "clashes", N_("Import clashes"),                                                     \
+     "The clashes of a bundle merged back (import --into), to decide", Clashes_draw, Clashes_move, \
+     Clashes_open, NULL, NULL, Clashes_reload, Clashes_free)                                       \
    X(PROMPT, "prompt", N_("Prompt"), "A prompt (one line of text)", NULL, Prompt_move, NULL, NULL, \
      NULL, NULL, NULL)
 

@@ -328,7 +328,7 @@ Test(actions, list_keys_for_the_man_page)
       strstr(buf, "question,milestones\tSpace\ttoggle\tSelect or clear: the practice"));
    cr_assert_not_null(strstr(buf, "workloads,dashboard,questions,question,help,plan,milestones,"
                                   "milestone,page,upgrade,merge,roster,portfolio,portfolio-cell,"
-                                  "history\tUp k\tup\tMove up\n"));
+                                  "history,clashes\tUp k\tup\tMove up\n"));
    cr_assert_not_null(strstr(buf, "dashboard,questions,question\t\tgoto\t"));
    free(buf);
 }
