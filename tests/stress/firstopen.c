@@ -116,6 +116,7 @@ static bool makeOld(const char *path)
                         "DROP TABLE template_answer; DROP TABLE template;"
                         "ALTER TABLE plan_item DROP COLUMN impact;"
                         "ALTER TABLE plan_item DROP COLUMN effort;"
+                        "DROP TABLE import_pending;"
                         "PRAGMA user_version = 1; PRAGMA journal_mode = DELETE;");
 }
 
