@@ -170,6 +170,8 @@ static bool planFromJson(const char *text, const char *object, PlanTracking *out
    out->owner = jsonStr(o, "owner");
    out->due = jsonStr(o, "due");
    out->note = jsonStr(o, "note");
+   out->impact = jsonStr(o, "impact");
+   out->effort = jsonStr(o, "effort");
    out->priority = (int)json_integer_value(json_object_get(o, "priority"));
    out->version = json_integer_value(json_object_get(o, "version"));
    json_decref(o);
@@ -658,17 +660,23 @@ static const char *planField(const PlanTracking *t, const char *field, char *buf
       return t->due;
    if (strcmp(field, "note") == 0)
       return t->note;
+   if (strcmp(field, "impact") == 0)
+      return t->impact;
+   if (strcmp(field, "effort") == 0)
+      return t->effort;
    snprintf(buf, size, "%d", t->priority);
    return buf;
 }
 
 static void setPlanField(PlanTracking *t, const PlanTracking *from, const char *field)
 {
-   char **slot = strcmp(field, "status") == 0  ? &t->status
-                 : strcmp(field, "owner") == 0 ? &t->owner
-                 : strcmp(field, "due") == 0   ? &t->due
-                 : strcmp(field, "note") == 0  ? &t->note
-                                               : NULL;
+   char **slot = strcmp(field, "status") == 0   ? &t->status
+                 : strcmp(field, "owner") == 0  ? &t->owner
+                 : strcmp(field, "due") == 0    ? &t->due
+                 : strcmp(field, "note") == 0   ? &t->note
+                 : strcmp(field, "impact") == 0 ? &t->impact
+                 : strcmp(field, "effort") == 0 ? &t->effort
+                                                : NULL;
    if (!slot) {
       t->priority = from->priority;
       return;
@@ -724,6 +732,8 @@ static StoreStatus mergeOnePlan(Apply *a, const PlanTracking *theirs)
          want.owner = now.owner ? xstrdup(now.owner) : NULL;
          want.due = now.due ? xstrdup(now.due) : NULL;
          want.note = now.note ? xstrdup(now.note) : NULL;
+         want.impact = now.impact ? xstrdup(now.impact) : NULL;
+         want.effort = now.effort ? xstrdup(now.effort) : NULL;
          bool change = false;
          for (size_t k = 0; k < m.n_clashes; k++) {
             const char *f = m.clashes[k].what;
@@ -740,6 +750,7 @@ static StoreStatus mergeOnePlan(Apply *a, const PlanTracking *theirs)
             } else if (d.take == BUNDLE_TAKE_EDIT) {
                /* An edited value goes in as typed; the store checks it. */
                from.status = from.owner = from.due = from.note = (char *)d.text;
+               from.impact = from.effort = (char *)d.text;
                from.priority = atoi(d.text);
                setPlanField(&want, &from, f);
             }
@@ -753,6 +764,8 @@ static StoreStatus mergeOnePlan(Apply *a, const PlanTracking *theirs)
          free(want.owner);
          free(want.due);
          free(want.note);
+         free(want.impact);
+         free(want.effort);
          StoreMerge_free(&again);
       }
    }

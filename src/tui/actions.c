@@ -10,6 +10,7 @@
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "tui/lead.h"
+#include "report/bundle.h"
 #include "tui/screens.h"
 #include "tui/tui.h"
 
@@ -32,10 +33,11 @@
 #define HI SCREEN_BIT(SCREEN_HISTORY)
 #define PK SCREEN_BIT(SCREEN_PARKING)
 #define PO SCREEN_BIT(SCREEN_POLL)
-#define BROWSE (W | D | L | Q | H | PL | MS | SN | PG | UP | MG | RO | PF | PC | HI | PK | PO)
+#define CL SCREEN_BIT(SCREEN_CLASHES)
+#define BROWSE (W | D | L | Q | H | PL | MS | SN | PG | UP | MG | RO | PF | PC | HI | PK | PO | CL)
 #define REVIEW (D | L | Q)
 #define LISTS \
-   (W | D | L | H | PL | MS | SN | PG | UP | MG | RO | PF | PC | HI | PK | PO) /* what pages */
+   (W | D | L | H | PL | MS | SN | PG | UP | MG | RO | PF | PC | HI | PK | PO | CL) /* what pages */
 
 #define ENTER '\n', '\r', KFN(KEY_ENTER)
 
@@ -66,8 +68,29 @@ static Stale editNotes(App *app, const char *arg)
    switch (App_screen(app)) {
    case SCREEN_PLAN: return PlanEdit_setNote(app, arg);
    case SCREEN_MERGE: return MergeView_edit(app, arg);
+   case SCREEN_CLASHES: return Clashes_edit(app, arg);
    default: return Question_edit(app, arg);
    }
+}
+
+/* Y, T and b decide a notes merge (mergeview.c) or an import's clash
+ * (clashes.c): ours, theirs, both. */
+static Stale keepOurs(App *app, const char *arg)
+{
+   return App_screen(app) == SCREEN_CLASHES ? Clashes_take(app, BUNDLE_TAKE_OURS)
+                                            : MergeView_keepYours(app, arg);
+}
+
+static Stale takeTheirs(App *app, const char *arg)
+{
+   return App_screen(app) == SCREEN_CLASHES ? Clashes_take(app, BUNDLE_TAKE_THEIRS)
+                                            : MergeView_takeTheirs(app, arg);
+}
+
+static Stale keepBoth(App *app, const char *arg)
+{
+   return App_screen(app) == SCREEN_CLASHES ? Clashes_take(app, BUNDLE_TAKE_BOTH)
+                                            : MergeView_keepBoth(app, arg);
 }
 
 static Stale showHidden(App *app, const char *arg)
@@ -137,14 +160,15 @@ static const Action table[] = {
     N_("Who is here: every session on this database, where it is, idle time, read-only or not")},
 
    {"open",
-    W | D | L | PL | MS | SN | PF | PC | PK | PO,
+    W | D | L | PL | MS | SN | PF | PC | PK | PO | CL,
     {ENTER},
     Loop_open,
     ACTION_FOOTER,
     N_("open"),
     N_("Open what is selected: a workload, a cell (straight to its question when it has one), a "
        "question, a plan item (its improvement text and links), a milestone (its dashboard, "
-       "read-only), a portfolio cell (its workloads at risk), a workload at risk (at that cell)")},
+       "read-only), a portfolio cell (its workloads at risk), a workload at risk (at that cell); "
+       "on an import's clashes: merge the bundle with the decisions")},
 
    /* Going between the screens of a review. */
    {"plan",
@@ -312,13 +336,14 @@ static const Action table[] = {
     N_("n/a"),
     N_("Mark the question not applicable, with a reason, or applicable again")},
    {"edit-notes",
-    Q | PL | MG,
+    Q | PL | MG | CL,
     {'e'},
     editNotes,
     ACTION_WRITES | ACTION_FOOTER,
     N_("notes"),
     N_("Edit the notes of the question (a saved draft is offered first) or of the plan item; "
-       "in a notes merge, a text holding both versions between conflict marks")},
+       "in a notes merge, a text holding both versions between conflict marks; on an import's "
+       "clash: type the value")},
    {"practice-not-applicable",
     Q,
     {'x'},
@@ -469,26 +494,36 @@ static const Action table[] = {
 
    /* Notes changed on the same lines by two people (mergeview.c). */
    {"keep-yours",
-    MG,
+    MG | CL,
     {'Y'},
-    MergeView_keepYours,
+    keepOurs,
     ACTION_WRITES | ACTION_FOOTER,
     N_("yours"),
-    N_("Store your notes over theirs (now that you have seen them)")},
+    N_("Store your notes over theirs (now that you have seen them); on an import's clash: keep "
+       "this database's value")},
    {"take-theirs",
-    MG,
+    MG | CL,
     {'T'},
-    MergeView_takeTheirs,
+    takeTheirs,
     ACTION_FOOTER,
     N_("theirs"),
-    N_("Keep their notes and drop yours")},
+    N_("Keep their notes and drop yours; on an import's clash: take the bundle's value")},
    {"keep-both",
-    MG,
+    MG | CL,
     {'b'},
-    MergeView_keepBoth,
+    keepBoth,
     ACTION_WRITES | ACTION_FOOTER,
     N_("both"),
-    N_("Store both texts, theirs first")},
+    N_("Store both texts, theirs first; on an import's clash: keep both (notes, a plan item's "
+       "note, a milestone)")},
+   {"import-clashes",
+    REVIEW,
+    {'C'},
+    Clashes_show,
+    0,
+    NULL,
+    N_("Decide the clashes of a bundle merged back into this workload (import --into) that wait "
+       "for a decision")},
    {"decide-later",
     MG,
     {0},

@@ -24,7 +24,8 @@ libwalens_a_SOURCES += \
 	src/tui/screen/question.c src/tui/screen/editor.c src/tui/screen/help.c \
 	src/tui/screen/prompt.c src/tui/screen/pager.c src/tui/screen/planview.c src/tui/screen/planedit.c \
 	src/tui/screen/milestones.c src/tui/screen/history.c src/tui/screen/upgrade.c \
-	src/tui/screen/writereport.c src/tui/screen/mergeview.c src/tui/screen/roster.c
+	src/tui/screen/writereport.c src/tui/screen/mergeview.c src/tui/screen/roster.c \
+	src/tui/screen/clashes.c
 # The facilitated workshop (issue 13): parking lot, silent poll, recap.
 libwalens_a_SOURCES += src/tui/screen/parklot.c src/tui/screen/pollview.c src/tui/screen/recapview.c
 
@@ -57,7 +58,7 @@ endif
 TUI_TESTS = tests/tui/basic.sh tests/tui/notes.sh tests/tui/multi.sh tests/tui/resize.sh \
 	tests/tui/readonly.sh tests/tui/escape.sh tests/tui/plan.sh tests/tui/milestones.sh \
 	tests/tui/upgrade.sh tests/tui/golden.sh tests/tui/evidence.sh \
-	tests/tui/collab.sh tests/tui/roster.sh tests/tui/portfolio.sh tests/tui/quickwins.sh \
+	tests/tui/collab.sh tests/tui/roster.sh tests/tui/portfolio.sh tests/tui/clashes.sh tests/tui/quickwins.sh \
 	tests/tui/template.sh tests/tui/profile.sh tests/tui/longlist.sh
 TESTS += $(TUI_TESTS)
 TESTS += tests/tui/pollpark.sh

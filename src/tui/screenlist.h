@@ -59,6 +59,9 @@
      ParkLot_move, ParkLot_open, NULL, NULL, NULL, ParkLot_free)                                   \
    X(POLL, "poll", N_("Poll"), "A silent poll: your ballot, then the reveal", PollView_draw,       \
      PollView_move, PollView_open, NULL, NULL, NULL, PollView_free)                                \
+   X(CLASHES, "clashes", N_("Import clashes"),                                                     \
+     "The clashes of a bundle merged back (import --into), to decide", Clashes_draw, Clashes_move, \
+     Clashes_open, NULL, NULL, Clashes_reload, Clashes_free)                                       \
    X(PROMPT, "prompt", N_("Prompt"), "A prompt (one line of text)", NULL, Prompt_move, NULL, NULL, \
      NULL, NULL, NULL)
 

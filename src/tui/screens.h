@@ -370,4 +370,15 @@ void PortView_cellDraw(App *app, int top, int height);
 Stale PortView_cellMove(App *app, Move m);
 Stale PortView_cellOpen(App *app);
 
+/* clashes.c: the clashes of a bundle merged back (import --into) that wait
+ * for a decision; take is a BundleTake (report/bundle.h). */
+Stale Clashes_show(App *app, const char *arg);
+void Clashes_draw(App *app, int top, int height);
+Stale Clashes_move(App *app, Move m);
+Stale Clashes_open(App *app);
+Stale Clashes_take(App *app, int take);
+Stale Clashes_edit(App *app, const char *arg);
+void Clashes_reload(App *app, bool opened);
+void Clashes_free(App *app);
+
 #endif

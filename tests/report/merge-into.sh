@@ -161,6 +161,28 @@ office import "$TMP/laptop.bundle" --into fraud --prefer theirs > "$TMP/out" 2>&
 expect "the plan clash settled for the bundle" "$(plan_item "$OFFICE" MLOPS02/MLOPS02_BP02)" \
    "open erin None"
 
+# impact (issue 15's plan field) set both ways: a clash that names it, with
+# both values, and the bundle's value when it is preferred.
+fresh
+office plan set fraud MLOPS02 MLOPS02_BP02 --impact high > /dev/null
+laptop plan set fraud MLOPS02 MLOPS02_BP02 --impact low > /dev/null
+laptop export fraud -o "$TMP/laptop.bundle"
+office import "$TMP/laptop.bundle" --into fraud > "$TMP/out" 2>&1
+expect "the same impact: a clash" "$?" 1
+if grep -q 'MLOPS02/MLOPS02_BP02: impact' "$TMP/out" && grep -q 'here:   high' "$TMP/out" &&
+   grep -q 'bundle: low' "$TMP/out"; then
+   pass "the impact clash shows both values"
+else
+   fail "the impact clash shows both values" "$(cat "$TMP/out")"
+fi
+office import "$TMP/laptop.bundle" --into fraud --prefer theirs > /dev/null 2>&1
+impact=$(office export fraud | python3 -c '
+import json, sys
+for p in json.load(sys.stdin)["plan"]:
+    if p["question"] + "/" + p["choice"] == "MLOPS02/MLOPS02_BP02":
+        print(p.get("impact"), p.get("priority"))')
+expect "the impact clash settled for the bundle, the priority untouched" "$impact" "low 0"
+
 # ---- milestones come along with their authors ----
 fresh
 laptop milestone add fraud "on the train" > /dev/null

@@ -367,7 +367,7 @@ Test(actions, list_keys_for_the_man_page)
       strstr(buf, "question,milestones,poll\tSpace\ttoggle\tSelect or clear: the practice"));
    cr_assert_not_null(strstr(buf, "workloads,dashboard,questions,question,help,plan,milestones,"
                                   "milestone,page,upgrade,merge,roster,portfolio,portfolio-cell,"
-                                  "history,parking-lot,poll\tUp k\tup\tMove up\n"));
+                                  "history,parking-lot,poll,clashes\tUp k\tup\tMove up\n"));
    cr_assert_not_null(strstr(buf, "dashboard,questions,question\t\tgoto\t"));
    free(buf);
 }
