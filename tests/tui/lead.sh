@@ -111,6 +111,8 @@ expect alice "(3 of 4)" "> twice: the third item"
 expect alice "How do you run?" "the leader goes to the item's first question"
 expect bob "How do you run?" "and so does bob"
 expect_not carol "How do you run?" "carol, who stopped following, does not"
+# An item counts as covered once its clock has run a second (spent_s > 0).
+sleep 2
 keys alice "<"
 expect alice "(2 of 4)" "< goes back an item"
 keys bob ">"
@@ -149,6 +151,8 @@ keys alice Enter
 expect carol "★ alice leads" ":lead take: alice takes the lead back" 8
 expect bob "following alice" "bob follows her again" 8
 keys alice Q
+expect alice "see the recap before you leave" "a leader who quits is offered the recap"
+keys alice n
 wait_exit alice > /dev/null
 expect_gone carol "★ alice leads" "a leader who quits frees the lead" 8
 expect_gone bob "following alice" "and bob no longer follows anyone" 8

@@ -35,6 +35,7 @@ expect a "Context 5/5" "training scale"
 keys a Enter
 expect a "Profile machine-learning-context: 15 priority questions" "the answers are stored"
 expect a "★ priority ▲ 0 ◆ 0" "the dashboard counts the priority questions' risks apart"
+expect a "★ How do you prepare your" "a cell of one priority question marks it under the matrix"
 
 "$WALENS" --db "$DB" status chatbot --format json > "$TMP/s.json"
 got=$(python3 -c 'import json, sys

@@ -334,8 +334,9 @@ static void drawSummary(const Dash *dd, const DashLayout *d)
    drawPlanCounts(app, y + 1, x);
 }
 
-/* The title of the one question of a cell, whatever the filter says. */
-static const char *onlyQuestion(const Dash *d, size_t row, size_t col)
+/* The title of the one question of a cell, whatever the filter says;
+ * *priority says whether the workload's profile marks it. */
+static const char *onlyQuestion(const Dash *d, size_t row, size_t col, bool *priority)
 {
    App *app = d->app;
    const Matrix *m = d->m;
@@ -350,8 +351,10 @@ static const char *onlyQuestion(const Dash *d, size_t row, size_t col)
       return "";
    }
    for (size_t q = 0; q < app->doc.lens->n_questions; q++)
-      if (inCell(app, q, row, col))
+      if (inCell(app, q, row, col)) {
+         *priority = ProfileDoc_isPriority(&app->profile, q);
          return app->doc.lens->questions[q].title;
+      }
    return "";
 }
 
@@ -380,8 +383,11 @@ static void drawDetail(const Dash *dd, const DashLayout *d, int detail_h)
    if (cell->total == 0) {
       text = xasprintf(_("%s: no questions"), where);
    } else if (cell->total == 1) {
-      text = xasprintf("%s%s%s", where, Theme_glyph(&app->theme, GLYPH_DASH),
-                       onlyQuestion(dd, row, col));
+      bool priority = false;
+      const char *title = onlyQuestion(dd, row, col, &priority);
+      text = xasprintf("%s%s%s%s%s", where, Theme_glyph(&app->theme, GLYPH_DASH),
+                       priority ? Theme_glyph(&app->theme, GLYPH_PRIORITY) : "",
+                       priority ? " " : "", title);
    } else {
       text = xasprintf(
          ngettext("%s: %zu question, %zu answered", "%s: %zu questions, %zu answered", cell->total),
@@ -466,6 +472,12 @@ static void drawCellQuestions(const Dash *dd, int y)
       }
       const Question *qq = &app->doc.lens->questions[q];
       int x = 3 + Chrome_risk(app, y, 3, app->cols - 4, App_risk(app, q), false) + 1;
+      if (app->profile.profile) { /* a column for the mark only when there is a profile */
+         if (ProfileDoc_isPriority(&app->profile, q))
+            Text_draw(stdscr, y, x, 2, Theme_glyph(&app->theme, GLYPH_PRIORITY),
+                      Theme_attr(&app->theme, ROLE_NOTICE));
+         x += 2;
+      }
       x += Text_draw(stdscr, y, x, app->cols - x - 1, qq->id, A_BOLD) + 2;
       Text_draw(stdscr, y, x, app->cols - x - 1, qq->title, A_NORMAL);
       shown++;

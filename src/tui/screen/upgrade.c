@@ -105,8 +105,14 @@ static void previewItems(App *app, const UpgradeReport *r)
       const char *what = (it->changes & LENSDIFF_REMOVED) && it->answered ? _("; the answer goes")
                          : it->marked                                     ? _("; review it again")
                                                                           : "";
-      Pager_add(app, it->marked || it->n_dropped ? ROLE_NOTICE : ROLE_NORMAL, 2, "%-8s %s%s",
-                it->question_id, words, what);
+      size_t at;
+      bool priority = Lens_findQuestion(app->doc.lens, it->question_id, &at) &&
+                      ProfileDoc_isPriority(&app->profile, at);
+      char *mark = priority ? xasprintf(_("%s priority"), Theme_glyph(&app->theme, GLYPH_PRIORITY))
+                            : xstrdup("");
+      Pager_add(app, it->marked || it->n_dropped ? ROLE_NOTICE : ROLE_NORMAL, 2, "%-8s %s%s%s%s",
+                it->question_id, words, what, priority ? "  " : "", mark);
+      free(mark);
       Pager_addText(app, ROLE_DIM, 11, orDash(it->title));
       for (size_t n = 0; n < it->n_notes; n++) /* the author's word on what changed */
          Pager_add(app, ROLE_NORMAL, 11, "%s: %s", it->noted[n], it->notes[n]);
