@@ -81,6 +81,9 @@ expect_not b "optimiza~" "not cut with a tilde"
 # A plan item's numbered steps hang: their continuation lines start under
 # the text, not under the number.
 tt resize-window -t b -x 60 -y 30
+# Let walens take the resize before the keys: a key read first would open
+# the page laid out for 80 columns (seen once on a loaded machine).
+sleep 1
 keys b Escape p Enter
 expect b "Improvement plan" "a plan item's details"
 screen b > "$TMP/steps"
