@@ -408,20 +408,19 @@ static const char schemaV10[] =
  * whole until someone decides them in the TUI: nothing of the laptop's
  * work is lost while it waits, and nothing of it lands undecided. */
 static const char schemaV11[] = "CREATE TABLE import_pending ("
-                               "  id          INTEGER PRIMARY KEY,"
-                               "  review_id   INTEGER NOT NULL REFERENCES review(id),"
-                               "  source      TEXT NOT NULL,"
-                               "  bundle      TEXT NOT NULL CHECK (json_valid(bundle)),"
-                               "  clashes     INTEGER NOT NULL CHECK (clashes >= 0),"
-                               "  imported_at TEXT NOT NULL,"
-                               "  imported_by TEXT NOT NULL"
-                               ");"
-                               "CREATE INDEX import_pending_review ON import_pending(review_id);";
+                                "  id          INTEGER PRIMARY KEY,"
+                                "  review_id   INTEGER NOT NULL REFERENCES review(id),"
+                                "  source      TEXT NOT NULL,"
+                                "  bundle      TEXT NOT NULL CHECK (json_valid(bundle)),"
+                                "  clashes     INTEGER NOT NULL CHECK (clashes >= 0),"
+                                "  imported_at TEXT NOT NULL,"
+                                "  imported_by TEXT NOT NULL"
+                                ");"
+                                "CREATE INDEX import_pending_review ON import_pending(review_id);";
 
 static const Migration migrations[] = {
-   {1, schemaV1}, {2, schemaV2}, {3, schemaV3}, {4, schemaV4}, {5, schemaV5},
-   {6, schemaV6}, {7, schemaV7}, {8, schemaV8}, {9, schemaV9}, {10, schemaV10},
-   {11, schemaV11},
+   {1, schemaV1}, {2, schemaV2}, {3, schemaV3}, {4, schemaV4},   {5, schemaV5},   {6, schemaV6},
+   {7, schemaV7}, {8, schemaV8}, {9, schemaV9}, {10, schemaV10}, {11, schemaV11},
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
                "one migration step per schema version");

@@ -97,31 +97,33 @@ static bool makeOld(const char *path)
       return false;
    }
    Store_close(s);
-   return rawExec(path, "DROP TABLE import_pending; DROP TRIGGER milestone_total_insert; DROP TABLE milestone_total;"
-                        "ALTER TABLE review DROP COLUMN last_at;"
-                        "ALTER TABLE review DROP COLUMN last_by;"
-                        "DROP TRIGGER answer_insert_gen; DROP TRIGGER answer_update_gen;"
-                        "DROP TRIGGER answer_delete_gen; DROP TRIGGER choice_insert_gen;"
-                        "DROP TRIGGER choice_delete_gen; DROP TRIGGER history_last;"
-                        "DROP TABLE review_count; ALTER TABLE review DROP COLUMN answers_gen;"
-                        "ALTER TABLE review DROP COLUMN last_history_id;"
-                        "DROP TRIGGER answer_insert_clears_mark;"
-                        "DROP TRIGGER answer_update_clears_mark;"
-                        "DROP TRIGGER milestone_no_delete; DROP TABLE review_mark;"
-                        "ALTER TABLE lens DROP COLUMN origin; DROP TABLE choice_note;"
-                        "ALTER TABLE presence DROP COLUMN screen;"
-                        "ALTER TABLE presence DROP COLUMN read_only;"
-                        "ALTER TABLE presence DROP COLUMN active_at;"
-                        "DROP TABLE session_lead; DROP TABLE agenda_item;"
-                        "DROP TABLE agenda_state; DROP TABLE parked; DROP TABLE poll;"
-                        "DROP TABLE ballot;"
-                        "DROP TABLE answer_template; DROP TABLE review_template;"
-                        "DROP TABLE template_answer; DROP TABLE template;"
-                        "ALTER TABLE plan_item DROP COLUMN impact;"
-                        "ALTER TABLE plan_item DROP COLUMN effort;"
-                        "DROP TABLE context_answer; DROP TABLE workload_profile;"
-                        "DROP TABLE profile;"
-                        "PRAGMA user_version = 1; PRAGMA journal_mode = DELETE;");
+   return rawExec(
+      path,
+      "DROP TABLE import_pending; DROP TRIGGER milestone_total_insert; DROP TABLE milestone_total;"
+      "ALTER TABLE review DROP COLUMN last_at;"
+      "ALTER TABLE review DROP COLUMN last_by;"
+      "DROP TRIGGER answer_insert_gen; DROP TRIGGER answer_update_gen;"
+      "DROP TRIGGER answer_delete_gen; DROP TRIGGER choice_insert_gen;"
+      "DROP TRIGGER choice_delete_gen; DROP TRIGGER history_last;"
+      "DROP TABLE review_count; ALTER TABLE review DROP COLUMN answers_gen;"
+      "ALTER TABLE review DROP COLUMN last_history_id;"
+      "DROP TRIGGER answer_insert_clears_mark;"
+      "DROP TRIGGER answer_update_clears_mark;"
+      "DROP TRIGGER milestone_no_delete; DROP TABLE review_mark;"
+      "ALTER TABLE lens DROP COLUMN origin; DROP TABLE choice_note;"
+      "ALTER TABLE presence DROP COLUMN screen;"
+      "ALTER TABLE presence DROP COLUMN read_only;"
+      "ALTER TABLE presence DROP COLUMN active_at;"
+      "DROP TABLE session_lead; DROP TABLE agenda_item;"
+      "DROP TABLE agenda_state; DROP TABLE parked; DROP TABLE poll;"
+      "DROP TABLE ballot;"
+      "DROP TABLE answer_template; DROP TABLE review_template;"
+      "DROP TABLE template_answer; DROP TABLE template;"
+      "ALTER TABLE plan_item DROP COLUMN impact;"
+      "ALTER TABLE plan_item DROP COLUMN effort;"
+      "DROP TABLE context_answer; DROP TABLE workload_profile;"
+      "DROP TABLE profile;"
+      "PRAGMA user_version = 1; PRAGMA journal_mode = DELETE;");
 }
 
 /* One round: returns the number of processes that failed. */
