@@ -45,9 +45,22 @@ typedef struct LeadState {
 
 /* Where a session is, as the lead row says it. */
 typedef struct Place {
-   const char *screen, *question; /* question NULL but on a question */
-   int scroll;
+   const char *screen, *question; /* a question's, or the list's selected one; else NULL */
+   int scroll;                    /* a question: its text's scroll; else POS_ below */
 } Place;
+
+/* On the dashboard and the question list the lead row's scroll column
+ * carries the cursor (no schema step for it): the dashboard's selected
+ * cell as row * POS_BASE + col (rows == "All", cols == "All"), the list's
+ * as ((filter * 4 + scope) * POS_BASE + row) * POS_BASE + col, its
+ * selected question in the question column.  Lenses are far smaller than
+ * POS_BASE phases or pillars. */
+#define POS_BASE 1024
+
+static int posOfCursor(const App *app)
+{
+   return (int)(app->row * POS_BASE + app->col);
+}
 
 static Place placeOf(const App *app)
 {
@@ -57,7 +70,58 @@ static Place placeOf(const App *app)
       p.question = app->doc.lens->questions[s == SCREEN_EDITOR ? app->ed.q : app->q].id;
    if (s == SCREEN_QUESTION)
       p.scroll = (int)app->desc_first;
+   if (app->have_doc && s == SCREEN_DASHBOARD)
+      p.scroll = posOfCursor(app);
+   if (app->have_doc && s == SCREEN_LIST) {
+      p.scroll = ((int)app->filter * 4 + (int)app->scope) * POS_BASE * POS_BASE + posOfCursor(app);
+      if (app->list_cur < app->n_list)
+         p.question = app->doc.lens->questions[app->list[app->list_cur]].id;
+   }
    return p;
+}
+
+/* Puts the dashboard's cursor where pos says; false when pos is out of
+ * this lens's matrix (nothing changes). */
+static bool setCursor(App *app, int pos)
+{
+   size_t r = (size_t)(pos / POS_BASE) % POS_BASE, c = (size_t)(pos % POS_BASE);
+
+   if (pos < 0 || r > app->matrix.rows || c > app->matrix.cols)
+      return false;
+   app->row = r;
+   app->col = c;
+   return true;
+}
+
+/* A follower goes to the leader's question list: the same cell, scope and
+ * filter, the cursor on the same question. */
+static Stale goToList(App *app, const SessionLead *l)
+{
+   int kind = l->scroll / (POS_BASE * POS_BASE);
+   size_t q;
+   bool same;
+
+   if (kind < 0 || kind / 4 >= FILTER_COUNT)
+      return STALE_NONE;
+   same = App_screen(app) == SCREEN_LIST && app->scope == (ListScope)(kind % 4) &&
+          app->filter == (Filter)(kind / 4) &&
+          posOfCursor(app) == l->scroll % (POS_BASE * POS_BASE);
+   if (!same) {
+      while (App_screen(app) != SCREEN_DASHBOARD && app->depth > 2)
+         Loop_back(app, NULL);
+      if (App_screen(app) != SCREEN_DASHBOARD || !setCursor(app, l->scroll % (POS_BASE * POS_BASE)))
+         return STALE_NONE;
+      app->scope = (ListScope)(kind % 4);
+      app->filter = (Filter)(kind / 4);
+      app->list_cur = app->list_first = 0;
+      List_refill(app);
+      App_push(app, SCREEN_LIST);
+   }
+   if (l->question && Lens_findQuestion(app->doc.lens, l->question, &q))
+      for (size_t i = 0; i < app->n_list; i++)
+         if (app->list[i] == q)
+            app->list_cur = i;
+   return STALE_ALL;
 }
 
 static char *placeText(Place p)
@@ -198,13 +262,15 @@ static Stale goTo(App *app, LeadState *ls)
       app->desc_first = strcmp(scr, Screens_id(SCREEN_QUESTION)) == 0 ? (size_t)l->scroll : 0;
       return STALE_ALL;
    }
+   if (strcmp(scr, Screens_id(SCREEN_LIST)) == 0)
+      return goToList(app, l);
    bool dash = strcmp(scr, Screens_id(SCREEN_DASHBOARD)) == 0;
    bool plan = strcmp(scr, Screens_id(SCREEN_PLAN)) == 0;
    bool ms = strcmp(scr, Screens_id(SCREEN_MILESTONES)) == 0;
    if (!dash && !plan && !ms)
       return STALE_NONE;
    if (App_screen(app) == SCREEN_DASHBOARD && dash)
-      return STALE_NONE;
+      return setCursor(app, l->scroll) ? STALE_BODY : STALE_NONE;
    if ((plan && App_screen(app) == SCREEN_PLAN) || (ms && App_screen(app) == SCREEN_MILESTONES))
       return STALE_NONE;
    while (App_screen(app) != SCREEN_DASHBOARD && app->depth > 2)
@@ -213,6 +279,8 @@ static Stale goTo(App *app, LeadState *ls)
       PlanView_show(app, NULL);
    else if (ms)
       Milestones_show(app, NULL);
+   else if (App_screen(app) == SCREEN_DASHBOARD)
+      setCursor(app, l->scroll);
    return STALE_ALL;
 }
 
@@ -536,6 +604,94 @@ static void showDiags(App *app, const char *file, const DiagList *d)
    free(first);
 }
 
+/* The agenda item for where this session is: the question shown, or the
+ * dashboard's selected cell, or its phase or pillar on an "All" row or
+ * column.  False with a message elsewhere (kind and target are owned). */
+static bool itemHere(App *app, AgendaItem *it)
+{
+   const Lens *l = app->doc.lens;
+   ScreenId s = App_screen(app);
+   bool all_r = app->row >= app->matrix.rows, all_c = app->col >= app->matrix.cols;
+
+   if (s == SCREEN_QUESTION || s == SCREEN_EDITOR) {
+      it->kind = xstrdup("questions");
+      it->target = xstrdup(l->questions[s == SCREEN_EDITOR ? app->ed.q : app->q].id);
+      return true;
+   }
+   if (s == SCREEN_DASHBOARD && l->n_phases == 0 && !all_c) {
+      it->kind = xstrdup("pillar"); /* one row: the pillar is the cell */
+      it->target = xstrdup(l->pillars[app->col].id);
+      return true;
+   }
+   if (s == SCREEN_DASHBOARD && l->n_phases > 0 && !(all_r && all_c)) {
+      it->kind = xstrdup(all_r ? "pillar" : all_c ? "phase" : "cell");
+      it->target = all_r   ? xstrdup(l->pillars[app->col].id)
+                   : all_c ? xstrdup(l->phases[app->row].id)
+                           : xasprintf("%s/%s", l->phases[app->row].id, l->pillars[app->col].id);
+      return true;
+   }
+   App_message(app, ROLE_ERROR, "%s",
+               _("Choose a cell, phase or pillar on the dashboard, or open a question, "
+                 "then :agenda add MINUTES"));
+   return false;
+}
+
+/* :agenda add MINUTES: the agenda read again, the item for here appended,
+ * and the whole stored again (Store_setAgenda: it starts stopped). */
+static Stale agendaAdd(App *app, LeadState *ls, const char *arg)
+{
+   AgendaItem here = {0};
+   Agenda a;
+   char *end;
+   long minutes;
+   StoreStatus st;
+
+   while (*arg == ' ')
+      arg++;
+   minutes = strtol(arg, &end, 10);
+   while (*end == ' ')
+      end++;
+   if (end == arg || *end || minutes < 1 || minutes > 1440) {
+      App_message(app, ROLE_ERROR, "%s", _("Usage: :agenda add MINUTES (1 to 1440)"));
+      return STALE_FOOTER;
+   }
+   if (!mayLead(app, ls, _("set the agenda")) || !itemHere(app, &here))
+      return STALE_FOOTER;
+   here.minutes = (int)minutes;
+   if ((st = Store_getAgenda(app->store, ls->wid, &a)) == STORE_OK) {
+      a.items = xrealloc(a.items, (a.n + 1) * sizeof *a.items);
+      a.items[a.n++] = here;
+      st = Store_setAgenda(app->store, ls->wid, a.items, a.n, app->opts->user);
+      if (st == STORE_OK) {
+         char *label = AgendaFile_label(app->doc.lens, here.kind, here.target, NULL);
+         App_message(app, ROLE_NOTICE, _("Agenda item %zu: %s (%d min); > starts the agenda"), a.n,
+                     label, here.minutes);
+         free(label);
+      }
+      Agenda_free(&a); /* frees here's strings too */
+   } else {
+      free(here.kind);
+      free(here.target);
+   }
+   if (st != STORE_OK)
+      App_message(app, ROLE_ERROR, "%s", Store_lastError(app->store));
+   readState(app, ls);
+   return STALE_ALL;
+}
+
+/* :agenda clear: no agenda (an empty one, stored the same way). */
+static Stale agendaClear(App *app, LeadState *ls)
+{
+   if (!mayLead(app, ls, _("set the agenda")))
+      return STALE_FOOTER;
+   if (Store_setAgenda(app->store, ls->wid, NULL, 0, app->opts->user) != STORE_OK)
+      App_message(app, ROLE_ERROR, "%s", Store_lastError(app->store));
+   else
+      App_message(app, ROLE_NOTICE, "%s", _("The agenda is empty: :agenda add MINUTES adds here"));
+   readState(app, ls);
+   return STALE_ALL;
+}
+
 Stale Lead_agenda(App *app, const char *arg)
 {
    LeadState *ls = state(app);
@@ -550,9 +706,13 @@ Stale Lead_agenda(App *app, const char *arg)
    if (!ls)
       return STALE_NONE;
    if (!arg || !*arg) {
-      App_message(app, ROLE_ERROR, "%s", _("Usage: :agenda FILE"));
+      App_message(app, ROLE_ERROR, "%s", _("Usage: :agenda FILE | add MINUTES | clear"));
       return STALE_FOOTER;
    }
+   if (strncmp(arg, "add ", 4) == 0)
+      return agendaAdd(app, ls, arg + 4);
+   if (strcmp(arg, "clear") == 0)
+      return agendaClear(app, ls);
    if (!mayLead(app, ls, _("set the agenda")))
       return STALE_FOOTER;
    path = expandHome(arg);

@@ -85,6 +85,87 @@ who=$(sqlite3 "$DB" "SELECT user_name || ' ' || screen || ' ' || question FROM s
 [ "$who" = "alice question Q1" ] && pass "the lead row is the leader's place alone" ||
    fail "the lead row is the leader's place alone" "$who"
 
+# Following reaches the question list (the same cell, the cursor on the
+# same question) and the dashboard's selected cell; it still writes nothing.
+dump > "$TMP/before2.sql"
+keys alice q q
+expect alice "All phases" "alice goes back to the dashboard"
+keys alice Right Right Right
+keys alice Enter
+expect alice "Build, all pillars" "alice opens the Build row's question list"
+keys alice Down
+expect bob "Build, all pillars" "bob's screen goes to the same list"
+sel=$(screen alice | grep '^>' | head -n 1)
+case $sel in
+*"How do you build?"*) fail "alice's cursor moves down the list" "$(screen alice)" ;;
+*) pass "alice's cursor moves down the list" ;;
+esac
+expect bob "$sel" "bob's cursor is on the same question"
+keys alice q
+expect alice "All phases" "alice goes back to the dashboard"
+keys alice Left Left Down
+expect alice "Security · Run — How do you patch?" "alice selects the Run/Security cell"
+expect bob "Security · Run — How do you patch?" "bob's dashboard selects the same cell"
+dump > "$TMP/after2.sql"
+if cmp -s "$TMP/before2.sql" "$TMP/after2.sql"; then
+   pass "following the list and the dashboard wrote nothing"
+else
+   fail "following the list and the dashboard wrote nothing" \
+      "$(diff "$TMP/before2.sql" "$TMP/after2.sql" | head -n 20)"
+fi
+
+# The agenda built in the TUI: the leader adds where they are.
+agenda_rows() { sqlite3 "$DB" "SELECT kind || ' ' || target || ' ' || minutes FROM agenda_item ORDER BY position" | tr '\n' ';'; }
+keys alice :
+typed alice "agenda add 5"
+keys alice Enter
+expect alice "Agenda item 1: Run · Security (5 min)" ":agenda add on a cell adds the cell"
+keys alice Right Right
+keys alice :
+typed alice "agenda add 10"
+keys alice Enter
+expect alice "Agenda item 2: Run (10 min)" "on a phase's All column: the phase"
+keys alice Down
+keys alice :
+typed alice "agenda add 5"
+keys alice Enter
+expect alice "Choose a cell, phase or pillar" "on All/All: refused, it names what to choose"
+keys alice Left
+keys alice :
+typed alice "agenda add 15"
+keys alice Enter
+expect alice "Agenda item 3: " "on a pillar's All row: the pillar"
+keys alice :
+typed alice "agenda add 0"
+keys alice Enter
+expect alice "Usage: :agenda add MINUTES (1 to 1440)" "minutes out of range are refused"
+keys alice :
+typed alice "goto Q2"
+keys alice Enter
+expect alice "How do you run?" "alice opens Q2"
+keys alice :
+typed alice "agenda add 3"
+keys alice Enter
+expect alice "Agenda item 4: Q2 (3 min)" "on a question: that question"
+rows=$(agenda_rows)
+[ "$rows" = "cell run/sec 5;phase run 10;pillar cost 15;questions Q2 3;" ] &&
+   pass "the agenda is stored as walens session agenda stores it" ||
+   fail "the agenda is stored as walens session agenda stores it" "$rows"
+"$WALENS" --db "$DB" session show payments > "$TMP/show-agenda.txt"
+grep -q "Q2" "$TMP/show-agenda.txt" && pass "walens session show lists it" ||
+   fail "walens session show lists it" "$(cat "$TMP/show-agenda.txt")"
+keys carol :
+typed carol "agenda add 5"
+keys carol Enter
+expect carol "alice leads the session: only the leader can set the agenda" \
+   "only the leader adds to the agenda"
+keys alice :
+typed alice "agenda clear"
+keys alice Enter
+expect alice "The agenda is empty" ":agenda clear empties it"
+n=$(sqlite3 "$DB" "SELECT count(*) FROM agenda_item")
+[ "$n" = 0 ] && pass "no item is left" || fail "no item is left" "$n items"
+
 # The agenda: a bad file names its errors, a good one is set, > starts it.
 keys alice :
 typed alice "agenda $AGENDAS/bad-keys.yaml"
