@@ -772,7 +772,8 @@ static const Action table[] = {
     Lead_agenda,
     ACTION_WRITES,
     NULL,
-    N_("Set the session's agenda from a YAML file: :agenda FILE (its format: walens(1))")},
+    N_("Set the session's agenda: :agenda FILE (YAML, see walens(1)), or build it: :agenda add "
+       "MINUTES (an item for where you are), :agenda clear")},
    {"agenda-next",
     REVIEW | PL | MS,
     {'>'},
