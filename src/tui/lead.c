@@ -709,8 +709,8 @@ Stale Lead_agenda(App *app, const char *arg)
       App_message(app, ROLE_ERROR, "%s", _("Usage: :agenda FILE | add MINUTES | clear"));
       return STALE_FOOTER;
    }
-   if (strncmp(arg, "add ", 4) == 0)
-      return agendaAdd(app, ls, arg + 4);
+   if (strncmp(arg, "add", 3) == 0 && (arg[3] == ' ' || arg[3] == '\0'))
+      return agendaAdd(app, ls, arg + 3);
    if (strcmp(arg, "clear") == 0)
       return agendaClear(app, ls);
    if (!mayLead(app, ls, _("set the agenda")))

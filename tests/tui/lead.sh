@@ -140,6 +140,10 @@ typed alice "agenda add 0"
 keys alice Enter
 expect alice "Usage: :agenda add MINUTES (1 to 1440)" "minutes out of range are refused"
 keys alice :
+typed alice "agenda add"
+keys alice Enter
+expect alice "Usage: :agenda add MINUTES (1 to 1440)" "and so is no number"
+keys alice :
 typed alice "goto Q2"
 keys alice Enter
 expect alice "How do you run?" "alice opens Q2"
