@@ -504,6 +504,11 @@ typedef struct Agenda {
  * does not know the lens: the caller checks targets against it. */
 StoreStatus Store_setAgenda(Store *s, int64_t workload_id, const AgendaItem *items, size_t n,
                             const char *user);
+/* Appends one item (checked like Store_setAgenda's) and keeps the rest as
+ * it is: a running agenda keeps its clock, its current item and the time
+ * spent on each item.  Sets an empty, stopped agenda first when none was. */
+StoreStatus Store_addAgendaItem(Store *s, int64_t workload_id, const AgendaItem *item,
+                                const char *user);
 /* An empty agenda (n 0, current -1) when none was set. */
 StoreStatus Store_getAgenda(Store *s, int64_t workload_id, Agenda *out);
 /* Stops the running clock (its time added to its item) and starts item

@@ -352,6 +352,40 @@ StoreStatus Store_setAgenda(Store *s, int64_t workload_id, const AgendaItem *ite
    return StoreSql_end(s, setAgendaLocked(s, workload_id, items, n, user));
 }
 
+static StoreStatus addAgendaItemLocked(Store *s, int64_t workload_id, const AgendaItem *it,
+                                       const char *user)
+{
+   char now[STORE_TIME_LEN];
+   StoreTime_now(s, now);
+   StoreStatus st = requireWorkload(s, workload_id);
+   if (st == STORE_OK)
+      st = StoreSql_run(s,
+                        "INSERT INTO agenda_item (workload_id, position, kind, target, title,"
+                        " minutes) VALUES (?, (SELECT coalesce(max(position) + 1, 0) FROM"
+                        " agenda_item WHERE workload_id = ?), ?, ?, ?, ?)",
+                        "iitttd", workload_id, workload_id, it->kind, it->target, it->title,
+                        it->minutes);
+   if (st == STORE_OK) /* the state only when there was none: a running clock runs on */
+      st = StoreSql_run(s,
+                        "INSERT OR IGNORE INTO agenda_state (workload_id, current, started_at,"
+                        " set_at, set_by) VALUES (?, -1, NULL, ?, ?)",
+                        "itt", workload_id, now, user);
+   return st;
+}
+
+StoreStatus Store_addAgendaItem(Store *s, int64_t workload_id, const AgendaItem *item,
+                                const char *user)
+{
+   StoreStatus st = needUser(s, user);
+   if (st == STORE_OK)
+      st = validateItems(s, item, 1);
+   if (st == STORE_OK)
+      st = StoreSql_beginWrite(s);
+   if (st != STORE_OK)
+      return st;
+   return StoreSql_end(s, addAgendaItemLocked(s, workload_id, item, user));
+}
+
 static StoreStatus loadItems(Store *s, int64_t workload_id, Agenda *a)
 {
    StoreStatus st;

@@ -636,8 +636,8 @@ static bool itemHere(App *app, AgendaItem *it)
    return false;
 }
 
-/* :agenda add MINUTES: the agenda read again, the item for here appended,
- * and the whole stored again (Store_setAgenda: it starts stopped). */
+/* :agenda add MINUTES: the item for here appended; a running agenda keeps
+ * its clock and the time spent (Store_addAgendaItem). */
 static Stale agendaAdd(App *app, LeadState *ls, const char *arg)
 {
    AgendaItem here = {0};
@@ -658,21 +658,16 @@ static Stale agendaAdd(App *app, LeadState *ls, const char *arg)
    if (!mayLead(app, ls, _("set the agenda")) || !itemHere(app, &here))
       return STALE_FOOTER;
    here.minutes = (int)minutes;
-   if ((st = Store_getAgenda(app->store, ls->wid, &a)) == STORE_OK) {
-      a.items = xrealloc(a.items, (a.n + 1) * sizeof *a.items);
-      a.items[a.n++] = here;
-      st = Store_setAgenda(app->store, ls->wid, a.items, a.n, app->opts->user);
-      if (st == STORE_OK) {
-         char *label = AgendaFile_label(app->doc.lens, here.kind, here.target, NULL);
-         App_message(app, ROLE_NOTICE, _("Agenda item %zu: %s (%d min); > starts the agenda"), a.n,
-                     label, here.minutes);
-         free(label);
-      }
-      Agenda_free(&a); /* frees here's strings too */
-   } else {
-      free(here.kind);
-      free(here.target);
+   if ((st = Store_addAgendaItem(app->store, ls->wid, &here, app->opts->user)) == STORE_OK &&
+       (st = Store_getAgenda(app->store, ls->wid, &a)) == STORE_OK) {
+      char *label = AgendaFile_label(app->doc.lens, here.kind, here.target, NULL);
+      App_message(app, ROLE_NOTICE, _("Agenda item %zu: %s (%d min); > starts the agenda"), a.n,
+                  label, here.minutes);
+      free(label);
+      Agenda_free(&a);
    }
+   free(here.kind);
+   free(here.target);
    if (st != STORE_OK)
       App_message(app, ROLE_ERROR, "%s", Store_lastError(app->store));
    readState(app, ls);

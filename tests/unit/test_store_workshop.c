@@ -141,6 +141,28 @@ Test(agenda, the_clock_adds_time_per_item_and_resumes)
    Agenda_free(&a);
 }
 
+Test(agenda, an_added_item_keeps_the_running_clock)
+{
+   AgendaItem first = item("phase", "DATA", 30), second = item("pillar", "SEC", 10);
+   /* No agenda yet: the first item makes one, stopped. */
+   cr_assert_eq(Store_addAgendaItem(s, wid, &first, "alice"), STORE_OK);
+   cr_assert_eq(Store_agendaGo(s, wid, 0, "alice"), STORE_OK);
+   Store_setNow(s, "2026-03-02T09:05:00Z");
+   cr_assert_eq(Store_addAgendaItem(s, wid, &second, "alice"), STORE_OK);
+   Agenda a;
+   cr_assert_eq(Store_getAgenda(s, wid, &a), STORE_OK);
+   cr_assert_eq(a.n, 2);
+   cr_assert_eq(a.current, 0);
+   cr_assert_str_eq(a.items[1].kind, "pillar");
+   cr_assert_eq(Agenda_spent(&a, 0, "2026-03-02T09:05:00Z"), 5 * 60);
+   Agenda_free(&a);
+   AgendaItem zero = item("pillar", "SEC", 0);
+   cr_assert_eq(Store_addAgendaItem(s, wid, &zero, "alice"), STORE_INVALID);
+   cr_assert_eq(Store_getAgenda(s, wid, &a), STORE_OK);
+   cr_assert_eq(a.n, 2);
+   Agenda_free(&a);
+}
+
 Test(agenda, bad_items_write_nothing)
 {
    AgendaItem good[] = {item("phase", "DATA", 30)};
