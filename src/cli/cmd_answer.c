@@ -54,22 +54,37 @@ typedef struct AnswerArgs {
    const char *select, *unselect, *na_reason, *notes, *base;
    const char *choice, *choice_notes; /* --choice-notes ID, and its TEXT */
    bool none, applicable;
+   char *joined[4]; /* lists given more than once, joined (owned) */
 } AnswerArgs;
+
+/* A list option given again adds to the list: "--select A --select B" is
+ * "--select A,B" (it used to keep B alone, silently). */
+static const char *addToList(char **joined, const char *have, const char *value)
+{
+   if (!have)
+      return value;
+   char *both = xasprintf("%s,%s", have, value);
+   free(*joined);
+   *joined = both;
+   return both;
+}
 
 static bool answerOption(int id, const char *value, void *ctx)
 {
    AnswerArgs *a = ctx;
    switch (id) {
-   case OPT_SELECT: a->select = value; break;
-   case OPT_UNSELECT: a->unselect = value; break;
+   case OPT_SELECT: a->select = addToList(&a->joined[0], a->select, value); break;
+   case OPT_UNSELECT: a->unselect = addToList(&a->joined[1], a->unselect, value); break;
    case OPT_NONE: a->none = true; break;
    case OPT_NA: a->na_reason = value; break;
    case OPT_APPLICABLE: a->applicable = true; break;
    case OPT_NOTES: a->notes = value; break;
    case OPT_CHOICE_NOTES: a->choice = value; break;
    case OPT_BASE: a->base = value; break;
-   case OPT_NA_CHOICE: a->na_choice = value; break;
-   case OPT_APPLICABLE_CHOICE: a->applicable_choice = value; break;
+   case OPT_NA_CHOICE: a->na_choice = addToList(&a->joined[2], a->na_choice, value); break;
+   case OPT_APPLICABLE_CHOICE:
+      a->applicable_choice = addToList(&a->joined[3], a->applicable_choice, value);
+      break;
    }
    return true;
 }
@@ -462,10 +477,11 @@ int Cmd_answer(CliEnv *env, int argc, char **argv)
    AnswerArgs args = {0};
    char **pos;
    size_t npos;
-   if (!Cli_parse(env, argc, argv, answerOptions, answerOption, &args, &pos, &npos))
-      return EXIT_USAGE;
    int rc;
-   if (env->help) {
+   if (!Cli_parse(env, argc, argv, answerOptions, answerOption, &args, &pos, &npos)) {
+      pos = NULL;
+      rc = EXIT_USAGE;
+   } else if (env->help) {
       Cli_printCommandHelp("answer", answerOptions);
       rc = EXIT_OK;
    } else if (npos != (args.choice ? 3u : 2u)) {
@@ -475,6 +491,8 @@ int Cmd_answer(CliEnv *env, int argc, char **argv)
       args.choice_notes = args.choice ? pos[2] : NULL;
       rc = answerRun(env, &args, pos[0], pos[1]);
    }
+   for (size_t i = 0; i < sizeof args.joined / sizeof *args.joined; i++)
+      free(args.joined[i]);
    free(pos);
    return rc;
 }

@@ -93,6 +93,9 @@ run answer fraud-scoring Q1 --select Q1_no,Q1_a
 run answer fraud-scoring Q1 --select ,
 run answer fraud-scoring Q1 --unselect=
 run answer no-such-workload Q1 --select Q1_a
+# A list option given twice adds to the list; it used to keep the last.
+run answer fraud-scoring Q1 --unselect Q1_a --unselect Q1_c
+run answer fraud-scoring Q1 --select Q1_a --select Q1_c
 run history fraud-scoring Q1
 run history fraud-scoring NOPE
 # One practice not applicable (the TUI's x), and back.
