@@ -12,6 +12,7 @@
 # A copy under $TMP: its errors name the file, and a VPATH build's long
 # source path (the sanitizer stage) would wrap them on the 100-column screen.
 cp -R "$top_srcdir/tests/workshop/agenda" "$TMP/agenda" || exit 99
+chmod -R u+w "$TMP/agenda" # distcheck's source is read-only; $TMP is removed at the end
 AGENDAS="$TMP/agenda"
 # The small lens, with a question whose text is long enough to scroll.
 LENS="$TMP/long.yaml"
