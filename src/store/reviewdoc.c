@@ -812,6 +812,56 @@ static char *notesIn(const char *json)
    return notes;
 }
 
+/* The note of practice id in a history state (allocated, "" for none);
+ * NULL when the state is not a readable answer. */
+static char *choiceNoteIn(const char *json, const char *id)
+{
+   json_t *o = json ? json_loads(json, 0, NULL) : NULL;
+   char *note = NULL;
+   if (json_is_object(o) && !json_object_get(o, "needs_review") &&
+       !json_is_true(json_object_get(o, "deleted"))) {
+      json_t *ids = json_object_get(o, "note_choices"), *texts = json_object_get(o, "choice_notes");
+      size_t i;
+      json_t *v;
+      json_array_foreach(ids, i, v)
+      {
+         const char *t = json_string_value(json_array_get(texts, i));
+         if (!note && json_string_value(v) && strcmp(json_string_value(v), id) == 0 && t)
+            note = xstrdup(t);
+      }
+      if (!note)
+         note = xstrdup("");
+   }
+   json_decref(o);
+   return note;
+}
+
+/* The text a recorded change of question q's answer left: its notes, or
+ * with cid the note of that practice (*text owned).  An id of another
+ * workload, or of another kind of change, is refused with *err. */
+static StoreStatus restoredText(Store *s, const ReviewDoc *doc, size_t q, int64_t history_id,
+                                const char *cid, char **text, char **err)
+{
+   const char *qid = doc->lens->questions[q].id;
+   HistoryEntry e;
+   int64_t review_id = 0;
+   StoreStatus st = Store_historyEntry(s, history_id, &e, &review_id);
+   if (st != STORE_OK) {
+      *err = xstrdup(Store_lastError(s));
+   } else if (review_id != doc->workload.review_id) {
+      *err = xasprintf(_("history id %lld is not a change of workload '%s'"), (long long)history_id,
+                       doc->workload.name);
+      st = STORE_NOT_FOUND;
+   } else if (!e.kind || strcmp(e.kind, "answer") != 0 || !e.object || strcmp(e.object, qid) != 0 ||
+              !(*text = cid ? choiceNoteIn(e.after, cid) : notesIn(e.after))) {
+      *err = xasprintf(_("history id %lld is not a change of the answer to %s"),
+                       (long long)history_id, qid);
+      st = STORE_INVALID;
+   }
+   HistoryEntry_free(&e);
+   return st;
+}
+
 StoreStatus ReviewDoc_restoreNotes(Store *s, ReviewDoc *doc, size_t q, int64_t history_id,
                                    const char *notes_base, const char *user, StoreMerge *out,
                                    char **text, char **err)
@@ -819,43 +869,25 @@ StoreStatus ReviewDoc_restoreNotes(Store *s, ReviewDoc *doc, size_t q, int64_t h
    memset(out, 0, sizeof *out);
    *text = NULL;
    *err = NULL;
-   const char *qid = doc->lens->questions[q].id;
-   HistoryEntry e;
-   int64_t review_id = 0;
-   StoreStatus st = Store_historyEntry(s, history_id, &e, &review_id);
-   if (st != STORE_OK) {
-      *err = xstrdup(Store_lastError(s));
-      HistoryEntry_free(&e);
-      return st;
-   }
    char *notes = NULL;
-   if (review_id != doc->workload.review_id) {
-      *err = xasprintf(_("history id %lld is not a change of workload '%s'"), (long long)history_id,
-                       doc->workload.name);
-      st = STORE_NOT_FOUND;
-   } else if (!e.kind || strcmp(e.kind, "answer") != 0 || !e.object || strcmp(e.object, qid) != 0 ||
-              !(notes = notesIn(e.after))) {
-      *err = xasprintf(_("history id %lld is not a change of the answer to %s"),
-                       (long long)history_id, qid);
-      st = STORE_INVALID;
-   } else {
-      /* A new change from the notes the user saw to the old text, merged
-       * like any other edit of the notes. */
-      const Question *question = &doc->lens->questions[q];
-      Answer a = {.choices = xmalloc(question->n_choices + 1)};
-      answerFromStored(question, &doc->stored[q], &a);
-      char *extra = xasprintf("{\"restore_of\": %lld}", (long long)history_id);
-      st = ReviewDoc_mergeAnswer(s, doc, q, &a, notes, notes_base, user, extra, out);
-      free(extra);
-      free(a.choices);
-      if (st == STORE_OK)
-         *text = notes;
-      else {
-         *err = xstrdup(Store_lastError(s));
-         free(notes);
-      }
+   StoreStatus st = restoredText(s, doc, q, history_id, NULL, &notes, err);
+   if (st != STORE_OK)
+      return st;
+   /* A new change from the notes the user saw to the old text, merged like
+    * any other edit of the notes. */
+   const Question *question = &doc->lens->questions[q];
+   Answer a = {.choices = xmalloc(question->n_choices + 1)};
+   answerFromStored(question, &doc->stored[q], &a);
+   char *extra = xasprintf("{\"restore_of\": %lld}", (long long)history_id);
+   st = ReviewDoc_mergeAnswer(s, doc, q, &a, notes, notes_base, user, extra, out);
+   free(extra);
+   free(a.choices);
+   if (st == STORE_OK)
+      *text = notes;
+   else {
+      *err = xstrdup(Store_lastError(s));
+      free(notes);
    }
-   HistoryEntry_free(&e);
    return st;
 }
 
@@ -1084,30 +1116,6 @@ StoreStatus ReviewDoc_acceptPoll(Store *s, ReviewDoc *doc, size_t q, const Answe
    return st;
 }
 
-/* The note of practice id in a history state (allocated, "" for none);
- * NULL when the state is not a readable answer. */
-static char *choiceNoteIn(const char *json, const char *id)
-{
-   json_t *o = json ? json_loads(json, 0, NULL) : NULL;
-   char *note = NULL;
-   if (json_is_object(o) && !json_object_get(o, "needs_review") &&
-       !json_is_true(json_object_get(o, "deleted"))) {
-      json_t *ids = json_object_get(o, "note_choices"), *texts = json_object_get(o, "choice_notes");
-      size_t i;
-      json_t *v;
-      json_array_foreach(ids, i, v)
-      {
-         const char *t = json_string_value(json_array_get(texts, i));
-         if (!note && json_string_value(v) && strcmp(json_string_value(v), id) == 0 && t)
-            note = xstrdup(t);
-      }
-      if (!note)
-         note = xstrdup("");
-   }
-   json_decref(o);
-   return note;
-}
-
 StoreStatus ReviewDoc_restoreChoiceNote(Store *s, ReviewDoc *doc, size_t q, size_t choice,
                                         int64_t history_id, const char *base_text, const char *user,
                                         StoreMerge *out, char **text, char **err)
@@ -1115,43 +1123,25 @@ StoreStatus ReviewDoc_restoreChoiceNote(Store *s, ReviewDoc *doc, size_t q, size
    memset(out, 0, sizeof *out);
    *text = NULL;
    *err = NULL;
-   const Question *question = &doc->lens->questions[q];
-   const char *cid = question->choices[choice].id;
-   HistoryEntry e;
-   int64_t review_id = 0;
-   StoreStatus st = Store_historyEntry(s, history_id, &e, &review_id);
-   if (st != STORE_OK) {
-      *err = xstrdup(Store_lastError(s));
-      HistoryEntry_free(&e);
-      return st;
-   }
+   const char *cid = doc->lens->questions[q].choices[choice].id;
    char *note = NULL;
-   if (review_id != doc->workload.review_id) {
-      *err = xasprintf(_("history id %lld is not a change of workload '%s'"), (long long)history_id,
-                       doc->workload.name);
-      st = STORE_NOT_FOUND;
-   } else if (!e.kind || strcmp(e.kind, "answer") != 0 || !e.object ||
-              strcmp(e.object, question->id) != 0 || !(note = choiceNoteIn(e.after, cid))) {
-      *err = xasprintf(_("history id %lld is not a change of the answer to %s"),
-                       (long long)history_id, question->id);
-      st = STORE_INVALID;
+   StoreStatus st = restoredText(s, doc, q, history_id, cid, &note, err);
+   if (st != STORE_OK)
+      return st;
+   /* A new change from the note the user saw to the old one, merged like
+    * any edit of a practice's note: someone else's change of the same note
+    * since is a clash, nothing of it overwritten. */
+   const char *base = base_text ? base_text : ReviewDoc_choiceNote(doc, q, choice);
+   char *seen = xstrdup(base ? base : "");
+   char *extra = xasprintf("{\"restore_of\": %lld}", (long long)history_id);
+   st = ReviewDoc_mergeChoiceNote(s, doc, q, choice, note, seen, user, extra, out);
+   free(extra);
+   free(seen);
+   if (st == STORE_OK) {
+      *text = note;
    } else {
-      /* A new change from the note the user saw to the old one, merged like
-       * any edit of a practice's note: someone else's change of the same
-       * note since is a clash, nothing of it overwritten. */
-      const char *base = base_text ? base_text : ReviewDoc_choiceNote(doc, q, choice);
-      char *seen = xstrdup(base ? base : "");
-      char *extra = xasprintf("{\"restore_of\": %lld}", (long long)history_id);
-      st = ReviewDoc_mergeChoiceNote(s, doc, q, choice, note, seen, user, extra, out);
-      free(extra);
-      free(seen);
-      if (st == STORE_OK) {
-         *text = note;
-      } else {
-         *err = xstrdup(Store_lastError(s));
-         free(note);
-      }
+      *err = xstrdup(Store_lastError(s));
+      free(note);
    }
-   HistoryEntry_free(&e);
    return st;
 }
