@@ -71,11 +71,10 @@ fail:
    return NULL;
 }
 
-static bool hasLensSuffix(const char *name)
+static bool hasSuffix(const char *name, const char *const *suffixes)
 {
-   static const char *const suffixes[] = {".yaml", ".yml", ".json"};
    size_t n = strlen(name);
-   for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+   for (size_t i = 0; suffixes[i]; i++) {
       size_t k = strlen(suffixes[i]);
       if (n > k && strcmp(name + n - k, suffixes[i]) == 0)
          return true;
@@ -100,16 +99,17 @@ static int compareNames(const void *a, const void *b)
    return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void scanDir(Catalog *c, const char *dir, LensSource src, DiagList *diags)
+static void walkDir(const char *dir, const char *const *suffixes, LensSource src,
+                    Catalog_visitFn *visit, void *ctx, DiagList *diags)
 {
    DIR *d = dir ? opendir(dir) : NULL;
    if (!d)
-      return; /* a missing lens directory is normal */
+      return; /* a missing lens or profile directory is normal */
    char **names = NULL;
    size_t n = 0, cap = 0;
    struct dirent *de;
    while ((de = readdir(d)) != NULL) {
-      if (de->d_name[0] == '.' || !hasLensSuffix(de->d_name))
+      if (de->d_name[0] == '.' || !hasSuffix(de->d_name, suffixes))
          continue;
       char *path = xasprintf("%s/%s", dir, de->d_name);
       struct stat st;
@@ -126,19 +126,31 @@ static void scanDir(Catalog *c, const char *dir, LensSource src, DiagList *diags
    closedir(d);
    qsort(names, n, sizeof *names, compareNames); /* stable listing order */
    for (size_t i = 0; i < n; i++) {
-      DiagList local;
-      DiagList_init(&local);
-      Lens *lens = Lens_loadFile(names[i], &local);
-      if (lens)
-         addEntry(c, lens, names[i], src);
-      else
-         DiagList_add(diags, DIAG_WARNING, names[i], 0, 0, NULL, "%s",
-                      _("lens file has errors and is not offered (see 'walens lens check')"));
-      Lens_free(lens);
-      DiagList_free(&local);
+      visit(ctx, names[i], src, diags);
       free(names[i]);
    }
    free(names);
+}
+
+void Catalog_walkDirs(const char *user_dir, const char *system_dir, const char *const *suffixes,
+                      Catalog_visitFn *visit, void *ctx, DiagList *diags)
+{
+   walkDir(user_dir, suffixes, LENS_SRC_USER, visit, ctx, diags);
+   walkDir(system_dir, suffixes, LENS_SRC_SYSTEM, visit, ctx, diags);
+}
+
+static void visitLens(void *ctx, const char *path, LensSource src, DiagList *diags)
+{
+   DiagList local;
+   DiagList_init(&local);
+   Lens *lens = Lens_loadFile(path, &local);
+   if (lens)
+      addEntry(ctx, lens, path, src);
+   else
+      DiagList_add(diags, DIAG_WARNING, path, 0, 0, NULL, "%s",
+                   _("lens file has errors and is not offered (see 'walens lens check')"));
+   Lens_free(lens);
+   DiagList_free(&local);
 }
 
 void Catalog_scan(Catalog *c, DiagList *diags)
@@ -151,8 +163,8 @@ void Catalog_scanWith(Catalog *c, DiagList *diags, const Lens *known)
    memset(c, 0, sizeof *c);
    char *user = Paths_userLensDir();
    char *system = Paths_systemLensDir();
-   scanDir(c, user, LENS_SRC_USER, diags);
-   scanDir(c, system, LENS_SRC_SYSTEM, diags);
+   static const char *const suffixes[] = {".yaml", ".yml", ".json", NULL};
+   Catalog_walkDirs(user, system, suffixes, visitLens, c, diags);
    free(user);
    free(system);
    /* Hashing the built-in text costs a tenth of parsing it. */

@@ -38,6 +38,17 @@ void Catalog_free(Catalog *c);
 const CatalogEntry *Catalog_find(const Catalog *c, const char *key);
 const char *LensSource_label(LensSource s); /* translated: "user", "installed", "built-in" */
 
+/* The catalogue walk, shared by the lenses (here) and the profiles
+ * (profiles.h), which live in the same kind of directories: calls visit
+ * with each regular file of user_dir (LENS_SRC_USER), then of system_dir
+ * (LENS_SRC_SYSTEM), whose name ends in one of suffixes (NULL-terminated),
+ * in name order within a directory.  A missing directory (or NULL) is
+ * normal; a FIFO, device or socket named like a file is a warning in diags
+ * and skipped.  path is valid during the call only. */
+typedef void Catalog_visitFn(void *ctx, const char *path, LensSource src, DiagList *diags);
+void Catalog_walkDirs(const char *user_dir, const char *system_dir, const char *const *suffixes,
+                      Catalog_visitFn *visit, void *ctx, DiagList *diags);
+
 /* Reads a whole file (at most max bytes; larger is an error).  Returns a
  * NUL-terminated buffer the caller frees, or NULL with *err set. */
 char *File_readAll(const char *path, size_t max, size_t *len, char **err);

@@ -4,10 +4,8 @@
 
 #include "core/profiles.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "core/paths.h"
 #include "core/xalloc.h"
@@ -69,13 +67,9 @@ static bool hasSuffix(const char *name)
           (n > 4 && strcmp(name + n - 4, ".yml") == 0);
 }
 
-static int compareNames(const void *a, const void *b)
+static void loadInto(void *ctx, const char *path, LensSource src, DiagList *diags)
 {
-   return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void loadInto(Profiles *list, const char *path, LensSource src, DiagList *diags)
-{
+   Profiles *list = ctx;
    DiagList local;
    DiagList_init(&local);
    Profile *p = Profile_loadFile(path, &local);
@@ -88,44 +82,13 @@ static void loadInto(Profiles *list, const char *path, LensSource src, DiagList 
    DiagList_free(&local);
 }
 
-static void scanDir(Profiles *list, const char *dir, LensSource src, DiagList *diags)
-{
-   DIR *d = dir ? opendir(dir) : NULL;
-   if (!d)
-      return; /* a missing directory is normal */
-   char **names = NULL;
-   size_t n = 0, cap = 0;
-   struct dirent *de;
-   while ((de = readdir(d)) != NULL) {
-      if (de->d_name[0] == '.' || !hasSuffix(de->d_name))
-         continue;
-      char *path = xasprintf("%s/%s", dir, de->d_name);
-      struct stat st;
-      if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-         DiagList_add(diags, DIAG_WARNING, path, 0, 0, NULL, "%s",
-                      _("not a regular file (a FIFO, a device or a socket); skipped"));
-         free(path);
-         continue;
-      }
-      names = xgrow(names, &cap, n + 1, sizeof *names);
-      names[n++] = path;
-   }
-   closedir(d);
-   qsort(names, n, sizeof *names, compareNames); /* stable listing order */
-   for (size_t i = 0; i < n; i++) {
-      loadInto(list, names[i], src, diags);
-      free(names[i]);
-   }
-   free(names);
-}
-
 void Profiles_scan(Profiles *list, DiagList *diags)
 {
    memset(list, 0, sizeof *list);
    char *user = Profiles_userDir();
    char *system = Profiles_systemDir();
-   scanDir(list, user, LENS_SRC_USER, diags);
-   scanDir(list, system, LENS_SRC_SYSTEM, diags);
+   static const char *const suffixes[] = {".yaml", ".yml", NULL};
+   Catalog_walkDirs(user, system, suffixes, loadInto, list, diags);
    free(user);
    free(system);
    size_t len;
