@@ -27,6 +27,21 @@ static StoreStatus needUser(Store *s, const char *user)
    return STORE_OK;
 }
 
+/* Opens the write transaction of a workshop change once its argument
+ * checks passed (checked is their status): STORE_OK with the transaction
+ * open, else the first error and none open.  Each Store_* writer below is
+ * its checks, this, and StoreSql_end around its *Locked body. */
+static StoreStatus beginChecked(Store *s, StoreStatus checked)
+{
+   return checked == STORE_OK ? StoreSql_beginWrite(s) : checked;
+}
+
+/* The same for the writers whose only check is the user's name. */
+static StoreStatus beginAs(Store *s, const char *user)
+{
+   return beginChecked(s, needUser(s, user));
+}
+
 /* One read transaction around a loader that fills out (zeroed by the
  * loader or here on failure); when the loader succeeded but the end of the
  * transaction fails, drop frees what it filled and the end's error wins. */
@@ -186,12 +201,8 @@ static StoreStatus takeLocked(Store *s, int64_t workload_id, const char *user, l
 
 StoreStatus Store_takeLead(Store *s, int64_t workload_id, const char *user, long pid, bool take)
 {
-   StoreStatus st = needUser(s, user);
-   if (st == STORE_OK)
-      st = StoreSql_beginWrite(s);
-   if (st != STORE_OK)
-      return st;
-   return StoreSql_end(s, takeLocked(s, workload_id, user, pid, take));
+   StoreStatus st = beginAs(s, user);
+   return st == STORE_OK ? StoreSql_end(s, takeLocked(s, workload_id, user, pid, take)) : st;
 }
 
 static StoreStatus handLocked(Store *s, int64_t workload_id, const char *from, const char *to)
@@ -215,18 +226,13 @@ StoreStatus Store_handLead(Store *s, int64_t workload_id, const char *from, cons
    StoreStatus st = needUser(s, from);
    if (st == STORE_OK)
       st = needUser(s, to);
-   if (st == STORE_OK)
-      st = StoreSql_beginWrite(s);
-   if (st != STORE_OK)
-      return st;
-   return StoreSql_end(s, handLocked(s, workload_id, from, to));
+   st = beginChecked(s, st);
+   return st == STORE_OK ? StoreSql_end(s, handLocked(s, workload_id, from, to)) : st;
 }
 
 StoreStatus Store_dropLead(Store *s, int64_t workload_id, const char *user, long pid)
 {
-   StoreStatus st = needUser(s, user);
-   if (st == STORE_OK)
-      st = StoreSql_beginWrite(s);
+   StoreStatus st = beginAs(s, user);
    if (st != STORE_OK)
       return st;
    SessionLead cur;
@@ -269,11 +275,10 @@ StoreStatus Store_moveLead(Store *s, int64_t workload_id, const char *user, long
    StoreStatus st = needUser(s, user);
    if (st == STORE_OK && (!Store_validText(screen) || !Store_validText(question)))
       st = StoreSql_error(s, STORE_INVALID, _("lead: invalid screen or question"));
-   if (st == STORE_OK)
-      st = StoreSql_beginWrite(s);
-   if (st != STORE_OK)
-      return st;
-   return StoreSql_end(s, moveLocked(s, workload_id, user, pid, screen, question, scroll));
+   st = beginChecked(s, st);
+   return st == STORE_OK
+             ? StoreSql_end(s, moveLocked(s, workload_id, user, pid, screen, question, scroll))
+             : st;
 }
 
 void SessionLead_free(SessionLead *l)
@@ -345,11 +350,8 @@ StoreStatus Store_setAgenda(Store *s, int64_t workload_id, const AgendaItem *ite
    StoreStatus st = needUser(s, user);
    if (st == STORE_OK)
       st = validateItems(s, items, n);
-   if (st == STORE_OK)
-      st = StoreSql_beginWrite(s);
-   if (st != STORE_OK)
-      return st;
-   return StoreSql_end(s, setAgendaLocked(s, workload_id, items, n, user));
+   st = beginChecked(s, st);
+   return st == STORE_OK ? StoreSql_end(s, setAgendaLocked(s, workload_id, items, n, user)) : st;
 }
 
 static StoreStatus addAgendaItemLocked(Store *s, int64_t workload_id, const AgendaItem *it,
@@ -379,11 +381,8 @@ StoreStatus Store_addAgendaItem(Store *s, int64_t workload_id, const AgendaItem 
    StoreStatus st = needUser(s, user);
    if (st == STORE_OK)
       st = validateItems(s, item, 1);
-   if (st == STORE_OK)
-      st = StoreSql_beginWrite(s);
-   if (st != STORE_OK)
-      return st;
-   return StoreSql_end(s, addAgendaItemLocked(s, workload_id, item, user));
+   st = beginChecked(s, st);
+   return st == STORE_OK ? StoreSql_end(s, addAgendaItemLocked(s, workload_id, item, user)) : st;
 }
 
 static StoreStatus loadItems(Store *s, int64_t workload_id, Agenda *a)
@@ -504,12 +503,8 @@ static StoreStatus goLocked(Store *s, int64_t workload_id, long index, const cha
 
 StoreStatus Store_agendaGo(Store *s, int64_t workload_id, long index, const char *user)
 {
-   StoreStatus st = needUser(s, user);
-   if (st == STORE_OK)
-      st = StoreSql_beginWrite(s);
-   if (st != STORE_OK)
-      return st;
-   return StoreSql_end(s, goLocked(s, workload_id, index, user));
+   StoreStatus st = beginAs(s, user);
+   return st == STORE_OK ? StoreSql_end(s, goLocked(s, workload_id, index, user)) : st;
 }
 
 void Agenda_free(Agenda *a)
@@ -539,8 +534,7 @@ StoreStatus Store_park(Store *s, int64_t workload_id, const char *user, const ch
       st = StoreSql_error(s, STORE_INVALID, _("park: the point's text is empty"));
    if (st == STORE_OK && question_id && !Store_validName(question_id))
       st = StoreSql_error(s, STORE_INVALID, _("park: invalid question id"));
-   if (st == STORE_OK)
-      st = StoreSql_beginWrite(s);
+   st = beginChecked(s, st);
    if (st != STORE_OK)
       return st;
    st = requireWorkload(s, workload_id);
@@ -639,11 +633,10 @@ StoreStatus Store_closeParked(Store *s, int64_t workload_id, int64_t id, const c
        (!plan_question != !plan_choice ||
         (plan_question && (!Store_validName(plan_question) || !Store_validName(plan_choice)))))
       st = StoreSql_error(s, STORE_INVALID, _("park: invalid plan item"));
-   if (st == STORE_OK)
-      st = StoreSql_beginWrite(s);
-   if (st != STORE_OK)
-      return st;
-   return StoreSql_end(s, closeLocked(s, workload_id, id, word, plan_question, plan_choice, user));
+   st = beginChecked(s, st);
+   return st == STORE_OK ? StoreSql_end(s, closeLocked(s, workload_id, id, word, plan_question,
+                                                       plan_choice, user))
+                         : st;
 }
 
 void Parked_freeArray(Parked *a, size_t n)
@@ -847,11 +840,8 @@ StoreStatus Store_openPoll(Store *s, int64_t review_id, const char *question_id,
    StoreStatus st = needUser(s, user);
    if (st == STORE_OK && !Store_validName(question_id))
       st = StoreSql_error(s, STORE_INVALID, _("poll: invalid question id"));
-   if (st == STORE_OK)
-      st = StoreSql_beginWrite(s);
-   if (st != STORE_OK)
-      return st;
-   return StoreSql_end(s, openLocked(s, review_id, question_id, user, id));
+   st = beginChecked(s, st);
+   return st == STORE_OK ? StoreSql_end(s, openLocked(s, review_id, question_id, user, id)) : st;
 }
 
 /* The running poll on question_id in state `want` (inside a transaction);
@@ -935,9 +925,7 @@ static StoreStatus pollTo(Store *s, int64_t review_id, const char *question_id, 
 
 StoreStatus Store_revealPoll(Store *s, int64_t review_id, const char *question_id, const char *user)
 {
-   StoreStatus st = needUser(s, user);
-   if (st == STORE_OK)
-      st = StoreSql_beginWrite(s);
+   StoreStatus st = beginAs(s, user);
    if (st != STORE_OK)
       return st;
    return StoreSql_end(
@@ -963,8 +951,7 @@ StoreStatus Store_acceptPoll(Store *s, int64_t review_id, const StoredAnswer *ba
 {
    memset(out, 0, sizeof *out);
    StoreStatus st = StoreAnswer_validate(s, want, user);
-   if (st == STORE_OK)
-      st = StoreSql_beginWrite(s);
+   st = beginChecked(s, st);
    if (st != STORE_OK)
       return st;
    st = StoreSql_end(s, acceptLocked(s, review_id, base, want, user, extra, out));
@@ -982,9 +969,7 @@ StoreStatus Store_acceptPoll(Store *s, int64_t review_id, const StoredAnswer *ba
 
 StoreStatus Store_closePoll(Store *s, int64_t review_id, const char *user)
 {
-   StoreStatus st = needUser(s, user);
-   if (st == STORE_OK)
-      st = StoreSql_beginWrite(s);
+   StoreStatus st = beginAs(s, user);
    if (st != STORE_OK)
       return st;
    Poll p;
