@@ -22,16 +22,6 @@ static bool validTime(const char *t)
    return t && StoreTime_parse(t, &ignored);
 }
 
-static bool validSha(const char *h)
-{
-   if (!h || strlen(h) != 64)
-      return false;
-   for (size_t i = 0; i < 64; i++)
-      if (!((h[i] >= '0' && h[i] <= '9') || (h[i] >= 'a' && h[i] <= 'f')))
-         return false;
-   return true;
-}
-
 static bool validJsonObject(const char *text)
 {
    if (!text)
@@ -145,7 +135,7 @@ static StoreStatus checkWorkload(Store *s, const StoreImport *in)
       return st;
    const StoreLens *l = in->lens;
    if (!l || !Store_validName(l->key) || !Store_validText(l->version) ||
-       !Store_validText(l->name) || !validSha(l->sha256) || !l->text)
+       !Store_validText(l->name) || !StoreLens_validSha256(l->sha256) || !l->text)
       return StoreSql_error(s, STORE_INVALID, _("invalid lens"));
    return STORE_OK;
 }

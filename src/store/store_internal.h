@@ -244,4 +244,16 @@ char *StoreName_key(NameKind kind, const char *name);
 /* NULL, or valid UTF-8 (notes may hold newlines and tabs). */
 bool Store_validText(const char *text);
 
+/* --- content-addressed rows (store_lens.c owns them; profiles too) --- */
+
+/* 64 lowercase hex digits, as sha256sum prints them. */
+bool StoreLens_validSha256(const char *h);
+/* Adds the row that insert writes (given row and the time now), in one
+ * write transaction, unless find (a query of one id by one text parameter)
+ * already finds one with this sha256: *id is that row's either way.  Such
+ * rows never change, so a review reads the text it was pinned to. */
+typedef StoreStatus StoreLens_insertFn(Store *s, const void *row, const char *now);
+StoreStatus StoreLens_putAddressed(Store *s, const char *find, const char *sha256,
+                                   StoreLens_insertFn *insert, const void *row, int64_t *id);
+
 #endif

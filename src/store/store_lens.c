@@ -12,8 +12,7 @@
 #include "i18n.h"
 #include "store/store_internal.h"
 
-/* 64 lowercase hex digits, as sha256sum prints them. */
-static bool validSha256(const char *h)
+bool StoreLens_validSha256(const char *h)
 {
    if (!h || strlen(h) != 64)
       return false;
@@ -23,23 +22,43 @@ static bool validSha256(const char *h)
    return true;
 }
 
-static StoreStatus insertLens(Store *s, const char *key, const char *version, const char *name,
-                              const char *sha256, const char *text, size_t len, int64_t *id)
+static StoreStatus putLocked(Store *s, const char *find, const char *sha256,
+                             StoreLens_insertFn *insert, const void *row, int64_t *id)
 {
    bool found = false;
-   StoreStatus st =
-      StoreSql_int(s, id, &found, "SELECT id FROM lens WHERE sha256 = ?", "t", sha256);
+   StoreStatus st = StoreSql_int(s, id, &found, find, "t", sha256);
    if (st != STORE_OK || found)
       return st;
    char now[STORE_TIME_LEN];
    StoreTime_now(s, now);
-   st = StoreSql_run(s,
-                     "INSERT INTO lens (key, version, name, sha256, text, added_at)"
-                     " VALUES (?, ?, ?, ?, ?, ?)",
-                     "ttttTt", key, version, name, sha256, text, len, now);
+   st = insert(s, row, now);
    if (st == STORE_OK)
       *id = sqlite3_last_insert_rowid(s->db);
    return st;
+}
+
+StoreStatus StoreLens_putAddressed(Store *s, const char *find, const char *sha256,
+                                   StoreLens_insertFn *insert, const void *row, int64_t *id)
+{
+   StoreStatus st = StoreSql_beginWrite(s);
+   if (st != STORE_OK)
+      return st;
+   return StoreSql_end(s, putLocked(s, find, sha256, insert, row, id));
+}
+
+/* A lens row's columns, for StoreLens_putAddressed. */
+typedef struct LensRow {
+   const char *key, *version, *name, *sha256, *text;
+   size_t len;
+} LensRow;
+
+static StoreStatus insertLens(Store *s, const void *row, const char *now)
+{
+   const LensRow *r = row;
+   return StoreSql_run(s,
+                       "INSERT INTO lens (key, version, name, sha256, text, added_at)"
+                       " VALUES (?, ?, ?, ?, ?, ?)",
+                       "ttttTt", r->key, r->version, r->name, r->sha256, r->text, r->len, now);
 }
 
 StoreStatus Store_putLens(Store *s, const char *key, const char *version, const char *name,
@@ -47,15 +66,14 @@ StoreStatus Store_putLens(Store *s, const char *key, const char *version, const 
 {
    if (!Store_validName(key) || !Store_validText(version) || !Store_validText(name))
       return StoreSql_error(s, STORE_INVALID, _("lens: invalid key, version or name"));
-   if (!validSha256(sha256))
+   if (!StoreLens_validSha256(sha256))
       return StoreSql_error(s, STORE_INVALID,
                             _("lens: the sha256 must be 64 lowercase hexadecimal digits"));
    if (!text)
       return StoreSql_error(s, STORE_INVALID, _("lens: no text"));
-   StoreStatus st = StoreSql_beginWrite(s);
-   if (st != STORE_OK)
-      return st;
-   return StoreSql_end(s, insertLens(s, key, version, name, sha256, text, len, id));
+   LensRow row = {key, version, name, sha256, text, len};
+   return StoreLens_putAddressed(s, "SELECT id FROM lens WHERE sha256 = ?", sha256, insertLens,
+                                 &row, id);
 }
 
 static void readLens(sqlite3_stmt *q, StoreLens *l, bool with_text)

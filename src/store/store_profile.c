@@ -15,32 +15,14 @@
 #include "i18n.h"
 #include "store/store_internal.h"
 
-static bool validSha(const char *h)
+static StoreStatus insertProfile(Store *s, const void *row, const char *now)
 {
-   if (!h || strlen(h) != 64)
-      return false;
-   for (size_t i = 0; i < 64; i++)
-      if (!((h[i] >= '0' && h[i] <= '9') || (h[i] >= 'a' && h[i] <= 'f')))
-         return false;
-   return true;
-}
-
-static StoreStatus insertProfile(Store *s, const StoreProfile *p, int64_t *id)
-{
-   bool found = false;
-   StoreStatus st =
-      StoreSql_int(s, id, &found, "SELECT id FROM profile WHERE sha256 = ?", "t", p->sha256);
-   if (st != STORE_OK || found)
-      return st;
-   char now[STORE_TIME_LEN];
-   StoreTime_now(s, now);
-   st = StoreSql_run(s,
-                     "INSERT INTO profile (key, version, title, lens_key, sha256, text, added_at)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     "ttttttt", p->key, p->version, p->title, p->lens_key, p->sha256, p->text, now);
-   if (st == STORE_OK)
-      *id = sqlite3_last_insert_rowid(s->db);
-   return st;
+   const StoreProfile *p = row;
+   return StoreSql_run(s,
+                       "INSERT INTO profile (key, version, title, lens_key, sha256, text, added_at)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       "ttttttt", p->key, p->version, p->title, p->lens_key, p->sha256, p->text,
+                       now);
 }
 
 StoreStatus Store_putProfile(Store *s, const StoreProfile *p, int64_t *id)
@@ -48,12 +30,10 @@ StoreStatus Store_putProfile(Store *s, const StoreProfile *p, int64_t *id)
    if (!Profile_isId(p->key) || !Store_validText(p->version) || !Store_validText(p->title) ||
        !p->title || !Store_validName(p->lens_key))
       return StoreSql_error(s, STORE_INVALID, _("profile: invalid key, version, title or lens"));
-   if (!validSha(p->sha256) || !p->text || !Store_validText(p->text))
+   if (!StoreLens_validSha256(p->sha256) || !p->text || !Store_validText(p->text))
       return StoreSql_error(s, STORE_INVALID, _("profile: invalid text or sha256"));
-   StoreStatus st = StoreSql_beginWrite(s);
-   if (st != STORE_OK)
-      return st;
-   return StoreSql_end(s, insertProfile(s, p, id));
+   return StoreLens_putAddressed(s, "SELECT id FROM profile WHERE sha256 = ?", p->sha256,
+                                 insertProfile, p, id);
 }
 
 static char *contextJson(int64_t profile_id, const ContextAnswer *a, size_t n)
