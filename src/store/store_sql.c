@@ -226,18 +226,31 @@ StoreStatus StoreSql_step(Store *s, sqlite3_stmt *st, bool *row)
    return StoreSql_fail(s, rc);
 }
 
-StoreStatus StoreSql_run(Store *s, const char *sql, const char *types, ...)
+/* One statement, stepped once: its first column goes to *out when out is
+ * given and it gave a row (*found, when given, says whether it did). */
+static StoreStatus vrunOnce(Store *s, int64_t *out, bool *found, const char *sql, const char *types,
+                            va_list ap)
 {
    StoreStatus status;
-   va_list ap;
-   va_start(ap, types);
    sqlite3_stmt *st = vquery(s, &status, sql, types, ap);
-   va_end(ap);
    if (!st)
       return status;
    bool row;
    status = StoreSql_step(s, st, &row);
+   if (out && status == STORE_OK && row)
+      *out = sqlite3_column_int64(st, 0);
+   if (found)
+      *found = row;
    StoreSql_finalize(s, st);
+   return status;
+}
+
+StoreStatus StoreSql_run(Store *s, const char *sql, const char *types, ...)
+{
+   va_list ap;
+   va_start(ap, types);
+   StoreStatus status = vrunOnce(s, NULL, NULL, sql, types, ap);
+   va_end(ap);
    return status;
 }
 
@@ -250,20 +263,10 @@ StoreStatus StoreSql_exec(Store *s, const char *sql)
 StoreStatus StoreSql_int(Store *s, int64_t *out, bool *found, const char *sql, const char *types,
                          ...)
 {
-   StoreStatus status;
    va_list ap;
    va_start(ap, types);
-   sqlite3_stmt *st = vquery(s, &status, sql, types, ap);
+   StoreStatus status = vrunOnce(s, out, found, sql, types, ap);
    va_end(ap);
-   if (!st)
-      return status;
-   bool row;
-   status = StoreSql_step(s, st, &row);
-   if (status == STORE_OK && row)
-      *out = sqlite3_column_int64(st, 0);
-   if (found)
-      *found = row;
-   StoreSql_finalize(s, st);
    return status;
 }
 
