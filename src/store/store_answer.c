@@ -359,7 +359,7 @@ static char *answerJson(const StoredAnswer *a, int64_t version)
    return StoreJson_finish(o, ok);
 }
 
-static StoreStatus requireReview(Store *s, int64_t review_id)
+StoreStatus StoreAnswer_requireReview(Store *s, int64_t review_id)
 {
    bool found = false;
    int64_t one;
@@ -471,7 +471,7 @@ StoreStatus StoreAnswer_putLocked(Store *s, int64_t review_id, const StoredAnswe
    StoreStatus vs = validateAnswer(s, a, user);
    if (vs != STORE_OK)
       return vs;
-   StoreStatus st = requireReview(s, review_id);
+   StoreStatus st = StoreAnswer_requireReview(s, review_id);
    if (st != STORE_OK)
       return st;
    StoredAnswer cur;
@@ -509,8 +509,7 @@ StoreStatus Store_putAnswer(Store *s, int64_t review_id, const StoredAnswer *a,
                             int64_t expected_version, const char *user, int64_t *new_version)
 {
    StoreStatus st = validateAnswer(s, a, user);
-   if (st == STORE_OK)
-      st = StoreSql_beginWrite(s);
+   st = StoreSql_beginChecked(s, st);
    if (st != STORE_OK)
       return st;
    int64_t v = 0;
@@ -813,7 +812,7 @@ static StoreStatus mergeLocked(Store *s, int64_t review_id, const StoredAnswer *
                                const StoredAnswer *want, const char *user, const char *extra,
                                StoreMerge *out)
 {
-   StoreStatus st = requireReview(s, review_id);
+   StoreStatus st = StoreAnswer_requireReview(s, review_id);
    if (st != STORE_OK)
       return st;
    StoredAnswer cur, res;
@@ -872,18 +871,11 @@ StoreStatus Store_mergeAnswer(Store *s, int64_t review_id, const StoredAnswer *b
       b.question_id = want->question_id;
       st = validateAnswer(s, &b, user);
    }
-   if (st == STORE_OK)
-      st = StoreSql_beginWrite(s);
+   st = StoreSql_beginChecked(s, st);
    if (st != STORE_OK)
       return st;
-   st = StoreSql_end(s, mergeLocked(s, review_id, base, want, user, extra, out));
-   if (st == STORE_OK)
-      StoreMerge_finishMessage(out);
-   else {
-      StoreMerge_free(out);
-      memset(out, 0, sizeof *out);
-   }
-   return st;
+   return StoreMerge_end(StoreSql_end(s, mergeLocked(s, review_id, base, want, user, extra, out)),
+                         out);
 }
 
 /* ---- an answer as the history recorded it ---- */

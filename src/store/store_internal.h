@@ -102,9 +102,16 @@ StoreStatus StoreSql_beginWrite(Store *s);
 StoreStatus StoreSql_beginRead(Store *s);
 /* Commits when st is STORE_OK, else rolls back; returns the final status. */
 StoreStatus StoreSql_end(Store *s, StoreStatus st);
+/* StoreSql_beginWrite once a writer's argument checks passed (checked is
+ * their status): STORE_OK with the transaction open, else the first error
+ * and none open. */
+StoreStatus StoreSql_beginChecked(Store *s, StoreStatus checked);
 
 /* --- answers (store_answer.c) --- */
 
+/* STORE_OK when the review exists, else STORE_NOT_FOUND with the message
+ * every writer of a review's rows gives (inside a transaction). */
+StoreStatus StoreAnswer_requireReview(Store *s, int64_t review_id);
 /* Store_getAnswer inside the caller's transaction (NOT_FOUND, *out
  * zeroed, when never written). */
 StoreStatus StoreAnswer_loadLocked(Store *s, int64_t review_id, const char *question_id,
@@ -216,6 +223,9 @@ StoreStatus StoreMerge_who(Store *s, const StoreMergeCtx *c, const char *part, c
                            char **at);
 /* Sets m->message from the clashes (nothing when there are none). */
 void StoreMerge_finishMessage(StoreMerge *m);
+/* The end of a merging write, given the status of its transaction's end:
+ * the message set when it committed, else m freed (and zeroed).  Returns st. */
+StoreStatus StoreMerge_end(StoreStatus st, StoreMerge *m);
 /* after (a JSON object text, owned) with extra's members added; returns
  * the new text (after is consumed) or after itself when either is NULL. */
 char *StoreMerge_withExtra(char *after, const char *extra);

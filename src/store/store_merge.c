@@ -31,6 +31,15 @@ void StoreMerge_free(StoreMerge *m)
    memset(m, 0, sizeof *m);
 }
 
+StoreStatus StoreMerge_end(StoreStatus st, StoreMerge *m)
+{
+   if (st == STORE_OK)
+      StoreMerge_finishMessage(m);
+   else
+      StoreMerge_free(m);
+   return st;
+}
+
 /* ---- who changed a part ---- */
 
 static bool inArray(json_t *arr, const char *id)

@@ -17,10 +17,7 @@ StoreStatus StoreMilestone_insert(Store *s, int64_t review_id, const char *name,
 {
    bool found = false;
    int64_t other;
-   StoreStatus st =
-      StoreSql_int(s, &other, &found, "SELECT 1 FROM review WHERE id = ?", "i", review_id);
-   if (st == STORE_OK && !found)
-      return StoreSql_error(s, STORE_NOT_FOUND, _("no review with id %lld"), (long long)review_id);
+   StoreStatus st = StoreAnswer_requireReview(s, review_id);
    if (st == STORE_OK)
       st = StoreSql_int(s, &other, &found,
                         "SELECT id FROM milestone WHERE review_id = ? AND name = ?", "it",

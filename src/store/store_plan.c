@@ -154,16 +154,12 @@ static bool samePlan(const PlanTracking *cur, const PlanTracking *t, const char 
 static StoreStatus putLocked(Store *s, int64_t review_id, const PlanTracking *t, int64_t expected,
                              const char *user, int64_t *new_version)
 {
-   bool found = false;
-   int64_t one;
-   StoreStatus st =
-      StoreSql_int(s, &one, &found, "SELECT 1 FROM review WHERE id = ?", "i", review_id);
-   if (st == STORE_OK && !found)
-      return StoreSql_error(s, STORE_NOT_FOUND, _("no review with id %lld"), (long long)review_id);
+   StoreStatus st = StoreAnswer_requireReview(s, review_id);
+   if (st != STORE_OK)
+      return st;
    PlanTracking cur;
    int64_t row_id = 0;
-   if (st == STORE_OK)
-      st = loadPlan(s, review_id, t, &cur, &row_id);
+   st = loadPlan(s, review_id, t, &cur, &row_id);
    if (st != STORE_OK && st != STORE_NOT_FOUND)
       return st;
    char *object = xasprintf("%s/%s", t->question_id, t->choice_id);
@@ -195,8 +191,7 @@ StoreStatus Store_putPlanTracking(Store *s, int64_t review_id, const PlanTrackin
                                   int64_t expected_version, const char *user, int64_t *new_version)
 {
    StoreStatus st = validatePlan(s, t, user);
-   if (st == STORE_OK)
-      st = StoreSql_beginWrite(s);
+   st = StoreSql_beginChecked(s, st);
    if (st != STORE_OK)
       return st;
    int64_t v = 0;
@@ -283,16 +278,12 @@ static StoreStatus mergePlanLocked(Store *s, int64_t review_id, const PlanTracki
                                    const PlanTracking *want, const char *user, const char *extra,
                                    StoreMerge *out)
 {
-   bool found = false;
-   int64_t one;
-   StoreStatus st =
-      StoreSql_int(s, &one, &found, "SELECT 1 FROM review WHERE id = ?", "i", review_id);
-   if (st == STORE_OK && !found)
-      return StoreSql_error(s, STORE_NOT_FOUND, _("no review with id %lld"), (long long)review_id);
+   StoreStatus st = StoreAnswer_requireReview(s, review_id);
+   if (st != STORE_OK)
+      return st;
    PlanTracking cur, res;
    int64_t row_id = 0;
-   if (st == STORE_OK)
-      st = loadPlan(s, review_id, want, &cur, &row_id);
+   st = loadPlan(s, review_id, want, &cur, &row_id);
    if (st != STORE_OK && st != STORE_NOT_FOUND)
       return st;
    char *object = xasprintf("%s/%s", want->question_id, want->choice_id);
@@ -339,16 +330,11 @@ StoreStatus Store_mergePlanTracking(Store *s, int64_t review_id, const PlanTrack
       b.choice_id = want->choice_id;
       st = validatePlan(s, &b, user);
    }
-   if (st == STORE_OK)
-      st = StoreSql_beginWrite(s);
+   st = StoreSql_beginChecked(s, st);
    if (st != STORE_OK)
       return st;
-   st = StoreSql_end(s, mergePlanLocked(s, review_id, base, want, user, extra, out));
-   if (st == STORE_OK)
-      StoreMerge_finishMessage(out);
-   else
-      StoreMerge_free(out);
-   return st;
+   return StoreMerge_end(
+      StoreSql_end(s, mergePlanLocked(s, review_id, base, want, user, extra, out)), out);
 }
 
 void PlanTracking_free(PlanTracking *t)

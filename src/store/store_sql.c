@@ -355,6 +355,11 @@ StoreStatus StoreSql_beginRead(Store *s)
    return StoreSql_run(s, "BEGIN", "");
 }
 
+StoreStatus StoreSql_beginChecked(Store *s, StoreStatus checked)
+{
+   return checked == STORE_OK ? StoreSql_beginWrite(s) : checked;
+}
+
 StoreStatus StoreSql_end(Store *s, StoreStatus st)
 {
    if (s->batch && s->batch_nest > 0) {

@@ -27,19 +27,11 @@ static StoreStatus needUser(Store *s, const char *user)
    return STORE_OK;
 }
 
-/* Opens the write transaction of a workshop change once its argument
- * checks passed (checked is their status): STORE_OK with the transaction
- * open, else the first error and none open.  Each Store_* writer below is
- * its checks, this, and StoreSql_end around its *Locked body. */
-static StoreStatus beginChecked(Store *s, StoreStatus checked)
-{
-   return checked == STORE_OK ? StoreSql_beginWrite(s) : checked;
-}
-
-/* The same for the writers whose only check is the user's name. */
+/* The write transaction of a workshop change whose only check is the
+ * user's name (StoreSql_beginChecked). */
 static StoreStatus beginAs(Store *s, const char *user)
 {
-   return beginChecked(s, needUser(s, user));
+   return StoreSql_beginChecked(s, needUser(s, user));
 }
 
 /* One read transaction around a loader that fills out (zeroed by the
@@ -226,7 +218,7 @@ StoreStatus Store_handLead(Store *s, int64_t workload_id, const char *from, cons
    StoreStatus st = needUser(s, from);
    if (st == STORE_OK)
       st = needUser(s, to);
-   st = beginChecked(s, st);
+   st = StoreSql_beginChecked(s, st);
    return st == STORE_OK ? StoreSql_end(s, handLocked(s, workload_id, from, to)) : st;
 }
 
@@ -275,7 +267,7 @@ StoreStatus Store_moveLead(Store *s, int64_t workload_id, const char *user, long
    StoreStatus st = needUser(s, user);
    if (st == STORE_OK && (!Store_validText(screen) || !Store_validText(question)))
       st = StoreSql_error(s, STORE_INVALID, _("lead: invalid screen or question"));
-   st = beginChecked(s, st);
+   st = StoreSql_beginChecked(s, st);
    return st == STORE_OK
              ? StoreSql_end(s, moveLocked(s, workload_id, user, pid, screen, question, scroll))
              : st;
@@ -350,7 +342,7 @@ StoreStatus Store_setAgenda(Store *s, int64_t workload_id, const AgendaItem *ite
    StoreStatus st = needUser(s, user);
    if (st == STORE_OK)
       st = validateItems(s, items, n);
-   st = beginChecked(s, st);
+   st = StoreSql_beginChecked(s, st);
    return st == STORE_OK ? StoreSql_end(s, setAgendaLocked(s, workload_id, items, n, user)) : st;
 }
 
@@ -381,7 +373,7 @@ StoreStatus Store_addAgendaItem(Store *s, int64_t workload_id, const AgendaItem 
    StoreStatus st = needUser(s, user);
    if (st == STORE_OK)
       st = validateItems(s, item, 1);
-   st = beginChecked(s, st);
+   st = StoreSql_beginChecked(s, st);
    return st == STORE_OK ? StoreSql_end(s, addAgendaItemLocked(s, workload_id, item, user)) : st;
 }
 
@@ -534,7 +526,7 @@ StoreStatus Store_park(Store *s, int64_t workload_id, const char *user, const ch
       st = StoreSql_error(s, STORE_INVALID, _("park: the point's text is empty"));
    if (st == STORE_OK && question_id && !Store_validName(question_id))
       st = StoreSql_error(s, STORE_INVALID, _("park: invalid question id"));
-   st = beginChecked(s, st);
+   st = StoreSql_beginChecked(s, st);
    if (st != STORE_OK)
       return st;
    st = requireWorkload(s, workload_id);
@@ -633,7 +625,7 @@ StoreStatus Store_closeParked(Store *s, int64_t workload_id, int64_t id, const c
        (!plan_question != !plan_choice ||
         (plan_question && (!Store_validName(plan_question) || !Store_validName(plan_choice)))))
       st = StoreSql_error(s, STORE_INVALID, _("park: invalid plan item"));
-   st = beginChecked(s, st);
+   st = StoreSql_beginChecked(s, st);
    return st == STORE_OK ? StoreSql_end(s, closeLocked(s, workload_id, id, word, plan_question,
                                                        plan_choice, user))
                          : st;
@@ -840,7 +832,7 @@ StoreStatus Store_openPoll(Store *s, int64_t review_id, const char *question_id,
    StoreStatus st = needUser(s, user);
    if (st == STORE_OK && !Store_validName(question_id))
       st = StoreSql_error(s, STORE_INVALID, _("poll: invalid question id"));
-   st = beginChecked(s, st);
+   st = StoreSql_beginChecked(s, st);
    return st == STORE_OK ? StoreSql_end(s, openLocked(s, review_id, question_id, user, id)) : st;
 }
 
@@ -951,7 +943,7 @@ StoreStatus Store_acceptPoll(Store *s, int64_t review_id, const StoredAnswer *ba
 {
    memset(out, 0, sizeof *out);
    StoreStatus st = StoreAnswer_validate(s, want, user);
-   st = beginChecked(s, st);
+   st = StoreSql_beginChecked(s, st);
    if (st != STORE_OK)
       return st;
    st = StoreSql_end(s, acceptLocked(s, review_id, base, want, user, extra, out));
