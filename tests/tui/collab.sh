@@ -7,20 +7,7 @@
 . "$top_srcdir/tests/tui/tuilib.sh"
 
 "$WALENS" --db "$DB" --lens "$SMALL" --user carol workload add payments > /dev/null 2>&1
-start() { # SESSION USER
-   mkdir -p "$TMP/home-$2"
-   TUI_ENV="XDG_DATA_HOME=$TMP/home-$2"
-   tui_start "$1" 80 24 --user "$2" payments
-   TUI_ENV=
-}
-start a alice
-start b bob
-start c carol
-for s in a b c; do
-   expect $s "Questions 0/5 answered" "$s's dashboard"
-   keys $s Enter Enter
-   expect $s "1 [ ] H  Automate builds" "$s opens Q1"
-done
+tui_three_on_q1 80 24 payments
 
 # all_marked SESSION MARK: practices 1 to 3 all show MARK ("[x]" or "[ ]").
 all_marked() {
@@ -85,7 +72,7 @@ sleep 4 # the draft is saved every few seconds while typing
 kill -9 "$(cat "$TMP/pid-a")"
 wait_exit a > /dev/null
 "$WALENS" --db "$DB" --user bob answer payments Q3 --notes "bob's decision" > /dev/null 2>&1
-start a2 alice
+tui_start_as a2 alice 80 24 payments
 keys a2 Enter Enter
 expect a2 "1 [ ] H  Automate builds" "alice is back"
 goto a2 Q3

@@ -11,20 +11,7 @@
 "$WALENS" --db "$DB" --lens "$SMALL" --user carol workload add payments > /dev/null 2>&1
 "$WALENS" --db "$DB" --user alice session lead payments > /dev/null 2>&1 ||
    fail "alice leads" "session lead failed"
-start() { # SESSION USER
-   mkdir -p "$TMP/home-$2"
-   TUI_ENV="XDG_DATA_HOME=$TMP/home-$2"
-   tui_start "$1" 100 30 --user "$2" payments
-   TUI_ENV=
-}
-start a alice
-start b bob
-start c carol
-for s in a b c; do
-   expect $s "Questions 0/5 answered" "$s's dashboard"
-   keys $s Enter Enter
-   expect $s "1 [ ] H  Automate builds" "$s opens Q1"
-done
+tui_three_on_q1 100 30 payments
 
 # Parking: a key and a command, each keeping who and where.
 keys b Z

@@ -6,6 +6,11 @@
 #   tui_start SESSION COLS ROWS [ARGS...]  walens --db $DB ARGS in a new session
 #                                          ($TUI_ENV: extra VAR=value words;
 #                                          $TUI_PRE: shell commands run first)
+#   tui_start_as SESSION USER COLS ROWS [ARGS...]  tui_start as USER, with a home
+#                                          ($XDG_DATA_HOME) of their own, as on a
+#                                          workshop host, so drafts are their own
+#   tui_three_on_q1 COLS ROWS WORKLOAD     alice, bob and carol (sessions a, b, c)
+#                                          each on Q1 of WORKLOAD (the small lens)
 #   screen SESSION                         the screen's text
 #   keys SESSION KEY...                    tmux send-keys
 #   typed SESSION TEXT                     literal text
@@ -57,6 +62,27 @@ tui_start() {
    _cmd="echo \$\$ > $(quote "$TMP/pid-$_s"); ${TUI_PRE:-} $_cmd"
    tt new-session -d -s "$_s" -x "$_w" -y "$_h" \
       "sh -c $(quote "$_cmd"); echo \$? > $(quote "$TMP/exit-$_s")"
+}
+
+tui_start_as() {
+   _as=$2 _ac=$3 _ar=$4
+   _as_s=$1
+   shift 4
+   mkdir -p "$TMP/home-$_as"
+   TUI_ENV="XDG_DATA_HOME=$TMP/home-$_as"
+   tui_start "$_as_s" "$_ac" "$_ar" --user "$_as" "$@"
+   TUI_ENV=
+}
+
+tui_three_on_q1() {
+   tui_start_as a alice "$1" "$2" "$3"
+   tui_start_as b bob "$1" "$2" "$3"
+   tui_start_as c carol "$1" "$2" "$3"
+   for _t in a b c; do
+      expect $_t "Questions 0/5 answered" "$_t's dashboard"
+      keys $_t Enter Enter
+      expect $_t "1 [ ] H  Automate builds" "$_t opens Q1"
+   done
 }
 
 # "=NAME:" matches the session exactly; a bare "b" can resolve to a window named "bash".
