@@ -6,18 +6,7 @@
 # where it stopped; the answers, reshaped into get-answer and list-answers
 # output, come back through `import --from-aws` as they were; bad input is
 # a clear error and writes nothing.
-SUITE=aws
-. "$top_srcdir/tests/lib.sh"
-
-if ! python3 -c 'import botocore.session' > /dev/null 2>&1; then
-   echo "SKIP: python3-botocore is needed for the Well-Architected API model"
-   exit 77
-fi
-
-HERE="$top_srcdir/tests/aws"
-DB="$TMP/walens.db"
-OUT="$TMP/transcript"
-: > "$OUT"
+. "$top_srcdir/tests/aws/awslib.sh"
 
 # run ARGS...: appends the command, its output and exit status to $OUT.
 run() {

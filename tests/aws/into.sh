@@ -6,18 +6,7 @@
 # the same answers again are a no-op; a later pull merges three-way from
 # what the last pull brought (a deselection in AWS lands, notes edited on
 # other lines combine).  Bad input names the file and the answer.
-SUITE=aws
-. "$top_srcdir/tests/lib.sh"
-
-if ! python3 -c 'import botocore.session' > /dev/null 2>&1; then
-   echo "SKIP: python3-botocore is needed for the Well-Architected API model"
-   exit 77
-fi
-
-HERE="$top_srcdir/tests/aws"
-DB="$TMP/walens.db"
-OUT="$TMP/transcript"
-: > "$OUT"
+. "$top_srcdir/tests/aws/awslib.sh"
 
 # answers WORKLOAD: the workload's answers as a sorted, comparable text, into $OUT too.
 answers() {
