@@ -63,16 +63,10 @@ for page in "$MAN1" "$MAN5" "$MANP"; do
    fi
 done
 
-# 3. Every translatable message of the lens loader, the condition parser and
-#    the lens export is a line of walens-lens.5 (font changes and escapes
-#    removed; a printf conversion stands for any text, so the page may name
-#    it as it likes).
-if command -v xgettext > /dev/null 2>&1; then
+# msgids FILE...: the translatable messages of these sources, one a line.
+msgids() {
    (cd "$top_srcdir" && xgettext -o - --omit-header --no-location --keyword=_ --keyword=N_ \
-      --keyword=C_:1c,2 --keyword=NC_:1c,2 --from-code=UTF-8 src/core/lens*.c src/core/cond.c src/core/catalog.c \
-      src/report/lens_export.c) > "$TMP/msgs.po"
-   sed -e 's/\\f[BIRP]//g' -e 's/\\&//g' -e 's/\\-/-/g' -e 's/\\e/\\/g' -e 's/\\(aq/'"'"'/g' \
-      "$MAN5" > "$TMP/page.txt"
+      --keyword=C_:1c,2 --keyword=NC_:1c,2 --from-code=UTF-8 "$@") > "$TMP/msgs.po"
    awk '
       function unquote(s) {
          s = substr(s, 2, length(s) - 2)
@@ -83,11 +77,17 @@ if command -v xgettext > /dev/null 2>&1; then
       /^msgid "/ { id = unquote(substr($0, 7)); on = 1; next }
       /^"/ && on { id = id unquote($0); next }
       /^msgstr/ { if (id != "") print id; on = 0 }
-   ' "$TMP/msgs.po" > "$TMP/msgids"
-   # Messages that are not diagnostics: where the lens comes from (lens list).
-   grep -v -x -e 'user' -e 'installed' -e 'built-in' -e '%s: file is larger than %zu bytes' \
-      "$TMP/msgids" > "$TMP/wanted"
-   n=$(wc -l < "$TMP/wanted")
+   ' "$TMP/msgs.po"
+}
+
+# plain PAGE: the page's text with font changes and escapes removed.
+plain() {
+   sed -e 's/\\f[BIRP]//g' -e 's/\\&//g' -e 's/\\-/-/g' -e 's/\\e/\\/g' -e 's/\\(aq/'"'"'/g' "$1"
+}
+
+# missing PAGE_TEXT WANTED: the messages of WANTED that no line of
+# PAGE_TEXT shows (a printf conversion stands for any text).
+missing() {
    awk '
       function regex(s,   out, c, i, rest) {
          out = ""
@@ -116,7 +116,22 @@ if command -v xgettext > /dev/null 2>&1; then
                next
          print
       }
-   ' "$TMP/page.txt" "$TMP/wanted" > "$TMP/missing"
+   ' "$1" "$2"
+}
+
+# 3. Every translatable message of the lens loader, the condition parser and
+#    the lens export is a line of walens-lens.5 (font changes and escapes
+#    removed; a printf conversion stands for any text, so the page may name
+#    it as it likes).
+if command -v xgettext > /dev/null 2>&1; then
+   msgids src/core/lens*.c src/core/cond.c src/core/catalog.c src/report/lens_export.c \
+      > "$TMP/msgids"
+   plain "$MAN5" > "$TMP/page.txt"
+   # Messages that are not diagnostics: where the lens comes from (lens list).
+   grep -v -x -e 'user' -e 'installed' -e 'built-in' -e '%s: file is larger than %zu bytes' \
+      "$TMP/msgids" > "$TMP/wanted"
+   n=$(wc -l < "$TMP/wanted")
+   missing "$TMP/page.txt" "$TMP/wanted" > "$TMP/missing"
    if [ "$n" -lt 40 ]; then
       fail "the loader's messages were found" \
          "only $n messages in src/core/lens*.c, cond.c and src/report/lens_export.c"
@@ -131,51 +146,14 @@ else
    skip "walens-lens.5 lists every message of the lens loader" "xgettext not installed"
 fi
 
-# 4. The same for the profile loader and walens-profile.5.
+# 4. The same for the profile loader and walens-profile.5; the profile scan
+#    walks its directories with the lens catalogue's walker (core/catalog.c),
+#    so that walker's warning is the profile scan's too.
 if command -v xgettext > /dev/null 2>&1; then
-   (cd "$top_srcdir" && xgettext -o - --omit-header --no-location --keyword=_ --keyword=N_ \
-      --from-code=UTF-8 src/core/profile.c src/core/profiles.c) > "$TMP/pmsgs.po"
-   sed -e 's/\\f[BIRP]//g' -e 's/\\&//g' -e 's/\\-/-/g' -e 's/\\e/\\/g' "$MANP" > "$TMP/ppage.txt"
-   awk '
-      function unquote(s) {
-         s = substr(s, 2, length(s) - 2)
-         gsub(/\\"/, "\"", s)
-         gsub(/\\\\/, "\\", s)
-         return s
-      }
-      /^msgid "/ { id = unquote(substr($0, 7)); on = 1; next }
-      /^"/ && on { id = id unquote($0); next }
-      /^msgstr/ { if (id != "") print id; on = 0 }
-   ' "$TMP/pmsgs.po" > "$TMP/pwanted"
-   awk '
-      function regex(s,   out, c, i, rest) {
-         out = ""
-         while (s != "") {
-            if (match(s, /^%[-+ #0]*[0-9]*(\.[0-9]+)?(hh|h|ll|l|z|j|t)?[diouxXcsfgeEp]/)) {
-               out = out ".+"
-               s = substr(s, RLENGTH + 1)
-               continue
-            }
-            c = substr(s, 1, 1)
-            s = substr(s, 2)
-            if (c == "%" && substr(s, 1, 1) == "%")
-               s = substr(s, 2)
-            if (index("\\^$.|?*+()[]{}", c))
-               out = out "\\" c
-            else
-               out = out c
-         }
-         return "^" out "$"
-      }
-      FNR == NR { page[++lines] = $0; next }
-      {
-         re = regex($0)
-         for (i = 1; i <= lines; i++)
-            if (page[i] ~ re)
-               next
-         print
-      }
-   ' "$TMP/ppage.txt" "$TMP/pwanted" > "$TMP/pmissing"
+   msgids src/core/profile.c src/core/profiles.c > "$TMP/pwanted"
+   msgids src/core/catalog.c | grep -x 'not a regular file.*skipped' >> "$TMP/pwanted"
+   plain "$MANP" > "$TMP/ppage.txt"
+   missing "$TMP/ppage.txt" "$TMP/pwanted" > "$TMP/pmissing"
    n=$(wc -l < "$TMP/pwanted")
    if [ "$n" -lt 25 ]; then
       fail "the profile loader's messages were found" "only $n"
