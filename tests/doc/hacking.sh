@@ -149,7 +149,8 @@ allowed() {
 }
 for m in core store report cli tui; do
    bad=""
-   for f in src/$m/*.[ch]; do
+   for f in src/$m/*.[ch] src/$m/*/*.[ch]; do
+      [ -e "$f" ] || continue # no subfolder in this module
       for inc in $(sed -n 's/^#include "\([a-z]*\)\/.*/\1/p' "$f" | sort -u); do
          case " $(allowed $m) " in
          *" $inc "*) ;;
@@ -168,6 +169,36 @@ if [ -z "$curses" ]; then
    pass "only the TUI (and --version) include curses"
 else
    fail "only the TUI (and --version) include curses" "$curses"
+fi
+# src/tui/lib is the TUI's curses-free half: none of its files includes
+# curses, neither itself nor through a TUI header that does (at any depth).
+drawing=$(grep -l -E '#include <n?curses(w/curses)?\.h>' src/tui/*.h src/tui/*/*.h |
+   sed 's|^src/||' | tr '\n' ' ')
+grew=1
+while [ "$grew" = 1 ]; do
+   grew=0
+   for h in src/tui/*.h src/tui/*/*.h; do
+      case " $drawing " in *" ${h#src/} "*) continue ;; esac
+      for d in $drawing; do
+         if grep -qF "#include \"$d\"" "$h"; then
+            drawing="$drawing ${h#src/}"
+            grew=1
+            break
+         fi
+      done
+   done
+done
+libcurses=""
+for f in src/tui/lib/*.[ch]; do
+   grep -q -E '#include <n?curses(w/curses)?\.h>' "$f" && libcurses="$libcurses $f"
+   for h in $drawing; do
+      grep -qF "#include \"$h\"" "$f" && libcurses="$libcurses $f:$h"
+   done
+done
+if [ -z "$libcurses" ]; then
+   pass "nothing under src/tui/lib includes curses"
+else
+   fail "nothing under src/tui/lib includes curses" "$libcurses"
 fi
 sqlite=$(grep -l '#include <sqlite3\.h>' src/*.[ch] src/*/*.[ch] | grep -v -e '^src/store/' -e '^src/version\.c$')
 if [ -z "$sqlite" ]; then
