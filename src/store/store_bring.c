@@ -54,12 +54,9 @@ StoreStatus Store_bringMilestone(Store *s, int64_t review_id, const Milestone *m
        !validJson(m->snapshot) || !m->snapshot)
       return StoreSql_error(s, STORE_INVALID, _("milestone '%s' is not valid"),
                             m->name ? m->name : "?");
-   StoreStatus st = StoreSql_beginWrite(s);
-   if (st != STORE_OK)
-      return st;
-   st = StoreSql_run(s,
-                     "INSERT INTO milestone (review_id, name, created_at, created_by, snapshot)"
-                     " VALUES (?, ?, ?, ?, ?)",
-                     "itttt", review_id, m->name, m->created_at, m->created_by, m->snapshot);
-   return StoreSql_end(s, st);
+   return StoreSql_runAlone(
+      s,
+      "INSERT INTO milestone (review_id, name, created_at, created_by, snapshot)"
+      " VALUES (?, ?, ?, ?, ?)",
+      "itttt", review_id, m->name, m->created_at, m->created_by, m->snapshot);
 }

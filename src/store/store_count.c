@@ -52,17 +52,13 @@ StoreStatus Store_scanReviewCounts(Store *s, void (*fn)(const StoreCountRow *, v
 
 StoreStatus Store_putReviewCounts(Store *s, int64_t review_id, const StoreCounts *c)
 {
-   StoreStatus st = StoreSql_beginWrite(s);
-   if (st != STORE_OK)
-      return st;
-   st = StoreSql_run(s,
-                     "INSERT OR REPLACE INTO review_count (review_id, lens_id, answers_gen,"
-                     " questions, answered, unanswered, high, medium, none, na, practices,"
-                     " selected) SELECT id, lens_id, answers_gen, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-                     " FROM review WHERE id = ?",
-                     "iiiiiiiiii", c->questions, c->answered, c->unanswered, c->high, c->medium,
-                     c->none, c->na, c->practices, c->selected, review_id);
-   return StoreSql_end(s, st);
+   return StoreSql_runAlone(s,
+                            "INSERT OR REPLACE INTO review_count (review_id, lens_id, answers_gen,"
+                            " questions, answered, unanswered, high, medium, none, na, practices,"
+                            " selected) SELECT id, lens_id, answers_gen, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                            " FROM review WHERE id = ?",
+                            "iiiiiiiiii", c->questions, c->answered, c->unanswered, c->high,
+                            c->medium, c->none, c->na, c->practices, c->selected, review_id);
 }
 
 StoreStatus Store_listWorkloadNames(Store *s, bool include_archived, Workload **out, size_t *n)

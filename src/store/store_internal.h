@@ -78,6 +78,8 @@ StoreStatus StoreSql_status(int rc);
 sqlite3_stmt *StoreSql_query(Store *s, StoreStatus *st, const char *sql, const char *types, ...);
 /* Runs a statement that returns no rows. */
 StoreStatus StoreSql_run(Store *s, const char *sql, const char *types, ...);
+/* StoreSql_run in a write transaction of its own (a write of one statement). */
+StoreStatus StoreSql_runAlone(Store *s, const char *sql, const char *types, ...);
 /* Steps once: STORE_OK with *row set to whether a row came back. */
 StoreStatus StoreSql_step(Store *s, sqlite3_stmt *st, bool *row);
 /* Releases a statement from StoreSql_query: a cached one is reset for the

@@ -62,12 +62,8 @@ StoreStatus Store_pendingImports(Store *s, int64_t review_id, PendingImport **ou
 
 StoreStatus Store_dropImport(Store *s, int64_t review_id, const char *bundle)
 {
-   StoreStatus st = StoreSql_beginWrite(s);
-   if (st != STORE_OK)
-      return st;
-   st = StoreSql_run(s, "DELETE FROM import_pending WHERE review_id = ? AND bundle = ?", "it",
-                     review_id, bundle);
-   return StoreSql_end(s, st);
+   return StoreSql_runAlone(s, "DELETE FROM import_pending WHERE review_id = ? AND bundle = ?",
+                            "it", review_id, bundle);
 }
 
 void PendingImport_freeArray(PendingImport *a, size_t n)

@@ -20,14 +20,11 @@ StoreStatus Store_heartbeat(Store *s, const char *user, const char *workload, co
       return StoreSql_error(s, STORE_INVALID, _("presence: invalid user, workload or question"));
    char now[STORE_TIME_LEN];
    StoreTime_now(s, now);
-   StoreStatus st = StoreSql_beginWrite(s);
-   if (st != STORE_OK)
-      return st;
-   st = StoreSql_run(s,
-                     "INSERT OR REPLACE INTO presence (pid, user_name, workload, question, seen_at)"
-                     " VALUES (?, ?, ?, ?, ?)",
-                     "itttt", (int64_t)getpid(), user, workload, question, now);
-   return StoreSql_end(s, st);
+   return StoreSql_runAlone(
+      s,
+      "INSERT OR REPLACE INTO presence (pid, user_name, workload, question, seen_at)"
+      " VALUES (?, ?, ?, ?, ?)",
+      "itttt", (int64_t)getpid(), user, workload, question, now);
 }
 
 /* One statement in a write transaction for an observer: its connection is
@@ -85,12 +82,8 @@ StoreStatus Store_heartbeatAt(Store *s, const PresenceBeat *b)
    if (s->readonly)
       return observerWrite(s, BEAT_SQL, "beat", (int64_t)getpid(), b->user, b->workload,
                            b->question, now, b->screen, 1, active);
-   StoreStatus st = StoreSql_beginWrite(s);
-   if (st != STORE_OK)
-      return st;
-   st = StoreSql_run(s, BEAT_SQL, "itttttdt", (int64_t)getpid(), b->user, b->workload, b->question,
-                     now, b->screen, 0, active);
-   return StoreSql_end(s, st);
+   return StoreSql_runAlone(s, BEAT_SQL, "itttttdt", (int64_t)getpid(), b->user, b->workload,
+                            b->question, now, b->screen, 0, active);
 }
 
 StoreStatus Store_leaveAny(Store *s)
@@ -102,11 +95,7 @@ StoreStatus Store_leaveAny(Store *s)
 
 StoreStatus Store_leave(Store *s)
 {
-   StoreStatus st = StoreSql_beginWrite(s);
-   if (st != STORE_OK)
-      return st;
-   st = StoreSql_run(s, "DELETE FROM presence WHERE pid = ?", "i", (int64_t)getpid());
-   return StoreSql_end(s, st);
+   return StoreSql_runAlone(s, "DELETE FROM presence WHERE pid = ?", "i", (int64_t)getpid());
 }
 
 static void readPresence(sqlite3_stmt *q, Presence *p)

@@ -254,6 +254,18 @@ StoreStatus StoreSql_run(Store *s, const char *sql, const char *types, ...)
    return status;
 }
 
+StoreStatus StoreSql_runAlone(Store *s, const char *sql, const char *types, ...)
+{
+   StoreStatus status = StoreSql_beginWrite(s);
+   if (status != STORE_OK)
+      return status;
+   va_list ap;
+   va_start(ap, types);
+   status = vrunOnce(s, NULL, NULL, sql, types, ap);
+   va_end(ap);
+   return StoreSql_end(s, status);
+}
+
 StoreStatus StoreSql_exec(Store *s, const char *sql)
 {
    int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
