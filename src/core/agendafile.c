@@ -210,8 +210,9 @@ static const LNode *itemsOf(Reader *r, const LNode *root)
    return e->value;
 }
 
-bool AgendaFile_read(const char *file, const char *buf, size_t len, const Lens *lens,
-                     AgendaFileItem **out, size_t *n, DiagList *diags)
+/* Reads buf (len bytes of file) into *out, as AgendaFile_load says. */
+static bool readBuffer(const char *file, const char *buf, size_t len, const Lens *lens,
+                       AgendaFileItem **out, size_t *n, DiagList *diags)
 {
    *out = NULL;
    *n = 0;
@@ -330,7 +331,7 @@ bool AgendaFile_load(const char *path, const Lens *lens, AgendaFileItem **out, s
    else if (len > AGENDA_MAX_FILE_SIZE)
       cannotRead(path, diags, _("larger than an agenda can be (256 KiB)"));
    else
-      ok = AgendaFile_read(path, buf, len, lens, out, n, diags);
+      ok = readBuffer(path, buf, len, lens, out, n, diags);
    fclose(f);
    free(buf);
    return ok;

@@ -29,12 +29,9 @@ typedef struct AgendaFileItem {
    int minutes;
 } AgendaFileItem;
 
-/* Reads buf (len bytes of file) into *out (caller frees with
- * AgendaFile_free).  False, with every problem in diags, when the file has
- * an error: then *out is NULL. */
-bool AgendaFile_read(const char *file, const char *buf, size_t len, const Lens *lens,
-                     AgendaFileItem **out, size_t *n, DiagList *diags);
-/* AgendaFile_read of a file (no FIFOs or devices, at most 256 KiB). */
+/* Reads an agenda file (no FIFOs or devices, at most 256 KiB) into *out
+ * (caller frees with AgendaFile_free).  False, with every problem in diags,
+ * when the file has an error: then *out is NULL. */
 bool AgendaFile_load(const char *path, const Lens *lens, AgendaFileItem **out, size_t *n,
                      DiagList *diags);
 void AgendaFile_free(AgendaFileItem *items, size_t n);

@@ -33,7 +33,8 @@ void StorePlan_today(const Store *s, char out[11])
    out[10] = '\0';
 }
 
-void StorePlan_trackFromStored(PlanTrack *dst, const PlanTracking *src)
+/* Converts the store's rows (strings copied; an unknown status reads as open). */
+static void trackFromStored(PlanTrack *dst, const PlanTracking *src)
 {
    memset(dst, 0, sizeof *dst);
    dst->question_id = xstrdup(src->question_id);
@@ -65,7 +66,7 @@ StoreStatus StorePlan_load(Store *s, const ReviewDoc *doc, Plan *out, char **err
    }
    PlanTrack *tracks = xcalloc(n + 1, sizeof *tracks);
    for (size_t i = 0; i < n; i++)
-      StorePlan_trackFromStored(&tracks[i], &rows[i]);
+      trackFromStored(&tracks[i], &rows[i]);
    PlanTracking_freeArray(rows, n);
    Plan_build(&doc->review, tracks, n, out);
    for (size_t i = 0; i < n; i++)

@@ -16,9 +16,6 @@
  * (WALENS_NOW in the CLI) or the real clock.  Overdue is judged against it. */
 void StorePlan_today(const Store *s, char out[11]);
 
-/* Converts the store's rows (strings copied; an unknown status reads as open). */
-void StorePlan_trackFromStored(PlanTrack *dst, const PlanTracking *src);
-
 /* The plan of doc's review now: Plan_derive joined with the stored tracking
  * (see core/plan.h for the order and the item states). */
 StoreStatus StorePlan_load(Store *s, const ReviewDoc *doc, Plan *out, char **err);

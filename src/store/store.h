@@ -383,9 +383,8 @@ StoreStatus Store_heartbeat(Store *s, const char *user, const char *workload, co
  * watches.  STORE_READONLY only when the file itself is not writable. */
 StoreStatus Store_heartbeatAt(Store *s, const PresenceBeat *b);
 /* Deletes this pid's row: on leaving, so that others do not see us "here"
- * until the row ages out.  STORE_READONLY on a read-only store. */
-StoreStatus Store_leave(Store *s);
-/* Store_leave for an observer's row as well (see Store_heartbeatAt). */
+ * until the row ages out; an observer's row as well (see
+ * Store_heartbeatAt). */
 StoreStatus Store_leaveAny(Store *s);
 /* Others (not this pid) seen within max_age_s seconds, by user then pid;
  * older rows are deleted (not on a read-only store). */

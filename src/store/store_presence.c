@@ -86,16 +86,17 @@ StoreStatus Store_heartbeatAt(Store *s, const PresenceBeat *b)
                             b->question, now, b->screen, 0, active);
 }
 
+/* This pid's row, on a store that may write. */
+static StoreStatus leaveOwn(Store *s)
+{
+   return StoreSql_runAlone(s, "DELETE FROM presence WHERE pid = ?", "i", (int64_t)getpid());
+}
+
 StoreStatus Store_leaveAny(Store *s)
 {
    if (s->readonly)
       return observerWrite(s, "DELETE FROM presence WHERE pid = ?", "i", (int64_t)getpid());
-   return Store_leave(s);
-}
-
-StoreStatus Store_leave(Store *s)
-{
-   return StoreSql_runAlone(s, "DELETE FROM presence WHERE pid = ?", "i", (int64_t)getpid());
+   return leaveOwn(s);
 }
 
 static void readPresence(sqlite3_stmt *q, Presence *p)
