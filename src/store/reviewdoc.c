@@ -35,6 +35,11 @@ static void answerFromStored(const Question *q, const StoredAnswer *sa, Answer *
    }
 }
 
+void ReviewDoc_answerFromStored(const Question *q, const StoredAnswer *sa, Answer *a)
+{
+   answerFromStored(q, sa, a);
+}
+
 /* The stored form of an answer: choice ids in lens order.  The strings it
  * points to are borrowed from the lens; only the arrays are allocated. */
 static void answerToStored(const Question *q, const Answer *a, const char *notes, StoredAnswer *sa)
