@@ -708,6 +708,36 @@ static void baseOf(const ReviewDoc *doc, size_t q, const char *notes, Answer *tm
    borrowChoiceNotes(doc, q, sa);
 }
 
+/* Store_mergeAnswer in a batch that keeps the review's counts right
+ * (finishCounted); out is zeroed when the batch could not begin. */
+static StoreStatus mergeCounted(Store *s, const ReviewDoc *doc, const StoredAnswer *base,
+                                const StoredAnswer *want, const char *user, const char *extra,
+                                StoreMerge *out)
+{
+   StoreStatus st = Store_batchBegin(s);
+   if (st != STORE_OK) {
+      memset(out, 0, sizeof *out);
+      return st;
+   }
+   st = Store_mergeAnswer(s, doc->workload.review_id, base, want, user, extra, out);
+   return finishCounted(s, doc, st);
+}
+
+/* After a merging write of question q (status st): one that stored all of
+ * it clears q's re-review mark (any write of an answer does), and q is read
+ * again; when that read fails, out is freed and its error wins. */
+static StoreStatus afterMerge(Store *s, ReviewDoc *doc, size_t q, StoreStatus st, StoreMerge *out)
+{
+   if (st != STORE_OK)
+      return st;
+   if (doc->needs_review && out->n_clashes == 0)
+      doc->needs_review[q] = false;
+   StoreStatus rst = refreshOne(s, doc, q);
+   if (rst != STORE_OK)
+      StoreMerge_free(out);
+   return rst;
+}
+
 StoreStatus ReviewDoc_mergeAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer *a,
                                   const char *notes, const char *notes_base, const char *user,
                                   const char *extra, StoreMerge *out)
@@ -719,28 +749,13 @@ StoreStatus ReviewDoc_mergeAnswer(Store *s, ReviewDoc *doc, size_t q, const Answ
    baseOf(doc, q, seen, &tmp, &base);
    answerToStored(question, a, notes ? notes : seen, &want);
    borrowChoiceNotes(doc, q, &want);
-   StoreStatus st = Store_batchBegin(s);
-   if (st == STORE_OK) {
-      st = Store_mergeAnswer(s, doc->workload.review_id, &base, &want, user, extra, out);
-      st = finishCounted(s, doc, st);
-   } else {
-      memset(out, 0, sizeof *out);
-   }
+   StoreStatus st = mergeCounted(s, doc, &base, &want, user, extra, out);
    free(tmp.choices);
    free(base.selected);
    free(base.na_choices);
    free(want.selected);
    free(want.na_choices);
-   if (st == STORE_OK && doc->needs_review && out->n_clashes == 0)
-      doc->needs_review[q] = false; /* any write of an answer clears its mark */
-   if (st == STORE_OK) {
-      StoreStatus rst = refreshOne(s, doc, q);
-      if (rst != STORE_OK) {
-         StoreMerge_free(out);
-         return rst;
-      }
-   }
-   return st;
+   return afterMerge(s, doc, q, st, out);
 }
 
 StoreStatus ReviewDoc_putAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer *a,
@@ -933,13 +948,7 @@ StoreStatus ReviewDoc_mergeChoiceNote(Store *s, ReviewDoc *doc, size_t q, size_t
    notesWith(cur, id, base_text, &base);
    /* A merge like any answer write: what others changed meanwhile (other
     * practices, their notes, the question's notes) stays. */
-   StoreStatus st = Store_batchBegin(s);
-   if (st == STORE_OK) {
-      st = Store_mergeAnswer(s, doc->workload.review_id, &base, &want, user, extra, out);
-      st = finishCounted(s, doc, st);
-   } else {
-      memset(out, 0, sizeof *out);
-   }
+   StoreStatus st = mergeCounted(s, doc, &base, &want, user, extra, out);
    free(tmp.choices);
    free(base.selected);
    free(base.na_choices);
@@ -947,16 +956,7 @@ StoreStatus ReviewDoc_mergeChoiceNote(Store *s, ReviewDoc *doc, size_t q, size_t
    free(base.choice_notes);
    free(want.note_choices);
    free(want.choice_notes);
-   if (st == STORE_OK && !out->n_clashes && doc->needs_review)
-      doc->needs_review[q] = false;
-   if (st == STORE_OK) {
-      StoreStatus rst = refreshOne(s, doc, q);
-      if (rst != STORE_OK) {
-         StoreMerge_free(out);
-         return rst;
-      }
-   }
-   return st;
+   return afterMerge(s, doc, q, st, out);
 }
 
 StoreStatus ReviewDoc_putChoiceNote(Store *s, ReviewDoc *doc, size_t q, size_t choice,
