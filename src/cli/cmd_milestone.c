@@ -80,14 +80,7 @@ static json_t *countsJson(const SnapCounts *c)
 
 static json_t *groupsJson(const SnapGroup *g, size_t n)
 {
-   json_t *arr = json_array();
-   for (size_t i = 0; i < n; i++) {
-      json_t *o = json_object();
-      Json_setString(o, "id", g[i].id);
-      Json_set(o, "counts", countsJson(&g[i].counts));
-      Json_append(arr, o);
-   }
-   return arr;
+   return Json_checked(SnapGroups_toJson(g, n));
 }
 
 static void listJson(const ReviewDoc *doc, const MilestoneSnap *m, size_t n)
