@@ -631,29 +631,6 @@ static Page *paginate(const Layout *l, size_t body, size_t *npages)
    return pages;
 }
 
-/* left and right on one line of exactly width columns. */
-static char *sides(const char *left, const char *right, size_t width)
-{
-   size_t rw = Rtext_width(right);
-   char *clean = Rtext_clean(left, true);
-   char *l = Rtext_cut(clean, width > rw + 2 ? width - rw - 2 : 0);
-   Sbuf s = {0};
-   Sbuf_add(&s, l);
-   Sbuf_repeat(&s, " ", width - Rtext_width(l) - rw);
-   Sbuf_add(&s, right);
-   free(l);
-   free(clean);
-   return Sbuf_take(&s);
-}
-
-/* Every line leaves through here, cleaned once more (Utf8_fputs): a text
- * that missed Rtext_clean still cannot carry a control character to the
- * printer.  The page's own line ends and form feeds are added after. */
-static bool putLine(FILE *f, const char *line, const char *end)
-{
-   return Utf8_fputs(line, f, 0) && fputs(end, f) != EOF;
-}
-
 static bool writePages(const Report *r, const Page *pages, size_t n, size_t body, size_t width,
                        FILE *f)
 {
@@ -665,14 +642,14 @@ static bool writePages(const Report *r, const Page *pages, size_t n, size_t body
    Sbuf_repeat(&rule, "-", width);
    bool ok = true;
    for (size_t i = 0; i < n && ok; i++) {
-      char *head = sides(title, r->date, width);
+      char *head = Rtext_sides(title, r->date, width);
       char *pg = xasprintf(_("page %zu of %zu"), i + 1, n);
-      char *foot = sides(who, pg, width);
-      ok = putLine(f, head, "\n") && putLine(f, rule.s, "\n");
+      char *foot = Rtext_sides(who, pg, width);
+      ok = Rtext_putLine(f, head, "\n") && Rtext_putLine(f, rule.s, "\n");
       for (size_t k = 0; k < body && ok; k++)
-         ok = putLine(f, k < pages[i].n ? pages[i].lines[k] : "", "\n");
+         ok = Rtext_putLine(f, k < pages[i].n ? pages[i].lines[k] : "", "\n");
       if (ok)
-         ok = putLine(f, rule.s, "\n") && putLine(f, foot, i + 1 < n ? "\f" : "\n");
+         ok = Rtext_putLine(f, rule.s, "\n") && Rtext_putLine(f, foot, i + 1 < n ? "\f" : "\n");
       free(head);
       free(pg);
       free(foot);
