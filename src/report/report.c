@@ -511,6 +511,17 @@ size_t Report_countPlan(const Report *r, Risk risk)
    return n;
 }
 
+const Risk REPORT_PLAN_GROUP[REPORT_PLAN_GROUPS] = {RISK_HIGH, RISK_MEDIUM};
+
+char *Report_planGroupTitle(const Report *r, Risk risk)
+{
+   size_t n = Report_countPlan(r, risk);
+   if (n == 0)
+      return NULL;
+   return xasprintf(risk == RISK_HIGH ? _("High risk (%zu items)") : _("Medium risk (%zu items)"),
+                    n);
+}
+
 /* ---- output ---- */
 
 static bool reportWrite(const Report *r, const ReportOptions *o, FILE *f)

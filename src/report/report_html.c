@@ -368,15 +368,15 @@ static void planSection(const Report *r, const ReportOptions *opts, Rout *o)
    const char *heads[] = {"#", _("Practice and how to improve"), _("Question"), _("Tracking"),
                           _("Note")};
    static const bool right[] = {true, false, false, false, false};
-   static const Risk groups[] = {RISK_HIGH, RISK_MEDIUM};
    size_t number = 0;
-   for (size_t g = 0; g < 2; g++) {
-      size_t n = Report_countPlan(r, groups[g]);
-      if (n == 0)
+   for (size_t g = 0; g < REPORT_PLAN_GROUPS; g++) {
+      const Risk risk = REPORT_PLAN_GROUP[g];
+      char *title = Report_planGroupTitle(r, risk);
+      if (!title)
          continue;
       Rout_put(o, "<h3 class=\"risk-group\">");
-      textf(o, groups[g] == RISK_HIGH ? _("High risk (%zu items)") : _("Medium risk (%zu items)"),
-            n);
+      text(o, title);
+      free(title);
       /* The note gets a quarter of the width: narrower, it split a
        * bracketed word such as "(Datenschutz)" before its ')'. */
       Rout_put(o, "</h3>\n<table class=\"plan fixed\">\n<colgroup><col style=\"width:2.4em\">"
@@ -384,7 +384,7 @@ static void planSection(const Report *r, const ReportOptions *opts, Rout *o)
                   "<col></colgroup>\n");
       headRow(o, heads, right, 5);
       for (size_t i = 0; i < p->n_active; i++)
-         if (p->items[i].risk == groups[g] && p->items[i].question < r->snap.n_questions)
+         if (p->items[i].risk == risk && p->items[i].question < r->snap.n_questions)
             planRow(r, o, &p->items[i], ++number);
       Rout_put(o, "</tbody>\n</table>\n");
    }

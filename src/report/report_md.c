@@ -328,19 +328,17 @@ static void planSection(const Report *r, Rout *o)
    }
    gridSection(r, o);
    size_t number = 0;
-   static const Risk groups[] = {RISK_HIGH, RISK_MEDIUM};
-   for (size_t g = 0; g < 2; g++) {
-      size_t n = Report_countPlan(r, groups[g]);
-      if (n == 0)
+   for (size_t g = 0; g < REPORT_PLAN_GROUPS; g++) {
+      const Risk risk = REPORT_PLAN_GROUP[g];
+      char *title = Report_planGroupTitle(r, risk);
+      if (!title)
          continue;
-      char *title = xasprintf(
-         groups[g] == RISK_HIGH ? _("High risk (%zu items)") : _("Medium risk (%zu items)"), n);
       char *e = md(title, 0);
       Rout_put(o, "### %s\n\n", e);
       free(e);
       free(title);
       for (size_t i = 0; i < p->n_active; i++)
-         if (p->items[i].risk == groups[g] && p->items[i].question < r->snap.n_questions)
+         if (p->items[i].risk == risk && p->items[i].question < r->snap.n_questions)
             planItem(r, o, &p->items[i], ++number);
    }
    if (p->n > p->n_active) {

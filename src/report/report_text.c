@@ -505,17 +505,15 @@ static void planSection(const Report *r, const ReportOptions *o, Layout *l)
    }
    gridSection(r, l, b); /* in the heading's block: the block list is in order */
    size_t indent = digits(p->n_active) + 2, number = 0;
-   static const Risk groups[] = {RISK_HIGH, RISK_MEDIUM};
-   for (size_t g = 0; g < 2; g++) {
-      size_t n = Report_countPlan(r, groups[g]);
-      if (n == 0)
+   for (size_t g = 0; g < REPORT_PLAN_GROUPS; g++) {
+      const Risk risk = REPORT_PLAN_GROUP[g];
+      char *title = Report_planGroupTitle(r, risk);
+      if (!title)
          continue;
-      char *title = xasprintf(
-         groups[g] == RISK_HIGH ? _("High risk (%zu items)") : _("Medium risk (%zu items)"), n);
       bool first = true;
       for (size_t i = 0; i < p->n_active; i++) {
          const PlanItem *it = &p->items[i];
-         if (it->risk != groups[g] || it->question >= r->snap.n_questions)
+         if (it->risk != risk || it->question >= r->snap.n_questions)
             continue;
          if (!first || number > 0)
             b = block(l, true, false);

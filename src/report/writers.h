@@ -50,6 +50,12 @@ Risk Report_cellWorst(const MatrixCell *c);
 /* Items of the plan to show under risk r (HIGH or MEDIUM): the active
  * items whose question has that risk.  Returns their count. */
 size_t Report_countPlan(const Report *r, Risk risk);
+/* The plan's risk groups, in the order every writer shows them: HIGH, MEDIUM. */
+#define REPORT_PLAN_GROUPS 2
+extern const Risk REPORT_PLAN_GROUP[REPORT_PLAN_GROUPS];
+/* A group's heading, "High risk (3 items)" (translated); NULL when the group
+ * has no item, and the writers leave it out.  Caller frees. */
+char *Report_planGroupTitle(const Report *r, Risk risk);
 
 /* The impact x effort grid of the active plan: n[i][e] counts the items
  * of impact REPORT_GRID_IMPACT[i] and effort REPORT_GRID_EFFORT[e] (unset
