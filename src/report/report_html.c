@@ -406,6 +406,17 @@ static void planSection(const Report *r, const ReportOptions *opts, Rout *o)
    Rout_put(o, "</section>\n");
 }
 
+/* "Notes: TEXT" in a preformatted block (a practice's in a div with the label
+ * in em, a question's in a paragraph with it in strong). */
+static void notesBlock(Rout *o, const char *block, const char *label, const char *notes)
+{
+   Rout_put(o, "<%s class=\"pre\"><%s>", block, label);
+   text(o, _("Notes"));
+   Rout_put(o, ":</%s> ", label);
+   text(o, notes);
+   Rout_put(o, "</%s>", block);
+}
+
 static void questionsSection(const Report *r, Rout *o)
 {
    const Snapshot *s = &r->snap;
@@ -438,22 +449,14 @@ static void questionsSection(const Report *r, Rout *o)
                   : ch->state == CHOICE_NA     ? "[-]"
                                                : "[&nbsp;]");
          text(o, ch->title);
-         if (ch->notes && *ch->notes) { /* the practice's evidence, under it */
-            Rout_put(o, "<div class=\"pre\"><em>");
-            text(o, _("Notes"));
-            Rout_put(o, ":</em> ");
-            text(o, ch->notes);
-            Rout_put(o, "</div>");
-         }
+         if (ch->notes && *ch->notes) /* the practice's evidence, under it */
+            notesBlock(o, "div", "em", ch->notes);
          Rout_put(o, "</li>\n");
       }
       Rout_put(o, "</ul>\n");
       if (q->notes && *q->notes) {
-         Rout_put(o, "<p class=\"pre\"><strong>");
-         text(o, _("Notes"));
-         Rout_put(o, ":</strong> ");
-         text(o, q->notes);
-         Rout_put(o, "</p>\n");
+         notesBlock(o, "p", "strong", q->notes);
+         Rout_put(o, "\n");
       }
       Rout_put(o, "</div>\n");
    }
