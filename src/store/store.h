@@ -509,6 +509,12 @@ StoreStatus Store_setAgenda(Store *s, int64_t workload_id, const AgendaItem *ite
  * spent on each item.  Sets an empty, stopped agenda first when none was. */
 StoreStatus Store_addAgendaItem(Store *s, int64_t workload_id, const AgendaItem *item,
                                 const char *user);
+/* Store_setAgenda with the items an agenda file gave (core/agendafile.h):
+ * the one conversion the CLI and the TUI share.  *minutes gets their planned
+ * total. */
+struct AgendaFileItem;
+StoreStatus Store_setAgendaFile(Store *s, int64_t workload_id, const struct AgendaFileItem *items,
+                                size_t n, const char *user, int *minutes);
 /* An empty agenda (n 0, current -1) when none was set. */
 StoreStatus Store_getAgenda(Store *s, int64_t workload_id, Agenda *out);
 /* Stops the running clock (its time added to its item) and starts item
