@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/str.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 
@@ -35,11 +36,6 @@ void BundleMerge_free(BundleMerge *m)
    }
    free(m->clashes);
    memset(m, 0, sizeof *m);
-}
-
-static bool same(const char *a, const char *b)
-{
-   return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
 static int cmpText(const char *a, const char *b)
@@ -149,7 +145,7 @@ static bool sameIdSet(char *const *a, size_t na, char *const *b, size_t nb)
 static bool sameAnswer(const StoredAnswer *a, const StoredAnswer *b)
 {
    return a->version == b->version && a->not_applicable == b->not_applicable &&
-          same(a->na_reason, b->na_reason) && same(a->notes, b->notes) &&
+          Str_eq(a->na_reason, b->na_reason) && Str_eq(a->notes, b->notes) &&
           sameIdSet(a->selected, a->n_selected, b->selected, b->n_selected) &&
           sameIdSet(a->na_choices, a->n_na_choices, b->na_choices, b->n_na_choices);
 }
@@ -181,8 +177,8 @@ static bool planFromJson(const char *text, const char *object, PlanTracking *out
 static bool samePlan(const PlanTracking *a, const PlanTracking *b)
 {
    return a->version == b->version &&
-          same(a->status ? a->status : "open", b->status ? b->status : "open") &&
-          same(a->owner, b->owner) && same(a->due, b->due) && same(a->note, b->note) &&
+          Str_eq(a->status ? a->status : "open", b->status ? b->status : "open") &&
+          Str_eq(a->owner, b->owner) && Str_eq(a->due, b->due) && Str_eq(a->note, b->note) &&
           a->priority == b->priority;
 }
 
@@ -191,7 +187,7 @@ static const HistoryEntry *lastOn(const StoreImport *in, size_t end, const char 
                                   const char *object)
 {
    for (size_t i = end; i-- > 0;)
-      if (strcmp(in->history[i].kind, kind) == 0 && same(in->history[i].object, object))
+      if (strcmp(in->history[i].kind, kind) == 0 && Str_eq(in->history[i].object, object))
          return &in->history[i];
    return NULL;
 }
@@ -794,7 +790,7 @@ static StoreStatus bringMilestones(Apply *a)
       }
       if (st != STORE_OK)
          break;
-      if (!same(here.snapshot, m->snapshot)) {
+      if (!Str_eq(here.snapshot, m->snapshot)) {
          char *o = xasprintf(_("taken %s by %s"), here.created_at, here.created_by);
          char *t = xasprintf(_("taken %s by %s"), m->created_at, m->created_by);
          addClash(a->out, BUNDLE_CLASH_MILESTONE, xasprintf(_("milestone %s"), m->name), o, t,
