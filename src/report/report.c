@@ -503,7 +503,9 @@ char *Report_gridLabel(bool impact, PlanLevel l)
    return xasprintf(impact ? _("Impact: %s") : _("Effort: %s"), v);
 }
 
-size_t Report_countPlan(const Report *r, Risk risk)
+/* Items of the plan to show under risk r (HIGH or MEDIUM): the active
+ * items whose question has that risk. */
+static size_t countPlan(const Report *r, Risk risk)
 {
    size_t n = 0;
    for (size_t i = 0; i < r->snap.plan.n_active; i++)
@@ -515,7 +517,7 @@ const Risk REPORT_PLAN_GROUP[REPORT_PLAN_GROUPS] = {RISK_HIGH, RISK_MEDIUM};
 
 char *Report_planGroupTitle(const Report *r, Risk risk)
 {
-   size_t n = Report_countPlan(r, risk);
+   size_t n = countPlan(r, risk);
    if (n == 0)
       return NULL;
    return xasprintf(risk == RISK_HIGH ? _("High risk (%zu items)") : _("Medium risk (%zu items)"),

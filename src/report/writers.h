@@ -47,9 +47,6 @@ char *Report_trackingLine(const Report *r, const PlanItem *it);
 /* The worst risk of a cell, for colours and glyphs. */
 Risk Report_cellWorst(const MatrixCell *c);
 
-/* Items of the plan to show under risk r (HIGH or MEDIUM): the active
- * items whose question has that risk.  Returns their count. */
-size_t Report_countPlan(const Report *r, Risk risk);
 /* The plan's risk groups, in the order every writer shows them: HIGH, MEDIUM. */
 #define REPORT_PLAN_GROUPS 2
 extern const Risk REPORT_PLAN_GROUP[REPORT_PLAN_GROUPS];
