@@ -269,7 +269,7 @@ static void diffJson(const char *workload, const Side *a, const Side *b, const S
       Json_setString(o, "question", either(c)->track.question_id);
       Json_setString(o, "choice", either(c)->track.choice_id);
       Json_setString(o, "title", planTitle(a, b, c));
-      for (unsigned f = 1; f <= SNAP_FIELD_NOTE; f <<= 1)
+      for (unsigned f = 1; f <= SNAP_FIELD_EFFORT; f <<= 1) /* every SNAP_FIELD_* bit */
          if (c->fields & f)
             Json_append(fields, Json_string(SnapField_name(f)));
       Json_set(o, "fields", fields);
