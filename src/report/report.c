@@ -513,6 +513,25 @@ static size_t countPlan(const Report *r, Risk risk)
    return n;
 }
 
+size_t Report_summary(const Report *r, char *lines[REPORT_SUMMARY_LINES])
+{
+   const SnapCounts *c = &r->snap.total;
+   lines[0] = xasprintf(_("%zu questions, %zu answered: %zu high risk, %zu medium risk, %zu no "
+                          "risk, %zu not applicable, %zu unanswered."),
+                        c->questions, c->questions - c->by_risk[RISK_UNANSWERED],
+                        c->by_risk[RISK_HIGH], c->by_risk[RISK_MEDIUM], c->by_risk[RISK_NONE],
+                        c->by_risk[RISK_NOT_APPLICABLE], c->by_risk[RISK_UNANSWERED]);
+   lines[1] =
+      xasprintf(_("%zu of %zu best practices in place."), c->practices_selected, c->practices);
+   lines[2] =
+      xasprintf(_("Improvement plan: %zu items; %zu open, %zu in progress, %zu done, %zu "
+                  "risk accepted, %zu won't do; %zu overdue."),
+                c->plan_active, c->plan_by_status[PLAN_OPEN], c->plan_by_status[PLAN_IN_PROGRESS],
+                c->plan_by_status[PLAN_DONE], c->plan_by_status[PLAN_RISK_ACCEPTED],
+                c->plan_by_status[PLAN_WONT_DO], c->plan_overdue);
+   return REPORT_SUMMARY_LINES;
+}
+
 const Risk REPORT_PLAN_GROUP[REPORT_PLAN_GROUPS] = {RISK_HIGH, RISK_MEDIUM};
 
 char *Report_planGroupTitle(const Report *r, Risk risk)

@@ -267,27 +267,15 @@ static void workloadSection(const Report *r, Layout *l)
 
 static void summarySection(const Report *r, Layout *l)
 {
-   const SnapCounts *c = &r->snap.total;
    Block *b = block(l, true, false);
    heading(l, b, _("Summary"), '-');
-   char *s = xasprintf(_("%zu questions, %zu answered: %zu high risk, %zu medium risk, %zu no "
-                         "risk, %zu not applicable, %zu unanswered."),
-                       c->questions, c->questions - c->by_risk[RISK_UNANSWERED],
-                       c->by_risk[RISK_HIGH], c->by_risk[RISK_MEDIUM], c->by_risk[RISK_NONE],
-                       c->by_risk[RISK_NOT_APPLICABLE], c->by_risk[RISK_UNANSWERED]);
-   /* Each summary line is a record: its continuation is indented. */
-   para(l, b, 0, 2, s);
-   free(s);
-   s = xasprintf(_("%zu of %zu best practices in place."), c->practices_selected, c->practices);
-   para(l, b, 0, 2, s);
-   free(s);
-   s = xasprintf(_("Improvement plan: %zu items; %zu open, %zu in progress, %zu done, %zu risk "
-                   "accepted, %zu won't do; %zu overdue."),
-                 c->plan_active, c->plan_by_status[PLAN_OPEN], c->plan_by_status[PLAN_IN_PROGRESS],
-                 c->plan_by_status[PLAN_DONE], c->plan_by_status[PLAN_RISK_ACCEPTED],
-                 c->plan_by_status[PLAN_WONT_DO], c->plan_overdue);
-   para(l, b, 0, 2, s);
-   free(s);
+   char *lines[REPORT_SUMMARY_LINES];
+   size_t n = Report_summary(r, lines);
+   for (size_t i = 0; i < n; i++) {
+      /* Each summary line is a record: its continuation is indented. */
+      para(l, b, 0, 2, lines[i]);
+      free(lines[i]);
+   }
    blank(b);
 }
 

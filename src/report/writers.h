@@ -47,6 +47,11 @@ char *Report_trackingLine(const Report *r, const PlanItem *it);
 /* The worst risk of a cell, for colours and glyphs. */
 Risk Report_cellWorst(const MatrixCell *c);
 
+/* The summary's sentences, in order: the questions by risk, the practices
+ * in place, the plan by status.  Fills lines (each allocated, the caller
+ * frees) and returns REPORT_SUMMARY_LINES. */
+#define REPORT_SUMMARY_LINES 3
+size_t Report_summary(const Report *r, char *lines[REPORT_SUMMARY_LINES]);
 /* The plan's risk groups, in the order every writer shows them: HIGH, MEDIUM. */
 #define REPORT_PLAN_GROUPS 2
 extern const Risk REPORT_PLAN_GROUP[REPORT_PLAN_GROUPS];
