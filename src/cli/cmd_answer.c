@@ -326,26 +326,6 @@ static bool baseAnswer(Store *s, ReviewDoc *doc, size_t qi, const AnswerArgs *ar
  * read and our write. */
 #define ANSWER_RETRIES 8
 
-/* The stored answer sa in core form (unknown ids are skipped). */
-static void seenAnswer(const Question *q, const StoredAnswer *sa, Answer *a)
-{
-   memset(a->choices, CHOICE_UNSELECTED, q->n_choices);
-   a->not_applicable = sa->not_applicable;
-   a->reason = NA_NONE;
-   if (sa->na_reason)
-      NaReason_parse(sa->na_reason, &a->reason);
-   for (size_t i = 0; i < sa->n_na_choices; i++) {
-      int c = Question_findChoice(q, sa->na_choices[i]);
-      if (c >= 0)
-         a->choices[c] = CHOICE_NA;
-   }
-   for (size_t i = 0; i < sa->n_selected; i++) {
-      int c = Question_findChoice(q, sa->selected[i]);
-      if (c >= 0)
-         a->choices[c] = CHOICE_SELECTED;
-   }
-}
-
 /* The change is an intent (select X, notes from the text read) merged into
  * the answer as it is at the write: others' changes to other parts stay;
  * a part someone changed the other way is not written, and said. */
@@ -360,7 +340,7 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi, const Answer
       return EXIT_USAGE;
    }
    bool swapped = saved.question_id != NULL;
-   seenAnswer(q, &doc->stored[qi], &a);
+   ReviewDoc_answerFromStored(q, &doc->stored[qi], &a);
    if (!applyChange(q, args, reason, &a)) {
       free(a.choices);
       if (swapped) {
@@ -380,7 +360,7 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi, const Answer
                          m.notes_theirs && m.n_clashes == 1;
         attempt++) {
       StoreMerge_free(&m);
-      seenAnswer(q, &doc->stored[qi], &a);
+      ReviewDoc_answerFromStored(q, &doc->stored[qi], &a);
       if (!applyChange(q, args, reason, &a))
          break;
       st = ReviewDoc_mergeAnswer(s, doc, qi, &a, args->notes, NULL, Cli_user(env), NULL, &m);
