@@ -439,15 +439,6 @@ static void pushId(char ***ids, size_t *n, const char *id)
    (*ids)[(*n)++] = xstrdup(id);
 }
 
-/* The note of practice id, or NULL. */
-static const char *choiceNote(const StoredAnswer *a, const char *id)
-{
-   for (size_t i = 0; i < a->n_choice_notes; i++)
-      if (strcmp(a->note_choices[i], id) == 0)
-         return a->choice_notes[i];
-   return NULL;
-}
-
 /* Sets (text NULL: removes) the note of practice id. */
 static void setChoiceNote(StoredAnswer *a, const char *id, const char *text)
 {
@@ -497,7 +488,7 @@ static void takeTheirs(StoredAnswer *want, const StoredAnswer *theirs, const Sto
       free(want->notes);
       want->notes = theirs->notes ? xstrdup(theirs->notes) : NULL;
    } else if (c->kind == STORE_CLASH_CHOICE_NOTE) {
-      setChoiceNote(want, c->what, choiceNote(theirs, c->what));
+      setChoiceNote(want, c->what, StoredAnswer_choiceNote(theirs, c->what));
    }
 }
 
@@ -526,7 +517,8 @@ static void listAnswerClashes(BundleMerge *out, const StoredAnswer *here,
          free(t);
       } else if (c->kind == STORE_CLASH_CHOICE_NOTE) {
          addClash(out, BUNDLE_CLASH_NOTES, xasprintf(_("%s: notes of practice %s"), q, c->what),
-                  choiceNote(here, c->what), choiceNote(theirs, c->what), c->by, c->at);
+                  StoredAnswer_choiceNote(here, c->what), StoredAnswer_choiceNote(theirs, c->what),
+                  c->by, c->at);
       } else {
          addClash(out, BUNDLE_CLASH_NOTES, xasprintf(_("%s: notes"), q), here->notes, theirs->notes,
                   c->by, c->at);
@@ -556,7 +548,8 @@ static StoreStatus settleAnswer(Apply *a, const StoredAnswer *theirs, const Stor
       if (d.take == BUNDLE_TAKE_THEIRS)
          takeTheirs(&want, theirs, c);
       else if (d.take == BUNDLE_TAKE_BOTH)
-         text = practice ? joinText(choiceNote(&now, c->what), choiceNote(theirs, c->what))
+         text = practice ? joinText(StoredAnswer_choiceNote(&now, c->what),
+                                    StoredAnswer_choiceNote(theirs, c->what))
                          : joinText(now.notes, theirs->notes);
       else if (d.take == BUNDLE_TAKE_EDIT)
          text = xstrdup(d.text);

@@ -197,6 +197,8 @@ StoreStatus Store_getAnswer(Store *s, int64_t review_id, const char *question_id
  * re-review mark on the question is cleared, as confirmed (store/upgrade.h). */
 StoreStatus Store_putAnswer(Store *s, int64_t review_id, const StoredAnswer *a,
                             int64_t expected_version, const char *user, int64_t *new_version);
+/* The note of practice id in a, or NULL. */
+const char *StoredAnswer_choiceNote(const StoredAnswer *a, const char *id);
 void StoredAnswer_free(StoredAnswer *a);
 
 /* ---- merging concurrent edits ----
