@@ -3,6 +3,7 @@
 
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -461,4 +462,41 @@ bool Cli_mayLead(Store *s, const Workload *w, const char *user, const char *what
       Cli_error(_("%s leads the session on %s: only the leader can %s"), l.user, w->name, what);
    SessionLead_free(&l);
    return ok;
+}
+
+bool Cli_parseId(const char *text, int64_t *id)
+{
+   char *end = NULL;
+   errno = 0;
+   long long v = strtoll(text, &end, 10);
+   if (errno || !*text || *end || v <= 0)
+      return false;
+   *id = v;
+   return true;
+}
+
+int Cli_historyCommand(CliEnv *env, const char *name, int argc, char **argv, const OptSpec *specs,
+                       OptHandler fn, void *ctx, CliHistoryRun run)
+{
+   char **pos;
+   size_t npos;
+   int64_t id = 0;
+   if (!Cli_parse(env, argc, argv, specs, fn, ctx, &pos, &npos))
+      return EXIT_USAGE;
+   int rc;
+   if (env->help) {
+      Cli_printCommandHelp(name, specs);
+      rc = EXIT_OK;
+   } else if (npos != 2) {
+      Cli_usageError(name, NULL);
+      rc = EXIT_USAGE;
+   } else if (!Cli_parseId(pos[1], &id)) {
+      Cli_error(_("'%s' is not a history id (a number from 'walens history --format json')"),
+                pos[1]);
+      rc = EXIT_USAGE;
+   } else {
+      rc = run(env, pos[0], id, ctx);
+   }
+   free(pos);
+   return rc;
 }

@@ -139,6 +139,18 @@ void Cli_suggest(const char *word, const char *const *cands, size_t n);
  * nobody leads w's session or user does; else prints who leads. */
 bool Cli_mayLead(Store *s, const Workload *w, const char *user, const char *what);
 
+/* A positive id as typed (a history id, a parked point's number): false for
+ * anything else, a number out of range included.  Says nothing. */
+bool Cli_parseId(const char *text, int64_t *id);
+/* What a command acting on one recorded change runs once its arguments hold. */
+typedef int (*CliHistoryRun)(CliEnv *env, const char *workload, int64_t id, void *ctx);
+/* The arguments of such a command, WORKLOAD HISTORY_ID and specs (revert,
+ * restore): parses them (fn and ctx as Cli_parse), prints the help or the
+ * usage error from the table, refuses an id that is not one, else returns
+ * run(env, workload, id, ctx). */
+int Cli_historyCommand(CliEnv *env, const char *name, int argc, char **argv, const OptSpec *specs,
+                       OptHandler fn, void *ctx, CliHistoryRun run);
+
 int Cmd_session(CliEnv *env, int argc, char **argv);
 int Cmd_park(CliEnv *env, int argc, char **argv);
 int Cmd_poll(CliEnv *env, int argc, char **argv);

@@ -80,14 +80,7 @@ static json_t *countsJson(const SnapCounts *c)
 
 static json_t *groupsJson(const SnapGroup *g, size_t n)
 {
-   json_t *arr = json_array();
-   for (size_t i = 0; i < n; i++) {
-      json_t *o = json_object();
-      Json_setString(o, "id", g[i].id);
-      Json_set(o, "counts", countsJson(&g[i].counts));
-      Json_append(arr, o);
-   }
-   return arr;
+   return Json_checked(SnapGroups_toJson(g, n));
 }
 
 static void listJson(const ReviewDoc *doc, const MilestoneSnap *m, size_t n)
@@ -276,7 +269,7 @@ static void diffJson(const char *workload, const Side *a, const Side *b, const S
       Json_setString(o, "question", either(c)->track.question_id);
       Json_setString(o, "choice", either(c)->track.choice_id);
       Json_setString(o, "title", planTitle(a, b, c));
-      for (unsigned f = 1; f <= SNAP_FIELD_NOTE; f <<= 1)
+      for (unsigned f = 1; f <= SNAP_FIELD_EFFORT; f <<= 1) /* every SNAP_FIELD_* bit */
          if (c->fields & f)
             Json_append(fields, Json_string(SnapField_name(f)));
       Json_set(o, "fields", fields);

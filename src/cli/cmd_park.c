@@ -2,7 +2,6 @@
  * kept for later, closed with a word or turned into a plan item. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,15 +48,10 @@ static int failed(Store *s)
 
 static bool parseId(const char *text, int64_t *id)
 {
-   char *end = NULL;
-   errno = 0;
-   long long v = strtoll(text, &end, 10);
-   if (errno || !*text || *end || v <= 0) {
-      Cli_error(_("'%s' is not a parked point's number"), text);
-      return false;
-   }
-   *id = v;
-   return true;
+   if (Cli_parseId(text, id))
+      return true;
+   Cli_error(_("'%s' is not a parked point's number"), text);
+   return false;
 }
 
 static int add(CliEnv *env, Store *s, const ReviewDoc *doc, const char *text, const char *q)

@@ -27,18 +27,6 @@ static bool restoreOption(int id, const char *value, void *ctx)
    return true;
 }
 
-static bool parseId(const char *text, int64_t *id)
-{
-   char *end = NULL;
-   long long v = strtoll(text, &end, 10);
-   if (!*text || *end || v <= 0) {
-      Cli_error(_("'%s' is not a history id (a number from 'walens history --format json')"), text);
-      return false;
-   }
-   *id = v;
-   return true;
-}
-
 /* The question an answer change was made to, and the practice asked for:
  * false (with an error said) when there is none. */
 static bool findTarget(Store *s, const ReviewDoc *doc, int64_t id, const char *practice, size_t *q,
@@ -78,8 +66,9 @@ static bool findTarget(Store *s, const ReviewDoc *doc, int64_t id, const char *p
    return ok;
 }
 
-static int restoreRun(CliEnv *env, const char *workload, int64_t id, const char *practice)
+static int restoreRun(CliEnv *env, const char *workload, int64_t id, void *ctx)
 {
+   const char *practice = *(const char **)ctx;
    ReviewDoc doc;
    Store *s = Cli_openReview(env, STORE_OPEN_NOCREATE, workload, &doc);
    if (!s)
@@ -125,24 +114,7 @@ static int restoreRun(CliEnv *env, const char *workload, int64_t id, const char 
 
 int Cmd_restore(CliEnv *env, int argc, char **argv)
 {
-   char **pos;
-   size_t npos;
-   int64_t id = 0;
    const char *practice = NULL;
-   if (!Cli_parse(env, argc, argv, restoreOptions, restoreOption, &practice, &pos, &npos))
-      return EXIT_USAGE;
-   int rc;
-   if (env->help) {
-      Cli_printCommandHelp("restore", restoreOptions);
-      rc = EXIT_OK;
-   } else if (npos != 2) {
-      Cli_error("%s", _("usage: walens restore WORKLOAD HISTORY_ID [--practice CHOICE_ID]"));
-      rc = EXIT_USAGE;
-   } else if (!parseId(pos[1], &id)) {
-      rc = EXIT_USAGE;
-   } else {
-      rc = restoreRun(env, pos[0], id, practice);
-   }
-   free(pos);
-   return rc;
+   return Cli_historyCommand(env, "restore", argc, argv, restoreOptions, restoreOption, &practice,
+                             restoreRun);
 }

@@ -23,20 +23,9 @@ static bool revertOption(int id, const char *value, void *ctx)
    return true;
 }
 
-static bool parseId(const char *text, int64_t *id)
+static int revertRun(CliEnv *env, const char *workload, int64_t id, void *ctx)
 {
-   char *end = NULL;
-   long long v = strtoll(text, &end, 10);
-   if (!*text || *end || v <= 0) {
-      Cli_error(_("'%s' is not a history id (a number from 'walens history --format json')"), text);
-      return false;
-   }
-   *id = v;
-   return true;
-}
-
-static int revertRun(CliEnv *env, const char *workload, int64_t id)
-{
+   (void)ctx;
    ReviewDoc doc;
    Store *s = Cli_openReview(env, STORE_OPEN_NOCREATE, workload, &doc);
    if (!s)
@@ -67,23 +56,6 @@ static int revertRun(CliEnv *env, const char *workload, int64_t id)
 
 int Cmd_revert(CliEnv *env, int argc, char **argv)
 {
-   char **pos;
-   size_t npos;
-   int64_t id = 0;
-   if (!Cli_parse(env, argc, argv, revertOptions, revertOption, NULL, &pos, &npos))
-      return EXIT_USAGE;
-   int rc;
-   if (env->help) {
-      Cli_printCommandHelp("revert", revertOptions);
-      rc = EXIT_OK;
-   } else if (npos != 2) {
-      Cli_error("%s", _("usage: walens revert WORKLOAD HISTORY_ID"));
-      rc = EXIT_USAGE;
-   } else if (!parseId(pos[1], &id)) {
-      rc = EXIT_USAGE;
-   } else {
-      rc = revertRun(env, pos[0], id);
-   }
-   free(pos);
-   return rc;
+   return Cli_historyCommand(env, "revert", argc, argv, revertOptions, revertOption, NULL,
+                             revertRun);
 }

@@ -100,17 +100,8 @@ static int agendaSet(CliEnv *env, Store *s, const ReviewDoc *doc, const char *fi
       Cli_error(_("%s: the agenda has errors; nothing was changed"), file);
       return EXIT_FAIL;
    }
-   AgendaItem *rows = xcalloc(n + 1, sizeof *rows);
    int minutes = 0;
-   for (size_t i = 0; i < n; i++) {
-      rows[i] = (AgendaItem){.kind = items[i].kind,
-                             .target = items[i].target,
-                             .title = items[i].title,
-                             .minutes = items[i].minutes};
-      minutes += items[i].minutes;
-   }
-   StoreStatus st = Store_setAgenda(s, doc->workload.id, rows, n, Cli_user(env));
-   free(rows);
+   StoreStatus st = Store_setAgendaFile(s, doc->workload.id, items, n, Cli_user(env), &minutes);
    AgendaFile_free(items, n);
    if (st != STORE_OK)
       return failed(s);

@@ -138,7 +138,7 @@ int Cmd_who(CliEnv *env, int argc, char **argv)
       Cli_printCommandHelp("who", whoOptions);
       rc = EXIT_OK;
    } else if (npos > 1) {
-      Cli_error("%s", _("usage: walens who [WORKLOAD] [--format text|json]"));
+      Cli_usageError("who", NULL);
       rc = EXIT_USAGE;
    } else if (format && strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
       Cli_error(_("unknown format '%s' (text or json)"), format);

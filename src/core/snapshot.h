@@ -143,6 +143,11 @@ typedef struct SnapPlanChange {
  * milestone listings print too.  NULL when memory ran out; the caller owns
  * the reference. */
 struct json_t *SnapCounts_toJson(const SnapCounts *c);
+/* Phases or pillars as the snapshot text keeps them: an array of
+ * { "id", "name", "counts": SnapCounts_toJson }, in the given order.  The one
+ * writer of the groups for milestone listings and report JSON too.  NULL
+ * when memory ran out or a name is not UTF-8; the caller owns the reference. */
+struct json_t *SnapGroups_toJson(const SnapGroup *g, size_t n);
 
 /* The name of one SNAP_FIELD_* bit ("status", "owner", "due", "priority",
  * "note", "impact", "effort"), for JSON; NULL for anything else. */

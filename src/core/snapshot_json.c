@@ -117,6 +117,17 @@ static json_t *groupsJson(Out *o, const SnapGroup *g, size_t n)
    return arr;
 }
 
+json_t *SnapGroups_toJson(const SnapGroup *g, size_t n)
+{
+   Out o = {true};
+   json_t *j = groupsJson(&o, g, n);
+   if (!o.ok) {
+      json_decref(j);
+      return NULL;
+   }
+   return j;
+}
+
 static const char *weightName(Weight w)
 {
    return w == WEIGHT_NONE ? NULL : Weight_name(w);

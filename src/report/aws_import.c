@@ -109,17 +109,6 @@ static const char *optString(Rd *r, json_t *o, const char *key, const char *wher
    return json_string_value(v);
 }
 
-static const char *const REASONS[] = {
-   "OUT_OF_SCOPE", "BUSINESS_PRIORITIES", "ARCHITECTURE_CONSTRAINTS", "OTHER", "NONE", NULL};
-
-static bool knownReason(const char *s)
-{
-   for (size_t i = 0; REASONS[i]; i++)
-      if (strcmp(REASONS[i], s) == 0)
-         return true;
-   return false;
-}
-
 /* A practice's note (text owned from now on), kept sorted by choice id; a
  * second one for the same practice replaces the first. */
 static void putChoiceNote(Rec *c, const char *id, char *text)
@@ -172,7 +161,7 @@ static void readChoices(Rd *r, json_t *arr, Rec *c)
       } else if (strcmp(st, "UNSELECTED") != 0) {
          problem(r, _("%s: unknown Status '%s'"), where, st);
       }
-      if (why && !knownReason(why))
+      if (why && !NaReason_isName(why))
          problem(r, _("%s: unknown Reason '%s'"), where, why);
       bool why_kept = why && strcmp(why, "NONE") != 0 && st && strcmp(st, "NOT_APPLICABLE") == 0;
       if (id && ((note && *note) || why_kept)) {
@@ -226,7 +215,7 @@ static void readAnswer(Rd *r, json_t *a, bool full, const char *where)
       problem(r, _("%s: IsApplicable is not true or false"), where);
    c.applicable = !app || !json_is_false(app);
    const char *reason = optString(r, a, "Reason", where);
-   if (reason && !knownReason(reason))
+   if (reason && !NaReason_isName(reason))
       problem(r, _("%s: unknown Reason '%s'"), where, reason);
    c.reason = xstrdup(reason);
    /* A practice set aside is not selected too. */

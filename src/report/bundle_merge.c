@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/str.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 
@@ -35,11 +36,6 @@ void BundleMerge_free(BundleMerge *m)
    }
    free(m->clashes);
    memset(m, 0, sizeof *m);
-}
-
-static bool same(const char *a, const char *b)
-{
-   return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
 static int cmpText(const char *a, const char *b)
@@ -149,7 +145,7 @@ static bool sameIdSet(char *const *a, size_t na, char *const *b, size_t nb)
 static bool sameAnswer(const StoredAnswer *a, const StoredAnswer *b)
 {
    return a->version == b->version && a->not_applicable == b->not_applicable &&
-          same(a->na_reason, b->na_reason) && same(a->notes, b->notes) &&
+          Str_eq(a->na_reason, b->na_reason) && Str_eq(a->notes, b->notes) &&
           sameIdSet(a->selected, a->n_selected, b->selected, b->n_selected) &&
           sameIdSet(a->na_choices, a->n_na_choices, b->na_choices, b->n_na_choices);
 }
@@ -181,8 +177,8 @@ static bool planFromJson(const char *text, const char *object, PlanTracking *out
 static bool samePlan(const PlanTracking *a, const PlanTracking *b)
 {
    return a->version == b->version &&
-          same(a->status ? a->status : "open", b->status ? b->status : "open") &&
-          same(a->owner, b->owner) && same(a->due, b->due) && same(a->note, b->note) &&
+          Str_eq(a->status ? a->status : "open", b->status ? b->status : "open") &&
+          Str_eq(a->owner, b->owner) && Str_eq(a->due, b->due) && Str_eq(a->note, b->note) &&
           a->priority == b->priority;
 }
 
@@ -191,7 +187,7 @@ static const HistoryEntry *lastOn(const StoreImport *in, size_t end, const char 
                                   const char *object)
 {
    for (size_t i = end; i-- > 0;)
-      if (strcmp(in->history[i].kind, kind) == 0 && same(in->history[i].object, object))
+      if (strcmp(in->history[i].kind, kind) == 0 && Str_eq(in->history[i].object, object))
          return &in->history[i];
    return NULL;
 }
@@ -443,15 +439,6 @@ static void pushId(char ***ids, size_t *n, const char *id)
    (*ids)[(*n)++] = xstrdup(id);
 }
 
-/* The note of practice id, or NULL. */
-static const char *choiceNote(const StoredAnswer *a, const char *id)
-{
-   for (size_t i = 0; i < a->n_choice_notes; i++)
-      if (strcmp(a->note_choices[i], id) == 0)
-         return a->choice_notes[i];
-   return NULL;
-}
-
 /* Sets (text NULL: removes) the note of practice id. */
 static void setChoiceNote(StoredAnswer *a, const char *id, const char *text)
 {
@@ -501,7 +488,7 @@ static void takeTheirs(StoredAnswer *want, const StoredAnswer *theirs, const Sto
       free(want->notes);
       want->notes = theirs->notes ? xstrdup(theirs->notes) : NULL;
    } else if (c->kind == STORE_CLASH_CHOICE_NOTE) {
-      setChoiceNote(want, c->what, choiceNote(theirs, c->what));
+      setChoiceNote(want, c->what, StoredAnswer_choiceNote(theirs, c->what));
    }
 }
 
@@ -530,7 +517,8 @@ static void listAnswerClashes(BundleMerge *out, const StoredAnswer *here,
          free(t);
       } else if (c->kind == STORE_CLASH_CHOICE_NOTE) {
          addClash(out, BUNDLE_CLASH_NOTES, xasprintf(_("%s: notes of practice %s"), q, c->what),
-                  choiceNote(here, c->what), choiceNote(theirs, c->what), c->by, c->at);
+                  StoredAnswer_choiceNote(here, c->what), StoredAnswer_choiceNote(theirs, c->what),
+                  c->by, c->at);
       } else {
          addClash(out, BUNDLE_CLASH_NOTES, xasprintf(_("%s: notes"), q), here->notes, theirs->notes,
                   c->by, c->at);
@@ -560,7 +548,8 @@ static StoreStatus settleAnswer(Apply *a, const StoredAnswer *theirs, const Stor
       if (d.take == BUNDLE_TAKE_THEIRS)
          takeTheirs(&want, theirs, c);
       else if (d.take == BUNDLE_TAKE_BOTH)
-         text = practice ? joinText(choiceNote(&now, c->what), choiceNote(theirs, c->what))
+         text = practice ? joinText(StoredAnswer_choiceNote(&now, c->what),
+                                    StoredAnswer_choiceNote(theirs, c->what))
                          : joinText(now.notes, theirs->notes);
       else if (d.take == BUNDLE_TAKE_EDIT)
          text = xstrdup(d.text);
@@ -794,7 +783,7 @@ static StoreStatus bringMilestones(Apply *a)
       }
       if (st != STORE_OK)
          break;
-      if (!same(here.snapshot, m->snapshot)) {
+      if (!Str_eq(here.snapshot, m->snapshot)) {
          char *o = xasprintf(_("taken %s by %s"), here.created_at, here.created_by);
          char *t = xasprintf(_("taken %s by %s"), m->created_at, m->created_by);
          addClash(a->out, BUNDLE_CLASH_MILESTONE, xasprintf(_("milestone %s"), m->name), o, t,

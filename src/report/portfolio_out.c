@@ -467,20 +467,9 @@ static const char *const csvColumns[] = {"lens",
                                          "latest_milestone_at"};
 #define NCOL (sizeof csvColumns / sizeof *csvColumns)
 
-static bool record(FILE *f, const char *const *fields)
-{
-   bool ok = true;
-   for (size_t i = 0; i < NCOL && ok; i++) {
-      char *e = Rtext_csv(fields[i] ? fields[i] : "");
-      ok = (i == 0 || fputc(',', f) != EOF) && Rtext_put(f, e);
-      free(e);
-   }
-   return ok && fputs("\r\n", f) != EOF;
-}
-
 bool PortfolioCsv_write(const Portfolio *p, FILE *f)
 {
-   bool ok = record(f, csvColumns);
+   bool ok = Rtext_csvRecord(f, csvColumns, NCOL);
    for (size_t i = 0; i < p->n_lenses && ok; i++) {
       const PortfolioLens *g = &p->lenses[i];
       for (size_t j = 0; j < g->n_wl && ok; j++) {
@@ -523,7 +512,7 @@ bool PortfolioCsv_write(const Portfolio *p, FILE *f)
                                      num[10],
                                      r->milestone,
                                      r->milestone_at};
-         ok = record(f, fields);
+         ok = Rtext_csvRecord(f, fields, NCOL);
       }
    }
    return ok && !ferror(f);

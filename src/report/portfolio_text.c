@@ -266,26 +266,6 @@ static void body(const Portfolio *p, Lines *t)
    }
 }
 
-/* left and right on one line of exactly width columns. */
-static char *sides(const char *left, const char *right, size_t width)
-{
-   size_t rw = Rtext_width(right);
-   char *clean = Rtext_clean(left, true);
-   char *l = Rtext_cut(clean, width > rw + 2 ? width - rw - 2 : 0);
-   Sbuf s = {0};
-   Sbuf_add(&s, l);
-   Sbuf_repeat(&s, " ", width - Rtext_width(l) - rw);
-   Sbuf_add(&s, right);
-   free(l);
-   free(clean);
-   return Sbuf_take(&s);
-}
-
-static bool putLine(FILE *f, const char *line, const char *end)
-{
-   return Utf8_fputs(line, f, 0) && fputs(end, f) != EOF;
-}
-
 bool PortfolioText_write(const Portfolio *p, const ReportOptions *o, FILE *f)
 {
    Lines t = {.width = o->width ? o->width : REPORT_DEFAULT_WIDTH};
@@ -312,22 +292,23 @@ bool PortfolioText_write(const Portfolio *p, const ReportOptions *o, FILE *f)
    Sbuf_repeat(&rule, "-", t.width);
    bool ok = true;
    for (size_t pg = 0; pg < pages && ok; pg++) {
-      char *head = sides(_("Well-Architected portfolio"), p->date, t.width);
+      char *head = Rtext_sides(_("Well-Architected portfolio"), p->date, t.width);
       char *num = xasprintf(_("page %zu of %zu"), pg + 1, pages);
       char *who = xasprintf(_("portfolio of %s"), p->date);
-      char *foot = sides(who, num, t.width);
+      char *foot = Rtext_sides(who, num, t.width);
       free(who);
-      ok = putLine(f, head, "\n") && putLine(f, rule.s, "\n");
+      ok = Rtext_putLine(f, head, "\n") && Rtext_putLine(f, rule.s, "\n");
       size_t k = start[pg], shown = 0;
       for (; shown < lines_a_page && ok; shown++) {
          while (k < start[pg + 1] && shown == 0 && !*t.l[k])
             k++;
-         ok = putLine(f, k < start[pg + 1] ? t.l[k] : "", "\n");
+         ok = Rtext_putLine(f, k < start[pg + 1] ? t.l[k] : "", "\n");
          if (k < start[pg + 1])
             k++;
       }
       if (ok)
-         ok = putLine(f, rule.s, "\n") && putLine(f, foot, pg + 1 < pages ? "\f" : "\n");
+         ok =
+            Rtext_putLine(f, rule.s, "\n") && Rtext_putLine(f, foot, pg + 1 < pages ? "\f" : "\n");
       free(head);
       free(num);
       free(foot);

@@ -503,12 +503,44 @@ char *Report_gridLabel(bool impact, PlanLevel l)
    return xasprintf(impact ? _("Impact: %s") : _("Effort: %s"), v);
 }
 
-size_t Report_countPlan(const Report *r, Risk risk)
+/* Items of the plan to show under risk r (HIGH or MEDIUM): the active
+ * items whose question has that risk. */
+static size_t countPlan(const Report *r, Risk risk)
 {
    size_t n = 0;
    for (size_t i = 0; i < r->snap.plan.n_active; i++)
       n += r->snap.plan.items[i].risk == risk;
    return n;
+}
+
+size_t Report_summary(const Report *r, char *lines[REPORT_SUMMARY_LINES])
+{
+   const SnapCounts *c = &r->snap.total;
+   lines[0] = xasprintf(_("%zu questions, %zu answered: %zu high risk, %zu medium risk, %zu no "
+                          "risk, %zu not applicable, %zu unanswered."),
+                        c->questions, c->questions - c->by_risk[RISK_UNANSWERED],
+                        c->by_risk[RISK_HIGH], c->by_risk[RISK_MEDIUM], c->by_risk[RISK_NONE],
+                        c->by_risk[RISK_NOT_APPLICABLE], c->by_risk[RISK_UNANSWERED]);
+   lines[1] =
+      xasprintf(_("%zu of %zu best practices in place."), c->practices_selected, c->practices);
+   lines[2] =
+      xasprintf(_("Improvement plan: %zu items; %zu open, %zu in progress, %zu done, %zu "
+                  "risk accepted, %zu won't do; %zu overdue."),
+                c->plan_active, c->plan_by_status[PLAN_OPEN], c->plan_by_status[PLAN_IN_PROGRESS],
+                c->plan_by_status[PLAN_DONE], c->plan_by_status[PLAN_RISK_ACCEPTED],
+                c->plan_by_status[PLAN_WONT_DO], c->plan_overdue);
+   return REPORT_SUMMARY_LINES;
+}
+
+const Risk REPORT_PLAN_GROUP[REPORT_PLAN_GROUPS] = {RISK_HIGH, RISK_MEDIUM};
+
+char *Report_planGroupTitle(const Report *r, Risk risk)
+{
+   size_t n = countPlan(r, risk);
+   if (n == 0)
+      return NULL;
+   return xasprintf(risk == RISK_HIGH ? _("High risk (%zu items)") : _("Medium risk (%zu items)"),
+                    n);
 }
 
 /* ---- output ---- */

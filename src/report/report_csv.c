@@ -18,21 +18,10 @@ static const char *const columns[] = {
    "owner", "due",   "note",   "link",     "priority", "impact", "effort", "profile_priority"};
 #define NCOL (sizeof columns / sizeof *columns)
 
-static bool record(FILE *f, const char *const *fields)
-{
-   bool ok = true;
-   for (size_t i = 0; i < NCOL && ok; i++) {
-      char *e = Rtext_csv(fields[i] ? fields[i] : "");
-      ok = (i == 0 || fputc(',', f) != EOF) && Rtext_put(f, e);
-      free(e);
-   }
-   return ok && fputs("\r\n", f) != EOF;
-}
-
 bool ReportCsv_write(const Report *r, const ReportOptions *o, FILE *f)
 {
    (void)o; /* the CSV is always just the plan */
-   bool ok = record(f, columns);
+   bool ok = Rtext_csvRecord(f, columns, NCOL);
    const Plan *p = &r->snap.plan;
    for (size_t i = 0; i < p->n_active && ok; i++) {
       const PlanItem *it = &p->items[i];
@@ -60,7 +49,7 @@ bool ReportCsv_write(const Report *r, const ReportOptions *o, FILE *f)
          PlanLevel_name(it->track.effort),
          Report_isPriority(r, it->question) ? "yes" : "",
       };
-      ok = record(f, fields);
+      ok = Rtext_csvRecord(f, fields, NCOL);
       free(key);
       free(prio);
    }

@@ -113,26 +113,18 @@ static void workloadSection(const Report *r, Rout *o)
 
 static void summarySection(const Report *r, Rout *o)
 {
-   const SnapCounts *c = &r->snap.total;
    Rout_put(o, "<h2>");
    text(o, _("Summary"));
-   Rout_put(o, "</h2>\n<ul>\n<li>");
-   textf(o,
-         _("%zu questions, %zu answered: %zu high risk, %zu medium risk, %zu no risk, %zu "
-           "not applicable, %zu unanswered."),
-         c->questions, c->questions - c->by_risk[RISK_UNANSWERED], c->by_risk[RISK_HIGH],
-         c->by_risk[RISK_MEDIUM], c->by_risk[RISK_NONE], c->by_risk[RISK_NOT_APPLICABLE],
-         c->by_risk[RISK_UNANSWERED]);
-   Rout_put(o, "</li>\n<li>");
-   textf(o, _("%zu of %zu best practices in place."), c->practices_selected, c->practices);
-   Rout_put(o, "</li>\n<li>");
-   textf(o,
-         _("Improvement plan: %zu items; %zu open, %zu in progress, %zu done, %zu risk "
-           "accepted, %zu won't do; %zu overdue."),
-         c->plan_active, c->plan_by_status[PLAN_OPEN], c->plan_by_status[PLAN_IN_PROGRESS],
-         c->plan_by_status[PLAN_DONE], c->plan_by_status[PLAN_RISK_ACCEPTED],
-         c->plan_by_status[PLAN_WONT_DO], c->plan_overdue);
-   Rout_put(o, "</li>\n</ul>\n");
+   Rout_put(o, "</h2>\n<ul>\n");
+   char *lines[REPORT_SUMMARY_LINES];
+   size_t n = Report_summary(r, lines);
+   for (size_t i = 0; i < n; i++) {
+      Rout_put(o, "<li>");
+      text(o, lines[i]);
+      Rout_put(o, "</li>\n");
+      free(lines[i]);
+   }
+   Rout_put(o, "</ul>\n");
 }
 
 static void matrixSection(const Report *r, Rout *o)
@@ -368,15 +360,15 @@ static void planSection(const Report *r, const ReportOptions *opts, Rout *o)
    const char *heads[] = {"#", _("Practice and how to improve"), _("Question"), _("Tracking"),
                           _("Note")};
    static const bool right[] = {true, false, false, false, false};
-   static const Risk groups[] = {RISK_HIGH, RISK_MEDIUM};
    size_t number = 0;
-   for (size_t g = 0; g < 2; g++) {
-      size_t n = Report_countPlan(r, groups[g]);
-      if (n == 0)
+   for (size_t g = 0; g < REPORT_PLAN_GROUPS; g++) {
+      const Risk risk = REPORT_PLAN_GROUP[g];
+      char *title = Report_planGroupTitle(r, risk);
+      if (!title)
          continue;
       Rout_put(o, "<h3 class=\"risk-group\">");
-      textf(o, groups[g] == RISK_HIGH ? _("High risk (%zu items)") : _("Medium risk (%zu items)"),
-            n);
+      text(o, title);
+      free(title);
       /* The note gets a quarter of the width: narrower, it split a
        * bracketed word such as "(Datenschutz)" before its ')'. */
       Rout_put(o, "</h3>\n<table class=\"plan fixed\">\n<colgroup><col style=\"width:2.4em\">"
@@ -384,7 +376,7 @@ static void planSection(const Report *r, const ReportOptions *opts, Rout *o)
                   "<col></colgroup>\n");
       headRow(o, heads, right, 5);
       for (size_t i = 0; i < p->n_active; i++)
-         if (p->items[i].risk == groups[g] && p->items[i].question < r->snap.n_questions)
+         if (p->items[i].risk == risk && p->items[i].question < r->snap.n_questions)
             planRow(r, o, &p->items[i], ++number);
       Rout_put(o, "</tbody>\n</table>\n");
    }
@@ -404,6 +396,17 @@ static void planSection(const Report *r, const ReportOptions *opts, Rout *o)
       Rout_put(o, "</ul>\n");
    }
    Rout_put(o, "</section>\n");
+}
+
+/* "Notes: TEXT" in a preformatted block (a practice's in a div with the label
+ * in em, a question's in a paragraph with it in strong). */
+static void notesBlock(Rout *o, const char *block, const char *label, const char *notes)
+{
+   Rout_put(o, "<%s class=\"pre\"><%s>", block, label);
+   text(o, _("Notes"));
+   Rout_put(o, ":</%s> ", label);
+   text(o, notes);
+   Rout_put(o, "</%s>", block);
 }
 
 static void questionsSection(const Report *r, Rout *o)
@@ -438,22 +441,14 @@ static void questionsSection(const Report *r, Rout *o)
                   : ch->state == CHOICE_NA     ? "[-]"
                                                : "[&nbsp;]");
          text(o, ch->title);
-         if (ch->notes && *ch->notes) { /* the practice's evidence, under it */
-            Rout_put(o, "<div class=\"pre\"><em>");
-            text(o, _("Notes"));
-            Rout_put(o, ":</em> ");
-            text(o, ch->notes);
-            Rout_put(o, "</div>");
-         }
+         if (ch->notes && *ch->notes) /* the practice's evidence, under it */
+            notesBlock(o, "div", "em", ch->notes);
          Rout_put(o, "</li>\n");
       }
       Rout_put(o, "</ul>\n");
       if (q->notes && *q->notes) {
-         Rout_put(o, "<p class=\"pre\"><strong>");
-         text(o, _("Notes"));
-         Rout_put(o, ":</strong> ");
-         text(o, q->notes);
-         Rout_put(o, "</p>\n");
+         notesBlock(o, "p", "strong", q->notes);
+         Rout_put(o, "\n");
       }
       Rout_put(o, "</div>\n");
    }

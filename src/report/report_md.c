@@ -95,31 +95,16 @@ static void workloadSection(const Report *r, Rout *o)
 
 static void summarySection(const Report *r, Rout *o)
 {
-   const SnapCounts *c = &r->snap.total;
    Rout_put(o, "## %s\n\n", _("Summary"));
-   char *s = xasprintf(_("%zu questions, %zu answered: %zu high risk, %zu medium risk, %zu no "
-                         "risk, %zu not applicable, %zu unanswered."),
-                       c->questions, c->questions - c->by_risk[RISK_UNANSWERED],
-                       c->by_risk[RISK_HIGH], c->by_risk[RISK_MEDIUM], c->by_risk[RISK_NONE],
-                       c->by_risk[RISK_NOT_APPLICABLE], c->by_risk[RISK_UNANSWERED]);
-   char *e = md(s, 0);
-   Rout_put(o, "- %s\n", e);
-   free(e);
-   free(s);
-   s = xasprintf(_("%zu of %zu best practices in place."), c->practices_selected, c->practices);
-   e = md(s, 0);
-   Rout_put(o, "- %s\n", e);
-   free(e);
-   free(s);
-   s = xasprintf(_("Improvement plan: %zu items; %zu open, %zu in progress, %zu done, %zu risk "
-                   "accepted, %zu won't do; %zu overdue."),
-                 c->plan_active, c->plan_by_status[PLAN_OPEN], c->plan_by_status[PLAN_IN_PROGRESS],
-                 c->plan_by_status[PLAN_DONE], c->plan_by_status[PLAN_RISK_ACCEPTED],
-                 c->plan_by_status[PLAN_WONT_DO], c->plan_overdue);
-   e = md(s, 0);
-   Rout_put(o, "- %s\n\n", e);
-   free(e);
-   free(s);
+   char *lines[REPORT_SUMMARY_LINES];
+   size_t n = Report_summary(r, lines);
+   for (size_t i = 0; i < n; i++) {
+      char *e = md(lines[i], 0);
+      Rout_put(o, "- %s\n", e);
+      free(e);
+      free(lines[i]);
+   }
+   Rout_put(o, "\n");
 }
 
 static void matrixSection(const Report *r, Rout *o)
@@ -328,19 +313,17 @@ static void planSection(const Report *r, Rout *o)
    }
    gridSection(r, o);
    size_t number = 0;
-   static const Risk groups[] = {RISK_HIGH, RISK_MEDIUM};
-   for (size_t g = 0; g < 2; g++) {
-      size_t n = Report_countPlan(r, groups[g]);
-      if (n == 0)
+   for (size_t g = 0; g < REPORT_PLAN_GROUPS; g++) {
+      const Risk risk = REPORT_PLAN_GROUP[g];
+      char *title = Report_planGroupTitle(r, risk);
+      if (!title)
          continue;
-      char *title = xasprintf(
-         groups[g] == RISK_HIGH ? _("High risk (%zu items)") : _("Medium risk (%zu items)"), n);
       char *e = md(title, 0);
       Rout_put(o, "### %s\n\n", e);
       free(e);
       free(title);
       for (size_t i = 0; i < p->n_active; i++)
-         if (p->items[i].risk == groups[g] && p->items[i].question < r->snap.n_questions)
+         if (p->items[i].risk == risk && p->items[i].question < r->snap.n_questions)
             planItem(r, o, &p->items[i], ++number);
    }
    if (p->n > p->n_active) {

@@ -267,27 +267,15 @@ static void workloadSection(const Report *r, Layout *l)
 
 static void summarySection(const Report *r, Layout *l)
 {
-   const SnapCounts *c = &r->snap.total;
    Block *b = block(l, true, false);
    heading(l, b, _("Summary"), '-');
-   char *s = xasprintf(_("%zu questions, %zu answered: %zu high risk, %zu medium risk, %zu no "
-                         "risk, %zu not applicable, %zu unanswered."),
-                       c->questions, c->questions - c->by_risk[RISK_UNANSWERED],
-                       c->by_risk[RISK_HIGH], c->by_risk[RISK_MEDIUM], c->by_risk[RISK_NONE],
-                       c->by_risk[RISK_NOT_APPLICABLE], c->by_risk[RISK_UNANSWERED]);
-   /* Each summary line is a record: its continuation is indented. */
-   para(l, b, 0, 2, s);
-   free(s);
-   s = xasprintf(_("%zu of %zu best practices in place."), c->practices_selected, c->practices);
-   para(l, b, 0, 2, s);
-   free(s);
-   s = xasprintf(_("Improvement plan: %zu items; %zu open, %zu in progress, %zu done, %zu risk "
-                   "accepted, %zu won't do; %zu overdue."),
-                 c->plan_active, c->plan_by_status[PLAN_OPEN], c->plan_by_status[PLAN_IN_PROGRESS],
-                 c->plan_by_status[PLAN_DONE], c->plan_by_status[PLAN_RISK_ACCEPTED],
-                 c->plan_by_status[PLAN_WONT_DO], c->plan_overdue);
-   para(l, b, 0, 2, s);
-   free(s);
+   char *lines[REPORT_SUMMARY_LINES];
+   size_t n = Report_summary(r, lines);
+   for (size_t i = 0; i < n; i++) {
+      /* Each summary line is a record: its continuation is indented. */
+      para(l, b, 0, 2, lines[i]);
+      free(lines[i]);
+   }
    blank(b);
 }
 
@@ -505,17 +493,15 @@ static void planSection(const Report *r, const ReportOptions *o, Layout *l)
    }
    gridSection(r, l, b); /* in the heading's block: the block list is in order */
    size_t indent = digits(p->n_active) + 2, number = 0;
-   static const Risk groups[] = {RISK_HIGH, RISK_MEDIUM};
-   for (size_t g = 0; g < 2; g++) {
-      size_t n = Report_countPlan(r, groups[g]);
-      if (n == 0)
+   for (size_t g = 0; g < REPORT_PLAN_GROUPS; g++) {
+      const Risk risk = REPORT_PLAN_GROUP[g];
+      char *title = Report_planGroupTitle(r, risk);
+      if (!title)
          continue;
-      char *title = xasprintf(
-         groups[g] == RISK_HIGH ? _("High risk (%zu items)") : _("Medium risk (%zu items)"), n);
       bool first = true;
       for (size_t i = 0; i < p->n_active; i++) {
          const PlanItem *it = &p->items[i];
-         if (it->risk != groups[g] || it->question >= r->snap.n_questions)
+         if (it->risk != risk || it->question >= r->snap.n_questions)
             continue;
          if (!first || number > 0)
             b = block(l, true, false);
@@ -631,29 +617,6 @@ static Page *paginate(const Layout *l, size_t body, size_t *npages)
    return pages;
 }
 
-/* left and right on one line of exactly width columns. */
-static char *sides(const char *left, const char *right, size_t width)
-{
-   size_t rw = Rtext_width(right);
-   char *clean = Rtext_clean(left, true);
-   char *l = Rtext_cut(clean, width > rw + 2 ? width - rw - 2 : 0);
-   Sbuf s = {0};
-   Sbuf_add(&s, l);
-   Sbuf_repeat(&s, " ", width - Rtext_width(l) - rw);
-   Sbuf_add(&s, right);
-   free(l);
-   free(clean);
-   return Sbuf_take(&s);
-}
-
-/* Every line leaves through here, cleaned once more (Utf8_fputs): a text
- * that missed Rtext_clean still cannot carry a control character to the
- * printer.  The page's own line ends and form feeds are added after. */
-static bool putLine(FILE *f, const char *line, const char *end)
-{
-   return Utf8_fputs(line, f, 0) && fputs(end, f) != EOF;
-}
-
 static bool writePages(const Report *r, const Page *pages, size_t n, size_t body, size_t width,
                        FILE *f)
 {
@@ -665,14 +628,14 @@ static bool writePages(const Report *r, const Page *pages, size_t n, size_t body
    Sbuf_repeat(&rule, "-", width);
    bool ok = true;
    for (size_t i = 0; i < n && ok; i++) {
-      char *head = sides(title, r->date, width);
+      char *head = Rtext_sides(title, r->date, width);
       char *pg = xasprintf(_("page %zu of %zu"), i + 1, n);
-      char *foot = sides(who, pg, width);
-      ok = putLine(f, head, "\n") && putLine(f, rule.s, "\n");
+      char *foot = Rtext_sides(who, pg, width);
+      ok = Rtext_putLine(f, head, "\n") && Rtext_putLine(f, rule.s, "\n");
       for (size_t k = 0; k < body && ok; k++)
-         ok = putLine(f, k < pages[i].n ? pages[i].lines[k] : "", "\n");
+         ok = Rtext_putLine(f, k < pages[i].n ? pages[i].lines[k] : "", "\n");
       if (ok)
-         ok = putLine(f, rule.s, "\n") && putLine(f, foot, i + 1 < n ? "\f" : "\n");
+         ok = Rtext_putLine(f, rule.s, "\n") && Rtext_putLine(f, foot, i + 1 < n ? "\f" : "\n");
       free(head);
       free(pg);
       free(foot);

@@ -412,6 +412,36 @@ bool Rtext_put(FILE *f, const char *s)
    return fwrite(s, 1, n, f) == n;
 }
 
+bool Rtext_csvRecord(FILE *f, const char *const *fields, size_t n)
+{
+   bool ok = true;
+   for (size_t i = 0; i < n && ok; i++) {
+      char *e = Rtext_csv(fields[i] ? fields[i] : "");
+      ok = (i == 0 || fputc(',', f) != EOF) && Rtext_put(f, e);
+      free(e);
+   }
+   return ok && fputs("\r\n", f) != EOF;
+}
+
+char *Rtext_sides(const char *left, const char *right, size_t width)
+{
+   size_t rw = Rtext_width(right);
+   char *clean = Rtext_clean(left, true);
+   char *l = Rtext_cut(clean, width > rw + 2 ? width - rw - 2 : 0);
+   Sbuf s = {0};
+   Sbuf_add(&s, l);
+   Sbuf_repeat(&s, " ", width - Rtext_width(l) - rw);
+   Sbuf_add(&s, right);
+   free(l);
+   free(clean);
+   return Sbuf_take(&s);
+}
+
+bool Rtext_putLine(FILE *f, const char *line, const char *end)
+{
+   return Utf8_fputs(line, f, 0) && fputs(end, f) != EOF;
+}
+
 void Rout_put(Rout *o, const char *fmt, ...)
 {
    va_list ap;

@@ -85,6 +85,18 @@ char *Rtext_csv(const char *s);
 
 /* Writes s to f; false on a write error. */
 bool Rtext_put(FILE *f, const char *s);
+/* One CSV record of n fields (NULL is an empty field), each through
+ * Rtext_csv, ended by CRLF; false on a write error. */
+bool Rtext_csvRecord(FILE *f, const char *const *fields, size_t n);
+
+/* Paged plain text (the text report and the portfolio's): */
+/* left and right on one line of exactly width columns, left cleaned to one
+ * line and cut to leave two blanks before right. */
+char *Rtext_sides(const char *left, const char *right, size_t width);
+/* Every line of a paged text leaves through here, cleaned once more
+ * (Utf8_fputs): a text that missed Rtext_clean still cannot carry a control
+ * character to the printer.  end (a line end or form feed) is added after. */
+bool Rtext_putLine(FILE *f, const char *line, const char *end);
 
 /* A stream that remembers its first write error, so that a writer prints
  * straight through and asks once at the end (ok && !ferror(f)).

@@ -47,9 +47,17 @@ char *Report_trackingLine(const Report *r, const PlanItem *it);
 /* The worst risk of a cell, for colours and glyphs. */
 Risk Report_cellWorst(const MatrixCell *c);
 
-/* Items of the plan to show under risk r (HIGH or MEDIUM): the active
- * items whose question has that risk.  Returns their count. */
-size_t Report_countPlan(const Report *r, Risk risk);
+/* The summary's sentences, in order: the questions by risk, the practices
+ * in place, the plan by status.  Fills lines (each allocated, the caller
+ * frees) and returns REPORT_SUMMARY_LINES. */
+#define REPORT_SUMMARY_LINES 3
+size_t Report_summary(const Report *r, char *lines[REPORT_SUMMARY_LINES]);
+/* The plan's risk groups, in the order every writer shows them: HIGH, MEDIUM. */
+#define REPORT_PLAN_GROUPS 2
+extern const Risk REPORT_PLAN_GROUP[REPORT_PLAN_GROUPS];
+/* A group's heading, "High risk (3 items)" (translated); NULL when the group
+ * has no item, and the writers leave it out.  Caller frees. */
+char *Report_planGroupTitle(const Report *r, Risk risk);
 
 /* The impact x effort grid of the active plan: n[i][e] counts the items
  * of impact REPORT_GRID_IMPACT[i] and effort REPORT_GRID_EFFORT[e] (unset

@@ -72,6 +72,10 @@ StoreStatus ReviewDoc_checkCounts(Store *s, bool repair, size_t *checked, size_t
 /* Re-reads the answers and re-review marks (after Store_changedElsewhere()). */
 StoreStatus ReviewDoc_reloadAnswers(Store *s, ReviewDoc *doc);
 void ReviewDoc_free(ReviewDoc *doc);
+/* A stored answer in core form, for q (a->choices has room for its
+ * choices); unknown choice ids are skipped.  The one reading the CLI's
+ * retries use too. */
+void ReviewDoc_answerFromStored(const Question *q, const StoredAnswer *sa, Answer *a);
 
 /* Writes question q's new answer and notes (notes NULL keeps the current
  * ones) with the row version the doc holds.  On STORE_CONFLICT nothing is

@@ -197,6 +197,8 @@ StoreStatus Store_getAnswer(Store *s, int64_t review_id, const char *question_id
  * re-review mark on the question is cleared, as confirmed (store/upgrade.h). */
 StoreStatus Store_putAnswer(Store *s, int64_t review_id, const StoredAnswer *a,
                             int64_t expected_version, const char *user, int64_t *new_version);
+/* The note of practice id in a, or NULL. */
+const char *StoredAnswer_choiceNote(const StoredAnswer *a, const char *id);
 void StoredAnswer_free(StoredAnswer *a);
 
 /* ---- merging concurrent edits ----
@@ -508,6 +510,12 @@ StoreStatus Store_setAgenda(Store *s, int64_t workload_id, const AgendaItem *ite
  * spent on each item.  Sets an empty, stopped agenda first when none was. */
 StoreStatus Store_addAgendaItem(Store *s, int64_t workload_id, const AgendaItem *item,
                                 const char *user);
+/* Store_setAgenda with the items an agenda file gave (core/agendafile.h):
+ * the one conversion the CLI and the TUI share.  *minutes gets their planned
+ * total. */
+struct AgendaFileItem;
+StoreStatus Store_setAgendaFile(Store *s, int64_t workload_id, const struct AgendaFileItem *items,
+                                size_t n, const char *user, int *minutes);
 /* An empty agenda (n 0, current -1) when none was set. */
 StoreStatus Store_getAgenda(Store *s, int64_t workload_id, Agenda *out);
 /* Stops the running clock (its time added to its item) and starts item

@@ -992,3 +992,8 @@ StoreStatus StoreAnswer_validate(Store *s, const StoredAnswer *a, const char *us
 {
    return validateAnswer(s, a, user);
 }
+
+const char *StoredAnswer_choiceNote(const StoredAnswer *a, const char *id)
+{
+   return choiceNoteOf(a, id);
+}

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/agendafile.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "store/store_internal.h"
@@ -1001,4 +1002,21 @@ void Poll_freeArray(Poll *a, size_t n)
    for (size_t i = 0; i < n; i++)
       Poll_free(&a[i]);
    free(a);
+}
+
+StoreStatus Store_setAgendaFile(Store *s, int64_t workload_id, const AgendaFileItem *items,
+                                size_t n, const char *user, int *minutes)
+{
+   AgendaItem *rows = xcalloc(n + 1, sizeof *rows);
+   *minutes = 0;
+   for (size_t i = 0; i < n; i++) {
+      rows[i] = (AgendaItem){.kind = items[i].kind,
+                             .target = items[i].target,
+                             .title = items[i].title,
+                             .minutes = items[i].minutes};
+      *minutes += items[i].minutes;
+   }
+   StoreStatus st = Store_setAgenda(s, workload_id, rows, n, user);
+   free(rows);
+   return st;
 }

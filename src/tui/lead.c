@@ -691,7 +691,6 @@ Stale Lead_agenda(App *app, const char *arg)
 {
    LeadState *ls = state(app);
    AgendaFileItem *items;
-   AgendaItem *rows;
    DiagList d;
    size_t n;
    int minutes = 0;
@@ -721,22 +720,13 @@ Stale Lead_agenda(App *app, const char *arg)
    }
    DiagList_free(&d);
    free(path);
-   rows = xcalloc(n + 1, sizeof *rows);
-   for (size_t i = 0; i < n; i++) {
-      rows[i] = (AgendaItem){.kind = items[i].kind,
-                             .target = items[i].target,
-                             .title = items[i].title,
-                             .minutes = items[i].minutes};
-      minutes += items[i].minutes;
-   }
-   if (Store_setAgenda(app->store, ls->wid, rows, n, app->opts->user) != STORE_OK)
+   if (Store_setAgendaFile(app->store, ls->wid, items, n, app->opts->user, &minutes) != STORE_OK)
       App_message(app, ROLE_ERROR, "%s", Store_lastError(app->store));
    else
       App_message(app, ROLE_NOTICE,
                   ngettext("Agenda: %zu item, %d minutes; > starts it",
                            "Agenda: %zu items, %d minutes; > starts it", n),
                   n, minutes);
-   free(rows);
    AgendaFile_free(items, n);
    readState(app, ls);
    return STALE_ALL;

@@ -120,6 +120,11 @@ n=$(count rev)
 expect_rc 2 "an unknown history id is refused" w --user alice revert rev 99999
 contains "the refusal names the id" "no change with history id 99999"
 expect_rc 2 "a history id that is no number is refused" w --user alice revert rev abc
+expect_rc 2 "a history id past the largest number is refused" \
+   w --user alice revert rev 99999999999999999999
+contains "as no history id" "'99999999999999999999' is not a history id"
+expect_rc 2 "restore takes the same history ids" w --user alice restore rev 0
+contains "and says so the same way" "'0' is not a history id"
 expect_rc 2 "a change of another workload is refused" w --user alice revert fraud "$id"
 contains "the refusal names the workload" "is not a change of workload 'fraud'"
 [ "$(count rev)" = "$n" ] && pass "refusals write nothing" || fail "refusals write nothing"

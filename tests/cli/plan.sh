@@ -192,4 +192,14 @@ awk 'length > 80 { print "too wide: " $0; bad = 1 } END { exit bad }' "$OUT" &&
    fail "milestone diff: no line wider than 80" "$(awk 'length > 80' "$OUT")"
 
 golden "$CASE" "$OUT"
+
+# A change of only impact and effort is named in the diff's JSON fields
+# (they once stopped at note).
+start diff-impact
+quiet workload add rated --lens "$FIX/small.yaml"
+quiet answer rated Q1 --select Q1_c
+quiet milestone add rated before
+quiet plan set rated Q1 Q1_a --impact high --effort low
+run milestone diff rated before --format json
+golden "$CASE" "$OUT"
 finish

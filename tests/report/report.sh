@@ -120,14 +120,22 @@ check "csv: ml-platform read back by the csv module" \
 check "json: parses, and holds the whole review" python3 - "$TMP/ml.json" <<'EOF'
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["format"] == "walens-report" and d["version"] == 1, d["format"]
+assert d["format"] == "walens-report" and d["version"] == 2, d["format"]
 assert d["workload"]["name"] == "ml-platform"
 assert d["lens"]["key"] == "machine-learning"
 assert len(d["questions"]) == 35, len(d["questions"])
 assert len(d["matrix"]) == 36, len(d["matrix"])
-assert d["counts"]["answered"] == 29, d["counts"]
+# Version 2 counts are the milestone snapshot's: answered = questions - unanswered.
+c = d["counts"]
+assert c["questions"] - c["unanswered"] == 29, c
 active = [p for p in d["plan"] if p["state"] == "active"]
-assert len(active) == d["counts"]["plan"]["items"], (len(active), d["counts"]["plan"])
+assert len(active) == c["plan_active"], (len(active), c)
+assert sum(c["plan_status"].values()) == c["plan_active"], c
+assert d["pillars"][0]["counts"].keys() == c.keys(), d["pillars"][0]
+snap_keys = ["questions", "high", "medium", "none", "not_applicable", "unanswered",
+             "practices", "practices_selected", "plan_active", "plan_overdue", "plan_status"]
+assert list(c.keys()) == snap_keys, list(c.keys())
+assert [m["counts"] for m in d["milestones"] if m["counts"]][0].keys() == c.keys()
 assert [m["name"] for m in d["milestones"]] == ["first-pass", None], d["milestones"]
 for q in d["questions"]:
     assert q["risk"] in ("HIGH", "MEDIUM", "NONE", "NOT_APPLICABLE", "UNANSWERED")

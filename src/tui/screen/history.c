@@ -115,6 +115,22 @@ Stale History_show(App *app, const char *arg)
    return STALE_ALL;
 }
 
+/* After a restore of question qid's notes (or a practice's): false, said
+ * and nothing written, when it failed (err is freed); else back where H was
+ * pressed, the change on the undo list. */
+static bool restoreDone(App *app, StoreStatus st, char *err, const StoreMerge *m, const char *qid)
+{
+   if (st != STORE_OK) {
+      App_message(app, ROLE_ERROR, _("Not restored: %s"), err ? err : Store_statusText(st));
+      free(err);
+      return false;
+   }
+   App_pop(app); /* back where H was pressed */
+   if (m->wrote)
+      Undo_push(app, m->history_id, SCREEN_QUESTION, qid);
+   return true;
+}
+
 /* "12 Q1_b": a practice's notes as change #12 left them, as a new change
  * from the note on screen; someone else's change of that note since is
  * said and nothing is written. */
@@ -133,14 +149,8 @@ static Stale restorePractice(App *app, size_t q, long long id, const char *pract
    char *restored = NULL, *err = NULL;
    StoreStatus st = ReviewDoc_restoreChoiceNote(app->store, &app->doc, q, c, id, NULL,
                                                 app->opts->user, &m, &restored, &err);
-   if (st != STORE_OK) {
-      App_message(app, ROLE_ERROR, _("Not restored: %s"), err ? err : Store_statusText(st));
-      free(err);
+   if (!restoreDone(app, st, err, &m, qq->id))
       return STALE_FOOTER;
-   }
-   App_pop(app); /* back where H was pressed */
-   if (m.wrote)
-      Undo_push(app, m.history_id, SCREEN_QUESTION, qq->id);
    if (m.n_clashes)
       App_message(app, ROLE_ERROR, _("Not restored: %s"), m.message);
    else if (m.wrote)
@@ -181,14 +191,8 @@ static Stale gotRestore(App *app, const char *text)
    char *restored = NULL, *err = NULL;
    StoreStatus st = ReviewDoc_restoreNotes(app->store, &app->doc, q, id, app->hist_base,
                                            app->opts->user, &m, &restored, &err);
-   if (st != STORE_OK) {
-      App_message(app, ROLE_ERROR, _("Not restored: %s"), err ? err : Store_statusText(st));
-      free(err);
+   if (!restoreDone(app, st, err, &m, app->doc.lens->questions[q].id))
       return STALE_FOOTER;
-   }
-   App_pop(app); /* back where H was pressed */
-   if (m.wrote)
-      Undo_push(app, m.history_id, SCREEN_QUESTION, app->doc.lens->questions[q].id);
    if (m.notes_theirs) /* someone changed the same lines since: both shown */
       MergeView_open(app, q, restored, &m);
    else if (m.notes_merged)

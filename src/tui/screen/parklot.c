@@ -204,18 +204,7 @@ void ParkLot_draw(App *app, int top, int height)
 Stale ParkLot_move(App *app, Move m)
 {
    size_t page = app->lines > 8 ? (size_t)app->lines - 8 : 1;
-   (void)app;
-   switch (m) {
-   case MOVE_UP: lot.cur = lot.cur ? lot.cur - 1 : 0; break;
-   case MOVE_DOWN: lot.cur = lot.cur + 1 < lot.n ? lot.cur + 1 : lot.cur; break;
-   case MOVE_PGUP: lot.cur = lot.cur > page ? lot.cur - page : 0; break;
-   case MOVE_PGDN:
-      lot.cur = lot.cur + page < lot.n ? lot.cur + page : (lot.n ? lot.n - 1 : 0);
-      break;
-   case MOVE_HOME: lot.cur = 0; break;
-   case MOVE_END: lot.cur = lot.n ? lot.n - 1 : 0; break;
-   default: break;
-   }
+   Layout_moveCursor(&lot.cur, lot.n, page, m);
    return STALE_BODY;
 }
 
