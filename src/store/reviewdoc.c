@@ -1150,8 +1150,3 @@ StoreStatus ReviewDoc_restoreChoiceNote(Store *s, ReviewDoc *doc, size_t q, size
    }
    return st;
 }
-
-void ReviewDoc_answerFromStored(const Question *q, const StoredAnswer *sa, Answer *a)
-{
-   answerFromStored(q, sa, a);
-}

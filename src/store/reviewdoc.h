@@ -107,10 +107,6 @@ StoreStatus ReviewDoc_mergeChoiceNote(Store *s, ReviewDoc *doc, size_t q, size_t
  * refreshes q as ReviewDoc_putAnswer does. */
 StoreStatus ReviewDoc_acceptPoll(Store *s, ReviewDoc *doc, size_t q, const Answer *a,
                                  const char *user, const char *extra);
-/* A stored answer of question q in core form, into a (whose choices array
- * holds q's n_choices); unknown choice ids are skipped.  The one
- * conversion: the CLI's intents start from it as the doc does. */
-void ReviewDoc_answerFromStored(const Question *q, const StoredAnswer *sa, Answer *a);
 /* The note of practice `choice` of question q, or NULL (borrowed). */
 const char *ReviewDoc_choiceNote(const ReviewDoc *doc, size_t q, size_t choice);
 /* Merges question q's new answer a (and notes unless NULL) into the stored
