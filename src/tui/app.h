@@ -195,6 +195,9 @@ struct App {
    size_t wl_total;
    size_t wl_name_hint; /* while partial: the longest name, in characters (with "(archived)") */
    bool show_archived;
+   /* Another process committed while a screen above the list was shown: the
+    * list read before may be behind (App_backToWorkloads). */
+   bool wl_behind;
    NewWorkload creating;
 
    /* the open review */
@@ -284,6 +287,17 @@ void App_loadWorkloads(App *app);
  * first frame shows, before App_loadWorkloads reads them all. */
 void App_loadWorkloadsFirst(App *app, size_t rows);
 void App_freeWorkloads(App *app);
+/* Reads workload `id`'s row of the list again, in place, the other rows
+ * kept.  False, the list untouched, when the row is not in the list (or
+ * only its first page is read), is gone, or was renamed or archived (its
+ * place changed): then the whole list must be read. */
+bool App_refreshWorkloadRow(App *app, int64_t id);
+/* Closes the open workload and shows the list again: a list already read
+ * keeps its rows and reads the one just left again (App_refreshWorkloadRow);
+ * changes others committed meanwhile come with the refresh tick
+ * (reload_pending).  Otherwise the whole list is read.  The cursor stays on
+ * the workload left. */
+void App_backToWorkloads(App *app);
 /* Opens the workload's review and its dashboard; false with a message. */
 bool App_openWorkload(App *app, const char *name, char **err);
 void App_closeWorkload(App *app);
