@@ -76,7 +76,6 @@ bool App_refuseReadOnly(App *app)
 static void freeRow(WorkloadRow *r)
 {
    Workload_free(&r->w);
-   free(r->lens);
    free(r->last_at);
    free(r->last_by);
 }
@@ -88,6 +87,22 @@ void App_freeWorkloads(App *app)
    free(app->wl);
    app->wl = NULL;
    app->n_wl = 0;
+   for (size_t i = 0; i < app->n_wl_labels; i++)
+      free(app->wl_labels[i]);
+   free(app->wl_labels);
+   app->wl_labels = NULL;
+   app->n_wl_labels = app->cap_wl_labels = 0;
+}
+
+/* The list's one copy of a lens label: 10,000 rows on one lens share it. */
+static const char *internLabel(App *app, const char *label)
+{
+   for (size_t i = 0; i < app->n_wl_labels; i++)
+      if (strcmp(app->wl_labels[i], label) == 0)
+         return app->wl_labels[i];
+   app->wl_labels =
+      xgrow(app->wl_labels, &app->cap_wl_labels, app->n_wl_labels + 1, sizeof *app->wl_labels);
+   return app->wl_labels[app->n_wl_labels++] = xstrdup(label);
 }
 
 /* The lenses of the listed reviews, each parsed once: a thousand workloads
@@ -158,6 +173,7 @@ static const char *labelOf(const LensLabel *l, size_t n, int64_t id)
 
 /* What loadRows keeps while the store hands rows over one at a time. */
 typedef struct RowTaker {
+   App *app;           /* keeps the labels (internLabel) */
    WorkloadRow **rows; /* app->wl, or a row read alone (App_refreshWorkloadRow) */
    size_t *n;
    size_t cap;
@@ -197,15 +213,17 @@ static void takeRow(StoreListRow *r, void *ctx)
       row->last_by = row->w.updated_by;
    }
    row->w.updated_at = row->w.updated_by = NULL;
-   row->lens = xstrdup(label ? label : "?");
+   row->lens = internLabel(t->app, label ? label : "?");
 }
 
 /* The stale rows counted again on their lens (each lens parsed once) and
  * recorded (ReviewDoc_summaries).  A row whose lens does not load shows
  * what its workload row knows. */
-static void countStale(Store *store, const RowTaker *t)
+static void countStale(const RowTaker *t)
 {
    WorkloadRow *rows = *t->rows;
+   App *app = t->app;
+   Store *store = app->store;
    size_t n_seen = 0, cap_seen = 0, n = 0;
    LensSeen *seen = NULL;
    ReviewSummary *sums = xcalloc(t->n_stale ? t->n_stale : 1, sizeof *sums);
@@ -226,7 +244,7 @@ static void countStale(Store *store, const RowTaker *t)
          row->counts = sums[k].counts;
          row->last_at = sums[k].last_at;
          row->last_by = sums[k].last_by;
-         row->lens = xstrdup(label ? label : "?");
+         row->lens = internLabel(app, label ? label : "?");
       }
    for (size_t k = 0; k < t->n_stale; k++) {
       WorkloadRow *row = &rows[t->stale[k]];
@@ -258,13 +276,13 @@ static void freeTaker(RowTaker *t)
  * rows and nothing else.  False after an error, shown. */
 static bool loadRows(App *app, size_t limit)
 {
-   RowTaker t = {.rows = &app->wl, .n = &app->n_wl};
+   RowTaker t = {.app = app, .rows = &app->wl, .n = &app->n_wl};
    StoreStatus st;
 
    t.labels = lensLabels(app->store, &t.n_labels);
    st = Store_scanWorkloadRows(app->store, app->show_archived, 0, limit, takeRow, &t);
    if (st == STORE_OK)
-      countStale(app->store, &t);
+      countStale(&t);
    else {
       App_message(app, ROLE_ERROR, _("Cannot list workloads: %s"), Store_lastError(app->store));
       App_freeWorkloads(app);
@@ -302,13 +320,13 @@ static bool readOneRow(App *app, int64_t id, WorkloadRow *out)
 {
    WorkloadRow *got = NULL;
    size_t n = 0;
-   RowTaker t = {.rows = &got, .n = &n};
+   RowTaker t = {.app = app, .rows = &got, .n = &n};
    StoreStatus st;
 
    t.labels = lensLabels(app->store, &t.n_labels);
    st = Store_scanWorkloadRow(app->store, id, takeRow, &t);
    if (st == STORE_OK)
-      countStale(app->store, &t);
+      countStale(&t);
    freeTaker(&t);
    for (size_t i = 1; i < n; i++) /* one row by id; never more */
       freeRow(&got[i]);

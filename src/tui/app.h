@@ -59,7 +59,9 @@ typedef enum { LIST_CELL, LIST_ROW, LIST_COLUMN, LIST_ALL } ListScope;
 
 typedef struct WorkloadRow {
    Workload w;
-   char *lens;              /* "name version", or NULL when the lens could not be read */
+   /* "name version", or NULL when the lens could not be read; borrowed from
+    * the App's wl_labels (one copy per lens, not per row) */
+   const char *lens;
    RiskCounts counts;       /* valid when lens != NULL */
    char *last_at, *last_by; /* the review's newest change (ReviewDoc_summaries) */
    /* w holds id, review_id, lens_id, name and archived; w.updated_at and
@@ -192,6 +194,8 @@ struct App {
    /* The first page only (App_loadWorkloadsFirst): wl_total rows in all, the
     * loop reads the rest once the first frame is out. */
    bool wl_partial;
+   char **wl_labels; /* the rows' lens labels, each once; freed with the rows */
+   size_t n_wl_labels, cap_wl_labels;
    size_t wl_total;
    size_t wl_name_hint; /* while partial: the longest name, in characters (with "(archived)") */
    bool show_archived;
