@@ -361,6 +361,14 @@ bool App_refreshWorkloadRow(App *app, int64_t id)
    return true;
 }
 
+void App_listBehind(App *app)
+{
+   if (App_screen(app) == SCREEN_WORKLOADS)
+      app->reload_pending = true;
+   else
+      app->wl_behind = app->n_wl > 0;
+}
+
 void App_backToWorkloads(App *app)
 {
    int64_t left = app->have_doc ? app->doc.workload.id : 0;

@@ -302,6 +302,10 @@ bool App_refreshWorkloadRow(App *app, int64_t id);
  * (reload_pending).  Otherwise the whole list is read.  The cursor stays on
  * the workload left. */
 void App_backToWorkloads(App *app);
+/* Our own write changed other workloads than the open one (a template
+ * applied): the list is read again, at the next tick when it is shown,
+ * otherwise on the way back to it. */
+void App_listBehind(App *app);
 /* Opens the workload's review and its dashboard; false with a message. */
 bool App_openWorkload(App *app, const char *name, char **err);
 void App_closeWorkload(App *app);
