@@ -66,6 +66,12 @@ StoreStatus Store_listWorkloadRows(Store *s, bool include_archived, size_t first
 StoreStatus Store_scanWorkloadRows(Store *s, bool include_archived, size_t first, size_t limit,
                                    void (*fn)(StoreListRow *, void *), void *ctx);
 
+/* The one row of workload_id, as Store_scanWorkloadRows would hand it
+ * over, archived or not (a list shown again after one workload changed);
+ * STORE_NOT_FOUND when no such workload is left. */
+StoreStatus Store_scanWorkloadRow(Store *s, int64_t workload_id, void (*fn)(StoreListRow *, void *),
+                                  void *ctx);
+
 /* How many workloads the list holds (archived ones only when asked), and
  * the longest name in characters of those not archived and of those
  * archived: what sizes a list's name column before its rows are read. */

@@ -115,6 +115,10 @@ StoreStatus Store_putLens(Store *s, const char *key, const char *version, const 
                           const char *sha256, const char *text, size_t len, int64_t *id);
 StoreStatus Store_getLens(Store *s, int64_t id, StoreLens *out);
 StoreStatus Store_listLenses(Store *s, StoreLens **out, size_t *n);
+/* Every lens's id, key, version and name only (sha256 and text NULL,
+ * from_bundle false), in no order: what labels a list of reviews, read
+ * without touching the lens texts. */
+StoreStatus Store_listLensNames(Store *s, StoreLens **out, size_t *n);
 void StoreLens_free(StoreLens *l);
 void StoreLens_freeArray(StoreLens *a, size_t n);
 

@@ -97,6 +97,15 @@ StoreStatus Store_listWorkloadNames(Store *s, bool include_archived, Workload **
    return st;
 }
 
+/* The columns readListRow reads, for the whole list and for one row. */
+#define LIST_ROW_SELECT                                                               \
+   "SELECT w.id, r.id, r.lens_id, w.name, w.updated_at, w.updated_by, w.archived,"    \
+   " coalesce(c.answers_gen = r.answers_gen AND c.lens_id = r.lens_id, 0),"           \
+   " c.questions, c.answered, c.unanswered, c.high, c.medium, c.none, c.na,"          \
+   " c.practices, c.selected, r.last_at, r.last_by"                                   \
+   " FROM workload w LEFT JOIN review r ON r.workload_id = w.id AND r.is_current = 1" \
+   " LEFT JOIN review_count c ON c.review_id = r.id"
+
 static void readListRow(sqlite3_stmt *q, StoreListRow *r)
 {
    memset(r, 0, sizeof *r);
@@ -127,14 +136,7 @@ StoreStatus Store_scanWorkloadRows(Store *s, bool include_archived, size_t first
     * review row itself (schema step 10); no second scan of every review, no
     * sort.  LIMIT -1 is SQLite's "no limit". */
    sqlite3_stmt *q = StoreSql_query(
-      s, &st,
-      "SELECT w.id, r.id, r.lens_id, w.name, w.updated_at, w.updated_by, w.archived,"
-      " coalesce(c.answers_gen = r.answers_gen AND c.lens_id = r.lens_id, 0),"
-      " c.questions, c.answered, c.unanswered, c.high, c.medium, c.none, c.na,"
-      " c.practices, c.selected, r.last_at, r.last_by"
-      " FROM workload w LEFT JOIN review r ON r.workload_id = w.id AND r.is_current = 1"
-      " LEFT JOIN review_count c ON c.review_id = r.id"
-      " WHERE ?1 OR w.archived = 0 ORDER BY w.name LIMIT ?2 OFFSET ?3",
+      s, &st, LIST_ROW_SELECT " WHERE ?1 OR w.archived = 0 ORDER BY w.name LIMIT ?2 OFFSET ?3",
       "dii", include_archived ? 1 : 0, limit ? (int64_t)limit : (int64_t)-1, (int64_t)first);
    bool row = q != NULL;
    while (q && (st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
@@ -143,6 +145,26 @@ StoreStatus Store_scanWorkloadRows(Store *s, bool include_archived, size_t first
       fn(&r, ctx);
    }
    StoreSql_finalize(s, q);
+   return StoreSql_end(s, st);
+}
+
+StoreStatus Store_scanWorkloadRow(Store *s, int64_t workload_id, void (*fn)(StoreListRow *, void *),
+                                  void *ctx)
+{
+   StoreStatus st = StoreSql_beginRead(s);
+   if (st != STORE_OK)
+      return st;
+   sqlite3_stmt *q = StoreSql_query(s, &st, LIST_ROW_SELECT " WHERE w.id = ?1", "i", workload_id);
+   bool row = q != NULL, found = false;
+   while (q && (st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
+      StoreListRow r;
+      readListRow(q, &r);
+      found = true;
+      fn(&r, ctx);
+   }
+   StoreSql_finalize(s, q);
+   if (st == STORE_OK && !found)
+      st = STORE_NOT_FOUND;
    return StoreSql_end(s, st);
 }
 
@@ -175,29 +197,55 @@ StoreStatus Store_listWorkloadRows(Store *s, bool include_archived, size_t first
    return st;
 }
 
-StoreStatus Store_countWorkloads(Store *s, bool include_archived, size_t *n, size_t *longest,
-                                 size_t *longest_archived)
+/* One row of up to two integers from sql (bound to nothing). */
+static StoreStatus countQuery(Store *s, const char *sql, int64_t *a, int64_t *b)
 {
    StoreStatus st;
    bool row = true;
+   sqlite3_stmt *q = StoreSql_query(s, &st, sql, "");
 
-   *n = *longest = *longest_archived = 0;
-   /* The name index alone: it holds every name (and is the smallest). */
-   sqlite3_stmt *q = StoreSql_query(
-      s, &st,
-      "SELECT count(*), coalesce(max(CASE WHEN archived THEN 0 ELSE length(name) END), 0),"
-      " coalesce(max(CASE WHEN archived THEN length(name) ELSE 0 END), 0)"
-      " FROM workload WHERE ?1 OR archived = 0",
-      "d", include_archived ? 1 : 0);
    if (!q)
       return st;
    if ((st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
-      *n = (size_t)sqlite3_column_int64(q, 0);
-      *longest = (size_t)sqlite3_column_int64(q, 1);
-      *longest_archived = (size_t)sqlite3_column_int64(q, 2);
+      *a = sqlite3_column_int64(q, 0);
+      if (b)
+         *b = sqlite3_column_int64(q, 1);
    }
    StoreSql_finalize(s, q);
    return st;
+}
+
+StoreStatus Store_countWorkloads(Store *s, bool include_archived, size_t *n, size_t *longest,
+                                 size_t *longest_archived)
+{
+   int64_t all = 0, archived = 0, lon = 0, lon_archived = 0;
+
+   *n = *longest = *longest_archived = 0;
+   /* Three look-ups on workload_name_length (schema step 12), none of
+    * which visits every workload: the count of all rows is SQLite's count
+    * of the smallest index, the archived ones are few, and the longest
+    * name is the index's last entry. */
+   StoreStatus st = StoreSql_beginRead(s);
+   if (st != STORE_OK)
+      return st;
+   st = countQuery(s, "SELECT count(*) FROM workload", &all, NULL);
+   if (st == STORE_OK)
+      st = countQuery(s,
+                      "SELECT count(*), coalesce(max(length(name)), 0) FROM workload"
+                      " WHERE archived = 1",
+                      &archived, &lon_archived);
+   if (st == STORE_OK)
+      st = countQuery(s,
+                      "SELECT length(name) FROM workload WHERE archived = 0"
+                      " ORDER BY length(name) DESC LIMIT 1",
+                      &lon, NULL);
+   st = StoreSql_end(s, st);
+   if (st != STORE_OK)
+      return st;
+   *n = (size_t)(include_archived ? all : all - archived);
+   *longest = (size_t)lon;
+   *longest_archived = include_archived ? (size_t)lon_archived : 0;
+   return STORE_OK;
 }
 
 void StoreListRow_free(StoreListRow *r)

@@ -150,6 +150,36 @@ StoreStatus Store_listLenses(Store *s, StoreLens **out, size_t *n)
    return st;
 }
 
+StoreStatus Store_listLensNames(Store *s, StoreLens **out, size_t *n)
+{
+   *out = NULL;
+   *n = 0;
+   StoreStatus st;
+   /* Only the columns stored before the text: a column after it (origin)
+    * is reached through the text's overflow pages, dozens per lens. */
+   sqlite3_stmt *q = StoreSql_query(s, &st, "SELECT id, key, version, name FROM lens", "");
+   if (!q)
+      return st;
+   size_t cap = 0;
+   bool row = true;
+   while ((st = StoreSql_step(s, q, &row)) == STORE_OK && row) {
+      *out = xgrow(*out, &cap, *n + 1, sizeof **out);
+      StoreLens *l = &(*out)[(*n)++];
+      memset(l, 0, sizeof *l);
+      l->id = sqlite3_column_int64(q, 0);
+      l->key = StoreSql_colText(q, 1);
+      l->version = StoreSql_colText(q, 2);
+      l->name = StoreSql_colText(q, 3);
+   }
+   StoreSql_finalize(s, q);
+   if (st != STORE_OK) {
+      StoreLens_freeArray(*out, *n);
+      *out = NULL;
+      *n = 0;
+   }
+   return st;
+}
+
 void StoreLens_free(StoreLens *l)
 {
    if (!l)

@@ -76,7 +76,6 @@ bool App_refuseReadOnly(App *app)
 static void freeRow(WorkloadRow *r)
 {
    Workload_free(&r->w);
-   free(r->lens);
    free(r->last_at);
    free(r->last_by);
 }
@@ -88,6 +87,22 @@ void App_freeWorkloads(App *app)
    free(app->wl);
    app->wl = NULL;
    app->n_wl = 0;
+   for (size_t i = 0; i < app->n_wl_labels; i++)
+      free(app->wl_labels[i]);
+   free(app->wl_labels);
+   app->wl_labels = NULL;
+   app->n_wl_labels = app->cap_wl_labels = 0;
+}
+
+/* The list's one copy of a lens label: 10,000 rows on one lens share it. */
+static const char *internLabel(App *app, const char *label)
+{
+   for (size_t i = 0; i < app->n_wl_labels; i++)
+      if (strcmp(app->wl_labels[i], label) == 0)
+         return app->wl_labels[i];
+   app->wl_labels =
+      xgrow(app->wl_labels, &app->cap_wl_labels, app->n_wl_labels + 1, sizeof *app->wl_labels);
+   return app->wl_labels[app->n_wl_labels++] = xstrdup(label);
 }
 
 /* The lenses of the listed reviews, each parsed once: a thousand workloads
@@ -136,7 +151,7 @@ static LensLabel *lensLabels(Store *s, size_t *n)
    LensLabel *out;
 
    *n = 0;
-   if (Store_listLenses(s, &all, n) != STORE_OK)
+   if (Store_listLensNames(s, &all, n) != STORE_OK)
       return NULL;
    out = xcalloc(*n ? *n : 1, sizeof *out);
    for (size_t i = 0; i < *n; i++) {
@@ -158,7 +173,9 @@ static const char *labelOf(const LensLabel *l, size_t n, int64_t id)
 
 /* What loadRows keeps while the store hands rows over one at a time. */
 typedef struct RowTaker {
-   App *app;
+   App *app;           /* keeps the labels (internLabel) */
+   WorkloadRow **rows; /* app->wl, or a row read alone (App_refreshWorkloadRow) */
+   size_t *n;
    size_t cap;
    LensLabel *labels;
    size_t n_labels;
@@ -173,16 +190,15 @@ typedef struct RowTaker {
 static void takeRow(StoreListRow *r, void *ctx)
 {
    RowTaker *t = ctx;
-   App *app = t->app;
-   app->wl = xgrow(app->wl, &t->cap, app->n_wl + 1, sizeof *app->wl);
-   WorkloadRow *row = &app->wl[app->n_wl++];
+   *t->rows = xgrow(*t->rows, &t->cap, *t->n + 1, sizeof **t->rows);
+   WorkloadRow *row = &(*t->rows)[(*t->n)++];
    memset(row, 0, sizeof *row);
    row->w = r->w; /* the row takes over the strings */
    if (!r->fresh) {
       free(r->last_at);
       free(r->last_by);
       t->stale = xgrow(t->stale, &t->cap_stale, t->n_stale + 1, sizeof *t->stale);
-      t->stale[t->n_stale++] = app->n_wl - 1;
+      t->stale[t->n_stale++] = *t->n - 1;
       return;
    }
    const char *label = labelOf(t->labels, t->n_labels, row->w.lens_id);
@@ -197,38 +213,41 @@ static void takeRow(StoreListRow *r, void *ctx)
       row->last_by = row->w.updated_by;
    }
    row->w.updated_at = row->w.updated_by = NULL;
-   row->lens = xstrdup(label ? label : "?");
+   row->lens = internLabel(t->app, label ? label : "?");
 }
 
 /* The stale rows counted again on their lens (each lens parsed once) and
  * recorded (ReviewDoc_summaries).  A row whose lens does not load shows
  * what its workload row knows. */
-static void countStale(App *app, const RowTaker *t)
+static void countStale(const RowTaker *t)
 {
+   WorkloadRow *rows = *t->rows;
+   App *app = t->app;
+   Store *store = app->store;
    size_t n_seen = 0, cap_seen = 0, n = 0;
    LensSeen *seen = NULL;
    ReviewSummary *sums = xcalloc(t->n_stale ? t->n_stale : 1, sizeof *sums);
    size_t *at = xcalloc(t->n_stale ? t->n_stale : 1, sizeof *at);
 
    for (size_t k = 0; k < t->n_stale; k++) {
-      WorkloadRow *row = &app->wl[t->stale[k]];
-      const LensSeen *l = lensOf(app->store, row->w.lens_id, &seen, &n_seen, &cap_seen);
+      WorkloadRow *row = &rows[t->stale[k]];
+      const LensSeen *l = lensOf(store, row->w.lens_id, &seen, &n_seen, &cap_seen);
       if (l->lens) {
          sums[n] = (ReviewSummary){.w = &row->w, .lens = l->lens};
          at[n++] = t->stale[k];
       }
    }
-   if (n && ReviewDoc_summaries(app->store, sums, n) == STORE_OK)
+   if (n && ReviewDoc_summaries(store, sums, n) == STORE_OK)
       for (size_t k = 0; k < n; k++) {
-         WorkloadRow *row = &app->wl[at[k]];
+         WorkloadRow *row = &rows[at[k]];
          const char *label = labelOf(t->labels, t->n_labels, row->w.lens_id);
          row->counts = sums[k].counts;
          row->last_at = sums[k].last_at;
          row->last_by = sums[k].last_by;
-         row->lens = xstrdup(label ? label : "?");
+         row->lens = internLabel(app, label ? label : "?");
       }
    for (size_t k = 0; k < t->n_stale; k++) {
-      WorkloadRow *row = &app->wl[t->stale[k]];
+      WorkloadRow *row = &rows[t->stale[k]];
       if (!row->lens) {
          row->last_at = xstrdup(row->w.updated_at);
          row->last_by = xstrdup(row->w.updated_by);
@@ -243,27 +262,32 @@ static void countStale(App *app, const RowTaker *t)
    free(seen);
 }
 
+static void freeTaker(RowTaker *t)
+{
+   free(t->stale);
+   for (size_t i = 0; i < t->n_labels; i++)
+      free(t->labels[i].label);
+   free(t->labels);
+}
+
 /* Reads the list's first `limit` rows (0: all) in one query
  * (Store_scanWorkloadRows), a lens parsed only when a review on it must be
  * counted again (store/count.h): a list of 10,000 workloads holds their
  * rows and nothing else.  False after an error, shown. */
 static bool loadRows(App *app, size_t limit)
 {
-   RowTaker t = {.app = app};
+   RowTaker t = {.app = app, .rows = &app->wl, .n = &app->n_wl};
    StoreStatus st;
 
    t.labels = lensLabels(app->store, &t.n_labels);
    st = Store_scanWorkloadRows(app->store, app->show_archived, 0, limit, takeRow, &t);
    if (st == STORE_OK)
-      countStale(app, &t);
+      countStale(&t);
    else {
       App_message(app, ROLE_ERROR, _("Cannot list workloads: %s"), Store_lastError(app->store));
       App_freeWorkloads(app);
    }
-   free(t.stale);
-   for (size_t i = 0; i < t.n_labels; i++)
-      free(t.labels[i].label);
-   free(t.labels);
+   freeTaker(&t);
    return st == STORE_OK;
 }
 
@@ -288,6 +312,81 @@ void App_loadWorkloads(App *app)
       if (strcmp(app->wl[i].w.name, keep) == 0)
          app->wl_cur = i;
    free(keep);
+}
+
+/* The row of workload `id` read alone, as loadRows would read it; false
+ * when it is gone or cannot be read. */
+static bool readOneRow(App *app, int64_t id, WorkloadRow *out)
+{
+   WorkloadRow *got = NULL;
+   size_t n = 0;
+   RowTaker t = {.app = app, .rows = &got, .n = &n};
+   StoreStatus st;
+
+   t.labels = lensLabels(app->store, &t.n_labels);
+   st = Store_scanWorkloadRow(app->store, id, takeRow, &t);
+   if (st == STORE_OK)
+      countStale(&t);
+   freeTaker(&t);
+   for (size_t i = 1; i < n; i++) /* one row by id; never more */
+      freeRow(&got[i]);
+   if (st == STORE_OK && n > 0)
+      *out = got[0];
+   else if (n > 0)
+      freeRow(&got[0]);
+   free(got);
+   return st == STORE_OK && n > 0;
+}
+
+bool App_refreshWorkloadRow(App *app, int64_t id)
+{
+   size_t i = 0;
+   WorkloadRow fresh;
+
+   while (i < app->n_wl && app->wl[i].w.id != id)
+      i++;
+   /* Not listed (created from the list, or never read: walens WORKLOAD). */
+   if (i == app->n_wl || app->wl_partial)
+      return false;
+   if (!readOneRow(app, id, &fresh))
+      return false;
+   /* Renamed or archived: its place in the list (or its being there) changed. */
+   if (strcmp(fresh.w.name, app->wl[i].w.name) != 0 || fresh.w.archived != app->wl[i].w.archived) {
+      freeRow(&fresh);
+      return false;
+   }
+   freeRow(&app->wl[i]);
+   app->wl[i] = fresh;
+   app->wl_cur = i;
+   return true;
+}
+
+void App_listBehind(App *app)
+{
+   if (App_screen(app) == SCREEN_WORKLOADS)
+      app->reload_pending = true;
+   else
+      app->wl_behind = app->n_wl > 0;
+}
+
+void App_backToWorkloads(App *app)
+{
+   int64_t left = app->have_doc ? app->doc.workload.id : 0;
+
+   App_closeWorkload(app);
+   App_pop(app);
+   if (!left || !App_refreshWorkloadRow(app, left)) {
+      App_loadWorkloads(app);
+      for (size_t i = 0; left && i < app->n_wl; i++)
+         if (app->wl[i].w.id == left)
+            app->wl_cur = i;
+      app->wl_behind = false;
+   } else if (app->wl_behind) {
+      /* Others committed while the dashboard was shown: the refresh tick
+       * reads the list again, as it does for a change seen on the list. */
+      app->reload_pending = true;
+      app->wl_behind = false;
+   }
 }
 
 void App_loadWorkloadsFirst(App *app, size_t rows)
@@ -450,8 +549,12 @@ void App_rebuild(App *app)
 
 Stale App_reload(App *app)
 {
-   if (App_screen(app) == SCREEN_WORKLOADS)
+   if (App_screen(app) == SCREEN_WORKLOADS) {
       App_loadWorkloads(app);
+      app->wl_behind = false;
+   } else if (app->n_wl) {
+      app->wl_behind = true; /* App_backToWorkloads */
+   }
    if (app->have_doc) {
       StoreStatus st = ReviewDoc_reloadAnswers(app->store, &app->doc);
       if (st != STORE_OK)

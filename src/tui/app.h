@@ -59,7 +59,9 @@ typedef enum { LIST_CELL, LIST_ROW, LIST_COLUMN, LIST_ALL } ListScope;
 
 typedef struct WorkloadRow {
    Workload w;
-   char *lens;              /* "name version", or NULL when the lens could not be read */
+   /* "name version", or NULL when the lens could not be read; borrowed from
+    * the App's wl_labels (one copy per lens, not per row) */
+   const char *lens;
    RiskCounts counts;       /* valid when lens != NULL */
    char *last_at, *last_by; /* the review's newest change (ReviewDoc_summaries) */
    /* w holds id, review_id, lens_id, name and archived; w.updated_at and
@@ -192,9 +194,14 @@ struct App {
    /* The first page only (App_loadWorkloadsFirst): wl_total rows in all, the
     * loop reads the rest once the first frame is out. */
    bool wl_partial;
+   char **wl_labels; /* the rows' lens labels, each once; freed with the rows */
+   size_t n_wl_labels, cap_wl_labels;
    size_t wl_total;
    size_t wl_name_hint; /* while partial: the longest name, in characters (with "(archived)") */
    bool show_archived;
+   /* Another process committed while a screen above the list was shown: the
+    * list read before may be behind (App_backToWorkloads). */
+   bool wl_behind;
    NewWorkload creating;
 
    /* the open review */
@@ -284,6 +291,21 @@ void App_loadWorkloads(App *app);
  * first frame shows, before App_loadWorkloads reads them all. */
 void App_loadWorkloadsFirst(App *app, size_t rows);
 void App_freeWorkloads(App *app);
+/* Reads workload `id`'s row of the list again, in place, the other rows
+ * kept.  False, the list untouched, when the row is not in the list (or
+ * only its first page is read), is gone, or was renamed or archived (its
+ * place changed): then the whole list must be read. */
+bool App_refreshWorkloadRow(App *app, int64_t id);
+/* Closes the open workload and shows the list again: a list already read
+ * keeps its rows and reads the one just left again (App_refreshWorkloadRow);
+ * changes others committed meanwhile come with the refresh tick
+ * (reload_pending).  Otherwise the whole list is read.  The cursor stays on
+ * the workload left. */
+void App_backToWorkloads(App *app);
+/* Our own write changed other workloads than the open one (a template
+ * applied): the list is read again, at the next tick when it is shown,
+ * otherwise on the way back to it. */
+void App_listBehind(App *app);
 /* Opens the workload's review and its dashboard; false with a message. */
 bool App_openWorkload(App *app, const char *name, char **err);
 void App_closeWorkload(App *app);

@@ -77,3 +77,6 @@ tests_unit_test_tui_lead_SOURCES = tests/unit/test_tui_lead.c
 tests_unit_test_tui_lead_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_unit_test_tui_lead_LDADD = $(UNIT_LIBS)
 endif
+# Back from a dashboard to the list read before (issue 14, 10,000 workloads).
+TESTS += tests/tui/listback.sh
+EXTRA_DIST += tests/tui/listback.sh

@@ -99,11 +99,7 @@ Stale Loop_back(App *app, const char *arg)
 {
    switch (App_screen(app)) {
    case SCREEN_WORKLOADS: app->quit = true; return STALE_NONE;
-   case SCREEN_DASHBOARD:
-      App_closeWorkload(app);
-      App_pop(app);
-      App_loadWorkloads(app);
-      return STALE_ALL;
+   case SCREEN_DASHBOARD: App_backToWorkloads(app); return STALE_ALL;
    case SCREEN_QUESTION:
       App_pop(app);
       for (size_t i = 0; i < app->n_list; i++)

@@ -182,6 +182,7 @@ static Stale gotApply(App *app, const char *key)
    } else {
       page(app, &pending, o, n, true);
       reloadOpen(app, o, n);
+      App_listBehind(app); /* other workloads' rows changed too */
       App_message(app, ROLE_NOTICE, _("Template %s applied: written %zu, left alone %zu"),
                   pending.name, countKind(o, n, TEMPLATE_UPDATE), countKind(o, n, TEMPLATE_KEPT));
    }

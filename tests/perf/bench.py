@@ -212,6 +212,26 @@ class Bench:
         p.finish()
         return total / len(MOVES)
 
+    def back(self, db):
+        """q from a dashboard opened from the list back to that list (read
+        before: only the row left is read again)."""
+        def once():
+            p = Pty([self.walens, "--db", db, "--user", "bench"], self.env)
+            p.until(LIST_END, 0)
+            p.quiet(0.3)
+            p.key(b"\r")
+            p.until(DASH_END, 0)
+            p.quiet(0.3)
+            n = len(p.out)
+            t0 = now()
+            os.write(p.master, b"q")
+            p.last = t0
+            p.until(LIST_END, n)
+            t = p.last - t0
+            p.quiet()
+            return t, p.finish()
+        return self.median(once)
+
     def keys(self, db, workload):
         """100 moves on the dashboard, 50 toggles on a question."""
         log = os.path.join(self.tmp, "keylog")
@@ -305,6 +325,8 @@ def measure(b, walens, label, db, n, report_all):
         out_all = os.path.join(b.tmp, "all.txt")
         r["all"] = b.median(lambda: run([walens, "--db", db, "report", "--all", "--format",
                                          "text", "-o", out_all, "--force"]))
+    CPU_LABEL[0] = label + " back"
+    r["back"] = b.back(db) if n > 1 else (None, None)
     CPU_LABEL[0] = label + " other"
     r["keys"] = b.keys(db, wl)
     r["bytes_tmux"] = b.nav_bytes(db, wl, "tmux-256color")
@@ -339,7 +361,8 @@ def main():
     S = measure(b, walens, "small", small, int(n_small), report_all)
     L = measure(b, walens, "large", large, int(n_large), report_all)
     H = measure(b, walens, "huge", huge, n_huge, report_all) if huge else None
-    E = {"frame": (None, None), "list": (None, None), "status": (None, None),
+    E = {"frame": (None, None), "list": (None, None), "back": (None, None),
+         "status": (None, None),
          "report": (None, None), "all": (None, None), "b_list": None, "b_frame": None,
          "b_status": None, "b_report": None, "b_check": None, "bytes_tmux": None,
          "keys": {"nav_in": [], "nav_rt": [], "tog_in": [], "tog_rt": [], "nav_bytes": None,
@@ -387,6 +410,8 @@ def main():
          t(L["b_list"]), t(H["b_list"]), "<100ms,2x", 0.100, ratio_limit=2.0)
     line("q: dashboard -> workloads list", S["keys"]["list_key"], L["keys"]["list_key"],
          H["keys"]["list_key"], t(L["b_list"]), t(H["b_list"]))
+    line("q: dashboard -> the list read before", t(S["back"]), t(L["back"]), t(H["back"]),
+         None, None)
     line("walens status", t(S["status"]), t(L["status"]), t(H["status"]), t(L["b_status"]),
          t(H["b_status"]))
     line("walens report --format html", t(S["report"]), t(L["report"]), t(H["report"]),
@@ -444,6 +469,7 @@ def main():
         second(H["b_frame"]))
     rss("TUI, workloads list", S["list"][1] or S["keys"]["rss"], L["list"][1], H["list"][1],
         second(L["b_list"]), second(H["b_list"]))
+    rss("TUI, list, a dashboard, the list", S["back"][1], L["back"][1], H["back"][1])
     rss("TUI, after the keystrokes", S["keys"]["rss"], L["keys"]["rss"], H["keys"]["rss"])
     rss("walens status", S["status"][1], L["status"][1], H["status"][1], second(L["b_status"]),
         second(H["b_status"]))

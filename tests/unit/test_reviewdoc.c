@@ -417,6 +417,12 @@ Test(summaries, doctor_repairs_a_drifted_count)
    Store_close(s);
 }
 
+/* Store_scanWorkloadRow's visitor: keeps the one row (and its strings). */
+static void takeOne(StoreListRow *r, void *ctx)
+{
+   *(StoreListRow *)ctx = *r;
+}
+
 /* Store_listWorkloadRows (the TUI's list): one query in name order, a page
  * at a time.  Its fresh rows agree with ReviewDoc_summary (whose figures
  * equal_one_review_at_a_time checks one by one), and a row whose kept
@@ -455,6 +461,27 @@ Test(summaries, list_rows_page_by_page)
       free(at);
       free(by);
       Lens_free(lens);
+   }
+
+   /* One row read alone by its workload's id (a list shown again after
+    * its dashboard) is the row the whole list read; archived or not. */
+   for (size_t i = 0; i < n; i++) {
+      StoreListRow one = {0};
+      cr_assert_eq(Store_scanWorkloadRow(s, rows[i].w.id, takeOne, &one), STORE_OK);
+      cr_expect_str_eq(one.w.name, rows[i].w.name);
+      cr_expect_eq(one.w.review_id, rows[i].w.review_id);
+      cr_expect_eq(one.w.archived, rows[i].w.archived);
+      cr_expect_eq(one.fresh, rows[i].fresh);
+      cr_expect_eq(one.counts.high, rows[i].counts.high);
+      cr_expect_eq(one.counts.answered, rows[i].counts.answered);
+      cr_expect_str_eq(one.last_at, rows[i].last_at);
+      cr_expect_str_eq(one.last_by, rows[i].last_by);
+      StoreListRow_free(&one);
+   }
+   {
+      StoreListRow one = {0};
+      cr_expect_eq(Store_scanWorkloadRow(s, 1000000, takeOne, &one), STORE_NOT_FOUND);
+      cr_expect_null(one.w.name, "nothing handed over");
    }
 
    /* A page from the middle is the same rows. */

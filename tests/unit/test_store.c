@@ -475,6 +475,22 @@ Test(lenses, rows_are_shared_by_sha256)
    cr_assert_null(all[0].text);
    cr_assert_null(all[1].name);
    StoreLens_freeArray(all, n);
+   /* The names alone (what labels a list of reviews), the same rows. */
+   cr_assert_eq(Store_listLensNames(s, &all, &n), STORE_OK);
+   cr_assert_eq(n, 2);
+   for (size_t i = 0; i < n; i++) {
+      cr_assert_str_eq(all[i].key, "ml");
+      cr_assert_null(all[i].text);
+      cr_assert_null(all[i].sha256);
+      if (all[i].id == a) {
+         cr_assert_str_eq(all[i].version, "1");
+         cr_assert_str_eq(all[i].name, "ML Lens");
+      } else {
+         cr_assert_str_eq(all[i].version, "2");
+         cr_assert_null(all[i].name);
+      }
+   }
+   StoreLens_freeArray(all, n);
    Store_close(s);
 }
 
