@@ -122,6 +122,7 @@ bool BundleMerge_answerFromJson(const char *text, const char *qid, StoredAnswer 
    out->selected = jsonIds(o, "selected", &out->n_selected);
    out->na_choices = jsonIds(o, "na_choices", &out->n_na_choices);
    out->notes = jsonStr(o, "notes");
+   out->na_note = jsonStr(o, "na_note");
    size_t nc = 0;
    out->note_choices = jsonIds(o, "note_choices", &out->n_choice_notes);
    out->choice_notes = jsonIds(o, "choice_notes", &nc);
@@ -150,6 +151,7 @@ static bool sameAnswer(const StoredAnswer *a, const StoredAnswer *b)
 {
    return a->version == b->version && a->not_applicable == b->not_applicable &&
           same(a->na_reason, b->na_reason) && same(a->notes, b->notes) &&
+          same(a->na_note, b->na_note) &&
           sameIdSet(a->selected, a->n_selected, b->selected, b->n_selected) &&
           sameIdSet(a->na_choices, a->n_na_choices, b->na_choices, b->n_na_choices);
 }
@@ -423,6 +425,7 @@ static void copyAnswer(StoredAnswer *d, const StoredAnswer *a)
       .choice_notes = copyIds(a->choice_notes, a->n_choice_notes),
       .n_choice_notes = a->n_choice_notes,
       .version = a->version,
+      .na_note = a->na_note ? xstrdup(a->na_note) : NULL,
    };
 }
 
@@ -502,6 +505,9 @@ static void takeTheirs(StoredAnswer *want, const StoredAnswer *theirs, const Sto
       want->notes = theirs->notes ? xstrdup(theirs->notes) : NULL;
    } else if (c->kind == STORE_CLASH_CHOICE_NOTE) {
       setChoiceNote(want, c->what, choiceNote(theirs, c->what));
+   } else if (c->kind == STORE_CLASH_NA_NOTE) {
+      free(want->na_note);
+      want->na_note = theirs->na_note && want->not_applicable ? xstrdup(theirs->na_note) : NULL;
    }
 }
 
@@ -531,6 +537,11 @@ static void listAnswerClashes(BundleMerge *out, const StoredAnswer *here,
       } else if (c->kind == STORE_CLASH_CHOICE_NOTE) {
          addClash(out, BUNDLE_CLASH_NOTES, xasprintf(_("%s: notes of practice %s"), q, c->what),
                   choiceNote(here, c->what), choiceNote(theirs, c->what), c->by, c->at);
+      } else if (c->kind == STORE_CLASH_NA_NOTE) {
+         /* One short line: taken whole from one side, never joined. */
+         addClash(out, BUNDLE_CLASH_ANSWER, xasprintf(_("%s: not-applicable reason text"), q),
+                  here->na_note ? here->na_note : _("none"),
+                  theirs->na_note ? theirs->na_note : _("none"), c->by, c->at);
       } else {
          addClash(out, BUNDLE_CLASH_NOTES, xasprintf(_("%s: notes"), q), here->notes, theirs->notes,
                   c->by, c->at);
@@ -557,6 +568,8 @@ static StoreStatus settleAnswer(Apply *a, const StoredAnswer *theirs, const Stor
       const StoreClash *c = &m->clashes[k];
       bool practice = c->kind == STORE_CLASH_CHOICE_NOTE;
       char *text = NULL;
+      if (c->kind == STORE_CLASH_NA_NOTE && d.take != BUNDLE_TAKE_THEIRS)
+         continue; /* a one-line text is not joined or edited here: ours stays */
       if (d.take == BUNDLE_TAKE_THEIRS)
          takeTheirs(&want, theirs, c);
       else if (d.take == BUNDLE_TAKE_BOTH)
