@@ -60,6 +60,27 @@ run history fraud Q3
 run answer fraud Q2 --reason "$(chars 250)"
 qstatus fraud Q2
 
+start report
+quiet answer fraud Q2 --applicable
+quiet answer fraud Q1 --not-applicable OUT_OF_SCOPE --reason "Batch scoring only <no endpoint> & \"Datenschutz\""
+# report WORKLOAD FORMAT [ARGS]: the lines of the report that tell Q1's mark.
+report() {
+   w=$1 f=$2
+   shift 2
+   printf '$ walens report %s --format %s %s  (lines about not applicable)\n' "$w" "$f" "$*" >> "$OUT"
+   "$WALENS" --user tester --db "$DB" report "$w" --format "$f" "$@" > "$TMP/report" 2>&1
+   printf '[exit %d]\n' "$?" >> "$OUT"
+   grep -i -e 'not applicable:' -e '"reason' "$TMP/report" >> "$OUT"
+}
+report fraud text --width 120
+report fraud md
+report fraud html
+report fraud json
+quiet milestone add fraud m1
+quiet answer fraud Q1 --reason "changed after m1"
+report fraud text --milestone m1 --width 120
+report fraud text --width 120
+
 start template
 quiet answer fraud Q3 --not-applicable OUT_OF_SCOPE --reason "Secrets live in the platform vault"
 run template create platform --from fraud --questions Q3
