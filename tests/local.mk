@@ -54,5 +54,7 @@ EXTRA_DIST += tests/report/report.sh tests/report/escape.sh tests/report/bundle.
 
 # The AWS Well-Architected Tool, offline (export --format aws, import --from-aws).
 TESTS += tests/aws/aws.sh tests/aws/into.sh
+TESTS += tests/aws/nanote.sh
+EXTRA_DIST += tests/aws/nanote.sh
 EXTRA_DIST += tests/aws/aws.sh tests/aws/into.sh tests/aws/validate.py tests/aws/reshape.py tests/aws/aws-stub \
 	tests/aws/golden
