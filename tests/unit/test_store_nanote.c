@@ -220,3 +220,50 @@ Test(nanote, migrates_from_version_11)
    cr_assert_not_null(err);
    free(err);
 }
+
+/* A lens upgrade keeps the text as it keeps the reason: on an answer it
+ * rewrites (UP2 loses the practice UP2_old) and on one it carries as is. */
+Test(nanote, kept_by_a_lens_upgrade)
+{
+   Store *s = openStore();
+   ReviewDoc doc;
+   addWorkload(s, "up", "upgrade-v1.yaml", &doc);
+   const char *ids[] = {"UP2", "UP5"};
+   for (size_t k = 0; k < 2; k++) {
+      size_t q = qIndex(&doc, ids[k]);
+      const Question *question = &doc.lens->questions[q];
+      Answer a = {
+         .choices = calloc(question->n_choices + 1, 1), .not_applicable = true, .reason = NA_OTHER};
+      int old = Question_findChoice(question, "UP2_old");
+      if (old >= 0)
+         a.choices[old] = CHOICE_NA;
+      StoreMerge m;
+      cr_assert_eq(ReviewDoc_mergeAnswerNa(s, &doc, q, &a, NULL, NULL, ids[k], "alice", NULL, &m),
+                   STORE_OK, "%s", Store_lastError(s));
+      StoreMerge_free(&m);
+      free(a.choices);
+   }
+   UpgradeReport r;
+   DiagList d;
+   DiagList_init(&d);
+   char *err = NULL;
+   cr_assert_eq(
+      ReviewDoc_upgrade(s, &doc, fixture("upgrade-v2.yaml"), NULL, false, "tester", &r, &d, &err),
+      STORE_OK, "%s", err ? err : "");
+   cr_assert_eq(r.rewritten, 1, "UP2 is rewritten");
+   UpgradeReport_free(&r);
+   DiagList_free(&d);
+   ReviewDoc_free(&doc);
+   DiagList_init(&d);
+   cr_assert_eq(ReviewDoc_load(s, "up", &doc, &d, &err), STORE_OK, "%s", err ? err : "");
+   DiagList_free(&d);
+   for (size_t k = 0; k < 2; k++) {
+      size_t q = qIndex(&doc, ids[k]);
+      cr_assert(doc.stored[q].not_applicable);
+      cr_assert_str_eq(doc.stored[q].na_reason, "OTHER");
+      cr_assert_str_eq(doc.stored[q].na_note, ids[k]);
+   }
+   cr_assert_eq(doc.stored[qIndex(&doc, "UP2")].n_na_choices, 0, "UP2_old is gone");
+   ReviewDoc_free(&doc);
+   Store_close(s);
+}
