@@ -129,6 +129,20 @@ PY
 run import "$TMP/bad.json" --as bad
 run import "$TMP/bad2.json" --as bad
 run workload list
+
+# Merged back: the text changed here and in the bundle is a clash that
+# names it; nothing of it is written.
+start into
+DB="$TMP/laptop.db"
+quiet import "$TMP/fraud.json"
+quiet answer fraud Q1 --reason "laptop: quota still fixed"
+quiet export fraud -o "$TMP/theirs.json"
+DB="$TMP/walens.db"
+quiet answer fraud Q1 --reason "here: quota raised in May"
+run import "$TMP/theirs.json" --into fraud
+qstatus fraud Q1
+run import "$TMP/theirs.json" --into fraud --prefer theirs
+qstatus fraud Q1
 golden "$CASE" "$OUT"
 
 finish
