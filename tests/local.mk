@@ -38,6 +38,9 @@ EXTRA_DIST += tests/cli/impact.sh tests/impact/golden tests/cli/template.sh test
 # Review profiles: files, workloads, reports and bundles.
 TESTS += tests/cli/profile.sh
 EXTRA_DIST += tests/cli/profile.sh
+# The short text beside a not-applicable reason (issue 18).
+TESTS += tests/cli/nanote.sh
+EXTRA_DIST += tests/cli/nanote.sh tests/nanote/golden
 
 # Reports, bundles and lens export (src/report).
 TESTS += tests/report/report.sh tests/report/escape.sh tests/report/bundle.sh \
@@ -53,3 +56,5 @@ EXTRA_DIST += tests/report/report.sh tests/report/escape.sh tests/report/bundle.
 TESTS += tests/aws/aws.sh tests/aws/into.sh
 EXTRA_DIST += tests/aws/aws.sh tests/aws/into.sh tests/aws/awslib.sh tests/aws/validate.py tests/aws/reshape.py tests/aws/aws-stub \
 	tests/aws/golden
+TESTS += tests/aws/nanote.sh
+EXTRA_DIST += tests/aws/nanote.sh

@@ -20,7 +20,8 @@ enum {
    OPT_CHOICE_NOTES,
    OPT_BASE,
    OPT_NA_CHOICE,
-   OPT_APPLICABLE_CHOICE
+   OPT_APPLICABLE_CHOICE,
+   OPT_REASON_TEXT
 };
 
 static const OptSpec answerOptions[] = {
@@ -46,6 +47,10 @@ static const OptSpec answerOptions[] = {
     OPT_NA_CHOICE},
    {"applicable-choice", 0, N_("ID,..."), N_("these practices apply again (unselected)"),
     OPT_APPLICABLE_CHOICE},
+   {"reason", 0, N_("TEXT"),
+    N_("a short text beside the not-applicable reason: one line, at most 250 characters (\"\" "
+       "removes it)"),
+    OPT_REASON_TEXT},
    {NULL, 0, NULL, NULL, 0},
 };
 
@@ -53,6 +58,7 @@ typedef struct AnswerArgs {
    const char *na_choice, *applicable_choice; /* comma-separated practice ids */
    const char *select, *unselect, *na_reason, *notes, *base;
    const char *choice, *choice_notes; /* --choice-notes ID, and its TEXT */
+   const char *reason_text;           /* --reason TEXT, or NULL */
    bool none, applicable;
    char *joined[4]; /* lists given more than once, joined (owned) */
 } AnswerArgs;
@@ -85,6 +91,7 @@ static bool answerOption(int id, const char *value, void *ctx)
    case OPT_APPLICABLE_CHOICE:
       a->applicable_choice = addToList(&a->joined[3], a->applicable_choice, value);
       break;
+   case OPT_REASON_TEXT: a->reason_text = value; break;
    }
    return true;
 }
@@ -262,14 +269,31 @@ static bool applyChange(const Question *q, const AnswerArgs *args, NaReason reas
    return true;
 }
 
+/* --reason TEXT: checked before anything is opened, so a bad text writes
+ * nothing; "" (remove the text) needs no check. */
+static bool checkReasonText(const char *text)
+{
+   char *why = text && *text ? NaNote_problem(text) : NULL;
+   if (why)
+      Cli_error(_("--reason: %s"), why);
+   free(why);
+   return !why;
+}
+
 static bool validateArgs(const AnswerArgs *a, NaReason *reason)
 {
    if (!a->select && !a->unselect && !a->none && !a->na_reason && !a->applicable && !a->notes &&
-       !a->choice && !a->na_choice && !a->applicable_choice) {
+       !a->choice && !a->na_choice && !a->applicable_choice && !a->reason_text) {
       Cli_error("%s", _("nothing to record: give --select, --unselect, --none, --not-applicable, "
-                        "--applicable, --na-choice, --applicable-choice or --notes"));
+                        "--reason, --applicable, --na-choice, --applicable-choice or --notes"));
       return false;
    }
+   if (a->reason_text && a->applicable) {
+      Cli_error("%s", _("--reason and --applicable exclude each other"));
+      return false;
+   }
+   if (!checkReasonText(a->reason_text))
+      return false;
    if (a->na_reason && a->applicable) {
       Cli_error("%s", _("--not-applicable and --applicable exclude each other"));
       return false;
@@ -326,6 +350,17 @@ static bool baseAnswer(Store *s, ReviewDoc *doc, size_t qi, const AnswerArgs *ar
  * read and our write. */
 #define ANSWER_RETRIES 8
 
+/* A reason text stands only beside a not-applicable mark. */
+static bool reasonFits(const Question *q, const AnswerArgs *args, const Answer *a)
+{
+   if (!args->reason_text || a->not_applicable)
+      return true;
+   Cli_error(_("question %s is not marked not applicable: give --not-applicable REASON with "
+               "--reason"),
+             q->id);
+   return false;
+}
+
 /* The change is an intent (select X, notes from the text read) merged into
  * the answer as it is at the write: others' changes to other parts stay;
  * a part someone changed the other way is not written, and said. */
@@ -341,7 +376,7 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi, const Answer
    }
    bool swapped = saved.question_id != NULL;
    ReviewDoc_answerFromStored(q, &doc->stored[qi], &a);
-   if (!applyChange(q, args, reason, &a)) {
+   if (!applyChange(q, args, reason, &a) || !reasonFits(q, args, &a)) {
       free(a.choices);
       if (swapped) {
          StoredAnswer_free(&doc->stored[qi]);
@@ -350,8 +385,8 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi, const Answer
       return EXIT_USAGE;
    }
    StoreMerge m;
-   StoreStatus st =
-      ReviewDoc_mergeAnswer(s, doc, qi, &a, args->notes, NULL, Cli_user(env), NULL, &m);
+   StoreStatus st = ReviewDoc_mergeAnswerNa(s, doc, qi, &a, args->notes, NULL, args->reason_text,
+                                            Cli_user(env), NULL, &m);
    /* Without --base-version, --notes replaces the notes as they are: a
     * write that slipped in between our read and our write is not one the
     * user could have seen, so the notes are written again over the fresh
@@ -363,7 +398,8 @@ static int record(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi, const Answer
       ReviewDoc_answerFromStored(q, &doc->stored[qi], &a);
       if (!applyChange(q, args, reason, &a))
          break;
-      st = ReviewDoc_mergeAnswer(s, doc, qi, &a, args->notes, NULL, Cli_user(env), NULL, &m);
+      st = ReviewDoc_mergeAnswerNa(s, doc, qi, &a, args->notes, NULL, args->reason_text,
+                                   Cli_user(env), NULL, &m);
    }
    if (swapped)
       StoredAnswer_free(&saved); /* the doc was refreshed from the store */
@@ -410,7 +446,7 @@ static int recordChoiceNote(CliEnv *env, Store *s, ReviewDoc *doc, size_t qi,
 static bool onlyChoiceNote(const AnswerArgs *a)
 {
    return !a->select && !a->unselect && !a->none && !a->na_reason && !a->applicable && !a->notes &&
-          !a->na_choice && !a->applicable_choice;
+          !a->na_choice && !a->applicable_choice && !a->reason_text;
 }
 
 static int answerRun(CliEnv *env, const AnswerArgs *args, const char *workload, const char *qid)

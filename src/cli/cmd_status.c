@@ -58,6 +58,8 @@ static json_t *questionJson(const ReviewDoc *doc, const ProfileDoc *pd, size_t i
    Json_set(o, "selected", sel);
    if (a->not_applicable)
       Json_setString(o, "not_applicable_reason", NaReason_name(a->reason));
+   if (a->not_applicable && doc->stored[i].na_note) /* absent when none, as before */
+      Json_setString(o, "not_applicable_text", doc->stored[i].na_note);
    Json_setString(o, "notes", doc->stored[i].notes);
    Json_setString(o, "updated_by", doc->stored[i].updated_by);
    Json_setString(o, "updated_at", doc->stored[i].updated_at);

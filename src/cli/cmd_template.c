@@ -183,6 +183,8 @@ static void showAnswer(const StoredAnswer *a)
    for (size_t i = 0; i < a->n_na_choices; i++)
       Cli_printf("%s%s", i ? "," : _("; not applicable "), a->na_choices[i]);
    Cli_printf("\n");
+   if (a->na_note)
+      Cli_printf(_("    reason text: %s\n"), a->na_note);
    if (a->notes)
       Cli_printf(_("    notes: %s\n"), a->notes);
    for (size_t i = 0; i < a->n_choice_notes; i++)

@@ -8,9 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistr.h>
 
 #include "core/cond.h"
 #include "core/review.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 
@@ -55,6 +57,34 @@ bool NaReason_isName(const char *s)
 const char *NaReason_label(NaReason r)
 {
    return _(naReasonLabels[(unsigned)r < NA_REASON_COUNT ? r : NA_NONE]);
+}
+
+/* The text is checked by code point: a byte count would let 250 letters
+ * of one script pass and refuse 100 of another.  Unsafe characters
+ * (Utf8_isUnsafe: controls, bidi overrides) are refused, not cleaned, so
+ * that what is stored is what the person typed. */
+char *NaNote_problem(const char *text)
+{
+   if (!text || u8_check((const uint8_t *)text, strlen(text)) != NULL)
+      return xstrdup(_("the reason text is not valid UTF-8"));
+   size_t chars = 0;
+   bool blank = true;
+   for (const char *p = text; *p; chars++) {
+      uint32_t cp;
+      p += Utf8_next(p, &cp);
+      if (cp == '\n' || cp == '\r')
+         return xstrdup(_("the reason text must be one line"));
+      if (Utf8_isUnsafe(cp))
+         return xasprintf(_("the reason text holds a control character (U+%04X)"), (unsigned)cp);
+      if (cp != ' ' && cp != 0x3000 && cp != 0xA0)
+         blank = false;
+   }
+   if (blank)
+      return xstrdup(_("the reason text is blank"));
+   if (chars > NA_NOTE_MAX)
+      return xasprintf(_("the reason text has %zu characters; at most %d are allowed"), chars,
+                       NA_NOTE_MAX);
+   return NULL;
 }
 
 /* ---- risks and weights as people read them ---- */

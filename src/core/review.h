@@ -40,6 +40,15 @@ bool NaReason_parse(const char *name, NaReason *out);
 bool NaReason_isName(const char *s);
 const char *NaReason_label(NaReason r); /* translated, for screens */
 
+/* The short text a person may give beside the reason (AWS keeps one per
+ * choice as its Notes, at most 250 characters): one line of at most
+ * NA_NOTE_MAX characters (code points, not bytes). */
+#define NA_NOTE_MAX 250
+/* NULL when text (not NULL, not empty) may stand beside a reason, else why
+ * not, translated and allocated (caller frees): not UTF-8, a line break or
+ * another control or bidi character, blanks only, or too long. */
+char *NaNote_problem(const char *text);
+
 /* What people read for a risk or a weight (translated): the screens, the
  * CLI's text and the reports.  Risk_name and Weight_name (lens.h) stay the
  * API words for JSON, CSV and what is typed.

@@ -168,6 +168,7 @@ void Snapshot_free(Snapshot *s)
       free(q->id);
       free(q->title);
       free(q->notes);
+      free(q->na_note);
       for (size_t c = 0; q->choices && c < q->n_choices; c++) {
          free(q->choices[c].id);
          free(q->choices[c].title);

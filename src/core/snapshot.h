@@ -55,6 +55,7 @@ typedef struct SnapQuestion {
    char *notes; /* or NULL */
    SnapChoice *choices;
    size_t n_choices;
+   char *na_note; /* the short text beside the reason (only when not applicable), or NULL */
 } SnapQuestion;
 
 typedef struct Snapshot {

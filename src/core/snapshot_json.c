@@ -158,6 +158,8 @@ static json_t *questionJson(Out *o, const Snapshot *s, const SnapQuestion *q)
    put(o, j, "not_applicable", json_boolean(q->not_applicable));
    putStr(o, j, "reason", q->not_applicable ? NaReason_name(q->reason) : NULL);
    putStr(o, j, "notes", q->notes);
+   if (q->na_note) /* absent when none: older snapshots read the same */
+      putStr(o, j, "reason_text", q->na_note);
    for (size_t c = 0; c < q->n_choices; c++)
       append(o, choices, choiceJson(o, &q->choices[c]));
    put(o, j, "choices", choices);
@@ -389,6 +391,7 @@ static void readQuestion(In *in, const Snapshot *s, json_t *j, SnapQuestion *q)
    if (reason && !NaReason_parse(reason, &q->reason))
       bad(in, "reason");
    q->notes = getStr(in, j, "notes", false);
+   q->na_note = getStr(in, j, "reason_text", false);
    json_t *arr = getArray(in, j, "choices");
    q->n_choices = arr ? json_array_size(arr) : 0;
    q->choices = xcalloc(q->n_choices + 1, sizeof *q->choices);

@@ -46,6 +46,21 @@ enum {
    AWS_MAX_LENS_VERSION = 32,
 };
 
+/* AWS keeps a Reason beside a question that does not apply, but no text of
+ * its own beside it (only its choices have Notes beside their Reason).  So
+ * walens writes the text beside a question's reason (StoredAnswer.na_note)
+ * as the first line of the question's Notes, "N/A: TEXT", and
+ * `import --from-aws` takes such a first line back out, on a question AWS
+ * says is not applicable and when TEXT is a valid such text. */
+#define AWS_NA_PREFIX "N/A: "
+/* The Notes to send: notes (may be NULL) after "N/A: na_note" when na_note
+ * is set (allocated; "" for neither). */
+char *AwsExport_naNotes(const char *na_note, const char *notes);
+/* The reverse: when notes starts with such a line, *na_note gets its text
+ * and *rest what follows it (NULL when nothing); else *na_note is NULL and
+ * *rest a copy of notes.  Both allocated. */
+void AwsExport_splitNaNotes(const char *notes, char **na_note, char **rest);
+
 /* What the workload does not hold; all borrowed. */
 typedef struct AwsOptions {
    char **regions; /* AwsRegions, e.g. "eu-west-1" */

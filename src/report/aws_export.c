@@ -157,6 +157,35 @@ static char *workloadJson(const ReviewDoc *doc, const AwsOptions *o, Ck *c)
 
 /* ---- answers/QUESTION.json ---- */
 
+char *AwsExport_naNotes(const char *na_note, const char *notes)
+{
+   if (!na_note)
+      return xstrdup(notes ? notes : "");
+   if (!notes || !*notes)
+      return xasprintf("%s%s", AWS_NA_PREFIX, na_note);
+   return xasprintf("%s%s\n%s", AWS_NA_PREFIX, na_note, notes);
+}
+
+void AwsExport_splitNaNotes(const char *notes, char **na_note, char **rest)
+{
+   *na_note = NULL;
+   *rest = notes && *notes ? xstrdup(notes) : NULL;
+   size_t plen = strlen(AWS_NA_PREFIX);
+   if (!notes || strncmp(notes, AWS_NA_PREFIX, plen) != 0)
+      return;
+   const char *end = strchr(notes, '\n');
+   char *text = end ? xstrndup(notes + plen, (size_t)(end - notes) - plen) : xstrdup(notes + plen);
+   char *why = *text ? NaNote_problem(text) : xstrdup("empty");
+   if (why) { /* not a line walens wrote: the notes stay whole */
+      free(why);
+      free(text);
+      return;
+   }
+   free(*rest);
+   *rest = end && end[1] ? xstrdup(end + 1) : NULL;
+   *na_note = text;
+}
+
 static const char *choiceNote(const StoredAnswer *sa, const char *id)
 {
    for (size_t i = 0; i < sa->n_choice_notes; i++)
@@ -212,15 +241,18 @@ static json_t *choiceUpdates(const Question *q, const Answer *a, const StoredAns
 
 static char *answerJson(const Question *q, const Answer *a, const StoredAnswer *sa, Ck *c)
 {
-   if (sa->notes && Utf8_chars(sa->notes) > AWS_MAX_NOTES)
+   char *notes = AwsExport_naNotes(a->not_applicable ? sa->na_note : NULL, sa->notes);
+   if (Utf8_chars(notes) > AWS_MAX_NOTES)
       problem(c, _("question %s: notes of %zu characters; AWS allows at most %d"), q->id,
-              Utf8_chars(sa->notes), AWS_MAX_NOTES);
+              Utf8_chars(notes), AWS_MAX_NOTES);
    for (size_t i = 0; i < sa->n_choice_notes; i++)
       if (Utf8_chars(sa->choice_notes[i]) > AWS_MAX_CHOICE_NOTES)
          problem(c, _("question %s, practice %s: notes of %zu characters; AWS allows at most %d"),
                  q->id, sa->note_choices[i], Utf8_chars(sa->choice_notes[i]), AWS_MAX_CHOICE_NOTES);
-   if (c->count)
+   if (c->count) {
+      free(notes);
       return NULL;
+   }
    json_t *root = Json_checked(json_object()), *sel = Json_checked(json_array());
    Json_setString(root, "WorkloadId", PLACEHOLDER_WORKLOAD);
    Json_setString(root, "LensAlias", PLACEHOLDER_LENS);
@@ -230,7 +262,8 @@ static char *answerJson(const Question *q, const Answer *a, const StoredAnswer *
          Json_append(sel, Json_string(q->choices[i].id));
    Json_set(root, "SelectedChoices", sel);
    Json_set(root, "ChoiceUpdates", choiceUpdates(q, a, sa));
-   Json_setString(root, "Notes", sa->notes ? sa->notes : "");
+   Json_setString(root, "Notes", notes);
+   free(notes);
    Json_setBool(root, "IsApplicable", !a->not_applicable);
    if (a->not_applicable)
       Json_setString(root, "Reason", NaReason_name(a->reason));

@@ -41,7 +41,8 @@ typedef struct Rec {
    char **note_choices; /* choices with notes of their own, sorted by id */
    char **choice_notes; /* aligned */
    size_t n_choice_notes;
-   char *notes; /* get-answer only */
+   char *notes;   /* get-answer only */
+   char *na_note; /* taken from the first line of notes (aws.h, AWS_NA_PREFIX) */
    bool applicable;
    char *reason; /* question's Reason, or NULL */
    bool full;    /* from get-answer */
@@ -90,6 +91,7 @@ static void rec_free(Rec *c)
    strv_free(c->note_choices, c->n_choice_notes);
    strv_free(c->choice_notes, c->n_choice_notes);
    free(c->notes);
+   free(c->na_note);
    free(c->reason);
    free(c->where);
 }
@@ -218,6 +220,12 @@ static void readAnswer(Rd *r, json_t *a, bool full, const char *where)
    if (reason && !NaReason_isName(reason))
       problem(r, _("%s: unknown Reason '%s'"), where, reason);
    c.reason = xstrdup(reason);
+   if (!c.applicable) { /* the text beside the reason, as export writes it */
+      char *rest = NULL;
+      AwsExport_splitNaNotes(c.notes, &c.na_note, &rest);
+      free(c.notes);
+      c.notes = rest;
+   }
    /* A practice set aside is not selected too. */
    for (size_t k = 0; k < c.n_na; k++)
       for (size_t j = 0; j < c.n_selected; j++)
@@ -508,6 +516,7 @@ static void recAnswer(const Rec *c, StoredAnswer *a)
    a->na_choices = c->na_choices;
    a->n_na_choices = c->n_na;
    a->notes = c->notes;
+   a->na_note = c->na_note;
    a->note_choices = c->note_choices;
    a->choice_notes = c->choice_notes;
    a->n_choice_notes = c->n_choice_notes;
@@ -639,6 +648,8 @@ static char *pullExtra(const StoredAnswer *a)
    Json_set(aws, "selected", idArray(a->selected, a->n_selected));
    Json_set(aws, "na_choices", idArray(a->na_choices, a->n_na_choices));
    Json_setString(aws, "notes", a->notes);
+   if (a->na_note) /* as the history writes it: absent when none */
+      Json_setString(aws, "na_note", a->na_note);
    Json_set(aws, "note_choices", idArray(a->note_choices, a->n_choice_notes));
    Json_set(aws, "choice_notes", idArray(a->choice_notes, a->n_choice_notes));
    json_t *o = Json_checked(json_object());

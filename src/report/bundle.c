@@ -65,6 +65,8 @@ static json_t *answerJson(const StoredAnswer *a)
    Json_set(o, "selected", strArray(a->selected, a->n_selected));
    Json_set(o, "not_applicable_choices", strArray(a->na_choices, a->n_na_choices));
    Json_setString(o, "notes", a->notes);
+   if (a->na_note) /* absent when none, as bundles were before */
+      Json_setString(o, "reason_text", a->na_note);
    if (a->n_choice_notes) { /* absent when none, as bundles were before */
       json_t *cn = Json_checked(json_object());
       for (size_t i = 0; i < a->n_choice_notes; i++)
@@ -574,6 +576,19 @@ static void readChoiceNotes(Rd *r, json_t *o, const Question *q, StoredAnswer *a
    }
 }
 
+/* reason_text: one short line (NaNote_problem), beside a not-applicable
+ * mark only; a bundle written by hand or by a stranger is checked as the
+ * CLI checks what is typed. */
+static void checkReasonText(Rd *r, const StoredAnswer *a, const char *p)
+{
+   char *why = NaNote_problem(a->na_note);
+   if (why)
+      problem(r, _("%s.reason_text: %s"), p, why);
+   else if (!a->not_applicable)
+      problem(r, _("%s.reason_text: the question is not marked not applicable"), p);
+   free(why);
+}
+
 /* What an answer and a template's answer have alike: the fields ... */
 static void readAnswerFields(Rd *r, json_t *o, StoredAnswer *a, const char *p)
 {
@@ -583,6 +598,9 @@ static void readAnswerFields(Rd *r, json_t *o, StoredAnswer *a, const char *p)
    a->selected = strs(r, o, "selected", p, &a->n_selected);
    a->na_choices = strs(r, o, "not_applicable_choices", p, &a->n_na_choices);
    a->notes = (char *)str(r, o, "notes", OPTIONAL, p);
+   a->na_note = (char *)str(r, o, "reason_text", OPTIONAL, p);
+   if (!r->err && a->na_note)
+      checkReasonText(r, a, p);
 }
 
 /* ... and their ids checked against the lens, with the practices' notes:

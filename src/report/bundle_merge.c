@@ -118,6 +118,7 @@ bool BundleMerge_answerFromJson(const char *text, const char *qid, StoredAnswer 
    out->selected = jsonIds(o, "selected", &out->n_selected);
    out->na_choices = jsonIds(o, "na_choices", &out->n_na_choices);
    out->notes = jsonStr(o, "notes");
+   out->na_note = jsonStr(o, "na_note");
    size_t nc = 0;
    out->note_choices = jsonIds(o, "note_choices", &out->n_choice_notes);
    out->choice_notes = jsonIds(o, "choice_notes", &nc);
@@ -146,6 +147,7 @@ static bool sameAnswer(const StoredAnswer *a, const StoredAnswer *b)
 {
    return a->version == b->version && a->not_applicable == b->not_applicable &&
           Str_eq(a->na_reason, b->na_reason) && Str_eq(a->notes, b->notes) &&
+          Str_eq(a->na_note, b->na_note) &&
           sameIdSet(a->selected, a->n_selected, b->selected, b->n_selected) &&
           sameIdSet(a->na_choices, a->n_na_choices, b->na_choices, b->n_na_choices);
 }
@@ -419,6 +421,7 @@ static void copyAnswer(StoredAnswer *d, const StoredAnswer *a)
       .choice_notes = copyIds(a->choice_notes, a->n_choice_notes),
       .n_choice_notes = a->n_choice_notes,
       .version = a->version,
+      .na_note = a->na_note ? xstrdup(a->na_note) : NULL,
    };
 }
 
@@ -489,6 +492,9 @@ static void takeTheirs(StoredAnswer *want, const StoredAnswer *theirs, const Sto
       want->notes = theirs->notes ? xstrdup(theirs->notes) : NULL;
    } else if (c->kind == STORE_CLASH_CHOICE_NOTE) {
       setChoiceNote(want, c->what, StoredAnswer_choiceNote(theirs, c->what));
+   } else if (c->kind == STORE_CLASH_NA_NOTE) {
+      free(want->na_note);
+      want->na_note = theirs->na_note && want->not_applicable ? xstrdup(theirs->na_note) : NULL;
    }
 }
 
@@ -519,6 +525,11 @@ static void listAnswerClashes(BundleMerge *out, const StoredAnswer *here,
          addClash(out, BUNDLE_CLASH_NOTES, xasprintf(_("%s: notes of practice %s"), q, c->what),
                   StoredAnswer_choiceNote(here, c->what), StoredAnswer_choiceNote(theirs, c->what),
                   c->by, c->at);
+      } else if (c->kind == STORE_CLASH_NA_NOTE) {
+         /* One short line: taken whole from one side, never joined. */
+         addClash(out, BUNDLE_CLASH_ANSWER, xasprintf(_("%s: not-applicable reason text"), q),
+                  here->na_note ? here->na_note : _("none"),
+                  theirs->na_note ? theirs->na_note : _("none"), c->by, c->at);
       } else {
          addClash(out, BUNDLE_CLASH_NOTES, xasprintf(_("%s: notes"), q), here->notes, theirs->notes,
                   c->by, c->at);
@@ -545,6 +556,8 @@ static StoreStatus settleAnswer(Apply *a, const StoredAnswer *theirs, const Stor
       const StoreClash *c = &m->clashes[k];
       bool practice = c->kind == STORE_CLASH_CHOICE_NOTE;
       char *text = NULL;
+      if (c->kind == STORE_CLASH_NA_NOTE && d.take != BUNDLE_TAKE_THEIRS)
+         continue; /* a one-line text is not joined or edited here: ours stays */
       if (d.take == BUNDLE_TAKE_THEIRS)
          takeTheirs(&want, theirs, c);
       else if (d.take == BUNDLE_TAKE_BOTH)

@@ -374,6 +374,13 @@ const char *Report_phaseName(const Report *r, const SnapQuestion *q)
    return s->phases[rowOf(s, q)].name;
 }
 
+char *Report_naLine(const SnapQuestion *q)
+{
+   if (q->na_note)
+      return xasprintf(_("Not applicable: %s — %s"), NaReason_label(q->reason), q->na_note);
+   return xasprintf(_("Not applicable: %s"), NaReason_label(q->reason));
+}
+
 const char *Report_pillarName(const Report *r, const SnapQuestion *q)
 {
    return q->pillar < r->snap.n_pillars ? r->snap.pillars[q->pillar].name : "";

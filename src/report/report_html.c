@@ -431,7 +431,9 @@ static void questionsSection(const Report *r, Rout *o)
          textf(o, _("Pillar: %s"), Report_pillarName(r, q));
       if (q->not_applicable) {
          Rout_put(o, "<br>");
-         textf(o, _("Not applicable: %s"), NaReason_label(q->reason));
+         char *na = Report_naLine(q);
+         textf(o, "%s", na);
+         free(na);
       }
       Rout_put(o, "</p>\n<ul class=\"choices\">\n");
       for (size_t c = 0; c < q->n_choices; c++) {

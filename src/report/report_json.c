@@ -84,6 +84,8 @@ static json_t *questionJson(const Report *r, size_t i)
    Json_setBool(o, "profile_priority", Report_isPriority(r, i));
    Json_setBool(o, "not_applicable", q->not_applicable);
    Json_setString(o, "reason", q->not_applicable ? NaReason_name(q->reason) : NULL);
+   if (q->na_note) /* absent when none, as before the text existed */
+      Json_setString(o, "reason_text", q->na_note);
    Json_setString(o, "notes", q->notes);
    for (size_t c = 0; c < q->n_choices; c++) {
       const SnapChoice *ch = &q->choices[c];

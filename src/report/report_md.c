@@ -362,7 +362,7 @@ static void questionsSection(const Report *r, Rout *o)
       free(e);
       free(h);
       if (q->not_applicable) {
-         h = xasprintf(_("Not applicable: %s"), NaReason_label(q->reason));
+         h = Report_naLine(q);
          e = md(h, 0);
          Rout_put(o, "%s\n\n", e);
          free(e);

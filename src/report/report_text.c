@@ -554,7 +554,7 @@ static void questionsSection(const Report *r, Layout *l)
       para(l, b, 2, 2, h);
       free(h);
       if (q->not_applicable) {
-         h = xasprintf(_("Not applicable: %s"), NaReason_label(q->reason));
+         h = Report_naLine(q);
          para(l, b, 2, 2, h);
          free(h);
       }

@@ -22,6 +22,9 @@ const char *Report_riskLabel(Risk r);
 /* The phase / pillar name of a snapshot question ("" when it has none). */
 const char *Report_phaseName(const Report *r, const SnapQuestion *q);
 const char *Report_pillarName(const Report *r, const SnapQuestion *q);
+/* "Not applicable: Out of scope", with " — TEXT" when the question has a
+ * text beside its reason (allocated). */
+char *Report_naLine(const SnapQuestion *q);
 /* A matrix cell in words: "answered/total", then " H<n>" and " M<n>" when
  * there are such questions; "-" for a cell without questions. */
 char *Report_cellText(const MatrixCell *c);

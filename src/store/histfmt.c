@@ -146,6 +146,17 @@ static const char *naWord(const char *name)
    return NaReason_label(r);
 }
 
+/* The text beside the reason, whole: one short line (NaNote_problem). */
+static void naNoteChange(Parts *p, const char *before, const char *after)
+{
+   if (Str_eq(before, after))
+      return;
+   if (after)
+      add(p, _("reason text \"%s\""), after);
+   else
+      add(p, "%s", _("reason text removed"));
+}
+
 static void describeAnswer(Parts *p, json_t *b, json_t *a)
 {
    if (json_is_true(json_object_get(a, "deleted"))) {
@@ -168,6 +179,7 @@ static void describeAnswer(Parts *p, json_t *b, json_t *a)
       add(p, "%s", _("question applicable again"));
    else if (ana && !Str_eq(getStr(a, "na_reason"), getStr(b, "na_reason")))
       add(p, _("reason %s"), naWord(getStr(a, "na_reason")));
+   naNoteChange(p, ana ? getStr(b, "na_note") : NULL, ana ? getStr(a, "na_note") : NULL);
    choiceChanges(p, b, a, upgrade);
    notesChange(p, getStr(b, "notes"), getStr(a, "notes"));
    choiceNotesChanges(p, b, a);

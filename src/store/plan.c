@@ -166,6 +166,10 @@ StoreStatus StorePlan_snapshot(Store *s, const ReviewDoc *doc, Snapshot *out, ch
    StorePlan_today(s, today);
    Snapshot_build(&doc->review, notes, &plan, doc->workload.name, today, out);
    free(notes);
+   /* The text beside a not-applicable reason, which only the store knows. */
+   for (size_t i = 0; doc->stored && i < nq && i < out->n_questions; i++)
+      if (out->questions[i].not_applicable && doc->stored[i].na_note)
+         out->questions[i].na_note = xstrdup(doc->stored[i].na_note);
    /* The practices' notes, which only the store knows. */
    for (size_t i = 0; doc->stored && i < nq && i < out->n_questions; i++)
       for (size_t c = 0; c < out->questions[i].n_choices; c++) {

@@ -696,6 +696,14 @@ static void borrowChoiceNotes(const ReviewDoc *doc, size_t q, StoredAnswer *sa)
    sa->n_choice_notes = doc->stored[q].n_choice_notes;
 }
 
+/* The text beside the reason as doc holds it (borrowed), kept while sa
+ * stays not applicable: a writer that only changes the reason, the choices
+ * or the notes leaves it as it is. */
+static void keepNaNote(const ReviewDoc *doc, size_t q, StoredAnswer *sa)
+{
+   sa->na_note = sa->not_applicable ? doc->stored[q].na_note : NULL;
+}
+
 /* doc's answer to q as the writer saw it, in the form answerToStored gives
  * (so that an unchanged part compares equal), with notes as given. */
 static void baseOf(const ReviewDoc *doc, size_t q, const char *notes, Answer *tmp, StoredAnswer *sa)
@@ -706,6 +714,7 @@ static void baseOf(const ReviewDoc *doc, size_t q, const char *notes, Answer *tm
    answerToStored(question, tmp, notes, sa);
    sa->version = doc->stored[q].version;
    borrowChoiceNotes(doc, q, sa);
+   keepNaNote(doc, q, sa);
 }
 
 /* Store_mergeAnswer in a batch that keeps the review's counts right
@@ -742,6 +751,13 @@ StoreStatus ReviewDoc_mergeAnswer(Store *s, ReviewDoc *doc, size_t q, const Answ
                                   const char *notes, const char *notes_base, const char *user,
                                   const char *extra, StoreMerge *out)
 {
+   return ReviewDoc_mergeAnswerNa(s, doc, q, a, notes, notes_base, NULL, user, extra, out);
+}
+
+StoreStatus ReviewDoc_mergeAnswerNa(Store *s, ReviewDoc *doc, size_t q, const Answer *a,
+                                    const char *notes, const char *notes_base, const char *na_note,
+                                    const char *user, const char *extra, StoreMerge *out)
+{
    const Question *question = &doc->lens->questions[q];
    const char *seen = notes_base ? notes_base : doc->stored[q].notes;
    Answer tmp;
@@ -749,6 +765,9 @@ StoreStatus ReviewDoc_mergeAnswer(Store *s, ReviewDoc *doc, size_t q, const Answ
    baseOf(doc, q, seen, &tmp, &base);
    answerToStored(question, a, notes ? notes : seen, &want);
    borrowChoiceNotes(doc, q, &want);
+   keepNaNote(doc, q, &want);
+   if (na_note && want.not_applicable)
+      want.na_note = *na_note ? (char *)na_note : NULL;
    StoreStatus st = mergeCounted(s, doc, &base, &want, user, extra, out);
    free(tmp.choices);
    free(base.selected);
@@ -1100,6 +1119,7 @@ StoreStatus ReviewDoc_acceptPoll(Store *s, ReviewDoc *doc, size_t q, const Answe
    baseOf(doc, q, doc->stored[q].notes, &tmp, &base);
    answerToStored(question, a, doc->stored[q].notes, &want);
    borrowChoiceNotes(doc, q, &want);
+   keepNaNote(doc, q, &want);
    StoreStatus st = Store_batchBegin(s);
    if (st == STORE_OK) {
       st = Store_acceptPoll(s, doc->workload.review_id, &base, &want, user, extra, &m);

@@ -117,6 +117,14 @@ const char *ReviewDoc_choiceNote(const ReviewDoc *doc, size_t q, size_t choice);
 StoreStatus ReviewDoc_mergeAnswer(Store *s, ReviewDoc *doc, size_t q, const Answer *a,
                                   const char *notes, const char *notes_base, const char *user,
                                   const char *extra, StoreMerge *out);
+/* ReviewDoc_mergeAnswer that also sets the short text beside the
+ * not-applicable reason (StoredAnswer.na_note): na_note NULL keeps the text
+ * doc holds, "" removes it; an applicable answer is written without one.  The
+ * text is a part of its own in the merge: someone else's change of it
+ * meanwhile is a STORE_CLASH_NA_NOTE, not written. */
+StoreStatus ReviewDoc_mergeAnswerNa(Store *s, ReviewDoc *doc, size_t q, const Answer *a,
+                                    const char *notes, const char *notes_base, const char *na_note,
+                                    const char *user, const char *extra, StoreMerge *out);
 /* ReviewDoc_mergeAnswer for callers that only need to know whether all of
  * it was written: STORE_CONFLICT when a part clashed (the rest is written,
  * doc holds the stored answer). */

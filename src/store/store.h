@@ -184,6 +184,10 @@ typedef struct StoredAnswer {
    size_t n_choice_notes;
    int64_t version;
    char *updated_at, *updated_by;
+   /* The short text beside na_reason (core/review.h, NaNote_problem), or
+    * NULL; only a question marked not applicable has one (else
+    * STORE_INVALID).  A part of its own in a merge: STORE_CLASH_NA_NOTE. */
+   char *na_note;
 } StoredAnswer;
 
 /* Every written answer of the review, ordered by question id. */
@@ -223,6 +227,7 @@ typedef enum {
    STORE_CLASH_NOTES,       /* notes edited on the same lines */
    STORE_CLASH_FIELD,       /* a plan field set to another value */
    STORE_CLASH_CHOICE_NOTE, /* the note of the same practice set otherwise */
+   STORE_CLASH_NA_NOTE,     /* the text beside the N/A reason set otherwise ("na_note") */
 } StoreClashKind;
 
 typedef struct StoreClash {

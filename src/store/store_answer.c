@@ -30,10 +30,10 @@ static void pushId(char ***arr, size_t *n, const char *id)
 }
 
 /* Columns: id, question_id, not_applicable, na_reason, notes, version,
- * updated_at, updated_by. */
+ * updated_at, updated_by, na_note. */
 #define ANSWER_SELECT                                                               \
    "SELECT id, question_id, not_applicable, na_reason, notes, version, updated_at," \
-   " updated_by FROM answer"
+   " updated_by, na_note FROM answer"
 
 static void readAnswer(sqlite3_stmt *q, StoredAnswer *a)
 {
@@ -44,6 +44,7 @@ static void readAnswer(sqlite3_stmt *q, StoredAnswer *a)
    a->version = sqlite3_column_int64(q, 5);
    a->updated_at = StoreSql_colText(q, 6);
    a->updated_by = StoreSql_colText(q, 7);
+   a->na_note = StoreSql_colText(q, 8);
 }
 
 /* Adds one answer_choice row (choice id in column 0, state in column 1). */
@@ -322,6 +323,25 @@ static bool validIds(char *const *ids, size_t n)
    return true;
 }
 
+/* The text beside the reason: only on a question marked not applicable,
+ * one short line (NaNote_problem). */
+char *NaNote_problem(const char *text); /* core/review.h; its ChoiceState clashes here */
+
+static StoreStatus validateNaNote(Store *s, const StoredAnswer *a)
+{
+   if (!a->na_note)
+      return STORE_OK;
+   if (!a->not_applicable)
+      return StoreSql_error(s, STORE_INVALID,
+                            _("answer: a reason text needs the question marked not applicable"));
+   char *why = NaNote_problem(a->na_note);
+   if (!why)
+      return STORE_OK;
+   StoreStatus st = StoreSql_error(s, STORE_INVALID, _("answer: %s"), why);
+   free(why);
+   return st;
+}
+
 static StoreStatus validateAnswer(Store *s, const StoredAnswer *a, const char *user)
 {
    if (!a->question_id || !Store_validName(a->question_id))
@@ -332,6 +352,9 @@ static StoreStatus validateAnswer(Store *s, const StoredAnswer *a, const char *u
       return StoreSql_error(s, STORE_INVALID, _("answer: invalid reason \"%s\""), a->na_reason);
    if (!Store_validText(a->notes))
       return StoreSql_error(s, STORE_INVALID, _("answer: the notes are not valid UTF-8"));
+   StoreStatus ns = validateNaNote(s, a);
+   if (ns != STORE_OK)
+      return ns;
    if (!validIds(a->note_choices, a->n_choice_notes))
       return StoreSql_error(s, STORE_INVALID, _("answer: invalid choice id"));
    for (size_t i = 0; i < a->n_choice_notes; i++)
@@ -356,6 +379,8 @@ static char *answerJson(const StoredAnswer *a, int64_t version)
    if (ok && a->n_choice_notes) /* absent when none: older entries read the same */
       ok = StoreJson_strs(o, "note_choices", a->note_choices, a->n_choice_notes) &&
            StoreJson_strs(o, "choice_notes", a->choice_notes, a->n_choice_notes);
+   if (ok && a->na_note) /* absent when none, as the practices' notes */
+      ok = StoreJson_str(o, "na_note", a->na_note);
    return StoreJson_finish(o, ok);
 }
 
@@ -411,16 +436,17 @@ static StoreStatus writeRow(Store *s, int64_t review_id, const StoredAnswer *a, 
    if (*row_id == 0) {
       st = StoreSql_run(s,
                         "INSERT INTO answer (review_id, question_id, not_applicable, na_reason,"
-                        " notes, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        "itdttitt", review_id, a->question_id, a->not_applicable ? 1 : 0,
-                        a->na_reason, a->notes, version, now, user);
+                        " notes, version, updated_at, updated_by, na_note)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "itdttittt", review_id, a->question_id, a->not_applicable ? 1 : 0,
+                        a->na_reason, a->notes, version, now, user, a->na_note);
       *row_id = sqlite3_last_insert_rowid(s->db);
    } else
       st = StoreSql_run(s,
                         "UPDATE answer SET not_applicable = ?, na_reason = ?, notes = ?,"
-                        " version = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-                        "dttitti", a->not_applicable ? 1 : 0, a->na_reason, a->notes, version, now,
-                        user, *row_id);
+                        " version = ?, updated_at = ?, updated_by = ?, na_note = ? WHERE id = ?",
+                        "dttittti", a->not_applicable ? 1 : 0, a->na_reason, a->notes, version, now,
+                        user, a->na_note, *row_id);
    if (st == STORE_OK)
       st = StoreSql_run(s, "DELETE FROM answer_choice WHERE answer_id = ?", "i", *row_id);
    if (st == STORE_OK)
@@ -453,7 +479,7 @@ static bool sameAnswer(const StoredAnswer *cur, const StoredAnswer *a)
    return cur->not_applicable == a->not_applicable && Str_eqText(cur->na_reason, a->na_reason) &&
           sameIds(cur->selected, cur->n_selected, a->selected, a->n_selected) &&
           sameIds(cur->na_choices, cur->n_na_choices, a->na_choices, a->n_na_choices) &&
-          Str_eqText(cur->notes, a->notes) &&
+          Str_eqText(cur->notes, a->notes) && Str_eqText(cur->na_note, a->na_note) &&
           sameIds(cur->note_choices, cur->n_choice_notes, a->note_choices, a->n_choice_notes) &&
           sameIds(cur->choice_notes, cur->n_choice_notes, a->choice_notes, a->n_choice_notes);
 }
@@ -577,6 +603,7 @@ static void copyAnswer(StoredAnswer *dst, const StoredAnswer *src)
    for (size_t i = 0; i < src->n_na_choices; i++)
       pushId(&dst->na_choices, &dst->n_na_choices, src->na_choices[i]);
    dst->notes = src->notes ? xstrdup(src->notes) : NULL;
+   dst->na_note = src->na_note ? xstrdup(src->na_note) : NULL;
    /* The practices' notes are part of the answer: a merged write that
     * does not change them writes them back as they are. */
    for (size_t i = 0; i < src->n_choice_notes; i++) {
@@ -711,6 +738,29 @@ static StoreStatus mergeNa(MergeRun *r)
    return STORE_OK;
 }
 
+/* The text beside the reason, a part of its own: written when nobody else
+ * changed it since base, a clash when someone set it otherwise.  It goes
+ * with the mark: a result that is not (or no longer) not applicable keeps
+ * none, whatever was asked, since the text only explains the mark. */
+static StoreStatus mergeNaNote(MergeRun *r)
+{
+   const char *b = r->base->na_note, *w = r->want->na_note, *k = r->cur->na_note;
+   StoreStatus st = STORE_OK;
+   if (!Str_eqText(b, w) && !Str_eqText(k, w)) {
+      if (!Str_eqText(k, b))
+         st = StoreMerge_clash(r->s, &r->ctx, r->out, STORE_CLASH_NA_NOTE, "na_note", "na_note");
+      else {
+         free(r->res->na_note);
+         r->res->na_note = w && *w ? xstrdup(w) : NULL;
+      }
+   }
+   if (!r->res->not_applicable) {
+      free(r->res->na_note);
+      r->res->na_note = NULL;
+   }
+   return st;
+}
+
 static void setNotes(StoredAnswer *res, const char *text)
 {
    free(res->notes);
@@ -839,6 +889,8 @@ static StoreStatus mergeLocked(Store *s, int64_t review_id, const StoredAnswer *
    if (st == STORE_OK)
       st = mergeNa(&r);
    if (st == STORE_OK)
+      st = mergeNaNote(&r);
+   if (st == STORE_OK)
       st = mergeNotes(&r);
    if (st == STORE_OK)
       st = mergeChoiceNotes(&r);
@@ -912,6 +964,8 @@ static void answerFromJson(json_t *o, const char *question_id, StoredAnswer *out
    }
    json_t *v = json_object_get(o, "version");
    out->version = json_is_integer(v) ? (int64_t)json_integer_value(v) : 0;
+   const char *nn = json_string_value(json_object_get(o, "na_note"));
+   out->na_note = nn && *nn ? xstrdup(nn) : NULL;
 }
 
 StoreStatus StoreAnswer_fromJson(const char *json, const char *question_id, StoredAnswer *out)
@@ -978,6 +1032,7 @@ void StoredAnswer_free(StoredAnswer *a)
    free(a->choice_notes);
    free(a->updated_at);
    free(a->updated_by);
+   free(a->na_note);
    memset(a, 0, sizeof *a);
 }
 

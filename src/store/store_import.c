@@ -148,6 +148,15 @@ static bool validIds(char *const *ids, size_t n)
    return true;
 }
 
+/* The text beside the reason: one short line, on a not-applicable answer. */
+static bool naNoteOk(const StoredAnswer *a)
+{
+   char *why = NaNote_problem(a->na_note);
+   bool ok = !why && a->not_applicable;
+   free(why);
+   return ok;
+}
+
 static StoreStatus checkAnswers(Store *s, const StoreImport *in)
 {
    for (size_t i = 0; i < in->n_answers; i++) {
@@ -160,6 +169,8 @@ static StoreStatus checkAnswers(Store *s, const StoreImport *in)
          return bad(s, "answers", i, "choice id");
       if (!Store_validText(a->notes))
          return bad(s, "answers", i, "notes");
+      if (a->na_note && !naNoteOk(a))
+         return bad(s, "answers", i, "not-applicable reason text");
       for (size_t k = 0; k < a->n_choice_notes; k++)
          if (!Store_validName(a->note_choices[k]) || !a->choice_notes[k] || !*a->choice_notes[k] ||
              !Store_validText(a->choice_notes[k]))
@@ -329,9 +340,10 @@ static StoreStatus putAnswers(Store *s, const StoreImport *in, int64_t rid)
       const StoredAnswer *a = &in->answers[i];
       st = StoreSql_run(s,
                         "INSERT INTO answer (review_id, question_id, not_applicable, na_reason,"
-                        " notes, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        "itdttitt", rid, a->question_id, a->not_applicable ? 1 : 0, a->na_reason,
-                        a->notes, a->version, a->updated_at, a->updated_by);
+                        " notes, version, updated_at, updated_by, na_note)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "itdttittt", rid, a->question_id, a->not_applicable ? 1 : 0, a->na_reason,
+                        a->notes, a->version, a->updated_at, a->updated_by, a->na_note);
       int64_t aid = sqlite3_last_insert_rowid(s->db);
       if (st == STORE_OK)
          st = putChoices(s, aid, a->selected, a->n_selected, "selected", 0);

@@ -80,6 +80,10 @@ static char *partOf(json_t *o, const char *kind, const char *part)
       const char *n = json_string_value(json_object_get(o, "notes"));
       return xstrdup(n ? n : "");
    }
+   if (strcmp(part, "na_note") == 0) {
+      const char *n = json_string_value(json_object_get(o, "na_note"));
+      return xstrdup(n ? n : "");
+   }
    if (strcmp(part, "not_applicable") == 0) {
       const char *r = json_string_value(json_object_get(o, "na_reason"));
       return xasprintf("%d:%s", json_is_true(json_object_get(o, "not_applicable")), r ? r : "");
@@ -194,6 +198,8 @@ static char *clashText(const StoreClash *c)
       return xasprintf(_("notes: %s edited the same lines at %s"), c->by, c->at);
    case STORE_CLASH_CHOICE_NOTE:
       return xasprintf(_("note of practice %s: %s changed it at %s"), c->what, c->by, c->at);
+   case STORE_CLASH_NA_NOTE:
+      return xasprintf(_("not-applicable reason text: %s changed it at %s"), c->by, c->at);
    case STORE_CLASH_FIELD: break;
    }
    return xasprintf(_("%s: %s set it otherwise at %s"), c->what, c->by, c->at);

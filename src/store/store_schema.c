@@ -428,9 +428,18 @@ static const char schemaV11[] = "CREATE TABLE import_pending ("
 static const char schemaV12[] =
    "CREATE INDEX workload_name_length ON workload(archived, length(name));";
 
+/* Version 13: a short text beside the not-applicable reason (issue 18), as
+ * AWS keeps one beside each choice's Reason.  One line of at most 250
+ * characters (length() counts characters of a TEXT); the writers check the
+ * rest (core/review.h, NaNote_problem).  Only a question marked not
+ * applicable has one. */
+static const char schemaV13[] = "ALTER TABLE answer ADD COLUMN na_note TEXT"
+                                "  CHECK (na_note IS NULL OR (length(na_note) BETWEEN 1 AND 250"
+                                "  AND instr(na_note, char(10)) = 0 AND not_applicable = 1));";
+
 static const Migration migrations[] = {
    {1, schemaV1}, {2, schemaV2}, {3, schemaV3}, {4, schemaV4},   {5, schemaV5},   {6, schemaV6},
-   {7, schemaV7}, {8, schemaV8}, {9, schemaV9}, {10, schemaV10}, {11, schemaV11}, {12, schemaV12},
+   {7, schemaV7}, {8, schemaV8}, {9, schemaV9}, {10, schemaV10}, {11, schemaV11}, {12, schemaV12}, {13, schemaV13},
 };
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
                "one migration step per schema version");

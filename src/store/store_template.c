@@ -63,6 +63,10 @@ char *TemplateAnswer_canonical(const StoredAnswer *a)
    for (size_t i = 0; ok && i < a->n_choice_notes; i++)
       ok = setNew(notes, a->note_choices[i], json_string(a->choice_notes[i]));
    ok = ok && json_object_set(o, "choice_notes", notes) == 0;
+   /* Absent when none: a template made before the text existed reads, and
+    * compares, as it did. */
+   if (ok && a->na_note && *a->na_note)
+      ok = setNew(o, "na_note", json_string(a->na_note));
    char *text = ok ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
    json_decref(notes);
    json_decref(o);
@@ -111,6 +115,8 @@ bool TemplateAnswer_parse(const char *text, const char *question_id, StoredAnswe
       out->not_applicable = json_is_true(json_object_get(o, "not_applicable"));
       out->na_reason = optText(json_object_get(o, "na_reason"), &ok);
       out->notes = optText(json_object_get(o, "notes"), &ok);
+      json_t *na_note = json_object_get(o, "na_note"); /* absent in older templates */
+      out->na_note = na_note ? optText(na_note, &ok) : NULL;
       ok = ok && readIds(json_object_get(o, "selected"), &out->selected, &out->n_selected) &&
            readIds(json_object_get(o, "na_choices"), &out->na_choices, &out->n_na_choices);
    }

@@ -92,6 +92,8 @@ static char *answerJson(const StoredAnswer *a, int64_t version, const char *reas
              StoreJson_strs(o, "na_choices", a->na_choices, a->n_na_choices) &&
              StoreJson_str(o, "notes", a->notes) && StoreJson_int(o, "version", version) &&
              (!reason || StoreJson_str(o, "reason", reason));
+   if (ok && a->na_note) /* absent when none, as store_answer.c writes it */
+      ok = StoreJson_str(o, "na_note", a->na_note);
    return StoreJson_finish(o, ok);
 }
 
@@ -126,9 +128,9 @@ static StoreStatus rewriteAnswer(Store *s, int64_t review_id, const StoredAnswer
    if (st == STORE_OK)
       st = StoreSql_run(s,
                         "UPDATE answer SET not_applicable = ?, na_reason = ?, notes = ?,"
-                        " version = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-                        "dttitti", to->not_applicable ? 1 : 0, to->na_reason, to->notes,
-                        from->version + 1, now, user, row_id);
+                        " version = ?, updated_at = ?, updated_by = ?, na_note = ? WHERE id = ?",
+                        "dttittti", to->not_applicable ? 1 : 0, to->na_reason, to->notes,
+                        from->version + 1, now, user, to->na_note, row_id);
    if (st == STORE_OK)
       st = StoreSql_run(s, "DELETE FROM answer_choice WHERE answer_id = ?", "i", row_id);
    if (st == STORE_OK)

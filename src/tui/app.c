@@ -579,12 +579,19 @@ void App_copyAnswer(const App *app, size_t q, Answer *out)
 
 StoreStatus App_putAnswer(App *app, size_t q, const Answer *a, const char *notes)
 {
+   return App_putAnswerNa(app, q, a, notes, NULL);
+}
+
+StoreStatus App_putAnswerNa(App *app, size_t q, const Answer *a, const char *notes,
+                            const char *na_note)
+{
    StoreMerge m;
    StoreStatus st;
 
    if (App_refuseReadOnly(app))
       return STORE_READONLY;
-   st = ReviewDoc_mergeAnswer(app->store, &app->doc, q, a, notes, NULL, app->opts->user, NULL, &m);
+   st = ReviewDoc_mergeAnswerNa(app->store, &app->doc, q, a, notes, NULL, na_note, app->opts->user,
+                                NULL, &m);
    if (st == STORE_OK && m.n_clashes) {
       /* The rest is stored; the doc shows the other person's part. */
       App_message(app, ROLE_ERROR, _("Kept theirs (shown): %s"), m.message);

@@ -328,6 +328,10 @@ size_t App_collect(const App *app, ListScope scope, size_t row, size_t col, size
  * STORE_CONFLICT the doc holds the other writer's version and the message says
  * so.  Returns the store's status. */
 StoreStatus App_putAnswer(App *app, size_t q, const Answer *a, const char *notes);
+/* App_putAnswer that also sets the short text beside the not-applicable
+ * reason (ReviewDoc_mergeAnswerNa: NULL keeps it, "" removes it). */
+StoreStatus App_putAnswerNa(App *app, size_t q, const Answer *a, const char *notes,
+                            const char *na_note);
 /* A copy of question q's current answer (caller frees .choices). */
 void App_copyAnswer(const App *app, size_t q, Answer *out);
 

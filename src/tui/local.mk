@@ -63,6 +63,9 @@ TUI_TESTS = tests/tui/basic.sh tests/tui/notes.sh tests/tui/multi.sh tests/tui/r
 TESTS += $(TUI_TESTS)
 TESTS += tests/tui/pollpark.sh
 EXTRA_DIST += tests/tui/pollpark.sh
+# The short text beside a not-applicable reason (issue 18).
+TESTS += tests/tui/nanote.sh
+EXTRA_DIST += tests/tui/nanote.sh
 EXTRA_DIST += $(TUI_TESTS) tests/tui/golden tests/tui/tuilib.sh tests/fixtures/tui/fake-editor.sh \
 	tests/fixtures/lenses/escapes.yaml tests/fixtures/tui/nophases.json
 

@@ -99,6 +99,7 @@ static bool makeOld(const char *path)
    Store_close(s);
    return rawExec(
       path,
+      "ALTER TABLE answer DROP COLUMN na_note;"
       "DROP INDEX workload_name_length;"
       "DROP TABLE import_pending; DROP TRIGGER milestone_total_insert; DROP TABLE milestone_total;"
       "ALTER TABLE review DROP COLUMN last_at;"

@@ -36,11 +36,13 @@ TestSuite(schema, .init = setup, .fini = teardown);
 #define DROP_V11 "DROP TABLE import_pending;"
 /* What version 12 added (the index the workloads list counts with). */
 #define DROP_V12 "DROP INDEX workload_name_length;"
+/* What version 13 added (the short text beside a not-applicable reason). */
+#define DROP_V13 "ALTER TABLE answer DROP COLUMN na_note;"
 
 Test(schema, migrates_from_version_1)
 {
    Store_close(openStore());
-   cr_assert_null(rawExec(DROP_V12 DROP_V11 DROP_V10 DROP_V9 DROP_V8 DROP_V7 DROP_V6
+   cr_assert_null(rawExec(DROP_V13 DROP_V12 DROP_V11 DROP_V10 DROP_V9 DROP_V8 DROP_V7 DROP_V6
                           "DROP TRIGGER answer_insert_clears_mark;"
                           "DROP TRIGGER answer_update_clears_mark;"
                           "DROP TRIGGER milestone_no_delete; DROP TABLE review_mark;"
@@ -53,10 +55,12 @@ Test(schema, migrates_from_version_1)
                           "PRAGMA user_version = 1;"));
    Store *s = openStore();
    cr_assert_eq(Store_schemaVersion(s), STORE_SCHEMA_VERSION);
-   cr_assert_eq(STORE_SCHEMA_VERSION, 12);
+   cr_assert_eq(STORE_SCHEMA_VERSION, 13);
    Store_close(s);
-   cr_assert_eq(rawInt("PRAGMA user_version"), 12);
+   cr_assert_eq(rawInt("PRAGMA user_version"), 13);
    cr_assert_eq(rawInt("SELECT count(*) FROM sqlite_master WHERE name = 'workload_name_length'"),
+                1);
+   cr_assert_eq(rawInt("SELECT count(*) FROM pragma_table_info('answer') WHERE name = 'na_note'"),
                 1);
    cr_assert_eq(rawInt("SELECT count(*) FROM sqlite_master WHERE name = 'import_pending'"), 1);
    cr_assert_eq(rawInt("SELECT count(*) FROM pragma_table_info('presence') WHERE name IN"
@@ -93,7 +97,7 @@ Test(schema, migrates_from_version_3)
    cr_assert_eq(ReviewDoc_putAnswer(s, &doc, 0, &a, "kept", "alice"), STORE_OK);
    ReviewDoc_free(&doc);
    Store_close(s);
-   cr_assert_null(rawExec(DROP_V12 DROP_V11 DROP_V10 DROP_V9 DROP_V8 DROP_V7 DROP_V6
+   cr_assert_null(rawExec(DROP_V13 DROP_V12 DROP_V11 DROP_V10 DROP_V9 DROP_V8 DROP_V7 DROP_V6
                           "DROP TABLE choice_note; ALTER TABLE presence DROP COLUMN screen;"
                           "ALTER TABLE presence DROP COLUMN read_only;"
                           "ALTER TABLE presence DROP COLUMN active_at; PRAGMA user_version = 3;"));

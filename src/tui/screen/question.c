@@ -341,7 +341,9 @@ static void drawStatus(App *app, int y)
                      Theme_attr(&app->theme, ROLE_NOTICE)) +
            3;
    if (a->not_applicable) {
-      char *na = xasprintf(_("Not applicable: %s"), NaReason_label(a->reason));
+      const char *text = app->doc.stored[app->q].na_note;
+      char *na = text ? xasprintf(_("Not applicable: %s — %s"), NaReason_label(a->reason), text)
+                      : xasprintf(_("Not applicable: %s"), NaReason_label(a->reason));
       x += Text_draw(stdscr, y, x, app->cols - 2, na, Theme_attr(&app->theme, ROLE_NA)) + 3;
       free(na);
    }
@@ -577,6 +579,42 @@ Stale Question_prev(App *app, const char *arg)
    return step(app, -1);
 }
 
+static Stale gotReasonText(App *app, const char *text);
+
+/* The optional text beside the reason, offered as it is now: Enter keeps
+ * it, typing replaces it, Ctrl-U then Enter removes it, Esc leaves it. */
+static void askReasonText(App *app, const char *typed, const char *why)
+{
+   const char *label = _("Reason in a few words (optional; Enter stores, Esc skips): ");
+   if (typed)
+      Prompt_openTyped(app, label, typed, gotReasonText);
+   else
+      Prompt_open(app, label, app->doc.stored[app->q].na_note, gotReasonText);
+   if (why)
+      Prompt_setError(app, why);
+}
+
+/* A refused text is offered again as typed, with why: nothing typed is lost. */
+static Stale gotReasonText(App *app, const char *text)
+{
+   Answer a;
+   char *why = text && *text ? NaNote_problem(text) : NULL;
+
+   if (!text || !app->doc.review.answers[app->q].not_applicable) {
+      free(why);
+      return STALE_FOOTER;
+   }
+   if (why) {
+      askReasonText(app, text, why);
+      free(why);
+      return STALE_ALL;
+   }
+   App_copyAnswer(app, app->q, &a);
+   App_putAnswerNa(app, app->q, &a, NULL, text);
+   free(a.choices);
+   return STALE_ALL;
+}
+
 static Stale gotReason(App *app, const char *key)
 {
    Answer a;
@@ -586,8 +624,10 @@ static Stale gotReason(App *app, const char *key)
    App_copyAnswer(app, app->q, &a);
    a.not_applicable = true;
    a.reason = (NaReason)(NA_OUT_OF_SCOPE + (key[0] - '1'));
-   App_putAnswer(app, app->q, &a, NULL);
+   StoreStatus st = App_putAnswer(app, app->q, &a, NULL);
    free(a.choices);
+   if (st == STORE_OK && app->doc.review.answers[app->q].not_applicable)
+      askReasonText(app, NULL, NULL);
    return STALE_ALL;
 }
 
