@@ -10,9 +10,52 @@ q workload add ml
 for qid in MLOPS01 MLOPS02 MLSEC01 MLSEC03 MLREL01 MLPERF01 MLCOST01; do
    q --user carol answer ml "$qid" --none
 done
-q --user carol plan set ml MLOPS01 MLOPS01_BP01 --owner "Margarete Schön" --due 2026-11-01 \
+q --user carol plan set ml MLOPS01 MLOPS01_BP01 --owner "Margarete Schön" --due 2020-11-01 \
    --status in_progress
 q --user carol plan set ml MLSEC01 MLSEC01_BP01 --owner bob --priority 2 --status done
+
+q --user carol plan set ml MLOPS01 MLOPS01_BP02 --status risk_accepted
+
+# Passes when line N of session S (1 is the top bar) reads TEXT, trailing
+# blanks aside, in time.
+line_is() {
+   _i=0
+   while [ "$_i" -lt 50 ]; do
+      [ "$(screen "$1" | sed -n "${2}p" | sed 's/ *$//')" = "$3" ] && { pass "$4"; return 0; }
+      sleep 0.1
+      _i=$((_i + 1))
+   done
+   fail "$4" "line $2 is: \"$(screen "$1" | sed -n "${2}p")\"
+$(screen "$1")"
+}
+
+# The dashboard at 60x20: the plan's counts do not fit after the practices,
+# so they take a line of their own under the selected cell, whole.
+tui_start n 60 20 --user alice ml
+expect n "Questions 7/35 answered" "the dashboard at 60x20"
+line_is n 12 " Practices 0/105 in place" "the practices alone on their line"
+expect n " plan: 17 open, 1 in progress, 1 done, 1 overdue !" "the plan's counts whole below"
+
+# The plan at 60x20: owner and due date leave the rows for the selected
+# item's own line, so the practice reads; the title's counts take a
+# second line rather than being cut; "risk accepted" is whole.
+keys n p
+expect n " Plan  20 to improve: 17 open  1 in progress  1 done" "the plan at 60x20"
+line_is n 3 " 1 risk accepted  1 overdue !" "the rest of its counts on a second line"
+line_is n 5 " risk wt pri practice                         status" "no owner or due column"
+line_is n 6 ">▲    H    - Build ML skills, clear owners… ! in progress" \
+   "the practice has room; the overdue mark stays"
+line_is n 7 " ▲    H    - Agree with stakeholders on ho…   risk accepted" "a whole status"
+expect n " owner: Margarete Schön   due: 2020-11-01 !" "the selected item's owner and due date"
+expect n " changed by carol, " "and who changed it, under them"
+keys n j
+expect n " owner: -   due: -" "the next item's: nobody, none"
+keys n k
+tt resize-window -t n -x 80 -y 24
+expect n "Margaret… 2020-11-01 ! in progress" "at 80x24 the owner and due columns are back"
+expect n "Agree with stakehol… -         -            risk accepted" "the status whole there too"
+expect_not n "owner: Margarete" "and no line of their own"
+keys n q q
 
 # An undo that meets someone else's change says why at length: at 80
 # columns the whole of it reads, on two lines above the footer's place.

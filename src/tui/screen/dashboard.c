@@ -245,27 +245,80 @@ static void counts(const Dash *d, RiskCounts *rc)
    rc->practices_selected = d->snap->total.practices_selected;
 }
 
+/* "plan: 3 open, 1 in progress, 2 done" and ", 1 overdue !" (or NULL):
+ * the plan's counts, in two parts for two colours (caller frees). */
+static void planCountsText(App *app, char **counts, char **overdue_text)
+{
+   size_t st[PLAN_STATUS_COUNT], overdue;
+
+   PlanView_counts(app, st, &overdue);
+   *counts = xasprintf(_("plan: %zu open, %zu in progress, %zu done"), st[PLAN_OPEN],
+                       st[PLAN_IN_PROGRESS], st[PLAN_DONE]);
+   *overdue_text =
+      overdue ? xasprintf(_(", %zu overdue %s"), overdue, Theme_glyph(&app->theme, GLYPH_OVERDUE))
+              : NULL;
+}
+
+/* Whether the plan's counts fit whole from x on; on a narrow screen they
+ * go to a line of their own under the detail (EXTRA_PLAN). */
+static bool planCountsFit(App *app, int x)
+{
+   char *s, *o;
+   int w;
+
+   if (!app->pv.loaded)
+      return true;
+   planCountsText(app, &s, &o);
+   w = WText_widthStr(s) + (o ? WText_widthStr(o) : 0);
+   free(s);
+   free(o);
+   return x + w <= app->cols - 1;
+}
+
 /* "plan: 3 open, 1 in progress, 2 done, 1 overdue !" */
 static int drawPlanCounts(App *app, int y, int x)
 {
-   size_t st[PLAN_STATUS_COUNT], overdue;
-   char *s;
+   char *s, *o;
    int used;
 
    if (!app->pv.loaded || x >= app->cols - 1)
       return 0;
-   PlanView_counts(app, st, &overdue);
-   s = xasprintf(_("plan: %zu open, %zu in progress, %zu done"), st[PLAN_OPEN],
-                 st[PLAN_IN_PROGRESS], st[PLAN_DONE]);
+   planCountsText(app, &s, &o);
    used = Text_draw(stdscr, y, x, app->cols - x - 1, s, A_NORMAL);
-   free(s);
-   if (overdue) {
-      s = xasprintf(_(", %zu overdue %s"), overdue, Theme_glyph(&app->theme, GLYPH_OVERDUE));
-      used += Text_draw(stdscr, y, x + used, app->cols - x - used - 1, s,
+   if (o)
+      used += Text_draw(stdscr, y, x + used, app->cols - x - used - 1, o,
                         Theme_attr(&app->theme, ROLE_OVERDUE));
+   free(s);
+   free(o);
+   return used;
+}
+
+/* Where the summary's second line leaves the plan's counts: after the
+ * practices and the filter. */
+static int planCountsX(const Dash *dd)
+{
+   App *app = dd->app;
+   RiskCounts rc;
+   char *s;
+   int x;
+
+   counts(dd, &rc);
+   s = xasprintf(_("Practices %zu/%zu in place"), rc.practices_selected, rc.practices);
+   x = 1 + WText_widthStr(s) + 3;
+   free(s);
+   if (app->filter != FILTER_ALL) {
+      s = xasprintf(_("filter: %s"), App_filterName(app->filter));
+      x += WText_widthStr(s) + 3;
       free(s);
    }
-   return used;
+   return x;
+}
+
+/* The plan's counts do not fit on the summary's second line. */
+static bool planCountsApart(const Dash *dd, const DashLayout *d)
+{
+   return !dd->snap && dd->app->pv.loaded &&
+          (d->summary_h < 2 || !planCountsFit(dd->app, planCountsX(dd)));
 }
 
 /* The priority questions' high and medium risks, apart from the rest:
@@ -331,7 +384,8 @@ static void drawSummary(const Dash *dd, const DashLayout *d)
            3;
       free(s);
    }
-   drawPlanCounts(app, y + 1, x);
+   if (!planCountsApart(dd, d))
+      drawPlanCounts(app, y + 1, x);
 }
 
 /* The title of the one question of a cell, whatever the filter says;
@@ -486,10 +540,11 @@ static void drawCellQuestions(const Dash *dd, int y)
 }
 
 /* News under the matrix, most important first. */
-typedef enum { EXTRA_UPGRADE, EXTRA_REVIEW, EXTRA_TREND, EXTRA_AGENDA } Extra;
+typedef enum { EXTRA_UPGRADE, EXTRA_REVIEW, EXTRA_PLAN, EXTRA_TREND, EXTRA_AGENDA } Extra;
 
-/* The news there is (0 .. 4 lines). */
-static int extraLines(const App *app, Extra *lines)
+/* The news there is (0 .. 5 lines); the plan's counts when the summary
+ * has no room for them (plan_apart). */
+static int extraLines(const App *app, bool plan_apart, Extra *lines)
 {
    int n = 0;
    char *agenda = Lead_coveredLegend(app);
@@ -498,6 +553,8 @@ static int extraLines(const App *app, Extra *lines)
       lines[n++] = EXTRA_UPGRADE;
    if (Upgrade_marked(app) > 0)
       lines[n++] = EXTRA_REVIEW;
+   if (plan_apart)
+      lines[n++] = EXTRA_PLAN;
    if (app->mv.loaded && app->mv.n > 0)
       lines[n++] = EXTRA_TREND;
    if (agenda)
@@ -524,6 +581,8 @@ static void drawExtra(App *app, int y, Extra what)
                              n),
                     n, Theme_glyph(&app->theme, GLYPH_REVIEW));
       Text_draw(stdscr, y, 1, app->cols - 2, s, Theme_attr(&app->theme, ROLE_NOTICE));
+   } else if (what == EXTRA_PLAN) {
+      drawPlanCounts(app, y, 1);
    } else if (what == EXTRA_AGENDA) {
       s = Lead_coveredLegend(app); /* the mark's legend */
       Text_draw(stdscr, y, 1, app->cols - 2, s ? s : "", A_NORMAL);
@@ -541,7 +600,7 @@ void Dashboard_drawDash(const Dash *dd, int top)
    int x, y, detail_h, free_lines, n_extra;
    size_t vis_cols, vis_rows, *head_len;
    wchar_t **heads;
-   Extra extra[4];
+   Extra extra[5];
 
    if (m->cols == 0 || (!dd->snap && app->doc.lens->n_questions == 0)) {
       Text_draw(stdscr, top + 1, 1, app->cols - 2, _("This lens has no questions."), A_NORMAL);
@@ -602,7 +661,7 @@ void Dashboard_drawDash(const Dash *dd, int top)
    drawSummary(dd, &d);
    /* The news goes below the detail; without room, it takes the detail's
     * last lines (the detail keeps one). */
-   n_extra = dd->snap ? 0 : extraLines(app, extra);
+   n_extra = dd->snap ? 0 : extraLines(app, planCountsApart(dd, &d), extra);
    detail_h = d.detail_h;
    free_lines = app->lines - 1 - (d.detail_y + d.detail_h);
    while (n_extra > free_lines && detail_h > 1) {
