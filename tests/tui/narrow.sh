@@ -78,4 +78,31 @@ expect_gone a "kept theirs" "the next key takes the message away"
 expect a "changed by " "and the screen under it comes back"
 expect a "? help" "with the footer's keys"
 keys a q q
+# A new user at 60x20 with an empty database: the workload made in the
+# TUI with the shipped profile.  The profile is named by its title, and the
+# priority counts, cut after the risks on the summary's first line before,
+# take a line of their own.
+DB="$TMP/new.db"
+tui_start w 60 20 --user alice
+expect w "New workload name:" "an empty database asks for a workload at once"
+typed w "fraud"
+keys w Enter
+expect w "Description (Enter for none):" "a description"
+keys w Enter
+expect w "Environment:" "an environment"
+keys w Enter
+expect w "Owner (empty: nobody):" "an owner"
+keys w Enter
+expect w "Profile for the review (1-9, Enter or Esc: none):" "a profile"
+keys w 1
+for i in 1 2 3 4 5; do
+   expect w "Context $i/5" "context question $i"
+   keys w 1
+done
+expect w "Profile Machine learning workload context: " "the profile by its title, not its key"
+expect_not w "Profile machine-learning-context" "not by the key"
+keys w j
+expect w " ★ priority ▲ 0 ◆ 0" "the priority counts whole, on their own line"
+line_is w 11 " Questions 0/35 answered   ▲ 0  ◆ 0  ✓ 0  – 0  · 35" "the first summary line ends with the risks"
+keys w q q
 finish

@@ -322,31 +322,72 @@ static bool planCountsApart(const Dash *dd, const DashLayout *d)
 }
 
 /* The priority questions' high and medium risks, apart from the rest:
- * "★ priority ▲ 2 ◆ 1" (ASCII "P priority H 2 M 1"). */
-static void drawPriorityCounts(App *app, int y, int x)
+ * "★ priority ▲ 2 ◆ 1" (ASCII "P priority H 2 M 1").  Returns the columns
+ * it takes; draws only when draw. */
+static int drawPriorityCounts(App *app, int y, int x, bool draw)
 {
-   RiskCounts pc;
-   ProfileDoc_counts(&app->profile, &app->doc.review, &pc);
+   static const Risk shown[] = {RISK_HIGH, RISK_MEDIUM};
    attr_t notice = Theme_attr(&app->theme, ROLE_NOTICE);
    char *s = xasprintf(_("%s priority"), Theme_glyph(&app->theme, GLYPH_PRIORITY));
-   x += Text_draw(stdscr, y, x, app->cols - x - 1, s, notice) + 1;
+   int x0 = x;
+   RiskCounts pc;
+
+   ProfileDoc_counts(&app->profile, &app->doc.review, &pc);
+   x += (draw ? Text_draw(stdscr, y, x, app->cols - x - 1, s, notice) : WText_widthStr(s)) + 1;
    free(s);
-   static const Risk shown[] = {RISK_HIGH, RISK_MEDIUM};
    for (size_t i = 0; i < 2; i++) {
       char num[32];
+      const char *g = Theme_riskGlyph(&app->theme, shown[i]);
       attr_t a = Theme_attr(&app->theme, Theme_riskRole(shown[i]));
-      x += Text_draw(stdscr, y, x, app->cols - x - 1, Theme_riskGlyph(&app->theme, shown[i]), a);
       snprintf(num, sizeof num, " %zu", pc.by_risk[shown[i]]);
-      x += Text_draw(stdscr, y, x, app->cols - x - 1, num, a) + 1;
+      if (draw) {
+         x += Text_draw(stdscr, y, x, app->cols - x - 1, g, a);
+         x += Text_draw(stdscr, y, x, app->cols - x - 1, num, a) + 1;
+      } else {
+         x += WText_widthStr(g) + WText_widthStr(num) + 1;
+      }
    }
+   return x - x0 - 1;
+}
+
+static const Risk summaryOrder[] = {RISK_HIGH, RISK_MEDIUM, RISK_NONE, RISK_NOT_APPLICABLE,
+                                    RISK_UNANSWERED};
+
+/* Where the summary's first line leaves the priority counts: after the
+ * answered questions and the counts by risk. */
+static int priorityCountsX(const Dash *dd)
+{
+   App *app = dd->app;
+   RiskCounts rc;
+   char *s;
+   int x;
+
+   counts(dd, &rc);
+   s = xasprintf(_("Questions %zu/%zu answered"), rc.answered, rc.questions);
+   x = 1 + WText_widthStr(s) + 3;
+   free(s);
+   for (size_t i = 0; i < sizeof summaryOrder / sizeof summaryOrder[0]; i++) {
+      char num[32];
+      snprintf(num, sizeof num, " %zu", rc.by_risk[summaryOrder[i]]);
+      x += WText_widthStr(Theme_riskGlyph(&app->theme, summaryOrder[i])) + WText_widthStr(num) + 2;
+   }
+   return x;
+}
+
+/* The priority counts do not fit whole on the summary's first line: they
+ * take a line of their own under the selected cell (EXTRA_PRIORITY). */
+static bool priorityCountsApart(const Dash *dd)
+{
+   App *app = dd->app;
+
+   return !dd->snap && app->profile.profile &&
+          priorityCountsX(dd) + drawPriorityCounts(app, 0, 0, false) > app->cols - 1;
 }
 
 static void drawSummary(const Dash *dd, const DashLayout *d)
 {
    App *app = dd->app;
    RiskCounts rc;
-   static const Risk order[] = {RISK_HIGH, RISK_MEDIUM, RISK_NONE, RISK_NOT_APPLICABLE,
-                                RISK_UNANSWERED};
    char *s;
    int x = 1, y = d->summary_y;
 
@@ -354,15 +395,16 @@ static void drawSummary(const Dash *dd, const DashLayout *d)
    s = xasprintf(_("Questions %zu/%zu answered"), rc.answered, rc.questions);
    x += Text_draw(stdscr, y, x, app->cols - x - 1, s, A_BOLD) + 3;
    free(s);
-   for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+   for (size_t i = 0; i < sizeof summaryOrder / sizeof summaryOrder[0]; i++) {
       char num[32];
-      attr_t a = Theme_attr(&app->theme, Theme_riskRole(order[i]));
-      x += Text_draw(stdscr, y, x, app->cols - x - 1, Theme_riskGlyph(&app->theme, order[i]), a);
-      snprintf(num, sizeof num, " %zu", rc.by_risk[order[i]]);
+      attr_t a = Theme_attr(&app->theme, Theme_riskRole(summaryOrder[i]));
+      x += Text_draw(stdscr, y, x, app->cols - x - 1, Theme_riskGlyph(&app->theme, summaryOrder[i]),
+                     a);
+      snprintf(num, sizeof num, " %zu", rc.by_risk[summaryOrder[i]]);
       x += Text_draw(stdscr, y, x, app->cols - x - 1, num, a) + 2;
    }
-   if (!dd->snap && app->profile.profile)
-      drawPriorityCounts(app, y, x);
+   if (!dd->snap && app->profile.profile && !priorityCountsApart(dd))
+      drawPriorityCounts(app, y, x, true);
    if (d->summary_h < 2)
       return;
    s = xasprintf(_("Practices %zu/%zu in place"), rc.practices_selected, rc.practices);
@@ -540,11 +582,18 @@ static void drawCellQuestions(const Dash *dd, int y)
 }
 
 /* News under the matrix, most important first. */
-typedef enum { EXTRA_UPGRADE, EXTRA_REVIEW, EXTRA_PLAN, EXTRA_TREND, EXTRA_AGENDA } Extra;
+typedef enum {
+   EXTRA_UPGRADE,
+   EXTRA_REVIEW,
+   EXTRA_PRIORITY,
+   EXTRA_PLAN,
+   EXTRA_TREND,
+   EXTRA_AGENDA
+} Extra;
 
-/* The news there is (0 .. 5 lines); the plan's counts when the summary
- * has no room for them (plan_apart). */
-static int extraLines(const App *app, bool plan_apart, Extra *lines)
+/* The news there is (0 .. 6 lines); the priority and the plan's counts
+ * when the summary has no room for them (priority_apart, plan_apart). */
+static int extraLines(const App *app, bool priority_apart, bool plan_apart, Extra *lines)
 {
    int n = 0;
    char *agenda = Lead_coveredLegend(app);
@@ -553,6 +602,8 @@ static int extraLines(const App *app, bool plan_apart, Extra *lines)
       lines[n++] = EXTRA_UPGRADE;
    if (Upgrade_marked(app) > 0)
       lines[n++] = EXTRA_REVIEW;
+   if (priority_apart)
+      lines[n++] = EXTRA_PRIORITY;
    if (plan_apart)
       lines[n++] = EXTRA_PLAN;
    if (app->mv.loaded && app->mv.n > 0)
@@ -581,6 +632,8 @@ static void drawExtra(App *app, int y, Extra what)
                              n),
                     n, Theme_glyph(&app->theme, GLYPH_REVIEW));
       Text_draw(stdscr, y, 1, app->cols - 2, s, Theme_attr(&app->theme, ROLE_NOTICE));
+   } else if (what == EXTRA_PRIORITY) {
+      drawPriorityCounts(app, y, 1, true);
    } else if (what == EXTRA_PLAN) {
       drawPlanCounts(app, y, 1);
    } else if (what == EXTRA_AGENDA) {
@@ -600,7 +653,7 @@ void Dashboard_drawDash(const Dash *dd, int top)
    int x, y, detail_h, free_lines, n_extra;
    size_t vis_cols, vis_rows, *head_len;
    wchar_t **heads;
-   Extra extra[5];
+   Extra extra[6];
 
    if (m->cols == 0 || (!dd->snap && app->doc.lens->n_questions == 0)) {
       Text_draw(stdscr, top + 1, 1, app->cols - 2, _("This lens has no questions."), A_NORMAL);
@@ -661,7 +714,8 @@ void Dashboard_drawDash(const Dash *dd, int top)
    drawSummary(dd, &d);
    /* The news goes below the detail; without room, it takes the detail's
     * last lines (the detail keeps one). */
-   n_extra = dd->snap ? 0 : extraLines(app, planCountsApart(dd, &d), extra);
+   n_extra =
+      dd->snap ? 0 : extraLines(app, priorityCountsApart(dd), planCountsApart(dd, &d), extra);
    detail_h = d.detail_h;
    free_lines = app->lines - 1 - (d.detail_y + d.detail_h);
    while (n_extra > free_lines && detail_h > 1) {
