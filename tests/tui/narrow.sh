@@ -104,5 +104,11 @@ expect_not w "Profile machine-learning-context" "not by the key"
 keys w j
 expect w " ★ priority ▲ 0 ◆ 0" "the priority counts whole, on their own line"
 line_is w 11 " Questions 0/35 answered   ▲ 0  ◆ 0  ✓ 0  – 0  · 35" "the first summary line ends with the risks"
-keys w q q
+# The question's header at 60 columns: pillar and phase both shortened,
+# the phase not cut away ("Operational excellence …" before).
+keys w k Enter
+expect w "(1/35)" "the first question"
+line_is w 2 " Operat. · Business goal  · unanswered   0/3         (1/35)" \
+   "its pillar and phase both read, shortened"
+keys w Escape q q
 finish
