@@ -110,5 +110,17 @@ keys w k Enter
 expect w "(1/35)" "the first question"
 line_is w 2 " Operat. · Business goal  · unanswered   0/3         (1/35)" \
    "its pillar and phase both read, shortened"
-keys w Escape q q
+# Milestones at 60 columns: the name reads whole; the counts' heads keep
+# their glyphs, and "by" goes ("first …" under "milest…" before).
+keys w Escape Escape m
+expect w "No milestones yet" "the milestones"
+keys w a
+expect w "Milestone name:" "a name is asked"
+typed w "first workshop"
+keys w Enter
+expect w "Milestone 'first workshop' saved" "saved"
+keys w j
+line_is w 3 "   milestone       taken         ▲     ◆     ·  to improve" "glyphs for heads"
+expect w "   first workshop  20" "the whole name"
+keys w q q q
 finish
