@@ -122,5 +122,15 @@ expect w "Milestone 'first workshop' saved" "saved"
 keys w j
 line_is w 3 "   milestone       taken         ▲     ◆     ·  to improve" "glyphs for heads"
 expect w "   first workshop  20" "the whole name"
-keys w q q q
+keys w q
+
+# The portfolio at 60 columns: the legend of the three numbers in short
+# words, the phases named by the one shortening rule, the selected cell's
+# counts on a line of their own (all three were cut before).
+keys w w M
+expect w " Workloads per cell: HIGH / MEDIUM / not answered" "the legend whole"
+expect w " ML problem framing  " "a phase's name whole where it fits"
+expect w " Operational excellence · Business goal identification:" "the selected cell"
+expect w " HIGH 0, MEDIUM 0, not answered 1" "and its counts under it"
+keys w q q
 finish
