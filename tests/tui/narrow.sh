@@ -124,6 +124,16 @@ line_is w 3 "   milestone       taken         ▲     ◆     ·  to improve" "g
 expect w "   first workshop  20" "the whole name"
 keys w q
 
+# The report's prompt at 60 columns: its long label takes the line above,
+# so the file name offered reads whole (9 columns of it showed before).
+expect w "r report" "back on the dashboard"
+keys w r
+line_is w 19 " Write the report to (.txt .md .html .csv .json):" "the label on its own line"
+line_is w 20 " fraud-report.txt" "the file name whole on the last"
+keys w Escape
+expect_gone w "Write the report to" "Esc: the label's line is the body's again"
+expect w "r report" "the footer back"
+
 # The portfolio at 60 columns: the legend of the three numbers in short
 # words, the phases named by the one shortening rule, the selected cell's
 # counts on a line of their own (all three were cut before).
