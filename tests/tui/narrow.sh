@@ -55,6 +55,9 @@ tt resize-window -t n -x 80 -y 24
 expect n "Margaret… 2020-11-01 ! in progress" "at 80x24 the owner and due columns are back"
 expect n "Agree with stakehol… -         -            risk accepted" "the status whole there too"
 expect_not n "owner: Margarete" "and no line of their own"
+# At 200x50 the owner is whole: the practice keeps 60 columns and more.
+tt resize-window -t n -x 200 -y 50
+expect n "Margarete Schön 2020-11-01 ! in progress" "at 200x50 the owner reads whole"
 keys n q q
 
 # An undo that meets someone else's change says why at length: at 80

@@ -62,6 +62,22 @@ static int statusWidth(void)
    return w + 1;
 }
 
+#define PLAN_PRACTICE_WIDE 60
+#define PLAN_OWNER_MAX 25
+
+/* The widest owner of the plan's items, in columns. */
+static int longestOwner(const App *app)
+{
+   int w = 0;
+
+   for (size_t i = 0; app->pv.loaded && i < app->pv.plan.n; i++) {
+      const char *o = app->pv.plan.items[i].track.owner;
+      int ow = o ? WText_widthStr(o) : 0;
+      w = ow > w ? ow : w;
+   }
+   return w;
+}
+
 static void planCols(const App *app, PlanCols *c)
 {
    bool wide = app->cols >= 80;
@@ -78,6 +94,20 @@ static void planCols(const App *app, PlanCols *c)
       c->status = sw;
    c->practice =
       app->cols - 1 - c->risk - c->pri - c->place - c->owner - c->due - c->flag - c->status;
+   /* A wide screen: the owners whole (up to PLAN_OWNER_MAX), the practice
+    * keeping PLAN_PRACTICE_WIDE columns ("Margaret…" at 200 columns, with
+    * a hundred blank after the practice). */
+   if (c->owner && c->practice > PLAN_PRACTICE_WIDE) {
+      int want = longestOwner(app) + 1, more;
+      want = want > PLAN_OWNER_MAX ? PLAN_OWNER_MAX : want;
+      more = want - c->owner;
+      if (more > c->practice - PLAN_PRACTICE_WIDE)
+         more = c->practice - PLAN_PRACTICE_WIDE;
+      if (more > 0) {
+         c->owner += more;
+         c->practice -= more;
+      }
+   }
    if (c->practice < PLAN_PRACTICE_MIN) {
       c->practice += c->owner + c->due;
       c->owner = c->due = 0;
