@@ -36,6 +36,12 @@ expect n "Questions 7/35 answered" "the dashboard at 60x20"
 line_is n 12 " Practices 0/105 in place" "the practices alone on their line"
 expect n " plan: 17 open, 1 in progress, 1 done, 1 overdue !" "the plan's counts whole below"
 
+# Alone on the roster: "1 session", not "1 sessions".
+keys n W
+expect n "Who is here: 1 on this workload, 1 session in all" "one session, singular"
+keys n Escape
+expect n "Questions 7/35 answered" "back on the dashboard"
+
 # The plan at 60x20: owner and due date leave the rows for the selected
 # item's own line, so the practice reads; the title's counts take a
 # second line rather than being cut; "risk accepted" is whole.
