@@ -42,6 +42,17 @@ expect n "Who is here: 1 on this workload, 1 session in all" "one session, singu
 keys n Escape
 expect n "Questions 7/35 answered" "back on the dashboard"
 
+# The parking lot at 60x20: the time goes so that the point reads; a name
+# with accents is cut by its width, not its bytes ("Jürgen Mül" and the
+# columns after it two to the left before).
+q --user "Jürgen Müller-Lüdenscheid" park ml add "ethics sign-off" --question MLOPS02
+keys n O
+expect n "   # state    by           question point" "no 'when' column at 60"
+expect n ">   1 open     Jürgen Müll… MLOPS02  ethics sign-off" \
+   "the name cut by width, the point whole"
+keys n Escape
+expect n "Questions 7/35 answered" "back from the parking lot"
+
 # The plan at 60x20: owner and due date leave the rows for the selected
 # item's own line, so the practice reads; the title's counts take a
 # second line rather than being cut; "risk accepted" is whole.
