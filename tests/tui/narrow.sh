@@ -30,11 +30,13 @@ $(screen "$1")"
 }
 
 # The dashboard at 60x20: the plan's counts do not fit after the practices,
-# so they take a line of their own under the selected cell, whole.
+# so they take lines of their own under the selected cell, whole.
 tui_start n 60 20 --user alice ml
 expect n "Questions 7/35 answered" "the dashboard at 60x20"
 line_is n 12 " Practices 0/105 in place" "the practices alone on their line"
-expect n " plan: 17 open, 1 in progress, 1 done, 1 overdue !" "the plan's counts whole below"
+line_is n 18 " plan: 17 open, 1 in progress, 1 done, 1 risk accepted" \
+   "the plan's counts below, adding up to the 20 to improve"
+line_is n 19 "   1 overdue !" "the overdue count on a second line, not cut"
 
 # Alone on the roster: "1 session", not "1 sessions".
 keys n W

@@ -245,52 +245,61 @@ static void counts(const Dash *d, RiskCounts *rc)
    rc->practices_selected = d->snap->total.practices_selected;
 }
 
-/* "plan: 3 open, 1 in progress, 2 done" and ", 1 overdue !" (or NULL):
- * the plan's counts, in two parts for two colours (caller frees). */
-static void planCountsText(App *app, char **counts, char **overdue_text)
+/* The plan's counts in pieces, "plan: 3 open, 1 in progress, 2 done",
+ * then ", 1 risk accepted", ", 1 won't do" and ", 1 overdue !" where there
+ * are any, so that they add up to the items to improve, as on the plan
+ * screen.  Placed from x on y, a piece that does not fit starts the next
+ * line (at most lines of them; the last is cut).  Returns the lines they
+ * take; draws only when draw. */
+static int drawPlanPieces(App *app, int y, int x, int lines, bool draw)
 {
    size_t st[PLAN_STATUS_COUNT], overdue;
+   char *piece[4];
+   bool late[4] = {false, false, false, false};
+   int n = 0, line = 1;
 
    PlanView_counts(app, st, &overdue);
-   *counts = xasprintf(_("plan: %zu open, %zu in progress, %zu done"), st[PLAN_OPEN],
-                       st[PLAN_IN_PROGRESS], st[PLAN_DONE]);
-   *overdue_text =
-      overdue ? xasprintf(_(", %zu overdue %s"), overdue, Theme_glyph(&app->theme, GLYPH_OVERDUE))
-              : NULL;
+   piece[n++] = xasprintf(_("plan: %zu open, %zu in progress, %zu done"), st[PLAN_OPEN],
+                          st[PLAN_IN_PROGRESS], st[PLAN_DONE]);
+   if (st[PLAN_RISK_ACCEPTED])
+      piece[n++] = xasprintf(_(", %zu risk accepted"), st[PLAN_RISK_ACCEPTED]);
+   if (st[PLAN_WONT_DO])
+      piece[n++] = xasprintf(_(", %zu won't do"), st[PLAN_WONT_DO]);
+   if (overdue) {
+      late[n] = true;
+      piece[n++] =
+         xasprintf(_(", %zu overdue %s"), overdue, Theme_glyph(&app->theme, GLYPH_OVERDUE));
+   }
+   for (int i = 0; i < n; i++) {
+      const char *t = piece[i];
+      if (i > 0 && x + WText_widthStr(t) > app->cols - 1 && line < lines) {
+         line++;
+         x = 3;
+         t += strncmp(t, ", ", 2) == 0 ? 2 : 0; /* a line does not start with ", " */
+      }
+      if (draw)
+         x += Text_draw(stdscr, y + line - 1, x, app->cols - x - 1, t,
+                        late[i] ? Theme_attr(&app->theme, ROLE_OVERDUE) : A_NORMAL);
+      else
+         x += WText_widthStr(t);
+      free(piece[i]);
+   }
+   return x > app->cols - 1 && line == lines ? lines + 1 : line;
 }
 
 /* Whether the plan's counts fit whole from x on; on a narrow screen they
  * go to a line of their own under the detail (EXTRA_PLAN). */
 static bool planCountsFit(App *app, int x)
 {
-   char *s, *o;
-   int w;
-
-   if (!app->pv.loaded)
-      return true;
-   planCountsText(app, &s, &o);
-   w = WText_widthStr(s) + (o ? WText_widthStr(o) : 0);
-   free(s);
-   free(o);
-   return x + w <= app->cols - 1;
+   return !app->pv.loaded || drawPlanPieces(app, 0, x, 1, false) == 1;
 }
 
-/* "plan: 3 open, 1 in progress, 2 done, 1 overdue !" */
+/* "plan: 3 open, 1 in progress, 2 done, 1 overdue !" on one line. */
 static int drawPlanCounts(App *app, int y, int x)
 {
-   char *s, *o;
-   int used;
-
    if (!app->pv.loaded || x >= app->cols - 1)
       return 0;
-   planCountsText(app, &s, &o);
-   used = Text_draw(stdscr, y, x, app->cols - x - 1, s, A_NORMAL);
-   if (o)
-      used += Text_draw(stdscr, y, x + used, app->cols - x - used - 1, o,
-                        Theme_attr(&app->theme, ROLE_OVERDUE));
-   free(s);
-   free(o);
-   return used;
+   return drawPlanPieces(app, y, x, 1, true);
 }
 
 /* Where the summary's second line leaves the plan's counts: after the
@@ -587,13 +596,14 @@ typedef enum {
    EXTRA_REVIEW,
    EXTRA_PRIORITY,
    EXTRA_PLAN,
+   EXTRA_PLAN_MORE, /* the plan's counts' second line */
    EXTRA_TREND,
    EXTRA_AGENDA
 } Extra;
 
 /* The news there is (0 .. 6 lines); the priority and the plan's counts
  * when the summary has no room for them (priority_apart, plan_apart). */
-static int extraLines(const App *app, bool priority_apart, bool plan_apart, Extra *lines)
+static int extraLines(App *app, bool priority_apart, bool plan_apart, Extra *lines)
 {
    int n = 0;
    char *agenda = Lead_coveredLegend(app);
@@ -604,8 +614,11 @@ static int extraLines(const App *app, bool priority_apart, bool plan_apart, Extr
       lines[n++] = EXTRA_REVIEW;
    if (priority_apart)
       lines[n++] = EXTRA_PRIORITY;
-   if (plan_apart)
+   if (plan_apart) {
       lines[n++] = EXTRA_PLAN;
+      if (drawPlanPieces(app, 0, 1, 2, false) > 1)
+         lines[n++] = EXTRA_PLAN_MORE;
+   }
    if (app->mv.loaded && app->mv.n > 0)
       lines[n++] = EXTRA_TREND;
    if (agenda)
@@ -614,7 +627,7 @@ static int extraLines(const App *app, bool priority_apart, bool plan_apart, Extr
    return n;
 }
 
-static void drawExtra(App *app, int y, Extra what)
+static void drawExtra(App *app, int y, Extra what, bool more)
 {
    char *s = NULL;
 
@@ -635,7 +648,9 @@ static void drawExtra(App *app, int y, Extra what)
    } else if (what == EXTRA_PRIORITY) {
       drawPriorityCounts(app, y, 1, true);
    } else if (what == EXTRA_PLAN) {
-      drawPlanCounts(app, y, 1);
+      drawPlanPieces(app, y, 1, more ? 2 : 1, true);
+   } else if (what == EXTRA_PLAN_MORE) {
+      /* drawn with EXTRA_PLAN */
    } else if (what == EXTRA_AGENDA) {
       s = Lead_coveredLegend(app); /* the mark's legend */
       Text_draw(stdscr, y, 1, app->cols - 2, s ? s : "", A_NORMAL);
@@ -653,7 +668,7 @@ void Dashboard_drawDash(const Dash *dd, int top)
    int x, y, detail_h, free_lines, n_extra;
    size_t vis_cols, vis_rows, *head_len;
    wchar_t **heads;
-   Extra extra[6];
+   Extra extra[7];
 
    if (m->cols == 0 || (!dd->snap && app->doc.lens->n_questions == 0)) {
       Text_draw(stdscr, top + 1, 1, app->cols - 2, _("This lens has no questions."), A_NORMAL);
@@ -726,7 +741,8 @@ void Dashboard_drawDash(const Dash *dd, int top)
       n_extra = free_lines;
    drawDetail(dd, &d, detail_h);
    for (int i = 0; i < n_extra; i++)
-      drawExtra(app, d.detail_y + detail_h + (free_lines > n_extra ? 1 : 0) + i, extra[i]);
+      drawExtra(app, d.detail_y + detail_h + (free_lines > n_extra ? 1 : 0) + i, extra[i],
+                i + 1 < n_extra && extra[i + 1] == EXTRA_PLAN_MORE);
    drawCellQuestions(dd, d.detail_y + detail_h + (free_lines > n_extra ? 1 : 0) + n_extra + 1);
 }
 
