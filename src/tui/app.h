@@ -254,8 +254,10 @@ struct App {
    char *search; /* the last search, or NULL */
    size_t help_first;
 
-   char *msg; /* one-line message in the footer until the next key, or NULL */
+   char *msg; /* message in the footer until the next key, or NULL */
    Role msg_role;
+   int msg_rows; /* lines the message took when last drawn: more than one
+                    when it was wrapped over the body's last lines */
 
    Presence *others;
    size_t n_others;

@@ -222,6 +222,34 @@ static bool isLast(const Action *a)
    return strcmp(a->name, "help") == 0 || strcmp(a->name, "back") == 0;
 }
 
+/* The message in the footer; one that does not fit one line wraps upwards
+ * over the body's last lines (half the body at most, the rest cut), so
+ * that an undo's or a clash's words read whole until the next key.  The
+ * loop redraws the body under it once it goes (app->msg_rows). */
+static void drawMessage(App *app)
+{
+   attr_t a = Theme_attr(&app->theme, app->msg_role);
+   int width = app->cols - 2, most = (app->lines - 2) / 2, rows;
+   size_t n, nl;
+   wchar_t *ws = WText_cleanStr(app->msg, 0, &n);
+   TextLine *tl;
+
+   nl = WText_wrap(ws, n, width, &tl);
+   rows = nl < (size_t)most ? (int)nl : most;
+   if (rows < 1)
+      rows = 1;
+   for (int i = 0; i < rows; i++) {
+      int y = app->lines - rows + i;
+      /* The last line it has room for takes the rest, cut with an ellipsis. */
+      size_t len = i == rows - 1 ? n - tl[i].start : tl[i].len;
+      Text_fill(stdscr, y, 0, app->cols, a);
+      Text_drawW(stdscr, y, 1, width, ws + tl[i].start, len, a, true);
+   }
+   app->msg_rows = rows;
+   free(tl);
+   free(ws);
+}
+
 void Chrome_footer(App *app)
 {
    int y = app->lines - 1, x = 1, tail = 0, limit;
@@ -232,10 +260,9 @@ void Chrome_footer(App *app)
       Prompt_draw(app, y);
       return;
    }
+   app->msg_rows = 0;
    if (app->msg) {
-      attr_t a = Theme_attr(&app->theme, app->msg_role);
-      Text_fill(stdscr, y, 0, app->cols, a);
-      Text_draw(stdscr, y, 1, app->cols - 2, app->msg, a);
+      drawMessage(app);
       return;
    }
    /* The screen's own keys first; help and back always keep their place at

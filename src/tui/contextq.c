@@ -57,7 +57,9 @@ static Stale finish(App *app)
       App_message(app, ROLE_NOTICE,
                   ngettext("Profile %s: %zu priority question",
                            "Profile %s: %zu priority questions", app->profile.n_priority),
-                  ask.profile->key, app->profile.n_priority);
+                  /* its title: the key is a token the user never typed */
+                  ask.profile->title && *ask.profile->title ? ask.profile->title : ask.profile->key,
+                  app->profile.n_priority);
    }
    free(err);
    free(given);

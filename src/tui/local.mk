@@ -59,7 +59,8 @@ TUI_TESTS = tests/tui/basic.sh tests/tui/notes.sh tests/tui/multi.sh tests/tui/r
 	tests/tui/readonly.sh tests/tui/escape.sh tests/tui/plan.sh tests/tui/milestones.sh \
 	tests/tui/upgrade.sh tests/tui/golden.sh tests/tui/evidence.sh \
 	tests/tui/collab.sh tests/tui/roster.sh tests/tui/portfolio.sh tests/tui/clashes.sh tests/tui/quickwins.sh \
-	tests/tui/template.sh tests/tui/profile.sh tests/tui/longlist.sh
+	tests/tui/template.sh tests/tui/profile.sh tests/tui/longlist.sh \
+	tests/tui/narrow.sh
 TESTS += $(TUI_TESTS)
 TESTS += tests/tui/pollpark.sh
 EXTRA_DIST += tests/tui/pollpark.sh

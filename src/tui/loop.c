@@ -253,6 +253,10 @@ static void draw(App *app, Stale stale)
       clearok(curscr, TRUE);
    if (app->prompt.active)
       stale |= STALE_FOOTER; /* it holds the cursor */
+   /* A message over several lines covers the body's last lines: the body
+    * comes back when it goes, and it stays on top of a body redrawn. */
+   if (app->msg_rows > 1 && (stale & (STALE_FOOTER | STALE_BODY)))
+      stale |= STALE_FOOTER | STALE_BODY;
    if (Layout_tooSmall(cols, lines) && App_screen(app) != SCREEN_EDITOR) {
       werase(stdscr);
       Chrome_tooSmall(app);

@@ -85,7 +85,7 @@ expect a "Name         Lens                   Antworten Risiken   letzte Änderu
 expect_line a 24 " Enter öffnen  M Portfolio  a neu  R umbenennen  ? Hilfe  q beenden" \
    "its footer says quit, not back"
 keys a Enter p
-expect a "Ris. Gw Pri Ort      Methode               zuständig fällig       Status" \
+expect a "Ris. Gw Pri Ort      Methode              zuständig fällig       Status" \
    "the plan screen's columns"
 expect a "offen" "plan statuses in German"
 expect a "Sortierung: Risiko" "the sort's name in German"

@@ -44,9 +44,9 @@ tui_start a 80 24 --user alice payments
 expect a "plan: 4 open, 0 in progress, 0 done, 1 overdue !" "the dashboard counts the plan"
 keys a p
 expect a "Plan  4 to improve: 4 open  0 in progress  0 done  1 overdue !" "the plan screen"
-expect a " risk wt pri where    practice              owner     due          status" "its columns"
-expect a ">▲    H    - BUI/OPS  Review changes        -         -            open" "the first item"
-expect a " ▲    M    - BUI/OPS  Keep notes            bob       2026-11-01 ! open" \
+expect a " risk wt pri where    practice             owner     due          status" "its columns"
+expect a ">▲    H    - BUI/OPS  Review changes       -         -            open" "the first item"
+expect a " ▲    M    - BUI/OPS  Keep notes           bob       2026-11-01 ! open" \
    "an overdue item is marked !"
 expect a " ◆         - BUI/SEC  Rotate keys" "a MEDIUM item"
 expect a "Improve: Require a second reader." "the selected item's improvement"
@@ -57,7 +57,7 @@ expect a "Status (1-5, Esc cancels):" "s asks for the status"
 expect a "2  in progress" "with the choices"
 keys a 2
 expect a "Stored: Q1_b is in progress" "the status is stored"
-expect a ">▲    H    - BUI/OPS  Review changes        -         -            in progress" \
+expect a ">▲    H    - BUI/OPS  Review changes       -         -            in progress" \
    "and shown"
 check_p "the CLI sees the status" payments Q1_b '"status": "in_progress"'
 keys a o
@@ -76,7 +76,7 @@ keys a C-u
 typed a "2026-12-15"
 keys a Enter
 expect a "Stored: Q1_b is due 2026-12-15" "a valid date is stored"
-expect a "Review changes        carol     2026-12-15   in progress" "and shown"
+expect a "Review changes       carol     2026-12-15   in progress" "and shown"
 check_p "the CLI sees the due date" payments Q1_b '"due": "2026-12-15","overdue": false'
 keys a e
 typed a "needs a second pair of eyes"
@@ -106,7 +106,7 @@ keys a C-u
 typed a "2"
 keys a Enter
 expect a "Stored: priority of Q1_b is 2" "a priority is stored"
-expect a ">▲    H    2 BUI/OPS  Review changes        carol" "and shown in its column"
+expect a ">▲    H    2 BUI/OPS  Review changes       carol" "and shown in its column"
 check_p "the CLI sees the priority" payments Q1_b \
    '"priority": 2,"note": "needs a second pair of eyes"'
 keys a j :
@@ -134,7 +134,7 @@ expect a "Owner (empty: nobody): carol" "the owner prompt offers the owner"
 typed a "dave"
 expect a "Owner (empty: nobody): dave" "typing replaces the offer"
 "$WALENS" --db "$DB" --user erin plan set payments Q1 Q1_b --owner erin > /dev/null
-expect a "Review changes        erin" "their change shows while the prompt is open"
+expect a "Review changes       erin" "their change shows while the prompt is open"
 keys a Enter
 expect a "Not stored: erin changed it meanwhile (shown). Enter stores yours:" \
    "a stale write is refused"
@@ -174,7 +174,7 @@ keys a Home
 expect a ">▲    H    2 BUI/OPS  Review changes" "Home goes to the first item"
 keys a S
 expect a "Sorted by due" "S sorts by due date"
-line_is a 5 " ▲    M    1 BUI/OPS  Keep notes            bob       2026-11-01 ! open" \
+line_is a 5 " ▲    M    1 BUI/OPS  Keep notes           bob       2026-11-01 ! open" \
    "the earliest due date first"
 line_is a 6 ">▲    H    2 BUI/OPS  Review changes" "the cursor stays on its item"
 keys a S S S S
@@ -204,13 +204,13 @@ expect a "◆ MEDIUM       2/3" "q leaves the history for the question"
 keys a q
 expect a "Plan  3 to improve:" "q goes straight back to the plan"
 expect a "4 shown, 1 of them no longer in the plan" "the rows shown add up with the items to improve"
-expect a ">✓    H    2 BUI/OPS  Review changes        dave      2026-12-15   resolved" \
+expect a ">✓    H    2 BUI/OPS  Review changes       dave      2026-12-15   resolved" \
    "the item is resolved by the answer"
 keys a z
 expect a "Items no longer in the plan are hidden" "z hides resolved items"
 expect_not a "Review changes" "they are gone"
 keys a z
-expect a "Review changes        dave      2026-12-15   resolved" "z shows them again"
+expect a "Review changes       dave      2026-12-15   resolved" "z shows them again"
 # Every status counts, so the counts add up to the items to improve.
 keys a Home j j
 keys a s 4

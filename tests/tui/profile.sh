@@ -33,7 +33,7 @@ expect a "Does the workload use regulated or personal data?" "regulated data"
 keys a 1
 expect a "Context 5/5" "training scale"
 keys a Enter
-expect a "Profile machine-learning-context: 15 priority questions" "the answers are stored"
+expect a "Profile Machine learning workload context: 15 priority questions" "the answers are stored"
 expect a "★ priority ▲ 0 ◆ 0" "the dashboard counts the priority questions' risks apart"
 expect a "★ How do you prepare your" "a cell of one priority question marks it under the matrix"
 
@@ -75,7 +75,7 @@ keys a Enter
 expect a "Context 1/5" "asked once more"
 keys a 3
 keys a Enter Enter Enter Enter
-expect a "Profile machine-learning-context: 12 priority questions" "the new answers are stored"
+expect a "Profile Machine learning workload context: 12 priority questions" "the new answers are stored"
 "$WALENS" --db "$DB" export chatbot > "$TMP/b.json"
 got=$(python3 -c 'import json, sys
 print(json.load(sys.stdin)["profile"]["context"])' < "$TMP/b.json")

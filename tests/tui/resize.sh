@@ -25,7 +25,7 @@ qid=$("$WALENS" --db "$DB" status ml --format json | awk '/"id"/ { id = $2 } /"p
 check_q "the answer is stored" ml "$qid" '"selected": ["'
 
 tt resize-window -t a -x 60 -y 20
-expect a "Security · Model develo" "the question at 60x20"
+expect a "Security · Model devel.  ▲ HIGH" "the question at 60x20, the phase shortened by word"
 keys a Escape Escape
 expect a "Questions 1/35 answered" "the dashboard at 60x20"
 expect a " All phas… · 0/6  ▲ 1/6" "the totals row at 60x20"

@@ -245,55 +245,158 @@ static void counts(const Dash *d, RiskCounts *rc)
    rc->practices_selected = d->snap->total.practices_selected;
 }
 
-/* "plan: 3 open, 1 in progress, 2 done, 1 overdue !" */
-static int drawPlanCounts(App *app, int y, int x)
+/* The plan's counts in pieces, "plan: 3 open, 1 in progress, 2 done",
+ * then ", 1 risk accepted", ", 1 won't do" and ", 1 overdue !" where there
+ * are any, so that they add up to the items to improve, as on the plan
+ * screen.  Placed from x on y, a piece that does not fit starts the next
+ * line (at most lines of them; the last is cut).  Returns the lines they
+ * take; draws only when draw. */
+static int drawPlanPieces(App *app, int y, int x, int lines, bool draw)
 {
    size_t st[PLAN_STATUS_COUNT], overdue;
-   char *s;
-   int used;
+   char *piece[4];
+   bool late[4] = {false, false, false, false};
+   int n = 0, line = 1;
 
+   PlanView_counts(app, st, &overdue);
+   piece[n++] = xasprintf(_("plan: %zu open, %zu in progress, %zu done"), st[PLAN_OPEN],
+                          st[PLAN_IN_PROGRESS], st[PLAN_DONE]);
+   if (st[PLAN_RISK_ACCEPTED])
+      piece[n++] = xasprintf(_(", %zu risk accepted"), st[PLAN_RISK_ACCEPTED]);
+   if (st[PLAN_WONT_DO])
+      piece[n++] = xasprintf(_(", %zu won't do"), st[PLAN_WONT_DO]);
+   if (overdue) {
+      late[n] = true;
+      piece[n++] =
+         xasprintf(_(", %zu overdue %s"), overdue, Theme_glyph(&app->theme, GLYPH_OVERDUE));
+   }
+   for (int i = 0; i < n; i++) {
+      const char *t = piece[i];
+      if (i > 0 && x + WText_widthStr(t) > app->cols - 1 && line < lines) {
+         line++;
+         x = 3;
+         t += strncmp(t, ", ", 2) == 0 ? 2 : 0; /* a line does not start with ", " */
+      }
+      if (draw)
+         x += Text_draw(stdscr, y + line - 1, x, app->cols - x - 1, t,
+                        late[i] ? Theme_attr(&app->theme, ROLE_OVERDUE) : A_NORMAL);
+      else
+         x += WText_widthStr(t);
+      free(piece[i]);
+   }
+   return x > app->cols - 1 && line == lines ? lines + 1 : line;
+}
+
+/* Whether the plan's counts fit whole from x on; on a narrow screen they
+ * go to a line of their own under the detail (EXTRA_PLAN). */
+static bool planCountsFit(App *app, int x)
+{
+   return !app->pv.loaded || drawPlanPieces(app, 0, x, 1, false) == 1;
+}
+
+/* "plan: 3 open, 1 in progress, 2 done, 1 overdue !" on one line. */
+static int drawPlanCounts(App *app, int y, int x)
+{
    if (!app->pv.loaded || x >= app->cols - 1)
       return 0;
-   PlanView_counts(app, st, &overdue);
-   s = xasprintf(_("plan: %zu open, %zu in progress, %zu done"), st[PLAN_OPEN],
-                 st[PLAN_IN_PROGRESS], st[PLAN_DONE]);
-   used = Text_draw(stdscr, y, x, app->cols - x - 1, s, A_NORMAL);
+   return drawPlanPieces(app, y, x, 1, true);
+}
+
+/* Where the summary's second line leaves the plan's counts: after the
+ * practices and the filter. */
+static int planCountsX(const Dash *dd)
+{
+   App *app = dd->app;
+   RiskCounts rc;
+   char *s;
+   int x;
+
+   counts(dd, &rc);
+   s = xasprintf(_("Practices %zu/%zu in place"), rc.practices_selected, rc.practices);
+   x = 1 + WText_widthStr(s) + 3;
    free(s);
-   if (overdue) {
-      s = xasprintf(_(", %zu overdue %s"), overdue, Theme_glyph(&app->theme, GLYPH_OVERDUE));
-      used += Text_draw(stdscr, y, x + used, app->cols - x - used - 1, s,
-                        Theme_attr(&app->theme, ROLE_OVERDUE));
+   if (app->filter != FILTER_ALL) {
+      s = xasprintf(_("filter: %s"), App_filterName(app->filter));
+      x += WText_widthStr(s) + 3;
       free(s);
    }
-   return used;
+   return x;
+}
+
+/* The plan's counts do not fit on the summary's second line. */
+static bool planCountsApart(const Dash *dd, const DashLayout *d)
+{
+   return !dd->snap && dd->app->pv.loaded &&
+          (d->summary_h < 2 || !planCountsFit(dd->app, planCountsX(dd)));
 }
 
 /* The priority questions' high and medium risks, apart from the rest:
- * "★ priority ▲ 2 ◆ 1" (ASCII "P priority H 2 M 1"). */
-static void drawPriorityCounts(App *app, int y, int x)
+ * "★ priority ▲ 2 ◆ 1" (ASCII "P priority H 2 M 1").  Returns the columns
+ * it takes; draws only when draw. */
+static int drawPriorityCounts(App *app, int y, int x, bool draw)
 {
-   RiskCounts pc;
-   ProfileDoc_counts(&app->profile, &app->doc.review, &pc);
+   static const Risk shown[] = {RISK_HIGH, RISK_MEDIUM};
    attr_t notice = Theme_attr(&app->theme, ROLE_NOTICE);
    char *s = xasprintf(_("%s priority"), Theme_glyph(&app->theme, GLYPH_PRIORITY));
-   x += Text_draw(stdscr, y, x, app->cols - x - 1, s, notice) + 1;
+   int x0 = x;
+   RiskCounts pc;
+
+   ProfileDoc_counts(&app->profile, &app->doc.review, &pc);
+   x += (draw ? Text_draw(stdscr, y, x, app->cols - x - 1, s, notice) : WText_widthStr(s)) + 1;
    free(s);
-   static const Risk shown[] = {RISK_HIGH, RISK_MEDIUM};
    for (size_t i = 0; i < 2; i++) {
       char num[32];
+      const char *g = Theme_riskGlyph(&app->theme, shown[i]);
       attr_t a = Theme_attr(&app->theme, Theme_riskRole(shown[i]));
-      x += Text_draw(stdscr, y, x, app->cols - x - 1, Theme_riskGlyph(&app->theme, shown[i]), a);
       snprintf(num, sizeof num, " %zu", pc.by_risk[shown[i]]);
-      x += Text_draw(stdscr, y, x, app->cols - x - 1, num, a) + 1;
+      if (draw) {
+         x += Text_draw(stdscr, y, x, app->cols - x - 1, g, a);
+         x += Text_draw(stdscr, y, x, app->cols - x - 1, num, a) + 1;
+      } else {
+         x += WText_widthStr(g) + WText_widthStr(num) + 1;
+      }
    }
+   return x - x0 - 1;
+}
+
+static const Risk summaryOrder[] = {RISK_HIGH, RISK_MEDIUM, RISK_NONE, RISK_NOT_APPLICABLE,
+                                    RISK_UNANSWERED};
+
+/* Where the summary's first line leaves the priority counts: after the
+ * answered questions and the counts by risk. */
+static int priorityCountsX(const Dash *dd)
+{
+   App *app = dd->app;
+   RiskCounts rc;
+   char *s;
+   int x;
+
+   counts(dd, &rc);
+   s = xasprintf(_("Questions %zu/%zu answered"), rc.answered, rc.questions);
+   x = 1 + WText_widthStr(s) + 3;
+   free(s);
+   for (size_t i = 0; i < sizeof summaryOrder / sizeof summaryOrder[0]; i++) {
+      char num[32];
+      snprintf(num, sizeof num, " %zu", rc.by_risk[summaryOrder[i]]);
+      x += WText_widthStr(Theme_riskGlyph(&app->theme, summaryOrder[i])) + WText_widthStr(num) + 2;
+   }
+   return x;
+}
+
+/* The priority counts do not fit whole on the summary's first line: they
+ * take a line of their own under the selected cell (EXTRA_PRIORITY). */
+static bool priorityCountsApart(const Dash *dd)
+{
+   App *app = dd->app;
+
+   return !dd->snap && app->profile.profile &&
+          priorityCountsX(dd) + drawPriorityCounts(app, 0, 0, false) > app->cols - 1;
 }
 
 static void drawSummary(const Dash *dd, const DashLayout *d)
 {
    App *app = dd->app;
    RiskCounts rc;
-   static const Risk order[] = {RISK_HIGH, RISK_MEDIUM, RISK_NONE, RISK_NOT_APPLICABLE,
-                                RISK_UNANSWERED};
    char *s;
    int x = 1, y = d->summary_y;
 
@@ -301,15 +404,16 @@ static void drawSummary(const Dash *dd, const DashLayout *d)
    s = xasprintf(_("Questions %zu/%zu answered"), rc.answered, rc.questions);
    x += Text_draw(stdscr, y, x, app->cols - x - 1, s, A_BOLD) + 3;
    free(s);
-   for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+   for (size_t i = 0; i < sizeof summaryOrder / sizeof summaryOrder[0]; i++) {
       char num[32];
-      attr_t a = Theme_attr(&app->theme, Theme_riskRole(order[i]));
-      x += Text_draw(stdscr, y, x, app->cols - x - 1, Theme_riskGlyph(&app->theme, order[i]), a);
-      snprintf(num, sizeof num, " %zu", rc.by_risk[order[i]]);
+      attr_t a = Theme_attr(&app->theme, Theme_riskRole(summaryOrder[i]));
+      x += Text_draw(stdscr, y, x, app->cols - x - 1, Theme_riskGlyph(&app->theme, summaryOrder[i]),
+                     a);
+      snprintf(num, sizeof num, " %zu", rc.by_risk[summaryOrder[i]]);
       x += Text_draw(stdscr, y, x, app->cols - x - 1, num, a) + 2;
    }
-   if (!dd->snap && app->profile.profile)
-      drawPriorityCounts(app, y, x);
+   if (!dd->snap && app->profile.profile && !priorityCountsApart(dd))
+      drawPriorityCounts(app, y, x, true);
    if (d->summary_h < 2)
       return;
    s = xasprintf(_("Practices %zu/%zu in place"), rc.practices_selected, rc.practices);
@@ -331,7 +435,8 @@ static void drawSummary(const Dash *dd, const DashLayout *d)
            3;
       free(s);
    }
-   drawPlanCounts(app, y + 1, x);
+   if (!planCountsApart(dd, d))
+      drawPlanCounts(app, y + 1, x);
 }
 
 /* The title of the one question of a cell, whatever the filter says;
@@ -486,10 +591,19 @@ static void drawCellQuestions(const Dash *dd, int y)
 }
 
 /* News under the matrix, most important first. */
-typedef enum { EXTRA_UPGRADE, EXTRA_REVIEW, EXTRA_TREND, EXTRA_AGENDA } Extra;
+typedef enum {
+   EXTRA_UPGRADE,
+   EXTRA_REVIEW,
+   EXTRA_PRIORITY,
+   EXTRA_PLAN,
+   EXTRA_PLAN_MORE, /* the plan's counts' second line */
+   EXTRA_TREND,
+   EXTRA_AGENDA
+} Extra;
 
-/* The news there is (0 .. 4 lines). */
-static int extraLines(const App *app, Extra *lines)
+/* The news there is (0 .. 6 lines); the priority and the plan's counts
+ * when the summary has no room for them (priority_apart, plan_apart). */
+static int extraLines(App *app, bool priority_apart, bool plan_apart, Extra *lines)
 {
    int n = 0;
    char *agenda = Lead_coveredLegend(app);
@@ -498,6 +612,13 @@ static int extraLines(const App *app, Extra *lines)
       lines[n++] = EXTRA_UPGRADE;
    if (Upgrade_marked(app) > 0)
       lines[n++] = EXTRA_REVIEW;
+   if (priority_apart)
+      lines[n++] = EXTRA_PRIORITY;
+   if (plan_apart) {
+      lines[n++] = EXTRA_PLAN;
+      if (drawPlanPieces(app, 0, 1, 2, false) > 1)
+         lines[n++] = EXTRA_PLAN_MORE;
+   }
    if (app->mv.loaded && app->mv.n > 0)
       lines[n++] = EXTRA_TREND;
    if (agenda)
@@ -506,7 +627,7 @@ static int extraLines(const App *app, Extra *lines)
    return n;
 }
 
-static void drawExtra(App *app, int y, Extra what)
+static void drawExtra(App *app, int y, Extra what, bool more)
 {
    char *s = NULL;
 
@@ -524,6 +645,12 @@ static void drawExtra(App *app, int y, Extra what)
                              n),
                     n, Theme_glyph(&app->theme, GLYPH_REVIEW));
       Text_draw(stdscr, y, 1, app->cols - 2, s, Theme_attr(&app->theme, ROLE_NOTICE));
+   } else if (what == EXTRA_PRIORITY) {
+      drawPriorityCounts(app, y, 1, true);
+   } else if (what == EXTRA_PLAN) {
+      drawPlanPieces(app, y, 1, more ? 2 : 1, true);
+   } else if (what == EXTRA_PLAN_MORE) {
+      /* drawn with EXTRA_PLAN */
    } else if (what == EXTRA_AGENDA) {
       s = Lead_coveredLegend(app); /* the mark's legend */
       Text_draw(stdscr, y, 1, app->cols - 2, s ? s : "", A_NORMAL);
@@ -541,7 +668,7 @@ void Dashboard_drawDash(const Dash *dd, int top)
    int x, y, detail_h, free_lines, n_extra;
    size_t vis_cols, vis_rows, *head_len;
    wchar_t **heads;
-   Extra extra[4];
+   Extra extra[7];
 
    if (m->cols == 0 || (!dd->snap && app->doc.lens->n_questions == 0)) {
       Text_draw(stdscr, top + 1, 1, app->cols - 2, _("This lens has no questions."), A_NORMAL);
@@ -602,7 +729,8 @@ void Dashboard_drawDash(const Dash *dd, int top)
    drawSummary(dd, &d);
    /* The news goes below the detail; without room, it takes the detail's
     * last lines (the detail keeps one). */
-   n_extra = dd->snap ? 0 : extraLines(app, extra);
+   n_extra =
+      dd->snap ? 0 : extraLines(app, priorityCountsApart(dd), planCountsApart(dd, &d), extra);
    detail_h = d.detail_h;
    free_lines = app->lines - 1 - (d.detail_y + d.detail_h);
    while (n_extra > free_lines && detail_h > 1) {
@@ -613,7 +741,8 @@ void Dashboard_drawDash(const Dash *dd, int top)
       n_extra = free_lines;
    drawDetail(dd, &d, detail_h);
    for (int i = 0; i < n_extra; i++)
-      drawExtra(app, d.detail_y + detail_h + (free_lines > n_extra ? 1 : 0) + i, extra[i]);
+      drawExtra(app, d.detail_y + detail_h + (free_lines > n_extra ? 1 : 0) + i, extra[i],
+                i + 1 < n_extra && extra[i + 1] == EXTRA_PLAN_MORE);
    drawCellQuestions(dd, d.detail_y + detail_h + (free_lines > n_extra ? 1 : 0) + n_extra + 1);
 }
 

@@ -268,7 +268,19 @@ static void msCols(const App *app, MsCols *c)
    c->num[0] = 8;  /* "▲ HIGH" */
    c->num[1] = 10; /* "◆ MEDIUM" */
    c->num[2] = 14; /* "· unanswered" */
-   c->name = app->cols - 3 - c->date - c->by - c->num[0] - c->num[1] - c->num[2] - 11;
+   /* The name is what a row is read by: where the longest does not fit,
+    * the counts' heads keep their glyphs only (the trend below names
+    * them), then who took it goes (the diff and the milestone's own
+    * dashboard say it). */
+   for (int step = 0; step < 3; step++) {
+      if (step == 1)
+         c->num[0] = c->num[1] = c->num[2] = 6;
+      if (step == 2)
+         c->by = 0;
+      c->name = app->cols - 3 - c->date - c->by - c->num[0] - c->num[1] - c->num[2] - 11;
+      if (c->name >= longest + 2)
+         break;
+   }
    if (c->name > longest + 2)
       c->name = longest + 2 < 12 ? 12 : longest + 2;
    if (c->name < 8)
@@ -284,10 +296,12 @@ static void drawListHeads(App *app, int y, const MsCols *c)
    x += c->name;
    Text_draw(stdscr, y, x, c->date - 1, _("taken"), a);
    x += c->date;
-   Text_draw(stdscr, y, x, c->by - 1, _("by"), a);
+   if (c->by)
+      Text_draw(stdscr, y, x, c->by - 1, _("by"), a);
    x += c->by;
    for (int i = 0; i < 3; i++) {
-      Chrome_risk(app, y, x, c->num[i] - 1, series[i], true);
+      /* A glyph alone sits over the count's last digit. */
+      Chrome_risk(app, y, c->num[i] < 8 ? x + 3 : x, c->num[i] - 1, series[i], c->num[i] >= 8);
       x += c->num[i];
    }
    Text_draw(stdscr, y, x, app->cols - x - 1, _("to improve"), a);
@@ -325,7 +339,8 @@ static void drawListRow(App *app, int y, size_t i, const MsCols *c)
       Text_draw(stdscr, y, x, c->name - 1, mv->ms[i].row.name, base | A_BOLD);
       snprintf(when, sizeof when, "%.10s",
                mv->ms[i].row.created_at ? mv->ms[i].row.created_at : "");
-      Text_draw(stdscr, y, x + c->name + c->date, c->by - 1, mv->ms[i].row.created_by, base);
+      if (c->by)
+         Text_draw(stdscr, y, x + c->name + c->date, c->by - 1, mv->ms[i].row.created_by, base);
    }
    Text_draw(stdscr, y, x + c->name, c->date - 1, when, base);
    x += c->name + c->date + c->by;

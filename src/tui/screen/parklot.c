@@ -147,10 +147,16 @@ static const char *stateWord(const Parked *p)
    return _("closed");
 }
 
-static char *rowText(const Parked *p)
+/* A point's row from x on, column by column in display widths (a name
+ * with accents padded by its bytes shifted the columns, and one cut inside
+ * a character showed a replacement); without "when" on a narrow screen. */
+static void drawPointRow(int y, int x, int width, const Parked *p, bool when, attr_t a)
 {
-   char at[17];
-   char *tail;
+   char at[17], id[24];
+   char *tail, *point;
+   int end = x + width;
+
+   snprintf(id, sizeof id, "%4lld", (long long)p->id);
    snprintf(at, sizeof at, "%.10s %.5s", p->at ? p->at : "",
             p->at && strlen(p->at) > 11 ? p->at + 11 : "");
    if (p->plan_question)
@@ -159,11 +165,21 @@ static char *rowText(const Parked *p)
       tail = xasprintf(" (%s)", p->word);
    else
       tail = xstrdup("");
-   char *line = xasprintf("%4lld %-8.8s %-12.12s %s %-8.8s %s%s", (long long)p->id, stateWord(p),
-                          p->user ? p->user : "?", at, p->question_id ? p->question_id : "-",
-                          p->text ? p->text : "", tail);
+   point = xasprintf("%s%s", p->text ? p->text : "", tail);
+   Text_draw(stdscr, y, x, 4, id, a);
+   Text_draw(stdscr, y, x + 5, 8, stateWord(p), a);
+   Text_draw(stdscr, y, x + 14, 12, p->user ? p->user : "?", a);
+   x += 27;
+   if (when) {
+      Text_draw(stdscr, y, x, 16, at, a);
+      x += 17;
+   }
+   Text_draw(stdscr, y, x, 8, p->question_id ? p->question_id : "-", a);
+   x += 9;
+   if (x < end)
+      Text_draw(stdscr, y, x, end - x, point, a);
+   free(point);
    free(tail);
-   return line;
 }
 
 void ParkLot_draw(App *app, int top, int height)
@@ -176,8 +192,12 @@ void ParkLot_draw(App *app, int top, int height)
    char *head = xasprintf(_("Parking lot: %zu open, %zu in all"), open, lot.n);
    Text_draw(stdscr, top, 1, app->cols - 2, head, title);
    free(head);
+   /* Below 80 columns the time goes, so that the point has room. */
+   bool when = app->cols >= 80;
    Text_draw(stdscr, top + 1, 1, app->cols - 2,
-             _("   # state    by           when             question point"), title);
+             when ? _("   # state    by           when             question point")
+                  : _("   # state    by           question point"),
+             title);
    if (lot.n == 0)
       Text_draw(stdscr, top + 2, 1, app->cols - 2,
                 _("Nothing parked yet: Z (or :park TEXT) parks a point."), normal);
@@ -188,13 +208,11 @@ void ParkLot_draw(App *app, int top, int height)
    for (size_t i = 0; i < rows && lot.first + i < lot.n; i++) {
       const Parked *p = &lot.pts[lot.first + i];
       bool sel = lot.first + i == lot.cur;
-      char *line = rowText(p);
       attr_t a = strcmp(p->state, "open") == 0 ? normal : Theme_attr(&app->theme, ROLE_DIM);
       Text_fill(stdscr, top + 2 + (int)i, 0, app->cols, sel ? a | A_REVERSE : a);
       /* The cursor reads without colour too. */
       Text_draw(stdscr, top + 2 + (int)i, 0, 1, sel ? ">" : " ", sel ? a | A_REVERSE : a);
-      Text_draw(stdscr, top + 2 + (int)i, 1, app->cols - 2, line, sel ? a | A_REVERSE : a);
-      free(line);
+      drawPointRow(top + 2 + (int)i, 1, app->cols - 2, p, when, sel ? a | A_REVERSE : a);
    }
    Text_draw(stdscr, top + height - 1, 1, app->cols - 2,
              _("Enter on an open point: into a plan item, or closed with a word (the leader)"),

@@ -26,9 +26,16 @@ static const char *planViewPlace(const App *app, size_t q, char *buf, size_t siz
 
 #define PLAN_HEAD 3 /* title, filter and sort, column heads */
 #define PLAN_FOOT 4 /* blank, the selected item in three lines */
+/* The practice's title is what a row is read by: the fewest columns it
+ * keeps before owner and due date leave the rows for the selected item's
+ * own line under them. */
+#define PLAN_PRACTICE_MIN 20
 
 /* Column widths (each includes its trailing blank); the practice takes
- * what is left.  Below 80 columns the place goes and the owner narrows. */
+ * what is left.  Below 80 columns the place goes and the owner narrows;
+ * where the practice would still get fewer than PLAN_PRACTICE_MIN columns
+ * (60 columns), owner and due date go too (owner and due 0): the selected
+ * item shows them on a line of its own, and the overdue mark stays. */
 typedef struct PlanCols {
    int risk, pri, place, practice, owner, due, flag, status;
 } PlanCols;
@@ -36,9 +43,45 @@ typedef struct PlanCols {
 /* Where the weight letter sits in the risk column. */
 #define PLAN_WEIGHT_X 5
 
+static const char *stateShort(PlanItemState s);
+
+/* The widest word the status column shows, and its blank: "risk accepted"
+ * was cut to "risk accept…" at 80 columns. */
+static int statusWidth(void)
+{
+   int w = 0;
+
+   for (int s = 0; s < PLAN_STATUS_COUNT; s++) {
+      int sw = WText_widthStr(PlanStatus_label((PlanStatus)s));
+      w = sw > w ? sw : w;
+   }
+   for (int s = 0; s < PLAN_ITEM_STATE_COUNT; s++) {
+      int sw = WText_widthStr(stateShort((PlanItemState)s));
+      w = sw > w ? sw : w;
+   }
+   return w + 1;
+}
+
+#define PLAN_PRACTICE_WIDE 60
+#define PLAN_OWNER_MAX 25
+
+/* The widest owner of the plan's items, in columns. */
+static int longestOwner(const App *app)
+{
+   int w = 0;
+
+   for (size_t i = 0; app->pv.loaded && i < app->pv.plan.n; i++) {
+      const char *o = app->pv.plan.items[i].track.owner;
+      int ow = o ? WText_widthStr(o) : 0;
+      w = ow > w ? ow : w;
+   }
+   return w;
+}
+
 static void planCols(const App *app, PlanCols *c)
 {
    bool wide = app->cols >= 80;
+   int sw = statusWidth();
 
    c->risk = 8; /* the risk glyph, then the practice's weight under "wt" */
    c->pri = 4;
@@ -47,8 +90,28 @@ static void planCols(const App *app, PlanCols *c)
    c->due = 11;
    c->flag = 2;
    c->status = wide ? 13 : 12;
+   if (c->status < sw)
+      c->status = sw;
    c->practice =
       app->cols - 1 - c->risk - c->pri - c->place - c->owner - c->due - c->flag - c->status;
+   /* A wide screen: the owners whole (up to PLAN_OWNER_MAX), the practice
+    * keeping PLAN_PRACTICE_WIDE columns ("Margaret…" at 200 columns, with
+    * a hundred blank after the practice). */
+   if (c->owner && c->practice > PLAN_PRACTICE_WIDE) {
+      int want = longestOwner(app) + 1, more;
+      want = want > PLAN_OWNER_MAX ? PLAN_OWNER_MAX : want;
+      more = want - c->owner;
+      if (more > c->practice - PLAN_PRACTICE_WIDE)
+         more = c->practice - PLAN_PRACTICE_WIDE;
+      if (more > 0) {
+         c->owner += more;
+         c->practice -= more;
+      }
+   }
+   if (c->practice < PLAN_PRACTICE_MIN) {
+      c->practice += c->owner + c->due;
+      c->owner = c->due = 0;
+   }
    if (c->practice < 8)
       c->practice = 8;
 }
@@ -238,9 +301,21 @@ static const char *planViewPlace(const App *app, size_t q, char *buf, size_t siz
 
 /* ---- drawing ----------------------------------------------------------- */
 
-static size_t visibleRows(const App *app)
+/* The lines under the rows: one more where the rows have no owner and due
+ * date, for the selected item's. */
+static int footLines(const App *app)
 {
-   int n = app->lines - 2 - PLAN_HEAD - PLAN_FOOT;
+   PlanCols c;
+
+   planCols(app, &c);
+   return PLAN_FOOT + (c.owner == 0);
+}
+
+static int headLines(App *app);
+
+static size_t visibleRows(App *app)
+{
+   int n = app->lines - 2 - headLines(app) - footLines(app);
    return n < 1 ? 1 : (size_t)n;
 }
 
@@ -355,10 +430,12 @@ static void drawRow(App *app, int y, size_t row)
       Text_draw(stdscr, y, x, c.practice - 1, practiceTitle(app, it), base);
    }
    x += c.practice;
-   Text_draw(stdscr, y, x, c.owner - 1, t->owner && *t->owner ? t->owner : "-", base);
+   if (c.owner)
+      Text_draw(stdscr, y, x, c.owner - 1, t->owner && *t->owner ? t->owner : "-", base);
    x += c.owner;
    a = cur ? base : overdue ? Theme_attr(&app->theme, ROLE_OVERDUE) : base;
-   Text_draw(stdscr, y, x, c.due - 1, t->due && *t->due ? t->due : "-", a);
+   if (c.due)
+      Text_draw(stdscr, y, x, c.due - 1, t->due && *t->due ? t->due : "-", a);
    x += c.due;
    if (overdue)
       Text_draw(stdscr, y, x, 1, Theme_glyph(&app->theme, GLYPH_OVERDUE),
@@ -372,7 +449,24 @@ static void drawRow(App *app, int y, size_t row)
                 cur ? base : Theme_attr(&app->theme, ROLE_DONE));
 }
 
-/* The selected item in three lines: its question, how to improve, who. */
+/* Owner and due date of the selected item, where the rows have no room
+ * for them: "owner: Margarete Schön   due: 2026-11-01 !". */
+static void drawOwnerDue(App *app, int y, const PlanItem *it)
+{
+   const PlanTrack *t = &it->track;
+   bool overdue = PlanItem_isOverdue(it, app->pv.today);
+   char *s = xasprintf(_("owner: %s   due: %s"), t->owner && *t->owner ? t->owner : "-",
+                       t->due && *t->due ? t->due : "-");
+   int x = 1 + Text_draw(stdscr, y, 1, app->cols - 2, s, A_NORMAL);
+
+   free(s);
+   if (overdue && x < app->cols - 2)
+      Text_draw(stdscr, y, x + 1, app->cols - x - 2, Theme_glyph(&app->theme, GLYPH_OVERDUE),
+                Theme_attr(&app->theme, ROLE_OVERDUE));
+}
+
+/* The selected item in three lines: its question, how to improve, who;
+ * four on a narrow screen, owner and due date before who. */
 static void drawDetail(App *app, int y)
 {
    const PlanItem *it = PlanView_current(app);
@@ -380,10 +474,15 @@ static void drawDetail(App *app, int y)
    attr_t dim = Theme_attr(&app->theme, ROLE_DIM);
    const PlanTrack *t;
    char *line, *who, ago[64];
+   int who_y = y + 2;
 
    if (!it)
       return;
    t = &it->track;
+   if (footLines(app) > PLAN_FOOT) {
+      drawOwnerDue(app, y + 2, it);
+      who_y++;
+   }
    if (it->question != PLAN_NO_INDEX && it->question < l->n_questions) {
       const Question *q = &l->questions[it->question];
       const Choice *c = &q->choices[it->choice];
@@ -416,38 +515,51 @@ static void drawDetail(App *app, int y)
    else
       line = xstrdup(who);
    free(who);
-   Text_draw(stdscr, y + 2, 1, app->cols - 2, line, dim);
+   Text_draw(stdscr, who_y, 1, app->cols - 2, line, dim);
    free(line);
 }
 
-static void drawTitle(App *app, int y)
+/* The title's counts, piece by piece: a piece that does not fit after the
+ * others starts a second line, so that the counts read whole (and add up)
+ * on a narrow screen too.  Returns the lines taken; draws only when draw. */
+static int drawTitle(App *app, int y, bool draw)
 {
    size_t st[PLAN_STATUS_COUNT], overdue, active = app->pv.plan.n_active;
-   char *s;
-   int x = 1;
+   char *piece[4];
+   int x = 1, lines = 1, n = 0;
 
    PlanView_counts(app, st, &overdue);
-   s = xasprintf(_("Plan  %zu to improve: %zu open  %zu in progress  %zu done"), active,
-                 st[PLAN_OPEN], st[PLAN_IN_PROGRESS], st[PLAN_DONE]);
-   x += Text_draw(stdscr, y, x, app->cols - 2, s, Theme_attr(&app->theme, ROLE_TITLE)) + 2;
-   free(s);
+   piece[n++] = xasprintf(_("Plan  %zu to improve: %zu open  %zu in progress  %zu done"), active,
+                          st[PLAN_OPEN], st[PLAN_IN_PROGRESS], st[PLAN_DONE]);
    /* The counts add up to the items to improve: the other statuses too,
     * where there are any. */
-   if (st[PLAN_RISK_ACCEPTED]) {
-      s = xasprintf(_("%zu risk accepted"), st[PLAN_RISK_ACCEPTED]);
-      x += Text_draw(stdscr, y, x, app->cols - x - 1, s, Theme_attr(&app->theme, ROLE_TITLE)) + 2;
-      free(s);
+   if (st[PLAN_RISK_ACCEPTED])
+      piece[n++] = xasprintf(_("%zu risk accepted"), st[PLAN_RISK_ACCEPTED]);
+   if (st[PLAN_WONT_DO])
+      piece[n++] = xasprintf(_("%zu won't do"), st[PLAN_WONT_DO]);
+   if (overdue)
+      piece[n++] = xasprintf(_("%zu overdue %s"), overdue, Theme_glyph(&app->theme, GLYPH_OVERDUE));
+   for (int i = 0; i < n; i++) {
+      int w = WText_widthStr(piece[i]);
+      Role r = i == n - 1 && overdue ? ROLE_OVERDUE : ROLE_TITLE;
+      if (i > 0 && x + w > app->cols - 1 && lines < 2) {
+         lines++;
+         x = 1;
+      }
+      if (draw)
+         Text_draw(stdscr, y + lines - 1, x, app->cols - x - 1, piece[i],
+                   Theme_attr(&app->theme, r));
+      x += w + 2;
+      free(piece[i]);
    }
-   if (st[PLAN_WONT_DO]) {
-      s = xasprintf(_("%zu won't do"), st[PLAN_WONT_DO]);
-      x += Text_draw(stdscr, y, x, app->cols - x - 1, s, Theme_attr(&app->theme, ROLE_TITLE)) + 2;
-      free(s);
-   }
-   if (overdue) {
-      s = xasprintf(_("%zu overdue %s"), overdue, Theme_glyph(&app->theme, GLYPH_OVERDUE));
-      Text_draw(stdscr, y, x, app->cols - x - 1, s, Theme_attr(&app->theme, ROLE_OVERDUE));
-      free(s);
-   }
+   return lines;
+}
+
+/* Title, filter and sort, column heads: one line more when the title's
+ * counts take two. */
+static int headLines(App *app)
+{
+   return PLAN_HEAD - 1 + drawTitle(app, 0, false);
 }
 
 static void drawSettings(App *app, int y)
@@ -461,11 +573,24 @@ static void drawSettings(App *app, int y)
     * the items to improve, so they are counted apart. */
    for (size_t i = 0; i < pv->n_rows; i++)
       gone += pv->plan.items[pv->rows[i]].state != PLAN_ITEM_ACTIVE;
-   shown = gone ? xasprintf(_("%zu shown, %zu of them no longer in the plan"), pv->n_rows, gone)
-                : xasprintf(_("%zu shown"), pv->n_rows);
-   s = xasprintf(_("filter: %s   sort: %s   %s%s"), *f ? f : _("none"), PlanSort_name(pv->sort),
-                 shown, hidden ? _("   (resolved items hidden: z)") : "");
-   free(shown);
+   /* In the words that fit: the short ones on a narrow screen. */
+   for (int brief = 0; brief < 2; brief++) {
+      if (gone)
+         shown =
+            brief ? xasprintf(_("%zu shown, %zu no longer planned"), pv->n_rows, gone)
+                  : xasprintf(_("%zu shown, %zu of them no longer in the plan"), pv->n_rows, gone);
+      else
+         shown = xasprintf(_("%zu shown"), pv->n_rows);
+      s = xasprintf(_("filter: %s   sort: %s   %s%s"), *f ? f : _("none"), PlanSort_name(pv->sort),
+                    shown,
+                    !hidden ? ""
+                    : brief ? _("   (z shows resolved)")
+                            : _("   (resolved items hidden: z)"));
+      free(shown);
+      if (brief || WText_widthStr(s) <= app->cols - 2)
+         break;
+      free(s);
+   }
    Text_draw(stdscr, y, 1, app->cols - 2, s,
              *f ? Theme_attr(&app->theme, ROLE_NOTICE) : Theme_attr(&app->theme, ROLE_DIM));
    free(s);
@@ -496,9 +621,11 @@ static void drawHeads(App *app, int y)
    x += c.place;
    Text_draw(stdscr, y, x, c.practice - 1, _("practice"), a);
    x += c.practice;
-   Text_draw(stdscr, y, x, c.owner - 1, _("owner"), a);
+   if (c.owner)
+      Text_draw(stdscr, y, x, c.owner - 1, _("owner"), a);
    x += c.owner;
-   Text_draw(stdscr, y, x, c.due - 1, _("due"), a);
+   if (c.due)
+      Text_draw(stdscr, y, x, c.due - 1, _("due"), a);
    x += c.due + c.flag;
    Text_draw(stdscr, y, x, app->cols - x - 1, _("status"), a);
 }
@@ -594,31 +721,35 @@ Stale PlanView_quickWins(App *app, const char *arg)
 void PlanView_draw(App *app, int top, int height)
 {
    PlanView *pv = &app->pv;
-   size_t vis = visibleRows(app);
+   size_t vis;
+   int head;
 
    if (!app->have_doc || !pv->loaded)
       return;
-   drawTitle(app, top);
-   drawSettings(app, top + 1);
+   vis = visibleRows(app);
+   head = headLines(app);
+
+   drawTitle(app, top, true);
+   drawSettings(app, top + head - 2);
    if (pv->grid) {
-      drawGrid(app, top + 2, height - 2);
+      drawGrid(app, top + head - 1, height - head + 1);
       return;
    }
-   drawHeads(app, top + 2);
+   drawHeads(app, top + head - 1);
    if (pv->n_rows == 0) {
       const char *why = pv->plan.n == 0
                            ? _("Nothing to improve: no question is at HIGH or MEDIUM risk.")
                            : _("No plan items match the filter (f changes it, z shows resolved).");
-      Text_draw(stdscr, top + PLAN_HEAD, 1, app->cols - 2, why, A_NORMAL);
+      Text_draw(stdscr, top + head, 1, app->cols - 2, why, A_NORMAL);
       return;
    }
    pv->first = Layout_scroll(pv->cur, vis, pv->n_rows, pv->first);
    for (size_t i = pv->first; i < pv->n_rows && i < pv->first + vis; i++)
-      drawRow(app, top + PLAN_HEAD + (int)(i - pv->first), i);
+      drawRow(app, top + head + (int)(i - pv->first), i);
    if (pv->first + vis < pv->n_rows)
-      Text_draw(stdscr, top + PLAN_HEAD + (int)vis - 1, app->cols - 1, 1,
+      Text_draw(stdscr, top + head + (int)vis - 1, app->cols - 1, 1,
                 Theme_glyph(&app->theme, GLYPH_MORE_DOWN), Theme_attr(&app->theme, ROLE_DIM));
-   drawDetail(app, top + height - 3);
+   drawDetail(app, top + height - (footLines(app) - 1));
 }
 
 /* ---- moving and opening ------------------------------------------------ */
@@ -631,7 +762,7 @@ Stale PlanView_move(App *app, Move m)
 
 Stale PlanView_click(App *app, int y, int x, bool again)
 {
-   int top = 1 + PLAN_HEAD;
+   int top = 1 + headLines(app);
    size_t i;
 
    (void)x;

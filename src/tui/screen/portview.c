@@ -177,11 +177,22 @@ void PortView_draw(App *app, int top, int height)
    Text_draw(stdscr, top, 1, app->cols - 2, head, Theme_attr(&app->theme, ROLE_TITLE));
    free(head);
    free(lt);
-   Text_draw(stdscr, top + 1, 1, app->cols - 2,
-             _("Workloads with a HIGH / MEDIUM risk / a question not answered in each cell"), dim);
+   /* The legend of the cells' three numbers: in short words where the
+    * long ones would be cut (60 columns). */
+   const char *legend =
+      _("Workloads with a HIGH / MEDIUM risk / a question not answered in each cell");
+   if (WText_widthStr(legend) > app->cols - 2)
+      legend = _("Workloads per cell: HIGH / MEDIUM / not answered");
+   Text_draw(stdscr, top + 1, 1, app->cols - 2, legend, dim);
    int first = g->lens->n_phases ? PHASE_W : 0, cw = CELL_W;
    if (g->cols && first + 1 + (int)g->cols * (cw + 1) > app->cols)
       cw = (app->cols - first - 2) / (int)g->cols - 1;
+   /* Room to spare (a wide terminal): the phases' names whole. */
+   for (size_t r = 0; first && r < g->rows; r++) {
+      int w = WText_widthStr(Portfolio_phaseName(g, r)) + 1;
+      if (w > first && 1 + w + (int)g->cols * (cw + 1) < app->cols)
+         first = w;
+   }
    cw = cw < 5 ? 5 : cw;
    int y = top + PF_HEAD - 1, x = 1 + first;
    if (first)
@@ -192,8 +203,8 @@ void PortView_draw(App *app, int top, int height)
    for (size_t r = 0; r < g->rows && (int)r < height - PF_HEAD - 2; r++) {
       y = top + PF_HEAD + (int)r;
       if (first)
-         Text_draw(stdscr, y, 1, first - 1, Portfolio_phaseName(g, r),
-                   r == pf.row ? Theme_attr(&app->theme, ROLE_TITLE) : A_NORMAL);
+         Text_drawName(stdscr, y, 1, first - 1, Portfolio_phaseName(g, r),
+                       r == pf.row ? Theme_attr(&app->theme, ROLE_TITLE) : A_NORMAL);
       x = 1 + first;
       for (size_t c = 0; c < g->cols && x + cw < app->cols; c++, x += cw + 1) {
          const PortfolioCell *pc = &g->cells[r * g->cols + c];
@@ -213,7 +224,21 @@ void PortView_draw(App *app, int top, int height)
    char *where = cellName(g, pf.row, pf.col, Theme_glyph(&app->theme, GLYPH_DOT));
    char *line = xasprintf(_("%s: HIGH %zu, MEDIUM %zu, not answered %zu"), where, pc->high,
                           pc->medium, pc->unanswered);
-   Text_draw(stdscr, top + height - 1, 1, app->cols - 2, line, A_NORMAL);
+   /* The selected cell in words, on two lines where one would cut its
+    * counts; the second is the body's last. */
+   size_t n, nl, wl = strlen(where);
+   if (WText_widthStr(line) > app->cols - 2 && strncmp(line, where, wl) == 0 &&
+       strncmp(line + wl, ": ", 2) == 0)
+      line[wl + 1] = '\n'; /* the cell, then its counts */
+   wchar_t *ws = WText_cleanStr(line, TEXT_MULTILINE, &n);
+   TextLine *tl;
+   nl = WText_wrap(ws, n, app->cols - 2, &tl);
+   int rows = nl > 1 ? 2 : 1;
+   for (int i = 0; i < rows; i++)
+      Text_drawW(stdscr, top + height - rows + i, 1, app->cols - 2, ws + tl[i].start,
+                 i == rows - 1 ? n - tl[i].start : tl[i].len, A_NORMAL, true);
+   free(tl);
+   free(ws);
    free(line);
    free(where);
 }

@@ -90,13 +90,26 @@ void Prompt_setItems(App *app, const char *const *items, size_t n)
    p->n_items = n;
 }
 
+/* The fewest columns what is typed keeps on the prompt's line. */
+#define PROMPT_MIN_INPUT 20
+
+/* A label so long that what is typed would get fewer than PROMPT_MIN_INPUT
+ * columns after it (the report's at 60 columns left 9 for its file name)
+ * takes the line above, and the input the whole line. */
+static bool labelApart(const App *app)
+{
+   const Prompt *p = &app->prompt;
+
+   return !p->menu && app->cols - 3 - WText_widthStr(p->label) < PROMPT_MIN_INPUT;
+}
+
 /* Closes the prompt, then hands the answer on: done may open another. */
 static Stale finish(App *app, const char *text)
 {
    PromptDone done = app->prompt.done;
    char *copy = xstrdup(text);
-   /* The items or the error covered the body. */
-   Stale s = app->prompt.n_items || app->prompt.error ? STALE_ALL : STALE_NONE;
+   /* The items, the error or the label covered the body. */
+   Stale s = app->prompt.n_items || app->prompt.error || labelApart(app) ? STALE_ALL : STALE_NONE;
 
    Prompt_close(app);
    s |= done ? done(app, copy) : STALE_NONE;
@@ -184,10 +197,16 @@ Stale Prompt_move(App *app, Move m)
 void Prompt_draw(App *app, int y)
 {
    Prompt *p = &app->prompt;
-   int x = 1, avail, before, shift = 0;
+   int x = 1, avail, before, shift = 0, iy = y; /* iy: the line under what goes above */
    size_t k, n;
    wchar_t *shown;
+   bool apart = labelApart(app) && y - 1 >= 1;
 
+   if (apart) {
+      Text_fill(stdscr, y - 1, 0, app->cols, A_NORMAL);
+      Text_draw(stdscr, y - 1, 1, app->cols - 2, p->label, A_BOLD);
+      iy = y - 1;
+   }
    if (p->n_items) {
       attr_t box = Theme_attr(&app->theme, ROLE_HEADER);
       int w = 0;
@@ -197,23 +216,24 @@ void Prompt_draw(App *app, int y)
       }
       w = w + 4 < app->cols - 2 ? w + 4 : app->cols - 2;
       for (size_t i = 0; i < p->n_items; i++) {
-         int yy = y - (int)p->n_items + (int)i;
+         int yy = iy - (int)p->n_items + (int)i;
          if (yy < 1)
             continue;
          Text_fill(stdscr, yy, 1, w, box);
          Text_draw(stdscr, yy, 3, w - 4, p->items[i], box);
       }
    }
-   if (p->error && y - 1 - (int)p->n_items >= 1) {
+   if (p->error && iy - 1 - (int)p->n_items >= 1) {
       /* Why the last answer was refused: on a line of its own above the
        * prompt, so that the prompt keeps its room for what is typed. */
-      int ey = y - 1 - (int)p->n_items;
+      int ey = iy - 1 - (int)p->n_items;
       attr_t e = Theme_attr(&app->theme, ROLE_ERROR);
       Text_fill(stdscr, ey, 0, app->cols, e);
       Text_draw(stdscr, ey, 1, app->cols - 2, p->error, e);
    }
    Text_fill(stdscr, y, 0, app->cols, A_NORMAL);
-   x += Text_draw(stdscr, y, x, app->cols - x - 1, p->label, A_BOLD);
+   if (!apart)
+      x += Text_draw(stdscr, y, x, app->cols - x - 1, p->label, A_BOLD);
    if (p->menu) {
       wmove(stdscr, y, x < app->cols ? x : app->cols - 1);
       return;

@@ -244,6 +244,17 @@ static void drawContext(App *app, int y)
       x += WText_widthStr(dot);
       Text_draw(stdscr, y, x, room - (x - 1), l->phases[q->phase].name,
                 Theme_attr(&app->theme, ROLE_DIM));
+   } else if (q->phase >= 0 && WText_widthStr(where) > room) {
+      /* Too narrow for the phase whole (60 columns): both shortened, the
+       * pillar to a third, rather than the phase cut away
+       * ("Operat. · Business goal", not "Operational excellence …"). */
+      const char *dot = Theme_glyph(&app->theme, GLYPH_DOT);
+      x = 1 + Text_drawName(stdscr, y, 1, room / 3, l->pillars[q->pillar].name,
+                            Theme_attr(&app->theme, ROLE_DIM));
+      Text_draw(stdscr, y, x, room - (x - 1), dot, Theme_attr(&app->theme, ROLE_DIM));
+      x += WText_widthStr(dot);
+      Text_drawName(stdscr, y, x, room - (x - 1), l->phases[q->phase].name,
+                    Theme_attr(&app->theme, ROLE_DIM));
    } else {
       Text_draw(stdscr, y, 1, room, where, Theme_attr(&app->theme, ROLE_DIM));
    }

@@ -81,7 +81,9 @@ void Roster_draw(App *app, int top, int height)
 {
    attr_t title = Theme_attr(&app->theme, ROLE_TITLE);
    attr_t normal = Theme_attr(&app->theme, ROLE_NORMAL);
-   char *head = xasprintf(_("Who is here: %zu on this workload, %zu sessions in all"),
+   char *head = xasprintf(ngettext("Who is here: %zu on this workload, %zu session in all",
+                                   "Who is here: %zu on this workload, %zu sessions in all",
+                                   app->n_others + 1),
                           Roster_hereCount(app), app->n_others + 1);
    size_t rows = height > 3 ? (size_t)height - 3 : 1, n = app->n_others;
 
