@@ -4,23 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/review.h"
 #include "core/str.h"
 #include "core/xalloc.h"
 #include "i18n.h"
 #include "store/store_internal.h"
 
-static const char *const naReasons[] = {
-   "OUT_OF_SCOPE", "BUSINESS_PRIORITIES", "ARCHITECTURE_CONSTRAINTS", "OTHER", "NONE",
-};
-
+/* A stored reason must be one core writes (core/review.h); NULL is none. */
 static bool validReason(const char *r)
 {
-   if (!r)
-      return true;
-   for (size_t i = 0; i < sizeof naReasons / sizeof naReasons[0]; i++)
-      if (strcmp(r, naReasons[i]) == 0)
-         return true;
-   return false;
+   return !r || NaReason_isName(r);
 }
 
 static void pushId(char ***arr, size_t *n, const char *id)
@@ -547,7 +540,8 @@ StoreStatus Store_putAnswer(Store *s, int64_t review_id, const StoredAnswer *a,
 
 /* ---- merging writes ---- */
 
-enum { CHOICE_OFF, CHOICE_ON, CHOICE_NA };
+/* A practice's state in a stored answer (ids, not core's ChoiceState). */
+enum { PART_OFF, PART_ON, PART_NA };
 
 static bool hasId(char *const *ids, size_t n, const char *id)
 {
@@ -560,8 +554,8 @@ static bool hasId(char *const *ids, size_t n, const char *id)
 static int choiceState(const StoredAnswer *a, const char *id)
 {
    if (hasId(a->selected, a->n_selected, id))
-      return CHOICE_ON;
-   return hasId(a->na_choices, a->n_na_choices, id) ? CHOICE_NA : CHOICE_OFF;
+      return PART_ON;
+   return hasId(a->na_choices, a->n_na_choices, id) ? PART_NA : PART_OFF;
 }
 
 static bool isNone(const char *id)
@@ -586,9 +580,9 @@ static void setChoice(StoredAnswer *r, const char *id, int state)
 {
    dropId(r->selected, &r->n_selected, id);
    dropId(r->na_choices, &r->n_na_choices, id);
-   if (state == CHOICE_ON)
+   if (state == PART_ON)
       pushId(&r->selected, &r->n_selected, id);
-   else if (state == CHOICE_NA)
+   else if (state == PART_NA)
       pushId(&r->na_choices, &r->n_na_choices, id);
 }
 
@@ -661,7 +655,7 @@ static void setChoiceNote(StoredAnswer *r, const char *id, const char *text)
 static const char *freshSelection(const StoredAnswer *base, const StoredAnswer *cur, bool none)
 {
    for (size_t i = 0; i < cur->n_selected; i++)
-      if (isNone(cur->selected[i]) == none && choiceState(base, cur->selected[i]) != CHOICE_ON)
+      if (isNone(cur->selected[i]) == none && choiceState(base, cur->selected[i]) != PART_ON)
          return cur->selected[i];
    return NULL;
 }
@@ -683,7 +677,7 @@ static StoreStatus mergeChoice(MergeRun *r, const char *id)
       return STORE_OK; /* no change, or the same change made already */
    if (k != b)
       return StoreMerge_clash(r->s, &r->ctx, r->out, STORE_CLASH_CHOICE, id, id);
-   if (w == CHOICE_ON) {
+   if (w == PART_ON) {
       const char *fresh = freshSelection(r->base, r->cur, !isNone(id));
       if (fresh)
          return StoreMerge_clash(r->s, &r->ctx, r->out, STORE_CLASH_NONE, id, fresh);
@@ -704,7 +698,7 @@ static StoreStatus mergeChoices(MergeRun *r)
          char *const *ids = k ? lists[l]->na_choices : lists[l]->selected;
          size_t n = k ? lists[l]->n_na_choices : lists[l]->n_selected;
          for (size_t i = 0; i < n && st == STORE_OK; i++) {
-            bool seen = (l == 1 && choiceState(r->base, ids[i]) != CHOICE_OFF) ||
+            bool seen = (l == 1 && choiceState(r->base, ids[i]) != PART_OFF) ||
                         (k == 1 && hasId(lists[l]->selected, lists[l]->n_selected, ids[i]));
             if (!seen)
                st = mergeChoice(r, ids[i]);
