@@ -15,6 +15,12 @@
 #include "i18n.h"
 #include "report/outfile.h"
 #include "store/plan.h"
+#include "store/portkeep.h"
+
+_Static_assert((int)PORTFOLIO_CELL_HIGH == (int)PORTKEEP_CELL_HIGH &&
+                  (int)PORTFOLIO_CELL_MEDIUM == (int)PORTKEEP_CELL_MEDIUM &&
+                  (int)PORTFOLIO_CELL_UNANSWERED == (int)PORTKEEP_CELL_UNANSWERED,
+               "one meaning of a cell's bits");
 
 /* A milestone of a row, for the trend. */
 typedef struct PortfolioMs {
@@ -114,76 +120,64 @@ static size_t addRow(PortfolioLens *g, const Workload *w, size_t db)
 
 /* ---- one review, once its rows have gone by ---- */
 
-static Track *trackOf(Pass *ps, const Question *q, const Choice *c)
-{
-   for (size_t i = 0; i < ps->n_tracks; i++)
-      if (strcmp(ps->tracks[i].question, q->id) == 0 && strcmp(ps->tracks[i].choice, c->id) == 0)
-         return &ps->tracks[i];
-   return NULL;
-}
-
-static void countPlan(Pass *ps, PortfolioLens *g, PortfolioRow *row, const Review *rv)
-{
-   PlanEntry *e = NULL;
-   size_t n = Plan_derive(rv, &e);
-   for (size_t i = 0; i < n; i++) {
-      const Question *q = &g->lens->questions[e[i].question];
-      size_t k = g->choice_base[e[i].question] + e[i].choice;
-      g->missing[k]++;
-      if (e[i].risk == RISK_HIGH)
-         g->missing_high[k]++;
-      const Track *t = trackOf(ps, q, &q->choices[e[i].choice]);
-      PlanStatus st = t ? t->status : PLAN_OPEN;
-      if (st == PLAN_OPEN)
-         row->plan_open++;
-      else if (st == PLAN_IN_PROGRESS)
-         row->plan_in_progress++;
-      else if (st == PLAN_DONE)
-         row->plan_done++;
-      if (PlanStatus_isPending(st) && t && t->due && strcmp(t->due, ps->p->date) < 0)
-         row->plan_overdue++;
-   }
-   free(e);
-}
-
-static void countReview(Pass *ps, Pick *pk)
+/* Adds one review's figures to its row and to the group's sums. */
+static void applyKeep(Pass *ps, Pick *pk, const PortKeep *k)
 {
    PortfolioLens *g = &ps->p->lenses[pk->group];
    PortfolioRow *row = &g->wl[pk->row];
-   Review *rv = &ps->reviews[pk->group];
-   const Lens *lens = g->lens;
-   /* Per cell: PORTFOLIO_CELL_* bits. */
-   unsigned char *seen = xcalloc(g->rows * g->cols + 1, 1);
-   for (size_t i = 0; i < lens->n_questions; i++) {
-      const Question *q = &lens->questions[i];
-      Risk r = Question_risk(q, &rv->answers[i]);
-      row->by_risk[r]++;
-      row->questions++;
-      if (r != RISK_UNANSWERED)
-         row->answered++;
-      if (q->pillar < g->cols) {
-         unsigned char *c = &seen[Matrix_rowOf(lens, q) * g->cols + q->pillar];
-         *c |= r == RISK_HIGH         ? PORTFOLIO_CELL_HIGH
-               : r == RISK_MEDIUM     ? PORTFOLIO_CELL_MEDIUM
-               : r == RISK_UNANSWERED ? PORTFOLIO_CELL_UNANSWERED
-                                      : 0;
-      }
-   }
+   memcpy(row->by_risk, k->by_risk, sizeof row->by_risk);
+   row->questions = k->questions;
+   row->answered = k->answered;
    for (size_t c = 0; c < g->rows * g->cols; c++) {
-      g->cells[c].high += (seen[c] & PORTFOLIO_CELL_HIGH) != 0;
-      g->cells[c].medium += (seen[c] & PORTFOLIO_CELL_MEDIUM) != 0;
-      g->cells[c].unanswered += (seen[c] & PORTFOLIO_CELL_UNANSWERED) != 0;
+      g->cells[c].high += (k->cells[c] & PORTFOLIO_CELL_HIGH) != 0;
+      g->cells[c].medium += (k->cells[c] & PORTFOLIO_CELL_MEDIUM) != 0;
+      g->cells[c].unanswered += (k->cells[c] & PORTFOLIO_CELL_UNANSWERED) != 0;
    }
-   if (ps->p->keep_cells)
-      row->cells = seen;
-   else
-      free(seen);
+   if (ps->p->keep_cells) {
+      row->cells = xcalloc(g->rows * g->cols + 1, 1);
+      memcpy(row->cells, k->cells, g->rows * g->cols);
+   }
    for (int r = 0; r < RISK_COUNT; r++)
       g->by_risk[r] += row->by_risk[r];
    g->questions += row->questions;
    g->answered += row->answered;
-   countPlan(ps, g, row, rv);
+   for (size_t i = 0; i < k->n_gaps; i++) {
+      g->missing[k->gaps[i] / 2]++;
+      g->missing_high[k->gaps[i] / 2] += k->gaps[i] % 2;
+   }
+   row->plan_open = k->plan_open;
+   row->plan_in_progress = k->plan_in_progress;
+   row->plan_done = k->plan_done;
+   row->plan_overdue = PortKeep_overdue(k, ps->p->date);
    pk->done = true;
+}
+
+/* Whether a kept row fits the group's lens (a damaged file may say
+ * anything). */
+static bool keepFits(const PortfolioLens *g, const PortKeep *k)
+{
+   size_t total = g->choice_base[g->lens->n_questions];
+   if (k->n_cells != g->rows * g->cols || k->questions != g->lens->n_questions)
+      return false;
+   for (size_t i = 0; i < k->n_gaps; i++)
+      if (k->gaps[i] / 2 >= total)
+         return false;
+   return true;
+}
+
+/* A review whose kept row is not fresh: counted from its answers, by the
+ * same computation that keeps the rows. */
+static void countReview(Pass *ps, Pick *pk)
+{
+   PortKeepTrack *t = xcalloc(ps->n_tracks + 1, sizeof *t);
+   for (size_t i = 0; i < ps->n_tracks; i++)
+      t[i] = (PortKeepTrack){ps->tracks[i].question, ps->tracks[i].choice, ps->tracks[i].due,
+                             ps->tracks[i].status};
+   PortKeep k;
+   PortKeep_build(&k, &ps->reviews[pk->group], t, ps->n_tracks);
+   applyKeep(ps, pk, &k);
+   PortKeep_free(&k);
+   free(t);
 }
 
 static void resetReview(Review *rv)
@@ -236,6 +230,8 @@ static void enterReview(Pass *ps, int64_t review_id)
    closeReview(ps);
    ps->cur_rid = review_id;
    ps->cur = pickOf(ps, review_id);
+   if (ps->cur && ps->cur->done) /* counted from its kept row */
+      ps->cur = NULL;
 }
 
 static void onAnswer(int64_t review_id, const char *question_id, bool na, void *ctx)
@@ -312,17 +308,39 @@ static void onMilestone(const PortfolioMilestoneRow *m, void *ctx)
    t->questions = count(m->questions);
 }
 
-static void onChange(int64_t review_id, const char *at, const char *by, void *ctx)
+/* Up to this many reviews without a fresh row are read one by one (a look-up
+ * each); more (a database written by an older walens) in one pass over
+ * every answer and plan item. */
+#define PORTFOLIO_FEW_STALE 64
+
+static StoreStatus readOne(Pass *ps, Store *s, Pick *pk)
+{
+   PortKeep k;
+   StoreStatus st = PortKeep_read(s, pk->review_id, ps->p->lenses[pk->group].lens, &k);
+   if (st == STORE_OK) {
+      applyKeep(ps, pk, &k);
+      PortKeep_free(&k);
+   }
+   return st;
+}
+
+/* A review's kept row (portkeep.h) and its newest change. */
+static void onKept(const PortKeepRow *r, void *ctx)
 {
    Pass *ps = ctx;
-   Pick *pk = pickOf(ps, review_id);
+   Pick *pk = pickOf(ps, r->review_id);
    if (!pk)
       return;
-   PortfolioRow *row = &ps->p->lenses[pk->group].wl[pk->row];
-   free(row->last_at);
-   free(row->last_by);
-   row->last_at = xstrdup(at);
-   row->last_by = xstrdup(by);
+   PortfolioLens *g = &ps->p->lenses[pk->group];
+   PortfolioRow *row = &g->wl[pk->row];
+   if (r->last_at) {
+      free(row->last_at);
+      free(row->last_by);
+      row->last_at = xstrdup(r->last_at);
+      row->last_by = xstrdup(r->last_by);
+   }
+   if (r->fresh && keepFits(g, &r->keep))
+      applyKeep(ps, pk, &r->keep);
 }
 
 /* ---- building ---- */
@@ -387,13 +405,32 @@ StoreStatus Portfolio_add(Portfolio *p, Store *s, const char *label, char **err)
    ps.reviews = xcalloc(p->n_lenses + 1, sizeof *ps.reviews);
    for (size_t i = 0; i < p->n_lenses; i++)
       Review_init(&ps.reviews[i], p->lenses[i].lens);
-   PortfolioScanVisitor v = {onAnswer, onChoice, onTrack, onMilestone, onChange, &ps};
-   st = Store_scanPortfolio(s, &v);
+   /* One snapshot for the kept rows and whatever is read from the answers. */
+   st = Store_readBegin(s);
+   if (st == STORE_OK)
+      st = Store_scanPortKeep(s, onKept, &ps);
+   size_t stale = 0;
+   for (size_t i = 0; i < ps.n_picks; i++)
+      stale += !ps.picks[i].done;
+   if (stale <= PORTFOLIO_FEW_STALE)
+      for (size_t i = 0; i < ps.n_picks && st == STORE_OK; i++)
+         if (!ps.picks[i].done)
+            st = readOne(&ps, s, &ps.picks[i]);
+   if (stale <= PORTFOLIO_FEW_STALE)
+      stale = 0;
+   /* The answers and plan items are read only for reviews without a fresh
+    * row (written by an older walens, an import, a plan change). */
+   PortfolioScanVisitor v = {stale ? onAnswer : NULL, onChoice, onTrack, onMilestone, NULL, &ps};
+   if (st == STORE_OK)
+      st = Store_scanPortfolio(s, &v);
    closeReview(&ps);
    /* Workloads never answered nor tracked: every question unanswered. */
    for (size_t i = 0; i < ps.n_picks && st == STORE_OK; i++)
       if (!ps.picks[i].done)
          countReview(&ps, &ps.picks[i]);
+   StoreStatus end = Store_readEnd(s);
+   if (st == STORE_OK)
+      st = end;
    if (st != STORE_OK)
       *err = xasprintf("%s: %s", label ? label : "", Store_lastError(s));
    for (size_t i = 0; i < p->n_lenses; i++)

@@ -99,6 +99,8 @@ static bool makeOld(const char *path)
    Store_close(s);
    return rawExec(
       path,
+      "DROP TABLE review_portfolio; DROP TRIGGER plan_insert_gen; DROP TRIGGER plan_update_gen;"
+      "DROP TRIGGER plan_delete_gen; ALTER TABLE review DROP COLUMN plan_gen;"
       "DROP TABLE import_pending; DROP TRIGGER milestone_total_insert; DROP TABLE milestone_total;"
       "ALTER TABLE review DROP COLUMN last_at;"
       "ALTER TABLE review DROP COLUMN last_by;"

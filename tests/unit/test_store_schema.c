@@ -34,11 +34,16 @@ TestSuite(schema, .init = setup, .fini = teardown);
 
 /* What version 11 added (bundles waiting for decisions on clashes). */
 #define DROP_V11 "DROP TABLE import_pending;"
+/* What version 12 added (the portfolio's kept rows and the plan generation). */
+#define DROP_V12                                                 \
+   "DROP TABLE review_portfolio; DROP TRIGGER plan_insert_gen;"  \
+   "DROP TRIGGER plan_update_gen; DROP TRIGGER plan_delete_gen;" \
+   "ALTER TABLE review DROP COLUMN plan_gen;"
 
 Test(schema, migrates_from_version_1)
 {
    Store_close(openStore());
-   cr_assert_null(rawExec(DROP_V11 DROP_V10 DROP_V9 DROP_V8 DROP_V7 DROP_V6
+   cr_assert_null(rawExec(DROP_V12 DROP_V11 DROP_V10 DROP_V9 DROP_V8 DROP_V7 DROP_V6
                           "DROP TRIGGER answer_insert_clears_mark;"
                           "DROP TRIGGER answer_update_clears_mark;"
                           "DROP TRIGGER milestone_no_delete; DROP TABLE review_mark;"
@@ -51,9 +56,14 @@ Test(schema, migrates_from_version_1)
                           "PRAGMA user_version = 1;"));
    Store *s = openStore();
    cr_assert_eq(Store_schemaVersion(s), STORE_SCHEMA_VERSION);
-   cr_assert_eq(STORE_SCHEMA_VERSION, 11);
+   cr_assert_eq(STORE_SCHEMA_VERSION, 12);
    Store_close(s);
-   cr_assert_eq(rawInt("PRAGMA user_version"), 11);
+   cr_assert_eq(rawInt("PRAGMA user_version"), 12);
+   cr_assert_eq(rawInt("SELECT count(*) FROM sqlite_master WHERE name IN ('review_portfolio',"
+                       " 'plan_insert_gen', 'plan_update_gen', 'plan_delete_gen')"),
+                4);
+   cr_assert_eq(rawInt("SELECT count(*) FROM pragma_table_info('review') WHERE name = 'plan_gen'"),
+                1);
    cr_assert_eq(rawInt("SELECT count(*) FROM sqlite_master WHERE name = 'import_pending'"), 1);
    cr_assert_eq(rawInt("SELECT count(*) FROM pragma_table_info('presence') WHERE name IN"
                        " ('screen', 'read_only', 'active_at')"),
@@ -89,7 +99,7 @@ Test(schema, migrates_from_version_3)
    cr_assert_eq(ReviewDoc_putAnswer(s, &doc, 0, &a, "kept", "alice"), STORE_OK);
    ReviewDoc_free(&doc);
    Store_close(s);
-   cr_assert_null(rawExec(DROP_V11 DROP_V10 DROP_V9 DROP_V8 DROP_V7 DROP_V6
+   cr_assert_null(rawExec(DROP_V12 DROP_V11 DROP_V10 DROP_V9 DROP_V8 DROP_V7 DROP_V6
                           "DROP TABLE choice_note; ALTER TABLE presence DROP COLUMN screen;"
                           "ALTER TABLE presence DROP COLUMN read_only;"
                           "ALTER TABLE presence DROP COLUMN active_at; PRAGMA user_version = 3;"));
