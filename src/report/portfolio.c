@@ -81,6 +81,7 @@ static PortfolioLens *groupFor(Portfolio *p, Lens *lens)
       if (qq->pillar < g->cols)
          g->cells[Matrix_rowOf(lens, qq) * g->cols + qq->pillar].questions = true;
    }
+   g->choice_base[lens->n_questions] = total; /* the number of practices */
    g->missing = xcalloc(total + 1, sizeof *g->missing);
    g->missing_high = xcalloc(total + 1, sizeof *g->missing_high);
    return g;
