@@ -54,7 +54,22 @@ typedef struct Pass {
    const Question *question;
    Track *tracks;
    size_t n_tracks, cap_tracks;
+   /* The milestones of the review going by (MsBuf), strings in one arena. */
+   int64_t ms_rid;
+   Pick *ms_pick;
+   struct MsBuf *mb;
+   size_t n_mb, cap_mb;
+   char *arena;
+   size_t n_arena, cap_arena;
 } Pass;
+
+/* One milestone of the review going by; name and at are arena offsets. */
+typedef struct MsBuf {
+   size_t name, at, order;
+   bool valid;
+   size_t by_risk[RISK_COUNT];
+   size_t questions;
+} MsBuf;
 
 /* ---- groups and rows ---- */
 
@@ -278,35 +293,108 @@ static size_t count(int64_t v)
    return v > 0 ? (size_t)v : 0;
 }
 
+static size_t keepText(Pass *ps, const char *t)
+{
+   size_t len = strlen(t) + 1, at = ps->n_arena;
+   ps->arena = xgrow(ps->arena, &ps->cap_arena, at + len, 1);
+   memcpy(ps->arena + at, t, len);
+   ps->n_arena += len;
+   return at;
+}
+
+static const char *msAt(const Pass *ps, const MsBuf *b)
+{
+   return ps->arena + b->at;
+}
+
+static int byMsTime(const Pass *ps, const MsBuf *x, const MsBuf *y)
+{
+   int c = strcmp(msAt(ps, x), msAt(ps, y));
+   return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* The newest milestone by its date (a milestone brought by a bundle may be
+ * older than one saved here before it); of equal dates the later one. */
+static void takeNewest(Pass *ps, PortfolioRow *row)
+{
+   const MsBuf *best = NULL;
+   for (size_t i = 0; i < ps->n_mb; i++)
+      if (!best || strcmp(msAt(ps, &ps->mb[i]), msAt(ps, best)) >= 0)
+         best = &ps->mb[i];
+   if (row->milestone_at && strcmp(msAt(ps, best), row->milestone_at) < 0)
+      return;
+   free(row->milestone);
+   free(row->milestone_at);
+   row->milestone = xstrdup(ps->arena + best->name);
+   row->milestone_at = xstrdup(msAt(ps, best));
+}
+
+/* The review's valid milestones for the trend: of those whose dates share
+ * the month (the first 7 bytes), only the last in time order counts at any
+ * month's end, so only it is kept (at 10,000 workloads with 20 milestones
+ * each, 200,000 become one per workload and month). */
+static void takeTrend(Pass *ps, PortfolioLens *g, size_t row)
+{
+   size_t n = 0;
+   for (size_t i = 0; i < ps->n_mb; i++)
+      if (ps->mb[i].valid)
+         ps->mb[n++] = ps->mb[i];
+   for (size_t i = 1; i < n; i++) { /* a few each: insertion sort */
+      MsBuf b = ps->mb[i];
+      size_t j = i;
+      for (; j > 0 && byMsTime(ps, &ps->mb[j - 1], &b) > 0; j--)
+         ps->mb[j] = ps->mb[j - 1];
+      ps->mb[j] = b;
+   }
+   for (size_t i = 0; i < n; i++) {
+      const MsBuf *b = &ps->mb[i];
+      if (i + 1 < n && strncmp(msAt(ps, b), msAt(ps, &ps->mb[i + 1]), 7) == 0)
+         continue;
+      g->ms = xgrow(g->ms, &g->cap_ms, g->n_ms + 1, sizeof *g->ms);
+      PortfolioMs *t = &g->ms[g->n_ms++];
+      memset(t, 0, sizeof *t);
+      t->row = row;
+      t->at = xstrdup(msAt(ps, b));
+      memcpy(t->by_risk, b->by_risk, sizeof t->by_risk);
+      t->questions = b->questions;
+   }
+}
+
+/* The milestones of one review are all in. */
+static void flushMilestones(Pass *ps)
+{
+   if (ps->ms_pick && ps->n_mb) {
+      PortfolioLens *g = &ps->p->lenses[ps->ms_pick->group];
+      takeNewest(ps, &g->wl[ps->ms_pick->row]);
+      takeTrend(ps, g, ps->ms_pick->row);
+   }
+   ps->n_mb = ps->n_arena = 0;
+   ps->ms_pick = NULL;
+}
+
 static void onMilestone(const PortfolioMilestoneRow *m, void *ctx)
 {
    Pass *ps = ctx;
-   Pick *pk = pickOf(ps, m->review_id);
-   if (!pk)
-      return;
-   PortfolioLens *g = &ps->p->lenses[pk->group];
-   PortfolioRow *row = &g->wl[pk->row];
-   /* The newest by its date (a milestone brought by a bundle may be older
-    * than one saved here before it). */
-   if (!row->milestone_at || strcmp(m->created_at, row->milestone_at) >= 0) {
-      free(row->milestone);
-      free(row->milestone_at);
-      row->milestone = xstrdup(m->name);
-      row->milestone_at = xstrdup(m->created_at);
+   if (m->review_id != ps->ms_rid) {
+      flushMilestones(ps);
+      ps->ms_rid = m->review_id;
+      ps->ms_pick = pickOf(ps, m->review_id);
    }
-   if (!m->valid)
-      return; /* a damaged snapshot adds nothing to the trend */
-   g->ms = xgrow(g->ms, &g->cap_ms, g->n_ms + 1, sizeof *g->ms);
-   PortfolioMs *t = &g->ms[g->n_ms++];
-   memset(t, 0, sizeof *t);
-   t->row = pk->row;
-   t->at = xstrdup(m->created_at);
-   t->by_risk[RISK_HIGH] = count(m->high);
-   t->by_risk[RISK_MEDIUM] = count(m->medium);
-   t->by_risk[RISK_NONE] = count(m->none);
-   t->by_risk[RISK_NOT_APPLICABLE] = count(m->not_applicable);
-   t->by_risk[RISK_UNANSWERED] = count(m->unanswered);
-   t->questions = count(m->questions);
+   if (!ps->ms_pick)
+      return;
+   ps->mb = xgrow(ps->mb, &ps->cap_mb, ps->n_mb + 1, sizeof *ps->mb);
+   MsBuf *b = &ps->mb[ps->n_mb];
+   memset(b, 0, sizeof *b);
+   b->order = ps->n_mb++;
+   b->name = keepText(ps, m->name);
+   b->at = keepText(ps, m->created_at);
+   b->valid = m->valid; /* a damaged snapshot adds nothing to the trend */
+   b->by_risk[RISK_HIGH] = count(m->high);
+   b->by_risk[RISK_MEDIUM] = count(m->medium);
+   b->by_risk[RISK_NONE] = count(m->none);
+   b->by_risk[RISK_NOT_APPLICABLE] = count(m->not_applicable);
+   b->by_risk[RISK_UNANSWERED] = count(m->unanswered);
+   b->questions = count(m->questions);
 }
 
 /* Up to this many reviews without a fresh row are read one by one (a look-up
@@ -425,6 +513,7 @@ StoreStatus Portfolio_add(Portfolio *p, Store *s, const char *label, char **err)
    if (st == STORE_OK)
       st = Store_scanPortfolio(s, &v);
    closeReview(&ps);
+   flushMilestones(&ps);
    /* Workloads never answered nor tracked: every question unanswered. */
    for (size_t i = 0; i < ps.n_picks && st == STORE_OK; i++)
       if (!ps.picks[i].done)
@@ -438,6 +527,8 @@ StoreStatus Portfolio_add(Portfolio *p, Store *s, const char *label, char **err)
       Review_free(&ps.reviews[i]);
    free(ps.reviews);
    free(ps.tracks);
+   free(ps.mb);
+   free(ps.arena);
    free(ps.picks);
    free(map);
    Workload_freeArray(ws, n);
