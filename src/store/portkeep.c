@@ -121,30 +121,48 @@ void PortKeep_free(PortKeep *k)
 
 /* ---- keeping and checking ---- */
 
+/* k from rv (the review's answers as stored now) and its plan tracking. */
+static StoreStatus fromReview(Store *s, int64_t review_id, const Review *rv, PortKeep *k)
+{
+   PlanTracking *t = NULL;
+   size_t n = 0;
+   StoreStatus st = Store_getPlanTracking(s, review_id, &t, &n);
+   if (st != STORE_OK)
+      return st;
+   PortKeepTrack *pt = xcalloc(n + 1, sizeof *pt);
+   size_t m = 0;
+   for (size_t i = 0; i < n; i++)
+      if (t[i].question_id && t[i].choice_id && t[i].status &&
+          PlanStatus_parse(t[i].status, &pt[m].status)) {
+         pt[m].question = t[i].question_id;
+         pt[m].choice = t[i].choice_id;
+         pt[m++].due = t[i].due;
+      }
+   PortKeep_build(k, rv, pt, m);
+   free(pt);
+   PlanTracking_freeArray(t, n);
+   return STORE_OK;
+}
+
 StoreStatus PortKeep_read(Store *s, int64_t review_id, const Lens *lens, PortKeep *k)
 {
    Review rv;
-   PlanTracking *t = NULL;
-   size_t n = 0;
    StoreStatus st = ReviewDoc_readReview(s, review_id, lens, &rv);
    if (st != STORE_OK)
       return st;
-   st = Store_getPlanTracking(s, review_id, &t, &n);
-   if (st == STORE_OK) {
-      PortKeepTrack *pt = xcalloc(n + 1, sizeof *pt);
-      size_t m = 0;
-      for (size_t i = 0; i < n; i++)
-         if (t[i].question_id && t[i].choice_id && t[i].status &&
-             PlanStatus_parse(t[i].status, &pt[m].status)) {
-            pt[m].question = t[i].question_id;
-            pt[m].choice = t[i].choice_id;
-            pt[m++].due = t[i].due;
-         }
-      PortKeep_build(k, &rv, pt, m);
-      free(pt);
-      PlanTracking_freeArray(t, n);
-   }
+   st = fromReview(s, review_id, &rv, k);
    Review_free(&rv);
+   return st;
+}
+
+StoreStatus PortKeep_keepReview(Store *s, int64_t review_id, const Review *rv)
+{
+   PortKeep k;
+   StoreStatus st = fromReview(s, review_id, rv, &k);
+   if (st != STORE_OK)
+      return st;
+   st = Store_putPortKeep(s, review_id, &k);
+   PortKeep_free(&k);
    return st;
 }
 

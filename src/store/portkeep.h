@@ -82,6 +82,10 @@ StoreStatus Store_putPortKeep(Store *s, int64_t review_id, const PortKeep *k);
  * stored now, on lens, inside the caller's transaction if any. */
 StoreStatus PortKeep_read(Store *s, int64_t review_id, const Lens *lens, PortKeep *k);
 
+/* Records review_id's row from rv (its answers as the caller just read them
+ * inside its write transaction) and its plan tracking. */
+StoreStatus PortKeep_keepReview(Store *s, int64_t review_id, const Review *rv);
+
 /* Reads review_id's answers and plan tracking, builds its row on lens and
  * records it, in one write transaction (nested in the caller's batch when
  * there is one). */

@@ -262,11 +262,19 @@ static StoreStatus keepCounts(Store *s, int64_t review_id, const Lens *lens)
 {
    RiskCounts rc;
    StoreCounts sc;
-   StoreStatus st = countReview(s, review_id, lens, &rc);
+   Review r;
+   StoreStatus st = ReviewDoc_readReview(s, review_id, lens, &r);
    if (st != STORE_OK)
       return st;
+   Review_counts(&r, &rc);
    toStoreCounts(&rc, &sc);
-   return Store_putReviewCounts(s, review_id, &sc);
+   st = Store_putReviewCounts(s, review_id, &sc);
+   /* The portfolio's row of the review too (portkeep.h), from the same
+    * read of the answers. */
+   if (st == STORE_OK)
+      st = PortKeep_keepReview(s, review_id, &r);
+   Review_free(&r);
+   return st;
 }
 
 /* ---- many summaries at once -------------------------------------------- */
@@ -687,10 +695,6 @@ static StoreStatus finishCounted(Store *s, const ReviewDoc *doc, StoreStatus st)
 {
    if (st == STORE_OK)
       st = keepCounts(s, doc->workload.review_id, doc->lens);
-   /* The portfolio's row of the review too (portkeep.h), in the same
-    * transaction. */
-   if (st == STORE_OK)
-      st = PortKeep_keep(s, doc->workload.review_id, doc->lens);
    StoreStatus end = Store_batchEnd(s, st);
    return st == STORE_OK ? end : st;
 }
