@@ -397,9 +397,9 @@ static void onMilestone(const PortfolioMilestoneRow *m, void *ctx)
    b->questions = count(m->questions);
 }
 
-/* Up to this many reviews without a fresh row are read one by one (a look-up
- * each); more (a database written by an older walens) in one pass over
- * every answer and plan item. */
+/* Up to this many reviews without a fresh row (an import, a bundle merged
+ * in, an older walens) are read one by one (a look-up each); more (a file
+ * just migrated) in one pass over every answer and plan item. */
 #define PORTFOLIO_FEW_STALE 64
 
 static StoreStatus readOne(Pass *ps, Store *s, Pick *pk)
@@ -467,6 +467,32 @@ static long groupOfLens(Portfolio *p, Store *s, int64_t id, LensMap **map, size_
    return (*map)[(*n)++].group;
 }
 
+/* Counts every pick: from its kept row when fresh, else from its answers
+ * (one by one for a few, in one pass over every answer for many); then the
+ * milestones. */
+static StoreStatus countPicks(Pass *ps, Store *s)
+{
+   StoreStatus st = Store_scanPortKeep(s, onKept, ps);
+   size_t stale = 0;
+   for (size_t i = 0; i < ps->n_picks; i++)
+      stale += !ps->picks[i].done;
+   bool whole = stale > PORTFOLIO_FEW_STALE;
+   for (size_t i = 0; !whole && i < ps->n_picks && st == STORE_OK; i++)
+      if (!ps->picks[i].done)
+         st = readOne(ps, s, &ps->picks[i]);
+   /* Without answer callbacks the scan reads only the milestones. */
+   PortfolioScanVisitor v = {whole ? onAnswer : NULL, onChoice, onTrack, onMilestone, NULL, ps};
+   if (st == STORE_OK)
+      st = Store_scanPortfolio(s, &v);
+   closeReview(ps);
+   flushMilestones(ps);
+   /* Workloads never answered nor tracked: every question unanswered. */
+   for (size_t i = 0; i < ps->n_picks && st == STORE_OK; i++)
+      if (!ps->picks[i].done)
+         countReview(ps, &ps->picks[i]);
+   return st;
+}
+
 StoreStatus Portfolio_add(Portfolio *p, Store *s, const char *label, char **err)
 {
    Workload *ws = NULL;
@@ -477,13 +503,12 @@ StoreStatus Portfolio_add(Portfolio *p, Store *s, const char *label, char **err)
    p->dbs = xrealloc(p->dbs, (p->n_dbs + 1) * sizeof *p->dbs);
    size_t db = p->n_dbs;
    p->dbs[p->n_dbs++] = xstrdup(label ? label : "");
-   StoreStatus st = Store_listWorkloads(s, p->filter.archived, &ws, &n);
-   if (st != STORE_OK) {
-      *err = xasprintf("%s: %s", label ? label : "", Store_lastError(s));
-      return st;
-   }
+   /* One snapshot for the workloads, their kept rows and their answers. */
+   StoreStatus st = Store_readBegin(s);
+   if (st == STORE_OK)
+      st = Store_listWorkloads(s, p->filter.archived, &ws, &n);
    Pass ps = {.p = p, .picks = xcalloc(n + 1, sizeof *ps.picks)};
-   for (size_t i = 0; i < n; i++) {
+   for (size_t i = 0; i < n && st == STORE_OK; i++) {
       long gi = groupOfLens(p, s, ws[i].lens_id, &map, &n_map, &cap_map);
       if (gi < 0 || !passes(&p->filter, &ws[i], p->lenses[gi].lens))
          continue;
@@ -494,30 +519,8 @@ StoreStatus Portfolio_add(Portfolio *p, Store *s, const char *label, char **err)
    ps.reviews = xcalloc(p->n_lenses + 1, sizeof *ps.reviews);
    for (size_t i = 0; i < p->n_lenses; i++)
       Review_init(&ps.reviews[i], p->lenses[i].lens);
-   /* One snapshot for the kept rows and whatever is read from the answers. */
-   st = Store_readBegin(s);
    if (st == STORE_OK)
-      st = Store_scanPortKeep(s, onKept, &ps);
-   size_t stale = 0;
-   for (size_t i = 0; i < ps.n_picks; i++)
-      stale += !ps.picks[i].done;
-   if (stale <= PORTFOLIO_FEW_STALE)
-      for (size_t i = 0; i < ps.n_picks && st == STORE_OK; i++)
-         if (!ps.picks[i].done)
-            st = readOne(&ps, s, &ps.picks[i]);
-   if (stale <= PORTFOLIO_FEW_STALE)
-      stale = 0;
-   /* The answers and plan items are read only for reviews without a fresh
-    * row (written by an older walens, an import, a plan change). */
-   PortfolioScanVisitor v = {stale ? onAnswer : NULL, onChoice, onTrack, onMilestone, NULL, &ps};
-   if (st == STORE_OK)
-      st = Store_scanPortfolio(s, &v);
-   closeReview(&ps);
-   flushMilestones(&ps);
-   /* Workloads never answered nor tracked: every question unanswered. */
-   for (size_t i = 0; i < ps.n_picks && st == STORE_OK; i++)
-      if (!ps.picks[i].done)
-         countReview(&ps, &ps.picks[i]);
+      st = countPicks(&ps, s);
    StoreStatus end = Store_readEnd(s);
    if (st == STORE_OK)
       st = end;
