@@ -45,9 +45,10 @@ EXTRA_DIST += tests/cli/nanote.sh tests/nanote/golden
 # Reports, bundles and lens export (src/report).
 TESTS += tests/report/report.sh tests/report/escape.sh tests/report/bundle.sh \
 	tests/report/lens-export.sh tests/report/pdf.sh tests/report/bundle-trust.sh \
-	tests/report/portfolio.sh tests/report/merge-into.sh
+	tests/report/portfolio.sh tests/report/merge-into.sh tests/report/portkeep.sh
 EXTRA_DIST += tests/report/report.sh tests/report/escape.sh tests/report/bundle.sh \
 	tests/report/bundle-trust.sh tests/report/portfolio.sh tests/report/merge-into.sh \
+	tests/report/portkeep.sh \
 	tests/report/lens-export.sh tests/report/pdf.sh tests/report/fixture.sh \
 	tests/report/check_text.py tests/report/check_csv.py tests/report/check_html.py \
 	tests/report/golden tests/fixtures/report

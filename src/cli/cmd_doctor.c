@@ -1,11 +1,13 @@
 /* cmd_doctor.c: walens doctor — check what the database keeps beside the
- * answers (each review's risk counts, store/count.h) and repair it. */
+ * answers (each review's risk counts, store/count.h, and its portfolio
+ * figures, store/portkeep.h) and repair it. */
 #include "config.h"
 
 #include <stdlib.h>
 
 #include "cli/cli.h"
 #include "i18n.h"
+#include "store/portkeep.h"
 #include "store/reviewdoc.h"
 
 enum { OPT_CHECK = 100 };
@@ -25,14 +27,31 @@ static bool doctorOption(int id, const char *value, void *ctx)
    return true;
 }
 
+/* The line on the portfolio's kept rows (store/portkeep.h). */
+static void printPortfolio(bool repair, size_t drifted)
+{
+   if (drifted == 0)
+      Cli_printf("%s\n", _("portfolio figures: all as the answers and plans say"));
+   else if (repair)
+      Cli_printf(ngettext("portfolio figures: %zu review counted again and repaired\n",
+                          "portfolio figures: %zu reviews counted again and repaired\n", drifted),
+                 drifted);
+   else
+      Cli_printf(ngettext("portfolio figures: %zu review kept out of date or wrong\n",
+                          "portfolio figures: %zu reviews kept out of date or wrong\n", drifted),
+                 drifted);
+}
+
 static int doctorRun(CliEnv *env, bool check)
 {
    Store *s = Cli_openStore(env, STORE_OPEN_NOCREATE);
    if (!s)
       return EXIT_FAIL;
    bool repair = !check && !Store_isReadOnly(s);
-   size_t checked = 0, drifted = 0;
+   size_t checked = 0, drifted = 0, port_checked = 0, port_drifted = 0;
    StoreStatus st = ReviewDoc_checkCounts(s, repair, &checked, &drifted);
+   if (st == STORE_OK)
+      st = PortKeep_check(s, repair, &port_checked, &port_drifted);
    if (st != STORE_OK) {
       Cli_error("%s", Store_lastError(s));
       Store_close(s);
@@ -40,16 +59,16 @@ static int doctorRun(CliEnv *env, bool check)
    }
    Store_close(s);
    Cli_printf(ngettext("%zu review checked\n", "%zu reviews checked\n", checked), checked);
-   if (drifted == 0) {
+   if (drifted == 0)
       Cli_printf("%s\n", _("risk counts: all as the answers say"));
-      return EXIT_OK;
-   }
-   Cli_printf(repair ? ngettext("risk counts: %zu review counted again and repaired\n",
-                                "risk counts: %zu reviews counted again and repaired\n", drifted)
-                     : ngettext("risk counts: %zu review kept out of date or wrong\n",
-                                "risk counts: %zu reviews kept out of date or wrong\n", drifted),
-              drifted);
-   return repair ? EXIT_OK : EXIT_FAIL;
+   else
+      Cli_printf(repair ? ngettext("risk counts: %zu review counted again and repaired\n",
+                                   "risk counts: %zu reviews counted again and repaired\n", drifted)
+                        : ngettext("risk counts: %zu review kept out of date or wrong\n",
+                                   "risk counts: %zu reviews kept out of date or wrong\n", drifted),
+                 drifted);
+   printPortfolio(repair, port_drifted);
+   return repair || (drifted == 0 && port_drifted == 0) ? EXIT_OK : EXIT_FAIL;
 }
 
 int Cmd_doctor(CliEnv *env, int argc, char **argv)

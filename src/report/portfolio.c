@@ -15,6 +15,12 @@
 #include "i18n.h"
 #include "report/outfile.h"
 #include "store/plan.h"
+#include "store/portkeep.h"
+
+_Static_assert((int)PORTFOLIO_CELL_HIGH == (int)PORTKEEP_CELL_HIGH &&
+                  (int)PORTFOLIO_CELL_MEDIUM == (int)PORTKEEP_CELL_MEDIUM &&
+                  (int)PORTFOLIO_CELL_UNANSWERED == (int)PORTKEEP_CELL_UNANSWERED,
+               "one meaning of a cell's bits");
 
 /* A milestone of a row, for the trend. */
 typedef struct PortfolioMs {
@@ -48,7 +54,22 @@ typedef struct Pass {
    const Question *question;
    Track *tracks;
    size_t n_tracks, cap_tracks;
+   /* The milestones of the review going by (MsBuf), strings in one arena. */
+   int64_t ms_rid;
+   Pick *ms_pick;
+   struct MsBuf *mb;
+   size_t n_mb, cap_mb;
+   char *arena;
+   size_t n_arena, cap_arena;
 } Pass;
+
+/* One milestone of the review going by; name and at are arena offsets. */
+typedef struct MsBuf {
+   size_t name, at, order;
+   bool valid;
+   size_t by_risk[RISK_COUNT];
+   size_t questions;
+} MsBuf;
 
 /* ---- groups and rows ---- */
 
@@ -75,6 +96,7 @@ static PortfolioLens *groupFor(Portfolio *p, Lens *lens)
       if (qq->pillar < g->cols)
          g->cells[Matrix_rowOf(lens, qq) * g->cols + qq->pillar].questions = true;
    }
+   g->choice_base[lens->n_questions] = total; /* the number of practices */
    g->missing = xcalloc(total + 1, sizeof *g->missing);
    g->missing_high = xcalloc(total + 1, sizeof *g->missing_high);
    return g;
@@ -114,76 +136,64 @@ static size_t addRow(PortfolioLens *g, const Workload *w, size_t db)
 
 /* ---- one review, once its rows have gone by ---- */
 
-static Track *trackOf(Pass *ps, const Question *q, const Choice *c)
-{
-   for (size_t i = 0; i < ps->n_tracks; i++)
-      if (strcmp(ps->tracks[i].question, q->id) == 0 && strcmp(ps->tracks[i].choice, c->id) == 0)
-         return &ps->tracks[i];
-   return NULL;
-}
-
-static void countPlan(Pass *ps, PortfolioLens *g, PortfolioRow *row, const Review *rv)
-{
-   PlanEntry *e = NULL;
-   size_t n = Plan_derive(rv, &e);
-   for (size_t i = 0; i < n; i++) {
-      const Question *q = &g->lens->questions[e[i].question];
-      size_t k = g->choice_base[e[i].question] + e[i].choice;
-      g->missing[k]++;
-      if (e[i].risk == RISK_HIGH)
-         g->missing_high[k]++;
-      const Track *t = trackOf(ps, q, &q->choices[e[i].choice]);
-      PlanStatus st = t ? t->status : PLAN_OPEN;
-      if (st == PLAN_OPEN)
-         row->plan_open++;
-      else if (st == PLAN_IN_PROGRESS)
-         row->plan_in_progress++;
-      else if (st == PLAN_DONE)
-         row->plan_done++;
-      if (PlanStatus_isPending(st) && t && t->due && strcmp(t->due, ps->p->date) < 0)
-         row->plan_overdue++;
-   }
-   free(e);
-}
-
-static void countReview(Pass *ps, Pick *pk)
+/* Adds one review's figures to its row and to the group's sums. */
+static void applyKeep(Pass *ps, Pick *pk, const PortKeep *k)
 {
    PortfolioLens *g = &ps->p->lenses[pk->group];
    PortfolioRow *row = &g->wl[pk->row];
-   Review *rv = &ps->reviews[pk->group];
-   const Lens *lens = g->lens;
-   /* Per cell: PORTFOLIO_CELL_* bits. */
-   unsigned char *seen = xcalloc(g->rows * g->cols + 1, 1);
-   for (size_t i = 0; i < lens->n_questions; i++) {
-      const Question *q = &lens->questions[i];
-      Risk r = Question_risk(q, &rv->answers[i]);
-      row->by_risk[r]++;
-      row->questions++;
-      if (r != RISK_UNANSWERED)
-         row->answered++;
-      if (q->pillar < g->cols) {
-         unsigned char *c = &seen[Matrix_rowOf(lens, q) * g->cols + q->pillar];
-         *c |= r == RISK_HIGH         ? PORTFOLIO_CELL_HIGH
-               : r == RISK_MEDIUM     ? PORTFOLIO_CELL_MEDIUM
-               : r == RISK_UNANSWERED ? PORTFOLIO_CELL_UNANSWERED
-                                      : 0;
-      }
-   }
+   memcpy(row->by_risk, k->by_risk, sizeof row->by_risk);
+   row->questions = k->questions;
+   row->answered = k->answered;
    for (size_t c = 0; c < g->rows * g->cols; c++) {
-      g->cells[c].high += (seen[c] & PORTFOLIO_CELL_HIGH) != 0;
-      g->cells[c].medium += (seen[c] & PORTFOLIO_CELL_MEDIUM) != 0;
-      g->cells[c].unanswered += (seen[c] & PORTFOLIO_CELL_UNANSWERED) != 0;
+      g->cells[c].high += (k->cells[c] & PORTFOLIO_CELL_HIGH) != 0;
+      g->cells[c].medium += (k->cells[c] & PORTFOLIO_CELL_MEDIUM) != 0;
+      g->cells[c].unanswered += (k->cells[c] & PORTFOLIO_CELL_UNANSWERED) != 0;
    }
-   if (ps->p->keep_cells)
-      row->cells = seen;
-   else
-      free(seen);
+   if (ps->p->keep_cells) {
+      row->cells = xcalloc(g->rows * g->cols + 1, 1);
+      memcpy(row->cells, k->cells, g->rows * g->cols);
+   }
    for (int r = 0; r < RISK_COUNT; r++)
       g->by_risk[r] += row->by_risk[r];
    g->questions += row->questions;
    g->answered += row->answered;
-   countPlan(ps, g, row, rv);
+   for (size_t i = 0; i < k->n_gaps; i++) {
+      g->missing[k->gaps[i] / 2]++;
+      g->missing_high[k->gaps[i] / 2] += k->gaps[i] % 2;
+   }
+   row->plan_open = k->plan_open;
+   row->plan_in_progress = k->plan_in_progress;
+   row->plan_done = k->plan_done;
+   row->plan_overdue = PortKeep_overdue(k, ps->p->date);
    pk->done = true;
+}
+
+/* Whether a kept row fits the group's lens (a damaged file may say
+ * anything). */
+static bool keepFits(const PortfolioLens *g, const PortKeep *k)
+{
+   size_t total = g->choice_base[g->lens->n_questions];
+   if (k->n_cells != g->rows * g->cols || k->questions != g->lens->n_questions)
+      return false;
+   for (size_t i = 0; i < k->n_gaps; i++)
+      if (k->gaps[i] / 2 >= total)
+         return false;
+   return true;
+}
+
+/* A review whose kept row is not fresh: counted from its answers, by the
+ * same computation that keeps the rows. */
+static void countReview(Pass *ps, Pick *pk)
+{
+   PortKeepTrack *t = xcalloc(ps->n_tracks + 1, sizeof *t);
+   for (size_t i = 0; i < ps->n_tracks; i++)
+      t[i] = (PortKeepTrack){ps->tracks[i].question, ps->tracks[i].choice, ps->tracks[i].due,
+                             ps->tracks[i].status};
+   PortKeep k;
+   PortKeep_build(&k, &ps->reviews[pk->group], t, ps->n_tracks);
+   applyKeep(ps, pk, &k);
+   PortKeep_free(&k);
+   free(t);
 }
 
 static void resetReview(Review *rv)
@@ -236,6 +246,8 @@ static void enterReview(Pass *ps, int64_t review_id)
    closeReview(ps);
    ps->cur_rid = review_id;
    ps->cur = pickOf(ps, review_id);
+   if (ps->cur && ps->cur->done) /* counted from its kept row */
+      ps->cur = NULL;
 }
 
 static void onAnswer(int64_t review_id, const char *question_id, bool na, void *ctx)
@@ -281,48 +293,143 @@ static size_t count(int64_t v)
    return v > 0 ? (size_t)v : 0;
 }
 
+static size_t keepText(Pass *ps, const char *t)
+{
+   size_t len = strlen(t) + 1, at = ps->n_arena;
+   ps->arena = xgrow(ps->arena, &ps->cap_arena, at + len, 1);
+   memcpy(ps->arena + at, t, len);
+   ps->n_arena += len;
+   return at;
+}
+
+static const char *msAt(const Pass *ps, const MsBuf *b)
+{
+   return ps->arena + b->at;
+}
+
+static int byMsTime(const Pass *ps, const MsBuf *x, const MsBuf *y)
+{
+   int c = strcmp(msAt(ps, x), msAt(ps, y));
+   return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* The newest milestone by its date (a milestone brought by a bundle may be
+ * older than one saved here before it); of equal dates the later one. */
+static void takeNewest(Pass *ps, PortfolioRow *row)
+{
+   const MsBuf *best = NULL;
+   for (size_t i = 0; i < ps->n_mb; i++)
+      if (!best || strcmp(msAt(ps, &ps->mb[i]), msAt(ps, best)) >= 0)
+         best = &ps->mb[i];
+   if (row->milestone_at && strcmp(msAt(ps, best), row->milestone_at) < 0)
+      return;
+   free(row->milestone);
+   free(row->milestone_at);
+   row->milestone = xstrdup(ps->arena + best->name);
+   row->milestone_at = xstrdup(msAt(ps, best));
+}
+
+/* The review's valid milestones for the trend: of those whose dates share
+ * the month (the first 7 bytes), only the last in time order counts at any
+ * month's end, so only it is kept (at 10,000 workloads with 20 milestones
+ * each, 200,000 become one per workload and month). */
+static void takeTrend(Pass *ps, PortfolioLens *g, size_t row)
+{
+   size_t n = 0;
+   for (size_t i = 0; i < ps->n_mb; i++)
+      if (ps->mb[i].valid)
+         ps->mb[n++] = ps->mb[i];
+   for (size_t i = 1; i < n; i++) { /* a few each: insertion sort */
+      MsBuf b = ps->mb[i];
+      size_t j = i;
+      for (; j > 0 && byMsTime(ps, &ps->mb[j - 1], &b) > 0; j--)
+         ps->mb[j] = ps->mb[j - 1];
+      ps->mb[j] = b;
+   }
+   for (size_t i = 0; i < n; i++) {
+      const MsBuf *b = &ps->mb[i];
+      if (i + 1 < n && strncmp(msAt(ps, b), msAt(ps, &ps->mb[i + 1]), 7) == 0)
+         continue;
+      g->ms = xgrow(g->ms, &g->cap_ms, g->n_ms + 1, sizeof *g->ms);
+      PortfolioMs *t = &g->ms[g->n_ms++];
+      memset(t, 0, sizeof *t);
+      t->row = row;
+      t->at = xstrdup(msAt(ps, b));
+      memcpy(t->by_risk, b->by_risk, sizeof t->by_risk);
+      t->questions = b->questions;
+   }
+}
+
+/* The milestones of one review are all in. */
+static void flushMilestones(Pass *ps)
+{
+   if (ps->ms_pick && ps->n_mb) {
+      PortfolioLens *g = &ps->p->lenses[ps->ms_pick->group];
+      takeNewest(ps, &g->wl[ps->ms_pick->row]);
+      takeTrend(ps, g, ps->ms_pick->row);
+   }
+   ps->n_mb = ps->n_arena = 0;
+   ps->ms_pick = NULL;
+}
+
 static void onMilestone(const PortfolioMilestoneRow *m, void *ctx)
 {
    Pass *ps = ctx;
-   Pick *pk = pickOf(ps, m->review_id);
+   if (m->review_id != ps->ms_rid) {
+      flushMilestones(ps);
+      ps->ms_rid = m->review_id;
+      ps->ms_pick = pickOf(ps, m->review_id);
+   }
+   if (!ps->ms_pick)
+      return;
+   ps->mb = xgrow(ps->mb, &ps->cap_mb, ps->n_mb + 1, sizeof *ps->mb);
+   MsBuf *b = &ps->mb[ps->n_mb];
+   memset(b, 0, sizeof *b);
+   b->order = ps->n_mb++;
+   b->name = keepText(ps, m->name);
+   b->at = keepText(ps, m->created_at);
+   b->valid = m->valid; /* a damaged snapshot adds nothing to the trend */
+   b->by_risk[RISK_HIGH] = count(m->high);
+   b->by_risk[RISK_MEDIUM] = count(m->medium);
+   b->by_risk[RISK_NONE] = count(m->none);
+   b->by_risk[RISK_NOT_APPLICABLE] = count(m->not_applicable);
+   b->by_risk[RISK_UNANSWERED] = count(m->unanswered);
+   b->questions = count(m->questions);
+}
+
+/* Up to this many reviews without a fresh row (an import, a bundle merged
+ * in, an older walens) are read one by one (a look-up each); more (a file
+ * just migrated) in one pass over every answer and plan item. */
+#define PORTFOLIO_FEW_STALE 64
+
+static StoreStatus readOne(Pass *ps, Store *s, Pick *pk)
+{
+   PortKeep k;
+   StoreStatus st = PortKeep_read(s, pk->review_id, ps->p->lenses[pk->group].lens, &k);
+   if (st == STORE_OK) {
+      applyKeep(ps, pk, &k);
+      PortKeep_free(&k);
+   }
+   return st;
+}
+
+/* A review's kept row (portkeep.h) and its newest change. */
+static void onKept(const PortKeepRow *r, void *ctx)
+{
+   Pass *ps = ctx;
+   Pick *pk = pickOf(ps, r->review_id);
    if (!pk)
       return;
    PortfolioLens *g = &ps->p->lenses[pk->group];
    PortfolioRow *row = &g->wl[pk->row];
-   /* The newest by its date (a milestone brought by a bundle may be older
-    * than one saved here before it). */
-   if (!row->milestone_at || strcmp(m->created_at, row->milestone_at) >= 0) {
-      free(row->milestone);
-      free(row->milestone_at);
-      row->milestone = xstrdup(m->name);
-      row->milestone_at = xstrdup(m->created_at);
+   if (r->last_at) {
+      free(row->last_at);
+      free(row->last_by);
+      row->last_at = xstrdup(r->last_at);
+      row->last_by = xstrdup(r->last_by);
    }
-   if (!m->valid)
-      return; /* a damaged snapshot adds nothing to the trend */
-   g->ms = xgrow(g->ms, &g->cap_ms, g->n_ms + 1, sizeof *g->ms);
-   PortfolioMs *t = &g->ms[g->n_ms++];
-   memset(t, 0, sizeof *t);
-   t->row = pk->row;
-   t->at = xstrdup(m->created_at);
-   t->by_risk[RISK_HIGH] = count(m->high);
-   t->by_risk[RISK_MEDIUM] = count(m->medium);
-   t->by_risk[RISK_NONE] = count(m->none);
-   t->by_risk[RISK_NOT_APPLICABLE] = count(m->not_applicable);
-   t->by_risk[RISK_UNANSWERED] = count(m->unanswered);
-   t->questions = count(m->questions);
-}
-
-static void onChange(int64_t review_id, const char *at, const char *by, void *ctx)
-{
-   Pass *ps = ctx;
-   Pick *pk = pickOf(ps, review_id);
-   if (!pk)
-      return;
-   PortfolioRow *row = &ps->p->lenses[pk->group].wl[pk->row];
-   free(row->last_at);
-   free(row->last_by);
-   row->last_at = xstrdup(at);
-   row->last_by = xstrdup(by);
+   if (r->fresh && keepFits(g, &r->keep))
+      applyKeep(ps, pk, &r->keep);
 }
 
 /* ---- building ---- */
@@ -360,6 +467,32 @@ static long groupOfLens(Portfolio *p, Store *s, int64_t id, LensMap **map, size_
    return (*map)[(*n)++].group;
 }
 
+/* Counts every pick: from its kept row when fresh, else from its answers
+ * (one by one for a few, in one pass over every answer for many); then the
+ * milestones. */
+static StoreStatus countPicks(Pass *ps, Store *s)
+{
+   StoreStatus st = Store_scanPortKeep(s, onKept, ps);
+   size_t stale = 0;
+   for (size_t i = 0; i < ps->n_picks; i++)
+      stale += !ps->picks[i].done;
+   bool whole = stale > PORTFOLIO_FEW_STALE;
+   for (size_t i = 0; !whole && i < ps->n_picks && st == STORE_OK; i++)
+      if (!ps->picks[i].done)
+         st = readOne(ps, s, &ps->picks[i]);
+   /* Without answer callbacks the scan reads only the milestones. */
+   PortfolioScanVisitor v = {whole ? onAnswer : NULL, onChoice, onTrack, onMilestone, NULL, ps};
+   if (st == STORE_OK)
+      st = Store_scanPortfolio(s, &v);
+   closeReview(ps);
+   flushMilestones(ps);
+   /* Workloads never answered nor tracked: every question unanswered. */
+   for (size_t i = 0; i < ps->n_picks && st == STORE_OK; i++)
+      if (!ps->picks[i].done)
+         countReview(ps, &ps->picks[i]);
+   return st;
+}
+
 StoreStatus Portfolio_add(Portfolio *p, Store *s, const char *label, char **err)
 {
    Workload *ws = NULL;
@@ -370,13 +503,12 @@ StoreStatus Portfolio_add(Portfolio *p, Store *s, const char *label, char **err)
    p->dbs = xrealloc(p->dbs, (p->n_dbs + 1) * sizeof *p->dbs);
    size_t db = p->n_dbs;
    p->dbs[p->n_dbs++] = xstrdup(label ? label : "");
-   StoreStatus st = Store_listWorkloads(s, p->filter.archived, &ws, &n);
-   if (st != STORE_OK) {
-      *err = xasprintf("%s: %s", label ? label : "", Store_lastError(s));
-      return st;
-   }
+   /* One snapshot for the workloads, their kept rows and their answers. */
+   StoreStatus st = Store_readBegin(s);
+   if (st == STORE_OK)
+      st = Store_listWorkloads(s, p->filter.archived, &ws, &n);
    Pass ps = {.p = p, .picks = xcalloc(n + 1, sizeof *ps.picks)};
-   for (size_t i = 0; i < n; i++) {
+   for (size_t i = 0; i < n && st == STORE_OK; i++) {
       long gi = groupOfLens(p, s, ws[i].lens_id, &map, &n_map, &cap_map);
       if (gi < 0 || !passes(&p->filter, &ws[i], p->lenses[gi].lens))
          continue;
@@ -387,19 +519,19 @@ StoreStatus Portfolio_add(Portfolio *p, Store *s, const char *label, char **err)
    ps.reviews = xcalloc(p->n_lenses + 1, sizeof *ps.reviews);
    for (size_t i = 0; i < p->n_lenses; i++)
       Review_init(&ps.reviews[i], p->lenses[i].lens);
-   PortfolioScanVisitor v = {onAnswer, onChoice, onTrack, onMilestone, onChange, &ps};
-   st = Store_scanPortfolio(s, &v);
-   closeReview(&ps);
-   /* Workloads never answered nor tracked: every question unanswered. */
-   for (size_t i = 0; i < ps.n_picks && st == STORE_OK; i++)
-      if (!ps.picks[i].done)
-         countReview(&ps, &ps.picks[i]);
+   if (st == STORE_OK)
+      st = countPicks(&ps, s);
+   StoreStatus end = Store_readEnd(s);
+   if (st == STORE_OK)
+      st = end;
    if (st != STORE_OK)
       *err = xasprintf("%s: %s", label ? label : "", Store_lastError(s));
    for (size_t i = 0; i < p->n_lenses; i++)
       Review_free(&ps.reviews[i]);
    free(ps.reviews);
    free(ps.tracks);
+   free(ps.mb);
+   free(ps.arena);
    free(ps.picks);
    free(map);
    Workload_freeArray(ws, n);

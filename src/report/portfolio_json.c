@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/json.h"
 #include "core/xalloc.h"
@@ -10,6 +11,11 @@
 #include "report/rtext.h"
 
 #define PORTFOLIO_JSON_VERSION 1
+
+/* Where a lens's workload rows go, followed by its index; a control
+ * character no text of the skeleton holds, and as Json_dump writes it. */
+#define ROWS_MARK "\001walens-rows-"
+#define ROWS_MARK_DUMPED "\\u0001walens-rows-"
 
 static void setCount(json_t *o, const char *key, size_t v)
 {
@@ -131,12 +137,60 @@ static json_t *groupJson(const Portfolio *p, const PortfolioLens *g)
    Json_set(o, "counts", risksJson(g->by_risk, g->questions));
    Json_set(o, "matrix", matrixJson(g));
    Json_set(o, "missing_practices", practicesJson(g));
-   json_t *wl = Json_checked(json_array());
-   for (size_t i = 0; i < g->n_wl; i++)
-      Json_append(wl, rowJson(p, &g->wl[i]));
-   Json_set(o, "workloads", wl);
+   /* The rows are written in its place one by one (writeRows). */
+   char *mark = xasprintf(ROWS_MARK "%zu", (size_t)(g - p->lenses));
+   Json_setString(o, "workloads", mark);
+   free(mark);
    Json_set(o, "trend", trendJson(g));
    return o;
+}
+
+/* Writes text with every line after the first indented by `indent` more. */
+static bool putIndented(FILE *f, const char *text, const char *indent)
+{
+   for (const char *nl; (nl = strchr(text, '\n')); text = nl + 1)
+      if (fwrite(text, 1, (size_t)(nl + 1 - text), f) != (size_t)(nl + 1 - text) ||
+          fputs(indent, f) == EOF)
+         return false;
+   return fputs(text, f) != EOF;
+}
+
+/* The "workloads" array of g as Json_dump would write it at its depth
+ * (root, lenses, a lens: 3 levels of 2 spaces), one row at a time, so that
+ * no document of 10,000 rows is built in memory. */
+static bool writeRows(const Portfolio *p, const PortfolioLens *g, FILE *f)
+{
+   if (!g->n_wl)
+      return fputs("[]", f) != EOF;
+   bool ok = fputs("[", f) != EOF;
+   for (size_t i = 0; ok && i < g->n_wl; i++) {
+      json_t *row = rowJson(p, &g->wl[i]);
+      char *text = json_dumps(row, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+      json_decref(row);
+      if (!text)
+         Json_checked(NULL);
+      ok = fputs("\n        ", f) != EOF && putIndented(f, text, "        ") &&
+           (i + 1 == g->n_wl || fputs(",", f) != EOF);
+      free(text);
+   }
+   return ok && fputs("\n      ]", f) != EOF;
+}
+
+/* Writes text, the rows of each lens where its mark stands. */
+static bool writeDocument(const Portfolio *p, const char *text, FILE *f)
+{
+   for (size_t i = 0; i < p->n_lenses; i++) {
+      char *key = xasprintf("\"workloads\": \"" ROWS_MARK_DUMPED "%zu\"", i);
+      const char *at = strstr(text, key);
+      bool ok = at && fwrite(text, 1, (size_t)(at - text), f) == (size_t)(at - text) &&
+                fputs("\"workloads\": ", f) != EOF && writeRows(p, &p->lenses[i], f);
+      if (at)
+         text = at + strlen(key);
+      free(key);
+      if (!ok)
+         return false;
+   }
+   return Rtext_put(f, text);
 }
 
 bool PortfolioJson_write(const Portfolio *p, FILE *f)
@@ -161,7 +215,7 @@ bool PortfolioJson_write(const Portfolio *p, FILE *f)
    Json_set(root, "lenses", ls);
    char *text = Json_dump(root);
    json_decref(root);
-   bool ok = Rtext_put(f, text);
+   bool ok = writeDocument(p, text, f);
    free(text);
    return ok && !ferror(f);
 }

@@ -2,6 +2,8 @@
 
 # ReviewDoc: the loading and write rules shared by the CLI and the TUI.
 libwalens_a_SOURCES += src/store/reviewdoc.c src/store/reviewdoc.h
+# The portfolio's figures of each review, kept at write time (report --all).
+libwalens_a_SOURCES += src/store/portkeep.c src/store/portkeep.h src/store/store_portkeep.c
 # Profiles stored with workloads and the priority marks they give.
 libwalens_a_SOURCES += src/store/store_profile.c src/store/profiledoc.c src/store/profiledoc.h
 

@@ -4,12 +4,15 @@
 
 #include "store/plan.h"
 
+#include "store/portkeep.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/names.h"
 #include "core/xalloc.h"
 #include "i18n.h"
+#include "store/portkeep.h"
 #include "store/store_internal.h"
 
 static void setErr(char **err, char *msg)
@@ -102,6 +105,17 @@ static StoreStatus checkItem(const ReviewDoc *doc, const PlanTrack *t, char **er
 
 static PlanTracking rowOf(const PlanTrack *t);
 
+/* Ends the batch around a plan write: the review's portfolio row
+ * (portkeep.h) is taken again in the same transaction.  A clash (nothing
+ * written) commits nothing. */
+static StoreStatus keepPortfolio(Store *s, const ReviewDoc *doc, StoreStatus st)
+{
+   if (st == STORE_OK)
+      st = PortKeep_keep(s, doc->workload.review_id, doc->lens);
+   StoreStatus end = Store_batchEnd(s, st);
+   return st == STORE_OK ? end : st;
+}
+
 StoreStatus StorePlan_put(Store *s, const ReviewDoc *doc, const PlanTrack *t, const char *user,
                           int64_t *new_version, char **err)
 {
@@ -109,7 +123,10 @@ StoreStatus StorePlan_put(Store *s, const ReviewDoc *doc, const PlanTrack *t, co
    if (st != STORE_OK)
       return st;
    PlanTracking row = rowOf(t);
-   st = Store_putPlanTracking(s, doc->workload.review_id, &row, t->version, user, new_version);
+   st = Store_batchBegin(s);
+   if (st == STORE_OK)
+      st = Store_putPlanTracking(s, doc->workload.review_id, &row, t->version, user, new_version);
+   st = keepPortfolio(s, doc, st);
    if (st != STORE_OK)
       storeErr(s, err);
    return st;
@@ -144,8 +161,14 @@ StoreStatus ReviewDoc_mergePlan(Store *s, const ReviewDoc *doc, const PlanTrack 
    if (base)
       b = rowOf(base);
    st = Store_mergePlanTracking(s, doc->workload.review_id, base ? &b : NULL, &w, user, extra, out);
+   /* A clash on one field still writes the others, so the merge is not
+    * undone for the row: it is taken in a transaction of its own, and a
+    * failure there only leaves the row out of date (portkeep.h), which the
+    * report sees. */
    if (st != STORE_OK)
       storeErr(s, err);
+   StoreStatus kept = PortKeep_keep(s, doc->workload.review_id, doc->lens);
+   (void)kept;
    return st;
 }
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "store/reviewdoc.h"
+#include "store/portkeep.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -176,25 +177,34 @@ StoreStatus ReviewDoc_load(Store *s, const char *workload, ReviewDoc *out, DiagL
    return st;
 }
 
-/* The risk counts of one review's answers as stored now, on its lens. */
-static StoreStatus countReview(Store *s, int64_t review_id, const Lens *lens, RiskCounts *counts)
+StoreStatus ReviewDoc_readReview(Store *s, int64_t review_id, const Lens *lens, Review *out)
 {
    StoredAnswer *rows = NULL;
    size_t n = 0;
    StoreStatus st = Store_getAnswers(s, review_id, &rows, &n);
-   Review r;
 
    if (st != STORE_OK)
       return st;
-   Review_init(&r, lens);
+   Review_init(out, lens);
    for (size_t i = 0; i < n; i++) {
       size_t q;
       if (Lens_findQuestion(lens, rows[i].question_id, &q))
-         answerFromStored(&lens->questions[q], &rows[i], &r.answers[q]);
+         answerFromStored(&lens->questions[q], &rows[i], &out->answers[q]);
    }
+   StoredAnswer_freeArray(rows, n);
+   return STORE_OK;
+}
+
+/* The risk counts of one review's answers as stored now, on its lens. */
+static StoreStatus countReview(Store *s, int64_t review_id, const Lens *lens, RiskCounts *counts)
+{
+   Review r;
+   StoreStatus st = ReviewDoc_readReview(s, review_id, lens, &r);
+
+   if (st != STORE_OK)
+      return st;
    Review_counts(&r, counts);
    Review_free(&r);
-   StoredAnswer_freeArray(rows, n);
    return STORE_OK;
 }
 
@@ -257,11 +267,19 @@ static StoreStatus keepCounts(Store *s, int64_t review_id, const Lens *lens)
 {
    RiskCounts rc;
    StoreCounts sc;
-   StoreStatus st = countReview(s, review_id, lens, &rc);
+   Review r;
+   StoreStatus st = ReviewDoc_readReview(s, review_id, lens, &r);
    if (st != STORE_OK)
       return st;
+   Review_counts(&r, &rc);
    toStoreCounts(&rc, &sc);
-   return Store_putReviewCounts(s, review_id, &sc);
+   st = Store_putReviewCounts(s, review_id, &sc);
+   /* The portfolio's row of the review too (portkeep.h), from the same
+    * read of the answers. */
+   if (st == STORE_OK)
+      st = PortKeep_keepReview(s, review_id, &r);
+   Review_free(&r);
+   return st;
 }
 
 /* ---- many summaries at once -------------------------------------------- */

@@ -69,6 +69,11 @@ void ReviewDoc_countsFromKept(const StoreCounts *kept, RiskCounts *out);
  * left out (and not counted as checked). */
 StoreStatus ReviewDoc_checkCounts(Store *s, bool repair, size_t *checked, size_t *drifted);
 
+/* review_id's answers as stored now, on lens, into *out (Review_init'ed
+ * here; the caller frees it with Review_free).  Questions lens does not
+ * have are left out. */
+StoreStatus ReviewDoc_readReview(Store *s, int64_t review_id, const Lens *lens, Review *out);
+
 /* Re-reads the answers and re-review marks (after Store_changedElsewhere()). */
 StoreStatus ReviewDoc_reloadAnswers(Store *s, ReviewDoc *doc);
 void ReviewDoc_free(ReviewDoc *doc);

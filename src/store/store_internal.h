@@ -17,7 +17,7 @@
 
 /* "walens" in PRAGMA application_id: 'W' 'a' 'L' 'n'. */
 #define STORE_APPLICATION_ID 0x57614C6E
-#define STORE_SCHEMA_VERSION 13
+#define STORE_SCHEMA_VERSION 14
 #define STORE_BUSY_TIMEOUT_MS 5000
 /* "YYYY-MM-DDTHH:MM:SSZ" and its NUL. */
 #define STORE_TIME_LEN 21

@@ -99,6 +99,8 @@ static bool makeOld(const char *path)
    Store_close(s);
    return rawExec(
       path,
+      "DROP TABLE review_portfolio; DROP TRIGGER plan_insert_gen; DROP TRIGGER plan_update_gen;"
+      "DROP TRIGGER plan_delete_gen; ALTER TABLE review DROP COLUMN plan_gen;"
       "ALTER TABLE answer DROP COLUMN na_note;"
       "DROP INDEX workload_name_length;"
       "DROP TABLE import_pending; DROP TRIGGER milestone_total_insert; DROP TABLE milestone_total;"

@@ -174,8 +174,8 @@ Test(schema, migrates_a_new_file)
    /* v1: milestone_immutable, history_no_update, history_no_delete; v2: two
     * answer triggers clearing re-review marks, milestone_no_delete; v6: five
     * raising a review's answer generation, history_last; v9:
-    * milestone_total_insert. */
-   cr_assert_eq(rawInt(p, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), 13);
+    * milestone_total_insert; v12: three raising a review's plan generation. */
+   cr_assert_eq(rawInt(p, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), 16);
    /* Reopening migrates nothing and keeps the data. */
    s = openOk(p, STORE_OPEN_NOCREATE);
    cr_assert_eq(Store_schemaVersion(s), STORE_SCHEMA_VERSION);

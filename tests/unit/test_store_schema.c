@@ -38,29 +38,40 @@ TestSuite(schema, .init = setup, .fini = teardown);
 #define DROP_V12 "DROP INDEX workload_name_length;"
 /* What version 13 added (the short text beside a not-applicable reason). */
 #define DROP_V13 "ALTER TABLE answer DROP COLUMN na_note;"
+/* What version 14 added (the portfolio's kept rows and the plan generation). */
+#define DROP_V14                                                 \
+   "DROP TABLE review_portfolio; DROP TRIGGER plan_insert_gen;"  \
+   "DROP TRIGGER plan_update_gen; DROP TRIGGER plan_delete_gen;" \
+   "ALTER TABLE review DROP COLUMN plan_gen;"
 
 Test(schema, migrates_from_version_1)
 {
    Store_close(openStore());
-   cr_assert_null(rawExec(DROP_V13 DROP_V12 DROP_V11 DROP_V10 DROP_V9 DROP_V8 DROP_V7 DROP_V6
-                          "DROP TRIGGER answer_insert_clears_mark;"
-                          "DROP TRIGGER answer_update_clears_mark;"
-                          "DROP TRIGGER milestone_no_delete; DROP TABLE review_mark;"
-                          "ALTER TABLE lens DROP COLUMN origin;"
-                          "DROP TABLE choice_note;"
-                          /* the presence table as version 1 made it (step 5 adds columns) */
-                          "DROP TABLE presence; CREATE TABLE presence (pid INTEGER PRIMARY KEY,"
-                          " user_name TEXT NOT NULL, workload TEXT, question TEXT,"
-                          " seen_at TEXT NOT NULL);"
-                          "PRAGMA user_version = 1;"));
+   cr_assert_null(
+      rawExec(DROP_V14 DROP_V13 DROP_V12 DROP_V11 DROP_V10 DROP_V9 DROP_V8 DROP_V7 DROP_V6
+              "DROP TRIGGER answer_insert_clears_mark;"
+              "DROP TRIGGER answer_update_clears_mark;"
+              "DROP TRIGGER milestone_no_delete; DROP TABLE review_mark;"
+              "ALTER TABLE lens DROP COLUMN origin;"
+              "DROP TABLE choice_note;"
+              /* the presence table as version 1 made it (step 5 adds columns) */
+              "DROP TABLE presence; CREATE TABLE presence (pid INTEGER PRIMARY KEY,"
+              " user_name TEXT NOT NULL, workload TEXT, question TEXT,"
+              " seen_at TEXT NOT NULL);"
+              "PRAGMA user_version = 1;"));
    Store *s = openStore();
    cr_assert_eq(Store_schemaVersion(s), STORE_SCHEMA_VERSION);
-   cr_assert_eq(STORE_SCHEMA_VERSION, 13);
+   cr_assert_eq(STORE_SCHEMA_VERSION, 14);
    Store_close(s);
-   cr_assert_eq(rawInt("PRAGMA user_version"), 13);
+   cr_assert_eq(rawInt("PRAGMA user_version"), 14);
    cr_assert_eq(rawInt("SELECT count(*) FROM sqlite_master WHERE name = 'workload_name_length'"),
                 1);
    cr_assert_eq(rawInt("SELECT count(*) FROM pragma_table_info('answer') WHERE name = 'na_note'"),
+                1);
+   cr_assert_eq(rawInt("SELECT count(*) FROM sqlite_master WHERE name IN ('review_portfolio',"
+                       " 'plan_insert_gen', 'plan_update_gen', 'plan_delete_gen')"),
+                4);
+   cr_assert_eq(rawInt("SELECT count(*) FROM pragma_table_info('review') WHERE name = 'plan_gen'"),
                 1);
    cr_assert_eq(rawInt("SELECT count(*) FROM sqlite_master WHERE name = 'import_pending'"), 1);
    cr_assert_eq(rawInt("SELECT count(*) FROM pragma_table_info('presence') WHERE name IN"
@@ -97,10 +108,11 @@ Test(schema, migrates_from_version_3)
    cr_assert_eq(ReviewDoc_putAnswer(s, &doc, 0, &a, "kept", "alice"), STORE_OK);
    ReviewDoc_free(&doc);
    Store_close(s);
-   cr_assert_null(rawExec(DROP_V13 DROP_V12 DROP_V11 DROP_V10 DROP_V9 DROP_V8 DROP_V7 DROP_V6
-                          "DROP TABLE choice_note; ALTER TABLE presence DROP COLUMN screen;"
-                          "ALTER TABLE presence DROP COLUMN read_only;"
-                          "ALTER TABLE presence DROP COLUMN active_at; PRAGMA user_version = 3;"));
+   cr_assert_null(
+      rawExec(DROP_V14 DROP_V13 DROP_V12 DROP_V11 DROP_V10 DROP_V9 DROP_V8 DROP_V7 DROP_V6
+              "DROP TABLE choice_note; ALTER TABLE presence DROP COLUMN screen;"
+              "ALTER TABLE presence DROP COLUMN read_only;"
+              "ALTER TABLE presence DROP COLUMN active_at; PRAGMA user_version = 3;"));
    s = openStore();
    cr_assert_eq(Store_schemaVersion(s), STORE_SCHEMA_VERSION);
    /* Step 9 copies the newest change onto the review row. */
