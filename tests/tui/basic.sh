@@ -70,7 +70,7 @@ expect a "3  Architecture constraints" "not applicable asks for a reason"
 keys a 3
 expect a "Not applicable: Architecture constraints" "the reason shows"
 # The text beside the reason is optional (tests/tui/nanote.sh): Esc skips it.
-expect a "Reason in a few words" "a short text is offered"
+expect a "Reason text (optional" "a short text is offered"
 keys a Escape
 check_q "not applicable is stored" payments Q1 '"risk": "NOT_APPLICABLE"'
 keys a X

@@ -14,7 +14,7 @@ expect a "1 [ ] H  Automate builds" "the question"
 keys a X
 expect a "1  Out of scope" "not applicable asks for a reason"
 keys a 1
-expect a "Reason in a few words (optional" "then offers a short text beside it"
+expect a "Reason text (optional" "then offers a short text beside it"
 expect a "Not applicable: Out of scope" "the reason is stored at once"
 long=$(python3 -c 'import sys; sys.stdout.write("ü" * 251)')
 typed a "$long"
@@ -40,7 +40,7 @@ expect a "How do you protect secrets?" "the next question"
 keys a X
 expect a "2  Business priorities" "the reasons again"
 keys a 2
-expect a "Reason in a few words (optional" "the text is offered"
+expect a "Reason text (optional" "the text is offered"
 keys a Escape
 expect a "Not applicable: Business priorities" "Esc keeps the reason"
 expect_not a "Business priorities —" "without a text"

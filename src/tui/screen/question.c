@@ -596,7 +596,7 @@ static Stale gotReasonText(App *app, const char *text);
  * it, typing replaces it, Ctrl-U then Enter removes it, Esc leaves it. */
 static void askReasonText(App *app, const char *typed, const char *why)
 {
-   const char *label = _("Reason in a few words (optional; Enter stores, Esc skips): ");
+   const char *label = _("Reason text (optional; Esc skips): ");
    if (typed)
       Prompt_openTyped(app, label, typed, gotReasonText);
    else
