@@ -401,44 +401,46 @@ static void keepLayout(App *app, const QuestionLayout *lo)
    app->choices_h = lo->h[QPART_CHOICES];
 }
 
-void Question_draw(App *app, int top, int height)
+/* The width of the practice-id column: none below 80 columns, or where
+ * generated ids are long enough to crowd out the titles. */
+static int idWidth(const App *app, const Question *q)
 {
-   const Question *q = current(app);
-   int width = app->cols - 2, id_w = 0;
-   const struct QuestionWraps *wraps;
-   bool draft;
-   const StoredAnswer *s = &app->doc.stored[app->q];
-   int notes_lines = 1;
-   Wrapped cnote = {0};
-   const char *choice_note = NULL;
-   QuestionLayout lo;
+   int id_w = 0;
+   if (app->cols >= 80)
+      for (size_t i = 0; i < q->n_choices; i++) {
+         int w = WText_widthStr(q->choices[i].id);
+         id_w = w > id_w ? w : id_w;
+      }
+   return id_w > 16 ? 0 : id_w;
+}
 
-   if (app->choice >= q->n_choices)
-      app->choice = q->n_choices ? q->n_choices - 1 : 0;
-   draft = Draft_known(app->db_key, app->doc.workload.id, q->id);
-   wraps = wrapsFor(app, q, width);
-   /* Views of the kept wraps (not freed here). */
-   Wrapped title = wraps->title, desc = wraps->desc, detail = wraps->detail;
+/* How many lines each part would take (the layout's input); cnote gets the
+ * practice's wrapped note when *choice_note is set (the caller unwraps). */
+static QuestionSizes measure(App *app, const Question *q, const struct QuestionWraps *wraps,
+                             int width, Wrapped *cnote, const char **choice_note)
+{
+   const StoredAnswer *s = &app->doc.stored[app->q];
+   size_t notes_lines = 1;
    if (s->notes && *s->notes) {
       Wrapped n;
       wrap(&n, s->notes, width - (markRoom(app) ? markRoom(app) + 1 : 0));
-      notes_lines = (int)n.nl;
+      notes_lines = n.nl;
       unwrap(&n);
    }
-   /* The practice's own notes, wrapped so that a link shows whole. */
-   if (q->n_choices) {
-      char *t = practiceNoteText(app, q, &choice_note);
+   *choice_note = NULL;
+   if (q->n_choices) { /* the practice's own notes, wrapped so a link shows whole */
+      char *t = practiceNoteText(app, q, choice_note);
       if (t) {
-         wrap(&cnote, t, width);
+         wrap(cnote, t, width);
          free(t);
       }
    }
-   QuestionSizes sizes = {
-      .title = title.nl,
-      .desc = desc.nl,
-      .detail = detail.nl,
-      .practice_note = choice_note ? cnote.nl : 0,
-      .notes = (size_t)notes_lines,
+   return (QuestionSizes){
+      .title = wraps->title.nl,
+      .desc = wraps->desc.nl,
+      .detail = wraps->detail.nl,
+      .practice_note = *choice_note ? cnote->nl : 0,
+      .notes = notes_lines,
       .changes = wraps->n_hist < QUESTION_CHANGES ? wraps->n_hist : QUESTION_CHANGES,
       .n_choices = q->n_choices,
       .details = app->details,
@@ -446,56 +448,78 @@ void Question_draw(App *app, int top, int height)
       .desc_first = app->desc_first,
       .choices_first = app->choices_first,
    };
+}
+
+/* The description from its first shown line, with a mark at each end that
+ * has more beyond it. */
+static void drawDescription(App *app, const Wrapped *desc, int y, int h, int width)
+{
+   attr_t dim = Theme_attr(&app->theme, ROLE_DIM);
+   drawWrapped(desc, app->desc_first, h, y, 1, width, A_NORMAL);
+   if (h && app->desc_first + (size_t)h < desc->nl)
+      Text_draw(stdscr, y + h - 1, app->cols - 1, 1, Theme_glyph(&app->theme, GLYPH_MORE_DOWN),
+                dim);
+   if (h && app->desc_first > 0)
+      Text_draw(stdscr, y, app->cols - 1, 1, Theme_glyph(&app->theme, GLYPH_MORE_UP), dim);
+}
+
+/* Under the practices: the practice's own notes first, then its details
+ * (i) or its one-line description. */
+static void drawDetail(App *app, const Question *q, const Wrapped *detail, const Wrapped *cnote,
+                       bool has_note, int y, int h, int width)
+{
+   if (has_note && h) {
+      int note_h = (int)cnote->nl < h ? (int)cnote->nl : h;
+      drawWrapped(cnote, 0, note_h, y, 1, width, Theme_attr(&app->theme, ROLE_NOTICE));
+      y += note_h;
+      h -= note_h;
+   }
+   if (!h || !q->n_choices)
+      return;
+   if (app->details) {
+      drawWrapped(detail, 0, h, y, 1, width, A_NORMAL);
+      if (detail->nl > (size_t)h) /* the rest: at a larger size */
+         Text_draw(stdscr, y + h - 1, app->cols - 1, 1, Theme_glyph(&app->theme, GLYPH_MORE_DOWN),
+                   Theme_attr(&app->theme, ROLE_DIM));
+      return;
+   }
+   const Choice *c = &q->choices[app->choice];
+   int used = Text_draw(stdscr, y, 1, width - 14, c->description ? c->description : c->title,
+                        Theme_attr(&app->theme, ROLE_DIM));
+   Text_draw(stdscr, y, 2 + used, width - used - 1, _("(i: details)"),
+             Theme_attr(&app->theme, ROLE_DIM));
+}
+
+/* Measure, lay out (Layout_question, pure), keep where things went, then
+ * draw each part where the layout put it. */
+void Question_draw(App *app, int top, int height)
+{
+   const Question *q = current(app);
+   int width = app->cols - 2;
+   Wrapped cnote = {0};
+   const char *choice_note;
+   QuestionLayout lo;
+
+   if (app->choice >= q->n_choices)
+      app->choice = q->n_choices ? q->n_choices - 1 : 0;
+   bool draft = Draft_known(app->db_key, app->doc.workload.id, q->id);
+   const struct QuestionWraps *wraps = wrapsFor(app, q, width); /* kept: not freed here */
+   QuestionSizes sizes = measure(app, q, wraps, width, &cnote, &choice_note);
    Layout_question(top, height, &sizes, &lo);
    keepLayout(app, &lo);
-   int *h = lo.h, *y = lo.y;
+   const int *h = lo.h, *y = lo.y;
 
    drawContext(app, y[QPART_CONTEXT]);
-   drawWrapped(&title, 0, h[QPART_TITLE], y[QPART_TITLE], 1, width,
+   drawWrapped(&wraps->title, 0, h[QPART_TITLE], y[QPART_TITLE], 1, width,
                Theme_attr(&app->theme, ROLE_TITLE));
-   drawWrapped(&desc, app->desc_first, h[QPART_DESC], y[QPART_DESC], 1, width, A_NORMAL);
-   if (h[QPART_DESC] && app->desc_first + (size_t)h[QPART_DESC] < desc.nl)
-      Text_draw(stdscr, y[QPART_DESC] + h[QPART_DESC] - 1, app->cols - 1, 1,
-                Theme_glyph(&app->theme, GLYPH_MORE_DOWN), Theme_attr(&app->theme, ROLE_DIM));
-   if (h[QPART_DESC] && app->desc_first > 0)
-      Text_draw(stdscr, y[QPART_DESC], app->cols - 1, 1, Theme_glyph(&app->theme, GLYPH_MORE_UP),
-                Theme_attr(&app->theme, ROLE_DIM));
-
-   if (app->cols >= 80)
-      for (size_t i = 0; i < q->n_choices; i++) {
-         int w = WText_widthStr(q->choices[i].id);
-         id_w = w > id_w ? w : id_w;
-      }
-   if (id_w > 16)
-      id_w = 0; /* long generated ids only crowd out the titles */
+   drawDescription(app, &wraps->desc, y[QPART_DESC], h[QPART_DESC], width);
+   int id_w = idWidth(app, q);
    for (int i = 0; i < h[QPART_CHOICES] && app->choices_first + (size_t)i < q->n_choices; i++)
       drawChoice(app, y[QPART_CHOICES] + i, app->choices_first + (size_t)i, id_w);
-
-   int note_h = 0;
-   if (choice_note && h[QPART_DETAIL]) {
-      note_h = (int)cnote.nl < h[QPART_DETAIL] ? (int)cnote.nl : h[QPART_DETAIL];
-      drawWrapped(&cnote, 0, note_h, y[QPART_DETAIL], 1, width,
-                  Theme_attr(&app->theme, ROLE_NOTICE));
-      y[QPART_DETAIL] += note_h;
-      h[QPART_DETAIL] -= note_h;
-   }
+   drawDetail(app, q, &wraps->detail, &cnote, choice_note != NULL, y[QPART_DETAIL], h[QPART_DETAIL],
+              width);
    if (choice_note)
       unwrap(&cnote);
-   if (h[QPART_DETAIL] && q->n_choices) {
-      if (app->details) {
-         drawWrapped(&detail, 0, h[QPART_DETAIL], y[QPART_DETAIL], 1, width, A_NORMAL);
-         if (detail.nl > (size_t)h[QPART_DETAIL]) /* the rest: at a larger size */
-            Text_draw(stdscr, y[QPART_DETAIL] + h[QPART_DETAIL] - 1, app->cols - 1, 1,
-                      Theme_glyph(&app->theme, GLYPH_MORE_DOWN), Theme_attr(&app->theme, ROLE_DIM));
-      } else {
-         const Choice *c = &q->choices[app->choice];
-         int used = Text_draw(stdscr, y[QPART_DETAIL], 1, width - 14,
-                              c->description ? c->description : c->title,
-                              Theme_attr(&app->theme, ROLE_DIM));
-         Text_draw(stdscr, y[QPART_DETAIL], 2 + used, width - used - 1, _("(i: details)"),
-                   Theme_attr(&app->theme, ROLE_DIM));
-      }
-   }
    drawNotes(app, y[QPART_NOTES], h[QPART_NOTES], draft);
    drawChanges(app, wraps, y[QPART_CHANGES], h[QPART_CHANGES]);
    drawStatus(app, y[QPART_STATUS]);
