@@ -16,6 +16,7 @@
 #include "report/outfile.h"
 #include "store/plan.h"
 #include "store/portkeep.h"
+#include "store/reviewdoc.h"
 
 _Static_assert((int)PORTFOLIO_CELL_HIGH == (int)PORTKEEP_CELL_HIGH &&
                   (int)PORTFOLIO_CELL_MEDIUM == (int)PORTKEEP_CELL_MEDIUM &&
@@ -452,15 +453,7 @@ static long groupOfLens(Portfolio *p, Store *s, int64_t id, LensMap **map, size_
    for (size_t i = 0; i < *n; i++)
       if ((*map)[i].id == id)
          return (*map)[i].group;
-   StoreLens sl;
-   Lens *lens = NULL;
-   if (Store_getLens(s, id, &sl) == STORE_OK) {
-      DiagList d;
-      DiagList_init(&d);
-      lens = Lens_loadStored(sl.key, sl.text, sl.text_len, &d);
-      DiagList_free(&d);
-      StoreLens_free(&sl);
-   }
+   Lens *lens = ReviewDoc_loadLens(s, id);
    *map = xgrow(*map, cap, *n + 1, sizeof **map);
    (*map)[*n].id = id;
    (*map)[*n].group = lens ? (long)(groupFor(p, lens) - p->lenses) : -1;

@@ -228,15 +228,7 @@ static const Lens *lensOf(Store *s, int64_t id, LensOf **map, size_t *n, size_t 
    for (size_t i = 0; i < *n; i++)
       if ((*map)[i].id == id)
          return (*map)[i].lens;
-   StoreLens sl;
-   Lens *lens = NULL;
-   if (Store_getLens(s, id, &sl) == STORE_OK) {
-      DiagList d;
-      DiagList_init(&d);
-      lens = Lens_loadStored(sl.key, sl.text, sl.text_len, &d);
-      DiagList_free(&d);
-      StoreLens_free(&sl);
-   }
+   Lens *lens = ReviewDoc_loadLens(s, id);
    *map = xgrow(*map, cap, *n + 1, sizeof **map);
    (*map)[(*n)++] = (LensOf){id, lens};
    return lens;

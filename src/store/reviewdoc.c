@@ -636,15 +636,8 @@ StoreStatus ReviewDoc_checkCounts(Store *s, bool repair, size_t *checked, size_t
       while (l < n_lenses && lens_ids[l] != ws[i].lens_id)
          l++;
       if (l == n_lenses) {
-         StoreLens sl;
          lens_ids[n_lenses++] = ws[i].lens_id;
-         if (Store_getLens(s, ws[i].lens_id, &sl) == STORE_OK) {
-            DiagList diags;
-            DiagList_init(&diags);
-            lenses[l] = Lens_loadStored(sl.key, sl.text, sl.text_len, &diags);
-            DiagList_free(&diags);
-            StoreLens_free(&sl);
-         }
+         lenses[l] = ReviewDoc_loadLens(s, ws[i].lens_id);
       }
       if (lenses[l])
          rows[n_rows++] = (ReviewSummary){.w = &ws[i], .lens = lenses[l]};
@@ -1187,4 +1180,18 @@ StoreStatus ReviewDoc_restoreChoiceNote(Store *s, ReviewDoc *doc, size_t q, size
       free(note);
    }
    return st;
+}
+
+Lens *ReviewDoc_loadLens(Store *s, int64_t id)
+{
+   StoreLens sl;
+   Lens *lens = NULL;
+   if (Store_getLens(s, id, &sl) == STORE_OK) {
+      DiagList d;
+      DiagList_init(&d);
+      lens = Lens_loadStored(sl.key, sl.text, sl.text_len, &d);
+      DiagList_free(&d);
+      StoreLens_free(&sl);
+   }
+   return lens;
 }

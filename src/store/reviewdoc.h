@@ -81,6 +81,10 @@ void ReviewDoc_free(ReviewDoc *doc);
  * choices); unknown choice ids are skipped.  The one reading the CLI's
  * retries use too. */
 void ReviewDoc_answerFromStored(const Question *q, const StoredAnswer *sa, Answer *a);
+/* The lens stored under id, parsed; NULL when it cannot be read or does
+ * not load (its diagnostics dropped: callers show such a review as
+ * unreadable).  The caller owns it (Lens_free). */
+Lens *ReviewDoc_loadLens(Store *s, int64_t id);
 
 /* Writes question q's new answer and notes (notes NULL keeps the current
  * ones) with the row version the doc holds.  On STORE_CONFLICT nothing is

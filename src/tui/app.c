@@ -115,7 +115,6 @@ typedef struct LensSeen {
 
 static LensSeen *lensOf(Store *s, int64_t id, LensSeen **seen, size_t *n, size_t *cap)
 {
-   StoreLens sl;
    LensSeen *e;
 
    for (size_t i = 0; i < *n; i++)
@@ -125,13 +124,7 @@ static LensSeen *lensOf(Store *s, int64_t id, LensSeen **seen, size_t *n, size_t
    e = &(*seen)[(*n)++];
    memset(e, 0, sizeof *e);
    e->id = id;
-   if (Store_getLens(s, id, &sl) == STORE_OK) {
-      DiagList diags;
-      DiagList_init(&diags);
-      e->lens = Lens_loadStored(sl.key, sl.text, sl.text_len, &diags);
-      DiagList_free(&diags);
-      StoreLens_free(&sl);
-   }
+   e->lens = ReviewDoc_loadLens(s, id);
    if (e->lens)
       e->label = e->lens->version ? xasprintf("%s %s", e->lens->name, e->lens->version)
                                   : xstrdup(e->lens->name);

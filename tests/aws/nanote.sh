@@ -5,18 +5,7 @@
 # question's Notes ("N/A: TEXT", src/report/aws.h) and `import --from-aws`
 # takes it back out: a workload pushed and pulled keeps its text, its notes
 # and its reason; a first line that is not such a text stays in the notes.
-SUITE=aws
-. "$top_srcdir/tests/lib.sh"
-
-if ! python3 -c 'import botocore.session' > /dev/null 2>&1; then
-   echo "SKIP: python3-botocore is needed for the Well-Architected API model"
-   exit 77
-fi
-
-HERE="$top_srcdir/tests/aws"
-DB="$TMP/walens.db"
-OUT="$TMP/transcript"
-: > "$OUT"
+. "$top_srcdir/tests/aws/awslib.sh"
 
 # show FILE: the question-level fields of an UpdateAnswer or GetAnswer file.
 show() {
