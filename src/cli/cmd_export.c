@@ -75,14 +75,6 @@ static bool exportOption(int id, const char *value, void *ctx)
    return true;
 }
 
-static bool looksLikePath(const char *arg)
-{
-   size_t n = strlen(arg);
-   return strchr(arg, '/') || (n > 5 && strcmp(arg + n - 5, ".yaml") == 0) ||
-          (n > 4 && strcmp(arg + n - 4, ".yml") == 0) ||
-          (n > 5 && strcmp(arg + n - 5, ".json") == 0);
-}
-
 /* The newest lens stored in the database under key; never creates the
  * database. */
 static Lens *storedLens(CliEnv *env, const char *key, DiagList *d)
@@ -123,7 +115,7 @@ static Lens *storedLens(CliEnv *env, const char *key, DiagList *d)
  * directories or the built-in lens, or a key stored in the database. */
 static Lens *resolveLens(CliEnv *env, const char *arg, DiagList *d)
 {
-   if (looksLikePath(arg))
+   if (Catalog_looksLikePath(arg))
       return Lens_loadFile(arg, d);
    Catalog cat;
    DiagList ignored; /* unrelated broken files in the lens directories */

@@ -216,3 +216,11 @@ const char *LensSource_label(LensSource s)
    }
    return "";
 }
+
+bool Catalog_looksLikePath(const char *arg)
+{
+   size_t n = strlen(arg);
+   return strchr(arg, '/') || (n > 5 && strcmp(arg + n - 5, ".yaml") == 0) ||
+          (n > 4 && strcmp(arg + n - 4, ".yml") == 0) ||
+          (n > 5 && strcmp(arg + n - 5, ".json") == 0);
+}

@@ -36,6 +36,9 @@ void Catalog_scanWith(Catalog *c, DiagList *diags, const struct Lens *known);
 void Catalog_free(Catalog *c);
 /* The first non-shadowed entry with this key, or NULL. */
 const CatalogEntry *Catalog_find(const Catalog *c, const char *key);
+/* True when a lens argument names a file rather than a catalogue key: it
+ * has a '/' or ends in .yaml, .yml or .json. */
+bool Catalog_looksLikePath(const char *arg);
 const char *LensSource_label(LensSource s); /* translated: "user", "installed", "built-in" */
 
 /* The catalogue walk, shared by the lenses (here) and the profiles

@@ -1003,20 +1003,7 @@ StoreStatus ReviewDoc_putChoiceNote(Store *s, ReviewDoc *doc, size_t q, size_t c
 
 const char *ReviewDoc_choiceNote(const ReviewDoc *doc, size_t q, size_t choice)
 {
-   const StoredAnswer *sa = &doc->stored[q];
-   const char *id = doc->lens->questions[q].choices[choice].id;
-   for (size_t i = 0; i < sa->n_choice_notes; i++)
-      if (strcmp(sa->note_choices[i], id) == 0)
-         return sa->choice_notes[i];
-   return NULL;
-}
-
-static bool looksLikePath(const char *arg)
-{
-   size_t n = strlen(arg);
-   return strchr(arg, '/') || (n > 5 && strcmp(arg + n - 5, ".yaml") == 0) ||
-          (n > 4 && strcmp(arg + n - 4, ".yml") == 0) ||
-          (n > 5 && strcmp(arg + n - 5, ".json") == 0);
+   return StoredAnswer_choiceNote(&doc->stored[q], doc->lens->questions[q].choices[choice].id);
 }
 
 /* Parses text to learn its key, version and name, then stores it. */
@@ -1093,7 +1080,7 @@ static char *noLensKey(Store *s, const Catalog *cat, const char *key)
 StoreStatus ReviewDoc_resolveLens(Store *s, const char *lens_arg, int64_t *lens_id, DiagList *diags,
                                   char **err)
 {
-   if (lens_arg && looksLikePath(lens_arg))
+   if (lens_arg && Catalog_looksLikePath(lens_arg))
       return storeLensFile(s, lens_arg, lens_id, diags, err);
    const char *key = lens_arg ? lens_arg : "machine-learning";
    Catalog cat;

@@ -11,6 +11,7 @@
 
 #include <criterion/criterion.h>
 
+#include "core/catalog.h"
 #include "core/diag.h"
 #include "core/lens.h"
 #include "core/sha256.h"
@@ -1266,4 +1267,17 @@ Test(ids, plain_odd_ids_stay_warnings)
    Lens_free(lens);
    DiagList_free(&d);
    free(text);
+}
+
+/* A lens argument is a file when it looks like one (one rule for the CLI's
+ * export and the store's workload creation). */
+Test(lens, argument_looks_like_a_path)
+{
+   cr_assert(Catalog_looksLikePath("./ml.yaml"));
+   cr_assert(Catalog_looksLikePath("lens.yml"));
+   cr_assert(Catalog_looksLikePath("custom.json"));
+   cr_assert(Catalog_looksLikePath("dir/lens"));
+   cr_assert_not(Catalog_looksLikePath("machine-learning"));
+   cr_assert_not(Catalog_looksLikePath(".yaml"));
+   cr_assert_not(Catalog_looksLikePath("yaml"));
 }
