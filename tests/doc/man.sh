@@ -63,10 +63,13 @@ for page in "$MAN1" "$MAN5" "$MANP"; do
    fi
 done
 
-# msgids FILE...: the translatable messages of these sources, one a line.
+# msgids PATTERN...: the translatable messages of these sources, one a
+# line.  The patterns are expanded in $top_srcdir (quote them), not here: in
+# a VPATH build the build tree has generated sources of its own
+# (src/core/lens_default.c) that a glob here would name.
 msgids() {
    (cd "$top_srcdir" && xgettext -o - --omit-header --no-location --keyword=_ --keyword=N_ \
-      --keyword=C_:1c,2 --keyword=NC_:1c,2 --from-code=UTF-8 "$@") > "$TMP/msgs.po"
+      --keyword=C_:1c,2 --keyword=NC_:1c,2 --from-code=UTF-8 $*) > "$TMP/msgs.po"
    awk '
       function unquote(s) {
          s = substr(s, 2, length(s) - 2)
@@ -124,7 +127,7 @@ missing() {
 #    removed; a printf conversion stands for any text, so the page may name
 #    it as it likes).
 if command -v xgettext > /dev/null 2>&1; then
-   msgids src/core/lens*.c src/core/cond.c src/core/catalog.c src/report/lens_export.c \
+   msgids 'src/core/lens*.c' src/core/cond.c src/core/catalog.c src/report/lens_export.c \
       > "$TMP/msgids"
    plain "$MAN5" > "$TMP/page.txt"
    # Messages that are not diagnostics: where the lens comes from (lens list).
